@@ -1,0 +1,42 @@
+# tiaoli: make site builds public/ from content/; make test runs every test.
+GO       ?= go
+BIN      := bin/tiaoli
+CONTENT  ?= content
+OUT      ?= public
+ADDR     ?= 127.0.0.1:8080
+BASE     ?= /
+
+.PHONY: build site test test-deps bench serve clean dist fuzz
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/tiaoli
+
+site: build
+	./$(BIN) build --content $(CONTENT) --out $(OUT) --base $(BASE)
+	@echo
+	@echo "Built $(OUT)/. Serve it with search:  make serve   (http://$(ADDR)/)"
+	@echo "or publish $(OUT)/ as it is with any web server (search then needs 'tiaoli serve')."
+
+# test-deps installs what the browser and web-server tests need (Debian's
+# chromium and nginx) when it can; without them those tests skip and say so.
+test-deps:
+	@sh .ci/install-deps || echo "test-deps: could not install chromium/nginx; browser and nginx tests will skip"
+
+test: test-deps
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench: build
+	sh scripts/bench.sh
+
+serve: site
+	./$(BIN) serve --site $(OUT) --addr $(ADDR)
+
+fuzz:
+	sh scripts/fuzz.sh
+
+dist:
+	sh scripts/dist.sh
+
+clean:
+	rm -rf bin $(OUT) dist

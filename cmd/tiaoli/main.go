@@ -1,0 +1,106 @@
+// Command tiaoli builds a static knowledge site of Chinese regulations and
+// news from a content folder, and serves its search.
+//
+//	tiaoli parse [--json] PATH...        print the model of files or folders
+//	tiaoli build [--content DIR] [--out DIR]
+//	tiaoli serve --site DIR --addr HOST:PORT
+//	tiaoli search --site DIR [--json] QUERY
+//	tiaoli check [--site DIR]
+//
+// Every command takes -h. A usage error exits with status 2, a run that
+// found problems in its input with status 1.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// command is one subcommand: its one-line summary and the function that runs
+// it with its arguments.
+type command struct {
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands = map[string]command{
+	"parse":  {"parse sources and print the model (--json)", runParse},
+	"build":  {"build the site into public/", runBuild},
+	"serve":  {"serve a built site and its search", runServe},
+	"search": {"search a built site from the command line", runSearch},
+	"check":  {"check a built site for broken links and anchors", runCheck},
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "tiaoli: unknown command %q\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	return cmd.run(args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: tiaoli COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-7s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'tiaoli COMMAND -h' for a command's flags.")
+}
+
+// newFlags makes a flag set for a subcommand that reports errors instead of
+// exiting, with a usage line.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: tiaoli %s %s\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args and returns the exit status to use when parsing
+// stopped the command: 0 after -h, 2 after a usage error, -1 to go on.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return 0
+	case err != nil:
+		return 2
+	}
+	return -1
+}
+
+// usageError prints a message and the usage of fs, and returns 2.
+func usageError(fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(fs.Output(), "tiaoli %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
+	fs.Usage()
+	return 2
+}

@@ -1,0 +1,149 @@
+// Package address gives every document, article, section, term and source
+// a stable ASCII identifier and the URL of its page in the site.
+//
+// URLs are paths relative to the site root, ending in "/" for pages:
+//
+//	d/<doc>/             a document
+//	d/<doc>/a5/          第五条; d/<doc>/a5-1/ is 第五条之一
+//	d/<doc>/s2/          the second top-level section of a document without 条
+//	t/<term>/            a term
+//	s/<source>/          a source (a printed page)
+//
+// An identifier depends only on what it names (kind, title, date; the
+// article's number), never on the other documents, so adding a document
+// never changes another's URLs.
+package address
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+
+	"tiaoli/generator/model"
+)
+
+// maxSyllables caps how much of a title goes into its slug.
+const maxSyllables = 8
+
+// Assign fills the ID and URL of every document, article, section and
+// source, and turns Carrier pointers into Parent and Carries.
+func Assign(c *model.Corpus) {
+	seen := map[string]int{}
+	for _, d := range c.Documents {
+		d.ID = uniqueID(DocumentID(d), seen)
+		d.URL = "d/" + d.ID + "/"
+		for _, a := range d.Articles {
+			a.URL = d.URL + ArticleSlug(a.Number, a.Suffix) + "/"
+		}
+		for i, s := range d.Sections {
+			s.URL = fmt.Sprintf("%ss%d/", d.URL, i+1)
+		}
+	}
+	for _, d := range c.Documents {
+		if d.Carrier != nil && d.Carrier.ID != "" {
+			d.Parent = d.Carrier.ID
+			d.Carrier.Carries = appendOnce(d.Carrier.Carries, d.ID)
+		}
+	}
+	for _, s := range c.Sources {
+		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
+		s.URL = "s/" + s.ID + "/"
+	}
+	for i, t := range c.Terms {
+		if t.ID == "" {
+			t.ID = TermID(t, i)
+		}
+		t.URL = "t/" + t.ID + "/"
+	}
+}
+
+// DocumentID is a document's identifier: a slug of its title and a short
+// hash of its kind, title and date.
+func DocumentID(d *model.Document) string {
+	slug := Slug(d.Title, maxSyllables)
+	if slug == "" {
+		slug = d.Kind
+	}
+	return slug + "-" + hash(d.Kind + "\x00" + d.Title + "\x00" + d.Date)[:6]
+}
+
+// TermID is a term's identifier.
+func TermID(t *model.Term, _ int) string {
+	doc := ""
+	if t.DefinedIn != nil {
+		doc = t.DefinedIn.Document
+	}
+	slug := Slug(t.Term, maxSyllables)
+	if slug == "" {
+		slug = "term"
+	}
+	return slug + "-" + hash(t.Term + "\x00" + doc)[:6]
+}
+
+// ArticleSlug is the last path element of an article's URL: a5, a5-1.
+func ArticleSlug(number, suffix int) string {
+	if suffix > 0 {
+		return fmt.Sprintf("a%d-%d", number, suffix)
+	}
+	return fmt.Sprintf("a%d", number)
+}
+
+// Slug turns text into lower-case ASCII words joined by "-": Han characters
+// become their pinyin syllables, letters and digits are kept, everything
+// else separates words. At most max words are kept.
+func Slug(text string, max int) string {
+	var words []string
+	var word strings.Builder
+	flush := func() {
+		if word.Len() > 0 {
+			words = append(words, word.String())
+			word.Reset()
+		}
+	}
+	args := pinyin.NewArgs()
+	for _, r := range text {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			word.WriteRune(unicode.ToLower(r))
+		case unicode.Is(unicode.Han, r):
+			flush()
+			if py := pinyin.SinglePinyin(r, args); len(py) > 0 {
+				words = append(words, py[0])
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	if len(words) > max {
+		words = words[:max]
+	}
+	return strings.Join(words, "-")
+}
+
+func uniqueID(id string, seen map[string]int) string {
+	seen[id]++
+	if n := seen[id]; n > 1 {
+		return fmt.Sprintf("%s-%d", id, n)
+	}
+	return id
+}
+
+func hash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

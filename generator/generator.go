@@ -1,0 +1,172 @@
+// Package generator turns a content folder into a corpus: it reads every
+// source, parses regulations, reconciles documents read from several
+// sources, gives everything an address and links terms and references.
+//
+// The stages live in packages of their own (ingest, regulation, reconcile,
+// address, link) and share the types of package model. Data flows one way,
+// from content to corpus; only the CLI touches the disk.
+//
+// Content files:
+//
+//	*.txt, *.md, *.markdown, *.html, *.htm   sources (any folder depth)
+//	glossary.yaml                              terms the corpus uses but does not define
+//	pins.yaml                                  readings an editor pinned at variants
+//
+// Files and folders whose names start with "." are skipped.
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"tiaoli/generator/address"
+	"tiaoli/generator/ingest"
+	"tiaoli/generator/link"
+	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
+	"tiaoli/generator/regulation"
+)
+
+// Editorial files at the top of the content folder.
+const (
+	GlossaryFile = "glossary.yaml"
+	PinsFile     = "pins.yaml"
+)
+
+// sourceExts are the file endings read as sources.
+var sourceExts = map[string]bool{
+	".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true,
+}
+
+// Parse reads every source in fsys and returns the linked corpus. Problems
+// with single files are in Corpus.Errors; the other files are still read.
+func Parse(fsys fs.FS) *model.Corpus {
+	paths, errs := sourcePaths(fsys)
+	c := &model.Corpus{Errors: errs}
+	for _, r := range ingestAll(fsys, paths) {
+		c.Errors = append(c.Errors, r.errs...)
+		if r.source != nil {
+			c.Sources = append(c.Sources, r.source)
+		}
+		c.Documents = append(c.Documents, r.docs...)
+	}
+	for _, d := range c.Documents {
+		if d.Kind == model.KindRegulation {
+			c.Errors = append(c.Errors, regulation.Structure(d)...)
+		}
+	}
+	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, &c.Errors))
+	c.Errors = append(c.Errors, perrs...)
+	c.Documents = reconcile.Merge(c.Documents, pins)
+	address.Assign(c)
+	fillSourceDocuments(c)
+	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, &c.Errors))...)
+	address.Assign(c) // terms found by linking get their addresses too
+	model.SortErrors(c.Errors)
+	return c
+}
+
+// sourcePaths lists the source files of fsys in lexical order.
+func sourcePaths(fsys fs.FS) ([]string, []model.Error) {
+	var paths []string
+	var errs []model.Error
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, model.Error{Path: p, Message: err.Error()})
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && sourceExts[strings.ToLower(path.Ext(p))] {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, model.Error{Path: ".", Message: err.Error()})
+	}
+	sort.Strings(paths)
+	return paths, errs
+}
+
+type ingested struct {
+	source *model.Source
+	docs   []*model.Document
+	errs   []model.Error
+}
+
+// ingestAll reads and parses the files in parallel, keeping their order.
+func ingestAll(fsys fs.FS, paths []string) []ingested {
+	out := make([]ingested, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = ingestFile(fsys, paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func ingestFile(fsys fs.FS, p string) ingested {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return ingested{errs: []model.Error{{Path: p, Message: err.Error()}}}
+	}
+	src, docs, errs := ingest.File(p, data)
+	return ingested{source: src, docs: docs, errs: errs}
+}
+
+// readOptional returns the content of an editorial file, or nil when there
+// is none.
+func readOptional(fsys fs.FS, name string, errs *[]model.Error) []byte {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			*errs = append(*errs, model.Error{Path: name, Message: err.Error()})
+		}
+		return nil
+	}
+	return data
+}
+
+// fillSourceDocuments lists on every source the documents it carries, in
+// the order they start on it.
+func fillSourceDocuments(c *model.Corpus) {
+	type at struct {
+		line int
+		id   string
+	}
+	bySource := map[string][]at{}
+	for _, d := range c.Documents {
+		for _, p := range d.Sources {
+			bySource[p.Path] = append(bySource[p.Path], at{p.Line, d.ID})
+		}
+	}
+	for _, s := range c.Sources {
+		list := bySource[s.Path]
+		sort.SliceStable(list, func(i, j int) bool { return list[i].line < list[j].line })
+		s.Documents = s.Documents[:0]
+		for _, a := range list {
+			s.Documents = append(s.Documents, a.id)
+		}
+	}
+}

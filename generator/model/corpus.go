@@ -1,0 +1,70 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Corpus is everything parsed from a content folder.
+type Corpus struct {
+	Documents  []*Document  `json:"documents"`
+	Sources    []*Source    `json:"sources"`
+	Terms      []*Term      `json:"terms"`
+	References []*Reference `json:"references"`
+	// Cited lists documents cited by title that are not in the corpus.
+	Cited  []*CitedDocument `json:"cited"`
+	Errors []Error          `json:"errors"`
+}
+
+// Position is where a piece of text came from: a file inside the content
+// folder (slash-separated, relative) and a 1-based line.
+type Position struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+}
+
+func (p Position) String() string { return fmt.Sprintf("%s:%d", p.Path, p.Line) }
+
+// Error is a problem found in an input file. The run goes on; errors are
+// reported together, sorted by position.
+type Error struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+func (e Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Message)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Message)
+}
+
+// Errorf makes an Error at a position.
+func Errorf(pos Position, format string, args ...any) Error {
+	return Error{Path: pos.Path, Line: pos.Line, Message: fmt.Sprintf(format, args...)}
+}
+
+// SortErrors orders errors by path, then line, then message.
+func SortErrors(errs []Error) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i], errs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Document returns the document with the given ID, or nil.
+func (c *Corpus) Document(id string) *Document {
+	for _, d := range c.Documents {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package model
+
+// Document kinds.
+const (
+	KindRegulation    = "regulation"
+	KindNews          = "news"
+	KindNotice        = "notice"
+	KindCommentary    = "commentary"
+	KindPhoto         = "photo"
+	KindAdvertisement = "advertisement"
+	KindAnnouncement  = "announcement"
+	KindWeather       = "weather"
+	KindLottery       = "lottery"
+	KindOther         = "other"
+)
+
+// Kinds lists every document kind, in the order a site shows them.
+var Kinds = []string{
+	KindRegulation, KindNotice, KindNews, KindCommentary, KindPhoto,
+	KindAnnouncement, KindAdvertisement, KindWeather, KindLottery, KindOther,
+}
+
+// Document is one item of a source: a regulation, a news item, a photo and
+// its caption, an advertisement, and so on. A document read from several
+// sources is one Document with several Sources.
+type Document struct {
+	ID       string     `json:"id"` // stable ASCII identifier
+	Kind     string     `json:"kind"`
+	Title    string     `json:"title"`
+	Kicker   string     `json:"kicker"`   // 引题, before the title
+	Subtitle string     `json:"subtitle"` // 副题, after the title
+	URL      string     `json:"url"`      // the path of its page in the site
+	Sources  []Position `json:"sources"`  // where each source starts
+	Dateline *Dateline  `json:"dateline"`
+	Date     string     `json:"date"` // YYYY-MM-DD, "" when unknown
+	// Continuation marks: the page this continues from (上接第一版) and the
+	// page it continues on (下转第二版), as printed.
+	ContinuedFrom string      `json:"continued_from"`
+	ContinuedTo   string      `json:"continued_to,omitempty"`
+	Bylines       []string    `json:"bylines,omitempty"` // reporters, authors
+	Credits       []string    `json:"credits,omitempty"` // photo credits: 新华社发(郭金祺 摄)
+	Body          []Paragraph `json:"body"`
+	// Status: 有效, 已修改, 已废止, 尚未施行, "" when the source says nothing.
+	Status string `json:"status,omitempty"`
+
+	Regulation
+}
+
+// Dateline is the 电头 of a news item: 新华社北京2月12日电(记者 孙萍).
+type Dateline struct {
+	Agency    string   `json:"agency"` // 新华社, 本报, 据新华社 …
+	Place     string   `json:"place"`
+	Date      string   `json:"date"` // YYYY-MM-DD
+	Reporters []string `json:"reporters"`
+	Text      string   `json:"text"` // as printed
+}
+
+// Paragraph is one paragraph of text with the file and line it came from.
+type Paragraph struct {
+	Text string `json:"text"`
+	Position
+	// Links are the term occurrences and references inside Text, in order.
+	Links []Link `json:"links,omitempty"`
+}
+
+// Link is a span of a text that refers to something else: a term's
+// definition or a reference's target. Start and End are byte offsets into
+// the text that holds the link.
+type Link struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  string `json:"kind"` // "term" or "reference"
+	// Term is the index of the term in Corpus.Terms (Kind "term").
+	Term int `json:"term,omitempty"`
+	// Reference is the index in Corpus.References (Kind "reference").
+	Reference int `json:"reference,omitempty"`
+	// Definition marks the span where a term is defined, not used.
+	Definition bool `json:"definition,omitempty"`
+}

@@ -1,0 +1,112 @@
+package model
+
+// Regulation is the structure of a regulation, down to the item. Its fields
+// appear inline in a Document's JSON; they stay empty for other kinds.
+type Regulation struct {
+	Issuer   string   `json:"issuer,omitempty"`
+	Approval string   `json:"approval,omitempty"` // (2026年1月30日中共中央批准 …发布)
+	History  []string `json:"history,omitempty"`  // dated history lines
+	// Published and ValidFrom are YYYY-MM-DD dates read from the approval or
+	// history lines.
+	Published string `json:"published,omitempty"`
+	ValidFrom string `json:"valid_from,omitempty"`
+
+	Preamble []Paragraph `json:"preamble,omitempty"` // 序言, text before 第一条
+	Headings []Heading   `json:"headings,omitempty"` // 编/分编/章/节 in order
+	Articles []*Article  `json:"articles,omitempty"`
+	Sections []*Section  `json:"sections,omitempty"` // documents without 条
+	Appendix []Paragraph `json:"appendix,omitempty"` // 附件 and text after the last article
+
+	Variants []Variant `json:"variants,omitempty"`
+	Repairs  []Repair  `json:"repairs,omitempty"`
+
+	// Parent is the ID of the news item that carries this regulation;
+	// Carries lists the regulations a news item carries.
+	Parent  string   `json:"parent,omitempty"`
+	Carries []string `json:"carries,omitempty"`
+	// Versions lists the IDs of other dated versions of the same regulation.
+	Versions []string `json:"versions,omitempty"`
+
+	// Carrier points at the news item carrying this regulation until
+	// addressing turns it into Parent and Carries.
+	Carrier *Document `json:"-"`
+}
+
+// Heading is a 编, 分编, 章 or 节 heading.
+type Heading struct {
+	Level  string `json:"level"` // 编, 分编, 章, 节
+	Depth  int    `json:"depth"` // 0 for the outermost level the document uses
+	Label  string `json:"label"` // 第一章
+	Title  string `json:"title"` // 总则
+	Anchor string `json:"anchor"`
+	// Article is the index in Articles of the first article under it, or
+	// len(Articles) when none follows.
+	Article int `json:"article"`
+	Position
+}
+
+// Article is one 条.
+type Article struct {
+	Number     int       `json:"number"` // 5 for 第五条
+	Suffix     int       `json:"suffix"` // 1 for 第五条之一
+	Label      string    `json:"label"`  // 第五条, 第五条之一
+	URL        string    `json:"url"`
+	Path       []string  `json:"path"` // the titles of its 编/章/节, outermost first
+	Paragraphs []*Clause `json:"paragraphs"`
+	Position
+}
+
+// Clause is one 款: a paragraph of an article, with its items.
+type Clause struct {
+	Paragraph
+	Items []*Item `json:"items"`
+}
+
+// Item is a 项 ((一)) or a 目 (1. or (1)).
+type Item struct {
+	Label  string `json:"label"` // as printed, normalised: （一）
+	Number int    `json:"number"`
+	Paragraph
+	Items []*Item `json:"items,omitempty"` // 目 under a 项
+}
+
+// Section is a part of a document without 条: 一、 or （一） structure.
+type Section struct {
+	Label    string      `json:"label"` // 一、
+	Title    string      `json:"title"`
+	URL      string      `json:"url"`
+	Anchor   string      `json:"anchor"`
+	Body     []Paragraph `json:"body"`
+	Sections []*Section  `json:"sections,omitempty"`
+	Position
+}
+
+// Variant is a place where the sources of one document disagree.
+type Variant struct {
+	Where     string    `json:"where"` // 第六条, 第六条第二款, or a body paragraph
+	Article   string    `json:"article,omitempty"`
+	Paragraph int       `json:"paragraph,omitempty"`
+	Readings  []Reading `json:"readings"`
+	Chosen    string    `json:"chosen"` // the text chosen
+	// Rule names why: "repair" (a repaired artefact loses), "corpus" (its
+	// words recur elsewhere), "pinned" (an editor chose), "first-source"
+	// (undecided).
+	Rule      string `json:"rule"`
+	Undecided bool   `json:"undecided,omitempty"`
+}
+
+// Reading is one source's text at a variant.
+type Reading struct {
+	Source string `json:"source"` // the source's path
+	Text   string `json:"text"`
+	Line   int    `json:"line,omitempty"`
+}
+
+// Repair is one change the parser made to what a source printed.
+type Repair struct {
+	Position
+	Kind    string `json:"kind"` // "duplicate-char", "bracket", "join", "list-marker", …
+	Before  string `json:"before"`
+	After   string `json:"after"`
+	Message string `json:"message"`
+}
