@@ -56,9 +56,19 @@ type Dateline struct {
 }
 
 // Paragraph is one paragraph of text with the file and line it came from.
+//
+// Ingest emits one Paragraph per printed line (a Markdown soft or hard line
+// break starts a new one) after joining lines that layout repair found cut
+// by a column or page break.
 type Paragraph struct {
 	Text string `json:"text"`
 	Position
+	// Heading is the Markdown or HTML heading level (1–6) of the line, 0
+	// for ordinary text.
+	Heading int `json:"heading,omitempty"`
+	// ListItem marks a line printed as a list item (Markdown "- ", <li>);
+	// the marker itself is not in Text.
+	ListItem bool `json:"list_item,omitempty"`
 	// Links are the term occurrences and references inside Text, in order.
 	Links []Link `json:"links,omitempty"`
 }
