@@ -1,0 +1,119 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"tiaoli/generator"
+	"tiaoli/generator/model"
+	"tiaoli/generator/site"
+	"tiaoli/publish"
+	"tiaoli/search"
+	"tiaoli/templates"
+)
+
+// buildOptions are the flags of tiaoli build.
+type buildOptions struct {
+	content, out, base, templates string
+	keepGoing, noSearch          bool
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("build", "[--content DIR] [--out DIR] [--base PATH]", stderr)
+	var o buildOptions
+	fl.StringVar(&o.content, "content", "content", "the content folder to read")
+	fl.StringVar(&o.out, "out", "public", "the site folder to write; replaced whole or not at all")
+	fl.StringVar(&o.base, "base", "/", "the URL path the site is published under, e.g. /fagui/")
+	fl.StringVar(&o.templates, "templates", "", "a folder whose templates and assets override the built-in ones")
+	fl.BoolVar(&o.keepGoing, "keep-going", false, "publish the files that parsed and list the others in the editor's report")
+	fl.BoolVar(&o.noSearch, "no-search", false, "do not build the search index")
+	if st := parseFlags(fl, args, stdout); st >= 0 {
+		return st
+	}
+	if fl.NArg() > 0 {
+		return usageError(fl, "unexpected argument %q", fl.Arg(0))
+	}
+	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
+		return usageError(fl, "content folder %q not found", o.content)
+	}
+	if err := build(o, stderr); err != nil {
+		fmt.Fprintf(stderr, "tiaoli build: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// build parses the content, renders the site and its index into a staging
+// folder and swaps it in. On any failure the published site is untouched.
+func build(o buildOptions, stderr io.Writer) (err error) {
+	start := time.Now()
+	c := generator.Parse(os.DirFS(o.content))
+	for _, e := range c.Errors {
+		fmt.Fprintf(stderr, "%s\n", withDir(o.content, e))
+	}
+	if len(c.Errors) > 0 && !o.keepGoing {
+		return fmt.Errorf("%d problems in %s; %s left as it was (use --keep-going to publish the rest)",
+			len(c.Errors), o.content, o.out)
+	}
+	st, err := publish.Begin(o.out)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			st.Abort()
+		}
+	}()
+	opts := site.Options{
+		Base:      o.base,
+		Templates: templates.FS(o.templates),
+		Now:       start,
+		Progress:  progress(stderr),
+	}
+	if err := site.Render(c, opts, st); err != nil {
+		return err
+	}
+	if !o.noSearch {
+		if err := search.BuildIndex(c, filepath.Join(st.Dir(), search.IndexDir)); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	if err := st.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "built %s: %d documents from %d sources in %.1fs\n",
+		o.out, len(c.Documents), len(c.Sources), time.Since(start).Seconds())
+	return nil
+}
+
+// withDir names an error's file by its path on disk.
+func withDir(dir string, e model.Error) string {
+	e.Path = filepath.Join(dir, filepath.FromSlash(e.Path))
+	return e.Error()
+}
+
+// progress reports rendering progress on a terminal, at most a few times a
+// second; elsewhere it stays quiet.
+func progress(w io.Writer) func(done, total int) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var last time.Time
+	return func(done, total int) {
+		if time.Since(last) < 200*time.Millisecond && done < total {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\rrendering %d/%d pages", done, total)
+		if done == total {
+			fmt.Fprintln(w)
+		}
+	}
+}
