@@ -18,7 +18,7 @@ import (
 // buildOptions are the flags of tiaoli build.
 type buildOptions struct {
 	content, out, base, templates string
-	keepGoing, noSearch          bool
+	keepGoing, noSearch           bool
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
