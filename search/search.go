@@ -1,49 +1,256 @@
 // Package search builds the bleve index of a site, runs queries on it and
 // serves them over HTTP.
+//
+// The index is built at site-build time from the model (BuildIndex) into
+// the site's IndexDir, so pages and index always deploy together. It holds
+// one search document per article (clause-level hits), per top-level
+// section of a document without 条, per document and per term.
+//
+// Chinese text is analysed by bleve's cjk analyzer (Han bigrams, width
+// folding, lower case). Every query word is one phrase query and every
+// word is required, which finds the clauses that say it without flooding;
+// a word with a lone Han character (党, 第5条) is matched on a unigram
+// field instead, since no bigram holds it. A word that names a term also
+// matches the term's acronym, expansion or abbreviation. The best hits are
+// then ranked again on their stored text (title and label matches, words
+// close together, the article that defines a queried term) and highlighted
+// from it, marking exactly the characters that matched.
 package search
 
 import (
 	"context"
-	"net/http"
+	"errors"
+	"fmt"
+	"sort"
 
-	"tiaoli/generator/model"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // IndexDir is the folder of the index inside a built site. It is never
 // served as files.
 const IndexDir = "_index"
 
-// BuildIndex writes the search index of c into dir, which must not exist.
-func BuildIndex(c *model.Corpus, dir string) error { return nil }
+// Limits on a request.
+const (
+	DefaultPageSize = 10
+	MaxPageSize     = 50
+	// MaxResults is how deep pages go: from+size never exceeds it.
+	MaxResults = 1000
+	// rankWindow is how many of bleve's best hits are ranked again.
+	rankWindow = 100
+)
 
-// Index is an open search index.
-type Index struct{}
+// Facet sizes: how many values each facet lists.
+const (
+	facetKindSize = 12
+	facetDocSize  = 20
+	facetYearSize = 20
+)
 
-// Open opens the index in dir.
-func Open(dir string) (*Index, error) { return &Index{}, nil }
-
-// Close releases the index.
-func (ix *Index) Close() error { return nil }
-
-// Request is a parsed search request.
-type Request struct {
-	Query string
-	From  int
-	Size  int
+// Index is an open search index. It is safe for concurrent use.
+type Index struct {
+	bi    bleve.Index
+	an    analyzers
+	terms *termTable
+	docs  map[string]string // document ID → title
 }
 
-// Response is the answer to a Request.
-type Response struct{}
+// Open opens the index in dir read-only.
+func Open(dir string) (*Index, error) {
+	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	ix, err := newIndex(bi)
+	if err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return ix, nil
+}
 
-// Search runs a request.
-func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) { return &Response{}, nil }
+func newIndex(bi bleve.Index) (*Index, error) {
+	raw, err := bi.GetInternal(metaKey)
+	if err != nil {
+		return nil, err
+	}
+	if raw == nil {
+		return nil, errors.New("not a tiaoli index (no metadata)")
+	}
+	m, err := decodeMeta(raw)
+	if err != nil {
+		return nil, fmt.Errorf("metadata: %w", err)
+	}
+	if m.Version != metaVersion {
+		return nil, fmt.Errorf("index version %d, this program reads %d: rebuild the site", m.Version, metaVersion)
+	}
+	im, ok := bi.Mapping().(*mapping.IndexMappingImpl)
+	if !ok {
+		return nil, errors.New("unexpected index mapping")
+	}
+	an := newAnalyzers(im)
+	if an.bigram == nil || an.chars == nil {
+		return nil, errors.New("index mapping lacks its analyzers")
+	}
+	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs}, nil
+}
 
-// HandlerOptions configure the HTTP handler.
-type HandlerOptions struct{}
+// Close releases the index.
+func (ix *Index) Close() error { return ix.bi.Close() }
 
-// NewHandler serves /search (an HTML results page) and /api/search (JSON).
-// current returns the index to use for each request, so that a server can
-// swap in a new one.
-func NewHandler(current func() *Index, opts HandlerOptions) http.Handler {
-	return http.NotFoundHandler()
+// DocCount is the number of search documents in the index.
+func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
+
+// Request is a search request.
+type Request struct {
+	Query string
+	From  int // offset of the first hit; a multiple of Size for pages
+	Size  int // hits per page; 0 means DefaultPageSize, capped at MaxPageSize
+}
+
+// Response is the answer to a Request; its JSON is the contract of
+// /api/search and `tiaoli search --json`.
+type Response struct {
+	Query  string             `json:"query"`
+	Total  uint64             `json:"total"`
+	Hits   []Hit              `json:"hits"`
+	Facets map[string][]Facet `json:"facets"`
+	Page   int                `json:"page"`
+	Size   int                `json:"size"`
+	// Pages is how many pages the answer has, within MaxResults.
+	Pages int `json:"pages"`
+}
+
+// Hit is one result.
+type Hit struct {
+	// URL is the page of the hit relative to the site root, with the
+	// anchor of the matching 款 or 项 when there is one (d/<id>/a5/#p2).
+	URL   string `json:"url"`
+	Title string `json:"title"` // the document's title, or the term
+	Kind  string `json:"kind"`  // a document kind, or "term"
+	// Document is the document's ID; Article its label (第五条) or the
+	// section's heading, "" for a whole document.
+	Document string `json:"document"`
+	Article  string `json:"article"`
+	Heading  string `json:"heading,omitempty"` // 编/章/节 of an article
+	Date     string `json:"date,omitempty"`
+	// Fragments are escaped HTML excerpts with the matches in <mark>.
+	Fragments []string `json:"fragments"`
+	Score     float64  `json:"score"`
+}
+
+// Facet is one value of a facet and how many hits have it.
+type Facet struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+	Label string `json:"label,omitempty"` // a document's title, a kind's name
+}
+
+// Search runs a request. A query the index refuses (too long, a bad
+// filter, a page beyond MaxResults) gives a *QueryError; the context's
+// deadline bounds the search.
+func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
+	q, err := ParseQuery(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	size, from, err := pageBounds(req)
+	if err != nil {
+		return nil, err
+	}
+	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: emptyFacets(),
+		Page: from/size + 1, Size: size}
+	p := ix.compile(q)
+	if p.empty {
+		return resp, nil
+	}
+	fetch := max(rankWindow, from+size)
+	sr := bleve.NewSearchRequestOptions(p.q, fetch, 0, false)
+	sr.Fields = storedFields
+	sr.AddFacet(FilterKind, bleve.NewFacetRequest(fieldKind, facetKindSize))
+	sr.AddFacet(FilterDoc, bleve.NewFacetRequest(fieldDoc, facetDocSize))
+	sr.AddFacet(FilterYear, bleve.NewFacetRequest(fieldYear, facetYearSize))
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	resp.Total = res.Total
+	resp.Pages = pageCount(res.Total, size)
+	resp.Facets = ix.facets(res.Facets)
+	m := newMatcher(ix.an, p.clauses)
+	cands := ix.rank(p, m, res.Hits)
+	for i := from; i < len(cands) && i < from+size; i++ {
+		resp.Hits = append(resp.Hits, cands[i].hit(m))
+	}
+	return resp, nil
+}
+
+// storedFields are the fields a hit loads.
+var storedFields = []string{
+	fieldTitle, fieldHeading, fieldText, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldArticle,
+}
+
+// pageBounds checks and caps a request's page.
+func pageBounds(req Request) (size, from int, err error) {
+	size = req.Size
+	if size <= 0 {
+		size = DefaultPageSize
+	}
+	size = min(size, MaxPageSize)
+	from = max(req.From, 0)
+	if from+size > MaxResults {
+		return 0, 0, queryErrorf("page too deep: results stop at %d", MaxResults)
+	}
+	return size, from, nil
+}
+
+func pageCount(total uint64, size int) int {
+	n := min(int(total), MaxResults)
+	return (n + size - 1) / size
+}
+
+func emptyFacets() map[string][]Facet {
+	return map[string][]Facet{FilterKind: {}, FilterDoc: {}, FilterYear: {}}
+}
+
+// facets turns bleve's facets into ours, labelled and sorted by count,
+// then value.
+func (ix *Index) facets(fr bsearch.FacetResults) map[string][]Facet {
+	out := emptyFacets()
+	for name, r := range fr {
+		if r == nil || r.Terms == nil {
+			continue
+		}
+		list := []Facet{}
+		for _, t := range r.Terms.Terms() {
+			f := Facet{Value: t.Term, Count: t.Count}
+			switch name {
+			case FilterDoc:
+				f.Label = ix.docs[t.Term]
+			case FilterKind:
+				f.Label = KindLabels[t.Term]
+			}
+			list = append(list, f)
+		}
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].Count != list[j].Count {
+				return list[i].Count > list[j].Count
+			}
+			return list[i].Value < list[j].Value
+		})
+		out[name] = list
+	}
+	return out
+}
+
+// KindLabels are the Chinese names of the kinds, as results show them.
+var KindLabels = map[string]string{
+	"regulation": "法规", "news": "新闻", "notice": "通知", "commentary": "评论",
+	"photo": "图片", "advertisement": "广告", "announcement": "声明公告", "weather": "天气",
+	"lottery": "彩票", "other": "其他", KindTerm: "术语",
 }

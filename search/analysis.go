@@ -1,0 +1,98 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// foldWidth maps full-width ASCII (ＡＥＯ, ３, ：) to ASCII and the
+// ideographic space to a space. bleve's unicode tokenizer drops full-width
+// digits before the cjk width filter could fold them, so every text is
+// folded before it is indexed and every query before it is parsed.
+func foldWidth(s string) string {
+	if !hasWide(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+func foldRune(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+func hasWide(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r >= 0xFF01 && r <= 0xFF5E) || r == 0x3000 {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// termKey is the form under which a term and a query word are compared:
+// width-folded, lower case, without book-title marks, quotes and spaces.
+func termKey(s string) string {
+	s = strings.ToLower(foldWidth(s))
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '《', '》', '〈', '〉', '“', '”', '"', '‘', '’', '\'', '「', '」':
+			return -1
+		}
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// analyzers holds the two analyzers of the index, used to route query
+// words to a field and to find matches in stored text.
+type analyzers struct {
+	bigram analysis.Analyzer // cjk: text, title, heading, label, issuer
+	chars  analysis.Analyzer // unigrams: chars
+}
+
+func newAnalyzers(m mapping.IndexMapping) analyzers {
+	return analyzers{
+		bigram: m.AnalyzerNamed(m.AnalyzerNameForPath(fieldText)),
+		chars:  m.AnalyzerNamed(charsAnalyzer),
+	}
+}
+
+// needsChars reports whether a query word has a Han character that stands
+// alone between non-Han characters (党, 第5条, AEO资): a bigram field holds
+// no token for it, so the word is matched on the chars field.
+func (a analyzers) needsChars(word string) bool {
+	for _, t := range a.bigram.Analyze([]byte(word)) {
+		if t.Type == analysis.Single {
+			return true
+		}
+	}
+	return false
+}
+
+// isHan reports whether a token is one ideographic character.
+func isHan(t *analysis.Token) bool {
+	return t.Type == analysis.Ideographic && utf8.RuneCount(t.Term) == 1
+}

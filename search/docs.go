@@ -1,0 +1,247 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+)
+
+// KindTerm is the kind of the search document of a term page; the other
+// kinds are the document kinds of package model.
+const KindTerm = "term"
+
+// searchDoc is one unit of search: an article, a top-level section, a
+// document or a term. Its ID is the URL of its page.
+type searchDoc struct {
+	ID      string
+	Title   string
+	Heading []string
+	Label   string // 第五条 第5条
+	Article string // 第五条
+	Lines   []string
+	Anchors []string // one per line: p2, p2-i3; "" for none
+	Issuer  string
+	Kind    string
+	Doc     string
+	Date    string
+}
+
+// fields returns the document as bleve indexes it. Every text is width
+// folded first (see foldWidth); empty fields are left out.
+func (d *searchDoc) fields() map[string]interface{} {
+	title := foldWidth(d.Title)
+	heading := foldWidth(strings.Join(d.Heading, "\n"))
+	text := foldWidth(strings.Join(d.Lines, "\n"))
+	m := map[string]interface{}{
+		fieldTitle: title,
+		fieldKind:  d.Kind,
+		fieldChars: title + "\n" + heading + "\n" + d.Label + "\n" + text,
+	}
+	put := func(k, v string) {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	put(fieldHeading, heading)
+	put(fieldLabel, d.Label)
+	put(fieldArticle, d.Article)
+	put(fieldText, text)
+	put(fieldIssuer, foldWidth(d.Issuer))
+	put(fieldDoc, d.Doc)
+	put(fieldDate, d.Date)
+	if len(d.Date) >= 4 {
+		put(fieldYear, d.Date[:4])
+	}
+	if hasAnchor(d.Anchors) {
+		put(fieldAnchors, strings.Join(d.Anchors, " "))
+	}
+	return m
+}
+
+func hasAnchor(list []string) bool {
+	for _, a := range list {
+		if a != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// eachDoc calls f for every search document of c, in corpus order: for
+// each document its own search document, then its articles or sections;
+// then the terms. It stops at the first error f returns.
+func eachDoc(c *model.Corpus, f func(*searchDoc) error) error {
+	for _, d := range c.Documents {
+		if err := f(documentDoc(d)); err != nil {
+			return err
+		}
+		for _, a := range d.Articles {
+			if err := f(articleDoc(d, a)); err != nil {
+				return err
+			}
+		}
+		for _, s := range d.Sections {
+			if err := f(sectionDoc(d, s)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range c.Terms {
+		if err := f(termDoc(t)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// documentDate is the date a document is filed under: its own, the date
+// it was issued, or its dateline's.
+func documentDate(d *model.Document) string {
+	switch {
+	case d.Date != "":
+		return d.Date
+	case d.Published != "":
+		return d.Published
+	case d.Dateline != nil:
+		return d.Dateline.Date
+	}
+	return ""
+}
+
+// documentDoc is the search document of a document page. For a
+// regulation split into articles or sections it holds only what is not in
+// them (approval line, history, preamble, appendix), so that a query
+// matching an article finds the article, and one matching the title finds
+// the document.
+func documentDoc(d *model.Document) *searchDoc {
+	s := &searchDoc{
+		ID: d.URL, Title: d.Title, Issuer: d.Issuer, Kind: d.Kind,
+		Doc: d.ID, Date: documentDate(d),
+	}
+	s.Heading = nonEmpty(d.Kicker, d.Subtitle)
+	if len(d.Articles) == 0 && len(d.Sections) == 0 {
+		s.Lines = paragraphLines(d.Body, d.Title)
+		return s
+	}
+	s.Lines = nonEmpty(d.Approval)
+	s.Lines = append(s.Lines, d.History...)
+	s.Lines = append(s.Lines, paragraphLines(d.Preamble, "")...)
+	s.Lines = append(s.Lines, paragraphLines(d.Appendix, "")...)
+	return s
+}
+
+// paragraphLines is the text of paragraphs, one line each, leaving out a
+// heading that only repeats the title.
+func paragraphLines(ps []model.Paragraph, title string) []string {
+	var out []string
+	for _, p := range ps {
+		t := strings.TrimSpace(p.Text)
+		if t == "" || (p.Heading > 0 && t == title) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// articleDoc is the search document of a 条: one line per 款 and per 项,
+// each with the anchor of its place on the article page.
+func articleDoc(d *model.Document, a *model.Article) *searchDoc {
+	s := &searchDoc{
+		ID: a.URL, Title: d.Title, Heading: a.Path, Article: a.Label,
+		Label: articleLabels(a), Issuer: d.Issuer, Kind: d.Kind,
+		Doc: d.ID, Date: documentDate(d),
+	}
+	for i, c := range a.Paragraphs {
+		p := fmt.Sprintf("p%d", i+1)
+		if t := strings.TrimSpace(c.Text); t != "" {
+			s.Lines = append(s.Lines, t)
+			s.Anchors = append(s.Anchors, p)
+		}
+		for j, it := range c.Items {
+			n := it.Number
+			if n <= 0 {
+				n = j + 1
+			}
+			s.addItem(it, fmt.Sprintf("%s-i%d", p, n))
+		}
+	}
+	return s
+}
+
+// addItem adds a 项 and its 目 as lines under one anchor.
+func (s *searchDoc) addItem(it *model.Item, anchor string) {
+	if t := strings.TrimSpace(it.Label + it.Text); t != "" {
+		s.Lines = append(s.Lines, t)
+		s.Anchors = append(s.Anchors, anchor)
+	}
+	for _, sub := range it.Items {
+		s.addItem(sub, anchor)
+	}
+}
+
+// articleLabels is the label as printed and with Arabic digits, so that
+// 第五条 and 第5条 both find the article.
+func articleLabels(a *model.Article) string {
+	label := a.Label
+	if label == "" {
+		label = "第" + numeral.Format(a.Number) + "条"
+		if a.Suffix > 0 {
+			label += "之" + numeral.Format(a.Suffix)
+		}
+	}
+	digits := fmt.Sprintf("第%d条", a.Number)
+	if a.Suffix > 0 {
+		digits += "之" + numeral.Format(a.Suffix)
+	}
+	return label + " " + digits
+}
+
+// sectionDoc is the search document of a top-level section of a document
+// without 条, its subsections included.
+func sectionDoc(d *model.Document, sec *model.Section) *searchDoc {
+	s := &searchDoc{
+		ID: sec.URL, Title: d.Title, Heading: nonEmpty(sec.Label + sec.Title),
+		Article: strings.TrimSpace(sec.Label + sec.Title), Issuer: d.Issuer,
+		Kind: d.Kind, Doc: d.ID, Date: documentDate(d),
+	}
+	s.Label = strings.TrimRight(sec.Label, "、. ")
+	addSection(s, sec, true)
+	return s
+}
+
+func addSection(s *searchDoc, sec *model.Section, top bool) {
+	if !top {
+		if h := strings.TrimSpace(sec.Label + sec.Title); h != "" {
+			s.Lines = append(s.Lines, h)
+		}
+	}
+	s.Lines = append(s.Lines, paragraphLines(sec.Body, "")...)
+	for _, sub := range sec.Sections {
+		addSection(s, sub, false)
+	}
+}
+
+// termDoc is the search document of a term page.
+func termDoc(t *model.Term) *searchDoc {
+	s := &searchDoc{ID: t.URL, Title: t.Term, Kind: KindTerm}
+	s.Heading = nonEmpty(t.Expansion)
+	s.Lines = nonEmpty(t.Definition)
+	s.Lines = append(s.Lines, t.Members...)
+	if t.DefinedIn != nil {
+		s.Doc = t.DefinedIn.Document
+	}
+	return s
+}
+
+func nonEmpty(list ...string) []string {
+	var out []string
+	for _, s := range list {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

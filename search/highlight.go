@@ -1,0 +1,164 @@
+package search
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Fragment sizes, in characters.
+const (
+	maxFragments     = 3
+	fragmentRunes    = 120 // a longer line is cut around its matches
+	fragmentLeadIn   = 24  // characters kept before the first match
+	fallbackFragment = 80  // the opening of a text with no match
+)
+
+// line is one line of a stored text (a 款, a 项, a paragraph) and the
+// matches inside it, with offsets into the text.
+type line struct {
+	index      int
+	start, end int
+	spans      []span
+}
+
+// splitSpans cuts text into its lines and hands each its matches.
+func splitSpans(text string, spans []span) []line {
+	var out []line
+	start, k := 0, 0
+	for i := 0; start <= len(text); i++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		l := line{index: i, start: start, end: end}
+		for k < len(spans) && spans[k].start < end {
+			if spans[k].start >= start {
+				l.spans = append(l.spans, spans[k])
+			}
+			k++
+		}
+		out = append(out, l)
+		start = end + 1
+	}
+	return out
+}
+
+// hit turns a ranked candidate into a result: fragments of its best lines
+// and the anchor of the best one.
+func (c *candidate) hit(m *matcher) Hit {
+	h := Hit{
+		URL: c.id, Title: c.title, Kind: c.kind, Document: c.doc, Article: c.article,
+		Heading: c.heading, Date: c.date, Score: round(c.score), Fragments: []string{},
+	}
+	if c.kind == KindTerm {
+		h.Article = ""
+	}
+	if c.toks == nil { // beyond the rank window
+		c.toks = m.an.chars.Analyze([]byte(c.text))
+		c.spans = m.find(c.toks)
+	}
+	lines := bestLines(splitSpans(c.text, c.spans), len(m.patterns))
+	for _, l := range lines {
+		h.Fragments = append(h.Fragments, fragment(c.text, l))
+	}
+	if len(lines) == 0 && c.text != "" {
+		h.Fragments = append(h.Fragments, opening(c.text))
+	}
+	if len(lines) > 0 && lines[0].index < len(c.anchors) && c.anchors[lines[0].index] != "" {
+		h.URL += "#" + c.anchors[lines[0].index]
+	}
+	return h
+}
+
+func round(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+// bestLines picks up to maxFragments lines with matches: the lines with
+// the most clauses first, then in text order. The first returned line is
+// the best; the rest follow in text order.
+func bestLines(lines []line, n int) []line {
+	var with []line
+	for _, l := range lines {
+		if len(l.spans) > 0 {
+			with = append(with, l)
+		}
+	}
+	sort.SliceStable(with, func(i, j int) bool {
+		return fraction(clausesIn(with[i].spans, n)) > fraction(clausesIn(with[j].spans, n))
+	})
+	if len(with) > maxFragments {
+		with = with[:maxFragments]
+	}
+	if len(with) > 1 {
+		rest := with[1:]
+		sort.Slice(rest, func(i, j int) bool { return rest[i].index < rest[j].index })
+	}
+	return with
+}
+
+// fragment is a line as escaped HTML with its matches marked, cut to
+// about fragmentRunes characters around the first match.
+func fragment(text string, l line) string {
+	spans := mergeSpans(l.spans)
+	from, to := l.start, l.end
+	if utf8.RuneCountInString(text[from:to]) > fragmentRunes {
+		from = backRunes(text, spans[0].start, fragmentLeadIn, l.start)
+		to = forwardRunes(text, from, fragmentRunes, l.end)
+	}
+	var b strings.Builder
+	if from > l.start {
+		b.WriteString("…")
+	}
+	at := from
+	for _, s := range spans {
+		if s.start < at || s.start >= to {
+			continue
+		}
+		end := min(s.end, to)
+		b.WriteString(html.EscapeString(text[at:s.start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[s.start:end]))
+		b.WriteString("</mark>")
+		at = end
+	}
+	b.WriteString(html.EscapeString(text[at:to]))
+	if to < l.end {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// opening is the escaped start of a text without matches.
+func opening(text string) string {
+	end := strings.IndexByte(text, '\n')
+	if end < 0 {
+		end = len(text)
+	}
+	cut := forwardRunes(text, 0, fallbackFragment, end)
+	s := html.EscapeString(text[:cut])
+	if cut < len(text) {
+		s += "…"
+	}
+	return s
+}
+
+// backRunes moves n characters back from i, not before floor.
+func backRunes(s string, i, n, floor int) int {
+	for ; n > 0 && i > floor; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
+// forwardRunes moves n characters on from i, not past ceil.
+func forwardRunes(s string, i, n, ceil int) int {
+	for ; n > 0 && i < ceil; n-- {
+		_, size := utf8.DecodeRuneInString(s[i:ceil])
+		i += size
+	}
+	return i
+}

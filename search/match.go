@@ -1,0 +1,160 @@
+package search
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// Highlighting and ranking find the query's forms in the stored text
+// themselves, on the unigram analysis of both, with the same rule the
+// index applies: a form matched on a bigram field needs its adjacent Han
+// characters adjacent in the text and its separated ones separated (a
+// bigram spans neither a gap nor a run boundary); a chars form only needs
+// its tokens in a row. So a match marks exactly the characters that
+// matched, whatever the length of the word (bleve's own highlighter loses
+// the last character of an odd-length word on a bigram field).
+
+// link is how a pattern token must touch the one before it.
+type link uint8
+
+const (
+	linkAny   link = iota // tokens in a row, whatever lies between
+	linkJoin              // two Han characters with nothing between
+	linkBreak             // two Han characters with something between
+)
+
+// pattern is a form as a sequence of unigram tokens.
+type pattern struct {
+	terms [][]byte
+	links []link
+}
+
+// span is a match: byte offsets into a text, and the clause it satisfies.
+type span struct {
+	start, end int
+	clause     int
+}
+
+// newPattern analyses a form into a pattern.
+func (a analyzers) newPattern(f form) pattern {
+	toks := a.chars.Analyze([]byte(f.text))
+	p := pattern{}
+	for i, t := range toks {
+		p.terms = append(p.terms, t.Term)
+		l := linkAny
+		if i > 0 && !f.chars && isHan(toks[i-1]) && isHan(t) {
+			l = linkBreak
+			if toks[i-1].End == t.Start {
+				l = linkJoin
+			}
+		}
+		p.links = append(p.links, l)
+	}
+	return p
+}
+
+// find returns the non-overlapping matches of p in the analysed text.
+func (p pattern) find(toks analysis.TokenStream) []span {
+	n := len(p.terms)
+	if n == 0 {
+		return nil
+	}
+	var out []span
+	for i := 0; i+n <= len(toks); i++ {
+		if p.matchAt(toks, i) {
+			out = append(out, span{start: toks[i].Start, end: toks[i+n-1].End})
+			i += n - 1
+		}
+	}
+	return out
+}
+
+func (p pattern) matchAt(toks analysis.TokenStream, i int) bool {
+	for k, term := range p.terms {
+		t := toks[i+k]
+		if !bytes.Equal(t.Term, term) {
+			return false
+		}
+		if k == 0 || p.links[k] == linkAny {
+			continue
+		}
+		prev := toks[i+k-1]
+		joined := prev.End == t.Start && isHan(prev) && isHan(t)
+		if joined != (p.links[k] == linkJoin) {
+			return false
+		}
+	}
+	return true
+}
+
+// matcher finds the clauses of a plan in texts.
+type matcher struct {
+	an       analyzers
+	patterns [][]pattern // per clause
+}
+
+func newMatcher(an analyzers, clauses []clausePlan) *matcher {
+	m := &matcher{an: an}
+	for _, c := range clauses {
+		var ps []pattern
+		for _, f := range c.forms {
+			ps = append(ps, an.newPattern(f))
+		}
+		m.patterns = append(m.patterns, ps)
+	}
+	return m
+}
+
+// find returns every match of every clause in the analysed text, ordered
+// by start, longer first; matches of different clauses may overlap.
+func (m *matcher) find(toks analysis.TokenStream) []span {
+	var all []span
+	for c, ps := range m.patterns {
+		for _, p := range ps {
+			for _, s := range p.find(toks) {
+				s.clause = c
+				all = append(all, s)
+			}
+		}
+	}
+	sortSpans(all)
+	return all
+}
+
+// mergeSpans takes sorted spans and joins those that overlap or touch, so
+// that 定期谈话 and 全覆盖 side by side are one mark.
+func mergeSpans(all []span) []span {
+	var out []span
+	for _, s := range all {
+		if n := len(out); n > 0 && s.start <= out[n-1].end {
+			if s.end > out[n-1].end {
+				out[n-1].end = s.end
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func sortSpans(s []span) {
+	sort.Slice(s, func(i, j int) bool { return spanLess(s[i], s[j]) })
+}
+
+func spanLess(a, b span) bool {
+	if a.start != b.start {
+		return a.start < b.start
+	}
+	return a.end > b.end
+}
+
+// clausesIn reports which clauses have a match among spans.
+func clausesIn(spans []span, n int) []bool {
+	out := make([]bool, n)
+	for _, s := range spans {
+		out[s.clause] = true
+	}
+	return out
+}

@@ -1,0 +1,219 @@
+package search
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// resultsTemplate is the file of the results page templates. It defines
+// search-title, search-content (the blocks a site layout shows) and
+// search-page (a whole page, used when there is no layout).
+const resultsTemplate = "search_results.html"
+
+// layoutTemplate is the site's layout; it defines "layout" with the
+// blocks "title" and "content".
+const layoutTemplate = "layout.html"
+
+// pageView is what the results page templates see.
+type pageView struct {
+	Base    string // the site's base path, "/" or "/fagui/"
+	Action  string // the form's action
+	Query   string
+	Error   string
+	Total   uint64
+	Hits    []hitView
+	Facets  []facetGroup
+	Page    int
+	Pages   int
+	Start   int    // the number of the first hit on the page
+	Prev    string // URL of the previous page, "" on the first
+	Next    string
+	Numbers []pageLink
+}
+
+type hitView struct {
+	URL, Title, Article, Heading, Kind, KindLabel, Date string
+	Fragments                                           []template.HTML
+}
+
+type facetGroup struct {
+	Name, Label string
+	Values      []facetLink
+}
+
+type facetLink struct {
+	Label  string
+	Count  int
+	URL    string
+	Active bool
+}
+
+type pageLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// facetNames label the facet groups.
+var facetNames = []struct{ name, label string }{
+	{FilterKind, "类别"}, {FilterDoc, "文件"}, {FilterYear, "年份"},
+}
+
+// maxPageLinks is how many page numbers the pager lists.
+const maxPageLinks = 10
+
+// view builds what the page shows for a response.
+func (h *handler) view(resp *Response, errMsg string) *pageView {
+	v := &pageView{
+		Base: h.opts.Base, Action: h.opts.Base + "search", Query: resp.Query, Error: errMsg,
+		Total: resp.Total, Page: resp.Page, Pages: resp.Pages,
+		Start: (max(resp.Page, 1)-1)*resp.Size + 1,
+	}
+	for _, hit := range resp.Hits {
+		hv := hitView{
+			URL: h.opts.Base + hit.URL, Title: hit.Title, Article: hit.Article, Heading: hit.Heading,
+			Kind: hit.Kind, KindLabel: KindLabels[hit.Kind], Date: hit.Date,
+		}
+		for _, f := range hit.Fragments {
+			hv.Fragments = append(hv.Fragments, template.HTML(f)) // escaped by fragment()
+		}
+		v.Hits = append(v.Hits, hv)
+	}
+	if resp.Query == "" {
+		return v
+	}
+	v.Facets = h.facetGroups(resp)
+	v.pager(h.pageURL, resp.Query)
+	return v
+}
+
+// pageURL is the results page of query q at page n.
+func (h *handler) pageURL(q string, n int) string {
+	vals := url.Values{"q": {q}}
+	if n > 1 {
+		vals.Set("page", strconv.Itoa(n))
+	}
+	return h.opts.Base + "search?" + vals.Encode()
+}
+
+// facetGroups turns facets into links that add a filter to the query, or
+// remove it when the query has it already.
+func (h *handler) facetGroups(resp *Response) []facetGroup {
+	var out []facetGroup
+	for _, fn := range facetNames {
+		g := facetGroup{Name: fn.name, Label: fn.label}
+		for _, f := range resp.Facets[fn.name] {
+			filter := fn.name + ":" + f.Value
+			q, active := toggleFilter(resp.Query, filter)
+			label := f.Label
+			if label == "" {
+				label = f.Value
+			}
+			g.Values = append(g.Values, facetLink{Label: label, Count: f.Count, URL: h.pageURL(q, 1), Active: active})
+		}
+		if len(g.Values) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// toggleFilter adds filter to q, or removes it if q has it; it reports
+// whether q had it.
+func toggleFilter(q, filter string) (string, bool) {
+	fields := strings.Fields(q)
+	var kept []string
+	had := false
+	for _, f := range fields {
+		if f == filter {
+			had = true
+			continue
+		}
+		kept = append(kept, f)
+	}
+	if had {
+		return strings.Join(kept, " "), true
+	}
+	return strings.TrimSpace(q + " " + filter), false
+}
+
+// pager fills the previous, next and numbered page links.
+func (v *pageView) pager(link func(string, int) string, q string) {
+	if v.Pages <= 1 {
+		return
+	}
+	if v.Page > 1 {
+		v.Prev = link(q, v.Page-1)
+	}
+	if v.Page < v.Pages {
+		v.Next = link(q, v.Page+1)
+	}
+	first := max(1, v.Page-maxPageLinks/2)
+	last := min(v.Pages, first+maxPageLinks-1)
+	for n := first; n <= last; n++ {
+		v.Numbers = append(v.Numbers, pageLink{Number: n, URL: link(q, n), Current: n == v.Page})
+	}
+}
+
+// pageRenderer renders the results page inside the site's layout when the
+// templates have one that renders with this page's data, else as a page
+// of its own.
+type pageRenderer struct {
+	inLayout   *template.Template // nil without a usable layout
+	standalone *template.Template
+	err        error
+}
+
+// blocksGlue fills the layout's blocks with the results page.
+const blocksGlue = `{{define "title"}}{{template "search-title" .}}{{end}}{{define "content"}}{{template "search-content" .}}{{end}}`
+
+func newPageRenderer(fsys fs.FS) *pageRenderer {
+	pr := &pageRenderer{}
+	page, err := fs.ReadFile(fsys, resultsTemplate)
+	if err != nil {
+		pr.err = err
+		return pr
+	}
+	pr.standalone, pr.err = template.New(resultsTemplate).Parse(string(page))
+	if pr.err != nil {
+		return pr
+	}
+	if layout, err := fs.ReadFile(fsys, layoutTemplate); err == nil {
+		t, err := template.New(layoutTemplate).Parse(string(layout))
+		if err == nil {
+			t, err = t.Parse(string(page))
+		}
+		if err == nil {
+			t, err = t.Parse(blocksGlue)
+		}
+		if err == nil && t.Lookup("layout") != nil {
+			pr.inLayout = t
+		}
+	}
+	return pr
+}
+
+// render writes the page; a layout that fails with this data (it may
+// expect fields of the site's own pages) gives way to the standalone page.
+func (pr *pageRenderer) render(w http.ResponseWriter, status int, v *pageView) {
+	if pr.err != nil {
+		http.Error(w, "search page template: "+pr.err.Error(), http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if pr.inLayout == nil || pr.inLayout.ExecuteTemplate(&buf, "layout", v) != nil {
+		buf.Reset()
+		if err := pr.standalone.ExecuteTemplate(&buf, "search-page", v); err != nil {
+			http.Error(w, "search page: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}

@@ -1,0 +1,235 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+)
+
+// Weights of the ranking signals. bleve's score (normalised to the best
+// hit) orders hits that the signals do not tell apart.
+const (
+	wBleve    = 1.0
+	wDefines  = 6.0 // the place that defines a queried term
+	wTermPage = 1.0 // the page of a queried term
+	wLabel    = 3.0 // a word is the article's label (第五条)
+	wTitleDoc = 2.5 // words in the title of a document or term page
+	wTitleArt = 0.4 // words in the title of the document of an article
+	wHeading  = 0.6 // words in a 章/节 title, kicker or subtitle
+	wText     = 1.0 // words in the text
+	wClose    = 1.5 // the words close together in the text
+	wLine     = 0.6 // all the words in one 款 or 项
+	wEarly    = 0.4 // the first match early in the text
+)
+
+// candidate is a hit being ranked, with its stored fields.
+type candidate struct {
+	id, title, heading, text string
+	kind, doc, date, article string
+	anchors                  []string
+	bleve, score             float64
+	toks                     analysis.TokenStream
+	spans                    []span // in text
+}
+
+// rank scores the hits of the rank window on their text and sorts them;
+// hits beyond the window keep bleve's order after them.
+func (ix *Index) rank(p *plan, m *matcher, hits bsearch.DocumentMatchCollection) []*candidate {
+	cands := make([]*candidate, len(hits))
+	top := 0.0
+	for i, h := range hits {
+		cands[i] = newCandidate(h)
+		top = max(top, h.Score)
+	}
+	n := min(len(cands), rankWindow)
+	for _, c := range cands[:n] {
+		c.toks = ix.an.chars.Analyze([]byte(c.text))
+		c.spans = m.find(c.toks)
+		c.score = c.signals(p, m, top)
+	}
+	for _, c := range cands[n:] {
+		c.score = wBleve * c.bleve / nonZero(top)
+	}
+	sort.SliceStable(cands[:n], func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.id < b.id
+	})
+	return cands
+}
+
+func nonZero(x float64) float64 {
+	if x == 0 {
+		return 1
+	}
+	return x
+}
+
+func newCandidate(h *bsearch.DocumentMatch) *candidate {
+	str := func(k string) string {
+		s, _ := h.Fields[k].(string)
+		return s
+	}
+	c := &candidate{
+		id: h.ID, title: str(fieldTitle), heading: str(fieldHeading), text: str(fieldText),
+		kind: str(fieldKind), doc: str(fieldDoc), date: str(fieldDate), article: str(fieldArticle),
+		bleve: h.Score,
+	}
+	if a := str(fieldAnchors); a != "" {
+		c.anchors = strings.Split(a, " ")
+	}
+	return c
+}
+
+// signals is a candidate's score.
+func (c *candidate) signals(p *plan, m *matcher, top float64) float64 {
+	s := wBleve * c.bleve / nonZero(top)
+	nc := len(p.clauses)
+	if nc == 0 {
+		return s
+	}
+	s += wDefines*c.defines(p.terms) + wTermPage*c.termPage(p.terms)
+	if c.article != "" && fieldFraction(m, c.article, nc) > 0 {
+		s += wLabel
+	}
+	titleW := wTitleDoc
+	if c.article != "" {
+		titleW = wTitleArt
+	}
+	s += titleW * fieldFraction(m, c.title, nc)
+	s += wHeading * fieldFraction(m, c.heading, nc)
+	in := clausesIn(c.spans, nc)
+	s += wText * fraction(in)
+	s += wClose*closeness(c.spans, nc) + wLine*c.oneLine(nc) + wEarly*c.early()
+	return s
+}
+
+// fieldFraction is the share of clauses matched in a short field.
+func fieldFraction(m *matcher, text string, n int) float64 {
+	if text == "" {
+		return 0
+	}
+	return fraction(clausesIn(m.find(m.an.chars.Analyze([]byte(text))), n))
+}
+
+func fraction(in []bool) float64 {
+	if len(in) == 0 {
+		return 0
+	}
+	k := 0
+	for _, ok := range in {
+		if ok {
+			k++
+		}
+	}
+	return float64(k) / float64(len(in))
+}
+
+// defines is 1 when the candidate is where a queried term is defined.
+func (c *candidate) defines(terms []termEntry) float64 {
+	if c.kind == KindTerm {
+		return 0
+	}
+	for _, t := range terms {
+		if t.Doc != "" && t.Doc == c.doc && t.Article == c.article {
+			return 1
+		}
+	}
+	return 0
+}
+
+// termPage is 1 when the candidate is the page of a queried term.
+func (c *candidate) termPage(terms []termEntry) float64 {
+	if c.kind != KindTerm {
+		return 0
+	}
+	for _, t := range terms {
+		if t.URL == c.id {
+			return 1
+		}
+	}
+	return 0
+}
+
+// closeness is 1 when the text has all the clauses it matches side by
+// side, falling towards 0 as the shortest stretch holding one match of
+// each grows. A text matching one clause or none counts as close.
+func closeness(spans []span, n int) float64 {
+	in := clausesIn(spans, n)
+	need := 0
+	for _, ok := range in {
+		if ok {
+			need++
+		}
+	}
+	if need == 0 {
+		return 0
+	}
+	if need == 1 {
+		return 1
+	}
+	best := -1
+	last := make([]int, n) // index in spans of each clause's latest match, -1 none
+	for i := range last {
+		last[i] = -1
+	}
+	for i, s := range spans {
+		last[s.clause] = i
+		lo, ok := i, true
+		for c, j := range last {
+			if in[c] && j < 0 {
+				ok = false
+				break
+			}
+			if j >= 0 && spans[j].start < spans[lo].start {
+				lo = j
+			}
+		}
+		if ok {
+			if w := s.end - spans[lo].start; best < 0 || w < best {
+				best = w
+			}
+		}
+	}
+	covered := 0
+	for _, s := range mergeSpans(spans) {
+		covered += s.end - s.start
+	}
+	if best <= 0 {
+		return 0
+	}
+	return min(1, float64(covered+gapBytes)/float64(best+gapBytes))
+}
+
+// gapBytes softens closeness: words a few characters apart still count as
+// close.
+const gapBytes = 30
+
+// oneLine is 1 when one line of the text holds a match of every clause
+// the text matches.
+func (c *candidate) oneLine(n int) float64 {
+	if len(c.spans) == 0 {
+		return 0
+	}
+	want := fraction(clausesIn(c.spans, n))
+	for _, line := range splitSpans(c.text, c.spans) {
+		if fraction(clausesIn(line.spans, n)) == want {
+			return 1
+		}
+	}
+	return 0
+}
+
+// early is near 1 when the first match opens the text.
+func (c *candidate) early() float64 {
+	if len(c.spans) == 0 {
+		return 0
+	}
+	runes := utf8.RuneCountInString(c.text[:c.spans[0].start])
+	return 1 / (1 + float64(runes)/50)
+}

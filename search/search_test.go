@@ -1,0 +1,144 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func search(t *testing.T, ix *Index, q string) *Response {
+	t.Helper()
+	resp, err := ix.Search(context.Background(), Request{Query: q, Size: 20})
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	return resp
+}
+
+func TestSearchFixture(t *testing.T) {
+	ix := openFixture(t)
+	tests := []struct {
+		q        string
+		firstURL string // the first hit's URL, anchor included
+		mark     string // a fragment of the first hit contains it
+	}{
+		{"查验率", "d/aeo/", "<mark>查验率</mark>"},
+		{"ＡＥＯ 查验率", "d/aeo/", "<mark>查验率</mark>"},
+		{"定期谈话 全覆盖", "d/jdth/a5/#p2", "<mark>定期谈话全覆盖</mark>"},
+		{"３个月", "d/jdth/a11/#p2", "<mark>3个月</mark>"},
+		{"第5条", "d/jdth/a5/", ""},
+		{"第十条 前款", "d/jdth/a10/#p2", "<mark>前款</mark>"},
+		{"拉票贿选", "d/tongzhi/", "<mark>拉票贿选</mark>"},
+		{"定期谈话", "d/jdth/a5/#p1", "<mark>定期谈话</mark>"},
+		{"监督谈话", "d/jdth/a2/#p1", "<mark>监督谈话</mark>"},
+		{"AEO", "d/aeo/", "<mark>AEO</mark>"},
+		{"经认证的经营者", "d/aeo/", "<mark>经认证的经营者</mark>"},
+		{"党(工)委", "d/jdth/a7/#p1", "<mark>党(工)委</mark>"},
+		{`"党要管党"`, "d/jdth/a4/#p1-i1", "<mark>党要管党</mark>"},
+	}
+	for _, tt := range tests {
+		resp := search(t, ix, tt.q)
+		if len(resp.Hits) == 0 {
+			t.Errorf("%s: no hits", tt.q)
+			continue
+		}
+		h := resp.Hits[0]
+		if h.URL != tt.firstURL {
+			t.Errorf("%s: first hit %s, want %s (hits %v)", tt.q, h.URL, tt.firstURL, urls(resp))
+		}
+		if tt.mark != "" && !strings.Contains(strings.Join(h.Fragments, "\n"), tt.mark) {
+			t.Errorf("%s: fragments %q lack %q", tt.q, h.Fragments, tt.mark)
+		}
+	}
+}
+
+func urls(resp *Response) []string {
+	var out []string
+	for _, h := range resp.Hits {
+		out = append(out, h.URL)
+	}
+	return out
+}
+
+func TestSearchSyntax(t *testing.T) {
+	ix := openFixture(t)
+	tests := []struct {
+		q       string
+		has     []string
+		hasNot  []string
+		total   int // -1: any
+	}{
+		{"谈话 -定期谈话", []string{"d/jdth/a4/"}, []string{"d/jdth/a5/", "d/jdth/a10/"}, -1},
+		{"拉票贿选 OR 查验率", []string{"d/tongzhi/", "d/aeo/"}, nil, 2},
+		{"谈话 kind:news", nil, []string{"d/jdth/a5/"}, 0},
+		{"谈话 year:2026 doc:jdth", []string{"d/jdth/a5/"}, []string{"d/aeo/"}, -1},
+		{"通知 kind:新闻", []string{"d/tongzhi/"}, nil, -1},
+		{"谈话 -kind:regulation", nil, []string{"d/jdth/a5/"}, -1},
+		{"党", []string{"d/jdth/a4/", "d/jdth/a7/"}, nil, -1},
+		{"《通知》", []string{"d/tongzhi/"}, nil, -1},
+	}
+	for _, tt := range tests {
+		resp := search(t, ix, tt.q)
+		got := strings.Join(urls(resp), " ")
+		for _, u := range tt.has {
+			if !containsURL(resp, u) {
+				t.Errorf("%s: want %s among %s", tt.q, u, got)
+			}
+		}
+		for _, u := range tt.hasNot {
+			if containsURL(resp, u) {
+				t.Errorf("%s: do not want %s among %s", tt.q, u, got)
+			}
+		}
+		if tt.total >= 0 && int(resp.Total) != tt.total {
+			t.Errorf("%s: total %d, want %d (%s)", tt.q, resp.Total, tt.total, got)
+		}
+	}
+}
+
+func containsURL(resp *Response, prefix string) bool {
+	for _, h := range resp.Hits {
+		if strings.HasPrefix(h.URL, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSearchFacets(t *testing.T) {
+	ix := openFixture(t)
+	resp := search(t, ix, "谈话")
+	kinds := resp.Facets[FilterKind]
+	if len(kinds) == 0 || kinds[0].Value != "regulation" || kinds[0].Label != "法规" {
+		t.Errorf("kind facet %+v", kinds)
+	}
+	docs := resp.Facets[FilterDoc]
+	if len(docs) == 0 || docs[0].Value != "jdth" || !strings.Contains(docs[0].Label, "监督谈话工作办法") {
+		t.Errorf("doc facet %+v", docs)
+	}
+	if years := resp.Facets[FilterYear]; len(years) == 0 || years[0].Value != "2026" {
+		t.Errorf("year facet %+v", years)
+	}
+}
+
+func TestSearchRefuses(t *testing.T) {
+	ix := openFixture(t)
+	for _, req := range []Request{
+		{Query: strings.Repeat("谈", MaxQueryRunes+1)},
+		{Query: "谈话", From: MaxResults},
+		{Query: "kind:nonsense"},
+		{Query: "year:26"},
+	} {
+		_, err := ix.Search(context.Background(), req)
+		var qe *QueryError
+		if !errors.As(err, &qe) {
+			t.Errorf("%.20q from %d: err %v, want a QueryError", req.Query, req.From, err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Search(ctx, Request{Query: "谈话"}); err == nil {
+		t.Errorf("a cancelled search succeeded")
+	}
+}
