@@ -1,11 +1,137 @@
 // Package link finds defined terms, abbreviations, acronyms, named lists
 // and cross-references in a corpus and links them in both directions.
+//
+// It works on the model, so every input format gets the same links. Link
+// runs in two passes over the documents, each document in parallel:
+//
+//  1. discovery: every text (paragraph, 款, 项, 目) is read for the terms it
+//     defines: （以下简称X）, （以下统称X）, 本办法所称X，是指…, X，是指… at the
+//     start of a sentence of an article, X包括A和B (A and B become kinds of
+//     X when X is a term), 〔…，下同〕 glosses, X是“Y”的英文缩写 (both ways),
+//     and named lists such as “十严禁” whose members follow 即：. The
+//     glossary file adds terms the corpus uses but does not define.
+//  2. linking: references (第X条, 第X条第X款第X项, 前款, 前两款, 前条, 前项,
+//     本条, 本办法, 《…》, 该法第X条, 刑法第X条, 上述…) are read and resolved
+//     to a document, article, paragraph or item, or marked external; then
+//     the occurrences of every term that applies there are found with one
+//     Aho–Corasick automaton for the terms of the whole corpus and one for
+//     the terms of the document, and kept longest first.
+//
+// Where a term applies is its scope: a named list, an acronym or a
+// glossary entry applies everywhere; a term a document defines applies in
+// that document (and in the news item that carries it, or the regulations
+// a news item carries), from its definition on for 以下简称 and 下同, in
+// its article for 本条所称. A term is not linked inside the sentence that
+// defines it; its defining span gets a link marked Definition.
+//
+// Backlinks: Term.Occurrences lists every use of a term. What cites an
+// article is not stored twice: it is every Reference whose To names that
+// document and article. Documents cited by a normative title but absent
+// from the corpus are listed in Corpus.Cited with what cites them.
+//
+// Output is deterministic: terms are numbered in the order they are
+// defined (documents in corpus order, then the glossary), references in
+// reading order, and every list is in reading order.
 package link
 
-import "tiaoli/generator/model"
+import (
+	"runtime"
+	"sync"
 
-// Link fills c.Terms, c.References, c.Cited and the Links of every
-// paragraph. glossary is the content of the glossary file, or nil.
+	"tiaoli/generator/model"
+)
+
+// Link fills c.Terms, c.References, c.Cited and the Links of every text.
+// glossary is the content of the glossary file, or nil. Problems (a named
+// list whose count does not match its members, a bad glossary entry) come
+// back as errors; linking goes on.
 func Link(c *model.Corpus, glossary []byte) []model.Error {
-	return nil
+	l := newLinker(c)
+	gdefs, errs := parseGlossary(glossary)
+	errs = append(errs, l.discover(gdefs)...)
+	l.number(gdefs)
+	errs = append(errs, l.link()...)
+	model.SortErrors(errs)
+	return errs
+}
+
+// linker holds what both passes share.
+type linker struct {
+	c      *model.Corpus
+	docs   []*model.Document
+	texts  [][]text
+	family [][]int // the documents whose local terms apply in each
+	titles *titleIndex
+	defs   [][]*def // per document, in reading order
+	terms  []*def   // every term, in Corpus.Terms order
+	global *matcher // terms of corpus scope
+}
+
+func newLinker(c *model.Corpus) *linker {
+	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents)}
+	l.texts = make([][]text, len(l.docs))
+	for i, d := range l.docs {
+		l.texts[i] = textsOf(d)
+	}
+	l.family = families(l.docs)
+	l.defs = make([][]*def, len(l.docs))
+	return l
+}
+
+// families lists for each document itself and the documents it carries or
+// is carried by.
+func families(docs []*model.Document) [][]int {
+	index := map[string]int{}
+	ptr := map[*model.Document]int{}
+	for i, d := range docs {
+		index[d.ID] = i
+		ptr[d] = i
+	}
+	fam := make([][]int, len(docs))
+	for i, d := range docs {
+		fam[i] = []int{i}
+		add := func(j int, ok bool) {
+			if ok && j != i {
+				fam[i] = appendOnceInt(fam[i], j)
+			}
+		}
+		j, ok := index[d.Parent]
+		add(j, ok && d.Parent != "")
+		j, ok = ptr[d.Carrier]
+		add(j, ok && d.Carrier != nil)
+		for _, id := range d.Carries {
+			j, ok := index[id]
+			add(j, ok)
+		}
+	}
+	return fam
+}
+
+func appendOnceInt(list []int, n int) []int {
+	for _, x := range list {
+		if x == n {
+			return list
+		}
+	}
+	return append(list, n)
+}
+
+// parallel calls fn for every document index on all cores.
+func parallel(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

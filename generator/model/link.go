@@ -18,9 +18,24 @@ type Term struct {
 	Expansion  string   `json:"expansion,omitempty"` // AEO → 经认证的经营者
 	Members    []string `json:"members,omitempty"`   // of a named list
 	// Count is the number a list's name announces (十 = 10), 0 otherwise.
-	Count       int        `json:"count,omitempty"`
-	Scope       string     `json:"scope,omitempty"` // 下同: the rest of the document
-	DefinedIn   *Location  `json:"defined_in"`
+	Count int `json:"count,omitempty"`
+	// Scope is where the term applies: "corpus" (everywhere), "document"
+	// (its document and the news item carrying it, or the regulations that
+	// item carries), "rest" (from the definition to the end of the document:
+	// 以下简称, 下同) or "article" (本条所称, 前款所称).
+	Scope     string    `json:"scope,omitempty"`
+	DefinedIn *Location `json:"defined_in"`
+	// Acronym is the acronym of an expansion (经认证的经营者 → AEO).
+	Acronym string `json:"acronym,omitempty"`
+	// KindOf names the term this one is a kind of (定期谈话 → 监督谈话,
+	// from 监督谈话包括定期谈话和及时谈话); Includes lists the kinds a term
+	// includes.
+	KindOf   string   `json:"kind_of,omitempty"`
+	Includes []string `json:"includes,omitempty"`
+	// Aliases are other spellings linked to the term (from the glossary).
+	Aliases []string `json:"aliases,omitempty"`
+	// Source says where a glossary definition comes from.
+	Source      string     `json:"source,omitempty"`
 	URL         string     `json:"url"`
 	Occurrences []Location `json:"occurrences"`
 }
@@ -33,6 +48,13 @@ type Location struct {
 	Article   string `json:"article,omitempty"`
 	Paragraph int    `json:"paragraph,omitempty"`
 	Item      int    `json:"item,omitempty"`
+	// Subitem counts the 目 inside an item from 1.
+	Subitem int `json:"subitem,omitempty"`
+	// Part is "preamble" or "appendix" for text outside the articles, ""
+	// otherwise; Section is the 1-based path of a section of a document
+	// without 条 ("2", "2.1"). Paragraph then counts inside that part.
+	Part    string `json:"part,omitempty"`
+	Section string `json:"section,omitempty"`
 	// Start and End are byte offsets in the text of that paragraph or item.
 	Start int `json:"start,omitempty"`
 	End   int `json:"end,omitempty"`
@@ -46,6 +68,19 @@ type Reference struct {
 	External bool      `json:"external"`
 	// Title is the cited title for 《…》 references.
 	Title string `json:"title,omitempty"`
+	// Kind is what the text names: "article" (第五条, 前条), "paragraph"
+	// (前款, 本条第二款), "item" (前项, 第（一）项), "document" (本办法),
+	// "citation" (《…》) or "above" (上述…).
+	Kind string `json:"kind,omitempty"`
+	// Through ends a range: 前两款 is To 第一款 Through 第二款, 第十条至第十二条
+	// is To 第十条 Through 第十二条.
+	Through *Location `json:"through,omitempty"`
+	// Antecedents are the indices in Corpus.References of what a 上述…
+	// reference points back to.
+	Antecedents []int `json:"antecedents,omitempty"`
+	// Problem says why a reference that should resolve does not (no such
+	// article, an abbreviation never defined); "" when it resolves.
+	Problem string `json:"problem,omitempty"`
 }
 
 // CitedDocument is a document cited by title but not in the corpus.

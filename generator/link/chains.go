@@ -1,0 +1,118 @@
+package link
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// What a reference takes from the text before it: 本法第十条 is one
+// reference; 《刑法》第十条 belongs to the citation; 第三条第一款、第二款
+// carries 第三条 to 第二款; 第十条至第十二条 is a range.
+
+// refJoins join references of one enumeration; 至 and 到 make a range.
+var refJoins = map[string]bool{"、": true, "和": true, "或者": true, "以及": true, "及": true, "或": true, "与": true, "至": true, "到": true}
+
+func isChain(k refKind) bool { return k == refArticle || k == refParagraph || k == refItem }
+
+func addRef(s string, refs []rawRef, ref rawRef) []rawRef {
+	if n := len(refs); n > 0 && ref.Qual == qualNone && isChain(ref.Kind) {
+		p := &refs[n-1]
+		between := strings.TrimSpace(s[p.End:ref.Start])
+		switch {
+		case p.Kind == refDocument && between == "":
+			ref.Start, ref.Qual, ref.Title = p.Start, qualSelf, p.Title
+			refs[n-1] = ref
+			return refs
+		case p.Kind == refCitation && between == "" && ref.Kind == refArticle:
+			ref.Qual, ref.Title = qualCitation, p.Title
+			return append(refs, ref)
+		case refJoins[between]:
+			ref = inherit(*p, ref)
+			if (between == "至" || between == "到") && p.Kind == ref.Kind && p.Through == nil {
+				through := ref.P
+				p.Through, p.End = &through, ref.End
+				return refs
+			}
+			if ref.Qual != qualNone {
+				return append(refs, ref)
+			}
+		}
+	}
+	if ref.Kind == refArticle && ref.Qual == qualNone {
+		if name := namedBefore(s, ref.Start); name != "" {
+			ref.Qual, ref.Title = qualNamed, name
+		}
+	}
+	return append(refs, ref)
+}
+
+// inherit gives ref what it leaves out from the reference p it follows in
+// an enumeration: its document, article and paragraph.
+func inherit(p, ref rawRef) rawRef {
+	switch ref.Kind {
+	case refArticle:
+		if p.Kind == refArticle {
+			ref.Qual, ref.Title = p.Qual, p.Title
+		}
+	case refParagraph:
+		if p.Kind == refArticle {
+			ref.Kind, ref.Qual, ref.Title = refArticle, p.Qual, p.Title
+			ref.P.Article, ref.P.Suffix = p.P.Article, p.P.Suffix
+		}
+	case refItem:
+		if p.P.Para > 0 || p.Kind == refPrevParagraph || p.Kind == refThisParagraph {
+			item, sub := ref.P.Item, ref.P.Sub
+			ref.Kind, ref.Qual, ref.Title, ref.Back, ref.P = p.Kind, p.Qual, p.Title, p.Back, p.P
+			ref.P.Item, ref.P.Sub = item, sub
+		}
+	}
+	return ref
+}
+
+// lawSuffixes end the names of laws and rules.
+var lawSuffixes = []string{
+	"法典", "法", "条例", "规定", "办法", "细则", "规则", "解释", "决定", "通则", "准则", "规程", "章程", "公约", "协定",
+}
+
+// nameStops are words after which a law's name starts: 依照刑法 → 刑法.
+var nameStops = []string{
+	"依照", "按照", "根据", "依据", "违反", "适用", "参照", "对照", "执行", "符合", "援引", "引用", "构成", "属于",
+	"即", "和", "与", "及", "或", "并", "的", "是", "了", "照", "依", "按", "将", "把", "从", "于",
+}
+
+// namedBefore returns the name of a law printed without 《》 right before
+// start (刑法 in 依照刑法第十条), or "".
+func namedBefore(s string, start int) string {
+	from := start
+	for n := 0; from > 0 && n < 30; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:from])
+		if !isHan(r) {
+			break
+		}
+		from -= size
+	}
+	run := s[from:start]
+	suffixed := false
+	for _, x := range lawSuffixes {
+		if strings.HasSuffix(run, x) {
+			suffixed = true
+			break
+		}
+	}
+	if !suffixed {
+		return ""
+	}
+	cut := 0
+	for _, w := range nameStops {
+		i := strings.LastIndex(run, w)
+		if i < 0 || i+len(w) >= len(run) || (w == "和" && strings.HasPrefix(run[max(0, i-len("共")):], "共和国")) {
+			continue
+		}
+		cut = max(cut, i+len(w))
+	}
+	name := run[cut:]
+	if runeCount(name) < 2 || strings.HasPrefix(name, "本") || strings.HasPrefix(name, "该") {
+		return ""
+	}
+	return name
+}

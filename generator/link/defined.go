@@ -1,0 +1,200 @@
+package link
+
+import (
+	"strings"
+
+	"tiaoli/generator/model"
+)
+
+// Definitions by meaning: 本办法所称X，是指… and, at the start of a
+// sentence of an article, X，是指….
+
+// meaningVerbs introduce a definition after the term, longest first. keep
+// says whether the verb stays in the definition (包括A和B).
+type verb struct {
+	verb string
+	keep bool
+}
+
+var meaningVerbs = []verb{
+	{"指的是", false}, {"是指", false}, {"系指", false}, {"包括", true}, {"指", false},
+}
+
+// initialVerbs are the verbs of a definition at the start of a sentence:
+// not 包括, which says what X includes (监督谈话包括定期谈话和及时谈话).
+var initialVerbs = []verb{{"指的是", false}, {"是指", false}, {"系指", false}, {"指", false}}
+
+// articleScopes are the words before 所称 that limit a definition to the
+// article it is in.
+var articleScopes = []string{"本条", "本款", "前款", "前两款", "前三款", "本项"}
+
+func findSoCalled(s string) []found {
+	var fs []found
+	for off := 0; ; {
+		j := strings.Index(s[off:], "所称")
+		if j < 0 {
+			return fs
+		}
+		at := off + j
+		off = at + len("所称")
+		from := off
+		if strings.HasPrefix(s[from:], "的") {
+			from += len("的")
+		}
+		scope := scopeDocument
+		for _, w := range articleScopes {
+			if strings.HasSuffix(s[:at], w) {
+				scope = scopeArticle
+			}
+		}
+		fs = append(fs, meaning(s, from, at, scope, 25, meaningVerbs)...)
+	}
+}
+
+// meaning reads "X，是指…" at from: the terms X (split at 、 when that
+// gives plain names) and the definition after the verb. head is where
+// the defining sentence starts being read; max caps X in runes.
+func meaning(s string, from, head int, scope string, max int, verbs []verb) []found {
+	end, def := meaningVerb(s, from, max, verbs)
+	if end < 0 {
+		return nil
+	}
+	_, sentEnd := sentence(s, head, end)
+	definition := strings.TrimRight(strings.TrimSpace(s[def:sentEnd]), "。；;！？!?\n")
+	if definition == "" {
+		return nil
+	}
+	var fs []found
+	for _, sp := range splitNames(s, from, end) {
+		f := found{Start: sp[0], End: sp[1], SentStart: sentStart(s, head), SentEnd: sentEnd}
+		f.Term = model.Term{Term: s[sp[0]:sp[1]], Kind: model.TermDefined, Definition: definition, Scope: scope}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// meaningVerb finds the end of X after from and where the definition
+// starts: X，是指… or X是指…; -1 when there is none within max runes.
+// The last verb of verbs is only read after a comma.
+func meaningVerb(s string, from, max int, verbs []verb) (end, def int) {
+	n := 0
+	for i, r := range s[from:] {
+		at := from + i
+		if r == '，' || r == ',' {
+			rest := s[at+len(string(r)):]
+			for _, v := range verbs {
+				if strings.HasPrefix(rest, v.verb) {
+					return at, verbStart(at+len(string(r)), v.verb, v.keep)
+				}
+			}
+			return -1, -1
+		}
+		for _, v := range verbs[:len(verbs)-1] {
+			if i > 0 && strings.HasPrefix(s[at:], v.verb) {
+				return at, verbStart(at, v.verb, v.keep)
+			}
+		}
+		if isStop(r) || r == '：' || isOpen(r) || n >= max {
+			return -1, -1
+		}
+		n++
+	}
+	return -1, -1
+}
+
+func verbStart(at int, verb string, keep bool) int {
+	if keep {
+		return at
+	}
+	return at + len(verb)
+}
+
+// splitNames splits X at 、 into several terms when every part is a plain
+// name (本规则所称监督检查部门、审查调查部门); a part with 的 keeps X whole.
+func splitNames(s string, from, to int) [][2]int {
+	x := strings.TrimSpace(s[from:to])
+	from += strings.Index(s[from:to], x)
+	parts := strings.Split(x, "、")
+	whole := [][2]int{{from, from + len(x)}}
+	if inner, q := trimQuotes(x); q > 0 && len(parts) == 1 {
+		whole = [][2]int{{from + q, from + q + len(inner)}}
+	}
+	if len(parts) == 1 || len(parts) > 6 || strings.Contains(x, "的") {
+		if !validTerm(s[whole[0][0]:whole[0][1]]) {
+			return nil
+		}
+		return whole
+	}
+	var spans [][2]int
+	at := from
+	for _, p := range parts {
+		if runeCount(p) < 2 || !validTerm(p) {
+			return whole
+		}
+		spans = append(spans, [2]int{at, at + len(p)})
+		at += len(p) + len("、")
+	}
+	return spans
+}
+
+// initialStops are words that show a sentence start is not a term being
+// defined (前款规定的…是指, 本条…).
+var initialStops = []string{"的", "本", "该", "这", "此", "其", "上述", "前款", "规定", "应当", "所称", "但", "如"}
+
+// findInitial finds "X，是指…" at the start of a sentence of an article:
+// 发明，是指对产品、方法或者其改进所提出的新的技术方案.
+func findInitial(s string) []found {
+	var fs []found
+	start := 0
+	for start < len(s) {
+		from := skipItemLabel(s, start)
+		if strings.HasPrefix(s[from:], "所谓") {
+			from += len("所谓")
+		}
+		if f := meaning(s, from, start, scopeDocument, 15, initialVerbs); len(f) > 0 && plainName(f[0].Term.Term) {
+			fs = append(fs, f...)
+		}
+		_, end := sentence(s, start, start)
+		if end <= start {
+			break
+		}
+		start = end
+	}
+	return fs
+}
+
+func plainName(t string) bool {
+	for _, w := range initialStops {
+		if strings.Contains(t, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// skipItemLabel skips a printed item label at i: （一）, (1), 一、, 1.
+func skipItemLabel(s string, i int) int {
+	rest := strings.TrimLeft(s[i:], " 　")
+	i = len(s) - len(rest)
+	if rest == "" {
+		return i
+	}
+	if isOpen(firstRune(rest)) {
+		if c := closeOf(s, i); c > i && c-i <= 16 && allNumeral(s[i+runeLen(s, i):c]) {
+			return c + runeLen(s, c)
+		}
+		return i
+	}
+	for j, r := range rest {
+		if r == '、' || r == '.' || r == '．' {
+			if j > 0 && allNumeral(rest[:j]) {
+				return i + j + runeLen(rest, j)
+			}
+			return i
+		}
+		if j > 12 {
+			break
+		}
+	}
+	return i
+}

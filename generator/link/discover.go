@@ -1,0 +1,183 @@
+package link
+
+import (
+	"fmt"
+	"strings"
+
+	"tiaoli/generator/address"
+	"tiaoli/generator/model"
+)
+
+// def is a term and where it applies.
+type def struct {
+	term  *model.Term
+	doc   int // index of the defining document, -1 for the glossary
+	art   int // article index of the definition, -1 outside articles
+	text  int // text index of the defining span, -1 when none
+	start int // defining span in that text
+	end   int
+	// sentStart and sentEnd bound the defining sentence in that text.
+	sentStart, sentEnd int
+	forms              []string // what is matched: the term, its aliases
+	index              int      // in Corpus.Terms
+}
+
+// applies reports whether d applies at offset off of text ti of document
+// di, which is in article art.
+func (d *def) applies(l *linker, di, ti, off, art int) bool {
+	switch d.term.Scope {
+	case scopeCorpus:
+		return true
+	case scopeArticle:
+		return d.doc == di && d.art == art && art >= 0
+	case scopeRest:
+		if d.doc == di {
+			return !(at{ti, off}).before(at{d.text, d.end})
+		}
+	}
+	for _, f := range l.family[di] {
+		if f == d.doc {
+			return true
+		}
+	}
+	return false
+}
+
+// discover reads every document for the terms it defines.
+func (l *linker) discover(glossary []*def) []model.Error {
+	known := map[string]bool{}
+	for _, g := range glossary {
+		known[g.term.Term] = true
+	}
+	errs := make([][]model.Error, len(l.docs))
+	parallel(len(l.docs), func(di int) {
+		l.defs[di], errs[di] = l.discoverDoc(di, known)
+	})
+	var all []model.Error
+	for _, e := range errs {
+		all = append(all, e...)
+	}
+	return all
+}
+
+// discoverDoc finds the terms document di defines, in reading order.
+func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.Error) {
+	var defs []*def
+	var errs []model.Error
+	byTerm := map[string]*def{}
+	texts := l.texts[di]
+	for ti, t := range texts {
+		for _, f := range findDefinitions(t.p.Text, t.art >= 0) {
+			if f.Needs != "" && byTerm[f.Needs] == nil && !glossary[f.Needs] {
+				continue
+			}
+			if f.MembersFollow {
+				if f.Members = membersFromItems(texts, ti); len(f.Members) == 0 {
+					continue
+				}
+			}
+			if prev := byTerm[f.Term.Term]; prev != nil && sameMeaning(prev.term, &f.Term) {
+				continue
+			}
+			d := newDef(di, ti, t, f)
+			if f.Kind == model.TermList && f.Count != len(f.Members) {
+				errs = append(errs, model.Errorf(t.p.Position, "named list “%s” announces %d members, the text lists %d",
+					f.Term.Term, f.Count, len(f.Members)))
+			}
+			if x := byTerm[f.KindOf]; x != nil && f.KindOf != "" {
+				x.term.Includes = appendOnceString(x.term.Includes, f.Term.Term)
+			}
+			byTerm[f.Term.Term] = d
+			defs = append(defs, d)
+		}
+	}
+	return defs, errs
+}
+
+func newDef(di, ti int, t text, f found) *def {
+	term := f.Term
+	loc := t.loc
+	loc.Start, loc.End = f.Start, f.End
+	term.DefinedIn = &loc
+	d := &def{term: &term, doc: di, art: t.art, text: ti, start: f.Start, end: f.End,
+		sentStart: f.SentStart, sentEnd: f.SentEnd}
+	d.forms = matchForms(&term)
+	return d
+}
+
+// matchForms are the strings an automaton matches for a term. Titles in
+// 《》 are not matched: they are citations, linked as references.
+func matchForms(t *model.Term) []string {
+	var forms []string
+	for _, s := range append([]string{t.Term}, t.Aliases...) {
+		if !strings.Contains(s, "《") && runeCount(s) >= 2 {
+			forms = append(forms, foldString(s))
+		}
+	}
+	return forms
+}
+
+func sameMeaning(a, b *model.Term) bool {
+	return a.Kind == b.Kind && a.Expansion == b.Expansion && a.Definition == b.Definition
+}
+
+func appendOnceString(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// membersFromItems returns the members of a list whose name ends its text
+// with a colon: the first sentence of each item that follows.
+func membersFromItems(texts []text, ti int) []string {
+	t := texts[ti]
+	var ms []string
+	for _, n := range texts[ti+1:] {
+		if n.art != t.art || n.clause != t.clause || n.item < 0 || t.art < 0 {
+			break
+		}
+		if n.sub >= 0 {
+			continue
+		}
+		m := strings.TrimSpace(n.p.Text)
+		if i := strings.IndexAny(m, "。；;："); i > 0 {
+			m = m[:i]
+		}
+		if m != "" {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// number puts every term in Corpus.Terms (documents in order, then the
+// glossary), gives each a unique ID and builds the corpus-wide matcher.
+func (l *linker) number(glossary []*def) {
+	l.terms = nil
+	for _, ds := range l.defs {
+		l.terms = append(l.terms, ds...)
+	}
+	l.terms = append(l.terms, glossary...)
+	seen := map[string]int{}
+	l.c.Terms = make([]*model.Term, len(l.terms))
+	var global []*def
+	for i, d := range l.terms {
+		d.index = i
+		t := d.term
+		if t.ID == "" {
+			t.ID = address.TermID(t, i)
+		}
+		if seen[t.ID]++; seen[t.ID] > 1 {
+			t.ID = fmt.Sprintf("%s-%d", t.ID, seen[t.ID])
+		}
+		t.Occurrences = []model.Location{}
+		l.c.Terms[i] = t
+		if t.Scope == scopeCorpus {
+			global = append(global, d)
+		}
+	}
+	l.global = newMatcher(global)
+}

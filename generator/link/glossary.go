@@ -1,0 +1,100 @@
+package link
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"tiaoli/generator/model"
+)
+
+// GlossaryFile is where parseGlossary's errors say they come from.
+const GlossaryFile = "glossary.yaml"
+
+// glossaryEntry is one entry of the glossary file: a term the corpus uses
+// but does not define. See docs/model.md, "Terms and references".
+type glossaryEntry struct {
+	Term       string   `yaml:"term"`
+	Kind       string   `yaml:"kind"` // glossary (default), list, acronym
+	Definition string   `yaml:"definition"`
+	Expansion  string   `yaml:"expansion"` // of an acronym
+	Members    []string `yaml:"members"`   // of a list
+	Aliases    []string `yaml:"aliases"`
+	Source     string   `yaml:"source"`
+}
+
+// parseGlossary reads the glossary file: a YAML list of entries. Bad
+// entries are reported with their line and left out.
+func parseGlossary(data []byte) ([]*def, []model.Error) {
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return nil, nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, []model.Error{{Path: GlossaryFile, Message: err.Error()}}
+	}
+	if len(root.Content) == 0 {
+		return nil, nil
+	}
+	list := root.Content[0]
+	if list.Kind != yaml.SequenceNode {
+		return nil, []model.Error{{Path: GlossaryFile, Line: list.Line, Message: "the glossary must be a list of entries"}}
+	}
+	var defs []*def
+	var errs []model.Error
+	seen := map[string]int{}
+	for _, n := range list.Content {
+		d, err := glossaryDef(n, seen)
+		if err != "" {
+			errs = append(errs, model.Error{Path: GlossaryFile, Line: n.Line, Message: err})
+			continue
+		}
+		defs = append(defs, d)
+	}
+	return defs, errs
+}
+
+// glossaryDef checks one entry and makes its term.
+func glossaryDef(n *yaml.Node, seen map[string]int) (*def, string) {
+	var e glossaryEntry
+	if err := n.Decode(&e); err != nil {
+		return nil, err.Error()
+	}
+	e.Term = strings.TrimSpace(e.Term)
+	if runeCount(e.Term) < 2 {
+		return nil, fmt.Sprintf("entry %q: a term needs at least two characters", e.Term)
+	}
+	if line, dup := seen[e.Term]; dup {
+		return nil, fmt.Sprintf("entry %q: already defined at line %d", e.Term, line)
+	}
+	seen[e.Term] = n.Line
+	t := &model.Term{Term: e.Term, Kind: model.TermGlossary, Definition: strings.TrimSpace(e.Definition),
+		Aliases: e.Aliases, Source: e.Source, Scope: scopeCorpus, Members: e.Members}
+	switch e.Kind {
+	case "", model.TermGlossary:
+	case model.TermList:
+		count, _, ok := listName(e.Term)
+		if !ok || len(e.Members) == 0 {
+			return nil, fmt.Sprintf("entry %q: a list needs a name that starts with its count and members", e.Term)
+		}
+		if count != len(e.Members) {
+			return nil, fmt.Sprintf("entry %q: the name announces %d members, the entry lists %d", e.Term, count, len(e.Members))
+		}
+		t.Kind, t.Count = model.TermList, count
+	case model.TermAcronym:
+		if e.Expansion == "" {
+			return nil, fmt.Sprintf("entry %q: an acronym needs its expansion", e.Term)
+		}
+		t.Kind, t.Expansion = model.TermAcronym, e.Expansion
+		t.Aliases = appendOnceString(t.Aliases, e.Expansion)
+	default:
+		return nil, fmt.Sprintf("entry %q: unknown kind %q (glossary, list or acronym)", e.Term, e.Kind)
+	}
+	if t.Definition == "" && len(t.Members) == 0 {
+		return nil, fmt.Sprintf("entry %q: no definition", e.Term)
+	}
+	d := &def{term: t, doc: -1, art: -1, text: -1}
+	d.forms = matchForms(t)
+	return d, ""
+}

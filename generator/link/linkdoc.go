@@ -1,0 +1,141 @@
+package link
+
+import (
+	"sort"
+
+	"tiaoli/generator/model"
+)
+
+// link resolves references and finds term occurrences in every document,
+// then gathers them into the corpus in document order.
+func (l *linker) link() []model.Error {
+	results := make([]*docRefs, len(l.docs))
+	parallel(len(l.docs), func(di int) { results[di] = l.linkDoc(di) })
+	l.c.References = []*model.Reference{}
+	cited := map[string]*model.CitedDocument{}
+	var order []string
+	for di, r := range results {
+		offset := len(l.c.References)
+		for i := range r.refs {
+			ref := r.refs[i]
+			for j := range ref.Antecedents {
+				ref.Antecedents[j] += offset
+			}
+			l.c.References = append(l.c.References, &ref)
+		}
+		for _, t := range l.texts[di] {
+			for i := range t.p.Links {
+				if t.p.Links[i].Kind == "reference" {
+					t.p.Links[i].Reference += offset
+				}
+			}
+		}
+		for _, o := range r.occs {
+			term := l.c.Terms[o.term]
+			term.Occurrences = append(term.Occurrences, o.loc)
+		}
+		for _, h := range r.cited {
+			key := normTitle(h.title)
+			cd := cited[key]
+			if cd == nil {
+				cd = &model.CitedDocument{Title: h.title}
+				cited[key] = cd
+				order = append(order, key)
+			}
+			cd.CitedBy = append(cd.CitedBy, h.loc)
+		}
+	}
+	l.c.Cited = sortedCited(cited, order)
+	return nil
+}
+
+// sortedCited lists the cited documents most cited first, then by title.
+func sortedCited(cited map[string]*model.CitedDocument, order []string) []*model.CitedDocument {
+	out := make([]*model.CitedDocument, 0, len(order))
+	for _, k := range order {
+		out = append(out, cited[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].CitedBy) != len(out[j].CitedBy) {
+			return len(out[i].CitedBy) > len(out[j].CitedBy)
+		}
+		return out[i].Title < out[j].Title
+	})
+	return out
+}
+
+// linkDoc links the texts of document di: references first, then the
+// term occurrences outside them. Reference indices in its links count
+// from 0 in this document until link adds the offset.
+func (l *linker) linkDoc(di int) *docRefs {
+	r := newDocRefs(l, di)
+	local := l.localMatcher(di)
+	for ti, t := range l.texts[di] {
+		var taken []span
+		var links []model.Link
+		defining := l.definingSpans(di, ti)
+		for _, raw := range scanRefs(t.p.Text) {
+			if overlaps(defining, raw.Start, raw.End) {
+				continue // （以下简称《通知》） defines 《通知》, it cites nothing
+			}
+			ref, ok := r.resolve(ti, raw)
+			if !ok {
+				continue
+			}
+			idx := len(r.refs)
+			r.refs = append(r.refs, ref)
+			r.made = append(r.made, made{index: idx, text: ti, start: raw.Start, kind: raw.Kind, art: t.art})
+			links = append(links, model.Link{Start: raw.Start, End: raw.End, Kind: "reference", Reference: idx})
+			taken = append(taken, span{start: raw.Start, end: raw.End})
+		}
+		for _, s := range l.termLinks(di, ti, local, taken) {
+			links = append(links, model.Link{Start: s.start, End: s.end, Kind: "term", Term: s.def.index, Definition: s.definition})
+			if !s.definition {
+				loc := t.loc
+				loc.Start, loc.End = s.start, s.end
+				r.occs = append(r.occs, occurrence{s.def.index, ti, loc})
+			}
+		}
+		sort.Slice(links, func(i, j int) bool { return links[i].Start < links[j].Start })
+		t.p.Links = links
+	}
+	sortOccurrences(r.occs)
+	return r
+}
+
+// definingSpans are the spans of text ti of document di where terms are
+// defined.
+func (l *linker) definingSpans(di, ti int) []span {
+	var spans []span
+	for _, d := range l.defs[di] {
+		if d.text == ti {
+			spans = append(spans, span{start: d.start, end: d.end})
+		}
+	}
+	return spans
+}
+
+// localMatcher matches the terms of document scope that apply in di: its
+// own and those of the documents it carries or is carried by.
+func (l *linker) localMatcher(di int) *matcher {
+	var defs []*def
+	for _, f := range l.family[di] {
+		for _, d := range l.defs[f] {
+			if d.term.Scope != scopeCorpus {
+				defs = append(defs, d)
+			}
+		}
+	}
+	if len(defs) == 0 {
+		return nil
+	}
+	return newMatcher(defs)
+}
+
+// sortOccurrences orders a document's occurrences by reading order
+// (citations of abbreviations were recorded before the terms of a text).
+func sortOccurrences(occs []occurrence) {
+	sort.SliceStable(occs, func(i, j int) bool {
+		return (at{occs[i].text, occs[i].loc.Start}).before(at{occs[j].text, occs[j].loc.Start})
+	})
+}

@@ -1,0 +1,122 @@
+package link
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+)
+
+// A minimal loader for tests: it builds documents from plain lines so that
+// linking can be tested on real texts whatever the state of the ingest and
+// regulation stages. "第X条 …" starts an article, "（一）…" an item of the
+// current paragraph, "(1)…" or "1." a subitem, any other line a paragraph.
+// Lines before the first article are the preamble. Markdown list markers,
+// bold and headings are dropped.
+
+// docFromLines builds a document; a document without articles keeps its
+// lines as Body.
+func docFromLines(kind, title, path string, firstLine int, lines []string) *model.Document {
+	d := &model.Document{Kind: kind, Title: title, Sources: []model.Position{{Path: path, Line: firstLine}}}
+	var a *model.Article
+	var body []model.Paragraph
+	for i, raw := range lines {
+		line := cleanLine(raw)
+		if line == "" || strings.HasPrefix(strings.TrimSpace(raw), "#") || line == "<!-- INFO END -->" {
+			continue
+		}
+		pos := model.Position{Path: path, Line: firstLine + i}
+		if n, suffix, label, rest, ok := articleStart(line); ok {
+			a = &model.Article{Number: n, Suffix: suffix, Label: label, Position: pos}
+			d.Articles = append(d.Articles, a)
+			if rest != "" {
+				a.Paragraphs = append(a.Paragraphs, &model.Clause{Paragraph: model.Paragraph{Text: rest, Position: pos}})
+			}
+			continue
+		}
+		if a == nil {
+			body = append(body, model.Paragraph{Text: line, Position: pos})
+			continue
+		}
+		addLine(a, line, pos)
+	}
+	if len(d.Articles) == 0 {
+		d.Body = body
+	} else {
+		d.Preamble = body
+	}
+	return d
+}
+
+func cleanLine(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "- ")
+	s = strings.ReplaceAll(s, "**", "")
+	return strings.Trim(s, " 　\u00a0\t")
+}
+
+// articleStart reads "第X条" (之Y) and the text after it.
+func articleStart(line string) (n, suffix int, label, rest string, ok bool) {
+	if !strings.HasPrefix(line, "第") {
+		return
+	}
+	j := numeralEnd(line, len("第"))
+	n, ok = numeral.Parse(line[len("第"):j])
+	if !ok || !strings.HasPrefix(line[j:], "条") {
+		return 0, 0, "", "", false
+	}
+	j += len("条")
+	if strings.HasPrefix(line[j:], "之") {
+		k := numeralEnd(line, j+len("之"))
+		if m, ok2 := numeral.Parse(line[j+len("之") : k]); ok2 {
+			suffix, j = m, k
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(line[j:])
+	if j < len(line) && r != ' ' && r != '　' {
+		return 0, 0, "", "", false
+	}
+	return n, suffix, line[:j], strings.TrimSpace(strings.Trim(line[j:], "　")), true
+}
+
+// addLine adds a line to an article as an item, a subitem or a paragraph.
+func addLine(a *model.Article, line string, pos model.Position) {
+	label, n, rest, sub := itemStart(line)
+	var c *model.Clause
+	if len(a.Paragraphs) > 0 {
+		c = a.Paragraphs[len(a.Paragraphs)-1]
+	}
+	switch {
+	case label != "" && !sub && c != nil:
+		c.Items = append(c.Items, &model.Item{Label: label, Number: n, Paragraph: model.Paragraph{Text: rest, Position: pos}})
+	case label != "" && sub && c != nil && len(c.Items) > 0:
+		it := c.Items[len(c.Items)-1]
+		it.Items = append(it.Items, &model.Item{Label: label, Number: n, Paragraph: model.Paragraph{Text: rest, Position: pos}})
+	default:
+		a.Paragraphs = append(a.Paragraphs, &model.Clause{Paragraph: model.Paragraph{Text: line, Position: pos}})
+	}
+}
+
+// itemStart reads （一） (an item) or (1) / 1. (a subitem) at the start.
+func itemStart(line string) (label string, n int, rest string, sub bool) {
+	r, size := utf8.DecodeRuneInString(line)
+	if r == '(' || r == '（' {
+		c := strings.IndexAny(line, ")）")
+		if c > size && c < 16 {
+			inner := line[size:c]
+			if v, ok := numeral.Parse(inner); ok {
+				end := c + runeLen(line, c)
+				sub = inner[0] >= '0' && inner[0] <= '9'
+				return "（" + inner + "）", v, strings.TrimSpace(line[end:]), sub
+			}
+		}
+		return "", 0, "", false
+	}
+	if d := strings.Index(line, "."); d > 0 && d < 4 {
+		if v, ok := numeral.Parse(line[:d]); ok && line[0] >= '0' && line[0] <= '9' {
+			return line[:d+1], v, strings.TrimSpace(line[d+1:]), true
+		}
+	}
+	return "", 0, "", false
+}

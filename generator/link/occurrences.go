@@ -1,0 +1,166 @@
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/link/automaton"
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+)
+
+// matcher finds the occurrences of a set of terms with one automaton.
+type matcher struct {
+	ac    *automaton.Automaton
+	forms [][]*def // pattern index → the terms spelt that way
+}
+
+func newMatcher(defs []*def) *matcher {
+	index := map[string]int{}
+	m := &matcher{}
+	var patterns []string
+	for _, d := range defs {
+		for _, f := range d.forms {
+			i, ok := index[f]
+			if !ok {
+				i = len(patterns)
+				index[f] = i
+				patterns = append(patterns, f)
+				m.forms = append(m.forms, nil)
+			}
+			m.forms[i] = append(m.forms[i], d)
+		}
+	}
+	if len(patterns) > 0 {
+		m.ac = automaton.New(patterns, fold)
+	}
+	return m
+}
+
+// span is a candidate link: a term occurrence or a fixed span.
+type span struct {
+	start, end int
+	def        *def
+	definition bool
+}
+
+// termLinks returns the term links of text ti of document di: its defining
+// spans and the longest occurrences that apply, none overlapping taken
+// (the references' spans).
+func (l *linker) termLinks(di, ti int, local *matcher, taken []span) []span {
+	t := l.texts[di][ti]
+	s := t.p.Text
+	var fixed, cands []span
+	for _, d := range l.defs[di] {
+		if d.text == ti && d.start < d.end && !overlaps(taken, d.start, d.end) {
+			fixed = append(fixed, span{d.start, d.end, d, true})
+		}
+	}
+	for _, m := range []*matcher{l.global, local} {
+		if m == nil || m.ac == nil {
+			continue
+		}
+		m.ac.Find(s, func(x automaton.Match) {
+			d := l.choose(m.forms[x.Pattern], di, ti, x.Start, t.art)
+			if d != nil && goodBoundary(s, x.Start, x.End) && !inDefinition(d, di, ti, x.Start, x.End) {
+				cands = append(cands, span{x.Start, x.End, d, false})
+			}
+		})
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := cands[i].end-cands[i].start, cands[j].end-cands[j].start
+		if li != lj {
+			return li > lj
+		}
+		return cands[i].start < cands[j].start
+	})
+	occupied := append(append([]span(nil), taken...), fixed...)
+	out := fixed
+	for _, c := range cands {
+		if !overlaps(occupied, c.start, c.end) {
+			occupied = append(occupied, c)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func overlaps(spans []span, start, end int) bool {
+	for _, s := range spans {
+		if start < s.end && s.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// inDefinition reports whether [start, end) lies in the sentence that
+// defines d.
+func inDefinition(d *def, di, ti, start, end int) bool {
+	return d.doc == di && d.text == ti && start >= d.sentStart && end <= d.sentEnd
+}
+
+// choose picks, among the terms spelt one way, the one that applies at a
+// place: the latest definition of this document before it, else one of a
+// related document, else a corpus-wide term defined here, else the first
+// corpus-wide one.
+func (l *linker) choose(defs []*def, di, ti, off, art int) *def {
+	var best *def
+	rank := 0
+	for _, d := range defs {
+		if !d.applies(l, di, ti, off, art) {
+			continue
+		}
+		r := 1
+		switch {
+		case d.doc == di && d.term.Scope != scopeCorpus:
+			r = 4
+		case d.term.Scope != scopeCorpus:
+			r = 3
+		case d.doc == di:
+			r = 2
+		}
+		if r > rank || (r == rank && r == 4 && (at{best.text, best.start}).before(at{d.text, d.start})) {
+			best, rank = d, r
+		}
+	}
+	return best
+}
+
+// wordEnds are characters that, right after a term, make a longer word of
+// another sense: 谈话人 is a person, 代表性 a quality, 发明人 an inventor.
+const wordEnds = "人者员性家团化界学论率"
+
+// goodBoundary rejects an occurrence that is part of a longer word of
+// another sense: Latin or digits run on (AEO in AEOS, 12380 in 123801), a
+// count runs on (四风 in 十四风), a negation before it (非企业) or a
+// suffix that makes a new word after it (谈话人).
+func goodBoundary(s string, start, end int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	next, _ := utf8.DecodeRuneInString(s[end:])
+	first, _ := utf8.DecodeRuneInString(s[start:end])
+	last, _ := utf8.DecodeLastRuneInString(s[start:end])
+	if start > 0 && isASCIIAlnum(first) && isASCIIAlnum(prev) {
+		return false
+	}
+	if end < len(s) && isASCIIAlnum(last) && isASCIIAlnum(next) {
+		return false
+	}
+	if start > 0 && numeral.IsDigit(first) && numeral.IsDigit(prev) {
+		return false
+	}
+	if end < len(s) && numeral.IsDigit(last) && numeral.IsDigit(next) {
+		return false
+	}
+	if isHan(first) && start > 0 && strings.ContainsRune("非反", prev) {
+		return false
+	}
+	return !(isHan(last) && end < len(s) && strings.ContainsRune(wordEnds, next))
+}
+
+// occurrence is a use of a term, for Term.Occurrences.
+type occurrence struct {
+	term, text int
+	loc        model.Location
+}

@@ -1,0 +1,291 @@
+package link
+
+import (
+	"fmt"
+	"strings"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+)
+
+// article resolves 第五条 (with its 款 and 项) in the document it names.
+func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
+	ref.Kind = kindName(raw.P)
+	dst, ok := r.destOf(raw, ti)
+	if !ok {
+		return false
+	}
+	if dst.doc < 0 {
+		ref.External, ref.Title = true, dst.title
+		return true
+	}
+	d := r.l.docs[dst.doc]
+	ai := findArticle(d, raw.P.Article, raw.P.Suffix)
+	if ai < 0 {
+		ref.To = &model.Location{Document: d.ID}
+		ref.Problem = fmt.Sprintf("no %s in %s", articleLabel(raw.P), describe(d))
+		return true
+	}
+	loc, problem := locate(d, ai, raw.P)
+	ref.To, ref.Problem = &loc, problem
+	if raw.Through != nil {
+		end := *raw.Through
+		if end.Article == 0 {
+			end.Article, end.Suffix = raw.P.Article, raw.P.Suffix
+		}
+		if aj := findArticle(d, end.Article, end.Suffix); aj >= 0 {
+			through, _ := locate(d, aj, end)
+			ref.Through = &through
+		}
+	}
+	return true
+}
+
+func kindName(p parts) string {
+	switch {
+	case p.Item > 0:
+		return "item"
+	case p.Para > 0:
+		return "paragraph"
+	}
+	return "article"
+}
+
+func describe(d *model.Document) string {
+	if d.Title != "" {
+		return "《" + d.Title + "》"
+	}
+	return "document " + d.ID
+}
+
+func articleLabel(p parts) string {
+	label := "第" + numeral.Format(p.Article) + "条"
+	if p.Suffix > 0 {
+		label += "之" + numeral.Format(p.Suffix)
+	}
+	return label
+}
+
+// findArticle returns the index of 第number条之suffix in d, or -1.
+func findArticle(d *model.Document, number, suffix int) int {
+	for i, a := range d.Articles {
+		if a != nil && a.Number == number && a.Suffix == suffix {
+			return i
+		}
+	}
+	return -1
+}
+
+// locate is the place of paragraph, item and subitem p inside article ai
+// of d, and what is missing when one does not exist.
+func locate(d *model.Document, ai int, p parts) (model.Location, string) {
+	a := d.Articles[ai]
+	loc := model.Location{Document: d.ID, Article: a.Label}
+	if p.Para == 0 && p.Item == 0 {
+		return loc, ""
+	}
+	if p.Para == 0 { // 第五条第（三）项: the first paragraph with that item
+		for ci, c := range a.Paragraphs {
+			if ii := findItem(c, p.Item); ii >= 0 {
+				loc.Paragraph, loc.Item = ci+1, ii+1
+				return loc, ""
+			}
+		}
+		return loc, fmt.Sprintf("%s has no item %d", a.Label, p.Item)
+	}
+	if p.Para > len(a.Paragraphs) {
+		return loc, fmt.Sprintf("%s has no 第%s款", a.Label, numeral.Format(p.Para))
+	}
+	loc.Paragraph = p.Para
+	if p.Item == 0 {
+		return loc, ""
+	}
+	ii := findItem(a.Paragraphs[p.Para-1], p.Item)
+	if ii < 0 {
+		return loc, fmt.Sprintf("%s第%s款 has no 第（%s）项", a.Label, numeral.Format(p.Para), numeral.Format(p.Item))
+	}
+	loc.Item = ii + 1
+	return loc, ""
+}
+
+// findItem returns the index of the item numbered n in c, or -1.
+func findItem(c *model.Clause, n int) int {
+	if c == nil {
+		return -1
+	}
+	for i, it := range c.Items {
+		if it != nil && (it.Number == n || (it.Number == 0 && i+1 == n)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// local resolves the references that name a place relative to the text:
+// 第二款, 第（三）项, 前款, 前两条, 前项, 本条, 本款, 本项. They need the text
+// to be inside an article.
+func (r *docRefs) local(ref *model.Reference, raw rawRef, t text) bool {
+	d := r.l.docs[r.di]
+	if t.art < 0 || r.amends {
+		return false
+	}
+	a := d.Articles[t.art]
+	p := raw.P
+	ai := t.art
+	ref.Kind = kindName(p)
+	switch raw.Kind {
+	case refParagraph, refThisArticle:
+	case refItem:
+		p.Para = t.clause + 1
+		if raw.P.Para > 0 {
+			p.Para = raw.P.Para
+		}
+	case refThisParagraph:
+		p.Para = t.clause + 1
+	case refThisItem:
+		if t.item < 0 {
+			return r.missing(ref, d, "本项 outside an item")
+		}
+		p.Para, p.Item = t.clause+1, itemNumber(a, t)
+	case refPrevArticle:
+		ref.Kind = "article"
+		return r.prevArticle(ref, raw, t)
+	case refPrevParagraph:
+		ref.Kind = "paragraph"
+		return r.prevParagraph(ref, raw, t)
+	case refPrevItem:
+		return r.prevItem(ref, raw, t)
+	}
+	loc, problem := locate(d, ai, p)
+	ref.To, ref.Problem = &loc, problem
+	ref.Kind = kindName(p)
+	return true
+}
+
+func itemNumber(a *model.Article, t text) int {
+	it := a.Paragraphs[t.clause].Items[t.item]
+	if it.Number > 0 {
+		return it.Number
+	}
+	return t.item + 1
+}
+
+func (r *docRefs) missing(ref *model.Reference, d *model.Document, problem string) bool {
+	ref.To = &model.Location{Document: d.ID, Article: ref.From.Article}
+	ref.Problem = problem
+	return true
+}
+
+// prevParagraph resolves 前款 (the paragraph before the one the text is
+// in) and 前N款 (the N before it, as a range).
+func (r *docRefs) prevParagraph(ref *model.Reference, raw rawRef, t text) bool {
+	d := r.l.docs[r.di]
+	first := t.clause - raw.Back // 0-based
+	if first < 0 {
+		return r.missing(ref, d, fmt.Sprintf("%s in 第%s款 of %s", ref.Text, numeral.Format(t.clause+1), ref.From.Article))
+	}
+	p := raw.P
+	p.Para = first + 1
+	loc, problem := locate(d, t.art, p)
+	ref.To, ref.Problem = &loc, problem
+	if raw.Back > 1 {
+		through, _ := locate(d, t.art, parts{Para: t.clause})
+		ref.Through = &through
+	}
+	if p.Item > 0 {
+		ref.Kind = "item"
+	}
+	return true
+}
+
+// prevArticle resolves 前条 and 前N条 by position.
+func (r *docRefs) prevArticle(ref *model.Reference, raw rawRef, t text) bool {
+	d := r.l.docs[r.di]
+	first := t.art - raw.Back
+	if first < 0 {
+		return r.missing(ref, d, fmt.Sprintf("%s in the first article", ref.Text))
+	}
+	loc, problem := locate(d, first, raw.P)
+	ref.To, ref.Problem = &loc, problem
+	if raw.Back > 1 {
+		through, _ := locate(d, t.art-1, parts{})
+		ref.Through = &through
+	}
+	return true
+}
+
+// prevItem resolves 前项 inside an item: the item before it.
+func (r *docRefs) prevItem(ref *model.Reference, raw rawRef, t text) bool {
+	d := r.l.docs[r.di]
+	ref.Kind = "item"
+	if t.item-raw.Back < 0 {
+		return r.missing(ref, d, fmt.Sprintf("%s without an item before it", ref.Text))
+	}
+	loc := model.Location{Document: d.ID, Article: ref.From.Article, Paragraph: t.clause + 1, Item: t.item - raw.Back + 1}
+	ref.To = &loc
+	if raw.Back > 1 {
+		through := loc
+		through.Item = t.item
+		ref.Through = &through
+	}
+	return true
+}
+
+// above resolves 上述… to the references of the nearest sentence before it
+// (in the same article, or the same or previous two paragraphs) that cites
+// what the noun names: documents, or articles for 上述条款.
+func (r *docRefs) above(ref *model.Reference, ti int, raw rawRef) bool {
+	ref.Kind = "above"
+	articles := strings.Contains("条款各条各款", raw.Title)
+	t := r.l.texts[r.di][ti]
+	var group []made
+	for i := len(r.made) - 1; i >= 0; i-- {
+		m := r.made[i]
+		if !near(m, t, ti) {
+			break
+		}
+		if m.kind == refAbove || (m.kind == refCitation) == articles {
+			continue
+		}
+		if len(group) > 0 && !sameSentence(r.l.texts[r.di][m.text].p.Text, m, group[0]) {
+			break
+		}
+		group = append(group, m)
+	}
+	if len(group) == 0 {
+		return false
+	}
+	var titles []string
+	external := true
+	for i := len(group) - 1; i >= 0; i-- {
+		a := r.refs[group[i].index]
+		ref.Antecedents = append(ref.Antecedents, group[i].index)
+		external = external && a.External
+		if a.Title != "" {
+			titles = append(titles, a.Title)
+		}
+	}
+	ref.External = external
+	ref.Title = strings.Join(titles, "、")
+	if len(group) == 1 {
+		ref.To = r.refs[group[0].index].To
+	}
+	return true
+}
+
+// near reports whether an earlier reference is close enough to text ti for
+// 上述 to point back to it.
+func near(m made, t text, ti int) bool {
+	if t.art >= 0 {
+		return m.art == t.art
+	}
+	return ti-m.text <= 2
+}
+
+func sameSentence(s string, a, b made) bool {
+	if a.text != b.text {
+		return false
+	}
+	from, to := sentence(s, a.start, a.start)
+	return b.start >= from && b.start < to
+}

@@ -1,0 +1,204 @@
+package link
+
+import (
+	"fmt"
+	"strings"
+
+	"tiaoli/generator/model"
+)
+
+// docRefs resolves the references of one document in reading order.
+type docRefs struct {
+	l  *linker
+	di int
+	// subject is the document an unqualified 第X条 names: the document
+	// itself when it has articles, the regulation a news item carries, the
+	// law an amendment amends; -1 when none. subjectTitle names an amended
+	// law that is not in the corpus.
+	subject      int
+	subjectTitle string
+	amends       bool // the document amends another
+	last         dest // the document cited last, for 该法第X条
+	made         []made
+	refs         []model.Reference
+	occs         []occurrence
+	cited        []citedHit
+}
+
+// dest is a document in the corpus (doc ≥ 0) or a title outside it.
+type dest struct {
+	doc   int
+	title string
+}
+
+var noDest = dest{doc: -1}
+
+// made is a reference already resolved, for 上述… to point back to.
+type made struct {
+	index, text, start int
+	kind               refKind
+	art                int
+}
+
+// citedHit is a citation of a document not in the corpus.
+type citedHit struct {
+	title string
+	loc   model.Location
+}
+
+func newDocRefs(l *linker, di int) *docRefs {
+	r := &docRefs{l: l, di: di, subject: -1, last: noDest}
+	d := l.docs[di]
+	if t := amendedTitle(d); t != "" {
+		r.amends = true
+		r.subject = l.titles.lookup(t, docDate(d))
+		if r.subject < 0 {
+			r.subjectTitle = t
+		}
+		return r
+	}
+	if len(d.Articles) > 0 {
+		r.subject = di
+		return r
+	}
+	for _, f := range l.family[di][1:] {
+		if len(l.docs[f].Articles) > 0 && l.docs[f].Parent == d.ID {
+			r.subject = f
+			break
+		}
+	}
+	return r
+}
+
+// resolve turns a raw reference of text ti into a Reference; false when
+// it names nothing this document can resolve (前款 outside an article, 第X条
+// in a news item that carries no regulation).
+func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
+	t := r.l.texts[r.di][ti]
+	from := t.loc
+	from.Start, from.End = raw.Start, raw.End
+	ref := model.Reference{From: from, Text: t.p.Text[raw.Start:raw.End]}
+	ok := true
+	switch raw.Kind {
+	case refCitation:
+		r.citation(&ref, raw, ti)
+	case refDocument:
+		ok = r.document(&ref, raw)
+	case refAbove:
+		ok = r.above(&ref, ti, raw)
+	case refArticle:
+		ok = r.article(&ref, raw, ti)
+	default:
+		ok = r.local(&ref, raw, t)
+	}
+	return ref, ok
+}
+
+// citation resolves 《…》 by full title, short title or an abbreviation
+// this document defined (《通知》); else it is external.
+func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
+	ref.Kind = "citation"
+	title := raw.Title
+	if d := r.abbreviation("《"+title+"》", ti, raw.Start); d != nil {
+		r.occs = append(r.occs, occurrence{d.index, ti, ref.From})
+		if exp := strings.TrimSuffix(strings.TrimPrefix(d.term.Expansion, "《"), "》"); exp != "" {
+			title = exp
+		}
+	} else if isGenericTitle(title) {
+		ref.External, ref.Title = true, title
+		ref.Problem = fmt.Sprintf("abbreviation 《%s》 is not defined in this document", title)
+		return
+	}
+	dst := r.lookup(title)
+	r.last = dst
+	r.point(ref, dst)
+	if dst.doc < 0 && isNormative(dst.title) {
+		r.cited = append(r.cited, citedHit{dst.title, ref.From})
+	}
+}
+
+func (r *docRefs) lookup(title string) dest {
+	if i := r.l.titles.lookup(title, docDate(r.l.docs[r.di])); i >= 0 {
+		return dest{doc: i}
+	}
+	return dest{doc: -1, title: title}
+}
+
+// point makes ref point at a whole document, or mark it external.
+func (r *docRefs) point(ref *model.Reference, dst dest) {
+	if dst.doc >= 0 {
+		ref.To = &model.Location{Document: r.l.docs[dst.doc].ID}
+		return
+	}
+	ref.External, ref.Title = true, dst.title
+}
+
+// abbreviation returns the title abbreviation spelt term that applies at
+// offset off of text ti, or nil.
+func (r *docRefs) abbreviation(term string, ti, off int) *def {
+	var best *def
+	for _, f := range r.l.family[r.di] {
+		for _, d := range r.l.defs[f] {
+			if d.term.Term == term && d.applies(r.l, r.di, ti, off, -1) {
+				if best == nil || f == r.di {
+					best = d
+				}
+			}
+		}
+	}
+	return best
+}
+
+// document resolves 本办法, 本条例, 本法: the document itself, or the
+// regulation a news item carries.
+func (r *docRefs) document(ref *model.Reference, raw rawRef) bool {
+	ref.Kind = "document"
+	d := r.l.docs[r.di]
+	target := -1
+	switch {
+	case len(d.Articles) > 0 || d.Kind == model.KindRegulation || d.Kind == model.KindNotice ||
+		strings.HasSuffix(normTitle(d.Title), raw.Title):
+		target = r.di
+	default:
+		for _, f := range r.l.family[r.di][1:] {
+			if strings.HasSuffix(normTitle(r.l.docs[f].Title), raw.Title) {
+				target = f
+				break
+			}
+		}
+	}
+	if target < 0 {
+		return false
+	}
+	ref.To = &model.Location{Document: r.l.docs[target].ID}
+	return true
+}
+
+// destOf is the document a chain of 第…条 names.
+func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
+	switch raw.Qual {
+	case qualSelf:
+		if r.amends || len(r.l.docs[r.di].Articles) > 0 {
+			return dest{doc: r.di}, true
+		}
+		return dest{doc: r.subject}, r.subject >= 0
+	case qualCitation, qualNamed:
+		title := raw.Title
+		if d := r.abbreviation("《"+title+"》", ti, raw.Start); d != nil {
+			title = strings.TrimSuffix(strings.TrimPrefix(d.term.Expansion, "《"), "》")
+		} else if d := r.abbreviation(title, ti, raw.Start); d != nil && d.term.Expansion != "" {
+			title = d.term.Expansion
+		}
+		dst := r.lookup(title)
+		if raw.Qual == qualNamed {
+			r.last = dst
+		}
+		return dst, true
+	case qualThat:
+		return r.last, r.last.doc >= 0 || r.last.title != ""
+	}
+	if r.subjectTitle != "" {
+		return dest{doc: -1, title: r.subjectTitle}, true
+	}
+	return dest{doc: r.subject}, r.subject >= 0
+}

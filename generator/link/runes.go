@@ -1,0 +1,227 @@
+package link
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Character classes of the texts linking reads.
+
+func isOpen(r rune) bool {
+	switch r {
+	case '（', '(', '〔', '[', '［', '【':
+		return true
+	}
+	return false
+}
+
+func isClose(r rune) bool {
+	switch r {
+	case '）', ')', '〕', ']', '］', '】':
+		return true
+	}
+	return false
+}
+
+// isStop reports whether r ends a sentence.
+func isStop(r rune) bool {
+	switch r {
+	case '。', '；', ';', '！', '!', '？', '?', '\n':
+		return true
+	}
+	return false
+}
+
+// isClauseBreak reports whether r ends a clause (a stretch between commas).
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '：', ':':
+		return true
+	}
+	return isStop(r)
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func isASCIIAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func isQuoteOpen(r rune) bool  { return r == '“' || r == '"' || r == '「' || r == '‘' }
+func isQuoteClose(r rune) bool { return r == '”' || r == '"' || r == '」' || r == '’' }
+
+// fold maps the spellings that OCR and markup vary to one, so that a term
+// printed with ASCII brackets matches one printed with full-width ones.
+func fold(r rune) rune {
+	switch r {
+	case '（', '〔', '［':
+		return '('
+	case '）', '〕', '］':
+		return ')'
+	case '“', '”', '「', '」':
+		return '"'
+	case '‘', '’':
+		return '\''
+	case '，':
+		return ','
+	case '：':
+		return ':'
+	case '；':
+		return ';'
+	case '　':
+		return ' '
+	}
+	return r
+}
+
+// foldString folds every rune of s.
+func foldString(s string) string { return strings.Map(fold, s) }
+
+// closeOf returns the byte offset of the bracket closing the one opened at
+// open (any kind of bracket closes any other, as OCR mixes them), or -1.
+func closeOf(s string, open int) int {
+	depth := 0
+	for i, r := range s[open:] {
+		switch {
+		case isOpen(r):
+			depth++
+		case isClose(r):
+			depth--
+			if depth == 0 {
+				return open + i
+			}
+		case r == '\n' || r == '。':
+			return -1
+		}
+	}
+	return -1
+}
+
+// openOf returns the byte offset of the bracket opening the one closed at
+// close, or -1.
+func openOf(s string, close int) int {
+	depth := 0
+	i := close + runeLen(s, close)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch {
+		case isClose(r):
+			depth++
+		case isOpen(r):
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case r == '\n' || r == '。':
+			return -1
+		}
+	}
+	return -1
+}
+
+// runeLen is the byte length of the rune at i.
+func runeLen(s string, i int) int {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size
+}
+
+// sentence returns the byte span of the sentence around [start, end): from
+// after the previous stop to the next stop included.
+func sentence(s string, start, end int) (int, int) {
+	from := 0
+	for i := start; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if isStop(r) {
+			from = i
+			break
+		}
+		i -= size
+	}
+	to := len(s)
+	for i, r := range s[end:] {
+		if isStop(r) {
+			to = end + i + utf8.RuneLen(r)
+			break
+		}
+	}
+	return from, to
+}
+
+// clauseStart returns the offset where the clause ending at i starts:
+// after the previous comma, colon or stop outside brackets.
+func clauseStart(s string, i int) int {
+	depth := 0
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case isClose(r):
+			depth++
+		case isOpen(r):
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case depth == 0 && isClauseBreak(r):
+			return i
+		}
+		i -= size
+	}
+	return 0
+}
+
+// leadWords are the prepositions and conjunctions trimmed from the start of
+// a clause taken as a definition: 同下级党委 → 下级党委.
+var leadWords = []string{
+	"对于", "关于", "按照", "依照", "根据", "依据", "以及", "或者", "其中", "包括", "适用于",
+	"同", "对", "与", "向", "由", "把", "将", "在", "经", "为", "和", "及", "并", "即",
+}
+
+func trimLead(s string) string {
+	s = strings.TrimSpace(s)
+	for _, w := range leadWords {
+		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 {
+			return strings.TrimSpace(s[len(w):])
+		}
+	}
+	return s
+}
+
+// trimQuotes removes one pair of quotes around the whole of s.
+func trimQuotes(s string) (string, int) {
+	r, size := utf8.DecodeRuneInString(s)
+	l, lsize := utf8.DecodeLastRuneInString(s)
+	if len(s) > size+lsize && isQuoteOpen(r) && isQuoteClose(l) {
+		inner := s[size : len(s)-lsize]
+		if !strings.ContainsAny(inner, "“”\"「」") {
+			return inner, size
+		}
+	}
+	return s, 0
+}
+
+// subsequence reports whether the runes of short appear in long in order.
+func subsequence(short, long string) bool {
+	for _, r := range short {
+		i := strings.IndexRune(long, r)
+		if i < 0 {
+			return false
+		}
+		long = long[i+utf8.RuneLen(r):]
+	}
+	return true
+}
+
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
+
+// lastRune and firstRune return utf8.RuneError for an empty string.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

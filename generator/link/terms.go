@@ -1,0 +1,249 @@
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+)
+
+// Scopes of a term: where its occurrences are linked.
+const (
+	scopeCorpus   = "corpus"
+	scopeDocument = "document"
+	scopeRest     = "rest"
+	scopeArticle  = "article"
+)
+
+// found is a term one text defines: what the text says about it, the span
+// of the term where it is defined and the sentence that defines it (the
+// term is not linked inside that sentence).
+type found struct {
+	model.Term
+	Start, End         int
+	SentStart, SentEnd int
+	// Needs names a term that must already be defined for this one to
+	// count (X of X包括A和B).
+	Needs string
+	// MembersFollow marks a named list whose members are the items after
+	// the text.
+	MembersFollow bool
+}
+
+// findDefinitions finds the terms that the text s defines. article says
+// whether s is part of an article (a 款, 项 or 目), where a sentence
+// starting "X，是指" defines X.
+func findDefinitions(s string, article bool) []found {
+	var fs []found
+	fs = append(fs, findAbbreviations(s)...)
+	fs = append(fs, findSoCalled(s)...)
+	if article {
+		fs = append(fs, findInitial(s)...)
+	}
+	fs = append(fs, findSameBelow(s)...)
+	fs = append(fs, findIncludes(s)...)
+	fs = append(fs, findAcronyms(s)...)
+	fs = append(fs, findLists(s)...)
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+	return dropOverlaps(fs)
+}
+
+// dropOverlaps keeps the first of two finds whose spans overlap.
+func dropOverlaps(fs []found) []found {
+	out := fs[:0]
+	end := -1
+	for _, f := range fs {
+		if f.Start < end {
+			continue
+		}
+		out = append(out, f)
+		end = f.End
+	}
+	return out
+}
+
+// abbreviationKeys open a bracket that defines the term after them:
+// （以下简称监督谈话）, （以下统称下级党组织）, （简称海洋行政主管部门，下同）.
+var abbreviationKeys = []struct {
+	key        string
+	collective bool
+}{
+	{"以下简称", false}, {"以下统称", true}, {"以下称", false}, {"以下合称", true},
+	{"下称", false}, {"简称", false}, {"统称", true}, {"合称", true},
+}
+
+func findAbbreviations(s string) []found {
+	var fs []found
+	for i, r := range s {
+		if !isOpen(r) {
+			continue
+		}
+		inner := i + utf8.RuneLen(r)
+		rest := strings.TrimLeft(s[inner:], " 　")
+		for _, k := range abbreviationKeys {
+			if !strings.HasPrefix(rest, k.key) {
+				continue
+			}
+			if f, ok := abbreviation(s, i, len(s)-len(rest)+len(k.key), k.collective); ok {
+				fs = append(fs, f)
+			}
+			break
+		}
+	}
+	return fs
+}
+
+// abbreviation reads the term of a bracket opened at open whose key ends
+// at from, and what it abbreviates: the citation or clause before it.
+func abbreviation(s string, open, from int, collective bool) (found, bool) {
+	c := closeOf(s, open)
+	if c < 0 {
+		return found{}, false
+	}
+	start, end := termIn(s, from, c)
+	if start < 0 {
+		return found{}, false
+	}
+	term := s[start:end]
+	exp := expansionBefore(s, open, term)
+	f := found{Start: start, End: end}
+	f.SentStart, f.SentEnd = sentence(s, open, c)
+	f.Term = model.Term{Term: term, Definition: exp, Scope: scopeRest}
+	switch {
+	case strings.Contains(term, "《"):
+		f.Kind, f.Expansion = model.TermAbbreviation, exp
+	case isAcronym(term):
+		f.Kind, f.Expansion, f.Scope = model.TermAcronym, exp, scopeCorpus
+	case !collective && exp != "" && subsequence(term, exp):
+		f.Kind, f.Expansion = model.TermAbbreviation, exp
+	default:
+		f.Kind = model.TermDefined
+	}
+	return f, true
+}
+
+// termIn returns the span of the term printed in s[from:to]: after 为 or a
+// colon, up to the first comma, without quotes around it.
+func termIn(s string, from, to int) (int, int) {
+	body := s[from:to]
+	for _, p := range []string{"为", "：", ":", " ", "　"} {
+		if strings.HasPrefix(body, p) {
+			from += len(p)
+			body = body[len(p):]
+		}
+	}
+	if i := topLevelIndexAny(body, "，,；;"); i >= 0 {
+		body = body[:i]
+	}
+	body = strings.TrimRight(body, " 　")
+	inner, q := trimQuotes(body)
+	from += q
+	if !validTerm(inner) {
+		return -1, -1
+	}
+	return from, from + len(inner)
+}
+
+// topLevelIndexAny is strings.IndexAny outside brackets and 《》.
+func topLevelIndexAny(s, chars string) int {
+	depth := 0
+	for i, r := range s {
+		switch {
+		case isOpen(r) || r == '《':
+			depth++
+		case isClose(r) || r == '》':
+			depth--
+		case depth <= 0 && strings.ContainsRune(chars, r):
+			return i
+		}
+	}
+	return -1
+}
+
+// validTerm rejects what cannot be a term: too short or long, sentence
+// punctuation, a leading mark that is not a bracket or quote.
+func validTerm(t string) bool {
+	n := runeCount(t)
+	if n < 2 || n > 40 || !utf8.ValidString(t) {
+		return false
+	}
+	if strings.ContainsAny(t, "。；;！？\n\r\t") {
+		return false
+	}
+	r := firstRune(t)
+	return isHan(r) || isASCIIAlnum(r) || r == '《' || isQuoteOpen(r) || (r >= '０' && r <= '９')
+}
+
+// isAcronym reports whether t is a Latin acronym: AEO, WTO, PM2.5 is not.
+func isAcronym(t string) bool {
+	upper := 0
+	for _, r := range t {
+		if !isASCIIAlnum(r) && r != '&' && r != '-' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			upper++
+		}
+	}
+	return upper >= 2 && len(t) <= 15
+}
+
+// expansionBefore is what a bracket opened at open abbreviates: the
+// citation right before it when the term is a title (《通知》), else the
+// clause before it without a leading preposition.
+func expansionBefore(s string, open int, term string) string {
+	before := strings.TrimRight(s[:open], " 　")
+	if strings.Contains(term, "《") && strings.HasSuffix(before, "》") {
+		if o := citationOpen(before, len(before)-len("》")); o >= 0 {
+			return before[o:]
+		}
+	}
+	return dropAbbreviations(trimLead(before[clauseStart(before, len(before)):]))
+}
+
+// dropAbbreviations removes the brackets that define other terms from a
+// definition: 单位党组织(以下统称下级党组织)“一把手” → 单位党组织“一把手”.
+func dropAbbreviations(s string) string {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isOpen(r) && hasAbbreviationKey(s[i+size:]) {
+			if c := closeOf(s, i); c > i {
+				s = s[:i] + s[c+runeLen(s, c):]
+				continue
+			}
+		}
+		i += size
+	}
+	return s
+}
+
+func hasAbbreviationKey(s string) bool {
+	for _, k := range abbreviationKeys {
+		if strings.HasPrefix(s, k.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// citationOpen returns the offset of the 《 matching the 》 at close.
+func citationOpen(s string, close int) int {
+	depth := 0
+	for i := close + len("》"); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch r {
+		case '》':
+			depth++
+		case '《':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '\n', '。':
+			return -1
+		}
+	}
+	return -1
+}

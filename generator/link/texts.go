@@ -1,0 +1,96 @@
+package link
+
+import (
+	"strconv"
+
+	"tiaoli/generator/model"
+)
+
+// text is one paragraph, 款, 项 or 目 of a document, with where it is.
+type text struct {
+	p   *model.Paragraph
+	loc model.Location // Start and End left 0
+	// art is the index of the article in Document.Articles, -1 outside
+	// articles; clause, item and sub are 0-based indices inside it (-1 when
+	// the text is not at that depth).
+	art, clause, item, sub int
+}
+
+// textsOf lists the texts of d in reading order. A document with articles
+// or sections is read from its preamble, articles, sections and appendix;
+// its Body then holds the same lines unstructured and is not read again.
+// Any other document is read from its Body.
+func textsOf(d *model.Document) []text {
+	var ts []text
+	if len(d.Articles) == 0 && len(d.Sections) == 0 {
+		return appendParts(ts, d, d.Body, "")
+	}
+	ts = appendParts(ts, d, d.Preamble, "preamble")
+	for ai, a := range d.Articles {
+		ts = appendArticle(ts, d.ID, ai, a)
+	}
+	for si, s := range d.Sections {
+		ts = appendSection(ts, d.ID, strconv.Itoa(si+1), s)
+	}
+	return appendParts(ts, d, d.Appendix, "appendix")
+}
+
+func appendParts(ts []text, d *model.Document, ps []model.Paragraph, part string) []text {
+	for i := range ps {
+		loc := model.Location{Document: d.ID, Paragraph: i + 1, Part: part}
+		ts = append(ts, text{p: &ps[i], loc: loc, art: -1, clause: -1, item: -1, sub: -1})
+	}
+	return ts
+}
+
+func appendArticle(ts []text, doc string, ai int, a *model.Article) []text {
+	for ci, c := range a.Paragraphs {
+		if c == nil {
+			continue
+		}
+		loc := model.Location{Document: doc, Article: a.Label, Paragraph: ci + 1}
+		ts = append(ts, text{p: &c.Paragraph, loc: loc, art: ai, clause: ci, item: -1, sub: -1})
+		for ii, it := range c.Items {
+			if it == nil {
+				continue
+			}
+			iloc := loc
+			iloc.Item = ii + 1
+			ts = append(ts, text{p: &it.Paragraph, loc: iloc, art: ai, clause: ci, item: ii, sub: -1})
+			for si, sub := range it.Items {
+				if sub == nil {
+					continue
+				}
+				sloc := iloc
+				sloc.Subitem = si + 1
+				ts = append(ts, text{p: &sub.Paragraph, loc: sloc, art: ai, clause: ci, item: ii, sub: si})
+			}
+		}
+	}
+	return ts
+}
+
+func appendSection(ts []text, doc, path string, s *model.Section) []text {
+	if s == nil {
+		return ts
+	}
+	for i := range s.Body {
+		loc := model.Location{Document: doc, Section: path, Paragraph: i + 1}
+		ts = append(ts, text{p: &s.Body[i], loc: loc, art: -1, clause: -1, item: -1, sub: -1})
+	}
+	for i, sub := range s.Sections {
+		ts = appendSection(ts, doc, path+"."+strconv.Itoa(i+1), sub)
+	}
+	return ts
+}
+
+// at is a place in the reading order of one document: a text's index and
+// a byte offset in it.
+type at struct{ text, off int }
+
+func (a at) before(b at) bool {
+	if a.text != b.text {
+		return a.text < b.text
+	}
+	return a.off < b.off
+}

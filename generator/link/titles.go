@@ -1,0 +1,182 @@
+package link
+
+import (
+	"strings"
+
+	"tiaoli/generator/model"
+)
+
+// titleIndex finds documents by the titles a citation uses: the full
+// title, a short title (without 中华人民共和国 or 中国共产党), or a title
+// printed in 《》 inside another document's title (the news item that
+// reports a notice, 联合印发《关于…的通知》).
+type titleIndex struct {
+	docs     []*model.Document
+	exact    map[string][]int
+	short    map[string][]int
+	reported map[string][]int
+}
+
+// titlePrefixes are dropped to make a short title.
+var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
+
+func newTitleIndex(docs []*model.Document) *titleIndex {
+	x := &titleIndex{docs: docs, exact: map[string][]int{}, short: map[string][]int{}, reported: map[string][]int{}}
+	for i, d := range docs {
+		t := normTitle(d.Title)
+		if t == "" {
+			continue
+		}
+		x.exact[t] = append(x.exact[t], i)
+		for _, p := range titlePrefixes {
+			if s := strings.TrimPrefix(t, p); s != t && runeCount(s) >= 2 {
+				x.short[s] = append(x.short[s], i)
+			}
+		}
+		for _, ref := range scanRefs(d.Title) {
+			if ref.Kind == refCitation {
+				c := normTitle(ref.Title)
+				x.reported[c] = append(x.reported[c], i)
+			}
+		}
+	}
+	return x
+}
+
+// normTitle folds the spellings titles vary in: brackets and quotes of
+// either width, spaces, a trailing （试行）-like note kept.
+func normTitle(t string) string {
+	t = strings.TrimSpace(t)
+	t = strings.TrimPrefix(t, "《")
+	t = strings.TrimSuffix(t, "》")
+	var b strings.Builder
+	for _, r := range t {
+		switch r {
+		case ' ', '　', '\t', '\n':
+			continue
+		case '〈':
+			r = '《'
+		case '〉':
+			r = '》'
+		}
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+// lookup returns the document a title names, or -1. Among several (dated
+// versions of one law) it takes the latest not after date, when known.
+func (x *titleIndex) lookup(title, date string) int {
+	t := normTitle(title)
+	if t == "" {
+		return -1
+	}
+	for _, m := range []map[string][]int{x.exact, x.short} {
+		if ds := m[t]; len(ds) > 0 {
+			return x.version(ds, date)
+		}
+	}
+	for _, p := range titlePrefixes {
+		if ds := x.exact[p+t]; len(ds) > 0 {
+			return x.version(ds, date)
+		}
+	}
+	if ds := x.reported[t]; len(ds) > 0 {
+		return ds[0]
+	}
+	return -1
+}
+
+// version picks among documents of one title: regulations first, then the
+// latest dated not after date, then the first.
+func (x *titleIndex) version(ds []int, date string) int {
+	best := -1
+	for _, i := range ds {
+		if best < 0 || better(x.docs[i], x.docs[best], date) {
+			best = i
+		}
+	}
+	return best
+}
+
+func better(a, b *model.Document, date string) bool {
+	ra, rb := a.Kind == model.KindRegulation, b.Kind == model.KindRegulation
+	if ra != rb {
+		return ra
+	}
+	da, db := docDate(a), docDate(b)
+	okA := da != "" && (date == "" || da <= date)
+	okB := db != "" && (date == "" || db <= date)
+	if okA != okB {
+		return okA
+	}
+	return okA && da > db
+}
+
+func docDate(d *model.Document) string {
+	if d.Published != "" {
+		return d.Published
+	}
+	return d.Date
+}
+
+// normativeSuffixes end the titles of documents an editor could add to the
+// corpus (laws, rules, notices …), as opposed to newspapers or books.
+var normativeSuffixes = []string{
+	"法", "法典", "条例", "规定", "办法", "细则", "规则", "决定", "意见", "通知", "决议", "规划", "纲要", "准则",
+	"解释", "批复", "章程", "公约", "协定", "方案", "指引", "标准", "目录", "清单", "制度", "守则", "规范", "通告",
+	"公告", "纪要", "答复", "通则", "规程", "条约", "议定书", "要点", "指南", "修正案", "措施", "意见稿", "复函", "函",
+}
+
+// isNormative reports whether a cited title names a normative document:
+// it ends (before a bracketed note such as （试行）) with one of the
+// suffixes.
+func isNormative(title string) bool {
+	t := normTitle(title)
+	for strings.HasSuffix(t, ")") {
+		o := strings.LastIndex(t, "(")
+		if o <= 0 {
+			break
+		}
+		t = t[:o]
+	}
+	for _, s := range normativeSuffixes {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGenericTitle reports whether a title is only a kind of document
+// (《通知》, 《条例》, 新《条例》's 条例): an abbreviation, meaningless
+// unless the document defines it.
+func isGenericTitle(title string) bool {
+	t := normTitle(title)
+	n := runeCount(t)
+	if n > 4 {
+		return false
+	}
+	for _, s := range normativeSuffixes {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
+// amendedTitle returns the title of the document a document amends (关于
+// 修改《X》的决定, X修正案), whose articles its 第X条 then name; "".
+func amendedTitle(d *model.Document) string {
+	t := d.Title
+	if i := strings.Index(t, "修改《"); i >= 0 {
+		rest := t[i+len("修改"):]
+		if refs := scanRefs(rest); len(refs) > 0 && refs[0].Kind == refCitation && refs[0].Start == 0 {
+			return refs[0].Title
+		}
+	}
+	if i := strings.Index(t, "修正案"); i > 0 {
+		return t[:i]
+	}
+	return ""
+}
