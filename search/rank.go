@@ -98,7 +98,7 @@ func (c *candidate) signals(p *plan, m *matcher, top float64) float64 {
 		s += wLabel
 	}
 	titleW := wTitleDoc
-	if c.article != "" {
+	if c.article != "" || (c.kind == KindTerm && !namesTerm(p, c.title)) {
 		titleW = wTitleArt
 	}
 	s += titleW * fieldFraction(m, c.title, nc)
@@ -128,6 +128,19 @@ func fraction(in []bool) float64 {
 		}
 	}
 	return float64(k) / float64(len(in))
+}
+
+// namesTerm reports whether a clause of the query is the whole term.
+func namesTerm(p *plan, term string) bool {
+	key := termKey(term)
+	for _, c := range p.clauses {
+		for _, f := range c.forms {
+			if termKey(f.text) == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // defines is 1 when the candidate is where a queried term is defined.

@@ -64,10 +64,10 @@ func urls(resp *Response) []string {
 func TestSearchSyntax(t *testing.T) {
 	ix := openFixture(t)
 	tests := []struct {
-		q       string
-		has     []string
-		hasNot  []string
-		total   int // -1: any
+		q      string
+		has    []string
+		hasNot []string
+		total  int // -1: any
 	}{
 		{"谈话 -定期谈话", []string{"d/jdth/a4/"}, []string{"d/jdth/a5/", "d/jdth/a10/"}, -1},
 		{"拉票贿选 OR 查验率", []string{"d/tongzhi/", "d/aeo/"}, nil, 2},

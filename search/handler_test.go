@@ -1,0 +1,140 @@
+package search
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func get(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	return rec
+}
+
+func fixtureHandler(t *testing.T, opts HandlerOptions) http.Handler {
+	ix := openFixture(t)
+	return NewHandler(func() *Index { return ix }, opts)
+}
+
+func TestHandlerAPI(t *testing.T) {
+	h := fixtureHandler(t, HandlerOptions{})
+	rec := get(t, h, "/api/search?q="+url.QueryEscape("查验率"))
+	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
+		t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	var resp Response
+	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+		t.Fatal(err)
+	}
+	if resp.Total == 0 || resp.Hits[0].URL != "d/aeo/" || resp.Query != "查验率" || resp.Page != 1 {
+		t.Fatalf("answer %+v", resp)
+	}
+	if !strings.Contains(resp.Hits[0].Fragments[0], "<mark>查验率</mark>") {
+		t.Errorf("fragment %q", resp.Hits[0].Fragments[0])
+	}
+	for _, name := range []string{"kind", "document", "year"} {
+		if !strings.Contains(rec.Body.String(), `"`+name+`"`) {
+			t.Errorf("JSON lacks %q", name)
+		}
+	}
+}
+
+func TestHandlerRefuses(t *testing.T) {
+	h := fixtureHandler(t, HandlerOptions{})
+	long := url.QueryEscape(strings.Repeat("谈", MaxQueryRunes+1))
+	tests := []struct {
+		target string
+		status int
+		says   string
+	}{
+		{"/api/search?q=" + long, 400, "query too long"},
+		{"/search?q=" + long, 400, "query too long"},
+		{"/api/search?q=x&page=100000", 400, "page too deep"},
+		{"/api/search?q=x&page=-1", 400, "page must be"},
+		{"/api/search?q=x&size=abc", 400, "size must be"},
+		{"/api/search?q=kind:nonsense", 400, "unknown kind"},
+		{"/api/search?q=" + strings.Repeat("a", maxRawQuery), 400, "request too long"},
+	}
+	for _, tt := range tests {
+		rec := get(t, h, tt.target)
+		if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.says) {
+			t.Errorf("%.60s: %d %.200q, want %d saying %q", tt.target, rec.Code, rec.Body.String(), tt.status, tt.says)
+		}
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/api/search?q=x", nil))
+	if rec.Code != 405 || rec.Header().Get("Allow") == "" {
+		t.Errorf("POST: %d", rec.Code)
+	}
+	rec = get(t, h, "/api/search?q=%E8%B0%88&size=1000")
+	var resp Response
+	json.Unmarshal(rec.Body.Bytes(), &resp)
+	if resp.Size != MaxPageSize {
+		t.Errorf("size=1000 gave pages of %d, want %d", resp.Size, MaxPageSize)
+	}
+}
+
+func TestHandlerUnavailable(t *testing.T) {
+	h := NewHandler(func() *Index { return nil }, HandlerOptions{})
+	if rec := get(t, h, "/api/search?q=x"); rec.Code != 503 {
+		t.Errorf("no index: %d", rec.Code)
+	}
+	ix := openFixture(t)
+	h = NewHandler(func() *Index { return ix }, HandlerOptions{Timeout: time.Nanosecond})
+	rec := get(t, h, "/api/search?q="+url.QueryEscape("谈话"))
+	if rec.Code != 503 || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("past its deadline: %d %s", rec.Code, rec.Body.String())
+	}
+}
+
+func TestHandlerPage(t *testing.T) {
+	h := fixtureHandler(t, HandlerOptions{Base: "/fagui"})
+	rec := get(t, h, "/fagui/search?size=2&q="+url.QueryEscape("谈话"))
+	if rec.Code != 200 {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+	}
+	doc, err := goquery.NewDocumentFromReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := doc.Find(".search-hits li a").First()
+	if href, _ := first.Attr("href"); !strings.HasPrefix(href, "/fagui/d/") && !strings.HasPrefix(href, "/fagui/t/") {
+		t.Errorf("first result links to %q", href)
+	}
+	if doc.Find(".search-hits li").Length() != 2 {
+		t.Errorf("%d hits on a page of 2", doc.Find(".search-hits li").Length())
+	}
+	if doc.Find(".hit-fragment mark").Length() == 0 {
+		t.Errorf("no marks")
+	}
+	if v, _ := doc.Find("input[name=q]").Attr("value"); v != "谈话" {
+		t.Errorf("search box holds %q", v)
+	}
+	if action, _ := doc.Find("form").Attr("action"); action != "/fagui/search" {
+		t.Errorf("form action %q", action)
+	}
+	next, ok := doc.Find(`.pager a[rel=next]`).Attr("href")
+	if !ok || !strings.Contains(next, "page=2") {
+		t.Errorf("next page link %q", next)
+	}
+	facet, _ := doc.Find(".facet-kind a").First().Attr("href")
+	if !strings.Contains(facet, url.QueryEscape("kind:regulation")) {
+		t.Errorf("kind facet links to %q", facet)
+	}
+}
+
+func TestHandlerEscapes(t *testing.T) {
+	h := fixtureHandler(t, HandlerOptions{})
+	rec := get(t, h, "/search?q="+url.QueryEscape(`<script>alert(1)</script> "x`))
+	if strings.Contains(rec.Body.String(), "<script>alert") {
+		t.Errorf("the query came back unescaped")
+	}
+}
