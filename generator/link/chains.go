@@ -10,7 +10,7 @@ import (
 // carries 第三条 to 第二款; 第十条至第十二条 is a range.
 
 // refJoins join references of one enumeration; 至 and 到 make a range.
-var refJoins = map[string]bool{"、": true, "和": true, "或者": true, "以及": true, "及": true, "或": true, "与": true, "至": true, "到": true}
+var refJoins = map[string]bool{"的": true, "、": true, "和": true, "或者": true, "以及": true, "及": true, "或": true, "与": true, "至": true, "到": true}
 
 func isChain(k refKind) bool { return k == refArticle || k == refParagraph || k == refItem }
 
@@ -28,7 +28,7 @@ func addRef(s string, refs []rawRef, ref rawRef) []rawRef {
 			return append(refs, ref)
 		case refJoins[between]:
 			ref = inherit(*p, ref)
-			if (between == "至" || between == "到") && p.Kind == ref.Kind && p.Through == nil {
+			if (between == "至" || between == "到") && p.Kind == ref.Kind && p.Through == nil && p.Qual == ref.Qual {
 				through := ref.P
 				p.Through, p.End = &through, ref.End
 				return refs
@@ -38,6 +38,7 @@ func addRef(s string, refs []rawRef, ref rawRef) []rawRef {
 			}
 		}
 	}
+	ref = withContext(refs, ref)
 	if ref.Kind == refArticle && ref.Qual == qualNone {
 		if name := namedBefore(s, ref.Start); name != "" {
 			ref.Qual, ref.Title = qualNamed, name
@@ -55,15 +56,50 @@ func inherit(p, ref rawRef) rawRef {
 			ref.Qual, ref.Title = p.Qual, p.Title
 		}
 	case refParagraph:
-		if p.Kind == refArticle {
-			ref.Kind, ref.Qual, ref.Title = refArticle, p.Qual, p.Title
-			ref.P.Article, ref.P.Suffix = p.P.Article, p.P.Suffix
+		if p.Kind == refArticle || p.Kind == refPrevArticle || p.Kind == refThisArticle {
+			para := ref.P.Para
+			ref.Kind, ref.Qual, ref.Title, ref.Back = p.Kind, p.Qual, p.Title, p.Back
+			ref.P = parts{Article: p.P.Article, Suffix: p.P.Suffix, Para: para, Item: ref.P.Item, Sub: ref.P.Sub}
 		}
 	case refItem:
-		if p.P.Para > 0 || p.Kind == refPrevParagraph || p.Kind == refThisParagraph {
+		if isContext(p.Kind) {
 			item, sub := ref.P.Item, ref.P.Sub
 			ref.Kind, ref.Qual, ref.Title, ref.Back, ref.P = p.Kind, p.Qual, p.Title, p.Back, p.P
 			ref.P.Item, ref.P.Sub = item, sub
+		}
+	}
+	return ref
+}
+
+// isContext reports whether a reference of kind k can give a following
+// 第N项 or 第N款 the article or paragraph it belongs to.
+func isContext(k refKind) bool {
+	switch k {
+	case refArticle, refParagraph, refItem, refPrevArticle, refPrevParagraph, refThisArticle, refThisParagraph:
+		return true
+	}
+	return false
+}
+
+// withContext records on a bare 第N项 or 第N款 the nearest reference before
+// it in the text that could own it (前款第（一）项中的…、第（二）项中的…):
+// resolution falls back on it when the text's own article has no such
+// paragraph or item.
+func withContext(refs []rawRef, ref rawRef) rawRef {
+	if ref.Qual != qualNone || (ref.Kind != refItem && ref.Kind != refParagraph) {
+		return ref
+	}
+	for i := len(refs) - 1; i >= 0; i-- {
+		owner := refs[i]
+		if owner.Ctx != nil {
+			owner = *owner.Ctx
+		}
+		if isContext(owner.Kind) {
+			ctx := inherit(owner, ref)
+			if ctx.Kind != ref.Kind || ctx.P != ref.P {
+				ref.Ctx = &ctx
+			}
+			return ref
 		}
 	}
 	return ref

@@ -64,6 +64,11 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 	if definition == "" {
 		return nil
 	}
+	for _, adv := range []string{"一般", "通常", "主要", "均", "也"} {
+		if x := strings.TrimSuffix(s[from:end], adv); x != s[from:end] && runeCount(x) >= 2 {
+			end = from + len(x)
+		}
+	}
 	var fs []found
 	for _, sp := range splitNames(s, from, end) {
 		f := found{Start: sp[0], End: sp[1], SentStart: sentStart(s, head), SentEnd: sentEnd}

@@ -105,12 +105,20 @@ func newDef(di, ti int, t text, f found) *def {
 	return d
 }
 
+// countingWords are defined by many laws (本法所称以上、以下、以内，包括本数)
+// but are function words everywhere else, 以下简称 included: they stay
+// terms without linking their occurrences.
+var countingWords = map[string]bool{
+	"以上": true, "以下": true, "以内": true, "以外": true, "不满": true, "超过": true,
+	"不足": true, "届满": true, "以前": true, "以后": true, "以来": true,
+}
+
 // matchForms are the strings an automaton matches for a term. Titles in
 // 《》 are not matched: they are citations, linked as references.
 func matchForms(t *model.Term) []string {
 	var forms []string
 	for _, s := range append([]string{t.Term}, t.Aliases...) {
-		if !strings.Contains(s, "《") && runeCount(s) >= 2 {
+		if !strings.Contains(s, "《") && runeCount(s) >= 2 && !countingWords[s] {
 			forms = append(forms, foldString(s))
 		}
 	}

@@ -77,13 +77,27 @@ func splitIncluded(list string) []string {
 			break
 		}
 	}
+	var names []string
 	for _, p := range parts {
 		n := runeCount(p)
 		if n < 2 || n > 10 || strings.Contains(p, "的") || !validTerm(p) {
 			return nil
 		}
+		if !vagueName(p) {
+			names = append(names, p)
+		}
 	}
-	return parts
+	return names
+}
+
+// vagueName reports a member that names no kind of its own: 其他绿地.
+func vagueName(p string) bool {
+	for _, w := range []string{"其他", "其它", "有关", "相关", "另外", "各类", "各种", "各项"} {
+		if strings.HasPrefix(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findSameBelow finds 下同 glosses: 办公厅(室)〔履行办公厅(室)职责的部门，下同〕
@@ -137,6 +151,12 @@ func sameBelow(s string, at, close int) (found, bool) {
 // clause that the gloss repeats, else the last word after a function
 // word. -1 when neither gives a term of 2 to 12 runes.
 func glossedTerm(before string, head int, gloss string) int {
+	if i := strings.LastIndex(before[head:], "下同"); i >= 0 {
+		head += i + len("下同") // not across another gloss: 乡(含镇，下同)村
+		if head < len(before) && isClose(firstRune(before[head:])) {
+			head += runeLen(before, head)
+		}
+	}
 	fg := foldString(gloss)
 	for i := range before[head:] {
 		start := head + i

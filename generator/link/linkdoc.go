@@ -79,6 +79,7 @@ func (l *linker) linkDoc(di int) *docRefs {
 				continue // （以下简称《通知》） defines 《通知》, it cites nothing
 			}
 			ref, ok := r.resolve(ti, raw)
+			r.noteContext(ti, raw)
 			if !ok {
 				continue
 			}

@@ -99,9 +99,9 @@ func sentStart(s string, i int) int {
 	return from
 }
 
-// membersStart returns where the members begin after a name: after 即 (and
-// a colon or comma) within 30 runes of the same sentence, or after a colon
-// right after the name; -1 when neither.
+// membersStart returns where the members begin after a name: after "，即"
+// or "即：" within 30 runes of the same sentence (not the 即 of a word such
+// as 接诉即办), or after a colon right after the name; -1 when neither.
 func membersStart(s string, after int) int {
 	rest := s[after:]
 	for _, p := range []string{"：", ":"} {
@@ -114,7 +114,8 @@ func membersStart(s string, after int) int {
 		if isStop(r) || n > 30 {
 			return -1
 		}
-		if r == '即' {
+		if r == '即' && (strings.HasSuffix(rest[:i], "，") || strings.HasSuffix(rest[:i], ",") ||
+			strings.HasPrefix(rest[i+len("即"):], "：") || strings.HasPrefix(rest[i+len("即"):], ":")) {
 			j := after + i + len("即")
 			for _, p := range []string{"：", ":", "，", ","} {
 				if strings.HasPrefix(s[j:], p) {

@@ -22,24 +22,16 @@ func docFromLines(kind, title, path string, firstLine int, lines []string) *mode
 	var a *model.Article
 	var body []model.Paragraph
 	for i, raw := range lines {
-		line := cleanLine(raw)
-		if line == "" || strings.HasPrefix(strings.TrimSpace(raw), "#") || line == "<!-- INFO END -->" {
+		if strings.HasPrefix(strings.TrimSpace(raw), "#") {
 			continue
 		}
-		pos := model.Position{Path: path, Line: firstLine + i}
-		if n, suffix, label, rest, ok := articleStart(line); ok {
-			a = &model.Article{Number: n, Suffix: suffix, Label: label, Position: pos}
-			d.Articles = append(d.Articles, a)
-			if rest != "" {
-				a.Paragraphs = append(a.Paragraphs, &model.Clause{Paragraph: model.Paragraph{Text: rest, Position: pos}})
-			}
-			continue
+		next := 1
+		if a != nil {
+			next = a.Number + 1
 		}
-		if a == nil {
-			body = append(body, model.Paragraph{Text: line, Position: pos})
-			continue
+		for _, line := range splitArticles(cleanLine(raw), next) {
+			a, body = addText(d, a, body, line, model.Position{Path: path, Line: firstLine + i})
 		}
-		addLine(a, line, pos)
 	}
 	if len(d.Articles) == 0 {
 		d.Body = body
@@ -47,6 +39,56 @@ func docFromLines(kind, title, path string, firstLine int, lines []string) *mode
 		d.Preamble = body
 	}
 	return d
+}
+
+// splitArticles splits a line where a source joined the next article to
+// the end of a sentence ("…管制。 第四条 国务院…"), as the regulation stage
+// does: only at the label of the article that comes next.
+func splitArticles(line string, next int) []string {
+	var out []string
+	if n, _, _, _, ok := articleStart(line); ok {
+		next = n + 1
+	}
+	for {
+		label := "第" + numeral.Format(next) + "条"
+		i := strings.Index(line, label)
+		if i <= 0 {
+			break
+		}
+		before := strings.TrimRight(line[:i], " 　")
+		if !strings.HasSuffix(before, "。") && !strings.HasSuffix(before, "；") {
+			break
+		}
+		out = append(out, before)
+		line = line[i:]
+		if n, _, _, _, ok := articleStart(line); ok {
+			next = n
+		}
+		next++
+	}
+	return append(out, line)
+}
+
+// addText adds one line to the document being built.
+func addText(d *model.Document, a *model.Article, body []model.Paragraph, line string, pos model.Position) (*model.Article, []model.Paragraph) {
+	{
+		if line == "" || line == "<!-- INFO END -->" {
+			return a, body
+		}
+		if n, suffix, label, rest, ok := articleStart(line); ok {
+			a = &model.Article{Number: n, Suffix: suffix, Label: label, Position: pos}
+			d.Articles = append(d.Articles, a)
+			if rest != "" {
+				a.Paragraphs = append(a.Paragraphs, &model.Clause{Paragraph: model.Paragraph{Text: rest, Position: pos}})
+			}
+			return a, body
+		}
+		if a == nil {
+			return a, append(body, model.Paragraph{Text: line, Position: pos})
+		}
+		addLine(a, line, pos)
+		return a, body
+	}
 }
 
 func cleanLine(s string) string {

@@ -15,12 +15,24 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	if !ok {
 		return false
 	}
+	if raw.Qual != qualNone {
+		r.lastOther = lastDest{ti, dst}
+	}
 	if dst.doc < 0 {
 		ref.External, ref.Title = true, dst.title
 		return true
 	}
 	d := r.l.docs[dst.doc]
 	ai := findArticle(d, raw.P.Article, raw.P.Suffix)
+	if ai < 0 && raw.Qual == qualNone {
+		if alt, ok := r.otherLaw(ti); ok && (alt.doc < 0 || findArticle(r.l.docs[alt.doc], raw.P.Article, raw.P.Suffix) >= 0) {
+			raw.Qual = qualThat
+			saved := r.last
+			r.last = alt
+			defer func() { r.last = saved }()
+			return r.article(ref, raw, ti)
+		}
+	}
 	if ai < 0 {
 		ref.To = &model.Location{Document: d.ID}
 		ref.Problem = fmt.Sprintf("no %s in %s", articleLabel(raw.P), describe(d))
@@ -39,6 +51,40 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		}
 	}
 	return true
+}
+
+// lastDest is the document the last qualified 第X条 named, and its text.
+type lastDest struct {
+	text int
+	dst  dest
+}
+
+// otherLaw is the law a bare 第X条 that its own document lacks most
+// likely names: the law a 第X条 before it in the same text named (合同法第
+// 五十五条规定的…、第七十五条), else the law a judicial interpretation
+// applies (关于适用《X》…的解释).
+func (r *docRefs) otherLaw(ti int) (dest, bool) {
+	if r.lastOther.text == ti && (r.lastOther.dst.doc >= 0 || r.lastOther.dst.title != "") && r.lastOther.dst.doc != r.di {
+		return r.lastOther.dst, true
+	}
+	if t := appliedTitle(r.l.docs[r.di].Title); t != "" {
+		return r.lookup(t), true
+	}
+	return noDest, false
+}
+
+// appliedTitle is X of a title "…适用《X》…": the law an interpretation
+// applies.
+func appliedTitle(title string) string {
+	i := strings.Index(title, "适用《")
+	if i < 0 {
+		return ""
+	}
+	refs := scanRefs(title[i+len("适用"):])
+	if len(refs) == 0 || refs[0].Kind != refCitation || refs[0].Start != 0 {
+		return ""
+	}
+	return refs[0].Title
 }
 
 func kindName(p parts) string {
@@ -139,6 +185,8 @@ func (r *docRefs) local(ref *model.Reference, raw rawRef, t text) bool {
 		p.Para = t.clause + 1
 		if raw.P.Para > 0 {
 			p.Para = raw.P.Para
+		} else {
+			p.Para = itemOwner(a, t.clause, p.Item)
 		}
 	case refThisParagraph:
 		p.Para = t.clause + 1
@@ -160,6 +208,19 @@ func (r *docRefs) local(ref *model.Reference, raw rawRef, t text) bool {
 	ref.To, ref.Problem = &loc, problem
 	ref.Kind = kindName(p)
 	return true
+}
+
+// itemOwner returns the 1-based paragraph that holds item n for a text of
+// paragraph ci (0-based): that paragraph when it has the item, else the
+// nearest paragraph before it that does (a paragraph after a list refers
+// to the list's items: 存在第一项、第四项情形的…), else ci+1.
+func itemOwner(a *model.Article, ci, n int) int {
+	for i := ci; i >= 0; i-- {
+		if findItem(a.Paragraphs[i], n) >= 0 {
+			return i + 1
+		}
+	}
+	return ci + 1
 }
 
 func itemNumber(a *model.Article, t text) int {
@@ -186,6 +247,9 @@ func (r *docRefs) prevParagraph(ref *model.Reference, raw rawRef, t text) bool {
 	}
 	p := raw.P
 	p.Para = first + 1
+	if p.Item > 0 && raw.Back == 1 {
+		p.Para = itemOwner(d.Articles[t.art], first, p.Item)
+	}
 	loc, problem := locate(d, t.art, p)
 	ref.To, ref.Problem = &loc, problem
 	if raw.Back > 1 {

@@ -48,6 +48,9 @@ type rawRef struct {
 	Through    *parts // the end of a range: 第十条至第十二条
 	Title      string // a citation's title, 本X's X, 上述's noun, a named law
 	Qual       qual
+	// Ctx is what a bare 第N项 or 第N款 means if the text's own article
+	// has no such item or paragraph (see withContext).
+	Ctx *rawRef
 }
 
 // scanRefs finds the references in s, in order, without overlaps.
@@ -108,7 +111,7 @@ func component(s string, i int) (level, n, suffix, end int, ok bool) {
 		if j >= len(s) || !isClose(firstRune(s[j:])) {
 			return 0, 0, 0, 0, false
 		}
-		j += runeLen(s, j)
+		j = bracketList(s, j+runeLen(s, j))
 	}
 	j = skipBlanks(s, j)
 	level, j = unitAt(s, j, bracket)
@@ -144,6 +147,24 @@ func unitAt(s string, j int, bracket bool) (int, int) {
 		level = levelSub
 	}
 	return level, j + size
+}
+
+// bracketList skips the further numerals of 第（一）、（二）项 after the
+// first: the reference names the first.
+func bracketList(s string, j int) int {
+	for strings.HasPrefix(s[j:], "、") {
+		k := j + len("、")
+		if k >= len(s) || !isOpen(firstRune(s[k:])) {
+			return j
+		}
+		k += runeLen(s, k)
+		e := numeralEnd(s, k)
+		if e == k || e >= len(s) || !isClose(firstRune(s[e:])) {
+			return j
+		}
+		j = e + runeLen(s, e)
+	}
+	return j
 }
 
 func numeralEnd(s string, j int) int {
@@ -208,7 +229,7 @@ func scanChain(s string, i int) (rawRef, bool) {
 }
 
 // prevWords are words ending in 前 that are not references (目前, 提前).
-const prevWords = "目当提向之此以事空面跟眼超史生会节年日战赛课婚饭庭诉审判案朝"
+const prevWords = "目当提向之此以事空面跟眼超史支"
 
 // scanPrev reads 前条, 前款, 前项 and 前N款 (and what follows: 前款第一项).
 func scanPrev(s string, i int) (rawRef, bool) {

@@ -19,6 +19,8 @@ type docRefs struct {
 	subjectTitle string
 	amends       bool // the document amends another
 	last         dest // the document cited last, for 该法第X条
+	clauseCtx    map[[2]int]ctxRef
+	lastOther    lastDest
 	made         []made
 	refs         []model.Reference
 	occs         []occurrence
@@ -47,7 +49,7 @@ type citedHit struct {
 }
 
 func newDocRefs(l *linker, di int) *docRefs {
-	r := &docRefs{l: l, di: di, subject: -1, last: noDest}
+	r := &docRefs{l: l, di: di, subject: -1, last: noDest, clauseCtx: map[[2]int]ctxRef{}, lastOther: lastDest{-1, noDest}}
 	d := l.docs[di]
 	if t := amendedTitle(d); t != "" {
 		r.amends = true
@@ -90,8 +92,51 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 		ok = r.article(&ref, raw, ti)
 	default:
 		ok = r.local(&ref, raw, t)
+		if !ok || ref.Problem != "" {
+			if alt, altOK := r.fallback(ti, raw, t); altOK {
+				alt.From, alt.Text = ref.From, ref.Text
+				return alt, true
+			}
+		}
 	}
 	return ref, ok
+}
+
+// fallback resolves a bare 第N项 or 第N款 that its own article lacks
+// through the reference before it that owns it: in its own text, or for
+// an item, in the text of its paragraph (违反本条例第十六条…：（一）违反第二项…).
+func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
+	if raw.Ctx != nil {
+		alt, ok := r.resolve(ti, *raw.Ctx)
+		return alt, ok && alt.Problem == ""
+	}
+	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
+	if t.item < 0 || !found || (raw.Kind != refItem && raw.Kind != refParagraph) {
+		return model.Reference{}, false
+	}
+	alt, ok := r.resolve(c.text, inherit(c.raw, raw))
+	return alt, ok && alt.Problem == ""
+}
+
+// noteContext remembers the last reference of a paragraph that can own the
+// 第N项 of its items.
+func (r *docRefs) noteContext(ti int, raw rawRef) {
+	t := r.l.texts[r.di][ti]
+	if t.art < 0 || t.item >= 0 {
+		return
+	}
+	if raw.Ctx != nil {
+		raw = *raw.Ctx
+	}
+	if isContext(raw.Kind) && raw.Kind != refItem {
+		r.clauseCtx[[2]int{t.art, t.clause}] = ctxRef{ti, raw}
+	}
+}
+
+// ctxRef is a reference and the text it is in.
+type ctxRef struct {
+	text int
+	raw  rawRef
 }
 
 // citation resolves 《…》 by full title, short title or an abbreviation

@@ -174,12 +174,18 @@ func clauseStart(s string, i int) int {
 // leadWords are the prepositions and conjunctions trimmed from the start of
 // a clause taken as a definition: 同下级党委 → 下级党委.
 var leadWords = []string{
-	"对于", "关于", "按照", "依照", "根据", "依据", "以及", "或者", "其中", "包括", "适用于",
+	"为了", "对于", "关于", "按照", "依照", "根据", "依据", "以及", "或者", "其中", "包括", "适用于",
 	"同", "对", "与", "向", "由", "把", "将", "在", "经", "为", "和", "及", "并", "即",
 }
 
 func trimLead(s string) string {
 	s = strings.TrimSpace(s)
+	for _, m := range []string{"应当", "可以", "必须", "由"} {
+		if strings.HasPrefix(s, m) && runeCount(s) > runeCount(m)+2 {
+			s = s[len(m):]
+			break
+		}
+	}
 	for _, w := range leadWords {
 		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 {
 			return strings.TrimSpace(s[len(w):])

@@ -34,13 +34,28 @@ func newTitleIndex(docs []*model.Document) *titleIndex {
 			}
 		}
 		for _, ref := range scanRefs(d.Title) {
-			if ref.Kind == refCitation {
+			if ref.Kind == refCitation && reports(d.Title[:ref.Start]) {
 				c := normTitle(ref.Title)
 				x.reported[c] = append(x.reported[c], i)
 			}
 		}
 	}
 	return x
+}
+
+// reportVerbs, right before a title in 《》 inside another title, show that
+// the document reports or carries it (印发《…》), rather than applies or
+// amends it (关于适用《…》的解释, 关于修改《…》的决定).
+var reportVerbs = []string{"印发", "印发了", "发布", "发布了", "公布", "公布了", "颁布", "出台", "下发"}
+
+func reports(before string) bool {
+	before = strings.TrimSpace(before)
+	for _, v := range reportVerbs {
+		if strings.HasSuffix(before, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // normTitle folds the spellings titles vary in: brackets and quotes of

@@ -1,0 +1,277 @@
+package link
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"tiaoli/generator/address"
+	"tiaoli/generator/ingest"
+	"tiaoli/generator/model"
+	"tiaoli/generator/regulation"
+)
+
+// The shared corpus of real regulations (see its SOURCES.md) tests linking
+// at scale. It is not part of the project: tests skip when it is absent.
+
+func corpusDir(t testing.TB) string {
+	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no shared corpus at ../shared/corpus (%v): skipping", err)
+	}
+	return dir
+}
+
+// corpusFolders hold regulations; case write-ups and commentary do not.
+var corpusFolders = []string{"lawrefbook-laws", "xtjeyvc-jijian-notes/党内法规", "xtjeyvc-jijian-notes/八项规定", "xtjeyvc-jijian-notes/国家法律法规"}
+
+// loadCorpus reads the regulations of the shared corpus: through ingest and
+// regulation.Structure when those stages give articles, else with the
+// minimal loader of these tests.
+func loadCorpus(t testing.TB, limit int) *model.Corpus {
+	root := corpusDir(t)
+	var paths []string
+	for _, folder := range corpusFolders {
+		filepath.WalkDir(filepath.Join(root, folder), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.Contains(p, "/案例/") {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+	}
+	sort.Strings(paths)
+	if limit > 0 && len(paths) > limit {
+		paths = paths[:limit]
+	}
+	c := &model.Corpus{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(root, p)
+		c.Documents = append(c.Documents, loadRegulation(filepath.ToSlash(rel), data)...)
+	}
+	address.Assign(c)
+	return c
+}
+
+var datedName = regexp.MustCompile(`\((\d{4}-\d{2}-\d{2})\)\.md$`)
+
+func loadRegulation(path string, data []byte) []*model.Document {
+	if _, docs, _ := ingest.File(path, data); len(docs) > 0 {
+		var regs []*model.Document
+		for _, d := range docs {
+			if d.Kind == model.KindRegulation {
+				regulation.Structure(d)
+				if len(d.Articles) > 0 {
+					regs = append(regs, d)
+				}
+			}
+		}
+		if len(regs) > 0 {
+			return regs
+		}
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	title := ""
+	for _, l := range lines {
+		if strings.HasPrefix(l, "#") {
+			title = strings.TrimSpace(strings.TrimLeft(l, "# "))
+			break
+		}
+	}
+	for i, l := range lines {
+		if headingLine(l) {
+			lines[i] = ""
+		}
+	}
+	d := docFromLines(model.KindRegulation, title, path, 1, lines)
+	if m := datedName.FindStringSubmatch(path); m != nil {
+		d.Published, d.Date = m[1], m[1]
+	}
+	if len(d.Articles) == 0 {
+		return nil
+	}
+	return []*model.Document{d}
+}
+
+var headingRE = regexp.MustCompile(`^\s*(\*\*)?\s*第[一二三四五六七八九十百零〇两0-9]+\s*[编章节]`)
+
+// headingLine reports a 编/章/节 heading printed as a plain line.
+func headingLine(l string) bool {
+	return runeCount(l) < 40 && headingRE.MatchString(l)
+}
+
+// TestCorpus links the regulations of the shared corpus and checks that
+// every 以下简称 yields a term, every 前款 names the paragraph before it and
+// every 第X条 of a regulation names an article that exists in it.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("links the whole shared corpus")
+	}
+	c := loadCorpus(t, 0)
+	if errs := Link(c, nil); len(errs) > 0 {
+		t.Logf("%d errors, first: %v", len(errs), errs[0])
+	}
+	t.Logf("%d regulations, %d terms, %d references, %d cited documents not in the corpus",
+		len(c.Documents), len(c.Terms), len(c.References), len(c.Cited))
+	checkAbbreviations(t, c)
+	checkPrevParagraphs(t, c)
+	checkArticles(t, c)
+}
+
+// checkAbbreviations: every （以下简称X） in a text is the defining span of a
+// term of its document.
+func checkAbbreviations(t *testing.T, c *model.Corpus) {
+	total, missed := 0, []string{}
+	for _, d := range c.Documents {
+		for _, tx := range textsOf(d) {
+			s := tx.p.Text
+			for off := 0; ; {
+				j := strings.Index(s[off:], "以下简称")
+				if j < 0 {
+					break
+				}
+				at := off + j
+				off = at + len("以下简称")
+				if !isOpen(lastRune(strings.TrimRight(s[:at], " 　"))) {
+					continue // not the start of a bracket: 以下简称为… in running text
+				}
+				total++
+				if !hasDefinitionAfter(tx.p, c, at) {
+					missed = append(missed, tx.p.Position.String()+": "+excerpt(s, at))
+				}
+			}
+		}
+	}
+	t.Logf("以下简称: %d in brackets, %d yield a term", total, total-len(missed))
+	for i, m := range missed {
+		if i < 20 {
+			t.Logf("  no term: %s", m)
+		}
+	}
+	if len(missed) > total/200 { // explained below: unclosed brackets and over-long names
+		t.Errorf("%d of %d 以下简称 yield no term", len(missed), total)
+	}
+}
+
+func hasDefinitionAfter(p *model.Paragraph, c *model.Corpus, at int) bool {
+	for _, l := range p.Links {
+		if l.Kind == "term" && l.Definition && l.Start > at && l.Start-at < 40 {
+			return true
+		}
+	}
+	return false
+}
+
+func excerpt(s string, at int) string {
+	from := max(0, at-30)
+	for from > 0 && !utf8RuneStart(s[from]) {
+		from--
+	}
+	to := min(len(s), at+60)
+	for to < len(s) && !utf8RuneStart(s[to]) {
+		to++
+	}
+	return s[from:to]
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// checkPrevParagraphs: every 前款 in an article names the paragraph before
+// the one it is in.
+func checkPrevParagraphs(t *testing.T, c *model.Corpus) {
+	total, bad := 0, []string{}
+	for _, r := range c.References {
+		if !strings.HasPrefix(r.Text, "前款") || r.From.Article == "" {
+			continue
+		}
+		total++
+		ok := r.To != nil && r.Problem == "" && r.To.Document == r.From.Document &&
+			r.To.Article == r.From.Article && r.To.Paragraph == r.From.Paragraph-1
+		if !ok {
+			bad = append(bad, describeRef(r)+" | "+fromText(c, r))
+		}
+	}
+	t.Logf("前款: %d, %d name the previous paragraph", total, total-len(bad))
+	for i, b := range bad {
+		if i < 20 {
+			t.Logf("  %s", b)
+		}
+	}
+	if len(bad) > total/100 {
+		t.Errorf("%d of %d 前款 do not name the previous paragraph", len(bad), total)
+	}
+}
+
+func describeRef(r *model.Reference) string {
+	to := "nil"
+	if r.To != nil {
+		to = r.To.Article + "¶" + itoa(r.To.Paragraph)
+	}
+	return r.From.Document + " " + r.From.Article + "¶" + itoa(r.From.Paragraph) + " " + r.Text + " → " + to + " " + r.Problem
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}
+
+// checkArticles: every 第X条 of a regulation that is not part of a citation
+// of another law names an article of the same regulation that exists.
+func checkArticles(t *testing.T, c *model.Corpus) {
+	total, other := 0, 0
+	var bad []string
+	for _, r := range c.References {
+		if r.Kind != "article" && r.Kind != "paragraph" && r.Kind != "item" {
+			continue
+		}
+		if !strings.HasPrefix(r.Text, "第") && !strings.HasPrefix(r.Text, "本") {
+			continue // 前款, 前条, 该法第X条
+		}
+		if r.Title != "" || r.External || (r.To != nil && r.To.Document != r.From.Document) {
+			other++ // 《刑法》第X条, 刑法第X条, an amendment's 第X条
+			continue
+		}
+		total++
+		if r.To == nil || r.Problem != "" {
+			bad = append(bad, describeRef(r)+" | "+fromText(c, r))
+		}
+	}
+	t.Logf("第X条 in the regulation itself: %d, %d resolve; %d name another law", total, total-len(bad), other)
+	for i, b := range bad {
+		if i < 400 {
+			t.Logf("  %s", b)
+		}
+	}
+	if len(bad) > total/100 {
+		t.Errorf("%d of %d 第X条 do not resolve", len(bad), total)
+	}
+}
+
+// fromText is an excerpt of the text a reference is in.
+func fromText(c *model.Corpus, r *model.Reference) string {
+	d := c.Document(r.From.Document)
+	if d == nil {
+		return ""
+	}
+	for _, tx := range textsOf(d) {
+		l := tx.loc
+		if l.Article == r.From.Article && l.Paragraph == r.From.Paragraph && l.Item == r.From.Item &&
+			l.Subitem == r.From.Subitem && l.Part == r.From.Part && l.Section == r.From.Section {
+			return tx.p.Position.String() + " " + excerpt(tx.p.Text, r.From.Start)
+		}
+	}
+	return ""
+}
