@@ -38,7 +38,9 @@ func addRef(s string, refs []rawRef, ref rawRef) []rawRef {
 			}
 		}
 	}
-	ref = withContext(refs, ref)
+	if !strings.HasPrefix(s[ref.Start:], "本") {
+		ref = withContext(refs, ref) // 本条第二款 names its own article
+	}
 	if ref.Kind == refArticle && ref.Qual == qualNone {
 		if name := namedBefore(s, ref.Start); name != "" {
 			ref.Qual, ref.Title = qualNamed, name

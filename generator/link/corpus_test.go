@@ -120,6 +120,7 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("%d regulations, %d terms, %d references, %d cited documents not in the corpus",
 		len(c.Documents), len(c.Terms), len(c.References), len(c.Cited))
+	checkLinks(t, c)
 	checkAbbreviations(t, c)
 	checkPrevParagraphs(t, c)
 	checkArticles(t, c)

@@ -68,7 +68,6 @@ func glossaryDef(n *yaml.Node, seen map[string]int) (*def, string) {
 	if line, dup := seen[e.Term]; dup {
 		return nil, fmt.Sprintf("entry %q: already defined at line %d", e.Term, line)
 	}
-	seen[e.Term] = n.Line
 	t := &model.Term{Term: e.Term, Kind: model.TermGlossary, Definition: strings.TrimSpace(e.Definition),
 		Aliases: e.Aliases, Source: e.Source, Scope: scopeCorpus, Members: e.Members}
 	switch e.Kind {
@@ -94,6 +93,7 @@ func glossaryDef(n *yaml.Node, seen map[string]int) (*def, string) {
 	if t.Definition == "" && len(t.Members) == 0 {
 		return nil, fmt.Sprintf("entry %q: no definition", e.Term)
 	}
+	seen[e.Term] = n.Line
 	d := &def{term: t, doc: -1, art: -1, text: -1}
 	d.forms = matchForms(t)
 	return d, ""

@@ -62,10 +62,14 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span) []span {
 			continue
 		}
 		m.ac.Find(s, func(x automaton.Match) {
+			// A match that does not apply still blocks the shorter terms
+			// inside it: 谈话 is not linked inside 监督谈话, even where
+			// 监督谈话 is not (yet) a term or is being defined.
 			d := l.choose(m.forms[x.Pattern], di, ti, x.Start, t.art)
-			if d != nil && goodBoundary(s, x.Start, x.End) && !inDefinition(d, di, ti, x.Start, x.End) {
-				cands = append(cands, span{x.Start, x.End, d, false})
+			if d != nil && (!goodBoundary(s, x.Start, x.End) || inDefinition(d, di, ti, x.Start, x.End)) {
+				d = nil
 			}
+			cands = append(cands, span{x.Start, x.End, d, false})
 		})
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -80,7 +84,9 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span) []span {
 	for _, c := range cands {
 		if !overlaps(occupied, c.start, c.end) {
 			occupied = append(occupied, c)
-			out = append(out, c)
+			if c.def != nil {
+				out = append(out, c)
+			}
 		}
 	}
 	return out

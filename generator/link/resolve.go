@@ -200,17 +200,16 @@ func (r *docRefs) document(ref *model.Reference, raw rawRef) bool {
 	ref.Kind = "document"
 	d := r.l.docs[r.di]
 	target := -1
-	switch {
-	case len(d.Articles) > 0 || d.Kind == model.KindRegulation || d.Kind == model.KindNotice ||
-		strings.HasSuffix(normTitle(d.Title), raw.Title):
+	if len(d.Articles) > 0 || d.Kind == model.KindRegulation || d.Kind == model.KindNotice {
 		target = r.di
-	default:
-		for _, f := range r.l.family[r.di][1:] {
-			if strings.HasSuffix(normTitle(r.l.docs[f].Title), raw.Title) {
-				target = f
-				break
-			}
+	}
+	for _, f := range r.l.family[r.di][1:] {
+		if target < 0 && strings.HasSuffix(normTitle(r.l.docs[f].Title), raw.Title) {
+			target = f
 		}
+	}
+	if target < 0 && !strings.Contains(d.Title, "《") && strings.HasSuffix(normTitle(d.Title), raw.Title) {
+		target = r.di
 	}
 	if target < 0 {
 		return false

@@ -175,7 +175,7 @@ func clauseStart(s string, i int) int {
 // a clause taken as a definition: 同下级党委 → 下级党委.
 var leadWords = []string{
 	"为了", "对于", "关于", "按照", "依照", "根据", "依据", "以及", "或者", "其中", "包括", "适用于",
-	"同", "对", "与", "向", "由", "把", "将", "在", "经", "为", "和", "及", "并", "即",
+	"同", "对", "与", "向", "由", "把", "将", "在", "为", "和", "及", "并", "即",
 }
 
 func trimLead(s string) string {

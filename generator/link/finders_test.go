@@ -1,0 +1,207 @@
+package link
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// describeFound writes a find as term|kind|scope|definition|extra.
+func describeFound(s string, f found) string {
+	extra := f.Expansion + f.Acronym + f.KindOf
+	if len(f.Members) > 0 {
+		extra = fmt.Sprintf("%d:%s", f.Count, strings.Join(f.Members, "/"))
+	}
+	if s[f.Start:f.End] != f.Term.Term {
+		return "BAD SPAN " + s[f.Start:f.End]
+	}
+	return strings.Join([]string{f.Term.Term, f.Kind, f.Scope, f.Definition, extra}, "|")
+}
+
+func TestFindDefinitions(t *testing.T) {
+	tests := []struct {
+		in      string
+		article bool
+		want    []string
+	}{
+		{"同下级党委(党组)、单位党组织(以下统称下级党组织)“一把手”就其…开展的谈话(以下简称监督谈话)。", true, []string{
+			"下级党组织|defined|rest|下级党委(党组)、单位党组织|",
+			"监督谈话|defined|rest|下级党委(党组)、单位党组织“一把手”就其…开展的谈话|",
+		}},
+		{"联合印发了《关于严肃换届纪律加强换届风气监督的通知》（以下简称《通知》），要求", false, []string{
+			"《通知》|abbreviation|rest|《关于严肃换届纪律加强换届风气监督的通知》|《关于严肃换届纪律加强换届风气监督的通知》",
+		}},
+		{"上人民政府海洋行政主管部门（简称海洋行政主管部门，下同）负责", true, []string{
+			"海洋行政主管部门|abbreviation|rest|上人民政府海洋行政主管部门|上人民政府海洋行政主管部门",
+		}},
+		{"某公司（以下简称“甲公司”）", false, []string{"甲公司|defined|rest|某公司|"}},
+		{"北京市人民代表大会常务委员会（以下简称市人大常委会）", false, []string{
+			"市人大常委会|abbreviation|rest|北京市人民代表大会常务委员会|北京市人民代表大会常务委员会",
+		}},
+		{"国际货物（以下简称D公司，D公司并未开展实质经营活动）", false, []string{"D公司|defined|rest|国际货物|"}},
+		{"监督谈话包括定期谈话和及时谈话。", true, []string{
+			"定期谈话|defined|rest|监督谈话包括定期谈话和及时谈话|监督谈话",
+			"及时谈话|defined|rest|监督谈话包括定期谈话和及时谈话|监督谈话",
+		}},
+		{"党委(党组)办公厅(室)〔履行办公厅(室)职责的部门，下同〕负责", true, []string{
+			"办公厅(室)|defined|rest|履行办公厅(室)职责的部门|",
+		}},
+		{"燃气经营者应当与用户（包括居民用户、非居民用户，下同）签订合同", true, []string{
+			"用户|defined|rest|包括居民用户、非居民用户|",
+		}},
+		{"本法所称的发明创造是指发明、实用新型和外观设计。", true, []string{
+			"发明创造|defined|document|发明、实用新型和外观设计|",
+		}},
+		{"发明，是指对产品、方法或者其改进所提出的新的技术方案。", true, []string{
+			"发明|defined|document|对产品、方法或者其改进所提出的新的技术方案|",
+		}},
+		{"发明，是指对产品、方法或者其改进所提出的新的技术方案。", false, nil},
+		{"前款所称重大犯罪一般是指可能被判处无期徒刑的犯罪。", true, []string{
+			"重大犯罪|defined|article|可能被判处无期徒刑的犯罪|",
+		}},
+		{"本规则所称监督检查部门、审查调查部门，指的是履行职能的部门", true, []string{
+			"监督检查部门|defined|document|履行职能的部门|",
+			"审查调查部门|defined|document|履行职能的部门|",
+		}},
+		{"AEO是“经认证的经营者”的英文缩写。", false, []string{
+			"AEO|acronym|corpus|AEO是“经认证的经营者”的英文缩写|经认证的经营者",
+			"经认证的经营者|defined|corpus|AEO是“经认证的经营者”的英文缩写|AEO",
+		}},
+		{"经认证的经营者（英文缩写为AEO）互认。", false, []string{
+			"经认证的经营者|defined|corpus|经认证的经营者（英文缩写为AEO）互认|AEO",
+			"AEO|acronym|corpus|经认证的经营者（英文缩写为AEO）互认|经认证的经营者",
+		}},
+		{"明确了“十严禁”的换届纪律规定，即：严禁结党营私、搞小圈子，严禁拉票贿选，严禁干扰换届。", false, []string{
+			"十严禁|list|corpus|严禁结党营私、搞小圈子，严禁拉票贿选，严禁干扰换届|10:严禁结党营私、搞小圈子/严禁拉票贿选/严禁干扰换届",
+		}},
+		{"增强“四个意识”：政治意识、大局意识、核心意识和看齐意识。", false, []string{
+			"四个意识|list|corpus|政治意识、大局意识、核心意识和看齐意识|4:政治意识/大局意识/核心意识/看齐意识",
+		}},
+		{"围绕“七有”“五性”，坚持接诉即办，及时回应。", false, nil},
+		{"“十三五”规划纲要提出", false, nil},
+		{"（以下简称", false, nil},
+		{"这是一句普通的话。", true, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range findDefinitions(tt.in, tt.article) {
+			got = append(got, describeFound(tt.in, f))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("findDefinitions(%q):\ngot  %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitMembers(t *testing.T) {
+	tests := []struct {
+		text, stem string
+		count      int
+		want       string
+	}{
+		{"严禁甲、乙，严禁丙，严禁丁", "严禁", 3, "严禁甲、乙/严禁丙/严禁丁"},
+		{"形式主义、官僚主义、享乐主义和奢靡之风", "风", 4, "形式主义/官僚主义/享乐主义/奢靡之风"},
+		{"甲；乙；丙", "意识", 3, "甲/乙/丙"},
+		{"甲，乙", "意识", 3, "甲/乙"}, // a mismatch is kept for the caller to report
+	}
+	for _, tt := range tests {
+		if got := strings.Join(splitMembers(tt.text, tt.stem, tt.count), "/"); got != tt.want {
+			t.Errorf("splitMembers(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestListName(t *testing.T) {
+	tests := []struct {
+		in    string
+		count int
+		stem  string
+		ok    bool
+	}{
+		{"十严禁", 10, "严禁", true}, {"四风", 4, "风", true}, {"两个维护", 2, "维护", true},
+		{"八项规定", 8, "规定", true}, {"一把手", 0, "", false}, {"十三五", 0, "", false}, {"AEO", 0, "", false},
+	}
+	for _, tt := range tests {
+		count, stem, ok := listName(tt.in)
+		if count != tt.count || stem != tt.stem || ok != tt.ok {
+			t.Errorf("listName(%q) = %d, %q, %v", tt.in, count, stem, ok)
+		}
+	}
+}
+
+// describeRaw writes a raw reference as text|kind|article.suffix.para.item.sub|back|qual|title|through.
+func describeRaw(s string, r rawRef) string {
+	p := r.P
+	out := fmt.Sprintf("%s|%d|%d.%d.%d.%d.%d|%d|%d|%s", s[r.Start:r.End], r.Kind, p.Article, p.Suffix, p.Para, p.Item, p.Sub, r.Back, r.Qual, r.Title)
+	if r.Through != nil {
+		out += fmt.Sprintf("|to %d.%d.%d", r.Through.Article, r.Through.Para, r.Through.Item)
+	}
+	return out
+}
+
+func TestScanRefs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"依照第五条第二款第（三）项", []string{"第五条第二款第（三）项|1|5.0.2.3.0|0|0|"}},
+		{"第一百零三条之一", []string{"第一百零三条之一|1|103.1.0.0.0|0|0|"}},
+		{"参照前款规定进行", []string{"前款|5|0.0.0.0.0|1|0|"}},
+		{"前两款规定", []string{"前两款|5|0.0.0.0.0|2|0|"}},
+		{"有前款第一项情形", []string{"前款第一项|5|0.0.0.1.0|1|0|"}},
+		{"依照前条规定", []string{"前条|4|0.0.0.0.0|1|0|"}},
+		{"本条第二款", []string{"本条第二款|2|0.0.2.0.0|0|0|"}},
+		{"违反本办法第十条", []string{"本办法第十条|1|10.0.0.0.0|0|1|办法"}},
+		{"本办法自发布之日起施行", []string{"本办法|10|0.0.0.0.0|0|0|办法"}},
+		{"根据《中国共产党党内监督条例》第五条", []string{
+			"《中国共产党党内监督条例》|11|0.0.0.0.0|0|0|中国共产党党内监督条例",
+			"第五条|1|5.0.0.0.0|0|2|中国共产党党内监督条例",
+		}},
+		{"依照刑法第二百三十四条", []string{"第二百三十四条|1|234.0.0.0.0|0|4|刑法"}},
+		{"依照中华人民共和国刑法第二条", []string{"第二条|1|2.0.0.0.0|0|4|中华人民共和国刑法"}},
+		{"该法第三条", []string{"该法第三条|1|3.0.0.0.0|0|3|法"}},
+		{"第三条第一款、第二款", []string{"第三条第一款|1|3.0.1.0.0|0|0|", "第二款|1|3.0.2.0.0|0|0|"}},
+		{"第十条至第十二条", []string{"第十条至第十二条|1|10.0.0.0.0|0|0||to 12.0.0"}},
+		{"前款第（一）、（二）项所列", []string{"前款第（一）、（二）项|5|0.0.0.1.0|1|0|"}},
+		{"对照上述法规文件", []string{"上述法规文件|12|0.0.0.0.0|0|0|法规文件"}},
+		{"上述损失", nil},
+		{"第一条件、第三项目、第二款式、第26043期", nil},
+		{"目前条件、提前款项、支前款物、基本规定、成本法", nil},
+		{"《消息报》报道", []string{"《消息报》|11|0.0.0.0.0|0|0|消息报"}},
+		{"《关于修改〈中华人民共和国专利法〉的决定》", []string{"《关于修改〈中华人民共和国专利法〉的决定》|11|0.0.0.0.0|0|0|关于修改〈中华人民共和国专利法〉的决定"}},
+		{"《未闭合", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range scanRefs(tt.in) {
+			got = append(got, describeRaw(tt.in, r))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("scanRefs(%q):\ngot  %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestGoodBoundary(t *testing.T) {
+	tests := []struct {
+		text, term string
+		want       bool
+	}{
+		{"AEO企业", "AEO", true},
+		{"AEOS标准", "AEO", false},
+		{"XAEO", "AEO", false},
+		{"拨打12380举报", "12380", true},
+		{"拨打123801", "12380", false},
+		{"严重四风问题", "四风", true},
+		{"第十四风", "四风", false},
+		{"作为谈话人", "谈话", false},
+		{"非企业单位", "企业", false},
+		{"具有代表性", "代表", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.term)
+		if got := goodBoundary(tt.text, i, i+len(tt.term)); got != tt.want {
+			t.Errorf("goodBoundary(%q, %q) = %v", tt.text, tt.term, got)
+		}
+	}
+}

@@ -1,0 +1,259 @@
+package link
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"tiaoli/generator/address"
+	"tiaoli/generator/model"
+)
+
+// corpusOf gives documents their IDs, as the pipeline does before linking.
+func corpusOf(docs ...*model.Document) *model.Corpus {
+	c := &model.Corpus{Documents: docs}
+	address.Assign(c)
+	return c
+}
+
+func regulationDoc(title string, lines ...string) *model.Document {
+	d := docFromLines(model.KindRegulation, title, "reg.md", 1, lines)
+	d.Date = "2026-01-30"
+	return d
+}
+
+func newsDoc(title string, lines ...string) *model.Document {
+	return docFromLines(model.KindNews, title, "news.txt", 1, lines)
+}
+
+// linked returns the spans of a text as "text:T" (a term), "text:=" (a
+// definition) or "text:R" (a reference), in order.
+func linked(p *model.Paragraph) []string {
+	var out []string
+	for _, l := range p.Links {
+		kind := "T"
+		switch {
+		case l.Kind == "reference":
+			kind = "R"
+		case l.Definition:
+			kind = "="
+		}
+		out = append(out, p.Text[l.Start:l.End]+":"+kind)
+	}
+	return out
+}
+
+func clause(d *model.Document, article, paragraph int) *model.Paragraph {
+	return &d.Articles[article-1].Paragraphs[paragraph-1].Paragraph
+}
+
+func expectLinks(t *testing.T, p *model.Paragraph, want ...string) {
+	t.Helper()
+	if got := linked(p); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("links of %q:\ngot  %q\nwant %q", p.Text, got, want)
+	}
+}
+
+const talkGlossary = `
+- term: 谈话
+  definition: 一种工作方式。
+- term: AEO
+  kind: acronym
+  expansion: 经认证的经营者
+  definition: 经认证的经营者。
+`
+
+// TestPrecision: terms are linked longest match first, never inside a
+// longer word of another sense, never inside their own defining sentence,
+// and the defining span is marked as such.
+func TestPrecision(t *testing.T) {
+	reg := regulationDoc("某某工作办法",
+		"第一条 谈话和监督谈话都很重要。",
+		"第二条 党委同下级党组织开展的谈话(以下简称监督谈话)，监督谈话应当严肃。监督谈话由党委组织。",
+		"第三条 开展监督谈话、谈话，被谈话人应当配合；谈话人应当保密。AEOS不是AEO，XAEO也不是。",
+	)
+	c := corpusOf(reg)
+	if errs := Link(c, []byte(talkGlossary)); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	// Before its definition 监督谈话 is not yet a term: 谈话 inside it is
+	// not linked either (it would change its sense).
+	expectLinks(t, clause(reg, 1, 1), "谈话:T")
+	expectLinks(t, clause(reg, 2, 1), "谈话:T", "监督谈话:=", "监督谈话:T")
+	expectLinks(t, clause(reg, 3, 1), "监督谈话:T", "谈话:T", "AEO:T")
+	checkLinks(t, c)
+}
+
+// TestScopes: a term a document defines applies in that document only,
+// from its definition on for 以下简称; corpus-wide terms apply everywhere;
+// the regulation a news item carries shares its terms and its 本办法.
+func TestScopes(t *testing.T) {
+	news := newsDoc("中共中央办公厅印发《某某工作办法》", "近日印发了《某某工作办法》。本办法所说的监督谈话很重要，见第二条。")
+	reg := regulationDoc("某某工作办法",
+		"第一条 监督谈话很重要。",
+		"第二条 开展的谈话(以下简称监督谈话)。AEO是“经认证的经营者”的英文缩写。",
+		"第三条 监督谈话和AEO。",
+	)
+	reg.Carrier = news
+	other := newsDoc("另一条新闻", "监督谈话和AEO都出现了。《通知》也出现了。")
+	c := corpusOf(news, reg, other)
+	Link(c, nil)
+	expectLinks(t, clause(reg, 1, 1))
+	expectLinks(t, clause(reg, 3, 1), "监督谈话:T", "AEO:T")
+	expectLinks(t, &news.Body[0], "《某某工作办法》:R", "本办法:R", "监督谈话:T", "第二条:R")
+	expectLinks(t, &other.Body[0], "AEO:T", "《通知》:R")
+	for _, r := range c.References {
+		switch {
+		case r.From.Document == news.ID && r.Text == "第二条":
+			if r.To == nil || r.To.Document != reg.ID || r.To.Article != "第二条" {
+				t.Errorf("第二条 in the carrier resolves to %+v", r.To)
+			}
+		case r.From.Document == news.ID && r.Text == "本办法":
+			if r.To == nil || r.To.Document != reg.ID {
+				t.Errorf("本办法 in the carrier resolves to %+v", r.To)
+			}
+		case r.Text == "《通知》":
+			if r.Problem == "" || !r.External {
+				t.Errorf("an undefined 《通知》 is not reported: %+v", r)
+			}
+		}
+	}
+	checkLinks(t, c)
+}
+
+// TestReferences: every form of reference resolves to the place it names.
+func TestReferences(t *testing.T) {
+	reg := regulationDoc("某某条例",
+		"第一条 总则。",
+		"第二条 有下列情形之一的：",
+		"（一）甲；",
+		"（二）乙；",
+		"（三）有前项情形又有第（一）项情形的。",
+		"有前款第二项情形的，依照本条例第一条处理。",
+		"前两款规定以外的，依照第五条之一、第一条第一款和《中华人民共和国刑法》第二十条处理。",
+		"第三条 违反前条规定的，依照本条第二款和第二条至第三条处理；本条所称情形见上述条款。",
+		"第五条之一 适用第九十九条。",
+	)
+	c := corpusOf(reg)
+	Link(c, nil)
+	got := map[string]string{}
+	for _, r := range c.References {
+		got[r.From.Article+"|"+r.Text] = to(r, map[string]int{reg.ID: 0}) + "|" + r.Problem
+	}
+	want := map[string]string{
+		"第二条|前项":          "D0 第二条¶1(2)|",
+		"第二条|第（一）项":       "D0 第二条¶1(1)|",
+		"第二条|前款第二项":       "D0 第二条¶1(2)|",
+		"第二条|本条例第一条":      "D0 第一条|",
+		"第二条|前两款":         "D0 第二条¶1 through D0 第二条¶2|",
+		"第二条|第五条之一":       "D0 第五条之一|",
+		"第二条|第一条第一款":      "D0 第一条¶1|",
+		"第二条|《中华人民共和国刑法》": "external 《中华人民共和国刑法》|",
+		"第二条|第二十条":        "external 《中华人民共和国刑法》|",
+		"第三条|前条":          "D0 第二条|",
+		"第三条|本条第二款":       "D0 第三条|第三条 has no 第二款",
+		"第三条|第二条至第三条":     "D0 第二条 through D0 第三条|",
+		"第三条|本条":          "D0 第三条|",
+		"第三条|上述条款":        "D0 第三条|",
+		"第五条之一|第九十九条":     "D0|no 第九十九条 in 《某某条例》",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s → %q, want %q", k, got[k], v)
+		}
+	}
+	checkLinks(t, c)
+}
+
+// TestListCountMismatch: a named list whose members do not match its
+// count is reported, and the term keeps both figures.
+func TestListCountMismatch(t *testing.T) {
+	d := newsDoc("通知", "明确了“三严禁”，即：严禁甲，严禁乙。")
+	c := corpusOf(d)
+	errs := Link(c, nil)
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "announces 3 members, the text lists 2") || errs[0].Line != 1 {
+		t.Errorf("errors %v", errs)
+	}
+	if len(c.Terms) != 1 || c.Terms[0].Count != 3 || len(c.Terms[0].Members) != 2 {
+		t.Errorf("terms %+v", c.Terms)
+	}
+}
+
+func TestGlossaryErrors(t *testing.T) {
+	data := `
+- term: 四风
+  kind: list
+  members: [甲, 乙, 丙]
+  definition: x
+- term: 一把手
+- term: 好词
+  kind: other
+  definition: x
+- term: 好词
+  definition: x
+- term: 坏词
+  definition: y
+- term: 坏词
+  definition: z
+`
+	defs, errs := parseGlossary([]byte(data))
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	want := []string{
+		`glossary.yaml:2: entry "四风": the name announces 4 members, the entry lists 3`,
+		`glossary.yaml:6: entry "一把手": no definition`,
+		`glossary.yaml:7: entry "好词": unknown kind "other" (glossary, list or acronym)`,
+		`glossary.yaml:14: entry "坏词": already defined at line 12`,
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+	if len(defs) != 2 {
+		t.Errorf("%d entries kept, want 2", len(defs))
+	}
+	if _, errs := parseGlossary([]byte("term: x")); len(errs) != 1 {
+		t.Errorf("a glossary that is not a list: %v", errs)
+	}
+}
+
+// TestDeterministic: linking the same corpus twice gives the same result.
+func TestDeterministic(t *testing.T) {
+	a, b := sampleCorpus(t), sampleCorpus(t)
+	Link(a, []byte(talkGlossary))
+	Link(b, []byte(talkGlossary))
+	if dump(a) != dump(b) {
+		t.Error("two runs differ")
+	}
+}
+
+// checkLinks asserts that every text's links are in order, do not
+// overlap, lie on rune boundaries and point at existing terms and
+// references; and that every reference and occurrence points back at a
+// link.
+func checkLinks(t testing.TB, c *model.Corpus) {
+	t.Helper()
+	for _, d := range c.Documents {
+		for _, tx := range textsOf(d) {
+			last := 0
+			for _, l := range tx.p.Links {
+				bad := l.Start < last || l.End <= l.Start || l.End > len(tx.p.Text) ||
+					!utf8.RuneStart(tx.p.Text[l.Start]) || (l.End < len(tx.p.Text) && !utf8.RuneStart(tx.p.Text[l.End]))
+				switch l.Kind {
+				case "term":
+					bad = bad || l.Term < 0 || l.Term >= len(c.Terms)
+				case "reference":
+					bad = bad || l.Reference < 0 || l.Reference >= len(c.References) ||
+						c.References[l.Reference].From.Start != l.Start
+				default:
+					bad = true
+				}
+				if bad {
+					t.Fatalf("%s: bad link %+v in %q", tx.p.Position, l, tx.p.Text)
+				}
+				last = l.End
+			}
+		}
+	}
+}
