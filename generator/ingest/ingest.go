@@ -1,12 +1,169 @@
 // Package ingest reads one input file (plain text, Markdown or HTML, in
 // UTF-8 or GB18030) into a Source and the documents printed on it.
+//
+// The stages, each a package of its own:
+//
+//	decode      bytes → UTF-8 text with "\n" line ends; encoding detected;
+//	            oversized, binary and badly encoded files refused
+//	plaintext   text → printed lines          (OCR output)
+//	markdown    text → printed lines + front matter (goldmark's AST)
+//	webpage     text → printed lines + <head> metadata (goquery)
+//	normalize   used by the readers on every line
+//	layout      joins lines cut by a column or page break, drops stray
+//	            list markers, records every repair
+//	page        splits the lines into documents (generator/page)
+//
+// The format is chosen by the file's extension where it settles it (.md,
+// .markdown, .html, .htm) and sniffed from the content otherwise: a .txt
+// file may hold Markdown or HTML.
 package ingest
 
-import "tiaoli/generator/model"
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/decode"
+	"tiaoli/generator/ingest/frontmatter"
+	"tiaoli/generator/ingest/layout"
+	"tiaoli/generator/ingest/markdown"
+	"tiaoli/generator/ingest/plaintext"
+	"tiaoli/generator/ingest/webpage"
+	"tiaoli/generator/model"
+	"tiaoli/generator/page"
+)
+
+// Formats, as recorded in model.Source.Format.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+	FormatHTML     = "html"
+)
+
+// readers maps each format to its reader.
+var readers = map[string]func(string) (block.Page, []block.Problem){
+	FormatText:     func(s string) (block.Page, []block.Problem) { return plaintext.Read(s), nil },
+	FormatMarkdown: markdown.Read,
+	FormatHTML:     webpage.Read,
+}
 
 // File parses the bytes of the file at path (slash-separated, relative to
 // the content folder). It never panics; problems come back as errors and
 // the documents it could read are still returned.
-func File(path string, data []byte) (*model.Source, []*model.Document, []model.Error) {
-	return &model.Source{Path: path}, nil, nil
+func File(path string, data []byte) (src *model.Source, docs []*model.Document, errs []model.Error) {
+	src = &model.Source{Path: path, Documents: []string{}}
+	defer func() {
+		if r := recover(); r != nil {
+			docs = nil
+			errs = append(errs, model.Error{Path: path, Message: fmt.Sprintf("internal error while reading this file: %v", r)})
+		}
+	}()
+	text, enc, err := decode.Decode(data)
+	if err != nil {
+		line := 0
+		if de, ok := err.(*decode.Error); ok {
+			line = de.Line
+		}
+		return src, nil, []model.Error{{Path: path, Line: line, Message: err.Error()}}
+	}
+	src.Encoding = enc
+	src.Format = Sniff(path, text)
+	pg, probs := readers[src.Format](text)
+	for _, p := range probs {
+		errs = append(errs, model.Error{Path: path, Line: p.Line, Message: p.Message})
+	}
+	fillSource(src, pg.Meta)
+	if len(pg.Lines) == 0 {
+		return src, nil, append(errs, model.Error{Path: path, Message: "the file holds no text"})
+	}
+	lines, repairs := layout.Repair(pg.Lines)
+	docs = page.Split(page.Input{
+		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,
+		Date: src.Date, YearHint: yearHint(lines),
+	})
+	model.SortErrors(errs)
+	return src, docs, errs
+}
+
+// fillSource copies the file's metadata into the source; a date in the
+// file name (2026-02-13-…) stands in for one the file does not declare.
+func fillSource(src *model.Source, m block.Meta) {
+	src.Title, src.Date, src.Publication, src.Page = m.Title, m.Date, m.Publication, m.Page
+	if src.Date == "" {
+		src.Date = nameDate(src.Path)
+	}
+}
+
+var nameDateRE = regexp.MustCompile(`(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})`)
+
+// nameDate reads a date from a file's name.
+func nameDate(p string) string {
+	m := nameDateRE.FindStringSubmatch(path.Base(p))
+	if m == nil {
+		return ""
+	}
+	d, _ := frontmatter.Date(m[1] + "-" + m[2] + "-" + m[3])
+	return d
+}
+
+var fullDateRE = regexp.MustCompile(`(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+
+// yearHint is the latest full date printed on the page in the year its
+// full dates name most often: it completes datelines that print no year.
+func yearHint(lines []block.Line) string {
+	byYear := map[string][]string{}
+	for _, l := range lines {
+		for _, m := range fullDateRE.FindAllString(l.Text, -1) {
+			if d, ok := frontmatter.Date(m); ok {
+				byYear[d[:4]] = append(byYear[d[:4]], d)
+			}
+		}
+	}
+	best := ""
+	for y, ds := range byYear {
+		if best == "" || len(ds) > len(byYear[best]) || (len(ds) == len(byYear[best]) && y > best) {
+			best = y
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	ds := byYear[best]
+	sort.Strings(ds)
+	return ds[len(ds)-1]
+}
+
+var (
+	markdownLineRE = regexp.MustCompile(`(?m)^(?:#{1,6}\s+\S|>\s|\x60\x60\x60|\|.*\|\s*$|(?:[-*+]|\d+\.)\s+.*\*\*)`)
+	markdownSpanRE = regexp.MustCompile(`\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]+\)|<!--|!\[[^\]\n]*\]\(`)
+	htmlStartRE    = regexp.MustCompile(`(?i)^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])`)
+)
+
+// Sniff returns the format of a file: by its extension when that settles
+// it, else from its content. Content reads as HTML when it starts as an
+// HTML document, as Markdown when it has front matter or Markdown syntax
+// (headings, bold, links, quotes, fences, tables, comments) on at least
+// two lines or a heading, else as plain text; list bullets alone, which
+// OCR output prints too, do not make Markdown.
+func Sniff(p, text string) string {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".markdown":
+		return FormatMarkdown
+	case ".html", ".htm":
+		return FormatHTML
+	}
+	if htmlStartRE.MatchString(text) {
+		return FormatHTML
+	}
+	if _, body, _ := frontmatter.Split(text); body != text {
+		return FormatMarkdown
+	}
+	n := len(markdownLineRE.FindAllString(text, 3)) + len(markdownSpanRE.FindAllString(text, 3))
+	if n >= 2 {
+		return FormatMarkdown
+	}
+	return FormatText
 }

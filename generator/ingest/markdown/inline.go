@@ -1,0 +1,233 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"tiaoli/generator/ingest/normalize"
+)
+
+// collector gathers the text of inline nodes, one entry of out per printed
+// line, with what each line was made of.
+type collector struct {
+	r         *reader
+	buf       strings.Builder
+	cur       lineInfo
+	out       []lineInfo
+	firstLine int
+}
+
+// lineInfo is one printed line and how much of it was bold or linked.
+type lineInfo struct {
+	text                  string
+	line                  int
+	strongRunes, plain    int // visible runes inside and outside bold
+	linkRunes, links      int
+	navLabel              bool
+	hasText, hasLinkLabel bool
+}
+
+func (c *collector) walk(n ast.Node, strong, link bool) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Text:
+			v := ch.Segment.Value(c.r.source)
+			if !ch.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			c.add(string(v), ch.Segment.Start, strong, link)
+			if ch.HardLineBreak() || ch.SoftLineBreak() {
+				c.newline()
+			}
+		case *ast.String:
+			c.add(string(ch.Value), -1, strong, link)
+		case *ast.Emphasis:
+			c.walk(ch, strong || ch.Level >= 2, link)
+		case *ast.Link:
+			c.cur.links++
+			c.walk(ch, strong, true)
+		case *ast.AutoLink:
+			c.cur.links++
+			c.add(string(ch.Label(c.r.source)), -1, strong, true)
+		case *ast.Image:
+		case *ast.CodeSpan:
+			c.codeSpan(ch, strong, link)
+		case *ast.RawHTML:
+			if ch.Segments.Len() > 0 && isBR(segValue(ch.Segments.At(0), c.r.source)) {
+				c.newline()
+			}
+		case *east.Strikethrough:
+			c.walk(ch, strong, link)
+		default:
+			c.walk(ch, strong, link)
+		}
+	}
+}
+
+var htmlTag = regexp.MustCompile(`^\s*</?[A-Za-z][\w-]*(\s[^<>]*)?/?>\s*$`)
+
+// codeSpan keeps the text of a code span unless it is only an HTML tag,
+// which note-taking tools leave behind (`</color>`).
+func (c *collector) codeSpan(n *ast.CodeSpan, strong, link bool) {
+	var b strings.Builder
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch t := ch.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(c.r.source))
+		case *ast.String:
+			b.Write(t.Value)
+		}
+	}
+	if htmlTag.MatchString(b.String()) {
+		return
+	}
+	pos := -1
+	if t, ok := n.FirstChild().(*ast.Text); ok {
+		pos = t.Segment.Start
+	}
+	c.add(b.String(), pos, strong, link)
+}
+
+// add appends text at byte offset pos (-1 when unknown).
+func (c *collector) add(s string, pos int, strong, link bool) {
+	if c.cur.line == 0 && pos >= 0 {
+		c.cur.line = c.r.line(pos)
+		if c.firstLine == 0 {
+			c.firstLine = c.cur.line
+		}
+	}
+	c.buf.WriteString(s)
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		switch {
+		case link:
+			c.cur.linkRunes++
+		case strong:
+			c.cur.strongRunes++
+		default:
+			c.cur.plain++
+		}
+	}
+}
+
+// newline ends the current printed line.
+func (c *collector) newline() {
+	c.cur.text = c.buf.String()
+	c.buf.Reset()
+	c.out = append(c.out, c.cur)
+	c.cur = lineInfo{}
+}
+
+// flush ends the last line, cleans markup leftovers across the lines of
+// the block, and numbers lines whose position was unknown.
+func (c *collector) flush() {
+	if c.buf.Len() > 0 || c.cur.line > 0 {
+		c.newline()
+	}
+	texts := make([]string, len(c.out))
+	for i, l := range c.out {
+		texts[i] = l.text
+	}
+	cleaned, nav := clean(strings.Join(texts, "\n"))
+	parts := strings.Split(cleaned, "\n")
+	prev := c.firstLine
+	for i := range c.out {
+		l := &c.out[i]
+		if i < len(parts) {
+			l.text = parts[i]
+		}
+		l.text, l.hasText = finish(l.text)
+		l.navLabel = nav[l.text]
+		if l.line == 0 {
+			l.line = prev + 1
+			if i == 0 {
+				l.line = max(prev, 1)
+			}
+		}
+		prev = l.line
+	}
+}
+
+// keep reports whether a line holds text worth reading: not empty and not
+// a bar of navigation links.
+func (l lineInfo) keep() bool {
+	if !l.hasText {
+		return false
+	}
+	onlyLinks := l.plain == 0 && l.strongRunes == 0 && l.linkRunes > 0
+	if l.navLabel {
+		return false
+	}
+	return !onlyLinks || (l.links < 2 && hasHan(l.text) && !navWords.MatchString(l.text))
+}
+
+// strong reports whether all the visible text of the line was bold.
+func (l lineInfo) strong() bool { return l.strongRunes > 0 && l.plain == 0 }
+
+var (
+	logseqHTML = regexp.MustCompile(`\{html\}`)
+	colorOpen  = regexp.MustCompile(`<color\s*#?[0-9A-Fa-f]{0,8}\s*>|</color>`)
+	wikiLink   = regexp.MustCompile(`\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]`)
+	navWords   = regexp.MustCompile(`点击|下载|返回|更多|打印|关闭|分享|上一篇|下一篇|首页|收藏|>>|»`)
+)
+
+// clean removes markup leftovers from the text of a block whose printed
+// lines are separated by "\n", keeping the number of lines. It also
+// returns the labels of links to web addresses that made up a whole line.
+func clean(s string) (string, map[string]bool) {
+	s = logseqHTML.ReplaceAllString(s, "")
+	s = colorOpen.ReplaceAllStringFunc(s, func(m string) string {
+		return strings.Repeat("\n", strings.Count(m, "\n"))
+	})
+	nav := map[string]bool{}
+	s = wikiLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := wikiLink.FindStringSubmatch(m)
+		target, label := sub[1], sub[2]
+		if label == "" {
+			label = target
+		}
+		if strings.Contains(target, "://") {
+			nav[strings.TrimSpace(normalize.Line(label))] = navWords.MatchString(label) || !hasHan(label)
+		}
+		return label
+	})
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.Count(l, "**") >= 2 {
+			lines[i] = strings.ReplaceAll(l, "**", "")
+		}
+	}
+	// A line that is only a link to a web address counts as navigation
+	// only when its label says so.
+	for k, v := range nav {
+		if !v {
+			delete(nav, k)
+		}
+	}
+	return strings.Join(lines, "\n"), nav
+}
+
+// finish normalises a printed line; it reports false when nothing is left.
+func finish(s string) (string, bool) {
+	s = normalize.Line(s)
+	return s, s != ""
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }

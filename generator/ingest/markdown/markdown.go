@@ -1,0 +1,197 @@
+// Package markdown reads a Markdown file into printed lines with goldmark's
+// AST: headings keep their level, list items their mark, every soft or hard
+// line break starts a new line, and emphasis, links and escapes are reduced
+// to their text (`**第一条** 正文` reads 第一条 正文).
+//
+// YAML front matter fills the page's metadata (package frontmatter). What
+// carries no text is dropped: HTML comments and tags, images, thematic
+// breaks, lines made only of navigation links, and the markup leftovers of
+// note-taking tools (Logseq `{html}` and `<color …>` spans, `[[…]]` links,
+// stray `**`). Table rows become lines with cells separated by " | ".
+package markdown
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/frontmatter"
+)
+
+// CellSeparator joins the cells of a table row.
+const CellSeparator = " | "
+
+var parser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+
+// Read returns the metadata and the printed lines of a Markdown text with
+// "\n" line ends.
+func Read(src string) (block.Page, []block.Problem) {
+	meta, body, probs := frontmatter.Split(src)
+	source := []byte(body)
+	r := &reader{source: source, lineStarts: lineStarts(source)}
+	doc := parser.Parse(text.NewReader(source))
+	r.blocks(doc, false)
+	return block.Page{Meta: meta, Lines: r.lines}, probs
+}
+
+type reader struct {
+	source     []byte
+	lineStarts []int
+	lines      []block.Line
+}
+
+// lineStarts lists the byte offset at which every line starts.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// line returns the 1-based line of byte offset off.
+func (r *reader) line(off int) int {
+	return sort.Search(len(r.lineStarts), func(i int) bool { return r.lineStarts[i] > off })
+}
+
+// blocks reads the block children of n.
+func (r *reader) blocks(n ast.Node, quote bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.block(c, quote)
+	}
+}
+
+func (r *reader) block(n ast.Node, quote bool) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		r.inline(n, mark{heading: n.Level, quote: quote})
+	case *ast.Paragraph, *ast.TextBlock:
+		r.inline(n, mark{quote: quote})
+	case *ast.List:
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			r.listItem(item, quote)
+		}
+	case *ast.Blockquote:
+		r.blocks(n, true)
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		r.rawLines(n.Lines(), quote, false)
+	case *ast.HTMLBlock:
+		if n.HTMLBlockType != ast.HTMLBlockType2 { // not a comment: keep its text
+			r.rawLines(n.Lines(), quote, true)
+		}
+	case *east.Table:
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			r.tableRow(row, quote)
+		}
+	case *ast.ThematicBreak:
+	default:
+		r.blocks(n, quote)
+	}
+}
+
+// listItem reads one item: its first line carries the list mark.
+func (r *reader) listItem(item ast.Node, quote bool) {
+	first := len(r.lines)
+	r.blocks(item, quote)
+	if first < len(r.lines) {
+		r.lines[first].ListItem = true
+	}
+}
+
+// rawLines reads the lines of a code or HTML block as plain text lines.
+func (r *reader) rawLines(segs *text.Segments, quote, html bool) {
+	brk := true
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		s := string(seg.Value(r.source))
+		if html {
+			s = stripTags(s)
+		}
+		if l, ok := finish(s); ok {
+			r.lines = append(r.lines, block.Line{Text: l, Line: r.line(seg.Start), Quote: quote, Break: brk})
+			brk = false
+		}
+	}
+}
+
+// tableRow reads a table row as one line of its cells.
+func (r *reader) tableRow(row ast.Node, quote bool) {
+	var cells []string
+	line := 0
+	for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		c := collector{r: r}
+		c.walk(cell, false, false)
+		c.flush()
+		if line == 0 && c.firstLine > 0 {
+			line = c.firstLine
+		}
+		var parts []string
+		for _, l := range c.out {
+			parts = append(parts, l.text)
+		}
+		cells = append(cells, strings.TrimSpace(strings.Join(parts, " ")))
+	}
+	if line == 0 {
+		return
+	}
+	if l, ok := finish(strings.Join(cells, CellSeparator)); ok && strings.Trim(l, "| ") != "" {
+		r.lines = append(r.lines, block.Line{Text: l, Line: line, Quote: quote, Break: true})
+	}
+}
+
+// mark is what a block gives each of its lines.
+type mark struct {
+	heading int
+	quote   bool
+}
+
+// inline reads the inline content of a heading or paragraph, one line per
+// printed line.
+func (r *reader) inline(n ast.Node, m mark) {
+	c := collector{r: r}
+	c.walk(n, false, false)
+	c.flush()
+	brk := true
+	for _, l := range c.out {
+		if !l.keep() {
+			continue
+		}
+		r.lines = append(r.lines, block.Line{
+			Text: l.text, Line: l.line, Heading: m.heading, Quote: m.quote,
+			Strong: m.heading == 0 && l.strong(), Break: brk,
+		})
+		brk = false
+	}
+}
+
+// stripTags removes HTML tags from a line of an HTML block.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isBR reports whether raw inline HTML is a line break tag.
+func isBR(raw []byte) bool {
+	t := bytes.ToLower(bytes.TrimSpace(raw))
+	return bytes.HasPrefix(t, []byte("<br")) && bytes.HasSuffix(t, []byte(">"))
+}

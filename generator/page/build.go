@@ -1,0 +1,206 @@
+package page
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/model"
+	"tiaoli/generator/page/dateline"
+)
+
+// maxDerivedTitle is the longest title, in characters, taken from the
+// first words of a document that prints none.
+const maxDerivedTitle = 24
+
+// build turns draft i of all into a document.
+func build(in Input, all []*draft, i int, d *draft) *model.Document {
+	kind := d.kind
+	if kind == "" {
+		kind = classify(d, featuresOf(d))
+	}
+	doc := &model.Document{Kind: kind}
+	doc.Title, doc.Kicker, doc.Subtitle = titles(in, all, i, d, kind)
+	doc.Sources = []model.Position{{Path: in.Path, Line: d.first()}}
+	doc.Dateline = resolveDateline(d, in)
+	doc.ContinuedFrom, doc.ContinuedTo = d.from, d.to
+	doc.Credits, doc.Bylines = d.credits, d.bylines
+	doc.Body = body(in.Path, d, kind)
+	doc.Date = docDate(d, doc, in)
+	return doc
+}
+
+// titles returns the title, kicker and subtitle of a draft. A draft that
+// prints no headline takes its title from the context (a weather label,
+// the regulation a carrier sentence announced), from the file when it is
+// the file's only document, or from its first words.
+func titles(in Input, all []*draft, i int, d *draft, kind string) (title, kicker, subtitle string) {
+	if d.head != nil {
+		return d.head.text(), d.head.kicker(), d.head.subtitle()
+	}
+	switch {
+	case d.hint != "":
+		return d.hint, "", ""
+	case kind == model.KindRegulation && i > 0 && all[i-1].carries != "":
+		return all[i-1].carries, "", ""
+	case len(all) == 1 && in.Meta.Title != "":
+		return in.Meta.Title, "", ""
+	case len(all) == 1:
+		return FileTitle(in.Path), "", ""
+	}
+	if t := derivedTitle(d.body); t != "" {
+		return t, "", ""
+	}
+	return FileTitle(in.Path), "", ""
+}
+
+// derivedTitle is the first clause of the first paragraph, after its
+// dateline, marked with … where it was cut.
+func derivedTitle(body []block.Line) string {
+	if len(body) == 0 {
+		return ""
+	}
+	s := body[0].Text
+	if _, rest, ok := dateline.Opening(s); ok && rest != "" {
+		s = rest
+	}
+	cut := false
+	if i := strings.IndexAny(s, "。！？；，,：:;!?"); i >= 0 {
+		s, cut = s[:i], true
+	}
+	if r := []rune(s); len(r) > maxDerivedTitle {
+		s, cut = string(r[:maxDerivedTitle]), true
+	}
+	s = strings.TrimSpace(s)
+	if cut && s != "" {
+		s += "…"
+	}
+	return s
+}
+
+// body returns the paragraphs of a document. A regulation keeps its title
+// lines; a document that prints nothing but its headline keeps that.
+func body(p string, d *draft, kind string) []model.Paragraph {
+	lines := d.body
+	if d.head != nil && (kind == model.KindRegulation || len(lines) == 0) {
+		lines = append(append([]block.Line{}, d.head.lines...), lines...)
+	}
+	out := make([]model.Paragraph, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, model.Paragraph{
+			Text: l.Text, Position: model.Position{Path: p, Line: l.Line},
+			Heading: l.Heading, ListItem: l.ListItem,
+		})
+	}
+	return out
+}
+
+// resolveDateline returns the opening dateline, else the closing one, with
+// its year taken from the page.
+func resolveDateline(d *draft, in Input) *model.Dateline {
+	m := d.opening
+	if m == nil {
+		m = d.closing
+	}
+	if m == nil {
+		return nil
+	}
+	date := in.Date
+	if date == "" {
+		date = in.YearHint
+	}
+	return m.Resolve(date)
+}
+
+// docDate is the date of a document: its dateline's, a regulation's
+// approval or latest history date, the date it was signed, the date its
+// source line or byline gives, else the page's.
+func docDate(d *draft, doc *model.Document, in Input) string {
+	if doc.Dateline != nil && doc.Dateline.Date != "" {
+		return doc.Dateline.Date
+	}
+	if doc.Kind == model.KindRegulation {
+		if date := issueDate(d); date != "" {
+			return date
+		}
+	}
+	for _, date := range []string{d.signDate, d.metaDate, d.pub.date, in.Date} {
+		if date != "" {
+			return date
+		}
+	}
+	return ""
+}
+
+// issueDate is the latest date of the approval and history lines at the
+// top of a regulation.
+func issueDate(d *draft) string {
+	latest := ""
+	for i, l := range d.body {
+		if i > 12 {
+			break
+		}
+		if !isApproval(l.Text) && !isHistory(l.Text) {
+			continue
+		}
+		for _, date := range dates(l.Text) {
+			if date > latest {
+				latest = date
+			}
+		}
+	}
+	return latest
+}
+
+// linkCarriers points every regulation carried inside a news item or
+// notice at it: the item just before the regulation that announced its
+// full text (《X》全文如下), or that names it in 《》.
+func linkCarriers(drafts []*draft, docs []*model.Document) {
+	for i := 1; i < len(docs); i++ {
+		reg, prev := docs[i], docs[i-1]
+		if reg.Kind != model.KindRegulation || prev.Kind == model.KindRegulation {
+			continue
+		}
+		announced := drafts[i-1].carries
+		if announced != "" && (NormalTitle(announced) == NormalTitle(reg.Title) || drafts[i].head == nil) {
+			reg.Carrier = prev
+			continue
+		}
+		if names(prev, reg.Title) {
+			reg.Carrier = prev
+		}
+	}
+}
+
+// names reports whether a document's title or text cites title in 《》.
+func names(doc *model.Document, title string) bool {
+	want := "《" + title + "》"
+	if utf8.RuneCountInString(title) < 4 {
+		return false
+	}
+	if strings.Contains(doc.Title, want) {
+		return true
+	}
+	for _, p := range doc.Body {
+		if strings.Contains(p.Text, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// assignRepairs gives every repair to the document it falls in.
+func assignRepairs(reps []model.Repair, drafts []*draft, docs []*model.Document, p string) {
+	for _, r := range reps {
+		r.Path = p
+		j := 0
+		for k, d := range drafts {
+			if d.first() <= r.Line {
+				j = k
+			}
+		}
+		if j < len(docs) {
+			docs[j].Repairs = append(docs[j].Repairs, r)
+		}
+	}
+}

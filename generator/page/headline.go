@@ -1,0 +1,151 @@
+package page
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/label"
+	"tiaoli/generator/ingest/normalize"
+	"tiaoli/generator/page/dateline"
+)
+
+// maxTitle is the longest line, in characters, read as a title in plain
+// text.
+const maxTitle = 60
+
+// maxGroup is the most lines a headline group holds: kicker, title,
+// subtitle, and one more line of either.
+const maxGroup = 4
+
+// Strength of a line as a title, for choosing the title of a group: a
+// heading is as strong as its level, a bold line weaker, a plain line
+// weakest.
+const (
+	strongLevel = 7
+	plainLevel  = 8
+)
+
+// weatherRE opens a weather report: 气 象, 天气预报, 今日 7℃~17℃.
+var (
+	weatherLabelRE = regexp.MustCompile(`^(气\s*象|天\s*气(?:\s*预\s*报)?|天气预报)(?:\s|$|[:：])`)
+	temperatureRE  = regexp.MustCompile(`-?\d+\s*℃?\s*[~～至\-—]\s*-?\d+\s*℃`)
+)
+
+// titleLike reports whether an unmarked line can be a title in plain
+// text: short, Chinese, ending without sentence punctuation, and not
+// something else the page prints (a label, dateline, credit, byline,
+// continuation mark, approval line or date).
+func titleLike(l block.Line) bool {
+	s := l.Text
+	n := utf8.RuneCountInString(s)
+	if l.ListItem || l.Quote || n < 2 || n > maxTitle || !hasHan(s) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("。，、；：,;:…—-", last) || strings.Contains(s, "。") || normalize.Unbalanced(s) {
+		return false
+	}
+	return !isOther(s)
+}
+
+// isOther reports whether s is a line of a kind the page prints besides
+// titles and text.
+func isOther(s string) bool {
+	if label.Structural(s) || isCredit(s) || isApproval(s) || isHistory(s) || isSignature(s) {
+		return true
+	}
+	if _, _, ok := dateline.Opening(s); ok {
+		return true
+	}
+	if _, ok := dateline.Closing(s); ok {
+		return true
+	}
+	if _, _, ok := byline(s); ok {
+		return true
+	}
+	if _, _, ok := continuedFrom(s); ok {
+		return true
+	}
+	if _, _, ok := continuedTo(s); ok {
+		return true
+	}
+	_, ok := sourceLine(s)
+	return ok || weatherStart(s)
+}
+
+// weatherStart reports whether s opens a weather report.
+func weatherStart(s string) bool {
+	if weatherLabelRE.MatchString(s) {
+		return true
+	}
+	return len(temperatureRE.FindAllString(s, 2)) >= 1 && strings.Contains(s, "℃") &&
+		(strings.HasPrefix(s, "今日") || strings.HasPrefix(s, "今天") || strings.HasPrefix(s, "今明"))
+}
+
+// weatherTitle is the label that opens a weather report, spaces removed.
+func weatherTitle(s string) string {
+	if m := weatherLabelRE.FindStringSubmatch(s); m != nil {
+		return strings.Join(strings.Fields(m[1]), "")
+	}
+	return "天气"
+}
+
+// markedHeadline reports whether a marked line can head a document: it
+// has text and is not a structural heading (第一章, 一、, 附件).
+func markedHeadline(l block.Line) bool {
+	return l.Marked() && !label.Structural(l.Text) && !isApproval(l.Text) && hasHan(l.Text) &&
+		utf8.RuneCountInString(l.Text) <= 2*maxTitle
+}
+
+// level is the strength of a line as a title.
+func level(l block.Line) int {
+	switch {
+	case l.Heading > 0:
+		return l.Heading
+	case l.Strong:
+		return strongLevel
+	}
+	return plainLevel
+}
+
+// headline is a headline group: kicker lines, the title, subtitle lines.
+type headline struct {
+	lines []block.Line
+	title int // index of the title in lines
+}
+
+func (h headline) kicker() string   { return joinTexts(h.lines[:h.title]) }
+func (h headline) text() string     { return h.lines[h.title].Text }
+func (h headline) subtitle() string { return joinTexts(h.lines[h.title+1:]) }
+
+// newHeadline chooses the title of a group: the strongest line, the first
+// of equals. Lines before it are the kicker, lines after the subtitle.
+func newHeadline(lines []block.Line) headline {
+	h := headline{lines: lines}
+	for i, l := range lines {
+		if level(l) < level(lines[h.title]) {
+			h.title = i
+		}
+	}
+	return h
+}
+
+func joinTexts(lines []block.Line) string {
+	parts := make([]string, len(lines))
+	for i, l := range lines {
+		parts[i] = l.Text
+	}
+	return strings.Join(parts, " ")
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}

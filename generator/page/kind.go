@@ -1,0 +1,153 @@
+package page
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/ingest/label"
+	"tiaoli/generator/model"
+)
+
+// Limits of a photo's caption: a picture and a few lines under it.
+const (
+	photoRunes = 400
+	photoParas = 5
+)
+
+// Length from which an item with no dateline reads as an article of
+// opinion rather than a short item.
+const (
+	longRunes = 600
+	longParas = 4
+)
+
+// Signals of each kind, read from titles and text.
+var (
+	regulationTitleRE = regexp.MustCompile(`(?:法|条例|规定|办法|细则|规则|准则|决定|解释|意见|修正案|章程|规范|纲要|方案|规程|守则|制度|批复|答复)` +
+		`(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	lotteryRE      = regexp.MustCompile(`开奖|彩票|体彩|福彩|双色球|大乐透|七乐彩|七星彩|排列[35]|中奖号码|快乐8`)
+	weatherWordsRE = regexp.MustCompile(`多云|晴|阴|[小中大暴阵]雨|雪|[东南西北偏]+风|\d级|雾`)
+	announceRE     = regexp.MustCompile(`声明|遗失|作废|公告|启事|公示|通告|讣告|更正|注销|清算`)
+	noticeTitleRE  = regexp.MustCompile(`通知(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	addresseeRE    = regexp.MustCompile(`^各[\p{Han}、（()）]{2,60}[:：]$`)
+	contactRE      = regexp.MustCompile(`联系人|联系电话|咨询电话|服务热线|热线|电话\s*[:：]|地址\s*[:：]|微信\s*[:：]`)
+	phoneRE        = regexp.MustCompile(`(?:^|\D)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,4}-\d{7,8}|400-?\d{3}-?\d{4})(?:\D|$)`)
+	adWordsRE      = regexp.MustCompile(`招商|诚邀|加盟|招聘|优惠|订购|出租|出售|欢迎垂询|详询|火热|热销|特价`)
+	commentaryRE   = regexp.MustCompile(`评论员|短评|时评|社论|述评|评论|论坛|今日谈|观察|随笔|札记|杂谈|笔谈|编者按`)
+	qaRE           = regexp.MustCompile(`网友|答[:：]|问[:：]|笔者`)
+)
+
+// features are what classification reads of a draft.
+type features struct {
+	title, text         string
+	paras, runes        int
+	articles, sections  int
+	chapters, heads     int
+	approval            bool
+	opening, closing    bool
+	photoCredit, credit bool
+	reporter, comment   bool
+	addressee           bool
+}
+
+func featuresOf(d *draft) features {
+	f := features{paras: len(d.body), opening: d.opening != nil, closing: d.closing != nil}
+	if d.head != nil {
+		f.title = d.head.kicker() + " " + d.head.text() + " " + d.head.subtitle()
+	}
+	var text strings.Builder
+	for _, l := range d.body {
+		text.WriteString(l.Text)
+		text.WriteByte('\n')
+		f.runes += utf8.RuneCountInString(l.Text)
+		f.read(l.Text)
+	}
+	f.text = text.String()
+	f.articles = d.articles()
+	for _, c := range d.credits {
+		f.credit = true
+		f.photoCredit = f.photoCredit || isPhotoCredit(c)
+	}
+	for _, b := range d.bylines {
+		f.comment = f.comment || strings.Contains(b, "评论")
+	}
+	f.reporter = len(d.bylines) > 0 && !f.comment
+	return f
+}
+
+// read counts the structure a line of the body shows.
+func (f *features) read(s string) {
+	switch {
+	case isApproval(s) || isHistory(s):
+		f.approval = true
+	case addresseeRE.MatchString(s):
+		f.addressee = true
+	}
+	if _, _, _, ok := label.Part(s); ok {
+		f.chapters++
+	}
+	if label.Item(s) {
+		if !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "（") {
+			f.sections++
+		}
+		if n := utf8.RuneCountInString(s); n <= 30 && !strings.ContainsAny(s, "。；;") {
+			f.heads++ // a numbered section head
+		}
+	}
+}
+
+// classify gives a draft its kind from general signals.
+func classify(d *draft, f features) string {
+	title := ""
+	if d.head != nil {
+		title = d.head.text()
+	}
+	switch {
+	case f.articles >= 2 || (f.articles >= 1 && f.approval):
+		return model.KindRegulation
+	case regulationTitleRE.MatchString(title) && !f.opening && (f.sections >= 2 || f.chapters >= 1 || f.approval):
+		return model.KindRegulation
+	case f.photoCredit && f.runes <= photoRunes && f.paras <= photoParas && !f.opening:
+		return model.KindPhoto
+	case f.opening && !commentaryRE.MatchString(f.title):
+		return model.KindNews
+	case lotteryRE.MatchString(f.title) || len(lotteryRE.FindAllString(f.text, 2)) >= 2:
+		return model.KindLottery
+	case d.weather || (strings.Count(f.text, "℃") >= 2 && weatherWordsRE.MatchString(f.text)):
+		return model.KindWeather
+	}
+	return classifyText(d, f, title)
+}
+
+// classifyText tells the kinds of items that print no dateline apart.
+func classifyText(d *draft, f features, title string) string {
+	switch {
+	case announceRE.MatchString(title) || (title == "" && mostly(d, announceRE)):
+		return model.KindAnnouncement
+	case noticeTitleRE.MatchString(title) || (f.addressee && strings.Contains(f.text, "特此通知")):
+		return model.KindNotice
+	case (contactRE.MatchString(f.text) && phoneRE.MatchString(f.text)) || adWordsRE.MatchString(title):
+		return model.KindAdvertisement
+	case f.comment || commentaryRE.MatchString(f.title) || qaRE.MatchString(f.text) || (f.heads >= 2 && !f.opening):
+		return model.KindCommentary
+	case f.closing || f.reporter || f.opening:
+		return model.KindNews
+	case f.paras >= longParas && f.runes >= longRunes:
+		return model.KindCommentary
+	case f.photoCredit && f.paras <= photoParas:
+		return model.KindPhoto
+	}
+	return model.KindOther
+}
+
+// mostly reports whether at least half the paragraphs match re.
+func mostly(d *draft, re *regexp.Regexp) bool {
+	n := 0
+	for _, l := range d.body {
+		if re.MatchString(l.Text) {
+			n++
+		}
+	}
+	return len(d.body) > 0 && 2*n >= len(d.body)
+}

@@ -1,0 +1,159 @@
+package page
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/ingest/frontmatter"
+	"tiaoli/generator/page/dateline"
+)
+
+// The marks a page prints around its items' text: photo credits, bylines,
+// continuation marks, approval lines, signature dates and source lines.
+var (
+	// creditRE is a photo credit line: 新华社发(郭金祺 摄), 新华社记者 王某 摄,
+	// 本报记者 张三摄（人民视觉）, 新华社发, 制图：李四, （资料图片）.
+	creditRE = regexp.MustCompile(`^[（(]?(?:` +
+		`(?:新华社|本报|人民网|新华网|中新社|[\p{Han}]{2,6}?(?:社|报|网))(?:记者|通讯员|特约记者)?\s*` +
+		`(?:发\s*(?:[（(][^（()）]{1,30}摄[)）])?|[（(][^（()）]{1,30}摄[)）])` +
+		`|(?:[\p{Han}]{0,8}(?:记者|通讯员|特约摄影|摄影))?\s*[\p{Han}·\s、]{2,24}\s*摄(?:\s*[（(][^（()）]{1,12}[)）])?` +
+		`|(?:制图|图片|图|摄影|视频|图片来源|图片提供|供图|配图)\s*[:：/]\s*[^。，,]{1,30}` +
+		`|资料图片|新华社传真照片|新华社照片)[)）]?$`)
+	// photoCreditRE marks a credit as a photograph's.
+	photoCreditRE = regexp.MustCompile(`摄|新华社发|照片|图片|制图|供图|配图`)
+	// trailingCreditRE is a credit printed at the end of a caption.
+	trailingCreditRE = regexp.MustCompile(`[。！!]\s*((?:新华社|本报)(?:记者|通讯员)?\s*[\p{Han}·\s、]{0,20}?摄|新华社发(?:\s*[（(][^（()）]{1,30}摄[)）])?|[（(][^（()）]{1,30}摄[)）])$`)
+	// bylineRE is a byline line: 本报记者 韩  鑫  张腾扬, 记者 王浩, 文/李四,
+	// 作者：张三, 新华社记者 某某 某某, 本报评论员.
+	bylineRE = regexp.MustCompile(`^[（(]?(?:(本报记者|新华社记者|本报特约记者|记者|通讯员|本报通讯员|特约记者)\s*` +
+		`([\p{Han}·\s、，,]{2,40}?)|(?:文|作者|撰文|口述|整理)\s*[/:：]\s*([\p{Han}·\s、，,]{2,40}?)|` +
+		`(本报评论员|新华社评论员|人民日报评论员|本报评论部|[\p{Han}]{2,8}评论员))[)）]?$`)
+	// continuedFromRE and continuedToRE read 上接第一版 and 下转第二版.
+	continuedFromRE = regexp.MustCompile(`^[（(]\s*(?:上接|紧接|接)\s*(第[\p{Han}\d]{1,4}版|[\p{Han}\d]{1,4}版)\s*[)）]\s*`)
+	continuedToRE   = regexp.MustCompile(`\s*[（(]\s*(?:下转|转)\s*(第[\p{Han}\d]{1,4}版|[\p{Han}\d]{1,4}版)\s*[)）]$`)
+	// approvalRE is an approval or issue line: (2026年1月30日中共中央批准
+	// 2026年1月30日中共中央办公厅发布).
+	approvalRE = regexp.MustCompile(`^[（(〔].*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)[^（()）]*[)）〕]$`)
+	// historyRE is a dated history line: 2009年2月28日 第十一届…会议通过.
+	historyRE = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)`)
+	// fullDateRE is a full date anywhere in a text.
+	fullDateRE = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	// signatureDateRE is a line that is only a date, as signed at the end.
+	signatureDateRE = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	// sourceLineRE is a line of source metadata: 来源：… 发布时间：2017-03-26.
+	sourceLineRE = regexp.MustCompile(`^(?:来源|稿源|信息来源)\s*[:：].{0,40}?(?:(?:发布时间|时间|日期)\s*[:：]\s*(\S+))?.{0,20}$`)
+	// publicationRE reads 《人民日报》（2025年02月12日第 10 版） in a byline.
+	publicationRE = regexp.MustCompile(`《([^《》]{2,20})》\s*[（(]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*(第\s*\d+\s*版)?\s*[)）]`)
+	// carrierRE is a sentence saying the full text of a regulation follows:
+	// 《X》全文如下。 现将《X》印发给你们.
+	carrierRE = regexp.MustCompile(`《([^《》]{2,80})》\s*(?:全文|原文|全文刊登|内容)?\s*如下\s*[。:：]?$|现将《([^《》]{2,80})》印发给你们`)
+)
+
+// isCredit reports whether a whole line is a credit.
+func isCredit(s string) bool {
+	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。，,；") {
+		return false
+	}
+	return creditRE.MatchString(s)
+}
+
+// isPhotoCredit reports whether a credit is for a photograph.
+func isPhotoCredit(s string) bool { return photoCreditRE.MatchString(s) }
+
+// cutTrailingCredit splits a credit printed at the end of a caption.
+func cutTrailingCredit(s string) (text, credit string) {
+	m := trailingCreditRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, ""
+	}
+	return strings.TrimSpace(s[:m[2]]), strings.TrimSpace(s[m[2]:m[3]])
+}
+
+// byline reads a byline line; it returns the names (or the byline itself
+// when it names no one, as 本报评论员) and what the line says of the
+// publication.
+func byline(s string) (names []string, pub publication, ok bool) {
+	rest := s
+	if m := publicationRE.FindStringSubmatchIndex(s); m != nil {
+		pub.name = s[m[2]:m[3]]
+		pub.date, _ = frontmatter.Date(s[m[4]:m[5]])
+		if m[6] >= 0 {
+			pub.page = strings.ReplaceAll(s[m[6]:m[7]], " ", "")
+		}
+		rest = strings.TrimSpace(s[:m[0]] + s[m[1]:])
+		if rest == "" {
+			return nil, pub, true
+		}
+	}
+	m := bylineRE.FindStringSubmatch(rest)
+	if m == nil || utf8.RuneCountInString(rest) > 50 {
+		return nil, publication{}, false
+	}
+	switch {
+	case m[4] != "":
+		return []string{m[4]}, pub, true
+	case m[3] != "":
+		return dateline.Names(m[3]), pub, true
+	}
+	return dateline.Names(m[2]), pub, true
+}
+
+// publication is what a byline says of where the item was printed.
+type publication struct{ name, date, page string }
+
+// continuedFrom reads a 上接第X版 mark at the start of s.
+func continuedFrom(s string) (page, rest string, ok bool) {
+	m := continuedFromRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", s, false
+	}
+	return s[m[2]:m[3]], strings.TrimSpace(s[m[1]:]), true
+}
+
+// continuedTo reads a 下转第X版 mark at the end of s.
+func continuedTo(s string) (page, rest string, ok bool) {
+	m := continuedToRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", s, false
+	}
+	return s[m[2]:m[3]], strings.TrimSpace(s[:m[0]]), true
+}
+
+func isApproval(s string) bool  { return approvalRE.MatchString(s) }
+func isHistory(s string) bool   { return historyRE.MatchString(s) && utf8.RuneCountInString(s) < 120 }
+func isSignature(s string) bool { return signatureDateRE.MatchString(s) }
+
+// sourceLine reads a line of source metadata and the date it gives.
+func sourceLine(s string) (date string, ok bool) {
+	m := sourceLineRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	date, _ = frontmatter.Date(m[1])
+	return date, true
+}
+
+// carried returns the title of the regulation a carrier sentence says
+// follows.
+func carried(s string) (string, bool) {
+	m := carrierRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	if m[1] != "" {
+		return m[1], true
+	}
+	return m[2], true
+}
+
+// dates returns the full dates printed in s as YYYY-MM-DD.
+func dates(s string) []string {
+	var out []string
+	for _, m := range fullDateRE.FindAllString(s, -1) {
+		if d, ok := frontmatter.Date(m); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}

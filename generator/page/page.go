@@ -1,0 +1,152 @@
+// Package page splits the printed lines of one source into its documents:
+// the news items, notices, regulations, photos, advertisements,
+// announcements, weather reports and lottery results of a newspaper page,
+// or the one regulation or article of a file that holds only that.
+//
+// How a page is split:
+//
+//   - A headline group opens a document: one or more consecutive headings
+//     or bold lines, whatever their levels; the strongest is the title
+//     (the first of equals), lines before it the kicker (引题), lines after
+//     it the subtitle (副题). Headings that are structure (第一章, 一、,
+//     附件) never open a document. In plain text, with no markup, a short
+//     line without sentence punctuation opens one when the context shows it
+//     is a title: the previous item ended (a credit, a closing dateline, a
+//     carrier sentence, the articles of a regulation), it is followed by a
+//     dateline, byline, approval line or 第一条, a photo credit follows
+//     within a few lines, or it is one of several title lines in a row.
+//   - A continuation mark (上接第一版) opens a document; 下转第二版 ends one.
+//     A photo credit and a closing dateline end one. A weather report opens
+//     one where its label or temperatures start.
+//   - A sentence saying a regulation's full text follows (《X》全文如下)
+//     ends the news item; the regulation after it is a document of its own
+//     whose Carrier is that news item.
+//   - A file that holds one regulation (articles, or the numbered sections
+//     of a text whose title names a regulation, with nothing before them
+//     that opens another item) is one document of kind regulation, however
+//     many headings it has. A file whose front matter names its title is
+//     one article: later headings are its subheads.
+//
+// Datelines, bylines, photo credits, continuation marks and source lines
+// become metadata; datelines printed at the start of a paragraph stay in
+// its text. A regulation's Body starts with its title line and approval
+// line as printed; other documents' Body starts after the headline group.
+package page
+
+import (
+	"path"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/model"
+)
+
+// Input is one source, read and repaired.
+type Input struct {
+	Path  string // slash-separated, relative to the content folder
+	Meta  block.Meta
+	Lines []block.Line
+	// Repairs made to the lines, each given to the document it falls in.
+	Repairs []model.Repair
+	// Date is the page's date (YYYY-MM-DD) as the file declares it (front
+	// matter, file name), "" when unknown. Documents with no date of their
+	// own take it.
+	Date string
+	// YearHint is a date printed on the page, used only to complete
+	// datelines that print no year when Date is "".
+	YearHint string
+}
+
+// Split returns the documents of a source in the order they start.
+func Split(in Input) []*model.Document {
+	drafts := segment(in)
+	docs := make([]*model.Document, 0, len(drafts))
+	var built []*draft
+	for _, d := range drafts {
+		if d.head == nil && len(d.body) == 0 {
+			continue
+		}
+		built = append(built, d)
+	}
+	for i, d := range built {
+		docs = append(docs, build(in, built, i, d))
+	}
+	linkCarriers(built, docs)
+	assignRepairs(in.Repairs, built, docs, in.Path)
+	return docs
+}
+
+// segment chooses how to split the source and splits it.
+func segment(in Input) []*draft {
+	if d, ok := standaloneRegulation(in.Lines); ok {
+		return []*draft{d}
+	}
+	s := &segmenter{lines: in.Lines, plain: true}
+	for _, l := range in.Lines {
+		if l.Heading > 0 {
+			s.plain = false
+			break
+		}
+	}
+	s.single = singleArticle(in)
+	return s.run()
+}
+
+// singleArticle reports whether the file's metadata names a title that
+// the file prints as its first headline: the file is one article.
+func singleArticle(in Input) bool {
+	if in.Meta.Title == "" {
+		return false
+	}
+	want := NormalTitle(in.Meta.Title)
+	for i, l := range in.Lines {
+		if i >= maxGroup+2 {
+			break
+		}
+		if l.Marked() && NormalTitle(l.Text) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// FileTitle is the title a file's name gives: its base name without
+// extension, with underscores read as spaces.
+func FileTitle(p string) string {
+	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	return strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '_' || unicode.IsSpace(r) }), " ")
+}
+
+var titleTrim = regexp.MustCompile(`[\s*_#]+`)
+
+// NormalTitle is a title reduced for comparison: no white space or
+// markup characters, full-width letters and digits and brackets folded,
+// surrounding punctuation removed. Two sources print the same document
+// when their normalised titles are equal.
+func NormalTitle(s string) string {
+	s = titleTrim.ReplaceAllString(s, "")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			return r - 0xFEE0
+		case r == '（' || r == '〔':
+			return '('
+		case r == '）' || r == '〕':
+			return ')'
+		case r == '，':
+			return ','
+		case r == '：':
+			return ':'
+		case r == '！':
+			return '!'
+		case r == '？':
+			return '?'
+		}
+		return r
+	}, s)
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSymbol(r)
+	})
+}

@@ -1,0 +1,249 @@
+package page
+
+import (
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/label"
+	"tiaoli/generator/page/dateline"
+)
+
+// draft is a document while the page is being split.
+type draft struct {
+	head    *headline
+	body    []block.Line
+	closed  bool   // a credit, closing dateline, 下转 or carrier sentence ended it
+	carries string // the regulation a carrier sentence says follows
+	weather bool
+	hint    string // a title the context gives: the weather label
+	kind    string // set when the file decides it: a standalone regulation
+
+	credits, bylines []string
+	from, to         string
+	opening, closing *dateline.Match
+	metaDate         string
+	signDate         string
+	pub              publication
+	start            int // the line of a mark that opened the draft, 0 if none
+}
+
+// first is the line the draft starts on.
+func (d *draft) first() int {
+	if d.start > 0 {
+		return d.start
+	}
+	if d.head != nil {
+		return d.head.lines[0].Line
+	}
+	if len(d.body) > 0 {
+		return d.body[0].Line
+	}
+	return 0
+}
+
+// articles counts the lines of the body that start with 第X条.
+func (d *draft) articles() int {
+	n := 0
+	for _, l := range d.body {
+		if _, _, _, ok := label.Article(l.Text); ok && !l.Marked() {
+			n++
+		}
+	}
+	return n
+}
+
+// segmenter assigns the lines of a page to drafts.
+type segmenter struct {
+	lines  []block.Line
+	plain  bool // no line is a heading: titles are found among plain lines
+	single bool // the file is one article: later headings are its subheads
+	drafts []*draft
+}
+
+func (s *segmenter) cur() *draft {
+	if len(s.drafts) == 0 {
+		return nil
+	}
+	return s.drafts[len(s.drafts)-1]
+}
+
+func (s *segmenter) open(h *headline) *draft {
+	d := &draft{head: h}
+	s.drafts = append(s.drafts, d)
+	return d
+}
+
+// run splits the lines into drafts.
+func (s *segmenter) run() []*draft {
+	for i := 0; i < len(s.lines); {
+		if n := s.headlineAt(i); n > 0 {
+			h := newHeadline(s.lines[i : i+n])
+			s.open(&h)
+			i += n
+			continue
+		}
+		s.line(s.lines[i])
+		i++
+	}
+	return s.drafts
+}
+
+// headlineAt returns how many lines from i form a headline group that
+// starts a new document, or 0.
+func (s *segmenter) headlineAt(i int) int {
+	l := s.lines[i]
+	c := s.cur()
+	if s.single && c != nil && !c.closed {
+		return 0
+	}
+	if markedHeadline(l) {
+		n := 1
+		for n < maxGroup && i+n < len(s.lines) && markedHeadline(s.lines[i+n]) {
+			n++
+		}
+		return n
+	}
+	if !s.plain || !titleLike(l) {
+		return 0
+	}
+	n := 1
+	for n < 3 && i+n < len(s.lines) && titleLike(s.lines[i+n]) {
+		n++
+	}
+	if s.startsHere(i, n) {
+		return n
+	}
+	return 0
+}
+
+// startsHere decides whether plain title-like lines i..i+n open a document
+// rather than head a section of the current one.
+func (s *segmenter) startsHere(i, n int) bool {
+	next := i + n
+	if next < len(s.lines) && isSignature(s.lines[next].Text) {
+		return false // an issuer's name above the date it signed
+	}
+	c := s.cur()
+	switch {
+	case c == nil || c.closed || (c.head == nil && len(c.body) == 0):
+		return true
+	case n > 1 || c.articles() > 0:
+		return true
+	}
+	if next < len(s.lines) && opensItem(s.lines[next].Text) {
+		return true
+	}
+	for j := next; j < len(s.lines) && j < next+4; j++ {
+		if isCredit(s.lines[j].Text) {
+			return true // a photo: title, caption, credit
+		}
+		if titleLike(s.lines[j]) {
+			break
+		}
+	}
+	return false
+}
+
+// opensItem reports whether s is what follows a headline: a dateline, a
+// byline, an approval line, a first article or a continuation mark.
+func opensItem(s string) bool {
+	if _, _, ok := dateline.Opening(s); ok {
+		return true
+	}
+	if _, _, ok := byline(s); ok {
+		return true
+	}
+	if _, _, ok := continuedFrom(s); ok {
+		return true
+	}
+	if n, _, _, ok := label.Article(s); ok && n == 1 {
+		return true
+	}
+	return isApproval(s)
+}
+
+// line adds a line that is not a headline.
+func (s *segmenter) line(l block.Line) {
+	c := s.cur()
+	if page, rest, ok := continuedFrom(l.Text); ok {
+		if c == nil || c.closed || len(c.body) > 0 {
+			c = s.open(nil)
+			c.start = l.Line
+		}
+		c.from = page
+		if l.Text = rest; rest == "" {
+			return
+		}
+	}
+	if c != nil && c.closed && isCredit(l.Text) {
+		c.credits = append(c.credits, l.Text)
+		return
+	}
+	if c == nil || c.closed {
+		c = s.open(nil)
+	}
+	if weatherStart(l.Text) && !c.weather {
+		if len(c.body) > 0 {
+			c = s.open(nil)
+		}
+		c.weather, c.hint = true, weatherTitle(l.Text)
+	}
+	if s.mark(c, l) {
+		return
+	}
+	s.text(c, l)
+}
+
+// mark reads a line that is only a mark (credit, closing dateline, byline,
+// source line) into the draft's metadata; it reports whether it did.
+func (s *segmenter) mark(c *draft, l block.Line) bool {
+	t := l.Text
+	if isCredit(t) {
+		c.credits = append(c.credits, t)
+		c.closed = len(c.body) > 0 || c.head != nil
+		return true
+	}
+	if m, ok := dateline.Closing(t); ok {
+		if c.closing == nil {
+			c.closing = &m
+		}
+		c.closed = true
+		return true
+	}
+	if names, pub, ok := byline(t); ok {
+		c.bylines = append(c.bylines, names...)
+		if pub.name != "" {
+			c.pub = pub
+		}
+		return true
+	}
+	if d, ok := sourceLine(t); ok {
+		c.metaDate = d
+		return true
+	}
+	return false
+}
+
+// text adds a line of text to the draft, reading the marks inside it.
+func (s *segmenter) text(c *draft, l block.Line) {
+	if page, rest, ok := continuedTo(l.Text); ok {
+		c.to, c.closed = page, true
+		if l.Text = rest; rest == "" {
+			return
+		}
+	}
+	if len(c.body) == 0 && c.opening == nil {
+		if m, _, ok := dateline.Opening(l.Text); ok {
+			c.opening = &m
+		}
+	}
+	if text, credit := cutTrailingCredit(l.Text); credit != "" && c.opening == nil {
+		c.credits = append(c.credits, credit)
+		l.Text = text
+	}
+	if ds := dates(l.Text); len(ds) > 0 && isSignature(l.Text) {
+		c.signDate = ds[0]
+	}
+	c.body = append(c.body, l)
+	if x, ok := carried(l.Text); ok {
+		c.carries, c.closed = x, true
+	}
+}

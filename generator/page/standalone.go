@@ -1,0 +1,141 @@
+package page
+
+import (
+	"strings"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/label"
+	"tiaoli/generator/model"
+	"tiaoli/generator/page/dateline"
+)
+
+// Most headline groups and title-like lines a standalone regulation prints
+// before its first article or section: its title, and a subtitle or 目录.
+const (
+	maxLeadHeadings = 2
+	maxLeadTitles   = 3
+)
+
+// standaloneRegulation reads a file that holds one regulation as one
+// draft of kind regulation: its title is the headline at the top, its body
+// everything else. A file is one regulation when it has articles (or,
+// under a title that names a regulation, numbered sections or chapters)
+// and nothing before the first of them, or after, opens another item: no
+// dateline, credit, byline or carrier sentence, no more than a title's
+// worth of headlines.
+func standaloneRegulation(lines []block.Line) (*draft, bool) {
+	first := firstStructure(lines)
+	if first < 0 || !quietLead(lines[:first]) || !quietRest(lines[first:]) {
+		return nil, false
+	}
+	d := &draft{kind: model.KindRegulation}
+	n := leadHeadline(lines)
+	if n > 0 {
+		h := newHeadline(lines[:n])
+		d.head = &h
+	}
+	d.body = lines[n:]
+	return d, true
+}
+
+// firstStructure returns the index of the first article line, or of the
+// first section or chapter line when the file's title names a regulation
+// and it has at least two; -1 when the file has neither.
+func firstStructure(lines []block.Line) int {
+	for i, l := range lines {
+		if _, _, _, ok := label.Article(l.Text); ok {
+			if countArticles(lines[i:]) >= 2 {
+				return i
+			}
+			break
+		}
+	}
+	if len(lines) == 0 || !regulationTitleRE.MatchString(lines[0].Text) {
+		return -1
+	}
+	first, n := -1, 0
+	for i, l := range lines {
+		_, _, _, part := label.Part(l.Text)
+		if part || (label.Item(l.Text) && !strings.HasPrefix(l.Text, "(") && !strings.HasPrefix(l.Text, "（")) {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if n < 2 {
+		return -1
+	}
+	return first
+}
+
+func countArticles(lines []block.Line) int {
+	n := 0
+	for _, l := range lines {
+		if _, _, _, ok := label.Article(l.Text); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// quietLead reports whether the lines before a regulation's first article
+// hold nothing but its title and metadata.
+func quietLead(lines []block.Line) bool {
+	heads, titles := 0, 0
+	for i, l := range lines {
+		if opensOther(l.Text) {
+			return false
+		}
+		if markedHeadline(l) && (i == 0 || !markedHeadline(lines[i-1])) {
+			heads++
+		}
+		if titleLike(l) {
+			titles++
+		}
+	}
+	if len(lines) > 0 && strings.Contains(lines[0].Text, "印发《") {
+		return false // a headline reporting the issue of a regulation: a carrier
+	}
+	return heads <= maxLeadHeadings && (heads > 0 || titles <= maxLeadTitles)
+}
+
+// quietRest reports whether nothing after the first article opens another
+// item: a dateline or a credit.
+func quietRest(lines []block.Line) bool {
+	for _, l := range lines {
+		if _, _, ok := dateline.Opening(l.Text); ok || isCredit(l.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// opensOther reports whether s belongs to an item that is not a
+// regulation: a dateline, a credit, a byline or a carrier sentence.
+func opensOther(s string) bool {
+	if _, _, ok := dateline.Opening(s); ok {
+		return true
+	}
+	if _, ok := carried(s); ok {
+		return true
+	}
+	if _, _, ok := byline(s); ok {
+		return true
+	}
+	return isCredit(s)
+}
+
+// leadHeadline returns how many lines at the top form the regulation's
+// headline: its marked headlines, or its first line when that reads as a
+// title.
+func leadHeadline(lines []block.Line) int {
+	n := 0
+	for n < len(lines) && n < maxGroup && markedHeadline(lines[n]) {
+		n++
+	}
+	if n == 0 && len(lines) > 0 && titleLike(lines[0]) {
+		n = 1
+	}
+	return n
+}
