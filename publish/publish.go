@@ -1,42 +1,291 @@
-// Package publish writes a built site next to the published one and swaps
-// it in whole, so that the published folder is replaced whole or not at
-// all.
+// Package publish writes a built site beside the published one and swaps it
+// in whole, so that the published folder is replaced whole or not at all.
+//
+// For a published folder OUT, the package keeps these siblings:
+//
+//	OUT.staging   the build in progress (debris of a failed or killed build
+//	              until the next build removes it)
+//	OUT.prev      the build that was published before OUT, for Rollback
+//	OUT.trash     a build on its way out (removed by the next build)
+//	OUT.lock      held while a build or a rollback runs
+//
+// Commit swaps OUT.staging and OUT in one step: on Linux with renameat2
+// RENAME_EXCHANGE, on macOS with renamex_np RENAME_SWAP. Elsewhere, and on
+// file systems without an exchange, it falls back to two renames (OUT to
+// OUT.prev, then OUT.staging to OUT), between which OUT is briefly missing.
+// A web server reading OUT by path sees the old site or the new one, never
+// a mix.
+//
+// WriteFile compares each file with the one of the same name in the
+// published build and, when the bytes are equal, hard-links the published
+// file instead of writing a new one, so unchanged files keep their bytes,
+// inode and modification time and a sync to a web server copies only what
+// changed. Text files of at least MinCompressSize bytes get a gzip variant
+// NAME.gz beside them, made by a pool of workers while the build goes on.
 package publish
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
 )
+
+// Suffixes of the folders kept beside the published one.
+const (
+	StagingSuffix = ".staging"
+	PrevSuffix    = ".prev"
+	TrashSuffix   = ".trash"
+	LockSuffix    = ".lock"
+)
+
+// Options tune a build. The zero value compresses nothing; DefaultOptions
+// is what Begin uses.
+type Options struct {
+	// Compress writes NAME.gz beside text files (see Compressible).
+	Compress bool
+	// MinCompressSize is the smallest file that gets a .gz variant.
+	MinCompressSize int
+	// Workers compress in parallel; 0 means GOMAXPROCS.
+	Workers int
+	// Sync flushes the new build to disk before it is swapped in, so that
+	// a power cut right after cannot publish files that were never
+	// written.
+	Sync bool
+}
+
+// DefaultOptions compress text files of 1 KiB and more.
+var DefaultOptions = Options{Compress: true, MinCompressSize: 1024, Sync: true}
+
+// Stats count what a build did with its files.
+type Stats struct {
+	Written    int64 // files written anew
+	Kept       int64 // unchanged files linked from the published build
+	Compressed int64 // .gz variants written or kept
+}
 
 // Staging is a site being built beside the published folder.
 type Staging struct {
 	out, dir string
+	opts     Options
+	lock     *lockFile
+	dirs     sync.Map // folders of the staging folder known to exist
+	gz       *compressor
+
+	mu     sync.Mutex
+	closed bool
+
+	written, kept, compressed atomic.Int64
 }
 
-// Begin starts a new build of the folder out.
-func Begin(out string) (*Staging, error) {
-	dir := out + ".staging"
-	os.RemoveAll(dir)
-	return &Staging{out: out, dir: dir}, os.MkdirAll(dir, 0o755)
+// Begin starts a new build of the folder out with DefaultOptions.
+func Begin(out string) (*Staging, error) { return BeginOptions(out, DefaultOptions) }
+
+// BeginOptions starts a new build of the folder out. It takes the build
+// lock (failing when another build of out runs), removes the debris of
+// builds that failed or were killed, and makes an empty staging folder. When
+// out is a symbolic link, the folder it points to is the one replaced.
+func BeginOptions(out string, opts Options) (s *Staging, err error) {
+	out, err = resolve(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, err
+	}
+	lk, err := acquire(out + LockSuffix)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			lk.release()
+		}
+	}()
+	if err := clean(out); err != nil {
+		return nil, err
+	}
+	dir := out + StagingSuffix
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil { // whatever the umask
+		return nil, err
+	}
+	s = &Staging{out: out, dir: dir, opts: opts, lock: lk}
+	if opts.Compress {
+		s.gz = newCompressor(opts.Workers, &s.compressed)
+	}
+	return s, nil
+}
+
+// resolve cleans out and follows it when it is a symbolic link.
+func resolve(out string) (string, error) {
+	out = filepath.Clean(out)
+	if out == "." || out == string(filepath.Separator) {
+		return "", fmt.Errorf("publish: refusing to replace %q", out)
+	}
+	fi, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return out, nil
+	case err != nil:
+		return "", err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return filepath.EvalSymlinks(out)
+	case !fi.IsDir():
+		return "", fmt.Errorf("publish: %s exists and is not a folder", out)
+	}
+	return out, nil
+}
+
+// clean removes what failed or killed builds left beside out.
+func clean(out string) error {
+	for _, suffix := range []string{StagingSuffix, TrashSuffix} {
+		if err := os.RemoveAll(out + suffix); err != nil {
+			return fmt.Errorf("publish: removing debris of an earlier build: %w", err)
+		}
+	}
+	return nil
 }
 
 // Dir is the folder the new build is written to.
 func (s *Staging) Dir() string { return s.dir }
 
-// WriteFile writes one file of the new build.
+// Published is the folder the build replaces.
+func (s *Staging) Published() string { return s.out }
+
+// Stats reports what the build has done with its files so far.
+func (s *Staging) Stats() Stats {
+	return Stats{Written: s.written.Load(), Kept: s.kept.Load(), Compressed: s.compressed.Load()}
+}
+
+// WriteFile writes one file of the new build. name is slash-separated and
+// relative to the site root. When the published build has a file of that
+// name with the same bytes, that file is linked instead. It is safe to call
+// from several goroutines at once.
 func (s *Staging) WriteFile(name string, data []byte) error {
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := checkName(name); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	if s.isClosed() {
+		return fmt.Errorf("publish: write of %s after the build ended", name)
+	}
+	rel := filepath.FromSlash(name)
+	dst := filepath.Join(s.dir, rel)
+	if err := s.mkdirs(filepath.Dir(rel)); err != nil {
+		return err
+	}
+	old := filepath.Join(s.out, rel)
+	if sameBytes(old, data) && keep(old, dst) == nil {
+		s.kept.Add(1)
+		return s.variant(name, dst, old, data, true)
+	}
+	if err := writeNew(dst, data); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	s.written.Add(1)
+	return s.variant(name, dst, old, data, false)
 }
 
-// Commit swaps the new build in.
+// variant makes or keeps the .gz variant of a file just written.
+func (s *Staging) variant(name, dst, old string, data []byte, unchanged bool) error {
+	if s.gz == nil || len(data) < s.opts.MinCompressSize || !Compressible(name) {
+		return nil
+	}
+	if unchanged && keep(old+".gz", dst+".gz") == nil {
+		s.compressed.Add(1)
+		return nil
+	}
+	return s.gz.add(dst, data)
+}
+
+// checkName refuses names that are not clean relative slash paths.
+func checkName(name string) error {
+	if name == "" || name == "." || strings.HasPrefix(name, "/") || strings.Contains(name, "\\") ||
+		strings.ContainsRune(name, 0) || path.Clean(name) != name || name == ".." || strings.HasPrefix(name, "../") {
+		return fmt.Errorf("publish: bad file name %q", name)
+	}
+	return nil
+}
+
+// mkdirs makes a folder of the staging folder and remembers it.
+func (s *Staging) mkdirs(rel string) error {
+	if rel == "." {
+		return nil
+	}
+	if _, ok := s.dirs.Load(rel); ok {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(s.dir, rel), 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	s.dirs.Store(rel, true)
+	return nil
+}
+
+func (s *Staging) isClosed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closed
+}
+
+// close marks the build ended and waits for the compressors. It reports
+// whether the build was still open and the first compression error.
+func (s *Staging) close() (bool, error) {
+	s.mu.Lock()
+	was := !s.closed
+	s.closed = true
+	s.mu.Unlock()
+	if !was || s.gz == nil {
+		return was, nil
+	}
+	return was, s.gz.wait()
+}
+
+// Commit swaps the new build in: the published build becomes OUT.prev and
+// the build before it is removed. After Commit the Staging is spent.
 func (s *Staging) Commit() error {
-	os.RemoveAll(s.out)
-	return os.Rename(s.dir, s.out)
+	was, err := s.close()
+	if !was {
+		return errors.New("publish: build already ended")
+	}
+	defer s.lock.release()
+	if err != nil {
+		os.RemoveAll(s.dir)
+		return err
+	}
+	if err := s.flush(); err != nil {
+		os.RemoveAll(s.dir)
+		return fmt.Errorf("publish: flushing the new build: %w", err)
+	}
+	if err := swapIn(s.dir, s.out); err != nil {
+		os.RemoveAll(s.dir)
+		return err
+	}
+	return os.RemoveAll(s.out + TrashSuffix)
 }
 
-// Abort throws the new build away.
-func (s *Staging) Abort() error { return os.RemoveAll(s.dir) }
+// Abort throws the new build away; the published build stays as it was.
+// Abort after Commit or Abort does nothing.
+func (s *Staging) Abort() error {
+	was, _ := s.close()
+	if !was {
+		return nil
+	}
+	defer s.lock.release()
+	return os.RemoveAll(s.dir)
+}
+
+// flush writes the new build to disk when the options ask for it.
+func (s *Staging) flush() error {
+	if !s.opts.Sync {
+		return nil
+	}
+	return syncFS(s.dir)
+}

@@ -1,0 +1,112 @@
+package publish
+
+import (
+	"bytes"
+	"compress/gzip"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// GzipLevel is the compression level of the .gz variants: the best
+// ratio-to-time trade for pages that are compressed once and sent many
+// times (see BenchmarkGzip).
+var GzipLevel = 6
+
+// compressibleExts are the endings of text files worth compressing.
+var compressibleExts = map[string]bool{
+	".html": true, ".htm": true, ".css": true, ".js": true, ".mjs": true, ".json": true,
+	".xml": true, ".svg": true, ".txt": true, ".atom": true, ".rss": true, ".map": true,
+	".csv": true, ".md": true, ".webmanifest": true,
+}
+
+// Compressible reports whether a file of that name is text that a .gz
+// variant would shrink.
+func Compressible(name string) bool {
+	return compressibleExts[strings.ToLower(path.Ext(name))]
+}
+
+// compressor writes .gz variants with a pool of workers. add blocks when
+// the workers are behind, so memory stays bounded.
+type compressor struct {
+	jobs  chan gzJob
+	wg    sync.WaitGroup
+	once  sync.Once
+	count *atomic.Int64
+
+	mu  sync.Mutex
+	err error
+}
+
+type gzJob struct {
+	dst  string
+	data []byte
+}
+
+func newCompressor(workers int, count *atomic.Int64) *compressor {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	c := &compressor{jobs: make(chan gzJob, 4*workers), count: count}
+	for range workers {
+		c.wg.Add(1)
+		go c.work()
+	}
+	return c
+}
+
+// add queues the compression of data into dst.gz.
+func (c *compressor) add(dst string, data []byte) error {
+	if err := c.firstErr(); err != nil {
+		return err
+	}
+	c.jobs <- gzJob{dst, data}
+	return nil
+}
+
+func (c *compressor) work() {
+	defer c.wg.Done()
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, GzipLevel)
+	for j := range c.jobs {
+		if c.firstErr() != nil {
+			continue // drain
+		}
+		buf.Reset()
+		zw.Reset(&buf)
+		zw.Write(j.data)
+		zw.Close()
+		if buf.Len() >= len(j.data)-len(j.data)/10 {
+			continue // saves less than a tenth: not worth a variant
+		}
+		if err := writeNew(j.dst+".gz", buf.Bytes()); err != nil {
+			c.setErr(err)
+			continue
+		}
+		c.count.Add(1)
+	}
+}
+
+// wait stops the workers once the queue is empty and returns the first
+// error.
+func (c *compressor) wait() error {
+	c.once.Do(func() { close(c.jobs) })
+	c.wg.Wait()
+	return c.firstErr()
+}
+
+func (c *compressor) firstErr() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+func (c *compressor) setErr(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err == nil {
+		c.err = err
+	}
+}

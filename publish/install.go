@@ -1,0 +1,67 @@
+package publish
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Install publishes a site already built in the folder src as out, the way
+// a build would: files equal to the published ones are linked, the others
+// copied, and the whole swapped in at once, keeping the published build as
+// out.prev. Compressed variants come from src as they are. Symbolic links
+// in src are refused.
+func Install(src, out string) (Stats, error) {
+	st, err := BeginOptions(out, Options{Sync: true})
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := st.copyTree(src); err != nil {
+		st.Abort()
+		return st.Stats(), err
+	}
+	return st.Stats(), st.Commit()
+}
+
+// copyTree copies the files of src into the staging folder.
+func (s *Staging) copyTree(src string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil || rel == "." {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			return s.mkdirs(rel)
+		case d.Type()&fs.ModeSymlink != 0:
+			return fmt.Errorf("publish: %s is a symbolic link; a built site has none", p)
+		case !d.Type().IsRegular():
+			return fmt.Errorf("publish: %s is not a regular file", p)
+		}
+		return s.copyIn(p, rel)
+	})
+}
+
+// copyIn puts the file at p into the build as rel, linking the published
+// file of that name when it holds the same bytes.
+func (s *Staging) copyIn(p, rel string) error {
+	dst := filepath.Join(s.dir, rel)
+	old := filepath.Join(s.out, rel)
+	if sameFiles(p, old) && keep(old, dst) == nil {
+		s.kept.Add(1)
+		return nil
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	if err := copyFile(p, dst); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	s.written.Add(1)
+	return os.Chtimes(dst, fi.ModTime(), fi.ModTime())
+}
