@@ -1,0 +1,73 @@
+package publish
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestHelperHalfBuild is not a test: TestKilledBuild runs the test binary
+// again with it as a build that writes half a site and waits to be killed.
+func TestHelperHalfBuild(t *testing.T) {
+	out := os.Getenv("PUBLISH_HALF_BUILD")
+	if out == "" {
+		t.Skip("helper process")
+	}
+	st, err := Begin(out)
+	if err != nil {
+		fmt.Println("error:", err)
+		os.Exit(1)
+	}
+	for name := range v2() {
+		st.WriteFile(name, []byte("half-written "+name))
+	}
+	fmt.Println("ready")
+	select {} // until killed
+}
+
+func TestKilledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a subprocess")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, v1)
+	before := snapshot(t, out)
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperHalfBuild$")
+	cmd.Env = append(os.Environ(), "PUBLISH_HALF_BUILD="+out)
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(stdout).ReadString('\n')
+	if strings.TrimSpace(line) != "ready" {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("helper said %q", line)
+	}
+	// While it runs, it holds the lock.
+	if _, err := Begin(out); err == nil {
+		t.Errorf("a second build started while one runs")
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+
+	if got := snapshot(t, out); fmt.Sprint(got) != fmt.Sprint(before) {
+		t.Fatalf("killed build changed the published site")
+	}
+	if _, err := os.Stat(out + StagingSuffix); err != nil {
+		t.Fatalf("expected the killed build's debris: %v", err)
+	}
+	build(t, out, v2()) // the next build cleans up and publishes
+	if got := snapshot(t, out); got["index.html"] != "<p>home v2</p>" {
+		t.Errorf("next build: index.html = %q", got["index.html"])
+	}
+	if _, err := os.Stat(out + StagingSuffix); err == nil {
+		t.Errorf("debris left after the next build")
+	}
+}
