@@ -2,6 +2,7 @@ package link
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/model"
 )
@@ -161,6 +162,9 @@ func glossedTerm(before string, head int, gloss string) int {
 	for i := range before[head:] {
 		start := head + i
 		cand := before[start:]
+		if len(cand) > 12*utf8.UTFMax {
+			continue
+		}
 		n := runeCount(cand)
 		if n < 2 || n > 12 || !validTerm(cand) {
 			continue

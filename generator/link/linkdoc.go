@@ -70,10 +70,17 @@ func sortedCited(cited map[string]*model.CitedDocument, order []string) []*model
 func (l *linker) linkDoc(di int) *docRefs {
 	r := newDocRefs(l, di)
 	local := l.localMatcher(di)
+	byText := map[int][]*def{}
+	for _, d := range l.defs[di] {
+		byText[d.text] = append(byText[d.text], d)
+	}
 	for ti, t := range l.texts[di] {
 		var taken []span
 		var links []model.Link
-		defining := l.definingSpans(di, ti)
+		var defining []span
+		for _, d := range byText[ti] {
+			defining = append(defining, span{start: d.start, end: d.end})
+		}
 		for _, raw := range scanRefs(t.p.Text) {
 			if overlaps(defining, raw.Start, raw.End) {
 				continue // （以下简称《通知》） defines 《通知》, it cites nothing
@@ -89,7 +96,7 @@ func (l *linker) linkDoc(di int) *docRefs {
 			links = append(links, model.Link{Start: raw.Start, End: raw.End, Kind: "reference", Reference: idx})
 			taken = append(taken, span{start: raw.Start, end: raw.End})
 		}
-		for _, s := range l.termLinks(di, ti, local, taken) {
+		for _, s := range l.termLinks(di, ti, local, taken, byText) {
 			links = append(links, model.Link{Start: s.start, End: s.end, Kind: "term", Term: s.def.index, Definition: s.definition})
 			if !s.definition {
 				loc := t.loc
@@ -102,18 +109,6 @@ func (l *linker) linkDoc(di int) *docRefs {
 	}
 	sortOccurrences(r.occs)
 	return r
-}
-
-// definingSpans are the spans of text ti of document di where terms are
-// defined.
-func (l *linker) definingSpans(di, ti int) []span {
-	var spans []span
-	for _, d := range l.defs[di] {
-		if d.text == ti {
-			spans = append(spans, span{start: d.start, end: d.end})
-		}
-	}
-	return spans
 }
 
 // localMatcher matches the terms of document scope that apply in di: its

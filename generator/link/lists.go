@@ -22,8 +22,8 @@ func findLists(s string) []found {
 			continue
 		}
 		start := i + utf8.RuneLen(r)
-		end := strings.IndexFunc(s[start:], isQuoteClose)
-		if end < 0 || end > 30 {
+		end := strings.IndexFunc(s[start:min(len(s), start+31*utf8.UTFMax)], isQuoteClose)
+		if end < 0 || end > 30*utf8.UTFMax {
 			continue
 		}
 		end += start
@@ -80,8 +80,10 @@ func listAfter(s string, start, end, count int, stem string) (found, bool) {
 		return found{}, false
 	}
 	to := len(s)
-	if i := strings.IndexAny(s[from:], "。\n"); i >= 0 {
+	if i := strings.IndexAny(s[from:min(len(s), from+maxSpan)], "。\n"); i >= 0 {
 		to = from + i
+	} else if to-from > maxSpan {
+		return found{}, false // no end in sight: not a list
 	}
 	text := strings.TrimSpace(s[from:to])
 	f := found{Start: start, End: end, SentStart: sentStart(s, start), SentEnd: to}

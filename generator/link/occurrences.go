@@ -48,12 +48,12 @@ type span struct {
 // termLinks returns the term links of text ti of document di: its defining
 // spans and the longest occurrences that apply, none overlapping taken
 // (the references' spans).
-func (l *linker) termLinks(di, ti int, local *matcher, taken []span) []span {
+func (l *linker) termLinks(di, ti int, local *matcher, taken []span, byText map[int][]*def) []span {
 	t := l.texts[di][ti]
 	s := t.p.Text
 	var fixed, cands []span
-	for _, d := range l.defs[di] {
-		if d.text == ti && d.start < d.end && !overlaps(taken, d.start, d.end) {
+	for _, d := range byText[ti] {
+		if d.start < d.end && !overlaps(taken, d.start, d.end) {
 			fixed = append(fixed, span{d.start, d.end, d, true})
 		}
 	}
@@ -79,11 +79,14 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span) []span {
 		}
 		return cands[i].start < cands[j].start
 	})
-	occupied := append(append([]span(nil), taken...), fixed...)
+	var occupied intervals
+	for _, x := range append(append([]span(nil), taken...), fixed...) {
+		occupied.add(x.start, x.end)
+	}
 	out := fixed
 	for _, c := range cands {
-		if !overlaps(occupied, c.start, c.end) {
-			occupied = append(occupied, c)
+		if !occupied.overlaps(c.start, c.end) {
+			occupied.add(c.start, c.end)
 			if c.def != nil {
 				out = append(out, c)
 			}
@@ -99,6 +102,25 @@ func overlaps(spans []span, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// intervals is a set of disjoint byte spans, sorted by start.
+type intervals []span
+
+// overlaps reports whether [start, end) overlaps a span of the set.
+func (v intervals) overlaps(start, end int) bool {
+	i := sort.Search(len(v), func(i int) bool { return v[i].end > start })
+	return i < len(v) && v[i].start < end
+}
+
+// add inserts a span (which may overlap others: then overlaps stays exact
+// as long as spans are only added after an overlaps check, or are the
+// fixed spans, which never overlap each other).
+func (v *intervals) add(start, end int) {
+	i := sort.Search(len(*v), func(i int) bool { return (*v)[i].start >= start })
+	*v = append(*v, span{})
+	copy((*v)[i+1:], (*v)[i:])
+	(*v)[i] = span{start: start, end: end}
 }
 
 // inDefinition reports whether [start, end) lies in the sentence that

@@ -303,7 +303,7 @@ func (r *docRefs) above(ref *model.Reference, ti int, raw rawRef) bool {
 	articles := strings.Contains("条款各条各款", raw.Title)
 	t := r.l.texts[r.di][ti]
 	var group []made
-	for i := len(r.made) - 1; i >= 0; i-- {
+	for i := len(r.made) - 1; i >= 0 && i >= len(r.made)-50; i-- {
 		m := r.made[i]
 		if !near(m, t, ti) {
 			break

@@ -82,7 +82,7 @@ func foldString(s string) string { return strings.Map(fold, s) }
 // open (any kind of bracket closes any other, as OCR mixes them), or -1.
 func closeOf(s string, open int) int {
 	depth := 0
-	for i, r := range s[open:] {
+	for i, r := range s[open:min(len(s), open+maxSpan)] {
 		switch {
 		case isOpen(r):
 			depth++
@@ -103,7 +103,7 @@ func closeOf(s string, open int) int {
 func openOf(s string, close int) int {
 	depth := 0
 	i := close + runeLen(s, close)
-	for i > 0 {
+	for floor := max(0, i-maxSpan); i > floor; {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		i -= size
 		switch {
@@ -127,11 +127,21 @@ func runeLen(s string, i int) int {
 	return size
 }
 
+// maxSpan bounds how far the finders look for a closing bracket, the
+// bounds of a sentence or the start of a clause, in bytes: texts are
+// short, and a bound keeps every finder linear on any input.
+const maxSpan = 2000
+
 // sentence returns the byte span of the sentence around [start, end): from
-// after the previous stop to the next stop included.
+// after the previous stop to the next stop included (at most maxSpan bytes
+// either way).
 func sentence(s string, start, end int) (int, int) {
-	from := 0
-	for i := start; i > 0; {
+	floor := max(0, start-maxSpan)
+	from := floor
+	for floor > 0 && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	for i := start; i > floor; {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if isStop(r) {
 			from = i
@@ -139,8 +149,11 @@ func sentence(s string, start, end int) (int, int) {
 		}
 		i -= size
 	}
-	to := len(s)
-	for i, r := range s[end:] {
+	to := min(len(s), end+maxSpan)
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	for i, r := range s[end:to] {
 		if isStop(r) {
 			to = end + i + utf8.RuneLen(r)
 			break
@@ -153,7 +166,7 @@ func sentence(s string, start, end int) (int, int) {
 // after the previous comma, colon or stop outside brackets.
 func clauseStart(s string, i int) int {
 	depth := 0
-	for i > 0 {
+	for floor := max(0, i-maxSpan); i > floor; {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		switch {
 		case isClose(r):
@@ -168,7 +181,7 @@ func clauseStart(s string, i int) int {
 		}
 		i -= size
 	}
-	return 0
+	return i
 }
 
 // leadWords are the prepositions and conjunctions trimmed from the start of
