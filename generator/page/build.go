@@ -17,7 +17,9 @@ const maxDerivedTitle = 24
 func build(in Input, all []*draft, i int, d *draft) *model.Document {
 	kind := d.kind
 	if kind == "" {
-		kind = classify(d, featuresOf(d))
+		f := featuresOf(d)
+		f.alone = len(all) == 1
+		kind = classify(d, f)
 	}
 	doc := &model.Document{Kind: kind}
 	doc.Title, doc.Kicker, doc.Subtitle = titles(in, all, i, d, kind)

@@ -24,9 +24,15 @@ const (
 
 // Signals of each kind, read from titles and text.
 var (
-	regulationTitleRE = regexp.MustCompile(`(?:法|条例|规定|办法|细则|规则|准则|决定|解释|意见|修正案|章程|规范|纲要|方案|规程|守则|制度|批复|答复)` +
+	regulationTitleRE = regexp.MustCompile(`(?:法|条例|规定|办法|细则|规则|准则|决定|决议|解释|解答|意见|修正案|章程|规范|纲要|方案|规程|守则|制度|批复|答复|复函|安排|命令|公约|协定)` +
 		`(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	// formalTitleRE names a regulation by a form no other writing takes.
+	formalTitleRE = regexp.MustCompile(`(?:条例|规定|办法|细则|规则|准则|决定|决议|解释|解答|修正案|章程|批复|答复|复函|命令|公约|协定|` +
+		`中华人民共和国.*法|[^方做说看想手写办用与和]法)(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	// issuedTitleRE names a normative document by its form alone: 关于…的批复.
+	issuedTitleRE  = regexp.MustCompile(`^关于.{2,}(?:规定|决定|解释|意见|批复|答复|复函|办法|细则)(?:\s*[（(][^（()）]{1,20}[)）])?$`)
 	lotteryRE      = regexp.MustCompile(`开奖|彩票|体彩|福彩|双色球|大乐透|七乐彩|七星彩|排列[35]|中奖号码|快乐8`)
+	drawRE         = regexp.MustCompile(`(?:开奖|中奖)号码`)
 	weatherWordsRE = regexp.MustCompile(`多云|晴|阴|[小中大暴阵]雨|雪|[东南西北偏]+风|\d级|雾`)
 	announceRE     = regexp.MustCompile(`声明|遗失|作废|公告|启事|公示|通告|讣告|更正|注销|清算`)
 	noticeTitleRE  = regexp.MustCompile(`通知(?:\s*[（(][^（()）]{1,20}[)）])?$`)
@@ -36,6 +42,9 @@ var (
 	adWordsRE      = regexp.MustCompile(`招商|诚邀|加盟|招聘|优惠|订购|出租|出售|欢迎垂询|详询|火热|热销|特价`)
 	commentaryRE   = regexp.MustCompile(`评论员|短评|时评|社论|述评|评论|论坛|今日谈|观察|随笔|札记|杂谈|笔谈|编者按`)
 	qaRE           = regexp.MustCompile(`网友|答[:：]|问[:：]|笔者`)
+	// kindWordsRE in a headline names an item that is not an article:
+	// an announcement, lottery results, a weather report, an advertisement.
+	kindWordsRE = regexp.MustCompile(`声明|遗失|作废|公告|启事|公示|讣告|开奖|彩票|体彩|福彩|气象|天气预报|招商|诚邀|招聘|广告`)
 )
 
 // features are what classification reads of a draft.
@@ -49,6 +58,7 @@ type features struct {
 	photoCredit, credit bool
 	reporter, comment   bool
 	addressee           bool
+	alone               bool // the only document of its file
 }
 
 func featuresOf(d *draft) features {
@@ -106,13 +116,16 @@ func classify(d *draft, f features) string {
 	switch {
 	case f.articles >= 2 || (f.articles >= 1 && f.approval):
 		return model.KindRegulation
-	case regulationTitleRE.MatchString(title) && !f.opening && (f.sections >= 2 || f.chapters >= 1 || f.approval):
+	case regulationTitleRE.MatchString(unwrap(title)) && !f.opening && (f.sections >= 2 || f.chapters >= 1 || f.approval):
+		return model.KindRegulation
+	case (issuedTitleRE.MatchString(unwrap(title)) || (f.alone && formalTitleRE.MatchString(unwrap(title)))) &&
+		!f.opening && !f.reporter && !f.credit:
 		return model.KindRegulation
 	case f.photoCredit && f.runes <= photoRunes && f.paras <= photoParas && !f.opening:
 		return model.KindPhoto
 	case f.opening && !commentaryRE.MatchString(f.title):
 		return model.KindNews
-	case lotteryRE.MatchString(f.title) || len(lotteryRE.FindAllString(f.text, 2)) >= 2:
+	case lotteryRE.MatchString(f.title) || (drawRE.MatchString(f.text) && f.paras <= 2*photoParas):
 		return model.KindLottery
 	case d.weather || (strings.Count(f.text, "℃") >= 2 && weatherWordsRE.MatchString(f.text)):
 		return model.KindWeather
@@ -125,11 +138,13 @@ func classifyText(d *draft, f features, title string) string {
 	switch {
 	case announceRE.MatchString(title) || (title == "" && mostly(d, announceRE)):
 		return model.KindAnnouncement
-	case noticeTitleRE.MatchString(title) || (f.addressee && strings.Contains(f.text, "特此通知")):
+	case noticeTitleRE.MatchString(unwrap(title)) || (f.addressee && strings.Contains(f.text, "特此通知")):
 		return model.KindNotice
+	case d.carries != "":
+		return model.KindNews // the item that carries a regulation's full text
 	case (contactRE.MatchString(f.text) && phoneRE.MatchString(f.text)) || adWordsRE.MatchString(title):
 		return model.KindAdvertisement
-	case f.comment || commentaryRE.MatchString(f.title) || qaRE.MatchString(f.text) || (f.heads >= 2 && !f.opening):
+	case f.comment || commentaryRE.MatchString(f.title) || qaRE.MatchString(f.title+f.text) || (f.heads >= 2 && !f.opening):
 		return model.KindCommentary
 	case f.closing || f.reporter || f.opening:
 		return model.KindNews
@@ -150,4 +165,16 @@ func mostly(d *draft, re *regexp.Regexp) bool {
 		}
 	}
 	return len(d.body) > 0 && 2*n >= len(d.body)
+}
+
+var fullTextRE = regexp.MustCompile(`\s*[（(]\s*(?:全文|摘要|节选|试行)\s*[)）]$`)
+
+// unwrap removes the 《》 printed around a whole title and a trailing
+// (全文): 《中共中央八项规定》（全文） reads 中共中央八项规定.
+func unwrap(title string) string {
+	t := fullTextRE.ReplaceAllString(strings.TrimSpace(title), "")
+	if strings.HasPrefix(t, "《") && strings.HasSuffix(t, "》") && strings.Count(t, "《") == 1 {
+		t = strings.TrimSuffix(strings.TrimPrefix(t, "《"), "》")
+	}
+	return t
 }

@@ -15,9 +15,11 @@
 //     carrier sentence, the articles of a regulation), it is followed by a
 //     dateline, byline, approval line or 第一条, a photo credit follows
 //     within a few lines, or it is one of several title lines in a row.
-//   - A continuation mark (上接第一版) opens a document; 下转第二版 ends one.
-//     A photo credit and a closing dateline end one. A weather report opens
-//     one where its label or temperatures start.
+//   - A continuation mark (上接第一版) opens a document; 下转第二版 ends one,
+//     and so does a closing dateline. A weather report opens one where its
+//     label or temperatures start. Once a document is open, a headline
+//     opens the next only on evidence (see segmenter.opensHere): without
+//     it, it heads a section of the current document.
 //   - A sentence saying a regulation's full text follows (《X》全文如下)
 //     ends the news item; the regulation after it is a document of its own
 //     whose Carrier is that news item.
@@ -38,6 +40,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/model"
@@ -70,6 +73,9 @@ func Split(in Input) []*model.Document {
 		}
 		built = append(built, d)
 	}
+	if len(built) == 1 {
+		demoteLabel(in, built[0])
+	}
 	for i, d := range built {
 		docs = append(docs, build(in, built, i, d))
 	}
@@ -85,13 +91,33 @@ func segment(in Input) []*draft {
 	}
 	s := &segmenter{lines: in.Lines, plain: true}
 	for _, l := range in.Lines {
-		if l.Heading > 0 {
+		if l.Marked() {
 			s.plain = false
 			break
 		}
 	}
 	s.single = singleArticle(in)
 	return s.run()
+}
+
+// maxLabel is the longest headline, in characters, read as a section
+// label rather than a title.
+const maxLabel = 6
+
+// demoteLabel turns the headline of a file's only document into body text
+// when it reads as a section label (编者按, 【案情】, 问题：) and the file's
+// name gives a real title.
+func demoteLabel(in Input, d *draft) {
+	if d.head == nil || in.Meta.Title != "" || !hasHan(FileTitle(in.Path)) {
+		return
+	}
+	t := d.head.text()
+	label := utf8.RuneCountInString(t) <= maxLabel || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") ||
+		(strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】"))
+	if label {
+		d.body = append(append([]block.Line{}, d.head.lines...), d.body...)
+		d.head = nil
+	}
 }
 
 // singleArticle reports whether the file's metadata names a title that

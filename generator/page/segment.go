@@ -10,7 +10,7 @@ import (
 type draft struct {
 	head    *headline
 	body    []block.Line
-	closed  bool   // a credit, closing dateline, 下转 or carrier sentence ended it
+	closed  bool   // a closing dateline, 下转 or a carrier sentence ended it
 	carries string // the regulation a carrier sentence says follows
 	weather bool
 	hint    string // a title the context gives: the weather label
@@ -39,13 +39,31 @@ func (d *draft) first() int {
 	return 0
 }
 
-// articles counts the lines of the body that start with 第X条.
+// articles counts the lines of the body that start with 第X条 when they
+// read as a regulation's articles (see articleRun), else 0.
 func (d *draft) articles() int {
-	n := 0
-	for _, l := range d.body {
-		if _, _, _, ok := label.Article(l.Text); ok && !l.Marked() {
-			n++
+	return articleRun(d.body)
+}
+
+// articleRun counts the lines that start with 第X条 when at least half of
+// them follow the one before in number (第五条 after 第四条), as a
+// regulation's articles do; 0 when they do not, as when commentary quotes
+// articles here and there.
+func articleRun(lines []block.Line) int {
+	n, next, prev := 0, 0, -1
+	for _, l := range lines {
+		num, suffix, _, ok := label.Article(l.Text)
+		if !ok {
+			continue
 		}
+		n++
+		if num == prev+1 || (num == prev && suffix > 0) {
+			next++
+		}
+		prev = num
+	}
+	if n == 0 || 2*next < n {
+		return 0
 	}
 	return n
 }
@@ -90,16 +108,15 @@ func (s *segmenter) run() []*draft {
 // starts a new document, or 0.
 func (s *segmenter) headlineAt(i int) int {
 	l := s.lines[i]
-	c := s.cur()
-	if s.single && c != nil && !c.closed {
-		return 0
-	}
 	if markedHeadline(l) {
 		n := 1
 		for n < maxGroup && i+n < len(s.lines) && markedHeadline(s.lines[i+n]) {
 			n++
 		}
-		return n
+		if s.opensHere(i, n, true) {
+			return n
+		}
+		return 0
 	}
 	if !s.plain || !titleLike(l) {
 		return 0
@@ -108,15 +125,19 @@ func (s *segmenter) headlineAt(i int) int {
 	for n < 3 && i+n < len(s.lines) && titleLike(s.lines[i+n]) {
 		n++
 	}
-	if s.startsHere(i, n) {
+	if s.opensHere(i, n, false) {
 		return n
 	}
 	return 0
 }
 
-// startsHere decides whether plain title-like lines i..i+n open a document
-// rather than head a section of the current one.
-func (s *segmenter) startsHere(i, n int) bool {
+// opensHere decides whether the headline lines i..i+n open a document
+// rather than head a section of the current one. Once a document is open,
+// a headline opens another only on evidence: the current one ended, it was
+// a regulation whose articles are over, the headline is followed by what
+// opens an item (a dateline, byline, approval line, 第一条, a photo credit),
+// or its words name a kind of item (声明, 开奖, 招商, 气象 …).
+func (s *segmenter) opensHere(i, n int, marked bool) bool {
 	next := i + n
 	if next < len(s.lines) && isSignature(s.lines[next].Text) {
 		return false // an issuer's name above the date it signed
@@ -125,9 +146,23 @@ func (s *segmenter) startsHere(i, n int) bool {
 	switch {
 	case c == nil || c.closed || (c.head == nil && len(c.body) == 0):
 		return true
-	case n > 1 || c.articles() > 0:
+	case s.single:
+		return false
+	case c.articles() > 0:
 		return true
 	}
+	return s.evidence(i, n)
+}
+
+// evidence reports whether what follows headline lines i..i+n, or their
+// words, show they head an item of their own.
+func (s *segmenter) evidence(i, n int) bool {
+	for _, l := range s.lines[i : i+n] {
+		if kindWordsRE.MatchString(l.Text) {
+			return true
+		}
+	}
+	next := i + n
 	if next < len(s.lines) && opensItem(s.lines[next].Text) {
 		return true
 	}
@@ -135,7 +170,7 @@ func (s *segmenter) startsHere(i, n int) bool {
 		if isCredit(s.lines[j].Text) {
 			return true // a photo: title, caption, credit
 		}
-		if titleLike(s.lines[j]) {
+		if markedHeadline(s.lines[j]) || titleLike(s.lines[j]) {
 			break
 		}
 	}
@@ -173,10 +208,6 @@ func (s *segmenter) line(l block.Line) {
 			return
 		}
 	}
-	if c != nil && c.closed && isCredit(l.Text) {
-		c.credits = append(c.credits, l.Text)
-		return
-	}
 	if c == nil || c.closed {
 		c = s.open(nil)
 	}
@@ -198,7 +229,6 @@ func (s *segmenter) mark(c *draft, l block.Line) bool {
 	t := l.Text
 	if isCredit(t) {
 		c.credits = append(c.credits, t)
-		c.closed = len(c.body) > 0 || c.head != nil
 		return true
 	}
 	if m, ok := dateline.Closing(t); ok {

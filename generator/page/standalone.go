@@ -44,7 +44,7 @@ func standaloneRegulation(lines []block.Line) (*draft, bool) {
 func firstStructure(lines []block.Line) int {
 	for i, l := range lines {
 		if _, _, _, ok := label.Article(l.Text); ok {
-			if countArticles(lines[i:]) >= 2 {
+			if articleRun(lines[i:]) >= 2 {
 				return i
 			}
 			break
@@ -67,16 +67,6 @@ func firstStructure(lines []block.Line) int {
 		return -1
 	}
 	return first
-}
-
-func countArticles(lines []block.Line) int {
-	n := 0
-	for _, l := range lines {
-		if _, _, _, ok := label.Article(l.Text); ok {
-			n++
-		}
-	}
-	return n
 }
 
 // quietLead reports whether the lines before a regulation's first article
