@@ -1,0 +1,216 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+
+	"tiaoli/publish"
+	"tiaoli/search"
+)
+
+// Cache policies: assets are kept by browsers (for a year when the URL
+// carries a version, ?v=…), pages are revalidated with their ETag.
+const (
+	cacheVersioned = "public, max-age=31536000, immutable"
+	cacheAsset     = "public, max-age=86400"
+	cachePage      = "no-cache"
+)
+
+// servable reports whether a path relative to the site root may be served:
+// no empty, dot or hidden segments, not the index folder, no backslash or
+// NUL. A trailing slash is allowed.
+func servable(rel string) bool {
+	if strings.ContainsAny(rel, "\\\x00") {
+		return false
+	}
+	segs := strings.Split(strings.TrimSuffix(rel, "/"), "/")
+	if rel == "" {
+		return true
+	}
+	if segs[0] == search.IndexDir {
+		return false
+	}
+	for _, seg := range segs {
+		if seg == "" || strings.HasPrefix(seg, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// serveFile serves the file at rel (a folder's index.html for a folder).
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, g *generation, rel string) {
+	if !servable(rel) {
+		s.notFound(w, r, g)
+		return
+	}
+	name := strings.TrimSuffix(rel, "/")
+	if name == "" {
+		name = "."
+	}
+	f, fi, err := openRegular(g.root, name)
+	if err == errIsFolder {
+		if !strings.HasSuffix(rel, "/") && rel != "" {
+			if _, _, err := openRegularClose(g.root, name+"/index.html"); err == nil {
+				redirectToFolder(w, r)
+				return
+			}
+			s.notFound(w, r, g)
+			return
+		}
+		name = path.Join(name, "index.html")
+		f, fi, err = openRegular(g.root, name)
+	} else if err == nil && strings.HasSuffix(rel, "/") {
+		f.Close()
+		err = fs.ErrNotExist // a file asked for as a folder
+	}
+	if err != nil {
+		s.notFound(w, r, g)
+		return
+	}
+	defer f.Close()
+	s.sendFile(w, r, g, name, f, fi)
+}
+
+// sendFile sends an open file, or its .gz variant when the client takes
+// gzip, with validators and cache headers.
+func (s *Server) sendFile(w http.ResponseWriter, r *http.Request, g *generation, name string, f *os.File, fi fs.FileInfo) {
+	h := w.Header()
+	h.Set("Content-Type", contentType(name))
+	h.Set("Cache-Control", cachePolicy(name, r))
+	var body io.ReadSeeker = f
+	tag := etag(fi, "")
+	if publish.Compressible(name) {
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+			if gz, _, err := openRegular(g.root, name+".gz"); err == nil {
+				defer gz.Close()
+				body, tag = gz, etag(fi, "gz")
+				h.Set("Content-Encoding", "gzip")
+			}
+		}
+	}
+	h.Set("ETag", tag)
+	http.ServeContent(w, r, "", fi.ModTime(), body)
+}
+
+// etag is a strong validator from the file's size and time; files kept
+// unchanged by a rebuild keep both, and so their ETag.
+func etag(fi fs.FileInfo, variant string) string {
+	t := `"` + strconv.FormatInt(fi.ModTime().UnixNano(), 36) + "-" + strconv.FormatInt(fi.Size(), 36)
+	if variant != "" {
+		t += "-" + variant
+	}
+	return t + `"`
+}
+
+func cachePolicy(name string, r *http.Request) string {
+	if !strings.HasPrefix(name, "assets/") {
+		return cachePage
+	}
+	if r.URL.Query().Get("v") != "" {
+		return cacheVersioned
+	}
+	return cacheAsset
+}
+
+// contentType is the media type of a file by its name; unknown types are
+// sent as bytes (and nosniff keeps browsers from guessing).
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".html", ".htm":
+		return "text/html; charset=utf-8"
+	case ".xml":
+		return "application/xml; charset=utf-8"
+	case ".atom":
+		return "application/atom+xml; charset=utf-8"
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// acceptsGzip reads an Accept-Encoding header: gzip with a q above 0, or
+// * when gzip is not named.
+func acceptsGzip(header string) bool {
+	gz, star := -1.0, -1.0
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		q := 1.0
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+				q = f
+			}
+		}
+		switch strings.ToLower(strings.TrimSpace(coding)) {
+		case "gzip", "x-gzip":
+			gz = q
+		case "*":
+			star = q
+		}
+	}
+	if gz >= 0 {
+		return gz > 0
+	}
+	return star > 0
+}
+
+// errIsFolder says a name is a folder.
+var errIsFolder = fmt.Errorf("is a folder")
+
+// openRegular opens a regular file inside the root. Symbolic links are
+// followed only while they stay inside the root.
+func openRegular(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if fi.IsDir() {
+		f.Close()
+		return nil, nil, errIsFolder
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, fs.ErrNotExist
+	}
+	return f, fi, nil
+}
+
+func openRegularClose(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
+	f, fi, err := openRegular(root, name)
+	if err == nil {
+		f.Close()
+	}
+	return nil, fi, err
+}
+
+// notFound answers 404 with the site's 404.html.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, g *generation) {
+	h := w.Header()
+	h.Set("Cache-Control", cachePage)
+	f, _, err := openRegular(g.root, "404.html")
+	if err != nil {
+		http.Error(w, "404 page not found", http.StatusNotFound)
+		return
+	}
+	defer f.Close()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		io.Copy(w, f)
+	}
+}
