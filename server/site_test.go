@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -8,11 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/publish"
 	"tiaoli/search"
@@ -31,17 +30,24 @@ var siteFiles = map[string]string{
 	"sitemap.xml":       "<urlset/>",
 }
 
-var (
-	corpusOnce sync.Once
-	corpus     *model.Corpus
-)
-
-// sampleCorpus parses the project's content folder once.
+// sampleCorpus is a small hand-made corpus: one regulation of three
+// articles and a news item, enough for the search index to answer.
 func sampleCorpus(t testing.TB) *model.Corpus {
-	corpusOnce.Do(func() {
-		corpus = generator.Parse(os.DirFS(filepath.Join(repoRoot(t), "content")))
-	})
-	return corpus
+	clause := func(text string) *model.Clause {
+		return &model.Clause{Paragraph: model.Paragraph{Text: text, Position: model.Position{Path: "a.txt", Line: 1}}}
+	}
+	reg := &model.Document{ID: "jdth", Kind: model.KindRegulation, Title: "监督谈话工作办法", URL: "d/jdth/",
+		Date: "2026-01-30", Sources: []model.Position{{Path: "a.txt", Line: 1}}}
+	texts := []string{"为了规范监督谈话工作，制定本办法。", "监督谈话应当全覆盖，定期谈话每年至少一次。",
+		"谈话内容应当保密，<script>alert(1)</script>不得外传。"}
+	for i, text := range texts {
+		label := []string{"第一条", "第二条", "第三条"}[i]
+		reg.Articles = append(reg.Articles, &model.Article{Number: i + 1, Label: label,
+			URL: fmt.Sprintf("d/jdth/a%d/", i+1), Paragraphs: []*model.Clause{clause(text)}})
+	}
+	news := &model.Document{ID: "news1", Kind: model.KindNews, Title: "监督谈话办法发布", URL: "d/news1/",
+		Date: "2026-02-13", Body: []model.Paragraph{{Text: "新华社北京2月12日电 中共中央办公厅印发监督谈话工作办法。"}}}
+	return &model.Corpus{Documents: []*model.Document{reg, news}}
 }
 
 // repoRoot is the folder holding go.mod.
