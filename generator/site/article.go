@@ -1,0 +1,114 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+
+	"tiaoli/generator/model"
+)
+
+// articlePage is the page of one article (条).
+type articlePage struct {
+	Chrome
+	docHead
+	Crumbs   []linkItem // the document, then its 编/章/节
+	Label    string
+	Text     template.HTML
+	Prev     *linkItem
+	Next     *linkItem
+	Cites    []refRow
+	CitedBy  []refRow
+	Terms    []termRow
+	Variants []variantRow
+	// Citation is 《title》第五条; CiteURL the page's address as readers
+	// copy it (the script puts the full address in).
+	Citation, CiteURL string
+}
+
+func (w *worker) articlePage(d *model.Document, i int) error {
+	r := w.r
+	a := d.Articles[i]
+	p := where{root: rootOf(a.URL), url: a.URL}
+	citation := "《" + d.Title + "》" + a.Label
+	pg := articlePage{Chrome: r.chrome(a.URL, a.Label+" · "+d.Title, "regulation", "article"),
+		docHead: r.head(d, p), Label: a.Label, Citation: citation, CiteURL: r.opts.Base + a.URL}
+	pg.Crumbs = append([]linkItem{{Href: pg.DocHref, Text: d.Title}}, crumbs(d, i, p)...)
+	if i > 0 {
+		prev := d.Articles[i-1]
+		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label}
+		pg.Chrome.Prev = prev.URL
+	}
+	if i+1 < len(d.Articles) {
+		next := d.Articles[i+1]
+		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label}
+		pg.Chrome.Next = next.URL
+	}
+	w.article(&w.txt, a, p, articleMode{cite: true})
+	pg.Text = w.txt.take()
+	at := place{d.ID, a.Label}
+	pg.Cites = w.cites(at, p)
+	pg.CitedBy = w.citedBy(at, p)
+	pg.Terms = r.termRows(r.termsAt[at], p)
+	pg.Variants = r.variants(d, a.Label, p)
+	return w.page("article", a.URL, pg)
+}
+
+// crumbs are the 编, 章 and 节 an article stands under, outermost first,
+// each linking to its heading on the document page. Without headings the
+// article's path is shown as text.
+func crumbs(d *model.Document, i int, p where) []linkItem {
+	var stack []int
+	for hi, h := range d.Headings {
+		if h.Article > i {
+			break
+		}
+		for len(stack) > 0 && d.Headings[stack[len(stack)-1]].Depth >= h.Depth {
+			stack = stack[:len(stack)-1]
+		}
+		stack = append(stack, hi)
+	}
+	out := make([]linkItem, 0, len(stack))
+	for _, hi := range stack {
+		h := d.Headings[hi]
+		out = append(out, linkItem{Href: p.href(d.URL) + "#" + headingAnchor(h, hi), Text: headingText(h)})
+	}
+	if len(out) == 0 {
+		for _, t := range d.Articles[i].Path {
+			out = append(out, linkItem{Text: t})
+		}
+	}
+	return out
+}
+
+// sectionPage is the page of a top-level section of a document without 条.
+type sectionPage struct {
+	Chrome
+	docHead
+	Crumbs     []linkItem
+	Heading    string
+	Text       template.HTML
+	Prev, Next *linkItem
+}
+
+func (w *worker) sectionPage(d *model.Document, i int) error {
+	s := d.Sections[i]
+	p := where{root: rootOf(s.URL), url: s.URL}
+	name := strings.TrimSpace(s.Label + s.Title)
+	pg := sectionPage{Chrome: w.r.chrome(s.URL, name+" · "+d.Title, navOf(d), "section"),
+		docHead: w.r.head(d, p), Heading: name}
+	pg.Crumbs = []linkItem{{Href: pg.DocHref, Text: d.Title}}
+	if i > 0 {
+		pg.Prev = &linkItem{Href: p.href(d.Sections[i-1].URL), Text: d.Sections[i-1].Label + d.Sections[i-1].Title}
+		pg.Chrome.Prev = d.Sections[i-1].URL
+	}
+	if i+1 < len(d.Sections) {
+		pg.Next = &linkItem{Href: p.href(d.Sections[i+1].URL), Text: d.Sections[i+1].Label + d.Sections[i+1].Title}
+		pg.Chrome.Next = d.Sections[i+1].URL
+	}
+	w.body(&w.txt, s.Body, "", p)
+	for _, sub := range s.Sections {
+		w.section(&w.txt, sub, 1, p, "")
+	}
+	pg.Text = w.txt.take()
+	return w.page("section", s.URL, pg)
+}

@@ -1,0 +1,196 @@
+package site
+
+import (
+	"encoding/json"
+	"html/template"
+	"strconv"
+
+	"tiaoli/generator/model"
+)
+
+// linkItem is a link with its text and a note after it.
+type linkItem struct{ Href, Text, Note string }
+
+// metaItem is one line of a document's particulars.
+type metaItem struct{ Label, Value string }
+
+// docHead is what every page of a document shows about it.
+type docHead struct {
+	Doc         *model.Document
+	DocHref     string
+	KindName    string
+	Status      string
+	StatusClass string
+	GoTo        *goTo // the go-to-article box, on regulations
+}
+
+// goTo is the go-to-article box: the document page and the list of its
+// articles that the script reads.
+type goTo struct{ Base, List string }
+
+// docPage is the page of one document.
+type docPage struct {
+	Chrome
+	docHead
+	Date     string
+	Dateline string
+	Meta     []metaItem
+	Carrier  *linkItem
+	Carries  []linkItem
+	Versions []linkItem
+	Sources  []linkItem
+	TOC      template.HTML
+	Text     template.HTML
+	Variants []variantRow
+	CitedBy  []refRow
+	Terms    []termRow
+}
+
+// documentJobs lists the pages of a document: its own, one per article,
+// one per top-level section, and the list of its articles.
+func (r *renderer) documentJobs(d *model.Document) []job {
+	jobs := []job{func(w *worker) error { return w.documentPage(d) }}
+	for i := range d.Articles {
+		i := i
+		jobs = append(jobs, func(w *worker) error { return w.articlePage(d, i) })
+	}
+	for i := range d.Sections {
+		i := i
+		jobs = append(jobs, func(w *worker) error { return w.sectionPage(d, i) })
+	}
+	if len(d.Articles) > 0 {
+		jobs = append(jobs, func(w *worker) error { return w.articleList(d) })
+	}
+	return jobs
+}
+
+// head is what a page at p shows about document d.
+func (r *renderer) head(d *model.Document, p where) docHead {
+	h := docHead{Doc: d, DocHref: p.href(d.URL), KindName: KindName(d.Kind), Status: d.Status}
+	if d.Status != "" {
+		h.StatusClass = statusClass(d.Status)
+	}
+	if len(d.Articles) > 0 {
+		h.GoTo = &goTo{Base: p.href(d.URL), List: p.href(d.URL + "articles.json")}
+	}
+	return h
+}
+
+func (w *worker) documentPage(d *model.Document) error {
+	r := w.r
+	p := where{root: rootOf(d.URL), url: d.URL}
+	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), docHead: r.head(d, p),
+		Date: docDate(d), Meta: docMeta(d)}
+	if d.Dateline != nil {
+		pg.Dateline = d.Dateline.Text
+	}
+	if c := r.x.Document(d.Parent); c != nil {
+		pg.Carrier = &linkItem{Href: p.href(c.URL), Text: c.Title}
+	}
+	pg.Carries = r.docLinks(d.Carries, p)
+	pg.Versions = r.docLinks(d.Versions, p)
+	pg.Sources = r.sourceLinks(d, p)
+	if len(d.Articles) > 0 || len(d.Sections) > 0 {
+		w.toc(&w.txt, d)
+		pg.TOC = w.txt.take()
+	}
+	if len(d.Articles) > 0 || len(d.Sections) > 0 || len(d.Preamble) > 0 {
+		w.fullText(&w.txt, d, p)
+	}
+	if len(d.Articles) == 0 && len(d.Sections) == 0 {
+		w.body(&w.txt, d.Body, "b", p)
+	}
+	pg.Text = w.txt.take()
+	pg.Variants = r.variants(d, "", p)
+	pg.CitedBy = w.citedBy(place{d.ID, ""}, p)
+	pg.Terms = r.definedTerms(d, p)
+	return w.page("document", d.URL, pg)
+}
+
+// navOf is the navigation item a document's pages belong to.
+func navOf(d *model.Document) string {
+	if d.Kind == model.KindRegulation {
+		return "regulation"
+	}
+	return "kind-" + d.Kind
+}
+
+// docMeta lists a document's particulars in reading order.
+func docMeta(d *model.Document) []metaItem {
+	var m []metaItem
+	add := func(label, value string) {
+		if value != "" {
+			m = append(m, metaItem{label, value})
+		}
+	}
+	add("发布机关", d.Issuer)
+	add("批准与发布", d.Approval)
+	add("公布日期", d.Published)
+	add("施行日期", d.ValidFrom)
+	for _, h := range d.History {
+		add("沿革", h)
+	}
+	for _, b := range d.Bylines {
+		add("作者", b)
+	}
+	for _, c := range d.Credits {
+		add("图片", c)
+	}
+	add("上接", d.ContinuedFrom)
+	add("下转", d.ContinuedTo)
+	return m
+}
+
+// docLinks links the documents with the given IDs that exist.
+func (r *renderer) docLinks(ids []string, p where) []linkItem {
+	var out []linkItem
+	for _, id := range ids {
+		if d := r.x.Document(id); d != nil {
+			out = append(out, linkItem{Href: p.href(d.URL), Text: d.Title, Note: docDate(d)})
+		}
+	}
+	return out
+}
+
+// sourceLinks links the sources a document was read from.
+func (r *renderer) sourceLinks(d *model.Document, p where) []linkItem {
+	var out []linkItem
+	for _, pos := range d.Sources {
+		s := r.x.Source(pos.Path)
+		if s == nil {
+			out = append(out, linkItem{Text: pos.Path, Note: lineNote(pos.Line)})
+			continue
+		}
+		out = append(out, linkItem{Href: p.href(s.URL), Text: sourceName(s), Note: lineNote(pos.Line)})
+	}
+	return out
+}
+
+func lineNote(line int) string {
+	if line <= 0 {
+		return ""
+	}
+	return "第" + strconv.Itoa(line) + "行"
+}
+
+// sourceName is how a source is named to readers.
+func sourceName(s *model.Source) string {
+	if s.Title != "" {
+		return s.Title
+	}
+	return s.Path
+}
+
+// articleList writes d/<doc>/articles.json: the URL slugs of its articles
+// in order, which the go-to-article box reads.
+func (w *worker) articleList(d *model.Document) error {
+	slugs := make([]string, len(d.Articles))
+	for i, a := range d.Articles {
+		slugs[i] = articleSlug(a)
+	}
+	data, err := json.Marshal(slugs)
+	if err != nil {
+		return errorf(d.URL+"articles.json", err)
+	}
+	return w.file(d.URL+"articles.json", data)
+}

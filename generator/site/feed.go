@@ -1,0 +1,148 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+
+	"tiaoli/generator/model"
+)
+
+// sitemapLimit is the most URLs one sitemap file may hold.
+const sitemapLimit = 50000
+
+// feedEntries is how many of the newest documents the feed carries.
+const feedEntries = 50
+
+// abs is the URL of a page as the sitemap and feed give it: the base
+// joined with the page's root-relative URL.
+func (r *renderer) abs(url string) string { return r.opts.Base + url }
+
+// pageURLs lists every page a search engine should know, in a stable
+// order.
+func (r *renderer) pageURLs() []string {
+	urls := []string{"", "t/", "s/", "cited/", "i/"}
+	for _, k := range r.kinds() {
+		urls = append(urls, kindURL(k))
+	}
+	for _, y := range r.years() {
+		urls = append(urls, yearURL(y))
+	}
+	for _, d := range r.c.Documents {
+		urls = append(urls, d.URL)
+		for _, a := range d.Articles {
+			urls = append(urls, a.URL)
+		}
+		for _, s := range d.Sections {
+			urls = append(urls, s.URL)
+		}
+	}
+	for _, t := range r.c.Terms {
+		urls = append(urls, t.URL)
+	}
+	for _, s := range r.c.Sources {
+		urls = append(urls, s.URL)
+	}
+	return urls
+}
+
+// sitemap writes sitemap.xml; past the protocol's limit of 50,000 URLs it
+// becomes an index of sitemap-1.xml, sitemap-2.xml ….
+func (w *worker) sitemap() error {
+	urls := w.r.pageURLs()
+	if len(urls) <= sitemapLimit {
+		return w.file("sitemap.xml", w.r.urlset(urls))
+	}
+	var index bytes.Buffer
+	index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for i := 0; i*sitemapLimit < len(urls); i++ {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		part := urls[i*sitemapLimit : min((i+1)*sitemapLimit, len(urls))]
+		if err := w.file(name, w.r.urlset(part)); err != nil {
+			return err
+		}
+		index.WriteString("<sitemap><loc>")
+		xml.EscapeText(&index, []byte(w.r.abs(name)))
+		index.WriteString("</loc></sitemap>\n")
+	}
+	index.WriteString("</sitemapindex>\n")
+	return w.file("sitemap.xml", index.Bytes())
+}
+
+func (r *renderer) urlset(urls []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, u := range urls {
+		b.WriteString("<url><loc>")
+		xml.EscapeText(&b, []byte(r.abs(u)))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// feed writes feed.xml, an Atom feed of the newest documents. Its dates
+// are the documents' own, so an unchanged corpus gives the same feed.
+func (w *worker) feed() error {
+	r := w.r
+	docs := r.byDate[:min(len(r.byDate), feedEntries)]
+	updated := "1970-01-01"
+	for _, d := range docs {
+		if dd := docDate(d); dd > updated {
+			updated = dd
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header + `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">` + "\n")
+	elem(&b, "title", r.opts.SiteName+"：新收录文件")
+	elem(&b, "id", r.abs(""))
+	fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", attrEscape(r.abs("")))
+	fmt.Fprintf(&b, "<link rel=\"self\" href=\"%s\"/>\n", attrEscape(r.abs("feed.xml")))
+	elem(&b, "updated", updated+"T00:00:00Z")
+	elem(&b, "generator", "tiaoli")
+	b.WriteString("<author>")
+	elem(&b, "name", r.opts.SiteName)
+	b.WriteString("</author>\n")
+	for _, d := range docs {
+		w.feedEntry(&b, d, updated)
+	}
+	b.WriteString("</feed>\n")
+	return w.file("feed.xml", b.Bytes())
+}
+
+func (w *worker) feedEntry(b *bytes.Buffer, d *model.Document, fallback string) {
+	r := w.r
+	date := docDate(d)
+	if date == "" {
+		date = fallback
+	}
+	b.WriteString("<entry>\n")
+	elem(b, "title", d.Title)
+	fmt.Fprintf(b, "<link rel=\"alternate\" href=\"%s\"/>\n", attrEscape(r.abs(d.URL)))
+	elem(b, "id", "urn:tiaoli:document:"+d.ID)
+	elem(b, "updated", date+"T00:00:00Z")
+	fmt.Fprintf(b, "<category term=\"%s\" label=\"%s\"/>\n", attrEscape(d.Kind), attrEscape(KindName(d.Kind)))
+	if d.Issuer != "" {
+		b.WriteString("<author>")
+		elem(b, "name", d.Issuer)
+		b.WriteString("</author>\n")
+	}
+	if l := lead(d); l != "" {
+		elem(b, "summary", clip(l, 200))
+	}
+	b.WriteString("</entry>\n")
+}
+
+// elem writes <name>text</name> with text escaped.
+func elem(b *bytes.Buffer, name, text string) {
+	b.WriteString("<" + name + ">")
+	xml.EscapeText(b, []byte(text))
+	b.WriteString("</" + name + ">\n")
+}
+
+func attrEscape(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

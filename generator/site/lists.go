@@ -1,0 +1,261 @@
+package site
+
+import (
+	"sort"
+	"strconv"
+
+	"tiaoli/generator/address"
+	"tiaoli/generator/model"
+)
+
+// docRow is a document in a list.
+type docRow struct {
+	Href, Title, Kicker, KindName, Date, Issuer, Status, StatusClass string
+	Articles                                                         int
+}
+
+// countLink is a link to a list with the number of things in it.
+type countLink struct {
+	Name, Href string
+	Count      int
+}
+
+// docGroup is a titled group of documents in a list page.
+type docGroup struct {
+	Title, ID string
+	Docs      []docRow
+}
+
+// listPage lists documents in groups: of a kind by year, of a year by
+// kind, or by issuer.
+type listPage struct {
+	Chrome
+	Heading string
+	Total   int
+	Groups  []docGroup
+}
+
+func (r *renderer) docRow(d *model.Document, p where) docRow {
+	row := docRow{Href: p.href(d.URL), Title: d.Title, Kicker: d.Kicker, KindName: KindName(d.Kind),
+		Date: docDate(d), Issuer: d.Issuer, Status: d.Status, Articles: len(d.Articles)}
+	if d.Status != "" {
+		row.StatusClass = statusClass(d.Status)
+	}
+	return row
+}
+
+// yearOf is the year of a document's date, "" when it has none.
+func yearOf(d *model.Document) string {
+	if s := docDate(d); len(s) >= 4 {
+		return s[:4]
+	}
+	return ""
+}
+
+// kindURL and yearURL are the list pages of a kind and of a year.
+func kindURL(kind string) string { return "k/" + address.Slug(kind, 4) + "/" }
+
+func yearURL(year string) string {
+	if year == "" {
+		return "y/undated/"
+	}
+	return "y/" + year + "/"
+}
+
+// groupBy groups documents (already in order) by a key, keeping the order
+// of first appearance.
+func (r *renderer) groupBy(docs []*model.Document, key func(*model.Document) string, name func(string) string, p where) []docGroup {
+	var out []docGroup
+	index := map[string]int{}
+	for _, d := range docs {
+		k := key(d)
+		gi, ok := index[k]
+		if !ok {
+			gi = len(out)
+			index[k] = gi
+			out = append(out, docGroup{Title: name(k), ID: groupID(k)})
+		}
+		out[gi].Docs = append(out[gi].Docs, r.docRow(d, p))
+	}
+	return out
+}
+
+// groupID is the anchor of a group in a list page.
+func groupID(key string) string {
+	if slug := address.Slug(key, 8); slug != "" {
+		return "g-" + slug
+	}
+	return "g-none"
+}
+
+func orUndated(y string) string {
+	if y == "" {
+		return "未注日期"
+	}
+	return y + "年"
+}
+
+// kindLists lists the kinds present with their documents, in the order
+// of model.Kinds, then any other kind by name.
+func (r *renderer) kinds() []string {
+	present := map[string]bool{}
+	for _, d := range r.c.Documents {
+		present[d.Kind] = true
+	}
+	var out []string
+	for _, k := range model.Kinds {
+		if present[k] {
+			out = append(out, k)
+			delete(present, k)
+		}
+	}
+	var rest []string
+	for k := range present {
+		rest = append(rest, k)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+func (r *renderer) years() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range r.byDate {
+		if y := yearOf(d); !seen[y] {
+			seen[y] = true
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+func (w *worker) kindPage(kind string) error {
+	r := w.r
+	url := kindURL(kind)
+	p := where{root: rootOf(url), url: url}
+	var docs []*model.Document
+	for _, d := range r.byDate {
+		if d.Kind == kind {
+			docs = append(docs, d)
+		}
+	}
+	nav := "kind-" + kind
+	if kind == model.KindRegulation {
+		nav = "regulation"
+	}
+	pg := listPage{Chrome: r.chrome(url, KindName(kind), nav, "list"), Heading: KindName(kind), Total: len(docs),
+		Groups: r.groupBy(docs, yearOf, orUndated, p)}
+	return w.page("list", url, pg)
+}
+
+func (w *worker) yearPage(year string) error {
+	r := w.r
+	url := yearURL(year)
+	p := where{root: rootOf(url), url: url}
+	var docs []*model.Document
+	for _, d := range r.byDate {
+		if yearOf(d) == year {
+			docs = append(docs, d)
+		}
+	}
+	sort.SliceStable(docs, func(i, j int) bool { return kindRank(docs[i].Kind) < kindRank(docs[j].Kind) })
+	pg := listPage{Chrome: r.chrome(url, orUndated(year), "home", "list"), Heading: orUndated(year), Total: len(docs),
+		Groups: r.groupBy(docs, func(d *model.Document) string { return d.Kind }, KindName, p)}
+	return w.page("list", url, pg)
+}
+
+func kindRank(kind string) int {
+	for i, k := range model.Kinds {
+		if k == kind {
+			return i
+		}
+	}
+	return len(model.Kinds)
+}
+
+// issuers lists the issuers by how many documents they issued, then by
+// name; documents without one come last.
+func (r *renderer) issuers() []countLink {
+	count := map[string]int{}
+	for _, d := range r.c.Documents {
+		count[d.Issuer]++
+	}
+	out := make([]countLink, 0, len(count))
+	for name, n := range count {
+		out = append(out, countLink{Name: name, Count: n, Href: "i/#" + groupID(name)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Name == "") != (b.Name == "") {
+			return b.Name == ""
+		}
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+func (w *worker) issuerPage() error {
+	r := w.r
+	const url = "i/"
+	p := where{root: rootOf(url), url: url}
+	rank := map[string]int{}
+	for i, is := range r.issuers() {
+		rank[is.Name] = i
+	}
+	docs := append([]*model.Document(nil), r.byDate...)
+	sort.SliceStable(docs, func(i, j int) bool { return rank[docs[i].Issuer] < rank[docs[j].Issuer] })
+	name := func(s string) string {
+		if s == "" {
+			return "未注明发布机关"
+		}
+		return s
+	}
+	pg := listPage{Chrome: r.chrome(url, "发布机关", "home", "list"), Heading: "按发布机关", Total: len(docs),
+		Groups: r.groupBy(docs, func(d *model.Document) string { return d.Issuer }, name, p)}
+	return w.page("list", url, pg)
+}
+
+// homePage is the front page.
+type homePage struct {
+	Chrome
+	Recent                         []docRow
+	Kinds, Years, Issuers          []countLink
+	Sources                        []linkItem
+	Documents, Articles, TermCount int
+}
+
+func (w *worker) homePage() error {
+	r := w.r
+	p := where{}
+	pg := homePage{Chrome: r.chrome("", "", "home", "home"), Documents: len(r.c.Documents), TermCount: len(r.c.Terms)}
+	for i, d := range r.byDate {
+		if i < 12 {
+			pg.Recent = append(pg.Recent, r.docRow(d, p))
+		}
+		pg.Articles += len(d.Articles)
+	}
+	count := map[string]int{}
+	years := map[string]int{}
+	for _, d := range r.c.Documents {
+		count[d.Kind]++
+		years[yearOf(d)]++
+	}
+	for _, k := range r.kinds() {
+		pg.Kinds = append(pg.Kinds, countLink{Name: KindName(k), Href: kindURL(k), Count: count[k]})
+	}
+	for _, y := range r.years() {
+		pg.Years = append(pg.Years, countLink{Name: orUndated(y), Href: yearURL(y), Count: years[y]})
+	}
+	issuers := r.issuers()
+	pg.Issuers = issuers[:min(len(issuers), 12)]
+	for i, s := range r.sourcesByDate() {
+		if i == 12 {
+			break
+		}
+		pg.Sources = append(pg.Sources, linkItem{Href: s.URL, Text: sourceName(s), Note: strconv.Itoa(len(s.Documents)) + "篇"})
+	}
+	return w.page("home", "", pg)
+}

@@ -1,0 +1,221 @@
+package site
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
+	"tiaoli/generator/site/report"
+)
+
+// fixedJobs are the pages that do not belong to one document, term or
+// source.
+func (r *renderer) fixedJobs() []job {
+	jobs := []job{
+		func(w *worker) error { return w.homePage() },
+		func(w *worker) error { return w.termsPage() },
+		func(w *worker) error { return w.sourcesPage() },
+		func(w *worker) error { return w.citedPage() },
+		func(w *worker) error { return w.reportPage() },
+		func(w *worker) error { return w.issuerPage() },
+		func(w *worker) error { return w.searchPage() },
+		func(w *worker) error { return w.notFoundPage() },
+		func(w *worker) error { return w.sitemap() },
+		func(w *worker) error { return w.feed() },
+		func(w *worker) error { return w.assets() },
+	}
+	kinds := r.kinds()
+	if len(kinds) == 0 || kinds[0] != model.KindRegulation {
+		kinds = append(kinds, model.KindRegulation) // the header links to it
+	}
+	for _, k := range kinds {
+		k := k
+		jobs = append(jobs, func(w *worker) error { return w.kindPage(k) })
+	}
+	for _, y := range r.years() {
+		y := y
+		jobs = append(jobs, func(w *worker) error { return w.yearPage(y) })
+	}
+	return jobs
+}
+
+// sourcesByDate lists sources newest first, then by path.
+func (r *renderer) sourcesByDate() []*model.Source {
+	out := append([]*model.Source(nil), r.c.Sources...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date > out[j].Date
+		}
+		return out[i].Path < out[j].Path
+	})
+	return out
+}
+
+// sourcesPage lists every source.
+type sourcesPage struct {
+	Chrome
+	Sources []sourceRow
+}
+
+type sourceRow struct {
+	Href, Name, Path, Date, Format, Encoding string
+	Documents                                int
+}
+
+func (w *worker) sourcesPage() error {
+	r := w.r
+	const url = "s/"
+	p := where{root: rootOf(url), url: url}
+	pg := sourcesPage{Chrome: r.chrome(url, "来源", "sources", "sources")}
+	for _, s := range r.sourcesByDate() {
+		pg.Sources = append(pg.Sources, sourceRow{Href: p.href(s.URL), Name: sourceName(s), Path: s.Path,
+			Date: s.Date, Format: s.Format, Encoding: s.Encoding, Documents: len(s.Documents)})
+	}
+	return w.page("sources", url, pg)
+}
+
+// sourcePage is a printed page: its documents in the order printed.
+type sourcePage struct {
+	Chrome
+	Source *model.Source
+	Name   string
+	Docs   []sourceDoc
+}
+
+type sourceDoc struct {
+	docRow
+	Subtitle, Lead string
+}
+
+func (w *worker) sourcePage(s *model.Source) error {
+	r := w.r
+	p := where{root: rootOf(s.URL), url: s.URL}
+	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s)}
+	for _, id := range s.Documents {
+		d := r.x.Document(id)
+		if d == nil {
+			continue
+		}
+		sd := sourceDoc{docRow: r.docRow(d, p), Subtitle: d.Subtitle, Lead: clip(lead(d), 90)}
+		pg.Docs = append(pg.Docs, sd)
+	}
+	return w.page("source", s.URL, pg)
+}
+
+// lead is the first text of a document.
+func lead(d *model.Document) string {
+	for _, p := range d.Body {
+		if p.Text != "" && p.Heading == 0 {
+			return p.Text
+		}
+	}
+	if len(d.Articles) > 0 && len(d.Articles[0].Paragraphs) > 0 {
+		return d.Articles[0].Label + " " + d.Articles[0].Paragraphs[0].Text
+	}
+	return ""
+}
+
+// citedPage lists documents cited but not in the corpus.
+type citedPage struct {
+	Chrome
+	Items []citedRow
+}
+
+type citedRow struct {
+	ID, Title string
+	CitedBy   []linkItem
+}
+
+func (w *worker) citedPage() error {
+	r := w.r
+	const url = "cited/"
+	p := where{root: rootOf(url), url: url}
+	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
+	for _, cd := range r.c.Cited {
+		row := citedRow{ID: lookup.CitedAnchor(cd.Title), Title: cd.Title}
+		for _, l := range cd.CitedBy {
+			if t, ok := r.x.Resolve(l); t.Doc != nil {
+				row.CitedBy = append(row.CitedBy, linkItem{Href: p.href(targetURL(t, ok)), Text: t.Citation()})
+			}
+		}
+		pg.Items = append(pg.Items, row)
+	}
+	return w.page("cited", url, pg)
+}
+
+// reportPage is the editor's report.
+type reportPage struct {
+	Chrome
+	Sections []reportSection
+	Problems int
+}
+
+type reportSection struct {
+	*report.Section
+	Rows []reportRow
+}
+
+type reportRow struct {
+	report.Entry
+	Href string
+}
+
+func (w *worker) reportPage() error {
+	r := w.r
+	const url = "report/"
+	p := where{root: rootOf(url), url: url}
+	rep := report.Build(r.c)
+	pg := reportPage{Chrome: r.chrome(url, "编辑报告", "report", "report"), Problems: rep.Problems()}
+	pg.NoIndex = true
+	for _, s := range rep.Sections {
+		rs := reportSection{Section: s}
+		for _, e := range s.Entries {
+			row := reportRow{Entry: e}
+			if e.URL != "" {
+				row.Href = p.href(e.URL)
+			}
+			rs.Rows = append(rs.Rows, row)
+		}
+		pg.Sections = append(pg.Sections, rs)
+	}
+	return w.page("report", url, pg)
+}
+
+// queryPage is the search page; results come from the server's API.
+type queryPage struct {
+	Chrome
+	API string // the search API, relative to the page
+}
+
+func (w *worker) searchPage() error {
+	const url = "search/"
+	pg := queryPage{Chrome: w.r.chrome(url, "搜索", "search", "search"), API: rootOf(url) + "api/search"}
+	pg.NoIndex = true
+	return w.page("query", url, pg)
+}
+
+// notFoundPage is shown by a server at any path, so its links start from
+// the site's base.
+func (w *worker) notFoundPage() error {
+	pg := struct{ Chrome }{w.r.chrome("", "找不到页面", "", "notfound")}
+	pg.Root = w.r.opts.Base
+	pg.NoIndex = true
+	return w.page("notfound", "404.html", pg)
+}
+
+// assets copies the stylesheet, script and everything else under assets/.
+func (w *worker) assets() error {
+	fsys := w.r.opts.Templates
+	return fs.WalkDir(fsys, "assets", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Base(name)[0] == '.' {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		return w.file(name, data)
+	})
+}

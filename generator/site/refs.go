@@ -1,0 +1,192 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
+)
+
+// refRow is a reference as a list shows it: the words as printed, where
+// they are, and what they point at.
+type refRow struct {
+	Text       string // the reference as printed: 第三条第二款
+	Href       string // where the reference is made
+	From       string // the citation of where it is made
+	Target     string // the citation of what it points at
+	TargetHref string // "" when it points nowhere
+	External   bool
+	Context    template.HTML // the sentence around it, the reference marked
+}
+
+// termRow is a term in a list.
+type termRow struct{ Term, Href, Tip, KindName string }
+
+// variantRow is one variant of the apparatus.
+type variantRow struct {
+	Where, Href string
+	Readings    []readingRow
+	Chosen      string
+	Rule        string
+	Undecided   bool
+}
+
+// readingRow is one source's reading at a variant.
+type readingRow struct {
+	Source, Href, Text, Line string
+	Chosen                   bool
+}
+
+// ruleNames say in Chinese why a reading was chosen.
+var ruleNames = map[string]string{
+	"repair":       "另一读法是修复痕迹",
+	"corpus":       "所取读法在语料中复现",
+	"pinned":       "编辑指定",
+	"first-source": "无规则可定，暂取首个来源",
+}
+
+func ruleName(rule string) string {
+	if n, ok := ruleNames[rule]; ok {
+		return n
+	}
+	return rule
+}
+
+// variants lists the variants of d, or only those of one article.
+func (r *renderer) variants(d *model.Document, article string, p where) []variantRow {
+	var out []variantRow
+	for _, v := range d.Variants {
+		if article != "" && v.Article != article {
+			continue
+		}
+		row := variantRow{Where: v.Where, Chosen: v.Chosen, Rule: ruleName(v.Rule), Undecided: v.Undecided}
+		if i := r.x.Article(d, v.Article); i >= 0 {
+			a := d.Articles[i]
+			row.Href = p.href(a.URL + lookup.Anchor(v.Paragraph, 0))
+		}
+		for _, rd := range v.Readings {
+			rr := readingRow{Source: rd.Source, Text: rd.Text, Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen}
+			if s := r.x.Source(rd.Source); s != nil {
+				rr.Source, rr.Href = sourceName(s), p.href(s.URL)
+			}
+			row.Readings = append(row.Readings, rr)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// cites lists the references made in an article.
+func (w *worker) cites(at place, p where) []refRow {
+	r := w.r
+	var out []refRow
+	for _, i := range r.refsFrom[at] {
+		ref := r.c.References[i]
+		row := refRow{Text: ref.Text, External: ref.External}
+		from, ok := r.x.Resolve(ref.From)
+		if ok {
+			row.From, row.Href = from.Where(), p.href(from.URL())
+		}
+		url, _, _ := r.refTarget(ref)
+		if url != "" {
+			row.TargetHref = p.href(url)
+		}
+		row.Target = r.targetName(ref)
+		out = append(out, row)
+	}
+	return out
+}
+
+// targetName is the citation of what a reference points at.
+func (r *renderer) targetName(ref *model.Reference) string {
+	if ref.To != nil {
+		if t, _ := r.x.Resolve(*ref.To); t.Doc != nil {
+			return t.Citation()
+		}
+	}
+	if ref.Title != "" {
+		return "《" + ref.Title + "》（未收录）"
+	}
+	return "未能解析"
+}
+
+// citedBy lists the references that point at an article, or at a
+// document from elsewhere.
+func (w *worker) citedBy(at place, p where) []refRow {
+	r := w.r
+	var out []refRow
+	for _, i := range r.refsTo[at] {
+		ref := r.c.References[i]
+		if at.article == "" && ref.From.Document == at.doc {
+			continue // 本办法 inside the document itself
+		}
+		from, ok := r.x.Resolve(ref.From)
+		if from.Doc == nil {
+			continue
+		}
+		row := refRow{Text: ref.Text, From: from.Citation(), Href: p.href(from.Doc.URL)}
+		if ok {
+			row.Href = p.href(from.URL())
+			w.snippet(&w.txt, from.Text, ref.From.Start, ref.From.End, ref.Text)
+			row.Context = w.txt.take()
+		}
+		if t, ok := r.x.Resolve(*ref.To); ok {
+			row.Target, row.TargetHref = t.Where(), p.href(t.URL())
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// termRows lists terms by their indexes.
+func (r *renderer) termRows(idx []int, p where) []termRow {
+	out := make([]termRow, 0, len(idx))
+	for _, i := range idx {
+		t := r.c.Terms[i]
+		out = append(out, termRow{Term: t.Term, Href: p.href(t.URL), Tip: r.tips[i], KindName: termKindNames[t.Kind]})
+	}
+	return out
+}
+
+// definedTerms lists the terms a document defines.
+func (r *renderer) definedTerms(d *model.Document, p where) []termRow {
+	return r.termRows(r.definedIn[d.ID], p)
+}
+
+// snippet writes the part of text around [start, end) with that span
+// marked. When the offsets do not fit the text, the first occurrence of
+// want is marked instead.
+func (w *worker) snippet(b *textBuilder, text string, start, end int, want string) {
+	const radius = 40
+	if start < 0 || end > len(text) || start >= end || !utf8.RuneStart(text[start]) ||
+		(end < len(text) && !utf8.RuneStart(text[end])) || (want != "" && text[start:end] != want) {
+		start = strings.Index(text, want)
+		if want == "" || start < 0 {
+			b.escape(clip(text, 2*radius))
+			return
+		}
+		end = start + len(want)
+	}
+	from, to := start, end
+	for n := 0; n < radius && from > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:from])
+		from -= size
+	}
+	for n := 0; n < radius && to < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+	}
+	if from > 0 {
+		b.WriteString("…")
+	}
+	b.escape(text[from:start])
+	b.WriteString("<mark>")
+	b.escape(text[start:end])
+	b.WriteString("</mark>")
+	b.escape(text[end:to])
+	if to < len(text) {
+		b.WriteString("…")
+	}
+}

@@ -1,0 +1,241 @@
+package site
+
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
+)
+
+// articleMode says how an article is written: on its own page (anchors
+// #p2, a pilcrow link and a citation on every 款 and 项) or inside the
+// document page (anchors #a5-p2, the label linking to the article page).
+type articleMode struct {
+	prefix    string // before every anchor: "" or "a5-"
+	labelHref string // where the label links to, "" for no link
+	cite      bool
+}
+
+// articleSlug is the last element of an article's URL: a5, a5-1.
+func articleSlug(a *model.Article) string {
+	return path.Base(strings.TrimSuffix(a.URL, "/"))
+}
+
+// article writes the 款 and 项 of an article.
+func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMode) {
+	if len(a.Paragraphs) == 0 {
+		b.WriteString(`<div class="clause"><p>`)
+		w.label(b, a.Label, m)
+		b.WriteString("</p></div>\n")
+	}
+	for i, c := range a.Paragraphs {
+		id := "p" + strconv.Itoa(i+1)
+		b.WriteString(`<div class="clause"`)
+		b.attr("id", m.prefix+id)
+		if m.cite {
+			b.attr("data-cite", lookup.Where(a.Label, i+1, 0, len(a.Paragraphs)))
+		}
+		b.WriteString("><p>")
+		if i == 0 {
+			w.label(b, a.Label, m)
+		}
+		w.linked(b, c.Text, c.Links, p)
+		if m.cite {
+			pilcrow(b, id, lookup.Where(a.Label, i+1, 0, len(a.Paragraphs)))
+		}
+		b.WriteString("</p>")
+		w.items(b, a, i+1, c.Items, m.prefix+id, p, m.cite)
+		b.WriteString("</div>\n")
+	}
+}
+
+func (w *worker) label(b *textBuilder, label string, m articleMode) {
+	if m.labelHref != "" {
+		b.WriteString(`<a class="label"`)
+		b.attr("href", m.labelHref)
+		b.WriteByte('>')
+		b.escape(label)
+		b.WriteString("</a> ")
+		return
+	}
+	b.WriteString(`<strong class="label">`)
+	b.escape(label)
+	b.WriteString("</strong> ")
+}
+
+// pilcrow writes a visible link to an anchor, so a reader can copy the
+// address of any 款 or 项 without JavaScript.
+func pilcrow(b *textBuilder, id, name string) {
+	b.WriteString(` <a class="pilcrow"`)
+	b.attr("href", "#"+id)
+	b.attr("aria-label", name+"的链接")
+	b.WriteString(">¶</a>")
+}
+
+// items writes the 项 of a 款 (and the 目 under them).
+func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*model.Item, id string, p where, cite bool) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString(`<ol class="items">`)
+	for i, it := range items {
+		iid := id + "-i" + strconv.Itoa(i+1)
+		b.WriteString("<li")
+		b.attr("id", iid)
+		if cite {
+			b.attr("data-cite", lookup.Where(a.Label, para, i+1, len(a.Paragraphs)))
+		}
+		b.WriteString(`><span class="item-label">`)
+		b.escape(it.Label)
+		b.WriteString("</span>")
+		w.linked(b, it.Text, it.Links, p)
+		if cite {
+			pilcrow(b, iid, lookup.Where(a.Label, para, i+1, len(a.Paragraphs)))
+		}
+		w.subitems(b, it.Items, iid, p)
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ol>")
+}
+
+// subitems writes the 目 under a 项.
+func (w *worker) subitems(b *textBuilder, items []*model.Item, id string, p where) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString(`<ol class="items sub">`)
+	for i, it := range items {
+		b.WriteString("<li")
+		b.attr("id", id+"-m"+strconv.Itoa(i+1))
+		b.WriteString(`><span class="item-label">`)
+		b.escape(it.Label)
+		b.WriteString("</span>")
+		w.linked(b, it.Text, it.Links, p)
+		w.subitems(b, it.Items, id+"-m"+strconv.Itoa(i+1), p)
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ol>")
+}
+
+// body writes paragraphs of running text with ids b1, b2 …: headings as
+// headings, runs of list items as lists.
+func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, p where) {
+	inList := false
+	for i, para := range paras {
+		if para.ListItem != inList {
+			if inList {
+				b.WriteString("</ul>\n")
+			} else {
+				b.WriteString("<ul class=\"list\">")
+			}
+			inList = para.ListItem
+		}
+		id := ""
+		if idPrefix != "" {
+			id = idPrefix + strconv.Itoa(i+1)
+		}
+		tag := "p"
+		switch {
+		case para.ListItem:
+			tag = "li"
+		case para.Heading > 0:
+			tag = "h" + strconv.Itoa(min(para.Heading+1, 6))
+		}
+		b.WriteString("<" + tag)
+		if id != "" {
+			b.attr("id", id)
+		}
+		if para.Heading > 0 {
+			b.WriteString(` class="subhead"`)
+		}
+		b.WriteByte('>')
+		w.linked(b, para.Text, para.Links, p)
+		b.WriteString("</" + tag + ">\n")
+	}
+	if inList {
+		b.WriteString("</ul>\n")
+	}
+}
+
+// headingAnchor is the anchor of the i-th heading on the document page.
+func headingAnchor(h model.Heading, i int) string {
+	if h.Anchor != "" {
+		return h.Anchor
+	}
+	return "h" + strconv.Itoa(i+1)
+}
+
+// headingText is a heading as printed: 第二章 谈话的开展.
+func headingText(h model.Heading) string {
+	return strings.TrimSpace(h.Label + " " + h.Title)
+}
+
+// fullText writes a regulation's preamble, headings, articles and
+// appendix, as the document page shows them.
+func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
+	if len(d.Preamble) > 0 {
+		b.WriteString(`<section class="preamble" aria-label="序言">`)
+		w.body(b, d.Preamble, "pre", p)
+		b.WriteString("</section>\n")
+	}
+	hi := 0
+	for i, a := range d.Articles {
+		for ; hi < len(d.Headings) && d.Headings[hi].Article <= i; hi++ {
+			w.heading(b, d.Headings[hi], hi)
+		}
+		slug := articleSlug(a)
+		b.WriteString(`<div class="article"`)
+		b.attr("id", slug)
+		b.WriteByte('>')
+		w.article(b, a, p, articleMode{prefix: slug + "-", labelHref: p.href(a.URL)})
+		b.WriteString("</div>\n")
+	}
+	for ; hi < len(d.Headings); hi++ {
+		w.heading(b, d.Headings[hi], hi)
+	}
+	for i, s := range d.Sections {
+		w.section(b, s, 0, p, p.href(d.Sections[i].URL))
+	}
+	if len(d.Appendix) > 0 {
+		b.WriteString(`<section class="appendix" aria-label="附件">`)
+		w.body(b, d.Appendix, "app", p)
+		b.WriteString("</section>\n")
+	}
+}
+
+func (w *worker) heading(b *textBuilder, h model.Heading, i int) {
+	tag := "h" + strconv.Itoa(min(max(h.Depth, 0)+2, 6))
+	b.WriteString("<" + tag + ` class="heading"`)
+	b.attr("id", headingAnchor(h, i))
+	b.WriteByte('>')
+	b.escape(headingText(h))
+	b.WriteString("</" + tag + ">\n")
+}
+
+// section writes a section of a document without 条 and its subsections.
+// href, when set, links the section's title to its own page.
+func (w *worker) section(b *textBuilder, s *model.Section, depth int, p where, href string) {
+	b.WriteString(`<section class="sec"`)
+	if s.Anchor != "" {
+		b.attr("id", s.Anchor)
+	}
+	tag := "h" + strconv.Itoa(min(depth+2, 6))
+	b.WriteString("><" + tag + ">")
+	if href != "" {
+		b.WriteString("<a")
+		b.attr("href", href)
+		b.WriteByte('>')
+	}
+	b.escape(strings.TrimSpace(s.Label + s.Title))
+	if href != "" {
+		b.WriteString("</a>")
+	}
+	b.WriteString("</" + tag + ">\n")
+	w.body(b, s.Body, "", p)
+	for _, sub := range s.Sections {
+		w.section(b, sub, depth+1, p, "")
+	}
+	b.WriteString("</section>\n")
+}

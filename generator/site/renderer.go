@@ -1,0 +1,148 @@
+package site
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
+)
+
+// renderer holds what every page needs: the corpus, its indexes and the
+// parsed templates. It is read-only while pages render.
+type renderer struct {
+	c        *model.Corpus
+	x        *lookup.Index
+	opts     Options
+	tmpl     map[string]*template.Template
+	css, js  string
+	refsFrom map[place][]int // references made in an article or document
+	refsTo   map[place][]int // references pointing at an article or document
+	termsAt  map[place][]int // terms used in an article or document
+	// definedIn lists the terms each document defines.
+	definedIn map[string][]int
+	tips      []string // the tooltip of each term
+	byDate    []*model.Document
+}
+
+// place is an article of a document, or a whole document (article "").
+type place struct{ doc, article string }
+
+func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
+	tmpl, err := parseTemplates(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	css, js, err := assetPaths(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{c: c, x: lookup.New(c), opts: opts, tmpl: tmpl, css: css, js: js,
+		refsFrom: map[place][]int{}, refsTo: map[place][]int{}, termsAt: map[place][]int{}, definedIn: map[string][]int{}}
+	r.indexReferences()
+	r.indexTerms()
+	r.byDate = sortedByDate(c.Documents)
+	return r, nil
+}
+
+func (r *renderer) indexReferences() {
+	for i, ref := range r.c.References {
+		from := place{ref.From.Document, ref.From.Article}
+		r.refsFrom[from] = append(r.refsFrom[from], i)
+		if ref.To != nil && ref.To.Document != "" {
+			to := place{ref.To.Document, ref.To.Article}
+			r.refsTo[to] = append(r.refsTo[to], i)
+			if ref.To.Article != "" && ref.To.Document != ref.From.Document {
+				whole := place{ref.To.Document, ""}
+				r.refsTo[whole] = append(r.refsTo[whole], i)
+			}
+		}
+	}
+}
+
+func (r *renderer) indexTerms() {
+	r.tips = make([]string, len(r.c.Terms))
+	for i, t := range r.c.Terms {
+		r.tips[i] = clip(tipOf(t), 160)
+		seen := map[place]bool{}
+		add := func(l model.Location) {
+			p := place{l.Document, l.Article}
+			if !seen[p] {
+				seen[p] = true
+				r.termsAt[p] = append(r.termsAt[p], i)
+			}
+		}
+		if t.DefinedIn != nil {
+			add(*t.DefinedIn)
+			r.definedIn[t.DefinedIn.Document] = append(r.definedIn[t.DefinedIn.Document], i)
+		}
+		for _, o := range t.Occurrences {
+			add(o)
+		}
+	}
+}
+
+// tipOf is what a term's tooltip says.
+func tipOf(t *model.Term) string {
+	var parts []string
+	if t.Expansion != "" && t.Expansion != t.Definition {
+		parts = append(parts, t.Expansion)
+	}
+	if t.Definition != "" {
+		parts = append(parts, t.Definition)
+	}
+	if len(parts) == 0 && len(t.Members) > 0 {
+		parts = append(parts, strings.Join(t.Members, "；"))
+	}
+	if len(parts) == 0 {
+		return t.Term
+	}
+	return t.Term + "：" + strings.Join(parts, "；")
+}
+
+// clip cuts s to at most n runes, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i, k := 0, 0
+	for i = range s {
+		if k == n {
+			break
+		}
+		k++
+	}
+	return s[:i] + "…"
+}
+
+// docDate is the date a document is listed under.
+func docDate(d *model.Document) string {
+	if d.Date != "" {
+		return d.Date
+	}
+	return d.Published
+}
+
+// sortedByDate lists documents newest first, then by title and ID.
+func sortedByDate(docs []*model.Document) []*model.Document {
+	out := append([]*model.Document(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if da, db := docDate(a), docDate(b); da != db {
+			return da > db
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// chrome starts the frame of a page at url.
+func (r *renderer) chrome(url, title, nav, class string) Chrome {
+	return Chrome{SiteName: r.opts.SiteName, Title: title, Root: rootOf(url), URL: url,
+		Nav: nav, CSS: r.css, JS: r.js, BodyClass: class}
+}

@@ -1,0 +1,216 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+	"tiaoli/generator/site/lookup"
+)
+
+// docEntry starts an entry about a document.
+func docEntry(d *model.Document, pos model.Position) Entry {
+	return Entry{Position: pos, Document: d.ID, Title: d.Title, URL: d.URL}
+}
+
+// numbering finds gaps, duplicates and disorder in the articles of every
+// regulation and in the items of every 款.
+func numbering(c *model.Corpus) []Entry {
+	var out []Entry
+	for _, d := range c.Documents {
+		seen := map[[2]int]bool{}
+		for i, a := range d.Articles {
+			e := docEntry(d, a.Position)
+			e.Where, e.URL = a.Label, a.URL
+			key := [2]int{a.Number, a.Suffix}
+			switch {
+			case seen[key]:
+				e.Message = a.Label + "重复"
+				out = append(out, e)
+			case i > 0 && a.Number < d.Articles[i-1].Number:
+				e.Message = fmt.Sprintf("%s排在%s之后", a.Label, d.Articles[i-1].Label)
+				out = append(out, e)
+			case i > 0 && a.Number > d.Articles[i-1].Number+1:
+				e.Message = "缺少" + span(d.Articles[i-1].Number+1, a.Number-1, "条")
+				out = append(out, e)
+			}
+			seen[key] = true
+			out = append(out, itemNumbering(d, a)...)
+		}
+	}
+	return out
+}
+
+// span names a run of missing numbers: 第六条, 第六条至第八条.
+func span(from, to int, unit string) string {
+	if from == to {
+		return "第" + numeral.Format(from) + unit
+	}
+	return "第" + numeral.Format(from) + unit + "至第" + numeral.Format(to) + unit
+}
+
+// itemNumbering checks that the 项 of every 款 count 1, 2, 3 ….
+func itemNumbering(d *model.Document, a *model.Article) []Entry {
+	var out []Entry
+	for p, c := range a.Paragraphs {
+		for i, it := range c.Items {
+			if it.Number == i+1 || it.Number == 0 {
+				continue
+			}
+			e := docEntry(d, it.Position)
+			e.Where = lookup.Where(a.Label, p+1, i+1, len(a.Paragraphs))
+			e.URL = a.URL + lookup.Anchor(p+1, i+1)
+			e.Message = fmt.Sprintf("第%d项的编号是%s", i+1, it.Label)
+			out = append(out, e)
+			break // one entry per 款 is enough to send an editor there
+		}
+	}
+	return out
+}
+
+// unresolved lists references that point nowhere, or at something the
+// corpus does not have.
+func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
+	var out []Entry
+	for _, r := range c.References {
+		if r.External {
+			continue
+		}
+		msg := ""
+		if r.To == nil {
+			msg = "引用「" + r.Text + "」未能解析"
+		} else if _, ok := x.Resolve(*r.To); !ok {
+			msg = "引用「" + r.Text + "」指向不存在的" + describe(*r.To)
+		}
+		if msg == "" {
+			continue
+		}
+		e := fromEntry(x, r.From)
+		e.Message = msg
+		out = append(out, e)
+	}
+	return out
+}
+
+// describe names a location for a message.
+func describe(l model.Location) string {
+	s := l.Document
+	if l.Article != "" {
+		s += " " + lookup.Where(l.Article, l.Paragraph, l.Item, 0)
+	}
+	return s
+}
+
+// fromEntry starts an entry at a location in the corpus.
+func fromEntry(x *lookup.Index, l model.Location) Entry {
+	t, ok := x.Resolve(l)
+	if t.Doc == nil {
+		return Entry{Document: l.Document, Where: l.Article}
+	}
+	e := docEntry(t.Doc, firstSource(t.Doc))
+	if t.Article != nil {
+		e.Position = t.Article.Position
+	}
+	if ok {
+		e.Where, e.URL = t.Where(), t.URL()
+	}
+	return e
+}
+
+func firstSource(d *model.Document) model.Position {
+	if len(d.Sources) > 0 {
+		return d.Sources[0]
+	}
+	return model.Position{}
+}
+
+// lists finds named lists whose members do not match the count in their
+// name: 十严禁 with nine members.
+func lists(c *model.Corpus, x *lookup.Index) []Entry {
+	var out []Entry
+	for _, t := range c.Terms {
+		if t.Kind != model.TermList || t.Count <= 0 || t.Count == len(t.Members) {
+			continue
+		}
+		e := Entry{URL: t.URL}
+		if t.DefinedIn != nil {
+			e = fromEntry(x, *t.DefinedIn)
+		}
+		e.Message = fmt.Sprintf("「%s」应有%d项，列出%d项", t.Term, t.Count, len(t.Members))
+		out = append(out, e)
+	}
+	return out
+}
+
+// undecided lists the variants no rule could decide.
+func undecided(c *model.Corpus) []Entry {
+	var out []Entry
+	for _, d := range c.Documents {
+		for _, v := range d.Variants {
+			if !v.Undecided {
+				continue
+			}
+			e := docEntry(d, firstSource(d))
+			if len(v.Readings) > 0 {
+				e.Position = model.Position{Path: v.Readings[0].Source, Line: v.Readings[0].Line}
+			}
+			e.Where, e.URL = v.Where, d.URL+"#variants"
+			e.Message = fmt.Sprintf("异文未决，暂取「%s」", v.Chosen)
+			for _, r := range v.Readings {
+				e.Message += fmt.Sprintf("；%s作「%s」", r.Source, r.Text)
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func inputErrors(c *model.Corpus) []Entry {
+	errs := append([]model.Error(nil), c.Errors...)
+	model.SortErrors(errs)
+	out := make([]Entry, len(errs))
+	for i, e := range errs {
+		out[i] = Entry{Position: model.Position{Path: e.Path, Line: e.Line}, Message: e.Message}
+	}
+	return out
+}
+
+func repairs(c *model.Corpus) []Entry {
+	var out []Entry
+	for _, d := range c.Documents {
+		for _, r := range d.Repairs {
+			e := docEntry(d, r.Position)
+			e.Message = fmt.Sprintf("%s：「%s」改为「%s」", r.Kind, visible(r.Before), visible(r.After))
+			if r.Message != "" {
+				e.Message += "（" + r.Message + "）"
+			}
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Line < out[j].Line
+	})
+	return out
+}
+
+// visible shows line breaks inside a repaired text as ⏎.
+func visible(s string) string { return strings.ReplaceAll(s, "\n", "⏎") }
+
+func cited(c *model.Corpus, x *lookup.Index) []Entry {
+	var out []Entry
+	for _, cd := range c.Cited {
+		e := Entry{URL: "cited/#" + lookup.CitedAnchor(cd.Title)}
+		if len(cd.CitedBy) > 0 {
+			first := fromEntry(x, cd.CitedBy[0])
+			e.Position = first.Position
+		}
+		e.Message = fmt.Sprintf("《%s》被引用%d次，未收录", cd.Title, len(cd.CitedBy))
+		out = append(out, e)
+	}
+	return out
+}

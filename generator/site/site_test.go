@@ -1,0 +1,89 @@
+package site_test
+
+import (
+	"bytes"
+	"flag"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site"
+	"tiaoli/generator/site/sitetest"
+)
+
+var dump = flag.String("dump", "", "write the fixture site to this folder, to look at")
+
+// mapWriter keeps a rendered site in memory.
+type mapWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *mapWriter) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	m.files[name] = append([]byte(nil), data...)
+	return nil
+}
+
+// render renders a corpus into memory.
+func render(t testing.TB, c *model.Corpus, opts site.Options) map[string][]byte {
+	t.Helper()
+	var w mapWriter
+	if err := site.Render(c, opts, &w); err != nil {
+		t.Fatal(err)
+	}
+	return w.files
+}
+
+// fixture renders the fixture corpus once per test binary.
+var fixture = sync.OnceValues(func() (*model.Corpus, map[string][]byte) {
+	c := sitetest.Corpus()
+	var w mapWriter
+	if err := site.Render(c, site.Options{Base: "/fagui/"}, &w); err != nil {
+		panic(err)
+	}
+	return c, w.files
+})
+
+// page parses a page of the fixture site.
+func page(t *testing.T, name string) *goquery.Document {
+	t.Helper()
+	_, files := fixture()
+	data, ok := files[name]
+	if !ok {
+		var names []string
+		for n := range files {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		t.Fatalf("no page %s; have:\n%s", name, strings.Join(names, "\n"))
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// docByTitle finds a fixture document.
+func docByTitle(t *testing.T, title string) *model.Document {
+	t.Helper()
+	c, _ := fixture()
+	for _, d := range c.Documents {
+		if d.Title == title {
+			return d
+		}
+	}
+	t.Fatalf("no document %q", title)
+	return nil
+}
+
+func text(s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") }

@@ -1,0 +1,131 @@
+package site
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+
+	"tiaoli/generator/address"
+	"tiaoli/generator/model"
+)
+
+// termPage is the page of one term.
+type termPage struct {
+	Chrome
+	Term      *model.Term
+	KindName  string
+	CountNote string // a named list whose count does not match
+	DefinedIn *linkItem
+	Defining  template.HTML // the sentence that defines it
+	Groups    []occGroup
+	Total     int
+}
+
+// occGroup is the occurrences of a term in one document.
+type occGroup struct {
+	Doc   linkItem
+	Items []occRow
+}
+
+// occRow is one occurrence with its context.
+type occRow struct {
+	Where, Href string
+	Context     template.HTML
+}
+
+func (w *worker) termPage(i int) error {
+	r := w.r
+	t := r.c.Terms[i]
+	p := where{root: rootOf(t.URL), url: t.URL}
+	pg := termPage{Chrome: r.chrome(t.URL, t.Term, "terms", "term"), Term: t,
+		KindName: termKindNames[t.Kind], Total: len(t.Occurrences)}
+	if t.Kind == model.TermList && t.Count > 0 && t.Count != len(t.Members) {
+		pg.CountNote = "名称所示数目与列出的项数不符"
+	}
+	if t.DefinedIn != nil {
+		if at, ok := r.x.Resolve(*t.DefinedIn); at.Doc != nil {
+			pg.DefinedIn = &linkItem{Href: p.href(targetURL(at, ok)), Text: at.Citation()}
+			if ok && at.Text != "" {
+				w.linked(&w.txt, at.Text, at.Links, p)
+				pg.Defining = w.txt.take()
+			}
+		}
+	}
+	pg.Groups = w.occurrences(t, p)
+	return w.page("term", t.URL, pg)
+}
+
+// occurrences groups a term's occurrences by document, in the order the
+// corpus gives them.
+func (w *worker) occurrences(t *model.Term, p where) []occGroup {
+	var out []occGroup
+	index := map[string]int{}
+	for _, o := range t.Occurrences {
+		at, ok := w.r.x.Resolve(o)
+		if at.Doc == nil {
+			continue
+		}
+		gi, seen := index[o.Document]
+		if !seen {
+			gi = len(out)
+			index[o.Document] = gi
+			out = append(out, occGroup{Doc: linkItem{Href: p.href(at.Doc.URL), Text: at.Doc.Title}})
+		}
+		row := occRow{Where: at.Where(), Href: p.href(targetURL(at, ok))}
+		if row.Where == "" {
+			row.Where = "正文"
+		}
+		if ok && at.Text != "" {
+			w.snippet(&w.txt, at.Text, o.Start, o.End, t.Term)
+			row.Context = w.txt.take()
+		}
+		out[gi].Items = append(out[gi].Items, row)
+	}
+	return out
+}
+
+// termsPage lists every term by the initial of its pinyin.
+type termsPage struct {
+	Chrome
+	Groups []termGroup
+	Total  int
+}
+
+// termGroup is the terms under one initial.
+type termGroup struct {
+	Letter string
+	ID     string // its anchor: l-A, l-other
+	Terms  []termRow
+}
+
+func (w *worker) termsPage() error {
+	r := w.r
+	const url = "t/"
+	p := where{root: rootOf(url), url: url}
+	type keyed struct {
+		key string
+		i   int
+	}
+	list := make([]keyed, len(r.c.Terms))
+	for i, t := range r.c.Terms {
+		list[i] = keyed{address.Slug(t.Term, 8) + "\x00" + t.Term + "\x00" + t.ID, i}
+	}
+	sort.Slice(list, func(a, b int) bool { return list[a].key < list[b].key })
+	pg := termsPage{Chrome: r.chrome(url, "术语", "terms", "terms"), Total: len(list)}
+	for _, k := range list {
+		letter := "#"
+		if c := k.key[0]; c >= 'a' && c <= 'z' {
+			letter = strings.ToUpper(string(c))
+		}
+		if n := len(pg.Groups); n == 0 || pg.Groups[n-1].Letter != letter {
+			id := "l-" + letter
+			if letter == "#" {
+				id = "l-other"
+			}
+			pg.Groups = append(pg.Groups, termGroup{Letter: letter, ID: id})
+		}
+		g := &pg.Groups[len(pg.Groups)-1]
+		g.Terms = append(g.Terms, r.termRows([]int{k.i}, p)...)
+	}
+	return w.page("terms", url, pg)
+}

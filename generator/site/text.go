@@ -1,0 +1,214 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
+)
+
+// textBuilder collects HTML this package writes itself. Every text from a
+// source goes through escape.
+type textBuilder struct{ bytes.Buffer }
+
+// take returns what was written as HTML and empties the builder, keeping
+// its memory for the next page.
+func (b *textBuilder) take() template.HTML {
+	s := string(b.Bytes())
+	b.Reset()
+	return template.HTML(s)
+}
+
+// escape writes s with &, <, >, " and ' escaped, fit for text and quoted
+// attribute values.
+func (b *textBuilder) escape(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// attr writes ` name="value"` with value escaped.
+func (b *textBuilder) attr(name, value string) {
+	b.WriteByte(' ')
+	b.WriteString(name)
+	b.WriteString(`="`)
+	b.escape(value)
+	b.WriteByte('"')
+}
+
+// where is the page being written: its root-relative URL and the path
+// back to the root.
+type where struct{ root, url string }
+
+// href is the link from the page to a root-relative URL, as short as a
+// relative path can be: an anchor on the page itself becomes a bare
+// fragment, a sibling page ../a6/.
+func (p where) href(url string) string {
+	target, frag := url, ""
+	if i := strings.IndexByte(url, '#'); i >= 0 {
+		target, frag = url[:i], url[i:]
+	}
+	if target == p.url && frag != "" {
+		return frag
+	}
+	dir := p.url[:strings.LastIndexByte(p.url, '/')+1]
+	// Climb from the page's folder to the deepest folder it shares with
+	// the target, then go down.
+	common := 0
+	for i := 0; i < len(dir) && i < len(target); i++ {
+		if dir[i] != target[i] {
+			break
+		}
+		if dir[i] == '/' {
+			common = i + 1
+		}
+	}
+	up := strings.Count(dir[common:], "/")
+	rest := target[common:] + frag
+	if up == 0 && (rest == "" || rest[0] == '#') {
+		return "./" + rest
+	}
+	return strings.Repeat("../", up) + rest
+}
+
+// linked writes text with its term and reference links. Links that
+// overlap an earlier one, fall outside the text or cut a character are
+// left out; the text is always written whole.
+func (w *worker) linked(b *textBuilder, text string, links []model.Link, p where) {
+	pos := 0
+	for _, l := range links {
+		if l.Start < pos || l.End > len(text) || l.Start >= l.End ||
+			!utf8.RuneStart(text[l.Start]) || (l.End < len(text) && !utf8.RuneStart(text[l.End])) {
+			continue
+		}
+		b.escape(text[pos:l.Start])
+		w.link(b, text[l.Start:l.End], l, p)
+		pos = l.End
+	}
+	b.escape(text[pos:])
+}
+
+func (w *worker) link(b *textBuilder, text string, l model.Link, p where) {
+	r := w.r
+	switch {
+	case l.Kind == "term" && l.Term >= 0 && l.Term < len(r.c.Terms):
+		w.termLink(b, text, l, p)
+	case l.Kind == "reference" && l.Reference >= 0 && l.Reference < len(r.c.References):
+		w.refLink(b, text, r.c.References[l.Reference], p)
+	default:
+		b.escape(text)
+	}
+}
+
+func (w *worker) termLink(b *textBuilder, text string, l model.Link, p where) {
+	t := w.r.c.Terms[l.Term]
+	if l.Definition {
+		b.WriteString(`<dfn>`)
+	}
+	b.WriteString(`<a class="term"`)
+	b.attr("href", p.href(t.URL))
+	b.attr("data-def", w.r.tips[l.Term])
+	b.WriteByte('>')
+	b.escape(text)
+	b.WriteString(`</a>`)
+	if l.Definition {
+		b.WriteString(`</dfn>`)
+	}
+}
+
+func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p where) {
+	url, tip, class := w.r.refTarget(ref)
+	if url == "" {
+		b.WriteString(`<span class="ref unresolved" title="未能解析的引用">`)
+		b.escape(text)
+		b.WriteString(`</span>`)
+		return
+	}
+	b.WriteString(`<a class="`)
+	b.WriteString(class)
+	b.WriteByte('"')
+	b.attr("href", p.href(url))
+	if tip != "" {
+		b.attr("data-def", tip)
+	}
+	b.WriteByte('>')
+	b.escape(text)
+	b.WriteString(`</a>`)
+}
+
+// refTarget is where a reference leads (root-relative, "" when nowhere),
+// the tooltip that says what is there, and the link's class.
+func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
+	if ref.To != nil && ref.To.Document != "" {
+		t, ok := r.x.Resolve(*ref.To)
+		if t.Doc != nil {
+			return targetURL(t, ok), targetTip(t), "ref"
+		}
+	}
+	if ref.External && ref.Title != "" {
+		return "cited/#" + lookup.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
+	}
+	return "", "", ""
+}
+
+// targetURL is the URL of a target, falling back to its article or
+// document when the paragraph or item it names does not exist.
+func targetURL(t lookup.Target, ok bool) string {
+	switch {
+	case ok:
+		return t.URL()
+	case t.Article != nil:
+		return t.Article.URL
+	}
+	return t.Doc.URL
+}
+
+// targetTip says what a reference points at: the citation and the start
+// of the text there.
+func targetTip(t lookup.Target) string {
+	tip := t.Citation()
+	text := t.Text
+	if text == "" && t.Article != nil && len(t.Article.Paragraphs) > 0 {
+		text = t.Article.Paragraphs[0].Text
+	}
+	if text != "" {
+		tip += "：" + clip(text, 80)
+	}
+	return tip
+}
+
+// plain writes text escaped, as one paragraph of a given class.
+func (b *textBuilder) para(class, id, text string) {
+	b.WriteString("<p")
+	if class != "" {
+		b.attr("class", class)
+	}
+	if id != "" {
+		b.attr("id", id)
+	}
+	b.WriteByte('>')
+	b.escape(text)
+	b.WriteString("</p>\n")
+}

@@ -1,0 +1,160 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// Layout files: parsed into every page template. Page files define the
+// blocks "content" (the main column) and, if they want, "head" (extra
+// elements in <head>).
+var layoutFiles = []string{"layout.html", "partials.html"}
+
+// Chrome is what the layout needs from every page: execute template
+// "layout" with a value that has a Chrome field.
+type Chrome struct {
+	SiteName string
+	Title    string // the page's title, "" on the home page
+	// Root leads from the page to the site root: "" at the root, "../../"
+	// two folders down; on 404.html it is the site's base path, since a
+	// server shows that page at any path.
+	Root string
+	// URL is the page's path below the site root ("d/x/a5/").
+	URL string
+	// Nav names the navigation item the page belongs to: home, regulation,
+	// terms, cited, sources, report, search.
+	Nav string
+	// CSS and JS are the root-relative paths of the stylesheet and script,
+	// with a version that changes when their content does.
+	CSS, JS string
+	// Query is the search box's value.
+	Query string
+	// NoIndex asks search engines to skip the page.
+	NoIndex bool
+	// Prev and Next are root-relative URLs of the pages before and after
+	// this one, for <link rel> and the arrow keys.
+	Prev, Next string
+	// BodyClass is the class of <body>: the kind of page.
+	BodyClass string
+}
+
+// Home is the href of the home page from this page.
+func (c Chrome) Home() string {
+	if c.Root == "" {
+		return "./"
+	}
+	return c.Root
+}
+
+// ParsePage parses the layout and partials of fsys together with the named
+// page files, ready to execute "layout". Other packages use it to show
+// pages of their own (search results) in the site's frame.
+func ParsePage(fsys fs.FS, files ...string) (*template.Template, error) {
+	base, err := parseLayout(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return parseInto(base, fsys, files...)
+}
+
+func parseLayout(fsys fs.FS) (*template.Template, error) {
+	t := template.New("layout").Funcs(funcs)
+	for _, f := range layoutFiles {
+		if err := parseFile(t, fsys, f); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func parseInto(base *template.Template, fsys fs.FS, files ...string) (*template.Template, error) {
+	t, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if err := parseFile(t, fsys, f); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("template %s: %w", name, err)
+	}
+	if _, err := t.New(name).Parse(string(data)); err != nil {
+		return fmt.Errorf("template %w", err)
+	}
+	return nil
+}
+
+// funcs are the functions templates may call.
+var funcs = template.FuncMap{
+	"kindName": KindName,
+}
+
+// pageFiles maps each kind of page to its template file.
+var pageFiles = map[string]string{
+	"home": "home.html", "document": "document.html", "article": "article.html",
+	"section": "section.html", "term": "term.html", "terms": "terms.html",
+	"cited": "cited.html", "source": "source.html", "sources": "sources.html",
+	"list": "list.html", "report": "report.html", "query": "query.html",
+	"notfound": "notfound.html",
+}
+
+// parseTemplates parses every page template once.
+func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
+	base, err := parseLayout(fsys)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*template.Template, len(pageFiles))
+	for kind, file := range pageFiles {
+		t, err := parseInto(base, fsys, file)
+		if err != nil {
+			return nil, err
+		}
+		out[kind] = t.Lookup("layout")
+	}
+	return out, nil
+}
+
+// assetPaths names the stylesheet and script with a version from their
+// content, so browsers may keep them as long as they like.
+func assetPaths(fsys fs.FS) (css, js string, err error) {
+	version := func(name string) (string, error) {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return "", fmt.Errorf("asset %s: %w", name, err)
+		}
+		sum := sha256.Sum256(data)
+		return name + "?v=" + hex.EncodeToString(sum[:4]), nil
+	}
+	if css, err = version("assets/site.css"); err != nil {
+		return "", "", err
+	}
+	js, err = version("assets/site.js")
+	return css, js, err
+}
+
+// rootOf is the relative path from a page at url (root-relative, a
+// folder ending in "/" or a file) to the site root.
+func rootOf(url string) string {
+	dir := url
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir)
+		if dir == "." {
+			return ""
+		}
+		dir += "/"
+	}
+	return strings.Repeat("../", strings.Count(dir, "/"))
+}
