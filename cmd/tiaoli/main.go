@@ -28,11 +28,12 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"parse":  {"parse sources and print the model (--json)", runParse},
-	"build":  {"build the site into public/", runBuild},
-	"serve":  {"serve a built site and its search", runServe},
-	"search": {"search a built site from the command line", runSearch},
-	"check":  {"check a built site for broken links and anchors", runCheck},
+	"parse":   {"parse sources and print the model (--json)", runParse},
+	"build":   {"build the site into public/", runBuild},
+	"serve":   {"serve a built site and its search", runServe},
+	"search":  {"search a built site from the command line", runSearch},
+	"check":   {"check a built site for broken links and anchors", runCheck},
+	"publish": {"publish a built site folder, or roll back to the previous build (--rollback)", runPublish},
 }
 
 func main() {

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"tiaoli/publish"
+)
+
+// runPublish installs a built site folder as the published one, or rolls
+// the published one back to the build before it.
+func runPublish(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("publish", "--site DIR --out DIR | --rollback --out DIR", stderr)
+	site := fl.String("site", "", "a built site folder (from a release) to publish")
+	out := fl.String("out", "public", "the published folder, replaced whole or not at all")
+	rollback := fl.Bool("rollback", false, "swap the published folder with the build before it (OUT"+publish.PrevSuffix+"); again to undo")
+	if st := parseFlags(fl, args, stdout); st >= 0 {
+		return st
+	}
+	if fl.NArg() > 0 {
+		return usageError(fl, "unexpected argument %q", fl.Arg(0))
+	}
+	switch {
+	case *rollback && *site != "":
+		return usageError(fl, "give --site or --rollback, not both")
+	case *rollback:
+		if err := publish.Rollback(*out); err != nil {
+			fmt.Fprintf(stderr, "tiaoli publish: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "rolled %s back; the build it replaced is %s%s\n", *out, *out, publish.PrevSuffix)
+		return 0
+	case *site == "":
+		return usageError(fl, "no --site given")
+	}
+	if st, err := os.Stat(*site); err != nil || !st.IsDir() {
+		return usageError(fl, "site folder %q not found", *site)
+	}
+	stats, err := publish.Install(*site, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaoli publish: %v; %s left as it was\n", err, *out)
+		return 1
+	}
+	fmt.Fprintf(stderr, "published %s as %s: %d files new or changed, %d unchanged; the previous build is %s%s\n",
+		*site, *out, stats.Written, stats.Kept, *out, publish.PrevSuffix)
+	return 0
+}
