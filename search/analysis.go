@@ -80,18 +80,6 @@ func newAnalyzers(m mapping.IndexMapping) analyzers {
 	}
 }
 
-// needsChars reports whether a query word has a Han character that stands
-// alone between non-Han characters (党, 第5条, AEO资): a bigram field holds
-// no token for it, so the word is matched on the chars field.
-func (a analyzers) needsChars(word string) bool {
-	for _, t := range a.bigram.Analyze([]byte(word)) {
-		if t.Type == analysis.Single {
-			return true
-		}
-	}
-	return false
-}
-
 // isHan reports whether a token is one ideographic character.
 func isHan(t *analysis.Token) bool {
 	return t.Type == analysis.Ideographic && utf8.RuneCount(t.Term) == 1

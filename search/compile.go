@@ -2,6 +2,8 @@ package search
 
 import (
 	"regexp"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -9,13 +11,14 @@ import (
 	"tiaoli/generator/numeral"
 )
 
-// Boosts of the fields a word is looked for in. A label or title match
-// outweighs a match in the text.
+// Boosts of the fields a word is looked for in: a match in a title,
+// heading or label outweighs one in the text. Ranking (rank.go) weighs
+// title, heading and label matches apart on the stored fields.
 var fieldBoosts = []struct {
 	field string
 	boost float64
 }{
-	{fieldTitle, 3}, {fieldLabel, 4}, {fieldHeading, 1.5}, {fieldText, 1}, {fieldIssuer, 1},
+	{fieldHead, 3}, {fieldText, 1},
 }
 
 // plan is a query ready to run: the bleve query, and for ranking and
@@ -34,12 +37,18 @@ type clausePlan struct {
 
 // form is one spelling of a word to look for.
 type form struct {
-	text  string
-	chars bool // matched on single characters (see needsChars)
+	text string
+	// char marks a form that is one lone Han character (党): no bigram
+	// holds it, so it is a term of the chars field.
+	char bool
+	// edges marks a form with a lone Han character among other tokens
+	// (第5条, 党(工)委, AEO资): a phrase whose edge characters may sit in a
+	// bigram of the text (see edgePhrase).
+	edges bool
 }
 
 // compile turns a parsed query into a plan.
-func (ix *Index) compile(q *Query) *plan {
+func (ix *Index) compile(q *Query) (*plan, error) {
 	p := &plan{}
 	var must []query.Query
 	for _, c := range q.Clauses {
@@ -47,23 +56,33 @@ func (ix *Index) compile(q *Query) *plan {
 		if len(cp.forms) == 0 {
 			continue // only punctuation: ignore the word
 		}
+		fq, err := ix.formsQuery(cp.forms)
+		if err != nil {
+			return nil, err
+		}
 		p.clauses = append(p.clauses, cp)
-		must = append(must, ix.formsQuery(cp.forms))
+		must = append(must, fq)
 	}
 	must = append(must, filterQueries(q.Filters)...)
 	if len(must) == 0 {
 		p.empty = true
-		return p
+		return p, nil
 	}
 	b := query.NewBooleanQuery(must, nil, nil)
 	for _, a := range q.Excludes {
-		if forms := ix.atomForms(a, nil); len(forms) > 0 {
-			b.AddMustNot(ix.formsQuery(forms))
+		forms := ix.atomForms(a, nil)
+		if len(forms) == 0 {
+			continue
 		}
+		fq, err := ix.formsQuery(forms)
+		if err != nil {
+			return nil, err
+		}
+		b.AddMustNot(fq)
 	}
 	b.AddMustNot(filterQueries(q.NotFilters)...)
 	p.q = b
-	return p
+	return p, nil
 }
 
 // clause collects the forms of a clause's atoms and the terms they name.
@@ -98,10 +117,19 @@ func (ix *Index) atomForms(a Atom, p *plan) []form {
 	}
 	var out []form
 	for _, t := range texts {
-		if len(ix.an.bigram.Analyze([]byte(t))) == 0 {
+		toks := ix.an.bigram.Analyze([]byte(t))
+		if len(toks) == 0 {
 			continue
 		}
-		out = append(out, form{text: t, chars: ix.an.needsChars(t)})
+		f := form{text: t}
+		for _, tok := range toks {
+			if tok.Type == analysis.Single {
+				f.edges = true
+			}
+		}
+		f.char = f.edges && len(toks) == 1
+		f.edges = f.edges && !f.char
+		out = append(out, f)
 	}
 	return out
 }
@@ -127,23 +155,33 @@ func labelVariant(s string) string {
 }
 
 // formsQuery matches any of the forms: each form is one phrase, looked for
-// in every searched field, or in the chars field for a form with a lone
-// Han character.
-func (ix *Index) formsQuery(forms []form) query.Query {
+// in every searched field; a lone character is a term of the chars field.
+func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 	var alts []query.Query
 	for _, f := range forms {
-		if f.chars {
-			alts = append(alts, phrase(f.text, fieldChars, 1))
-			continue
-		}
-		for _, fb := range fieldBoosts {
-			alts = append(alts, phrase(f.text, fb.field, fb.boost))
+		switch {
+		case f.char:
+			t := query.NewTermQuery(string(ix.an.bigram.Analyze([]byte(f.text))[0].Term))
+			t.SetField(fieldChars)
+			alts = append(alts, t)
+		case f.edges:
+			for _, fb := range fieldBoosts {
+				q, err := ix.edgePhrase(f.text, fb.field, fb.boost)
+				if err != nil {
+					return nil, err
+				}
+				alts = append(alts, q)
+			}
+		default:
+			for _, fb := range fieldBoosts {
+				alts = append(alts, phrase(f.text, fb.field, fb.boost))
+			}
 		}
 	}
 	if len(alts) == 1 {
-		return alts[0]
+		return alts[0], nil
 	}
-	return query.NewDisjunctionQuery(alts)
+	return query.NewDisjunctionQuery(alts), nil
 }
 
 func phrase(text, field string, boost float64) query.Query {
@@ -163,8 +201,8 @@ func filterQueries(filters map[string][]string) []query.Query {
 		}
 		var alts []query.Query
 		for _, v := range values {
-			t := query.NewTermQuery(v)
-			t.SetField(name)
+			t := query.NewTermQuery(facetValue(name, v))
+			t.SetField(fieldFacet)
 			alts = append(alts, t)
 		}
 		if len(alts) == 1 {

@@ -34,30 +34,40 @@ func (d *searchDoc) fields() map[string]interface{} {
 	title := foldWidth(d.Title)
 	heading := foldWidth(strings.Join(d.Heading, "\n"))
 	text := foldWidth(strings.Join(d.Lines, "\n"))
+	head := joinNonEmpty(title, heading, d.Label, foldWidth(d.Issuer))
 	m := map[string]interface{}{
-		fieldTitle: title,
+		fieldHead:  head,
+		fieldChars: head + "\n" + text,
 		fieldKind:  d.Kind,
-		fieldChars: title + "\n" + heading + "\n" + d.Label + "\n" + text,
+		fieldTitle: title,
 	}
 	put := func(k, v string) {
 		if v != "" {
 			m[k] = v
 		}
 	}
-	put(fieldHeading, heading)
-	put(fieldLabel, d.Label)
-	put(fieldArticle, d.Article)
 	put(fieldText, text)
-	put(fieldIssuer, foldWidth(d.Issuer))
+	put(fieldHeading, heading)
+	put(fieldArticle, d.Article)
 	put(fieldDoc, d.Doc)
 	put(fieldDate, d.Date)
-	if len(d.Date) >= 4 {
-		put(fieldYear, d.Date[:4])
-	}
 	if hasAnchor(d.Anchors) {
 		put(fieldAnchors, strings.Join(d.Anchors, " "))
 	}
+	facets := []string{facetValue(FilterKind, d.Kind)}
+	if d.Doc != "" {
+		facets = append(facets, facetValue(FilterDoc, d.Doc))
+	}
+	if len(d.Date) >= 4 {
+		facets = append(facets, facetValue(FilterYear, d.Date[:4]))
+	}
+	m[fieldFacet] = facets
 	return m
+}
+
+// joinNonEmpty joins the non-empty texts, one a line.
+func joinNonEmpty(list ...string) string {
+	return strings.Join(nonEmpty(list...), "\n")
 }
 
 func hasAnchor(list []string) bool {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -111,7 +113,25 @@ func mergeSegments(dir string) error {
 			return err
 		}
 	}
+	waitCleanup(s, filepath.Join(dir, "store"))
 	return nil
+}
+
+// cleanupWait bounds the wait for scorch to delete merged-away segment
+// files; Close does not wait for it, and they would ship with the site.
+const cleanupWait = 30 * time.Second
+
+// waitCleanup waits until the store folder holds no more segment files
+// than the index root uses.
+func waitCleanup(s *scorch.Scorch, store string) {
+	deadline := time.Now().Add(cleanupWait)
+	for time.Now().Before(deadline) {
+		files, _ := filepath.Glob(filepath.Join(store, "*.zap"))
+		if uint64(len(files)) <= segments(s) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // segments is how many segments the index root holds.

@@ -9,23 +9,31 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// Fields of a search document. Text fields use the cjk analyzer (bigrams
-// of Han characters, width folding, lower case); chars holds the same text
-// as single characters for query words a bigram cannot match (党, 第5条).
+// Fields of a search document. Each query word is looked for in two
+// analysed fields, head and text, with the cjk analyzer (bigrams of Han
+// characters, width folding, lower case); fewer fields mean fewer phrase
+// searchers per word. chars holds single characters for a query word of
+// one character (党), which no bigram matches. facet holds the kind,
+// document and year as one multi-valued keyword, so that the three facets
+// cost one doc-value visit per hit. The other fields are stored for
+// display and ranking only.
 const (
+	fieldHead  = "head"  // title, headings, label, issuer: analysed, not stored
+	fieldText  = "text"  // the body, one line per 款 or 项: analysed and stored
+	fieldChars = "chars" // head and text as single characters
+	fieldFacet = "facet" // kind=…, doc=…, year=…
+
 	fieldTitle   = "title"   // document title, term, headline
 	fieldHeading = "heading" // kicker, subtitle, 编/章/节 titles, section title
-	fieldLabel   = "label"   // 第五条 and 第5条
-	fieldText    = "text"    // the body: one line per 款 or 项
-	fieldChars   = "chars"   // title, heading, label and text as unigrams
-	fieldIssuer  = "issuer"
-	fieldKind    = "kind" // keyword: a document kind or "term"
-	fieldDoc     = "doc"  // keyword: the document's ID
-	fieldYear    = "year" // keyword: 2026
-	fieldDate    = "date" // stored only: YYYY-MM-DD
-	fieldAnchors = "anchors"
-	fieldArticle = "article" // stored only: 第五条 as the model spells it
+	fieldArticle = "article" // 第五条 as the model spells it
+	fieldKind    = "kind"    // a document kind or "term"
+	fieldDoc     = "doc"     // the document's ID
+	fieldDate    = "date"    // YYYY-MM-DD
+	fieldAnchors = "anchors" // one anchor per line of text
 )
+
+// facetValue is the term of the facet field for a filter name and value.
+func facetValue(name, value string) string { return name + "=" + value }
 
 // charsAnalyzer is the name of the unigram analyzer of fieldChars: the
 // cjk analyzer without its bigram filter.
@@ -52,18 +60,13 @@ func newMapping() (mapping.IndexMapping, error) {
 	m.TypeField = "_type_unused"
 
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldTitle, textField(cjk.AnalyzerName, true))
-	doc.AddFieldMappingsAt(fieldHeading, textField(cjk.AnalyzerName, true))
-	doc.AddFieldMappingsAt(fieldLabel, textField(cjk.AnalyzerName, false))
+	doc.AddFieldMappingsAt(fieldHead, textField(cjk.AnalyzerName, false))
 	doc.AddFieldMappingsAt(fieldText, textField(cjk.AnalyzerName, true))
-	doc.AddFieldMappingsAt(fieldChars, textField(charsAnalyzer, false))
-	doc.AddFieldMappingsAt(fieldIssuer, textField(cjk.AnalyzerName, false))
-	doc.AddFieldMappingsAt(fieldKind, keywordField(true))
-	doc.AddFieldMappingsAt(fieldDoc, keywordField(true))
-	doc.AddFieldMappingsAt(fieldYear, keywordField(false))
-	doc.AddFieldMappingsAt(fieldDate, storedField())
-	doc.AddFieldMappingsAt(fieldAnchors, storedField())
-	doc.AddFieldMappingsAt(fieldArticle, storedField())
+	doc.AddFieldMappingsAt(fieldChars, charsField())
+	doc.AddFieldMappingsAt(fieldFacet, keywordField())
+	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors} {
+		doc.AddFieldMappingsAt(f, storedField())
+	}
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -80,12 +83,20 @@ func textField(analyzer string, store bool) *mapping.FieldMapping {
 	return f
 }
 
-// keywordField is a facet and filter field: one term, doc values, no term
-// vectors.
-func keywordField(store bool) *mapping.FieldMapping {
+// charsField holds single characters for term queries only: no term
+// vectors (they would cost as much as the text field's), nothing stored.
+func charsField() *mapping.FieldMapping {
+	f := textField(charsAnalyzer, false)
+	f.IncludeTermVectors = false
+	return f
+}
+
+// keywordField is a facet and filter field: whole values as terms, doc
+// values, no term vectors, nothing stored.
+func keywordField() *mapping.FieldMapping {
 	f := mapping.NewKeywordFieldMapping()
 	f.Analyzer = keyword.Name
-	f.Store = store
+	f.Store = false
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
 	f.DocValues = true

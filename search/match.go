@@ -44,7 +44,7 @@ func (a analyzers) newPattern(f form) pattern {
 	for i, t := range toks {
 		p.terms = append(p.terms, t.Term)
 		l := linkAny
-		if i > 0 && !f.chars && isHan(toks[i-1]) && isHan(t) {
+		if i > 0 && isHan(toks[i-1]) && isHan(t) {
 			l = linkBreak
 			if toks[i-1].End == t.Start {
 				l = linkJoin

@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -43,11 +44,11 @@ const (
 )
 
 // Facet sizes: how many values each facet lists.
-const (
-	facetKindSize = 12
-	facetDocSize  = 20
-	facetYearSize = 20
-)
+var facetSizes = map[string]int{FilterKind: 12, FilterDoc: 20, FilterYear: 20}
+
+// facetSlack is room for the kinds and years in the facet request, which
+// asks for every value so that each facet gets its best.
+const facetSlack = 1000
 
 // Index is an open search index. It is safe for concurrent use.
 type Index struct {
@@ -55,6 +56,7 @@ type Index struct {
 	an    analyzers
 	terms *termTable
 	docs  map[string]string // document ID → title
+	edges *edgeCache
 }
 
 // Open opens the index in dir read-only.
@@ -94,7 +96,7 @@ func newIndex(bi bleve.Index) (*Index, error) {
 	if an.bigram == nil || an.chars == nil {
 		return nil, errors.New("index mapping lacks its analyzers")
 	}
-	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs}, nil
+	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs, edges: newEdgeCache()}, nil
 }
 
 // Close releases the index.
@@ -162,16 +164,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: emptyFacets(),
 		Page: from/size + 1, Size: size}
-	p := ix.compile(q)
+	p, err := ix.compile(q)
+	if err != nil {
+		return nil, err
+	}
 	if p.empty {
 		return resp, nil
 	}
 	fetch := max(rankWindow, from+size)
 	sr := bleve.NewSearchRequestOptions(p.q, fetch, 0, false)
 	sr.Fields = storedFields
-	sr.AddFacet(FilterKind, bleve.NewFacetRequest(fieldKind, facetKindSize))
-	sr.AddFacet(FilterDoc, bleve.NewFacetRequest(fieldDoc, facetDocSize))
-	sr.AddFacet(FilterYear, bleve.NewFacetRequest(fieldYear, facetYearSize))
+	sr.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, len(ix.docs)+facetSlack))
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, err
@@ -218,32 +221,36 @@ func emptyFacets() map[string][]Facet {
 	return map[string][]Facet{FilterKind: {}, FilterDoc: {}, FilterYear: {}}
 }
 
-// facets turns bleve's facets into ours, labelled and sorted by count,
-// then value.
+// facets splits bleve's facet of the facet field into ours, labelled,
+// sorted by count, then value, and cut to their sizes.
 func (ix *Index) facets(fr bsearch.FacetResults) map[string][]Facet {
 	out := emptyFacets()
-	for name, r := range fr {
-		if r == nil || r.Terms == nil {
+	r := fr[fieldFacet]
+	if r == nil || r.Terms == nil {
+		return out
+	}
+	for _, t := range r.Terms.Terms() {
+		name, value, ok := strings.Cut(t.Term, "=")
+		if _, known := out[name]; !ok || !known {
 			continue
 		}
-		list := []Facet{}
-		for _, t := range r.Terms.Terms() {
-			f := Facet{Value: t.Term, Count: t.Count}
-			switch name {
-			case FilterDoc:
-				f.Label = ix.docs[t.Term]
-			case FilterKind:
-				f.Label = KindLabels[t.Term]
-			}
-			list = append(list, f)
+		f := Facet{Value: value, Count: t.Count}
+		switch name {
+		case FilterDoc:
+			f.Label = ix.docs[value]
+		case FilterKind:
+			f.Label = KindLabels[value]
 		}
+		out[name] = append(out[name], f)
+	}
+	for name, list := range out {
 		sort.SliceStable(list, func(i, j int) bool {
 			if list[i].Count != list[j].Count {
 				return list[i].Count > list[j].Count
 			}
 			return list[i].Value < list[j].Value
 		})
-		out[name] = list
+		out[name] = list[:min(len(list), facetSizes[name])]
 	}
 	return out
 }

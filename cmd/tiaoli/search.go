@@ -1,6 +1,94 @@
 package main
 
-import "io"
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
 
-// runSearch is a stub until its stage lands.
-func runSearch(args []string, stdout, stderr io.Writer) int { return 2 }
+	"tiaoli/search"
+)
+
+// searchTimeout bounds a search from the command line.
+const searchTimeout = 10 * time.Second
+
+func runSearch(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("search", "--site DIR [--json] [--page N] [--size N] QUERY", stderr)
+	site := fl.String("site", "public", "the built site whose index to search")
+	asJSON := fl.Bool("json", false, "print the answer as JSON (the same as /api/search)")
+	page := fl.Int("page", 1, "the page of results to print")
+	size := fl.Int("size", search.DefaultPageSize, fmt.Sprintf("hits per page (at most %d)", search.MaxPageSize))
+	if st := parseFlags(fl, args, stdout); st >= 0 {
+		return st
+	}
+	query := strings.Join(fl.Args(), " ")
+	if strings.TrimSpace(query) == "" {
+		return usageError(fl, "no QUERY given")
+	}
+	if *page < 1 || *size < 1 {
+		return usageError(fl, "--page and --size must be positive")
+	}
+	ix, err := search.Open(filepath.Join(*site, search.IndexDir))
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaoli search: %v (build the site with tiaoli build first)\n", err)
+		return 1
+	}
+	defer ix.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), searchTimeout)
+	defer cancel()
+	req := search.Request{Query: query, Size: min(*size, search.MaxPageSize)}
+	req.From = (*page - 1) * req.Size
+	resp, err := ix.Search(ctx, req)
+	if err != nil {
+		var qe *search.QueryError
+		if errors.As(err, &qe) {
+			return usageError(fl, "%v", err)
+		}
+		fmt.Fprintf(stderr, "tiaoli search: %v\n", err)
+		return 1
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(resp); err != nil {
+			fmt.Fprintf(stderr, "tiaoli search: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	printHits(stdout, resp)
+	return 0
+}
+
+// printHits writes the answer for a reader: one block per hit with its
+// URL and fragments, matches in 【】.
+func printHits(w io.Writer, resp *search.Response) {
+	fmt.Fprintf(w, "%d results", resp.Total)
+	if resp.Pages > 1 {
+		fmt.Fprintf(w, ", page %d of %d", resp.Page, resp.Pages)
+	}
+	fmt.Fprintln(w)
+	for i, h := range resp.Hits {
+		title := h.Title
+		if h.Article != "" {
+			title += " " + h.Article
+		}
+		fmt.Fprintf(w, "\n%d. %s [%s]\n   %s\n", (resp.Page-1)*resp.Size+i+1, title, h.Kind, h.URL)
+		for _, f := range h.Fragments {
+			fmt.Fprintf(w, "   %s\n", plainFragment(f))
+		}
+	}
+}
+
+// plainFragment turns an HTML fragment into text with 【】 for <mark>.
+func plainFragment(f string) string {
+	f = strings.ReplaceAll(f, "<mark>", "【")
+	f = strings.ReplaceAll(f, "</mark>", "】")
+	return html.UnescapeString(f)
+}

@@ -1,0 +1,146 @@
+package e2e
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaoli/generator"
+	"tiaoli/generator/model"
+	"tiaoli/generator/site"
+	"tiaoli/search"
+	"tiaoli/server"
+)
+
+// searchChromium is Debian's chromium, which .ci/run installs.
+const searchChromium = "/usr/bin/chromium"
+
+// TestSearchBox builds the sample site with its index, serves it with
+// tiaoli serve's server, types queries in the search box of the results
+// page in headless Chromium and checks the first result of each.
+func TestSearchBox(t *testing.T) {
+	if _, err := os.Stat(searchChromium); err != nil {
+		t.Skipf("no chromium at %s (install Debian's chromium): skipping the browser test", searchChromium)
+	}
+	dir := searchBuildSample(t)
+	srv, err := server.New(server.Config{Site: dir, Watch: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+
+	ctx := searchBrowser(t)
+	tests := []struct{ query, wantHref, wantMark string }{
+		{"定期谈话 全覆盖", "/a5/", "定期谈话全覆盖"},
+		{"ＡＥＯ 查验率", "/d/", "查验率"},
+		{"3个月 整改", "/a11/", "3个月"},
+	}
+	for _, tt := range tests {
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(ts.URL+"/search"),
+			chromedp.WaitVisible(chromedp.CSS(`#search-q`)),
+			chromedp.SendKeys(chromedp.CSS(`#search-q`), tt.query+"\n"),
+			chromedp.WaitVisible(chromedp.CSS(`.search-hits li`)),
+		)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`.search-hits li:first-child h3 a`), "href"))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		hit, err := chromedp.Run(ctx, chromedp.InnerHTML(chromedp.CSS(`.search-hits li:first-child`)))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		mark := "<mark>" + tt.wantMark + "</mark>"
+		if !strings.Contains(href.Value, tt.wantHref) || !strings.Contains(hit, mark) {
+			t.Errorf("%s: first result links to %q, want %q, and has %s, want %s", tt.query, href.Value, tt.wantHref, hit, mark)
+		}
+	}
+}
+
+// searchBrowser starts headless Chromium with a fresh profile.
+func searchBrowser(t *testing.T) context.Context {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(searchChromium),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // start the browser without a deadline
+		t.Fatalf("start chromium: %v", err)
+	}
+	tctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancelTime)
+	return tctx
+}
+
+// searchBuildSample parses the sample content, renders the site and its
+// index into a temporary folder and returns it.
+func searchBuildSample(t *testing.T) string {
+	root := searchRepoRoot(t)
+	c := generator.Parse(os.DirFS(filepath.Join(root, "content")))
+	if !searchHasArticles(c) {
+		t.Skip("the sample content does not parse into articles yet: skipping")
+	}
+	dir := t.TempDir()
+	if err := site.Render(c, site.Options{Base: "/"}, searchDirWriter(dir)); err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	if err := search.BuildIndex(c, filepath.Join(dir, search.IndexDir)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func searchHasArticles(c *model.Corpus) bool {
+	for _, d := range c.Documents {
+		if len(d.Articles) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func searchRepoRoot(t *testing.T) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+	}
+	t.Fatal("no go.mod above " + dir)
+	return ""
+}
+
+// searchDirWriter writes the site's files under a folder.
+type searchDirWriter string
+
+func (w searchDirWriter) WriteFile(name string, data []byte) error {
+	p := filepath.Join(string(w), filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}

@@ -1,0 +1,304 @@
+package search
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tiaoli/generator"
+	"tiaoli/generator/model"
+)
+
+// The corpus benchmarks read ../shared/corpus/lawrefbook-laws (relative
+// to the repository root) through generator.Parse and index it on tmpfs:
+//
+//	go test -run='^$' -bench=Corpus -benchtime=1x ./search/
+//
+// They skip when the corpus is absent. Each iteration does a fixed amount
+// of work, so -benchtime=1x gives every figure.
+
+// corpusQueries is the query mix of the query and memory benchmarks:
+// common and rare words, phrases, single characters, exclusions, OR and
+// filters.
+var corpusQueries = []string{
+	"合同 违约", "劳动合同 解除", "行政处罚", "未成年人 保护", "个人信息 处理", "党", "3个月 整改",
+	"国务院 规定", "侵权责任", "土地 征收 补偿", "知识产权", "环境保护 罚款", `"依法追究刑事责任"`,
+	"婚姻 离婚 -财产", "kind:regulation 税收", "食品安全 OR 药品安全", "公司 股东 出资", "数据安全",
+	"消费者 权益", "第五条", "法", "人民法院 审理 期限", "安全生产 事故 调查", "ＡＥＯ",
+}
+
+// queryRounds is how often the query benchmark runs the mix per iteration.
+const queryRounds = 20
+
+func repoRoot() string {
+	dir, _ := os.Getwd()
+	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+	}
+	return dir
+}
+
+func corpusPath() string {
+	return filepath.Join(repoRoot(), "..", "shared", "corpus", "lawrefbook-laws")
+}
+
+// benchDir is a fresh folder on tmpfs when there is one.
+func benchDir(b *testing.B) string {
+	root := ""
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+		root = "/dev/shm"
+	}
+	dir, err := os.MkdirTemp(root, "tiaoli-search-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+var (
+	corpusOnce  sync.Once
+	corpusModel *model.Corpus
+)
+
+// lawCorpus parses the corpus once per test binary.
+func lawCorpus(b *testing.B) *model.Corpus {
+	dir := corpusPath()
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("corpus not found at %s: skipping", dir)
+	}
+	corpusOnce.Do(func() { corpusModel = generator.Parse(os.DirFS(dir)) })
+	if len(corpusModel.Documents) == 0 {
+		b.Skip("the corpus parses into no documents yet")
+	}
+	return corpusModel
+}
+
+func countDocs(c *model.Corpus) int {
+	n := 0
+	eachDoc(c, func(*searchDoc) error { n++; return nil })
+	return n
+}
+
+// BenchmarkCorpusIndex builds the corpus index: docs/s, seconds, size.
+func BenchmarkCorpusIndex(b *testing.B) {
+	c := lawCorpus(b)
+	n := countDocs(c)
+	b.ResetTimer()
+	var size int64
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		dir := filepath.Join(benchDir(b), IndexDir)
+		if err := BuildIndex(c, dir); err != nil {
+			b.Fatal(err)
+		}
+		size = dirSize(dir)
+	}
+	secs := time.Since(start).Seconds() / float64(b.N)
+	b.ReportMetric(float64(n)/secs, "docs/s")
+	b.ReportMetric(secs, "s/build")
+	b.ReportMetric(float64(size)/1e6, "index-MB")
+	b.ReportMetric(float64(n), "docs")
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+var (
+	corpusIndexOnce sync.Once
+	corpusIndexDir  string
+	corpusIndexErr  error
+)
+
+// corpusIndex builds the corpus index once per test binary and returns
+// its folder.
+func corpusIndex(b *testing.B) string {
+	c := lawCorpus(b)
+	corpusIndexOnce.Do(func() {
+		root := "/dev/shm"
+		if _, err := os.Stat(root); err != nil {
+			root = ""
+		}
+		dir, err := os.MkdirTemp(root, "tiaoli-search-corpus-")
+		if err != nil {
+			corpusIndexErr = err
+			return
+		}
+		tempMu.Lock()
+		tempDirs = append(tempDirs, dir)
+		tempMu.Unlock()
+		corpusIndexDir = filepath.Join(dir, IndexDir)
+		corpusIndexErr = BuildIndex(c, corpusIndexDir)
+	})
+	if corpusIndexErr != nil {
+		b.Fatal(corpusIndexErr)
+	}
+	return corpusIndexDir
+}
+
+// BenchmarkCorpusQuery runs the query mix with highlighting and reports
+// the median and 99th percentile latency of one search.
+func BenchmarkCorpusQuery(b *testing.B) {
+	ix, err := Open(corpusIndex(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	runMix(ix, 1) // warm the page cache and the dictionaries
+	b.ResetTimer()
+	var all []time.Duration
+	for i := 0; i < b.N; i++ {
+		all = append(all, runMix(ix, queryRounds)...)
+	}
+	b.StopTimer()
+	p50, p99 := percentiles(all)
+	b.ReportMetric(ms(p50), "p50-ms")
+	b.ReportMetric(ms(p99), "p99-ms")
+	b.ReportMetric(float64(len(all))/float64(b.N), "queries/op")
+}
+
+// runMix runs the query mix rounds times and returns each latency.
+func runMix(ix *Index, rounds int) []time.Duration {
+	var out []time.Duration
+	for r := 0; r < rounds; r++ {
+		for _, q := range corpusQueries {
+			start := time.Now()
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			_, err := ix.Search(ctx, Request{Query: q, Size: DefaultPageSize})
+			cancel()
+			if err != nil {
+				panic(fmt.Sprintf("%s: %v", q, err))
+			}
+			out = append(out, time.Since(start))
+		}
+	}
+	return out
+}
+
+func percentiles(d []time.Duration) (p50, p99 time.Duration) {
+	if len(d) == 0 {
+		return 0, 0
+	}
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	return d[len(d)*50/100], d[min(len(d)-1, len(d)*99/100)]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// serveEnv names the index a child process opens to measure serving
+// memory (see TestServeMemoryChild).
+const serveEnv = "TIAOLI_SEARCH_SERVE_INDEX"
+
+// BenchmarkCorpusServeMemory measures what serving costs: a fresh process
+// opens the corpus index, runs the query mix from 4 goroutines and
+// reports its peak resident memory (VmHWM), heap included.
+func BenchmarkCorpusServeMemory(b *testing.B) {
+	dir := corpusIndex(b)
+	b.ResetTimer()
+	var rss, heap float64
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestServeMemoryChild$", "-test.v")
+		cmd.Env = append(os.Environ(), serveEnv+"="+dir)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("child: %v\n%s", err, out)
+		}
+		rss, heap = readChild(b, string(out))
+	}
+	b.ReportMetric(rss, "serve-peak-rss-MB")
+	b.ReportMetric(heap, "serve-heap-MB")
+}
+
+func readChild(b *testing.B, out string) (rss, heap float64) {
+	sc := bufio.NewScanner(strings.NewReader(out))
+	found := false
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		for i := 0; i+2 < len(f); i++ {
+			if f[i] == "SERVE-MEMORY" {
+				rss, _ = strconv.ParseFloat(f[i+1], 64)
+				heap, _ = strconv.ParseFloat(f[i+2], 64)
+				found = true
+			}
+		}
+	}
+	if !found {
+		b.Fatalf("child printed no figures:\n%s", out)
+	}
+	return rss, heap
+}
+
+// TestServeMemoryChild is the child process of
+// BenchmarkCorpusServeMemory; it does nothing in a normal test run.
+func TestServeMemoryChild(t *testing.T) {
+	dir := os.Getenv(serveEnv)
+	if dir == "" {
+		t.Skip("runs only as the child of BenchmarkCorpusServeMemory")
+	}
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); runMix(ix, 5) }()
+	}
+	wg.Wait()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("SERVE-MEMORY %.1f %.1f", procStatusMB("VmHWM"), float64(ms.HeapSys)/1e6)
+}
+
+// procStatusMB reads a memory figure of this process from /proc.
+func procStatusMB(key string) float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, key+":") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				kb, _ := strconv.ParseFloat(f[1], 64)
+				return kb / 1024
+			}
+		}
+	}
+	return 0
+}
+
+// BenchmarkSearchFixture is the cost of one search with highlighting on
+// the small fixture index.
+func BenchmarkSearchFixture(b *testing.B) {
+	ix := openFixture(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Search(context.Background(), Request{Query: "定期谈话 全覆盖"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
