@@ -133,7 +133,7 @@ func (w *worker) citedPage() error {
 	const url = "cited/"
 	p := where{root: rootOf(url), url: url}
 	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
-	for _, cd := range r.c.Cited {
+	for _, cd := range lookup.Cited(r.c) {
 		row := citedRow{ID: lookup.CitedAnchor(cd.Title), Title: cd.Title}
 		for _, l := range cd.CitedBy {
 			if t, ok := r.x.Resolve(l); t.Doc != nil {

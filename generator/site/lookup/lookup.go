@@ -193,3 +193,31 @@ func CitedAnchor(title string) string {
 	sum := sha256.Sum256([]byte(title))
 	return "c-" + hex.EncodeToString(sum[:5])
 }
+
+// Cited lists the documents cited by title but not in the corpus: those
+// of c.Cited, then the titles of external references that list lacks,
+// each with the places that cite it.
+func Cited(c *model.Corpus) []*model.CitedDocument {
+	out := append([]*model.CitedDocument(nil), c.Cited...)
+	index := map[string]int{}
+	for i, cd := range out {
+		index[cd.Title] = i
+	}
+	for _, r := range c.References {
+		if !r.External || r.Title == "" {
+			continue
+		}
+		if _, ok := index[r.Title]; ok {
+			continue
+		}
+		index[r.Title] = len(out)
+		out = append(out, &model.CitedDocument{Title: r.Title})
+	}
+	extra := len(c.Cited)
+	for _, r := range c.References {
+		if i, ok := index[r.Title]; ok && r.External && i >= extra {
+			out[i].CitedBy = append(out[i].CitedBy, r.From)
+		}
+	}
+	return out
+}

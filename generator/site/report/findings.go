@@ -203,7 +203,7 @@ func visible(s string) string { return strings.ReplaceAll(s, "\n", "⏎") }
 
 func cited(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
-	for _, cd := range c.Cited {
+	for _, cd := range lookup.Cited(c) {
 		e := Entry{URL: "cited/#" + lookup.CitedAnchor(cd.Title)}
 		if len(cd.CitedBy) > 0 {
 			first := fromEntry(x, cd.CitedBy[0])
