@@ -23,6 +23,10 @@ const (
 	wClose    = 1.5 // the words close together in the text
 	wLine     = 0.6 // all the words in one 款 or 项
 	wEarly    = 0.4 // the first match early in the text
+	// wTermOther is taken from a term page the query does not name: its
+	// definition or members say the words, the text that uses them
+	// should come first.
+	wTermOther = 1.5
 )
 
 // candidate is a hit being ranked, with its stored fields.
@@ -98,7 +102,11 @@ func (c *candidate) signals(p *plan, m *matcher, top float64) float64 {
 		s += wLabel
 	}
 	titleW := wTitleDoc
-	if c.article != "" || (c.kind == KindTerm && !namesTerm(p, c.title)) {
+	if c.kind == KindTerm && !namesTerm(p, c.title) {
+		titleW = wTitleArt
+		s -= wTermOther
+	}
+	if c.article != "" {
 		titleW = wTitleArt
 	}
 	s += titleW * fieldFraction(m, c.title, nc)
