@@ -74,6 +74,9 @@ func TestCorpus(t *testing.T) {
 		for _, d := range ds {
 			kinds[d.Kind]++
 		}
+		if lawFile(rel) && !hasKind(ds, model.KindRegulation) && !hasKind(ds, model.KindNotice) {
+			t.Errorf("%s: a law file yields no regulation or notice: %s", rel, kindsOf(ds))
+		}
 		if printsArticles(string(data)) {
 			regFiles++
 			if !hasKind(ds, model.KindRegulation) {
@@ -82,7 +85,7 @@ func TestCorpus(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d files, %d documents, %d files with errors; %d files print articles, %d without a regulation document",
+	t.Logf("%d files, %d documents, %d files with errors; %d files print a regulation's articles from 第一条, %d without a regulation document",
 		len(files), docs, errFiles, regFiles, regMissed)
 	t.Logf("documents by kind: %s", kindCounts(kinds))
 }
@@ -127,19 +130,41 @@ func checkParagraph(t *testing.T, rel string, lines int, p model.Paragraph) {
 	}
 }
 
-// printsArticles reports whether a file has at least three lines that
-// start with 第X条 (bold or not): it prints a regulation.
+// printsArticles reports whether a file prints a regulation's articles
+// from the first: its first line that starts with a 第X条 label (bold or
+// not) is 第一条, and at least three such lines follow. Commentary that
+// quotes articles here and there does not.
 func printsArticles(s string) bool {
 	n := 0
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimLeft(strings.TrimSpace(l), "*# \u3000")
-		if _, _, _, ok := label.Article(strings.ReplaceAll(l, "**", " ")); ok {
-			if n++; n >= 3 {
-				return true
-			}
+		num, _, _, ok := label.Article(strings.ReplaceAll(l, "**", " "))
+		if !ok {
+			continue
+		}
+		if n == 0 && num != 1 {
+			return false
+		}
+		if n++; n >= 3 {
+			return true
 		}
 	}
 	return false
+}
+
+// lawFile reports whether a corpus file holds statute text: every
+// LawRefBook file but the case write-ups and the technical standards.
+func lawFile(rel string) bool {
+	return strings.HasPrefix(rel, "lawrefbook-laws/") && !strings.HasPrefix(rel, "lawrefbook-laws/案例/") &&
+		!strings.HasPrefix(rel, "lawrefbook-laws/其他/")
+}
+
+func kindsOf(docs []*model.Document) string {
+	var ks []string
+	for _, d := range docs {
+		ks = append(ks, d.Kind+":"+d.Title)
+	}
+	return strings.Join(ks, ", ")
 }
 
 func hasKind(docs []*model.Document, kind string) bool {

@@ -63,11 +63,11 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 	}()
 	text, enc, err := decode.Decode(data)
 	if err != nil {
-		line := 0
+		e := model.Error{Path: path, Message: err.Error()}
 		if de, ok := err.(*decode.Error); ok {
-			line = de.Line
+			e.Line, e.Message = de.Line, de.Message
 		}
-		return src, nil, []model.Error{{Path: path, Line: line, Message: err.Error()}}
+		return src, nil, []model.Error{e}
 	}
 	src.Encoding = enc
 	src.Format = Sniff(path, text)

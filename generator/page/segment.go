@@ -136,7 +136,8 @@ func (s *segmenter) headlineAt(i int) int {
 // a headline opens another only on evidence: the current one ended, it was
 // a regulation whose articles are over, the headline is followed by what
 // opens an item (a dateline, byline, approval line, 第一条, a photo credit),
-// or its words name a kind of item (声明, 开奖, 招商, 气象 …).
+// or its words name a kind of item (声明, 开奖, 招商, 气象 …) or the
+// form of a document (…的通知, …条例, …办法).
 func (s *segmenter) opensHere(i, n int, marked bool) bool {
 	next := i + n
 	if next < len(s.lines) && isSignature(s.lines[next].Text) {
@@ -158,7 +159,8 @@ func (s *segmenter) opensHere(i, n int, marked bool) bool {
 // words, show they head an item of their own.
 func (s *segmenter) evidence(i, n int) bool {
 	for _, l := range s.lines[i : i+n] {
-		if kindWordsRE.MatchString(l.Text) {
+		t := unwrap(l.Text)
+		if kindWordsRE.MatchString(t) || noticeTitleRE.MatchString(t) || formalTitleRE.MatchString(t) {
 			return true
 		}
 	}

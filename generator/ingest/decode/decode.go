@@ -145,6 +145,7 @@ func plausible(r rune) bool {
 		r >= 0x3000 && r <= 0x303F, // CJK symbols and punctuation
 		r >= 0xFF00 && r <= 0xFFEF, // full-width forms
 		r >= 0x2000 && r <= 0x206F, // general punctuation
+		r >= 0x20A0 && r <= 0x20CF, // currency signs
 		r >= 0x2460 && r <= 0x24FF, // enclosed numbers
 		r >= 0x25A0 && r <= 0x25FF, // geometric shapes ▲
 		r >= 0x00A0 && r <= 0x00FF,

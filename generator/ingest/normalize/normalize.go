@@ -30,6 +30,14 @@ func Line(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
+	space := false // a space is due before the next character written
+	put := func(r rune) {
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
@@ -38,17 +46,15 @@ func Line(s string) string {
 			for j < len(rs) && (isSpace(rs[j]) || IsZeroWidth(rs[j])) {
 				j++
 			}
-			if b.Len() > 0 && j < len(rs) && !nbspBetweenHan(rs, i, j) {
-				b.WriteByte(' ')
-			}
+			space = space || !nbspBetweenHan(rs, i, j)
 			i = j - 1
 		case IsZeroWidth(r) || unicode.IsControl(r):
 		case isPrivate(r):
 			if i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]) {
-				b.WriteByte('.')
+				put('.')
 			}
 		default:
-			b.WriteRune(Fold(r))
+			put(Fold(r))
 		}
 	}
 	return b.String()

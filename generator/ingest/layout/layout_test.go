@@ -1,0 +1,120 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/plaintext"
+)
+
+// repaired reads plain text, repairs it and returns its lines joined by
+// "/" and the kinds of the repairs.
+func repaired(src string) (string, string) {
+	lines, reps := Repair(plaintext.Read(src).Lines)
+	var texts, kinds []string
+	for _, l := range lines {
+		texts = append(texts, l.Text)
+	}
+	for _, r := range reps {
+		kinds = append(kinds, r.Kind)
+	}
+	return strings.Join(texts, "/"), strings.Join(kinds, ",")
+}
+
+func TestRepair(t *testing.T) {
+	cases := []struct{ name, in, text, kinds string }{
+		{"comma at the break",
+			"第七条 应当由领导班子成员作为谈话人，\n\n采取个别谈话的方式进行。",
+			"第七条 应当由领导班子成员作为谈话人，采取个别谈话的方式进行。", "join"},
+		{"article cut after its label",
+			"第十二条 党委(党组)办公厅\n\n(室)应当汇总留存谈话记录。",
+			"第十二条 党委(党组)办公厅(室)应当汇总留存谈话记录。", "join"},
+		{"word split across a column",
+			"AEO是“经认证的经营者”的英文缩写。AEO制度是指世界海\n\n关组织倡导的认证制度。",
+			"AEO是“经认证的经营者”的英文缩写。AEO制度是指世界海关组织倡导的认证制度。", "join"},
+		{"open quote",
+			"跑稳“接力\n\n赛”，要求我们。", "跑稳“接力赛”，要求我们。", "join"},
+		{"line may not start with 、",
+			"纪律检查机关(派驻本单位的纪检监察组)\n\n、组织(人事)部门。",
+			"纪律检查机关(派驻本单位的纪检监察组)、组织(人事)部门。", "join"},
+		{"repeated character with evidence",
+			"坚持全面从严治党。\n\n- (一) 坚持党要管党、全面从严治\n\n- 治党；\n- (二) 坚持突出重点；",
+			"坚持全面从严治党。/(一) 坚持党要管党、全面从严治党；/(二) 坚持突出重点；", "list-marker,join,duplicate-char"},
+		{"repeated character without evidence is kept",
+			"- (一) 大家常常\n\n- 常来往；\n- (二) 坚持；",
+			"(一) 大家常常常来往；/(二) 坚持；", "list-marker,join"},
+		{"title is not joined",
+			"多所高校为留校师生组织新春活动\n\n2月11日，华中科技大学组织师生吃新春团年饭。",
+			"多所高校为留校师生组织新春活动/2月11日，华中科技大学组织师生吃新春团年饭。", ""},
+		{"section head is not joined",
+			"(三) 稳中求进，推动未来产业高质量发展\n\n未来产业培育周期长。",
+			"(三) 稳中求进，推动未来产业高质量发展/未来产业培育周期长。", ""},
+		{"next article is not joined",
+			"第一条 为了加强管理，根据有关规定，制定本办法\n\n第二条 本办法适用于。",
+			"第一条 为了加强管理，根据有关规定，制定本办法/第二条 本办法适用于。", ""},
+		{"dateline and credit are not joined",
+			"这是一段足够长的正文文字，讲述了很多很多的事情而没有句号结尾的\n\n新华社北京2月12日电 正文。\n\n旅客在候车间隙喝茶而且这一行也足够长足够长足够长足够长\n\n新华社发(王继林 摄)",
+			"这是一段足够长的正文文字，讲述了很多很多的事情而没有句号结尾的/新华社北京2月12日电 正文。/旅客在候车间隙喝茶而且这一行也足够长足够长足够长足够长/新华社发(王继林 摄)", ""},
+		{"sentence ends",
+			"这一句话已经结束了，而且足够长足够长足够长。\n\n下一段。", "这一句话已经结束了，而且足够长足够长足够长。/下一段。", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text, kinds := repaired(c.in)
+			if text != c.text || kinds != c.kinds {
+				t.Errorf("got %q [%s]\nwant %q [%s]", text, kinds, c.text, c.kinds)
+			}
+		})
+	}
+}
+
+func TestRepairRecords(t *testing.T) {
+	_, reps := Repair(plaintext.Read("坚持全面从严治党。\n\n- (一) 坚持党要管党、全面从严治\n\n- 治党；\n- (二) 坚持；").Lines)
+	d := reps[len(reps)-1]
+	if d.Kind != KindDuplicate || d.Line != 5 || d.Before != "严治治党" || d.After != "严治党" || d.Message == "" {
+		t.Errorf("repair %+v", d)
+	}
+}
+
+func TestMarkedLinesNotJoined(t *testing.T) {
+	lines := []block.Line{
+		{Text: "这是一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长的标题", Line: 1, Heading: 2},
+		{Text: "正文", Line: 3, Break: true},
+	}
+	out, reps := Repair(lines)
+	if len(out) != 2 || len(reps) != 0 {
+		t.Errorf("heading joined: %+v", out)
+	}
+}
+
+// FuzzRepair checks that repair never panics, never loses text other than
+// a repeated character, and keeps lines in order.
+func FuzzRepair(f *testing.F) {
+	f.Add("- (一) 全面从严治\n\n- 治党；\n- (二) 甲")
+	f.Add("第十二条 办公厅\n\n(室)应当")
+	f.Fuzz(func(t *testing.T, s string) {
+		in := plaintext.Read(s).Lines
+		out, reps := Repair(in)
+		dups, inRunes, outRunes := 0, 0, 0
+		for _, r := range reps {
+			if r.Kind == KindDuplicate {
+				dups++
+			}
+		}
+		for _, l := range in {
+			inRunes += len([]rune(strings.ReplaceAll(l.Text, " ", "")))
+		}
+		prev := 0
+		for _, l := range out {
+			outRunes += len([]rune(strings.ReplaceAll(l.Text, " ", "")))
+			if l.Line <= prev {
+				t.Fatalf("lines out of order: %+v", out)
+			}
+			prev = l.Line
+		}
+		if outRunes != inRunes-dups {
+			t.Fatalf("text changed: %d → %d runes (%d repairs)", inRunes, outRunes, len(reps))
+		}
+	})
+}

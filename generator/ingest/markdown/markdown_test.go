@@ -1,0 +1,99 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// show renders lines one per row: line, marks, text.
+func show(src string) string {
+	p, _ := Read(src)
+	var b strings.Builder
+	for _, l := range p.Lines {
+		marks := ""
+		if l.Heading > 0 {
+			marks += fmt.Sprintf("h%d", l.Heading)
+		}
+		if l.ListItem {
+			marks += "li"
+		}
+		if l.Strong {
+			marks += "b"
+		}
+		if l.Quote {
+			marks += "q"
+		}
+		if l.Break {
+			marks += "|"
+		}
+		fmt.Fprintf(&b, "%d %s %s\n", l.Line, marks, l.Text)
+	}
+	return b.String()
+}
+
+func TestRead(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"headings and emphasis",
+			"# 标题\n\n**第一条** 正文*强调*。\n第二行软换行  \n硬换行后\\\n反斜杠换行\n",
+			"1 h1| 标题\n3 | 第一条 正文强调。\n4  第二行软换行\n5  硬换行后\n6  反斜杠换行\n"},
+		{"bold line and approval",
+			"**某某工作办法**  \n(2026年1月30日批准)\n",
+			"1 b| 某某工作办法\n2  (2026年1月30日批准)\n"},
+		{"lists",
+			"- (一)坚持；\n- (二)突出\n  续行；\n\n1. 甲\n   - 乙\n",
+			"1 li| (一)坚持；\n2 li| (二)突出\n3  续行；\n5 li| 甲\n6 li| 乙\n"},
+		{"quote, code and rule",
+			"> 本报记者  王浩\n\n___\n\n    缩进的正文\n\n```\n代码块\n```\n",
+			"1 q| 本报记者 王浩\n5 | 缩进的正文\n8 | 代码块\n"},
+		{"comments, images and link bars",
+			"<!-- INFO END -->\n\n![](a.jpg)\n\n[![](b.jpg)](x) [\\>>点击查看更多回复](http://x) [点击进入](http://y)\n\n正文[链接文字](http://z)。\n",
+			"7 | 正文链接文字。\n"},
+		{"note-taking leftovers",
+			"规定了\\<color\n#ed1c24\\>四种`</color>`{html}情况：\n\n\\[\\[http://a/b.pdf\\|PDF文件下载\\]\\]\n\n见\\[\\[另一篇\\]\\]。\n",
+			"1 | 规定了\n2  四种情况：\n6 | 见另一篇。\n"},
+		{"stray bold markers",
+			"对**“一把手”**的监督\n",
+			"1 | 对“一把手”的监督\n"},
+		{"table",
+			"| 条文 | 罪名 |\n|---|---|\n| 第152条 | 走私罪 |\n",
+			"1 | 条文 | 罪名\n3 | 第152条 | 走私罪\n"},
+		{"front matter keeps line numbers",
+			"---\ntitle: 题\ndate: 2025-02-12\n---\n\n### 引题\n\n# 题\n",
+			"6 h3| 引题\n8 h1| 题\n"},
+		{"setext and empty heading",
+			"### \n\n标题\n===\n\n　　正文缩进。\n",
+			"3 h1| 标题\n6 | 正文缩进。\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := show(c.in); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestReadMeta(t *testing.T) {
+	p, probs := Read("---\ntitle: 题\ndate: 2025-02-12\nsection: 第10版\n---\n正文\n")
+	if len(probs) > 0 || p.Meta.Title != "题" || p.Meta.Date != "2025-02-12" || p.Meta.Page != "第10版" {
+		t.Errorf("meta %+v, problems %v", p.Meta, probs)
+	}
+}
+
+// FuzzRead checks that Markdown of any shape reads without a panic into
+// lines with text and a line inside the file.
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{"# 标题\n\n**第一条** 正文", "- a\n  - b\n> c", "---\ntitle: x\n---\n| a | b |\n|-|-|\n", "\\<color\n#fff\\>x`</color>`{html}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := strings.Count(s, "\n") + 1
+		p, _ := Read(s)
+		for _, l := range p.Lines {
+			if l.Text == "" || l.Line < 1 || l.Line > n {
+				t.Fatalf("bad line %+v of %q", l, s)
+			}
+		}
+	})
+}

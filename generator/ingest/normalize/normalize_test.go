@@ -1,0 +1,70 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestLine(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"第一条\u3000为了", "第一条 为了"},
+		{"  \t两端空白\u3000 ", "两端空白"},
+		{"ＡＥＯ企业１２３家", "AEO企业123家"},
+		{"（一）坚持，。：；“”", "（一）坚持，。：；“”"}, // Chinese punctuation as printed
+		{"〔履行办公厅(室)职责的部门，下同〕", "〔履行办公厅(室)职责的部门，下同〕"},
+		{"零\u200b宽\u200d字\ufeff符\u2060", "零宽字符"},
+		{"中\u00a0文", "中文"},         // NBSP between Chinese characters: removed
+		{"AEO\u00a0企业", "AEO 企业"},  // elsewhere: a space
+		{"2\ue0105米", "2.5米"},      // private use between digits: a decimal point
+		{"施行。\ue5f9\ue5f9", "施行。"}, // other private use: removed
+		{"韩  鑫  张腾扬", "韩 鑫 张腾扬"},
+		{"tab\there", "tab here"},
+		{"ctl\x07char", "ctlchar"},
+		{"２０07年9月１日", "2007年9月1日"},
+		{"－", "－"}, // full-width punctuation is not folded
+	}
+	for _, c := range cases {
+		if got := Line(c.in); got != c.want {
+			t.Errorf("Line(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestUnbalanced(t *testing.T) {
+	cases := map[string]bool{
+		"党(工":    true,
+		"跑稳“接力":  true,
+		"办公厅(室)": false,
+		"〔履行办公厅(室)职责，下同〕":  false,
+		"〔混合括号)":           false,
+		"《党委(党组)工作办法》全文如下": false,
+		"未闭合《书名":           true,
+	}
+	for in, want := range cases {
+		if got := Unbalanced(in); got != want {
+			t.Errorf("Unbalanced(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// FuzzLine checks that a normalised line is valid, trimmed, free of
+// invisible characters and stable under a second pass.
+func FuzzLine(f *testing.F) {
+	for _, s := range []string{"第一条\u3000为了", "ＡＢ１", "2\ue0105", "\u00a0中\u00a0", " \u200b "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got := Line(s)
+		if got != strings.TrimSpace(got) || strings.Contains(got, "  ") || HasInvisible(got) {
+			t.Fatalf("Line(%q) = %q", s, got)
+		}
+		if again := Line(got); again != got {
+			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
+		}
+		Unbalanced(s)
+	})
+}

@@ -1,0 +1,242 @@
+package page
+
+import (
+	"strings"
+	"testing"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/markdown"
+	"tiaoli/generator/ingest/plaintext"
+	"tiaoli/generator/model"
+)
+
+func splitMD(t *testing.T, name, src, date string) []*model.Document {
+	t.Helper()
+	p, _ := markdown.Read(src)
+	return Split(Input{Path: name, Meta: p.Meta, Lines: p.Lines, Date: date})
+}
+
+func splitText(name, src, date string) []*model.Document {
+	return Split(Input{Path: name, Lines: plaintext.Read(src).Lines, Date: date})
+}
+
+// summary is kind:title for every document, joined by " / ".
+func summary(docs []*model.Document) string {
+	var parts []string
+	for _, d := range docs {
+		parts = append(parts, d.Kind+":"+d.Title)
+	}
+	return strings.Join(parts, " / ")
+}
+
+func TestHeadlineGroup(t *testing.T) {
+	docs := splitMD(t, "p.md", "### 引题在前\n\n## 主标题\n\n### 副题在后\n\n本报北京1月2日电 （记者王浩）正文。\n", "2026-01-03")
+	if len(docs) != 1 {
+		t.Fatalf("documents: %s", summary(docs))
+	}
+	d := docs[0]
+	if d.Kicker != "引题在前" || d.Title != "主标题" || d.Subtitle != "副题在后" || d.Kind != model.KindNews {
+		t.Errorf("headline %q / %q / %q (%s)", d.Kicker, d.Title, d.Subtitle, d.Kind)
+	}
+	if d.Dateline == nil || d.Dateline.Date != "2026-01-02" || strings.Join(d.Dateline.Reporters, ",") != "王浩" {
+		t.Errorf("dateline %+v", d.Dateline)
+	}
+	if len(d.Body) != 1 || d.Sources[0].Line != 1 {
+		t.Errorf("body %+v sources %v", d.Body, d.Sources)
+	}
+}
+
+func TestPlainPage(t *testing.T) {
+	src := `某市举行新春团拜会
+
+新华社某市2月12日电 某市12日举行新春团拜会。
+
+会上，与会者表示要做好各项工作。
+
+多所学校为留校学生组织活动
+
+2月11日，某大学组织师生吃团年饭。
+
+新华社发（某某 摄）
+
+（上接第一版）
+
+这是一篇从第一版转来的评论文章的正文，讨论了很多问题，观点鲜明。
+
+（二）第二部分的小标题
+
+第二部分的正文也很长，继续讨论问题。
+
+（三）第三部分的小标题
+
+第三部分的正文。（下转第三版）
+`
+	docs := splitText("page.txt", src, "2026-02-13")
+	want := "news:某市举行新春团拜会 / photo:多所学校为留校学生组织活动 / commentary:这是一篇从第一版转来的评论文章的正文…"
+	if got := summary(docs); got != want {
+		t.Fatalf("documents\n%s\nwant\n%s", got, want)
+	}
+	if docs[1].Credits[0] != "新华社发（某某 摄）" || len(docs[1].Body) != 1 {
+		t.Errorf("photo credits %q body %d", docs[1].Credits, len(docs[1].Body))
+	}
+	c := docs[2]
+	if c.ContinuedFrom != "第一版" || c.ContinuedTo != "第三版" || c.Sources[0].Line != 13 {
+		t.Errorf("continuation %q → %q at %v", c.ContinuedFrom, c.ContinuedTo, c.Sources)
+	}
+	if last := c.Body[len(c.Body)-1].Text; last != "第三部分的正文。" {
+		t.Errorf("continuation mark left in %q", last)
+	}
+}
+
+func TestCarriedRegulation(t *testing.T) {
+	src := `某机关印发《某某工作规定》
+
+新华社北京2月12日电 近日，某机关印发了《某某工作规定》。
+
+《某某工作规定》全文如下。
+
+某某工作规定
+
+（2026年1月30日某机关批准 2026年1月30日某机关发布）
+
+第一条 为了做好工作，制定本规定。
+
+第二条 本规定适用于各单位。
+
+第三条 本规定自发布之日起施行。
+
+另一条新闻的标题
+
+新华社上海2月12日电 另一条新闻。
+`
+	docs := splitText("page.txt", src, "")
+	if got := summary(docs); got != "news:某机关印发《某某工作规定》 / regulation:某某工作规定 / news:另一条新闻的标题" {
+		t.Fatalf("documents %s", got)
+	}
+	reg := docs[1]
+	if reg.Carrier != docs[0] || reg.Date != "2026-01-30" || len(reg.Body) != 5 || reg.Body[0].Text != "某某工作规定" {
+		t.Errorf("regulation carrier %v date %q body %d", reg.Carrier, reg.Date, len(reg.Body))
+	}
+}
+
+func TestCarriedRegulationWithoutTitleLine(t *testing.T) {
+	src := "### 某机关印发《某某管理办法》\n\n《某某管理办法》全文如下。\n\n第一章 总则\n\n第一条 为了管理。\n\n第二条 适用范围。\n"
+	docs := splitMD(t, "x.md", src, "")
+	if got := summary(docs); got != "news:某机关印发《某某管理办法》 / regulation:某某管理办法" {
+		t.Fatalf("documents %s", got)
+	}
+	if docs[1].Carrier != docs[0] {
+		t.Error("no carrier")
+	}
+}
+
+func TestStandaloneRegulation(t *testing.T) {
+	src := "# 中华人民共和国某某法\n\n2009年2月28日 第十一届全国人民代表大会常务委员会第七次会议通过\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了某某，制定本法。\n\n## 说明\n\n第二条 本法适用于。\n\n## 附件\n\n附件正文。\n"
+	docs := splitMD(t, "law.md", src, "")
+	if len(docs) != 1 || docs[0].Kind != model.KindRegulation || docs[0].Title != "中华人民共和国某某法" {
+		t.Fatalf("documents %s", summary(docs))
+	}
+	d := docs[0]
+	if d.Date != "2009-02-28" || d.Body[0].Heading != 1 || d.Body[2].Heading != 2 {
+		t.Errorf("date %q body %+v", d.Date, d.Body[:3])
+	}
+}
+
+func TestSingleArticleWithSubheads(t *testing.T) {
+	src := "---\ntitle: 某县城春运为何仍便捷\ndate: 2025-02-12\n---\n\n### 引题\n\n# 某县城春运为何仍便捷\n\n> 本报记者  韩  鑫  张腾扬《人民日报》（2025年02月12日第 02 版）\n\n清晨，某人返乡。\n\n## 小标题一\n\n正文一。\n\n## 小标题二\n\n正文二。\n"
+	docs := splitMD(t, "a.md", src, "2025-02-12")
+	if len(docs) != 1 {
+		t.Fatalf("documents %s", summary(docs))
+	}
+	d := docs[0]
+	if d.Kicker != "引题" || strings.Join(d.Bylines, ",") != "韩鑫,张腾扬" || d.Kind != model.KindNews || len(d.Body) != 5 {
+		t.Errorf("kicker %q bylines %q kind %s body %d", d.Kicker, d.Bylines, d.Kind, len(d.Body))
+	}
+}
+
+func TestSubheadsWithoutEvidence(t *testing.T) {
+	src := "　　**特邀嘉宾**\n\n　　某某 某市纪委监委干部\n\n　　**编者按**\n\n　　本案中的问题。\n\n　　**基本案情：**\n\n　　某某，男。\n"
+	docs := splitMD(t, "以单位名义出借钱款是否属于挪用公款.md", src, "")
+	if len(docs) != 1 || docs[0].Title != "以单位名义出借钱款是否属于挪用公款" {
+		t.Fatalf("documents %s", summary(docs))
+	}
+	if docs[0].Body[0].Text != "特邀嘉宾" {
+		t.Errorf("label headline not kept in the body: %+v", docs[0].Body[0])
+	}
+}
+
+func TestKinds(t *testing.T) {
+	src := `## 某某新闻
+
+新华社东京2月12日电(记者 李四)正文。
+
+气 象 今日 7℃~17℃ 多云。偏南风5-6级。
+
+明日 10℃~20℃ 阴到多云。
+
+### 某码头诚邀合作
+
+项目招商。联系人:张先生 电话:13500000000
+
+**遗失声明**
+
+▲某公司遗失公章一枚，声明作废。
+
+### 体育彩票开奖信息
+
+- 第26043期排列3开奖号码:1 7 9
+
+### 关于做好某项工作的通知
+
+各区县、各部门：
+
+现就有关事项通知如下。特此通知。
+`
+	docs := splitMD(t, "p.md", src, "2026-02-13")
+	want := "news:某某新闻 / weather:气象 / advertisement:某码头诚邀合作 / announcement:遗失声明 / lottery:体育彩票开奖信息 / notice:关于做好某项工作的通知"
+	if got := summary(docs); got != want {
+		t.Errorf("documents\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestYearFromPage(t *testing.T) {
+	docs := splitText("p.txt", "跨年新闻标题\n\n新华社北京12月31日电 年终报道。\n", "2026-01-02")
+	if docs[0].Dateline == nil || docs[0].Dateline.Date != "2025-12-31" {
+		t.Errorf("dateline %+v", docs[0].Dateline)
+	}
+}
+
+func TestNormalTitle(t *testing.T) {
+	for a, b := range map[string]string{
+		"**党委（党组）工作办法**": "党委(党组)工作办法",
+		"一箭７星！":          "一箭7星",
+		"《某某规定》":         "某某规定",
+		" AEO 这张“绿色通行证”": "AEO这张“绿色通行证",
+	} {
+		if NormalTitle(a) != b {
+			t.Errorf("NormalTitle(%q) = %q, want %q", a, NormalTitle(a), b)
+		}
+	}
+}
+
+// FuzzSplit checks that splitting any page never panics and gives
+// documents with a title, a body and positions inside the page.
+func FuzzSplit(f *testing.F) {
+	f.Add("标题\n\n新华社北京2月12日电 正文。\n\n（上接第一版）\n\n正文\n\n(新华社北京2月12日电)", false)
+	f.Add("## 题\n\n**声明**\n\n- 第1期开奖号码\n\n《办法》全文如下。\n\n第一条 甲\n\n第二条 乙", true)
+	f.Fuzz(func(t *testing.T, s string, md bool) {
+		var lines []block.Line
+		if md {
+			p, _ := markdown.Read(s)
+			lines = p.Lines
+		} else {
+			lines = plaintext.Read(s).Lines
+		}
+		n := strings.Count(s, "\n") + 1
+		for _, d := range Split(Input{Path: "f.txt", Lines: lines, Date: "2026-02-13"}) {
+			if d.Title == "" || len(d.Body) == 0 || d.Sources[0].Line < 1 || d.Sources[0].Line > n {
+				t.Fatalf("bad document %+v", d)
+			}
+		}
+	})
+}
