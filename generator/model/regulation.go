@@ -19,6 +19,9 @@ type Regulation struct {
 
 	Variants []Variant `json:"variants,omitempty"`
 	Repairs  []Repair  `json:"repairs,omitempty"`
+	// Suspects are places that look broken (a bracket without its
+	// partner) where no rule decides the repair: left as printed.
+	Suspects []Repair `json:"suspects,omitempty"`
 
 	// Parent is the ID of the news item that carries this regulation;
 	// Carries lists the regulations a news item carries.
@@ -30,6 +33,9 @@ type Regulation struct {
 	// Carrier points at the news item carrying this regulation until
 	// addressing turns it into Parent and Carries.
 	Carrier *Document `json:"-"`
+	// VersionDocs point at the other dated versions of this document until
+	// addressing turns them into Versions.
+	VersionDocs []*Document `json:"-"`
 }
 
 // Heading is a 编, 分编, 章 or 节 heading.
@@ -83,11 +89,18 @@ type Section struct {
 
 // Variant is a place where the sources of one document disagree.
 type Variant struct {
-	Where     string    `json:"where"` // 第六条, 第六条第二款, or a body paragraph
-	Article   string    `json:"article,omitempty"`
-	Paragraph int       `json:"paragraph,omitempty"`
-	Readings  []Reading `json:"readings"`
-	Chosen    string    `json:"chosen"` // the text chosen
+	Where     string `json:"where"` // 第六条, 第六条第二款, or a body paragraph
+	Article   string `json:"article,omitempty"`
+	Paragraph int    `json:"paragraph,omitempty"`
+	// Item is the item's number (第（三）项 = 3) when the variant is inside
+	// an item, 0 otherwise.
+	Item     int       `json:"item,omitempty"`
+	Readings []Reading `json:"readings"`
+	// ContextBefore and ContextAfter are a few characters of the chosen
+	// text on either side of the variant.
+	ContextBefore string `json:"context_before,omitempty"`
+	ContextAfter  string `json:"context_after,omitempty"`
+	Chosen        string `json:"chosen"` // the text chosen
 	// Rule names why: "repair" (a repaired artefact loses), "corpus" (its
 	// words recur elsewhere), "pinned" (an editor chose), "first-source"
 	// (undecided).

@@ -1,11 +1,302 @@
 // Package regulation parses the body of a regulation into its structure:
 // 编, 分编, 章, 节, 条, 款, 项 and 目, repairing what OCR and layout broke.
+//
+// Structure reads Document.Body, one paragraph per printed line, and fills
+// Document.Regulation:
+//
+//   - the header: the title line (its `#` heading names a standalone
+//     file), the approval line (…批准 …发布) with its issuer and dates, and
+//     dated history lines; a 目录 block is skipped;
+//   - text before 第一条 is the Preamble (序言, 总纲, a 印发通知);
+//   - 第X编, 第X分编, 第X章 and 第X节 lines, plain or headings at any level,
+//     bold or spaced (总 则), become Headings and each Article's Path;
+//   - a line opening with 第X条 (any separator, a space inside the label,
+//     之一) opens an Article; its first 款 is the text after the label, and
+//     every further line a 款, except （一） lines (项) and 1. or （1） lines
+//     (目), which are Items of the 款 or 项 before them;
+//   - 附件 and what follows the last article is the Appendix;
+//   - a document without 条 is cut into Sections at 一、, （一）, 1. and （1）.
+//
+// Lines that only look like articles are kept as text: a label followed by
+// 的, 第…款 or 规定 reads as a citation, and label lines whose numbers do
+// not fit the sequence the others form (a quoted article, a restarted
+// count) are text of the article before them, reported as errors when
+// they repeat or go back.
+//
+// Repairs are rules, never guesses: a 款 that stops mid-sentence is
+// joined with the next line, a character doubled across that break is
+// dropped when the rest of the document spells the phrase without it, and
+// a bracket left open is closed only where the document prints the same
+// bracketed phrase elsewhere. Each repair is a model.Repair with its
+// position; what no rule decides is left as printed and listed in
+// Suspects.
 package regulation
 
-import "tiaoli/generator/model"
+import (
+	"regexp"
+	"strings"
+
+	"tiaoli/generator/model"
+)
 
 // Structure fills d.Regulation from d.Body. It is called for documents of
-// kind regulation.
+// kind regulation. It never panics; what it cannot read stays as text.
 func Structure(d *model.Document) []model.Error {
-	return nil
+	p := &parser{doc: d, reg: &d.Regulation}
+	lines := prepare(d.Body)
+	p.text = joinTexts(lines)
+	lines = p.header(lines)
+	lines = skipContents(lines)
+	accepted := selectArticles(lines)
+	if len(accepted) > 0 {
+		p.articles(lines, accepted)
+		readValidFrom(p.reg)
+	} else {
+		p.sections(lines)
+	}
+	p.checkBrackets()
+	fillDepths(p.reg.Headings)
+	if d.Date == "" {
+		d.Date = p.reg.Published
+	}
+	model.SortErrors(p.errs)
+	return p.errs
+}
+
+// parser holds the state of one Structure call.
+type parser struct {
+	doc  *model.Document
+	reg  *model.Regulation
+	errs []model.Error
+	// text is every line of the body joined with "\n": the evidence the
+	// repair rules look for.
+	text string
+}
+
+// line is one printed line, cleaned for structure parsing.
+type line struct {
+	text string // trimmed, bold markers removed
+	para model.Paragraph
+}
+
+// prepare cleans the body lines and drops empty ones and HTML comments.
+func prepare(body []model.Paragraph) []line {
+	out := make([]line, 0, len(body))
+	for _, p := range body {
+		t := cleanText(p.Text)
+		if t == "" || isComment(t) {
+			continue
+		}
+		out = append(out, line{text: t, para: p})
+	}
+	return out
+}
+
+// cleanText trims a line and removes Markdown bold markers left around a
+// label (**第一条**) or a title (**第一章 总 则**).
+func cleanText(s string) string {
+	s = trimSpace(s)
+	for _, m := range []string{"**", "__"} {
+		if strings.HasPrefix(s, m) {
+			s = strings.TrimPrefix(s, m)
+			if i := strings.Index(s, m); i >= 0 {
+				s = s[:i] + s[i+len(m):]
+			}
+			s = trimSpace(s)
+		}
+		if strings.HasSuffix(s, m) && strings.Count(s, m) == 1 {
+			s = trimSpace(strings.TrimSuffix(s, m))
+		}
+	}
+	return s
+}
+
+func isComment(s string) bool {
+	return strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->")
+}
+
+func joinTexts(lines []line) string {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// header reads the title, approval and history lines at the top of the
+// body and returns the lines after them.
+func (p *parser) header(lines []line) []line {
+	i := 0
+	if i < len(lines) && p.isTitleLine(lines, i) {
+		if p.doc.Title == "" {
+			p.doc.Title = lines[i].text
+		}
+		i++
+		if i < len(lines) && lines[0].para.Heading == 1 && lines[i].para.Heading == 1 && !isStructural(lines[i].text) {
+			if p.doc.Subtitle == "" {
+				p.doc.Subtitle = lines[i].text
+			}
+			i++
+		}
+	}
+	end := infoEnd(p.doc.Body, lines, i)
+	var meta []string
+	for ; i < len(lines); i++ {
+		if lines[i].para.Line < end || isMetaLine(lines[i].text) && !isStructural(lines[i].text) {
+			meta = append(meta, lines[i].text)
+			continue
+		}
+		break
+	}
+	readMeta(p.reg, meta)
+	return lines[i:]
+}
+
+// isTitleLine reports whether the first line names the document: a
+// heading, the document's title as printed, or a line the approval line
+// follows.
+func (p *parser) isTitleLine(lines []line, i int) bool {
+	l := lines[i]
+	if isStructural(l.text) || isMetaLine(l.text) {
+		return false
+	}
+	if l.para.Heading > 0 {
+		return true
+	}
+	if p.doc.Title != "" && foldTitle(l.text) == foldTitle(p.doc.Title) {
+		return true
+	}
+	return i+1 < len(lines) && isTitle(l.text) && isMetaLine(lines[i+1].text)
+}
+
+// infoEnd returns the line of a LawRefBook `<!-- INFO END -->` marker near
+// the top of the body, or 0 when there is none: every line before it is a
+// history line.
+func infoEnd(body []model.Paragraph, lines []line, from int) int {
+	limit := 0
+	if from < len(lines) {
+		limit = lines[from].para.Line + 30
+	}
+	for _, b := range body {
+		if b.Line > limit {
+			break
+		}
+		if strings.Contains(b.Text, "INFO END") {
+			return b.Line
+		}
+	}
+	return 0
+}
+
+// foldTitle makes titles comparable: no spaces, brackets and punctuation
+// in one width.
+func foldTitle(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) || r == '*' {
+			return -1
+		}
+		return foldRune(r)
+	}, s)
+}
+
+// isStructural reports whether a line opens an article or a division.
+func isStructural(s string) bool {
+	if _, ok := parseArticleLabel(s); ok {
+		return true
+	}
+	_, ok := parseDivision(s)
+	return ok
+}
+
+// skipContents drops a table of contents: the line 目录 and the division
+// titles after it, or, without that line, a run of division titles with no
+// article between them in which one level repeats (two 章 in a row cannot
+// both be open in the body). The body begins at the end of the run where
+// divisions open one inside the other (第一编 总则, 第一章 一般规定). A line
+// naming several divisions (第一章 总则 第二章 …) is contents too.
+func skipContents(lines []line) []line {
+	out := lines[:0:0]
+	done := false
+	for i := 0; i < len(lines); i++ {
+		if done {
+			out = append(out, lines[i])
+			continue
+		}
+		if _, ok := parseArticleLabel(lines[i].text); ok {
+			done = true
+			out = append(out, lines[i])
+			continue
+		}
+		if isContentsWord(lines[i].text) || manyDivisions(lines[i].text) {
+			continue
+		}
+		if !isContentsEntry(lines[i].text) {
+			out = append(out, lines[i])
+			continue
+		}
+		j := i
+		for j < len(lines) && isContentsEntry(lines[j].text) {
+			j++
+		}
+		start := bodyStart(lines[i:j])
+		out = append(out, lines[i+start:j]...)
+		i = j - 1
+		done = start > 0
+	}
+	return out
+}
+
+func isContentsWord(s string) bool {
+	return strings.ReplaceAll(normaliseTitle(s), " ", "") == "目录"
+}
+
+// manyDivisions reports a line naming two or more 第X章 (or 编, 节).
+func manyDivisions(s string) bool {
+	for _, unit := range []string{"编", "章", "节"} {
+		if len(divisionLabels.FindAllString(s, 3)) >= 2 && strings.Contains(s, unit) {
+			return true
+		}
+	}
+	return false
+}
+
+var divisionLabels = regexp.MustCompile(`第[零〇一二三四五六七八九十百两0-9]+(编|章|节)`)
+
+// bodyStart returns where the body begins in a run of division lines: 0
+// when the run has no repeated level, else the start of its last stretch
+// of divisions that open one inside the other.
+func bodyStart(run []line) int {
+	seen := map[string]bool{}
+	repeated := false
+	for _, l := range run {
+		lv := divisionLevel(l.text)
+		if seen[lv] {
+			repeated = true
+		}
+		seen[lv] = true
+	}
+	if !repeated {
+		return 0
+	}
+	k := len(run) - 1
+	for k > 0 && levelRank[divisionLevel(run[k-1].text)] < levelRank[divisionLevel(run[k].text)] {
+		k--
+	}
+	return k
+}
+
+func divisionLevel(s string) string {
+	if d, ok := parseDivision(s); ok {
+		return d.level
+	}
+	return "章"
+}
+
+func isContentsEntry(s string) bool {
+	if _, ok := parseDivision(s); ok {
+		return true
+	}
+	_, ok := unnumberedDivision(s)
+	return ok
 }

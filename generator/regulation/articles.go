@@ -1,0 +1,183 @@
+package regulation
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+)
+
+// builder walks the lines of a regulation with articles.
+type builder struct {
+	*parser
+	stack    []int // indices in Headings of the open 编/分编/章/节
+	article  *model.Article
+	clause   *model.Clause
+	item     *model.Item // the last 项 of the clause, for its 目
+	last     *model.Paragraph
+	appendix bool
+	// headingLevels maps a Markdown heading level of unnumbered headings to
+	// the division level it stands for.
+	headingLevels map[int]string
+}
+
+// articles builds headings, articles, the preamble and the appendix.
+func (p *parser) articles(lines []line, accepted map[int]articleLabel) {
+	b := &builder{parser: p, headingLevels: unnumberedLevels(lines)}
+	for i, l := range lines {
+		switch {
+		case b.appendix:
+			b.toAppendix(l)
+		case hasKey(accepted, i):
+			b.openArticle(l, accepted[i])
+		case b.division(l):
+		case b.article == nil:
+			p.reg.Preamble = append(p.reg.Preamble, paragraph(l, l.text))
+			b.last = &p.reg.Preamble[len(p.reg.Preamble)-1]
+		case isAppendixStart(l.text):
+			b.appendix = true
+			b.toAppendix(l)
+		default:
+			b.body(l, i)
+		}
+	}
+	p.reportSkipped(lines, accepted)
+}
+
+func hasKey(m map[int]articleLabel, i int) bool {
+	_, ok := m[i]
+	return ok
+}
+
+func (b *builder) toAppendix(l line) {
+	b.reg.Appendix = append(b.reg.Appendix, paragraph(l, l.text))
+}
+
+// appendixPattern matches 附件, 附件1, 附件一：…, 附录, 附表 and 附：.
+var appendixPattern = regexp.MustCompile(`^附(件|录|表)?[0-9一二三四五六七八九十]*(\s|：|:|$)`)
+
+func isAppendixStart(s string) bool {
+	return appendixPattern.MatchString(s) && !strings.HasPrefix(s, "附则")
+}
+
+func paragraph(l line, text string) model.Paragraph {
+	return model.Paragraph{Text: text, Position: l.para.Position, Heading: l.para.Heading, ListItem: l.para.ListItem}
+}
+
+// openArticle starts a new 条; the text after its label is its first 款.
+func (b *builder) openArticle(l line, lab articleLabel) {
+	a := &model.Article{
+		Number:   lab.number,
+		Suffix:   lab.suffix,
+		Label:    articleLabelText(lab.number, lab.suffix),
+		Path:     b.path(),
+		Position: l.para.Position,
+	}
+	b.reg.Articles = append(b.reg.Articles, a)
+	b.article, b.clause, b.item, b.last = a, nil, nil, nil
+	if lab.rest != "" {
+		b.body(line{text: lab.rest, para: l.para}, -1)
+	}
+}
+
+// articleLabelText is the normalised label: 第五条, 第五条之一.
+func articleLabelText(number, suffix int) string {
+	s := "第" + numeral.Format(number) + "条"
+	if suffix > 0 {
+		s += "之" + numeral.Format(suffix)
+	}
+	return s
+}
+
+// body adds a line inside an article: a 项 or 目, a line continuing the
+// one before, or a new 款.
+func (b *builder) body(l line, index int) {
+	if m, ok := parseMarker(l.text); ok && m.kind != markHan {
+		b.addItem(l, m)
+		return
+	}
+	if b.last != nil && index >= 0 && continues(b.last.Text, l) {
+		b.join(l)
+		return
+	}
+	c := &model.Clause{Paragraph: paragraph(l, l.text)}
+	c.Items = []*model.Item{}
+	b.article.Paragraphs = append(b.article.Paragraphs, c)
+	b.clause, b.item, b.last = c, nil, &c.Paragraph
+}
+
+// addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
+// to the 款 when it has none).
+func (b *builder) addItem(l line, m marker) {
+	if b.clause == nil {
+		c := &model.Clause{Paragraph: model.Paragraph{Position: l.para.Position}, Items: []*model.Item{}}
+		b.article.Paragraphs = append(b.article.Paragraphs, c)
+		b.clause = c
+	}
+	it := &model.Item{Label: m.label, Number: m.number, Paragraph: paragraph(l, m.rest)}
+	it.ListItem = l.para.ListItem
+	switch {
+	case m.kind == markHanParen:
+		b.clause.Items = append(b.clause.Items, it)
+		b.item = it
+	case b.item != nil:
+		b.item.Items = append(b.item.Items, it)
+	default:
+		b.clause.Items = append(b.clause.Items, it)
+	}
+	b.last = &it.Paragraph
+}
+
+// path lists the open divisions, outermost first: 第一章 总则.
+func (b *builder) path() []string {
+	out := []string{}
+	for _, i := range b.stack {
+		h := b.reg.Headings[i]
+		out = append(out, strings.TrimSpace(h.Label+" "+h.Title))
+	}
+	return out
+}
+
+// reportSkipped reports 第X条 lines standing apart from their text that
+// were kept as text because their number does not fit the sequence: a
+// repeated or backward number, or a second count restarting at 第一条. A run
+// of such lines with no article between them is one error.
+func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
+	lastKey := -1
+	var run []line
+	var labels []string
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		what := labels[0]
+		if len(run) > 1 {
+			what = fmt.Sprintf("%d article labels from %s to %s", len(run), labels[0], labels[len(labels)-1])
+		}
+		if lastKey < 0 {
+			p.errs = append(p.errs, model.Errorf(run[0].para.Position,
+				"%s: not in the numbering of the articles after them, kept as text", what))
+		} else {
+			p.errs = append(p.errs, model.Errorf(run[0].para.Position,
+				"%s: not after %s in the numbering, kept as text of the article before", what, labelOfKey(lastKey)))
+		}
+		run, labels = nil, nil
+	}
+	for i, l := range lines {
+		if lab, ok := accepted[i]; ok {
+			flush()
+			lastKey = lab.number*1000 + lab.suffix
+			continue
+		}
+		lab, ok := parseArticleLabel(l.text)
+		if ok && lab.separated && !isTableRow(l.text) {
+			run = append(run, l)
+			labels = append(labels, articleLabelText(lab.number, lab.suffix))
+		}
+	}
+	flush()
+}
+
+func labelOfKey(k int) string { return articleLabelText(k/1000, k%1000) }

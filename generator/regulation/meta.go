@@ -1,0 +1,175 @@
+package regulation
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+)
+
+// datePattern matches 2026年1月30日, 二〇一八年十二月二十九日 and the like.
+var datePattern = regexp.MustCompile(`([0-9〇零○一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日`)
+
+// parseDate returns the first full date in s as YYYY-MM-DD.
+func parseDate(s string) (string, bool) {
+	m := datePattern.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	y, ok1 := numeral.Parse(m[1])
+	mo, ok2 := numeral.Parse(m[2])
+	d, ok3 := numeral.Parse(m[3])
+	if !ok1 || !ok2 || !ok3 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
+}
+
+// startsWithDate reports whether s opens with a year: a LawRefBook history
+// line (1997年3月14日 第八届…修订).
+func startsWithDate(s string) bool {
+	loc := datePattern.FindStringIndex(s)
+	return loc != nil && loc[0] == 0
+}
+
+// bracketed returns the text inside (…) or （…） when the whole of s is
+// one bracketed group.
+func bracketed(s string) (string, bool) {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"（", ")"}, {"(", "）"}, {"〔", "〕"}} {
+		if strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) {
+			inner := s[len(p[0]) : len(s)-len(p[1])]
+			if !strings.ContainsAny(inner, "()（）") || balanced(inner) {
+				return trimSpace(inner), true
+			}
+		}
+	}
+	return "", false
+}
+
+// isMetaLine reports whether a header line is an approval or history
+// line: a bracketed line with a date and a verb, or a line opening with a
+// date.
+func isMetaLine(s string) bool {
+	if inner, ok := bracketed(s); ok {
+		return datePattern.MatchString(inner) && hasEventVerb(inner)
+	}
+	return startsWithDate(s) && len([]rune(s)) < 200
+}
+
+var eventVerbs = []string{"批准", "发布", "公布", "印发", "通过", "修订", "修正", "修改", "施行", "废止", "颁布", "决定"}
+
+func hasEventVerb(s string) bool {
+	for _, v := range eventVerbs {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventEnd matches the verb closing an event and the date opening the next
+// when a line runs them together: …通过2003年8月15日….
+var eventEnd = regexp.MustCompile(`(通过|公布|发布|施行|批准|修正|修订|修改|印发|颁布)(根据)?([0-9〇零○一二三四五六七八九]{4}\s*年)`)
+
+// splitEvents cuts a history line into events: each starts with a date or
+// with 根据 (根据2017年…修正).
+func splitEvents(s string) []string {
+	s = eventEnd.ReplaceAllString(s, "$1 $2$3")
+	fields := strings.FieldsFunc(s, isSpace)
+	var events []string
+	for _, f := range fields {
+		if len(events) > 0 && !startsWithDate(f) && !strings.HasPrefix(f, "根据") {
+			events[len(events)-1] += " " + f
+			continue
+		}
+		events = append(events, f)
+	}
+	return events
+}
+
+// readMeta fills Approval, History, Issuer and Published from the header
+// lines of a regulation.
+func readMeta(r *model.Regulation, header []string) {
+	var events []string
+	for _, s := range header {
+		inner, isBracket := bracketed(s)
+		switch {
+		case isBracket && (strings.Contains(inner, "批准") || strings.Contains(inner, "发布")) && r.Approval == "":
+			r.Approval = s
+			events = append(events, splitEvents(inner)...)
+		case isBracket:
+			r.History = append(r.History, splitEvents(inner)...)
+			events = append(events, splitEvents(inner)...)
+		default:
+			r.History = append(r.History, splitEvents(s)...)
+			events = append(events, splitEvents(s)...)
+		}
+	}
+	for _, e := range events {
+		date, ok := parseDate(e)
+		if !ok {
+			continue
+		}
+		if isPublishing(e) {
+			r.Published = date
+			if a := agent(e); a != "" {
+				r.Issuer = a
+			}
+		}
+		if strings.Contains(e, "施行") && !strings.Contains(e, "起施行") {
+			r.ValidFrom = date
+		}
+	}
+}
+
+func isPublishing(e string) bool {
+	return strings.Contains(e, "发布") || strings.Contains(e, "公布") || strings.Contains(e, "印发") || strings.Contains(e, "颁布")
+}
+
+// agent returns who published in an event: 2026年1月30日中共中央办公厅发布 →
+// 中共中央办公厅; 1996年10月3日 中华人民共和国交通部令第8号发布 → 中华人民共和国交通部.
+func agent(e string) string {
+	loc := datePattern.FindStringIndex(e)
+	if loc == nil {
+		return ""
+	}
+	s := trimSpace(e[loc[1]:])
+	s = strings.TrimPrefix(s, "根据")
+	s = strings.TrimPrefix(s, "经")
+	for _, cut := range []string{"令第", "令（", "令(", "公告第", "公告（", "公告(", "公告", "发布", "公布", "印发", "颁布", "批准"} {
+		if i := strings.Index(s, cut); i >= 0 {
+			s = s[:i]
+		}
+	}
+	s = trimSpace(s)
+	if s == "" || len([]rune(s)) > 40 {
+		return ""
+	}
+	return s
+}
+
+// validFromPattern matches 本办法自2026年3月1日起施行 and 本办法自发布之日起施行.
+var validFromPattern = regexp.MustCompile(`本[^，。；、\s]{1,6}自([^，。；]{2,30}?)起施行`)
+
+// readValidFrom sets ValidFrom from the article that says when the
+// regulation takes effect; 自发布之日 and 自公布之日 mean the publication date.
+func readValidFrom(r *model.Regulation) {
+	for i := len(r.Articles) - 1; i >= 0; i-- {
+		for _, c := range r.Articles[i].Paragraphs {
+			m := validFromPattern.FindStringSubmatch(c.Text)
+			if m == nil {
+				continue
+			}
+			if date, ok := parseDate(m[1]); ok {
+				r.ValidFrom = date
+				return
+			}
+			if (strings.Contains(m[1], "发布之日") || strings.Contains(m[1], "公布之日") || strings.Contains(m[1], "印发之日")) && r.Published != "" {
+				r.ValidFrom = r.Published
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,107 @@
+package regulation
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+)
+
+// Repair kinds this package records.
+const (
+	RepairJoin      = "join"           // a 款 continued after a break
+	RepairDuplicate = "duplicate-char" // a character printed on both sides of a break
+	RepairBracket   = "bracket"        // a lost bracket restored
+	SuspectBracket  = "unbalanced-bracket"
+)
+
+// repairContext is how many runes of context a repair record shows.
+const repairContext = 6
+
+// midSentenceEnd are the characters after which a sentence clearly goes
+// on: a line ending in one was cut, not finished.
+const midSentenceEnd = "，,、（(“《〔［[—"
+
+// continues reports whether next carries on the text prev stopped in the
+// middle of: prev ends with a Han character, a letter, a digit or a mark
+// that opens or joins, and next is no label of its own.
+func continues(prev string, next line) bool {
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	if r == utf8.RuneError || next.para.Heading > 0 {
+		return false
+	}
+	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(midSentenceEnd, r) {
+		return false
+	}
+	if _, ok := parseMarker(next.text); ok {
+		return false
+	}
+	if _, ok := unnumberedDivision(next.text); ok || isStructural(next.text) || isAppendixStart(next.text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next.text)
+	return first != '“' && first != '"'
+}
+
+// join appends a line to the paragraph it continues, dropping a character
+// doubled across the break when the document decides it, and records the
+// repairs.
+func (b *builder) join(l line) {
+	prev := b.last.Text
+	next := l.text
+	before := tail(prev) + "\n" + head(next)
+	if dup, ok := b.doubled(prev, next); ok {
+		next = next[len(dup):]
+		b.reg.Repairs = append(b.reg.Repairs, model.Repair{
+			Position: l.para.Position, Kind: RepairDuplicate,
+			Before: before, After: tail(prev) + head(next),
+			Message: "dropped " + dup + " printed on both sides of a break",
+		})
+	}
+	b.last.Text = prev + next
+	b.reg.Repairs = append(b.reg.Repairs, model.Repair{
+		Position: l.para.Position, Kind: RepairJoin,
+		Before: before, After: tail(prev) + head(next),
+		Message: "joined a line that continues the sentence before it",
+	})
+}
+
+// doubled reports the character printed at the end of prev and again at
+// the start of next when the rule decides it is one character: the
+// document never doubles it elsewhere and spells the phrase around the
+// break elsewhere with it once (全面从严治 / 治党 where 严治党 recurs).
+func (p *parser) doubled(prev, next string) (string, bool) {
+	x, size := utf8.DecodeLastRuneInString(prev)
+	y, _ := utf8.DecodeRuneInString(next)
+	if x != y || !unicode.Is(unicode.Han, x) {
+		return "", false
+	}
+	before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-size])
+	after, _ := utf8.DecodeRuneInString(next[size:])
+	if before == utf8.RuneError || after == utf8.RuneError {
+		return "", false
+	}
+	xs := string(x)
+	if strings.Contains(p.text, xs+xs) {
+		return "", false
+	}
+	return xs, strings.Contains(p.text, string(before)+xs+string(after))
+}
+
+// head and tail give a few runes of context around a break.
+func head(s string) string {
+	rs := []rune(s)
+	if len(rs) > repairContext {
+		rs = rs[:repairContext]
+	}
+	return string(rs)
+}
+
+func tail(s string) string {
+	rs := []rune(s)
+	if len(rs) > repairContext {
+		rs = rs[len(rs)-repairContext:]
+	}
+	return string(rs)
+}

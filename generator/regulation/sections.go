@@ -1,0 +1,69 @@
+package regulation
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+)
+
+// maxSectionTitle is the longest line after a marker read as a title.
+const maxSectionTitle = 30
+
+// sections cuts a document without 条 into sections at 一、, （一）, 1. and
+// （1）: a marker of a deeper kind opens a section inside the one before.
+// Text before the first marker is the preamble; a document without any
+// marker keeps its body as it is.
+func (p *parser) sections(lines []line) {
+	type open struct {
+		kind int
+		sec  *model.Section
+	}
+	var stack []open
+	var preamble []model.Paragraph
+	for _, l := range lines {
+		m, ok := parseMarker(l.text)
+		if !ok || m.kind == markCircled {
+			if len(stack) == 0 {
+				preamble = append(preamble, paragraph(l, l.text))
+				continue
+			}
+			top := stack[len(stack)-1].sec
+			top.Body = append(top.Body, paragraph(l, l.text))
+			continue
+		}
+		for len(stack) > 0 && stack[len(stack)-1].kind >= m.kind {
+			stack = stack[:len(stack)-1]
+		}
+		s := newSection(l, m)
+		if len(stack) == 0 {
+			p.reg.Sections = append(p.reg.Sections, s)
+			s.Anchor = fmt.Sprintf("s%d", len(p.reg.Sections))
+		} else {
+			parent := stack[len(stack)-1].sec
+			parent.Sections = append(parent.Sections, s)
+			s.Anchor = fmt.Sprintf("%s-%d", parent.Anchor, len(parent.Sections))
+		}
+		stack = append(stack, open{m.kind, s})
+	}
+	if len(p.reg.Sections) > 0 {
+		p.reg.Preamble = preamble
+	}
+}
+
+// newSection opens a section: a short line after the marker is its title,
+// a longer one the first paragraph of its body.
+func newSection(l line, m marker) *model.Section {
+	s := &model.Section{Label: m.label, Body: []model.Paragraph{}, Position: l.para.Position}
+	if isSectionTitle(m.rest) {
+		s.Title = m.rest
+	} else if m.rest != "" {
+		s.Body = append(s.Body, paragraph(l, m.rest))
+	}
+	return s
+}
+
+func isSectionTitle(s string) bool {
+	return s != "" && utf8.RuneCountInString(s) <= maxSectionTitle && isTitle(s) && !strings.HasSuffix(s, "。")
+}
