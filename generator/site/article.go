@@ -2,9 +2,11 @@ package site
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
 )
 
 // articlePage is the page of one article (条).
@@ -33,13 +35,11 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	pg := articlePage{Chrome: r.chrome(a.URL, a.Label+" · "+d.Title, "regulation", "article"),
 		docHead: r.head(d, p), Label: a.Label, Citation: citation, CiteURL: r.opts.Base + a.URL}
 	pg.Crumbs = append([]linkItem{{Href: pg.DocHref, Text: d.Title}}, crumbs(d, i, p)...)
-	if i > 0 {
-		prev := d.Articles[i-1]
+	if prev := neighbour(d.Articles, i, -1); prev != nil {
 		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label}
 		pg.Chrome.Prev = prev.URL
 	}
-	if i+1 < len(d.Articles) {
-		next := d.Articles[i+1]
+	if next := neighbour(d.Articles, i, +1); next != nil {
 		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label}
 		pg.Chrome.Next = next.URL
 	}
@@ -51,6 +51,17 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	pg.Terms = r.termRows(r.termsAt[at], p)
 	pg.Variants = r.variants(d, a.Label, p)
 	return w.page("article", a.URL, pg)
+}
+
+// neighbour is the nearest element of list before (step -1) or after
+// (step +1) index i that is not nil, or nil.
+func neighbour[T any](list []*T, i, step int) *T {
+	for j := i + step; j >= 0 && j < len(list); j += step {
+		if list[j] != nil {
+			return list[j]
+		}
+	}
+	return nil
 }
 
 // crumbs are the 编, 章 and 节 an article stands under, outermost first,
@@ -97,17 +108,20 @@ func (w *worker) sectionPage(d *model.Document, i int) error {
 	pg := sectionPage{Chrome: w.r.chrome(s.URL, name+" · "+d.Title, navOf(d), "section"),
 		docHead: w.r.head(d, p), Heading: name}
 	pg.Crumbs = []linkItem{{Href: pg.DocHref, Text: d.Title}}
-	if i > 0 {
-		pg.Prev = &linkItem{Href: p.href(d.Sections[i-1].URL), Text: d.Sections[i-1].Label + d.Sections[i-1].Title}
-		pg.Chrome.Prev = d.Sections[i-1].URL
+	if prev := neighbour(d.Sections, i, -1); prev != nil {
+		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label + prev.Title}
+		pg.Chrome.Prev = prev.URL
 	}
-	if i+1 < len(d.Sections) {
-		pg.Next = &linkItem{Href: p.href(d.Sections[i+1].URL), Text: d.Sections[i+1].Label + d.Sections[i+1].Title}
-		pg.Chrome.Next = d.Sections[i+1].URL
+	if next := neighbour(d.Sections, i, +1); next != nil {
+		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label + next.Title}
+		pg.Chrome.Next = next.URL
 	}
-	w.body(&w.txt, s.Body, "", p)
-	for _, sub := range s.Sections {
-		w.section(&w.txt, sub, 1, p, "")
+	path := strconv.Itoa(i + 1)
+	w.body(&w.txt, s.Body, lookup.SectionAnchor(s, path)+"-p", p)
+	for si, sub := range s.Sections {
+		if sub != nil {
+			w.section(&w.txt, sub, path+"."+strconv.Itoa(si+1), 1, p, "")
+		}
 	}
 	pg.Text = w.txt.take()
 	return w.page("section", s.URL, pg)

@@ -3,7 +3,9 @@ package site
 import (
 	"encoding/json"
 	"html/template"
+	"path"
 	"strconv"
+	"strings"
 
 	"tiaoli/generator/model"
 )
@@ -50,11 +52,17 @@ type docPage struct {
 // one per top-level section, and the list of its articles.
 func (r *renderer) documentJobs(d *model.Document) []job {
 	jobs := []job{func(w *worker) error { return w.documentPage(d) }}
-	for i := range d.Articles {
+	for i, a := range d.Articles {
+		if a == nil {
+			continue
+		}
 		i := i
 		jobs = append(jobs, func(w *worker) error { return w.articlePage(d, i) })
 	}
-	for i := range d.Sections {
+	for i, s := range d.Sections {
+		if s == nil {
+			continue
+		}
 		i := i
 		jobs = append(jobs, func(w *worker) error { return w.sectionPage(d, i) })
 	}
@@ -173,20 +181,26 @@ func lineNote(line int) string {
 	return "第" + strconv.Itoa(line) + "行"
 }
 
-// sourceName is how a source is named to readers.
+// sourceName is how a source is named to readers: its title, else its
+// publication, date and page, else its file's name.
 func sourceName(s *model.Source) string {
 	if s.Title != "" {
 		return s.Title
 	}
-	return s.Path
+	if s.Publication != "" {
+		return strings.TrimSpace(strings.Join([]string{s.Publication, s.Date, s.Page}, " "))
+	}
+	return path.Base(s.Path)
 }
 
 // articleList writes d/<doc>/articles.json: the URL slugs of its articles
 // in order, which the go-to-article box reads.
 func (w *worker) articleList(d *model.Document) error {
-	slugs := make([]string, len(d.Articles))
-	for i, a := range d.Articles {
-		slugs[i] = articleSlug(a)
+	slugs := make([]string, 0, len(d.Articles))
+	for _, a := range d.Articles {
+		if a != nil {
+			slugs = append(slugs, articleSlug(a))
+		}
 	}
 	data, err := json.Marshal(slugs)
 	if err != nil {

@@ -32,10 +32,14 @@ func (r *renderer) pageURLs() []string {
 	for _, d := range r.c.Documents {
 		urls = append(urls, d.URL)
 		for _, a := range d.Articles {
-			urls = append(urls, a.URL)
+			if a != nil {
+				urls = append(urls, a.URL)
+			}
 		}
 		for _, s := range d.Sections {
-			urls = append(urls, s.URL)
+			if s != nil {
+				urls = append(urls, s.URL)
+			}
 		}
 	}
 	for _, t := range r.c.Terms {

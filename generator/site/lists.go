@@ -221,6 +221,7 @@ func (w *worker) issuerPage() error {
 // homePage is the front page.
 type homePage struct {
 	Chrome
+	Regulations                    []docRow // the newest regulations
 	Recent                         []docRow
 	Kinds, Years, Issuers          []countLink
 	Sources                        []linkItem
@@ -234,6 +235,9 @@ func (w *worker) homePage() error {
 	for i, d := range r.byDate {
 		if i < 12 {
 			pg.Recent = append(pg.Recent, r.docRow(d, p))
+		}
+		if d.Kind == model.KindRegulation && len(pg.Regulations) < 8 {
+			pg.Regulations = append(pg.Regulations, r.docRow(d, p))
 		}
 		pg.Articles += len(d.Articles)
 	}

@@ -111,7 +111,7 @@ func lead(d *model.Document) string {
 			return p.Text
 		}
 	}
-	if len(d.Articles) > 0 && len(d.Articles[0].Paragraphs) > 0 {
+	if len(d.Articles) > 0 && d.Articles[0] != nil && len(d.Articles[0].Paragraphs) > 0 && d.Articles[0].Paragraphs[0] != nil {
 		return d.Articles[0].Label + " " + d.Articles[0].Paragraphs[0].Text
 	}
 	return ""

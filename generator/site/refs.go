@@ -36,6 +36,7 @@ type variantRow struct {
 // readingRow is one source's reading at a variant.
 type readingRow struct {
 	Source, Href, Text, Line string
+	Before, After            string // the chosen text around the reading
 	Chosen                   bool
 }
 
@@ -64,10 +65,11 @@ func (r *renderer) variants(d *model.Document, article string, p where) []varian
 		row := variantRow{Where: v.Where, Chosen: v.Chosen, Rule: ruleName(v.Rule), Undecided: v.Undecided}
 		if i := r.x.Article(d, v.Article); i >= 0 {
 			a := d.Articles[i]
-			row.Href = p.href(a.URL + lookup.Anchor(v.Paragraph, 0))
+			row.Href = p.href(a.URL + lookup.Anchor(v.Paragraph, v.Item))
 		}
 		for _, rd := range v.Readings {
-			rr := readingRow{Source: rd.Source, Text: rd.Text, Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen}
+			rr := readingRow{Source: rd.Source, Text: rd.Text, Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen,
+				Before: v.ContextBefore, After: v.ContextAfter}
 			if s := r.x.Source(rd.Source); s != nil {
 				rr.Source, rr.Href = sourceName(s), p.href(s.URL)
 			}

@@ -31,6 +31,9 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		b.WriteString("</p></div>\n")
 	}
 	for i, c := range a.Paragraphs {
+		if c == nil {
+			continue
+		}
 		id := "p" + strconv.Itoa(i+1)
 		b.WriteString(`<div class="clause"`)
 		b.attr("id", m.prefix+id)
@@ -81,6 +84,9 @@ func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*mode
 	}
 	b.WriteString(`<ol class="items">`)
 	for i, it := range items {
+		if it == nil {
+			continue
+		}
 		iid := id + "-i" + strconv.Itoa(i+1)
 		b.WriteString("<li")
 		b.attr("id", iid)
@@ -107,6 +113,9 @@ func (w *worker) subitems(b *textBuilder, items []*model.Item, id string, p wher
 	}
 	b.WriteString(`<ol class="items sub">`)
 	for i, it := range items {
+		if it == nil {
+			continue
+		}
 		b.WriteString("<li")
 		b.attr("id", id+"-m"+strconv.Itoa(i+1))
 		b.WriteString(`><span class="item-label">`)
@@ -177,13 +186,16 @@ func headingText(h model.Heading) string {
 func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 	if len(d.Preamble) > 0 {
 		b.WriteString(`<section class="preamble" aria-label="序言">`)
-		w.body(b, d.Preamble, "pre", p)
+		w.body(b, d.Preamble, lookup.PartPrefix("preamble"), p)
 		b.WriteString("</section>\n")
 	}
 	hi := 0
 	for i, a := range d.Articles {
 		for ; hi < len(d.Headings) && d.Headings[hi].Article <= i; hi++ {
 			w.heading(b, d.Headings[hi], hi)
+		}
+		if a == nil {
+			continue
 		}
 		slug := articleSlug(a)
 		b.WriteString(`<div class="article"`)
@@ -196,11 +208,13 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 		w.heading(b, d.Headings[hi], hi)
 	}
 	for i, s := range d.Sections {
-		w.section(b, s, 0, p, p.href(d.Sections[i].URL))
+		if s != nil {
+			w.section(b, s, strconv.Itoa(i+1), 0, p, p.href(s.URL))
+		}
 	}
 	if len(d.Appendix) > 0 {
 		b.WriteString(`<section class="appendix" aria-label="附件">`)
-		w.body(b, d.Appendix, "app", p)
+		w.body(b, d.Appendix, lookup.PartPrefix("appendix"), p)
 		b.WriteString("</section>\n")
 	}
 }
@@ -214,13 +228,13 @@ func (w *worker) heading(b *textBuilder, h model.Heading, i int) {
 	b.WriteString("</" + tag + ">\n")
 }
 
-// section writes a section of a document without 条 and its subsections.
-// href, when set, links the section's title to its own page.
-func (w *worker) section(b *textBuilder, s *model.Section, depth int, p where, href string) {
+// section writes a section of a document without 条 and its subsections,
+// with ids from package lookup. href, when set, links the section's title
+// to its own page.
+func (w *worker) section(b *textBuilder, s *model.Section, path string, depth int, p where, href string) {
+	anchor := lookup.SectionAnchor(s, path)
 	b.WriteString(`<section class="sec"`)
-	if s.Anchor != "" {
-		b.attr("id", s.Anchor)
-	}
+	b.attr("id", anchor)
 	tag := "h" + strconv.Itoa(min(depth+2, 6))
 	b.WriteString("><" + tag + ">")
 	if href != "" {
@@ -233,9 +247,11 @@ func (w *worker) section(b *textBuilder, s *model.Section, depth int, p where, h
 		b.WriteString("</a>")
 	}
 	b.WriteString("</" + tag + ">\n")
-	w.body(b, s.Body, "", p)
-	for _, sub := range s.Sections {
-		w.section(b, sub, depth+1, p, "")
+	w.body(b, s.Body, anchor+"-p", p)
+	for i, sub := range s.Sections {
+		if sub != nil {
+			w.section(b, sub, path+"."+strconv.Itoa(i+1), depth+1, p, "")
+		}
 	}
 	b.WriteString("</section>\n")
 }

@@ -23,6 +23,8 @@ type renderer struct {
 	termsAt  map[place][]int // terms used in an article or document
 	// definedIn lists the terms each document defines.
 	definedIn map[string][]int
+	// termByName finds a term by its name (the first of that name).
+	termByName map[string]int
 	tips      []string // the tooltip of each term
 	byDate    []*model.Document
 }
@@ -64,7 +66,11 @@ func (r *renderer) indexReferences() {
 
 func (r *renderer) indexTerms() {
 	r.tips = make([]string, len(r.c.Terms))
+	r.termByName = make(map[string]int, len(r.c.Terms))
 	for i, t := range r.c.Terms {
+		if _, ok := r.termByName[t.Term]; !ok {
+			r.termByName[t.Term] = i
+		}
 		r.tips[i] = clip(tipOf(t), 160)
 		seen := map[place]bool{}
 		add := func(l model.Location) {

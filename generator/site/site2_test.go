@@ -172,10 +172,14 @@ func TestReportPage(t *testing.T) {
 
 func TestHomeAndLists(t *testing.T) {
 	p := page(t, "index.html")
-	if got := p.Find("ul.docs li.docrow").Length(); got != 6 {
+	recent := p.Find("#recent").Parent()
+	if got := recent.Find("li.docrow").Length(); got != 6 {
 		t.Errorf("home lists %d recent documents, want 6", got)
 	}
-	if got := text(p.Find("ul.docs li.docrow a").First()); got != sitetest.NewsTitle && !strings.HasPrefix(got, "遗失声明") && got != "春日田野" {
+	if got := p.Find("#new-regs").Parent().Find("li.docrow").Length(); got != 2 {
+		t.Errorf("home lists %d regulations, want 2", got)
+	}
+	if got := text(recent.Find("li.docrow a").First()); got != sitetest.NewsTitle && !strings.HasPrefix(got, "遗失声明") && got != "春日田野" {
 		t.Errorf("newest first: got %q", got)
 	}
 	if href, _ := p.Find("#by-kind").Parent().Find("a").First().Attr("href"); href != "k/regulation/" {

@@ -19,6 +19,26 @@ type termPage struct {
 	Defining  template.HTML // the sentence that defines it
 	Groups    []occGroup
 	Total     int
+	ScopeName string
+	// KindOf is the term this one is a kind of; Includes the kinds it
+	// includes; Acronym its acronym. Each links to its term page when the
+	// corpus has one.
+	KindOf   *linkItem
+	Includes []linkItem
+	Acronym  *linkItem
+}
+
+// scopeNames say in Chinese where a term applies.
+var scopeNames = map[string]string{
+	"corpus": "全部文件", "document": "本文件及刊载它的新闻", "rest": "自定义处至本文件末尾", "article": "本条",
+}
+
+// termLink links a term by its name, to its page when the corpus has one.
+func (r *renderer) termLink(name string, p where) linkItem {
+	if i, ok := r.termByName[name]; ok {
+		return linkItem{Href: p.href(r.c.Terms[i].URL), Text: name}
+	}
+	return linkItem{Text: name}
 }
 
 // occGroup is the occurrences of a term in one document.
@@ -39,6 +59,21 @@ func (w *worker) termPage(i int) error {
 	p := where{root: rootOf(t.URL), url: t.URL}
 	pg := termPage{Chrome: r.chrome(t.URL, t.Term, "terms", "term"), Term: t,
 		KindName: termKindNames[t.Kind], Total: len(t.Occurrences)}
+	pg.ScopeName = scopeNames[t.Scope]
+	if pg.ScopeName == "" {
+		pg.ScopeName = t.Scope
+	}
+	if t.KindOf != "" {
+		l := r.termLink(t.KindOf, p)
+		pg.KindOf = &l
+	}
+	if t.Acronym != "" {
+		l := r.termLink(t.Acronym, p)
+		pg.Acronym = &l
+	}
+	for _, name := range t.Includes {
+		pg.Includes = append(pg.Includes, r.termLink(name, p))
+	}
 	if t.Kind == model.TermList && t.Count > 0 && t.Count != len(t.Members) {
 		pg.CountNote = "名称所示数目与列出的项数不符"
 	}

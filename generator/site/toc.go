@@ -1,7 +1,11 @@
 package site
 
 import (
+	"strconv"
+	"strings"
+
 	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
 )
 
 // tocNode is a heading in the table of contents with the articles right
@@ -59,7 +63,7 @@ func clampArticle(i int, d *model.Document) int {
 // each with links to its articles; or its sections.
 func (w *worker) toc(b *textBuilder, d *model.Document) {
 	if len(d.Articles) == 0 {
-		w.sectionTOC(b, d.Sections)
+		w.sectionTOC(b, d.Sections, "")
 		return
 	}
 	w.tocNode(b, d, tocTree(d))
@@ -77,6 +81,9 @@ func (w *worker) tocNode(b *textBuilder, d *model.Document, n *tocNode) {
 	if n.to > n.from {
 		b.WriteString(`<p class="toc-arts">`)
 		for _, a := range d.Articles[n.from:n.to] {
+			if a == nil {
+				continue
+			}
 			b.WriteString("<a")
 			b.attr("href", "#"+articleSlug(a))
 			b.WriteByte('>')
@@ -98,23 +105,25 @@ func (w *worker) tocNode(b *textBuilder, d *model.Document, n *tocNode) {
 }
 
 // sectionTOC lists the sections of a document without 条.
-func (w *worker) sectionTOC(b *textBuilder, secs []*model.Section) {
+func (w *worker) sectionTOC(b *textBuilder, secs []*model.Section, path string) {
 	if len(secs) == 0 {
 		return
 	}
 	b.WriteString("<ol>")
-	for _, s := range secs {
-		b.WriteString("<li>")
-		if s.Anchor != "" {
-			b.WriteString("<a")
-			b.attr("href", "#"+s.Anchor)
-			b.WriteByte('>')
+	for i, s := range secs {
+		if s == nil {
+			continue
 		}
-		b.escape(s.Label + s.Title)
-		if s.Anchor != "" {
-			b.WriteString("</a>")
+		sp := strconv.Itoa(i + 1)
+		if path != "" {
+			sp = path + "." + sp
 		}
-		w.sectionTOC(b, s.Sections)
+		b.WriteString("<li><a")
+		b.attr("href", "#"+lookup.SectionAnchor(s, sp))
+		b.WriteByte('>')
+		b.escape(strings.TrimSpace(s.Label + s.Title))
+		b.WriteString("</a>")
+		w.sectionTOC(b, s.Sections, sp)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"tiaoli/generator/model"
@@ -37,6 +38,9 @@ func New(c *model.Corpus) *Index {
 		if len(d.Articles) > 0 {
 			m := make(map[string]int, len(d.Articles))
 			for i, a := range d.Articles {
+				if a == nil {
+					continue
+				}
 				if _, dup := m[a.Label]; !dup {
 					m[a.Label] = i
 				}
@@ -67,9 +71,17 @@ func (x *Index) Article(d *model.Document, label string) int {
 // Target is what a location points at, found in the corpus.
 type Target struct {
 	Doc     *model.Document
-	Article *model.Article // nil for the document as a whole
-	// Paragraph and Item count from 1; 0 means the whole unit.
-	Paragraph, Item int
+	Article *model.Article // nil outside the articles
+	// Paragraph, Item and Subitem count from 1; 0 means the whole unit.
+	Paragraph, Item, Subitem int
+	// Part is "preamble" or "appendix" for text outside the articles.
+	Part string
+	// Section is the section of a document without 条 that holds the
+	// text, SectionPath its 1-based path ("2.1") and Page the URL of the
+	// top-level section's page.
+	Section     *model.Section
+	SectionPath string
+	Page        string
 	// Text is the text of the paragraph or item, "" for a whole article or
 	// document.
 	Text string
@@ -78,67 +90,139 @@ type Target struct {
 }
 
 // Resolve finds what l points at. It reports false when the document,
-// article, paragraph or item does not exist.
+// article, section, paragraph or item does not exist; the target then
+// holds as much as was found.
 func (x *Index) Resolve(l model.Location) (Target, bool) {
 	d := x.docs[l.Document]
 	if d == nil {
 		return Target{}, false
 	}
-	t := Target{Doc: d, Paragraph: l.Paragraph, Item: l.Item}
-	if l.Article == "" {
-		return x.resolveBody(t)
+	t := Target{Doc: d, Paragraph: l.Paragraph, Item: l.Item, Subitem: l.Subitem, Part: l.Part}
+	switch {
+	case l.Section != "":
+		return resolveSection(t, l.Section)
+	case l.Part == "preamble":
+		return t.paragraph(d.Preamble)
+	case l.Part == "appendix":
+		return t.paragraph(d.Appendix)
+	case l.Article == "":
+		if len(d.Articles) > 0 || len(d.Sections) > 0 {
+			return t, t.Paragraph <= 0 // a regulation's body is not shown
+		}
+		return t.paragraph(d.Body)
 	}
 	i := x.Article(d, l.Article)
 	if i < 0 {
 		return t, false
 	}
 	t.Article = d.Articles[i]
-	if l.Paragraph <= 0 {
-		return t, l.Item <= 0
+	return t.clause()
+}
+
+// clause finds the 款, 项 and 目 of a target inside its article.
+func (t Target) clause() (Target, bool) {
+	if t.Paragraph <= 0 {
+		return t, t.Item <= 0
 	}
-	if l.Paragraph > len(t.Article.Paragraphs) {
+	if t.Paragraph > len(t.Article.Paragraphs) || t.Article.Paragraphs[t.Paragraph-1] == nil {
 		return t, false
 	}
-	c := t.Article.Paragraphs[l.Paragraph-1]
+	c := t.Article.Paragraphs[t.Paragraph-1]
 	t.Text, t.Links = c.Text, c.Links
-	if l.Item <= 0 {
+	if t.Item <= 0 {
 		return t, true
 	}
-	if l.Item > len(c.Items) {
+	if t.Item > len(c.Items) || c.Items[t.Item-1] == nil {
 		return t, false
 	}
-	it := c.Items[l.Item-1]
+	it := c.Items[t.Item-1]
 	t.Text, t.Links = it.Text, it.Links
+	if t.Subitem <= 0 {
+		return t, true
+	}
+	if t.Subitem > len(it.Items) || it.Items[t.Subitem-1] == nil {
+		return t, false
+	}
+	sub := it.Items[t.Subitem-1]
+	t.Text, t.Links = sub.Text, sub.Links
 	return t, true
 }
 
-// resolveBody finds a paragraph of a document's body.
-func (x *Index) resolveBody(t Target) (Target, bool) {
+// paragraph finds a paragraph of running text.
+func (t Target) paragraph(ps []model.Paragraph) (Target, bool) {
 	if t.Paragraph <= 0 {
 		return t, true
 	}
-	if t.Paragraph > len(t.Doc.Body) {
+	if t.Paragraph > len(ps) {
 		return t, false
 	}
-	p := t.Doc.Body[t.Paragraph-1]
+	p := ps[t.Paragraph-1]
 	t.Text, t.Links = p.Text, p.Links
 	return t, true
 }
 
-// URL is the root-relative URL of the page and anchor of a target:
-// d/x/a3/#p2-i3, d/x/#b2 for a body paragraph, d/x/ for a document.
-func (t Target) URL() string {
-	if t.Doc == nil {
-		return ""
-	}
-	if t.Article == nil {
-		if t.Paragraph > 0 {
-			return fmt.Sprintf("%s#b%d", t.Doc.URL, t.Paragraph)
+// resolveSection finds a section by its path and a paragraph in it.
+func resolveSection(t Target, path string) (Target, bool) {
+	secs := t.Doc.Sections
+	for i, part := range strings.Split(path, ".") {
+		n, err := strconv.Atoi(part)
+		if err != nil || n < 1 || n > len(secs) || secs[n-1] == nil {
+			return t, false
 		}
-		return t.Doc.URL
+		if i == 0 {
+			t.Page = secs[n-1].URL
+		}
+		t.Section = secs[n-1]
+		secs = t.Section.Sections
 	}
-	return t.Article.URL + Anchor(t.Paragraph, t.Item)
+	t.SectionPath = path
+	return t.paragraph(t.Section.Body)
 }
+
+// SectionAnchor is the id of a section on the pages that show it: its own
+// anchor, or s and its path (s2-1).
+func SectionAnchor(s *model.Section, path string) string {
+	if s.Anchor != "" {
+		return s.Anchor
+	}
+	return "s" + strings.ReplaceAll(path, ".", "-")
+}
+
+// URL is the root-relative URL of the page and anchor of a target:
+// d/x/a3/#p2-i3, d/x/#b2 for a body paragraph, d/x/#pre1 for the
+// preamble, d/x/s2/#s2-1-p1 inside a section, d/x/ for a document.
+func (t Target) URL() string {
+	switch {
+	case t.Doc == nil:
+		return ""
+	case t.Article != nil:
+		u := t.Article.URL + Anchor(t.Paragraph, t.Item)
+		if t.Item > 0 && t.Subitem > 0 {
+			u += fmt.Sprintf("-m%d", t.Subitem)
+		}
+		return u
+	case t.Section != nil:
+		page := t.Page
+		if page == "" {
+			page = t.Doc.URL
+		}
+		if t.Paragraph > 0 {
+			return fmt.Sprintf("%s#%s-p%d", page, SectionAnchor(t.Section, t.SectionPath), t.Paragraph)
+		}
+		return page + "#" + SectionAnchor(t.Section, t.SectionPath)
+	case t.Paragraph > 0:
+		return fmt.Sprintf("%s#%s%d", t.Doc.URL, partPrefix[t.Part], t.Paragraph)
+	}
+	return t.Doc.URL
+}
+
+// partPrefix is the start of the id of a paragraph in each part of a
+// document page.
+var partPrefix = map[string]string{"": "b", "preamble": "pre", "appendix": "app"}
+
+// PartPrefix is the start of the ids of the paragraphs of a part
+// ("preamble", "appendix" or "" for the body) on a document page.
+func PartPrefix(part string) string { return partPrefix[part] }
 
 // Anchor is the fragment of a 款 and 项 on an article page: #p2, #p2-i3,
 // "" for the whole article.
@@ -154,16 +238,28 @@ func Anchor(paragraph, item int) string {
 
 // Where names the part of a target inside its document as a citation
 // does: 第三条第二款第（三）项. The 款 is left out when the article has only
-// one. A body paragraph of a document is 第2段.
+// one. Other text is named by its part or section and paragraph: 序言第2段.
 func (t Target) Where() string {
-	if t.Article == nil {
-		if t.Paragraph > 0 {
-			return fmt.Sprintf("第%d段", t.Paragraph)
+	switch {
+	case t.Article != nil:
+		w := Where(t.Article.Label, t.Paragraph, t.Item, len(t.Article.Paragraphs))
+		if t.Item > 0 && t.Subitem > 0 {
+			w += fmt.Sprintf("第%d目", t.Subitem)
 		}
-		return ""
+		return w
+	case t.Section != nil:
+		w := strings.TrimSpace(t.Section.Label + t.Section.Title)
+		if t.Paragraph > 0 {
+			w += fmt.Sprintf("第%d段", t.Paragraph)
+		}
+		return w
+	case t.Paragraph > 0:
+		return partNames[t.Part] + fmt.Sprintf("第%d段", t.Paragraph)
 	}
-	return Where(t.Article.Label, t.Paragraph, t.Item, len(t.Article.Paragraphs))
+	return ""
 }
+
+var partNames = map[string]string{"preamble": "序言", "appendix": "附件"}
 
 // Where names 款 paragraph and 项 item of an article labelled label with
 // clauses 款 in all.

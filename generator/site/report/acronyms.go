@@ -82,10 +82,18 @@ func walkText(d *model.Document, fn func(d *model.Document, where, url string, p
 		fn(d, "序言", d.URL, p)
 	}
 	for _, a := range d.Articles {
+		if a == nil {
+			continue
+		}
 		for _, cl := range a.Paragraphs {
+			if cl == nil {
+				continue
+			}
 			fn(d, a.Label, a.URL, cl.Paragraph)
 			for _, it := range cl.Items {
-				fn(d, a.Label, a.URL, it.Paragraph)
+				if it != nil {
+					fn(d, a.Label, a.URL, it.Paragraph)
+				}
 			}
 		}
 	}

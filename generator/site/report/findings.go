@@ -21,7 +21,11 @@ func numbering(c *model.Corpus) []Entry {
 	var out []Entry
 	for _, d := range c.Documents {
 		seen := map[[2]int]bool{}
-		for i, a := range d.Articles {
+		var prev *model.Article
+		for _, a := range d.Articles {
+			if a == nil {
+				continue
+			}
 			e := docEntry(d, a.Position)
 			e.Where, e.URL = a.Label, a.URL
 			key := [2]int{a.Number, a.Suffix}
@@ -29,14 +33,14 @@ func numbering(c *model.Corpus) []Entry {
 			case seen[key]:
 				e.Message = a.Label + "重复"
 				out = append(out, e)
-			case i > 0 && a.Number < d.Articles[i-1].Number:
-				e.Message = fmt.Sprintf("%s排在%s之后", a.Label, d.Articles[i-1].Label)
+			case prev != nil && a.Number < prev.Number:
+				e.Message = fmt.Sprintf("%s排在%s之后", a.Label, prev.Label)
 				out = append(out, e)
-			case i > 0 && a.Number > d.Articles[i-1].Number+1:
-				e.Message = "缺少" + span(d.Articles[i-1].Number+1, a.Number-1, "条")
+			case prev != nil && a.Number > prev.Number+1:
+				e.Message = "缺少" + span(prev.Number+1, a.Number-1, "条")
 				out = append(out, e)
 			}
-			seen[key] = true
+			seen[key], prev = true, a
 			out = append(out, itemNumbering(d, a)...)
 		}
 	}
@@ -55,8 +59,11 @@ func span(from, to int, unit string) string {
 func itemNumbering(d *model.Document, a *model.Article) []Entry {
 	var out []Entry
 	for p, c := range a.Paragraphs {
+		if c == nil {
+			continue
+		}
 		for i, it := range c.Items {
-			if it.Number == i+1 || it.Number == 0 {
+			if it == nil || it.Number == i+1 || it.Number == 0 {
 				continue
 			}
 			e := docEntry(d, it.Position)
@@ -178,11 +185,23 @@ func inputErrors(c *model.Corpus) []Entry {
 }
 
 func repairs(c *model.Corpus) []Entry {
+	return repairEntries(c, func(d *model.Document) []model.Repair { return d.Repairs })
+}
+
+func suspects(c *model.Corpus) []Entry {
+	return repairEntries(c, func(d *model.Document) []model.Repair { return d.Suspects })
+}
+
+// repairEntries lists repairs (or suspects) of every document by position.
+func repairEntries(c *model.Corpus, of func(*model.Document) []model.Repair) []Entry {
 	var out []Entry
 	for _, d := range c.Documents {
-		for _, r := range d.Repairs {
+		for _, r := range of(d) {
 			e := docEntry(d, r.Position)
-			e.Message = fmt.Sprintf("%s：「%s」改为「%s」", r.Kind, visible(r.Before), visible(r.After))
+			e.Message = fmt.Sprintf("%s：「%s」", r.Kind, visible(r.Before))
+			if r.After != "" || r.Before == "" {
+				e.Message += fmt.Sprintf("改为「%s」", visible(r.After))
+			}
 			if r.Message != "" {
 				e.Message += "（" + r.Message + "）"
 			}

@@ -1,0 +1,267 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+
+	"tiaoli/generator"
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+	"tiaoli/generator/site"
+	"tiaoli/generator/site/sitetest"
+)
+
+// siteChromium is Debian's chromium.
+const siteChromium = "/usr/bin/chromium"
+
+// sitePrefix is the path the test server publishes the site under, to
+// show that relative links work below any path.
+const sitePrefix = "/fagui/"
+
+// siteCase is a rendered site served over HTTP and the clause page the
+// test opens: an article with a term link in its text.
+type siteCase struct {
+	url     string // the server's root URL
+	c       *model.Corpus
+	doc     *model.Document
+	article *model.Article
+	term    *model.Term
+}
+
+// TestClauseTermBrowser opens a clause page, checks the definition that
+// shows on hover and on keyboard focus, follows the term link to its term
+// page, uses the go-to-article box and the cite control, and saves
+// screenshots.
+func TestClauseTermBrowser(t *testing.T) {
+	if _, err := os.Stat(siteChromium); err != nil {
+		t.Skipf("no chromium at %s (install Debian's chromium): skipping the browser test", siteChromium)
+	}
+	sc := siteServe(t)
+	ctx := siteBrowser(t)
+	clause := sc.url + sitePrefix + sc.article.URL
+	sel := chromedp.CSS(fmt.Sprintf(`.clause-page .text a.term[href$=%q]`, sc.term.URL))
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(clause),
+		chromedp.WaitVisible(sel)); err != nil {
+		t.Fatal(err)
+	}
+	siteCheckTooltip(t, ctx, sel, sc.term.Term)
+	siteCheckCite(t, ctx, sc)
+
+	// Follow the term link to the term page.
+	err := chromedp.Do(ctx, chromedp.Navigate(clause), chromedp.WaitVisible(sel), chromedp.Click(sel),
+		chromedp.WaitVisible(chromedp.CSS(`.term-page h1`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h1 := siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.term-page h1`)))
+	loc := siteRun(t, ctx, chromedp.Location())
+	if strings.TrimSpace(h1) != sc.term.Term || !strings.HasSuffix(loc, sitePrefix+sc.term.URL) {
+		t.Errorf("after the term link: h1 %q at %s, want %q at %s", h1, loc, sc.term.Term, sc.term.URL)
+	}
+	siteCheckGoTo(t, ctx, sc)
+	siteScreenshots(t, ctx, map[string]string{"home": sc.url + sitePrefix, "clause": clause,
+		"term": sc.url + sitePrefix + sc.term.URL})
+}
+
+// siteRun runs an action that returns a value, failing the test on error.
+func siteRun[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// siteCheckTooltip hovers a term link, then focuses it from the
+// keyboard, and checks that the tooltip shows the term's definition.
+func siteCheckTooltip(t *testing.T, ctx context.Context, sel chromedp.CSS, term string) {
+	def := siteRun(t, ctx, chromedp.AttributeValue(sel, "data-def")).Value
+	if !strings.HasPrefix(def, term) || len(def) <= len(term) {
+		t.Fatalf("term link's definition = %q", def)
+	}
+	if err := chromedp.Do(ctx, chromedp.ScrollIntoView(sel)); err != nil {
+		t.Fatal(err)
+	}
+	xy := siteRun(t, ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(
+		`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return [r.left + r.width/2, r.top + r.height/2]; })()`, string(sel))))
+	tip := chromedp.ID("tip")
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1]), chromedp.WaitVisible(tip)); err != nil {
+		t.Fatalf("hover: %v", err)
+	}
+	if got := siteRun(t, ctx, chromedp.Text(tip)); got != def {
+		t.Errorf("hover tooltip = %q, want %q", got, def)
+	}
+	// Away from the link the tooltip goes; keyboard focus brings it back.
+	err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 2, 2), chromedp.WaitNotVisible(tip),
+		chromedp.Focus(sel), chromedp.WaitVisible(tip))
+	if err != nil {
+		t.Fatalf("focus: %v", err)
+	}
+	described := siteRun(t, ctx, chromedp.Evaluate[bool](fmt.Sprintf(
+		`document.querySelector(%q).getAttribute('aria-describedby') === 'tip'`, string(sel))))
+	if got := siteRun(t, ctx, chromedp.Text(tip)); got != def || !described {
+		t.Errorf("focus tooltip = %q (link described by it: %v), want %q", got, described, def)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\x1b"), chromedp.WaitNotVisible(tip)); err != nil {
+		t.Errorf("Escape does not hide the tooltip: %v", err)
+	}
+}
+
+// siteCheckCite targets a 款 and checks that the cite control names it.
+func siteCheckCite(t *testing.T, ctx context.Context, sc *siteCase) {
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`location.hash = '#p1'`),
+		chromedp.Click(chromedp.CSS(`.cite-btn`))); err != nil {
+		t.Fatal(err)
+	}
+	text := siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.cite .cite-text`)))
+	url := siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.cite .cite-url`)))
+	msg := siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.cite-msg`)))
+	want := "《" + sc.doc.Title + "》" + sc.article.Label
+	if !strings.HasPrefix(text, want) || !strings.HasPrefix(url, "http") || !strings.HasSuffix(url, sc.article.URL+"#p1") {
+		t.Errorf("cite control shows %q %q, want %s… and the page's full address with #p1", text, url, want)
+	}
+	if msg == "" {
+		t.Errorf("the cite button says nothing")
+	}
+}
+
+// siteCheckGoTo types the number of the document's last article in the
+// go-to box, spelt two ways, and checks where the browser lands.
+func siteCheckGoTo(t *testing.T, ctx context.Context, sc *siteCase) {
+	a := sc.doc.Articles[len(sc.doc.Articles)-1]
+	full := strings.Map(func(r rune) rune { return r - '0' + '０' }, fmt.Sprint(a.Number))
+	box := chromedp.CSS(`form.goto input`)
+	for _, typed := range []string{"第" + numeral.Format(a.Number) + "条", full} {
+		err := chromedp.Do(ctx, chromedp.Navigate(sc.url+sitePrefix+sc.article.URL), chromedp.WaitVisible(box),
+			chromedp.SendKeys(box, typed+"\n"))
+		if err != nil {
+			t.Fatalf("go to %q: %v", typed, err)
+		}
+		if loc := siteWaitPath(ctx, a.URL); !strings.HasSuffix(loc, a.URL) {
+			t.Errorf("go to %q: at %s, want %s", typed, loc, a.URL)
+		}
+	}
+}
+
+// siteWaitPath waits up to ten seconds for the page's address to end in
+// suffix, and returns the last address seen.
+func siteWaitPath(ctx context.Context, suffix string) string {
+	loc := ""
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		if l, err := chromedp.Run(ctx, chromedp.Location()); err == nil {
+			loc = l
+			if strings.HasSuffix(l, suffix) {
+				break
+			}
+		}
+	}
+	return loc
+}
+
+// siteScreenshots saves full-page screenshots at desktop and phone widths.
+func siteScreenshots(t *testing.T, ctx context.Context, pages map[string]string) {
+	dir := os.Getenv("TIAOLI_SCREENSHOTS")
+	if dir == "" {
+		dir = "screenshots"
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	widths := []struct {
+		name          string
+		width, height int64
+		mobile        bool
+	}{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}}
+	for name, url := range pages {
+		for _, w := range widths {
+			view := chromedp.EmulateViewport(w.width, w.height)
+			if w.mobile {
+				view = chromedp.EmulateViewport(w.width, w.height, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+			}
+			if err := chromedp.Do(ctx, view, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
+				t.Fatalf("screenshot of %s: %v", name, err)
+			}
+			png := siteRun(t, ctx, chromedp.FullScreenshot(100))
+			file := filepath.Join(dir, name+"-"+w.name+".png")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+}
+
+// siteServe renders the sample content (or, until it parses into
+// regulations with terms, the fixture corpus) and serves it under
+// sitePrefix from a plain file server.
+func siteServe(t *testing.T) *siteCase {
+	c := generator.Parse(os.DirFS(filepath.Join(searchRepoRoot(t), "content")))
+	sc := siteFind(c)
+	if sc == nil {
+		t.Log("the sample content has no article with a term link yet: using the fixture corpus")
+		c = sitetest.Corpus()
+		sc = siteFind(c)
+	}
+	dir := t.TempDir()
+	if err := site.Render(c, site.Options{Base: sitePrefix}, searchDirWriter(dir)); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(http.StripPrefix(sitePrefix, http.FileServer(http.Dir(dir))))
+	t.Cleanup(ts.Close)
+	sc.url = ts.URL
+	return sc
+}
+
+// siteFind picks the first article whose first 款 links a term with a
+// definition.
+func siteFind(c *model.Corpus) *siteCase {
+	for _, d := range c.Documents {
+		for _, a := range d.Articles {
+			for _, cl := range a.Paragraphs {
+				for _, l := range cl.Links {
+					if l.Kind == "term" && !l.Definition && l.Term < len(c.Terms) && c.Terms[l.Term].Definition != "" {
+						return &siteCase{c: c, doc: d, article: a, term: c.Terms[l.Term]}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// siteBrowser starts headless Chromium with a fresh profile.
+func siteBrowser(t *testing.T) context.Context {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(siteChromium),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	tctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTime)
+	return tctx
+}
