@@ -25,8 +25,8 @@ type renderer struct {
 	definedIn map[string][]int
 	// termByName finds a term by its name (the first of that name).
 	termByName map[string]int
-	tips      []string // the tooltip of each term
-	byDate    []*model.Document
+	tips       []string // the tooltip of each term
+	byDate     []*model.Document
 }
 
 // place is an article of a document, or a whole document (article "").
