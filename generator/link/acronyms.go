@@ -10,7 +10,7 @@ import (
 var acronymKeys = []string{"英文首字母缩写", "英文名称缩写", "英文缩写", "英文简称", "英文名称简称"}
 
 // findAcronyms finds an acronym and its expansion, both ways:
-// AEO是“经认证的经营者”的英文缩写, and 经认证的经营者（英文缩写为AEO）.
+// WTO是“世界贸易组织”的英文缩写, and 世界贸易组织（英文缩写为WTO）.
 // Each side becomes a term that names the other.
 func findAcronyms(s string) []found {
 	var fs []found

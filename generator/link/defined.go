@@ -21,7 +21,7 @@ var meaningVerbs = []verb{
 }
 
 // initialVerbs are the verbs of a definition at the start of a sentence:
-// not 包括, which says what X includes (监督谈话包括定期谈话和及时谈话).
+// not 包括, which says what X includes (自然资源包括生物资源和非生物资源).
 var initialVerbs = []verb{{"指的是", false}, {"是指", false}, {"系指", false}, {"指", false}}
 
 // articleScopes are the words before 所称 that limit a definition to the

@@ -101,8 +101,8 @@ func vagueName(p string) bool {
 	return false
 }
 
-// findSameBelow finds 下同 glosses: 办公厅(室)〔履行办公厅(室)职责的部门，下同〕
-// makes 办公厅(室) a term for the rest of the document, meaning what the
+// findSameBelow finds 下同 glosses: 用户（包括居民用户、非居民用户，下同）
+// makes 用户 a term for the rest of the document, meaning what the
 // gloss says.
 func findSameBelow(s string) []found {
 	var fs []found

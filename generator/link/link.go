@@ -8,7 +8,7 @@
 //     defines: （以下简称X）, （以下统称X）, 本办法所称X，是指…, X，是指… at the
 //     start of a sentence of an article, X包括A和B (A and B become kinds of
 //     X when X is a term), 〔…，下同〕 glosses, X是“Y”的英文缩写 (both ways),
-//     and named lists such as “十严禁” whose members follow 即：. The
+//     and named lists such as “四个意识” whose members follow 即：. The
 //     glossary file adds terms the corpus uses but does not define.
 //  2. linking: references (第X条, 第X条第X款第X项, 前款, 前两款, 前条, 前项,
 //     本条, 本办法, 《…》, 该法第X条, 刑法第X条, 上述…) are read and resolved

@@ -83,7 +83,7 @@ func (l *linker) linkDoc(di int) *docRefs {
 		}
 		for _, raw := range scanRefs(t.p.Text) {
 			if overlaps(defining, raw.Start, raw.End) {
-				continue // （以下简称《通知》） defines 《通知》, it cites nothing
+				continue // （以下简称《条例》） defines 《条例》, it cites nothing
 			}
 			ref, ok := r.resolve(ti, raw)
 			r.noteContext(ti, raw)

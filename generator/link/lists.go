@@ -8,8 +8,8 @@ import (
 	"tiaoli/generator/numeral"
 )
 
-// Named numbered lists: a quoted name that starts with a count (“十严禁”,
-// “四个意识”, “两个维护”) followed, in the same sentence, by 即 or a colon
+// Named numbered lists: a quoted name that starts with a count (“四个意识”,
+// “八项规定”) followed, in the same sentence, by 即 or a colon
 // and the members.
 
 // measureWords may follow the count of a list's name: 四个意识, 八项规定.
@@ -38,7 +38,7 @@ func findLists(s string) []found {
 	return fs
 }
 
-// listName splits a name into its count and stem: 十严禁 → 10, 严禁;
+// listName splits a name into its count and stem: 八项规定 → 8, 规定;
 // 四个意识 → 4, 意识. The count is 2 to 100 and the stem 1 to 6 Han runes.
 func listName(name string) (int, string, bool) {
 	prefix := 0

@@ -63,8 +63,8 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span, byText map[
 		}
 		m.ac.Find(s, func(x automaton.Match) {
 			// A match that does not apply still blocks the shorter terms
-			// inside it: 谈话 is not linked inside 监督谈话, even where
-			// 监督谈话 is not (yet) a term or is being defined.
+			// inside it: 发明 is not linked inside 发明创造, even where
+			// 发明创造 is not (yet) a term or is being defined.
 			d := l.choose(m.forms[x.Pattern], di, ti, x.Start, t.art)
 			if d != nil && (!goodBoundary(s, x.Start, x.End) || inDefinition(d, di, ti, x.Start, x.End)) {
 				d = nil
@@ -157,13 +157,13 @@ func (l *linker) choose(defs []*def, di, ti, off, art int) *def {
 }
 
 // wordEnds are characters that, right after a term, make a longer word of
-// another sense: 谈话人 is a person, 代表性 a quality, 发明人 an inventor.
+// another sense: 代表性 is a quality, 发明人 an inventor.
 const wordEnds = "人者员性家团化界学论率"
 
 // goodBoundary rejects an occurrence that is part of a longer word of
-// another sense: Latin or digits run on (AEO in AEOS, 12380 in 123801), a
+// another sense: Latin or digits run on (WTO in WTOS, 110 in 1100), a
 // count runs on (四风 in 十四风), a negation before it (非企业) or a
-// suffix that makes a new word after it (谈话人).
+// suffix that makes a new word after it (发明人).
 func goodBoundary(s string, start, end int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:start])
 	next, _ := utf8.DecodeRuneInString(s[end:])

@@ -140,7 +140,7 @@ type ctxRef struct {
 }
 
 // citation resolves 《…》 by full title, short title or an abbreviation
-// this document defined (《通知》); else it is external.
+// this document defined (《条例》); else it is external.
 func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	ref.Kind = "citation"
 	title := raw.Title

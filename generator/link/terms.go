@@ -64,7 +64,7 @@ func dropOverlaps(fs []found) []found {
 }
 
 // abbreviationKeys open a bracket that defines the term after them:
-// （以下简称监督谈话）, （以下统称下级党组织）, （简称海洋行政主管部门，下同）.
+// （以下简称市人大常委会）, （以下统称货物、物品）, （简称海洋行政主管部门，下同）.
 var abbreviationKeys = []struct {
 	key        string
 	collective bool
@@ -175,7 +175,7 @@ func validTerm(t string) bool {
 	return isHan(r) || isASCIIAlnum(r) || r == '《' || isQuoteOpen(r) || (r >= '０' && r <= '９')
 }
 
-// isAcronym reports whether t is a Latin acronym: AEO, WTO, PM2.5 is not.
+// isAcronym reports whether t is a Latin acronym: WTO, GDP; PM2.5 is not.
 func isAcronym(t string) bool {
 	upper := 0
 	for _, r := range t {
@@ -190,7 +190,7 @@ func isAcronym(t string) bool {
 }
 
 // expansionBefore is what a bracket opened at open abbreviates: the
-// citation right before it when the term is a title (《通知》), else the
+// citation right before it when the term is a title (《条例》), else the
 // clause before it without a leading preposition.
 func expansionBefore(s string, open int, term string) string {
 	before := strings.TrimRight(s[:open], " 　")
@@ -203,7 +203,7 @@ func expansionBefore(s string, open int, term string) string {
 }
 
 // dropAbbreviations removes the brackets that define other terms from a
-// definition: 单位党组织(以下统称下级党组织)“一把手” → 单位党组织“一把手”.
+// definition: 本市企业(以下简称企业)的职工 → 本市企业的职工.
 func dropAbbreviations(s string) string {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -25,10 +25,10 @@ type Term struct {
 	// 以下简称, 下同) or "article" (本条所称, 前款所称).
 	Scope     string    `json:"scope,omitempty"`
 	DefinedIn *Location `json:"defined_in"`
-	// Acronym is the acronym of an expansion (经认证的经营者 → AEO).
+	// Acronym is the acronym of an expansion (世界贸易组织 → WTO).
 	Acronym string `json:"acronym,omitempty"`
-	// KindOf names the term this one is a kind of (定期谈话 → 监督谈话,
-	// from 监督谈话包括定期谈话和及时谈话); Includes lists the kinds a term
+	// KindOf names the term this one is a kind of (生物资源 → 自然资源,
+	// from 自然资源包括生物资源和非生物资源); Includes lists the kinds a term
 	// includes.
 	KindOf   string   `json:"kind_of,omitempty"`
 	Includes []string `json:"includes,omitempty"`

@@ -5,7 +5,8 @@
 // Matching works on runes through a fold function (full-width and ASCII
 // brackets, for instance, can be made equal) and reports byte offsets into
 // the original text, so the folded runes may have another width than the
-// ones printed.
+// ones printed. Bytes that are not UTF-8 read as U+FFFD, as in a range
+// loop over a string.
 package automaton
 
 import "unicode/utf8"
