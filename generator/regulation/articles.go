@@ -12,12 +12,14 @@ import (
 // builder walks the lines of a regulation with articles.
 type builder struct {
 	*parser
-	stack    []int // indices in Headings of the open 编/分编/章/节
-	article  *model.Article
-	clause   *model.Clause
-	item     *model.Item // the last 项 of the clause, for its 目
-	last     *model.Paragraph
-	appendix bool
+	stack   []int // indices in Headings of the open 编/分编/章/节
+	article *model.Article
+	clause  *model.Clause
+	item    *model.Item // the last 项 of the clause, for its 目
+	last    *model.Paragraph
+	// labelText is true while last is the text after an article's label.
+	labelText bool
+	appendix  bool
 	// headingLevels maps a Markdown heading level of unnumbered headings to
 	// the division level it stands for.
 	headingLevels map[int]string
@@ -98,7 +100,7 @@ func (b *builder) body(l line, index int) {
 		b.addItem(l, m)
 		return
 	}
-	if b.last != nil && index >= 0 && continues(b.last.Text, l) {
+	if b.last != nil && index >= 0 && continues(b.last.Text, b.labelText, l) {
 		b.join(l)
 		return
 	}
@@ -106,6 +108,7 @@ func (b *builder) body(l line, index int) {
 	c.Items = []*model.Item{}
 	b.article.Paragraphs = append(b.article.Paragraphs, c)
 	b.clause, b.item, b.last = c, nil, &c.Paragraph
+	b.labelText = index < 0
 }
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
@@ -128,6 +131,7 @@ func (b *builder) addItem(l line, m marker) {
 		b.clause.Items = append(b.clause.Items, it)
 	}
 	b.last = &it.Paragraph
+	b.labelText = false
 }
 
 // path lists the open divisions, outermost first: 第一章 总则.

@@ -23,12 +23,22 @@ const repairContext = 6
 // on: a line ending in one was cut, not finished.
 const midSentenceEnd = "，,、（(“《〔［[—"
 
+// minWrapped is the length from which a line without punctuation ending in
+// a Han character reads as cut by layout rather than as a short title
+// (…的认定, 海藻类) that the next paragraph follows.
+const minWrapped = 25
+
 // continues reports whether next carries on the text prev stopped in the
 // middle of: prev ends with a Han character, a letter, a digit or a mark
-// that opens or joins, and next is no label of its own.
-func continues(prev string, next line) bool {
+// that opens or joins, and next is no label of its own. A short prev with
+// no punctuation is a title, not a cut sentence, unless it is the text
+// after an article's label.
+func continues(prev string, afterLabel bool, next line) bool {
 	r, _ := utf8.DecodeLastRuneInString(prev)
 	if r == utf8.RuneError || next.para.Heading > 0 {
+		return false
+	}
+	if !afterLabel && utf8.RuneCountInString(prev) < minWrapped && !strings.ContainsAny(prev, "，、；：,;:") {
 		return false
 	}
 	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(midSentenceEnd, r) {
