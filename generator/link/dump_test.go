@@ -12,6 +12,7 @@ import (
 var (
 	SampleCorpus = sampleCorpus
 	Dump         = dump
+	DumpLinks    = dumpLinks
 	RepoRoot     = repoRoot
 	CheckLinks   = checkLinks
 )
@@ -55,6 +56,20 @@ func dump(c *model.Corpus) string {
 		}
 		fmt.Fprintf(&b, "《%s》 ← %s\n", cd.Title, strings.Join(by, ", "))
 	}
+	b.WriteString(dumpTexts(c, docs))
+	return b.String()
+}
+
+// dumpLinks is dump without the document IDs and the linked texts: what
+// linking found, less sensitive to changes in the earlier stages.
+func dumpLinks(c *model.Corpus) string {
+	s := dump(c)
+	s = s[strings.Index(s, "# terms"):]
+	return s[:strings.Index(s, "\n# linked texts")+1]
+}
+
+func dumpTexts(c *model.Corpus, docs map[string]int) string {
+	var b strings.Builder
 	b.WriteString("\n# linked texts\n")
 	for _, d := range c.Documents {
 		for _, t := range textsOf(d) {

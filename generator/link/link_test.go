@@ -165,6 +165,23 @@ func TestReferences(t *testing.T) {
 	checkLinks(t, c)
 }
 
+// TestQualifiedAbbreviation: 新《条例》 defined as an abbreviation is linked
+// as one citation, and a bare 《条例》 in the same document is not.
+func TestQualifiedAbbreviation(t *testing.T) {
+	d := newsDoc("评论", "修订后的《某某条例》（以下简称新《条例》）施行。新《条例》规定了义务，《条例》则未定义。")
+	c := corpusOf(d)
+	Link(c, nil)
+	expectLinks(t, &d.Body[0], "《某某条例》:R", "新《条例》:=", "新《条例》:R", "《条例》:R")
+	var problems []string
+	for _, r := range c.References {
+		problems = append(problems, r.Problem)
+	}
+	if problems[1] != "" || problems[2] == "" {
+		t.Errorf("problems %q", problems)
+	}
+	checkLinks(t, c)
+}
+
 // TestListCountMismatch: a named list whose members do not match its
 // count is reported, and the term keeps both figures.
 func TestListCountMismatch(t *testing.T) {

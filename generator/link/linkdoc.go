@@ -92,9 +92,10 @@ func (l *linker) linkDoc(di int) *docRefs {
 			}
 			idx := len(r.refs)
 			r.refs = append(r.refs, ref)
-			r.made = append(r.made, made{index: idx, text: ti, start: raw.Start, kind: raw.Kind, art: t.art})
-			links = append(links, model.Link{Start: raw.Start, End: raw.End, Kind: "reference", Reference: idx})
-			taken = append(taken, span{start: raw.Start, end: raw.End})
+			start := ref.From.Start // a citation may take in its qualifier: 新《条例》
+			r.made = append(r.made, made{index: idx, text: ti, start: start, kind: raw.Kind, art: t.art})
+			links = append(links, model.Link{Start: start, End: raw.End, Kind: "reference", Reference: idx})
+			taken = append(taken, span{start: start, end: raw.End})
 		}
 		for _, s := range l.termLinks(di, ti, local, taken, byText) {
 			links = append(links, model.Link{Start: s.start, End: s.end, Kind: "term", Term: s.def.index, Definition: s.definition})

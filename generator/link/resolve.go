@@ -144,7 +144,17 @@ type ctxRef struct {
 func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	ref.Kind = "citation"
 	title := raw.Title
-	if d := r.abbreviation("《"+title+"》", ti, raw.Start); d != nil {
+	text := r.l.texts[r.di][ti].p.Text
+	d := r.abbreviation("《"+title+"》", ti, raw.Start)
+	for _, q := range titleQualifiers(text[:raw.Start]) {
+		if qd := r.abbreviation(q+"《"+title+"》", ti, raw.Start); qd != nil {
+			d = qd // 新《条例》, 2007年《意见》: the qualified abbreviation
+			ref.From.Start -= len(q)
+			ref.Text = text[ref.From.Start:raw.End]
+			break
+		}
+	}
+	if d != nil {
 		r.occs = append(r.occs, occurrence{d.index, ti, ref.From})
 		if exp := strings.TrimSuffix(strings.TrimPrefix(d.term.Expansion, "《"), "》"); exp != "" {
 			title = exp
@@ -162,7 +172,33 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	}
 }
 
+// lookup finds a cited title: among the documents related to this one
+// first (the regulation a news item carries), then in the whole corpus.
+// titleQualifiers are the words right before a 《》 that can be part of an
+// abbreviation: 新《条例》, 原《条例》, 2007年《意见》.
+func titleQualifiers(before string) []string {
+	var qs []string
+	for _, q := range []string{"新", "原", "旧", "现行"} {
+		if strings.HasSuffix(before, q) {
+			qs = append(qs, q)
+		}
+	}
+	if y := strings.TrimSuffix(before, "年"); y != before && len(y) >= 4 {
+		year := y[len(y)-4:]
+		if strings.Trim(year, "0123456789") == "" {
+			qs = append(qs, year+"年")
+		}
+	}
+	return qs
+}
+
 func (r *docRefs) lookup(title string) dest {
+	t := normTitle(title)
+	for _, f := range r.l.family[r.di] {
+		if normTitle(r.l.docs[f].Title) == t {
+			return dest{doc: f}
+		}
+	}
 	if i := r.l.titles.lookup(title, docDate(r.l.docs[r.di])); i >= 0 {
 		return dest{doc: i}
 	}

@@ -91,7 +91,7 @@ func TestParsedSamples(t *testing.T) {
 	if reg := sampleRegulation(c); reg == nil || len(reg.Articles) != 20 {
 		t.Skip("generator.Parse does not yet give the sample regulation with 20 articles")
 	}
-	golden(t, "parsed-samples.golden", link.Dump(c))
+	golden(t, "parsed-samples.golden", link.DumpLinks(c))
 	link.CheckLinks(t, c)
 	checkSamples(t, c)
 }
