@@ -27,6 +27,10 @@ type Line struct {
 	// Break marks the start of a new block: a blank line, or the start of
 	// a new Markdown or HTML block, comes before the line.
 	Break bool
+	// Indent marks a line printed with a paragraph indent (U+3000, a tab
+	// or several spaces): the start of a paragraph, not the continuation
+	// of a line cut by the layout.
+	Indent bool
 }
 
 // Marked reports whether the markup set the line apart as a heading or a

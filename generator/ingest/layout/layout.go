@@ -8,18 +8,26 @@
 //
 //   - the next line starts with punctuation no line may start with
 //     (、，。；：）》” …); or
-//   - the first line does not end a sentence (its last character is a
-//     Chinese character, 、 or ，, or it leaves a bracket or quote open) and
-//     it is body text: it starts with an article or item label, it is a
-//     full column line (36 characters or more), or it holds a sentence mark
-//     and is 20 characters or more; a bracket or quote left open counts
-//     whatever the length.
+//   - the first line does not end a sentence (it ends with a Chinese
+//     character, 、 or ，, or leaves a bracket or quote open) and it is body
+//     text: it starts with an item label inside a list, it is a full column
+//     line (36 characters or more), or it holds a sentence mark and is 20
+//     characters or more; a bracket or quote left open counts whatever the
+//     length. A line that starts with 第X条 is body text, but when only a
+//     few words follow the label (they may be the article's title) it is
+//     joined only if the page prints the words across the break together
+//     elsewhere; and the next line, when short, must end a sentence.
 //
-// Headings, bold lines, lines that start with an article, chapter or item
-// label, a dateline, a photo credit or a continuation mark are never joined
-// to what comes before. A list marker on a line that continues the item
-// before it, or on an unlabelled line inside a labelled list, belongs to no
-// list and is dropped.
+// Never joined to what comes before: headings, bold lines, indented lines
+// (a paragraph indent starts a paragraph), table rows, lines that start
+// with an article, chapter or item label, a date (a history line, a
+// signature), an approval line, a dateline, a photo credit or a
+// continuation mark. Never joined to what follows: a line that ends a
+// sentence (also when a quotation running over several paragraphs leaves
+// its quote open), a label alone on its line, a dated line, a document
+// number (…1号). A list marker on a line that continues the item before it,
+// or on an unlabelled line inside a labelled list, belongs to no list and
+// is dropped.
 //
 // When a join puts the same character on both sides of the break (全面从严治
 // / 治党), one copy is removed only if the source shows it was repeated by
@@ -30,6 +38,7 @@ package layout
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +57,16 @@ const (
 	KindListMarker = "list-marker"
 )
 
+// datedLine starts with a full date, as history lines (2009年2月28日 第十一届
+// …通过) and signatures do.
+var datedLine = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+
+// approvalStart opens an approval line: (2026年1月30日…批准 …).
+var approvalStart = regexp.MustCompile(`^[（(〔]\s*\d{4}\s*年`)
+
+// docNumber ends a line with a document number: 国办发〔2013〕1号, 第31号.
+var docNumber = regexp.MustCompile(`\d+\s*号$`)
+
 // Thresholds, in characters, for a line to count as body text.
 const (
 	columnLine   = 36
@@ -65,7 +84,7 @@ func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 			reps = append(reps, markerRepair(l))
 			l.ListItem = false
 		}
-		if n := len(out); n > 0 && joinable(out[n-1], l) {
+		if n := len(out); n > 0 && joinable(out[n-1], l, page) {
 			if l.ListItem {
 				reps = append(reps, markerRepair(l))
 				l.ListItem = false
@@ -101,23 +120,37 @@ func strayMarker(lines []block.Line, i int) bool {
 }
 
 // joinable reports whether next continues prev across a layout break.
-func joinable(prev, next block.Line) bool {
-	if prev.Marked() || next.Marked() || prev.Quote != next.Quote {
+func joinable(prev, next block.Line, page string) bool {
+	if prev.Marked() || next.Marked() || prev.Quote != next.Quote || next.Indent {
+		return false
+	}
+	if strings.Contains(prev.Text, tableCell) || strings.Contains(next.Text, tableCell) {
 		return false
 	}
 	if startsClosing(next.Text) {
 		return true
 	}
-	if opensUnit(next.Text) {
+	if opensUnit(next.Text) || !cut(prev, next, page) {
 		return false
 	}
-	return cut(prev)
+	// A short line that does not end a sentence is a line of its own (a
+	// heading, a name in a list) unless the line before left a bracket,
+	// quote or clause open.
+	return utf8.RuneCountInString(next.Text) >= sentenceLine || endsSentence(next.Text) || openEnd(prev.Text)
+}
+
+// openEnd reports whether s ends inside a clause: after a comma or 、, or
+// with a bracket or quote open.
+func openEnd(s string) bool {
+	last := lastRune(s)
+	return last == '，' || last == ',' || last == '、' || normalize.Unbalanced(s)
 }
 
 // opensUnit reports whether s starts something of its own: a label, a
 // dateline, a photo credit or a continuation mark.
 func opensUnit(s string) bool {
-	if label.Structural(s) || strings.HasPrefix(s, "▲") || strings.HasPrefix(s, "■") {
+	if label.Structural(s) || strings.HasPrefix(s, "▲") || strings.HasPrefix(s, "■") ||
+		datedLine.MatchString(s) || approvalStart.MatchString(s) {
 		return true
 	}
 	if _, _, ok := dateline.Opening(s); ok {
@@ -133,27 +166,70 @@ func opensUnit(s string) bool {
 // cut reports whether a line ends in the middle of a sentence. An item
 // label starts body text only in a list item or a full line: a short
 // labelled line standing alone is a section head.
-func cut(l block.Line) bool {
+func cut(l, next block.Line, page string) bool {
 	s := l.Text
-	last, _ := utf8.DecodeLastRuneInString(s)
-	open := normalize.Unbalanced(s)
-	if open {
-		return true
-	}
-	if !unicode.Is(unicode.Han, last) && last != '，' && last != '、' && last != ',' {
+	if endsSentence(s) || strings.Contains(s, tableCell) {
 		return false
 	}
-	if last == '，' || last == ',' {
+	if normalize.Unbalanced(s) {
 		return true
 	}
 	n := utf8.RuneCountInString(s)
-	if _, _, _, ok := label.Article(s); ok {
+	if _, _, rest, ok := label.Article(s); ok {
+		// A label alone is left for the regulation stage; a few words after
+		// it may be the article's title (第十四条 处理恰当), so they are joined
+		// only when the page prints the words across the break elsewhere.
+		short := utf8.RuneCountInString(rest) < sentenceLine && !strings.ContainsAny(rest, "，,、；;")
+		return rest != "" && (!short || junctionElsewhere(s, next.Text, page))
+	}
+	if label.Item(s) && onlyLabel(s) {
+		return false
+	}
+	last := lastRune(s)
+	switch {
+	case last == '，' || last == ',' || last == '、':
 		return true
+	case !unicode.Is(unicode.Han, last):
+		return false
+	case datedLine.MatchString(s) || docNumber.MatchString(s):
+		return false // a history, signature or document number line: a unit of its own
 	}
 	if label.Item(s) {
 		return l.ListItem || n >= columnLine
 	}
 	return n >= columnLine || (n >= sentenceLine && strings.ContainsAny(s, "，,。；;"))
+}
+
+// onlyLabel reports whether s is an item label with no text after it.
+func onlyLabel(s string) bool {
+	return utf8.RuneCountInString(strings.TrimSpace(s)) <= 5 && !strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.Is(unicode.Han, r) && !strings.ContainsRune("一二三四五六七八九十百零〇", r)
+	})
+}
+
+// junctionElsewhere reports whether the three characters on each side of
+// the break between a and b are printed together somewhere on the page.
+func junctionElsewhere(a, b, page string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 3 || len(rb) < 3 {
+		return false
+	}
+	return strings.Contains(page, string(ra[len(ra)-3:])+string(rb[:3]))
+}
+
+// tableCell separates the cells of a table row, which is a unit of its own.
+const tableCell = " | "
+
+// endsSentence reports whether s ends with sentence punctuation, perhaps
+// followed by closing quotes or brackets (…。” …。）). A quotation that
+// runs over several paragraphs leaves its quote open at the end of each.
+func endsSentence(s string) bool {
+	r := []rune(s)
+	i := len(r) - 1
+	for i >= 0 && strings.ContainsRune("”’」』）)》〕】", r[i]) {
+		i--
+	}
+	return i >= 0 && strings.ContainsRune("。！？!?；;：:…—", r[i])
 }
 
 // startsClosing reports whether s starts with punctuation that cannot open
@@ -168,8 +244,8 @@ func startsClosing(s string) bool {
 func join(prev, next block.Line, page string) (block.Line, []model.Repair) {
 	a, b := prev.Text, next.Text
 	sep := ""
-	if asciiWord(lastRune(a)) && asciiWord(firstRune(b)) {
-		sep = " "
+	if l, f := lastRune(a), firstRune(b); l < utf8.RuneSelf && f < utf8.RuneSelf && !unicode.IsSpace(l) && !unicode.IsSpace(f) {
+		sep = " " // Latin text: the break was a space
 	}
 	joined := a + sep + b
 	reps := []model.Repair{{
@@ -224,8 +300,6 @@ func pageText(lines []block.Line) string {
 
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
-
-func asciiWord(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 // tail and head give a few characters around a break for repair records.
 func tail(s string) string {

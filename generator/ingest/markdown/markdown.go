@@ -63,6 +63,17 @@ func (r *reader) line(off int) int {
 	return sort.Search(len(r.lineStarts), func(i int) bool { return r.lineStarts[i] > off })
 }
 
+// indented reports whether the source line starts with an ideographic
+// space or a tab, the paragraph indent of Chinese text (Markdown itself
+// takes up to three spaces).
+func (r *reader) indented(line int) bool {
+	if line < 1 || line > len(r.lineStarts) {
+		return false
+	}
+	rest := r.source[r.lineStarts[line-1]:]
+	return bytes.HasPrefix(rest, []byte("\u3000")) || bytes.HasPrefix(rest, []byte("\t"))
+}
+
 // blocks reads the block children of n.
 func (r *reader) blocks(n ast.Node, quote bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -167,7 +178,7 @@ func (r *reader) inline(n ast.Node, m mark) {
 		}
 		r.lines = append(r.lines, block.Line{
 			Text: l.text, Line: l.line, Heading: m.heading, Quote: m.quote,
-			Strong: m.heading == 0 && l.strong(), Break: brk,
+			Strong: m.heading == 0 && l.strong(), Break: brk, Indent: r.indented(l.line),
 		})
 		brk = false
 	}

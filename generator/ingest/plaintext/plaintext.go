@@ -25,7 +25,7 @@ func Read(text string) block.Page {
 			brk = true
 			continue
 		}
-		l := block.Line{Line: i + 1, Break: brk}
+		l := block.Line{Line: i + 1, Break: brk, Indent: Indented(raw)}
 		l.Text, l.ListItem = cutBullet(s)
 		if l.Text == "" {
 			continue
@@ -44,4 +44,23 @@ func cutBullet(s string) (string, bool) {
 		}
 	}
 	return s, false
+}
+
+// Indented reports whether a raw line starts with a paragraph indent: an
+// ideographic space, a tab, or two or more spaces (NBSP included).
+func Indented(raw string) bool {
+	spaces := 0
+	for _, r := range raw {
+		switch r {
+		case '\u3000', '\t':
+			return true
+		case ' ', '\u00a0':
+			if spaces++; spaces >= 2 {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -83,7 +83,7 @@ func FuzzDateline(f *testing.F) {
 	f.Add("韩  鑫  张腾扬")
 	f.Fuzz(func(t *testing.T, s string) {
 		if m, rest, ok := Opening(s); ok {
-			if !strings.HasSuffix(s, rest) || m.Text == "" {
+			if !strings.HasSuffix(strings.TrimSpace(s), rest) || m.Text == "" {
 				t.Fatalf("Opening(%q) = %+v, %q", s, m, rest)
 			}
 			m.Resolve("2026-02-13")
