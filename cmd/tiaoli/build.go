@@ -84,8 +84,12 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if err := st.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "built %s: %d documents from %d sources in %.1fs\n",
-		o.out, len(c.Documents), len(c.Sources), time.Since(start).Seconds())
+	ps := st.Stats()
+	fmt.Fprintf(stderr, "built %s: %d documents from %d sources in %.1fs (%d files new or changed, %d unchanged)\n",
+		o.out, len(c.Documents), len(c.Sources), time.Since(start).Seconds(), ps.Written, ps.Kept)
+	if len(c.Errors) > 0 {
+		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))
+	}
 	return nil
 }
 
