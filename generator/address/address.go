@@ -31,7 +31,8 @@ import (
 const maxSyllables = 8
 
 // Assign fills the ID and URL of every document, article, section and
-// source, and turns Carrier pointers into Parent and Carries.
+// source, and turns Carrier pointers into Parent and Carries and
+// VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
 	for _, d := range c.Documents {
@@ -48,6 +49,11 @@ func Assign(c *model.Corpus) {
 		if d.Carrier != nil && d.Carrier.ID != "" {
 			d.Parent = d.Carrier.ID
 			d.Carrier.Carries = appendOnce(d.Carrier.Carries, d.ID)
+		}
+		for _, v := range d.VersionDocs {
+			if v.ID != "" {
+				d.Versions = appendOnce(d.Versions, v.ID)
+			}
 		}
 	}
 	for _, s := range c.Sources {

@@ -1,0 +1,162 @@
+package reconcile
+
+import (
+	"strings"
+	"sync"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/regulation"
+)
+
+// Rules that choose a reading, strongest first.
+const (
+	RulePinned      = "pinned"       // an editor chose it in pins.yaml
+	RuleRepair      = "repair"       // the other readings lie on a repaired or broken spot
+	RuleCorpus      = "corpus"       // its words recur elsewhere in the corpus, the others' do not
+	RuleFirstSource = "first-source" // nothing decides: the first source's, flagged undecided
+)
+
+// choice is the reading chosen at a draft and why.
+type choice struct {
+	index     int
+	rule      string
+	undecided bool
+}
+
+// chooser applies the rules; the corpus table is built on first use.
+type chooser struct {
+	pins  Pins
+	docs  []*model.Document
+	once  sync.Once
+	table map[uint64]int32
+}
+
+// choose picks a reading: pinned, else the one that is no artefact, else
+// the one whose words recur in the corpus, else the first source's.
+func (ch *chooser) choose(d *draft, doc *model.Document) choice {
+	if i, ok := ch.pinned(d, doc); ok {
+		return choice{index: i, rule: RulePinned}
+	}
+	if d.kind == draftText {
+		if i, ok := clean(d.readings); ok {
+			return choice{index: i, rule: RuleRepair}
+		}
+		if i, ok := ch.corpus(d.readings); ok {
+			return choice{index: i, rule: RuleCorpus}
+		}
+	}
+	return choice{index: 0, rule: RuleFirstSource, undecided: true}
+}
+
+// pinned finds the reading an editor pinned at the draft's place: the one
+// reading whose text (or text with context) holds the pinned words.
+func (ch *chooser) pinned(d *draft, doc *model.Document) (int, bool) {
+	for _, p := range ch.pins.list {
+		if fold(p.Document) != fold(doc.Title) || !strings.HasPrefix(fold(d.where), fold(p.Where)) {
+			continue
+		}
+		want := fold(p.Reading)
+		if i, ok := unique(d.readings, func(r reading) bool { return fold(r.text) == want }); ok {
+			return i, true
+		}
+		if i, ok := unique(d.readings, func(r reading) bool { return strings.Contains(fold(r.wide), want) }); ok {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// unique returns the first reading that passes when every passing reading
+// has the same text and at least one reading fails.
+func unique(rs []reading, pass func(reading) bool) (int, bool) {
+	found, text, failed := -1, "", false
+	for i, r := range rs {
+		if !pass(r) {
+			failed = true
+			continue
+		}
+		if found >= 0 && fold(r.text) != text {
+			return 0, false
+		}
+		if found < 0 {
+			found, text = i, fold(r.text)
+		}
+	}
+	return found, found >= 0 && failed
+}
+
+// clean chooses the reading no repair or suspect touches, when the
+// readings that are artefacts are the only ones that differ from it.
+func clean(rs []reading) (int, bool) {
+	return unique(rs, func(r reading) bool { return !r.artefact })
+}
+
+// corpus chooses the reading whose distinctive bigrams all recur elsewhere
+// in the corpus when no other reading's do.
+func (ch *chooser) corpus(rs []reading) (int, bool) {
+	ch.once.Do(ch.build)
+	local := map[uint64]int32{}
+	for _, r := range rs {
+		for _, g := range windowGrams(r.window) {
+			local[g]++
+		}
+	}
+	return unique(rs, func(r reading) bool {
+		distinct := 0
+		for _, g := range windowGrams(r.window) {
+			if shared(rs, g) {
+				continue
+			}
+			distinct++
+			if ch.table[g]-local[g] <= 0 {
+				return false
+			}
+		}
+		return distinct > 0
+	})
+}
+
+// shared reports a bigram every reading's window has.
+func shared(rs []reading, g uint64) bool {
+	for _, r := range rs {
+		found := false
+		for _, h := range windowGrams(r.window) {
+			if h == g {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func windowGrams(w []rune) []uint64 {
+	f := make([]rune, len(w))
+	for i, r := range w {
+		f[i] = regulation.FoldRune(r)
+	}
+	if len(f) < 2 {
+		return nil
+	}
+	return bigrams(f)
+}
+
+// build counts the character bigrams of every document's text.
+func (ch *chooser) build() {
+	ch.table = map[uint64]int32{}
+	for _, d := range ch.docs {
+		for _, p := range d.Body {
+			var prev rune
+			for i, r := range p.Text {
+				r = regulation.FoldRune(r)
+				if i > 0 {
+					ch.table[uint64(prev)<<32|uint64(r)]++
+				}
+				prev = r
+			}
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package reconcile
+
+import (
+	"regexp"
+	"strings"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/regulation"
+)
+
+// Similarity thresholds of the bodies of two documents (Dice coefficient
+// of their character bigrams).
+const (
+	// witnessSimilarity is what two sources of one document share at
+	// least, whatever OCR did to them.
+	witnessSimilarity = 0.6
+	// undatedSimilarity is what a source without dates must share with a
+	// dated one to be read as the same edition.
+	undatedSimilarity = 0.9
+)
+
+// group is the documents read as one: witnesses of one text.
+type group struct {
+	docs []*model.Document
+}
+
+// edition is what tells versions of one regulation apart: its latest date.
+type edition struct {
+	date  string
+	grams []uint64
+}
+
+// groups sorts documents into witnesses of one text, in the order of their
+// first member, and returns for each regulation group the groups that are
+// other versions of it.
+func groups(docs []*model.Document) ([]*group, map[*group][]*group) {
+	var out []*group
+	byKey := map[string][]*group{}
+	editions := map[*model.Document]*edition{}
+	ed := func(d *model.Document) *edition {
+		if e, ok := editions[d]; ok {
+			return e
+		}
+		e := &edition{date: latestDate(d), grams: bodyGrams(d)}
+		editions[d] = e
+		return e
+	}
+	for _, d := range docs {
+		key := groupKey(d)
+		if key == "" {
+			out = append(out, &group{docs: []*model.Document{d}})
+			continue
+		}
+		var home *group
+		for _, g := range byKey[key] {
+			if sameText(g, d, ed) {
+				home = g
+				break
+			}
+		}
+		if home == nil {
+			home = &group{}
+			out = append(out, home)
+			byKey[key] = append(byKey[key], home)
+		}
+		home.docs = append(home.docs, d)
+	}
+	return out, versions(byKey)
+}
+
+// versions links the groups of one regulation title: they are other
+// editions of one another.
+func versions(byKey map[string][]*group) map[*group][]*group {
+	out := map[*group][]*group{}
+	for _, gs := range byKey {
+		if len(gs) < 2 || gs[0].docs[0].Kind != model.KindRegulation {
+			continue
+		}
+		for _, g := range gs {
+			for _, o := range gs {
+				if o != g {
+					out[g] = append(out[g], o)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sameText reports whether d is another source of the group's text: from
+// another file, of a compatible date, and with a similar body.
+func sameText(g *group, d *model.Document, ed func(*model.Document) *edition) bool {
+	first := g.docs[0]
+	for _, o := range g.docs {
+		if sharesSource(o, d) {
+			return false
+		}
+	}
+	a, b := ed(first), ed(d)
+	sim := dice(a.grams, b.grams)
+	switch {
+	case a.date != "" && b.date != "":
+		return a.date == b.date && sim >= witnessSimilarity
+	case a.date == "" && b.date == "":
+		return sim >= witnessSimilarity
+	default:
+		return sim >= undatedSimilarity
+	}
+}
+
+func sharesSource(a, b *model.Document) bool {
+	for _, p := range a.Sources {
+		for _, q := range b.Sources {
+			if p.Path == q.Path {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// versionMark matches what a title adds to name a version: a year at its
+// end (条例2003, 条例_2018) or a bracketed revision note (（2018年修订）).
+var versionMark = regexp.MustCompile(`(?:[_\s]*[0-9]{4}年?|[（(][0-9]{4}年?(?:修订|修正|修改|版)?[）)])$`)
+
+// groupKey is what witnesses share: kind and title (with subtitle), folded
+// and without a version mark. Documents without a title are never grouped.
+func groupKey(d *model.Document) string {
+	t := fold(d.Title)
+	if t == "" {
+		return ""
+	}
+	if d.Kind == model.KindRegulation {
+		t = versionMark.ReplaceAllString(t, "")
+	}
+	return d.Kind + "\x00" + t + "\x00" + fold(d.Subtitle)
+}
+
+// fold removes spaces and markup and folds punctuation widths.
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\u3000', '*', '_', '#':
+			return -1
+		}
+		return regulation.FoldRune(r)
+	}, s)
+}
+
+// latestDate is the latest date a document gives for its text: of its
+// approval, publication, entry into force or history; a news item's date.
+func latestDate(d *model.Document) string {
+	best := ""
+	for _, s := range append([]string{d.Published, d.ValidFrom, dateOf(d.Approval)}, historyDates(d)...) {
+		if s > best {
+			best = s
+		}
+	}
+	if best == "" && d.Kind != model.KindRegulation {
+		best = d.Date
+	}
+	return best
+}
+
+func historyDates(d *model.Document) []string {
+	var out []string
+	for _, h := range d.History {
+		out = append(out, dateOf(h))
+	}
+	return out
+}
+
+var datePattern = regexp.MustCompile(`([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日`)
+
+// dateOf returns the first date of a text as YYYY-MM-DD.
+func dateOf(s string) string {
+	m := datePattern.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return m[1] + "-" + pad(m[2]) + "-" + pad(m[3])
+}
+
+func pad(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// bodyGrams are the bigrams of a document's whole text, folded.
+func bodyGrams(d *model.Document) []uint64 {
+	var b strings.Builder
+	for _, p := range d.Body {
+		b.WriteString(p.Text)
+	}
+	return bigrams([]rune(fold(b.String())))
+}

@@ -1,0 +1,111 @@
+package reconcile
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"tiaoli/generator/model"
+)
+
+// PinsFile is the name of the pins file in the content folder, used in
+// error positions.
+const PinsFile = "pins.yaml"
+
+// Pins are readings an editor chose at variants, read from content/pins.yaml.
+//
+// The file is a YAML list; each entry names a document by its title, the
+// place of the variant as the site shows it (第六条, 第十三条第二款, 第四条第（一）项,
+// 第三段), and the reading to keep:
+//
+//	- document: 某某工作办法
+//	  where: 第六条
+//	  reading: 人选
+//	  note: 入选 is an OCR misreading of 人选
+//
+// The reading is matched against each source's reading at that place with a
+// few characters of context around it, so it may be the reading itself or
+// a word it is part of; it must match exactly one of the readings. The note
+// is for editors and is not shown.
+type Pins struct {
+	list []Pin
+}
+
+// Pin is one editor's choice.
+type Pin struct {
+	Document string `yaml:"document"`
+	Where    string `yaml:"where"`
+	Reading  string `yaml:"reading"`
+	Note     string `yaml:"note"`
+	Line     int    `yaml:"-"`
+}
+
+// List returns the pins in file order.
+func (p Pins) List() []Pin { return p.list }
+
+// ParsePins reads the pins file; nil data means no pins. Entries without a
+// document, a place or a reading are reported and skipped.
+func ParsePins(data []byte) (Pins, []model.Error) {
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return Pins{}, nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return Pins{}, []model.Error{{Path: PinsFile, Line: yamlLine(err), Message: err.Error()}}
+	}
+	if len(root.Content) == 0 {
+		return Pins{}, nil
+	}
+	list := root.Content[0]
+	if list.Kind != yaml.SequenceNode {
+		return Pins{}, []model.Error{{Path: PinsFile, Line: list.Line, Message: "want a list of pins (- document: …, where: …, reading: …)"}}
+	}
+	var pins Pins
+	var errs []model.Error
+	for _, n := range list.Content {
+		var p Pin
+		if err := n.Decode(&p); err != nil {
+			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: err.Error()})
+			continue
+		}
+		p.Line = n.Line
+		if missing := p.missing(); missing != "" {
+			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: "pin without " + missing})
+			continue
+		}
+		pins.list = append(pins.list, p)
+	}
+	return pins, errs
+}
+
+func (p Pin) missing() string {
+	var m []string
+	for _, f := range []struct{ name, v string }{{"document", p.Document}, {"where", p.Where}, {"reading", p.Reading}} {
+		if strings.TrimSpace(f.v) == "" {
+			m = append(m, f.name)
+		}
+	}
+	return strings.Join(m, ", ")
+}
+
+// yamlLine digs the line out of a yaml.v3 error message ("yaml: line 3: …").
+func yamlLine(err error) int {
+	var line int
+	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
+		return line
+	}
+	return 0
+}
+
+// find returns the pin for a variant of a document, if any.
+func (p Pins) find(d *model.Document, where string) *Pin {
+	title := fold(d.Title)
+	for i := range p.list {
+		pin := &p.list[i]
+		if fold(pin.Document) == title && fold(pin.Where) == fold(where) {
+			return pin
+		}
+	}
+	return nil
+}
