@@ -19,10 +19,10 @@ const PinsFile = "pins.yaml"
 // place of the variant as the site shows it (第六条, 第十三条第二款, 第四条第（一）项,
 // 第三段), and the reading to keep:
 //
-//	- document: 某某工作办法
-//	  where: 第六条
-//	  reading: 人选
-//	  note: 入选 is an OCR misreading of 人选
+//   - document: 某某工作办法
+//     where: 第六条
+//     reading: 人选
+//     note: 入选 is an OCR misreading of 人选
 //
 // The reading is matched against each source's reading at that place with a
 // few characters of context around it, so it may be the reading itself or
