@@ -47,14 +47,18 @@ func loadCorpus(t testing.TB, limit int) *model.Corpus {
 	if limit > 0 && len(paths) > limit {
 		paths = paths[:limit]
 	}
-	c := &model.Corpus{}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
+	loaded := make([][]*model.Document, len(paths))
+	parallel(len(paths), func(i int) {
+		data, err := os.ReadFile(paths[i])
 		if err != nil {
-			t.Fatal(err)
+			return
 		}
-		rel, _ := filepath.Rel(root, p)
-		c.Documents = append(c.Documents, loadRegulation(filepath.ToSlash(rel), data)...)
+		rel, _ := filepath.Rel(root, paths[i])
+		loaded[i] = loadRegulation(filepath.ToSlash(rel), data)
+	})
+	c := &model.Corpus{}
+	for _, docs := range loaded {
+		c.Documents = append(c.Documents, docs...)
 	}
 	address.Assign(c)
 	return c
