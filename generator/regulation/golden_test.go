@@ -127,10 +127,10 @@ func checkArticles(t *testing.T, d *model.Document, wantClauses [][]int) {
 func checkVariants(t *testing.T, d *model.Document) {
 	t.Helper()
 	want := map[string]string{
-		"第六条":     "人选",          // pinned in content/pins.yaml
-		"第七条":     ")委",          // 党(工 lost its bracket on one page: the artefact loses
-		"第八条":     "力戒",          // pinned
-		"第十三条第二款": "的",           // undecided: the first page's
+		"第六条":     "人选",             // pinned in content/pins.yaml
+		"第七条":     ")委",             // 党(工 lost its bracket on one page: the artefact loses
+		"第八条":     "力戒",             // pinned
+		"第十三条第二款": "的",              // undecided: the first page's
 		"第十五条":    "存在的问题。\n纪律检查机关", // split on one page only: undecided
 	}
 	got := map[string]string{}
