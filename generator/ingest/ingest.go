@@ -80,6 +80,7 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 		return src, nil, append(errs, model.Error{Path: path, Message: "the file holds no text"})
 	}
 	lines, repairs := layout.Repair(pg.Lines)
+	fillPrinted(src, lines)
 	docs = page.Split(page.Input{
 		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,
 		Date: src.Date, YearHint: yearHint(lines),
@@ -94,6 +95,21 @@ func fillSource(src *model.Source, m block.Meta) {
 	src.Title, src.Date, src.Publication, src.Page = m.Title, m.Date, m.Publication, m.Page
 	if src.Date == "" {
 		src.Date = nameDate(src.Path)
+	}
+}
+
+// fillPrinted completes the source with what a byline says of where the
+// file was printed.
+func fillPrinted(src *model.Source, lines []block.Line) {
+	pub, date, pg := page.Printed(lines)
+	if src.Publication == "" {
+		src.Publication = pub
+	}
+	if src.Date == "" {
+		src.Date = date
+	}
+	if src.Page == "" {
+		src.Page = pg
 	}
 }
 
@@ -116,6 +132,9 @@ var fullDateRE = regexp.MustCompile(`(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 func yearHint(lines []block.Line) string {
 	byYear := map[string][]string{}
 	for _, l := range lines {
+		if !strings.Contains(l.Text, "日") {
+			continue
+		}
 		for _, m := range fullDateRE.FindAllString(l.Text, -1) {
 			if d, ok := frontmatter.Date(m); ok {
 				byYear[d[:4]] = append(byYear[d[:4]], d)
@@ -137,16 +156,29 @@ func yearHint(lines []block.Line) string {
 }
 
 var (
-	markdownLineRE = regexp.MustCompile(`(?m)^(?:#{1,6}\s+\S|>\s|\x60\x60\x60|\|.*\|\s*$|(?:[-*+]|\d+\.)\s+.*\*\*)`)
 	markdownSpanRE = regexp.MustCompile(`\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]+\)|<!--|!\[[^\]\n]*\]\(`)
 	htmlStartRE    = regexp.MustCompile(`(?i)^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])`)
+	headingRE      = regexp.MustCompile(`^#{1,6}\s+\S`)
 )
+
+// markdownLine reports whether a line shows Markdown syntax: a heading, a
+// quote, a fence, a table row, or bold, a link, an image or a comment.
+func markdownLine(l string) bool {
+	t := strings.TrimSpace(l)
+	switch {
+	case headingRE.MatchString(l), strings.HasPrefix(t, "> "), strings.HasPrefix(t, "```"):
+		return true
+	case len(t) > 2 && t[0] == '|' && t[len(t)-1] == '|':
+		return true
+	}
+	return strings.ContainsAny(t, "*[<") && markdownSpanRE.MatchString(t)
+}
 
 // Sniff returns the format of a file: by its extension when that settles
 // it, else from its content. Content reads as HTML when it starts as an
-// HTML document, as Markdown when it has front matter or Markdown syntax
-// (headings, bold, links, quotes, fences, tables, comments) on at least
-// two lines or a heading, else as plain text; list bullets alone, which
+// HTML document, as Markdown when it has front matter, a heading, or other
+// Markdown syntax (bold, links, quotes, fences, tables, comments) on at
+// least two lines, else as plain text; list bullets alone, which
 // OCR output prints too, do not make Markdown.
 func Sniff(p, text string) string {
 	switch strings.ToLower(path.Ext(p)) {
@@ -161,9 +193,16 @@ func Sniff(p, text string) string {
 	if _, body, _ := frontmatter.Split(text); body != text {
 		return FormatMarkdown
 	}
-	n := len(markdownLineRE.FindAllString(text, 3)) + len(markdownSpanRE.FindAllString(text, 3))
-	if n >= 2 {
-		return FormatMarkdown
+	n := 0
+	for _, l := range strings.Split(text, "\n") {
+		if headingRE.MatchString(l) {
+			return FormatMarkdown
+		}
+		if markdownLine(l) {
+			if n++; n >= 2 {
+				return FormatMarkdown
+			}
+		}
 	}
 	return FormatText
 }

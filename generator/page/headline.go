@@ -78,6 +78,9 @@ func isOther(s string) bool {
 
 // weatherStart reports whether s opens a weather report.
 func weatherStart(s string) bool {
+	if !strings.Contains(head(s, 12), "气") && !strings.Contains(s, "℃") {
+		return false
+	}
 	if weatherLabelRE.MatchString(s) {
 		return true
 	}

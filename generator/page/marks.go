@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/frontmatter"
 	"tiaoli/generator/page/dateline"
 )
@@ -74,6 +75,9 @@ func cutTrailingCredit(s string) (text, credit string) {
 // when it names no one, as 本报评论员) and what the line says of the
 // publication.
 func byline(s string) (names []string, pub publication, ok bool) {
+	if utf8.RuneCountInString(s) > 2*maxBylineRunes {
+		return nil, publication{}, false
+	}
 	rest := s
 	if m := publicationRE.FindStringSubmatchIndex(s); m != nil {
 		pub.name = s[m[2]:m[3]]
@@ -87,7 +91,7 @@ func byline(s string) (names []string, pub publication, ok bool) {
 		}
 	}
 	m := bylineRE.FindStringSubmatch(rest)
-	if m == nil || utf8.RuneCountInString(rest) > 50 {
+	if m == nil || utf8.RuneCountInString(rest) > maxBylineRunes {
 		return nil, publication{}, false
 	}
 	switch {
@@ -99,11 +103,17 @@ func byline(s string) (names []string, pub publication, ok bool) {
 	return dateline.Names(m[2]), pub, true
 }
 
+// maxBylineRunes is the longest byline read, in characters.
+const maxBylineRunes = 50
+
 // publication is what a byline says of where the item was printed.
 type publication struct{ name, date, page string }
 
 // continuedFrom reads a 上接第X版 mark at the start of s.
 func continuedFrom(s string) (page, rest string, ok bool) {
+	if !strings.Contains(s, "接") {
+		return "", s, false
+	}
 	m := continuedFromRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return "", s, false
@@ -113,6 +123,9 @@ func continuedFrom(s string) (page, rest string, ok bool) {
 
 // continuedTo reads a 下转第X版 mark at the end of s.
 func continuedTo(s string) (page, rest string, ok bool) {
+	if !strings.Contains(s, "转") {
+		return "", s, false
+	}
 	m := continuedToRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return "", s, false
@@ -120,12 +133,34 @@ func continuedTo(s string) (page, rest string, ok bool) {
 	return s[m[2]:m[3]], strings.TrimSpace(s[:m[0]]), true
 }
 
-func isApproval(s string) bool  { return approvalRE.MatchString(s) }
-func isHistory(s string) bool   { return historyRE.MatchString(s) && utf8.RuneCountInString(s) < 120 }
-func isSignature(s string) bool { return signatureDateRE.MatchString(s) }
+func isApproval(s string) bool {
+	return strings.Contains(s, "年") && approvalRE.MatchString(s)
+}
+
+func isHistory(s string) bool {
+	return startsWithDigit(s) && utf8.RuneCountInString(s) < 120 && historyRE.MatchString(s)
+}
+
+func isSignature(s string) bool { return startsWithDigit(s) && signatureDateRE.MatchString(s) }
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// head returns the first n characters of s.
+func head(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
 
 // sourceLine reads a line of source metadata and the date it gives.
 func sourceLine(s string) (date string, ok bool) {
+	if !strings.Contains(head(s, 8), "源") {
+		return "", false
+	}
 	m := sourceLineRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
@@ -137,6 +172,9 @@ func sourceLine(s string) (date string, ok bool) {
 // carried returns the title of the regulation a carrier sentence says
 // follows.
 func carried(s string) (string, bool) {
+	if !strings.Contains(s, "如下") && !strings.Contains(s, "印发给") {
+		return "", false
+	}
 	m := carrierRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
@@ -156,4 +194,23 @@ func dates(s string) []string {
 		}
 	}
 	return out
+}
+
+// maxPrintedLines is how far from the top of a file Printed looks.
+const maxPrintedLines = 12
+
+// Printed reads what the top of a file says of where it was printed, as a
+// byline such as 本报记者 某某《人民日报》（2025年02月12日第 02 版） does: the
+// publication, the date (YYYY-MM-DD) and the page; "" for what it does not
+// say.
+func Printed(lines []block.Line) (publication, date, page string) {
+	for i, l := range lines {
+		if i >= maxPrintedLines {
+			break
+		}
+		if _, pub, ok := byline(l.Text); ok && pub.name != "" {
+			return pub.name, pub.date, pub.page
+		}
+	}
+	return "", "", ""
 }

@@ -148,6 +148,10 @@ func TestSingleArticleWithSubheads(t *testing.T) {
 	if len(docs) != 1 {
 		t.Fatalf("documents %s", summary(docs))
 	}
+	p, _ := markdown.Read(src)
+	if pub, date, pg := Printed(p.Lines); pub != "人民日报" || date != "2025-02-12" || pg != "第02版" {
+		t.Errorf("printed %q %q %q", pub, date, pg)
+	}
 	d := docs[0]
 	if d.Kicker != "引题" || strings.Join(d.Bylines, ",") != "韩鑫,张腾扬" || d.Kind != model.KindNews || len(d.Body) != 5 {
 		t.Errorf("kicker %q bylines %q kind %s body %d", d.Kicker, d.Bylines, d.Kind, len(d.Body))

@@ -160,7 +160,7 @@ func (s *segmenter) opensHere(i, n int, marked bool) bool {
 func (s *segmenter) evidence(i, n int) bool {
 	for _, l := range s.lines[i : i+n] {
 		t := unwrap(l.Text)
-		if kindWordsRE.MatchString(t) || noticeTitleRE.MatchString(t) || formalTitleRE.MatchString(t) {
+		if kindWords.in(t) || noticeTitleRE.MatchString(t) || formalTitleRE.MatchString(t) {
 			return true
 		}
 	}

@@ -183,11 +183,18 @@ var (
 // lines are separated by "\n", keeping the number of lines. It also
 // returns the labels of links to web addresses that made up a whole line.
 func clean(s string) (string, map[string]bool) {
-	s = logseqHTML.ReplaceAllString(s, "")
-	s = colorOpen.ReplaceAllStringFunc(s, func(m string) string {
-		return strings.Repeat("\n", strings.Count(m, "\n"))
-	})
+	if strings.Contains(s, "{html}") {
+		s = logseqHTML.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "color") {
+		s = colorOpen.ReplaceAllStringFunc(s, func(m string) string {
+			return strings.Repeat("\n", strings.Count(m, "\n"))
+		})
+	}
 	nav := map[string]bool{}
+	if !strings.Contains(s, "[[") {
+		return unbold(s), nav
+	}
 	s = wikiLink.ReplaceAllStringFunc(s, func(m string) string {
 		sub := wikiLink.FindStringSubmatch(m)
 		target, label := sub[1], sub[2]
@@ -199,12 +206,6 @@ func clean(s string) (string, map[string]bool) {
 		}
 		return label
 	})
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if strings.Count(l, "**") >= 2 {
-			lines[i] = strings.ReplaceAll(l, "**", "")
-		}
-	}
 	// A line that is only a link to a web address counts as navigation
 	// only when its label says so.
 	for k, v := range nav {
@@ -212,7 +213,22 @@ func clean(s string) (string, map[string]bool) {
 			delete(nav, k)
 		}
 	}
-	return strings.Join(lines, "\n"), nav
+	return unbold(s), nav
+}
+
+// unbold removes the ** that Markdown left unparsed (CommonMark reads
+// **“一把手”**的 as text) from lines that hold a pair of them.
+func unbold(s string) string {
+	if !strings.Contains(s, "**") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.Count(l, "**") >= 2 {
+			lines[i] = strings.ReplaceAll(l, "**", "")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // finish normalises a printed line; it reports false when nothing is left.

@@ -44,6 +44,20 @@ var (
 	nameSepRE  = regexp.MustCompile(`[\s、，,；;]+`)
 )
 
+// maxHead is the most characters a dateline takes, reporters included.
+const maxHead = 80
+
+// head returns the first n characters of s.
+func head(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 // Match is a dateline as read, before its year is resolved.
 type Match struct {
 	Agency, Place    string
@@ -55,6 +69,9 @@ type Match struct {
 // Opening reads a dateline at the start of s. It returns the dateline and
 // the text after it.
 func Opening(s string) (Match, string, bool) {
+	if h := head(s, maxHead); !strings.Contains(h, "电") && !strings.Contains(h, "讯") {
+		return Match{}, s, false
+	}
 	m := openRE.FindStringSubmatchIndex(s)
 	if m == nil || !plausible(s, m) {
 		return Match{}, s, false
@@ -73,6 +90,9 @@ func Opening(s string) (Match, string, bool) {
 // the end of an item: (新华社北京2月12日电).
 func Closing(s string) (Match, bool) {
 	s = strings.TrimSpace(s)
+	if len(s) > 4*maxHead || (!strings.Contains(s, "电") && !strings.Contains(s, "讯")) {
+		return Match{}, false
+	}
 	m := closeRE.FindStringSubmatchIndex(s)
 	if m == nil || !plausible(s, m) {
 		return Match{}, false
