@@ -14,7 +14,12 @@ import (
 	"tiaoli/generator/model"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+// updating reports the -update flag, defined with the package's internal
+// tests: rewrite golden files.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // contentDir is the project's content folder, from the package directory.
 func contentDir(t *testing.T) string {
@@ -199,7 +204,7 @@ func renderItems(b *strings.Builder, items []*model.Item, indent string) {
 // golden compares got with a golden file, or rewrites it with -update.
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
+	if updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,145 @@
+package regulation
+
+import (
+	"testing"
+)
+
+func TestParseArticleLabel(t *testing.T) {
+	tests := []struct {
+		in        string
+		num, suf  int
+		rest      string
+		separated bool
+		ok        bool
+	}{
+		{"第一条 为了规范", 1, 0, "为了规范", true, true},
+		{"第一条\u3000为了规范", 1, 0, "为了规范", true, true},
+		{"第二条本条例的任务", 2, 0, "本条例的任务", false, true},
+		{"第一条", 1, 0, "", true, true},
+		{"第十五 条 公务员", 15, 0, "公务员", true, true},
+		{"第三十－条 依法", 31, 0, "依法", true, true},
+		{"第一百零三条 当事人", 103, 0, "当事人", true, true},
+		{"第一千二百六十条 本法", 1260, 0, "本法", true, true},
+		{"第五条之一 在", 5, 1, "在", true, true},
+		{"第103条 当事人", 103, 0, "当事人", true, true},
+		{"第一条　【立法宗旨】为了", 1, 0, "【立法宗旨】为了", true, true},
+		// Lines that only look like articles.
+		{"第一款规定的情形", 0, 0, "", false, false},
+		{"第六十六条第一款规定了", 0, 0, "", false, false},
+		{"第三十一条的决定》已由", 0, 0, "", false, false},
+		{"第三百八十六条规定：“对犯受贿罪的", 0, 0, "", false, false},
+		{"第五条、第六条", 0, 0, "", false, false},
+		{"第六十六条 第一款规定了", 0, 0, "", false, false},
+		{"第五条之规定", 0, 0, "", false, false},
+		{"第X条", 0, 0, "", false, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseArticleLabel(tt.in)
+		if ok != tt.ok || ok && (got.number != tt.num || got.suffix != tt.suf || got.rest != tt.rest || got.separated != tt.separated) {
+			t.Errorf("parseArticleLabel(%q) = %+v, %v; want %d %d %q %v, %v", tt.in, got, ok, tt.num, tt.suf, tt.rest, tt.separated, tt.ok)
+		}
+	}
+}
+
+func TestParseDivision(t *testing.T) {
+	tests := []struct {
+		in                  string
+		level, label, title string
+		ok                  bool
+	}{
+		{"第一章 总则", "章", "第一章", "总则", true},
+		{"第一章总则", "章", "第一章", "总则", true},
+		{"第一章 总 则", "章", "第一章", "总则", true},
+		{"第一章\u3000总\u3000\u3000则", "章", "第一章", "总则", true},
+		{"第二编 物权", "编", "第二编", "物权", true},
+		{"第一分编 通则", "分编", "第一分编", "通则", true},
+		{"第三节 共同犯罪", "节", "第三节", "共同犯罪", true},
+		{"第十二章 第一审普通程序", "章", "第十二章", "第一审普通程序", true},
+		{"第二章", "章", "第二章", "", true},
+		{"第二章规定的行为，依照", "", "", "", false},
+		{"第二章第三节", "", "", "", false},
+		{"第一条 总则", "", "", "", false},
+	}
+	for _, tt := range tests {
+		d, ok := parseDivision(tt.in)
+		if ok != tt.ok || ok && (d.level != tt.level || d.label != tt.label || d.title != tt.title) {
+			t.Errorf("parseDivision(%q) = %+v, %v; want %s %s %s, %v", tt.in, d, ok, tt.level, tt.label, tt.title, tt.ok)
+		}
+	}
+}
+
+func TestParseMarker(t *testing.T) {
+	tests := []struct {
+		in    string
+		kind  int
+		num   int
+		label string
+		rest  string
+		ok    bool
+	}{
+		{"（一）警告；", markHanParen, 1, "（一）", "警告；", true},
+		{"(二) 坚持突出重点；", markHanParen, 2, "（二）", "坚持突出重点；", true},
+		{"（十二）其他", markHanParen, 12, "（十二）", "其他", true},
+		{"1. 一般", markDigit, 1, "1.", "一般", true},
+		{"2、其他", markDigit, 2, "2、", "其他", true},
+		{"(3)其他", markDigitParen, 3, "（3）", "其他", true},
+		{"一、管辖", markHan, 1, "一、", "管辖", true},
+		{"①第一", markCircled, 1, "①", "第一", true},
+		{"1.5倍以上", 0, 0, "", "", false},
+		{"2020年", 0, 0, "", "", false},
+		{"(以下简称本法)", 0, 0, "", "", false},
+		{"(室)应当", 0, 0, "", "", false},
+		{"(2026年1月30日中共中央批准)", 0, 0, "", "", false},
+	}
+	for _, tt := range tests {
+		m, ok := parseMarker(tt.in)
+		if ok != tt.ok || ok && (m.kind != tt.kind || m.number != tt.num || m.label != tt.label || m.rest != tt.rest) {
+			t.Errorf("parseMarker(%q) = %+v, %v; want %d %d %q %q, %v", tt.in, m, ok, tt.kind, tt.num, tt.label, tt.rest, tt.ok)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026年1月30日中共中央批准":    "2026-01-30",
+		"二〇一八年十二月二十九日":        "2018-12-29",
+		"自2021年1月1日起施行":       "2021-01-01",
+		"2017年12月修改":          "",
+		"2026年13月1日":          "",
+		"第十三届全国人民代表大会第三次会议通过": "",
+	} {
+		got, _ := parseDate(in)
+		if got != want {
+			t.Errorf("parseDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplitEventsAndAgent(t *testing.T) {
+	events := splitEvents("2005年4月27日第十届全国人民代表大会常务委员会第十五次会议通过　根据2017年9月1日第十二届全国人民代表大会常务委员会第二十九次会议修正　2018年12月29日第十三届全国人民代表大会常务委员会第七次会议修订")
+	if len(events) != 3 {
+		t.Errorf("splitEvents: %d events %q, want 3", len(events), events)
+	}
+	if got := splitEvents("2003年8月6日 某会议通过2003年8月15日 某公告公布"); len(got) != 2 {
+		t.Errorf("splitEvents of events run together: %q", got)
+	}
+	for in, want := range map[string]string{
+		"2026年1月30日中共中央办公厅发布":                 "中共中央办公厅",
+		"1996年10月3日 中华人民共和国交通部令第8号发布":         "中华人民共和国交通部",
+		"1993年3月29日 中华人民共和国全国人民代表大会公告第八号公布施行": "中华人民共和国全国人民代表大会",
+	} {
+		if got := agent(in); got != want {
+			t.Errorf("agent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNormaliseTitle(t *testing.T) {
+	for in, want := range map[string]string{
+		"总 则": "总则", "总\u3000\u3000则": "总则", " 生命权、身体权和健康权 ": "生命权、身体权和健康权", "WTO 规则": "WTO 规则",
+	} {
+		if got := normaliseTitle(in); got != want {
+			t.Errorf("normaliseTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
