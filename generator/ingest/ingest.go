@@ -83,7 +83,7 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 	fillPrinted(src, lines)
 	docs = page.Split(page.Input{
 		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,
-		Date: src.Date, YearHint: yearHint(lines),
+		Date: src.Date, YearHint: yearHint(lines), Article: src.Format == FormatHTML,
 	})
 	model.SortErrors(errs)
 	return src, docs, errs

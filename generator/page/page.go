@@ -57,6 +57,10 @@ type Input struct {
 	// matter, file name), "" when unknown. Documents with no date of their
 	// own take it.
 	Date string
+	// Article says the file holds one article, as a saved web page does:
+	// headings after its headline are its subheads (a regulation whose full
+	// text it carries is still a document of its own).
+	Article bool
 	// YearHint is a date printed on the page, used only to complete
 	// datelines that print no year when Date is "".
 	YearHint string
@@ -96,7 +100,7 @@ func segment(in Input) []*draft {
 			break
 		}
 	}
-	s.single = singleArticle(in)
+	s.single = in.Article || singleArticle(in)
 	return s.run()
 }
 

@@ -7,11 +7,13 @@
 // carries no text is dropped: HTML comments and tags, images, thematic
 // breaks, lines made only of navigation links, and the markup leftovers of
 // note-taking tools (Logseq `{html}` and `<color …>` spans, `[[…]]` links,
-// stray `**`). Table rows become lines with cells separated by " | ".
+// stray `**`). Table rows become lines with cells separated by " | "; the
+// dash rules of pandoc tables are dropped and their rows read as lines.
 package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -34,11 +36,25 @@ var parser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Str
 // "\n" line ends.
 func Read(src string) (block.Page, []block.Problem) {
 	meta, body, probs := frontmatter.Split(src)
-	source := []byte(body)
+	source := []byte(blankRules(body))
 	r := &reader{source: source, lineStarts: lineStarts(source)}
 	doc := parser.Parse(text.NewReader(source))
 	r.blocks(doc, false)
 	return block.Page{Meta: meta, Lines: r.lines}, probs
+}
+
+// dashRule is a rule line of a pandoc table: groups of dashes separated by
+// spaces (------- ------).
+var dashRule = regexp.MustCompile(`(?m)^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$`)
+
+// blankRules empties the rule lines of pandoc tables, which Markdown would
+// read as thematic breaks or setext heading underlines; the rows between
+// them stay lines of text.
+func blankRules(s string) string {
+	if !strings.Contains(s, "--- ") && !strings.Contains(s, "---\t") {
+		return s
+	}
+	return dashRule.ReplaceAllString(s, "")
 }
 
 type reader struct {
