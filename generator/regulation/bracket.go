@@ -25,9 +25,9 @@ func unmatched(s string) (int, bool) {
 	var open []int
 	for i, r := range s {
 		switch {
-		case strings.ContainsRune(openers, r):
+		case isOpener(r):
 			open = append(open, i)
-		case strings.ContainsRune(closers, r):
+		case isCloser(r):
 			if len(open) == 0 {
 				return i, false
 			}
@@ -38,6 +38,14 @@ func unmatched(s string) (int, bool) {
 		return open[0], false
 	}
 	return -1, true
+}
+
+func isOpener(r rune) bool {
+	return r == '(' || r == '（' || r == '〔' || r == '［' || r == '['
+}
+
+func isCloser(r rune) bool {
+	return r == ')' || r == '）' || r == '〕' || r == '］' || r == ']'
 }
 
 // maxBracketGap is how far after an opening bracket a lost closing one is

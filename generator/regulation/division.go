@@ -84,6 +84,9 @@ func (b *builder) unnumbered(l line) (division, bool) {
 // unnumberedDivision reads 总则, 分则 and 附则 printed alone on a line, in
 // any spacing.
 func unnumberedDivision(s string) (division, bool) {
+	if len(s) > 30 {
+		return division{}, false
+	}
 	t := strings.ReplaceAll(normaliseTitle(s), " ", "")
 	switch t {
 	case "总则", "分则", "附则":
