@@ -133,3 +133,26 @@ func copyFile(src, dst string) error {
 
 // parentOf is the folder holding p.
 func parentOf(p string) string { return filepath.Dir(p) }
+
+// makeReadable lets everyone read the files and enter the folders of a
+// build: the web server and tiaoli serve run as users of their own, and
+// some writers (the search index) make private files.
+func makeReadable(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := fs.FileMode(0o444)
+		if d.IsDir() {
+			want = 0o555
+		}
+		if mode := fi.Mode(); mode.Type()&fs.ModeSymlink == 0 && mode.Perm()&want != want {
+			return os.Chmod(p, mode.Perm()|want)
+		}
+		return nil
+	})
+}

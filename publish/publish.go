@@ -260,6 +260,10 @@ func (s *Staging) Commit() error {
 		os.RemoveAll(s.dir)
 		return err
 	}
+	if err := makeReadable(s.dir); err != nil {
+		os.RemoveAll(s.dir)
+		return fmt.Errorf("publish: %w", err)
+	}
 	if err := s.flush(); err != nil {
 		os.RemoveAll(s.dir)
 		return fmt.Errorf("publish: flushing the new build: %w", err)

@@ -18,7 +18,9 @@ import (
 // build publishes files as out and fails the test on any error.
 func build(t *testing.T, out string, files map[string]string) {
 	t.Helper()
-	st, err := Begin(out)
+	opts := DefaultOptions
+	opts.Sync = false // flushing the disk is slow and not what most tests test
+	st, err := BeginOptions(out, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -408,5 +410,27 @@ func TestInstall(t *testing.T) {
 	}
 	if got := snapshot(t, out); got["index.html"] != "<p>home v2</p>" {
 		t.Errorf("failed install changed the site")
+	}
+}
+
+func TestCommitMakesEverythingReadable(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	st, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.WriteFile("index.html", []byte("x"))
+	private := filepath.Join(st.Dir(), "_index", "store")
+	os.MkdirAll(private, 0o700)
+	os.Chmod(filepath.Join(st.Dir(), "_index"), 0o700)
+	os.WriteFile(filepath.Join(private, "seg"), []byte("x"), 0o600)
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]fs.FileMode{"_index": 0o755, "_index/store": 0o755, "_index/store/seg": 0o644, "index.html": 0o644} {
+		fi, err := os.Stat(filepath.Join(out, p))
+		if err != nil || fi.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode().Perm(), want)
+		}
 	}
 }
