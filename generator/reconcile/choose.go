@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"strings"
+	"unicode"
 	"sync"
 
 	"tiaoli/generator/model"
@@ -133,16 +134,20 @@ func shared(rs []reading, g uint64) bool {
 	return true
 }
 
+// windowGrams are the word bigrams of a window: pairs of letters (Han
+// characters, Latin letters, digits); punctuation makes no word.
 func windowGrams(w []rune) []uint64 {
-	f := make([]rune, len(w))
-	for i, r := range w {
-		f[i] = regulation.FoldRune(r)
+	var out []uint64
+	for i := 0; i+1 < len(w); i++ {
+		a, b := regulation.FoldRune(w[i]), regulation.FoldRune(w[i+1])
+		if isWordRune(a) && isWordRune(b) {
+			out = append(out, uint64(a)<<32|uint64(b))
+		}
 	}
-	if len(f) < 2 {
-		return nil
-	}
-	return bigrams(f)
+	return out
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // build counts the character bigrams of every document's text.
 func (ch *chooser) build() {
