@@ -2,8 +2,8 @@ package reconcile
 
 import (
 	"strings"
-	"unicode"
 	"sync"
+	"unicode"
 
 	"tiaoli/generator/model"
 	"tiaoli/generator/regulation"
