@@ -11,8 +11,8 @@ import (
 
 // articlePage is the page of one article (条).
 type articlePage struct {
-	Chrome
-	docHead
+	Chrome   Chrome
+	Head     docHead
 	Crumbs   []linkItem // the document, then its 编/章/节
 	Label    string
 	Text     template.HTML
@@ -33,15 +33,15 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	p := where{root: rootOf(a.URL), url: a.URL}
 	citation := "《" + d.Title + "》" + a.Label
 	pg := articlePage{Chrome: r.chrome(a.URL, a.Label+" · "+d.Title, "regulation", "article"),
-		docHead: r.head(d, p), Label: a.Label, Citation: citation, CiteURL: r.opts.Base + a.URL}
-	pg.Crumbs = append([]linkItem{{Href: pg.DocHref, Text: d.Title}}, crumbs(d, i, p)...)
+		Head: r.head(d, p), Label: a.Label, Citation: citation, CiteURL: r.opts.Base + a.URL}
+	pg.Crumbs = append([]linkItem{{Href: pg.Head.DocHref, Text: d.Title}}, crumbs(d, i, p)...)
 	if prev := neighbour(d.Articles, i, -1); prev != nil {
 		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label}
-		pg.Chrome.Prev = prev.URL
+		pg.Chrome.Prev = p.href(prev.URL)
 	}
 	if next := neighbour(d.Articles, i, +1); next != nil {
 		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label}
-		pg.Chrome.Next = next.URL
+		pg.Chrome.Next = p.href(next.URL)
 	}
 	w.article(&w.txt, a, p, articleMode{cite: true})
 	pg.Text = w.txt.take()
@@ -93,8 +93,8 @@ func crumbs(d *model.Document, i int, p where) []linkItem {
 
 // sectionPage is the page of a top-level section of a document without 条.
 type sectionPage struct {
-	Chrome
-	docHead
+	Chrome     Chrome
+	Head       docHead
 	Crumbs     []linkItem
 	Heading    string
 	Text       template.HTML
@@ -106,15 +106,15 @@ func (w *worker) sectionPage(d *model.Document, i int) error {
 	p := where{root: rootOf(s.URL), url: s.URL}
 	name := strings.TrimSpace(s.Label + s.Title)
 	pg := sectionPage{Chrome: w.r.chrome(s.URL, name+" · "+d.Title, navOf(d), "section"),
-		docHead: w.r.head(d, p), Heading: name}
-	pg.Crumbs = []linkItem{{Href: pg.DocHref, Text: d.Title}}
+		Head: w.r.head(d, p), Heading: name}
+	pg.Crumbs = []linkItem{{Href: pg.Head.DocHref, Text: d.Title}}
 	if prev := neighbour(d.Sections, i, -1); prev != nil {
 		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label + prev.Title}
-		pg.Chrome.Prev = prev.URL
+		pg.Chrome.Prev = p.href(prev.URL)
 	}
 	if next := neighbour(d.Sections, i, +1); next != nil {
 		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label + next.Title}
-		pg.Chrome.Next = next.URL
+		pg.Chrome.Next = p.href(next.URL)
 	}
 	path := strconv.Itoa(i + 1)
 	w.body(&w.txt, s.Body, lookup.SectionAnchor(s, path)+"-p", p)

@@ -32,8 +32,8 @@ type goTo struct{ Base, List string }
 
 // docPage is the page of one document.
 type docPage struct {
-	Chrome
-	docHead
+	Chrome   Chrome
+	Head     docHead
 	Date     string
 	Dateline string
 	Meta     []metaItem
@@ -87,7 +87,7 @@ func (r *renderer) head(d *model.Document, p where) docHead {
 func (w *worker) documentPage(d *model.Document) error {
 	r := w.r
 	p := where{root: rootOf(d.URL), url: d.URL}
-	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), docHead: r.head(d, p),
+	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), Head: r.head(d, p),
 		Date: docDate(d), Meta: docMeta(d)}
 	if d.Dateline != nil {
 		pg.Dateline = d.Dateline.Text

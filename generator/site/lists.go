@@ -29,7 +29,7 @@ type docGroup struct {
 // listPage lists documents in groups: of a kind by year, of a year by
 // kind, or by issuer.
 type listPage struct {
-	Chrome
+	Chrome  Chrome
 	Heading string
 	Total   int
 	Groups  []docGroup
@@ -220,7 +220,8 @@ func (w *worker) issuerPage() error {
 
 // homePage is the front page.
 type homePage struct {
-	Chrome
+	Chrome                         Chrome
+	SiteName                       string
 	Regulations                    []docRow // the newest regulations
 	Recent                         []docRow
 	Kinds, Years, Issuers          []countLink
@@ -231,7 +232,7 @@ type homePage struct {
 func (w *worker) homePage() error {
 	r := w.r
 	p := where{}
-	pg := homePage{Chrome: r.chrome("", "", "home", "home"), Documents: len(r.c.Documents), TermCount: len(r.c.Terms)}
+	pg := homePage{Chrome: r.chrome("", "", "home", "home"), SiteName: r.opts.SiteName, Documents: len(r.c.Documents), TermCount: len(r.c.Terms)}
 	for i, d := range r.byDate {
 		if i < 12 {
 			pg.Recent = append(pg.Recent, r.docRow(d, p))

@@ -55,7 +55,7 @@ func (r *renderer) sourcesByDate() []*model.Source {
 
 // sourcesPage lists every source.
 type sourcesPage struct {
-	Chrome
+	Chrome  Chrome
 	Sources []sourceRow
 }
 
@@ -78,7 +78,7 @@ func (w *worker) sourcesPage() error {
 
 // sourcePage is a printed page: its documents in the order printed.
 type sourcePage struct {
-	Chrome
+	Chrome Chrome
 	Source *model.Source
 	Name   string
 	Docs   []sourceDoc
@@ -119,8 +119,8 @@ func lead(d *model.Document) string {
 
 // citedPage lists documents cited but not in the corpus.
 type citedPage struct {
-	Chrome
-	Items []citedRow
+	Chrome Chrome
+	Items  []citedRow
 }
 
 type citedRow struct {
@@ -147,7 +147,7 @@ func (w *worker) citedPage() error {
 
 // reportPage is the editor's report.
 type reportPage struct {
-	Chrome
+	Chrome   Chrome
 	Sections []reportSection
 	Problems int
 }
@@ -168,7 +168,7 @@ func (w *worker) reportPage() error {
 	p := where{root: rootOf(url), url: url}
 	rep := report.Build(r.c)
 	pg := reportPage{Chrome: r.chrome(url, "编辑报告", "report", "report"), Problems: rep.Problems()}
-	pg.NoIndex = true
+	pg.Chrome.NoIndex = true
 	for _, s := range rep.Sections {
 		rs := reportSection{Section: s}
 		for _, e := range s.Entries {
@@ -185,23 +185,24 @@ func (w *worker) reportPage() error {
 
 // queryPage is the search page; results come from the server's API.
 type queryPage struct {
-	Chrome
-	API string // the search API, relative to the page
+	Chrome Chrome
+	API    string // the search API, relative to the page
 }
 
 func (w *worker) searchPage() error {
 	const url = "search/"
 	pg := queryPage{Chrome: w.r.chrome(url, "搜索", "search", "search"), API: rootOf(url) + "api/search"}
-	pg.NoIndex = true
+	pg.Chrome.NoIndex = true
 	return w.page("query", url, pg)
 }
 
 // notFoundPage is shown by a server at any path, so its links start from
 // the site's base.
 func (w *worker) notFoundPage() error {
-	pg := struct{ Chrome }{w.r.chrome("", "找不到页面", "", "notfound")}
-	pg.Root = w.r.opts.Base
-	pg.NoIndex = true
+	pg := struct{ Chrome Chrome }{w.r.chrome("", "找不到页面", "", "notfound")}
+	pg.Chrome.Root = w.r.opts.Base
+	pg.Chrome.Frame = w.r.frame(w.r.opts.Base, "")
+	pg.Chrome.NoIndex = true
 	return w.page("notfound", "404.html", pg)
 }
 

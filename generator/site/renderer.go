@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"tiaoli/generator/model"
@@ -11,7 +12,8 @@ import (
 )
 
 // renderer holds what every page needs: the corpus, its indexes and the
-// parsed templates. It is read-only while pages render.
+// parsed templates. It is read-only while pages render, but for the
+// cache of frames.
 type renderer struct {
 	c        *model.Corpus
 	x        *lookup.Index
@@ -27,6 +29,11 @@ type renderer struct {
 	termByName map[string]int
 	tips       []string // the tooltip of each term
 	byDate     []*model.Document
+	// frames caches the shared frame of pages by depth and navigation
+	// item; frameErr keeps the first error rendering one.
+	framesMu sync.Mutex
+	frames   map[string]*Frame
+	frameErr error
 }
 
 // place is an article of a document, or a whole document (article "").
@@ -42,7 +49,8 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 		return nil, err
 	}
 	r := &renderer{c: c, x: lookup.New(c), opts: opts, tmpl: tmpl, css: css, js: js,
-		refsFrom: map[place][]int{}, refsTo: map[place][]int{}, termsAt: map[place][]int{}, definedIn: map[string][]int{}}
+		refsFrom: map[place][]int{}, refsTo: map[place][]int{}, termsAt: map[place][]int{}, definedIn: map[string][]int{},
+		frames: map[string]*Frame{}}
 	r.indexReferences()
 	r.indexTerms()
 	r.byDate = sortedByDate(c.Documents)
@@ -147,8 +155,31 @@ func sortedByDate(docs []*model.Document) []*model.Document {
 	return out
 }
 
-// chrome starts the frame of a page at url.
+// chrome starts the frame of a page at url with a title ("" on the home
+// page), belonging to navigation item nav.
 func (r *renderer) chrome(url, title, nav, class string) Chrome {
-	return Chrome{SiteName: r.opts.SiteName, Title: title, Root: rootOf(url), URL: url,
-		Nav: nav, CSS: r.css, JS: r.js, BodyClass: class}
+	full := r.opts.SiteName
+	if title != "" {
+		full = title + " · " + full
+	}
+	root := rootOf(url)
+	return Chrome{PageTitle: full, Root: root, URL: url, BodyClass: class, Frame: r.frame(root, nav)}
+}
+
+// frame returns the shared frame of pages at a depth and navigation item,
+// rendering it the first time.
+func (r *renderer) frame(root, nav string) *Frame {
+	key := root + "\x00" + nav
+	r.framesMu.Lock()
+	defer r.framesMu.Unlock()
+	if f, ok := r.frames[key]; ok {
+		return f
+	}
+	f, err := NewFrame(r.tmpl["home"], FrameData{SiteName: r.opts.SiteName, Root: root, Nav: nav, CSS: r.css, JS: r.js})
+	if err != nil {
+		r.frameErr = err
+		f = &Frame{}
+	}
+	r.frames[key] = f
+	return f
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"runtime"
 	"sync"
@@ -80,6 +81,9 @@ func (r *renderer) run(out Writer) error {
 		}()
 	}
 	wg.Wait()
+	if firstErr == nil && r.frameErr != nil {
+		firstErr = fmt.Errorf("render the frame of pages: %w", r.frameErr)
+	}
 	return firstErr
 }
 

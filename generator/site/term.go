@@ -11,7 +11,7 @@ import (
 
 // termPage is the page of one term.
 type termPage struct {
-	Chrome
+	Chrome    Chrome
 	Term      *model.Term
 	KindName  string
 	CountNote string // a named list whose count does not match
@@ -121,7 +121,7 @@ func (w *worker) occurrences(t *model.Term, p where) []occGroup {
 
 // termsPage lists every term by the initial of its pinyin.
 type termsPage struct {
-	Chrome
+	Chrome Chrome
 	Groups []termGroup
 	Total  int
 }

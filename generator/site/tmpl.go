@@ -18,32 +18,27 @@ var layoutFiles = []string{"layout.html", "partials.html"}
 // Chrome is what the layout needs from every page: execute template
 // "layout" with a value that has a Chrome field.
 type Chrome struct {
-	SiteName string
-	Title    string // the page's title, "" on the home page
+	// PageTitle is the text of <title>: the page's title and the site's
+	// name.
+	PageTitle string
 	// Root leads from the page to the site root: "" at the root, "../../"
 	// two folders down; on 404.html it is the site's base path, since a
 	// server shows that page at any path.
 	Root string
 	// URL is the page's path below the site root ("d/x/a5/").
 	URL string
-	// Nav names the navigation item the page belongs to: home, regulation,
-	// terms, cited, sources, report, search.
-	Nav string
-	// CSS and JS are the root-relative paths of the stylesheet and script,
-	// with a version that changes when their content does.
-	CSS, JS string
-	// Query is the search box's value.
-	Query string
-	// NoIndex asks search engines to skip the page.
-	NoIndex bool
-	// Prev and Next are root-relative URLs of the pages before and after
-	// this one, for <link rel> and the arrow keys.
-	Prev, Next string
 	// BodyClass is the class of <body>: the kind of page.
 	BodyClass string
+	// NoIndex asks search engines to skip the page.
+	NoIndex bool
+	// Prev and Next link to the pages before and after this one, relative
+	// to it, for <link rel> and the arrow keys.
+	Prev, Next string
+	// Frame holds the parts every page at this depth shares.
+	Frame *Frame
 }
 
-// Home is the href of the home page from this page.
+// Home is the href of the home page from the page.
 func (c Chrome) Home() string {
 	if c.Root == "" {
 		return "./"
@@ -51,9 +46,58 @@ func (c Chrome) Home() string {
 	return c.Root
 }
 
+// Frame is the part of a page that depends only on where the page is and
+// which navigation item it belongs to: what goes into <head> (stylesheet,
+// script, feed), the header with the navigation and search box, and the
+// footer. They are rendered once from the templates "frame-head",
+// "frame-header" and "frame-footer" and shared by every page alike.
+type Frame struct {
+	Head, Header, Footer template.HTML
+}
+
+// FrameData is what the frame templates get.
+type FrameData struct {
+	SiteName string
+	Root     string // from the page to the site root
+	// Nav names the navigation item the page belongs to: home,
+	// regulation, terms, cited, sources, report, search.
+	Nav string
+	// CSS and JS are the root-relative paths of the stylesheet and
+	// script, with a version that changes when their content does.
+	CSS, JS string
+	// Query is the search box's value.
+	Query string
+}
+
+// Home is the href of the home page from the page.
+func (f FrameData) Home() string {
+	if f.Root == "" {
+		return "./"
+	}
+	return f.Root
+}
+
+// NewFrame renders the frame of a page from the frame templates of t, for
+// pages of other packages (search results) that want the site's look.
+func NewFrame(t *template.Template, data FrameData) (*Frame, error) {
+	var f Frame
+	for _, part := range []struct {
+		name string
+		out  *template.HTML
+	}{{"frame-head", &f.Head}, {"frame-header", &f.Header}, {"frame-footer", &f.Footer}} {
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, part.name, data); err != nil {
+			return nil, err
+		}
+		*part.out = template.HTML(b.String())
+	}
+	return &f, nil
+}
+
 // ParsePage parses the layout and partials of fsys together with the named
-// page files, ready to execute "layout". Other packages use it to show
-// pages of their own (search results) in the site's frame.
+// page files, ready to execute "layout" (with a Chrome whose Frame comes
+// from NewFrame). Other packages use it to show pages of their own (search
+// results) in the site's frame.
 func ParsePage(fsys fs.FS, files ...string) (*template.Template, error) {
 	base, err := parseLayout(fsys)
 	if err != nil {

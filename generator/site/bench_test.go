@@ -1,0 +1,145 @@
+package site_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"tiaoli/generator"
+	"tiaoli/generator/model"
+	"tiaoli/generator/site"
+)
+
+// countWriter counts what it is given and throws it away.
+type countWriter struct{ files, bytes atomic.Int64 }
+
+func (w *countWriter) WriteFile(name string, data []byte) error {
+	w.files.Add(1)
+	w.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// dirWriter writes files under a folder, as a build does.
+type dirWriter struct {
+	dir  string
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+func (w *dirWriter) WriteFile(name string, data []byte) error {
+	p := filepath.Join(w.dir, filepath.FromSlash(name))
+	d := filepath.Dir(p)
+	w.mu.Lock()
+	made := w.made[d]
+	w.made[d] = true
+	w.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// corpus parses the LawRefBook corpus once, or skips. With
+// TIAOLI_BENCH_CORPUS set to the output of `tiaoli parse --json` it reads
+// that instead, to time rendering apart from parsing.
+var corpus = sync.OnceValues(func() (*model.Corpus, time.Duration) {
+	start := time.Now()
+	if p := os.Getenv("TIAOLI_BENCH_CORPUS"); p != "" {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, 0
+		}
+		var c model.Corpus
+		if err := json.Unmarshal(data, &c); err != nil {
+			return nil, 0
+		}
+		return &c, time.Since(start)
+	}
+	dir, _ := os.Getwd()
+	for ; dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+	}
+	laws := filepath.Join(dir, "..", "shared", "corpus", "lawrefbook-laws")
+	if _, err := os.Stat(laws); err != nil {
+		return nil, 0
+	}
+	c := generator.Parse(os.DirFS(laws))
+	return c, time.Since(start)
+})
+
+// lawCorpus is the corpus, cut to its first TIAOLI_BENCH_DOCS documents
+// when that is set.
+func lawCorpus(b *testing.B) *model.Corpus {
+	c, took := corpus()
+	if c == nil {
+		b.Skip("../shared/corpus/lawrefbook-laws not found: skipping")
+	}
+	if n, err := strconv.Atoi(os.Getenv("TIAOLI_BENCH_DOCS")); err == nil && n < len(c.Documents) {
+		cut := *c
+		cut.Documents = c.Documents[:n]
+		c = &cut
+	}
+	b.Logf("parsed %d documents in %.1fs", len(c.Documents), took.Seconds())
+	return c
+}
+
+// BenchmarkRenderCorpus renders the whole LawRefBook corpus into memory
+// (nothing written) and reports pages per second.
+func BenchmarkRenderCorpus(b *testing.B) {
+	c := lawCorpus(b)
+	benchRender(b, c, func() site.Writer { return &countWriter{} })
+}
+
+// BenchmarkRenderCorpusShm renders the corpus into files on tmpfs.
+func BenchmarkRenderCorpusShm(b *testing.B) {
+	c := lawCorpus(b)
+	benchRender(b, c, func() site.Writer {
+		dir, err := os.MkdirTemp("/dev/shm", "tiaoli-bench-")
+		if err != nil {
+			b.Skip("no /dev/shm")
+		}
+		b.Cleanup(func() { os.RemoveAll(dir) })
+		return &dirWriter{dir: dir, made: map[string]bool{}}
+	})
+}
+
+func benchRender(b *testing.B, c *model.Corpus, writer func() site.Writer) {
+	var pages int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w := writer()
+		if err := site.Render(c, site.Options{Base: "/"}, w); err != nil {
+			b.Fatal(err)
+		}
+		if cw, ok := w.(*countWriter); ok {
+			pages = int(cw.files.Load())
+		}
+	}
+	b.StopTimer()
+	if pages == 0 {
+		pages = countPages(c)
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(pages), "pages")
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.HeapInuse)/(1<<20), "heapMB")
+}
+
+func countPages(c *model.Corpus) int {
+	n := len(c.Terms) + len(c.Sources)
+	for _, d := range c.Documents {
+		n += 1 + len(d.Articles) + len(d.Sections)
+	}
+	return n
+}
