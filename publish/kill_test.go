@@ -11,6 +11,9 @@ import (
 	"testing"
 )
 
+// helperBuild is the helper's build, kept reachable.
+var helperBuild *Staging
+
 // TestHelperHalfBuild is not a test: TestKilledBuild runs the test binary
 // again with it as a build that writes half a site and waits to be killed.
 func TestHelperHalfBuild(t *testing.T) {
@@ -26,6 +29,7 @@ func TestHelperHalfBuild(t *testing.T) {
 	for name := range v2() {
 		st.WriteFile(name, []byte("half-written "+name))
 	}
+	helperBuild = st // keeps the lock file from being collected and closed
 	fmt.Println("ready")
 	select {} // until killed
 }
@@ -51,8 +55,9 @@ func TestKilledBuild(t *testing.T) {
 		t.Fatalf("helper said %q", line)
 	}
 	// While it runs, it holds the lock.
-	if _, err := Begin(out); err == nil {
+	if st, err := Begin(out); err == nil {
 		t.Errorf("a second build started while one runs")
+		st.Abort()
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
