@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // helperBuild is the helper's build, kept reachable.
@@ -31,7 +32,7 @@ func TestHelperHalfBuild(t *testing.T) {
 	}
 	helperBuild = st // keeps the lock file from being collected and closed
 	fmt.Println("ready")
-	select {} // until killed
+	time.Sleep(time.Hour) // until killed (a bare select{} would be a deadlock the runtime ends)
 }
 
 func TestKilledBuild(t *testing.T) {
