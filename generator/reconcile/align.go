@@ -37,10 +37,41 @@ func dice(a, b []uint64) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
-func merged(a, b []uint64) []uint64 {
-	out := append(append([]uint64{}, a...), b...)
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
+// diceJoined is dice(merge(a1, a2), b) without building the merged list.
+func diceJoined(a1, a2, b []uint64) float64 {
+	n := len(a1) + len(a2)
+	if n == 0 && len(b) == 0 {
+		return 1
+	}
+	common, i, j, k := 0, 0, 0, 0
+	for (i < len(a1) || j < len(a2)) && k < len(b) {
+		var x uint64
+		if j >= len(a2) || i < len(a1) && a1[i] <= a2[j] {
+			x = a1[i]
+		} else {
+			x = a2[j]
+		}
+		switch {
+		case x == b[k]:
+			common++
+			k++
+			advance(a1, a2, &i, &j)
+		case x < b[k]:
+			advance(a1, a2, &i, &j)
+		default:
+			k++
+		}
+	}
+	return 2 * float64(common) / float64(n+len(b))
+}
+
+// advance steps past the smaller head of two sorted lists.
+func advance(a1, a2 []uint64, i, j *int) {
+	if *j >= len(a2) || *i < len(a1) && a1[*i] <= a2[*j] {
+		*i++
+	} else {
+		*j++
+	}
 }
 
 // pairing is one step of an alignment: base units and witness units that
@@ -55,49 +86,73 @@ const (
 	splitCost = 0.15
 	kindCost  = 0.6 // an item paired with a 款
 	labelCost = 0.3 // items with different labels
-	maxCells  = 1 << 20
 )
 
+// band is how far from the diagonal (beyond the difference in length) the
+// alignment looks: a source may lack or add this many paragraphs in a row.
+const band = 32
+
 // align pairs the units of two sources by dynamic programming over
-// substitutions, gaps, merges and splits. Inputs too large for that are
-// paired in order.
+// substitutions, gaps, merges and splits, near the diagonal.
 func align(a, b []*unit) []pairing {
-	n, m := len(a), len(b)
-	if (n+1)*(m+1) > maxCells {
-		return inOrder(n, m)
-	}
-	inf := 1e18
-	cost := make([][]float64, n+1)
-	from := make([][]pairing, n+1)
-	for i := range cost {
-		cost[i] = make([]float64, m+1)
-		from[i] = make([]pairing, m+1)
-		for j := range cost[i] {
-			cost[i][j] = inf
-		}
-	}
-	cost[0][0] = 0
-	for i := 0; i <= n; i++ {
-		for j := 0; j <= m; j++ {
-			if cost[i][j] == inf {
-				continue
+	g := newGrid(len(a), len(b))
+	g.set(0, 0, 0, pairing{})
+	for i := 0; i <= len(a); i++ {
+		for j := g.lo(i); j <= g.hi(i); j++ {
+			if c, ok := g.cost(i, j); ok {
+				relax(a, b, g, i, j, c)
 			}
-			relax(a, b, cost, from, i, j)
 		}
 	}
-	return trace(from, n, m)
+	return trace(g, len(a), len(b))
+}
+
+// grid holds the costs and steps of the cells within the band.
+type grid struct {
+	n, m, w int
+	costs   []float64
+	from    []pairing
+	seen    []bool
+}
+
+func newGrid(n, m int) *grid {
+	w := band + max(n-m, m-n)
+	size := (n + 1) * (2*w + 1)
+	return &grid{n: n, m: m, w: w, costs: make([]float64, size), from: make([]pairing, size), seen: make([]bool, size)}
+}
+
+func (g *grid) lo(i int) int { return max(0, i-g.w) }
+func (g *grid) hi(i int) int { return min(g.m, i+g.w) }
+
+func (g *grid) index(i, j int) (int, bool) {
+	if i < 0 || i > g.n || j < g.lo(i) || j > g.hi(i) {
+		return 0, false
+	}
+	return i*(2*g.w+1) + j - i + g.w, true
+}
+
+func (g *grid) cost(i, j int) (float64, bool) {
+	k, ok := g.index(i, j)
+	if !ok || !g.seen[k] {
+		return 0, false
+	}
+	return g.costs[k], true
+}
+
+// set records a cheaper way into cell (i, j).
+func (g *grid) set(i, j int, c float64, p pairing) {
+	k, ok := g.index(i, j)
+	if ok && (!g.seen[k] || c < g.costs[k]) {
+		g.costs[k], g.from[k], g.seen[k] = c, p, true
+	}
 }
 
 // relax tries every step out of cell (i, j).
-func relax(a, b []*unit, cost [][]float64, from [][]pairing, i, j int) {
+func relax(a, b []*unit, g *grid, i, j int, base float64) {
 	n, m := len(a), len(b)
 	try := func(di, dj int, c float64) {
-		if i+di > n || j+dj > m {
-			return
-		}
-		if c += cost[i][j]; c < cost[i+di][j+dj] {
-			cost[i+di][j+dj] = c
-			from[i+di][j+dj] = pairing{indices(i, di), indices(j, dj)}
+		if i+di <= n && j+dj <= m {
+			g.set(i+di, j+dj, base+c, pairing{indices(i, di), indices(j, dj)})
 		}
 	}
 	try(1, 0, gapCost)
@@ -106,10 +161,10 @@ func relax(a, b []*unit, cost [][]float64, from [][]pairing, i, j int) {
 		try(1, 1, subst(a[i], b[j]))
 	}
 	if i+1 < n && j < m && joinable(a[i], a[i+1]) && !b[j].item {
-		try(2, 1, splitCost+1-dice(merged(a[i].grams, a[i+1].grams), b[j].grams))
+		try(2, 1, splitCost+1-diceJoined(a[i].grams, a[i+1].grams, b[j].grams))
 	}
 	if i < n && j+1 < m && joinable(b[j], b[j+1]) && !a[i].item {
-		try(1, 2, splitCost+1-dice(a[i].grams, merged(b[j].grams, b[j+1].grams)))
+		try(1, 2, splitCost+1-diceJoined(b[j].grams, b[j+1].grams, a[i].grams))
 	}
 }
 
@@ -128,23 +183,6 @@ func subst(x, y *unit) float64 {
 	return c
 }
 
-// inOrder pairs the first units with each other and leaves the rest of the
-// longer side unpaired.
-func inOrder(n, m int) []pairing {
-	var out []pairing
-	for k := 0; k < max(n, m); k++ {
-		var p pairing
-		if k < n {
-			p.a = []int{k}
-		}
-		if k < m {
-			p.b = []int{k}
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
 func indices(start, n int) []int {
 	out := make([]int, n)
 	for k := range out {
@@ -153,10 +191,11 @@ func indices(start, n int) []int {
 	return out
 }
 
-func trace(from [][]pairing, n, m int) []pairing {
+func trace(g *grid, n, m int) []pairing {
 	var out []pairing
 	for i, j := n, m; i > 0 || j > 0; {
-		p := from[i][j]
+		k, _ := g.index(i, j)
+		p := g.from[k]
 		if len(p.a) == 0 && len(p.b) == 0 {
 			break // unreachable cell: cannot happen with gaps allowed
 		}

@@ -1,0 +1,64 @@
+package regulation
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tiaoli/generator/model"
+)
+
+// FuzzStructure parses arbitrary text as a regulation: it must not panic,
+// articles must strictly increase, every article must open on a line that
+// prints its label, and headings must point inside the articles.
+func FuzzStructure(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "structure", "*.txt"))
+	for _, p := range files {
+		data, _ := os.ReadFile(p)
+		_, input, _ := splitCase(string(data))
+		f.Add(input)
+	}
+	for _, s := range []string{"第一条\n第一条\n第二条之一 x", "第一章\n第一节\n第一编\n（一）\n1.", "目录\n第一章 a\n第一章 a", "(工\n委", "一、\n（一）\n1.\n（1）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		d := &model.Document{Kind: model.KindRegulation, Body: linesOf("f.md", []byte(input))}
+		Structure(d)
+		byLine := map[int]string{}
+		for _, p := range d.Body {
+			byLine[p.Line] = p.Text
+		}
+		last := -1
+		for _, a := range d.Articles {
+			k := a.Number*1000 + a.Suffix
+			if k <= last {
+				t.Fatalf("%s after %s", a.Label, labelOfKey(last))
+			}
+			last = k
+			lab, ok := parseArticleLabel(cleanText(byLine[a.Line]))
+			if !ok || lab.number != a.Number || lab.suffix != a.Suffix {
+				t.Fatalf("%s opens on line %d %q", a.Label, a.Line, byLine[a.Line])
+			}
+			for _, c := range a.Paragraphs {
+				if c.Items == nil {
+					t.Fatalf("%s: nil items", a.Label)
+				}
+			}
+		}
+		for _, h := range d.Headings {
+			if h.Article < 0 || h.Article > len(d.Articles) {
+				t.Fatalf("heading %+v", h)
+			}
+			if _, ok := levelRank[h.Level]; !ok {
+				t.Fatalf("heading level %q", h.Level)
+			}
+		}
+		if len(d.Articles) > 0 && len(d.Sections) > 0 {
+			t.Fatal("articles and sections both")
+		}
+		if strings.Contains(d.Date, "\n") {
+			t.Fatal("date")
+		}
+	})
+}
