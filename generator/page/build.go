@@ -47,14 +47,20 @@ func titles(in Input, all []*draft, i int, d *draft, kind string) (title, kicker
 		return all[i-1].carries, "", ""
 	case len(all) == 1 && in.Meta.Title != "":
 		return in.Meta.Title, "", ""
-	case len(all) == 1:
+	case len(all) == 1 && FileTitle(in.Path) != "":
 		return FileTitle(in.Path), "", ""
 	}
-	if t := derivedTitle(d.body); t != "" {
-		return t, "", ""
+	for _, t := range []string{derivedTitle(d.body), FileTitle(in.Path)} {
+		if t != "" {
+			return t, "", ""
+		}
 	}
-	return FileTitle(in.Path), "", ""
+	return Untitled, "", ""
 }
+
+// Untitled is the title of a document that prints none and whose file
+// name gives none.
+const Untitled = "无题"
 
 // derivedTitle is the first clause of the first paragraph, after its
 // dateline, marked with … where it was cut.
