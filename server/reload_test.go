@@ -203,3 +203,35 @@ func check(c *http.Client, url string) error {
 	}
 	return nil
 }
+
+// TestShutdownFinishesRequestsInFlight: a request that started before
+// shutdown is answered; new connections are refused after.
+func TestShutdownFinishesRequestsInFlight(t *testing.T) {
+	s, _ := newTestServer(t, "/", false)
+	started := make(chan struct{})
+	s.gen.Load().search = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		time.Sleep(300 * time.Millisecond)
+		io.WriteString(w, "slow answer")
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error)
+	go func() { served <- s.Serve(ctx, ln) }()
+	answer := make(chan string)
+	go func() { answer <- fetch(t, "http://"+ln.Addr().String()+"/api/search?q=x") }()
+	<-started
+	cancel()
+	if got := <-answer; got != "slow answer" {
+		t.Errorf("request in flight got %q", got)
+	}
+	if err := <-served; err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
+		t.Errorf("a new request was answered after shutdown")
+	}
+}
