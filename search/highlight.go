@@ -57,9 +57,8 @@ func (c *candidate) hit(m *matcher) Hit {
 	if c.kind == KindTerm {
 		h.Article = ""
 	}
-	if c.toks == nil { // beyond the rank window
-		c.toks = m.an.chars.Analyze([]byte(c.text))
-		c.spans = m.find(c.toks)
+	if !c.ranked { // beyond the rank window
+		c.spans, c.ranked = m.findText(c.text), true
 	}
 	lines := bestLines(splitSpans(c.text, c.spans), len(m.patterns))
 	for _, l := range lines {

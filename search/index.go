@@ -19,9 +19,13 @@ import (
 // enough to keep both cores analysing, small enough to bound memory.
 const batchSize = 2000
 
-// maxMergeRounds bounds the rounds of merging at the end of a build; each
-// round merges up to ten segments.
-const maxMergeRounds = 20
+// maxMergeRounds bounds the rounds of merging at the end of a build, and
+// maxMergeTask the segments one round merges: one round does for any
+// corpus (a segment holds a batch).
+const (
+	maxMergeRounds = 5
+	maxMergeTask   = 1000
+)
 
 // BuildIndex writes the search index of c into dir, which must not exist.
 // It indexes one search document per article, top-level section, document
@@ -34,8 +38,7 @@ func BuildIndex(c *model.Corpus, dir string) (err error) {
 	if err != nil {
 		return fmt.Errorf("build index: mapping: %w", err)
 	}
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name,
-		map[string]interface{}{"unsafe_batch": true})
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, buildConfig())
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
@@ -52,8 +55,59 @@ func BuildIndex(c *model.Corpus, dir string) (err error) {
 	return nil
 }
 
+// buildConfig is scorch's configuration while building: batches are not
+// synced one by one (fill waits for the last), and segments are not merged
+// in the background, since mergeSegments merges them all in one pass at
+// the end.
+func buildConfig() map[string]interface{} {
+	return map[string]interface{}{
+		"unsafe_batch": true,
+		"scorchMergePlanOptions": map[string]interface{}{
+			"MaxSegmentsPerTier":   1 << 20,
+			"SegmentsPerMergeTask": 10,
+			"TierGrowth":           10.0,
+			"MaxSegmentSize":       5000000,
+			"FloorSegmentSize":     2000,
+			"ReclaimDeletesWeight": 2.0,
+		},
+	}
+}
+
+// batchWorkers is how many batches are indexed at once: while scorch
+// builds the segment of one batch (on one core), the analysers of the
+// other keep the other core busy.
+const batchWorkers = 2
+
 // fill indexes every search document of c in batches, then the metadata.
 func fill(idx bleve.Index, c *model.Corpus) error {
+	batches := make(chan *bleve.Batch)
+	errs := make(chan error, batchWorkers)
+	for w := 0; w < batchWorkers; w++ {
+		go func() {
+			var err error
+			for b := range batches {
+				if err == nil {
+					err = idx.Batch(b)
+				}
+			}
+			errs <- err
+		}()
+	}
+	err := feed(idx, c, batches)
+	close(batches)
+	for w := 0; w < batchWorkers; w++ {
+		if werr := <-errs; err == nil {
+			err = werr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return finish(idx, c)
+}
+
+// feed sends the search documents of c to batches, batchSize at a time.
+func feed(idx bleve.Index, c *model.Corpus, batches chan<- *bleve.Batch) error {
 	b := idx.NewBatch()
 	seen := map[string]bool{}
 	err := eachDoc(c, func(d *searchDoc) error {
@@ -65,23 +119,27 @@ func fill(idx bleve.Index, c *model.Corpus) error {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
 		if b.Size() >= batchSize {
-			if err := idx.Batch(b); err != nil {
-				return err
-			}
-			b.Reset()
+			batches <- b
+			b = idx.NewBatch()
 		}
 		return nil
 	})
-	if err != nil {
-		return err
+	if err == nil && b.Size() > 0 {
+		batches <- b
 	}
+	return err
+}
+
+// finish writes the metadata in a last batch and waits until it, and so
+// every batch before it, is on disk: with unsafe_batch, Close drops what
+// the persister has not written yet.
+func finish(idx bleve.Index, c *model.Corpus) error {
 	mb, err := newMeta(c).encode()
 	if err != nil {
 		return err
 	}
+	b := idx.NewBatch()
 	b.SetInternal(metaKey, mb)
-	// With unsafe_batch, Close drops what the persister has not written
-	// yet: wait until the last batch, and so every batch, is on disk.
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := idx.Batch(b); err != nil {
@@ -108,6 +166,7 @@ func mergeSegments(dir string) error {
 		return errors.New("not a scorch index")
 	}
 	opts := mergeplan.SingleSegmentMergePlanOptions
+	opts.SegmentsPerMergeTask = maxMergeTask
 	for round := 0; round < maxMergeRounds && segments(s) > 1; round++ {
 		if err := s.ForceMerge(context.Background(), &opts); err != nil {
 			return err

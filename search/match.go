@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -29,6 +30,10 @@ const (
 type pattern struct {
 	terms [][]byte
 	links []link
+	// plain is the form when it is Han characters only, all joined: then
+	// a match is any occurrence of it in the text, found without
+	// analysing the text.
+	plain string
 }
 
 // span is a match: byte offsets into a text, and the clause it satisfies.
@@ -39,7 +44,7 @@ type span struct {
 
 // newPattern analyses a form into a pattern.
 func (a analyzers) newPattern(f form) pattern {
-	toks := a.chars.Analyze([]byte(f.text))
+	toks := a.unigram.Analyze([]byte(f.text))
 	p := pattern{}
 	for i, t := range toks {
 		p.terms = append(p.terms, t.Term)
@@ -52,7 +57,36 @@ func (a analyzers) newPattern(f form) pattern {
 		}
 		p.links = append(p.links, l)
 	}
+	p.plain = plainForm(toks)
 	return p
+}
+
+// plainForm is the characters of tokens that are all Han and joined, ""
+// otherwise.
+func plainForm(toks analysis.TokenStream) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if !isHan(t) || (i > 0 && toks[i-1].End != t.Start) {
+			return ""
+		}
+		b.Write(t.Term)
+	}
+	return b.String()
+}
+
+// findPlain returns the non-overlapping occurrences of p.plain in text.
+func (p pattern) findPlain(text string) []span {
+	var out []span
+	for at := 0; at < len(text); {
+		i := strings.Index(text[at:], p.plain)
+		if i < 0 {
+			break
+		}
+		start := at + i
+		out = append(out, span{start: start, end: start + len(p.plain)})
+		at = start + len(p.plain)
+	}
+	return out
 }
 
 // find returns the non-overlapping matches of p in the analysed text.
@@ -93,6 +127,7 @@ func (p pattern) matchAt(toks analysis.TokenStream, i int) bool {
 type matcher struct {
 	an       analyzers
 	patterns [][]pattern // per clause
+	plain    bool        // every pattern is plain
 }
 
 func newMatcher(an analyzers, clauses []clausePlan) *matcher {
@@ -104,7 +139,37 @@ func newMatcher(an analyzers, clauses []clausePlan) *matcher {
 		}
 		m.patterns = append(m.patterns, ps)
 	}
+	m.plain = true
+	for _, ps := range m.patterns {
+		for _, p := range ps {
+			m.plain = m.plain && p.plain != ""
+		}
+	}
 	return m
+}
+
+// findText returns every match of every clause in text (see find). When
+// all patterns are plain Han words it looks for them as strings, which
+// is what matching the analysed text would find, at a fraction of the
+// cost.
+func (m *matcher) findText(text string) []span {
+	if text == "" || len(m.patterns) == 0 {
+		return nil
+	}
+	if !m.plain {
+		return m.find(m.an.unigram.Analyze([]byte(text)))
+	}
+	var all []span
+	for c, ps := range m.patterns {
+		for _, p := range ps {
+			for _, s := range p.findPlain(text) {
+				s.clause = c
+				all = append(all, s)
+			}
+		}
+	}
+	sortSpans(all)
+	return all
 }
 
 // find returns every match of every clause in the analysed text, ordered

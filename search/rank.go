@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
@@ -35,7 +34,7 @@ type candidate struct {
 	kind, doc, date, article string
 	anchors                  []string
 	bleve, score             float64
-	toks                     analysis.TokenStream
+	ranked                   bool   // spans are found
 	spans                    []span // in text
 }
 
@@ -50,8 +49,7 @@ func (ix *Index) rank(p *plan, m *matcher, hits bsearch.DocumentMatchCollection)
 	}
 	n := min(len(cands), rankWindow)
 	for _, c := range cands[:n] {
-		c.toks = ix.an.chars.Analyze([]byte(c.text))
-		c.spans = m.find(c.toks)
+		c.spans, c.ranked = m.findText(c.text), true
 		c.score = c.signals(p, m, top)
 	}
 	for _, c := range cands[n:] {
@@ -122,7 +120,7 @@ func fieldFraction(m *matcher, text string, n int) float64 {
 	if text == "" {
 		return 0
 	}
-	return fraction(clausesIn(m.find(m.an.chars.Analyze([]byte(text))), n))
+	return fraction(clausesIn(m.findText(text), n))
 }
 
 func fraction(in []bool) float64 {

@@ -93,7 +93,7 @@ func newIndex(bi bleve.Index) (*Index, error) {
 		return nil, errors.New("unexpected index mapping")
 	}
 	an := newAnalyzers(im)
-	if an.bigram == nil || an.chars == nil {
+	if an.bigram == nil || an.unigram == nil {
 		return nil, errors.New("index mapping lacks its analyzers")
 	}
 	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs, edges: newEdgeCache()}, nil
