@@ -82,12 +82,12 @@
   var page = doc.querySelector('.clause-page');
   var cite = doc.querySelector('.cite');
   if (page && cite) {
-    var title = '《' + page.getAttribute('data-title') + '》';
+    var inDoc = page.querySelector('h1 .in-doc');
+    var title = '《' + (inDoc ? inDoc.textContent : '') + '》';
     var citeText = cite.querySelector('.cite-text');
     var citeURL = cite.querySelector('.cite-url');
     var btn = cite.querySelector('.cite-btn');
     var msg = cite.querySelector('.cite-msg');
-    var printCite = doc.querySelector('.print-cite');
     var whole = citeText.textContent;
     var update = function () {
       var id = decodeURIComponent(location.hash.slice(1));
@@ -97,7 +97,6 @@
       citeText.textContent = where ? title + where : whole;
       citeURL.textContent = url;
       citeURL.setAttribute('href', where ? '#' + id : './');
-      if (printCite) printCite.textContent = citeText.textContent + ' · ' + url;
       msg.textContent = '';
     };
     update();
