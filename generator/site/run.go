@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -105,6 +104,3 @@ func (r *renderer) jobs() []job {
 	}
 	return jobs
 }
-
-// html marks text this package escaped itself as safe HTML.
-func html(s string) template.HTML { return template.HTML(s) }

@@ -1,0 +1,112 @@
+package lookup
+
+import (
+	"testing"
+
+	"tiaoli/generator/model"
+)
+
+func corpus() *model.Corpus {
+	art := func(label, url string, clauses ...*model.Clause) *model.Article {
+		return &model.Article{Label: label, URL: url, Paragraphs: clauses}
+	}
+	items := []*model.Item{{Label: "（一）", Paragraph: model.Paragraph{Text: "甲"}},
+		{Label: "（二）", Paragraph: model.Paragraph{Text: "乙"}, Items: []*model.Item{{Label: "1.", Paragraph: model.Paragraph{Text: "子目"}}}}}
+	reg := &model.Document{ID: "r", URL: "d/r/", Title: "规定", Kind: model.KindRegulation,
+		Regulation: model.Regulation{
+			Preamble: []model.Paragraph{{Text: "序"}},
+			Articles: []*model.Article{
+				art("第一条", "d/r/a1/", &model.Clause{Paragraph: model.Paragraph{Text: "一款"}}),
+				art("第二条", "d/r/a2/", &model.Clause{Paragraph: model.Paragraph{Text: "首款"}},
+					&model.Clause{Paragraph: model.Paragraph{Text: "次款"}, Items: items}),
+				art("第三条", "d/r/a3/", &model.Clause{Paragraph: model.Paragraph{Text: "只一款"}, Items: items}),
+			},
+			Appendix: []model.Paragraph{{Text: "附"}},
+		}}
+	notice := &model.Document{ID: "n", URL: "d/n/", Title: "通知", Regulation: model.Regulation{Sections: []*model.Section{
+		{Label: "一、", Title: "总体", URL: "d/n/s1/", Anchor: "s1", Body: []model.Paragraph{{Text: "总"}}},
+		{Label: "二、", Title: "分项", URL: "d/n/s2/", Body: []model.Paragraph{{Text: "分"}},
+			Sections: []*model.Section{{Label: "（一）", Body: []model.Paragraph{{Text: "细"}, {Text: "再细"}}}}},
+	}}}
+	news := &model.Document{ID: "x", URL: "d/x/", Title: "新闻", Body: []model.Paragraph{{Text: "第一段"}, {Text: "第二段"}}}
+	return &model.Corpus{Documents: []*model.Document{reg, notice, news}}
+}
+
+func TestResolve(t *testing.T) {
+	x := New(corpus())
+	tests := []struct {
+		loc                   model.Location
+		ok                    bool
+		url, where, text, cit string
+	}{
+		{model.Location{Document: "r"}, true, "d/r/", "", "", "《规定》"},
+		{model.Location{Document: "r", Article: "第一条"}, true, "d/r/a1/", "第一条", "", "《规定》第一条"},
+		{model.Location{Document: "r", Article: "第一条", Paragraph: 1}, true, "d/r/a1/#p1", "第一条", "一款", "《规定》第一条"},
+		{model.Location{Document: "r", Article: "第二条", Paragraph: 2}, true, "d/r/a2/#p2", "第二条第二款", "次款", ""},
+		{model.Location{Document: "r", Article: "第二条", Paragraph: 2, Item: 2}, true, "d/r/a2/#p2-i2", "第二条第二款第（二）项", "乙", ""},
+		{model.Location{Document: "r", Article: "第二条", Paragraph: 2, Item: 2, Subitem: 1}, true, "d/r/a2/#p2-i2-m1", "第二条第二款第（二）项第1目", "子目", ""},
+		{model.Location{Document: "r", Article: "第三条", Paragraph: 1, Item: 1}, true, "d/r/a3/#p1-i1", "第三条第（一）项", "甲", ""},
+		{model.Location{Document: "r", Part: "preamble", Paragraph: 1}, true, "d/r/#pre1", "序言第1段", "序", ""},
+		{model.Location{Document: "r", Part: "appendix", Paragraph: 1}, true, "d/r/#app1", "附件第1段", "附", ""},
+		{model.Location{Document: "n", Section: "1", Paragraph: 1}, true, "d/n/s1/#s1-p1", "一、总体第1段", "总", ""},
+		{model.Location{Document: "n", Section: "2.1", Paragraph: 2}, true, "d/n/s2/#s2-1-p2", "（一）第2段", "再细", ""},
+		{model.Location{Document: "x", Paragraph: 2}, true, "d/x/#b2", "第2段", "第二段", ""},
+		// What does not exist.
+		{model.Location{Document: "nope"}, false, "", "", "", ""},
+		{model.Location{Document: "r", Article: "第九条"}, false, "d/r/", "", "", ""},
+		{model.Location{Document: "r", Article: "第一条", Paragraph: 2}, false, "d/r/a1/#p2", "第一条", "", ""},
+		{model.Location{Document: "r", Article: "第二条", Paragraph: 2, Item: 9}, false, "d/r/a2/#p2-i9", "第二条第二款第（九）项", "次款", ""},
+		{model.Location{Document: "n", Section: "3"}, false, "d/n/", "", "", ""},
+		{model.Location{Document: "n", Section: "x.1"}, false, "d/n/", "", "", ""},
+		{model.Location{Document: "x", Paragraph: 3}, false, "d/x/#b3", "第3段", "", ""},
+	}
+	for _, tt := range tests {
+		got, ok := x.Resolve(tt.loc)
+		if ok != tt.ok || got.URL() != tt.url || got.Where() != tt.where || got.Text != tt.text {
+			t.Errorf("Resolve(%+v) = %v, %q, %q, %q; want %v, %q, %q, %q",
+				tt.loc, ok, got.URL(), got.Where(), got.Text, tt.ok, tt.url, tt.where, tt.text)
+		}
+		if tt.cit != "" && got.Citation() != tt.cit {
+			t.Errorf("Citation(%+v) = %q, want %q", tt.loc, got.Citation(), tt.cit)
+		}
+	}
+}
+
+func TestWhere(t *testing.T) {
+	tests := []struct {
+		label               string
+		para, item, clauses int
+		want                string
+	}{
+		{"第五条", 0, 0, 3, "第五条"},
+		{"第五条", 2, 0, 3, "第五条第二款"},
+		{"第五条", 2, 3, 3, "第五条第二款第（三）项"},
+		{"第五条", 1, 3, 1, "第五条第（三）项"},
+		{"第五条", 1, 0, 1, "第五条"},
+		{"第五条之一", 12, 11, 12, "第五条之一第十二款第（十一）项"},
+	}
+	for _, tt := range tests {
+		if got := Where(tt.label, tt.para, tt.item, tt.clauses); got != tt.want {
+			t.Errorf("Where(%q, %d, %d, %d) = %q, want %q", tt.label, tt.para, tt.item, tt.clauses, got, tt.want)
+		}
+	}
+}
+
+func TestCited(t *testing.T) {
+	c := &model.Corpus{
+		Cited: []*model.CitedDocument{{Title: "甲法", CitedBy: []model.Location{{Document: "a"}}}},
+		References: []*model.Reference{
+			{External: true, Title: "甲法", From: model.Location{Document: "b"}},
+			{External: true, Title: "乙法", From: model.Location{Document: "c"}},
+			{External: true, Title: "乙法", From: model.Location{Document: "d"}},
+			{External: false, Title: "丙法"},
+		},
+	}
+	got := Cited(c)
+	if len(got) != 2 || got[0].Title != "甲法" || len(got[0].CitedBy) != 1 || got[1].Title != "乙法" || len(got[1].CitedBy) != 2 {
+		t.Errorf("Cited = %+v", got)
+	}
+	if a, b := CitedAnchor("甲法"), CitedAnchor("乙法"); a == b || len(a) != 12 {
+		t.Errorf("anchors %q %q", a, b)
+	}
+}

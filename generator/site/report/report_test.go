@@ -1,0 +1,102 @@
+package report
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site/sitetest"
+)
+
+func messages(s *Section) []string {
+	var out []string
+	for _, e := range s.Entries {
+		out = append(out, e.Message)
+	}
+	return out
+}
+
+func TestNumbering(t *testing.T) {
+	art := func(n, suffix int, label string) *model.Article {
+		return &model.Article{Number: n, Suffix: suffix, Label: label}
+	}
+	items := &model.Clause{Items: []*model.Item{{Number: 1, Label: "（一）"}, {Number: 3, Label: "（三）"}}}
+	withItems := art(9, 0, "第九条")
+	withItems.Paragraphs = []*model.Clause{items}
+	d := &model.Document{ID: "d", Title: "办法", Regulation: model.Regulation{Articles: []*model.Article{
+		art(3, 0, "第三条"), // starts above 1: a part of a code, fine
+		art(4, 0, "第四条"),
+		art(4, 1, "第四条之一"),
+		art(8, 0, "第八条"),
+		art(8, 0, "第八条"),
+		withItems,
+		art(7, 0, "第七条"),
+		nil,
+	}}}
+	got := messages(Build(&model.Corpus{Documents: []*model.Document{d}}).Section(Numbering))
+	want := []string{"缺少第五条至第七条", "第八条重复", "第2项的编号是（三）", "第七条排在第九条之后"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("numbering = %q, want %q", got, want)
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"AEO认证", []string{"AEO"}},
+		{"WTO和GDP、ISO9001", []string{"WTO", "GDP", "ISO9001"}},
+		{"第II部分，A级", nil},
+		{"the iPhone and USBc and XY-Z", []string{"XY"}},
+		{"ABCDEFGHIJK太长", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := acronyms(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("acronyms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFixtureReport(t *testing.T) {
+	r := Build(sitetest.Corpus())
+	want := map[string][]string{
+		Numbering:     {"缺少第六条", "第一条重复"},
+		References:    {"引用「第九条」未能解析"},
+		Abbreviations: {"缩写「WTO」使用1次，没有定义"},
+		Lists:         {"「三必须」应有3项，列出2项"},
+		Errors:        {"invalid UTF-8 and GB18030"},
+	}
+	for key, msgs := range want {
+		if got := messages(r.Section(key)); !reflect.DeepEqual(got, msgs) {
+			t.Errorf("%s = %q, want %q", key, got, msgs)
+		}
+	}
+	if got := r.Section(Variants).Entries; len(got) != 1 || got[0].Where != "第五条" || !strings.Contains(got[0].Message, "形成纪录") {
+		t.Errorf("variants = %+v", got)
+	}
+	if got := r.Section(Repairs).Entries; len(got) != 1 || !strings.Contains(got[0].Message, "年度计⏎计划") {
+		t.Errorf("repairs = %+v", got)
+	}
+	if r.Problems() != 7 {
+		t.Errorf("%d problems, want 7", r.Problems())
+	}
+	var b bytes.Buffer
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, line := range []string{
+		"编号缺漏与重复 (2)\n",
+		"  pages/2026-02-12-provincial-daily.txt:23: 《" + sitetest.RuleTitle + "》第七条: 缺少第六条\n",
+		"  pages/broken.txt:3: invalid UTF-8 and GB18030\n",
+		"7 problems\n",
+	} {
+		if !strings.Contains(out, line) {
+			t.Errorf("text report lacks %q:\n%s", line, out)
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package site
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site/sitetest"
+	"tiaoli/templates"
+)
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// textWorker is a worker over the fixture corpus.
+func textWorker(t testing.TB) *worker {
+	r, err := newRenderer(sitetest.Corpus(), Options{Base: "/", Templates: templates.FS(""), SiteName: "条理"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &worker{r: r, out: discard{}}
+}
+
+func TestLinked(t *testing.T) {
+	w := textWorker(t)
+	p := where{url: "d/x/a1/"}
+	tests := []struct {
+		text  string
+		links []model.Link
+		want  string
+	}{
+		{"a<b>&c", nil, "a&lt;b&gt;&amp;c"},
+		{"用定期谈话。", []model.Link{{Start: 3, End: 15, Kind: "term", Term: sitetest.TermRegular}},
+			`用<a class="term" href="../../../t/` + w.r.c.Terms[0].ID + `/" data-def="` + w.r.tips[0] + `">定期谈话</a>。`},
+		{"定义处", []model.Link{{Start: 0, End: 6, Kind: "term", Term: 1, Definition: true}},
+			`<dfn><a class="term" href="../../../t/` + w.r.c.Terms[1].ID + `/" data-def="` + w.r.tips[1] + `">定义</a></dfn>处`},
+		// Bad spans are skipped; the text stays whole.
+		{"中文", []model.Link{{Start: 1, End: 3, Kind: "term"}}, "中文"},
+		{"中文", []model.Link{{Start: 0, End: 9, Kind: "term"}}, "中文"},
+		{"中文", []model.Link{{Start: 0, End: 3, Kind: "term", Term: 99}}, "中文"},
+		{"中文", []model.Link{{Start: 3, End: 6, Kind: "reference", Reference: 999}, {Start: 0, End: 6, Kind: "reference"}}, "中文"},
+		{"中文", []model.Link{{Start: 0, End: 3, Kind: "other"}}, "中文"},
+	}
+	for _, tt := range tests {
+		w.linked(&w.txt, tt.text, tt.links, p)
+		if got := string(w.txt.take()); got != tt.want {
+			t.Errorf("linked(%q, %v) =\n%s\nwant\n%s", tt.text, tt.links, got, tt.want)
+		}
+	}
+}
+
+// FuzzLinked checks that any text with any links comes out whole and
+// escaped: its text content is the input, and no markup from it survives.
+func FuzzLinked(f *testing.F) {
+	f.Add("用定期谈话和前款。", 3, 15, 18, 24)
+	f.Add("<script>alert(1)</script>", 0, 8, 8, 16)
+	f.Add("\xff\xfe中", 0, 1, 2, 5)
+	w := textWorker(f)
+	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int) {
+		links := []model.Link{
+			{Start: s1, End: e1, Kind: "term", Term: sitetest.TermRegular},
+			{Start: s2, End: e2, Kind: "reference", Reference: 1},
+		}
+		w.linked(&w.txt, text, links, where{url: "d/x/a1/"})
+		out := string(w.txt.take())
+		if strings.Contains(out, "<script") {
+			t.Fatalf("markup survived: %s", out)
+		}
+		if got := html.UnescapeString(tags.ReplaceAllString(out, "")); got != text && utf8.ValidString(text) {
+			t.Fatalf("text changed: %q → %q", text, got)
+		}
+	})
+}
