@@ -24,10 +24,23 @@ type group struct {
 	docs []*model.Document
 }
 
-// edition is what tells versions of one regulation apart: its latest date.
+// edition is what tells versions of one regulation apart: its latest date
+// and the year its title names (条例2003), if any.
 type edition struct {
 	date  string
+	year  string
 	grams []uint64
+}
+
+// year is the year of the edition: the title's, else its latest date's.
+func (e *edition) yearOf() string {
+	if e.year != "" {
+		return e.year
+	}
+	if len(e.date) >= 4 {
+		return e.date[:4]
+	}
+	return ""
 }
 
 // groups sorts documents into witnesses of one text, in the order of their
@@ -41,7 +54,7 @@ func groups(docs []*model.Document) ([]*group, map[*group][]*group) {
 		if e, ok := editions[d]; ok {
 			return e
 		}
-		e := &edition{date: latestDate(d), grams: bodyGrams(d)}
+		e := &edition{date: latestDate(d), year: titleYear(d), grams: bodyGrams(d)}
 		editions[d] = e
 		return e
 	}
@@ -97,16 +110,32 @@ func sameText(g *group, d *model.Document, ed func(*model.Document) *edition) bo
 		}
 	}
 	a, b := ed(first), ed(d)
+	if ya, yb := a.yearOf(), b.yearOf(); ya != "" && yb != "" && ya != yb {
+		return false
+	}
 	sim := dice(a.grams, b.grams)
 	switch {
 	case a.date != "" && b.date != "":
 		return a.date == b.date && sim >= witnessSimilarity
-	case a.date == "" && b.date == "":
+	case a.date == "" && b.date == "" && d.Kind != model.KindRegulation:
 		return sim >= witnessSimilarity
 	default:
+		// A regulation without dates may be another version: only a
+		// near-identical text is the same edition.
 		return sim >= undatedSimilarity
 	}
 }
+
+// titleYear is the year a regulation's title names as its version mark.
+func titleYear(d *model.Document) string {
+	if d.Kind != model.KindRegulation {
+		return ""
+	}
+	m := yearPattern.FindString(versionMark.FindString(fold(d.Title)))
+	return m
+}
+
+var yearPattern = regexp.MustCompile(`[0-9]{4}`)
 
 func sharesSource(a, b *model.Document) bool {
 	for _, p := range a.Sources {

@@ -161,6 +161,15 @@ func TestVersionsStaySeparate(t *testing.T) {
 	}
 }
 
+func TestUndatedVersionsStaySeparate(t *testing.T) {
+	v1 := reg("a.md", "# 某某条例1997\n第一条 为了维护纪律，制定本条例。\n第二条 本条例自发布之日起施行。")
+	v2 := reg("b.md", "# 某某条例2003\n第一条 为了维护纪律，制定本条例。\n第二条 本条例自发布之日起施行。")
+	v3 := reg("c.md", "# 某某条例\n第一条 为了严明纪律，制定本条例。\n第二条 本条例由某机关负责解释。\n第三条 本条例自发布之日起施行。")
+	if out := Merge([]*model.Document{v1, v2, v3}, Pins{}); len(out) != 3 {
+		t.Errorf("%d documents, want three versions: the titles name other years, the undated text differs", len(out))
+	}
+}
+
 func TestGrouping(t *testing.T) {
 	text := "新华社北京2月12日电 近日，某机关印发了某办法，要求各地认真执行。"
 	tests := []struct {
@@ -219,8 +228,8 @@ func TestSplitParagraphChosenByPin(t *testing.T) {
 }
 
 func TestMissingUnitsAreVariants(t *testing.T) {
-	a := reg("a.txt", "某某办法\n第一条 应当遵循下列原则：\n(一) 坚持问题导向；\n(二) 坚持实事求是。\n第二条 本办法自发布之日起施行。")
-	b := reg("b.txt", "某某办法\n第一条 应当遵循下列原则：\n(一) 坚持问题导向；\n第二条 本办法自发布之日起施行。\n第三条 本办法由某机关负责解释。")
+	a := reg("a.txt", "某某办法\n(2026年1月30日某机关发布)\n第一条 应当遵循下列原则：\n(一) 坚持问题导向；\n(二) 坚持实事求是。\n第二条 本办法自发布之日起施行。")
+	b := reg("b.txt", "某某办法\n(2026年1月30日某机关发布)\n第一条 应当遵循下列原则：\n(一) 坚持问题导向；\n第二条 本办法自发布之日起施行。\n第三条 本办法由某机关负责解释。")
 	Merge([]*model.Document{a, b}, Pins{})
 	got := strings.Join(variants(a), "\n")
 	for _, want := range []string{"第一条第（二）项", "第三条"} {
