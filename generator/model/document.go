@@ -1,5 +1,7 @@
 package model
 
+import "encoding/json"
+
 // Document kinds.
 const (
 	KindRegulation    = "regulation"
@@ -81,9 +83,48 @@ type Link struct {
 	End   int    `json:"end"`
 	Kind  string `json:"kind"` // "term" or "reference"
 	// Term is the index of the term in Corpus.Terms (Kind "term").
-	Term int `json:"term,omitempty"`
+	Term int `json:"-"`
 	// Reference is the index in Corpus.References (Kind "reference").
-	Reference int `json:"reference,omitempty"`
+	Reference int `json:"-"`
 	// Definition marks the span where a term is defined, not used.
 	Definition bool `json:"definition,omitempty"`
+}
+
+// linkJSON is the JSON form of a Link: "term" appears for term links and
+// "reference" for reference links, whatever the index, 0 included.
+type linkJSON struct {
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Kind       string `json:"kind"`
+	Term       *int   `json:"term,omitempty"`
+	Reference  *int   `json:"reference,omitempty"`
+	Definition bool   `json:"definition,omitempty"`
+}
+
+// MarshalJSON writes the index that goes with the link's kind.
+func (l Link) MarshalJSON() ([]byte, error) {
+	j := linkJSON{Start: l.Start, End: l.End, Kind: l.Kind, Definition: l.Definition}
+	switch l.Kind {
+	case "term":
+		j.Term = &l.Term
+	case "reference":
+		j.Reference = &l.Reference
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (l *Link) UnmarshalJSON(data []byte) error {
+	var j linkJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	*l = Link{Start: j.Start, End: j.End, Kind: j.Kind, Definition: j.Definition}
+	if j.Term != nil {
+		l.Term = *j.Term
+	}
+	if j.Reference != nil {
+		l.Reference = *j.Reference
+	}
+	return nil
 }
