@@ -60,6 +60,7 @@ func TestLoadSearch(t *testing.T) {
 	t.Logf("%d searches at %d concurrent in %.1fs: %.0f requests/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d errors; peak RSS of this process %s",
 		res.done, concurrency, res.wall.Seconds(), float64(res.done)/res.wall.Seconds(),
 		ms(res.quantile(0.5)), ms(res.quantile(0.99)), ms(res.quantile(1)), res.errors, peakRSS())
+	t.Logf("slowest queries: %s", res.slowest(5))
 	if res.errors > 0 {
 		t.Errorf("%d searches failed, e.g. %s", res.errors, res.firstError)
 	}
@@ -73,6 +74,21 @@ type loadResult struct {
 	firstError   string
 	wall         time.Duration
 	latencies    []time.Duration
+	byQuery      map[string]time.Duration // the longest answer to each query
+}
+
+// slowest lists the n queries with the longest answers.
+func (r loadResult) slowest(n int) string {
+	qs := make([]string, 0, len(r.byQuery))
+	for q := range r.byQuery {
+		qs = append(qs, q)
+	}
+	sort.Slice(qs, func(i, j int) bool { return r.byQuery[qs[i]] > r.byQuery[qs[j]] })
+	out := ""
+	for _, q := range qs[:min(n, len(qs))] {
+		out += fmt.Sprintf("%s %.0f ms; ", q, ms(r.byQuery[q]))
+	}
+	return out
 }
 
 func (r loadResult) quantile(q float64) time.Duration {
@@ -87,7 +103,7 @@ func (r loadResult) quantile(q float64) time.Duration {
 func runLoad(prefix string, n, c int, limit time.Duration) loadResult {
 	var next atomic.Int64
 	var mu sync.Mutex
-	var res loadResult
+	res := loadResult{byQuery: map[string]time.Duration{}}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: c}}
 	deadline := time.Now().Add(limit)
 	start := time.Now()
@@ -105,6 +121,7 @@ func runLoad(prefix string, n, c int, limit time.Duration) loadResult {
 				mu.Lock()
 				res.done++
 				res.latencies = append(res.latencies, d)
+				res.byQuery[q] = max(res.byQuery[q], d)
 				if err != nil {
 					if res.errors == 0 {
 						res.firstError = fmt.Sprintf("%s: %v", q, err)

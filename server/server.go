@@ -55,10 +55,11 @@ type Config struct {
 	Search search.HandlerOptions
 	// MaxSearches bounds searches running at once; 2×GOMAXPROCS by default.
 	MaxSearches int
-	// MaxWaiting bounds searches waiting for a slot; 64 by default. Over
+	// MaxWaiting bounds searches waiting for a slot; 128 by default. Over
 	// it a search gets 503 at once.
 	MaxWaiting int
-	// QueueWait bounds how long a search waits for a slot; 2 s by default.
+	// QueueWait bounds how long a search waits for a slot; 5 s by default
+	// (a burst of readers waits a moment rather than fails).
 	QueueWait time.Duration
 	// Watch is how often the site folder is checked for a new build; 1 s
 	// by default, negative to not watch.
@@ -125,10 +126,10 @@ func fillDefaults(c *Config) {
 		c.MaxSearches = 2 * runtime.GOMAXPROCS(0)
 	}
 	if c.MaxWaiting <= 0 {
-		c.MaxWaiting = 64
+		c.MaxWaiting = 128
 	}
 	if c.QueueWait <= 0 {
-		c.QueueWait = 2 * time.Second
+		c.QueueWait = 5 * time.Second
 	}
 	if c.Watch == 0 {
 		c.Watch = time.Second
