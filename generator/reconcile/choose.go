@@ -42,8 +42,10 @@ func (ch *chooser) choose(d *draft, doc *model.Document) choice {
 		if i, ok := clean(d.readings); ok {
 			return choice{index: i, rule: RuleRepair}
 		}
-		if i, ok := ch.corpus(d.readings); ok {
-			return choice{index: i, rule: RuleCorpus}
+		if short(d.readings) {
+			if i, ok := ch.corpus(d.readings); ok {
+				return choice{index: i, rule: RuleCorpus}
+			}
 		}
 	}
 	return choice{index: 0, rule: RuleFirstSource, undecided: true}
@@ -90,6 +92,20 @@ func unique(rs []reading, pass func(reading) bool) (int, bool) {
 // readings that are artefacts are the only ones that differ from it.
 func clean(rs []reading) (int, bool) {
 	return unique(rs, func(r reading) bool { return !r.artefact })
+}
+
+// maxWordReading is the longest reading the corpus rule judges: it tells
+// a misread word from the right one, not a missing sentence from a
+// present one.
+const maxWordReading = 8
+
+func short(rs []reading) bool {
+	for _, r := range rs {
+		if len([]rune(r.text)) > maxWordReading {
+			return false
+		}
+	}
+	return true
 }
 
 // corpus chooses the reading whose distinctive bigrams all recur elsewhere

@@ -30,8 +30,9 @@ func newSource(d *model.Document) *source {
 type view struct {
 	src   *source
 	piece []rune  // the witness text as printed (its paired units joined)
+	at    []int   // where each folded rune of the piece was printed
 	units []*unit // the witness units of the piece
-	spans []span  // base piece against witness piece, in runes
+	spans []span  // base piece against witness piece, in folded runes
 	aoff  int     // where the base unit starts in the base piece
 }
 
@@ -62,31 +63,38 @@ func (c *comparison) compareSegment(b, w *segment, src *source) {
 // two paragraphs and the other not, a draft for the break.
 func (c *comparison) pair(b, w *segment, p pairing, src *source) {
 	var bf, wf, wp []rune
+	var wat []int
 	var wunits []*unit
 	offs := make([]int, len(p.a))
 	for k, i := range p.a {
 		offs[k] = len(bf)
 		bf = append(bf, b.units[i].folded...)
 	}
-	wbreak := 0
+	wbreak := 0 // where the second witness unit starts, in folded runes
 	for k, j := range p.b {
+		u := w.units[j]
 		if k == 1 {
-			wbreak = len(wp)
+			wbreak = len(wf)
 		}
-		wf = append(wf, w.units[j].folded...)
-		wp = append(wp, w.units[j].runes...)
-		wunits = append(wunits, w.units[j])
+		for _, x := range u.at[:len(u.folded)] {
+			wat = append(wat, len(wp)+x)
+		}
+		wf = append(wf, u.folded...)
+		wp = append(wp, u.runes...)
+		wunits = append(wunits, u)
 	}
+	wat = append(wat, len(wp))
 	spans := readable(diffRunes(bf, wf), bf, wf)
+	v := view{src: src, piece: wp, at: wat, units: wunits, spans: spans}
 	for k, i := range p.a {
-		u := b.units[i]
-		c.views[u] = append(c.views[u], view{src: src, piece: wp, units: wunits, spans: spans, aoff: offs[k]})
+		v.aoff = offs[k]
+		c.views[b.units[i]] = append(c.views[b.units[i]], v)
 	}
 	switch {
 	case len(p.a) == 2:
-		c.drafts = append(c.drafts, splitDraft(c.base, b, b.units[p.a[0]], b.units[p.a[1]], offs[1], spans, src, wp, wunits))
+		c.drafts = append(c.drafts, splitDraft(c.base, b, b.units[p.a[0]], b.units[p.a[1]], offs[1], v))
 	case len(p.b) == 2:
-		c.drafts = append(c.drafts, joinDraft(c.base, b, b.units[p.a[0]], wbreak, spans, src, wp, wunits))
+		c.drafts = append(c.drafts, joinDraft(c.base, b, b.units[p.a[0]], wbreak, v))
 	}
 }
 
@@ -149,10 +157,11 @@ func regions(u *unit, views []view) []span {
 	for _, v := range views {
 		for _, s := range v.spans {
 			a0, a1 := s.a0-v.aoff, s.a1-v.aoff
-			if a1 < 0 || a0 > len(u.runes) || a1 == 0 && a0 < 0 || a0 == len(u.runes) && a1 > len(u.runes) {
+			n := len(u.folded)
+			if a1 < 0 || a0 > n || a1 == 0 && a0 < 0 || a0 == n && a1 > n {
 				continue
 			}
-			all = append(all, span{a0: max(a0, 0), a1: min(a1, len(u.runes))})
+			all = append(all, span{a0: max(a0, 0), a1: min(a1, n)})
 		}
 	}
 	sortSpans(all)

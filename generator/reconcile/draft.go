@@ -58,16 +58,14 @@ type reading struct {
 func (c *comparison) textDrafts(u *unit) {
 	vs := c.views[u]
 	for _, rg := range regions(u, vs) {
-		d := &draft{kind: draftText, where: u.where, unit: u, r0: rg.a0, r1: rg.a1}
-		d.before, d.after = around(u.runes, rg.a0, rg.a1)
-		d.readings = append(d.readings, newReading(c.base, u.runes, rg.a0, rg.a1, u.para.Line))
+		p0, p1 := printedRange(u.at, rg.a0, rg.a1)
+		d := &draft{kind: draftText, where: u.where, unit: u, r0: p0, r1: p1}
+		d.before, d.after = around(u.runes, p0, p1)
+		d.readings = append(d.readings, newReading(c.base, u.runes, p0, p1, u.para.Line))
 		for _, v := range vs {
 			q0 := mapPos(v.spans, rg.a0+v.aoff, false)
 			q1 := mapPos(v.spans, rg.a1+v.aoff, true)
-			q0, q1 = clamp(q0, len(v.piece)), clamp(q1, len(v.piece))
-			if q1 < q0 {
-				q1 = q0
-			}
+			q0, q1 = printedRange(v.at, q0, max(q0, q1))
 			d.readings = append(d.readings, newReading(v.src, v.piece, q0, q1, lineAt(v.units, q0)))
 		}
 		c.drafts = append(c.drafts, d)
@@ -150,25 +148,27 @@ func plainReading(src *source, rs []rune, at, line int) reading {
 }
 
 // splitDraft records that the base breaks a paragraph (a1 | a2) that a
-// witness prints as one.
-func splitDraft(base *source, seg *segment, a1, a2 *unit, brk int, spans []span, src *source, wp []rune, wunits []*unit) *draft {
+// witness prints as one; brk is where a2 starts in the folded base piece.
+func splitDraft(base *source, seg *segment, a1, a2 *unit, brk int, v view) *draft {
 	both := append(append([]rune{}, a1.runes...), a2.runes...)
 	d := &draft{kind: draftSplit, where: seg.where, unit: a1, next: a2}
+	q, _ := printedRange(v.at, mapPos(v.spans, brk, false), 0)
 	d.readings = []reading{
-		breakReading(base, both, brk, a2.para.Line),
-		plainReading(src, wp, mapPos(spans, brk, false), lineAt(wunits, 0)),
+		breakReading(base, both, len(a1.runes), a2.para.Line),
+		plainReading(v.src, v.piece, q, lineAt(v.units, q)),
 	}
 	return d
 }
 
 // joinDraft records that a witness breaks in two a paragraph the base
-// prints as one.
-func joinDraft(base *source, seg *segment, a *unit, wbreak int, spans []span, src *source, wp []rune, wunits []*unit) *draft {
-	at := unmapPos(spans, wbreak)
+// prints as one; wbreak is where its second paragraph starts, folded.
+func joinDraft(base *source, seg *segment, a *unit, wbreak int, v view) *draft {
+	at, _ := printedRange(a.at, unmapPos(v.spans, wbreak), 0)
 	d := &draft{kind: draftJoin, where: seg.where, unit: a, at: at}
+	q, _ := printedRange(v.at, wbreak, 0)
 	d.readings = []reading{
 		plainReading(base, a.runes, at, a.para.Line),
-		breakReading(src, wp, wbreak, lineAt(wunits, wbreak)),
+		breakReading(v.src, v.piece, q, lineAt(v.units, q)),
 	}
 	return d
 }

@@ -93,11 +93,11 @@ func variants(d *model.Document) []string {
 }
 
 func TestPunctuationWidthIsNoVariant(t *testing.T) {
-	a := reg("a.txt", "某某办法\n第一条 为了规范工作，制定本办法（试行）。")
-	b := reg("b.txt", "某某办法\n第一条 为了规范工作,制定本办法(试行)。")
+	a := reg("a.txt", "某某办法\n第一条 为了规范工作，制定本办法（试行）。应当在30日内报告。")
+	b := reg("b.txt", "某某办法\n第一条 为了规范工作,制定本办法(试行)。应当在 30 日内报告。")
 	Merge([]*model.Document{a, b}, Pins{})
 	if len(a.Variants) != 0 {
-		t.Errorf("variants %v, want none: punctuation width is typography", variants(a))
+		t.Errorf("variants %v, want none: punctuation width and spacing are typography", variants(a))
 	}
 }
 

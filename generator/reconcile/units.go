@@ -15,7 +15,8 @@ import (
 type unit struct {
 	para   *model.Paragraph // in its document, to read lines and apply choices
 	runes  []rune           // the text as printed (an item's without its label)
-	folded []rune           // the text as compared
+	folded []rune           // the text as compared: folded, without spaces
+	at     []int            // at[k] is the index in runes of folded[k]; at[len(folded)] = len(runes)
 	grams  []uint64         // sorted bigrams of folded, for similarity
 	item   bool
 	label  string // an item's label
@@ -42,11 +43,36 @@ type segment struct {
 
 func newUnit(p *model.Paragraph, where string) *unit {
 	rs := []rune(p.Text)
-	f := make([]rune, len(rs))
+	f, at := foldRunes(rs)
+	return &unit{para: p, runes: rs, folded: f, at: at, grams: bigrams(f), where: where}
+}
+
+// foldRunes folds a printed text for comparison and drops its spaces (the
+// width and spacing of print are typography), keeping where each folded
+// rune was printed.
+func foldRunes(rs []rune) ([]rune, []int) {
+	f := make([]rune, 0, len(rs))
+	at := make([]int, 0, len(rs)+1)
 	for i, r := range rs {
-		f[i] = regulation.FoldRune(r)
+		r = regulation.FoldRune(r)
+		if r == ' ' {
+			continue
+		}
+		f = append(f, r)
+		at = append(at, i)
 	}
-	return &unit{para: p, runes: rs, folded: f, grams: bigrams(f), where: where}
+	return f, append(at, len(rs))
+}
+
+// printedRange turns folded offsets [f0, f1) into printed ones.
+func printedRange(at []int, f0, f1 int) (int, int) {
+	f0 = clamp(f0, len(at)-1)
+	f1 = clamp(f1, len(at)-1)
+	p0 := at[f0]
+	if f1 <= f0 {
+		return p0, p0
+	}
+	return p0, at[f1-1] + 1
 }
 
 // segments cuts a document into the stretches alignment compares, in
