@@ -63,6 +63,7 @@ func Parse(fsys fs.FS) *model.Corpus {
 	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, &c.Errors))
 	c.Errors = append(c.Errors, perrs...)
 	c.Documents = reconcile.Merge(c.Documents, pins)
+	c.Errors = append(c.Errors, reconcile.UnusedPins(c.Documents, pins)...)
 	address.Assign(c)
 	fillSourceDocuments(c)
 	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, &c.Errors))...)

@@ -109,3 +109,35 @@ func (p Pins) find(d *model.Document, where string) *Pin {
 	}
 	return nil
 }
+
+// UnusedPins reports, after Merge, the pins that decided no variant: their
+// document, place or reading matches none, perhaps because the text was
+// corrected or the title changed. Each error names the pin's line.
+func UnusedPins(docs []*model.Document, pins Pins) []model.Error {
+	var errs []model.Error
+	for _, p := range pins.list {
+		if !pinUsed(docs, p) {
+			errs = append(errs, model.Error{Path: PinsFile, Line: p.Line,
+				Message: "pin matches no variant: " + p.Document + " " + p.Where + " " + p.Reading})
+		}
+	}
+	return errs
+}
+
+func pinUsed(docs []*model.Document, p Pin) bool {
+	want := fold(p.Reading)
+	for _, d := range docs {
+		if fold(d.Title) != fold(p.Document) {
+			continue
+		}
+		for _, v := range d.Variants {
+			if v.Rule != RulePinned || !strings.HasPrefix(fold(v.Where), fold(p.Where)) {
+				continue
+			}
+			if c := fold(v.Chosen); strings.Contains(c, want) || strings.Contains(want, c) {
+				return true
+			}
+		}
+	}
+	return false
+}

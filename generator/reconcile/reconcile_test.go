@@ -117,6 +117,16 @@ func TestPinnedReading(t *testing.T) {
 	}
 }
 
+func TestUnusedPins(t *testing.T) {
+	pins, _ := ParsePins([]byte("- document: 某某办法\n  where: 第一条\n  reading: 人选\n- document: 某某办法\n  where: 第九条\n  reading: 甲\n"))
+	a, b := reg("a.txt", regB), reg("b.txt", regA)
+	docs := Merge([]*model.Document{a, b}, pins)
+	errs := UnusedPins(docs, pins)
+	if len(errs) != 1 || errs[0].Line != 4 {
+		t.Errorf("UnusedPins = %v, want the second pin (line 4)", errs)
+	}
+}
+
 func TestRepairedArtefactLoses(t *testing.T) {
 	a := reg("a.txt", "某某办法\n第一条 对乡镇(街道)党(工委书记开展谈话。\n第二条 本办法自发布之日起施行。")
 	b := reg("b.txt", "某某办法\n第一条 对乡镇(街道)党(工)委书记开展谈话。\n第二条 本办法自发布之日起施行。")
