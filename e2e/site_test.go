@@ -69,8 +69,10 @@ func TestClauseTermBrowser(t *testing.T) {
 		t.Errorf("after the term link: h1 %q at %s, want %q at %s", h1, loc, sc.term.Term, sc.term.URL)
 	}
 	siteCheckGoTo(t, ctx, sc)
+	siteCheckSlugs(t, ctx)
+	siteCheckSearchOffline(t, ctx, sc)
 	siteScreenshots(t, ctx, map[string]string{"home": sc.url + sitePrefix, "clause": clause,
-		"term": sc.url + sitePrefix + sc.term.URL})
+		"term": sc.url + sitePrefix + sc.term.URL, "document": sc.url + sitePrefix + sc.doc.URL})
 }
 
 // siteRun runs an action that returns a value, failing the test on error.
@@ -167,6 +169,32 @@ func siteWaitPath(ctx context.Context, suffix string) string {
 		}
 	}
 	return loc
+}
+
+// siteCheckSlugs checks how the go-to box reads what readers type.
+func siteCheckSlugs(t *testing.T, ctx context.Context) {
+	in := []string{"第一百零三条", "一百零三", "103", "１０３", "第五条之一", "5-1", "十", "两千零五", "第 十二 条", "x", ""}
+	want := []string{"a103", "a103", "a103", "a103", "a5-1", "a5-1", "a10", "a2005", "a12", "", ""}
+	expr := `["` + strings.Join(in, `","`) + `"].map(s => window.tiaoliArticleSlug(s) || "")`
+	got := siteRun(t, ctx, chromedp.Evaluate[[]string](expr))
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("article slugs of %q = %q, want %q", in, got, want)
+	}
+}
+
+// siteCheckSearchOffline opens the search page on the plain file server,
+// where no search API answers: the page must say so.
+func siteCheckSearchOffline(t *testing.T, ctx context.Context, sc *siteCase) {
+	warn := chromedp.CSS(`#results .warn`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(sc.url+sitePrefix+"search/?q="+sc.term.Term), chromedp.WaitVisible(warn)); err != nil {
+		t.Fatalf("search page without a server: %v", err)
+	}
+	if got := siteRun(t, ctx, chromedp.Text(warn)); !strings.Contains(got, "tiaoli serve") {
+		t.Errorf("search page without a server says %q", got)
+	}
+	if got := siteRun(t, ctx, chromedp.Value(chromedp.CSS(`#q-page`))); got != sc.term.Term {
+		t.Errorf("the search box holds %q, want the query %q", got, sc.term.Term)
+	}
 }
 
 // siteScreenshots saves full-page screenshots at desktop and phone widths.
