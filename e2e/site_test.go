@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
@@ -227,7 +228,30 @@ func siteScreenshots(t *testing.T, ctx context.Context, pages map[string]string)
 			}
 		}
 	}
+	siteDarkScreenshot(t, ctx, dir, pages["clause"])
 	t.Logf("screenshots in %s", dir)
+}
+
+// siteDarkScreenshot saves the clause page as a reader who prefers dark
+// colours sees it, and checks that the page honours the preference.
+func siteDarkScreenshot(t *testing.T, ctx context.Context, dir, url string) {
+	dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
+		t.Fatal(err)
+	}
+	defer chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
+		t.Fatal(err)
+	}
+	bg := siteRun(t, ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+	if bg != "rgb(22, 23, 26)" {
+		t.Errorf("dark mode background = %s", bg)
+	}
+	png := siteRun(t, ctx, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(filepath.Join(dir, "clause-dark.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // siteServe renders the sample content (or, until it parses into

@@ -87,8 +87,7 @@ func (w *worker) cites(at place, p where) []refRow {
 	for _, i := range r.refsFrom[at] {
 		ref := r.c.References[i]
 		row := refRow{Text: ref.Text, External: ref.External}
-		from, ok := r.x.Resolve(ref.From)
-		if ok {
+		if from, ok := r.x.Resolve(ref.From); ok && from.Where() != at.article {
 			row.From, row.Href = from.Where(), p.href(from.URL())
 		}
 		url, _, _ := r.refTarget(ref)
