@@ -161,11 +161,38 @@ func relax(a, b []*unit, g *grid, i, j int, base float64) {
 		try(1, 1, subst(a[i], b[j]))
 	}
 	if i+1 < n && j < m && joinable(a[i], a[i+1]) && !b[j].item {
-		try(2, 1, splitCost+1-diceJoined(a[i].grams, a[i+1].grams, b[j].grams))
+		try(2, 1, joinCost(a[i], a[i+1], b[j]))
 	}
 	if i < n && j+1 < m && joinable(b[j], b[j+1]) && !a[i].item {
-		try(1, 2, splitCost+1-diceJoined(b[j].grams, b[j+1].grams, a[i].grams))
+		try(1, 2, joinCost(b[j], b[j+1], a[i]))
 	}
+}
+
+// joinCost is the cost of reading x and y as one paragraph z split in
+// two: both halves must be found in z, not only their sum.
+func joinCost(x, y, z *unit) float64 {
+	return splitCost + 1 - diceJoined(x.grams, y.grams, z.grams) + 2 - cover(x.grams, z.grams) - cover(y.grams, z.grams)
+}
+
+// cover is the share of the bigrams of x that z has.
+func cover(x, z []uint64) float64 {
+	if len(x) == 0 {
+		return 1
+	}
+	common, i, j := 0, 0, 0
+	for i < len(x) && j < len(z) {
+		switch {
+		case x[i] == z[j]:
+			common++
+			i++
+			j++
+		case x[i] < z[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(common) / float64(len(x))
 }
 
 // joinable reports two units that may be one paragraph split in two: two
