@@ -249,6 +249,17 @@ func TestMissingUnitsAreVariants(t *testing.T) {
 	}
 }
 
+func TestExtraParagraphIsNoSplit(t *testing.T) {
+	head := "某某解释\n(2022年2月15日某院发布)\n"
+	a := reg("a.txt", head+"法释〔2022〕8号\n为正确审理案件，依法保护当事人合法权益，制定本规定。\n第一条 本规定自发布之日起施行。")
+	b := reg("b.txt", head+"为正确审理案件，依法保护当事人合法权益，制定本规定。\n第一条 本规定自发布之日起施行。")
+	Merge([]*model.Document{a, b}, Pins{})
+	got := variants(a)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "序言第一段: a.txt:\"法释〔2022〕8号\" b.txt:\"\"") {
+		t.Errorf("variants %q, want the first paragraph missing from b, not a split", got)
+	}
+}
+
 func TestParsePins(t *testing.T) {
 	tests := []struct {
 		in      string

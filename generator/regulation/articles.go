@@ -139,7 +139,11 @@ func (b *builder) path() []string {
 	out := []string{}
 	for _, i := range b.stack {
 		h := b.reg.Headings[i]
-		out = append(out, strings.TrimSpace(h.Label+" "+h.Title))
+		sep := " "
+		if strings.HasSuffix(h.Label, "、") {
+			sep = ""
+		}
+		out = append(out, strings.TrimSpace(h.Label+sep+h.Title))
 	}
 	return out
 }
