@@ -72,8 +72,15 @@ func TestClauseTermBrowser(t *testing.T) {
 	siteCheckGoTo(t, ctx, sc)
 	siteCheckSlugs(t, ctx)
 	siteCheckSearchOffline(t, ctx, sc)
-	siteScreenshots(t, ctx, map[string]string{"home": sc.url + sitePrefix, "clause": clause,
-		"term": sc.url + sitePrefix + sc.term.URL, "document": sc.url + sitePrefix + sc.doc.URL})
+	shots := map[string]string{"home": sc.url + sitePrefix, "clause": clause,
+		"term": sc.url + sitePrefix + sc.term.URL, "document": sc.url + sitePrefix + sc.doc.URL}
+	if os.Getenv("TIAOLI_SCREENSHOTS_ALL") != "" {
+		for _, p := range []string{"report/", "t/", "cited/", "k/regulation/", "search/", "404.html"} {
+			shots[strings.Trim(strings.ReplaceAll(p, "/", "-"), "-")] = sc.url + sitePrefix + p
+		}
+		shots["source"] = sc.url + sitePrefix + sc.c.Sources[0].URL
+	}
+	siteScreenshots(t, ctx, shots)
 }
 
 // siteRun runs an action that returns a value, failing the test on error.

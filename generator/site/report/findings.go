@@ -185,21 +185,22 @@ func inputErrors(c *model.Corpus) []Entry {
 }
 
 func repairs(c *model.Corpus) []Entry {
-	return repairEntries(c, func(d *model.Document) []model.Repair { return d.Repairs })
+	return repairEntries(c, true, func(d *model.Document) []model.Repair { return d.Repairs })
 }
 
+// suspects lists what looks broken but was left as printed.
 func suspects(c *model.Corpus) []Entry {
-	return repairEntries(c, func(d *model.Document) []model.Repair { return d.Suspects })
+	return repairEntries(c, false, func(d *model.Document) []model.Repair { return d.Suspects })
 }
 
 // repairEntries lists repairs (or suspects) of every document by position.
-func repairEntries(c *model.Corpus, of func(*model.Document) []model.Repair) []Entry {
+func repairEntries(c *model.Corpus, changed bool, of func(*model.Document) []model.Repair) []Entry {
 	var out []Entry
 	for _, d := range c.Documents {
 		for _, r := range of(d) {
 			e := docEntry(d, r.Position)
 			e.Message = fmt.Sprintf("%s：「%s」", r.Kind, visible(r.Before))
-			if r.After != "" || r.Before == "" {
+			if changed {
 				e.Message += fmt.Sprintf("改为「%s」", visible(r.After))
 			}
 			if r.Message != "" {
