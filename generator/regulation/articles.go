@@ -148,10 +148,11 @@ func (b *builder) path() []string {
 	return out
 }
 
-// reportSkipped reports 第X条 lines standing apart from their text that
-// were kept as text because their number does not fit the sequence: a
-// repeated or backward number, or a second count restarting at 第一条. A run
-// of such lines with no article between them is one error.
+// reportSkipped reports 第X条 lines standing apart from their text (or
+// repeating the article before) that were kept as text because their
+// number does not fit the sequence: a repeated or backward number, or a
+// second count restarting at 第一条. A run of such lines with no article
+// between them is one error.
 func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 	lastKey := -1
 	var run []line
@@ -180,7 +181,8 @@ func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 			continue
 		}
 		lab, ok := parseArticleLabel(l.text)
-		if ok && lab.separated && !isTableRow(l.text) {
+		repeated := lab.number*1000+lab.suffix == lastKey
+		if ok && (lab.separated || repeated) && !isTableRow(l.text) {
 			run = append(run, l)
 			labels = append(labels, articleLabelText(lab.number, lab.suffix))
 		}

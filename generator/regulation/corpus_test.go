@@ -141,8 +141,9 @@ func corpusDocuments(rel string, data []byte) []*model.Document {
 }
 
 // labelLine matches a 第X条 label printed at the start of a line and
-// standing apart from its text: the labels that must all become articles.
-var labelLine = regexp.MustCompile(`^[\s　#*]*第\s*([零〇一二三四五六七八九十百千两0-9]+)\s*条(之([一二三四五六七八九十]+))?(\*\*)?([ 　\t]|$)`)
+// standing apart from its text, or run into text that does not go on as a
+// citation does: the labels that must all become articles.
+var labelLine = regexp.MustCompile(`^[\s　#*]*第\s*([零〇一二三四五六七八九十百千两0-9]+)\s*条(之([一二三四五六七八九十]+))?(\*\*)?([ 　\t]|$|[^的第规所中和及或至与、，,。；：:（(“"《》”\-—～~\s　*删修增款项])`)
 
 // anyLabel matches any line opening with a label, separated or not.
 var anyLabel = regexp.MustCompile(`^[\s　#*]*第\s*([零〇一二三四五六七八九十百千两0-9－]+)\s*条(之([一二三四五六七八九十]+))?`)
