@@ -158,19 +158,8 @@ func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 	var run []line
 	var labels []string
 	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		what := labels[0]
-		if len(run) > 1 {
-			what = fmt.Sprintf("%d article labels from %s to %s", len(run), labels[0], labels[len(labels)-1])
-		}
-		if lastKey < 0 {
-			p.errs = append(p.errs, model.Errorf(run[0].para.Position,
-				"%s: not in the numbering of the articles after them, kept as text", what))
-		} else {
-			p.errs = append(p.errs, model.Errorf(run[0].para.Position,
-				"%s: not after %s in the numbering, kept as text of the article before", what, labelOfKey(lastKey)))
+		if len(run) > 0 {
+			p.errs = append(p.errs, skippedError(run, labels, lastKey))
 		}
 		run, labels = nil, nil
 	}
@@ -188,6 +177,22 @@ func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 		}
 	}
 	flush()
+}
+
+// skippedError describes a run of label lines kept as text.
+func skippedError(run []line, labels []string, lastKey int) model.Error {
+	what := labels[0]
+	if len(run) > 1 {
+		what = fmt.Sprintf("%d article labels from %s to %s", len(run), labels[0], labels[len(labels)-1])
+	}
+	at := run[0].para.Position
+	switch {
+	case len(run) == 1 && labels[0] == labelOfKey(lastKey):
+		return model.Errorf(at, "%s printed again: kept as text of the article before", what)
+	case lastKey < 0:
+		return model.Errorf(at, "%s: not in the numbering of the articles after them, kept as text", what)
+	}
+	return model.Errorf(at, "%s: not after %s in the numbering, kept as text of the article before", what, labelOfKey(lastKey))
 }
 
 func labelOfKey(k int) string { return articleLabelText(k/1000, k%1000) }
