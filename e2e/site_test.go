@@ -71,6 +71,7 @@ func TestClauseTermBrowser(t *testing.T) {
 	}
 	siteCheckGoTo(t, ctx, sc)
 	siteCheckSlugs(t, ctx)
+	siteCheckPrint(t, ctx, clause)
 	siteCheckSearchOffline(t, ctx, sc)
 	shots := map[string]string{"home": sc.url + sitePrefix, "clause": clause,
 		"term": sc.url + sitePrefix + sc.term.URL, "document": sc.url + sitePrefix + sc.doc.URL}
@@ -177,6 +178,25 @@ func siteWaitPath(ctx context.Context, suffix string) string {
 		}
 	}
 	return loc
+}
+
+// siteCheckPrint checks what a printed clause page shows: the clause and
+// its citation with the address, without the site's header and tools.
+func siteCheckPrint(t *testing.T, ctx context.Context, url string) {
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	defer chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS(`.cite`))); err != nil {
+		t.Fatal(err)
+	}
+	shown := siteRun(t, ctx, chromedp.Evaluate[[]string](`["header.site", ".pager", "form.goto", ".cite-btn", ".clause-page .text", ".cite .cite-text", ".cite .cite-url"]
+		.map(s => { const e = document.querySelector(s); return s + "=" + (e && getComputedStyle(e).display !== "none" && e.offsetParent !== null) })`))
+	want := []string{"header.site=false", ".pager=false", "form.goto=false", ".cite-btn=false",
+		".clause-page .text=true", ".cite .cite-text=true", ".cite .cite-url=true"}
+	if strings.Join(shown, " ") != strings.Join(want, " ") {
+		t.Errorf("printed clause page shows %q, want %q", shown, want)
+	}
 }
 
 // siteCheckSlugs checks how the go-to box reads what readers type.

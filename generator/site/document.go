@@ -42,6 +42,8 @@ type docPage struct {
 	Versions []linkItem
 	Sources  []linkItem
 	TOC      template.HTML
+	// TOCOpen opens the table of contents; a long one starts closed.
+	TOCOpen  bool
 	Text     template.HTML
 	Variants []variantRow
 	CitedBy  []refRow
@@ -101,6 +103,7 @@ func (w *worker) documentPage(d *model.Document) error {
 	if len(d.Articles) > 0 || len(d.Sections) > 0 {
 		w.toc(&w.txt, d)
 		pg.TOC = w.txt.take()
+		pg.TOCOpen = len(d.Articles) <= 300
 	}
 	if len(d.Articles) > 0 || len(d.Sections) > 0 || len(d.Preamble) > 0 {
 		w.fullText(&w.txt, d, p)

@@ -220,6 +220,13 @@ func TestEveryPageFrame(t *testing.T) {
 		if !strings.HasSuffix(action, "search/") {
 			t.Errorf("%s: search form goes to %q", name, action)
 		}
+		p.Find("link[href], script[src], img[src], iframe[src], source[src]").Each(func(_ int, s *goquery.Selection) {
+			for _, a := range []string{"href", "src"} {
+				if v, ok := s.Attr(a); ok && (strings.Contains(v, "://") || strings.HasPrefix(v, "//")) {
+					t.Errorf("%s: loads %q from outside the site", name, v)
+				}
+			}
+		})
 		if name == "404.html" {
 			continue
 		}
