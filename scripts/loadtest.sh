@@ -1,6 +1,7 @@
 #!/bin/sh
 # Load test of tiaoli serve on loopback: builds the whole LawRefBook corpus
-# into tmpfs (once; REBUILD=1 to build again), then runs TestLoadSearch:
+# into tmpfs with this tree's tiaoli (REUSE=1 serves the site built by an
+# earlier run, when the index format has not changed), then runs TestLoadSearch:
 # N searches (3000) from C clients at once (32) over 127.0.0.1, reporting
 # p50, p99 and requests/s. Nothing leaves this machine.
 set -e
@@ -13,7 +14,7 @@ if [ ! -d "$CORPUS" ]; then
 	exit 0
 fi
 mkdir -p "$WORK"
-if [ ! -d "$WORK/site/_index" ] || [ -n "$REBUILD" ]; then
+if [ ! -d "$WORK/site/_index" ] || [ -z "$REUSE" ]; then
 	$GO build -trimpath -o "$WORK/tiaoli" ./cmd/tiaoli
 	echo "loadtest: building $CORPUS into $WORK/site" >&2
 	/usr/bin/time -f "loadtest: build %es wall, %MKB peak" \
