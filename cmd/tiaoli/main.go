@@ -12,6 +12,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -87,13 +88,21 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses args and returns the exit status to use when parsing
 // stopped the command: 0 after -h, 2 after a usage error, -1 to go on.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	// The flag package prints its complaint and the usage itself; hold it
+	// back so that -h prints the usage once, on stdout.
+	stderr := fs.Output()
+	var held bytes.Buffer
+	fs.SetOutput(&held)
 	err := fs.Parse(args)
+	fs.SetOutput(stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(stdout)
 		fs.Usage()
+		fs.SetOutput(stderr)
 		return 0
 	case err != nil:
+		stderr.Write(held.Bytes())
 		return 2
 	}
 	return -1

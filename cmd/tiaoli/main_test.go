@@ -43,6 +43,9 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		if got := run([]string{name, "-h"}, &out, &errOut); got != 0 {
 			t.Errorf("tiaoli %s -h exited %d; stderr:\n%s", name, got, errOut.String())
 		}
+		if errOut.Len() > 0 {
+			t.Errorf("tiaoli %s -h wrote to stderr: %q", name, errOut.String())
+		}
 		if !strings.Contains(out.String(), "usage: tiaoli "+name) {
 			t.Errorf("tiaoli %s -h printed %q, want a usage line", name, out.String())
 		}
