@@ -173,8 +173,9 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 				alts = append(alts, q)
 			}
 		default:
+			toks := ix.an.bigram.Analyze([]byte(f.text))
 			for _, fb := range fieldBoosts {
-				alts = append(alts, phrase(f.text, fb.field, fb.boost))
+				alts = append(alts, phrase(f.text, toks, fb.field, fb.boost))
 			}
 		}
 	}
@@ -184,7 +185,16 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 	return query.NewDisjunctionQuery(alts), nil
 }
 
-func phrase(text, field string, boost float64) query.Query {
+// phrase is the phrase query of a form in a field; a form of one token
+// (a two-character word, a Latin word) is a term query, which finds the
+// same documents without checking positions.
+func phrase(text string, toks analysis.TokenStream, field string, boost float64) query.Query {
+	if len(toks) == 1 {
+		q := query.NewTermQuery(string(toks[0].Term))
+		q.SetField(field)
+		q.SetBoost(boost)
+		return q
+	}
 	q := query.NewMatchPhraseQuery(text)
 	q.SetField(field)
 	q.SetBoost(boost)

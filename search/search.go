@@ -21,12 +21,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // IndexDir is the folder of the index inside a built site. It is never
@@ -46,10 +43,6 @@ const (
 // Facet sizes: how many values each facet lists.
 var facetSizes = map[string]int{FilterKind: 12, FilterDoc: 20, FilterYear: 20}
 
-// facetSlack is room for the kinds and years in the facet request, which
-// asks for every value so that each facet gets its best.
-const facetSlack = 1000
-
 // Index is an open search index. It is safe for concurrent use.
 type Index struct {
 	bi    bleve.Index
@@ -57,6 +50,8 @@ type Index struct {
 	terms *termTable
 	docs  map[string]string // document ID → title
 	edges *edgeCache
+	// facetTable gives the facet values of every search document.
+	facetTable *facetTable
 }
 
 // Open opens the index in dir read-only.
@@ -96,7 +91,12 @@ func newIndex(bi bleve.Index) (*Index, error) {
 	if an.bigram == nil || an.unigram == nil {
 		return nil, errors.New("index mapping lacks its analyzers")
 	}
-	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs, edges: newEdgeCache()}, nil
+	ft, err := loadFacets(bi)
+	if err != nil {
+		return nil, fmt.Errorf("facets: %w", err)
+	}
+	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs,
+		edges: newEdgeCache(), facetTable: ft}, nil
 }
 
 // Close releases the index.
@@ -172,9 +172,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 		return resp, nil
 	}
 	fetch := max(rankWindow, from+size)
-	sr := bleve.NewSearchRequestOptions(p.q, fetch, 0, false)
+	fc := ix.facetTable.newCounts()
+	sr := bleve.NewSearchRequestOptions(fc.wrap(p.q), fetch, 0, false)
 	sr.Fields = storedFields
-	sr.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, len(ix.docs)+facetSlack))
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, err
@@ -184,7 +184,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp.Total = res.Total
 	resp.Pages = pageCount(res.Total, size)
-	resp.Facets = ix.facets(res.Facets)
+	resp.Facets = ix.facetsOf(fc)
 	m := newMatcher(ix.an, p.clauses)
 	cands := ix.rank(p, m, res.Hits)
 	for i := from; i < len(cands) && i < from+size; i++ {
@@ -219,40 +219,6 @@ func pageCount(total uint64, size int) int {
 
 func emptyFacets() map[string][]Facet {
 	return map[string][]Facet{FilterKind: {}, FilterDoc: {}, FilterYear: {}}
-}
-
-// facets splits bleve's facet of the facet field into ours, labelled,
-// sorted by count, then value, and cut to their sizes.
-func (ix *Index) facets(fr bsearch.FacetResults) map[string][]Facet {
-	out := emptyFacets()
-	r := fr[fieldFacet]
-	if r == nil || r.Terms == nil {
-		return out
-	}
-	for _, t := range r.Terms.Terms() {
-		name, value, ok := strings.Cut(t.Term, "=")
-		if _, known := out[name]; !ok || !known {
-			continue
-		}
-		f := Facet{Value: value, Count: t.Count}
-		switch name {
-		case FilterDoc:
-			f.Label = ix.docs[value]
-		case FilterKind:
-			f.Label = KindLabels[value]
-		}
-		out[name] = append(out[name], f)
-	}
-	for name, list := range out {
-		sort.SliceStable(list, func(i, j int) bool {
-			if list[i].Count != list[j].Count {
-				return list[i].Count > list[j].Count
-			}
-			return list[i].Value < list[j].Value
-		})
-		out[name] = list[:min(len(list), facetSizes[name])]
-	}
-	return out
 }
 
 // KindLabels are the Chinese names of the kinds, as results show them.

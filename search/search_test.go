@@ -1,8 +1,11 @@
 package search
 
 import (
+	"reflect"
+
 	"context"
 	"errors"
+	"github.com/blevesearch/bleve/v2"
 	"strings"
 	"testing"
 )
@@ -140,5 +143,41 @@ func TestSearchRefuses(t *testing.T) {
 	cancel()
 	if _, err := ix.Search(ctx, Request{Query: "谈话"}); err == nil {
 		t.Errorf("a cancelled search succeeded")
+	}
+}
+
+// TestFacetsMatchBleve checks the facet counts of the table against
+// bleve's own facets of the same query.
+func TestFacetsMatchBleve(t *testing.T) {
+	ix := openFixture(t)
+	for _, q := range []string{"谈话", "党", "AEO OR 通知", "kind:news"} {
+		parsed, err := ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ix.compile(parsed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sr := bleve.NewSearchRequest(p.q)
+		sr.AddFacet("f", bleve.NewFacetRequest(fieldFacet, 1000))
+		res, err := ix.bi.Search(sr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{}
+		for _, tf := range res.Facets["f"].Terms.Terms() {
+			want[tf.Term] = tf.Count
+		}
+		got := map[string]int{}
+		resp := search(t, ix, q)
+		for name, list := range resp.Facets {
+			for _, f := range list {
+				got[facetValue(name, f.Value)] = f.Count
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: facets %v, bleve counts %v", q, got, want)
+		}
 	}
 }

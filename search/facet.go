@@ -1,0 +1,167 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Facets are counted from a table in memory, not by bleve: its facet
+// builder reads the doc values of every hit, which costs more than the
+// search itself when a word matches most of the corpus (法). The table
+// gives each search document, by its number in the index, the numbers of
+// its kind, document and year; a searcher wrapped around the query's
+// counts each hit as the collector takes it.
+
+// facetTable holds the facet values of every search document.
+type facetTable struct {
+	names  map[string][]string // filter name → values, by number - 1
+	values map[string][]uint32 // filter name → value number (0 none), by doc number
+}
+
+// loadFacets reads the facet field of every document of the index: one
+// pass over the doc values when the index opens.
+func loadFacets(bi bleve.Index) (*facetTable, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	n, err := r.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	dv, err := r.DocValueReader([]string{fieldFacet})
+	if err != nil {
+		return nil, err
+	}
+	ft := &facetTable{names: map[string][]string{}, values: map[string][]uint32{}}
+	numbers := map[string]uint32{}
+	for _, name := range []string{FilterKind, FilterDoc, FilterYear} {
+		ft.values[name] = make([]uint32, n)
+	}
+	id := index.NewIndexInternalID(nil, 0)
+	for doc := uint64(0); doc < n; doc++ {
+		id.SetValue(doc)
+		err := dv.VisitDocValues(id, func(_ string, term []byte) {
+			name, value, ok := strings.Cut(string(term), "=")
+			if _, known := ft.values[name]; !ok || !known {
+				return
+			}
+			num, seen := numbers[string(term)]
+			if !seen {
+				ft.names[name] = append(ft.names[name], value)
+				num = uint32(len(ft.names[name]))
+				numbers[string(term)] = num
+			}
+			ft.values[name][doc] = num
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ft, nil
+}
+
+// facetCounts counts the hits of one search.
+type facetCounts struct {
+	t      *facetTable
+	counts map[string][]int
+}
+
+func (ft *facetTable) newCounts() *facetCounts {
+	fc := &facetCounts{t: ft, counts: map[string][]int{}}
+	for name, list := range ft.names {
+		fc.counts[name] = make([]int, len(list)+1)
+	}
+	return fc
+}
+
+// wrap returns q with each hit counted; the scores are left as they are.
+func (fc *facetCounts) wrap(q query.Query) query.Query { return countingQuery{q: q, fc: fc} }
+
+// count adds a hit to the counts.
+func (fc *facetCounts) count(d *bsearch.DocumentMatch) {
+	if d == nil || len(d.IndexInternalID) != 8 {
+		return
+	}
+	doc := d.IndexInternalID.Value()
+	for name, values := range fc.t.values {
+		if doc < uint64(len(values)) {
+			fc.counts[name][values[doc]]++
+		}
+	}
+}
+
+// countingQuery is a query whose searcher counts the hits of another.
+type countingQuery struct {
+	q  query.Query
+	fc *facetCounts
+}
+
+func (c countingQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s, err := c.q.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return &countingSearcher{Searcher: s, fc: c.fc}, nil
+}
+
+// countingSearcher passes on the hits of its searcher, counting them.
+type countingSearcher struct {
+	bsearch.Searcher
+	fc *facetCounts
+}
+
+func (s *countingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	d, err := s.Searcher.Next(ctx)
+	s.fc.count(d)
+	return d, err
+}
+
+func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	d, err := s.Searcher.Advance(ctx, id)
+	s.fc.count(d)
+	return d, err
+}
+
+// facets returns the counted facets, labelled, sorted by count, then
+// value, and cut to their sizes.
+func (ix *Index) facetsOf(fc *facetCounts) map[string][]Facet {
+	out := emptyFacets()
+	for name, counts := range fc.counts {
+		list := []Facet{}
+		for num, n := range counts {
+			if num == 0 || n == 0 {
+				continue
+			}
+			f := Facet{Value: fc.t.names[name][num-1], Count: n}
+			switch name {
+			case FilterDoc:
+				f.Label = ix.docs[f.Value]
+			case FilterKind:
+				f.Label = KindLabels[f.Value]
+			}
+			list = append(list, f)
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Count != list[j].Count {
+				return list[i].Count > list[j].Count
+			}
+			return list[i].Value < list[j].Value
+		})
+		out[name] = list[:min(len(list), facetSizes[name])]
+	}
+	return out
+}
