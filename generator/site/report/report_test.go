@@ -100,3 +100,17 @@ func TestFixtureReport(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAcronyms checks that every acronym found is a run of capitals and
+// digits taken from the text.
+func FuzzAcronyms(f *testing.F) {
+	f.Add("AEO认证和WTO")
+	f.Add("XIV ISO9001 aBC")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, a := range acronyms(s) {
+			if !strings.Contains(s, a) || len(a) < 2 || len(a) > 10 || a[0] < 'A' || a[0] > 'Z' {
+				t.Fatalf("acronyms(%q) gave %q", s, a)
+			}
+		}
+	})
+}
