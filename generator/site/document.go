@@ -51,18 +51,22 @@ type docPage struct {
 }
 
 // documentJobs lists the pages of a document: its own, one per article,
-// one per top-level section, and the list of its articles.
-func (r *renderer) documentJobs(d *model.Document) []job {
+// one per top-level section, and the list of its articles; seen holds
+// the URLs already taken.
+func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
+	if !claim(seen, d.URL) {
+		return nil
+	}
 	jobs := []job{func(w *worker) error { return w.documentPage(d) }}
 	for i, a := range d.Articles {
-		if a == nil {
+		if a == nil || !claim(seen, a.URL) {
 			continue
 		}
 		i := i
 		jobs = append(jobs, func(w *worker) error { return w.articlePage(d, i) })
 	}
 	for i, s := range d.Sections {
-		if s == nil {
+		if s == nil || !claim(seen, s.URL) {
 			continue
 		}
 		i := i

@@ -48,7 +48,15 @@ func (r *renderer) pageURLs() []string {
 	for _, s := range r.c.Sources {
 		urls = append(urls, s.URL)
 	}
-	return urls
+	seen := make(map[string]bool, len(urls))
+	out := urls[:0]
+	for _, u := range urls {
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // sitemap writes sitemap.xml; past the protocol's limit of 50,000 URLs it

@@ -91,16 +91,32 @@ func (r *renderer) run(out Writer) error {
 func (r *renderer) jobs() []job {
 	var jobs []job
 	jobs = append(jobs, r.fixedJobs()...)
+	seen := map[string]bool{}
 	for _, d := range r.c.Documents {
-		jobs = append(jobs, r.documentJobs(d)...)
+		jobs = append(jobs, r.documentJobs(d, seen)...)
 	}
-	for i := range r.c.Terms {
+	for i, t := range r.c.Terms {
 		i := i
-		jobs = append(jobs, func(w *worker) error { return w.termPage(i) })
+		if claim(seen, t.URL) {
+			jobs = append(jobs, func(w *worker) error { return w.termPage(i) })
+		}
 	}
 	for _, s := range r.c.Sources {
 		s := s
-		jobs = append(jobs, func(w *worker) error { return w.sourcePage(s) })
+		if claim(seen, s.URL) {
+			jobs = append(jobs, func(w *worker) error { return w.sourcePage(s) })
+		}
 	}
 	return jobs
+}
+
+// claim reports whether url is still free, and takes it. Two things with
+// one URL (a label printed twice) get one page, the first's, so that the
+// output does not depend on which is written last.
+func claim(seen map[string]bool, url string) bool {
+	if url == "" || seen[url] {
+		return false
+	}
+	seen[url] = true
+	return true
 }
