@@ -21,6 +21,9 @@ var fieldBoosts = []struct {
 	{fieldHead, 3}, {fieldText, 1},
 }
 
+// labelBoost weighs a match of an article's label.
+const labelBoost = 4
+
 // plan is a query ready to run: the bleve query, and for ranking and
 // highlighting the forms each required clause may take.
 type plan struct {
@@ -159,6 +162,12 @@ func labelVariant(s string) string {
 func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 	var alts []query.Query
 	for _, f := range forms {
+		if labelRe.MatchString(f.text) {
+			t := query.NewTermQuery(f.text)
+			t.SetField(fieldLabel)
+			t.SetBoost(labelBoost)
+			alts = append(alts, t)
+		}
 		switch {
 		case f.char:
 			t := query.NewTermQuery(string(ix.an.bigram.Analyze([]byte(f.text))[0].Term))

@@ -18,8 +18,8 @@ type searchDoc struct {
 	ID      string
 	Title   string
 	Heading []string
-	Label   string // 第五条 第5条
-	Article string // 第五条
+	Labels  []string // an article's label, as printed and with digits: 第五条, 第5条
+	Article string   // 第五条
 	Lines   []string
 	Anchors []string // one per line: p2, p2-i3; "" for none
 	Issuer  string
@@ -34,10 +34,10 @@ func (d *searchDoc) fields() map[string]interface{} {
 	title := foldWidth(d.Title)
 	heading := foldWidth(strings.Join(d.Heading, "\n"))
 	text := foldWidth(strings.Join(d.Lines, "\n"))
-	head := joinNonEmpty(title, heading, d.Label, foldWidth(d.Issuer))
+	head := joinNonEmpty(title, heading, foldWidth(d.Issuer))
 	m := map[string]interface{}{
 		fieldHead:  head,
-		fieldChars: head + "\n" + text,
+		fieldChars: head + "\n" + strings.Join(d.Labels, "\n") + "\n" + text,
 		fieldKind:  d.Kind,
 		fieldTitle: title,
 	}
@@ -47,6 +47,9 @@ func (d *searchDoc) fields() map[string]interface{} {
 		}
 	}
 	put(fieldText, text)
+	if len(d.Labels) > 0 {
+		m[fieldLabel] = d.Labels
+	}
 	put(fieldHeading, heading)
 	put(fieldArticle, d.Article)
 	put(fieldDoc, d.Doc)
@@ -161,7 +164,7 @@ func paragraphLines(ps []model.Paragraph, title string) []string {
 func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 	s := &searchDoc{
 		ID: a.URL, Title: d.Title, Heading: a.Path, Article: a.Label,
-		Label: articleLabels(a), Issuer: d.Issuer, Kind: d.Kind,
+		Labels: articleLabels(a), Issuer: d.Issuer, Kind: d.Kind,
 		Doc: d.ID, Date: documentDate(d),
 	}
 	for i, c := range a.Paragraphs {
@@ -192,21 +195,19 @@ func (s *searchDoc) addItem(it *model.Item, anchor string) {
 	}
 }
 
-// articleLabels is the label as printed and with Arabic digits, so that
+// articleLabels are the label as printed and with Arabic digits, so that
 // 第五条 and 第5条 both find the article.
-func articleLabels(a *model.Article) string {
-	label := a.Label
-	if label == "" {
-		label = "第" + numeral.Format(a.Number) + "条"
-		if a.Suffix > 0 {
-			label += "之" + numeral.Format(a.Suffix)
-		}
-	}
-	digits := fmt.Sprintf("第%d条", a.Number)
+func articleLabels(a *model.Article) []string {
+	suffix := ""
 	if a.Suffix > 0 {
-		digits += "之" + numeral.Format(a.Suffix)
+		suffix = "之" + numeral.Format(a.Suffix)
 	}
-	return label + " " + digits
+	label := "第" + numeral.Format(a.Number) + "条" + suffix
+	digits := fmt.Sprintf("第%d条%s", a.Number, suffix)
+	if a.Label != "" && a.Label != label {
+		return []string{a.Label, label, digits}
+	}
+	return []string{label, digits}
 }
 
 // sectionDoc is the search document of a top-level section of a document
@@ -217,7 +218,6 @@ func sectionDoc(d *model.Document, sec *model.Section) *searchDoc {
 		Article: strings.TrimSpace(sec.Label + sec.Title), Issuer: d.Issuer,
 		Kind: d.Kind, Doc: d.ID, Date: documentDate(d),
 	}
-	s.Label = strings.TrimRight(sec.Label, "、. ")
 	addSection(s, sec, true)
 	return s
 }

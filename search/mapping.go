@@ -12,16 +12,18 @@ import (
 // Fields of a search document. Each query word is looked for in two
 // analysed fields, head and text, with the cjk analyzer (bigrams of Han
 // characters, width folding, lower case); fewer fields mean fewer phrase
-// searchers per word. chars holds single characters for a query word of
+// searchers per word; an article label is a whole term of the label
+// field. chars holds single characters for a query word of
 // one character (党), which no bigram matches. facet holds the kind,
 // document and year as one multi-valued keyword, so that the three facets
 // cost one doc-value visit per hit. The other fields are stored for
 // display and ranking only.
 const (
-	fieldHead  = "head"  // title, headings, label, issuer: analysed, not stored
+	fieldHead  = "head"  // title, headings, issuer: analysed, not stored
 	fieldText  = "text"  // the body, one line per 款 or 项: analysed and stored
 	fieldChars = "chars" // head and text as single characters
 	fieldFacet = "facet" // kind=…, doc=…, year=…
+	fieldLabel = "label" // an article's labels as whole terms: 第五条, 第5条
 
 	fieldTitle   = "title"   // document title, term, headline
 	fieldHeading = "heading" // kicker, subtitle, 编/章/节 titles, section title
@@ -76,6 +78,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldText, textField(cjk.AnalyzerName, true))
 	doc.AddFieldMappingsAt(fieldChars, charsField())
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
+	doc.AddFieldMappingsAt(fieldLabel, labelField())
 	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors} {
 		doc.AddFieldMappingsAt(f, storedField())
 	}
@@ -115,6 +118,15 @@ func keywordField() *mapping.FieldMapping {
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
 	f.DocValues = true
+	return f
+}
+
+// labelField holds whole labels for term queries: a label is a word of
+// its own, so 第五条 needs no phrase (which on bigrams also matches
+// inside 第五十条 and costs a position check per candidate).
+func labelField() *mapping.FieldMapping {
+	f := keywordField()
+	f.DocValues = false
 	return f
 }
 
