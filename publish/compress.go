@@ -59,12 +59,13 @@ func newCompressor(workers int, count *atomic.Int64) *compressor {
 	return c
 }
 
-// add queues the compression of data into dst.gz.
+// add queues the compression of data into dst.gz. It keeps a copy: a
+// Writer's caller may reuse data as soon as WriteFile returns.
 func (c *compressor) add(dst string, data []byte) error {
 	if err := c.firstErr(); err != nil {
 		return err
 	}
-	c.jobs <- gzJob{dst, data}
+	c.jobs <- gzJob{dst, append([]byte(nil), data...)}
 	return nil
 }
 
