@@ -14,6 +14,7 @@ import (
 	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
+	"tiaoli/publish"
 )
 
 // countWriter counts what it is given and throws it away.
@@ -111,6 +112,35 @@ func BenchmarkRenderCorpusShm(b *testing.B) {
 		b.Cleanup(func() { os.RemoveAll(dir) })
 		return &dirWriter{dir: dir, made: map[string]bool{}}
 	})
+}
+
+// BenchmarkRenderCorpusPublish renders the corpus through the publishing
+// writer (compressed variants, the swap) into tmpfs, as tiaoli build does.
+func BenchmarkRenderCorpusPublish(b *testing.B) {
+	c := lawCorpus(b)
+	dir, err := os.MkdirTemp("/dev/shm", "tiaoli-bench-")
+	if err != nil {
+		b.Skip("no /dev/shm")
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	var pages int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := publish.Begin(filepath.Join(dir, "public"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := site.Render(c, site.Options{Base: "/"}, st); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if err := st.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(time.Since(start).Seconds(), "commit-s")
+		pages = countPages(c)
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
 
 func benchRender(b *testing.B, c *model.Corpus, writer func() site.Writer) {
