@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io/fs"
@@ -26,8 +25,11 @@ import (
 //
 //	go test -run='^$' -bench=Corpus -benchtime=1x ./search/
 //
-// They skip when the corpus is absent. Each iteration does a fixed amount
-// of work, so -benchtime=1x gives every figure.
+// BenchmarkCorpusIndex: docs/s, seconds (wall and CPU), index size.
+// BenchmarkCorpusServe: query p50/p99 with highlighting and the memory of
+// a process that serves the index. They skip when the corpus is absent.
+// Each iteration does a fixed amount of work, so -benchtime=1x gives
+// every figure.
 
 // corpusQueries is the query mix of the query and memory benchmarks:
 // common and rare words, phrases, single characters, exclusions, OR and
@@ -171,27 +173,6 @@ func corpusIndex(b *testing.B) string {
 	return corpusIndexDir
 }
 
-// BenchmarkCorpusQuery runs the query mix with highlighting and reports
-// the median and 99th percentile latency of one search.
-func BenchmarkCorpusQuery(b *testing.B) {
-	ix, err := Open(corpusIndex(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	runMix(ix, 1) // warm the page cache and the dictionaries
-	b.ResetTimer()
-	var all []time.Duration
-	for i := 0; i < b.N; i++ {
-		all = append(all, runMix(ix, queryRounds)...)
-	}
-	b.StopTimer()
-	p50, p99 := percentiles(all)
-	b.ReportMetric(ms(p50), "p50-ms")
-	b.ReportMetric(ms(p99), "p99-ms")
-	b.ReportMetric(float64(len(all))/float64(b.N), "queries/op")
-}
-
 // runMix runs the query mix rounds times and returns each latency.
 func runMix(ix *Index, rounds int) []time.Duration {
 	var out []time.Duration
@@ -221,69 +202,78 @@ func percentiles(d []time.Duration) (p50, p99 time.Duration) {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // serveEnv names the index a child process opens to measure serving
-// memory (see TestServeMemoryChild).
+// (see TestServeChild).
 const serveEnv = "TIAOLI_SEARCH_SERVE_INDEX"
 
-// BenchmarkCorpusServeMemory measures what serving costs: a fresh process
-// opens the corpus index, runs the query mix from 4 goroutines and
-// reports its peak resident memory (VmHWM), heap included.
-func BenchmarkCorpusServeMemory(b *testing.B) {
+// BenchmarkCorpusServe measures what serving costs, in a fresh process
+// that holds only the open index, as tiaoli serve does: it runs the query
+// mix queryRounds times one search at a time (latency with highlighting,
+// p50 and p99), then from 4 goroutines at once, and reports its peak
+// resident memory (VmHWM) and heap.
+func BenchmarkCorpusServe(b *testing.B) {
 	dir := corpusIndex(b)
 	b.ResetTimer()
-	var rss, heap float64
+	var figs map[string]float64
 	for i := 0; i < b.N; i++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestServeMemoryChild$", "-test.v")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$", "-test.v")
 		cmd.Env = append(os.Environ(), serveEnv+"="+dir)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			b.Fatalf("child: %v\n%s", err, out)
 		}
-		rss, heap = readChild(b, string(out))
+		figs = readChild(b, string(out))
 	}
-	b.ReportMetric(rss, "serve-peak-rss-MB")
-	b.ReportMetric(heap, "serve-heap-MB")
+	for _, k := range []string{"p50-ms", "p99-ms", "queries", "serve-peak-rss-MB", "serve-heap-MB", "open-ms"} {
+		b.ReportMetric(figs[k], k)
+	}
 }
 
-func readChild(b *testing.B, out string) (rss, heap float64) {
-	sc := bufio.NewScanner(strings.NewReader(out))
-	found := false
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		for i := 0; i+2 < len(f); i++ {
-			if f[i] == "SERVE-MEMORY" {
-				rss, _ = strconv.ParseFloat(f[i+1], 64)
-				heap, _ = strconv.ParseFloat(f[i+2], 64)
-				found = true
+// readChild reads the "SERVE name value ..." line of the child.
+func readChild(b *testing.B, out string) map[string]float64 {
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		for i, w := range f {
+			if w != "SERVE" {
+				continue
 			}
+			figs := map[string]float64{}
+			for j := i + 1; j+1 < len(f); j += 2 {
+				figs[f[j]], _ = strconv.ParseFloat(f[j+1], 64)
+			}
+			return figs
 		}
 	}
-	if !found {
-		b.Fatalf("child printed no figures:\n%s", out)
-	}
-	return rss, heap
+	b.Fatalf("child printed no figures:\n%s", out)
+	return nil
 }
 
-// TestServeMemoryChild is the child process of
-// BenchmarkCorpusServeMemory; it does nothing in a normal test run.
-func TestServeMemoryChild(t *testing.T) {
+// TestServeChild is the child process of BenchmarkCorpusServe; it does
+// nothing in a normal test run.
+func TestServeChild(t *testing.T) {
 	dir := os.Getenv(serveEnv)
 	if dir == "" {
-		t.Skip("runs only as the child of BenchmarkCorpusServeMemory")
+		t.Skip("runs only as the child of BenchmarkCorpusServe")
 	}
+	start := time.Now()
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
+	open := time.Since(start)
+	runMix(ix, 1) // warm the page cache and the dictionaries
+	lat := runMix(ix, queryRounds)
+	p50, p99 := percentiles(lat)
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)
-		go func() { defer wg.Done(); runMix(ix, 5) }()
+		go func() { defer wg.Done(); runMix(ix, 3) }()
 	}
 	wg.Wait()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	t.Logf("SERVE-MEMORY %.1f %.1f", procStatusMB("VmHWM"), float64(ms.HeapSys)/1e6)
+	var mem runtime.MemStats
+	runtime.ReadMemStats(&mem)
+	t.Logf("SERVE p50-ms %.2f p99-ms %.2f queries %d serve-peak-rss-MB %.1f serve-heap-MB %.1f open-ms %.0f",
+		ms(p50), ms(p99), len(lat), procStatusMB("VmHWM"), float64(mem.HeapSys)/1e6, ms(open))
 }
 
 // procStatusMB reads a memory figure of this process from /proc.
