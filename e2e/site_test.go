@@ -203,6 +203,8 @@ func siteCheckPrint(t *testing.T, ctx context.Context, url string) {
 func siteCheckSlugs(t *testing.T, ctx context.Context) {
 	in := []string{"第一百零三条", "一百零三", "103", "１０３", "第五条之一", "5-1", "十", "两千零五", "第 十二 条", "x", ""}
 	want := []string{"a103", "a103", "a103", "a103", "a5-1", "a5-1", "a10", "a2005", "a12", "", ""}
+	// The script is deferred: wait until it has run.
+	siteRun(t, ctx, chromedp.Poll[bool](`typeof window.tiaoliArticleSlug === "function"`))
 	expr := `["` + strings.Join(in, `","`) + `"].map(s => window.tiaoliArticleSlug(s) || "")`
 	got := siteRun(t, ctx, chromedp.Evaluate[[]string](expr))
 	if strings.Join(got, ",") != strings.Join(want, ",") {
