@@ -160,11 +160,13 @@ func paragraphLines(ps []model.Paragraph, title string) []string {
 }
 
 // articleDoc is the search document of a 条: one line per 款 and per 项,
-// each with the anchor of its place on the article page.
+// each with the anchor of its place on the article page. The issuer is
+// left to the document's own search document: on every article of a
+// State Council regulation, 国务院 would match the issuer, not the text.
 func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 	s := &searchDoc{
 		ID: a.URL, Title: d.Title, Heading: a.Path, Article: a.Label,
-		Labels: articleLabels(a), Issuer: d.Issuer, Kind: d.Kind,
+		Labels: articleLabels(a), Kind: d.Kind,
 		Doc: d.ID, Date: documentDate(d),
 	}
 	for i, c := range a.Paragraphs {
@@ -215,8 +217,8 @@ func articleLabels(a *model.Article) []string {
 func sectionDoc(d *model.Document, sec *model.Section) *searchDoc {
 	s := &searchDoc{
 		ID: sec.URL, Title: d.Title, Heading: nonEmpty(sec.Label + sec.Title),
-		Article: strings.TrimSpace(sec.Label + sec.Title), Issuer: d.Issuer,
-		Kind: d.Kind, Doc: d.ID, Date: documentDate(d),
+		Article: strings.TrimSpace(sec.Label + sec.Title),
+		Kind:    d.Kind, Doc: d.ID, Date: documentDate(d),
 	}
 	addSection(s, sec, true)
 	return s
