@@ -63,9 +63,9 @@ func BenchmarkSynthIndex(b *testing.B) {
 }
 func BenchmarkSynthQuery(b *testing.B) {
 	corpusOnce.Do(func() { corpusModel = synthCorpus(b) })
-	BenchmarkCorpusQuery(b)
+	BenchmarkCorpusServe(b)
 }
 func BenchmarkSynthServeMemory(b *testing.B) {
 	corpusOnce.Do(func() { corpusModel = synthCorpus(b) })
-	BenchmarkCorpusServeMemory(b)
+	BenchmarkCorpusServe(b)
 }
