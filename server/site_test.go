@@ -6,10 +6,10 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 	"time"
 
 	"tiaoli/generator/model"
@@ -51,19 +51,7 @@ func sampleCorpus(t testing.TB) *model.Corpus {
 }
 
 // repoRoot is the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t testing.TB) string { return testdir.Root(t) }
 
 // writeSite publishes files (and, with index, a search index of the
 // sample content) as out, the way tiaoli build does.

@@ -5,28 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
-// repoRoot walks up from the package directory to the one with go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(t testing.TB) string { return testdir.Root(t) }
 
 // pageLines reads a sample page of the content folder.
 func pageLines(t testing.TB, name string) []string {

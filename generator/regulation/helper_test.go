@@ -1,10 +1,9 @@
 package regulation
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 
 	"tiaoli/generator/model"
 )
@@ -57,24 +56,8 @@ func foldWidth(r rune) rune {
 	return r
 }
 
-// repoRoot walks up from the package directory to the folder holding
-// go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(t testing.TB) string { return testdir.Root(t) }
 
 // docOf builds a regulation document from lines from..to (1-based,
 // inclusive; to 0 means the end) of a file.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"tiaoli/internal/testdir"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -325,22 +326,8 @@ func TestSampleSiteLinks(t *testing.T) {
 	t.Logf("sample site: %d documents, %d files", len(c.Documents), len(files))
 }
 
-func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(t *testing.T) string { return testdir.Root(t) }
 
 func TestTemplateOverride(t *testing.T) {
 	over := fstest.MapFS{"home.html": {Data: []byte(`{{define "content"}}<p id="mine">自定义首页 {{.Documents}}</p>{{end}}`)}}
