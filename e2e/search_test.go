@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -22,8 +23,9 @@ import (
 const searchChromium = "/usr/bin/chromium"
 
 // TestSearchBox builds the sample site with its index, serves it with
-// tiaoli serve's server, types queries in the search box of the results
-// page in headless Chromium and checks the first result of each.
+// tiaoli serve's server, types queries in the search box in the header of
+// every page in headless Chromium, submits, and checks the first result
+// of each on the results page.
 func TestSearchBox(t *testing.T) {
 	if _, err := os.Stat(searchChromium); err != nil {
 		t.Skipf("no chromium at %s (install Debian's chromium): skipping the browser test", searchChromium)
@@ -40,20 +42,29 @@ func TestSearchBox(t *testing.T) {
 	ctx := searchBrowser(t)
 	tests := []struct{ query, wantHref, wantMark string }{
 		{"定期谈话 全覆盖", "/a5/", "定期谈话全覆盖"},
-		{"ＡＥＯ 查验率", "/d/", "查验率"},
+		{"ＡＥＯ 查验率", "/d/aeo-", "查验率"},
 		{"3个月 整改", "/a11/", "3个月"},
 	}
+	// The first query goes in the home page's search box, the others in
+	// the header's box of the results page before.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	box := `#q-home`
 	for _, tt := range tests {
 		err := chromedp.Do(ctx,
-			chromedp.Navigate(ts.URL+"/search"),
-			chromedp.WaitVisible(chromedp.CSS(`#search-q`)),
-			chromedp.SendKeys(chromedp.CSS(`#search-q`), tt.query+"\n"),
-			chromedp.WaitVisible(chromedp.CSS(`.search-hits li`)),
+			chromedp.WaitVisible(chromedp.CSS(box)),
+			chromedp.Clear(chromedp.CSS(box)),
+			chromedp.SendKeys(chromedp.CSS(box), tt.query+"\n"),
 		)
+		if err == nil {
+			err = searchWaitTitle(ctx, tt.query)
+		}
+		box = `#q`
 		if err != nil {
 			t.Fatalf("%s: %v", tt.query, err)
 		}
-		href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`.search-hits li:first-child h3 a`), "href"))
+		href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`.search-hits li:first-child h2 a`), "href"))
 		if err != nil {
 			t.Fatalf("%s: %v", tt.query, err)
 		}
@@ -64,6 +75,24 @@ func TestSearchBox(t *testing.T) {
 		mark := "<mark>" + tt.wantMark + "</mark>"
 		if !strings.Contains(href.Value, tt.wantHref) || !strings.Contains(hit, mark) {
 			t.Errorf("%s: first result links to %q, want %q, and has %s, want %s", tt.query, href.Value, tt.wantHref, hit, mark)
+		}
+	}
+}
+
+// searchWaitTitle waits until the browser shows the results page of q.
+func searchWaitTitle(ctx context.Context, q string) error {
+	for {
+		title, err := chromedp.Run(ctx, chromedp.Title())
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(title, q+" - ") {
+			return chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`.search-hits li`)))
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("no results page for %q (title %q): %w", q, title, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
 		}
 	}
 }

@@ -161,7 +161,7 @@ func (ix *Index) facetsOf(fc *facetCounts) map[string][]Facet {
 			}
 			return list[i].Value < list[j].Value
 		})
-		out[name] = list[:min(len(list), facetSizes[name])]
+		out[facetOfFilter[name]] = list[:min(len(list), facetSizes[name])]
 	}
 	return out
 }

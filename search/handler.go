@@ -20,8 +20,8 @@ type HandlerOptions struct {
 	Base string
 	// Timeout bounds each search; 0 means DefaultTimeout.
 	Timeout time.Duration
-	// Templates holds layout.html and search_results.html; nil means the
-	// built-in templates.
+	// Templates holds the site's layout, its assets and
+	// search_results.html; nil means the built-in templates.
 	Templates fs.FS
 }
 
@@ -54,7 +54,7 @@ func NewHandler(current func() *Index, opts HandlerOptions) http.Handler {
 	if opts.Templates == nil {
 		opts.Templates = templates.FS("")
 	}
-	return &handler{current: current, opts: opts, page: newPageRenderer(opts.Templates)}
+	return &handler{current: current, opts: opts, page: newPageRenderer(opts.Templates, opts.Base)}
 }
 
 // normalBase makes a base path start and end with "/".

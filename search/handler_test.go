@@ -1,12 +1,16 @@
 package search
 
 import (
+	"io/fs"
+	"testing/fstest"
+
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"tiaoli/templates"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -40,9 +44,13 @@ func TestHandlerAPI(t *testing.T) {
 	if !strings.Contains(resp.Hits[0].Fragments[0], "<mark>查验率</mark>") {
 		t.Errorf("fragment %q", resp.Hits[0].Fragments[0])
 	}
+	var raw struct {
+		Facets map[string][]map[string]any `json:"facets"`
+	}
+	json.Unmarshal(rec.Body.Bytes(), &raw)
 	for _, name := range []string{"kind", "document", "year"} {
-		if !strings.Contains(rec.Body.String(), `"`+name+`"`) {
-			t.Errorf("JSON lacks %q", name)
+		if len(raw.Facets[name]) == 0 {
+			t.Errorf("JSON lacks the facet %q: %s", name, rec.Body.String())
 		}
 	}
 }
@@ -105,7 +113,7 @@ func TestHandlerPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := doc.Find(".search-hits li a").First()
+	first := doc.Find(".search-hits li h2 a").First()
 	if href, _ := first.Attr("href"); !strings.HasPrefix(href, "/fagui/d/") && !strings.HasPrefix(href, "/fagui/t/") {
 		t.Errorf("first result links to %q", href)
 	}
@@ -115,11 +123,17 @@ func TestHandlerPage(t *testing.T) {
 	if doc.Find(".hit-fragment mark").Length() == 0 {
 		t.Errorf("no marks")
 	}
-	if v, _ := doc.Find("input[name=q]").Attr("value"); v != "谈话" {
+	if v, _ := doc.Find("#q").Attr("value"); v != "谈话" {
 		t.Errorf("search box holds %q", v)
 	}
-	if action, _ := doc.Find("form").Attr("action"); action != "/fagui/search" {
+	if action, _ := doc.Find("form[role=search]").Attr("action"); action != "/fagui/search/" {
 		t.Errorf("form action %q", action)
+	}
+	if doc.Find("header.site").Length() == 0 || !strings.Contains(doc.Find("title").Text(), "谈话") {
+		t.Errorf("the page is not in the site's frame: %q", doc.Find("title").Text())
+	}
+	if css, _ := doc.Find(`link[rel=stylesheet]`).Attr("href"); !strings.HasPrefix(css, "/fagui/assets/site.css?v=") {
+		t.Errorf("stylesheet %q", css)
 	}
 	next, ok := doc.Find(`.pager a[rel=next]`).Attr("href")
 	if !ok || !strings.Contains(next, "page=2") {
@@ -136,5 +150,27 @@ func TestHandlerEscapes(t *testing.T) {
 	rec := get(t, h, "/search?q="+url.QueryEscape(`<script>alert(1)</script> "x`))
 	if strings.Contains(rec.Body.String(), "<script>alert") {
 		t.Errorf("the query came back unescaped")
+	}
+}
+
+// TestHandlerStandalone renders the page without the site's layout when
+// the templates have none.
+func TestHandlerStandalone(t *testing.T) {
+	page, err := fs.ReadFile(templates.FS(""), resultsTemplate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{resultsTemplate: {Data: page}}
+	h := fixtureHandler(t, HandlerOptions{Templates: fsys})
+	rec := get(t, h, "/search?q="+url.QueryEscape("查验率"))
+	doc, err := goquery.NewDocumentFromReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := doc.Find("#search-q").Attr("value"); v != "查验率" {
+		t.Errorf("search box holds %q", v)
+	}
+	if rec.Code != 200 || doc.Find("main .search-hits mark").Length() == 0 || doc.Find("header.site").Length() != 0 {
+		t.Errorf("standalone page: %d, %d marks", rec.Code, doc.Find("main .search-hits mark").Length())
 	}
 }

@@ -2,38 +2,40 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"tiaoli/generator/site"
 )
 
 // resultsTemplate is the file of the results page templates. It defines
-// search-title, search-content (the blocks a site layout shows) and
-// search-page (a whole page, used when there is no layout).
+// search-content (the results, shown as the "content" of the site's
+// layout) and search-page (a whole page, used when there is no layout).
 const resultsTemplate = "search_results.html"
-
-// layoutTemplate is the site's layout; it defines "layout" with the
-// blocks "title" and "content".
-const layoutTemplate = "layout.html"
 
 // pageView is what the results page templates see.
 type pageView struct {
-	Base    string // the site's base path, "/" or "/fagui/"
-	Action  string // the form's action
-	Query   string
-	Error   string
-	Total   uint64
-	Hits    []hitView
-	Facets  []facetGroup
-	Page    int
-	Pages   int
-	Start   int    // the number of the first hit on the page
-	Prev    string // URL of the previous page, "" on the first
-	Next    string
-	Numbers []pageLink
+	Chrome     site.Chrome // the site's frame, when the page shows in it
+	Standalone bool        // no frame: the page has a search box of its own
+	Base       string      // the site's base path, "/" or "/fagui/"
+	Action     string      // the form's action
+	Query      string
+	Error      string
+	Total      uint64
+	Hits       []hitView
+	Facets     []facetGroup
+	Page       int
+	Pages      int
+	Start      int    // the number of the first hit on the page
+	Prev       string // URL of the previous page, "" on the first
+	Next       string
+	Numbers    []pageLink
 }
 
 type hitView struct {
@@ -107,7 +109,7 @@ func (h *handler) facetGroups(resp *Response) []facetGroup {
 	var out []facetGroup
 	for _, fn := range facetNames {
 		g := facetGroup{Name: fn.name, Label: fn.label}
-		for _, f := range resp.Facets[fn.name] {
+		for _, f := range resp.Facets[facetOfFilter[fn.name]] {
 			filter := fn.name + ":" + f.Value
 			q, active := toggleFilter(resp.Query, filter)
 			label := f.Label
@@ -160,54 +162,75 @@ func (v *pageView) pager(link func(string, int) string, q string) {
 	}
 }
 
-// pageRenderer renders the results page inside the site's layout when the
-// templates have one that renders with this page's data, else as a page
-// of its own.
+// pageRenderer renders the results page in the site's frame (header with
+// navigation and search box, footer, stylesheet) when the templates have
+// the site's layout, else as a page of its own.
 type pageRenderer struct {
 	inLayout   *template.Template // nil without a usable layout
 	standalone *template.Template
+	frame      site.FrameData // of the results page; Query is set per request
 	err        error
 }
 
-// blocksGlue fills the layout's blocks with the results page.
-const blocksGlue = `{{define "title"}}{{template "search-title" .}}{{end}}{{define "content"}}{{template "search-content" .}}{{end}}`
+// contentGlue fills the layout's "content" with the results.
+const contentGlue = `{{define "content"}}{{template "search-content" .}}{{end}}`
 
-func newPageRenderer(fsys fs.FS) *pageRenderer {
+// siteName is the site's name in the frame, as package site has it by
+// default.
+const siteName = "条理"
+
+func newPageRenderer(fsys fs.FS, base string) *pageRenderer {
 	pr := &pageRenderer{}
 	page, err := fs.ReadFile(fsys, resultsTemplate)
 	if err != nil {
 		pr.err = err
 		return pr
 	}
-	pr.standalone, pr.err = template.New(resultsTemplate).Parse(string(page))
-	if pr.err != nil {
+	if pr.standalone, pr.err = template.New(resultsTemplate).Parse(string(page)); pr.err != nil {
 		return pr
 	}
-	if layout, err := fs.ReadFile(fsys, layoutTemplate); err == nil {
-		t, err := template.New(layoutTemplate).Parse(string(layout))
-		if err == nil {
-			t, err = t.Parse(string(page))
-		}
-		if err == nil {
-			t, err = t.Parse(blocksGlue)
-		}
-		if err == nil && t.Lookup("layout") != nil {
-			pr.inLayout = t
-		}
+	t, err := site.ParsePage(fsys, resultsTemplate)
+	if err == nil {
+		_, err = t.New("search-glue").Parse(contentGlue)
+	}
+	css, js, aerr := assetPaths(fsys)
+	if err == nil && aerr == nil && t.Lookup("layout") != nil {
+		pr.inLayout = t
+		pr.frame = site.FrameData{SiteName: siteName, Root: base, Nav: "search", CSS: css, JS: js}
 	}
 	return pr
 }
 
-// render writes the page; a layout that fails with this data (it may
-// expect fields of the site's own pages) gives way to the standalone page.
+// assetPaths names the site's stylesheet and script with the version the
+// site's pages use (a hash of the content), so the browser's cached copy
+// serves the results page too.
+func assetPaths(fsys fs.FS) (css, js string, err error) {
+	version := func(name string) (string, error) {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return "", err
+		}
+		sum := sha256.Sum256(data)
+		return name + "?v=" + hex.EncodeToString(sum[:4]), nil
+	}
+	if css, err = version("assets/site.css"); err != nil {
+		return "", "", err
+	}
+	js, err = version("assets/site.js")
+	return css, js, err
+}
+
+// render writes the page; should the site's layout fail, the standalone
+// page stands in.
 func (pr *pageRenderer) render(w http.ResponseWriter, status int, v *pageView) {
 	if pr.err != nil {
 		http.Error(w, "search page template: "+pr.err.Error(), http.StatusInternalServerError)
 		return
 	}
 	var buf bytes.Buffer
-	if pr.inLayout == nil || pr.inLayout.ExecuteTemplate(&buf, "layout", v) != nil {
+	if !pr.renderInLayout(&buf, v) {
 		buf.Reset()
+		v.Standalone = true
 		if err := pr.standalone.ExecuteTemplate(&buf, "search-page", v); err != nil {
 			http.Error(w, "search page: "+err.Error(), http.StatusInternalServerError)
 			return
@@ -216,4 +239,22 @@ func (pr *pageRenderer) render(w http.ResponseWriter, status int, v *pageView) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+func (pr *pageRenderer) renderInLayout(buf *bytes.Buffer, v *pageView) bool {
+	if pr.inLayout == nil {
+		return false
+	}
+	fd := pr.frame
+	fd.Query = v.Query
+	frame, err := site.NewFrame(pr.inLayout, fd)
+	if err != nil {
+		return false
+	}
+	title := "搜索 · " + siteName
+	if v.Query != "" {
+		title = v.Query + " - " + title
+	}
+	v.Chrome = site.Chrome{PageTitle: title, Root: v.Base, URL: "search", BodyClass: "search", NoIndex: true, Frame: frame}
+	return pr.inLayout.ExecuteTemplate(buf, "layout", v) == nil
 }

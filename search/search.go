@@ -115,9 +115,11 @@ type Request struct {
 // Response is the answer to a Request; its JSON is the contract of
 // /api/search and `tiaoli search --json`.
 type Response struct {
-	Query  string             `json:"query"`
-	Total  uint64             `json:"total"`
-	Hits   []Hit              `json:"hits"`
+	Query string `json:"query"`
+	Total uint64 `json:"total"`
+	Hits  []Hit  `json:"hits"`
+	// Facets count the hits by kind, document and year (FacetKind, …),
+	// the most frequent values first.
 	Facets map[string][]Facet `json:"facets"`
 	Page   int                `json:"page"`
 	Size   int                `json:"size"`
@@ -217,8 +219,18 @@ func pageCount(total uint64, size int) int {
 	return (n + size - 1) / size
 }
 
+// Facet names in a Response: by kind, by document, by year.
+const (
+	FacetKind     = "kind"
+	FacetDocument = "document"
+	FacetYear     = "year"
+)
+
+// facetOfFilter names the facet of each filter.
+var facetOfFilter = map[string]string{FilterKind: FacetKind, FilterDoc: FacetDocument, FilterYear: FacetYear}
+
 func emptyFacets() map[string][]Facet {
-	return map[string][]Facet{FilterKind: {}, FilterDoc: {}, FilterYear: {}}
+	return map[string][]Facet{FacetKind: {}, FacetDocument: {}, FacetYear: {}}
 }
 
 // KindLabels are the Chinese names of the kinds, as results show them.

@@ -112,15 +112,15 @@ func containsURL(resp *Response, prefix string) bool {
 func TestSearchFacets(t *testing.T) {
 	ix := openFixture(t)
 	resp := search(t, ix, "谈话")
-	kinds := resp.Facets[FilterKind]
+	kinds := resp.Facets[FacetKind]
 	if len(kinds) == 0 || kinds[0].Value != "regulation" || kinds[0].Label != "法规" {
 		t.Errorf("kind facet %+v", kinds)
 	}
-	docs := resp.Facets[FilterDoc]
+	docs := resp.Facets[FacetDocument]
 	if len(docs) == 0 || docs[0].Value != "jdth" || !strings.Contains(docs[0].Label, "监督谈话工作办法") {
 		t.Errorf("doc facet %+v", docs)
 	}
-	if years := resp.Facets[FilterYear]; len(years) == 0 || years[0].Value != "2026" {
+	if years := resp.Facets[FacetYear]; len(years) == 0 || years[0].Value != "2026" {
 		t.Errorf("year facet %+v", years)
 	}
 }
@@ -171,9 +171,9 @@ func TestFacetsMatchBleve(t *testing.T) {
 		}
 		got := map[string]int{}
 		resp := search(t, ix, q)
-		for name, list := range resp.Facets {
-			for _, f := range list {
-				got[facetValue(name, f.Value)] = f.Count
+		for filter, name := range facetOfFilter {
+			for _, f := range resp.Facets[name] {
+				got[facetValue(filter, f.Value)] = f.Count
 			}
 		}
 		if !reflect.DeepEqual(got, want) {

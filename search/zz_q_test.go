@@ -17,6 +17,9 @@ func cpuNow() time.Duration {
 }
 func synthIndexDir(b *testing.B) string {
 	dir := "/dev/shm/synth-index"
+	if d := os.Getenv("IDX"); d != "" {
+		dir = d
+	}
 	if _, err := os.Stat(dir); err == nil {
 		return dir
 	}
@@ -50,4 +53,13 @@ func BenchmarkSynthPerQuery(b *testing.B) {
 		}
 	}
 	fmt.Printf("SUM of medians %.1fms  CPU per query %.2fms\n", sum, ms(cpuNow()-c0)/float64(11*len(corpusQueries)))
+}
+
+func BenchmarkRealBuild(b *testing.B) {
+	dir := "/dev/shm/real-index"
+	os.RemoveAll(dir)
+	c := lawCorpus(b)
+	if err := BuildIndex(c, dir); err != nil {
+		b.Fatal(err)
+	}
 }
