@@ -15,6 +15,7 @@ import (
 	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
+	"tiaoli/internal/testdir"
 	"tiaoli/search"
 	"tiaoli/server"
 )
@@ -125,7 +126,7 @@ func searchBrowser(t *testing.T) context.Context {
 // searchBuildSample parses the sample content, renders the site and its
 // index into a temporary folder and returns it.
 func searchBuildSample(t *testing.T) string {
-	root := searchRepoRoot(t)
+	root := testdir.Root(t)
 	c := generator.Parse(os.DirFS(filepath.Join(root, "content")))
 	if !searchHasArticles(c) {
 		t.Skip("the sample content does not parse into articles yet: skipping")
@@ -149,19 +150,8 @@ func searchHasArticles(c *model.Corpus) bool {
 	return false
 }
 
-func searchRepoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-	}
-	t.Fatal("no go.mod above " + dir)
-	return ""
-}
+// searchRepoRoot is the repository's root (the folder holding go.mod).
+func searchRepoRoot(t *testing.T) string { return testdir.Root(t) }
 
 // searchDirWriter writes the site's files under a folder.
 type searchDirWriter string

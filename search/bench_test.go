@@ -18,6 +18,7 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/model"
+	"tiaoli/internal/testdir"
 )
 
 // The corpus benchmarks read ../shared/corpus/lawrefbook-laws (relative
@@ -44,18 +45,8 @@ var corpusQueries = []string{
 // queryRounds is how often the query benchmark runs the mix per iteration.
 const queryRounds = 20
 
-func repoRoot() string {
-	dir, _ := os.Getwd()
-	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-	}
-	return dir
-}
-
-func corpusPath() string {
-	return filepath.Join(repoRoot(), "..", "shared", "corpus", "lawrefbook-laws")
+func corpusPath(tb testing.TB) string {
+	return filepath.Join(testdir.Root(tb), "..", "shared", "corpus", "lawrefbook-laws")
 }
 
 // benchDir is a fresh folder on tmpfs when there is one.
@@ -79,7 +70,7 @@ var (
 
 // lawCorpus parses the corpus once per test binary.
 func lawCorpus(b *testing.B) *model.Corpus {
-	dir := corpusPath()
+	dir := corpusPath(b)
 	if _, err := os.Stat(dir); err != nil {
 		b.Skipf("corpus not found at %s: skipping", dir)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"tiaoli/generator"
+	"tiaoli/internal/testdir"
 )
 
 // minMRR is the mean reciprocal rank the relevance set must reach. Every
@@ -27,8 +28,9 @@ var (
 // openSample builds the index of the sample site (content/) once.
 func openSample(t *testing.T) *Index {
 	t.Helper()
+	root := testdir.Root(t)
 	sampleOnce.Do(func() {
-		c := generator.Parse(os.DirFS(filepath.Join(repoRoot(), "content")))
+		c := generator.Parse(os.DirFS(filepath.Join(root, "content")))
 		articles := 0
 		for _, d := range c.Documents {
 			articles += len(d.Articles)
