@@ -186,43 +186,48 @@ func closeness(spans []span, n int) float64 {
 			need++
 		}
 	}
-	if need == 0 {
+	switch need {
+	case 0:
 		return 0
-	}
-	if need == 1 {
+	case 1:
 		return 1
 	}
-	best := -1
-	last := make([]int, n) // index in spans of each clause's latest match, -1 none
+	width, covered := minWindow(spans, in)
+	if width <= 0 {
+		return 0
+	}
+	return min(1, float64(covered+gapBytes)/float64(width+gapBytes))
+}
+
+// minWindow is the shortest stretch of text (in bytes) holding one match
+// of every clause in in, and how much of it those matches cover.
+func minWindow(spans []span, in []bool) (width, covered int) {
+	last := make([]int, len(in)) // each clause's latest match, -1 none
 	for i := range last {
 		last[i] = -1
 	}
+	width = -1
 	for i, s := range spans {
 		last[s.clause] = i
-		lo, ok := i, true
+		lo, cov, ok := i, 0, true
 		for c, j := range last {
-			if in[c] && j < 0 {
+			if !in[c] {
+				continue
+			}
+			if j < 0 {
 				ok = false
 				break
 			}
-			if j >= 0 && spans[j].start < spans[lo].start {
+			cov += spans[j].end - spans[j].start
+			if spans[j].start < spans[lo].start {
 				lo = j
 			}
 		}
-		if ok {
-			if w := s.end - spans[lo].start; best < 0 || w < best {
-				best = w
-			}
+		if w := s.end - spans[lo].start; ok && (width < 0 || w < width) {
+			width, covered = w, min(cov, w)
 		}
 	}
-	covered := 0
-	for _, s := range mergeSpans(spans) {
-		covered += s.end - s.start
-	}
-	if best <= 0 {
-		return 0
-	}
-	return min(1, float64(covered+gapBytes)/float64(best+gapBytes))
+	return width, covered
 }
 
 // gapBytes softens closeness: words a few characters apart still count as

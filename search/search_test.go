@@ -2,6 +2,7 @@ package search
 
 import (
 	"reflect"
+	"sync"
 
 	"context"
 	"errors"
@@ -180,4 +181,34 @@ func TestFacetsMatchBleve(t *testing.T) {
 			t.Errorf("%s: facets %v, bleve counts %v", q, got, want)
 		}
 	}
+}
+
+// TestSearchConcurrent runs searches at once on one index, as a server
+// does; run with -race it checks the shared caches.
+func TestSearchConcurrent(t *testing.T) {
+	ix := openFixture(t)
+	queries := []string{"第5条", "党(工)委", "党", "定期谈话 全覆盖", "AEO 查验率", "kind:news 通知"}
+	want := map[string]string{}
+	for _, q := range queries {
+		want[q] = strings.Join(urls(search(t, ix, q)), " ")
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				q := queries[(g+i)%len(queries)]
+				resp, err := ix.Search(context.Background(), Request{Query: q, Size: 20})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got := strings.Join(urls(resp), " "); got != want[q] {
+					t.Errorf("%s: %s at once, %s alone", q, got, want[q])
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
 }
