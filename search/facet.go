@@ -46,31 +46,35 @@ func loadFacets(bi bleve.Index) (*facetTable, error) {
 		return nil, err
 	}
 	ft := &facetTable{names: map[string][]string{}, values: map[string][]uint32{}}
-	numbers := map[string]uint32{}
 	for _, name := range []string{FilterKind, FilterDoc, FilterYear} {
 		ft.values[name] = make([]uint32, n)
 	}
+	numbers := map[string]uint32{}
 	id := index.NewIndexInternalID(nil, 0)
 	for doc := uint64(0); doc < n; doc++ {
 		id.SetValue(doc)
-		err := dv.VisitDocValues(id, func(_ string, term []byte) {
-			name, value, ok := strings.Cut(string(term), "=")
-			if _, known := ft.values[name]; !ok || !known {
-				return
-			}
-			num, seen := numbers[string(term)]
-			if !seen {
-				ft.names[name] = append(ft.names[name], value)
-				num = uint32(len(ft.names[name]))
-				numbers[string(term)] = num
-			}
-			ft.values[name][doc] = num
-		})
+		err := dv.VisitDocValues(id, func(_ string, term []byte) { ft.add(doc, string(term), numbers) })
 		if err != nil {
 			return nil, err
 		}
 	}
 	return ft, nil
+}
+
+// add records a facet term (kind=news) of a document; numbers gives each
+// term seen so far its number.
+func (ft *facetTable) add(doc uint64, term string, numbers map[string]uint32) {
+	name, value, ok := strings.Cut(term, "=")
+	if _, known := ft.values[name]; !ok || !known {
+		return
+	}
+	num, seen := numbers[term]
+	if !seen {
+		ft.names[name] = append(ft.names[name], value)
+		num = uint32(len(ft.names[name]))
+		numbers[term] = num
+	}
+	ft.values[name][doc] = num
 }
 
 // facetCounts counts the hits of one search.

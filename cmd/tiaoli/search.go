@@ -33,37 +33,41 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if *page < 1 || *size < 1 {
 		return usageError(fl, "--page and --size must be positive")
 	}
-	ix, err := search.Open(filepath.Join(*site, search.IndexDir))
-	if err != nil {
-		fmt.Fprintf(stderr, "tiaoli search: %v (build the site with tiaoli build first)\n", err)
+	req := search.Request{Query: query, Size: min(*size, search.MaxPageSize)}
+	req.From = (*page - 1) * req.Size
+	resp, err := searchSite(*site, req)
+	var qe *search.QueryError
+	switch {
+	case errors.As(err, &qe):
+		return usageError(fl, "%v", err)
+	case err != nil:
+		fmt.Fprintf(stderr, "tiaoli search: %v\n", err)
 		return 1
+	}
+	if !*asJSON {
+		printHits(stdout, resp)
+		return 0
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(resp); err != nil {
+		fmt.Fprintf(stderr, "tiaoli search: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// searchSite runs a request on the index of a built site.
+func searchSite(site string, req search.Request) (*search.Response, error) {
+	ix, err := search.Open(filepath.Join(site, search.IndexDir))
+	if err != nil {
+		return nil, fmt.Errorf("%w (build the site with tiaoli build first)", err)
 	}
 	defer ix.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), searchTimeout)
 	defer cancel()
-	req := search.Request{Query: query, Size: min(*size, search.MaxPageSize)}
-	req.From = (*page - 1) * req.Size
-	resp, err := ix.Search(ctx, req)
-	if err != nil {
-		var qe *search.QueryError
-		if errors.As(err, &qe) {
-			return usageError(fl, "%v", err)
-		}
-		fmt.Fprintf(stderr, "tiaoli search: %v\n", err)
-		return 1
-	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(resp); err != nil {
-			fmt.Fprintf(stderr, "tiaoli search: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	printHits(stdout, resp)
-	return 0
+	return ix.Search(ctx, req)
 }
 
 // printHits writes the answer for a reader: one block per hit with its

@@ -11,9 +11,9 @@ import (
 	"tiaoli/search"
 )
 
-// searchSite writes a site folder holding only the index of a small
+// searchTestSite writes a site folder holding only the index of a small
 // corpus: a regulation with one article and a news item.
-func searchSite(t *testing.T) string {
+func searchTestSite(t *testing.T) string {
 	t.Helper()
 	c := &model.Corpus{Documents: []*model.Document{
 		{ID: "reg", Kind: model.KindRegulation, URL: "d/reg/", Title: "监督谈话工作办法", Date: "2026-01-30",
@@ -35,7 +35,7 @@ func searchSite(t *testing.T) string {
 }
 
 func TestSearchCommand(t *testing.T) {
-	site := searchSite(t)
+	site := searchTestSite(t)
 	var out, errOut bytes.Buffer
 	if st := run([]string{"search", "--site", site, "--json", "３个月", "整改"}, &out, &errOut); st != 0 {
 		t.Fatalf("status %d: %s", st, errOut.String())
@@ -59,7 +59,7 @@ func TestSearchCommand(t *testing.T) {
 }
 
 func TestSearchCommandRefuses(t *testing.T) {
-	site := searchSite(t)
+	site := searchTestSite(t)
 	tests := []struct {
 		args []string
 		want int
