@@ -76,6 +76,14 @@ func FuzzHandler(f *testing.F) {
 			if len(resp.Hits) > MaxPageSize {
 				t.Fatalf("%s: %d hits", target, len(resp.Hits))
 			}
+			for _, h := range resp.Hits {
+				for _, f := range h.Fragments {
+					bare := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(f)
+					if strings.ContainsAny(bare, "<>") || strings.Count(f, "<mark>") != strings.Count(f, "</mark>") {
+						t.Fatalf("%s: fragment %q is not escaped text with marks", target, f)
+					}
+				}
+			}
 		case 400:
 			var e apiError
 			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Error == "" {
