@@ -85,8 +85,8 @@ type facetCounts struct {
 
 func (ft *facetTable) newCounts() *facetCounts {
 	fc := &facetCounts{t: ft, counts: map[string][]int{}}
-	for name, list := range ft.names {
-		fc.counts[name] = make([]int, len(list)+1)
+	for name := range ft.values {
+		fc.counts[name] = make([]int, len(ft.names[name])+1)
 	}
 	return fc
 }

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"path/filepath"
+
 	"io/fs"
 	"testing/fstest"
+	"tiaoli/generator/model"
 
 	"encoding/json"
 	"net/http"
@@ -172,5 +175,34 @@ func TestHandlerStandalone(t *testing.T) {
 	}
 	if rec.Code != 200 || doc.Find("main .search-hits mark").Length() == 0 || doc.Find("header.site").Length() != 0 {
 		t.Errorf("standalone page: %d, %d marks", rec.Code, doc.Find("main .search-hits mark").Length())
+	}
+}
+
+// TestHandlerEscapesSourceText shows that text from a source is escaped:
+// a source holding a script shows it as text.
+func TestHandlerEscapesSourceText(t *testing.T) {
+	c := &model.Corpus{Documents: []*model.Document{{
+		ID: "x", Kind: model.KindNews, URL: "d/x/", Title: "标题<b>粗</b>",
+		Body: []model.Paragraph{{Text: "监督谈话<script>alert(1)</script>&amp;"}},
+	}}}
+	dir := filepath.Join(t.TempDir(), IndexDir)
+	if err := BuildIndex(c, dir); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	h := NewHandler(func() *Index { return ix }, HandlerOptions{})
+	rec := get(t, h, "/api/search?q="+url.QueryEscape("监督谈话"))
+	var resp Response
+	json.Unmarshal(rec.Body.Bytes(), &resp)
+	if len(resp.Hits) != 1 || resp.Hits[0].Fragments[0] != "<mark>监督谈话</mark>&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;" {
+		t.Errorf("fragments %+v", resp.Hits)
+	}
+	page := get(t, h, "/search?q="+url.QueryEscape("监督谈话")).Body.String()
+	if strings.Contains(page, "<script>alert") || strings.Contains(page, "<b>粗") {
+		t.Errorf("the page shows source text as HTML")
 	}
 }

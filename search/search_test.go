@@ -1,8 +1,11 @@
 package search
 
 import (
+	"path/filepath"
+
 	"reflect"
 	"sync"
+	"tiaoli/generator/model"
 
 	"context"
 	"errors"
@@ -211,4 +214,27 @@ func TestSearchConcurrent(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
+}
+
+// TestEmptyCorpus indexes and searches a corpus with nothing in it.
+func TestEmptyCorpus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), IndexDir)
+	if err := BuildIndex(&model.Corpus{}, dir); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	resp := search(t, ix, "谈话 kind:news")
+	if resp.Total != 0 || len(resp.Hits) != 0 || resp.Facets[FacetKind] == nil {
+		t.Errorf("answer %+v", resp)
+	}
+	if err := BuildIndex(&model.Corpus{}, dir); err == nil {
+		t.Errorf("BuildIndex wrote over an existing folder")
+	}
+	if _, err := Open(t.TempDir()); err == nil {
+		t.Errorf("Open took an empty folder for an index")
+	}
 }
