@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"tiaoli/generator/model"
@@ -118,20 +119,42 @@ func (tt *termTable) lookup(word string) []termEntry {
 	return out
 }
 
+// maxForms bounds the other spellings one query word takes: a short
+// title such as 《条例》 can abbreviate many documents.
+const maxForms = 8
+
 // forms returns the other spellings of word: the term and its forms, for
-// every term the word names, without the word itself. Book-title marks are
-// dropped: the analyzers ignore them anyway.
+// every term the word names, at most maxForms. A spelling that contains
+// the word or another spelling (《中华人民共和国民事诉讼法》 for 民事诉讼法)
+// finds nothing they do not, and is left out.
 func (tt *termTable) forms(word string) []string {
 	key := termKey(word)
-	seen := map[string]bool{key: true}
-	var out []string
+	var keys []string
+	byKey := map[string]string{}
 	for _, e := range tt.lookup(word) {
 		for _, f := range append([]string{e.Term}, e.Forms...) {
-			if k := termKey(f); k != "" && !seen[k] {
-				seen[k] = true
-				out = append(out, f)
+			k := termKey(f)
+			if _, dup := byKey[k]; k != "" && !dup && !strings.Contains(k, key) {
+				byKey[k] = f
+				keys = append(keys, k)
 			}
 		}
 	}
+	var out []string
+	for _, k := range keys {
+		if !containsOther(k, keys) && len(out) < maxForms {
+			out = append(out, byKey[k])
+		}
+	}
 	return out
+}
+
+// containsOther reports whether k contains one of keys other than itself.
+func containsOther(k string, keys []string) bool {
+	for _, o := range keys {
+		if o != k && strings.Contains(k, o) {
+			return true
+		}
+	}
+	return false
 }

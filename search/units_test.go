@@ -129,3 +129,28 @@ func TestMatcherMarksWholeWords(t *testing.T) {
 		}
 	}
 }
+
+func TestTermForms(t *testing.T) {
+	tt := newTermTable([]termEntry{
+		{Term: "AEO", Kind: "acronym", Forms: []string{"经认证的经营者"}},
+		{Term: "市人大常委会", Kind: "abbreviation", Forms: []string{"市人民代表大会常务委员会"}},
+		{Term: "市人大常委会", Kind: "abbreviation", Forms: []string{"规范市人民代表大会常务委员会"}},
+		{Term: "民事诉讼法", Kind: "abbreviation", Forms: []string{"《中华人民共和国民事诉讼法》"}},
+		{Term: "《通知》", Kind: "abbreviation", Forms: []string{"《关于严肃换届纪律加强换届风气监督的通知》"}},
+	})
+	tests := map[string][]string{
+		"AEO":     {"经认证的经营者"},
+		"ａｅｏ":     {"经认证的经营者"},
+		"经认证的经营者": {"AEO"},
+		"市人大常委会":  {"市人民代表大会常务委员会"},
+		"民事诉讼法":   nil,
+		"《中华人民共和国民事诉讼法》": {"民事诉讼法"},
+		"通知": nil,
+		"谈话": nil,
+	}
+	for word, want := range tests {
+		if got := tt.forms(word); !reflect.DeepEqual(got, want) {
+			t.Errorf("forms(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
