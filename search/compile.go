@@ -53,7 +53,7 @@ type form struct {
 // compile turns a parsed query into a plan.
 func (ix *Index) compile(q *Query) (*plan, error) {
 	p := &plan{}
-	var must []query.Query
+	var must, should []query.Query
 	for _, c := range q.Clauses {
 		cp := ix.clause(c, p)
 		if len(cp.forms) == 0 {
@@ -65,13 +65,14 @@ func (ix *Index) compile(q *Query) (*plan, error) {
 		}
 		p.clauses = append(p.clauses, cp)
 		must = append(must, fq)
+		should = append(should, docTitleQueries(cp.forms)...)
 	}
 	must = append(must, filterQueries(q.Filters)...)
 	if len(must) == 0 {
 		p.empty = true
 		return p, nil
 	}
-	b := query.NewBooleanQuery(must, nil, nil)
+	b := query.NewBooleanQuery(must, should, nil)
 	for _, a := range q.Excludes {
 		forms := ix.atomForms(a, nil)
 		if len(forms) == 0 {
@@ -208,6 +209,22 @@ func phrase(text string, toks analysis.TokenStream, field string, boost float64)
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// docTitleBoost raises a whole document whose title has a word of the
+// query above the articles that only say it.
+const docTitleBoost = 5
+
+// docTitleQueries look for the forms in the titles of whole documents;
+// they are optional and only add to the score.
+func docTitleQueries(forms []form) []query.Query {
+	var out []query.Query
+	for _, f := range forms {
+		if !f.char && !f.edges {
+			out = append(out, phrase(f.text, nil, fieldDocTitle, docTitleBoost))
+		}
+	}
+	return out
 }
 
 // filterQueries is one required query per filter: any of its values.

@@ -23,6 +23,7 @@ type searchDoc struct {
 	Lines   []string
 	Anchors []string // one per line: p2, p2-i3; "" for none
 	Issuer  string
+	Whole   bool // a whole document, not an article, section or term
 	Kind    string
 	Doc     string
 	Date    string
@@ -47,6 +48,9 @@ func (d *searchDoc) fields() map[string]interface{} {
 		}
 	}
 	put(fieldText, text)
+	if d.Whole {
+		put(fieldDocTitle, title)
+	}
 	if len(d.Labels) > 0 {
 		m[fieldLabel] = d.Labels
 	}
@@ -130,7 +134,7 @@ func documentDate(d *model.Document) string {
 // the document.
 func documentDoc(d *model.Document) *searchDoc {
 	s := &searchDoc{
-		ID: d.URL, Title: d.Title, Issuer: d.Issuer, Kind: d.Kind,
+		ID: d.URL, Title: d.Title, Issuer: d.Issuer, Kind: d.Kind, Whole: true,
 		Doc: d.ID, Date: documentDate(d),
 	}
 	s.Heading = nonEmpty(d.Kicker, d.Subtitle)

@@ -24,6 +24,10 @@ const (
 	fieldChars = "chars" // head and text as single characters
 	fieldFacet = "facet" // kind=…, doc=…, year=…
 	fieldLabel = "label" // an article's labels as whole terms: 第五条, 第5条
+	// fieldDocTitle holds the title of whole documents only: a word found
+	// there raises the document into the hits ranking looks at (see
+	// compile), however many articles also say the word.
+	fieldDocTitle = "doctitle"
 
 	fieldTitle   = "title"   // document title, term, headline
 	fieldHeading = "heading" // kicker, subtitle, 编/章/节 titles, section title
@@ -79,6 +83,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldChars, charsField())
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
 	doc.AddFieldMappingsAt(fieldLabel, labelField())
+	doc.AddFieldMappingsAt(fieldDocTitle, textField(cjk.AnalyzerName, false))
 	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors} {
 		doc.AddFieldMappingsAt(f, storedField())
 	}

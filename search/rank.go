@@ -14,6 +14,7 @@ const (
 	wBleve    = 1.0
 	wDefines  = 6.0 // the place that defines a queried term
 	wTermPage = 1.0 // the page of a queried term
+	wNamed    = 7.0 // a document the query names: its title ends with the words
 	wLabel    = 3.0 // a word is the article's label (第五条)
 	wTitleDoc = 2.5 // words in the title of a document or term page
 	wTitleArt = 0.4 // words in the title of the document of an article
@@ -96,6 +97,10 @@ func (c *candidate) signals(p *plan, m *matcher, top float64) float64 {
 		return s
 	}
 	s += wDefines*c.defines(p.terms) + wTermPage*c.termPage(p.terms)
+	if named := c.named(p, m); named > 0 {
+		// The title says it all: the text need not say it again.
+		return s + wNamed*named + wTitleDoc + wText + wClose + wLine + wEarly
+	}
 	if c.article != "" && fieldFraction(m, c.article, nc) > 0 {
 		s += wLabel
 	}
@@ -134,6 +139,41 @@ func fraction(in []bool) float64 {
 		}
 	}
 	return float64(k) / float64(len(in))
+}
+
+// named is above 1 for a whole document whose title has every word of the
+// query and ends with one of them, as a reader names a law by the end of
+// its title (个人信息保护法 for 中华人民共和国个人信息保护法); the more of
+// the title the word covers, the more (the regulation before the news
+// item whose headline carries it), 0 otherwise.
+func (c *candidate) named(p *plan, m *matcher) float64 {
+	if c.article != "" || c.kind == KindTerm || len(p.clauses) == 0 {
+		return 0
+	}
+	if fieldFraction(m, c.title, len(p.clauses)) < 1 {
+		return 0
+	}
+	title := termKey(trimVersion(c.title))
+	for _, cl := range p.clauses {
+		for _, f := range cl.forms {
+			if k := termKey(f.text); k != "" && strings.HasSuffix(title, k) {
+				return 1 + 0.5*float64(len(k))/float64(len(title))
+			}
+		}
+	}
+	return 0
+}
+
+// trimVersion drops a closing note in brackets from a title:
+// (2021年修正), （试行）.
+func trimVersion(title string) string {
+	t := strings.TrimSpace(foldWidth(title))
+	if strings.HasSuffix(t, ")") {
+		if i := strings.LastIndex(t, "("); i > 0 {
+			return t[:i]
+		}
+	}
+	return t
 }
 
 // namesTerm reports whether a clause of the query is the whole term.

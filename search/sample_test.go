@@ -73,11 +73,15 @@ type relevanceCase struct {
 // expected is one acceptable first result.
 type expected struct {
 	term, title, article string
+	exact                bool // the title is the whole title
 }
 
 func (e expected) matches(h Hit) bool {
 	if e.term != "" {
 		return h.Kind == KindTerm && h.Title == e.term
+	}
+	if e.exact && h.Title != e.title {
+		return false
 	}
 	return h.Kind != KindTerm && strings.Contains(h.Title, e.title) && h.Article == e.article
 }
@@ -114,7 +118,9 @@ func parseExpected(s string) expected {
 		return expected{term: term}
 	}
 	title, article, _ := strings.Cut(s, " § ")
-	return expected{title: strings.TrimSpace(title), article: strings.TrimSpace(article)}
+	exact := strings.HasPrefix(title, "=")
+	title = strings.TrimPrefix(title, "=")
+	return expected{title: strings.TrimSpace(title), article: strings.TrimSpace(article), exact: exact}
 }
 
 // TestRelevance runs the relevance set over the sample site and checks
