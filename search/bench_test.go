@@ -107,6 +107,8 @@ func BenchmarkCorpusIndex(b *testing.B) {
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/build")
 	b.ReportMetric(float64(size)/1e6, "index-MB")
 	b.ReportMetric(float64(n), "docs")
+	// The peak of the whole process: the parsed corpus is in memory too.
+	b.ReportMetric(procStatusMB("VmHWM"), "peak-rss-MB")
 }
 
 // cpuTime is the CPU time this process has used: on a shared machine it
