@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -78,16 +79,23 @@ func buildConfig() map[string]interface{} {
 // other keep the other core busy.
 const batchWorkers = 2
 
+// maxUnpersisted bounds the batches indexed but not yet written to disk.
+// With unsafe_batch, Batch returns before its segment is persisted; left
+// unbounded, segments waiting in memory took a gigabyte on the whole
+// corpus.
+const maxUnpersisted = 4
+
 // fill indexes every search document of c in batches, then the metadata.
 func fill(idx bleve.Index, c *model.Corpus) error {
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, batchWorkers)
-	for w := 0; w < batchWorkers; w++ {
+	w := newBatchWriter(idx)
+	for i := 0; i < batchWorkers; i++ {
 		go func() {
 			var err error
 			for b := range batches {
 				if err == nil {
-					err = idx.Batch(b)
+					err = w.write(b)
 				}
 			}
 			errs <- err
@@ -95,7 +103,7 @@ func fill(idx bleve.Index, c *model.Corpus) error {
 	}
 	err := feed(idx, c, batches)
 	close(batches)
-	for w := 0; w < batchWorkers; w++ {
+	for i := 0; i < batchWorkers; i++ {
 		if werr := <-errs; err == nil {
 			err = werr
 		}
@@ -103,7 +111,48 @@ func fill(idx bleve.Index, c *model.Corpus) error {
 	if err != nil {
 		return err
 	}
+	if err := w.persistErr(); err != nil {
+		return err
+	}
 	return finish(idx, c)
+}
+
+// batchWriter indexes batches, holding back while maxUnpersisted of them
+// wait to be written to disk.
+type batchWriter struct {
+	idx     bleve.Index
+	pending chan struct{}
+	mu      sync.Mutex
+	err     error // the first error persisting a batch
+}
+
+func newBatchWriter(idx bleve.Index) *batchWriter {
+	return &batchWriter{idx: idx, pending: make(chan struct{}, maxUnpersisted)}
+}
+
+func (w *batchWriter) write(b *bleve.Batch) error {
+	w.pending <- struct{}{}
+	b.SetPersistedCallback(func(err error) {
+		if err != nil {
+			w.mu.Lock()
+			if w.err == nil {
+				w.err = err
+			}
+			w.mu.Unlock()
+		}
+		<-w.pending
+	})
+	if err := w.idx.Batch(b); err != nil {
+		<-w.pending
+		return err
+	}
+	return nil
+}
+
+func (w *batchWriter) persistErr() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
 }
 
 // feed sends the search documents of c to batches, batchSize at a time.
