@@ -55,11 +55,6 @@ func Parse(fsys fs.FS) *model.Corpus {
 		}
 		c.Documents = append(c.Documents, r.docs...)
 	}
-	for _, d := range c.Documents {
-		if d.Kind == model.KindRegulation {
-			c.Errors = append(c.Errors, regulation.Structure(d)...)
-		}
-	}
 	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, &c.Errors))
 	c.Errors = append(c.Errors, perrs...)
 	c.Documents = reconcile.Merge(c.Documents, pins)
@@ -127,12 +122,19 @@ func ingestAll(fsys fs.FS, paths []string) []ingested {
 	return out
 }
 
+// ingestFile reads one source and gives the structure of the regulations
+// it holds, on the goroutine that read it.
 func ingestFile(fsys fs.FS, p string) ingested {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return ingested{errs: []model.Error{{Path: p, Message: err.Error()}}}
 	}
 	src, docs, errs := ingest.File(p, data)
+	for _, d := range docs {
+		if d.Kind == model.KindRegulation {
+			errs = append(errs, regulation.Structure(d)...)
+		}
+	}
 	return ingested{source: src, docs: docs, errs: errs}
 }
 

@@ -96,18 +96,14 @@ func keep(old, dst string) error {
 	return os.Chtimes(dst, fi.ModTime(), fi.ModTime())
 }
 
-// writeNew writes data to a new file at dst. A file already there is
-// removed first, never written through: it may be a link to a published
-// file.
+// writeNew writes data to a new file at dst. A file already there (a
+// name written twice) is removed first, never written through: it may be
+// a link to a published file.
 func writeNew(dst string, data []byte) error {
-	os.Remove(dst)
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	err := createFile(dst, data)
+	if errors.Is(err, fs.ErrExist) {
+		os.Remove(dst)
+		err = createFile(dst, data)
 	}
 	return err
 }
@@ -134,9 +130,32 @@ func copyFile(src, dst string) error {
 // parentOf is the folder holding p.
 func parentOf(p string) string { return filepath.Dir(p) }
 
-// makeReadable lets everyone read the files and enter the folders of a
+// makeReadable lets everyone read the files and enter the folders of the
 // build: the web server and tiaoli serve run as users of their own, and
-// some writers (the search index) make private files.
+// some writers (the search index) make private files. When the umask lets
+// WriteFile make readable files, only what other writers put in the
+// staging folder is walked.
+func (s *Staging) makeReadable() error {
+	if !s.readable {
+		return makeReadable(s.dir)
+	}
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if _, ok := s.own.Load(e.Name()); ok {
+			continue
+		}
+		if err := makeReadable(filepath.Join(s.dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// makeReadable lets everyone read the files and enter the folders under
+// dir.
 func makeReadable(dir string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -171,16 +171,16 @@ func TestStats(t *testing.T) {
 
 func TestGzipVariants(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	big := strings.Repeat("<p>第一条 为了规范监督谈话工作。</p>\n", 100)
+	big := strings.Repeat("<p>第一条 为了规范监督谈话工作。</p>\n", 300)
 	files := map[string]string{
 		"big.html":        big,
 		"small.html":      "<p>small</p>",
-		"assets/big.css":  strings.Repeat("body { margin: 0 }\n", 100),
+		"assets/big.css":  strings.Repeat("body { margin: 0 }\n", 500),
 		"photo.jpg":       strings.Repeat("x", 5000),
-		"random.html":     randomText(4000),
+		"random.html":     randomText(10000),
 		"d/x/index.html":  big,
-		"d/x/page.json":   strings.Repeat(`{"a":1}`, 300),
-		"assets/site.svg": strings.Repeat("<g/>", 400),
+		"d/x/page.json":   strings.Repeat(`{"a":1}`, 1300),
+		"assets/site.svg": strings.Repeat("<g/>", 2200),
 	}
 	build(t, out, files)
 	want := map[string]bool{"big.html": true, "assets/big.css": true, "d/x/index.html": true,
@@ -295,7 +295,7 @@ func TestConcurrentWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
-	page := strings.Repeat("<p>条文</p>", 200)
+	page := strings.Repeat("<p>条文</p>", 800)
 	for g := range 8 {
 		wg.Add(1)
 		go func() {

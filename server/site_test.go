@@ -23,7 +23,7 @@ var siteFiles = map[string]string{
 	"index.html":        "<!doctype html><title>home</title><p>home page",
 	"d/a/index.html":    "<!doctype html><title>doc a</title><p>document a",
 	"d/a/a1/index.html": "<!doctype html><p>article 1 of a " + strings.Repeat("条文 ", 400),
-	"assets/site.css":   strings.Repeat("body { margin: 0; line-height: 1.8 }\n", 100),
+	"assets/site.css":   strings.Repeat("body { margin: 0; line-height: 1.8 }\n", 300),
 	"assets/app.js":     "// small",
 	"404.html":          "<!doctype html><title>找不到</title><p>page not found (site 404)",
 	"search/index.html": "<!doctype html><p>search needs the server",

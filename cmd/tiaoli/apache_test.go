@@ -12,7 +12,7 @@ import (
 )
 
 // apacheModules are the modules deploy/apache.conf needs.
-var apacheModules = []string{"mpm_event", "authz_core", "alias", "dir", "mime", "headers", "rewrite", "proxy", "proxy_http"}
+var apacheModules = []string{"mpm_event", "authz_core", "alias", "dir", "mime", "headers", "rewrite", "proxy", "proxy_http", "filter", "deflate"}
 
 // TestApacheInFront is TestNginxInFront for deploy/apache.conf and
 // Debian's apache2; it skips when Apache is not installed.
@@ -23,7 +23,7 @@ func TestApacheInFront(t *testing.T) {
 	bin, err := exec.LookPath("apache2")
 	if err != nil {
 		if bin = "/usr/sbin/apache2"; !fileExists(bin) {
-			t.Skip("Apache is not installed (apt-get install apache2)")
+			t.Skip("Apache is not installed (apt-get install apache2-bin)")
 		}
 	}
 	const mods = "/usr/lib/apache2/modules"

@@ -19,6 +19,7 @@ import (
 type buildOptions struct {
 	content, out, base, templates string
 	keepGoing, noSearch           bool
+	prof                          profiles
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -30,6 +31,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.templates, "templates", "", "a folder whose templates and assets override the built-in ones")
 	fl.BoolVar(&o.keepGoing, "keep-going", false, "publish the files that parsed and list the others in the editor's report")
 	fl.BoolVar(&o.noSearch, "no-search", false, "do not build the search index")
+	fl.StringVar(&o.prof.cpu, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	fl.StringVar(&o.prof.mem, "memprofile", "", "write a memory (allocations) profile of the build to this file")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
 		return st
 	}
@@ -39,7 +42,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
 		return usageError(fl, "content folder %q not found", o.content)
 	}
-	if err := build(o, stderr); err != nil {
+	stop, err := o.prof.start()
+	if err == nil {
+		err = build(o, stderr)
+		if perr := stop(); err == nil {
+			err = perr
+		}
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "tiaoli build: %v\n", err)
 		return 1
 	}
@@ -51,6 +61,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func build(o buildOptions, stderr io.Writer) (err error) {
 	start := time.Now()
 	c := generator.Parse(os.DirFS(o.content))
+	parsed := time.Now()
 	for _, e := range c.Errors {
 		fmt.Fprintf(stderr, "%s\n", withDir(o.content, e))
 	}
@@ -76,17 +87,21 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if err := site.Render(c, opts, st); err != nil {
 		return err
 	}
+	rendered := time.Now()
 	if !o.noSearch {
 		if err := search.BuildIndex(c, filepath.Join(st.Dir(), search.IndexDir)); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 	}
+	indexed := time.Now()
 	if err := st.Commit(); err != nil {
 		return err
 	}
 	ps := st.Stats()
 	fmt.Fprintf(stderr, "built %s: %d documents from %d sources in %.1fs (%d files new or changed, %d unchanged)\n",
 		o.out, len(c.Documents), len(c.Sources), time.Since(start).Seconds(), ps.Written, ps.Kept)
+	fmt.Fprintf(stderr, "  parse %.1fs, pages %.1fs, search index %.1fs, publish %.1fs\n", parsed.Sub(start).Seconds(),
+		rendered.Sub(parsed).Seconds(), indexed.Sub(rendered).Seconds(), time.Since(indexed).Seconds())
 	if len(c.Errors) > 0 {
 		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))
 	}

@@ -142,7 +142,7 @@ func checkValidators(t *testing.T, base string) {
 		t.Errorf("If-None-Match: %d", again.status)
 	}
 	if z := fetchRaw(t, base, "Accept-Encoding", "gzip"); z.header.Get("Content-Encoding") != "gzip" {
-		t.Errorf("page without its gzip variant")
+		t.Errorf("page not sent compressed")
 	}
 }
 

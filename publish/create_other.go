@@ -1,0 +1,18 @@
+//go:build !unix
+
+package publish
+
+import "os"
+
+// createFile writes data to a new file at dst and fails when dst exists.
+func createFile(dst string, data []byte) error {
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

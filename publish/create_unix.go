@@ -1,0 +1,39 @@
+//go:build unix
+
+package publish
+
+import (
+	"errors"
+	"io/fs"
+
+	"golang.org/x/sys/unix"
+)
+
+// createFile writes data to a new file at dst and fails when dst exists.
+// It calls open, write and close itself: an os.File would also register
+// the descriptor with the poller and set a finalizer, which on a build of
+// 160,000 pages cost a tenth of the writing.
+func createFile(dst string, data []byte) error {
+	fd, err := unix.Open(dst, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
+	for errors.Is(err, unix.EINTR) {
+		fd, err = unix.Open(dst, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
+	}
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: dst, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := unix.Write(fd, data)
+		if errors.Is(err, unix.EINTR) {
+			continue
+		}
+		if err != nil {
+			unix.Close(fd)
+			return &fs.PathError{Op: "write", Path: dst, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := unix.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: dst, Err: err}
+	}
+	return nil
+}
