@@ -59,13 +59,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // build parses the content, renders the site and its index into a staging
 // folder and swaps it in. On any failure the published site is untouched.
 func build(o buildOptions, stderr io.Writer) (err error) {
-	start := time.Now()
+	stat := newStatus(stderr)
+	stat.phase("parse")
 	c := generator.Parse(os.DirFS(o.content))
-	parsed := time.Now()
 	for _, e := range c.Errors {
 		fmt.Fprintf(stderr, "%s\n", withDir(o.content, e))
 	}
 	if len(c.Errors) > 0 && !o.keepGoing {
+		stat.end()
 		return fmt.Errorf("%d problems in %s; %s left as it was (use --keep-going to publish the rest)",
 			len(c.Errors), o.content, o.out)
 	}
@@ -75,33 +76,34 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	}
 	defer func() {
 		if err != nil {
+			stat.end()
 			st.Abort()
 		}
 	}()
+	stat.phase("pages")
 	opts := site.Options{
 		Base:      o.base,
 		Templates: templates.FS(o.templates),
-		Now:       start,
-		Progress:  progress(stderr),
+		Now:       stat.start,
+		Progress:  stat.progress,
 	}
 	if err := site.Render(c, opts, st); err != nil {
 		return err
 	}
-	rendered := time.Now()
 	if !o.noSearch {
+		stat.phase("search index")
 		if err := search.BuildIndex(c, filepath.Join(st.Dir(), search.IndexDir)); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 	}
-	indexed := time.Now()
+	stat.phase("publish")
 	if err := st.Commit(); err != nil {
 		return err
 	}
+	phases := stat.end()
 	ps := st.Stats()
-	fmt.Fprintf(stderr, "built %s: %d documents from %d sources in %.1fs (%d files new or changed, %d unchanged)\n",
-		o.out, len(c.Documents), len(c.Sources), time.Since(start).Seconds(), ps.Written, ps.Kept)
-	fmt.Fprintf(stderr, "  parse %.1fs, pages %.1fs, search index %.1fs, publish %.1fs\n", parsed.Sub(start).Seconds(),
-		rendered.Sub(parsed).Seconds(), indexed.Sub(rendered).Seconds(), time.Since(indexed).Seconds())
+	fmt.Fprintf(stderr, "built %s: %d documents from %d sources in %.1fs (%s); %d files new or changed, %d unchanged\n",
+		o.out, len(c.Documents), len(c.Sources), time.Since(stat.start).Seconds(), phases, ps.Written, ps.Kept)
 	if len(c.Errors) > 0 {
 		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))
 	}
@@ -112,27 +114,4 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 func withDir(dir string, e model.Error) string {
 	e.Path = filepath.Join(dir, filepath.FromSlash(e.Path))
 	return e.Error()
-}
-
-// progress reports rendering progress on a terminal, at most a few times a
-// second; elsewhere it stays quiet.
-func progress(w io.Writer) func(done, total int) {
-	f, ok := w.(*os.File)
-	if !ok {
-		return nil
-	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
-		return nil
-	}
-	var last time.Time
-	return func(done, total int) {
-		if time.Since(last) < 200*time.Millisecond && done < total {
-			return
-		}
-		last = time.Now()
-		fmt.Fprintf(w, "\rrendering %d/%d pages", done, total)
-		if done == total {
-			fmt.Fprintln(w)
-		}
-	}
 }

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+)
+
+// status keeps a long build's user informed: on a terminal, one line that
+// says which phase runs and how far rendering got; in the end, how long
+// each phase took.
+type status struct {
+	w      io.Writer
+	live   bool // w is a terminal: draw the status line
+	start  time.Time
+	name   string // the phase running
+	since  time.Time
+	phases []string // "parse 4.1s", … of the phases done
+	last   time.Time
+}
+
+func newStatus(w io.Writer) *status {
+	now := time.Now()
+	return &status{w: w, live: isTerminal(w), start: now, since: now}
+}
+
+// isTerminal reports whether w is a character device.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// phase ends the phase running, if any, and starts the one named.
+func (s *status) phase(name string) {
+	now := time.Now()
+	if s.name != "" {
+		s.phases = append(s.phases, fmt.Sprintf("%s %.1fs", s.name, now.Sub(s.since).Seconds()))
+	}
+	s.name, s.since = name, now
+	if name != "" {
+		s.draw(name + "…")
+	}
+}
+
+// progress is the site's Progress callback: pages rendered of all,
+// drawn at most five times a second.
+func (s *status) progress(done, total int) {
+	if time.Since(s.last) < 200*time.Millisecond && done < total {
+		return
+	}
+	s.last = time.Now()
+	s.draw(fmt.Sprintf("%s: %d/%d pages", s.name, done, total))
+}
+
+// draw replaces the status line.
+func (s *status) draw(line string) {
+	if s.live {
+		fmt.Fprintf(s.w, "\r\x1b[K%s", line)
+	}
+}
+
+// end clears the status line and returns how long each phase took.
+func (s *status) end() string {
+	s.phase("")
+	if s.live {
+		fmt.Fprint(s.w, "\r\x1b[K")
+	}
+	return strings.Join(s.phases, ", ")
+}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestStatusOffTerminal(t *testing.T) {
+	var buf bytes.Buffer
+	s := newStatus(&buf)
+	s.phase("parse")
+	s.phase("pages")
+	s.progress(10, 20)
+	got := s.end()
+	if buf.Len() != 0 {
+		t.Errorf("drew %q on a writer that is no terminal", buf.String())
+	}
+	if !regexp.MustCompile(`^parse \d+\.\ds, pages \d+\.\ds$`).MatchString(got) {
+		t.Errorf("phases %q", got)
+	}
+}
+
+func TestStatusOnTerminal(t *testing.T) {
+	var buf bytes.Buffer
+	s := newStatus(&buf)
+	s.live = true
+	s.phase("pages")
+	s.progress(20, 20)
+	s.end()
+	out := buf.String()
+	for _, want := range []string{"pages…", "pages: 20/20 pages"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status line %q lacks %q", out, want)
+		}
+	}
+	if !strings.HasSuffix(out, "\r\x1b[K") {
+		t.Errorf("status line not cleared at the end: %q", out)
+	}
+}
