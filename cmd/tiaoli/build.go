@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"tiaoli/generator"
@@ -80,21 +81,19 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 			st.Abort()
 		}
 	}()
-	stat.phase("pages")
+	if o.noSearch {
+		stat.phase("pages")
+	} else {
+		stat.phase("pages and search index")
+	}
 	opts := site.Options{
 		Base:      o.base,
 		Templates: templates.FS(o.templates),
 		Now:       stat.start,
 		Progress:  stat.progress,
 	}
-	if err := site.Render(c, opts, st); err != nil {
+	if err := renderAndIndex(c, opts, st, o.noSearch); err != nil {
 		return err
-	}
-	if !o.noSearch {
-		stat.phase("search index")
-		if err := search.BuildIndex(c, filepath.Join(st.Dir(), search.IndexDir)); err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
 	}
 	stat.phase("publish")
 	if err := st.Commit(); err != nil {
@@ -108,6 +107,29 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))
 	}
 	return nil
+}
+
+// renderAndIndex renders the pages and, unless noSearch, builds the search
+// index at the same time: the index's last phase, merging its segments,
+// runs on one core, and the pages keep the other busy.
+func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool) error {
+	var wg sync.WaitGroup
+	var indexErr error
+	if !noSearch {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := search.BuildIndex(c, filepath.Join(st.Dir(), search.IndexDir)); err != nil {
+				indexErr = fmt.Errorf("search index: %w", err)
+			}
+		}()
+	}
+	err := site.Render(c, opts, st)
+	wg.Wait() // also on error: the index must be done with the staging folder before it goes
+	if err != nil {
+		return err
+	}
+	return indexErr
 }
 
 // withDir names an error's file by its path on disk.
