@@ -48,6 +48,12 @@ type form struct {
 	// (第5条, 党(工)委, AEO资): a phrase whose edge characters may sit in a
 	// bigram of the text (see edgePhrase).
 	edges bool
+	// label marks the other spelling of an article label the reader typed
+	// (第5条 for 第五条) when it has lone characters: it is looked for as
+	// a label only. In the text, the phrase of its edge characters reads
+	// thousands of bigrams, and the label as typed already finds the
+	// citations that spell it that way.
+	label bool
 }
 
 // compile turns a parsed query into a plan.
@@ -110,8 +116,9 @@ func (ix *Index) clause(atoms []Atom, p *plan) clausePlan {
 // added to p when p is not nil.
 func (ix *Index) atomForms(a Atom, p *plan) []form {
 	texts := []string{a.Text}
-	if alt := labelVariant(a.Text); alt != "" {
-		texts = append(texts, alt)
+	variant := labelVariant(a.Text)
+	if variant != "" {
+		texts = append(texts, variant)
 	}
 	if !a.Exact {
 		texts = append(texts, ix.terms.forms(a.Text)...)
@@ -133,6 +140,7 @@ func (ix *Index) atomForms(a Atom, p *plan) []form {
 		}
 		f.char = f.edges && len(toks) == 1
 		f.edges = f.edges && !f.char
+		f.label = f.edges && t == variant
 		out = append(out, f)
 	}
 	return out
@@ -170,6 +178,7 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 			alts = append(alts, t)
 		}
 		switch {
+		case f.label:
 		case f.char:
 			t := query.NewTermQuery(string(ix.an.bigram.Analyze([]byte(f.text))[0].Term))
 			t.SetField(fieldChars)
