@@ -7,7 +7,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // foldWidth maps full-width ASCII (ＡＥＯ, ３, ：) to ASCII and the
@@ -79,43 +78,6 @@ func newAnalyzers(m mapping.IndexMapping) analyzers {
 	return analyzers{
 		bigram:  m.AnalyzerNamed(m.AnalyzerNameForPath(fieldText)),
 		unigram: m.AnalyzerNamed(unigramAnalyzer),
-	}
-}
-
-// hanTokenizer is the tokenizer of the chars field: every Han character
-// is a token, everything else is skipped. It does the one thing the field
-// needs at a fraction of the cost of the unicode tokenizer.
-type hanTokenizer struct{}
-
-// hanTokenizerName names hanTokenizer in bleve's registry, where an index
-// mapping finds it.
-const hanTokenizerName = "tiaoli_han"
-
-func (hanTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input)/3)
-	pos := 1
-	for i := 0; i < len(input); {
-		r, n := utf8.DecodeRune(input[i:])
-		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
-			out = append(out, &analysis.Token{
-				Term: input[i : i+n], Start: i, End: i + n, Position: pos, Type: analysis.Ideographic,
-			})
-			pos++
-		}
-		i += n
-	}
-	return out
-}
-
-func init() {
-	// bleve finds analysis components by name in a global registry; the
-	// mapping stored with an index names this one.
-	err := registry.RegisterTokenizer(hanTokenizerName,
-		func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-			return hanTokenizer{}, nil
-		})
-	if err != nil {
-		panic(err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -42,7 +43,7 @@ type clausePlan struct {
 type form struct {
 	text string
 	// char marks a form that is one lone Han character (党): no bigram
-	// holds it, so it is a term of the chars field.
+	// holds it, so it is found in the side file of characters.
 	char bool
 	// edges marks a form with a lone Han character among other tokens
 	// (第5条, 党(工)委, AEO资): a phrase whose edge characters may sit in a
@@ -180,9 +181,9 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 		switch {
 		case f.label:
 		case f.char:
-			t := query.NewTermQuery(string(ix.an.bigram.Analyze([]byte(f.text))[0].Term))
-			t.SetField(fieldChars)
-			alts = append(alts, t)
+			term := ix.an.bigram.Analyze([]byte(f.text))[0].Term
+			r, _ := utf8.DecodeRune(term)
+			alts = append(alts, charQuery{ci: ix.chars, r: r, boost: 1})
 		case f.edges:
 			for _, fb := range fieldBoosts {
 				q, err := ix.edgePhrase(f.text, fb.field, fb.boost)

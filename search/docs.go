@@ -30,7 +30,9 @@ type searchDoc struct {
 }
 
 // fields returns the document as bleve indexes it. Every text is width
-// folded first (see foldWidth); empty fields are left out.
+// folded first (see foldWidth); empty fields are left out. The Han
+// characters of the head, labels and text go to the side file of single
+// characters instead (see charTexts).
 func (d *searchDoc) fields() map[string]interface{} {
 	title := foldWidth(d.Title)
 	heading := foldWidth(strings.Join(d.Heading, "\n"))
@@ -38,7 +40,6 @@ func (d *searchDoc) fields() map[string]interface{} {
 	head := joinNonEmpty(title, heading, foldWidth(d.Issuer))
 	m := map[string]interface{}{
 		fieldHead:  head,
-		fieldChars: head + "\n" + strings.Join(d.Labels, "\n") + "\n" + text,
 		fieldKind:  d.Kind,
 		fieldTitle: title,
 	}
@@ -70,6 +71,14 @@ func (d *searchDoc) fields() map[string]interface{} {
 	}
 	m[fieldFacet] = facets
 	return m
+}
+
+// charTexts are the texts of fields whose Han characters a query of one
+// character finds: head, labels and text.
+func charTexts(d *searchDoc, fields map[string]interface{}) []string {
+	head, _ := fields[fieldHead].(string)
+	text, _ := fields[fieldText].(string)
+	return []string{head, strings.Join(d.Labels, "\n"), text}
 }
 
 // joinNonEmpty joins the non-empty texts, one a line.

@@ -32,7 +32,8 @@ const (
 
 // BuildIndex writes the search index of c into dir, which must not exist.
 // It indexes one search document per article, top-level section, document
-// and term, then merges the index into one segment.
+// and term, merges the index into one segment, then writes the side file
+// of single characters by the numbers the merged index gives documents.
 func BuildIndex(c *model.Corpus, dir string) (err error) {
 	if _, err := os.Stat(dir); err == nil {
 		return fmt.Errorf("build index: %s already exists", dir)
@@ -45,14 +46,15 @@ func BuildIndex(c *model.Corpus, dir string) (err error) {
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	if err := fill(idx, c); err != nil {
+	cp := newCharPostings()
+	if err := fill(idx, c, cp); err != nil {
 		idx.Close()
 		return fmt.Errorf("build index: %w", err)
 	}
 	if err := idx.Close(); err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	if err := mergeSegments(dir); err != nil {
+	if err := mergeSegments(dir, cp); err != nil {
 		return fmt.Errorf("build index: merge: %w", err)
 	}
 	return nil
@@ -88,7 +90,7 @@ const batchWorkers = 2
 const maxUnpersisted = 4
 
 // fill indexes every search document of c in batches, then the metadata.
-func fill(idx bleve.Index, c *model.Corpus) error {
+func fill(idx bleve.Index, c *model.Corpus, cp *charPostings) error {
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, batchWorkers)
 	w := newBatchWriter(idx)
@@ -103,7 +105,7 @@ func fill(idx bleve.Index, c *model.Corpus) error {
 			errs <- err
 		}()
 	}
-	err := feed(idx, c, batches)
+	err := feed(idx, c, cp, batches)
 	close(batches)
 	for i := 0; i < batchWorkers; i++ {
 		if werr := <-errs; err == nil {
@@ -157,8 +159,9 @@ func (w *batchWriter) persistErr() error {
 	return w.err
 }
 
-// feed sends the search documents of c to batches, batchSize at a time.
-func feed(idx bleve.Index, c *model.Corpus, batches chan<- *bleve.Batch) error {
+// feed sends the search documents of c to batches, batchSize at a time,
+// and their characters to cp.
+func feed(idx bleve.Index, c *model.Corpus, cp *charPostings, batches chan<- *bleve.Batch) error {
 	b := idx.NewBatch()
 	seen := map[string]bool{}
 	err := eachDoc(c, func(d *searchDoc) error {
@@ -166,9 +169,11 @@ func feed(idx bleve.Index, c *model.Corpus, batches chan<- *bleve.Batch) error {
 			return nil // no page to link to, or already indexed
 		}
 		seen[d.ID] = true
-		if err := b.Index(d.ID, d.fields()); err != nil {
+		fields := d.fields()
+		if err := b.Index(d.ID, fields); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
+		cp.add(d.ID, charTexts(d, fields)...)
 		if b.Size() >= batchSize {
 			batches <- b
 			b = idx.NewBatch()
@@ -201,8 +206,8 @@ func finish(idx bleve.Index, c *model.Corpus) error {
 
 // mergeSegments reopens the persisted index and merges it down to one
 // segment (scorch merges only persisted segments), so that a query reads
-// one dictionary per field.
-func mergeSegments(dir string) error {
+// one dictionary per field; then it writes the side file of characters.
+func mergeSegments(dir string, cp *charPostings) error {
 	idx, err := bleve.OpenUsing(dir, nil)
 	if err != nil {
 		return err
@@ -224,7 +229,11 @@ func mergeSegments(dir string) error {
 		}
 	}
 	waitCleanup(s, filepath.Join(dir, "store"))
-	return nil
+	numbers, err := cp.numbers(idx)
+	if err != nil {
+		return err
+	}
+	return cp.write(dir, numbers)
 }
 
 // cleanupWait bounds the wait for scorch to delete merged-away segment

@@ -13,15 +13,14 @@ import (
 // analysed fields, head and text, with the cjk analyzer (bigrams of Han
 // characters, width folding, lower case); fewer fields mean fewer phrase
 // searchers per word; an article label is a whole term of the label
-// field. chars holds single characters for a query word of
-// one character (党), which no bigram matches. facet holds the kind,
+// field. A query word of one character (党), which no bigram matches, is
+// found in a side file of the index (see chars.go). facet holds the kind,
 // document and year as one multi-valued keyword, so that the three facets
 // cost one doc-value visit per hit. The other fields are stored for
 // display and ranking only.
 const (
 	fieldHead  = "head"  // title, headings, issuer: analysed, not stored
 	fieldText  = "text"  // the body, one line per 款 or 项: analysed and stored
-	fieldChars = "chars" // head and text as single characters
 	fieldFacet = "facet" // kind=…, doc=…, year=…
 	fieldLabel = "label" // an article's labels as whole terms: 第五条, 第5条
 	// fieldDocTitle holds the title of whole documents only: a word found
@@ -41,14 +40,9 @@ const (
 // facetValue is the term of the facet field for a filter name and value.
 func facetValue(name, value string) string { return name + "=" + value }
 
-// Custom analyzers: unigramAnalyzer is the cjk analyzer without its
-// bigram filter, which highlighting and ranking use on stored text (no
-// field uses it); charsAnalyzer keeps Han characters only, for the chars
-// field.
-const (
-	unigramAnalyzer = "tiaoli_unigram"
-	charsAnalyzer   = "tiaoli_chars"
-)
+// unigramAnalyzer is the cjk analyzer without its bigram filter, which
+// highlighting and ranking use on stored text (no field uses it).
+const unigramAnalyzer = "tiaoli_unigram"
 
 // newMapping returns the index mapping: explicit fields only (no _all, no
 // dynamic fields), term vectors where phrase queries run, doc values only
@@ -63,13 +57,6 @@ func newMapping() (mapping.IndexMapping, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = m.AddCustomAnalyzer(charsAnalyzer, map[string]interface{}{
-		"type":      custom.Name,
-		"tokenizer": hanTokenizerName,
-	})
-	if err != nil {
-		return nil, err
-	}
 	m.DefaultAnalyzer = cjk.AnalyzerName
 	m.DefaultField = fieldText
 	m.StoreDynamic = false
@@ -80,7 +67,6 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldHead, textField(cjk.AnalyzerName, false))
 	doc.AddFieldMappingsAt(fieldText, textField(cjk.AnalyzerName, true))
-	doc.AddFieldMappingsAt(fieldChars, charsField())
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
 	doc.AddFieldMappingsAt(fieldLabel, labelField())
 	doc.AddFieldMappingsAt(fieldDocTitle, textField(cjk.AnalyzerName, false))
@@ -103,14 +89,6 @@ func textField(analyzer string, store bool) *mapping.FieldMapping {
 	f.IncludeInAll = false
 	f.DocValues = false
 	f.IncludeTermVectors = true
-	return f
-}
-
-// charsField holds single characters for term queries only: no term
-// vectors (they would cost as much as the text field's), nothing stored.
-func charsField() *mapping.FieldMapping {
-	f := textField(charsAnalyzer, false)
-	f.IncludeTermVectors = false
 	return f
 }
 

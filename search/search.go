@@ -9,8 +9,10 @@
 // Chinese text is analysed by bleve's cjk analyzer (Han bigrams, width
 // folding, lower case). Every query word is one phrase query and every
 // word is required, which finds the clauses that say it without flooding;
-// a word with a lone Han character (党, 第5条) is matched on a unigram
-// field instead, since no bigram holds it. A word that names a term also
+// a word of one Han character (党), which no bigram holds, is found in a
+// side file of the index that lists the documents of each character, and
+// a lone character among other tokens (第5条) takes any bigram of the
+// text it may sit in. A word that names a term also
 // matches the term's acronym, expansion or abbreviation. The best hits are
 // then ranked again on their stored text (title and label matches, words
 // close together, the article that defines a queried term) and highlighted
@@ -52,6 +54,7 @@ type Index struct {
 	edges *edgeCache
 	// facetTable gives the facet values of every search document.
 	facetTable *facetTable
+	chars      *charIndex // the documents of each Han character
 }
 
 // Open opens the index in dir read-only.
@@ -62,6 +65,10 @@ func Open(dir string) (*Index, error) {
 	}
 	ix, err := newIndex(bi)
 	if err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if ix.chars, err = openChars(dir); err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -100,7 +107,13 @@ func newIndex(bi bleve.Index) (*Index, error) {
 }
 
 // Close releases the index.
-func (ix *Index) Close() error { return ix.bi.Close() }
+func (ix *Index) Close() error {
+	err := ix.bi.Close()
+	if cerr := ix.chars.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // DocCount is the number of search documents in the index.
 func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
