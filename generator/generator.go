@@ -11,6 +11,7 @@
 //	*.txt, *.md, *.markdown, *.html, *.htm   sources (any folder depth)
 //	glossary.yaml                              terms the corpus uses but does not define
 //	pins.yaml                                  readings an editor pinned at variants
+//	_metadata/*.csv                            status and dates of source files (package status)
 //
 // Files and folders whose names start with "." are skipped.
 package generator
@@ -30,6 +31,7 @@ import (
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
 	"tiaoli/generator/regulation"
+	"tiaoli/generator/status"
 )
 
 // Editorial files at the top of the content folder.
@@ -46,7 +48,7 @@ var sourceExts = map[string]bool{
 // Parse reads every source in fsys and returns the linked corpus. Problems
 // with single files are in Corpus.Errors; the other files are still read.
 func Parse(fsys fs.FS) *model.Corpus {
-	paths, errs := sourcePaths(fsys)
+	paths, tables, errs := contentPaths(fsys)
 	c := &model.Corpus{Errors: errs}
 	for _, r := range ingestAll(fsys, paths) {
 		c.Errors = append(c.Errors, r.errs...)
@@ -59,6 +61,7 @@ func Parse(fsys fs.FS) *model.Corpus {
 	c.Errors = append(c.Errors, perrs...)
 	c.Documents = reconcile.Merge(c.Documents, pins)
 	c.Errors = append(c.Errors, reconcile.UnusedPins(c.Documents, pins)...)
+	status.Apply(c, readTables(fsys, tables, &c.Errors))
 	address.Assign(c)
 	fillSourceDocuments(c)
 	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, &c.Errors))...)
@@ -67,10 +70,9 @@ func Parse(fsys fs.FS) *model.Corpus {
 	return c
 }
 
-// sourcePaths lists the source files of fsys in lexical order.
-func sourcePaths(fsys fs.FS) ([]string, []model.Error) {
-	var paths []string
-	var errs []model.Error
+// contentPaths lists the source files and the metadata tables of fsys in
+// lexical order.
+func contentPaths(fsys fs.FS) (sources, tables []string, errs []model.Error) {
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, model.Error{Path: p, Message: err.Error()})
@@ -82,16 +84,35 @@ func sourcePaths(fsys fs.FS) ([]string, []model.Error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && sourceExts[strings.ToLower(path.Ext(p))] {
-			paths = append(paths, p)
+		switch {
+		case d.IsDir():
+		case sourceExts[strings.ToLower(path.Ext(p))]:
+			sources = append(sources, p)
+		case status.IsTable(p):
+			tables = append(tables, p)
 		}
 		return nil
 	})
 	if err != nil {
 		errs = append(errs, model.Error{Path: ".", Message: err.Error()})
 	}
-	sort.Strings(paths)
-	return paths, errs
+	sort.Strings(sources)
+	sort.Strings(tables)
+	return sources, tables, errs
+}
+
+// readTables reads the metadata tables (package status).
+func readTables(fsys fs.FS, names []string, errs *[]model.Error) status.Table {
+	t := status.Table{}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			*errs = append(*errs, model.Error{Path: name, Message: err.Error()})
+			continue
+		}
+		*errs = append(*errs, status.ParseTable(t, name, data)...)
+	}
+	return t
 }
 
 type ingested struct {

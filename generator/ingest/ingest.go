@@ -85,6 +85,9 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,
 		Date: src.Date, YearHint: yearHint(lines), Article: src.Format == FormatHTML,
 	})
+	for _, d := range docs {
+		d.Status = pg.Meta.Status
+	}
 	model.SortErrors(errs)
 	return src, docs, errs
 }

@@ -45,6 +45,9 @@ type Meta struct {
 	Publication string
 	Page        string // the page or section as printed: 第02版
 	Author      string
+	// Status is the document status the front matter gives (status: 已废止),
+	// one of package status's four.
+	Status string
 	// TitleLine is the line of the title in the file, 0 when unknown.
 	TitleLine int
 }

@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/status"
 )
 
 // keys maps each known front matter key to the Meta field it fills.
@@ -26,6 +27,7 @@ var keys = map[string]string{
 	"publication": "publication", "source": "publication", "paper": "publication", "newspaper": "publication",
 	"page": "page", "section": "page",
 	"author": "author", "authors": "author", "byline": "author",
+	"status": "status", "效力": "status", "时效性": "status", "效力状态": "status",
 }
 
 // Split reads the front matter of text, if any. It returns the metadata,
@@ -120,6 +122,12 @@ func set(m *block.Meta, field, val string, line int) string {
 		}
 	case "author":
 		m.Author = val
+	case "status":
+		st, ok := status.Normal(val)
+		if !ok {
+			return fmt.Sprintf("front matter status %q is not one of %s", val, status.Known())
+		}
+		m.Status = st
 	}
 	return ""
 }

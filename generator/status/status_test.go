@@ -1,0 +1,113 @@
+package status
+
+import (
+	"strings"
+	"testing"
+
+	"tiaoli/generator/model"
+)
+
+func TestNormal(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"有效", InForce, true}, {"现行有效", InForce, true}, {" In  Force ", InForce, true},
+		{"已被修改", Amended, true}, {"已修正", Amended, true},
+		{"失效", Repealed, true}, {"已废止", Repealed, true}, {"Expired", Repealed, true},
+		{"尚未施行", NotInForce, true}, {"未生效", NotInForce, true},
+		{"", "", false}, {"有效期三年", "", false}, {"修订草案", "", false},
+	} {
+		got, ok := Normal(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("Normal(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestIsTable(t *testing.T) {
+	for name, want := range map[string]bool{
+		"_metadata/laws.csv": true, "laws/_metadata/DLC-上海.CSV": true,
+		"laws.csv": false, "_metadata/laws.md": false, "metadata/laws.csv": false,
+	} {
+		if got := IsTable(name); got != want {
+			t.Errorf("IsTable(%q) = %v", name, got)
+		}
+	}
+}
+
+func TestParseTable(t *testing.T) {
+	data := "\ufeffid,Name,publish,valid_from,expired,status,path\n" +
+		"1,甲法,2019-04-23,2019-10-01,0,,宪法/甲法(2019-04-23).md\n" +
+		"2,乙法,2015-03-15,,1,,宪法/乙法.md\n" +
+		"3,丙法,,,0,现行有效,丙法.md\n" +
+		"4,丁法,,,2,,丁法.md\n" +
+		"5,戊法,,,0,作废,戊法.md\n" +
+		"6,己法,,,0,,\n" +
+		"7,\"broken,,0,,x.md\n"
+	tab := Table{}
+	errs := ParseTable(tab, "laws/_metadata/laws.csv", []byte(data))
+	want := Table{
+		"laws/宪法/甲法(2019-04-23).md": {Published: "2019-04-23", ValidFrom: "2019-10-01", At: at(2)},
+		"laws/宪法/乙法.md":             {Expired: true, Published: "2015-03-15", At: at(3)},
+		"laws/丙法.md":                {Status: InForce, At: at(4)},
+	}
+	if len(tab) != len(want) {
+		t.Errorf("%d rows, want %d: %v", len(tab), len(want), tab)
+	}
+	for p, w := range want {
+		if tab[p] != w {
+			t.Errorf("%s: %+v, want %+v", p, tab[p], w)
+		}
+	}
+	wantErrs := map[int]string{5: `expired "2"`, 6: `status "作废"`, 8: "not valid CSV"}
+	if len(errs) != len(wantErrs) {
+		t.Fatalf("errors %v, want lines %v", errs, wantErrs)
+	}
+	for _, e := range errs {
+		if e.Path != "laws/_metadata/laws.csv" || wantErrs[e.Line] == "" || !strings.Contains(e.Message, wantErrs[e.Line]) {
+			t.Errorf("error %v, want at line %d: %q", e, e.Line, wantErrs[e.Line])
+		}
+	}
+}
+
+func TestParseTableWithoutPath(t *testing.T) {
+	for _, data := range []string{"", "id,name\n1,甲法\n"} {
+		errs := ParseTable(Table{}, "_metadata/x.csv", []byte(data))
+		if len(errs) != 1 || errs[0].Line != 1 || errs[0].Path != "_metadata/x.csv" {
+			t.Errorf("%q: errors %v, want one at line 1", data, errs)
+		}
+	}
+}
+
+func TestApply(t *testing.T) {
+	doc := func(path, date, status string) *model.Document {
+		d := &model.Document{Kind: model.KindRegulation, Date: date, Status: status,
+			Sources: []model.Position{{Path: path, Line: 1}}}
+		return d
+	}
+	old, cur := doc("a-2015.md", "2015-03-15", ""), doc("a-2023.md", "2023-03-13", "")
+	old.VersionDocs, cur.VersionDocs = []*model.Document{cur}, []*model.Document{old}
+	explicit := doc("b.md", "2020-01-01", NotInForce)
+	expired, listed, silent := doc("c.md", "", ""), doc("d.md", "", ""), doc("e.md", "", "")
+	fromTable := doc("f.md", "", "")
+	c := &model.Corpus{Documents: []*model.Document{old, cur, explicit, expired, listed, silent, fromTable}}
+	Apply(c, Table{
+		"a-2015.md": {Expired: true}, "a-2023.md": {}, "b.md": {Expired: true},
+		"c.md": {Expired: true, Published: "2001-02-03", ValidFrom: "2001-06-01"}, "d.md": {},
+		"f.md": {Status: Repealed},
+	})
+	for d, want := range map[*model.Document]string{
+		old: Amended, cur: InForce, explicit: NotInForce, expired: Repealed, listed: InForce, silent: "",
+		fromTable: Repealed,
+	} {
+		if d.Status != want {
+			t.Errorf("%s: status %q, want %q", d.Sources[0].Path, d.Status, want)
+		}
+	}
+	if expired.Published != "2001-02-03" || expired.ValidFrom != "2001-06-01" {
+		t.Errorf("dates from the table: %q %q", expired.Published, expired.ValidFrom)
+	}
+}
+
+func at(line int) model.Position { return model.Position{Path: "laws/_metadata/laws.csv", Line: line} }
