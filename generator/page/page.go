@@ -116,6 +116,9 @@ func demoteLabel(in Input, d *draft) {
 		return
 	}
 	t := d.head.text()
+	if NormalTitle(t) == NormalTitle(undated(FileTitle(in.Path))) {
+		return // the file is named after its headline: a title, however short
+	}
 	label := utf8.RuneCountInString(t) <= maxLabel || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") ||
 		(strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】"))
 	if label {
@@ -141,6 +144,13 @@ func singleArticle(in Input) bool {
 	}
 	return false
 }
+
+// fileDate is a date in brackets at the end of a file name:
+// 公司法(2018-10-26).
+var fileDate = regexp.MustCompile(`\s*[(（]\d{4}-\d{2}-\d{2}[)）]$`)
+
+// undated is a file title without its bracketed date.
+func undated(title string) string { return fileDate.ReplaceAllString(title, "") }
 
 // FileTitle is the title a file's name gives: its base name without
 // extension, with underscores read as spaces.

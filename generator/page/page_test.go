@@ -169,6 +169,19 @@ func TestSubheadsWithoutEvidence(t *testing.T) {
 	}
 }
 
+// TestShortTitleNamedInFileName: a short headline the file is named after
+// (with a bracketed date, as LawRefBook names versions) is the title, not
+// a section label.
+func TestShortTitleNamedInFileName(t *testing.T) {
+	src := "# 示例法\n\n第一条 为了规范管理，制定本法。\n"
+	for _, name := range []string{"示例法(2018-10-26).md", "示例法.md"} {
+		docs := splitMD(t, name, src, "")
+		if len(docs) != 1 || docs[0].Title != "示例法" {
+			t.Errorf("%s: documents %s, want one titled 示例法", name, summary(docs))
+		}
+	}
+}
+
 func TestKinds(t *testing.T) {
 	src := `## 某某新闻
 
