@@ -27,6 +27,7 @@ import (
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/ingest"
+	"tiaoli/generator/ingest/decode"
 	"tiaoli/generator/link"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
@@ -146,6 +147,9 @@ func ingestAll(fsys fs.FS, paths []string) []ingested {
 // ingestFile reads one source and gives the structure of the regulations
 // it holds, on the goroutine that read it.
 func ingestFile(fsys fs.FS, p string) ingested {
+	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > decode.MaxSize {
+		return ingested{errs: []model.Error{{Path: p, Message: decode.TooLarge(st.Size()).Message}}}
+	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return ingested{errs: []model.Error{{Path: p, Message: err.Error()}}}

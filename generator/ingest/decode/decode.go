@@ -50,11 +50,16 @@ func (e *Error) Error() string {
 	return e.Message
 }
 
+// TooLarge is the error of a file of n bytes, over MaxSize: callers that
+// know a file's size refuse it with this before they read it.
+func TooLarge(n int64) *Error {
+	return &Error{Message: fmt.Sprintf("file is %s, over the %s limit for a source; refused", size(n), size(MaxSize))}
+}
+
 // Decode returns the text of data and the name of its encoding.
 func Decode(data []byte) (text, enc string, err error) {
 	if len(data) > MaxSize {
-		return "", "", &Error{Message: fmt.Sprintf(
-			"file is %s, over the %s limit for a source; refused", size(len(data)), size(MaxSize))}
+		return "", "", TooLarge(int64(len(data)))
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -238,7 +243,7 @@ func lineAt(data []byte, i int) int {
 	return line
 }
 
-func size(n int) string {
+func size(n int64) string {
 	if n >= 1<<20 {
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 	}
