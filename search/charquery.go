@@ -38,11 +38,13 @@ func (c *bitmapCache) put(r rune, bm *roaring.Bitmap, size int) {
 }
 
 // charQuery matches the search documents that hold a Han character, all
-// with the same score.
+// with the same score, in the order of the index.
 type charQuery struct {
 	ci    *charIndex
 	r     rune
 	boost float64
+	// limit, when above 0, stops the searcher after that many documents.
+	limit int
 }
 
 // Searcher returns a searcher over the character's bitmap.
@@ -58,6 +60,7 @@ func (q charQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	return &charSearcher{
 		it:     bm.Iterator(),
 		count:  bm.GetCardinality(),
+		limit:  q.limit,
 		scorer: scorer.NewConstantScorer(1, q.boost, options),
 		id:     index.NewIndexInternalID(nil, 0),
 	}, nil
@@ -67,14 +70,17 @@ func (q charQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 type charSearcher struct {
 	it     roaring.IntPeekable
 	count  uint64
+	limit  int // documents to pass on at most, when above 0
+	passed int
 	scorer *scorer.ConstantScorer
 	id     index.IndexInternalID
 }
 
 func (s *charSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	if !s.it.HasNext() {
+	if !s.it.HasNext() || (s.limit > 0 && s.passed >= s.limit) {
 		return nil, nil
 	}
+	s.passed++
 	s.id.SetValue(uint64(s.it.Next()))
 	return s.scorer.Score(ctx, s.id), nil
 }

@@ -32,6 +32,10 @@ type plan struct {
 	clauses []clausePlan
 	terms   []termEntry // terms the query words name
 	empty   bool        // nothing can match
+	// char is the query of a lone Han character when it is all the query
+	// asks (党): its bitmap gives the total and facets at once, and since
+	// every hit scores the same, its first hits are the best.
+	char *charQuery
 }
 
 // clausePlan is one required clause: the forms that satisfy it.
@@ -93,7 +97,20 @@ func (ix *Index) compile(q *Query) (*plan, error) {
 	}
 	b.AddMustNot(filterQueries(q.NotFilters)...)
 	p.q = b
+	p.char = loneChar(q, p, must)
 	return p, nil
+}
+
+// loneChar returns the query of a lone character that is the whole
+// query, nil otherwise.
+func loneChar(q *Query, p *plan, must []query.Query) *charQuery {
+	if len(must) != 1 || len(p.clauses) != 1 || len(q.Excludes) > 0 || len(q.NotFilters) > 0 {
+		return nil
+	}
+	if c, ok := must[0].(charQuery); ok {
+		return &c
+	}
+	return nil
 }
 
 // clause collects the forms of a clause's atoms and the terms they name.
@@ -207,13 +224,17 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 
 // phrase is the phrase query of a form in a field; a form of one token
 // (a two-character word, a Latin word) is a term query, which finds the
-// same documents without checking positions.
+// same documents without checking positions, and one of tokens in a row
+// an adjacentQuery, which checks them at less cost than bleve's.
 func phrase(text string, toks analysis.TokenStream, field string, boost float64) query.Query {
 	if len(toks) == 1 {
 		q := query.NewTermQuery(string(toks[0].Term))
 		q.SetField(field)
 		q.SetBoost(boost)
 		return q
+	}
+	if terms := adjacentTerms(toks); len(terms) > 1 {
+		return adjacentQuery{field: field, terms: terms, boost: boost}
 	}
 	q := query.NewMatchPhraseQuery(text)
 	q.SetField(field)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -99,7 +100,19 @@ func (fc *facetCounts) count(d *bsearch.DocumentMatch) {
 	if d == nil || len(d.IndexInternalID) != 8 {
 		return
 	}
-	doc := d.IndexInternalID.Value()
+	fc.countDoc(d.IndexInternalID.Value())
+}
+
+// countBitmap adds every document of bm to the counts.
+func (fc *facetCounts) countBitmap(bm *roaring.Bitmap) {
+	it := bm.Iterator()
+	for it.HasNext() {
+		fc.countDoc(uint64(it.Next()))
+	}
+}
+
+// countDoc adds the document numbered doc to the counts.
+func (fc *facetCounts) countDoc(doc uint64) {
 	for name, values := range fc.t.values {
 		if doc < uint64(len(values)) {
 			fc.counts[name][values[doc]]++

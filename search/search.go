@@ -188,7 +188,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	fetch := max(rankWindow, from+size)
 	fc := ix.facetTable.newCounts()
-	sr := bleve.NewSearchRequestOptions(fc.wrap(p.q), fetch, 0, false)
+	bq := fc.wrap(p.q)
+	if p.char != nil {
+		lone := *p.char
+		lone.limit = fetch
+		bq = lone
+	}
+	sr := bleve.NewSearchRequestOptions(bq, fetch, 0, false)
 	sr.Fields = storedFields
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -198,6 +204,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 		return nil, err
 	}
 	resp.Total = res.Total
+	if p.char != nil {
+		if resp.Total, err = ix.countChar(p.char, fc); err != nil {
+			return nil, err
+		}
+	}
 	resp.Pages = pageCount(res.Total, size)
 	resp.Facets = ix.facetsOf(fc)
 	m := newMatcher(ix.an, p.clauses)
@@ -206,6 +217,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 		resp.Hits = append(resp.Hits, cands[i].hit(m))
 	}
 	return resp, nil
+}
+
+// countChar counts the documents of a lone character into fc and
+// returns how many there are.
+func (ix *Index) countChar(q *charQuery, fc *facetCounts) (uint64, error) {
+	bm, err := q.ci.docs(q.r)
+	if err != nil || bm == nil {
+		return 0, err
+	}
+	fc.countBitmap(bm)
+	return bm.GetCardinality(), nil
 }
 
 // storedFields are the fields a hit loads.
