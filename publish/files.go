@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // sameBytes reports whether the regular file at p holds exactly data.
@@ -23,9 +24,17 @@ func sameBytes(p string, data []byte) bool {
 	return sameReader(f, data)
 }
 
+// buffers are the read buffers of file comparisons.
+var buffers = sync.Pool{New: func() any {
+	b := make([]byte, 64<<10)
+	return &b
+}}
+
 // sameReader reports whether r yields exactly data.
 func sameReader(r io.Reader, data []byte) bool {
-	buf := make([]byte, 64<<10)
+	bp := buffers.Get().(*[]byte)
+	defer buffers.Put(bp)
+	buf := *bp
 	for {
 		n, err := io.ReadFull(r, buf)
 		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
@@ -62,7 +71,10 @@ func sameFiles(a, b string) bool {
 		return false
 	}
 	defer rb.Close()
-	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
+	pa, pb := buffers.Get().(*[]byte), buffers.Get().(*[]byte)
+	defer buffers.Put(pa)
+	defer buffers.Put(pb)
+	ba, bb := *pa, *pb
 	for {
 		na, ea := io.ReadFull(ra, ba)
 		nb, eb := io.ReadFull(rb, bb)
@@ -73,6 +85,20 @@ func sameFiles(a, b string) bool {
 			return ea != nil && eb != nil
 		}
 	}
+}
+
+// link puts the published file old, known to be a regular file, at dst:
+// one link call where it works, else what keep does.
+func link(old, dst string) error {
+	err := os.Link(old, dst)
+	if errors.Is(err, fs.ErrExist) { // a name written twice
+		os.Remove(dst)
+		err = os.Link(old, dst)
+	}
+	if err != nil {
+		return keep(old, dst)
+	}
+	return nil
 }
 
 // keep puts the published file old at dst: a hard link where the file

@@ -194,7 +194,7 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	}
 	s.own.Store(topName(name), true)
 	old := filepath.Join(s.out, rel)
-	if sameBytes(old, data) && keep(old, dst) == nil {
+	if holds(old, data) && link(old, dst) == nil {
 		s.kept.Add(1)
 		return s.variant(name, dst, old, data, true)
 	}

@@ -3,6 +3,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 
@@ -36,4 +37,36 @@ func createFile(dst string, data []byte) error {
 		return &fs.PathError{Op: "close", Path: dst, Err: err}
 	}
 	return nil
+}
+
+// holds reports whether the regular file at p holds exactly data. Like
+// createFile it makes no os.File, and it reads into a pooled buffer: a
+// rebuild compares every page of the site with the published one.
+func holds(p string, data []byte) bool {
+	fd, err := unix.Open(p, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
+	for errors.Is(err, unix.EINTR) {
+		fd, err = unix.Open(p, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
+	}
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
+		return false
+	}
+	bp := buffers.Get().(*[]byte)
+	defer buffers.Put(bp)
+	for len(data) > 0 {
+		buf := (*bp)[:min(len(*bp), len(data))]
+		n, err := unix.Read(fd, buf)
+		if errors.Is(err, unix.EINTR) {
+			continue
+		}
+		if err != nil || n == 0 || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	return true
 }

@@ -16,3 +16,6 @@ func createFile(dst string, data []byte) error {
 	}
 	return err
 }
+
+// holds reports whether the regular file at p holds exactly data.
+func holds(p string, data []byte) bool { return sameBytes(p, data) }
