@@ -82,12 +82,21 @@ func (ft *facetTable) add(doc uint64, term string, numbers map[string]uint32) {
 type facetCounts struct {
 	t      *facetTable
 	counts map[string][]int
+	// columns are the values and counts of each facet, for the loop that
+	// counts every hit (a map there cost a tenth of the query mix).
+	columns []facetColumn
+}
+
+type facetColumn struct {
+	values []uint32
+	counts []int
 }
 
 func (ft *facetTable) newCounts() *facetCounts {
 	fc := &facetCounts{t: ft, counts: map[string][]int{}}
-	for name := range ft.values {
+	for name, values := range ft.values {
 		fc.counts[name] = make([]int, len(ft.names[name])+1)
+		fc.columns = append(fc.columns, facetColumn{values: values, counts: fc.counts[name]})
 	}
 	return fc
 }
@@ -113,9 +122,9 @@ func (fc *facetCounts) countBitmap(bm *roaring.Bitmap) {
 
 // countDoc adds the document numbered doc to the counts.
 func (fc *facetCounts) countDoc(doc uint64) {
-	for name, values := range fc.t.values {
-		if doc < uint64(len(values)) {
-			fc.counts[name][values[doc]]++
+	for _, c := range fc.columns {
+		if doc < uint64(len(c.values)) {
+			c.counts[c.values[doc]]++
 		}
 	}
 }
