@@ -57,7 +57,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.DefaultAnalyzer = cjk.AnalyzerName
+	m.DefaultAnalyzer = bigramAnalyzerName
 	m.DefaultField = fieldText
 	m.StoreDynamic = false
 	m.IndexDynamic = false
@@ -65,11 +65,11 @@ func newMapping() (mapping.IndexMapping, error) {
 	m.TypeField = "_type_unused"
 
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldHead, textField(cjk.AnalyzerName, false))
-	doc.AddFieldMappingsAt(fieldText, textField(cjk.AnalyzerName, true))
+	doc.AddFieldMappingsAt(fieldHead, textField(bigramAnalyzerName, false))
+	doc.AddFieldMappingsAt(fieldText, textField(bigramAnalyzerName, true))
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
 	doc.AddFieldMappingsAt(fieldLabel, labelField())
-	doc.AddFieldMappingsAt(fieldDocTitle, textField(cjk.AnalyzerName, false))
+	doc.AddFieldMappingsAt(fieldDocTitle, textField(bigramAnalyzerName, false))
 	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors} {
 		doc.AddFieldMappingsAt(f, storedField())
 	}

@@ -1,0 +1,90 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"tiaoli/internal/testdir"
+)
+
+// bigramPair returns bleve's cjk analyzer and bigramAnalyzer.
+func bigramPair(t testing.TB) (want, got analysis.Analyzer) {
+	cache := registry.NewCache()
+	want, err := cache.AnalyzerNamed(cjk.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = cache.AnalyzerNamed(bigramAnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want, got
+}
+
+// sameTokens describes the first difference between two token streams,
+// "" when there is none.
+func sameTokens(want, got analysis.TokenStream) string {
+	for i := 0; i < len(want) || i < len(got); i++ {
+		if i >= len(want) || i >= len(got) {
+			return fmt.Sprintf("%d tokens, want %d", len(got), len(want))
+		}
+		w, g := want[i], got[i]
+		if !bytes.Equal(w.Term, g.Term) || w.Start != g.Start || w.End != g.End ||
+			w.Position != g.Position || w.Type != g.Type {
+			return fmt.Sprintf("token %d: %q %d-%d @%d type %d, want %q %d-%d @%d type %d", i,
+				g.Term, g.Start, g.End, g.Position, g.Type, w.Term, w.Start, w.End, w.Position, w.Type)
+		}
+	}
+	return ""
+}
+
+var bigramCases = []string{
+	"", "党", "定期谈话", "定期谈话全覆盖。", "第5条", "第五条之一", "AEO资信", "AEO 查验率 3个月", "3.5%的",
+	"党(工)委", "“一把手”", "www.gov.cn网站", "e-mail和don't", "中华人民共和国个人信息保护法（2021年）",
+	"ＡＥＯ３个月", "日本の法律", "カタカナ法", "한국법", "字\u0301", "字\uFE00字", "a\u200Db", "〇二〇年々",
+	"𠀀𠀁字", "\xff\xfe乱码", "Ⅳ级", "①项", "㈠", "  ", "\n第一条\n第二条", "ß法ǅ", "法\u00ADr",
+}
+
+// TestBigramAnalyzer: bigramAnalyzer gives what the cjk analyzer gives on
+// tricky strings and on every text of the sample site.
+func TestBigramAnalyzer(t *testing.T) {
+	want, got := bigramPair(t)
+	texts := append([]string{}, bigramCases...)
+	root := testdir.Root(t)
+	filepath.WalkDir(filepath.Join(root, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, err := os.ReadFile(p); err == nil {
+				texts = append(texts, strings.Split(string(b), "\n")...)
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	for _, s := range texts {
+		if diff := sameTokens(want.Analyze([]byte(s)), got.Analyze([]byte(s))); diff != "" {
+			t.Errorf("%q: %s", s, diff)
+		}
+	}
+}
+
+// FuzzBigramAnalyzer: bigramAnalyzer gives what the cjk analyzer gives on
+// any input.
+func FuzzBigramAnalyzer(f *testing.F) {
+	for _, s := range bigramCases {
+		f.Add(s)
+	}
+	want, got := bigramPair(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := sameTokens(want.Analyze([]byte(s)), got.Analyze([]byte(s))); diff != "" {
+			t.Errorf("%q: %s", s, diff)
+		}
+	})
+}
