@@ -77,6 +77,9 @@ func joinsWord(r rune) bool {
 // Analyze returns the tokens of input as the cjk analyzer would.
 func (a *bigramAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	out := make(analysis.TokenStream, 0, len(input)/3+1)
+	// A Han character takes 3 bytes: the slab holds every token of the
+	// runs, one allocation for all.
+	slab := make(tokenSlab, 0, len(input)/3+1)
 	pos := 1
 	for i := 0; i < len(input); {
 		j, ok := a.skipOther(input, i)
@@ -89,7 +92,7 @@ func (a *bigramAnalyzer) Analyze(input []byte) analysis.TokenStream {
 				return a.cjk.Analyze(input)
 			}
 		}
-		out, pos, i = addRun(out, pos, input, j)
+		out, pos, i = slab.addRun(out, pos, input, j)
 	}
 	return out
 }
@@ -135,7 +138,7 @@ func (a *bigramAnalyzer) addWords(out analysis.TokenStream, pos int, input []byt
 // addRun adds the tokens of the run of Han characters at i: a bigram for
 // every two characters side by side, or the character alone when the run
 // has one. It returns where the run ends.
-func addRun(out analysis.TokenStream, pos int, input []byte, i int) (analysis.TokenStream, int, int) {
+func (s *tokenSlab) addRun(out analysis.TokenStream, pos int, input []byte, i int) (analysis.TokenStream, int, int) {
 	start, prev := i, -1
 	for i < len(input) {
 		r, n := utf8.DecodeRune(input[i:])
@@ -143,17 +146,29 @@ func addRun(out analysis.TokenStream, pos int, input []byte, i int) (analysis.To
 			break
 		}
 		if prev >= 0 {
-			out = append(out, &analysis.Token{Term: input[prev : i+n], Start: prev, End: i + n,
-				Position: pos, Type: analysis.Double})
+			out = append(out, s.token(analysis.Token{Term: input[prev : i+n], Start: prev, End: i + n,
+				Position: pos, Type: analysis.Double}))
 			pos++
 		}
 		prev = i
 		i += n
 	}
 	if prev == start {
-		out = append(out, &analysis.Token{Term: input[start:i], Start: start, End: i,
-			Position: pos, Type: analysis.Single})
+		out = append(out, s.token(analysis.Token{Term: input[start:i], Start: start, End: i,
+			Position: pos, Type: analysis.Single}))
 		pos++
 	}
 	return out, pos, i
+}
+
+// tokenSlab hands out tokens from one array.
+type tokenSlab []analysis.Token
+
+// token stores t in the slab and returns its address.
+func (s *tokenSlab) token(t analysis.Token) *analysis.Token {
+	if len(*s) == cap(*s) {
+		*s = make(tokenSlab, 0, max(64, cap(*s)))
+	}
+	*s = append(*s, t)
+	return &(*s)[len(*s)-1]
 }

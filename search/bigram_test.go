@@ -88,3 +88,21 @@ func FuzzBigramAnalyzer(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkBigramAnalyzer analyses an article's text with bigramAnalyzer
+// and with bleve's cjk analyzer.
+func BenchmarkBigramAnalyzer(b *testing.B) {
+	cjkA, fast := bigramPair(b)
+	text := []byte(strings.Repeat("党委(党组)应当结合巡视巡察、纪律审查、审计监督等情况，制定开展定期谈话的年度计划。", 4))
+	for _, c := range []struct {
+		name string
+		a    analysis.Analyzer
+	}{{"tiaoli_cjk", fast}, {"cjk", cjkA}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				c.a.Analyze(text)
+			}
+		})
+	}
+}

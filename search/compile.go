@@ -185,7 +185,7 @@ func labelVariant(s string) string {
 }
 
 // formsQuery matches any of the forms: each form is one phrase, looked for
-// in every searched field; a lone character is a term of the chars field.
+// in every searched field; a lone character reads the side file of characters.
 func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 	var alts []query.Query
 	for _, f := range forms {
