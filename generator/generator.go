@@ -17,6 +17,8 @@
 package generator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"path"
@@ -50,22 +52,25 @@ var sourceExts = map[string]bool{
 // with single files are in Corpus.Errors; the other files are still read.
 func Parse(fsys fs.FS) *model.Corpus {
 	paths, tables, errs := contentPaths(fsys)
-	c := &model.Corpus{Errors: errs}
-	for _, r := range ingestAll(fsys, paths) {
+	c := &model.Corpus{Errors: errs, Digests: map[string]string{}}
+	for i, r := range ingestAll(fsys, paths) {
+		if r.digest != "" {
+			c.Digests[paths[i]] = r.digest
+		}
 		c.Errors = append(c.Errors, r.errs...)
 		if r.source != nil {
 			c.Sources = append(c.Sources, r.source)
 		}
 		c.Documents = append(c.Documents, r.docs...)
 	}
-	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, &c.Errors))
+	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, c))
 	c.Errors = append(c.Errors, perrs...)
 	c.Documents = reconcile.Merge(c.Documents, pins)
 	c.Errors = append(c.Errors, reconcile.UnusedPins(c.Documents, pins)...)
-	status.Apply(c, readTables(fsys, tables, &c.Errors))
+	status.Apply(c, readTables(fsys, tables, c))
 	address.Assign(c)
 	fillSourceDocuments(c)
-	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, &c.Errors))...)
+	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, c))...)
 	address.Assign(c) // terms found by linking get their addresses too
 	model.SortErrors(c.Errors)
 	return c
@@ -103,15 +108,16 @@ func contentPaths(fsys fs.FS) (sources, tables []string, errs []model.Error) {
 }
 
 // readTables reads the metadata tables (package status).
-func readTables(fsys fs.FS, names []string, errs *[]model.Error) status.Table {
+func readTables(fsys fs.FS, names []string, c *model.Corpus) status.Table {
 	t := status.Table{}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			*errs = append(*errs, model.Error{Path: name, Message: err.Error()})
+			c.Errors = append(c.Errors, model.Error{Path: name, Message: err.Error()})
 			continue
 		}
-		*errs = append(*errs, status.ParseTable(t, name, data)...)
+		c.Digests[name] = digest(data)
+		c.Errors = append(c.Errors, status.ParseTable(t, name, data)...)
 	}
 	return t
 }
@@ -120,6 +126,7 @@ type ingested struct {
 	source *model.Source
 	docs   []*model.Document
 	errs   []model.Error
+	digest string // of the file's bytes, "" when it was not read
 }
 
 // ingestAll reads and parses the files in parallel, keeping their order.
@@ -155,25 +162,33 @@ func ingestFile(fsys fs.FS, p string) ingested {
 		return ingested{errs: []model.Error{{Path: p, Message: err.Error()}}}
 	}
 	src, docs, errs := ingest.File(p, data)
+	sum := digest(data)
 	for _, d := range docs {
 		if d.Kind == model.KindRegulation {
 			errs = append(errs, regulation.Structure(d)...)
 		}
 	}
-	return ingested{source: src, docs: docs, errs: errs}
+	return ingested{source: src, docs: docs, errs: errs, digest: sum}
 }
 
 // readOptional returns the content of an editorial file, or nil when there
-// is none.
-func readOptional(fsys fs.FS, name string, errs *[]model.Error) []byte {
+// is none, and records its digest.
+func readOptional(fsys fs.FS, name string, c *model.Corpus) []byte {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			*errs = append(*errs, model.Error{Path: name, Message: err.Error()})
+			c.Errors = append(c.Errors, model.Error{Path: name, Message: err.Error()})
 		}
 		return nil
 	}
+	c.Digests[name] = digest(data)
 	return data
+}
+
+// digest is the SHA-256 sum of data in hex.
+func digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // fillSourceDocuments lists on every source the documents it carries, in

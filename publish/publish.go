@@ -317,3 +317,49 @@ func (s *Staging) flush() error {
 	}
 	return syncFS(s.dir)
 }
+
+// KeepTree puts every file of the published build under the folder dir
+// (slash-separated, relative to the site root) into the new build as it
+// is, linked like an unchanged file. It reports false, having kept
+// nothing, when the published build has no such folder. It is safe to
+// call from several goroutines at once, for different folders.
+func (s *Staging) KeepTree(dir string) (bool, error) {
+	if err := checkName(dir); err != nil {
+		return false, err
+	}
+	if s.isClosed() {
+		return false, fmt.Errorf("publish: keeping %s after the build ended", dir)
+	}
+	root := filepath.Join(s.out, filepath.FromSlash(dir))
+	if fi, err := os.Lstat(root); err != nil || !fi.IsDir() {
+		return false, nil
+	}
+	s.own.Store(topName(dir), true)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(s.out, p)
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			return s.mkdirs(rel)
+		case d.Type().IsRegular():
+			if err := link(p, filepath.Join(s.dir, rel)); err != nil {
+				return err
+			}
+			if strings.HasSuffix(rel, ".gz") {
+				s.compressed.Add(1)
+			} else {
+				s.kept.Add(1)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("publish: keeping %s: %w", dir, err)
+	}
+	return true, nil
+}

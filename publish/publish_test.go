@@ -434,3 +434,40 @@ func TestCommitMakesEverythingReadable(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepTree(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"d/x/index.html": "<p>x</p>", "d/x/a1/index.html": "<p>1</p>", "d/y/index.html": "<p>y</p>"})
+	st, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := st.KeepTree("d/x"); !kept || err != nil {
+		t.Fatalf("KeepTree(d/x) = %v, %v", kept, err)
+	}
+	if kept, err := st.KeepTree("d/none"); kept || err != nil {
+		t.Errorf("KeepTree of a folder the build lacks = %v, %v", kept, err)
+	}
+	if _, err := st.KeepTree("../x"); err == nil {
+		t.Errorf("KeepTree took a name outside the site")
+	}
+	st.WriteFile("index.html", []byte("home"))
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := snapshot(t, out)
+	want := map[string]string{"d/x/index.html": "<p>x</p>", "d/x/a1/index.html": "<p>1</p>", "index.html": "home"}
+	if len(got) != len(want) {
+		t.Errorf("files %v, want %v", got, want)
+	}
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("%s = %q, want %q", name, got[name], data)
+		}
+	}
+	a, _ := os.Stat(filepath.Join(out, "d/x/a1/index.html"))
+	b, _ := os.Stat(filepath.Join(out+PrevSuffix, "d/x/a1/index.html"))
+	if a == nil || b == nil || !os.SameFile(a, b) {
+		t.Errorf("kept file is not the published one")
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -20,7 +22,7 @@ import (
 // buildOptions are the flags of tiaoli build.
 type buildOptions struct {
 	content, out, base, templates string
-	keepGoing, noSearch           bool
+	keepGoing, noSearch, fresh    bool
 	prof                          profiles
 }
 
@@ -33,6 +35,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.templates, "templates", "", "a folder whose templates and assets override the built-in ones")
 	fl.BoolVar(&o.keepGoing, "keep-going", false, "publish the files that parsed and list the others in the editor's report")
 	fl.BoolVar(&o.noSearch, "no-search", false, "do not build the search index")
+	fl.BoolVar(&o.fresh, "fresh", false, "render every page, keeping none from the published build")
 	fl.StringVar(&o.prof.cpu, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	fl.StringVar(&o.prof.mem, "memprofile", "", "write a memory (allocations) profile of the build to this file")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
@@ -107,6 +110,10 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		Templates: templates.FS(o.templates),
 		Now:       stat.start,
 		Progress:  stat.progress,
+		Build:     programDigest(),
+	}
+	if !o.fresh {
+		opts.Previous = site.ReadState(st.Published())
 	}
 	if err := renderAndIndex(c, opts, st, o.noSearch); err != nil {
 		return err
@@ -146,6 +153,26 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 		return err
 	}
 	return indexErr
+}
+
+// programDigest identifies this program by the digest of its executable,
+// so that pages a build keeps were rendered by the same code; "" (which
+// keeps nothing) when the executable cannot be read.
+func programDigest() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // withDir names an error's file by its path on disk.

@@ -14,6 +14,11 @@ type Corpus struct {
 	// Cited lists documents cited by title that are not in the corpus.
 	Cited  []*CitedDocument `json:"cited"`
 	Errors []Error          `json:"errors"`
+	// Digests are the SHA-256 sums (hex) of the content files read:
+	// sources, pins, glossary and metadata tables, by path. A build
+	// compares them with the last build's to keep pages that cannot have
+	// changed.
+	Digests map[string]string `json:"digests,omitempty"`
 }
 
 // Position is where a piece of text came from: a file inside the content

@@ -75,7 +75,27 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 	if len(d.Articles) > 0 {
 		jobs = append(jobs, func(w *worker) error { return w.articleList(d) })
 	}
+	if r.state.keeps(r.opts.Previous, d) {
+		return []job{func(w *worker) error { return w.keepTree(d, jobs) }}
+	}
 	return jobs
+}
+
+// keepTree keeps the pages of d from the published build, or renders them
+// when it cannot.
+func (w *worker) keepTree(d *model.Document, render []job) error {
+	if k, ok := w.out.(TreeKeeper); ok {
+		kept, err := k.KeepTree(treeOf(d))
+		if kept || err != nil {
+			return err
+		}
+	}
+	for _, j := range render {
+		if err := j(w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // head is what a page at p shows about document d.

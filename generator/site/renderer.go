@@ -34,6 +34,8 @@ type renderer struct {
 	framesMu sync.Mutex
 	frames   map[string]*Frame
 	frameErr error
+	// state sums up what this build's pages show (incremental.go).
+	state *State
 }
 
 // place is an article of a document, or a whole document (article "").

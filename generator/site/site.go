@@ -31,6 +31,7 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -68,6 +69,13 @@ type Options struct {
 	// Workers bounds how many pages are rendered at once; GOMAXPROCS by
 	// default.
 	Workers int
+	// Previous is the State the published build left (ReadState). The
+	// pages of documents that cannot have changed since are kept from it
+	// when the Writer is a TreeKeeper; nil renders every page.
+	Previous *State
+	// Build identifies the program that renders (a digest of its
+	// executable, say): pages rendered by another are never kept.
+	Build string
 }
 
 // Render writes every page of the site for c to w.
@@ -83,7 +91,17 @@ func Render(c *model.Corpus, opts Options, w Writer) error {
 	if err != nil {
 		return err
 	}
-	return r.run(w)
+	if r.state, err = newState(r); err != nil {
+		return err
+	}
+	if err := r.run(w); err != nil {
+		return err
+	}
+	state, err := json.Marshal(r.state)
+	if err != nil {
+		return err
+	}
+	return w.WriteFile(StateFile, state)
 }
 
 // normalBase makes sure the base ends in "/".

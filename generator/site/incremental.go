@@ -1,0 +1,238 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"tiaoli/generator/model"
+)
+
+// A build keeps the pages of a document from the published build, instead
+// of rendering them again, when nothing they show can have changed: its
+// own digest covers the files the document was read from and the
+// references other documents make to it (with the paragraphs they are
+// made in, which its pages quote); one Global digest covers what any page
+// may show of the rest of the corpus: every document's header and article
+// labels, the terms and their definitions, the sources, the cited titles,
+// the editorial files (pins, glossary, metadata tables), the templates,
+// the options and the program itself. When Global changes, every page is
+// rendered. Term occurrences and the places of references inside a
+// document show only on its own pages and on pages always rendered (term
+// and source pages), so edits inside one file do not change Global.
+//
+// The published build carries its State in StateFile, which no web server
+// serves (a hidden folder).
+
+// StateFile is where a build leaves its State for the next one.
+const StateFile = ".tiaoli/state.json"
+
+// stateVersion changes when State's meaning does.
+const stateVersion = 1
+
+// State is what a build knows of the pages it wrote.
+type State struct {
+	Version int `json:"version"`
+	// Global sums up what every page may show.
+	Global string `json:"global"`
+	// Docs sums up, for each document ID, the files it was read from.
+	Docs map[string]string `json:"docs"`
+}
+
+// ReadState reads the State a published site left; nil when it has none
+// or one of another version.
+func ReadState(site string) *State {
+	data, err := os.ReadFile(site + "/" + StateFile)
+	if err != nil {
+		return nil
+	}
+	var s State
+	if json.Unmarshal(data, &s) != nil || s.Version != stateVersion {
+		return nil
+	}
+	return &s
+}
+
+// newState sums up the corpus as r renders it.
+func newState(r *renderer) (*State, error) {
+	c := r.c
+	g, err := r.globalDigest()
+	if err != nil {
+		return nil, err
+	}
+	s := &State{Version: stateVersion, Global: g, Docs: make(map[string]string, len(c.Documents))}
+	incoming := r.incoming()
+	for _, d := range c.Documents {
+		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID])
+	}
+	return s, nil
+}
+
+// keeps reports whether the pages of d can be kept from the build whose
+// state was prev.
+func (s *State) keeps(prev *State, d *model.Document) bool {
+	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Docs[d.ID] == s.Docs[d.ID]
+}
+
+// docDigest sums up the files d was read from, where they start, its
+// address and the references other documents make to it.
+func docDigest(c *model.Corpus, d *model.Document, in []citing) string {
+	h := sha256.New()
+	io.WriteString(h, d.ID+"\x00"+d.URL+"\x00")
+	for _, p := range d.Sources {
+		io.WriteString(h, p.String()+"\x00"+c.Digests[p.Path]+"\x00")
+	}
+	json.NewEncoder(h).Encode(in)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// citing is a reference another document makes, with the text of the
+// paragraph it is made in.
+type citing struct {
+	Ref  model.Reference
+	Text string
+}
+
+// incoming lists, by document ID, the references other documents make to
+// it.
+func (r *renderer) incoming() map[string][]citing {
+	out := map[string][]citing{}
+	for _, ref := range r.c.References {
+		if ref.To == nil || ref.To.Document == "" || ref.To.Document == ref.From.Document {
+			continue
+		}
+		t, _ := r.x.Resolve(ref.From)
+		cr := citing{Ref: *ref, Text: t.Text}
+		cr.Ref.Antecedents = nil // indices into the whole list
+		out[ref.To.Document] = append(out[ref.To.Document], cr)
+	}
+	return out
+}
+
+// globalDigest sums up what any page may show of the corpus besides its
+// own document's text: among it the paragraphs that cite another
+// document, which the cited page quotes.
+func (r *renderer) globalDigest() (string, error) {
+	c, opts := r.c, r.opts
+	if opts.Build == "" {
+		return "", nil // an unknown program: keep nothing
+	}
+	h := sha256.New()
+	io.WriteString(h, opts.Build+"\x00"+opts.Base+"\x00"+opts.SiteName+"\x00")
+	if err := hashFS(h, opts.Templates); err != nil {
+		return "", err
+	}
+	enc := json.NewEncoder(h)
+	for _, v := range []any{terms(c), citedTitles(c), c.Sources, headers(c), editorial(c)} {
+		if err := enc.Encode(v); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// terms lists the terms as other pages show them: without their
+// occurrences, and their definition's place without offsets.
+func terms(c *model.Corpus) []model.Term {
+	out := make([]model.Term, 0, len(c.Terms))
+	for _, t := range c.Terms {
+		u := *t
+		u.Occurrences = nil
+		if t.DefinedIn != nil {
+			l := *t.DefinedIn
+			l.Start, l.End = 0, 0
+			u.DefinedIn = &l
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// citedTitles lists the titles cited but not in the corpus.
+func citedTitles(c *model.Corpus) []string {
+	out := make([]string, 0, len(c.Cited))
+	for _, cd := range c.Cited {
+		out = append(out, cd.Title)
+	}
+	return out
+}
+
+// header is what other pages show of a document: everything but its text
+// and the lines things start on.
+type header struct {
+	Doc      model.Document
+	Articles []model.Article
+	Sections []model.Section
+}
+
+// headers lists the header of every document.
+func headers(c *model.Corpus) []header {
+	out := make([]header, 0, len(c.Documents))
+	for _, d := range c.Documents {
+		h := header{Doc: *d}
+		h.Doc.Body, h.Doc.Preamble, h.Doc.Appendix = nil, nil, nil
+		h.Doc.Articles, h.Doc.Sections = nil, nil
+		h.Doc.Variants, h.Doc.Repairs, h.Doc.Suspects, h.Doc.Headings = nil, nil, nil, nil
+		for _, a := range d.Articles {
+			if a != nil {
+				h.Articles = append(h.Articles, model.Article{Number: a.Number, Suffix: a.Suffix, Label: a.Label,
+					URL: a.URL, Path: a.Path})
+			}
+		}
+		for _, s := range d.Sections {
+			if s != nil {
+				h.Sections = append(h.Sections, model.Section{Label: s.Label, Title: s.Title, URL: s.URL, Anchor: s.Anchor})
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// editorial lists the digests of the content files that are not sources.
+func editorial(c *model.Corpus) []string {
+	sources := make(map[string]bool, len(c.Sources))
+	for _, s := range c.Sources {
+		sources[s.Path] = true
+	}
+	var out []string
+	for p, sum := range c.Digests {
+		if !sources[p] {
+			out = append(out, p+"\x00"+sum)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// hashFS writes the names and bytes of every file of fsys to h.
+func hashFS(h hash.Hash, fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		io.WriteString(h, p+"\x00")
+		h.Write(data)
+		return nil
+	})
+}
+
+// TreeKeeper is a Writer that can keep a folder of the published build as
+// it is (package publish's Staging is one). KeepTree reports false when
+// the published build has no such folder.
+type TreeKeeper interface {
+	KeepTree(dir string) (bool, error)
+}
+
+// treeOf is the folder of a document's pages.
+func treeOf(d *model.Document) string { return strings.TrimSuffix(d.URL, "/") }

@@ -1,0 +1,204 @@
+package site_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/site"
+	"tiaoli/generator/site/sitetest"
+	"tiaoli/publish"
+	"tiaoli/templates"
+)
+
+// recorder passes files on to a Staging and records the names rendered.
+type recorder struct {
+	*publish.Staging
+	mu    sync.Mutex
+	names []string
+}
+
+func (r *recorder) WriteFile(name string, data []byte) error {
+	r.mu.Lock()
+	r.names = append(r.names, name)
+	r.mu.Unlock()
+	return r.Staging.WriteFile(name, data)
+}
+
+// rendered lists the names written under a folder.
+func (r *recorder) rendered(dir string) []string {
+	var out []string
+	for _, n := range r.names {
+		if strings.HasPrefix(n, dir) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// buildKeeping renders c into out, keeping what the published build's
+// state allows, and returns what was rendered.
+func buildKeeping(t *testing.T, c *model.Corpus, out string, opts site.Options) *recorder {
+	t.Helper()
+	st, err := publish.Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{Staging: st}
+	opts.Base, opts.Previous = "/", site.ReadState(out)
+	if opts.Build == "" {
+		opts.Build = "test"
+	}
+	if err := site.Render(c, opts, rec); err != nil {
+		st.Abort()
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+// changeFile changes the text of c's document i as if its file changed.
+func changeFile(c *model.Corpus, i int) *model.Document {
+	d := c.Documents[i]
+	if len(d.Body) > 0 {
+		d.Body[0].Text += "（又讯）"
+	} else {
+		d.Articles[0].Paragraphs[0].Text += "（又讯）"
+	}
+	if c.Digests == nil {
+		c.Digests = map[string]string{}
+	}
+	c.Digests[d.Sources[0].Path] = "changed"
+	return d
+}
+
+// TestKeepUnchangedDocuments: after one file changes, the pages of the
+// other documents are kept from the published build without rendering,
+// and the site is the same as one built afresh.
+func TestKeepUnchangedDocuments(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	first := buildKeeping(t, sitetest.Corpus(), out, site.Options{})
+	reg := sitetest.Corpus().Documents[1]
+	if len(first.rendered(strings.TrimSuffix(reg.URL, "/"))) == 0 {
+		t.Fatalf("the first build rendered no page of %s", reg.URL)
+	}
+	c := sitetest.Corpus()
+	old := changeFile(c, 5) // the only document of its file
+	again := buildKeeping(t, c, out, site.Options{})
+	if got := again.rendered(strings.TrimSuffix(reg.URL, "/")); len(got) != 0 {
+		t.Errorf("pages of the unchanged regulation rendered again: %q", got)
+	}
+	if len(again.rendered(strings.TrimSuffix(old.URL, "/"))) == 0 {
+		t.Errorf("the changed regulation's pages were not rendered")
+	}
+	if len(again.rendered("t/")) == 0 {
+		t.Errorf("term pages were not rendered")
+	}
+
+	fresh := filepath.Join(dir, "fresh")
+	c = sitetest.Corpus()
+	changeFile(c, 5)
+	buildKeeping(t, c, fresh, site.Options{})
+	if diff := compareTrees(t, out, fresh); diff != "" {
+		t.Errorf("kept site differs from a fresh build: %s", diff)
+	}
+}
+
+// TestGlobalChangeRendersAll: a change to what every page may show (a
+// template, a term's definition, the program) renders every page again.
+func TestGlobalChangeRendersAll(t *testing.T) {
+	layout, err := fs.ReadFile(templates.FS(""), "layout.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tdir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(tdir, "layout.html"), append(layout, "\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changedTemplates := templates.FS(tdir)
+	for name, change := range map[string]func(*model.Corpus, *site.Options){
+		"template": func(_ *model.Corpus, o *site.Options) { o.Templates = changedTemplates },
+		"term":     func(c *model.Corpus, _ *site.Options) { c.Terms[0].Definition += "。" },
+		"program":  func(_ *model.Corpus, o *site.Options) { o.Build = "another" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			buildKeeping(t, sitetest.Corpus(), out, site.Options{})
+			c, opts := sitetest.Corpus(), site.Options{}
+			change(c, &opts)
+			again := buildKeeping(t, c, out, opts)
+			for _, d := range c.Documents {
+				if len(again.rendered(strings.TrimSuffix(d.URL, "/"))) == 0 {
+					t.Errorf("%s was kept", d.URL)
+				}
+			}
+		})
+	}
+}
+
+// compareTrees reports the first difference between two folders, files
+// under .tiaoli aside.
+func compareTrees(t *testing.T, a, b string) string {
+	t.Helper()
+	files := func(root string) map[string][]byte {
+		out := map[string][]byte{}
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := os.ReadFile(p)
+				out[strings.TrimPrefix(p, root)] = data
+			}
+			return err
+		})
+		return out
+	}
+	fa, fb := files(a), files(b)
+	if len(fa) != len(fb) {
+		return "different file counts"
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			return name
+		}
+	}
+	return ""
+}
+
+// TestCitedDocumentRendered: a document another file cites is rendered
+// again when the citing paragraph changes, since its pages quote it.
+func TestCitedDocumentRendered(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	buildKeeping(t, sitetest.Corpus(), out, site.Options{})
+	c := sitetest.Corpus()
+	byID := map[string]*model.Document{}
+	for _, d := range c.Documents {
+		byID[d.ID] = d
+	}
+	var cited *model.Document
+	for _, ref := range c.References {
+		if ref.To == nil || ref.To.Document == ref.From.Document || byID[ref.To.Document] == nil {
+			continue
+		}
+		from, to := byID[ref.From.Document], byID[ref.To.Document]
+		if from.Sources[0].Path != to.Sources[0].Path {
+			ref.From.Start++ // the citing paragraph changed before the reference
+			c.Digests = map[string]string{from.Sources[0].Path: "changed"}
+			cited = to
+			break
+		}
+	}
+	if cited == nil {
+		t.Fatal("the fixture has no reference across files")
+	}
+	again := buildKeeping(t, c, out, site.Options{})
+	if len(again.rendered(strings.TrimSuffix(cited.URL, "/"))) == 0 {
+		t.Errorf("%s kept, though a paragraph citing it changed", cited.URL)
+	}
+}
