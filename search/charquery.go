@@ -15,74 +15,102 @@ import (
 // to maxCharsCache bytes.
 type bitmapCache struct {
 	mu    sync.Mutex
-	m     map[rune]*roaring.Bitmap
+	m     map[rune]charDocs
 	bytes int
 }
 
-func newBitmapCache() *bitmapCache { return &bitmapCache{m: map[rune]*roaring.Bitmap{}} }
+func newBitmapCache() *bitmapCache { return &bitmapCache{m: map[rune]charDocs{}} }
 
-func (c *bitmapCache) get(r rune) *roaring.Bitmap {
+func (c *bitmapCache) get(r rune) (charDocs, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.m[r]
+	d, ok := c.m[r]
+	return d, ok
 }
 
-func (c *bitmapCache) put(r rune, bm *roaring.Bitmap, size int) {
+func (c *bitmapCache) put(r rune, d charDocs, size int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.bytes+size > maxCharsCache {
-		c.m, c.bytes = map[rune]*roaring.Bitmap{}, 0
+		c.m, c.bytes = map[rune]charDocs{}, 0
 	}
-	c.m[r] = bm
+	c.m[r] = d
 	c.bytes += size
 }
 
-// charQuery matches the search documents that hold a Han character, all
-// with the same score, in the order of the index.
+// headWeight is how much more a document scores that holds the character
+// in its head or a label.
+const headWeight = 2
+
+// charQuery matches the search documents that hold a Han character, in
+// the order of the index; those that hold it in their head or a label
+// score headWeight times the others.
 type charQuery struct {
 	ci    *charIndex
 	r     rune
 	boost float64
-	// limit, when above 0, stops the searcher after that many documents.
+	// limit, when above 0, keeps only the best that many documents (see
+	// window): when the character is the whole query, they are its best
+	// hits.
 	limit int
 }
 
 // Searcher returns a searcher over the character's bitmap.
 func (q charQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
 	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	bm, err := q.ci.docs(q.r)
+	d, err := q.ci.docs(q.r)
 	if err != nil {
 		return nil, err
 	}
-	if bm == nil {
-		bm = roaring.New()
+	if d.all == nil {
+		d = charDocs{all: roaring.New(), head: roaring.New()}
+	}
+	docs := d.all
+	if q.limit > 0 {
+		docs = window(d, q.limit)
 	}
 	return &charSearcher{
-		it:     bm.Iterator(),
-		count:  bm.GetCardinality(),
-		limit:  q.limit,
+		it:     docs.Iterator(),
+		head:   d.head,
+		count:  d.all.GetCardinality(),
 		scorer: scorer.NewConstantScorer(1, q.boost, options),
 		id:     index.NewIndexInternalID(nil, 0),
 	}, nil
 }
 
+// window returns the best n documents: the first of those with the
+// character in the head, then the first of the others.
+func window(d charDocs, n int) *roaring.Bitmap {
+	out := roaring.New()
+	for it := d.head.Iterator(); it.HasNext() && int(out.GetCardinality()) < n; {
+		out.Add(it.Next())
+	}
+	for it := d.all.Iterator(); it.HasNext() && int(out.GetCardinality()) < n; {
+		out.Add(it.Next()) // a head document again changes nothing
+	}
+	return out
+}
+
 // charSearcher passes on the documents of a bitmap in order.
 type charSearcher struct {
 	it     roaring.IntPeekable
+	head   *roaring.Bitmap
 	count  uint64
-	limit  int // documents to pass on at most, when above 0
-	passed int
 	scorer *scorer.ConstantScorer
 	id     index.IndexInternalID
 }
 
 func (s *charSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	if !s.it.HasNext() || (s.limit > 0 && s.passed >= s.limit) {
+	if !s.it.HasNext() {
 		return nil, nil
 	}
-	s.passed++
-	s.id.SetValue(uint64(s.it.Next()))
-	return s.scorer.Score(ctx, s.id), nil
+	doc := s.it.Next()
+	s.id.SetValue(uint64(doc))
+	d := s.scorer.Score(ctx, s.id)
+	if s.head.Contains(doc) {
+		d.Score *= headWeight
+	}
+	return d, nil
 }
 
 // Advance returns the first document at or after id.

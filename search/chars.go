@@ -19,7 +19,8 @@ import (
 // A query word of one Han character (党, 法) is found in a side file of
 // the index, not in bleve: for every Han character of the titles,
 // headings, labels and texts, the set of search documents that hold it,
-// by their number in the index. As a bleve field of single characters it
+// by their number in the index, and the set of those that hold it in
+// their head (title, headings, issuer) or label, which score higher. As a bleve field of single characters it
 // held more tokens than the text field itself and cost a tenth of the
 // build's CPU; here it is a bitmap per character, written once the index
 // is merged, read on demand when a query asks for the character.
@@ -28,7 +29,7 @@ import (
 const charsFile = "tiaoli-chars"
 
 // charsMagic opens the side file; its last byte is the format's version.
-const charsMagic = "TLCHARS1"
+const charsMagic = "TLCHARS2"
 
 // hanTableSize bounds the characters charPostings keeps in a slice; the
 // rare ones beyond it (CJK extensions G, H) go to a map.
@@ -38,68 +39,86 @@ const hanTableSize = 0x30000
 func isHanRune(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
 // charPostings collects, while the index is fed, the search documents
-// each Han character occurs in, by their order of indexing.
+// each Han character occurs in, by their order of indexing: anywhere,
+// and in the head or a label.
 type charPostings struct {
-	ids   []string // search document IDs in the order they were indexed
+	ids       []string // search document IDs in the order they were indexed
+	all, head charSets
+}
+
+// charSets holds a list of documents per character.
+type charSets struct {
 	table [][]uint32
 	more  map[rune][]uint32
 }
 
 func newCharPostings() *charPostings {
-	return &charPostings{table: make([][]uint32, hanTableSize), more: map[rune][]uint32{}}
+	return &charPostings{all: newCharSets(), head: newCharSets()}
 }
 
-// add records the characters of the texts of the next search document.
-func (cp *charPostings) add(id string, texts ...string) {
+func newCharSets() charSets {
+	return charSets{table: make([][]uint32, hanTableSize), more: map[rune][]uint32{}}
+}
+
+// add records the characters of the next search document: those of its
+// head and labels, and those of its text.
+func (cp *charPostings) add(id, head, text string) {
 	ord := uint32(len(cp.ids))
 	cp.ids = append(cp.ids, id)
-	for _, t := range texts {
-		for i := 0; i < len(t); {
-			if t[i] < utf8.RuneSelf {
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(t[i:])
-			i += n
-			if isHanRune(r) {
-				cp.addRune(r, ord)
-			}
+	eachHan(head, func(r rune) {
+		cp.all.add(r, ord)
+		cp.head.add(r, ord)
+	})
+	eachHan(text, func(r rune) { cp.all.add(r, ord) })
+}
+
+// eachHan calls f with every Han character of s.
+func eachHan(s string, f func(rune)) {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isHanRune(r) {
+			f(r)
 		}
 	}
 }
 
-func (cp *charPostings) addRune(r rune, ord uint32) {
+func (cs charSets) add(r rune, ord uint32) {
 	if r < hanTableSize {
-		if l := cp.table[r]; len(l) == 0 || l[len(l)-1] != ord {
-			cp.table[r] = append(l, ord)
+		if l := cs.table[r]; len(l) == 0 || l[len(l)-1] != ord {
+			cs.table[r] = append(l, ord)
 		}
 		return
 	}
-	if l := cp.more[r]; len(l) == 0 || l[len(l)-1] != ord {
-		cp.more[r] = append(l, ord)
+	if l := cs.more[r]; len(l) == 0 || l[len(l)-1] != ord {
+		cs.more[r] = append(l, ord)
 	}
 }
 
 // runes lists the characters seen, in order.
-func (cp *charPostings) runes() []rune {
+func (cs charSets) runes() []rune {
 	var out []rune
-	for r, l := range cp.table {
+	for r, l := range cs.table {
 		if len(l) > 0 {
 			out = append(out, rune(r))
 		}
 	}
-	for r := range cp.more {
+	for r := range cs.more {
 		out = append(out, r)
 	}
 	slices.Sort(out)
 	return out
 }
 
-func (cp *charPostings) list(r rune) []uint32 {
+func (cs charSets) list(r rune) []uint32 {
 	if r < hanTableSize {
-		return cp.table[r]
+		return cs.table[r]
 	}
-	return cp.more[r]
+	return cs.more[r]
 }
 
 // numbers maps the order of indexing to the numbers the merged index
@@ -145,20 +164,23 @@ func (cp *charPostings) numbers(bi bleve.Index) ([]uint32, error) {
 }
 
 // write writes the side file into the index folder dir: the magic, the
-// number of characters, per character its code, length and offset, then
-// the bitmaps (roaring, portable format) in the same order.
+// number of characters, per character its code, lengths and offset, then
+// per character the bitmaps (roaring, portable format) of all its
+// documents and of those with it in the head, in the same order.
 func (cp *charPostings) write(dir string, numbers []uint32) (err error) {
-	runes := cp.runes()
+	runes := cp.all.runes()
 	blobs := make([][]byte, len(runes))
+	heads := make([]int, len(runes))
 	for i, r := range runes {
-		bm := roaring.New()
-		for _, o := range cp.list(r) {
-			bm.Add(numbers[o])
-		}
-		bm.RunOptimize()
-		if blobs[i], err = bm.ToBytes(); err != nil {
+		all, err := bitmapBytes(cp.all.list(r), numbers)
+		if err != nil {
 			return err
 		}
+		head, err := bitmapBytes(cp.head.list(r), numbers)
+		if err != nil {
+			return err
+		}
+		blobs[i], heads[i] = append(all, head...), len(head)
 	}
 	f, err := os.Create(filepath.Join(dir, charsFile))
 	if err != nil {
@@ -174,7 +196,8 @@ func (cp *charPostings) write(dir string, numbers []uint32) (err error) {
 	binary.Write(w, binary.LittleEndian, uint32(len(runes)))
 	off := uint64(len(charsMagic) + 4 + len(runes)*charEntrySize)
 	for i, r := range runes {
-		binary.Write(w, binary.LittleEndian, charEntry{Rune: uint32(r), Len: uint32(len(blobs[i])), Off: off})
+		binary.Write(w, binary.LittleEndian, charEntry{Rune: uint32(r), Len: uint32(len(blobs[i])),
+			HeadLen: uint32(heads[i]), Off: off})
 		off += uint64(len(blobs[i]))
 	}
 	for _, b := range blobs {
@@ -183,14 +206,27 @@ func (cp *charPostings) write(dir string, numbers []uint32) (err error) {
 	return w.Flush()
 }
 
-// charEntry is a character's place in the side file.
-type charEntry struct {
-	Rune uint32
-	Len  uint32
-	Off  uint64
+// bitmapBytes is the bitmap of the documents of list, by their numbers.
+func bitmapBytes(list []uint32, numbers []uint32) ([]byte, error) {
+	bm := roaring.New()
+	for _, o := range list {
+		bm.Add(numbers[o])
+	}
+	bm.RunOptimize()
+	return bm.ToBytes()
 }
 
-const charEntrySize = 16
+// charEntry is a character's place in the side file: Len bytes at Off,
+// the last HeadLen of them the bitmap of the head.
+type charEntry struct {
+	Rune    uint32
+	Len     uint32
+	HeadLen uint32
+	_       uint32
+	Off     uint64
+}
+
+const charEntrySize = 24
 
 // maxCharsCache bounds the bytes of bitmaps kept in memory; the cache
 // starts afresh when it is full.
@@ -243,24 +279,38 @@ func readCharTable(r io.Reader) (map[rune]charEntry, error) {
 
 func (ci *charIndex) Close() error { return ci.f.Close() }
 
-// docs returns the documents that hold the character r; nil when none
-// does. The bitmap is shared: callers must not change it.
-func (ci *charIndex) docs(r rune) (*roaring.Bitmap, error) {
+// charDocs are the documents of a character: all of them, and those
+// that hold it in their head or a label. The bitmaps are shared: callers
+// must not change them.
+type charDocs struct {
+	all, head *roaring.Bitmap
+}
+
+// docs returns the documents that hold the character r; nil bitmaps when
+// none does.
+func (ci *charIndex) docs(r rune) (charDocs, error) {
 	e, ok := ci.entries[r]
 	if !ok {
-		return nil, nil
+		return charDocs{}, nil
 	}
-	if bm := ci.cache.get(r); bm != nil {
-		return bm, nil
+	if d, ok := ci.cache.get(r); ok {
+		return d, nil
 	}
 	buf := make([]byte, e.Len)
 	if _, err := ci.f.ReadAt(buf, int64(e.Off)); err != nil {
-		return nil, fmt.Errorf("%s: %w", charsFile, err)
+		return charDocs{}, fmt.Errorf("%s: %w", charsFile, err)
 	}
-	bm := roaring.New()
-	if err := bm.UnmarshalBinary(buf); err != nil {
-		return nil, fmt.Errorf("%s: %w", charsFile, err)
+	if e.HeadLen > e.Len {
+		return charDocs{}, fmt.Errorf("%s: corrupt entry of %c", charsFile, r)
 	}
-	ci.cache.put(r, bm, int(e.Len))
-	return bm, nil
+	d := charDocs{all: roaring.New(), head: roaring.New()}
+	cut := e.Len - e.HeadLen
+	if err := d.all.UnmarshalBinary(buf[:cut]); err != nil {
+		return charDocs{}, fmt.Errorf("%s: %w", charsFile, err)
+	}
+	if err := d.head.UnmarshalBinary(buf[cut:]); err != nil {
+		return charDocs{}, fmt.Errorf("%s: %w", charsFile, err)
+	}
+	ci.cache.put(r, d, int(e.Len))
+	return d, nil
 }

@@ -1,23 +1,25 @@
 package search
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
 // TestCharsFile writes the side file of characters and reads it back:
 // each character lists the documents that hold it, by their numbers in
-// the index, once each, whatever field held it.
+// the index, once each, and those that hold it in their head or a label.
 func TestCharsFile(t *testing.T) {
 	cp := newCharPostings()
-	cp.add("a", "党的纪律", "第五条", "")
-	cp.add("b", "", "", "纪律严明，党")
-	cp.add("c", "AEO 3个月", "", "𰀀") // no Han but an extension G character
+	cp.add("a", "党的纪律\n第五条", "")
+	cp.add("b", "", "纪律严明，党")
+	cp.add("c", "AEO 3个月", "𰀀") // an extension G character
 	dir := t.TempDir()
 	numbers := []uint32{2, 0, 1} // a is document 2 of the index, b 0, c 1
 	if err := cp.write(dir, numbers); err != nil {
@@ -29,24 +31,31 @@ func TestCharsFile(t *testing.T) {
 	}
 	defer ci.Close()
 	for _, tc := range []struct {
-		r    rune
-		want []uint32
+		r         rune
+		all, head []uint32
 	}{
-		{'党', []uint32{0, 2}}, {'纪', []uint32{0, 2}}, {'条', []uint32{2}}, {'严', []uint32{0}},
-		{'𰀀', []uint32{1}}, {'A', nil}, {'月', []uint32{1}}, {'无', nil},
+		{'党', []uint32{0, 2}, []uint32{2}}, {'纪', []uint32{0, 2}, []uint32{2}}, {'条', []uint32{2}, []uint32{2}},
+		{'严', []uint32{0}, nil}, {'\U00030000', []uint32{1}, nil}, {'A', nil, nil}, {'月', []uint32{1}, []uint32{1}},
+		{'无', nil, nil},
 	} {
-		bm, err := ci.docs(tc.r)
+		d, err := ci.docs(tc.r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []uint32
-		if bm != nil {
-			got = bm.ToArray()
+		if got := bitmapList(d.all); !slices.Equal(got, tc.all) {
+			t.Errorf("%c: documents %v, want %v", tc.r, got, tc.all)
 		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%c: documents %v, want %v", tc.r, got, tc.want)
+		if got := bitmapList(d.head); !slices.Equal(got, tc.head) {
+			t.Errorf("%c: documents with it in the head %v, want %v", tc.r, got, tc.head)
 		}
 	}
+}
+
+func bitmapList(bm *roaring.Bitmap) []uint32 {
+	if bm == nil || bm.IsEmpty() {
+		return nil
+	}
+	return bm.ToArray()
 }
 
 // TestCharsFileRefused: a file that is not a character table is an error.
@@ -63,15 +72,20 @@ func TestCharsFileRefused(t *testing.T) {
 	}
 }
 
-// TestCharSearcher walks a character's documents with Next and Advance.
+// TestCharSearcher walks a character's documents with Next and Advance;
+// a document with the character in its head scores headWeight times
+// more, and a limited searcher keeps those first.
 func TestCharSearcher(t *testing.T) {
 	cp := newCharPostings()
 	for _, id := range []string{"0", "1", "2", "3", "4", "5"} {
-		text := ""
-		if id != "2" && id != "4" {
-			text = "法"
+		head, text := "", "法"
+		switch id {
+		case "2", "4":
+			text = ""
+		case "5":
+			head, text = "法", ""
 		}
-		cp.add(id, text)
+		cp.add(id, head, text)
 	}
 	dir := t.TempDir()
 	if err := cp.write(dir, []uint32{0, 1, 2, 3, 4, 5}); err != nil {
@@ -82,25 +96,46 @@ func TestCharSearcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ci.Close()
-	s, err := charQuery{ci: ci, r: '法', boost: 1}.Searcher(nil, nil, nil, bsearch.SearcherOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(10, 0)}
+	s := charSearcherOf(t, charQuery{ci: ci, r: '法', boost: 1})
 	if s.Count() != 4 {
 		t.Errorf("count %d, want 4", s.Count())
 	}
-	ctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(10, 0)}
 	var got []uint64
+	var scores []float64
+	add := func(d *bsearch.DocumentMatch) {
+		got, scores = append(got, d.IndexInternalID.Value()), append(scores, d.Score)
+	}
 	d, _ := s.Next(ctx)
-	got = append(got, d.IndexInternalID.Value())
+	add(d)
 	d, _ = s.Advance(ctx, index.NewIndexInternalID(nil, 2)) // 2 lacks it: 3
-	got = append(got, d.IndexInternalID.Value())
+	add(d)
 	d, _ = s.Advance(ctx, index.NewIndexInternalID(nil, 5))
-	got = append(got, d.IndexInternalID.Value())
+	add(d)
 	if d, _ = s.Next(ctx); d != nil {
 		t.Errorf("a document after the last: %d", d.IndexInternalID.Value())
 	}
 	if !slices.Equal(got, []uint64{0, 3, 5}) {
 		t.Errorf("documents %v, want [0 3 5]", got)
 	}
+	if scores[0] <= 0 || scores[1] != scores[0] || scores[2] != headWeight*scores[0] {
+		t.Errorf("scores %v: want the head's %d times the text's", scores, headWeight)
+	}
+	lim := charSearcherOf(t, charQuery{ci: ci, r: '法', boost: 1, limit: 2})
+	got = nil
+	for d, _ := lim.Next(ctx); d != nil; d, _ = lim.Next(ctx) {
+		got = append(got, d.IndexInternalID.Value())
+	}
+	if !slices.Equal(got, []uint64{0, 5}) {
+		t.Errorf("limited to 2: documents %v, want [0 5] (the head's first)", got)
+	}
+}
+
+func charSearcherOf(t *testing.T, q charQuery) bsearch.Searcher {
+	t.Helper()
+	s, err := q.Searcher(context.Background(), nil, nil, bsearch.SearcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -173,7 +173,8 @@ func feed(idx bleve.Index, c *model.Corpus, cp *charPostings, batches chan<- *bl
 		if err := b.Index(d.ID, fields); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
-		cp.add(d.ID, charTexts(d, fields)...)
+		head, text := charTexts(d, fields)
+		cp.add(d.ID, head, text)
 		if b.Size() >= batchSize {
 			batches <- b
 			b = idx.NewBatch()

@@ -222,12 +222,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 // countChar counts the documents of a lone character into fc and
 // returns how many there are.
 func (ix *Index) countChar(q *charQuery, fc *facetCounts) (uint64, error) {
-	bm, err := q.ci.docs(q.r)
-	if err != nil || bm == nil {
+	d, err := q.ci.docs(q.r)
+	if err != nil || d.all == nil {
 		return 0, err
 	}
-	fc.countBitmap(bm)
-	return bm.GetCardinality(), nil
+	fc.countBitmap(d.all)
+	return d.all.GetCardinality(), nil
 }
 
 // storedFields are the fields a hit loads.
