@@ -22,9 +22,6 @@ import (
 	"tiaoli/generator/site/sitetest"
 )
 
-// siteChromium is Debian's chromium.
-const siteChromium = "/usr/bin/chromium"
-
 // sitePrefix is the path the test server publishes the site under, to
 // show that relative links work below any path.
 const sitePrefix = "/fagui/"
@@ -44,11 +41,8 @@ type siteCase struct {
 // page, uses the go-to-article box and the cite control, and saves
 // screenshots.
 func TestClauseTermBrowser(t *testing.T) {
-	if _, err := os.Stat(siteChromium); err != nil {
-		t.Skipf("no chromium at %s (install Debian's chromium): skipping the browser test", siteChromium)
-	}
 	sc := siteServe(t)
-	ctx := siteBrowser(t)
+	ctx := newBrowser(t, 90*time.Second)
 	clause := sc.url + sitePrefix + sc.article.URL
 	sel := chromedp.CSS(fmt.Sprintf(`.clause-page .text a.term[href$=%q]`, sc.term.URL))
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(clause),
@@ -319,30 +313,4 @@ func siteFind(c *model.Corpus) *siteCase {
 		}
 	}
 	return nil
-}
-
-// siteBrowser starts headless Chromium with a fresh profile.
-func siteBrowser(t *testing.T) context.Context {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(siteChromium),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	tctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancelTime)
-	return tctx
 }

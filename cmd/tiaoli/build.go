@@ -115,7 +115,8 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if !o.fresh {
 		opts.Previous = site.ReadState(st.Published())
 	}
-	if err := renderAndIndex(c, opts, st, o.noSearch); err != nil {
+	pagesDone := func() { stat.draw(fmt.Sprintf("%s: pages done, search index…", stat.name)) }
+	if err := renderAndIndex(c, opts, st, o.noSearch, pagesDone); err != nil {
 		return err
 	}
 	stat.phase("publish")
@@ -134,8 +135,9 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 
 // renderAndIndex renders the pages and, unless noSearch, builds the search
 // index at the same time: the index's last phase, merging its segments,
-// runs on one core, and the pages keep the other busy.
-func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool) error {
+// runs on one core, and the pages keep the other busy. pagesDone is called
+// when the pages are rendered.
+func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, pagesDone func()) error {
 	var wg sync.WaitGroup
 	var indexErr error
 	if !noSearch {
@@ -148,6 +150,9 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 		}()
 	}
 	err := site.Render(c, opts, st)
+	if err == nil && !noSearch {
+		pagesDone()
+	}
 	wg.Wait() // also on error: the index must be done with the staging folder before it goes
 	if err != nil {
 		return err
