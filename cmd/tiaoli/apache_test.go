@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -53,30 +52,9 @@ func TestApacheInFront(t *testing.T) {
 	confPath := filepath.Join(dir, "httpd.conf")
 	os.WriteFile(confPath, []byte(main.String()), 0o644)
 
-	cmd := exec.Command(bin, "-f", confPath, "-DFOREGROUND")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-		if t.Failed() {
-			logs, _ := os.ReadFile(filepath.Join(dir, "error.log"))
-			t.Logf("apache:\n%s\n%s", out.String(), logs)
-		}
-	})
-	waitListening(t, port, &out)
-	base := fmt.Sprintf("http://127.0.0.1:%d/fagui/", port)
-
-	home := fetchRaw(t, base)
-	checkPage(t, "home", home)
-	checkLinks(t, base, home.body)
-	t.Run("assets", func(t *testing.T) { checkAssets(t, base, home.body) })
-	t.Run("validators", func(t *testing.T) { checkValidators(t, base) })
-	t.Run("search", func(t *testing.T) { checkSearchThroughNginx(t, base) })
-	t.Run("404", func(t *testing.T) { checkNotFound(t, base, site, true) })
+	out := startDaemon(t, "apache", filepath.Join(dir, "error.log"), exec.Command(bin, "-f", confPath, "-DFOREGROUND"))
+	waitListening(t, port, out)
+	checkInFront(t, fmt.Sprintf("http://127.0.0.1:%d/fagui/", port), site, true)
 	if regexp.MustCompile(`(?s)# search: begin.*# search: end`).FindString(string(conf)) == "" {
 		t.Error("apache.conf lacks the search markers DEPLOY.md points to")
 	}

@@ -148,7 +148,17 @@ http {
 `, user, dir, mime, servers)
 	conf := filepath.Join(dir, "nginx.conf")
 	os.WriteFile(conf, []byte(main), 0o644)
-	cmd := exec.Command(bin, "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", conf, "-g", "daemon off;")
+	out := startDaemon(t, "nginx", filepath.Join(dir, "error.log"),
+		exec.Command(bin, "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", conf, "-g", "daemon off;"))
+	for _, port := range ports {
+		waitListening(t, port, out)
+	}
+}
+
+// startDaemon starts a web server that stays in the foreground and stops
+// it when the test ends, showing its output and error log if the test
+// failed.
+func startDaemon(t *testing.T, name, errorLog string, cmd *exec.Cmd) *bytes.Buffer {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -158,13 +168,11 @@ http {
 		cmd.Process.Signal(os.Interrupt)
 		cmd.Wait()
 		if t.Failed() {
-			logs, _ := os.ReadFile(filepath.Join(dir, "error.log"))
-			t.Logf("nginx error log:\n%s", logs)
+			logs, _ := os.ReadFile(errorLog)
+			t.Logf("%s:\n%s\n%s", name, out.String(), logs)
 		}
 	})
-	for _, port := range ports {
-		waitListening(t, port, &out)
-	}
+	return &out
 }
 
 func waitListening(t *testing.T, port int, out *bytes.Buffer) {
@@ -175,7 +183,7 @@ func waitListening(t *testing.T, port int, out *bytes.Buffer) {
 			return
 		}
 	}
-	t.Fatalf("nginx did not listen on %d:\n%s", port, out.String())
+	t.Fatalf("the server did not listen on %d:\n%s", port, out.String())
 }
 
 // response is what a test needs of an HTTP answer.

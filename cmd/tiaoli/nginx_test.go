@@ -25,15 +25,7 @@ func TestNginxInFront(t *testing.T) {
 	withSearch, plain := freePort(t), freePort(t)
 	startNginx(t, nginxConf(t, site, searchAddr, withSearch, true)+
 		nginxConf(t, site, searchAddr, plain, false), withSearch, plain)
-	base := fmt.Sprintf("http://127.0.0.1:%d/fagui/", withSearch)
-
-	home := fetchRaw(t, base)
-	checkPage(t, "home", home)
-	checkLinks(t, base, home.body)
-	t.Run("assets", func(t *testing.T) { checkAssets(t, base, home.body) })
-	t.Run("validators", func(t *testing.T) { checkValidators(t, base) })
-	t.Run("search", func(t *testing.T) { checkSearchThroughNginx(t, base) })
-	t.Run("404", func(t *testing.T) { checkNotFound(t, base, site, false) })
+	checkInFront(t, fmt.Sprintf("http://127.0.0.1:%d/fagui/", withSearch), site, false)
 	t.Run("plain", func(t *testing.T) {
 		checkPlainFileServer(t, fmt.Sprintf("http://127.0.0.1:%d/fagui/", plain), site)
 	})
@@ -130,6 +122,19 @@ func checkAssets(t *testing.T, base, home string) {
 		t.Errorf("%s: no prebuilt gzip variant served (%q, %d of %d bytes)", u,
 			zipped.header.Get("Content-Encoding"), len(zipped.body), len(plain.body))
 	}
+}
+
+// checkInFront checks a site served at base by a web server in front of
+// tiaoli serve: the home page and its links, assets, validators, search
+// and the 404 page.
+func checkInFront(t *testing.T, base, site string, symlink403 bool) {
+	home := fetchRaw(t, base)
+	checkPage(t, "home", home)
+	checkLinks(t, base, home.body)
+	t.Run("assets", func(t *testing.T) { checkAssets(t, base, home.body) })
+	t.Run("validators", func(t *testing.T) { checkValidators(t, base) })
+	t.Run("search", func(t *testing.T) { checkSearchThroughNginx(t, base) })
+	t.Run("404", func(t *testing.T) { checkNotFound(t, base, site, symlink403) })
 }
 
 func checkValidators(t *testing.T, base string) {
