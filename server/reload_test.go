@@ -67,10 +67,10 @@ func TestReloadKeepsOldBuildForRequestsInFlight(t *testing.T) {
 	}
 }
 
-func TestWatchPicksUpNewBuild(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "public")
-	writeSite(t, dir, version(1), false)
-	s, err := New(Config{Site: dir, Watch: 20 * time.Millisecond, ErrorLog: log.New(io.Discard, "", 0)})
+// serveWatching serves the site dir on loopback, watching it for new
+// builds; stop ends the server and returns what Serve returned.
+func serveWatching(t *testing.T, dir string, watch time.Duration) (base string, stop func() error) {
+	s, err := New(Config{Site: dir, Watch: watch, ErrorLog: log.New(io.Discard, "", 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,16 +79,24 @@ func TestWatchPicksUpNewBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error)
-	go func() { done <- s.Serve(ctx, ln) }()
-	url := "http://" + ln.Addr().String() + "/"
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	return "http://" + ln.Addr().String(), func() error {
+		cancel()
+		return <-served
+	}
+}
+
+func TestWatchPicksUpNewBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	writeSite(t, dir, version(1), false)
+	base, stop := serveWatching(t, dir, 20*time.Millisecond)
 	writeSite(t, dir, version(2), false)
-	waitFor(t, "build 2", func() bool { return strings.Contains(fetch(t, url), "build 2") })
-	cancel()
-	if err := <-done; err != nil {
+	waitFor(t, "build 2", func() bool { return strings.Contains(fetch(t, base+"/"), "build 2") })
+	if err := stop(); err != nil {
 		t.Errorf("Serve: %v", err)
 	}
-	if _, err := http.Get(url); err == nil {
+	if _, err := http.Get(base + "/"); err == nil {
 		t.Errorf("still answering after shutdown")
 	}
 }
@@ -129,18 +137,7 @@ func TestBrokenBuildKeepsServingTheOld(t *testing.T) {
 func TestSwapUnderLoad(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	writeSite(t, dir, version(1), true)
-	s, err := New(Config{Site: dir, Watch: 10 * time.Millisecond, ErrorLog: log.New(io.Discard, "", 0)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error)
-	go func() { served <- s.Serve(ctx, ln) }()
-	base := "http://" + ln.Addr().String()
+	base, stopServing := serveWatching(t, dir, 10*time.Millisecond)
 
 	var stop atomic.Bool
 	var ok, failed atomic.Int64
@@ -173,8 +170,7 @@ func TestSwapUnderLoad(t *testing.T) {
 	waitFor(t, "the last build", func() bool { return strings.Contains(fetch(t, base+"/"), "build 6") })
 	stop.Store(true)
 	wg.Wait()
-	cancel()
-	<-served
+	stopServing()
 	t.Logf("%d requests during 5 swaps, %d failed", ok.Load()+failed.Load(), failed.Load())
 	if failed.Load() > 0 {
 		t.Fatalf("%d requests failed, e.g. %v", failed.Load(), failures[:min(5, len(failures))])
