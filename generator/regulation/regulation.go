@@ -116,7 +116,12 @@ func isComment(s string) bool {
 }
 
 func joinTexts(lines []line) string {
+	n := 0
+	for _, l := range lines {
+		n += len(l.text) + 1
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, l := range lines {
 		b.WriteString(l.text)
 		b.WriteByte('\n')
@@ -216,7 +221,7 @@ func isStructural(s string) bool {
 // divisions open one inside the other (第一编 总则, 第一章 一般规定). A line
 // naming several divisions (第一章 总则 第二章 …) is contents too.
 func skipContents(lines []line) []line {
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	done := false
 	for i := 0; i < len(lines); i++ {
 		if done {

@@ -290,7 +290,12 @@ func duplicate(a, b, page string) (dup, bool) {
 
 // pageText is the text of every line, one per line, for evidence.
 func pageText(lines []block.Line) string {
+	n := 0
+	for _, l := range lines {
+		n += len(l.Text) + 1
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, l := range lines {
 		b.WriteString(l.Text)
 		b.WriteByte('\n')
