@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -41,14 +42,15 @@ type State struct {
 	Version int `json:"version"`
 	// Global sums up what every page may show.
 	Global string `json:"global"`
-	// Docs sums up, for each document ID, the files it was read from.
+	// Docs sums up, for each document ID, the files it was read from and
+	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
 }
 
 // ReadState reads the State a published site left; nil when it has none
 // or one of another version.
 func ReadState(site string) *State {
-	data, err := os.ReadFile(site + "/" + StateFile)
+	data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(StateFile)))
 	if err != nil {
 		return nil
 	}

@@ -17,6 +17,8 @@
 //	report/             the editor's report (package report)
 //	search/             the search page (results come from tiaoli serve)
 //	404.html  sitemap.xml  feed.xml  assets/
+//	.tiaoli/state.json  what the next build needs to keep unchanged pages
+//	                    (incremental.go); never served
 //
 // Links between pages are relative, so the site works under any path of a
 // web server and from a plain file server; only sitemap.xml, feed.xml and
