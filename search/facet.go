@@ -38,9 +38,13 @@ func loadFacets(bi bleve.Index) (*facetTable, error) {
 		return nil, err
 	}
 	defer r.Close()
-	n, err := r.DocCount()
+	docs, err := liveDocs(r)
 	if err != nil {
 		return nil, err
+	}
+	n := uint64(0)
+	if len(docs) > 0 {
+		n = docs[len(docs)-1] + 1
 	}
 	dv, err := r.DocValueReader([]string{fieldFacet})
 	if err != nil {
@@ -52,7 +56,7 @@ func loadFacets(bi bleve.Index) (*facetTable, error) {
 	}
 	numbers := map[string]uint32{}
 	id := index.NewIndexInternalID(nil, 0)
-	for doc := uint64(0); doc < n; doc++ {
+	for _, doc := range docs {
 		id.SetValue(doc)
 		err := dv.VisitDocValues(id, func(_ string, term []byte) { ft.add(doc, string(term), numbers) })
 		if err != nil {
@@ -60,6 +64,25 @@ func loadFacets(bi bleve.Index) (*facetTable, error) {
 		}
 	}
 	return ft, nil
+}
+
+// liveDocs lists the numbers of the documents of an index in order. They
+// are dense in a merged index, and have gaps where an updated one (see
+// Build) deleted documents.
+func liveDocs(r index.IndexReader) ([]uint64, error) {
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer all.Close()
+	var out []uint64
+	for {
+		id, err := all.Next()
+		if err != nil || id == nil {
+			return out, err
+		}
+		out = append(out, id.Value())
+	}
 }
 
 // add records a facet term (kind=news) of a document; numbers gives each

@@ -34,7 +34,10 @@ const (
 // It indexes one search document per article, top-level section, document
 // and term, merges the index into one segment, then writes the side file
 // of single characters by the numbers the merged index gives documents.
-func BuildIndex(c *model.Corpus, dir string) (err error) {
+func BuildIndex(c *model.Corpus, dir string) error { return buildWhole(c, dir, "") }
+
+// buildWhole is BuildIndex, recording program in the sums file.
+func buildWhole(c *model.Corpus, dir, program string) (err error) {
 	if _, err := os.Stat(dir); err == nil {
 		return fmt.Errorf("build index: %s already exists", dir)
 	}
@@ -46,8 +49,8 @@ func BuildIndex(c *model.Corpus, dir string) (err error) {
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	cp := newCharPostings()
-	if err := fill(idx, c, cp); err != nil {
+	cp, sums := newCharPostings(), newSums(program)
+	if err := fill(idx, c, cp, sums); err != nil {
 		idx.Close()
 		return fmt.Errorf("build index: %w", err)
 	}
@@ -56,6 +59,9 @@ func BuildIndex(c *model.Corpus, dir string) (err error) {
 	}
 	if err := mergeSegments(dir, cp); err != nil {
 		return fmt.Errorf("build index: merge: %w", err)
+	}
+	if err := sums.write(dir); err != nil {
+		return fmt.Errorf("build index: %w", err)
 	}
 	return nil
 }
@@ -90,7 +96,7 @@ const batchWorkers = 2
 const maxUnpersisted = 4
 
 // fill indexes every search document of c in batches, then the metadata.
-func fill(idx bleve.Index, c *model.Corpus, cp *charPostings) error {
+func fill(idx bleve.Index, c *model.Corpus, cp *charPostings, sums *sums) error {
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, batchWorkers)
 	w := newBatchWriter(idx)
@@ -105,7 +111,7 @@ func fill(idx bleve.Index, c *model.Corpus, cp *charPostings) error {
 			errs <- err
 		}()
 	}
-	err := feed(idx, c, cp, batches)
+	err := feed(idx, c, cp, sums, batches)
 	close(batches)
 	for i := 0; i < batchWorkers; i++ {
 		if werr := <-errs; err == nil {
@@ -161,7 +167,7 @@ func (w *batchWriter) persistErr() error {
 
 // feed sends the search documents of c to batches, batchSize at a time,
 // and their characters to cp.
-func feed(idx bleve.Index, c *model.Corpus, cp *charPostings, batches chan<- *bleve.Batch) error {
+func feed(idx bleve.Index, c *model.Corpus, cp *charPostings, sums *sums, batches chan<- *bleve.Batch) error {
 	b := idx.NewBatch()
 	seen := map[string]bool{}
 	err := eachDoc(c, func(d *searchDoc) error {
@@ -175,6 +181,7 @@ func feed(idx bleve.Index, c *model.Corpus, cp *charPostings, batches chan<- *bl
 		}
 		head, text := charTexts(d, fields)
 		cp.add(d.ID, head, text)
+		sums.add(d)
 		if b.Size() >= batchSize {
 			batches <- b
 			b = idx.NewBatch()
@@ -209,7 +216,14 @@ func finish(idx bleve.Index, c *model.Corpus) error {
 // segment (scorch merges only persisted segments), so that a query reads
 // one dictionary per field; then it writes the side file of characters.
 func mergeSegments(dir string, cp *charPostings) error {
-	idx, err := bleve.OpenUsing(dir, nil)
+	return settle(dir, nil, cp, 1)
+}
+
+// settle reopens the persisted index with config, merges it down to one
+// segment when it holds more than keep, and writes the side file of
+// characters by the numbers the index then gives documents.
+func settle(dir string, config map[string]interface{}, cp *charPostings, keep uint64) error {
+	idx, err := bleve.OpenUsing(dir, config)
 	if err != nil {
 		return err
 	}
@@ -224,7 +238,8 @@ func mergeSegments(dir string, cp *charPostings) error {
 	}
 	opts := mergeplan.SingleSegmentMergePlanOptions
 	opts.SegmentsPerMergeTask = maxMergeTask
-	for round := 0; round < maxMergeRounds && segments(s) > 1; round++ {
+	for round := 0; round < maxMergeRounds && segments(s) > keep; round++ {
+		keep = 1
 		if err := s.ForceMerge(context.Background(), &opts); err != nil {
 			return err
 		}

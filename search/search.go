@@ -2,7 +2,9 @@
 // serves them over HTTP.
 //
 // The index is built at site-build time from the model (BuildIndex) into
-// the site's IndexDir, so pages and index always deploy together. It holds
+// the site's IndexDir, so pages and index always deploy together; a
+// rebuild starts from the published index and indexes only what changed
+// (Build). It holds
 // one search document per article (clause-level hits), per top-level
 // section of a document without 条, per document and per term.
 //

@@ -144,7 +144,11 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := search.BuildIndex(c, filepath.Join(st.Dir(), search.IndexDir)); err != nil {
+			prev := ""
+			if opts.Previous != nil { // not --fresh
+				prev = filepath.Join(st.Published(), search.IndexDir)
+			}
+			if err := search.Build(c, filepath.Join(st.Dir(), search.IndexDir), prev, opts.Build); err != nil {
 				indexErr = fmt.Errorf("search index: %w", err)
 			}
 		}()

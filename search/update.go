@@ -1,0 +1,250 @@
+package search
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"tiaoli/generator/model"
+)
+
+// Build writes the search index of c into dir, which must not exist.
+// When prev is the index of the published build and was made by the same
+// program (an identity the caller gives, such as a digest of its
+// executable; "" never matches), Build starts from a copy of it and
+// indexes only the search documents that changed, deletes those that are
+// gone, and merges only when the index has grown too many segments;
+// otherwise, or when most documents changed, it builds the index whole
+// (BuildIndex). Either way dir ends with a sums file that lets the next
+// build do the same.
+func Build(c *model.Corpus, dir, prev, program string) error {
+	if prev != "" && program != "" {
+		done, err := update(c, dir, prev, program)
+		if done {
+			return err
+		}
+		if err != nil || pathExists(dir) {
+			os.RemoveAll(dir) // start again from nothing
+		}
+	}
+	return buildWhole(c, dir, program)
+}
+
+// sumsFile lists, for every search document of an index, a digest of
+// what was indexed of it, after a first line naming the program.
+const sumsFile = "tiaoli-sums"
+
+// maxKeptSegments is how many segments an updated index may hold before
+// it is merged into one: each update adds one.
+const maxKeptSegments = 4
+
+// maxChangedShare is the share of changed documents above which a whole
+// build is cheaper than an update.
+const maxChangedShare = 0.25
+
+// sums are the digests of the documents of an index.
+type sums struct {
+	program string
+	docs    map[string]string
+}
+
+func newSums(program string) *sums { return &sums{program: program, docs: map[string]string{}} }
+
+// add records the digest of a search document.
+func (s *sums) add(d *searchDoc) { s.docs[d.ID] = docSum(d) }
+
+// docSum is the digest of everything indexed of a search document.
+func docSum(d *searchDoc) string {
+	data, _ := json.Marshal(d)
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:16])
+}
+
+// write writes the sums file into the index folder dir.
+func (s *sums) write(dir string) error {
+	f, err := os.Create(filepath.Join(dir, sumsFile))
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintf(w, "%d %s\n", metaVersion, s.program)
+	for id, sum := range s.docs {
+		fmt.Fprintf(w, "%s\t%s\n", sum, id)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// readSums reads the sums file of the index in dir; nil when there is
+// none or it is of another index version.
+func readSums(dir string) *sums {
+	f, err := os.Open(filepath.Join(dir, sumsFile))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	if !sc.Scan() {
+		return nil
+	}
+	version, program, _ := strings.Cut(sc.Text(), " ")
+	if version != fmt.Sprint(metaVersion) {
+		return nil
+	}
+	s := newSums(program)
+	for sc.Scan() {
+		sum, id, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			return nil
+		}
+		s.docs[id] = sum
+	}
+	if sc.Err() != nil {
+		return nil
+	}
+	return s
+}
+
+// update builds dir from the index at prev; done is false when it could
+// not (prev unusable, too much changed) and the caller should build whole.
+func update(c *model.Corpus, dir, prev, program string) (done bool, err error) {
+	old := readSums(prev)
+	if old == nil || old.program != program || pathExists(dir) {
+		return false, nil
+	}
+	if err := copyIndex(prev, dir); err != nil {
+		return false, err
+	}
+	idx, err := bleve.OpenUsing(dir, buildConfig())
+	if err != nil {
+		return false, err
+	}
+	cp, cur, b := newCharPostings(), newSums(program), idx.NewBatch()
+	changed, err := changes(c, old, cur, cp, b)
+	if err == nil && float64(changed) > maxChangedShare*float64(len(cur.docs)) {
+		idx.Close()
+		return false, nil
+	}
+	if err == nil {
+		err = applyBatch(idx, b)
+	}
+	if err == nil {
+		err = finish(idx, c)
+	}
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := settle(dir, buildConfig(), cp, maxKeptSegments); err != nil {
+		return false, err
+	}
+	return true, cur.write(dir)
+}
+
+// changes puts into b the search documents of c whose digests differ from
+// old and the deletion of those c no longer has, and fills cur and cp with
+// every document. It returns how many documents it put into b.
+func changes(c *model.Corpus, old, cur *sums, cp *charPostings, b *bleve.Batch) (int, error) {
+	changed := 0
+	err := eachDoc(c, func(d *searchDoc) error {
+		if d.ID == "" || cur.docs[d.ID] != "" {
+			return nil // no page to link to, or already indexed
+		}
+		cur.add(d)
+		fields := d.fields()
+		head, text := charTexts(d, fields)
+		cp.add(d.ID, head, text)
+		if old.docs[d.ID] == cur.docs[d.ID] {
+			return nil
+		}
+		changed++
+		if err := b.Index(d.ID, fields); err != nil {
+			return fmt.Errorf("%s: %w", d.ID, err)
+		}
+		return nil
+	})
+	for id := range old.docs {
+		if _, ok := cur.docs[id]; !ok {
+			b.Delete(id)
+			changed++
+		}
+	}
+	return changed, err
+}
+
+// applyBatch applies b and waits until it is persisted.
+func applyBatch(idx bleve.Index, b *bleve.Batch) error {
+	if b.Size() == 0 {
+		return nil
+	}
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := idx.Batch(b); err != nil {
+		return err
+	}
+	return <-persisted
+}
+
+// copyIndex copies the index folder src to dst: segment files, which
+// scorch never changes, are hard-linked; the rest (its root, which it
+// does change) is copied. The side files are left out: the update writes
+// them anew.
+func copyIndex(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		case rel == sumsFile || rel == charsFile:
+			return nil
+		case strings.HasSuffix(p, ".zap") && os.Link(p, to) == nil:
+			return nil
+		}
+		return copyFile(p, to)
+	})
+}
+
+// copyFile copies the regular file src to dst.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func pathExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
