@@ -129,7 +129,9 @@ type ingested struct {
 	digest string // of the file's bytes, "" when it was not read
 }
 
-// ingestAll reads and parses the files in parallel, keeping their order.
+// ingestAll reads and parses the files in parallel, keeping their order
+// in the result. The largest files go first, so that no core is left with
+// a big one at the end while the others wait.
 func ingestAll(fsys fs.FS, paths []string) []ingested {
 	out := make([]ingested, len(paths))
 	next := make(chan int)
@@ -143,12 +145,26 @@ func ingestAll(fsys fs.FS, paths []string) []ingested {
 			}
 		}()
 	}
-	for i := range paths {
+	for _, i := range largestFirst(fsys, paths) {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 	return out
+}
+
+// largestFirst lists the indexes of paths, the largest file first.
+func largestFirst(fsys fs.FS, paths []string) []int {
+	order := make([]int, len(paths))
+	size := make([]int64, len(paths))
+	for i, p := range paths {
+		order[i] = i
+		if st, err := fs.Stat(fsys, p); err == nil {
+			size[i] = st.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
 }
 
 // ingestFile reads one source and gives the structure of the regulations

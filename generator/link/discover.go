@@ -50,7 +50,7 @@ func (l *linker) discover(glossary []*def) []model.Error {
 		known[g.term.Term] = true
 	}
 	errs := make([][]model.Error, len(l.docs))
-	parallel(len(l.docs), func(di int) {
+	parallelIn(l.largestFirst(), func(di int) {
 		l.defs[di], errs[di] = l.discoverDoc(di, known)
 	})
 	var all []model.Error

@@ -36,6 +36,7 @@ package link
 
 import (
 	"runtime"
+	"sort"
 	"sync"
 
 	"tiaoli/generator/model"
@@ -117,7 +118,11 @@ func appendOnceInt(list []int, n int) []int {
 }
 
 // parallel calls fn for every document index on all cores.
-func parallel(n int, fn func(i int)) {
+func parallel(n int, fn func(i int)) { parallelIn(identity(n), fn) }
+
+// parallelIn calls fn for every index of order on all cores, in that
+// order.
+func parallelIn(order []int, fn func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -129,9 +134,32 @@ func parallel(n int, fn func(i int)) {
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
+	for _, i := range order {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+}
+
+// identity is 0, 1, … n-1.
+func identity(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// largestFirst orders the documents by the length of their text, the
+// longest first, so that no core is left with a long one at the end.
+func (l *linker) largestFirst() []int {
+	size := make([]int, len(l.docs))
+	for i, ts := range l.texts {
+		for _, t := range ts {
+			size[i] += len(t.p.Text)
+		}
+	}
+	order := identity(len(l.docs))
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
 }

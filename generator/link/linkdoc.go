@@ -10,7 +10,7 @@ import (
 // then gathers them into the corpus in document order.
 func (l *linker) link() []model.Error {
 	results := make([]*docRefs, len(l.docs))
-	parallel(len(l.docs), func(di int) { results[di] = l.linkDoc(di) })
+	parallelIn(l.largestFirst(), func(di int) { results[di] = l.linkDoc(di) })
 	l.c.References = []*model.Reference{}
 	cited := map[string]*model.CitedDocument{}
 	var order []string
