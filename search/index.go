@@ -219,15 +219,45 @@ func mergeSegments(dir string, cp *charPostings) error {
 	return settle(dir, nil, cp, 1)
 }
 
-// settle reopens the persisted index with config, merges it down to one
-// segment when it holds more than keep, and writes the side file of
-// characters by the numbers the index then gives documents.
+// settle merges the persisted index in dir down to one segment when it
+// holds more than keep (opening it with config), then writes the side
+// file of characters by the numbers the index gives documents, read from
+// it opened read-only, when no merge can renumber them any more.
 func settle(dir string, config map[string]interface{}, cp *charPostings, keep uint64) error {
+	if err := compact(dir, config, keep); err != nil {
+		return err
+	}
+	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return err
+	}
+	numbers, err := cp.numbers(idx)
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return cp.write(dir, numbers)
+}
+
+// compact merges the index in dir into one segment when it holds more
+// than keep, and waits for scorch to delete the merged-away files.
+func compact(dir string, config map[string]interface{}, keep uint64) error {
 	idx, err := bleve.OpenUsing(dir, config)
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
+	err = mergeDown(idx, filepath.Join(dir, "store"), keep)
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// mergeDown force-merges an open index into one segment when it holds more
+// than keep, and waits for the merged-away files of store to go.
+func mergeDown(idx bleve.Index, store string, keep uint64) error {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return err
@@ -244,12 +274,8 @@ func settle(dir string, config map[string]interface{}, cp *charPostings, keep ui
 			return err
 		}
 	}
-	waitCleanup(s, filepath.Join(dir, "store"))
-	numbers, err := cp.numbers(idx)
-	if err != nil {
-		return err
-	}
-	return cp.write(dir, numbers)
+	waitCleanup(s, store)
+	return nil
 }
 
 // cleanupWait bounds the wait for scorch to delete merged-away segment
