@@ -124,11 +124,7 @@ func (cs charSets) list(r rune) []uint32 {
 // numbers maps the order of indexing to the numbers the merged index
 // gives its documents.
 func (cp *charPostings) numbers(bi bleve.Index) ([]uint32, error) {
-	adv, err := bi.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := reader(bi)
 	if err != nil {
 		return nil, err
 	}

@@ -86,11 +86,7 @@ func (ix *Index) edgeTerms(field, c string, first bool) ([]string, error) {
 }
 
 func (ix *Index) readEdgeTerms(field, c string, first bool) ([]string, error) {
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := reader(ix.bi)
 	if err != nil {
 		return nil, err
 	}

@@ -29,11 +29,7 @@ type facetTable struct {
 // loadFacets reads the facet field of every document of the index: one
 // pass over the doc values when the index opens.
 func loadFacets(bi bleve.Index) (*facetTable, error) {
-	adv, err := bi.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := reader(bi)
 	if err != nil {
 		return nil, err
 	}
@@ -64,6 +60,15 @@ func loadFacets(bi bleve.Index) (*facetTable, error) {
 		}
 	}
 	return ft, nil
+}
+
+// reader opens a reader on a bleve index; the caller closes it.
+func reader(bi bleve.Index) (index.IndexReader, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
 }
 
 // liveDocs lists the numbers of the documents of an index in order. They
