@@ -117,7 +117,16 @@ func readTables(fsys fs.FS, names []string, c *model.Corpus) status.Table {
 			continue
 		}
 		c.Digests[name] = digest(data)
-		c.Errors = append(c.Errors, status.ParseTable(t, name, data)...)
+		text, _, err := decode.Decode(data) // UTF-8 or GB18030, as sources
+		if err != nil {
+			e := model.Error{Path: name, Message: err.Error()}
+			if de, ok := err.(*decode.Error); ok {
+				e.Line, e.Message = de.Line, de.Message
+			}
+			c.Errors = append(c.Errors, e)
+			continue
+		}
+		c.Errors = append(c.Errors, status.ParseTable(t, name, []byte(text))...)
 	}
 	return t
 }

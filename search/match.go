@@ -159,26 +159,22 @@ func (m *matcher) findText(text string) []span {
 	if !m.plain {
 		return m.find(m.an.unigram.Analyze([]byte(text)))
 	}
-	var all []span
-	for c, ps := range m.patterns {
-		for _, p := range ps {
-			for _, s := range p.findPlain(text) {
-				s.clause = c
-				all = append(all, s)
-			}
-		}
-	}
-	sortSpans(all)
-	return all
+	return m.collect(func(p pattern) []span { return p.findPlain(text) })
 }
 
 // find returns every match of every clause in the analysed text, ordered
 // by start, longer first; matches of different clauses may overlap.
 func (m *matcher) find(toks analysis.TokenStream) []span {
+	return m.collect(func(p pattern) []span { return p.find(toks) })
+}
+
+// collect gathers the spans find gives for every pattern of every
+// clause, marked with their clause, sorted.
+func (m *matcher) collect(find func(p pattern) []span) []span {
 	var all []span
 	for c, ps := range m.patterns {
 		for _, p := range ps {
-			for _, s := range p.find(toks) {
+			for _, s := range find(p) {
 				s.clause = c
 				all = append(all, s)
 			}

@@ -2,8 +2,6 @@ package search
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -193,31 +191,12 @@ func newPageRenderer(fsys fs.FS, base string) *pageRenderer {
 	if err == nil {
 		_, err = t.New("search-glue").Parse(contentGlue)
 	}
-	css, js, aerr := assetPaths(fsys)
+	css, js, aerr := site.AssetPaths(fsys)
 	if err == nil && aerr == nil && t.Lookup("layout") != nil {
 		pr.inLayout = t
 		pr.frame = site.FrameData{SiteName: siteName, Root: base, Nav: "search", CSS: css, JS: js}
 	}
 	return pr
-}
-
-// assetPaths names the site's stylesheet and script with the version the
-// site's pages use (a hash of the content), so the browser's cached copy
-// serves the results page too.
-func assetPaths(fsys fs.FS) (css, js string, err error) {
-	version := func(name string) (string, error) {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return "", err
-		}
-		sum := sha256.Sum256(data)
-		return name + "?v=" + hex.EncodeToString(sum[:4]), nil
-	}
-	if css, err = version("assets/site.css"); err != nil {
-		return "", "", err
-	}
-	js, err = version("assets/site.js")
-	return css, js, err
 }
 
 // render writes the page; should the site's layout fail, the standalone

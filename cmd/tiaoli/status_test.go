@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -37,5 +39,21 @@ func TestStatusOnTerminal(t *testing.T) {
 	}
 	if !strings.HasSuffix(out, "\r\x1b[K") {
 		t.Errorf("status line not cleared at the end: %q", out)
+	}
+}
+
+func TestLimitMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != buildMemoryLimit {
+		t.Errorf("limit %d, want %d", got, buildMemoryLimit)
+	}
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d set over GOMEMLIMIT", got)
 	}
 }

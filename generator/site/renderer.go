@@ -46,7 +46,7 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	css, js, err := assetPaths(opts.Templates)
+	css, js, err := AssetPaths(opts.Templates)
 	if err != nil {
 		return nil, err
 	}

@@ -171,9 +171,10 @@ func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
 	return out, nil
 }
 
-// assetPaths names the stylesheet and script with a version from their
-// content, so browsers may keep them as long as they like.
-func assetPaths(fsys fs.FS) (css, js string, err error) {
+// AssetPaths names the stylesheet and script with a version from their
+// content, so browsers may keep them as long as they like; the search
+// results page uses it to name them as the site's pages do.
+func AssetPaths(fsys fs.FS) (css, js string, err error) {
 	version := func(name string) (string, error) {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {

@@ -8,13 +8,14 @@ import "tiaoli/generator/model"
 // expired flag (已废止); a table row that says none of these means the
 // text is in force.
 func Apply(c *model.Corpus, t Table) {
-	for _, d := range c.Documents {
-		row, _ := rowOf(d, t)
-		fillDates(d, row)
+	rows := make([]Row, len(c.Documents))
+	listed := make([]bool, len(c.Documents))
+	for i, d := range c.Documents {
+		rows[i], listed[i] = rowOf(d, t)
+		fillDates(d, rows[i])
 	}
-	for _, d := range c.Documents {
-		row, listed := rowOf(d, t)
-		switch {
+	for i, d := range c.Documents { // after every date is in: versions compare them
+		switch row := rows[i]; {
 		case d.Status != "":
 		case row.Status != "":
 			d.Status = row.Status
@@ -22,7 +23,7 @@ func Apply(c *model.Corpus, t Table) {
 			d.Status = Amended
 		case row.Expired:
 			d.Status = Repealed
-		case listed:
+		case listed[i]:
 			d.Status = InForce
 		}
 	}

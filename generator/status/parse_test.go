@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"tiaoli/generator"
 	"tiaoli/generator/model"
 )
@@ -65,4 +67,26 @@ func hasErrors(errs []model.Error, want []string) bool {
 		}
 	}
 	return true
+}
+
+// TestTableEncodings: a metadata table in GB18030 is read like one in
+// UTF-8; one that is binary gets an error naming it.
+func TestTableEncodings(t *testing.T) {
+	csv := "path,status\n甲法.md,失效\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"甲法.md":               {Data: []byte("# 甲法\n\n第一条 为了规范管理，制定本法。\n")},
+		"_metadata/gb.csv":    {Data: []byte(gb)},
+		"x/_metadata/bad.csv": {Data: []byte("path\x00\x01\x02\xff\xfe\x00garbage")},
+	}
+	c := generator.Parse(fsys)
+	if len(c.Documents) != 1 || c.Documents[0].Status != "已废止" {
+		t.Errorf("status from a GB18030 table: %+v", c.Documents)
+	}
+	if len(c.Errors) != 1 || c.Errors[0].Path != "x/_metadata/bad.csv" {
+		t.Errorf("errors %v, want one naming the binary table", c.Errors)
+	}
 }
