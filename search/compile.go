@@ -15,12 +15,10 @@ import (
 // Boosts of the fields a word is looked for in: a match in a title,
 // heading or label outweighs one in the text. Ranking (rank.go) weighs
 // title, heading and label matches apart on the stored fields.
-var fieldBoosts = []struct {
-	field string
-	boost float64
-}{
-	{fieldHead, 3}, {fieldText, 1},
-}
+const (
+	headBoost = 3
+	textBoost = 1
+)
 
 // labelBoost weighs a match of an article's label.
 const labelBoost = 4
@@ -50,8 +48,9 @@ type form struct {
 	// holds it, so it is found in the side file of characters.
 	char bool
 	// edges marks a form with a lone Han character among other tokens
-	// (第5条, 党(工)委, AEO资): a phrase whose edge characters may sit in a
-	// bigram of the text (see edgePhrase).
+	// (第5条, 党(工)委, AEO资): its edge characters may sit in a bigram of
+	// the text (规定第5条), so its documents are found by characters and
+	// checked in the side file of texts (see phraseQuery).
 	edges bool
 	// label marks the other spelling of an article label the reader typed
 	// (第5条 for 第五条) when it has lone characters: it is looked for as
@@ -201,19 +200,8 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 			term := ix.an.bigram.Analyze([]byte(f.text))[0].Term
 			r, _ := utf8.DecodeRune(term)
 			alts = append(alts, charQuery{ci: ix.chars, r: r, boost: 1})
-		case f.edges:
-			for _, fb := range fieldBoosts {
-				q, err := ix.edgePhrase(f.text, fb.field, fb.boost)
-				if err != nil {
-					return nil, err
-				}
-				alts = append(alts, q)
-			}
 		default:
-			toks := ix.an.bigram.Analyze([]byte(f.text))
-			for _, fb := range fieldBoosts {
-				alts = append(alts, phrase(f.text, toks, fb.field, fb.boost))
-			}
+			alts = append(alts, ix.fieldPhrase(f, partHead, headBoost), ix.fieldPhrase(f, partText, textBoost))
 		}
 	}
 	if len(alts) == 1 {
@@ -222,23 +210,30 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 	return query.NewDisjunctionQuery(alts), nil
 }
 
-// phrase is the phrase query of a form in a field; a form of one token
-// (a two-character word, a Latin word) is a term query, which finds the
-// same documents without checking positions, and one of tokens in a row
-// an adjacentQuery, which checks them at less cost than bleve's.
-func phrase(text string, toks analysis.TokenStream, field string, boost float64) query.Query {
+// fieldPhrase is the query of a form in the head or text, which have no
+// term vectors: a term query for a form of one token, else a phraseQuery.
+func (ix *Index) fieldPhrase(f form, part textPart, boost float64) query.Query {
+	toks := ix.an.bigram.Analyze([]byte(f.text))
+	q := phraseQuery{part: part, needle: normalText(nil, f.text), ci: ix.chars, texts: ix.texts, boost: boost}
 	if len(toks) == 1 {
-		q := query.NewTermQuery(string(toks[0].Term))
-		q.SetField(field)
-		q.SetBoost(boost)
-		return q
+		t := query.NewTermQuery(string(toks[0].Term))
+		t.SetField(q.field())
+		t.SetBoost(boost)
+		return t
 	}
-	if terms := adjacentTerms(toks); len(terms) > 1 {
-		return adjacentQuery{field: field, terms: terms, boost: boost}
+	seen := map[string]bool{}
+	for _, t := range toks {
+		term := string(t.Term)
+		if seen[term] {
+			continue
+		}
+		seen[term] = true
+		if r, n := utf8.DecodeRuneInString(term); t.Type == analysis.Single && n == len(term) && isHanRune(r) {
+			q.chars = append(q.chars, r)
+		} else {
+			q.terms = append(q.terms, term)
+		}
 	}
-	q := query.NewMatchPhraseQuery(text)
-	q.SetField(field)
-	q.SetBoost(boost)
 	return q
 }
 
@@ -252,7 +247,10 @@ func docTitleQueries(forms []form) []query.Query {
 	var out []query.Query
 	for _, f := range forms {
 		if !f.char && !f.edges {
-			out = append(out, phrase(f.text, nil, fieldDocTitle, docTitleBoost))
+			q := query.NewMatchPhraseQuery(f.text)
+			q.SetField(fieldDocTitle)
+			q.SetBoost(docTitleBoost)
+			out = append(out, q)
 		}
 	}
 	return out

@@ -73,14 +73,6 @@ func (d *searchDoc) fields() map[string]interface{} {
 	return m
 }
 
-// charTexts are the texts whose Han characters a query of one character
-// finds: head and labels, which score higher, and text.
-func charTexts(d *searchDoc, fields map[string]interface{}) (head, text string) {
-	head, _ = fields[fieldHead].(string)
-	text, _ = fields[fieldText].(string)
-	return head + "\n" + strings.Join(d.Labels, "\n"), text
-}
-
 // joinNonEmpty joins the non-empty texts, one a line.
 func joinNonEmpty(list ...string) string {
 	return strings.Join(nonEmpty(list...), "\n")

@@ -34,10 +34,11 @@ const (
 // It indexes one search document per article, top-level section, document
 // and term, merges the index into one segment, then writes the side file
 // of single characters by the numbers the merged index gives documents.
-func BuildIndex(c *model.Corpus, dir string) error { return buildWhole(c, dir, "") }
+func BuildIndex(c *model.Corpus, dir string) error { return buildWhole(c, dir, "", func() {}) }
 
-// buildWhole is BuildIndex, recording program in the sums file.
-func buildWhole(c *model.Corpus, dir, program string) (err error) {
+// buildWhole is BuildIndex, recording program in the sums file and
+// calling indexed when only merging remains.
+func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error) {
 	if _, err := os.Stat(dir); err == nil {
 		return fmt.Errorf("build index: %s already exists", dir)
 	}
@@ -49,15 +50,23 @@ func buildWhole(c *model.Corpus, dir, program string) (err error) {
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	cp, sums := newCharPostings(), newSums(program)
-	if err := fill(idx, c, cp, sums); err != nil {
+	side, err := newSideFiles(dir)
+	if err != nil {
 		idx.Close()
 		return fmt.Errorf("build index: %w", err)
 	}
-	if err := idx.Close(); err != nil {
+	sums := newSums(program)
+	if err := fill(idx, c, side, sums); err != nil {
+		idx.Close()
+		side.close()
 		return fmt.Errorf("build index: %w", err)
 	}
-	if err := mergeSegments(dir, cp); err != nil {
+	if err := idx.Close(); err != nil {
+		side.close()
+		return fmt.Errorf("build index: %w", err)
+	}
+	indexed()
+	if err := mergeSegments(dir, side); err != nil {
 		return fmt.Errorf("build index: merge: %w", err)
 	}
 	if err := sums.write(dir); err != nil {
@@ -96,7 +105,7 @@ const batchWorkers = 2
 const maxUnpersisted = 4
 
 // fill indexes every search document of c in batches, then the metadata.
-func fill(idx bleve.Index, c *model.Corpus, cp *charPostings, sums *sums) error {
+func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums) error {
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, batchWorkers)
 	w := newBatchWriter(idx)
@@ -111,7 +120,7 @@ func fill(idx bleve.Index, c *model.Corpus, cp *charPostings, sums *sums) error 
 			errs <- err
 		}()
 	}
-	err := feed(idx, c, cp, sums, batches)
+	err := feed(idx, c, side, sums, batches)
 	close(batches)
 	for i := 0; i < batchWorkers; i++ {
 		if werr := <-errs; err == nil {
@@ -166,8 +175,8 @@ func (w *batchWriter) persistErr() error {
 }
 
 // feed sends the search documents of c to batches, batchSize at a time,
-// and their characters to cp.
-func feed(idx bleve.Index, c *model.Corpus, cp *charPostings, sums *sums, batches chan<- *bleve.Batch) error {
+// and their texts to side.
+func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches chan<- *bleve.Batch) error {
 	b := idx.NewBatch()
 	seen := map[string]bool{}
 	err := eachDoc(c, func(d *searchDoc) error {
@@ -179,8 +188,7 @@ func feed(idx bleve.Index, c *model.Corpus, cp *charPostings, sums *sums, batche
 		if err := b.Index(d.ID, fields); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
-		head, text := charTexts(d, fields)
-		cp.add(d.ID, head, text)
+		side.add(d.ID, fields, d.Labels)
 		sums.add(d)
 		if b.Size() >= batchSize {
 			batches <- b
@@ -214,31 +222,30 @@ func finish(idx bleve.Index, c *model.Corpus) error {
 
 // mergeSegments reopens the persisted index and merges it down to one
 // segment (scorch merges only persisted segments), so that a query reads
-// one dictionary per field; then it writes the side file of characters.
-func mergeSegments(dir string, cp *charPostings) error {
-	return settle(dir, nil, cp, 1)
+// one dictionary per field; then it writes the side files.
+func mergeSegments(dir string, side *sideFiles) error {
+	return settle(dir, nil, side, 1)
 }
 
 // settle merges the persisted index in dir down to one segment when it
 // holds more than keep (opening it with config), then writes the side
-// file of characters by the numbers the index gives documents, read from
-// it opened read-only, when no merge can renumber them any more.
-func settle(dir string, config map[string]interface{}, cp *charPostings, keep uint64) error {
+// files by the numbers the index gives documents, read from it opened
+// read-only, when no merge can renumber them any more.
+func settle(dir string, config map[string]interface{}, side *sideFiles, keep uint64) error {
 	if err := compact(dir, config, keep); err != nil {
+		side.close()
 		return err
 	}
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
 	if err != nil {
+		side.close()
 		return err
 	}
-	numbers, err := cp.numbers(idx)
+	err = side.finish(idx, dir)
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return err
-	}
-	return cp.write(dir, numbers)
+	return err
 }
 
 // compact merges the index in dir into one segment when it holds more

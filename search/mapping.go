@@ -11,7 +11,8 @@ import (
 
 // Fields of a search document. Each query word is looked for in two
 // analysed fields, head and text, with the cjk analyzer (bigrams of Han
-// characters, width folding, lower case); fewer fields mean fewer phrase
+// characters, width folding, lower case), without term vectors (phrases
+// are checked in a side file, see texts.go); fewer fields mean fewer
 // searchers per word; an article label is a whole term of the label
 // field. A query word of one character (党), which no bigram matches, is
 // found in a side file of the index (see chars.go). facet holds the kind,
@@ -45,7 +46,8 @@ func facetValue(name, value string) string { return name + "=" + value }
 const unigramAnalyzer = "tiaoli_unigram"
 
 // newMapping returns the index mapping: explicit fields only (no _all, no
-// dynamic fields), term vectors where phrase queries run, doc values only
+// dynamic fields), term vectors only on doctitle, where bleve's phrase
+// query runs, doc values only
 // on the facet fields, and only what results show is stored.
 func newMapping() (mapping.IndexMapping, error) {
 	m := mapping.NewIndexMapping()
@@ -65,11 +67,11 @@ func newMapping() (mapping.IndexMapping, error) {
 	m.TypeField = "_type_unused"
 
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldHead, textField(bigramAnalyzerName, false))
-	doc.AddFieldMappingsAt(fieldText, textField(bigramAnalyzerName, true))
+	doc.AddFieldMappingsAt(fieldHead, textField(bigramAnalyzerName, false, false))
+	doc.AddFieldMappingsAt(fieldText, textField(bigramAnalyzerName, true, false))
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
 	doc.AddFieldMappingsAt(fieldLabel, labelField())
-	doc.AddFieldMappingsAt(fieldDocTitle, textField(bigramAnalyzerName, false))
+	doc.AddFieldMappingsAt(fieldDocTitle, textField(bigramAnalyzerName, false, true))
 	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors} {
 		doc.AddFieldMappingsAt(f, storedField())
 	}
@@ -80,15 +82,15 @@ func newMapping() (mapping.IndexMapping, error) {
 	return m, nil
 }
 
-// textField is an analyzed field with term vectors (phrase queries need
-// them) and no doc values.
-func textField(analyzer string, store bool) *mapping.FieldMapping {
+// textField is an analyzed field without doc values, with term vectors
+// when bleve's phrase queries run on it.
+func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
 	f := mapping.NewTextFieldMapping()
 	f.Analyzer = analyzer
 	f.Store = store
 	f.IncludeInAll = false
 	f.DocValues = false
-	f.IncludeTermVectors = true
+	f.IncludeTermVectors = vectors
 	return f
 }
 

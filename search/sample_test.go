@@ -23,6 +23,8 @@ var (
 	sampleOnce sync.Once
 	sampleIx   *Index
 	sampleErr  error
+	// sampleFields are the fields of each search document of the sample.
+	sampleFields map[string]map[string]interface{}
 )
 
 // openSample builds the index of the sample site (content/) once.
@@ -38,6 +40,11 @@ func openSample(t *testing.T) *Index {
 		if articles == 0 {
 			return
 		}
+		sampleFields = map[string]map[string]interface{}{}
+		eachDoc(c, func(d *searchDoc) error {
+			sampleFields[d.ID] = d.fields()
+			return nil
+		})
 		dir, err := tempDir("sample")
 		if err != nil {
 			sampleErr = err

@@ -9,12 +9,15 @@
 // section of a document without 条, per document and per term.
 //
 // Chinese text is analysed by bleve's cjk analyzer (Han bigrams, width
-// folding, lower case). Every query word is one phrase query and every
-// word is required, which finds the clauses that say it without flooding;
-// a word of one Han character (党), which no bigram holds, is found in a
-// side file of the index that lists the documents of each character, and
-// a lone character among other tokens (第5条) takes any bigram of the
-// text it may sit in. A word that names a term also
+// folding, lower case). Every query word is one phrase and every word is
+// required, which finds the clauses that say it without flooding. A
+// phrase is found in two steps: the documents that hold all its tokens,
+// then among them those whose head or text holds the word itself, checked
+// in a side file of the index that holds each document's text as the
+// analyzer reads it (texts.go); that costs less, building and searching,
+// than term vectors. A word of one Han character (党), which no bigram
+// holds, is found in a side file that lists the documents of each
+// character (chars.go). A word that names a term also
 // matches the term's acronym, expansion or abbreviation. The best hits are
 // then ranked again on their stored text (title and label matches, words
 // close together, the article that defines a queried term) and highlighted
@@ -53,10 +56,10 @@ type Index struct {
 	an    analyzers
 	terms *termTable
 	docs  map[string]string // document ID → title
-	edges *edgeCache
 	// facetTable gives the facet values of every search document.
 	facetTable *facetTable
 	chars      *charIndex // the documents of each Han character
+	texts      *textStore // the text of each document, for phrases
 }
 
 // Open opens the index in dir read-only.
@@ -71,6 +74,11 @@ func Open(dir string) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	if ix.chars, err = openChars(dir); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if ix.texts, err = openTexts(dir); err != nil {
+		ix.chars.Close()
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -105,13 +113,16 @@ func newIndex(bi bleve.Index) (*Index, error) {
 		return nil, fmt.Errorf("facets: %w", err)
 	}
 	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs,
-		edges: newEdgeCache(), facetTable: ft}, nil
+		facetTable: ft}, nil
 }
 
 // Close releases the index.
 func (ix *Index) Close() error {
 	err := ix.bi.Close()
 	if cerr := ix.chars.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := ix.texts.Close(); err == nil {
 		err = cerr
 	}
 	return err

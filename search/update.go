@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -25,9 +26,14 @@ import (
 // otherwise, or when most documents changed, it builds the index whole
 // (BuildIndex). Either way dir ends with a sums file that lets the next
 // build do the same.
-func Build(c *model.Corpus, dir, prev, program string) error {
-	if prev != "" && program != "" {
-		done, err := update(c, dir, prev, program)
+func Build(c *model.Corpus, dir string, o Options) error {
+	indexed := func() {}
+	if o.Indexed != nil {
+		indexed = sync.OnceFunc(o.Indexed)
+	}
+	defer indexed()
+	if o.Previous != "" && o.Program != "" {
+		done, err := update(c, dir, o.Previous, o.Program, indexed)
 		if done {
 			return err
 		}
@@ -35,7 +41,20 @@ func Build(c *model.Corpus, dir, prev, program string) error {
 			os.RemoveAll(dir) // start again from nothing
 		}
 	}
-	return buildWhole(c, dir, program)
+	return buildWhole(c, dir, o.Program, indexed)
+}
+
+// Options are the choices of Build.
+type Options struct {
+	// Previous is the index of the published build, "" for none.
+	Previous string
+	// Program identifies the program that builds (see Build).
+	Program string
+	// Indexed, when not nil, is called once every search document is in
+	// the index and only merging its segments and writing the side files
+	// remain, which run on one core: the caller may start other work
+	// then. It is called once, at the latest when Build returns.
+	Indexed func()
 }
 
 // sumsFile lists, for every search document of an index, a digest of
@@ -117,9 +136,10 @@ func readSums(dir string) *sums {
 	return s
 }
 
-// update builds dir from the index at prev; done is false when it could
-// not (prev unusable, too much changed) and the caller should build whole.
-func update(c *model.Corpus, dir, prev, program string) (done bool, err error) {
+// update builds dir from the index at prev, calling indexed when only
+// merging remains; done is false when it could not (prev unusable, too
+// much changed) and the caller should build whole.
+func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bool, err error) {
 	old := readSums(prev)
 	if old == nil || old.program != program || pathExists(dir) {
 		return false, nil
@@ -131,10 +151,16 @@ func update(c *model.Corpus, dir, prev, program string) (done bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	cp, cur, b := newCharPostings(), newSums(program), idx.NewBatch()
-	changed, err := changes(c, old, cur, cp, b)
+	side, err := newSideFiles(dir)
+	if err != nil {
+		idx.Close()
+		return false, err
+	}
+	cur, b := newSums(program), idx.NewBatch()
+	changed, err := changes(c, old, cur, side, b)
 	if err == nil && float64(changed) > maxChangedShare*float64(len(cur.docs)) {
 		idx.Close()
+		side.close()
 		return false, nil
 	}
 	if err == nil {
@@ -147,18 +173,20 @@ func update(c *model.Corpus, dir, prev, program string) (done bool, err error) {
 		err = cerr
 	}
 	if err != nil {
+		side.close()
 		return false, err
 	}
-	if err := settle(dir, buildConfig(), cp, maxKeptSegments); err != nil {
+	indexed()
+	if err := settle(dir, buildConfig(), side, maxKeptSegments); err != nil {
 		return false, err
 	}
 	return true, cur.write(dir)
 }
 
 // changes puts into b the search documents of c whose digests differ from
-// old and the deletion of those c no longer has, and fills cur and cp with
-// every document. It returns how many documents it put into b.
-func changes(c *model.Corpus, old, cur *sums, cp *charPostings, b *bleve.Batch) (int, error) {
+// old and the deletion of those c no longer has, and fills cur and side
+// with every document. It returns how many documents it put into b.
+func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch) (int, error) {
 	changed := 0
 	err := eachDoc(c, func(d *searchDoc) error {
 		if d.ID == "" || cur.docs[d.ID] != "" {
@@ -166,8 +194,7 @@ func changes(c *model.Corpus, old, cur *sums, cp *charPostings, b *bleve.Batch) 
 		}
 		cur.add(d)
 		fields := d.fields()
-		head, text := charTexts(d, fields)
-		cp.add(d.ID, head, text)
+		side.add(d.ID, fields, d.Labels)
 		if old.docs[d.ID] == cur.docs[d.ID] {
 			return nil
 		}
@@ -216,7 +243,7 @@ func copyIndex(src, dst string) error {
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(to, 0o755)
-		case rel == sumsFile || rel == charsFile:
+		case rel == sumsFile || rel == charsFile || rel == textsFile:
 			return nil
 		case strings.HasSuffix(p, ".zap") && os.Link(p, to) == nil:
 			return nil

@@ -46,12 +46,12 @@ func edit(c *model.Corpus) {
 func TestUpdateMatchesWholeBuild(t *testing.T) {
 	dir := t.TempDir()
 	first, updated, whole := filepath.Join(dir, "first"), filepath.Join(dir, "updated"), filepath.Join(dir, "whole")
-	if err := Build(sampleCorpus(t), first, "", "test"); err != nil {
+	if err := Build(sampleCorpus(t), first, Options{Program: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	c := sampleCorpus(t)
 	edit(c)
-	if done, err := update(c, updated, first, "test"); !done || err != nil {
+	if done, err := update(c, updated, first, "test", func() {}); !done || err != nil {
 		t.Fatalf("update = %v, %v; want it done from the first build", done, err)
 	}
 	if err := BuildIndex(c, whole); err != nil {
@@ -85,12 +85,12 @@ func TestUpdateMatchesWholeBuild(t *testing.T) {
 func TestUpdateFallsBack(t *testing.T) {
 	dir := t.TempDir()
 	first := filepath.Join(dir, "first")
-	if err := Build(sampleCorpus(t), first, "", "one"); err != nil {
+	if err := Build(sampleCorpus(t), first, Options{Program: "one"}); err != nil {
 		t.Fatal(err)
 	}
 	for name, prev := range map[string]string{"other program": first, "no index": filepath.Join(dir, "none")} {
 		out := filepath.Join(dir, strings.ReplaceAll(name, " ", "-"))
-		if err := Build(sampleCorpus(t), out, prev, "two"); err != nil {
+		if err := Build(sampleCorpus(t), out, Options{Previous: prev, Program: "two"}); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if segs := segmentFiles(t, out); segs != 1 {
@@ -125,4 +125,27 @@ func openAt(t *testing.T, dir string) *Index {
 	}
 	t.Cleanup(func() { ix.Close() })
 	return ix
+}
+
+// TestIndexedCallback: Build calls Indexed once, when every document is
+// indexed and before the merge writes the side files, whether it builds
+// whole or updates.
+func TestIndexedCallback(t *testing.T) {
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "first"), filepath.Join(dir, "second")
+	for _, run := range []struct{ out, prev string }{{first, ""}, {second, first}} {
+		calls := 0
+		o := Options{Previous: run.prev, Program: "test", Indexed: func() {
+			calls++
+			if _, err := os.Stat(filepath.Join(run.out, charsFile)); err == nil {
+				t.Errorf("%s: Indexed called after the side files were written", run.out)
+			}
+		}}
+		if err := Build(sampleCorpus(t), run.out, o); err != nil {
+			t.Fatal(err)
+		}
+		if calls != 1 {
+			t.Errorf("%s: Indexed called %d times, want once", run.out, calls)
+		}
+	}
 }

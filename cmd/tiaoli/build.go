@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"tiaoli/generator"
@@ -100,11 +99,6 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 			st.Abort()
 		}
 	}()
-	if o.noSearch {
-		stat.phase("pages")
-	} else {
-		stat.phase("pages and search index")
-	}
 	opts := site.Options{
 		Base:      o.base,
 		Templates: templates.FS(o.templates),
@@ -115,8 +109,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if !o.fresh {
 		opts.Previous = site.ReadState(st.Published())
 	}
-	pagesDone := func() { stat.draw(fmt.Sprintf("%s: pages done, search index…", stat.name)) }
-	if err := renderAndIndex(c, opts, st, o.noSearch, pagesDone); err != nil {
+	if err := renderAndIndex(c, opts, st, o.noSearch, stat); err != nil {
 		return err
 	}
 	stat.phase("publish")
@@ -133,31 +126,44 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	return nil
 }
 
-// renderAndIndex renders the pages and, unless noSearch, builds the search
-// index at the same time: the index's last phase, merging its segments,
-// runs on one core, and the pages keep the other busy. pagesDone is called
-// when the pages are rendered.
-func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, pagesDone func()) error {
-	var wg sync.WaitGroup
+// renderAndIndex builds the search index, unless noSearch, and renders
+// the pages. Indexing goes first and has both cores; its last step,
+// merging segments and writing side files, runs on one core, so the pages
+// start then and keep the other core busy. stat shows the phases.
+func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, stat *status) error {
+	if noSearch {
+		stat.phase("pages")
+		return site.Render(c, opts, st)
+	}
+	stat.phase("search index")
+	prev := ""
+	if opts.Previous != nil { // not --fresh
+		prev = filepath.Join(st.Published(), search.IndexDir)
+	}
+	indexed, finished := make(chan struct{}), make(chan struct{})
 	var indexErr error
-	if !noSearch {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			prev := ""
-			if opts.Previous != nil { // not --fresh
-				prev = filepath.Join(st.Published(), search.IndexDir)
-			}
-			if err := search.Build(c, filepath.Join(st.Dir(), search.IndexDir), prev, opts.Build); err != nil {
-				indexErr = fmt.Errorf("search index: %w", err)
-			}
-		}()
+	go func() {
+		defer close(finished)
+		err := search.Build(c, filepath.Join(st.Dir(), search.IndexDir),
+			search.Options{Previous: prev, Program: opts.Build, Indexed: func() { close(indexed) }})
+		if err != nil {
+			indexErr = fmt.Errorf("search index: %w", err)
+		}
+	}()
+	<-indexed
+	select {
+	case <-finished:
+		if indexErr != nil {
+			return indexErr
+		}
+	default:
 	}
+	stat.phase("pages")
 	err := site.Render(c, opts, st)
-	if err == nil && !noSearch {
-		pagesDone()
+	if err == nil {
+		stat.draw(fmt.Sprintf("%s: done, merging the search index…", stat.name))
 	}
-	wg.Wait() // also on error: the index must be done with the staging folder before it goes
+	<-finished // also on error: the index must be done with the staging folder before it goes
 	if err != nil {
 		return err
 	}

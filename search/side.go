@@ -1,0 +1,51 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// sideFiles are what the index folder holds beside bleve's own files,
+// collected while the index is fed and finished once it is merged, by
+// the numbers the merged index gives documents: the documents of each
+// Han character (chars.go) and the text of each document (texts.go).
+type sideFiles struct {
+	chars *charPostings
+	texts *textWriter
+}
+
+// newSideFiles starts the side files of the index folder dir.
+func newSideFiles(dir string) (*sideFiles, error) {
+	tw, err := createTexts(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &sideFiles{chars: newCharPostings(), texts: tw}, nil
+}
+
+// add records the next search document: its fields as indexed, and its
+// labels.
+func (s *sideFiles) add(id string, fields map[string]interface{}, labels []string) {
+	head, _ := fields[fieldHead].(string)
+	text, _ := fields[fieldText].(string)
+	s.chars.add(id, head+"\n"+strings.Join(labels, "\n"), text)
+	s.texts.add(head, text)
+}
+
+// finish writes the side files into dir, numbering documents as the index
+// bi does.
+func (s *sideFiles) finish(bi bleve.Index, dir string) error {
+	numbers, err := s.chars.numbers(bi)
+	if err == nil {
+		err = s.chars.write(dir, numbers)
+	}
+	if err != nil {
+		s.close()
+		return err
+	}
+	return s.texts.finish(numbers)
+}
+
+// close abandons the side files.
+func (s *sideFiles) close() { s.texts.close() }

@@ -1,0 +1,205 @@
+package search
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"unicode"
+	"unicode/utf8"
+
+	mmap "github.com/blevesearch/mmap-go"
+)
+
+// The head and text fields are indexed without term vectors: their
+// locations were a third of the CPU of building the index and of its
+// size. A query word of several tokens (监督谈话: 监督 督谈 谈话) is then
+// found in two steps: the documents holding all its tokens in the field,
+// from bleve, and among them those whose field holds the word itself,
+// from a side file of the index that holds each document's head and text
+// in the form the analyzer reads them: width folded, lower case, with only
+// letters, digits and marks kept. Tokens stand at positions in a row
+// exactly where their text does in that form, punctuation and spaces
+// being no tokens; a check there costs a substring search in a few
+// hundred bytes, less than reading locations.
+
+// textsFile is the side file of texts inside the index folder: the magic,
+// the head and text of each document one after another in the order they
+// were indexed, then for every document number the offset (uint64) of
+// its head and the lengths (two uint32) of its head and text, then the
+// offset of that table and how many numbers it covers (two uint64), all
+// little-endian.
+const textsFile = "tiaoli-texts"
+
+const textsMagic = "TLTEXTS2"
+
+// textEntrySize is the size of a document's entry in the table.
+const textEntrySize = 16
+
+// A part of a document in the side file of texts.
+type textPart int
+
+const (
+	partHead textPart = iota
+	partText
+)
+
+// normalText appends to dst the form of s that the side file of texts
+// holds and needles are looked for in.
+func normalText(dst []byte, s string) []byte {
+	s = foldWidth(s)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
+}
+
+// textWriter writes the side file of texts while the index is fed.
+type textWriter struct {
+	f    *os.File
+	w    *bufio.Writer
+	off  uint64
+	ords []textEntry // by order of indexing
+	buf  []byte
+}
+
+type textEntry struct {
+	off        uint64
+	head, text uint32
+}
+
+// createTexts starts the side file of texts in the index folder dir.
+func createTexts(dir string) (*textWriter, error) {
+	f, err := os.Create(filepath.Join(dir, textsFile))
+	if err != nil {
+		return nil, err
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	w.WriteString(textsMagic)
+	return &textWriter{f: f, w: w, off: uint64(len(textsMagic))}, nil
+}
+
+// add writes the head and text of the next document.
+func (tw *textWriter) add(head, text string) {
+	tw.buf = normalText(tw.buf[:0], head)
+	n := len(tw.buf)
+	tw.buf = normalText(tw.buf, text)
+	tw.w.Write(tw.buf)
+	tw.ords = append(tw.ords, textEntry{off: tw.off, head: uint32(n), text: uint32(len(tw.buf) - n)})
+	tw.off += uint64(len(tw.buf))
+}
+
+// finish writes the table, by the numbers the index gives the documents
+// (numbers[ord]), and closes the file.
+func (tw *textWriter) finish(numbers []uint32) error {
+	count := uint32(0)
+	for _, n := range numbers {
+		count = max(count, n+1)
+	}
+	table := make([]byte, int(count)*textEntrySize+16)
+	for ord, e := range tw.ords {
+		p := table[int(numbers[ord])*textEntrySize:]
+		binary.LittleEndian.PutUint64(p, e.off)
+		binary.LittleEndian.PutUint32(p[8:], e.head)
+		binary.LittleEndian.PutUint32(p[12:], e.text)
+	}
+	foot := table[int(count)*textEntrySize:]
+	binary.LittleEndian.PutUint64(foot, tw.off)
+	binary.LittleEndian.PutUint64(foot[8:], uint64(count))
+	tw.w.Write(table)
+	err := tw.w.Flush()
+	if cerr := tw.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// close abandons the file.
+func (tw *textWriter) close() { tw.f.Close() }
+
+// textStore reads the side file of texts, mapped into memory. It is safe
+// for concurrent use.
+type textStore struct {
+	m     mmap.MMap
+	table []byte // the entries, by document number
+}
+
+// openTexts maps the side file of texts of the index in dir.
+func openTexts(dir string) (*textStore, error) {
+	f, err := os.Open(filepath.Join(dir, textsFile))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := mmap.Map(f, mmap.RDONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", textsFile, err)
+	}
+	ts := &textStore{m: m}
+	if err := ts.parse(); err != nil {
+		m.Unmap()
+		return nil, fmt.Errorf("%s: %w", textsFile, err)
+	}
+	return ts, nil
+}
+
+// parse checks the file's frame and finds its table.
+func (ts *textStore) parse() error {
+	m := ts.m
+	if len(m) < len(textsMagic)+16 || string(m[:len(textsMagic)]) != textsMagic {
+		return errors.New("not a file of texts")
+	}
+	foot := m[len(m)-16:]
+	tableOff := binary.LittleEndian.Uint64(foot)
+	count := binary.LittleEndian.Uint64(foot[8:])
+	end := uint64(len(m) - 16)
+	if tableOff > end || (end-tableOff)/textEntrySize != count || (end-tableOff)%textEntrySize != 0 {
+		return errors.New("corrupt table")
+	}
+	ts.table = m[tableOff:end]
+	return nil
+}
+
+// part returns the head or text of document number n, nil when there is
+// none.
+func (ts *textStore) part(n uint64, p textPart) []byte {
+	if n >= uint64(len(ts.table)/textEntrySize) {
+		return nil
+	}
+	e := ts.table[n*textEntrySize:]
+	off := binary.LittleEndian.Uint64(e)
+	head, text := uint64(binary.LittleEndian.Uint32(e[8:])), uint64(binary.LittleEndian.Uint32(e[12:]))
+	if off > uint64(len(ts.m)) || head+text > uint64(len(ts.m))-off {
+		return nil
+	}
+	if p == partHead {
+		return ts.m[off : off+head]
+	}
+	return ts.m[off+head : off+head+text]
+}
+
+// holds reports whether the head or text of document number n holds
+// needle.
+func (ts *textStore) holds(n uint64, p textPart, needle []byte) bool {
+	return bytes.Contains(ts.part(n, p), needle)
+}
+
+func (ts *textStore) Close() error { return ts.m.Unmap() }

@@ -1,0 +1,98 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestNormalText: the side file of texts holds what the analyzer reads:
+// width folded, lower case, letters, digits and marks only.
+func TestNormalText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"定期谈话", "定期谈话"},
+		{"第五条　监督谈话，", "第五条监督谈话"},
+		{"ＡＥＯ（经认证的经营者）", "aeo经认证的经营者"},
+		{"３个月 内", "3个月内"},
+		{"PRSC-EO 2026年", "prsceo2026年"},
+		{"《条例》\n第（一）项", "条例第一项"},
+		{"", ""},
+	} {
+		if got := string(normalText(nil, tc.in)); got != tc.want {
+			t.Errorf("normalText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestTextsFile writes the side file of texts and reads it back by the
+// numbers the index gives documents; a number no document has (one an
+// update deleted) has no text.
+func TestTextsFile(t *testing.T) {
+	dir := t.TempDir()
+	tw, err := createTexts(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tw.add("监督谈话办法", "第一条　为了规范监督谈话，")
+	tw.add("", "AEO 认证")
+	tw.add("标题", "")
+	if err := tw.finish([]uint32{3, 0, 1}); err != nil { // number 2 is deleted
+		t.Fatal(err)
+	}
+	ts, err := openTexts(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	for _, tc := range []struct {
+		n          uint64
+		head, text string
+	}{
+		{3, "监督谈话办法", "第一条为了规范监督谈话"}, {0, "", "aeo认证"}, {1, "标题", ""}, {2, "", ""}, {4, "", ""},
+	} {
+		if got := string(ts.part(tc.n, partHead)); got != tc.head {
+			t.Errorf("head of %d: %q, want %q", tc.n, got, tc.head)
+		}
+		if got := string(ts.part(tc.n, partText)); got != tc.text {
+			t.Errorf("text of %d: %q, want %q", tc.n, got, tc.text)
+		}
+	}
+	if !ts.holds(3, partText, []byte("监督谈话")) || ts.holds(3, partText, []byte("办法")) || !ts.holds(3, partHead, []byte("办法")) {
+		t.Errorf("holds looks in the wrong part")
+	}
+}
+
+// FuzzTextsFile: a damaged side file of texts is refused or read within
+// its bounds, never a panic.
+func FuzzTextsFile(f *testing.F) {
+	dir := f.TempDir()
+	tw, err := createTexts(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	tw.add("标题", "正文")
+	if err := tw.finish([]uint32{0}); err != nil {
+		f.Fatal(err)
+	}
+	good, err := os.ReadFile(filepath.Join(dir, textsFile))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte(textsMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, textsFile), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ts, err := openTexts(dir)
+		if err != nil {
+			return
+		}
+		defer ts.Close()
+		for n := uint64(0); n < 4; n++ {
+			ts.holds(n, partHead, []byte("标"))
+			ts.holds(n, partText, []byte("正"))
+		}
+	})
+}
