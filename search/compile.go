@@ -61,7 +61,7 @@ type form struct {
 }
 
 // compile turns a parsed query into a plan.
-func (ix *Index) compile(q *Query) (*plan, error) {
+func (ix *Index) compile(q *Query) *plan {
 	p := &plan{}
 	var must, should []query.Query
 	for _, c := range q.Clauses {
@@ -69,18 +69,14 @@ func (ix *Index) compile(q *Query) (*plan, error) {
 		if len(cp.forms) == 0 {
 			continue // only punctuation: ignore the word
 		}
-		fq, err := ix.formsQuery(cp.forms)
-		if err != nil {
-			return nil, err
-		}
 		p.clauses = append(p.clauses, cp)
-		must = append(must, fq)
+		must = append(must, ix.formsQuery(cp.forms))
 		should = append(should, docTitleQueries(cp.forms)...)
 	}
 	must = append(must, filterQueries(q.Filters)...)
 	if len(must) == 0 {
 		p.empty = true
-		return p, nil
+		return p
 	}
 	b := query.NewBooleanQuery(must, should, nil)
 	for _, a := range q.Excludes {
@@ -88,16 +84,12 @@ func (ix *Index) compile(q *Query) (*plan, error) {
 		if len(forms) == 0 {
 			continue
 		}
-		fq, err := ix.formsQuery(forms)
-		if err != nil {
-			return nil, err
-		}
-		b.AddMustNot(fq)
+		b.AddMustNot(ix.formsQuery(forms))
 	}
 	b.AddMustNot(filterQueries(q.NotFilters)...)
 	p.q = b
 	p.char = loneChar(q, p, must)
-	return p, nil
+	return p
 }
 
 // loneChar returns the query of a lone character that is the whole
@@ -185,7 +177,7 @@ func labelVariant(s string) string {
 
 // formsQuery matches any of the forms: each form is one phrase, looked for
 // in every searched field; a lone character reads the side file of characters.
-func (ix *Index) formsQuery(forms []form) (query.Query, error) {
+func (ix *Index) formsQuery(forms []form) query.Query {
 	var alts []query.Query
 	for _, f := range forms {
 		if labelRe.MatchString(f.text) {
@@ -205,9 +197,9 @@ func (ix *Index) formsQuery(forms []form) (query.Query, error) {
 		}
 	}
 	if len(alts) == 1 {
-		return alts[0], nil
+		return alts[0]
 	}
-	return query.NewDisjunctionQuery(alts), nil
+	return query.NewDisjunctionQuery(alts)
 }
 
 // fieldPhrase is the query of a form in the head or text, which have no

@@ -32,8 +32,8 @@ const (
 
 // BuildIndex writes the search index of c into dir, which must not exist.
 // It indexes one search document per article, top-level section, document
-// and term, merges the index into one segment, then writes the side file
-// of single characters by the numbers the merged index gives documents.
+// and term, merges the index into one segment, then writes the side files
+// (characters, texts) by the numbers the merged index gives documents.
 func BuildIndex(c *model.Corpus, dir string) error { return buildWhole(c, dir, "", func() {}) }
 
 // buildWhole is BuildIndex, recording program in the sums file and

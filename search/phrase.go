@@ -29,7 +29,6 @@ func (s *checkedSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInte
 func (s *checkedSearcher) first(ctx *bsearch.SearchContext, d *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
 	for d != nil && err == nil {
 		if s.check(d) {
-			d.FieldTermLocations = d.FieldTermLocations[:0]
 			return d, nil
 		}
 		ctx.DocumentMatchPool.Put(d)

@@ -192,10 +192,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: emptyFacets(),
 		Page: from/size + 1, Size: size}
-	p, err := ix.compile(q)
-	if err != nil {
-		return nil, err
-	}
+	p := ix.compile(q)
 	if p.empty {
 		return resp, nil
 	}

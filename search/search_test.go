@@ -159,10 +159,7 @@ func TestFacetsMatchBleve(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := ix.compile(parsed)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := ix.compile(parsed)
 		sr := bleve.NewSearchRequest(p.q)
 		sr.AddFacet("f", bleve.NewFacetRequest(fieldFacet, 1000))
 		res, err := ix.bi.Search(sr)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	mmap "github.com/blevesearch/mmap-go"
@@ -21,7 +22,7 @@ import (
 // from bleve, and among them those whose field holds the word itself,
 // from a side file of the index that holds each document's head and text
 // in the form the analyzer reads them: width folded, lower case, with only
-// letters, digits and marks kept. Tokens stand at positions in a row
+// letters, digits and marks kept (see normalText). Tokens stand at positions in a row
 // exactly where their text does in that form, punctuation and spaces
 // being no tokens; a check there costs a substring search in a few
 // hundred bytes, less than reading locations.
@@ -48,7 +49,9 @@ const (
 )
 
 // normalText appends to dst the form of s that the side file of texts
-// holds and needles are looked for in.
+// holds and needles are looked for in: width folded, lower case, only
+// letters, digits and marks, each as UTF-16 code units (two bytes, little
+// endian), so that a Han character takes two bytes, not UTF-8's three.
 func normalText(dst []byte, s string) []byte {
 	s = foldWidth(s)
 	for i := 0; i < len(s); {
@@ -56,9 +59,9 @@ func normalText(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			switch {
 			case 'A' <= c && c <= 'Z':
-				dst = append(dst, c+'a'-'A')
+				dst = append(dst, c+'a'-'A', 0)
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				dst = append(dst, c)
+				dst = append(dst, c, 0)
 			}
 			i++
 			continue
@@ -66,10 +69,35 @@ func normalText(dst []byte, s string) []byte {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) {
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			dst = appendUnits(dst, unicode.ToLower(r))
 		}
 	}
 	return dst
+}
+
+// appendUnits appends the UTF-16 code units of r.
+func appendUnits(dst []byte, r rune) []byte {
+	if r < 0x10000 {
+		return binary.LittleEndian.AppendUint16(dst, uint16(r))
+	}
+	r1, r2 := utf16.EncodeRune(r)
+	return binary.LittleEndian.AppendUint16(binary.LittleEndian.AppendUint16(dst, uint16(r1)), uint16(r2))
+}
+
+// containsUnits reports whether the code units of text hold those of
+// needle, at a unit boundary.
+func containsUnits(text, needle []byte) bool {
+	for i := 0; len(text)-i >= len(needle); {
+		j := bytes.Index(text[i:], needle)
+		if j < 0 {
+			return false
+		}
+		if (i+j)%2 == 0 {
+			return true
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // textWriter writes the side file of texts while the index is fed.
@@ -199,7 +227,7 @@ func (ts *textStore) part(n uint64, p textPart) []byte {
 // holds reports whether the head or text of document number n holds
 // needle.
 func (ts *textStore) holds(n uint64, p textPart, needle []byte) bool {
-	return bytes.Contains(ts.part(n, p), needle)
+	return containsUnits(ts.part(n, p), needle)
 }
 
 func (ts *textStore) Close() error { return ts.m.Unmap() }

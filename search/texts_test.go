@@ -1,9 +1,11 @@
 package search
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf16"
 )
 
 // TestNormalText: the side file of texts holds what the analyzer reads:
@@ -18,7 +20,7 @@ func TestNormalText(t *testing.T) {
 		{"《条例》\n第（一）项", "条例第一项"},
 		{"", ""},
 	} {
-		if got := string(normalText(nil, tc.in)); got != tc.want {
+		if got := unitsString(normalText(nil, tc.in)); got != tc.want {
 			t.Errorf("normalText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -50,16 +52,43 @@ func TestTextsFile(t *testing.T) {
 	}{
 		{3, "监督谈话办法", "第一条为了规范监督谈话"}, {0, "", "aeo认证"}, {1, "标题", ""}, {2, "", ""}, {4, "", ""},
 	} {
-		if got := string(ts.part(tc.n, partHead)); got != tc.head {
+		if got := unitsString(ts.part(tc.n, partHead)); got != tc.head {
 			t.Errorf("head of %d: %q, want %q", tc.n, got, tc.head)
 		}
-		if got := string(ts.part(tc.n, partText)); got != tc.text {
+		if got := unitsString(ts.part(tc.n, partText)); got != tc.text {
 			t.Errorf("text of %d: %q, want %q", tc.n, got, tc.text)
 		}
 	}
-	if !ts.holds(3, partText, []byte("监督谈话")) || ts.holds(3, partText, []byte("办法")) || !ts.holds(3, partHead, []byte("办法")) {
+	if !ts.holds(3, partText, normalText(nil, "监督谈话")) || ts.holds(3, partText, normalText(nil, "办法")) ||
+		!ts.holds(3, partHead, normalText(nil, "办法")) {
 		t.Errorf("holds looks in the wrong part")
 	}
+}
+
+// TestContainsUnits: a needle matches at unit boundaries only.
+func TestContainsUnits(t *testing.T) {
+	text := []byte{0x01, 0x02, 0x03, 0x04, 0x02, 0x03, 0x05, 0x06} // units 0201 0403 0302 0605
+	for _, tc := range []struct {
+		needle []byte
+		want   bool
+	}{
+		{[]byte{0x03, 0x04}, true}, {[]byte{0x02, 0x03}, true}, {[]byte{0x04, 0x02}, false},
+		{[]byte{0x03, 0x05}, false}, {[]byte{}, true}, {[]byte{0x02, 0x03, 0x04}, false},
+		{text, true}, {append(text, 0, 0), false},
+	} {
+		if got := containsUnits(text, tc.needle); got != tc.want {
+			t.Errorf("containsUnits(% x) = %t, want %t", tc.needle, got, tc.want)
+		}
+	}
+}
+
+// unitsString decodes the UTF-16 code units of the side file of texts.
+func unitsString(b []byte) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = binary.LittleEndian.Uint16(b[2*i:])
+	}
+	return string(utf16.Decode(u))
 }
 
 // FuzzTextsFile: a damaged side file of texts is refused or read within

@@ -18,9 +18,9 @@ import (
 )
 
 // Build writes the search index of c into dir, which must not exist.
-// When prev is the index of the published build and was made by the same
-// program (an identity the caller gives, such as a digest of its
-// executable; "" never matches), Build starts from a copy of it and
+// When o.Previous is the index of the published build and was made by the
+// same program (o.Program, an identity the caller gives, such as a digest
+// of its executable; "" never matches), Build starts from a copy of it and
 // indexes only the search documents that changed, deletes those that are
 // gone, and merges only when the index has grown too many segments;
 // otherwise, or when most documents changed, it builds the index whole
