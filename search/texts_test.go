@@ -31,16 +31,8 @@ func TestNormalText(t *testing.T) {
 // update deleted) has no text.
 func TestTextsFile(t *testing.T) {
 	dir := t.TempDir()
-	tw, err := createTexts(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tw.add("监督谈话办法", "第一条　为了规范监督谈话，")
-	tw.add("", "AEO 认证")
-	tw.add("标题", "")
-	if err := tw.finish([]uint32{3, 0, 1}); err != nil { // number 2 is deleted
-		t.Fatal(err)
-	}
+	writeTexts(t, dir, []uint32{3, 0, 1}, // number 2 is deleted
+		"监督谈话办法", "第一条　为了规范监督谈话，", "", "AEO 认证", "标题", "")
 	ts, err := openTexts(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -95,14 +87,7 @@ func unitsString(b []byte) string {
 // its bounds, never a panic.
 func FuzzTextsFile(f *testing.F) {
 	dir := f.TempDir()
-	tw, err := createTexts(dir)
-	if err != nil {
-		f.Fatal(err)
-	}
-	tw.add("标题", "正文")
-	if err := tw.finish([]uint32{0}); err != nil {
-		f.Fatal(err)
-	}
+	writeTexts(f, dir, []uint32{0}, "标题", "正文")
 	good, err := os.ReadFile(filepath.Join(dir, textsFile))
 	if err != nil {
 		f.Fatal(err)
@@ -124,4 +109,20 @@ func FuzzTextsFile(f *testing.F) {
 			ts.holds(n, partText, []byte("正"))
 		}
 	})
+}
+
+// writeTexts writes a side file of texts into dir: the documents' heads
+// and texts in pairs, numbered by numbers.
+func writeTexts(tb testing.TB, dir string, numbers []uint32, headsAndTexts ...string) {
+	tb.Helper()
+	tw, err := createTexts(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := 0; i+1 < len(headsAndTexts); i += 2 {
+		tw.add(headsAndTexts[i], headsAndTexts[i+1])
+	}
+	if err := tw.finish(numbers); err != nil {
+		tb.Fatal(err)
+	}
 }
