@@ -193,7 +193,8 @@ func (ix *Index) formsQuery(forms []form) query.Query {
 			r, _ := utf8.DecodeRune(term)
 			alts = append(alts, charQuery{ci: ix.chars, r: r, boost: 1})
 		default:
-			alts = append(alts, ix.fieldPhrase(f, partHead, headBoost), ix.fieldPhrase(f, partText, textBoost))
+			alts = append(alts, ix.fieldPhrase(f, partHead, headBoost), ix.fieldPhrase(f, partText, textBoost),
+				headQuery{ht: ix.heads, needle: normalNeedle(f.text), boost: headBoost})
 		}
 	}
 	if len(alts) == 1 {
@@ -206,7 +207,7 @@ func (ix *Index) formsQuery(forms []form) query.Query {
 // term vectors: a term query for a form of one token, else a phraseQuery.
 func (ix *Index) fieldPhrase(f form, part textPart, boost float64) query.Query {
 	toks := ix.an.bigram.Analyze([]byte(f.text))
-	q := phraseQuery{part: part, needle: normalText(nil, f.text), ci: ix.chars, texts: ix.texts, boost: boost}
+	q := phraseQuery{part: part, needle: normalNeedle(f.text), ci: ix.chars, texts: ix.texts, boost: boost}
 	if len(toks) == 1 {
 		t := query.NewTermQuery(string(toks[0].Term))
 		t.SetField(q.field())

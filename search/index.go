@@ -184,11 +184,11 @@ func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches
 			return nil // no page to link to, or already indexed
 		}
 		seen[d.ID] = true
-		fields := d.fields()
+		fields, head := d.fields()
 		if err := b.Index(d.ID, fields); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
-		side.add(d.ID, fields, d.Labels)
+		side.add(d, fields, head)
 		sums.add(d)
 		if b.Size() >= batchSize {
 			batches <- b
@@ -281,7 +281,7 @@ func mergeDown(idx bleve.Index, store string, keep uint64) error {
 			return err
 		}
 	}
-	waitCleanup(s, store)
+	waitCleanup(idx, s, store)
 	return nil
 }
 
@@ -289,14 +289,30 @@ func mergeDown(idx bleve.Index, store string, keep uint64) error {
 // files; Close does not wait for it, and they would ship with the site.
 const cleanupWait = 30 * time.Second
 
+// cleanupNudge is how long waitCleanup lets scorch be before it nudges it.
+// Scorch deletes old files when its persister runs out of work, but not
+// the files a merge still holds: when the merge lets go of them after
+// that moment, they wait for the next change, which a build never makes.
+// One build in about twenty-five stalled for the whole cleanupWait.
+const cleanupNudge = 200 * time.Millisecond
+
+// nudgeKey is an internal key no index holds: deleting it is a change
+// that leaves the index as it was and wakes the persister.
+var nudgeKey = []byte("tiaoli-nudge")
+
 // waitCleanup waits until the store folder holds no more segment files
-// than the index root uses.
-func waitCleanup(s *scorch.Scorch, store string) {
+// than the index root uses, nudging scorch now and then.
+func waitCleanup(idx bleve.Index, s *scorch.Scorch, store string) {
 	deadline := time.Now().Add(cleanupWait)
+	nudge := time.Now().Add(cleanupNudge)
 	for time.Now().Before(deadline) {
 		files, _ := filepath.Glob(filepath.Join(store, "*.zap"))
 		if uint64(len(files)) <= segments(s) {
 			return
+		}
+		if time.Now().After(nudge) {
+			idx.DeleteInternal(nudgeKey)
+			nudge = time.Now().Add(cleanupNudge)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -31,6 +31,39 @@ func TestPhraseQuery(t *testing.T) {
 	}
 }
 
+// TestHeadQuery: a word finds the articles and sections whose shared
+// head, analysed, has its tokens in a row (as the head field found them),
+// or for a word with lone characters, holds it.
+func TestHeadQuery(t *testing.T) {
+	ix := openSample(t)
+	words := append([]string{"第四条", "AEO", "办法", "第一章", "2026年", "7颗卫星", "工作"}, phraseWords...)
+	found := 0
+	for _, w := range words {
+		toks := ix.an.bigram.Analyze([]byte(w))
+		got := phraseHits(t, ix, headQuery{ht: ix.heads, needle: normalNeedle(w), boost: 1})
+		want := 0
+		for id, head := range sampleHeads {
+			in := strings.Contains(strings.ToLower(head), strings.ToLower(w))
+			if !edgeWord(toks) {
+				in = tokensInRow(ix.an.bigram.Analyze([]byte(head)), toks)
+			}
+			if _, ok := got[id]; ok != in {
+				t.Errorf("%s: %s found %t, its head %q holds it %t", w, id, ok, head, in)
+			}
+			if in {
+				want++
+			}
+		}
+		if len(got) != want {
+			t.Errorf("%s: %d hits, %d heads hold it", w, len(got), want)
+		}
+		found += want
+	}
+	if found == 0 {
+		t.Fatalf("no head holds any of the words: the sample is not what the test expects")
+	}
+}
+
 func checkPhrase(t *testing.T, ix *Index, part textPart, w string) {
 	t.Helper()
 	q, ok := ix.fieldPhrase(form{text: w}, part, 1).(phraseQuery)

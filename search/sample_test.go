@@ -23,8 +23,10 @@ var (
 	sampleOnce sync.Once
 	sampleIx   *Index
 	sampleErr  error
-	// sampleFields are the fields of each search document of the sample.
+	// sampleFields are the fields of each search document of the sample,
+	// sampleHeads the heads articles and sections share.
 	sampleFields map[string]map[string]interface{}
+	sampleHeads  map[string]string
 )
 
 // openSample builds the index of the sample site (content/) once.
@@ -40,9 +42,13 @@ func openSample(t *testing.T) *Index {
 		if articles == 0 {
 			return
 		}
-		sampleFields = map[string]map[string]interface{}{}
+		sampleFields, sampleHeads = map[string]map[string]interface{}{}, map[string]string{}
 		eachDoc(c, func(d *searchDoc) error {
-			sampleFields[d.ID] = d.fields()
+			var head string
+			sampleFields[d.ID], head = d.fields()
+			if d.sharedHead() {
+				sampleHeads[d.ID] = head
+			}
 			return nil
 		})
 		dir, err := tempDir("sample")

@@ -60,6 +60,7 @@ type Index struct {
 	facetTable *facetTable
 	chars      *charIndex // the documents of each Han character
 	texts      *textStore // the text of each document, for phrases
+	heads      *headTable // the heads articles share
 }
 
 // Open opens the index in dir read-only.
@@ -78,6 +79,12 @@ func Open(dir string) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	if ix.texts, err = openTexts(dir); err != nil {
+		ix.chars.Close()
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if ix.heads, err = openHeads(dir); err != nil {
+		ix.texts.Close()
 		ix.chars.Close()
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)

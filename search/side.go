@@ -9,10 +9,12 @@ import (
 // sideFiles are what the index folder holds beside bleve's own files,
 // collected while the index is fed and finished once it is merged, by
 // the numbers the merged index gives documents: the documents of each
-// Han character (chars.go) and the text of each document (texts.go).
+// Han character (chars.go), the text of each document (texts.go) and the
+// heads articles share (heads.go).
 type sideFiles struct {
 	chars *charPostings
 	texts *textWriter
+	heads *headPostings
 }
 
 // newSideFiles starts the side files of the index folder dir.
@@ -21,15 +23,19 @@ func newSideFiles(dir string) (*sideFiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sideFiles{chars: newCharPostings(), texts: tw}, nil
+	return &sideFiles{chars: newCharPostings(), texts: tw, heads: newHeadPostings()}, nil
 }
 
-// add records the next search document: its fields as indexed, and its
-// labels.
-func (s *sideFiles) add(id string, fields map[string]interface{}, labels []string) {
-	head, _ := fields[fieldHead].(string)
+// add records the next search document d: its fields as indexed and its
+// head.
+func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string) {
 	text, _ := fields[fieldText].(string)
-	s.chars.add(id, head+"\n"+strings.Join(labels, "\n"), text)
+	ord := uint32(len(s.chars.ids))
+	s.chars.add(d.ID, head+"\n"+strings.Join(d.Labels, "\n"), text)
+	if d.sharedHead() {
+		s.heads.add(ord, head)
+		head = ""
+	}
 	s.texts.add(head, text)
 }
 
@@ -39,6 +45,9 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 	numbers, err := s.chars.numbers(bi)
 	if err == nil {
 		err = s.chars.write(dir, numbers)
+	}
+	if err == nil {
+		err = s.heads.write(dir, numbers)
 	}
 	if err != nil {
 		s.close()

@@ -49,30 +49,74 @@ const (
 )
 
 // normalText appends to dst the form of s that the side file of texts
-// holds and needles are looked for in: width folded, lower case, only
-// letters, digits and marks, each as UTF-16 code units (two bytes, little
-// endian), so that a Han character takes two bytes, not UTF-8's three.
+// holds and needles are looked for in: what the analyzer reads of it,
+// width folded and in lower case, each character as UTF-16 code units
+// (two bytes, little endian: a Han character takes two bytes, not UTF-8's
+// three). Spaces and punctuation are left out, except that where they
+// part two Han characters, or two characters of words (letters, digits),
+// one sepUnit stands for them: the analyzer makes no bigram across them,
+// and two words are two tokens. Between a Han character and a word the
+// analyzer makes a token boundary anyway, with or without a space.
 func normalText(dst []byte, s string) []byte {
 	s = foldWidth(s)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case 'A' <= c && c <= 'Z':
-				dst = append(dst, c+'a'-'A', 0)
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				dst = append(dst, c, 0)
-			}
-			i++
+	last, gap := classNone, false
+	for _, r := range s {
+		c := runeClass(r)
+		switch {
+		case c == classNone:
+			gap = true
 			continue
+		case c == classMark:
+			dst = appendUnits(dst, r) // part of the character before it
+			continue
+		case gap && c == last:
+			dst = binary.LittleEndian.AppendUint16(dst, sepUnit)
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) {
-			dst = appendUnits(dst, unicode.ToLower(r))
-		}
+		last, gap = c, false
+		dst = appendUnits(dst, unicode.ToLower(r))
 	}
 	return dst
+}
+
+// normalNeedle is normalText without the breaks at its ends: a needle
+// found between them in a text.
+func normalNeedle(s string) []byte {
+	b := normalText(nil, s)
+	for len(b) >= 2 && binary.LittleEndian.Uint16(b) == sepUnit {
+		b = b[2:]
+	}
+	for len(b) >= 2 && binary.LittleEndian.Uint16(b[len(b)-2:]) == sepUnit {
+		b = b[:len(b)-2]
+	}
+	return b
+}
+
+// sepUnit stands for a break between two Han characters or two words.
+const sepUnit = ' '
+
+// Classes of characters for normalText.
+const (
+	classNone = iota // space, punctuation, symbols: left out
+	classHan
+	classWord // letters and digits of words
+	classMark // combining marks: part of the character before
+)
+
+func runeClass(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			return classWord
+		}
+		return classNone
+	case isHanRune(r):
+		return classHan
+	case unicode.IsLetter(r) || unicode.IsNumber(r):
+		return classWord
+	case unicode.IsMark(r):
+		return classMark
+	}
+	return classNone
 }
 
 // appendUnits appends the UTF-16 code units of r.
@@ -85,19 +129,43 @@ func appendUnits(dst []byte, r rune) []byte {
 }
 
 // containsUnits reports whether the code units of text hold those of
-// needle, at a unit boundary.
+// needle, at a unit boundary and, where the needle begins or ends with a
+// word's letter or digit, not inside a longer word (eo is no token of
+// prsceo).
 func containsUnits(text, needle []byte) bool {
 	for i := 0; len(text)-i >= len(needle); {
 		j := bytes.Index(text[i:], needle)
 		if j < 0 {
 			return false
 		}
-		if (i+j)%2 == 0 {
+		at := i + j
+		if at%2 == 0 && wordEdges(text, needle, at) {
 			return true
 		}
-		i += j + 1
+		i = at + 1
 	}
 	return false
+}
+
+// wordEdges reports whether needle, found in text at byte at, starts and
+// ends at the edges of words.
+func wordEdges(text, needle []byte, at int) bool {
+	if len(needle) < 2 {
+		return true
+	}
+	end := at + len(needle)
+	if isWordUnit(needle, 0) && at >= 2 && isWordUnit(text, at-2) {
+		return false
+	}
+	return !(isWordUnit(needle, len(needle)-2) && end+2 <= len(text) && isWordUnit(text, end))
+}
+
+// isWordUnit reports whether the unit at byte i of b belongs to a word:
+// neither Han (a surrogate counts as Han: the characters beyond the basic
+// plane in Chinese text are Han) nor a break.
+func isWordUnit(b []byte, i int) bool {
+	u := rune(binary.LittleEndian.Uint16(b[i:]))
+	return u != sepUnit && !(u >= 0xD800 && u <= 0xDFFF) && !isHanRune(u)
 }
 
 // textWriter writes the side file of texts while the index is fed.

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf16"
 )
@@ -13,11 +15,11 @@ import (
 func TestNormalText(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"定期谈话", "定期谈话"},
-		{"第五条　监督谈话，", "第五条监督谈话"},
-		{"ＡＥＯ（经认证的经营者）", "aeo经认证的经营者"},
-		{"３个月 内", "3个月内"},
-		{"PRSC-EO 2026年", "prsceo2026年"},
-		{"《条例》\n第（一）项", "条例第一项"},
+		{"第五条　监督谈话，", "第五条 监督谈话"},      // a break between Han characters stays
+		{"ＡＥＯ（经认证的经营者）", "aeo经认证的经营者"}, // between a word and Han it goes
+		{"３个月 内", "3个月 内"},
+		{"PRSC-EO 2026年", "prsc eo 2026年"},
+		{"《条例》\n第（一）项", "条例 第 一 项"},
 		{"", ""},
 	} {
 		if got := unitsString(normalText(nil, tc.in)); got != tc.want {
@@ -42,7 +44,7 @@ func TestTextsFile(t *testing.T) {
 		n          uint64
 		head, text string
 	}{
-		{3, "监督谈话办法", "第一条为了规范监督谈话"}, {0, "", "aeo认证"}, {1, "标题", ""}, {2, "", ""}, {4, "", ""},
+		{3, "监督谈话办法", "第一条 为了规范监督谈话"}, {0, "", "aeo认证"}, {1, "标题", ""}, {2, "", ""}, {4, "", ""},
 	} {
 		if got := unitsString(ts.part(tc.n, partHead)); got != tc.head {
 			t.Errorf("head of %d: %q, want %q", tc.n, got, tc.head)
@@ -51,22 +53,38 @@ func TestTextsFile(t *testing.T) {
 			t.Errorf("text of %d: %q, want %q", tc.n, got, tc.text)
 		}
 	}
-	if !ts.holds(3, partText, normalText(nil, "监督谈话")) || ts.holds(3, partText, normalText(nil, "办法")) ||
-		!ts.holds(3, partHead, normalText(nil, "办法")) {
+	if !ts.holds(3, partText, normalNeedle("监督谈话")) || ts.holds(3, partText, normalNeedle("办法")) ||
+		!ts.holds(3, partHead, normalNeedle("办法")) {
 		t.Errorf("holds looks in the wrong part")
+	}
+}
+
+// TestNeedles: a needle matches where the analyzer's tokens of the word
+// stand in a row in the text.
+func TestNeedles(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"定期谈话制度", "期谈话", true}, {"党委(党组)书记", "党委(党组)", true}, {"党委(党组)书记", "党委党组", false},
+		{"AEO 认证", "AEO认证", true}, {"PRSC-EO", "eo", true}, {"PRSCEO", "eo", false}, {"AEO资质", "aeo", true},
+		{"aeox", "aeo", false}, {"第5条规定", "第5条", true}, {"第55条", "第5条", false}, {"，第五条，", "，第五条", true},
+	} {
+		if got := containsUnits(normalText(nil, tc.text), normalNeedle(tc.word)); got != tc.want {
+			t.Errorf("%q in %q: %t, want %t", tc.word, tc.text, got, tc.want)
+		}
 	}
 }
 
 // TestContainsUnits: a needle matches at unit boundaries only.
 func TestContainsUnits(t *testing.T) {
-	text := []byte{0x01, 0x02, 0x03, 0x04, 0x02, 0x03, 0x05, 0x06} // units 0201 0403 0302 0605
+	text := []byte{0x01, 0x4E, 0x02, 0x4E, 0x03, 0x4E} // 丁丂七
 	for _, tc := range []struct {
 		needle []byte
 		want   bool
 	}{
-		{[]byte{0x03, 0x04}, true}, {[]byte{0x02, 0x03}, true}, {[]byte{0x04, 0x02}, false},
-		{[]byte{0x03, 0x05}, false}, {[]byte{}, true}, {[]byte{0x02, 0x03, 0x04}, false},
-		{text, true}, {append(text, 0, 0), false},
+		{[]byte{0x02, 0x4E}, true}, {[]byte{0x4E, 0x02}, false}, {[]byte{0x4E, 0x02, 0x4E}, false},
+		{[]byte{}, true}, {text, true}, {append(text, 0x04, 0x4E), false},
 	} {
 		if got := containsUnits(text, tc.needle); got != tc.want {
 			t.Errorf("containsUnits(% x) = %t, want %t", tc.needle, got, tc.want)
@@ -124,5 +142,56 @@ func writeTexts(tb testing.TB, dir string, numbers []uint32, headsAndTexts ...st
 	}
 	if err := tw.finish(numbers); err != nil {
 		tb.Fatal(err)
+	}
+}
+
+// FuzzHeadsFile: a damaged side file of heads is refused or read, never
+// a panic, and what is read answers a query.
+func FuzzHeadsFile(f *testing.F) {
+	dir := f.TempDir()
+	hp := newHeadPostings()
+	hp.add(0, "监督谈话办法\n第一章　总则")
+	hp.add(1, "监督谈话办法\n第一章　总则")
+	hp.add(2, "AEO")
+	if err := hp.write(dir, []uint32{0, 2, 1}); err != nil {
+		f.Fatal(err)
+	}
+	good, err := os.ReadFile(filepath.Join(dir, headsFile))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte(headsMagic + "\xff\xff\xff\xff"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ht, err := readHeads(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		ht.docs(normalNeedle("总则"))
+	})
+}
+
+// TestHeadsFile writes the side file of heads and reads it back: each
+// distinct head once, with its documents by their numbers in the index.
+func TestHeadsFile(t *testing.T) {
+	dir := t.TempDir()
+	hp := newHeadPostings()
+	hp.add(0, "监督谈话办法\n第一章　总则")
+	hp.add(1, "监督谈话办法\n第一章　总则")
+	hp.add(2, "AEO")
+	if err := hp.write(dir, []uint32{0, 2, 1}); err != nil {
+		t.Fatal(err)
+	}
+	ht, err := openHeads(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ht.heads) != 2 {
+		t.Fatalf("%d heads, want 2", len(ht.heads))
+	}
+	for word, want := range map[string][]uint32{"总则": {0, 2}, "aeo": {1}, "谈话办法": {0, 2}, "法第": nil} {
+		if got := bitmapList(ht.docs(normalNeedle(word))); !slices.Equal(got, want) {
+			t.Errorf("%s: documents %v, want %v", word, got, want)
+		}
 	}
 }

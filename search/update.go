@@ -193,8 +193,8 @@ func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch) (
 			return nil // no page to link to, or already indexed
 		}
 		cur.add(d)
-		fields := d.fields()
-		side.add(d.ID, fields, d.Labels)
+		fields, head := d.fields()
+		side.add(d, fields, head)
 		if old.docs[d.ID] == cur.docs[d.ID] {
 			return nil
 		}
@@ -243,7 +243,7 @@ func copyIndex(src, dst string) error {
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(to, 0o755)
-		case rel == sumsFile || rel == charsFile || rel == textsFile:
+		case rel == sumsFile || rel == charsFile || rel == textsFile || rel == headsFile:
 			return nil
 		case strings.HasSuffix(p, ".zap") && os.Link(p, to) == nil:
 			return nil

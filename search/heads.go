@@ -1,0 +1,184 @@
+package search
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Every article of a document has the same title in its head, and every
+// article of a chapter the same headings: as a bleve field, those heads
+// were a tenth of the index's tokens. They are kept once each instead, in
+// a side file of heads: each distinct head of articles and sections, in
+// the form of the side file of texts (see normalText), with the set of
+// documents that have it. A query word is looked for in every head, and
+// the documents of the heads that hold it match, scoring as a term of
+// that many documents would. Whole documents and terms keep their heads
+// in the head field: theirs are their own.
+
+// headsFile is the side file of heads inside the index folder: the magic,
+// the number of heads (uint32), then per head the length of its text and
+// of its bitmap (two uint32), the text and the bitmap (roaring, portable
+// format), all little-endian.
+const headsFile = "tiaoli-heads"
+
+const headsMagic = "TLHEADS1"
+
+// headPostings collects, while the index is fed, the distinct shared
+// heads and the documents of each, by their order of indexing.
+type headPostings struct {
+	ords  map[string][]uint32
+	order []string // the heads in the order they first came
+	buf   []byte
+}
+
+func newHeadPostings() *headPostings { return &headPostings{ords: map[string][]uint32{}} }
+
+// add records that the document indexed as ord has head.
+func (hp *headPostings) add(ord uint32, head string) {
+	hp.buf = normalText(hp.buf[:0], head)
+	if len(hp.buf) == 0 {
+		return
+	}
+	l, ok := hp.ords[string(hp.buf)]
+	if !ok {
+		hp.order = append(hp.order, string(hp.buf))
+	}
+	hp.ords[string(hp.buf)] = append(l, ord)
+}
+
+// write writes the side file of heads into dir, by the numbers the index
+// gives documents (numbers[ord]).
+func (hp *headPostings) write(dir string, numbers []uint32) (err error) {
+	f, err := os.Create(filepath.Join(dir, headsFile))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	w := bufio.NewWriter(f)
+	w.WriteString(headsMagic)
+	binary.Write(w, binary.LittleEndian, uint32(len(hp.order)))
+	for _, h := range hp.order {
+		bm, err := bitmapBytes(hp.ords[h], numbers)
+		if err != nil {
+			return err
+		}
+		binary.Write(w, binary.LittleEndian, [2]uint32{uint32(len(h)), uint32(len(bm))})
+		w.WriteString(h)
+		w.Write(bm)
+	}
+	return w.Flush()
+}
+
+// headTable is the side file of heads, read whole at open. It is safe for
+// concurrent use.
+type headTable struct {
+	heads []headEntry
+}
+
+type headEntry struct {
+	text []byte // as normalText gives it
+	docs *roaring.Bitmap
+}
+
+// maxHeadBytes bounds what one head or its bitmap may take in the file.
+const maxHeadBytes = 1 << 28
+
+// openHeads reads the side file of heads of the index in dir.
+func openHeads(dir string) (*headTable, error) {
+	f, err := os.Open(filepath.Join(dir, headsFile))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ht, err := readHeads(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", headsFile, err)
+	}
+	return ht, nil
+}
+
+func readHeads(r io.Reader) (*headTable, error) {
+	magic := make([]byte, len(headsMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != headsMagic {
+		return nil, errors.New("not a table of heads")
+	}
+	var n uint32
+	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	ht := &headTable{}
+	for i := uint32(0); i < n; i++ {
+		var size [2]uint32
+		if err := binary.Read(r, binary.LittleEndian, &size); err != nil {
+			return nil, err
+		}
+		if size[0] > maxHeadBytes || size[1] > maxHeadBytes {
+			return nil, errors.New("corrupt table of heads")
+		}
+		buf := make([]byte, int(size[0])+int(size[1]))
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return nil, err
+		}
+		docs := roaring.New()
+		if err := docs.UnmarshalBinary(buf[size[0]:]); err != nil {
+			return nil, err
+		}
+		ht.heads = append(ht.heads, headEntry{text: buf[:size[0]:size[0]], docs: docs})
+	}
+	return ht, nil
+}
+
+// docs returns the documents whose head holds needle.
+func (ht *headTable) docs(needle []byte) *roaring.Bitmap {
+	out := roaring.New()
+	for _, h := range ht.heads {
+		if containsUnits(h.text, needle) {
+			out.Or(h.docs)
+		}
+	}
+	return out
+}
+
+// headQuery matches the documents of the shared heads that hold a word.
+type headQuery struct {
+	ht     *headTable
+	needle []byte
+	boost  float64
+}
+
+// Searcher returns a searcher over the documents of the heads that hold
+// the word, each scoring as a term found in that many documents would:
+// its idf, as bleve reckons it.
+func (q headQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	docs := q.ht.docs(q.needle)
+	total, err := i.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	idf := 1 + math.Log(float64(total)/float64(docs.GetCardinality()+1))
+	return &charSearcher{
+		it:     docs.Iterator(),
+		head:   roaring.New(),
+		count:  docs.GetCardinality(),
+		scorer: scorer.NewConstantScorer(idf, q.boost, options),
+		id:     index.NewIndexInternalID(nil, 0),
+	}, nil
+}
