@@ -69,7 +69,7 @@ func (q charQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	if q.limit > 0 {
 		docs = window(d, q.limit)
 	}
-	return &charSearcher{
+	return &bitmapSearcher{
 		it:     docs.Iterator(),
 		head:   d.head,
 		count:  d.all.GetCardinality(),
@@ -91,8 +91,9 @@ func window(d charDocs, n int) *roaring.Bitmap {
 	return out
 }
 
-// charSearcher passes on the documents of a bitmap in order.
-type charSearcher struct {
+// bitmapSearcher passes on the documents of a bitmap in order, those of
+// head (when not nil) scoring headWeight times the others.
+type bitmapSearcher struct {
 	it     roaring.IntPeekable
 	head   *roaring.Bitmap
 	count  uint64
@@ -100,21 +101,21 @@ type charSearcher struct {
 	id     index.IndexInternalID
 }
 
-func (s *charSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+func (s *bitmapSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	if !s.it.HasNext() {
 		return nil, nil
 	}
 	doc := s.it.Next()
 	s.id.SetValue(uint64(doc))
 	d := s.scorer.Score(ctx, s.id)
-	if s.head.Contains(doc) {
+	if s.head != nil && s.head.Contains(doc) {
 		d.Score *= headWeight
 	}
 	return d, nil
 }
 
 // Advance returns the first document at or after id.
-func (s *charSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+func (s *bitmapSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	if len(id) != 8 {
 		return s.Next(ctx)
 	}
@@ -126,10 +127,10 @@ func (s *charSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInterna
 	return s.Next(ctx)
 }
 
-func (s *charSearcher) Close() error               { return nil }
-func (s *charSearcher) Weight() float64            { return s.scorer.Weight() }
-func (s *charSearcher) SetQueryNorm(norm float64)  { s.scorer.SetQueryNorm(norm) }
-func (s *charSearcher) Count() uint64              { return s.count }
-func (s *charSearcher) Min() int                   { return 0 }
-func (s *charSearcher) Size() int                  { return 64 + s.scorer.Size() }
-func (s *charSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *bitmapSearcher) Close() error               { return nil }
+func (s *bitmapSearcher) Weight() float64            { return s.scorer.Weight() }
+func (s *bitmapSearcher) SetQueryNorm(norm float64)  { s.scorer.SetQueryNorm(norm) }
+func (s *bitmapSearcher) Count() uint64              { return s.count }
+func (s *bitmapSearcher) Min() int                   { return 0 }
+func (s *bitmapSearcher) Size() int                  { return 64 + s.scorer.Size() }
+func (s *bitmapSearcher) DocumentMatchPoolSize() int { return 1 }

@@ -174,9 +174,8 @@ func (q headQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 		return nil, err
 	}
 	idf := 1 + math.Log(float64(total)/float64(docs.GetCardinality()+1))
-	return &charSearcher{
+	return &bitmapSearcher{
 		it:     docs.Iterator(),
-		head:   roaring.New(),
 		count:  docs.GetCardinality(),
 		scorer: scorer.NewConstantScorer(idf, q.boost, options),
 		id:     index.NewIndexInternalID(nil, 0),
