@@ -163,7 +163,7 @@ func (cp *charPostings) numbers(bi bleve.Index) ([]uint32, error) {
 // number of characters, per character its code, lengths and offset, then
 // per character the bitmaps (roaring, portable format) of all its
 // documents and of those with it in the head, in the same order.
-func (cp *charPostings) write(dir string, numbers []uint32) (err error) {
+func (cp *charPostings) write(dir string, numbers []uint32) error {
 	runes := cp.all.runes()
 	blobs := make([][]byte, len(runes))
 	heads := make([]int, len(runes))
@@ -178,28 +178,20 @@ func (cp *charPostings) write(dir string, numbers []uint32) (err error) {
 		}
 		blobs[i], heads[i] = append(all, head...), len(head)
 	}
-	f, err := os.Create(filepath.Join(dir, charsFile))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
+	return writeSideFile(dir, charsFile, func(w *bufio.Writer) error {
+		w.WriteString(charsMagic)
+		binary.Write(w, binary.LittleEndian, uint32(len(runes)))
+		off := uint64(len(charsMagic) + 4 + len(runes)*charEntrySize)
+		for i, r := range runes {
+			binary.Write(w, binary.LittleEndian, charEntry{Rune: uint32(r), Len: uint32(len(blobs[i])),
+				HeadLen: uint32(heads[i]), Off: off})
+			off += uint64(len(blobs[i]))
 		}
-	}()
-	w := bufio.NewWriter(f)
-	w.WriteString(charsMagic)
-	binary.Write(w, binary.LittleEndian, uint32(len(runes)))
-	off := uint64(len(charsMagic) + 4 + len(runes)*charEntrySize)
-	for i, r := range runes {
-		binary.Write(w, binary.LittleEndian, charEntry{Rune: uint32(r), Len: uint32(len(blobs[i])),
-			HeadLen: uint32(heads[i]), Off: off})
-		off += uint64(len(blobs[i]))
-	}
-	for _, b := range blobs {
-		w.Write(b)
-	}
-	return w.Flush()
+		for _, b := range blobs {
+			w.Write(b)
+		}
+		return nil
+	})
 }
 
 // bitmapBytes is the bitmap of the documents of list, by their numbers.

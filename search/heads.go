@@ -61,29 +61,21 @@ func (hp *headPostings) add(ord uint32, head string) {
 
 // write writes the side file of heads into dir, by the numbers the index
 // gives documents (numbers[ord]).
-func (hp *headPostings) write(dir string, numbers []uint32) (err error) {
-	f, err := os.Create(filepath.Join(dir, headsFile))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
+func (hp *headPostings) write(dir string, numbers []uint32) error {
+	return writeSideFile(dir, headsFile, func(w *bufio.Writer) error {
+		w.WriteString(headsMagic)
+		binary.Write(w, binary.LittleEndian, uint32(len(hp.order)))
+		for _, h := range hp.order {
+			bm, err := bitmapBytes(hp.ords[h], numbers)
+			if err != nil {
+				return err
+			}
+			binary.Write(w, binary.LittleEndian, [2]uint32{uint32(len(h)), uint32(len(bm))})
+			w.WriteString(h)
+			w.Write(bm)
 		}
-	}()
-	w := bufio.NewWriter(f)
-	w.WriteString(headsMagic)
-	binary.Write(w, binary.LittleEndian, uint32(len(hp.order)))
-	for _, h := range hp.order {
-		bm, err := bitmapBytes(hp.ords[h], numbers)
-		if err != nil {
-			return err
-		}
-		binary.Write(w, binary.LittleEndian, [2]uint32{uint32(len(h)), uint32(len(bm))})
-		w.WriteString(h)
-		w.Write(bm)
-	}
-	return w.Flush()
+		return nil
+	})
 }
 
 // headTable is the side file of heads, read whole at open. It is safe for

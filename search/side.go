@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bufio"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -58,3 +61,22 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 
 // close abandons the side files.
 func (s *sideFiles) close() { s.texts.close() }
+
+// writeSideFile writes the side file name into the index folder dir
+// through a buffer that write fills.
+func writeSideFile(dir, name string, write func(w *bufio.Writer) error) (err error) {
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	w := bufio.NewWriter(f)
+	if err := write(w); err != nil {
+		return err
+	}
+	return w.Flush()
+}

@@ -149,13 +149,7 @@ func writeTexts(tb testing.TB, dir string, numbers []uint32, headsAndTexts ...st
 // a panic, and what is read answers a query.
 func FuzzHeadsFile(f *testing.F) {
 	dir := f.TempDir()
-	hp := newHeadPostings()
-	hp.add(0, "监督谈话办法\n第一章　总则")
-	hp.add(1, "监督谈话办法\n第一章　总则")
-	hp.add(2, "AEO")
-	if err := hp.write(dir, []uint32{0, 2, 1}); err != nil {
-		f.Fatal(err)
-	}
+	writeHeads(f, dir)
 	good, err := os.ReadFile(filepath.Join(dir, headsFile))
 	if err != nil {
 		f.Fatal(err)
@@ -175,13 +169,7 @@ func FuzzHeadsFile(f *testing.F) {
 // distinct head once, with its documents by their numbers in the index.
 func TestHeadsFile(t *testing.T) {
 	dir := t.TempDir()
-	hp := newHeadPostings()
-	hp.add(0, "监督谈话办法\n第一章　总则")
-	hp.add(1, "监督谈话办法\n第一章　总则")
-	hp.add(2, "AEO")
-	if err := hp.write(dir, []uint32{0, 2, 1}); err != nil {
-		t.Fatal(err)
-	}
+	writeHeads(t, dir)
 	ht, err := openHeads(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -193,5 +181,18 @@ func TestHeadsFile(t *testing.T) {
 		if got := bitmapList(ht.docs(normalNeedle(word))); !slices.Equal(got, want) {
 			t.Errorf("%s: documents %v, want %v", word, got, want)
 		}
+	}
+}
+
+// writeHeads writes a side file of heads into dir: two documents share
+// a head, a third has its own; they are numbered 0, 2 and 1.
+func writeHeads(tb testing.TB, dir string) {
+	tb.Helper()
+	hp := newHeadPostings()
+	hp.add(0, "监督谈话办法\n第一章　总则")
+	hp.add(1, "监督谈话办法\n第一章　总则")
+	hp.add(2, "AEO")
+	if err := hp.write(dir, []uint32{0, 2, 1}); err != nil {
+		tb.Fatal(err)
 	}
 }
