@@ -15,9 +15,11 @@
 // then among them those whose head or text holds the word itself, checked
 // in a side file of the index that holds each document's text as the
 // analyzer reads it (texts.go); that costs less, building and searching,
-// than term vectors. A word of one Han character (党), which no bigram
-// holds, is found in a side file that lists the documents of each
-// character (chars.go). A word that names a term also
+// than term vectors. The heads that articles share (their document's
+// title, their 章 and 节) are kept once each in a side file with the
+// documents that have them (heads.go). A word of one Han character (党),
+// which no bigram holds, is found in a side file that lists the documents
+// of each character (chars.go). A word that names a term also
 // matches the term's acronym, expansion or abbreviation. The best hits are
 // then ranked again on their stored text (title and label matches, words
 // close together, the article that defines a queried term) and highlighted
