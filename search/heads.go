@@ -137,9 +137,13 @@ func readHeads(r io.Reader) (*headTable, error) {
 	return ht, nil
 }
 
-// docs returns the documents whose head holds needle.
+// docs returns the documents whose head holds needle; none for an empty
+// needle.
 func (ht *headTable) docs(needle []byte) *roaring.Bitmap {
 	out := roaring.New()
+	if len(needle) == 0 {
+		return out
+	}
 	for _, h := range ht.heads {
 		if containsUnits(h.text, needle) {
 			out.Or(h.docs)

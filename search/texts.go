@@ -67,7 +67,9 @@ func normalText(dst []byte, s string) []byte {
 			gap = true
 			continue
 		case c == classMark:
-			dst = appendUnits(dst, r) // part of the character before it
+			if !gap && last != classNone {
+				dst = appendUnits(dst, r) // part of the character before it
+			}
 			continue
 		case gap && c == last:
 			dst = binary.LittleEndian.AppendUint16(dst, sepUnit)
@@ -99,7 +101,7 @@ const (
 	classNone = iota // space, punctuation, symbols: left out
 	classHan
 	classWord // letters and digits of words
-	classMark // combining marks: part of the character before
+	classMark // combining marks: part of the character before, if any
 )
 
 func runeClass(r rune) int {
@@ -160,12 +162,13 @@ func wordEdges(text, needle []byte, at int) bool {
 	return !(isWordUnit(needle, len(needle)-2) && end+2 <= len(text) && isWordUnit(text, end))
 }
 
-// isWordUnit reports whether the unit at byte i of b belongs to a word:
-// neither Han (a surrogate counts as Han: the characters beyond the basic
-// plane in Chinese text are Han) nor a break.
+// isWordUnit reports whether the unit at byte i of b is a letter or
+// digit of a word: not Han (a surrogate counts as Han: the characters
+// beyond the basic plane in Chinese text are Han), not a break, not a
+// combining mark.
 func isWordUnit(b []byte, i int) bool {
 	u := rune(binary.LittleEndian.Uint16(b[i:]))
-	return u != sepUnit && !(u >= 0xD800 && u <= 0xDFFF) && !isHanRune(u)
+	return u != sepUnit && !(u >= 0xD800 && u <= 0xDFFF) && !isHanRune(u) && !unicode.IsMark(u)
 }
 
 // textWriter writes the side file of texts while the index is fed.

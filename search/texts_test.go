@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -177,7 +178,7 @@ func TestHeadsFile(t *testing.T) {
 	if len(ht.heads) != 2 {
 		t.Fatalf("%d heads, want 2", len(ht.heads))
 	}
-	for word, want := range map[string][]uint32{"总则": {0, 2}, "aeo": {1}, "谈话办法": {0, 2}, "法第": nil} {
+	for word, want := range map[string][]uint32{"总则": {0, 2}, "aeo": {1}, "谈话办法": {0, 2}, "法第": nil, "，": nil} {
 		if got := bitmapList(ht.docs(normalNeedle(word))); !slices.Equal(got, want) {
 			t.Errorf("%s: documents %v, want %v", word, got, want)
 		}
@@ -195,4 +196,23 @@ func writeHeads(tb testing.TB, dir string) {
 	if err := hp.write(dir, []uint32{0, 2, 1}); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// FuzzNeedles: any text holds itself as a needle, and holds each of its
+// words.
+func FuzzNeedles(f *testing.F) {
+	for _, s := range []string{"定期谈话", "党委(党组)书记", "AEO 认证", "PRSC-EO 2026年", "第5条规定", "é́x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := normalText(nil, s)
+		if !containsUnits(text, normalNeedle(s)) {
+			t.Errorf("%q does not hold itself", s)
+		}
+		for _, w := range strings.Fields(s) {
+			if !containsUnits(text, normalNeedle(w)) {
+				t.Errorf("%q does not hold its word %q", s, w)
+			}
+		}
+	})
 }
