@@ -89,8 +89,12 @@ type headEntry struct {
 	docs *roaring.Bitmap
 }
 
-// maxHeadBytes bounds what one head or its bitmap may take in the file.
-const maxHeadBytes = 1 << 28
+// Bounds of one head's text and bitmap in the file, far above what any
+// takes: a damaged length is refused before it is allocated.
+const (
+	maxHeadText   = 1 << 16
+	maxHeadBitmap = 1 << 24
+)
 
 // openHeads reads the side file of heads of the index in dir.
 func openHeads(dir string) (*headTable, error) {
@@ -121,7 +125,7 @@ func readHeads(r io.Reader) (*headTable, error) {
 		if err := binary.Read(r, binary.LittleEndian, &size); err != nil {
 			return nil, err
 		}
-		if size[0] > maxHeadBytes || size[1] > maxHeadBytes {
+		if size[0] > maxHeadText || size[1] > maxHeadBitmap {
 			return nil, errors.New("corrupt table of heads")
 		}
 		buf := make([]byte, int(size[0])+int(size[1]))

@@ -18,6 +18,7 @@ type sideFiles struct {
 	chars *charPostings
 	texts *textWriter
 	heads *headPostings
+	n     uint32 // documents added: the order of indexing of the next
 }
 
 // newSideFiles starts the side files of the index folder dir.
@@ -33,13 +34,13 @@ func newSideFiles(dir string) (*sideFiles, error) {
 // head.
 func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string) {
 	text, _ := fields[fieldText].(string)
-	ord := uint32(len(s.chars.ids))
 	s.chars.add(d.ID, head+"\n"+strings.Join(d.Labels, "\n"), text)
 	if d.sharedHead() {
-		s.heads.add(ord, head)
+		s.heads.add(s.n, head)
 		head = ""
 	}
 	s.texts.add(head, text)
+	s.n++
 }
 
 // finish writes the side files into dir, numbering documents as the index
