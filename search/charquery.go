@@ -11,30 +11,33 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// bitmapCache keeps the bitmaps of the characters queries asked for, up
-// to maxCharsCache bytes.
-type bitmapCache struct {
-	mu    sync.Mutex
-	m     map[rune]charDocs
-	bytes int
+// bitmapCache keeps what queries asked for (the bitmaps of a character,
+// of the heads that hold a word), up to max bytes; it starts afresh when
+// it is full. It is safe for concurrent use.
+type bitmapCache[K comparable, V any] struct {
+	mu         sync.Mutex
+	m          map[K]V
+	bytes, max int
 }
 
-func newBitmapCache() *bitmapCache { return &bitmapCache{m: map[rune]charDocs{}} }
-
-func (c *bitmapCache) get(r rune) (charDocs, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	d, ok := c.m[r]
-	return d, ok
+func newBitmapCache[K comparable, V any](max int) *bitmapCache[K, V] {
+	return &bitmapCache[K, V]{m: map[K]V{}, max: max}
 }
 
-func (c *bitmapCache) put(r rune, d charDocs, size int) {
+func (c *bitmapCache[K, V]) get(k K) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.bytes+size > maxCharsCache {
-		c.m, c.bytes = map[rune]charDocs{}, 0
+	v, ok := c.m[k]
+	return v, ok
+}
+
+func (c *bitmapCache[K, V]) put(k K, v V, size int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bytes+size > c.max {
+		c.m, c.bytes = map[K]V{}, 0
 	}
-	c.m[r] = d
+	c.m[k] = v
 	c.bytes += size
 }
 

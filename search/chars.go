@@ -225,7 +225,7 @@ const maxCharsCache = 8 << 20
 type charIndex struct {
 	f       *os.File
 	entries map[rune]charEntry
-	cache   *bitmapCache
+	cache   *bitmapCache[rune, charDocs]
 }
 
 // openChars opens the side file of the index in dir.
@@ -239,7 +239,7 @@ func openChars(dir string) (*charIndex, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", charsFile, err)
 	}
-	return &charIndex{f: f, entries: entries, cache: newBitmapCache()}, nil
+	return &charIndex{f: f, entries: entries, cache: newBitmapCache[rune, charDocs](maxCharsCache)}, nil
 }
 
 func readCharTable(r io.Reader) (map[rune]charEntry, error) {

@@ -82,7 +82,11 @@ func (hp *headPostings) write(dir string, numbers []uint32) error {
 // concurrent use.
 type headTable struct {
 	heads []headEntry
+	cache *bitmapCache[string, *roaring.Bitmap]
 }
+
+// maxHeadsCache bounds the bytes of the bitmaps of words kept in memory.
+const maxHeadsCache = 4 << 20
 
 type headEntry struct {
 	text []byte // as normalText gives it
@@ -119,7 +123,7 @@ func readHeads(r io.Reader) (*headTable, error) {
 	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
 		return nil, err
 	}
-	ht := &headTable{}
+	ht := &headTable{cache: newBitmapCache[string, *roaring.Bitmap](maxHeadsCache)}
 	for i := uint32(0); i < n; i++ {
 		var size [2]uint32
 		if err := binary.Read(r, binary.LittleEndian, &size); err != nil {
@@ -142,8 +146,11 @@ func readHeads(r io.Reader) (*headTable, error) {
 }
 
 // docs returns the documents whose head holds needle; none for an empty
-// needle.
+// needle. The bitmap is shared: callers must not change it.
 func (ht *headTable) docs(needle []byte) *roaring.Bitmap {
+	if out, ok := ht.cache.get(string(needle)); ok {
+		return out
+	}
 	out := roaring.New()
 	if len(needle) == 0 {
 		return out
@@ -153,6 +160,8 @@ func (ht *headTable) docs(needle []byte) *roaring.Bitmap {
 			out.Or(h.docs)
 		}
 	}
+	out.RunOptimize()
+	ht.cache.put(string(needle), out, int(out.GetSizeInBytes())+len(needle))
 	return out
 }
 

@@ -216,3 +216,20 @@ func FuzzNeedles(f *testing.F) {
 		}
 	})
 }
+
+// TestBitmapCache: the cache answers what it was given and starts afresh
+// when a new entry would pass its bound.
+func TestBitmapCache(t *testing.T) {
+	c := newBitmapCache[string, int](10)
+	c.put("a", 1, 6)
+	if v, ok := c.get("a"); !ok || v != 1 {
+		t.Errorf("get(a) = %d, %t", v, ok)
+	}
+	c.put("b", 2, 6) // 12 bytes: a goes
+	if _, ok := c.get("a"); ok {
+		t.Errorf("a is still there past the bound")
+	}
+	if v, ok := c.get("b"); !ok || v != 2 {
+		t.Errorf("get(b) = %d, %t", v, ok)
+	}
+}
