@@ -243,12 +243,8 @@ func openChars(dir string) (*charIndex, error) {
 }
 
 func readCharTable(r io.Reader) (map[rune]charEntry, error) {
-	magic := make([]byte, len(charsMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != charsMagic {
-		return nil, errors.New("not a character table")
-	}
-	var n uint32
-	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+	n, err := readSideHeader(r, charsMagic, "character table")
+	if err != nil {
 		return nil, err
 	}
 	if n > unicode.MaxRune {

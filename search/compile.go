@@ -193,8 +193,7 @@ func (ix *Index) formsQuery(forms []form) query.Query {
 			r, _ := utf8.DecodeRune(term)
 			alts = append(alts, charQuery{ci: ix.chars, r: r, boost: 1})
 		default:
-			alts = append(alts, ix.fieldPhrase(f, partHead, headBoost), ix.fieldPhrase(f, partText, textBoost),
-				headQuery{ht: ix.heads, needle: normalNeedle(f.text), boost: headBoost})
+			alts = append(alts, ix.wordQueries(f.text)...)
 		}
 	}
 	if len(alts) == 1 {
@@ -203,11 +202,23 @@ func (ix *Index) formsQuery(forms []form) query.Query {
 	return query.NewDisjunctionQuery(alts)
 }
 
-// fieldPhrase is the query of a form in the head or text, which have no
-// term vectors: a term query for a form of one token, else a phraseQuery.
-func (ix *Index) fieldPhrase(f form, part textPart, boost float64) query.Query {
-	toks := ix.an.bigram.Analyze([]byte(f.text))
-	q := phraseQuery{part: part, needle: normalNeedle(f.text), ci: ix.chars, texts: ix.texts, boost: boost}
+// wordQueries look for a word in the head and text fields and in the
+// heads articles share, from one analysis of it.
+func (ix *Index) wordQueries(word string) []query.Query {
+	toks := ix.an.bigram.Analyze([]byte(word))
+	needle := normalNeedle(word)
+	return []query.Query{
+		ix.fieldPhrase(toks, needle, partHead, headBoost),
+		ix.fieldPhrase(toks, needle, partText, textBoost),
+		headQuery{ht: ix.heads, needle: needle, boost: headBoost},
+	}
+}
+
+// fieldPhrase is the query of a word, as toks and needle, in the head or
+// text, which have no term vectors: a term query for a word of one token,
+// else a phraseQuery.
+func (ix *Index) fieldPhrase(toks analysis.TokenStream, needle []byte, part textPart, boost float64) query.Query {
+	q := phraseQuery{part: part, needle: needle, ci: ix.chars, texts: ix.texts, boost: boost}
 	if len(toks) == 1 {
 		t := query.NewTermQuery(string(toks[0].Term))
 		t.SetField(q.field())

@@ -115,12 +115,8 @@ func openHeads(dir string) (*headTable, error) {
 }
 
 func readHeads(r io.Reader) (*headTable, error) {
-	magic := make([]byte, len(headsMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != headsMagic {
-		return nil, errors.New("not a table of heads")
-	}
-	var n uint32
-	if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+	n, err := readSideHeader(r, headsMagic, "table of heads")
+	if err != nil {
 		return nil, err
 	}
 	ht := &headTable{cache: newBitmapCache[string, *roaring.Bitmap](maxHeadsCache)}

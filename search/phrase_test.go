@@ -66,7 +66,7 @@ func TestHeadQuery(t *testing.T) {
 
 func checkPhrase(t *testing.T, ix *Index, part textPart, w string) {
 	t.Helper()
-	q, ok := ix.fieldPhrase(form{text: w}, part, 1).(phraseQuery)
+	q, ok := ix.fieldPhrase(ix.an.bigram.Analyze([]byte(w)), normalNeedle(w), part, 1).(phraseQuery)
 	if !ok {
 		t.Fatalf("%s: not a phraseQuery", w)
 	}
@@ -148,12 +148,6 @@ func sameHits(t *testing.T, w string, got, want map[string]float64) {
 			t.Errorf("%s: %s scores %v (found %t), want %v", w, id, g, ok, s)
 		}
 	}
-}
-
-func bleveMatchPhrase(w, field string) query.Query {
-	q := query.NewMatchPhraseQuery(w)
-	q.SetField(field)
-	return q
 }
 
 // phraseHits runs q alone and returns each hit's score.

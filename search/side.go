@@ -2,6 +2,9 @@ package search
 
 import (
 	"bufio"
+	"encoding/binary"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,4 +83,17 @@ func writeSideFile(dir, name string, write func(w *bufio.Writer) error) (err err
 		return err
 	}
 	return w.Flush()
+}
+
+// readSideHeader reads the head of a side file: its magic, then how many
+// entries follow (uint32, little-endian). what names the file's kind in
+// the error when the magic is not there.
+func readSideHeader(r io.Reader, magic, what string) (uint32, error) {
+	got := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, got); err != nil || string(got) != magic {
+		return 0, errors.New("not a " + what)
+	}
+	var n uint32
+	err := binary.Read(r, binary.LittleEndian, &n)
+	return n, err
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"tiaoli/internal/testdir"
 	"time"
 
 	"tiaoli/generator/model"
@@ -49,9 +48,6 @@ func sampleCorpus(t testing.TB) *model.Corpus {
 		Date: "2026-02-13", Body: []model.Paragraph{{Text: "新华社北京2月12日电 中共中央办公厅印发监督谈话工作办法。"}}}
 	return &model.Corpus{Documents: []*model.Document{reg, news}}
 }
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t testing.TB) string { return testdir.Root(t) }
 
 // writeSite publishes files (and, with index, a search index of the
 // sample content) as out, the way tiaoli build does.

@@ -45,5 +45,5 @@ func Normal(s string) (string, bool) {
 	return st, ok
 }
 
-// Known lists the spellings Normal takes, for error messages.
-func Known() string { return "有效, 已修改, 已废止, 尚未施行" }
+// Known lists the statuses Normal gives, for error messages.
+func Known() string { return strings.Join([]string{InForce, Amended, Repealed, NotInForce}, ", ") }
