@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -21,7 +22,9 @@ func fixture() *model.Corpus {
 		return c
 	}
 	art := func(n int, label string, cs ...*model.Clause) *model.Article {
-		return &model.Article{Number: n, Label: label, URL: "d/jdth/a" + itoa(n) + "/", Paragraphs: cs}
+		a := &model.Article{Number: n, Label: label, URL: "d/jdth/a" + itoa(n) + "/", Paragraphs: cs}
+		address.ArticleAnchors(a)
+		return a
 	}
 	reg := &model.Document{
 		ID: "jdth", Kind: model.KindRegulation, URL: "d/jdth/",

@@ -5,6 +5,8 @@
 //
 //	d/<doc>/             a document
 //	d/<doc>/a5/          第五条; d/<doc>/a5-1/ is 第五条之一
+//	d/<doc>/a5/#p2       its 第二款; #p2-i3 the 项 printed （三） in it,
+//	                     #p2-i3-m1 the 目 printed 1. under that 项
 //	d/<doc>/s2/          the second top-level section of a document without 条
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
@@ -31,7 +33,7 @@ import (
 const maxSyllables = 8
 
 // Assign fills the ID and URL of every document, article, section and
-// source, and turns Carrier pointers into Parent and Carries and
+// source, the anchors of every 款, 项 and 目 (ArticleAnchors), and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
@@ -40,6 +42,7 @@ func Assign(c *model.Corpus) {
 		d.URL = "d/" + d.ID + "/"
 		for _, a := range d.Articles {
 			a.URL = d.URL + ArticleSlug(a.Number, a.Suffix) + "/"
+			ArticleAnchors(a)
 		}
 		for i, s := range d.Sections {
 			s.URL = fmt.Sprintf("%ss%d/", d.URL, i+1)

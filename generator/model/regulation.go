@@ -65,13 +65,20 @@ type Article struct {
 // Clause is one 款: a paragraph of an article, with its items.
 type Clause struct {
 	Paragraph
-	Items []*Item `json:"items"`
+	// Anchor is the id of the 款 on its article page (p2 for 第二款), given
+	// by package address.
+	Anchor string  `json:"anchor,omitempty"`
+	Items  []*Item `json:"items"`
 }
 
 // Item is a 项 ((一)) or a 目 (1. or (1)).
 type Item struct {
-	Label  string `json:"label"` // as printed, normalised: （一）
-	Number int    `json:"number"`
+	Label  string `json:"label"`  // as printed, normalised: （一）
+	Number int    `json:"number"` // as printed: 3 for （三）, 0 when it has none
+	// Anchor is the id of the item on its article page, given by package
+	// address from its printed number: p2-i3 for the 项 （三） of 第二款,
+	// p2-i3-m1 for the 目 1. under it.
+	Anchor string `json:"anchor,omitempty"`
 	Paragraph
 	Items []*Item `json:"items,omitempty"` // 目 under a 项
 }
@@ -92,8 +99,8 @@ type Variant struct {
 	Where     string `json:"where"` // 第六条, 第六条第二款, or a body paragraph
 	Article   string `json:"article,omitempty"`
 	Paragraph int    `json:"paragraph,omitempty"`
-	// Item is the item's number (第（三）项 = 3) when the variant is inside
-	// an item, 0 otherwise.
+	// Item is the item's position in its 款 (from 1) when the variant is
+	// inside an item, 0 otherwise; Where names it by its printed number.
 	Item     int       `json:"item,omitempty"`
 	Readings []Reading `json:"readings"`
 	// ContextBefore and ContextAfter are a few characters of the chosen

@@ -34,11 +34,10 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		if c == nil {
 			continue
 		}
-		id := "p" + strconv.Itoa(i+1)
 		b.WriteString(`<div class="clause"`)
-		b.attr("id", m.prefix+id)
+		b.attr("id", m.prefix+c.Anchor)
 		if m.cite {
-			b.attr("data-cite", lookup.Where(a.Label, i+1, 0, len(a.Paragraphs)))
+			b.attr("data-cite", lookup.Where(a, i+1, 0, 0))
 		}
 		b.WriteString("><p>")
 		if i == 0 {
@@ -46,10 +45,10 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		}
 		w.linked(b, c.Text, c.Links, p)
 		if m.cite {
-			pilcrow(b, id, lookup.Where(a.Label, i+1, 0, len(a.Paragraphs)))
+			pilcrow(b, c.Anchor, lookup.Where(a, i+1, 0, 0))
 		}
 		b.WriteString("</p>")
-		w.items(b, a, i+1, c.Items, m.prefix+id, p, m.cite)
+		w.items(b, a, i+1, c.Items, m, p)
 		b.WriteString("</div>\n")
 	}
 }
@@ -77,8 +76,9 @@ func pilcrow(b *textBuilder, id, name string) {
 	b.WriteString(">¶</a>")
 }
 
-// items writes the 项 of a 款 (and the 目 under them).
-func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*model.Item, id string, p where, cite bool) {
+// items writes the 项 of the para-th 款 of a (and the 目 under them), with
+// the anchors package address gave them.
+func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*model.Item, m articleMode, p where) {
 	if len(items) == 0 {
 		return
 	}
@@ -87,42 +87,41 @@ func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*mode
 		if it == nil {
 			continue
 		}
-		iid := id + "-i" + strconv.Itoa(i+1)
 		b.WriteString("<li")
-		b.attr("id", iid)
-		if cite {
-			b.attr("data-cite", lookup.Where(a.Label, para, i+1, len(a.Paragraphs)))
+		b.attr("id", m.prefix+it.Anchor)
+		if m.cite {
+			b.attr("data-cite", lookup.Where(a, para, i+1, 0))
 		}
 		b.WriteString(`><span class="item-label">`)
 		b.escape(it.Label)
 		b.WriteString("</span>")
 		w.linked(b, it.Text, it.Links, p)
-		if cite {
-			pilcrow(b, iid, lookup.Where(a.Label, para, i+1, len(a.Paragraphs)))
+		if m.cite {
+			pilcrow(b, it.Anchor, lookup.Where(a, para, i+1, 0))
 		}
-		w.subitems(b, it.Items, iid, p)
+		w.subitems(b, it.Items, m.prefix, p)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")
 }
 
 // subitems writes the 目 under a 项.
-func (w *worker) subitems(b *textBuilder, items []*model.Item, id string, p where) {
+func (w *worker) subitems(b *textBuilder, items []*model.Item, prefix string, p where) {
 	if len(items) == 0 {
 		return
 	}
 	b.WriteString(`<ol class="items sub">`)
-	for i, it := range items {
+	for _, it := range items {
 		if it == nil {
 			continue
 		}
 		b.WriteString("<li")
-		b.attr("id", id+"-m"+strconv.Itoa(i+1))
+		b.attr("id", prefix+it.Anchor)
 		b.WriteString(`><span class="item-label">`)
 		b.escape(it.Label)
 		b.WriteString("</span>")
 		w.linked(b, it.Text, it.Links, p)
-		w.subitems(b, it.Items, id+"-m"+strconv.Itoa(i+1), p)
+		w.subitems(b, it.Items, prefix, p)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")
