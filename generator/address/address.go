@@ -8,6 +8,8 @@
 //	d/<doc>/a5/#p2       its 第二款; #p2-i3 the 项 printed （三） in it,
 //	                     #p2-i3-m1 the 目 printed 1. under that 项
 //	d/<doc>/s2/          the second top-level section of a document without 条
+//	d/<doc>/#zhang2-jie1 a heading (第二章 第一节); #h5 an unnumbered one;
+//	                     #s2-1 a section inside the second
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
 //
@@ -33,7 +35,7 @@ import (
 const maxSyllables = 8
 
 // Assign fills the ID and URL of every document, article, section and
-// source, the anchors of every 款, 项 and 目 (ArticleAnchors), and turns Carrier pointers into Parent and Carries and
+// source, the anchors on every document page (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
@@ -42,8 +44,8 @@ func Assign(c *model.Corpus) {
 		d.URL = "d/" + d.ID + "/"
 		for _, a := range d.Articles {
 			a.URL = d.URL + ArticleSlug(a.Number, a.Suffix) + "/"
-			ArticleAnchors(a)
 		}
+		DocumentAnchors(d)
 		for i, s := range d.Sections {
 			s.URL = fmt.Sprintf("%ss%d/", d.URL, i+1)
 		}

@@ -61,3 +61,31 @@ func TestArticleAnchors(t *testing.T) {
 		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+func TestDocumentAnchors(t *testing.T) {
+	d := &model.Document{Regulation: model.Regulation{
+		Headings: []model.Heading{
+			{Level: "编", Number: 2, Depth: 0},
+			{Level: "章", Number: 1, Depth: 1},
+			{Level: "节", Number: 3, Depth: 2},
+			{Level: "章", Depth: 1}, // 附则 printed alone
+			{Level: "章", Number: 4, Depth: 1},
+		},
+		Sections: []*model.Section{{}, {Sections: []*model.Section{{}, {}}}},
+	}}
+	DocumentAnchors(d)
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.Anchor)
+	}
+	for _, s := range d.Sections {
+		got = append(got, s.Anchor)
+		for _, sub := range s.Sections {
+			got = append(got, sub.Anchor)
+		}
+	}
+	want := "bian2 bian2-zhang1 bian2-zhang1-jie3 h4 bian2-zhang4 s1 s2 s2-1 s2-2"
+	if strings.Join(got, " ") != want {
+		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}

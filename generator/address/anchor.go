@@ -2,9 +2,64 @@ package address
 
 import (
 	"strconv"
+	"strings"
 
 	"tiaoli/generator/model"
 )
+
+// DocumentAnchors gives every anchor on the pages of a document: its
+// headings, its sections and the 款, 项 and 目 of its articles.
+func DocumentAnchors(d *model.Document) {
+	headingAnchors(d.Headings)
+	sectionAnchors(d.Sections, "s")
+	for _, a := range d.Articles {
+		if a != nil {
+			ArticleAnchors(a)
+		}
+	}
+}
+
+// levelNames are the ASCII names of the division levels in anchors.
+var levelNames = map[string]string{"编": "bian", "分编": "fenbian", "章": "zhang", "节": "jie"}
+
+// headingAnchors names the 编, 分编, 章 and 节 headings of a document page.
+// A numbered heading is the path of the numbered divisions it stands
+// under, itself included: bian2-zhang1-jie3 is 第二编 第一章 第三节. An
+// unnumbered one (总则 printed alone) is h and its place among the
+// headings: h5.
+func headingAnchors(hs []model.Heading) {
+	var stack []int
+	for i := range hs {
+		h := &hs[i]
+		for len(stack) > 0 && hs[stack[len(stack)-1]].Depth >= h.Depth {
+			stack = stack[:len(stack)-1]
+		}
+		stack = append(stack, i)
+		if h.Number <= 0 {
+			h.Anchor = "h" + strconv.Itoa(i+1)
+			continue
+		}
+		var parts []string
+		for _, j := range stack {
+			if hs[j].Number > 0 {
+				parts = append(parts, levelNames[hs[j].Level]+strconv.Itoa(hs[j].Number))
+			}
+		}
+		h.Anchor = strings.Join(parts, "-")
+	}
+}
+
+// sectionAnchors names the sections of a document without 条 by their
+// path: s2 for the second top-level section, s2-1 for the first inside it.
+func sectionAnchors(secs []*model.Section, prefix string) {
+	for i, s := range secs {
+		if s == nil {
+			continue
+		}
+		s.Anchor = prefix + strconv.Itoa(i+1)
+		sectionAnchors(s.Sections, s.Anchor+"-")
+	}
+}
 
 // ArticleAnchors gives every 款, 项 and 目 of a its anchor on the article
 // page: p2 for 第二款 (by position: a 款 has no printed number), p2-i3 for

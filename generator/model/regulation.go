@@ -40,10 +40,14 @@ type Regulation struct {
 
 // Heading is a 编, 分编, 章 or 节 heading.
 type Heading struct {
-	Level  string `json:"level"` // 编, 分编, 章, 节
-	Depth  int    `json:"depth"` // 0 for the outermost level the document uses
-	Label  string `json:"label"` // 第一章
-	Title  string `json:"title"` // 总则
+	Level string `json:"level"` // 编, 分编, 章, 节
+	Depth int    `json:"depth"` // 0 for the outermost level the document uses
+	Label string `json:"label"` // 第一章
+	Title string `json:"title"` // 总则
+	// Number is the division's number (2 for 第二章), 0 when unnumbered.
+	Number int `json:"number,omitempty"`
+	// Anchor is its id on the document page (zhang2-jie1), given by
+	// package address.
 	Anchor string `json:"anchor"`
 	// Article is the index in Articles of the first article under it, or
 	// len(Articles) when none follows.
@@ -88,7 +92,7 @@ type Section struct {
 	Label    string      `json:"label"` // 一、
 	Title    string      `json:"title"`
 	URL      string      `json:"url"`
-	Anchor   string      `json:"anchor"`
+	Anchor   string      `json:"anchor"` // s2-1, given by package address
 	Body     []Paragraph `json:"body"`
 	Sections []*Section  `json:"sections,omitempty"`
 	Position

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -53,8 +54,10 @@ func splitCase(s string) (head, input, want string) {
 	return head, input, want
 }
 
-// outline writes what Structure made of a body, one fact a line.
+// outline writes what Structure made of a body, one fact a line, with the
+// anchors package address gives its headings and sections.
 func outline(d *model.Document, errs []model.Error) string {
+	address.DocumentAnchors(d)
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	p("title: %s | %s", d.Title, d.Subtitle)

@@ -50,7 +50,7 @@ func TestDocumentPage(t *testing.T) {
 		}
 	})
 	// Full text: every article, 款 and 项 has an anchor; labels link to the article pages.
-	for _, id := range []string{"#a1", "#a3-p2", "#a3-p2-i3", "#a5-1", "#h2-1"} {
+	for _, id := range []string{"#a1", "#a3-p2", "#a3-p2-i3", "#a5-1", "#zhang2-jie1"} {
 		if p.Find(id).Length() != 1 {
 			t.Errorf("no %s on the document page", id)
 		}
@@ -104,7 +104,7 @@ func TestArticlePage(t *testing.T) {
 	if want := []string{sitetest.RuleTitle, "第二章 谈话的开展", "第一节 定期谈话", "第三条"}; strings.Join(crumbs, "›") != strings.Join(want, "›") {
 		t.Errorf("breadcrumb = %q, want %q", crumbs, want)
 	}
-	if href, _ := p.Find("nav.crumbs li a").Eq(2).Attr("href"); href != "../#h2-1" {
+	if href, _ := p.Find("nav.crumbs li a").Eq(2).Attr("href"); href != "../#zhang2-jie1" {
 		t.Errorf("breadcrumb 节 links to %q", href)
 	}
 	for _, id := range []string{"#p1", "#p2", "#p3", "#p2-i1", "#p2-i3"} {

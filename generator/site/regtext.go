@@ -167,14 +167,6 @@ func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, 
 	}
 }
 
-// headingAnchor is the anchor of the i-th heading on the document page.
-func headingAnchor(h model.Heading, i int) string {
-	if h.Anchor != "" {
-		return h.Anchor
-	}
-	return "h" + strconv.Itoa(i+1)
-}
-
 // headingText is a heading as printed: 第二章 谈话的开展.
 func headingText(h model.Heading) string {
 	return strings.TrimSpace(h.Label + " " + h.Title)
@@ -206,9 +198,9 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 	for ; hi < len(d.Headings); hi++ {
 		w.heading(b, d.Headings[hi], hi)
 	}
-	for i, s := range d.Sections {
+	for _, s := range d.Sections {
 		if s != nil {
-			w.section(b, s, strconv.Itoa(i+1), 0, p, p.href(s.URL))
+			w.section(b, s, 0, p, p.href(s.URL))
 		}
 	}
 	if len(d.Appendix) > 0 {
@@ -221,17 +213,17 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 func (w *worker) heading(b *textBuilder, h model.Heading, i int) {
 	tag := "h" + strconv.Itoa(min(max(h.Depth, 0)+2, 6))
 	b.WriteString("<" + tag + ` class="heading"`)
-	b.attr("id", headingAnchor(h, i))
+	b.attr("id", h.Anchor)
 	b.WriteByte('>')
 	b.escape(headingText(h))
 	b.WriteString("</" + tag + ">\n")
 }
 
 // section writes a section of a document without 条 and its subsections,
-// with ids from package lookup. href, when set, links the section's title
+// with the anchors package address gave them. href, when set, links the section's title
 // to its own page.
-func (w *worker) section(b *textBuilder, s *model.Section, path string, depth int, p where, href string) {
-	anchor := lookup.SectionAnchor(s, path)
+func (w *worker) section(b *textBuilder, s *model.Section, depth int, p where, href string) {
+	anchor := s.Anchor
 	b.WriteString(`<section class="sec"`)
 	b.attr("id", anchor)
 	tag := "h" + strconv.Itoa(min(depth+2, 6))
@@ -247,9 +239,9 @@ func (w *worker) section(b *textBuilder, s *model.Section, path string, depth in
 	}
 	b.WriteString("</" + tag + ">\n")
 	w.body(b, s.Body, anchor+"-p", p)
-	for i, sub := range s.Sections {
+	for _, sub := range s.Sections {
 		if sub != nil {
-			w.section(b, sub, path+"."+strconv.Itoa(i+1), depth+1, p, "")
+			w.section(b, sub, depth+1, p, "")
 		}
 	}
 	b.WriteString("</section>\n")

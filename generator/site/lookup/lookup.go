@@ -180,15 +180,6 @@ func resolveSection(t Target, path string) (Target, bool) {
 	return t.paragraph(t.Section.Body)
 }
 
-// SectionAnchor is the id of a section on the pages that show it: its own
-// anchor, or s and its path (s2-1).
-func SectionAnchor(s *model.Section, path string) string {
-	if s.Anchor != "" {
-		return s.Anchor
-	}
-	return "s" + strings.ReplaceAll(path, ".", "-")
-}
-
 // URL is the root-relative URL of the page and anchor of a target:
 // d/x/a3/#p2-i3, d/x/#b2 for a body paragraph, d/x/#pre1 for the
 // preamble, d/x/s2/#s2-1-p1 inside a section, d/x/ for a document.
@@ -204,9 +195,9 @@ func (t Target) URL() string {
 			page = t.Doc.URL
 		}
 		if t.Paragraph > 0 {
-			return fmt.Sprintf("%s#%s-p%d", page, SectionAnchor(t.Section, t.SectionPath), t.Paragraph)
+			return fmt.Sprintf("%s#%s-p%d", page, t.Section.Anchor, t.Paragraph)
 		}
-		return page + "#" + SectionAnchor(t.Section, t.SectionPath)
+		return page + "#" + t.Section.Anchor
 	case t.Paragraph > 0:
 		return fmt.Sprintf("%s#%s%d", t.Doc.URL, partPrefix[t.Part], t.Paragraph)
 	}

@@ -34,10 +34,11 @@ func corpus() *model.Corpus {
 			Appendix: []model.Paragraph{{Text: "附"}},
 		}}
 	notice := &model.Document{ID: "n", URL: "d/n/", Title: "通知", Regulation: model.Regulation{Sections: []*model.Section{
-		{Label: "一、", Title: "总体", URL: "d/n/s1/", Anchor: "s1", Body: []model.Paragraph{{Text: "总"}}},
+		{Label: "一、", Title: "总体", URL: "d/n/s1/", Body: []model.Paragraph{{Text: "总"}}},
 		{Label: "二、", Title: "分项", URL: "d/n/s2/", Body: []model.Paragraph{{Text: "分"}},
 			Sections: []*model.Section{{Label: "（一）", Body: []model.Paragraph{{Text: "细"}, {Text: "再细"}}}}},
 	}}}
+	address.DocumentAnchors(notice)
 	news := &model.Document{ID: "x", URL: "d/x/", Title: "新闻", Body: []model.Paragraph{{Text: "第一段"}, {Text: "第二段"}}}
 	return &model.Corpus{Documents: []*model.Document{reg, notice, news}}
 }
