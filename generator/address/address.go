@@ -1,17 +1,28 @@
 // Package address gives every document, article, section, term and source
-// a stable ASCII identifier and the URL of its page in the site.
+// a stable ASCII identifier and the URL of its page in the site, and every
+// place inside a page its anchor. Pages, the search index, the editor's
+// report and citations read these from the model; none builds its own.
 //
 // URLs are paths relative to the site root, ending in "/" for pages:
 //
 //	d/<doc>/             a document
 //	d/<doc>/a5/          第五条; d/<doc>/a5-1/ is 第五条之一
-//	d/<doc>/a5/#p2       its 第二款; #p2-i3 the 项 printed （三） in it,
-//	                     #p2-i3-m1 the 目 printed 1. under that 项
 //	d/<doc>/s2/          the second top-level section of a document without 条
-//	d/<doc>/#zhang2-jie1 a heading (第二章 第一节); #h5 an unnumbered one;
-//	                     #s2-1 a section inside the second
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
+//
+// Anchors (ArticleAnchors, DocumentAnchors):
+//
+//	a5/#p2               第二款 of 第五条
+//	a5/#p2-i3            the 项 printed （三） in it: 项 and 目 go by their
+//	                     printed number, not their place in the list
+//	a5/#p2-i3-m1         the 目 printed 1. under that 项
+//	d/<doc>/#a5-p2-i3    the same on the document page (a5- before each)
+//	d/<doc>/#zhang2-jie1 a heading (第二章 第一节); #h5 an unnumbered one
+//	d/<doc>/#s2-1-p3     a section and its third paragraph (SectionPrefix)
+//	d/<doc>/#b2          a paragraph of a body; #pre1, #app1 of a preamble
+//	                     and an appendix (PartPrefix)
+//	cited/#c-<hash>      a document cited but not in the corpus (CitedAnchor)
 //
 // An identifier depends only on what it names (kind, title, date; the
 // article's number), never on the other documents, so adding a document

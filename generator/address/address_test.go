@@ -89,3 +89,9 @@ func TestDocumentAnchors(t *testing.T) {
 		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+func TestCitedAnchor(t *testing.T) {
+	if a, b := CitedAnchor("甲法"), CitedAnchor("乙法"); a == b || len(a) != 12 {
+		t.Errorf("anchors %q %q", a, b)
+	}
+}

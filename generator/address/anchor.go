@@ -99,3 +99,21 @@ func ItemNumber(it *model.Item, position int) int {
 	}
 	return position
 }
+
+// partPrefixes start the ids of the paragraphs of each part of a document
+// page: b2 in the body of a news item or other document, pre1 in a
+// preamble, app1 in an appendix.
+var partPrefixes = map[string]string{"": "b", "preamble": "pre", "appendix": "app"}
+
+// PartPrefix is the start of the ids of the paragraphs of a part of a
+// document page ("preamble", "appendix", or "" for the body): the n-th
+// paragraph is PartPrefix(part) followed by n.
+func PartPrefix(part string) string { return partPrefixes[part] }
+
+// SectionPrefix is the start of the ids of the paragraphs of a section:
+// s2-1-p3 is the third paragraph of section s2-1.
+func SectionPrefix(s *model.Section) string { return s.Anchor + "-p" }
+
+// CitedAnchor is the anchor, on the page of documents cited but not in
+// the corpus, of one cited by title: c- and a short hash of the title.
+func CitedAnchor(title string) string { return "c-" + hash(title)[:10] }

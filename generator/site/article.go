@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -114,7 +115,7 @@ func (w *worker) sectionPage(d *model.Document, i int) error {
 		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label + next.Title}
 		pg.Chrome.Next = p.href(next.URL)
 	}
-	w.body(&w.txt, s.Body, s.Anchor+"-p", p)
+	w.body(&w.txt, s.Body, address.SectionPrefix(s), p)
 	for _, sub := range s.Sections {
 		if sub != nil {
 			w.section(&w.txt, sub, 1, p, "")

@@ -6,7 +6,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"tiaoli/generator/site/lookup"
+	"tiaoli/generator/address"
 	"tiaoli/generator/site/sitetest"
 )
 
@@ -206,7 +206,7 @@ func TestExternalAndUnresolvedReferences(t *testing.T) {
 	d := docByTitle(t, sitetest.RuleTitle)
 	p := page(t, d.Articles[0].URL+"index.html")
 	ext := p.Find("a.ref.ext")
-	want := "../../../cited/#" + lookup.CitedAnchor("机关工作条例")
+	want := "../../../cited/#" + address.CitedAnchor("机关工作条例")
 	if href, _ := ext.Attr("href"); href != want {
 		t.Errorf("external reference links to %q, want %q", href, want)
 	}
@@ -216,7 +216,7 @@ func TestExternalAndUnresolvedReferences(t *testing.T) {
 		t.Errorf("unresolved reference = %q", got)
 	}
 	cited := page(t, "cited/index.html")
-	sec := cited.Find("#" + lookup.CitedAnchor("机关工作条例"))
+	sec := cited.Find("#" + address.CitedAnchor("机关工作条例"))
 	if !strings.Contains(text(sec), "《机关工作条例》") || sec.Find("li a").Length() != 1 {
 		t.Errorf("cited page entry = %q", text(sec))
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -177,7 +178,7 @@ func headingText(h model.Heading) string {
 func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 	if len(d.Preamble) > 0 {
 		b.WriteString(`<section class="preamble" aria-label="序言">`)
-		w.body(b, d.Preamble, lookup.PartPrefix("preamble"), p)
+		w.body(b, d.Preamble, address.PartPrefix("preamble"), p)
 		b.WriteString("</section>\n")
 	}
 	hi := 0
@@ -205,7 +206,7 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 	}
 	if len(d.Appendix) > 0 {
 		b.WriteString(`<section class="appendix" aria-label="附件">`)
-		w.body(b, d.Appendix, lookup.PartPrefix("appendix"), p)
+		w.body(b, d.Appendix, address.PartPrefix("appendix"), p)
 		b.WriteString("</section>\n")
 	}
 }
@@ -238,7 +239,7 @@ func (w *worker) section(b *textBuilder, s *model.Section, depth int, p where, h
 		b.WriteString("</a>")
 	}
 	b.WriteString("</" + tag + ">\n")
-	w.body(b, s.Body, anchor+"-p", p)
+	w.body(b, s.Body, address.SectionPrefix(s), p)
 	for _, sub := range s.Sections {
 		if sub != nil {
 			w.section(b, sub, depth+1, p, "")

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -168,7 +169,7 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 		}
 	}
 	if ref.External && ref.Title != "" {
-		return "cited/#" + lookup.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
+		return "cited/#" + address.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
 	}
 	return "", "", ""
 }

@@ -2,13 +2,12 @@
 // corpus by the IDs and labels that locations use, and names a location as
 // a citation does: 《…》第三条第二款第（三）项.
 //
+// URLs and anchors come from the model (package address gives them).
 // The renderer and the editor's report share it. An Index is read-only
 // once built and safe for concurrent use.
 package lookup
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
@@ -195,22 +194,14 @@ func (t Target) URL() string {
 			page = t.Doc.URL
 		}
 		if t.Paragraph > 0 {
-			return fmt.Sprintf("%s#%s-p%d", page, t.Section.Anchor, t.Paragraph)
+			return fmt.Sprintf("%s#%s%d", page, address.SectionPrefix(t.Section), t.Paragraph)
 		}
 		return page + "#" + t.Section.Anchor
 	case t.Paragraph > 0:
-		return fmt.Sprintf("%s#%s%d", t.Doc.URL, partPrefix[t.Part], t.Paragraph)
+		return fmt.Sprintf("%s#%s%d", t.Doc.URL, address.PartPrefix(t.Part), t.Paragraph)
 	}
 	return t.Doc.URL
 }
-
-// partPrefix is the start of the id of a paragraph in each part of a
-// document page.
-var partPrefix = map[string]string{"": "b", "preamble": "pre", "appendix": "app"}
-
-// PartPrefix is the start of the ids of the paragraphs of a part
-// ("preamble", "appendix" or "" for the body) on a document page.
-func PartPrefix(part string) string { return partPrefix[part] }
 
 // Anchor is the fragment, on the page of article a, of its 款 paragraph,
 // 项 item and 目 subitem (positions from 1, as in a Location): the anchor
@@ -309,13 +300,6 @@ func (t Target) Citation() string {
 		return ""
 	}
 	return "《" + t.Doc.Title + "》" + t.Where()
-}
-
-// CitedAnchor is the fragment, on the page of cited documents, of a
-// document cited by title: c- and a short hash of the title.
-func CitedAnchor(title string) string {
-	sum := sha256.Sum256([]byte(title))
-	return "c-" + hex.EncodeToString(sum[:5])
 }
 
 // Cited lists the documents cited by title but not in the corpus: those
