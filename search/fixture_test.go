@@ -2,6 +2,7 @@ package search
 
 import (
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -22,7 +23,7 @@ func fixture() *model.Corpus {
 		return c
 	}
 	art := func(n int, label string, cs ...*model.Clause) *model.Article {
-		a := &model.Article{Number: n, Label: label, URL: "d/jdth/a" + itoa(n) + "/", Paragraphs: cs}
+		a := &model.Article{Number: n, Label: label, URL: "d/jdth/a" + strconv.Itoa(n) + "/", Paragraphs: cs}
 		address.ArticleAnchors(a)
 		return a
 	}
@@ -81,13 +82,6 @@ func fixture() *model.Corpus {
 				DefinedIn: &model.Location{Document: "tongzhi", Paragraph: 1}},
 		},
 	}
-}
-
-func itoa(n int) string {
-	if n >= 10 {
-		return itoa(n/10) + string(rune('0'+n%10))
-	}
-	return string(rune('0' + n))
 }
 
 var (

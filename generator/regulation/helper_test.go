@@ -2,8 +2,6 @@ package regulation
 
 import (
 	"strings"
-	"testing"
-	"tiaoli/internal/testdir"
 
 	"tiaoli/generator/model"
 )
@@ -55,9 +53,6 @@ func foldWidth(r rune) rune {
 	}
 	return r
 }
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t testing.TB) string { return testdir.Root(t) }
 
 // docOf builds a regulation document from lines from..to (1-based,
 // inclusive; to 0 means the end) of a file.

@@ -1,7 +1,6 @@
 package regulation
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,9 +9,8 @@ import (
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
+	"tiaoli/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestStructureCases runs the case files of testdata/structure: each has a
 // line saying what it shows, an input section (a body as a file prints it)
@@ -33,15 +31,12 @@ func TestStructureCases(t *testing.T) {
 			d := &model.Document{Kind: model.KindRegulation, Body: linesOf("case.md", []byte(input))}
 			errs := Structure(d)
 			got := outline(d, errs)
-			if *update {
-				out := head + "-- input --\n" + input + "-- want --\n" + got
-				if err := os.WriteFile(f, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if golden.Updating() {
+				golden.Write(t, f, []byte(head+"-- input --\n"+input+"-- want --\n"+got))
 				return
 			}
-			if got != want {
-				t.Errorf("outline differs (run go test -update and review):\n--- got\n%s--- want\n%s", got, want)
+			if d := golden.Diff(want, got); d != "" {
+				t.Errorf("%s: the outline differs (run go test -update and review the diff):\n%s", f, d)
 			}
 		})
 	}
