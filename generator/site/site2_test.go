@@ -4,17 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"tiaoli/internal/sitefiles"
-	"tiaoli/internal/testdir"
 
 	"github.com/PuerkitoBio/goquery"
 
-	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/generator/site/sitetest"
@@ -315,16 +311,6 @@ func checkLinks(t *testing.T, files map[string][]byte, base string) {
 func TestFixtureSiteLinks(t *testing.T) {
 	_, files := fixture()
 	checkLinks(t, files, "/fagui/")
-}
-
-// TestSampleSiteLinks builds the site of the sample content folder and
-// checks every link and anchor in it.
-func TestSampleSiteLinks(t *testing.T) {
-	dir := testdir.Root(t)
-	c := generator.Parse(os.DirFS(filepath.Join(dir, "content")))
-	files := render(t, c, site.Options{Base: "/"})
-	checkLinks(t, files, "/")
-	t.Logf("sample site: %d documents, %d files", len(c.Documents), len(files))
 }
 
 func TestTemplateOverride(t *testing.T) {
