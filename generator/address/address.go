@@ -76,9 +76,9 @@ func Assign(c *model.Corpus) {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
 		s.URL = "s/" + s.ID + "/"
 	}
-	for i, t := range c.Terms {
+	for _, t := range c.Terms {
 		if t.ID == "" {
-			t.ID = TermID(t, i)
+			t.ID = TermID(t)
 		}
 		t.URL = "t/" + t.ID + "/"
 	}
@@ -95,7 +95,7 @@ func DocumentID(d *model.Document) string {
 }
 
 // TermID is a term's identifier.
-func TermID(t *model.Term, _ int) string {
+func TermID(t *model.Term) string {
 	doc := ""
 	if t.DefinedIn != nil {
 		doc = t.DefinedIn.Document

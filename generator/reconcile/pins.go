@@ -98,18 +98,6 @@ func yamlLine(err error) int {
 	return 0
 }
 
-// find returns the pin for a variant of a document, if any.
-func (p Pins) find(d *model.Document, where string) *Pin {
-	title := fold(d.Title)
-	for i := range p.list {
-		pin := &p.list[i]
-		if fold(pin.Document) == title && fold(pin.Where) == fold(where) {
-			return pin
-		}
-	}
-	return nil
-}
-
 // UnusedPins reports, after Merge, the pins that decided no variant: their
 // document, place or reading matches none, perhaps because the text was
 // corrected or the title changed. Each error names the pin's line.

@@ -53,15 +53,3 @@ func foldWidth(r rune) rune {
 	}
 	return r
 }
-
-// docOf builds a regulation document from lines from..to (1-based,
-// inclusive; to 0 means the end) of a file.
-func docOf(path string, data []byte, from, to int) *model.Document {
-	d := &model.Document{Kind: model.KindRegulation}
-	for _, p := range linesOf(path, data) {
-		if p.Line >= from && (to == 0 || p.Line <= to) {
-			d.Body = append(d.Body, p)
-		}
-	}
-	return d
-}
