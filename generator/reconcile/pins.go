@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"tiaoli/generator/model"
 )
@@ -89,7 +89,7 @@ func (p Pin) missing() string {
 	return strings.Join(m, ", ")
 }
 
-// yamlLine digs the line out of a yaml.v3 error message ("yaml: line 3: …").
+// yamlLine digs the line out of a YAML error message ("yaml: line 3: …").
 func yamlLine(err error) int {
 	var line int
 	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
