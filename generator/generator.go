@@ -71,7 +71,7 @@ func Parse(fsys fs.FS) *model.Corpus {
 	address.Assign(c)
 	fillSourceDocuments(c)
 	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, c))...)
-	address.Assign(c) // terms found by linking get their addresses too
+	address.Terms(c)
 	model.SortErrors(c.Errors)
 	return c
 }

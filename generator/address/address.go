@@ -46,7 +46,8 @@ import (
 const maxSyllables = 8
 
 // Assign fills the ID and URL of every document, article, section and
-// source, the anchors on every document page (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
+// source (Terms does the terms), the anchors on every document page
+// (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
@@ -76,10 +77,18 @@ func Assign(c *model.Corpus) {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
 		s.URL = "s/" + s.ID + "/"
 	}
+}
+
+// Terms fills the ID and URL of every term. Linking finds the terms, after
+// Assign has given the documents the IDs their locations name; a term
+// whose ID an earlier one has takes -2, -3 after it.
+func Terms(c *model.Corpus) {
+	seen := map[string]int{}
 	for _, t := range c.Terms {
 		if t.ID == "" {
 			t.ID = TermID(t)
 		}
+		t.ID = uniqueID(t.ID, seen)
 		t.URL = "t/" + t.ID + "/"
 	}
 }

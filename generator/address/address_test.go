@@ -95,3 +95,12 @@ func TestCitedAnchor(t *testing.T) {
 		t.Errorf("anchors %q %q", a, b)
 	}
 }
+
+func TestTerms(t *testing.T) {
+	c := &model.Corpus{Terms: []*model.Term{{Term: "定期谈话"}, {Term: "定期谈话"}, {Term: "AEO", ID: "aeo"}}}
+	Terms(c)
+	id := c.Terms[0].ID
+	if c.Terms[1].ID != id+"-2" || c.Terms[2].ID != "aeo" || c.Terms[0].URL != "t/"+id+"/" {
+		t.Errorf("terms: %q %q %q, URL %q", c.Terms[0].ID, c.Terms[1].ID, c.Terms[2].ID, c.Terms[0].URL)
+	}
+}

@@ -1,10 +1,8 @@
 package link
 
 import (
-	"fmt"
 	"strings"
 
-	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -169,18 +167,11 @@ func (l *linker) number(glossary []*def) {
 		l.terms = append(l.terms, ds...)
 	}
 	l.terms = append(l.terms, glossary...)
-	seen := map[string]int{}
 	l.c.Terms = make([]*model.Term, len(l.terms))
 	var global []*def
 	for i, d := range l.terms {
 		d.index = i
 		t := d.term
-		if t.ID == "" {
-			t.ID = address.TermID(t)
-		}
-		if seen[t.ID]++; seen[t.ID] > 1 {
-			t.ID = fmt.Sprintf("%s-%d", t.ID, seen[t.ID])
-		}
 		t.Occurrences = []model.Location{}
 		l.c.Terms[i] = t
 		if t.Scope == scopeCorpus {

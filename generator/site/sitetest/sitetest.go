@@ -72,6 +72,7 @@ func Corpus() *model.Corpus {
 		CitedBy: []model.Location{{Document: "rule", Article: "第一条", Paragraph: 1}}}}
 	b.c.Errors = []model.Error{{Path: "pages/broken.txt", Line: 3, Message: "invalid UTF-8 and GB18030"}}
 	address.Assign(b.c)
+	address.Terms(b.c)
 	b.resolveIDs(map[*model.Document]string{rule: "rule", old: "old", news: "news"})
 	b.sourceDocs()
 	return b.c
