@@ -141,7 +141,8 @@ var termKindNames = map[string]string{
 
 // statusClasses give each status a class for its colour.
 var statusClasses = map[string]string{
-	"有效": "valid", "已修改": "amended", "已废止": "repealed", "尚未施行": "pending",
+	model.StatusInForce: "valid", model.StatusAmended: "amended",
+	model.StatusRepealed: "repealed", model.StatusNotInForce: "pending",
 }
 
 func statusClass(s string) string {

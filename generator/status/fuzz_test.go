@@ -1,6 +1,9 @@
 package status
 
-import "testing"
+import (
+	"testing"
+	"tiaoli/generator/model"
+)
 
 // FuzzParseTable: any bytes give rows and errors, never a panic; every
 // error names the table and a line.
@@ -20,7 +23,7 @@ func FuzzParseTable(f *testing.F) {
 				t.Errorf("path %q escapes the content root", p)
 			}
 			if row.Status != "" {
-				if _, ok := Normal(row.Status); !ok {
+				if _, ok := model.NormalStatus(row.Status); !ok {
 					t.Errorf("status %q", row.Status)
 				}
 			}

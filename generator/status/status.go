@@ -2,7 +2,7 @@
 // 尚未施行) from what the sources say of it:
 //
 //   - a status in a file's front matter (status: 已废止), or in the status
-//     column of a metadata table, spelt any of the ways Normal knows;
+//     column of a metadata table, spelt any of the ways model.NormalStatus knows;
 //   - an "expired" column of a metadata table (1, true, 是): the text is
 //     no longer in force;
 //   - a newer dated version of the same regulation in the corpus: the
@@ -16,34 +16,13 @@
 // give them. A document the sources say nothing about keeps "".
 package status
 
-import "strings"
+import "tiaoli/generator/model"
 
-// The statuses, as a site shows them.
+// The statuses Apply gives (package model holds the vocabulary and its
+// spellings: model.NormalStatus).
 const (
-	InForce    = "有效"
-	Amended    = "已修改"
-	Repealed   = "已废止"
-	NotInForce = "尚未施行"
+	InForce    = model.StatusInForce
+	Amended    = model.StatusAmended
+	Repealed   = model.StatusRepealed
+	NotInForce = model.StatusNotInForce
 )
-
-// spellings maps the ways sources write a status to one of the four.
-var spellings = map[string]string{
-	"有效": InForce, "现行有效": InForce, "现行": InForce, "生效": InForce, "已生效": InForce,
-	"in force": InForce, "valid": InForce, "current": InForce,
-	"已修改": Amended, "已被修改": Amended, "修改": Amended, "已修订": Amended, "已被修订": Amended,
-	"已修正": Amended, "amended": Amended,
-	"已废止": Repealed, "废止": Repealed, "已被废止": Repealed, "失效": Repealed, "已失效": Repealed,
-	"repealed": Repealed, "expired": Repealed,
-	"尚未施行": NotInForce, "未施行": NotInForce, "尚未生效": NotInForce, "未生效": NotInForce,
-	"not yet in force": NotInForce,
-}
-
-// Normal returns the status a source's spelling means, and false when it
-// is none of them.
-func Normal(s string) (string, bool) {
-	st, ok := spellings[strings.ToLower(strings.Join(strings.Fields(s), " "))]
-	return st, ok
-}
-
-// Known lists the statuses Normal gives, for error messages.
-func Known() string { return strings.Join([]string{InForce, Amended, Repealed, NotInForce}, ", ") }

@@ -7,24 +7,6 @@ import (
 	"tiaoli/generator/model"
 )
 
-func TestNormal(t *testing.T) {
-	for _, tc := range []struct {
-		in, want string
-		ok       bool
-	}{
-		{"有效", InForce, true}, {"现行有效", InForce, true}, {" In  Force ", InForce, true},
-		{"已被修改", Amended, true}, {"已修正", Amended, true},
-		{"失效", Repealed, true}, {"已废止", Repealed, true}, {"Expired", Repealed, true},
-		{"尚未施行", NotInForce, true}, {"未生效", NotInForce, true},
-		{"", "", false}, {"有效期三年", "", false}, {"修订草案", "", false},
-	} {
-		got, ok := Normal(tc.in)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("Normal(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
-		}
-	}
-}
-
 func TestIsTable(t *testing.T) {
 	for name, want := range map[string]bool{
 		"_metadata/laws.csv": true, "laws/_metadata/DLC-上海.CSV": true,

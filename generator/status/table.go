@@ -97,9 +97,9 @@ func readRow(cols map[string]int, rec []string) (p string, row Row, msg string) 
 	}
 	p = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(get("path"), "\\", "/")), "/")
 	if s := get("status"); s != "" {
-		st, ok := Normal(s)
+		st, ok := model.NormalStatus(s)
 		if !ok {
-			return "", row, fmt.Sprintf("status %q is not one of %s", s, Known())
+			return "", row, fmt.Sprintf("status %q is not one of %s", s, model.KnownStatuses())
 		}
 		row.Status = st
 	}

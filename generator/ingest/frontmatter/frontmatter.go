@@ -18,7 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/status"
+	"tiaoli/generator/model"
 )
 
 // keys maps each known front matter key to the Meta field it fills.
@@ -123,9 +123,9 @@ func set(m *block.Meta, field, val string, line int) string {
 	case "author":
 		m.Author = val
 	case "status":
-		st, ok := status.Normal(val)
+		st, ok := model.NormalStatus(val)
 		if !ok {
-			return fmt.Sprintf("front matter status %q is not one of %s", val, status.Known())
+			return fmt.Sprintf("front matter status %q is not one of %s", val, model.KnownStatuses())
 		}
 		m.Status = st
 	}
