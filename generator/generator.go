@@ -25,7 +25,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/ingest"
@@ -35,6 +34,8 @@ import (
 	"tiaoli/generator/reconcile"
 	"tiaoli/generator/regulation"
 	"tiaoli/generator/status"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Editorial files at the top of the content folder.
@@ -143,22 +144,15 @@ type ingested struct {
 // a big one at the end while the others wait.
 func ingestAll(fsys fs.FS, paths []string) []ingested {
 	out := make([]ingested, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = ingestFile(fsys, paths[i])
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range largestFirst(fsys, paths) {
-		next <- i
+		g.Go(func() error {
+			out[i] = ingestFile(fsys, paths[i])
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	return out
 }
 

@@ -37,9 +37,10 @@ package link
 import (
 	"runtime"
 	"sort"
-	"sync"
 
 	"tiaoli/generator/model"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Link fills c.Terms, c.References, c.Cited and the Links of every text.
@@ -123,22 +124,15 @@ func parallel(n int, fn func(i int)) { parallelIn(identity(n), fn) }
 // parallelIn calls fn for every index of order on all cores, in that
 // order.
 func parallelIn(order []int, fn func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range order {
-		next <- i
+		g.Go(func() error {
+			fn(i)
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 }
 
 // identity is 0, 1, … n-1.

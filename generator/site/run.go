@@ -2,10 +2,13 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // job renders one page (or a few files) with a worker's buffers.
@@ -36,8 +39,8 @@ func (w *worker) file(name string, data []byte) error {
 	return w.out.WriteFile(name, data)
 }
 
-// run renders every job on a bounded number of goroutines, stopping at
-// the first error.
+// run renders every job on a bounded number of workers, each with its own
+// buffers, stopping at the first error.
 func (r *renderer) run(out Writer) error {
 	jobs := r.jobs()
 	n := r.opts.Workers
@@ -46,11 +49,7 @@ func (r *renderer) run(out Writer) error {
 	}
 	var (
 		next, done atomic.Int64
-		failed     atomic.Bool
-		firstErr   error
-		errOnce    sync.Once
 		progress   sync.Mutex
-		wg         sync.WaitGroup
 	)
 	report := func(d int64) {
 		if r.opts.Progress == nil || (d%512 != 0 && int(d) != len(jobs)) {
@@ -60,30 +59,30 @@ func (r *renderer) run(out Writer) error {
 		r.opts.Progress(int(d), len(jobs))
 		progress.Unlock()
 	}
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w := &worker{r: r, out: out}
-			for !failed.Load() {
+	g, ctx := errgroup.WithContext(context.Background())
+	for range n {
+		g.Go(func() error {
+			w := &worker{r: r, out: out} // its buffers serve every page it renders
+			for ctx.Err() == nil {
 				j := int(next.Add(1) - 1)
 				if j >= len(jobs) {
-					return
+					return nil
 				}
 				if err := jobs[j](w); err != nil {
-					errOnce.Do(func() { firstErr = err })
-					failed.Store(true)
-					return
+					return err
 				}
 				report(done.Add(1))
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
-	if firstErr == nil && r.frameErr != nil {
-		firstErr = fmt.Errorf("render the frame of pages: %w", r.frameErr)
+	if err := g.Wait(); err != nil {
+		return err
 	}
-	return firstErr
+	if r.frameErr != nil {
+		return fmt.Errorf("render the frame of pages: %w", r.frameErr)
+	}
+	return nil
 }
 
 // jobs lists every page of the site. Big pages come first so that the
