@@ -78,7 +78,7 @@ func limitMemory() {
 // build parses the content, renders the site and its index into a staging
 // folder and swaps it in. On any failure the published site is untouched.
 func build(o buildOptions, stderr io.Writer) (err error) {
-	stat := newStatus(stderr)
+	stat := newProgressLine(stderr)
 	stat.phase("parse")
 	c := generator.Parse(os.DirFS(o.content))
 	for _, e := range c.Errors {
@@ -130,7 +130,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 // the pages. Indexing goes first and has both cores; its last step,
 // merging segments and writing side files, runs on one core, so the pages
 // start then and keep the other core busy. stat shows the phases.
-func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, stat *status) error {
+func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, stat *progressLine) error {
 	if noSearch {
 		stat.phase("pages")
 		return site.Render(c, opts, st)

@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-func TestStatusOffTerminal(t *testing.T) {
+func TestProgressOffTerminal(t *testing.T) {
 	var buf bytes.Buffer
-	s := newStatus(&buf)
+	s := newProgressLine(&buf)
 	s.phase("parse")
 	s.phase("pages")
 	s.progress(10, 20)
@@ -24,9 +24,9 @@ func TestStatusOffTerminal(t *testing.T) {
 	}
 }
 
-func TestStatusOnTerminal(t *testing.T) {
+func TestProgressOnTerminal(t *testing.T) {
 	var buf bytes.Buffer
-	s := newStatus(&buf)
+	s := newProgressLine(&buf)
 	s.live = true
 	s.phase("pages")
 	s.progress(20, 20)
@@ -34,11 +34,11 @@ func TestStatusOnTerminal(t *testing.T) {
 	out := buf.String()
 	for _, want := range []string{"pages…", "pages: 20/20 pages"} {
 		if !strings.Contains(out, want) {
-			t.Errorf("status line %q lacks %q", out, want)
+			t.Errorf("progress line %q lacks %q", out, want)
 		}
 	}
 	if !strings.HasSuffix(out, "\r\x1b[K") {
-		t.Errorf("status line not cleared at the end: %q", out)
+		t.Errorf("progress line not cleared at the end: %q", out)
 	}
 }
 

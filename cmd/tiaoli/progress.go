@@ -8,12 +8,12 @@ import (
 	"time"
 )
 
-// status keeps a long build's user informed: on a terminal, one line that
+// progressLine keeps a long build's user informed: on a terminal, one line that
 // says which phase runs and how far rendering got; in the end, how long
 // each phase took.
-type status struct {
+type progressLine struct {
 	w      io.Writer
-	live   bool // w is a terminal: draw the status line
+	live   bool // w is a terminal: draw the progress line
 	start  time.Time
 	name   string // the phase running
 	since  time.Time
@@ -21,9 +21,9 @@ type status struct {
 	last   time.Time
 }
 
-func newStatus(w io.Writer) *status {
+func newProgressLine(w io.Writer) *progressLine {
 	now := time.Now()
-	return &status{w: w, live: isTerminal(w), start: now, since: now}
+	return &progressLine{w: w, live: isTerminal(w), start: now, since: now}
 }
 
 // isTerminal reports whether w is a character device.
@@ -37,7 +37,7 @@ func isTerminal(w io.Writer) bool {
 }
 
 // phase ends the phase running, if any, and starts the one named.
-func (s *status) phase(name string) {
+func (s *progressLine) phase(name string) {
 	now := time.Now()
 	if s.name != "" {
 		s.phases = append(s.phases, fmt.Sprintf("%s %.1fs", s.name, now.Sub(s.since).Seconds()))
@@ -50,7 +50,7 @@ func (s *status) phase(name string) {
 
 // progress is the site's Progress callback: pages rendered of all,
 // drawn at most five times a second.
-func (s *status) progress(done, total int) {
+func (s *progressLine) progress(done, total int) {
 	if time.Since(s.last) < 200*time.Millisecond && done < total {
 		return
 	}
@@ -58,15 +58,15 @@ func (s *status) progress(done, total int) {
 	s.draw(fmt.Sprintf("%s: %d/%d pages", s.name, done, total))
 }
 
-// draw replaces the status line.
-func (s *status) draw(line string) {
+// draw replaces the progress line.
+func (s *progressLine) draw(line string) {
 	if s.live {
 		fmt.Fprintf(s.w, "\r\x1b[K%s", line)
 	}
 }
 
-// end clears the status line and returns how long each phase took.
-func (s *status) end() string {
+// end clears the progress line and returns how long each phase took.
+func (s *progressLine) end() string {
 	s.phase("")
 	if s.live {
 		fmt.Fprint(s.w, "\r\x1b[K")
