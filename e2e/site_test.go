@@ -302,7 +302,7 @@ func siteServe(t *testing.T) *siteCase {
 func siteFind(c *model.Corpus) *siteCase {
 	for _, d := range c.Documents {
 		for _, a := range d.Articles {
-			for _, cl := range a.Paragraphs {
+			for _, cl := range a.Clauses {
 				for _, l := range cl.Links {
 					if l.Kind == "term" && !l.Definition && l.Term < len(c.Terms) && c.Terms[l.Term].Definition != "" {
 						return &siteCase{c: c, doc: d, article: a, term: c.Terms[l.Term]}

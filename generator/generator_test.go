@@ -61,7 +61,7 @@ func TestParse(t *testing.T) {
 	if len(reg.Sources) != 2 || len(reg.Variants) != 1 {
 		t.Errorf("regulation from %d sources with %d variants, want 2 and 1", len(reg.Sources), len(reg.Variants))
 	}
-	if reg.URL == "" || reg.Articles[2].URL == "" || reg.Articles[2].Paragraphs[0].Items[1].Anchor != "p1-i2" {
+	if reg.URL == "" || reg.Articles[2].URL == "" || reg.Articles[2].Clauses[0].Items[1].Anchor != "p1-i2" {
 		t.Errorf("addresses missing: %q %q", reg.URL, reg.Articles[2].URL)
 	}
 	var paths []string

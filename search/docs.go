@@ -183,7 +183,7 @@ func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 		Labels: articleLabels(a), Kind: d.Kind,
 		Doc: d.ID, Date: documentDate(d),
 	}
-	for _, c := range a.Paragraphs {
+	for _, c := range a.Clauses {
 		if c == nil {
 			continue
 		}

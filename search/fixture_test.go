@@ -23,7 +23,7 @@ func fixture() *model.Corpus {
 		return c
 	}
 	art := func(n int, label string, cs ...*model.Clause) *model.Article {
-		a := &model.Article{Number: n, Label: label, URL: "d/jdth/a" + strconv.Itoa(n) + "/", Paragraphs: cs}
+		a := &model.Article{Number: n, Label: label, URL: "d/jdth/a" + strconv.Itoa(n) + "/", Clauses: cs}
 		address.ArticleAnchors(a)
 		return a
 	}

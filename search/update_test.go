@@ -28,7 +28,7 @@ func sampleCorpus(t *testing.T) *model.Corpus {
 func edit(c *model.Corpus) {
 	for _, d := range c.Documents {
 		if len(d.Articles) > 2 {
-			p := d.Articles[1].Paragraphs[0]
+			p := d.Articles[1].Clauses[0]
 			p.Text, p.Links = p.Text+"增补条文：网络安全审查。", nil
 			break
 		}

@@ -43,7 +43,7 @@ func sampleCorpus(t testing.TB) *model.Corpus {
 	for i, text := range texts {
 		label := []string{"第一条", "第二条", "第三条"}[i]
 		a := &model.Article{Number: i + 1, Label: label,
-			URL: fmt.Sprintf("d/jdth/a%d/", i+1), Paragraphs: []*model.Clause{clause(text)}}
+			URL: fmt.Sprintf("d/jdth/a%d/", i+1), Clauses: []*model.Clause{clause(text)}}
 		address.ArticleAnchors(a)
 		reg.Articles = append(reg.Articles, a)
 	}

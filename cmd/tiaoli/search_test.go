@@ -20,7 +20,7 @@ func searchTestSite(t *testing.T) string {
 		{ID: "reg", Kind: model.KindRegulation, URL: "d/reg/", Title: "监督谈话工作办法", Date: "2026-01-30",
 			Regulation: model.Regulation{Articles: []*model.Article{{
 				Number: 11, Label: "第十一条", URL: "d/reg/a11/",
-				Paragraphs: []*model.Clause{
+				Clauses: []*model.Clause{
 					{Paragraph: model.Paragraph{Text: "被谈话人应当在谈话结束后1个月内提出整改措施。"}},
 					{Paragraph: model.Paragraph{Text: "被谈话人应当在谈话结束后3个月内报告整改情况。"}},
 				},

@@ -38,7 +38,7 @@ func TestArticleSlug(t *testing.T) {
 
 func TestArticleAnchors(t *testing.T) {
 	item := func(n int, subs ...*model.Item) *model.Item { return &model.Item{Number: n, Items: subs} }
-	a := &model.Article{Paragraphs: []*model.Clause{
+	a := &model.Article{Clauses: []*model.Clause{
 		{},
 		// （一）（三）（四）: anchored by the printed numbers, not positions.
 		{Items: []*model.Item{item(1), item(3, item(1), item(2)), item(4)}},
@@ -47,7 +47,7 @@ func TestArticleAnchors(t *testing.T) {
 	}}
 	ArticleAnchors(a)
 	var got []string
-	for _, c := range a.Paragraphs {
+	for _, c := range a.Clauses {
 		got = append(got, c.Anchor)
 		for _, it := range c.Items {
 			got = append(got, it.Anchor)

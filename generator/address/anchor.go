@@ -69,7 +69,7 @@ func sectionAnchors(secs []*model.Section, prefix string) {
 // An item without a number takes its position; a number printed twice in
 // one list gets -2, -3 after its second and later uses (p2-i3-2).
 func ArticleAnchors(a *model.Article) {
-	for i, c := range a.Paragraphs {
+	for i, c := range a.Clauses {
 		if c == nil {
 			continue
 		}

@@ -44,7 +44,7 @@ func linked(p *model.Paragraph) []string {
 }
 
 func clause(d *model.Document, article, paragraph int) *model.Paragraph {
-	return &d.Articles[article-1].Paragraphs[paragraph-1].Paragraph
+	return &d.Articles[article-1].Clauses[paragraph-1].Paragraph
 }
 
 func expectLinks(t *testing.T, p *model.Paragraph, want ...string) {

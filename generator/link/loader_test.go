@@ -79,7 +79,7 @@ func addText(d *model.Document, a *model.Article, body []model.Paragraph, line s
 			a = &model.Article{Number: n, Suffix: suffix, Label: label, Position: pos}
 			d.Articles = append(d.Articles, a)
 			if rest != "" {
-				a.Paragraphs = append(a.Paragraphs, &model.Clause{Paragraph: model.Paragraph{Text: rest, Position: pos}})
+				a.Clauses = append(a.Clauses, &model.Clause{Paragraph: model.Paragraph{Text: rest, Position: pos}})
 			}
 			return a, body
 		}
@@ -126,8 +126,8 @@ func articleStart(line string) (n, suffix int, label, rest string, ok bool) {
 func addLine(a *model.Article, line string, pos model.Position) {
 	label, n, rest, sub := itemStart(line)
 	var c *model.Clause
-	if len(a.Paragraphs) > 0 {
-		c = a.Paragraphs[len(a.Paragraphs)-1]
+	if len(a.Clauses) > 0 {
+		c = a.Clauses[len(a.Clauses)-1]
 	}
 	switch {
 	case label != "" && !sub && c != nil:
@@ -136,7 +136,7 @@ func addLine(a *model.Article, line string, pos model.Position) {
 		it := c.Items[len(c.Items)-1]
 		it.Items = append(it.Items, &model.Item{Label: label, Number: n, Paragraph: model.Paragraph{Text: rest, Position: pos}})
 	default:
-		a.Paragraphs = append(a.Paragraphs, &model.Clause{Paragraph: model.Paragraph{Text: line, Position: pos}})
+		a.Clauses = append(a.Clauses, &model.Clause{Paragraph: model.Paragraph{Text: line, Position: pos}})
 	}
 }
 

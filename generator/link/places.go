@@ -131,7 +131,7 @@ func locate(d *model.Document, ai int, p parts) (model.Location, string) {
 		return loc, ""
 	}
 	if p.Para == 0 { // 第五条第（三）项: the first paragraph with that item
-		for ci, c := range a.Paragraphs {
+		for ci, c := range a.Clauses {
 			if ii := findItem(c, p.Item); ii >= 0 {
 				loc.Paragraph, loc.Item = ci+1, ii+1
 				return loc, ""
@@ -139,14 +139,14 @@ func locate(d *model.Document, ai int, p parts) (model.Location, string) {
 		}
 		return loc, fmt.Sprintf("%s has no item %d", a.Label, p.Item)
 	}
-	if p.Para > len(a.Paragraphs) {
+	if p.Para > len(a.Clauses) {
 		return loc, fmt.Sprintf("%s has no 第%s款", a.Label, numeral.Format(p.Para))
 	}
 	loc.Paragraph = p.Para
 	if p.Item == 0 {
 		return loc, ""
 	}
-	ii := findItem(a.Paragraphs[p.Para-1], p.Item)
+	ii := findItem(a.Clauses[p.Para-1], p.Item)
 	if ii < 0 {
 		return loc, fmt.Sprintf("%s第%s款 has no 第（%s）项", a.Label, numeral.Format(p.Para), numeral.Format(p.Item))
 	}
@@ -216,7 +216,7 @@ func (r *docRefs) local(ref *model.Reference, raw rawRef, t text) bool {
 // to the list's items: 存在第一项、第四项情形的…), else ci+1.
 func itemOwner(a *model.Article, ci, n int) int {
 	for i := ci; i >= 0; i-- {
-		if findItem(a.Paragraphs[i], n) >= 0 {
+		if findItem(a.Clauses[i], n) >= 0 {
 			return i + 1
 		}
 	}
@@ -224,7 +224,7 @@ func itemOwner(a *model.Article, ci, n int) int {
 }
 
 func itemNumber(a *model.Article, t text) int {
-	it := a.Paragraphs[t.clause].Items[t.item]
+	it := a.Clauses[t.clause].Items[t.item]
 	if it.Number > 0 {
 		return it.Number
 	}

@@ -44,7 +44,7 @@ func appendParts(ts []text, d *model.Document, ps []model.Paragraph, part string
 }
 
 func appendArticle(ts []text, doc string, ai int, a *model.Article) []text {
-	for ci, c := range a.Paragraphs {
+	for ci, c := range a.Clauses {
 		if c == nil {
 			continue
 		}

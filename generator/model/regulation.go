@@ -57,12 +57,12 @@ type Heading struct {
 
 // Article is one 条.
 type Article struct {
-	Number     int       `json:"number"` // 5 for 第五条
-	Suffix     int       `json:"suffix"` // 1 for 第五条之一
-	Label      string    `json:"label"`  // 第五条, 第五条之一
-	URL        string    `json:"url"`
-	Path       []string  `json:"path"` // the titles of its 编/章/节, outermost first
-	Paragraphs []*Clause `json:"paragraphs"`
+	Number  int       `json:"number"` // 5 for 第五条
+	Suffix  int       `json:"suffix"` // 1 for 第五条之一
+	Label   string    `json:"label"`  // 第五条, 第五条之一
+	URL     string    `json:"url"`
+	Path    []string  `json:"path"`       // the titles of its 编/章/节, outermost first
+	Clauses []*Clause `json:"paragraphs"` // 款, in order (JSON: paragraphs)
 	Position
 }
 

@@ -131,12 +131,12 @@ func joinUnits(seg *segment, a, b *unit, k int) {
 		return
 	}
 	if art := seg.article; art != nil {
-		for k := 0; k+1 < len(art.Paragraphs); k++ {
-			c, n := art.Paragraphs[k], art.Paragraphs[k+1]
+		for k := 0; k+1 < len(art.Clauses); k++ {
+			c, n := art.Clauses[k], art.Clauses[k+1]
 			if &c.Paragraph == a.para && &n.Paragraph == b.para {
 				c.Text += n.Text
 				c.Items = append(c.Items, n.Items...)
-				art.Paragraphs = append(art.Paragraphs[:k+1], art.Paragraphs[k+2:]...)
+				art.Clauses = append(art.Clauses[:k+1], art.Clauses[k+2:]...)
 				return
 			}
 		}
@@ -158,11 +158,11 @@ func splitUnit(seg *segment, u *unit, at, k int) {
 	at = clamp(at, len(rs))
 	head, tail := string(rs[:at]), string(rs[at:])
 	if art := seg.article; art != nil {
-		for k, c := range art.Paragraphs {
+		for k, c := range art.Clauses {
 			if &c.Paragraph == u.para {
 				n := &model.Clause{Paragraph: c.Paragraph, Items: c.Items}
 				n.Text, c.Text, c.Items = tail, head, []*model.Item{}
-				art.Paragraphs = append(art.Paragraphs[:k+1], append([]*model.Clause{n}, art.Paragraphs[k+1:]...)...)
+				art.Clauses = append(art.Clauses[:k+1], append([]*model.Clause{n}, art.Clauses[k+1:]...)...)
 				return
 			}
 		}

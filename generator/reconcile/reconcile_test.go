@@ -70,8 +70,8 @@ func TestMergeTwoSources(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("variants:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(a.Articles[2].Paragraphs) != 2 {
-		t.Errorf("第三条 has %d 款, want the first source's two", len(a.Articles[2].Paragraphs))
+	if len(a.Articles[2].Clauses) != 2 {
+		t.Errorf("第三条 has %d 款, want the first source's two", len(a.Articles[2].Clauses))
 	}
 }
 
@@ -112,8 +112,8 @@ func TestPinnedReading(t *testing.T) {
 	if v.Rule != RulePinned || v.Chosen != "人选" || v.Undecided {
 		t.Errorf("variant %+v, want 人选 pinned", v)
 	}
-	if !strings.Contains(a.Articles[0].Paragraphs[0].Text, "被谈话人人选的建议") {
-		t.Errorf("chosen reading not applied: %q", a.Articles[0].Paragraphs[0].Text)
+	if !strings.Contains(a.Articles[0].Clauses[0].Text, "被谈话人人选的建议") {
+		t.Errorf("chosen reading not applied: %q", a.Articles[0].Clauses[0].Text)
 	}
 }
 
@@ -137,7 +137,7 @@ func TestRepairedArtefactLoses(t *testing.T) {
 	if len(a.Variants) != 1 || a.Variants[0].Rule != RuleRepair || a.Variants[0].Undecided {
 		t.Fatalf("variants %v, want one chosen by repair", variants(a))
 	}
-	if got := a.Articles[0].Paragraphs[0].Text; !strings.Contains(got, "党(工)委书记") {
+	if got := a.Articles[0].Clauses[0].Text; !strings.Contains(got, "党(工)委书记") {
 		t.Errorf("text %q, want the bracket back", got)
 	}
 }
@@ -226,13 +226,13 @@ func TestSplitParagraphChosenByPin(t *testing.T) {
 	pins, _ := ParsePins([]byte("- document: 某某办法\n  where: 第三条\n  reading: 问题。纪律\n"))
 	a, b := reg("a.txt", regA), reg("b.txt", regB)
 	Merge([]*model.Document{a, b}, pins)
-	if n := len(a.Articles[2].Paragraphs); n != 1 {
+	if n := len(a.Articles[2].Clauses); n != 1 {
 		t.Errorf("第三条 has %d 款, want the pinned single paragraph", n)
 	}
 	a, b = reg("a.txt", regB), reg("b.txt", regA)
 	pins, _ = ParsePins([]byte("- document: 某某办法\n  where: 第三条\n  reading: \"问题。\\n纪律\"\n"))
 	Merge([]*model.Document{a, b}, pins)
-	if n := len(a.Articles[2].Paragraphs); n != 2 {
+	if n := len(a.Articles[2].Clauses); n != 2 {
 		t.Errorf("第三条 has %d 款, want the pinned two paragraphs; variants %v", n, variants(a))
 	}
 }

@@ -113,9 +113,9 @@ func articleKey(a *model.Article) string { return fmt.Sprintf("a%d-%d", a.Number
 
 func articleSegment(a *model.Article) *segment {
 	s := &segment{key: articleKey(a), where: a.Label, article: a}
-	for i, c := range a.Paragraphs {
+	for i, c := range a.Clauses {
 		where := a.Label
-		if len(a.Paragraphs) > 1 {
+		if len(a.Clauses) > 1 {
 			where += "第" + numeral.Format(i+1) + "款"
 		}
 		u := newUnit(&c.Paragraph, where)

@@ -106,7 +106,7 @@ func (b *builder) body(l line, index int) {
 	}
 	c := &model.Clause{Paragraph: paragraph(l, l.text)}
 	c.Items = []*model.Item{}
-	b.article.Paragraphs = append(b.article.Paragraphs, c)
+	b.article.Clauses = append(b.article.Clauses, c)
 	b.clause, b.item, b.last = c, nil, &c.Paragraph
 	b.labelText = index < 0
 }
@@ -116,7 +116,7 @@ func (b *builder) body(l line, index int) {
 func (b *builder) addItem(l line, m marker) {
 	if b.clause == nil {
 		c := &model.Clause{Paragraph: model.Paragraph{Position: l.para.Position}, Items: []*model.Item{}}
-		b.article.Paragraphs = append(b.article.Paragraphs, c)
+		b.article.Clauses = append(b.article.Clauses, c)
 		b.clause = c
 	}
 	it := &model.Item{Label: m.label, Number: m.number, Paragraph: paragraph(l, m.rest)}

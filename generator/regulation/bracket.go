@@ -78,7 +78,7 @@ func (p *parser) checkBrackets() {
 		})
 	}
 	for _, a := range p.reg.Articles {
-		for _, c := range a.Paragraphs {
+		for _, c := range a.Clauses {
 			visit(&c.Paragraph)
 			visitItems(c.Items, visit)
 		}

@@ -46,7 +46,7 @@ func checkInvariants(t *testing.T, d *model.Document) {
 		if !ok || lab.number != a.Number || lab.suffix != a.Suffix {
 			t.Fatalf("%s opens on line %d %q", a.Label, a.Line, byLine[a.Line])
 		}
-		for _, c := range a.Paragraphs {
+		for _, c := range a.Clauses {
 			if c.Items == nil {
 				t.Fatalf("%s: nil items", a.Label)
 			}

@@ -91,7 +91,7 @@ func checkArticles(t *testing.T, d *model.Document, wantClauses [][]int) {
 			t.Errorf("article %d is %s", i+1, a.Label)
 		}
 		var got []int
-		for _, c := range a.Paragraphs {
+		for _, c := range a.Clauses {
 			got = append(got, len(c.Items))
 			for k, it := range c.Items {
 				if it.Number != k+1 || it.Text == "" || strings.HasPrefix(it.Text, "(") {
@@ -131,7 +131,7 @@ func checkVariants(t *testing.T, d *model.Document) {
 			t.Errorf("第七条 chosen by %q, want repair", v.Rule)
 		}
 	}
-	text := d.Articles[6].Paragraphs[0].Text + d.Articles[5].Paragraphs[0].Text
+	text := d.Articles[6].Clauses[0].Text + d.Articles[5].Clauses[0].Text
 	for _, s := range []string{"党(工)委书记", "被谈话人人选的建议"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("merged text lacks %q", s)
@@ -149,7 +149,7 @@ func render(d *model.Document) string {
 	}
 	for _, a := range d.Articles {
 		fmt.Fprintf(&b, "\n%s %v (%s)\n", a.Label, a.Path, a.Position)
-		for i, c := range a.Paragraphs {
+		for i, c := range a.Clauses {
 			fmt.Fprintf(&b, "  款%d %s\n", i+1, c.Text)
 			renderItems(&b, c.Items, "    ")
 		}

@@ -157,7 +157,7 @@ var validFromPattern = regexp.MustCompile(`本[^，。；、\s]{1,6}自([^，。
 // regulation takes effect; 自发布之日 and 自公布之日 mean the publication date.
 func readValidFrom(r *model.Regulation) {
 	for i := len(r.Articles) - 1; i >= 0; i-- {
-		for _, c := range r.Articles[i].Paragraphs {
+		for _, c := range r.Articles[i].Clauses {
 			m := validFromPattern.FindStringSubmatch(c.Text)
 			if m == nil {
 				continue

@@ -68,7 +68,7 @@ func outline(d *model.Document, errs []model.Error) string {
 	}
 	for _, a := range d.Articles {
 		p("article %d: %s %v", a.Line, a.Label, a.Path)
-		for i, c := range a.Paragraphs {
+		for i, c := range a.Clauses {
 			p("  款%d: %s", i+1, c.Text)
 			outlineItems(p, c.Items, "    ")
 		}

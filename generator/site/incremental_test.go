@@ -56,7 +56,7 @@ func changeFile(c *model.Corpus, i int) *model.Document {
 	if len(d.Body) > 0 {
 		d.Body[0].Text += "（又讯）"
 	} else {
-		d.Articles[0].Paragraphs[0].Text += "（又讯）"
+		d.Articles[0].Clauses[0].Text += "（又讯）"
 	}
 	if c.Digests == nil {
 		c.Digests = map[string]string{}

@@ -108,8 +108,8 @@ func (w *worker) sourcePage(s *model.Source) error {
 // lead is the first text of a document: of its first article when it
 // has articles (its body then starts with the title), else of its body.
 func lead(d *model.Document) string {
-	if len(d.Articles) > 0 && d.Articles[0] != nil && len(d.Articles[0].Paragraphs) > 0 && d.Articles[0].Paragraphs[0] != nil {
-		return d.Articles[0].Label + " " + d.Articles[0].Paragraphs[0].Text
+	if len(d.Articles) > 0 && d.Articles[0] != nil && len(d.Articles[0].Clauses) > 0 && d.Articles[0].Clauses[0] != nil {
+		return d.Articles[0].Label + " " + d.Articles[0].Clauses[0].Text
 	}
 	for _, p := range d.Body {
 		if p.Text != "" && p.Heading == 0 && p.Text != d.Title {

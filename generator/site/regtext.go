@@ -26,12 +26,12 @@ func articleSlug(a *model.Article) string {
 
 // article writes the 款 and 项 of an article.
 func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMode) {
-	if len(a.Paragraphs) == 0 {
+	if len(a.Clauses) == 0 {
 		b.WriteString(`<div class="clause"><p>`)
 		w.label(b, a.Label, m)
 		b.WriteString("</p></div>\n")
 	}
-	for i, c := range a.Paragraphs {
+	for i, c := range a.Clauses {
 		if c == nil {
 			continue
 		}

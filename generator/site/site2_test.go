@@ -346,7 +346,7 @@ func TestRobustModel(t *testing.T) {
 		Regulation: model.Regulation{Parent: "missing", Carries: []string{"missing"}}},
 		&model.Document{ID: "odd2", URL: "d/odd2/", Kind: model.KindRegulation, Regulation: model.Regulation{
 			Headings: []model.Heading{{Level: "章", Depth: 3, Article: 7}, {Level: "节", Depth: -1, Article: -2}},
-			Articles: []*model.Article{{Label: "第一条", URL: "d/odd/a1/", Paragraphs: []*model.Clause{nil}[:0]}},
+			Articles: []*model.Article{{Label: "第一条", URL: "d/odd/a1/", Clauses: []*model.Clause{nil}[:0]}},
 			Variants: []model.Variant{{Where: "第九条", Article: "第九条"}}}})
 	c.References = append(c.References, &model.Reference{From: model.Location{Document: "nowhere"}, To: &model.Location{Document: "odd", Article: "第五十条", Paragraph: 3}})
 	c.Terms = append(c.Terms, &model.Term{Term: "孤", URL: "t/gu/", DefinedIn: &model.Location{Document: "gone"},

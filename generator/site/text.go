@@ -191,8 +191,8 @@ func targetURL(t lookup.Target, ok bool) string {
 func targetTip(t lookup.Target) string {
 	tip := t.Citation()
 	text := t.Text
-	if text == "" && t.Article != nil && len(t.Article.Paragraphs) > 0 {
-		text = t.Article.Paragraphs[0].Text
+	if text == "" && t.Article != nil && len(t.Article.Clauses) > 0 {
+		text = t.Article.Clauses[0].Text
 	}
 	if text != "" {
 		tip += "：" + clip(text, 80)

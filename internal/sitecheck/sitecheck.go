@@ -219,7 +219,7 @@ func modelAnchors(c *model.Corpus) []string {
 				continue
 			}
 			out = append(out, a.URL)
-			for _, cl := range a.Paragraphs {
+			for _, cl := range a.Clauses {
 				if cl != nil {
 					out = append(out, a.URL+"#"+cl.Anchor)
 					out = appendItems(out, a.URL, cl.Items)
@@ -263,7 +263,7 @@ func unitQueries(c *model.Corpus, max int) []string {
 			if a == nil {
 				continue
 			}
-			for _, cl := range a.Paragraphs {
+			for _, cl := range a.Clauses {
 				if cl == nil {
 					continue
 				}

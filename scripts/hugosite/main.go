@@ -107,7 +107,7 @@ func documentText(d *model.Document) string {
 // per 款 and a line per 项.
 func articleText(a *model.Article) string {
 	var b strings.Builder
-	for i, p := range a.Paragraphs {
+	for i, p := range a.Clauses {
 		if i == 0 {
 			b.WriteString("**" + a.Label + "** ")
 		}

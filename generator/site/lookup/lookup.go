@@ -124,10 +124,10 @@ func (t Target) clause() (Target, bool) {
 	if t.Paragraph <= 0 {
 		return t, t.Item <= 0
 	}
-	if t.Paragraph > len(t.Article.Paragraphs) || t.Article.Paragraphs[t.Paragraph-1] == nil {
+	if t.Paragraph > len(t.Article.Clauses) || t.Article.Clauses[t.Paragraph-1] == nil {
 		return t, false
 	}
-	c := t.Article.Paragraphs[t.Paragraph-1]
+	c := t.Article.Clauses[t.Paragraph-1]
 	t.Text, t.Links = c.Text, c.Links
 	if t.Item <= 0 {
 		return t, true
@@ -208,7 +208,7 @@ func (t Target) URL() string {
 // package address gave the innermost of them that exists (#p2, #p2-i3,
 // #p2-i3-m1), "" for the whole article.
 func Anchor(a *model.Article, paragraph, item, subitem int) string {
-	c := unit(a.Paragraphs, paragraph)
+	c := unit(a.Clauses, paragraph)
 	if c == nil {
 		return ""
 	}
@@ -265,14 +265,14 @@ func Where(a *model.Article, paragraph, item, subitem int) string {
 	if paragraph <= 0 {
 		return b.String()
 	}
-	if len(a.Paragraphs) != 1 {
+	if len(a.Clauses) != 1 {
 		b.WriteString("第" + numeral.Format(paragraph) + "款")
 	}
 	if item <= 0 {
 		return b.String()
 	}
 	var it, sub *model.Item
-	if c := unit(a.Paragraphs, paragraph); c != nil {
+	if c := unit(a.Clauses, paragraph); c != nil {
 		it = unit(c.Items, item)
 	}
 	if it != nil {

@@ -9,7 +9,7 @@ import (
 
 func corpus() *model.Corpus {
 	art := func(label, url string, clauses ...*model.Clause) *model.Article {
-		a := &model.Article{Label: label, URL: url, Paragraphs: clauses}
+		a := &model.Article{Label: label, URL: url, Clauses: clauses}
 		address.ArticleAnchors(a)
 		return a
 	}
@@ -95,9 +95,9 @@ func TestWhere(t *testing.T) {
 		}
 		return c
 	}
-	three := &model.Article{Label: "第五条", Paragraphs: []*model.Clause{clause(), clause(1, 2, 3), clause()}}
-	one := &model.Article{Label: "第五条", Paragraphs: []*model.Clause{clause(1, 3, 4)}}
-	long := &model.Article{Label: "第五条之一", Paragraphs: make([]*model.Clause, 12)}
+	three := &model.Article{Label: "第五条", Clauses: []*model.Clause{clause(), clause(1, 2, 3), clause()}}
+	one := &model.Article{Label: "第五条", Clauses: []*model.Clause{clause(1, 3, 4)}}
+	long := &model.Article{Label: "第五条之一", Clauses: make([]*model.Clause, 12)}
 	tests := []struct {
 		a          *model.Article
 		para, item int

@@ -85,7 +85,7 @@ func walkText(d *model.Document, fn func(d *model.Document, where, url string, p
 		if a == nil {
 			continue
 		}
-		for _, cl := range a.Paragraphs {
+		for _, cl := range a.Clauses {
 			if cl == nil {
 				continue
 			}

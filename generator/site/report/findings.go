@@ -59,7 +59,7 @@ func span(from, to int, unit string) string {
 // itemNumbering checks that the 项 of every 款 count 1, 2, 3 ….
 func itemNumbering(d *model.Document, a *model.Article) []Entry {
 	var out []Entry
-	for p, c := range a.Paragraphs {
+	for p, c := range a.Clauses {
 		if c == nil {
 			continue
 		}

@@ -24,7 +24,7 @@ func TestNumbering(t *testing.T) {
 	}
 	items := &model.Clause{Items: []*model.Item{{Number: 1, Label: "（一）"}, {Number: 3, Label: "（三）"}}}
 	withItems := art(9, 0, "第九条")
-	withItems.Paragraphs = []*model.Clause{items}
+	withItems.Clauses = []*model.Clause{items}
 	d := &model.Document{ID: "d", Title: "办法", Regulation: model.Regulation{Articles: []*model.Article{
 		art(3, 0, "第三条"), // starts above 1: a part of a code, fine
 		art(4, 0, "第四条"),

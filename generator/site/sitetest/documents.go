@@ -11,7 +11,7 @@ func article(n, suffix int, label string, path []string, line int, texts ...stri
 	a := &model.Article{Number: n, Suffix: suffix, Label: label, Path: path,
 		Position: model.Position{Path: PageDaily, Line: line}}
 	for i, t := range texts {
-		a.Paragraphs = append(a.Paragraphs, &model.Clause{Paragraph: para(PageDaily, line+i, t)})
+		a.Clauses = append(a.Clauses, &model.Clause{Paragraph: para(PageDaily, line+i, t)})
 	}
 	return a
 }
@@ -34,16 +34,16 @@ func (b *builder) rule() *model.Document {
 	}
 	items := []string{"履行职责情况；", "遵守纪律情况；", "落实三必须情况，即：必须准备、必须记录。"}
 	for i, t := range items {
-		arts[2].Paragraphs[1].Items = append(arts[2].Paragraphs[1].Items, &model.Item{
+		arts[2].Clauses[1].Items = append(arts[2].Clauses[1].Items, &model.Item{
 			Label: "（" + []string{"一", "二", "三"}[i] + "）", Number: i + 1, Paragraph: para(PageDaily, 14+i, t)})
 	}
-	p := func(a, i int) *model.Paragraph { return &arts[a].Paragraphs[i].Paragraph }
+	p := func(a, i int) *model.Paragraph { return &arts[a].Clauses[i].Paragraph }
 	b.ref(p(0, 0), loc("rule", "第一条", 1, 0), "《机关工作条例》", nil, "机关工作条例")
 	b.term(p(1, 0), loc("rule", "第二条", 1, 0), TermRegular, true)
 	b.term(p(1, 0), loc("rule", "第二条", 1, 0), TermAnnual, true)
 	b.term(p(2, 0), loc("rule", "第三条", 1, 0), TermRegular, false)
 	b.term(p(2, 1), loc("rule", "第三条", 2, 0), TermRegular, false)
-	b.term(&arts[2].Paragraphs[1].Items[2].Paragraph, loc("rule", "第三条", 2, 3), TermList, true)
+	b.term(&arts[2].Clauses[1].Items[2].Paragraph, loc("rule", "第三条", 2, 3), TermList, true)
 	b.term(p(2, 2), loc("rule", "第三条", 3, 0), TermAEO, false)
 	to := loc("rule", "第三条", 2, 0)
 	b.ref(p(2, 2), loc("rule", "第三条", 3, 0), "前款", &to, "")
@@ -52,7 +52,7 @@ func (b *builder) rule() *model.Document {
 	b.ref(p(3, 0), loc("rule", "第四条", 1, 0), "本规定", &model.Location{Document: "rule"}, "")
 	b.term(p(4, 0), loc("rule", "第五条", 1, 0), TermAnnual, false)
 	for _, a := range arts {
-		for _, c := range a.Paragraphs {
+		for _, c := range a.Clauses {
 			sortLinks(&c.Paragraph)
 		}
 	}
@@ -92,11 +92,11 @@ func (b *builder) oldRule() *model.Document {
 	for _, a := range arts {
 		a.Path, a.Position.Path = nil, RuleFile
 	}
-	b.ref(&arts[0].Paragraphs[0].Paragraph, loc("old", "第一条", 1, 0), "第九条", nil, "")
-	b.term(&arts[2].Paragraphs[0].Paragraph, loc("old", "第二条", 1, 0), TermRegular, false)
+	b.ref(&arts[0].Clauses[0].Paragraph, loc("old", "第一条", 1, 0), "第九条", nil, "")
+	b.term(&arts[2].Clauses[0].Paragraph, loc("old", "第二条", 1, 0), TermRegular, false)
 	to := loc("rule", "第二条", 0, 0)
-	b.ref(&arts[2].Paragraphs[0].Paragraph, loc("old", "第二条", 1, 0), "《机关单位谈心谈话工作规定》第二条", &to, RuleTitle)
-	sortLinks(&arts[2].Paragraphs[0].Paragraph)
+	b.ref(&arts[2].Clauses[0].Paragraph, loc("old", "第二条", 1, 0), "《机关单位谈心谈话工作规定》第二条", &to, RuleTitle)
+	sortLinks(&arts[2].Clauses[0].Paragraph)
 	return &model.Document{Kind: model.KindRegulation, Title: OldRuleTitle, Date: "2019-05-01", Status: "已废止",
 		Sources: []model.Position{{Path: RuleFile, Line: 1}},
 		Regulation: model.Regulation{Issuer: "机关事务局", Published: "2019-05-01", Articles: arts,
