@@ -36,33 +36,10 @@ func TestArticleSlug(t *testing.T) {
 	}
 }
 
-func TestArticleAnchors(t *testing.T) {
-	item := func(n int, subs ...*model.Item) *model.Item { return &model.Item{Number: n, Items: subs} }
-	a := &model.Article{Clauses: []*model.Clause{
-		{},
-		// （一）（三）（四）: anchored by the printed numbers, not positions.
-		{Items: []*model.Item{item(1), item(3, item(1), item(2)), item(4)}},
-		// （一）（一）（二）, and an item without a number.
-		{Items: []*model.Item{item(1), item(1), item(2), item(0)}},
-	}}
-	ArticleAnchors(a)
-	var got []string
-	for _, c := range a.Clauses {
-		got = append(got, c.Anchor)
-		for _, it := range c.Items {
-			got = append(got, it.Anchor)
-			for _, sub := range it.Items {
-				got = append(got, sub.Anchor)
-			}
-		}
-	}
-	want := "p1 p2 p2-i1 p2-i3 p2-i3-m1 p2-i3-m2 p2-i4 p3 p3-i1 p3-i1-2 p3-i2 p3-i4"
-	if strings.Join(got, " ") != want {
-		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
-	}
-}
-
+// TestDocumentAnchors checks the anchors of headings, sections, 款, 项 and
+// 目: 项 and 目 by their printed numbers.
 func TestDocumentAnchors(t *testing.T) {
+	item := func(n int, subs ...*model.Item) *model.Item { return &model.Item{Number: n, Items: subs} }
 	d := &model.Document{Regulation: model.Regulation{
 		Headings: []model.Heading{
 			{Level: "编", Number: 2, Depth: 0},
@@ -72,6 +49,13 @@ func TestDocumentAnchors(t *testing.T) {
 			{Level: "章", Number: 4, Depth: 1},
 		},
 		Sections: []*model.Section{{}, {Sections: []*model.Section{{}, {}}}},
+		Articles: []*model.Article{{Clauses: []*model.Clause{
+			{},
+			// （一）（三）（四）: anchored by the printed numbers, not positions.
+			{Items: []*model.Item{item(1), item(3, item(1), item(2)), item(4)}},
+			// （一）（一）（二）, and an item without a number.
+			{Items: []*model.Item{item(1), item(1), item(2), item(0)}},
+		}}},
 	}}
 	DocumentAnchors(d)
 	var got []string
@@ -84,7 +68,17 @@ func TestDocumentAnchors(t *testing.T) {
 			got = append(got, sub.Anchor)
 		}
 	}
-	want := "bian2 bian2-zhang1 bian2-zhang1-jie3 h4 bian2-zhang4 s1 s2 s2-1 s2-2"
+	for _, c := range d.Articles[0].Clauses {
+		got = append(got, c.Anchor)
+		for _, it := range c.Items {
+			got = append(got, it.Anchor)
+			for _, sub := range it.Items {
+				got = append(got, sub.Anchor)
+			}
+		}
+	}
+	want := "bian2 bian2-zhang1 bian2-zhang1-jie3 h4 bian2-zhang4 s1 s2 s2-1 s2-2 " +
+		"p1 p2 p2-i1 p2-i3 p2-i3-m1 p2-i3-m2 p2-i4 p3 p3-i1 p3-i1-2 p3-i2 p3-i4"
 	if strings.Join(got, " ") != want {
 		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
