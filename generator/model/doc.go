@@ -8,6 +8,8 @@
 //
 // Data flows one way: ingest fills Source and Document.Body; the regulation
 // stage fills Regulation; reconciliation merges documents read from several
-// sources and records Variants; addressing fills IDs and URLs; linking fills
-// Terms, References and the Links of each text.
+// sources and records Variants; addressing fills IDs, URLs and the anchors
+// of every place a page shows; linking fills Terms (addressed after it),
+// References and the Links of each text. Readers take URLs and anchors
+// from here and build none of their own.
 package model
