@@ -1,6 +1,7 @@
 package address
 
 import (
+	"path"
 	"strconv"
 	"strings"
 
@@ -117,3 +118,14 @@ func SectionPrefix(s *model.Section) string { return s.Anchor + "-p" }
 // CitedAnchor is the anchor, on the page of documents cited but not in
 // the corpus, of one cited by title: c- and a short hash of the title.
 func CitedAnchor(title string) string { return "c-" + hash(title)[:10] }
+
+// DocumentAnchor is the anchor, on its document's page, of article a (a5:
+// the last element of its URL) or, given the anchor of a place on the
+// article's own page (p2-i3), of that place (a5-p2-i3).
+func DocumentAnchor(a *model.Article, anchor string) string {
+	slug := path.Base(strings.TrimSuffix(a.URL, "/"))
+	if anchor == "" {
+		return slug
+	}
+	return slug + "-" + anchor
+}

@@ -227,7 +227,7 @@ func (w *worker) articleList(d *model.Document) error {
 	slugs := make([]string, 0, len(d.Articles))
 	for _, a := range d.Articles {
 		if a != nil {
-			slugs = append(slugs, articleSlug(a))
+			slugs = append(slugs, address.DocumentAnchor(a, ""))
 		}
 	}
 	data, err := json.Marshal(slugs)

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"path"
 	"strconv"
 	"strings"
 
@@ -14,14 +13,18 @@ import (
 // #p2, a pilcrow link and a citation on every 款 and 项) or inside the
 // document page (anchors #a5-p2, the label linking to the article page).
 type articleMode struct {
-	prefix    string // before every anchor: "" or "a5-"
-	labelHref string // where the label links to, "" for no link
-	cite      bool
+	onDocument bool   // inside the document page
+	labelHref  string // where the label links to, "" for no link
+	cite       bool
 }
 
-// articleSlug is the last element of an article's URL: a5, a5-1.
-func articleSlug(a *model.Article) string {
-	return path.Base(strings.TrimSuffix(a.URL, "/"))
+// id is the id of a place of article a with an anchor on the article's
+// page, on the page being written.
+func (m articleMode) id(a *model.Article, anchor string) string {
+	if m.onDocument {
+		return address.DocumentAnchor(a, anchor)
+	}
+	return anchor
 }
 
 // article writes the 款 and 项 of an article.
@@ -36,7 +39,7 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 			continue
 		}
 		b.WriteString(`<div class="clause"`)
-		b.attr("id", m.prefix+c.Anchor)
+		b.attr("id", m.id(a, c.Anchor))
 		if m.cite {
 			b.attr("data-cite", lookup.Where(a, i+1, 0, 0))
 		}
@@ -89,7 +92,7 @@ func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*mode
 			continue
 		}
 		b.WriteString("<li")
-		b.attr("id", m.prefix+it.Anchor)
+		b.attr("id", m.id(a, it.Anchor))
 		if m.cite {
 			b.attr("data-cite", lookup.Where(a, para, i+1, 0))
 		}
@@ -100,14 +103,14 @@ func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*mode
 		if m.cite {
 			pilcrow(b, it.Anchor, lookup.Where(a, para, i+1, 0))
 		}
-		w.subitems(b, it.Items, m.prefix, p)
+		w.subitems(b, a, it.Items, m, p)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")
 }
 
 // subitems writes the 目 under a 项.
-func (w *worker) subitems(b *textBuilder, items []*model.Item, prefix string, p where) {
+func (w *worker) subitems(b *textBuilder, a *model.Article, items []*model.Item, m articleMode, p where) {
 	if len(items) == 0 {
 		return
 	}
@@ -117,12 +120,12 @@ func (w *worker) subitems(b *textBuilder, items []*model.Item, prefix string, p 
 			continue
 		}
 		b.WriteString("<li")
-		b.attr("id", prefix+it.Anchor)
+		b.attr("id", m.id(a, it.Anchor))
 		b.WriteString(`><span class="item-label">`)
 		b.escape(it.Label)
 		b.WriteString("</span>")
 		w.linked(b, it.Text, it.Links, p)
-		w.subitems(b, it.Items, prefix, p)
+		w.subitems(b, a, it.Items, m, p)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")
@@ -189,11 +192,10 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 		if a == nil {
 			continue
 		}
-		slug := articleSlug(a)
 		b.WriteString(`<div class="article"`)
-		b.attr("id", slug)
+		b.attr("id", address.DocumentAnchor(a, ""))
 		b.WriteByte('>')
-		w.article(b, a, p, articleMode{prefix: slug + "-", labelHref: p.href(a.URL)})
+		w.article(b, a, p, articleMode{onDocument: true, labelHref: p.href(a.URL)})
 		b.WriteString("</div>\n")
 	}
 	for ; hi < len(d.Headings); hi++ {

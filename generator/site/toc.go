@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -83,7 +84,7 @@ func (w *worker) tocNode(b *textBuilder, d *model.Document, n *tocNode) {
 				continue
 			}
 			b.WriteString("<a")
-			b.attr("href", "#"+articleSlug(a))
+			b.attr("href", "#"+address.DocumentAnchor(a, ""))
 			b.WriteByte('>')
 			b.escape(a.Label)
 			b.WriteString("</a> ")

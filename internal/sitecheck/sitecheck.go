@@ -4,7 +4,7 @@
 //
 //   - every href, src and #fragment of every page (package linkcheck);
 //   - every anchor the model gives (package address): each 款, 项 and 目 on
-//     its article page, each heading and section on its document page;
+//     its article page and on its document page, each heading and section;
 //   - every URL a search returns, anchor included.
 //
 // Content comes as a txtar archive, as in Hugo's integration tests:
@@ -33,6 +33,7 @@ import (
 	"unicode"
 
 	"tiaoli/generator"
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/linkcheck"
@@ -218,11 +219,11 @@ func modelAnchors(c *model.Corpus) []string {
 			if a == nil {
 				continue
 			}
-			out = append(out, a.URL)
+			out = append(out, a.URL, d.URL+"#"+address.DocumentAnchor(a, ""))
 			for _, cl := range a.Clauses {
 				if cl != nil {
-					out = append(out, a.URL+"#"+cl.Anchor)
-					out = appendItems(out, a.URL, cl.Items)
+					out = appendPlace(out, d, a, cl.Anchor)
+					out = appendItems(out, d, a, cl.Items)
 				}
 			}
 		}
@@ -233,11 +234,17 @@ func modelAnchors(c *model.Corpus) []string {
 	return out
 }
 
-func appendItems(out []string, page string, items []*model.Item) []string {
+// appendPlace adds a place of article a: on the article's page and on
+// its document's.
+func appendPlace(out []string, d *model.Document, a *model.Article, anchor string) []string {
+	return append(out, a.URL+"#"+anchor, d.URL+"#"+address.DocumentAnchor(a, anchor))
+}
+
+func appendItems(out []string, d *model.Document, a *model.Article, items []*model.Item) []string {
 	for _, it := range items {
 		if it != nil {
-			out = append(out, page+"#"+it.Anchor)
-			out = appendItems(out, page, it.Items)
+			out = appendPlace(out, d, a, it.Anchor)
+			out = appendItems(out, d, a, it.Items)
 		}
 	}
 	return out
