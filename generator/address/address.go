@@ -17,7 +17,7 @@
 //	a5/#p2-i3            the 项 printed （三） in it: 项 and 目 go by their
 //	                     printed number, not their place in the list
 //	a5/#p2-i3-m1         the 目 printed 1. under that 项
-//	d/<doc>/#a5-p2-i3    the same on the document page (a5- before each)
+//	d/<doc>/#a5-p2-i3    the same on the document page (DocumentAnchor)
 //	d/<doc>/#zhang2-jie1 a heading (第二章 第一节); #h5 an unnumbered one
 //	d/<doc>/#s2-1-p3     a section and its third paragraph (SectionPrefix)
 //	d/<doc>/#b2          a paragraph of a body; #pre1, #app1 of a preamble
