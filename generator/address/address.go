@@ -10,6 +10,8 @@
 //	d/<doc>/s2/          the second top-level section of a document without 条
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
+//	k/<kind>/, y/<year>/ the documents of a kind, of a year (lists.go, with
+//	                     t/, s/, cited/, i/, report/ and search/)
 //
 // Anchors (ArticleAnchors, DocumentAnchors):
 //
@@ -75,7 +77,7 @@ func Assign(c *model.Corpus) {
 	}
 	for _, s := range c.Sources {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
-		s.URL = "s/" + s.ID + "/"
+		s.URL = SourcesURL + s.ID + "/"
 	}
 }
 
@@ -89,7 +91,7 @@ func Terms(c *model.Corpus) {
 			t.ID = TermID(t)
 		}
 		t.ID = uniqueID(t.ID, seen)
-		t.URL = "t/" + t.ID + "/"
+		t.URL = TermsURL + t.ID + "/"
 	}
 }
 

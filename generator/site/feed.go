@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -22,12 +23,12 @@ func (r *renderer) abs(url string) string { return r.opts.Base + url }
 // pageURLs lists every page a search engine should know, in a stable
 // order.
 func (r *renderer) pageURLs() []string {
-	urls := []string{"", "t/", "s/", "cited/", "i/"}
+	urls := []string{"", address.TermsURL, address.SourcesURL, address.CitedURL, address.IssuersURL}
 	for _, k := range r.kinds() {
-		urls = append(urls, kindURL(k))
+		urls = append(urls, address.KindURL(k))
 	}
 	for _, y := range r.years() {
-		urls = append(urls, yearURL(y))
+		urls = append(urls, address.YearURL(y))
 	}
 	for _, d := range r.c.Documents {
 		urls = append(urls, d.URL)

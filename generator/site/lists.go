@@ -52,16 +52,6 @@ func yearOf(d *model.Document) string {
 	return ""
 }
 
-// kindURL and yearURL are the list pages of a kind and of a year.
-func kindURL(kind string) string { return "k/" + address.Slug(kind, 4) + "/" }
-
-func yearURL(year string) string {
-	if year == "" {
-		return "y/undated/"
-	}
-	return "y/" + year + "/"
-}
-
 // groupBy groups documents (already in order) by a key, keeping the order
 // of first appearance.
 func (r *renderer) groupBy(docs []*model.Document, key func(*model.Document) string, name func(string) string, p where) []docGroup {
@@ -131,7 +121,7 @@ func (r *renderer) years() []string {
 
 func (w *worker) kindPage(kind string) error {
 	r := w.r
-	url := kindURL(kind)
+	url := address.KindURL(kind)
 	p := where{root: rootOf(url), url: url}
 	var docs []*model.Document
 	for _, d := range r.byDate {
@@ -150,7 +140,7 @@ func (w *worker) kindPage(kind string) error {
 
 func (w *worker) yearPage(year string) error {
 	r := w.r
-	url := yearURL(year)
+	url := address.YearURL(year)
 	p := where{root: rootOf(url), url: url}
 	var docs []*model.Document
 	for _, d := range r.byDate {
@@ -199,7 +189,7 @@ func (r *renderer) issuers() []countLink {
 
 func (w *worker) issuerPage() error {
 	r := w.r
-	const url = "i/"
+	const url = address.IssuersURL
 	p := where{root: rootOf(url), url: url}
 	rank := map[string]int{}
 	for i, is := range r.issuers() {
@@ -249,10 +239,10 @@ func (w *worker) homePage() error {
 		years[yearOf(d)]++
 	}
 	for _, k := range r.kinds() {
-		pg.Kinds = append(pg.Kinds, countLink{Name: KindName(k), Href: kindURL(k), Count: count[k]})
+		pg.Kinds = append(pg.Kinds, countLink{Name: KindName(k), Href: address.KindURL(k), Count: count[k]})
 	}
 	for _, y := range r.years() {
-		pg.Years = append(pg.Years, countLink{Name: orUndated(y), Href: yearURL(y), Count: years[y]})
+		pg.Years = append(pg.Years, countLink{Name: orUndated(y), Href: address.YearURL(y), Count: years[y]})
 	}
 	issuers := r.issuers()
 	pg.Issuers = issuers[:min(len(issuers), 12)]

@@ -67,7 +67,7 @@ type sourceRow struct {
 
 func (w *worker) sourcesPage() error {
 	r := w.r
-	const url = "s/"
+	const url = address.SourcesURL
 	p := where{root: rootOf(url), url: url}
 	pg := sourcesPage{Chrome: r.chrome(url, "来源", "sources", "sources")}
 	for _, s := range r.sourcesByDate() {
@@ -132,7 +132,7 @@ type citedRow struct {
 
 func (w *worker) citedPage() error {
 	r := w.r
-	const url = "cited/"
+	const url = address.CitedURL
 	p := where{root: rootOf(url), url: url}
 	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
 	for _, cd := range lookup.Cited(r.c) {
@@ -166,7 +166,7 @@ type reportRow struct {
 
 func (w *worker) reportPage() error {
 	r := w.r
-	const url = "report/"
+	const url = address.ReportURL
 	p := where{root: rootOf(url), url: url}
 	rep := report.Build(r.c)
 	pg := reportPage{Chrome: r.chrome(url, "编辑报告", "report", "report"), Problems: rep.Problems()}
@@ -192,7 +192,7 @@ type queryPage struct {
 }
 
 func (w *worker) searchPage() error {
-	const url = "search/"
+	const url = address.SearchURL
 	pg := queryPage{Chrome: w.r.chrome(url, "搜索", "search", "search"), API: rootOf(url) + "api/search"}
 	pg.Chrome.NoIndex = true
 	return w.page("query", url, pg)

@@ -135,7 +135,7 @@ type termGroup struct {
 
 func (w *worker) termsPage() error {
 	r := w.r
-	const url = "t/"
+	const url = address.TermsURL
 	p := where{root: rootOf(url), url: url}
 	type keyed struct {
 		key string

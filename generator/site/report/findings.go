@@ -226,7 +226,7 @@ func visible(s string) string { return strings.ReplaceAll(s, "\n", "⏎") }
 func cited(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
 	for _, cd := range lookup.Cited(c) {
-		e := Entry{URL: "cited/#" + address.CitedAnchor(cd.Title)}
+		e := Entry{URL: address.CitedURL + "#" + address.CitedAnchor(cd.Title)}
 		if len(cd.CitedBy) > 0 {
 			first := fromEntry(x, cd.CitedBy[0])
 			e.Position = first.Position
