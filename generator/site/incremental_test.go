@@ -35,7 +35,7 @@ func buildKeeping(t *testing.T, c *model.Corpus, out string, opts site.Options) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &sitefiles.Writer{Discard: true, Next: st}
+	rec := &sitefiles.Writer{Next: st}
 	opts.Base, opts.Previous = "/", site.ReadState(out)
 	if opts.Build == "" {
 		opts.Build = "test"

@@ -11,7 +11,8 @@ import (
 
 // Writer receives the files of a site. It is safe for concurrent use.
 type Writer struct {
-	// Discard counts the files without keeping them (for benchmarks).
+	// Discard only counts the files, keeping neither their names nor
+	// their data (for benchmarks).
 	Discard bool
 	// Next, when set, receives every file after the Writer has seen it.
 	Next interface {
@@ -21,18 +22,20 @@ type Writer struct {
 	mu    sync.Mutex
 	files map[string][]byte
 	names []string
+	count int
 	bytes int64
 }
 
 // WriteFile records a file and passes it on to Next.
 func (w *Writer) WriteFile(name string, data []byte) error {
 	w.mu.Lock()
-	w.names = append(w.names, name)
+	w.count++
 	w.bytes += int64(len(data))
 	if !w.Discard {
 		if w.files == nil {
 			w.files = map[string][]byte{}
 		}
+		w.names = append(w.names, name)
 		w.files[name] = append([]byte(nil), data...)
 	}
 	w.mu.Unlock()
@@ -60,7 +63,7 @@ func (w *Writer) Files() map[string][]byte {
 	return w.files
 }
 
-// Names lists the names written, sorted.
+// Names lists the names written, sorted (none with Discard).
 func (w *Writer) Names() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -73,5 +76,5 @@ func (w *Writer) Names() []string {
 func (w *Writer) Count() (files int, bytes int64) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return len(w.names), w.bytes
+	return w.count, w.bytes
 }
