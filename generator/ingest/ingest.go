@@ -95,7 +95,7 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 // fillSource copies the file's metadata into the source; a date in the
 // file name (2026-02-13-…) stands in for one the file does not declare.
 func fillSource(src *model.Source, m block.Meta) {
-	src.Title, src.Date, src.Publication, src.Page = m.Title, m.Date, m.Publication, m.Page
+	src.Title, src.Date, src.Publication, src.Page, src.PageName = m.Title, m.Date, m.Publication, m.Page, m.PageName
 	if src.Date == "" {
 		src.Date = nameDate(src.Path)
 	}

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"path"
 	"strconv"
-	"strings"
 
 	"tiaoli/generator/model"
 )
@@ -208,14 +207,11 @@ func lineNote(line int) string {
 	return "第" + strconv.Itoa(line) + "行"
 }
 
-// sourceName is how a source is named to readers: its title, else its
-// publication, date and page, else its file's name.
+// sourceName is how a source is named to readers (package sourcename);
+// its file's name only for a source that was never named.
 func sourceName(s *model.Source) string {
-	if s.Title != "" {
-		return s.Title
-	}
-	if s.Publication != "" {
-		return strings.TrimSpace(strings.Join([]string{s.Publication, s.Date, s.Page}, " "))
+	if s.Name != "" {
+		return s.Name
 	}
 	return path.Base(s.Path)
 }

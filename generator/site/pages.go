@@ -81,8 +81,12 @@ type sourcePage struct {
 	Chrome Chrome
 	Source *model.Source
 	Name   string
+	Format string // 纯文本, Markdown, 网页
 	Docs   []sourceDoc
 }
+
+// formatNames are the source formats as readers call them.
+var formatNames = map[string]string{"text": "纯文本", "markdown": "Markdown", "html": "网页"}
 
 type sourceDoc struct {
 	docRow
@@ -92,7 +96,8 @@ type sourceDoc struct {
 func (w *worker) sourcePage(s *model.Source) error {
 	r := w.r
 	p := where{root: rootOf(s.URL), url: s.URL}
-	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s)}
+	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s),
+		Format: formatNames[s.Format]}
 	for _, id := range s.Documents {
 		d := r.x.Document(id)
 		if d == nil {
