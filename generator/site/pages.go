@@ -141,8 +141,10 @@ func (w *worker) citedPage() error {
 	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
 	for _, cd := range lookup.Cited(r.c) {
 		row := citedRow{ID: lookup.CitedAnchor(cd.Title), Title: cd.Title}
+		seen := map[string]bool{}
 		for _, l := range cd.CitedBy {
-			if t, ok := r.x.Resolve(l); t.Doc != nil {
+			if t, ok := r.x.Resolve(l); t.Doc != nil && !seen[t.Citation()] {
+				seen[t.Citation()] = true
 				row.CitedBy = append(row.CitedBy, linkItem{Href: p.href(targetURL(t, ok)), Text: t.Citation()})
 			}
 		}
@@ -160,7 +162,14 @@ type reportPage struct {
 
 type reportSection struct {
 	*report.Section
-	Rows []reportRow
+	Count  int
+	Groups []reportGroup
+}
+
+// reportGroup is the findings of a section about one document or file.
+type reportGroup struct {
+	Name, Href string
+	Rows       []reportRow
 }
 
 type reportRow struct {
@@ -175,14 +184,20 @@ func (w *worker) reportPage() error {
 	rep := report.Build(r.c)
 	pg := reportPage{Chrome: r.chrome(url, "编辑报告", "report", "report"), Problems: rep.Problems()}
 	pg.Chrome.NoIndex = true
+	href := func(u string) string {
+		if u == "" {
+			return ""
+		}
+		return p.href(u)
+	}
 	for _, s := range rep.Sections {
-		rs := reportSection{Section: s}
-		for _, e := range s.Entries {
-			row := reportRow{Entry: e}
-			if e.URL != "" {
-				row.Href = p.href(e.URL)
+		rs := reportSection{Section: s, Count: len(s.Entries)}
+		for _, g := range s.Groups() {
+			rg := reportGroup{Name: g.Name, Href: href(g.URL)}
+			for _, e := range g.Entries {
+				rg.Rows = append(rg.Rows, reportRow{Entry: e, Href: href(e.URL)})
 			}
-			rs.Rows = append(rs.Rows, row)
+			rs.Groups = append(rs.Groups, rg)
 		}
 		pg.Sections = append(pg.Sections, rs)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"unicode/utf8"
@@ -118,6 +119,7 @@ func (r *renderer) targetName(ref *model.Reference) string {
 func (w *worker) citedBy(at place, p where) []refRow {
 	r := w.r
 	var out []refRow
+	seen := map[string]bool{} // a news item citing twice is listed once
 	for _, i := range r.refsTo[at] {
 		ref := r.c.References[i]
 		if at.article == "" && ref.From.Document == at.doc {
@@ -126,6 +128,13 @@ func (w *worker) citedBy(at place, p where) []refRow {
 		from, ok := r.x.Resolve(ref.From)
 		if from.Doc == nil {
 			continue
+		}
+		to := *ref.To
+		to.Start, to.End = 0, 0
+		if key := fmt.Sprint(from.Citation(), to); seen[key] {
+			continue
+		} else {
+			seen[key] = true
 		}
 		row := refRow{Text: ref.Text, From: from.Citation(), Href: p.href(from.Doc.URL)}
 		if ok {
