@@ -31,6 +31,7 @@ import (
 	"tiaoli/generator/ingest/layout"
 	"tiaoli/generator/ingest/markdown"
 	"tiaoli/generator/ingest/plaintext"
+	"tiaoli/generator/ingest/punct"
 	"tiaoli/generator/ingest/webpage"
 	"tiaoli/generator/model"
 	"tiaoli/generator/page"
@@ -80,6 +81,8 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 		return src, nil, append(errs, model.Error{Path: path, Message: "the file holds no text"})
 	}
 	lines, repairs := layout.Repair(pg.Lines)
+	lines, widened := punct.Widen(lines)
+	repairs = append(repairs, widened...)
 	fillPrinted(src, lines)
 	docs = page.Split(page.Input{
 		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"path"
 	"strconv"
+	"strings"
 
 	"tiaoli/generator/model"
 )
@@ -114,7 +115,7 @@ func (w *worker) documentPage(d *model.Document) error {
 	p := where{root: rootOf(d.URL), url: d.URL}
 	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), Head: r.head(d, p),
 		Date: docDate(d), Meta: docMeta(d)}
-	if d.Dateline != nil {
+	if d.Dateline != nil && !bodyStartsWith(d, d.Dateline.Text) {
 		pg.Dateline = d.Dateline.Text
 	}
 	if c := r.x.Document(d.Parent); c != nil {
@@ -184,6 +185,13 @@ func (r *renderer) docLinks(ids []string, p where) []linkItem {
 		}
 	}
 	return out
+}
+
+// bodyStartsWith reports whether the first paragraph of a document's
+// body prints text (its dateline, say) at its start: the page then
+// shows it once, in the text.
+func bodyStartsWith(d *model.Document, text string) bool {
+	return text != "" && len(d.Body) > 0 && strings.HasPrefix(d.Body[0].Text, text)
 }
 
 // sourceLinks links the sources a document was read from.

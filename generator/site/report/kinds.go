@@ -53,4 +53,3 @@ func hasLatinWord(s string) bool {
 	}
 	return false
 }
-
