@@ -106,6 +106,7 @@ func fragment(text string, l line) string {
 	if utf8.RuneCountInString(text[from:to]) > fragmentRunes {
 		from = backRunes(text, spans[0].start, fragmentLeadIn, l.start)
 		to = forwardRunes(text, from, fragmentRunes, l.end)
+		from, to = fragmentEdges(text, spans, from, to, l.start, l.end)
 	}
 	var b strings.Builder
 	if from > l.start {
@@ -128,6 +129,29 @@ func fragment(text string, l line) string {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// fragmentEdges moves the ends of a fragment so that it cuts neither a match
+// nor a word of Latin letters or digits: the end goes on past a match it
+// would cut, and either end to the edge of the word it falls in.
+func fragmentEdges(text string, spans []span, from, to, floor, ceil int) (int, int) {
+	for _, s := range spans {
+		if s.start < to && s.end > to {
+			to = min(s.end, ceil)
+		}
+	}
+	for from > floor && isWordByte(text[from-1]) && isWordByte(text[from]) {
+		from--
+	}
+	for to < ceil && to > 0 && isWordByte(text[to-1]) && isWordByte(text[to]) {
+		to++
+	}
+	return from, to
+}
+
+// isWordByte reports an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // opening is the escaped start of a text without matches.
