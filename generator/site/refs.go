@@ -43,11 +43,15 @@ type readingRow struct {
 
 // ruleNames say in Chinese why a reading was chosen.
 var ruleNames = map[string]string{
-	"repair":       "另一读法是修复痕迹",
-	"corpus":       "所取读法在语料中复现",
-	"pinned":       "编辑指定",
-	"first-source": "无规则可定，暂取首个来源",
+	"repair":          "另一读法是修复痕迹",
+	"corpus":          "所取读法在语料中复现",
+	"pinned":          "编辑指定",
+	"first-source":    "无规则可定，暂取首个来源",
+	"paragraph-break": "分段不同：文字相同，各来源分段处不同，暂依首个来源分段",
 }
+
+// showBreaks marks where a reading breaks its paragraph: ¶.
+func showBreaks(s string) string { return strings.ReplaceAll(s, "\n", " ¶ ") }
 
 func ruleName(rule string) string {
 	if n, ok := ruleNames[rule]; ok {
@@ -63,13 +67,13 @@ func (r *renderer) variants(d *model.Document, article string, p where) []varian
 		if article != "" && v.Article != article {
 			continue
 		}
-		row := variantRow{Where: v.Where, Chosen: v.Chosen, Rule: ruleName(v.Rule), Undecided: v.Undecided}
+		row := variantRow{Where: v.Where, Chosen: showBreaks(v.Chosen), Rule: ruleName(v.Rule), Undecided: v.Undecided}
 		if i := r.x.Article(d, v.Article); i >= 0 {
 			a := d.Articles[i]
 			row.Href = p.href(a.URL + lookup.Anchor(v.Paragraph, v.Item))
 		}
 		for _, rd := range v.Readings {
-			rr := readingRow{Source: rd.Source, Text: rd.Text, Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen,
+			rr := readingRow{Source: rd.Source, Text: showBreaks(rd.Text), Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen,
 				Before: v.ContextBefore, After: v.ContextAfter}
 			if s := r.x.Source(rd.Source); s != nil {
 				rr.Source, rr.Href = sourceName(s), p.href(s.URL)

@@ -147,6 +147,29 @@
   }
   window.tiaoliArticleSlug = articleSlug;
 
+  // chinese writes n (1 to 99999) as package numeral does: 十, 十一,
+  // 二十, 一百零三, 一百一十, 一千零五.
+  function chinese(n) {
+    var d = '零一二三四五六七八九', u = ['', '十', '百', '千', '万'];
+    if (n < 10) return d.charAt(n);
+    if (n < 20) return '十' + (n % 10 ? d.charAt(n % 10) : '');
+    var s = '', zero = false, ds = String(n).split('').map(Number);
+    for (var i = 0; i < ds.length; i++) {
+      var place = ds.length - 1 - i;
+      if (ds[i] === 0) { zero = true; continue; }
+      if (zero && s) s += '零';
+      zero = false;
+      s += d.charAt(ds[i]) + u[place];
+    }
+    return s;
+  }
+  // articleLabel is the label of the article a slug names: 第五条之一.
+  function articleLabel(slug) {
+    var m = slug.match(/^a(\d+)(?:-(\d+))?$/);
+    return '第' + chinese(+m[1]) + '条' + (m[2] ? '之' + chinese(+m[2]) : '');
+  }
+  window.tiaoliArticleLabel = articleLabel;
+
   Array.prototype.forEach.call(doc.querySelectorAll('form.goto'), function (form) {
     var base = form.getAttribute('data-base');
     var listURL = form.getAttribute('data-list');
@@ -156,7 +179,7 @@
     form.hidden = false;
     var go = function (slug) {
       if (list && list.indexOf(slug) < 0) {
-        out.textContent = '本文件没有第' + input.value.replace(/^第|条$/g, '') + '条';
+        out.textContent = '本文件没有' + articleLabel(slug);
         out.className = 'goto-msg bad';
         return;
       }

@@ -51,7 +51,7 @@ func repair(l block.Line, after string, spots []spot) model.Repair {
 	for _, s := range spots[:min(len(spots), 3)] {
 		before, now = append(before, s.before), append(now, s.after)
 	}
-	sep := "…"
+	sep := " / "
 	return model.Repair{
 		Position: model.Position{Line: l.Line}, Kind: KindWidth,
 		Before: strings.Join(before, sep), After: strings.Join(now, sep),

@@ -34,7 +34,7 @@ func TestWiden(t *testing.T) {
 		t.Fatalf("Widen = %q, %+v", out[0].Text, reps)
 	}
 	r := reps[0]
-	if r.Line != 5 || r.Kind != KindWidth || r.Before != "日,中…央(党…组)印" || r.After != "日，中…央（党…组）印" || r.Message != "此行共3处" {
+	if r.Line != 5 || r.Kind != KindWidth || r.Before != "日,中 / 央(党 / 组)印" || r.After != "日，中 / 央（党 / 组）印" || r.Message != "此行共3处" {
 		t.Errorf("repair = %+v", r)
 	}
 }
