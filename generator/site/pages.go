@@ -204,15 +204,18 @@ func (w *worker) reportPage() error {
 	return w.page("report", url, pg)
 }
 
-// queryPage is the search page; results come from the server's API.
+// queryPage is the search page: the search box and help of the results
+// page of tiaoli serve (template search-box), results fetched from it.
 type queryPage struct {
-	Chrome Chrome
-	API    string // the search API, relative to the page
+	Chrome   Chrome
+	Query    string // filled in by the script from the address
+	Action   string // the results page, which the form submits to
+	Examples string // the box's hint: 如：…
 }
 
 func (w *worker) searchPage() error {
 	const url = "search/"
-	pg := queryPage{Chrome: w.r.chrome(url, "搜索", "search", "search"), API: rootOf(url) + "api/search"}
+	pg := queryPage{Chrome: w.r.chrome(url, "搜索", "search", "search"), Action: "./", Examples: w.r.examples}
 	pg.Chrome.NoIndex = true
 	return w.page("query", url, pg)
 }

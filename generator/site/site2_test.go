@@ -245,8 +245,14 @@ func TestEveryPageFrame(t *testing.T) {
 		t.Errorf("404 stylesheet = %q; it must start from the base", href)
 	}
 	sp := page(t, "search/index.html")
-	if api, _ := sp.Find("#results").Attr("data-api"); api != "../api/search" {
-		t.Errorf("search API = %q", api)
+	if action, _ := sp.Find("#search-form").Attr("action"); action != "./" {
+		t.Errorf("search form submits to %q, want ./ (the results page of tiaoli serve)", action)
+	}
+	// The boxes' hint comes from the corpus: its most used term.
+	hint, _ := sp.Find("#q-page").Attr("placeholder")
+	home, _ := page(t, "index.html").Find("#q-home").Attr("placeholder")
+	if !strings.HasPrefix(hint, "如：定期谈话") || home != hint || sp.Find(".search-help").Length() != 1 {
+		t.Errorf("search box hint %q, home box hint %q, help %d", hint, home, sp.Find(".search-help").Length())
 	}
 }
 

@@ -3,8 +3,9 @@
 // 近日,中共中央 becomes 近日，中共中央, and 党委(党组)对 becomes 党委（党组）对.
 //
 // A comma, colon, semicolon, question or exclamation mark is widened when
-// a Han character stands on both sides of it (spaces between are ignored
-// and dropped). A pair of round brackets is widened when it holds a Han
+// a Han character stands on one side of it, or before it at the end of a
+// line (贸易额,AEO; 占1%,却; 原则: but not 12:30 or 1,000); spaces around it
+// are dropped. A pair of round brackets is widened when it holds a Han
 // character and a Han character stands before the opening one or after the
 // closing one; both brackets change together, so a pair never ends up
 // half wide. Full stops are left alone: 3.5 and U.S. read the same with
@@ -98,7 +99,7 @@ func widenings(rs []rune) map[int]rune {
 			continue
 		}
 		p, n := prevRune(rs, i), nextRune(rs, i)
-		if p >= 0 && n >= 0 && isHan(rs[p]) && isHan(rs[n]) {
+		if p >= 0 && (isHan(rs[p]) || (n >= 0 && isHan(rs[n]))) {
 			change[i] = w
 			for k := p + 1; k < n; k++ {
 				if k != i {
