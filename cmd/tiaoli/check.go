@@ -33,7 +33,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return usageError(fl, "folder %q not found", dir)
+			return missingFolder(fl, "folder", dir, "give a content folder with --content or a built site with --site")
 		}
 	}
 	if *content != "" {

@@ -19,7 +19,6 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"parse unknown flag", []string{"parse", "--nope", "x"}, 2},
 		{"build unknown flag", []string{"build", "--nope"}, 2},
 		{"build extra argument", []string{"build", "extra"}, 2},
-		{"build missing content", []string{"build", "--content", "does-not-exist"}, 2},
 		{"serve unknown flag", []string{"serve", "--nope"}, 2},
 		{"search unknown flag", []string{"search", "--nope"}, 2},
 		{"check unknown flag", []string{"check", "--nope"}, 2},
@@ -34,6 +33,32 @@ func TestUsageErrorsExit2(t *testing.T) {
 				t.Errorf("run(%q) printed no usage message; stderr:\n%s", tt.args, errOut.String())
 			}
 		})
+	}
+}
+
+// TestMissingFolder checks that a folder that is not there gets one line
+// and a hint, not the whole usage.
+func TestMissingFolder(t *testing.T) {
+	for _, args := range [][]string{
+		{"build", "--content", "does-not-exist"},
+		{"check", "--content", "does-not-exist"},
+		{"serve", "--site", "does-not-exist"},
+		{"publish", "--site", "does-not-exist"},
+	} {
+		var out, errOut bytes.Buffer
+		got := run(args, &out, &errOut)
+		msg := errOut.String()
+		if got != 2 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, `"does-not-exist" not found; `) || strings.Contains(msg, "usage:") {
+			t.Errorf("run(%q) = %d, printed %q; want 2 and one line with a hint", args, got, msg)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 results", 1: "1 result", 2: "2 results"} {
+		if got := plural(n, "result"); got != want {
+			t.Errorf("plural(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
 
