@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,6 +75,29 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		}
 		if !strings.Contains(out.String(), "usage: tiaoli "+name) {
 			t.Errorf("tiaoli %s -h printed %q, want a usage line", name, out.String())
+		}
+	}
+}
+
+// TestCheckWarnsOfPrivateFolders checks that tiaoli check --site names the
+// folders of a site that a plain static file server would serve.
+func TestCheckWarnsOfPrivateFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{".tiaoli", "_index"} {
+		if err := os.MkdirAll(filepath.Join(dir, p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>x</title>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if st := run([]string{"check", "--site", dir}, &out, &errOut); st != 0 {
+		t.Fatalf("check exited %d: %s%s", st, out.String(), errOut.String())
+	}
+	for _, p := range []string{".tiaoli/", "_index/"} {
+		if !strings.Contains(out.String(), "warning: "+dir+" holds "+p) {
+			t.Errorf("check --site does not warn of %s:\n%s", p, out.String())
 		}
 	}
 }
