@@ -22,9 +22,10 @@ site: build
 test-deps:
 	@sh .ci/install-deps || echo "test-deps: could not install chromium/nginx; browser and nginx tests will skip"
 
+# test ends with the tests that skipped and why, then go test's closing line.
 test: test-deps
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	GO=$(GO) $(GO) run ./internal/testreport -count=1 ./...
 
 bench: build
 	sh scripts/bench.sh

@@ -135,7 +135,7 @@ var zhoushanWant = []want{
 		agency: "新华社", place: "北京", date: "2026-02-12"},
 	{kind: "regulation", title: "党委（党组）对下级党组织“一把手”开展监督谈话工作办法",
 		carrier: "中共中央办公厅印发《党委（党组）对下级党组织“一把手”开展监督谈话工作办法》"},
-	{kind: "photo", title: "一箭7星!", subtitle: "我国成功发射巴基斯坦PRSC-EO2卫星等7颗卫星", credits: 1},
+	{kind: "photo", title: "一箭7星！", subtitle: "我国成功发射巴基斯坦PRSC-EO2卫星等7颗卫星", credits: 1},
 	{kind: "news", title: "俄罗斯将接回滞留古巴的公民", agency: "新华社", place: "符拉迪沃斯托克", date: "2026-02-12",
 		reporters: []string{"孙萍"}},
 	{kind: "news", title: "北约启动“北极哨兵”行动 强化在北极地区存在", agency: "新华社", place: "布鲁塞尔",

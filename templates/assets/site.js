@@ -230,7 +230,7 @@
     var timer = null, seq = 0;
     if (!input.value) input.value = new URLSearchParams(location.search).get('q') || '';
     var header = doc.getElementById('q');
-    if (header) header.value = input.value;
+    if (header && !header.value) header.value = input.value;
     var run = function () {
       var q = input.value.trim();
       var mine = ++seq;
@@ -249,7 +249,6 @@
       if (heading) heading.textContent = '搜索：' + q;
       doc.title = q + ' - ' + doc.title.replace(/^.* - /, '');
       history.replaceState(null, '', '?q=' + encodeURIComponent(q));
-      if (header) header.value = q;
     };
     form.addEventListener('submit', function (e) {
       e.preventDefault();
