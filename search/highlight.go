@@ -13,6 +13,7 @@ const (
 	fragmentRunes    = 120 // a longer line is cut around its matches
 	fragmentLeadIn   = 24  // characters kept before the first match
 	fallbackFragment = 80  // the opening of a text with no match
+	trailRunes       = 6   // characters kept after a match the cut would split
 )
 
 // line is one line of a stored text (a 款, a 项, a paragraph) and the
@@ -133,11 +134,12 @@ func fragment(text string, l line) string {
 
 // fragmentEdges moves the ends of a fragment so that it cuts neither a match
 // nor a word of Latin letters or digits: the end goes on past a match it
-// would cut, and either end to the edge of the word it falls in.
+// would cut, with a few characters of what follows, and either end to the
+// edge of the word it falls in.
 func fragmentEdges(text string, spans []span, from, to, floor, ceil int) (int, int) {
 	for _, s := range spans {
 		if s.start < to && s.end > to {
-			to = min(s.end, ceil)
+			to = forwardRunes(text, s.end, trailRunes, ceil)
 		}
 	}
 	for from > floor && isWordByte(text[from-1]) && isWordByte(text[from]) {
