@@ -54,6 +54,7 @@ func TestFirstSight(t *testing.T) {
 			t.Errorf("%s shows nested book-title marks: …%s…", name, around(text, "《《"))
 		}
 	}
+	firstSightCitedOnce(t, ctx, pages["regulation"])
 	firstSightReport(t, ctx, pages["report"])
 	firstSightNews(t, ctx, ts.URL+"/", c)
 	for _, q := range queries {
@@ -69,7 +70,30 @@ func TestFirstSight(t *testing.T) {
 			screenshot(t, ctx, w, u, filepath.Join(shots, "first-"+name+"-"+w.name+".png"))
 		}
 	}
+	// Parts of the long pages, to read at full size.
+	for _, part := range []struct{ page, sel, name string }{
+		{"regulation", ".apparatus", "variants"}, {"regulation", ".doc > section:has(.refs)", "cited-by"},
+		{"report", "#r-variants", "report-variants"}, {"report", "#r-repairs", "report-repairs"},
+	} {
+		elementShot(t, ctx, pages[part.page], part.sel, filepath.Join(shots, "first-"+part.name+".png"))
+	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// elementShot saves a screenshot of the first element sel finds on a page
+// at desktop width, when the page has one.
+func elementShot(t *testing.T, ctx context.Context, u, sel, file string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, emulate(screenWidths[0]), chromedp.Navigate(u), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
+		t.Fatal(err)
+	}
+	if !siteRun(t, ctx, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector(%q) !== null`, sel))) {
+		return
+	}
+	png := siteRun(t, ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // firstSightPages picks the pages of the sample site to look at.
@@ -126,6 +150,20 @@ var (
 	// narrowBetweenHan is ASCII punctuation between two Han characters.
 	narrowBetweenHan = regexp.MustCompile(`\p{Han}\s*[,:;?!()]\s*\p{Han}`)
 )
+
+// firstSightCitedOnce checks that what cites a document is listed once
+// each, however many of its paragraphs cite it.
+func firstSightCitedOnce(t *testing.T, ctx context.Context, u string) {
+	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
+		t.Fatal(err)
+	}
+	dup := siteRun(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('ul.refs')].flatMap(ul => {
+		const names = [...ul.querySelectorAll(':scope > li > a:first-child')].map(a => a.textContent);
+		return names.filter((n, i) => names.indexOf(n) !== i); })`))
+	if len(dup) > 0 {
+		t.Errorf("listed more than once as citing the document: %q", dup)
+	}
+}
 
 // firstSightReport checks that the report speaks Chinese: no Latin word
 // outside file paths (code), document titles and quoted text.

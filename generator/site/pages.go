@@ -144,9 +144,9 @@ func (w *worker) citedPage() error {
 		row := citedRow{ID: address.CitedAnchor(cd.Title), Title: cd.Title}
 		seen := map[string]bool{}
 		for _, l := range cd.CitedBy {
-			if t, ok := r.x.Resolve(l); t.Doc != nil && !seen[t.Citation()] {
-				seen[t.Citation()] = true
-				row.CitedBy = append(row.CitedBy, linkItem{Href: p.href(targetURL(t, ok)), Text: t.Citation()})
+			if t, ok := r.x.Resolve(l); t.Doc != nil && !seen[citingKey(t, model.Location{})] {
+				seen[citingKey(t, model.Location{})] = true
+				row.CitedBy = append(row.CitedBy, linkItem{Href: p.href(targetURL(t, ok)), Text: citingName(t)})
 			}
 		}
 		pg.Items = append(pg.Items, row)

@@ -133,14 +133,12 @@ func (w *worker) citedBy(at place, p where) []refRow {
 		if from.Doc == nil {
 			continue
 		}
-		to := *ref.To
-		to.Start, to.End = 0, 0
-		if key := fmt.Sprint(from.Citation(), to); seen[key] {
+		if key := citingKey(from, *ref.To); seen[key] {
 			continue
 		} else {
 			seen[key] = true
 		}
-		row := refRow{Text: ref.Text, From: from.Citation(), Href: p.href(from.Doc.URL)}
+		row := refRow{Text: ref.Text, From: citingName(from), Href: p.href(from.Doc.URL)}
 		if ok {
 			row.Href = p.href(from.URL())
 			w.snippet(&w.txt, from.Text, ref.From.Start, ref.From.End, ref.Text)
@@ -152,6 +150,26 @@ func (w *worker) citedBy(at place, p where) []refRow {
 		out = append(out, row)
 	}
 	return out
+}
+
+// citingKey tells apart the places that cite a target: a document
+// without articles (a news item) is one place however many of its
+// paragraphs cite it; an article, 款 or 项 is a place of its own.
+func citingKey(from lookup.Target, to model.Location) string {
+	to.Start, to.End = 0, 0
+	if from.Article == nil {
+		return fmt.Sprint(from.Doc.ID, to)
+	}
+	return fmt.Sprint(from.Citation(), to)
+}
+
+// citingName names a place that cites: a news item by its headline alone,
+// an article by its citation.
+func citingName(from lookup.Target) string {
+	if from.Article == nil {
+		return lookup.Cite(from.Doc)
+	}
+	return from.Citation()
 }
 
 // termRows lists terms by their indexes.
