@@ -171,6 +171,42 @@ type reportSection struct {
 type reportGroup struct {
 	Name, Href string
 	Rows       []reportRow
+	// Folds hold the findings of a kind that recurs more than foldOver
+	// times in the group, shown folded under one line.
+	Folds []reportFold
+}
+
+// reportFold is the findings of one kind in a group.
+type reportFold struct {
+	Kind string
+	Rows []reportRow
+}
+
+// foldOver is how many findings of a kind a group shows unfolded.
+const foldOver = 3
+
+// fold moves the rows of every kind that recurs more than foldOver times
+// into a fold of its own.
+func (g *reportGroup) fold() {
+	count := map[string]int{}
+	for _, r := range g.Rows {
+		count[r.Kind]++
+	}
+	var keep []reportRow
+	at := map[string]int{}
+	for _, r := range g.Rows {
+		if r.Kind == "" || count[r.Kind] <= foldOver {
+			keep = append(keep, r)
+			continue
+		}
+		i, ok := at[r.Kind]
+		if !ok {
+			i, at[r.Kind] = len(g.Folds), len(g.Folds)
+			g.Folds = append(g.Folds, reportFold{Kind: r.Kind})
+		}
+		g.Folds[i].Rows = append(g.Folds[i].Rows, r)
+	}
+	g.Rows = keep
 }
 
 type reportRow struct {
@@ -198,6 +234,7 @@ func (w *worker) reportPage() error {
 			for _, e := range g.Entries {
 				rg.Rows = append(rg.Rows, reportRow{Entry: e, Href: href(e.URL)})
 			}
+			rg.fold()
 			rs.Groups = append(rs.Groups, rg)
 		}
 		pg.Sections = append(pg.Sections, rs)

@@ -14,7 +14,7 @@ var repairKinds = map[string]struct{ name, why string }{
 	"duplicate-char":     {"删去重复字", "断行两侧重复印出同一个字，本文别处只印一次"},
 	"bracket":            {"补全括号", "本文件别处印出了成对的括号"},
 	"unbalanced-bracket": {"括号不成对", "没有规则能判定缺失的一半应在何处，保留原样"},
-	"punct-width":        {"标点改为全角", "汉字之间的半角标点按印刷惯例改为全角"},
+	"punct-width":        {"标点改为全角", "汉字旁的半角标点按印刷惯例改为全角"},
 }
 
 // kindName is the Chinese name of a repair kind; a kind this table does
