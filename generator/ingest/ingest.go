@@ -83,7 +83,7 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 	lines, repairs := layout.Repair(pg.Lines)
 	lines, widened := punct.Widen(lines)
 	repairs = append(repairs, widened...)
-	fillPrinted(src, lines)
+	lines = fillPrinted(src, lines)
 	docs = page.Split(page.Input{
 		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,
 		Date: src.Date, YearHint: yearHint(lines), Article: src.Format == FormatHTML,
@@ -104,10 +104,16 @@ func fillSource(src *model.Source, m block.Meta) {
 	}
 }
 
-// fillPrinted completes the source with what a byline says of where the
-// file was printed.
-func fillPrinted(src *model.Source, lines []block.Line) {
+// fillPrinted completes the source with what the page says of where it
+// was printed: its running head (人民日报 2025年2月12日 第4版 要闻), which it
+// takes out of the lines, or a byline; what the file declares comes first.
+func fillPrinted(src *model.Source, lines []block.Line) []block.Line {
+	head, at := page.ReadMasthead(lines)
 	pub, date, pg := page.Printed(lines)
+	if at >= 0 {
+		pub, date, pg = firstNonEmpty(head.Publication, pub), firstNonEmpty(head.Date, date), head.Page
+		lines = append(lines[:at:at], lines[at+1:]...)
+	}
 	if src.Publication == "" {
 		src.Publication = pub
 	}
@@ -117,6 +123,17 @@ func fillPrinted(src *model.Source, lines []block.Line) {
 	if src.Page == "" {
 		src.Page = pg
 	}
+	if src.PageName == "" {
+		src.PageName = head.PageName
+	}
+	return lines
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 var nameDateRE = regexp.MustCompile(`(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})`)
