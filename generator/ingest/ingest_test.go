@@ -214,7 +214,7 @@ func TestSampleRegulationSpan(t *testing.T) {
 		_, docs, _ := File(name, readSample(t, name))
 		reg := docs[1]
 		first, last := reg.Body[0].Text, reg.Body[len(reg.Body)-1].Text
-		if first != reg.Title || !strings.HasPrefix(reg.Body[1].Text, "(2026年1月30日") {
+		if first != reg.Title || !strings.HasPrefix(reg.Body[1].Text, "（2026年1月30日") {
 			t.Errorf("%s: regulation starts %q, %q", name, first, reg.Body[1].Text)
 		}
 		if !strings.HasPrefix(last, "第二十条") {

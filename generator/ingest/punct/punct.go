@@ -7,9 +7,10 @@
 // line (贸易额,AEO; 占1%,却; 原则: but not 12:30 or 1,000); spaces around it
 // are dropped. A pair of round brackets is widened when it holds a Han
 // character and a Han character stands before the opening one or after the
-// closing one; both brackets change together, so a pair never ends up
-// half wide. Full stops are left alone: 3.5 and U.S. read the same with
-// a Han neighbour. Every line changed is recorded as a repair.
+// closing one, or when it opens or closes the line; both brackets change
+// together, so a pair never ends up half wide. Full stops are left alone:
+// 3.5 and U.S. read the same with a Han neighbour. Every line changed is
+// recorded as a repair.
 package punct
 
 import (
@@ -111,7 +112,7 @@ func widenings(rs []rune) map[int]rune {
 	for _, pr := range pairs(rs) {
 		open, close := pr[0], pr[1]
 		p, n := prevRune(rs, open), nextRune(rs, close)
-		if !holdsHan(rs[open+1:close]) || !((p >= 0 && isHan(rs[p])) || (n >= 0 && isHan(rs[n]))) {
+		if !holdsHan(rs[open+1:close]) || !(p < 0 || isHan(rs[p]) || n < 0 || isHan(rs[n])) {
 			continue
 		}
 		change[open], change[close] = '（', '）'
