@@ -33,6 +33,7 @@ import (
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
 	"tiaoli/generator/regulation"
+	"tiaoli/generator/sourcename"
 	"tiaoli/generator/status"
 
 	"golang.org/x/sync/errgroup"
@@ -71,6 +72,7 @@ func Parse(fsys fs.FS) *model.Corpus {
 	status.Apply(c, readTables(fsys, tables, c))
 	address.Assign(c)
 	fillSourceDocuments(c)
+	sourcename.Assign(c)
 	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, c))...)
 	address.Terms(c)
 	model.SortErrors(c.Errors)

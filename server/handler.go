@@ -86,7 +86,7 @@ func (s *Server) health(w http.ResponseWriter, g *generation) {
 func (s *Server) searchLimited(w http.ResponseWriter, r *http.Request, g *generation) {
 	if !s.limit.acquire(r.Context()) {
 		w.Header().Set("Retry-After", "1")
-		msg := "too many searches at once; try again in a moment"
+		msg := "同时进行的搜索太多，请稍后再试"
 		if strings.HasSuffix(r.URL.Path, "/api/search") {
 			writeJSONError(w, http.StatusServiceUnavailable, msg)
 		} else {

@@ -42,7 +42,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return usageError(fl, "unexpected argument %q", fl.Arg(0))
 	}
 	if st, err := os.Stat(o.site); err != nil || !st.IsDir() {
-		return usageError(fl, "site folder %q not found (build it with tiaoli build)", o.site)
+		return missingFolder(fl, "site folder", o.site, "build it with tiaoli build, or give it with --site")
 	}
 	if err := serve(o, stderr); err != nil {
 		fmt.Fprintf(stderr, "tiaoli serve: %v\n", err)
