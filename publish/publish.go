@@ -85,7 +85,7 @@ type Staging struct {
 	out, dir string
 	opts     Options
 	lock     *lockFile
-	foreign  bool // out is not a site and goes when the build is in (Force)
+	foreign  bool     // out is not a site and goes when the build is in (Force)
 	dirs     sync.Map // folders of the staging folder known to exist
 	// readable is true when the umask leaves the files and folders this
 	// package makes readable by all, so Commit need not walk them.
