@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestBuildDiskFull fills small tmpfs file systems with builds: each ends
+// promptly with a message naming the output path, leaves the published
+// site as it was and releases the lock, whether the disk fills while the
+// search index or the pages are written. It needs root, to mount them.
+func TestBuildDiskFull(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to mount a small tmpfs; skipped (a full disk is not simulated otherwise)")
+	}
+	dir := pubTempDir(t)
+	small, big := filepath.Join(dir, "small"), filepath.Join(dir, "big")
+	writeRegulations(t, small, 0, 1, 2)
+	writeRegulations(t, big, 0, 60, 12)
+	phases := map[string]bool{}
+	for _, size := range []string{"1m", "2m", "3m", "4m", "6m"} {
+		mnt := filepath.Join(dir, "mnt-"+size)
+		os.MkdirAll(mnt, 0o755)
+		if err := syscall.Mount("tmpfs", mnt, "tmpfs", 0, "size="+size); err != nil {
+			t.Skipf("cannot mount a tmpfs (%v); skipped", err)
+		}
+		t.Cleanup(func() { syscall.Unmount(mnt, syscall.MNT_DETACH) })
+		out := filepath.Join(mnt, "site")
+		if st, msg := buildWithin(t, time.Minute, "--content", small, "--out", out); st != 0 {
+			t.Fatalf("%s: a small site does not fit: %s", size, msg)
+		}
+		before := siteSnapshot(t, out)
+		start := time.Now()
+		st, msg := buildWithin(t, 2*time.Minute, "--content", big, "--out", out)
+		t.Logf("%s: exit %d after %.1fs: %s", size, st, time.Since(start).Seconds(), strings.TrimSpace(msg))
+		if st == 0 {
+			continue // it fitted
+		}
+		if !strings.Contains(msg, "no space left on device") || !strings.Contains(msg, out+".staging/") {
+			t.Errorf("%s: the message does not say what failed where:\n%s", size, msg)
+		}
+		if strings.Contains(msg, "/_index/") {
+			phases["index"] = true
+		} else {
+			phases["pages"] = true
+		}
+		if !sameSnapshot(before, siteSnapshot(t, out)) {
+			t.Errorf("%s: the failed build changed the published site", size)
+		}
+		if _, err := os.Stat(out + ".staging"); err == nil {
+			t.Errorf("%s: the failed build left its staging folder", size)
+		}
+		if st, msg := buildWithin(t, time.Minute, "--content", small, "--out", out); st != 0 {
+			t.Errorf("%s: the next build fails (lock held?): %s", size, msg)
+		}
+	}
+	if !phases["index"] || !phases["pages"] {
+		t.Logf("the disk filled in these phases only: %v", phases)
+	}
+}
