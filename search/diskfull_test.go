@@ -26,7 +26,7 @@ func bulkCorpus(n int) *model.Corpus {
 				b.WriteRune(chars[(i*7919+a*104729+k*k*31)%len(chars)])
 			}
 			d.Articles = append(d.Articles, &model.Article{Number: a, Label: fmt.Sprintf("第%d条", a),
-				URL: fmt.Sprintf("d/d%d/a%d/", i, a),
+				URL:        fmt.Sprintf("d/d%d/a%d/", i, a),
 				Paragraphs: []*model.Clause{{Paragraph: model.Paragraph{Text: b.String()}}}})
 		}
 		c.Documents = append(c.Documents, d)
