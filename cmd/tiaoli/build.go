@@ -14,6 +14,7 @@ import (
 	"tiaoli/generator/site"
 	"tiaoli/publish"
 	"tiaoli/search"
+	"tiaoli/server"
 	"tiaoli/templates"
 )
 
@@ -127,6 +128,9 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		return err
 	}
 	stat.phase("publish")
+	if err := server.CheckSite(st.Dir()); err != nil {
+		return fmt.Errorf("the new build cannot be served: %w; %s left as it was", err, o.out)
+	}
 	if err := st.Commit(); err != nil {
 		return err
 	}

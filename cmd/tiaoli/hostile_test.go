@@ -229,3 +229,32 @@ func TestBuildRefusesHugeParagraph(t *testing.T) {
 		return nil
 	})
 }
+
+// TestPublishRefusesBrokenSite: a site whose index does not open (an
+// empty root.bolt) or lacks pages its index names is refused, and the
+// published site stays as it was.
+func TestPublishRefusesBrokenSite(t *testing.T) {
+	dir := pubTempDir(t)
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	writeRegulations(t, content, 0, 2, 3)
+	pubBuild(t, content, out, "/")
+	before := siteSnapshot(t, out)
+	for name, breakIt := range map[string]func(site string){
+		"empty root.bolt": func(site string) {
+			os.WriteFile(filepath.Join(site, search.IndexDir, "store", "root.bolt"), nil, 0o644)
+		},
+		"no pages": func(site string) { os.RemoveAll(filepath.Join(site, "d")) },
+	} {
+		release := filepath.Join(dir, "release-"+strings.ReplaceAll(name, " ", "-"))
+		pubBuild(t, content, release, "/")
+		breakIt(release)
+		var stderr bytes.Buffer
+		st := run([]string{"publish", "--site", release, "--out", out}, &stderr, &stderr)
+		if st != 1 || !strings.Contains(stderr.String(), "cannot be served") {
+			t.Errorf("%s: exit %d\n%s", name, st, stderr.String())
+		}
+		if !sameSnapshot(before, siteSnapshot(t, out)) {
+			t.Errorf("%s: the refused site changed the published one", name)
+		}
+	}
+}
