@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -202,6 +203,15 @@ func checkNotFound(t *testing.T, base, site string, symlink403 bool) {
 		if r.status != 404 || r.body != string(want) {
 			t.Errorf("%s: %d, the site's 404 page: %v", p, r.status, r.body == string(want))
 		}
+	}
+	// A named pipe in the site (which no build makes) is not served and
+	// holds up no request.
+	if err := syscall.Mkfifo(filepath.Join(site, "pipe.html"), 0o644); err == nil {
+		r := fetchRaw(t, base+"pipe.html")
+		if r.status != 404 && r.status != 403 {
+			t.Errorf("a named pipe: %d", r.status)
+		}
+		os.Remove(filepath.Join(site, "pipe.html"))
 	}
 	if r := fetchRaw(t, base+"%2e%2e/secret.txt"); r.status != 404 || strings.Contains(r.body, "secret") {
 		t.Errorf("a path out of the site: %d %.40q", r.status, r.body)
