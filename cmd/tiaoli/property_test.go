@@ -49,6 +49,9 @@ func (b *treeBuilder) name() string {
 func (b *treeBuilder) fill(t *testing.T, dir string, depth int) {
 	for range 1 + b.r.IntN(6) {
 		p := filepath.Join(dir, b.name())
+		if _, err := os.Lstat(p); err == nil {
+			continue // a name drawn twice: writing to a pipe made before would wait for a reader
+		}
 		var err error
 		switch k := b.r.IntN(10); {
 		case k < 3:
