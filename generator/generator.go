@@ -15,24 +15,21 @@
 //
 // Files and folders whose names start with "." are skipped and listed in
 // Corpus.Skipped, as are links to folders. Only regular files are read: a
-// named pipe, device or socket is an error naming it, as is a name over
-// MaxNameBytes. Parse reads what fsys gives; to read a folder on disk
-// without following links out of it, give it a contentdir.FS.
+// named pipe, device or socket is an error naming it. Parse reads what
+// fsys gives; to read a folder on disk without following links out of
+// it, give it a contentdir.FS.
 package generator
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/contentdir"
@@ -86,8 +83,8 @@ func Parse(fsys fs.FS) *model.Corpus {
 
 // contentPaths lists the source files and the metadata tables of fsys in
 // lexical order. Files that are not regular files (named pipes, devices,
-// sockets), links that cannot be followed and names over MaxNameBytes are
-// errors; hidden names and links to folders are skipped and listed.
+// sockets) and links that cannot be followed are errors; hidden names and
+// links to folders are skipped and listed.
 func contentPaths(fsys fs.FS) (sources, tables []string, errs, skipped []model.Error) {
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -149,15 +146,10 @@ func skipEntry(fsys fs.FS, p string, d fs.DirEntry) (model.Error, bool) {
 	return model.Error{}, false
 }
 
-// checkFile says what is wrong with a file before it is opened: a name
-// too long, a link that leaves the folder, a file that is not a regular
-// file. "" when nothing is.
+// checkFile says what is wrong with a file before it is opened: a link
+// that leaves the folder, a file that is not a regular file. "" when
+// nothing is.
 func checkFile(fsys fs.FS, p string, d fs.DirEntry) string {
-	for _, part := range strings.Split(p, "/") {
-		if len(part) > MaxNameBytes {
-			return fmt.Sprintf("the name %s is %d bytes long; the limit is %d (rename it)", abbreviate(part), len(part), MaxNameBytes)
-		}
-	}
 	mode := d.Type()
 	if mode&fs.ModeSymlink != 0 {
 		fi, err := fs.Stat(fsys, p)
@@ -180,15 +172,6 @@ func walkMessage(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// abbreviate shortens a long name for a message.
-func abbreviate(name string) string {
-	if utf8.RuneCountInString(name) <= 24 {
-		return strconv.Quote(name)
-	}
-	r := []rune(name)
-	return strconv.Quote(string(r[:12]) + "…" + string(r[len(r)-8:]))
 }
 
 // readTables reads the metadata tables (package status).

@@ -6,12 +6,6 @@ import (
 	"tiaoli/generator/model"
 )
 
-// MaxNameBytes is the longest name, in bytes, of a file or folder read
-// from the content folder. Names become parts of page addresses, and file
-// systems refuse names over 255 bytes: a longer source name would fail
-// when its pages are written.
-const MaxNameBytes = 200
-
 // MaxParagraphBytes is the longest paragraph a source may have, in bytes
 // of text: 64 KiB, some 21,000 Chinese characters, eight times the longest
 // line of the LawRefBook corpus. A paragraph is printed whole on a page

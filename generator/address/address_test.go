@@ -1,6 +1,9 @@
 package address
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSlug(t *testing.T) {
 	tests := []struct {
@@ -28,5 +31,15 @@ func TestArticleSlug(t *testing.T) {
 	}
 	if got := ArticleSlug(103, 1); got != "a103-1" {
 		t.Errorf("ArticleSlug(103, 1) = %q", got)
+	}
+}
+
+// TestSlugCapped: a long Latin word (a file named with 250 letters) makes
+// a slug short enough for a path element.
+func TestSlugCapped(t *testing.T) {
+	for _, text := range []string{strings.Repeat("b", 300), strings.Repeat("ab ", 100), "法" + strings.Repeat("x", 200)} {
+		if got := Slug(text, 12); len(got) > maxSlugBytes || strings.HasSuffix(got, "-") || got == "" {
+			t.Errorf("Slug(%.20q…) = %q (%d bytes)", text, got, len(got))
+		}
 	}
 }
