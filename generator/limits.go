@@ -14,68 +14,76 @@ import (
 // everyone else's; such a source is refused with an error naming the line.
 const MaxParagraphBytes = 64 << 10
 
-// oversized lists the paragraphs of the documents over MaxParagraphBytes,
-// at most one error per document.
+// MaxDocumentBytes is the most text one document may have: 4 MiB, a dozen
+// times the Civil Code. A document's page shows all of it, so a larger one
+// (a source of megabytes cut into lines) would make a page of tens of
+// megabytes; it is refused with an error asking to split it.
+const MaxDocumentBytes = 4 << 20
+
+// oversized lists the documents with a paragraph over MaxParagraphBytes or
+// more text than MaxDocumentBytes, one error per document.
 func oversized(docs []*model.Document) []model.Error {
 	var errs []model.Error
 	for _, d := range docs {
-		if p := longParagraph(d); p != nil {
-			errs = append(errs, model.Errorf(p.Position,
+		var long *model.Paragraph
+		total := len(d.Title)
+		eachParagraph(d, func(p *model.Paragraph) {
+			total += len(p.Text)
+			if long == nil && len(p.Text) > MaxParagraphBytes {
+				long = p
+			}
+		})
+		switch {
+		case long != nil:
+			errs = append(errs, model.Errorf(long.Position,
 				"a paragraph of %s with no line break; the limit is %s: break it into paragraphs",
-				size(len(p.Text)), size(MaxParagraphBytes)))
+				size(len(long.Text)), size(MaxParagraphBytes)))
+		case total > MaxDocumentBytes:
+			var at model.Position
+			if len(d.Sources) > 0 {
+				at = d.Sources[0]
+			}
+			errs = append(errs, model.Errorf(at, "a document of %s of text; the limit is %s: split it into documents",
+				size(total), size(MaxDocumentBytes)))
 		}
 	}
 	return errs
 }
 
-// longParagraph finds a paragraph of d over MaxParagraphBytes, or nil.
-func longParagraph(d *model.Document) *model.Paragraph {
-	var found *model.Paragraph
-	check := func(ps ...*model.Paragraph) {
-		for _, p := range ps {
-			if found == nil && len(p.Text) > MaxParagraphBytes {
-				found = p
-			}
-		}
-	}
+// eachParagraph calls f on every paragraph of d: body, preamble, appendix,
+// the clauses and items of its articles, and its sections.
+func eachParagraph(d *model.Document, f func(*model.Paragraph)) {
 	for i := range d.Body {
-		check(&d.Body[i])
+		f(&d.Body[i])
 	}
 	for i := range d.Preamble {
-		check(&d.Preamble[i])
+		f(&d.Preamble[i])
 	}
 	for i := range d.Appendix {
-		check(&d.Appendix[i])
+		f(&d.Appendix[i])
 	}
 	for _, a := range d.Articles {
 		for _, c := range a.Paragraphs {
-			check(&c.Paragraph)
-			checkItems(c.Items, check)
+			f(&c.Paragraph)
+			eachItem(c.Items, f)
 		}
 	}
-	checkSections(d.Sections, check)
-	if found == nil && len(d.Title) > MaxParagraphBytes {
-		found = &model.Paragraph{Text: d.Title}
-		if len(d.Sources) > 0 {
-			found.Position = d.Sources[0]
-		}
-	}
-	return found
+	eachSection(d.Sections, f)
 }
 
-func checkItems(items []*model.Item, check func(...*model.Paragraph)) {
+func eachItem(items []*model.Item, f func(*model.Paragraph)) {
 	for _, it := range items {
-		check(&it.Paragraph)
-		checkItems(it.Items, check)
+		f(&it.Paragraph)
+		eachItem(it.Items, f)
 	}
 }
 
-func checkSections(secs []*model.Section, check func(...*model.Paragraph)) {
+func eachSection(secs []*model.Section, f func(*model.Paragraph)) {
 	for _, s := range secs {
 		for i := range s.Body {
-			check(&s.Body[i])
+			f(&s.Body[i])
 		}
-		checkSections(s.Sections, check)
+		eachSection(s.Sections, f)
 	}
 }
 

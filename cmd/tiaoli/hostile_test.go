@@ -255,3 +255,17 @@ func TestPublishRefusesBrokenSite(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildRefusesHugeDocument: a source of megabytes cut into lines (one
+// document whose page would show all of it) is refused, naming the file.
+func TestBuildRefusesHugeDocument(t *testing.T) {
+	dir := pubTempDir(t)
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	writeRegulations(t, content, 0, 1, 2)
+	huge := "# 长文\n\n第一条 开始。\n\n" + strings.Repeat("这是一段很长的文字，一行一行地重复下去。\n", 5<<20/60)
+	os.WriteFile(filepath.Join(content, "huge.md"), []byte(huge), 0o644)
+	st, msg := buildWithin(t, 2*time.Minute, "--content", content, "--out", out, "--keep-going")
+	if st != 0 || !regexp.MustCompile(`huge\.md:\d+: a document of [45]\.\d MiB of text; the limit is 4\.0 MiB`).MatchString(msg) {
+		t.Fatalf("exit %d\n%s", st, msg)
+	}
+}
