@@ -125,7 +125,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		opts.Previous = site.ReadState(st.Published())
 	}
 	if err := renderAndIndex(c, opts, st, o.noSearch, stat); err != nil {
-		return err
+		return withSource(err, c, o.content)
 	}
 	stat.phase("publish")
 	if err := server.CheckSite(st.Dir()); err != nil {

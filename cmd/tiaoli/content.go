@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"tiaoli/generator"
 	"tiaoli/generator/contentdir"
@@ -68,4 +69,18 @@ func publishedDocuments(out string) int {
 	}
 	entries, _ := os.ReadDir(filepath.Join(out, "d"))
 	return len(entries)
+}
+
+// withSource adds to an error writing a document's page the source the
+// document was read from, so that an editor knows which file to look at.
+func withSource(err error, c *model.Corpus, dir string) error {
+	msg := err.Error()
+	for _, d := range c.Documents {
+		if d.URL == "" || len(d.Sources) == 0 || !strings.Contains(msg, " "+d.URL) {
+			continue
+		}
+		e := model.Error{Path: d.Sources[0].Path, Line: d.Sources[0].Line}
+		return fmt.Errorf("%w (a page of the document read from %s)", err, strings.TrimSuffix(withDir(dir, e), ": "))
+	}
+	return err
 }

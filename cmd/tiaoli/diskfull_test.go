@@ -43,6 +43,9 @@ func TestBuildDiskFull(t *testing.T) {
 		if !strings.Contains(msg, "no space left on device") || !strings.Contains(msg, out+".staging/") {
 			t.Errorf("%s: the message does not say what failed where:\n%s", size, msg)
 		}
+		if strings.Contains(msg, "render d/") && !strings.Contains(msg, "read from "+big) {
+			t.Errorf("%s: a document's page failed without naming its source:\n%s", size, msg)
+		}
 		if strings.Contains(msg, "/_index/") {
 			phases["index"] = true
 		} else {
