@@ -65,14 +65,3 @@ func (f *failure) failed() <-chan struct{} {
 	}
 	return f.done
 }
-
-// wait waits for ch or the failure, whichever comes first, and returns the
-// failure's error in the second case.
-func (f *failure) wait(ch <-chan struct{}) error {
-	select {
-	case <-ch:
-		return nil
-	case <-f.failed():
-		return f.err
-	}
-}

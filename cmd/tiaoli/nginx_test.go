@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"tiaoli/internal/testdir"
 )
 
 // TestNginxInFront publishes the sample site under /fagui/ behind a real
@@ -21,7 +22,7 @@ func TestNginxInFront(t *testing.T) {
 	}
 	dir := pubTempDir(t)
 	site := filepath.Join(dir, "site")
-	pubBuild(t, filepath.Join(pubRepoRoot(t), "content"), site, "/fagui/")
+	pubBuild(t, filepath.Join(testdir.Root(t), "content"), site, "/fagui/")
 	searchAddr := pubServe(t, site, "/fagui/")
 	withSearch, plain := freePort(t), freePort(t)
 	startNginx(t, nginxConf(t, site, searchAddr, withSearch, true)+

@@ -54,7 +54,7 @@ func (f *FS) Close() error { return f.root.Close() }
 
 // Open opens a regular file or a folder for reading.
 func (f *FS) Open(name string) (fs.File, error) {
-	fi, raw, err := f.stat("open", name)
+	_, raw, err := f.stat("open", name)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +64,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 	}
 	// The file may have been replaced since it was looked at: check what
 	// was opened. A pipe opened without blocking is closed unread.
-	if fi, err = file.Stat(); err != nil || !readable(fi.Mode()) {
+	if fi, err := file.Stat(); err != nil || !readable(fi.Mode()) {
 		file.Close()
 		if err == nil {
 			err = &fs.PathError{Op: "open", Path: name, Err: kindError(fi.Mode())}
