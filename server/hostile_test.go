@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -36,7 +35,7 @@ func serveOn(t *testing.T, s *Server) string {
 // it.
 func TestServesRegularFilesOnly(t *testing.T) {
 	s, dir := newTestServer(t, "/", false)
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.html"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "pipe.html")); err != nil {
 		t.Skipf("no named pipes: %v", err)
 	}
 	addr := serveOn(t, s)

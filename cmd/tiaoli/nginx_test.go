@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"tiaoli/internal/testdir"
 )
@@ -207,7 +206,7 @@ func checkNotFound(t *testing.T, base, site string, symlink403 bool) {
 	}
 	// A named pipe in the site (which no build makes) is not served and
 	// holds up no request.
-	if err := syscall.Mkfifo(filepath.Join(site, "pipe.html"), 0o644); err == nil {
+	if err := mkfifo(filepath.Join(site, "pipe.html")); err == nil {
 		r := fetchRaw(t, base+"pipe.html")
 		if r.status != 404 && r.status != 403 {
 			t.Errorf("a named pipe: %d", r.status)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -63,7 +62,7 @@ func (b *treeBuilder) fill(t *testing.T, dir string, depth int) {
 		case k == 5:
 			err = os.Symlink(filepath.Dir(b.outside), p) // a folder outside
 		case k == 6:
-			err = syscall.Mkfifo(p, 0o644)
+			err = mkfifo(p)
 		case k == 7:
 			err = os.Symlink(".", p) // a loop
 		case k == 8 && depth > 0:
