@@ -39,6 +39,7 @@ import (
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
 	"tiaoli/generator/regulation"
+	"tiaoli/generator/sourcename"
 	"tiaoli/generator/status"
 )
 
@@ -75,6 +76,7 @@ func Parse(fsys fs.FS) *model.Corpus {
 	status.Apply(c, readTables(fsys, tables, c))
 	address.Assign(c)
 	fillSourceDocuments(c)
+	sourcename.Assign(c)
 	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, c))...)
 	address.Assign(c) // terms found by linking get their addresses too
 	model.SortErrors(c.Errors)

@@ -97,7 +97,7 @@ func (s *Server) health(w http.ResponseWriter, g *generation) {
 func (s *Server) searchLimited(w http.ResponseWriter, r *http.Request, g *generation) {
 	if !s.limit.acquire(r.Context()) {
 		w.Header().Set("Retry-After", "1")
-		s.fail(w, r, http.StatusServiceUnavailable, "too many searches at once; try again in a moment")
+		s.fail(w, r, http.StatusServiceUnavailable, "同时进行的搜索太多，请稍后再试")
 		return
 	}
 	defer s.limit.release()

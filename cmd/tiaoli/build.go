@@ -47,7 +47,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return usageError(fl, "unexpected argument %q", fl.Arg(0))
 	}
 	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
-		return usageError(fl, "content folder %q not found", o.content)
+		return missingFolder(fl, "content folder", o.content, "give the folder of sources with --content")
 	}
 	limitMemory()
 	stop, err := o.prof.start()

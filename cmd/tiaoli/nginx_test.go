@@ -180,6 +180,12 @@ func checkSearchThroughNginx(t *testing.T, base string) {
 	if long := fetchRaw(t, base+"api/search?q="+strings.Repeat(q, 150)); long.status != 400 {
 		t.Errorf("overlong query: %d", long.status)
 	}
+	// Search answers (8–12 KB of HTML or JSON) go out compressed.
+	for _, p := range []string{"search?q=" + q, "api/search?q=" + q} {
+		if z := fetchRaw(t, base+p, "Accept-Encoding", "gzip"); z.status != 200 || z.header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s: %d, sent with Content-Encoding %q, want gzip", p, z.status, z.header.Get("Content-Encoding"))
+		}
+	}
 }
 
 func checkNotFound(t *testing.T, base, site string, symlink403 bool) {

@@ -37,7 +37,7 @@ func runPublish(args []string, stdout, stderr io.Writer) int {
 		return usageError(fl, "no --site given")
 	}
 	if st, err := os.Stat(*site); err != nil || !st.IsDir() {
-		return usageError(fl, "site folder %q not found", *site)
+		return missingFolder(fl, "site folder", *site, "give a built site with --site")
 	}
 	if err := server.CheckSite(*site); err != nil {
 		fmt.Fprintf(stderr, "tiaoli publish: %s cannot be served: %v; %s left as it was\n", *site, err, *out)
@@ -48,7 +48,17 @@ func runPublish(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tiaoli publish: %v; %s left as it was\n", err, *out)
 		return 1
 	}
-	fmt.Fprintf(stderr, "published %s as %s: %d files new or changed, %d unchanged; the previous build is %s%s\n",
-		*site, *out, stats.Written, stats.Kept, *out, publish.PrevSuffix)
+	fmt.Fprintf(stderr, "published %s as %s: %d new or changed, %d unchanged%s\n",
+		*site, *out, stats.Written, stats.Kept, previousNote(*out))
 	return 0
+}
+
+// previousNote names the build before out, "" when there is none (a
+// first publish).
+func previousNote(out string) string {
+	prev := out + publish.PrevSuffix
+	if _, err := os.Stat(prev); err != nil {
+		return ""
+	}
+	return "; the previous build is " + prev
 }

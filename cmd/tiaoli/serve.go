@@ -47,7 +47,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return usageError(fl, "--max-searches must be 0 (the default) or more, --queue 1 or more, the timeouts above 0")
 	}
 	if st, err := os.Stat(o.site); err != nil || !st.IsDir() {
-		return usageError(fl, "site folder %q not found (build it with tiaoli build)", o.site)
+		return missingFolder(fl, "site folder", o.site, "build it with tiaoli build, or give it with --site")
 	}
 	if err := serve(o, stderr); err != nil {
 		fmt.Fprintf(stderr, "tiaoli serve: %v\n", err)
