@@ -7,7 +7,6 @@ import (
 	"path"
 	"path/filepath"
 
-	"tiaoli/generator"
 	"tiaoli/generator/site"
 	"tiaoli/generator/site/report"
 	"tiaoli/linkcheck"
@@ -41,7 +40,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *content != "" {
-		rep := report.Build(generator.Parse(os.DirFS(*content)))
+		c, err := parseContent(*content)
+		if err != nil {
+			fmt.Fprintf(stderr, "tiaoli check: %v\n", err)
+			return 1
+		}
+		printSkipped(stdout, *content, c.Skipped, -1)
+		rep := report.Build(c)
 		if err := rep.WriteText(stdout); err != nil {
 			fmt.Fprintf(stderr, "tiaoli check: %v\n", err)
 			return 1

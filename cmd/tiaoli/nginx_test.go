@@ -210,6 +210,15 @@ func checkNotFound(t *testing.T, base, site string, symlink403 bool) {
 			t.Errorf("%s: %d, the site's 404 page: %v", p, r.status, r.body == string(want))
 		}
 	}
+	// A named pipe in the site (which no build makes) is not served and
+	// holds up no request.
+	if err := mkfifo(filepath.Join(site, "pipe.html")); err == nil {
+		r := fetchRaw(t, base+"pipe.html")
+		if r.status != 404 && r.status != 403 {
+			t.Errorf("a named pipe: %d", r.status)
+		}
+		os.Remove(filepath.Join(site, "pipe.html"))
+	}
 	if r := fetchRaw(t, base+"%2e%2e/secret.txt"); r.status != 404 || strings.Contains(r.body, "secret") {
 		t.Errorf("a path out of the site: %d %.40q", r.status, r.body)
 	}
