@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 )
 
 // BenchmarkSamples reads both sample pages; bytes/s is the input rate.
@@ -28,10 +29,7 @@ func BenchmarkSamples(b *testing.B) {
 
 // BenchmarkCorpus reads every file of ../shared/corpus once per iteration.
 func BenchmarkCorpus(b *testing.B) {
-	root := corpusDir(b)
-	if root == "" {
-		b.Skip("../shared/corpus not found")
-	}
+	root := testdir.Corpus(b)
 	var files [][]byte
 	size := 0
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {

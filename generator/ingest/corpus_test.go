@@ -13,40 +13,15 @@ import (
 	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
 	"tiaoli/generator/model"
+	"tiaoli/internal/testdir"
 )
-
-// corpusDir finds ../shared/corpus from the module root, or "".
-func corpusDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if st, err := os.Stat(c); err != nil || !st.IsDir() {
-		return ""
-	}
-	return c
-}
 
 // TestCorpus runs ingest over every file of the shared corpus and checks
 // what must hold of any input: no panic, positions inside the file, clean
 // text, non-empty documents, and a regulation document from every file
 // that prints a regulation's articles.
 func TestCorpus(t *testing.T) {
-	root := corpusDir(t)
-	if root == "" {
-		t.Skip("../shared/corpus not found: the corpus test needs it")
-	}
+	root := testdir.Corpus(t)
 	var files []string
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
