@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/frontmatter"
 	"tiaoli/generator/page/dateline"
@@ -35,17 +36,13 @@ var (
 	continuedToRE   = regexp.MustCompile(`\s*[（(]\s*(?:下转|转)\s*(第[\p{Han}\d]{1,4}版|[\p{Han}\d]{1,4}版)\s*[)）]$`)
 	// approvalRE is an approval or issue line: (2026年1月30日中共中央批准
 	// 2026年1月30日中共中央办公厅发布).
-	approvalRE = regexp.MustCompile(`^[（(〔].*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)[^（()）]*[)）〕]$`)
+	approvalRE = regexp.MustCompile(`^[（(〔].*` + cndate.Pattern + `.*(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)[^（()）]*[)）〕]$`)
 	// historyRE is a dated history line: 2009年2月28日 第十一届…会议通过.
-	historyRE = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)`)
-	// fullDateRE is a full date anywhere in a text.
-	fullDateRE = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	// signatureDateRE is a line that is only a date, as signed at the end.
-	signatureDateRE = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	historyRE = regexp.MustCompile(`^` + cndate.Pattern + `.{0,80}(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)`)
 	// sourceLineRE is a line of source metadata: 来源：… 发布时间：2017-03-26.
 	sourceLineRE = regexp.MustCompile(`^(?:来源|稿源|信息来源)\s*[:：].{0,40}?(?:(?:发布时间|时间|日期)\s*[:：]\s*(\S+))?.{0,20}$`)
 	// publicationRE reads 《人民日报》（2025年02月12日第 10 版） in a byline.
-	publicationRE = regexp.MustCompile(`《([^《》]{2,20})》\s*[（(]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*(第\s*\d+\s*版)?\s*[)）]`)
+	publicationRE = regexp.MustCompile(`《([^《》]{2,20})》\s*[（(]\s*(` + cndate.YearPattern + `年\d{1,2}月\d{1,2}日)\s*(第\s*\d+\s*版)?\s*[)）]`)
 	// carrierRE is a sentence saying the full text of a regulation follows:
 	// 《X》全文如下。 现将《X》印发给你们.
 	carrierRE = regexp.MustCompile(`《([^《》]{2,80})》\s*(?:全文|原文|全文刊登|内容)?\s*如下\s*[。:：]?$|现将《([^《》]{2,80})》印发给你们`)
@@ -81,7 +78,7 @@ func byline(s string) (names []string, pub publication, ok bool) {
 	rest := s
 	if m := publicationRE.FindStringSubmatchIndex(s); m != nil {
 		pub.name = s[m[2]:m[3]]
-		pub.date, _ = frontmatter.Date(s[m[4]:m[5]])
+		pub.date, _ = cndate.First(s[m[4]:m[5]])
 		if m[6] >= 0 {
 			pub.page = strings.ReplaceAll(s[m[6]:m[7]], " ", "")
 		}
@@ -141,7 +138,7 @@ func isHistory(s string) bool {
 	return startsWithDigit(s) && utf8.RuneCountInString(s) < 120 && historyRE.MatchString(s)
 }
 
-func isSignature(s string) bool { return startsWithDigit(s) && signatureDateRE.MatchString(s) }
+func isSignature(s string) bool { return startsWithDigit(s) && cndate.Only(s) }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
@@ -188,10 +185,8 @@ func carried(s string) (string, bool) {
 // dates returns the full dates printed in s as YYYY-MM-DD.
 func dates(s string) []string {
 	var out []string
-	for _, m := range fullDateRE.FindAllString(s, -1) {
-		if d, ok := frontmatter.Date(m); ok {
-			out = append(out, d)
-		}
+	for _, d := range cndate.Find(s) {
+		out = append(out, d.ISO)
 	}
 	return out
 }
