@@ -20,6 +20,9 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	if dst.doc < 0 {
 		ref.External, ref.Title = true, dst.title
+		if dst.title == "" {
+			ref.Problem = fmt.Sprintf("no known title ends the words %s before %s", raw.Title, articleLabel(raw.P))
+		}
 		return true
 	}
 	d := r.l.docs[dst.doc]

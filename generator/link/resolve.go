@@ -202,7 +202,19 @@ func (r *docRefs) lookup(title string) dest {
 	if i := r.l.titles.lookup(title, docDate(r.l.docs[r.di])); i >= 0 {
 		return dest{doc: i}
 	}
-	return dest{doc: -1, title: title}
+	return dest{doc: -1, title: normCited(title)}
+}
+
+// normCited is a cited title as a reader sees it listed: without the 《》
+// an abbreviation's expansion keeps, nor spaces around it.
+func normCited(title string) string {
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "《") && strings.HasSuffix(t, "》") {
+		if refs := scanRefs(t); len(refs) == 1 && refs[0].Kind == refCitation && refs[0].End == len(t) {
+			return refs[0].Title
+		}
+	}
+	return t
 }
 
 // point makes ref point at a whole document, or mark it external.
@@ -262,17 +274,20 @@ func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 			return dest{doc: r.di}, true
 		}
 		return dest{doc: r.subject}, r.subject >= 0
-	case qualCitation, qualNamed:
+	case qualCitation:
 		title := raw.Title
 		if d := r.abbreviation("《"+title+"》", ti, raw.Start); d != nil {
-			title = strings.TrimSuffix(strings.TrimPrefix(d.term.Expansion, "《"), "》")
+			title = d.term.Expansion
 		} else if d := r.abbreviation(title, ti, raw.Start); d != nil && d.term.Expansion != "" {
 			title = d.term.Expansion
 		}
-		dst := r.lookup(title)
-		if raw.Qual == qualNamed {
-			r.last = dst
+		return r.lookup(title), true
+	case qualNamed:
+		dst := noDest
+		if title := r.namedTitle(raw.Title, ti, raw.Start); title != "" {
+			dst = r.lookup(title)
 		}
+		r.last = dst
 		return dst, true
 	case qualThat:
 		return r.last, r.last.doc >= 0 || r.last.title != ""

@@ -190,13 +190,15 @@ func isAcronym(t string) bool {
 }
 
 // expansionBefore is what a bracket opened at open abbreviates: the
-// citation right before it when the term is a title (《条例》), else the
-// clause before it without a leading preposition.
+// citation right before it when the term is a title (《条例》) or is made
+// of its characters (刑法 of 《中华人民共和国刑法》), else the clause before it
+// without a leading preposition.
 func expansionBefore(s string, open int, term string) string {
 	before := strings.TrimRight(s[:open], " 　")
-	if strings.Contains(term, "《") && strings.HasSuffix(before, "》") {
-		if o := citationOpen(before, len(before)-len("》")); o >= 0 {
-			return before[o:]
+	if strings.HasSuffix(before, "》") {
+		o := citationOpen(before, len(before)-len("》"))
+		if o >= 0 && (strings.Contains(term, "《") || subsequence(term, before[o:])) {
+			return before[o:] // 《中华人民共和国刑法》（以下简称刑法）: the title alone
 		}
 	}
 	return dropAbbreviations(trimLead(before[clauseStart(before, len(before)):]))

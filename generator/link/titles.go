@@ -15,6 +15,7 @@ type titleIndex struct {
 	exact    map[string][]int
 	short    map[string][]int
 	reported map[string][]int
+	names    names
 }
 
 // titlePrefixes are dropped to make a short title.
