@@ -47,6 +47,10 @@ var Checks = []Check{
 	{AmendmentQuote, "修正案引文误作本文", amendmentQuote},
 	{TableAsText, "表格并入正文", tableAsText},
 	{Apparatus, "注释与案例标题误读", apparatus},
+	{MadeUpTitle, "标题由前文拼成", madeUpTitle},
+	{FalseDefinition, "定义误读", falseDefinition},
+	{WrongDate, "日期误读", wrongDate},
+	{NewsPage, "新闻网页误读", newsPage},
 }
 
 // Class keys of the checks in this package.
@@ -56,6 +60,10 @@ const (
 	AmendmentQuote  = "amendment-quote"
 	TableAsText     = "table-as-text"
 	Apparatus       = "apparatus"
+	MadeUpTitle     = "made-up-title"
+	FalseDefinition = "false-definition"
+	WrongDate       = "wrong-date"
+	NewsPage        = "news-page"
 )
 
 // Result is the findings of one check.

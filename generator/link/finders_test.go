@@ -40,8 +40,8 @@ func TestFindDefinitions(t *testing.T) {
 		}},
 		{"国际货物（以下简称D公司，D公司并未开展实质经营活动）", false, []string{"D公司|defined|rest|国际货物|"}},
 		{"监督谈话包括定期谈话和及时谈话。", true, []string{
-			"定期谈话|defined|rest|监督谈话包括定期谈话和及时谈话|监督谈话",
-			"及时谈话|defined|rest|监督谈话包括定期谈话和及时谈话|监督谈话",
+			"定期谈话|introduced|rest|监督谈话包括定期谈话和及时谈话|监督谈话",
+			"及时谈话|introduced|rest|监督谈话包括定期谈话和及时谈话|监督谈话",
 		}},
 		{"党委(党组)办公厅(室)〔履行办公厅(室)职责的部门，下同〕负责", true, []string{
 			"办公厅(室)|defined|rest|履行办公厅(室)职责的部门|",
