@@ -25,9 +25,9 @@ func clauseURL(a *model.Article, p int) string {
 	return a.URL + lookup.Anchor(p, 0)
 }
 
-// sentencePunct are the marks that end or split a sentence; a heading has
-// none of them.
-const sentencePunct = "。；：，？！;:,?!"
+// sentencePunct are the marks that end or split a sentence, and those of
+// a formula; a heading has none of them.
+const sentencePunct = "。；：，？！;:,?!＝=×＋+"
 
 // headingLike reports whether s reads as a heading rather than as text:
 // short, with no sentence punctuation and not closing a quotation.
@@ -44,8 +44,12 @@ func headingLike(s string) bool {
 var headingLabel = regexp.MustCompile(`^第[一二三四五六七八九十百零〇两0-9０-９]+(?:编|分编|章|节)(?:\s|　|$|[^之条款项])`)
 
 // quoteDepth is the number of “ left open in s, starting from depth d:
-// never below 0.
+// never below 0. A paragraph that starts with “ while a quotation is open
+// goes on with it, as a quotation of several paragraphs is printed.
 func quoteDepth(s string, d int) int {
+	if d > 0 && (strings.HasPrefix(s, "“") || strings.HasPrefix(s, "「")) {
+		s = s[len("“"):]
+	}
 	for _, r := range s {
 		switch r {
 		case '“', '「':

@@ -20,6 +20,8 @@ type builder struct {
 	// labelText is true while last is the text after an article's label.
 	labelText bool
 	appendix  bool
+	// headingEnd is the line the last heading ends on.
+	headingEnd int
 	// headingLevels maps a Markdown heading level of unnumbered headings to
 	// the division level it stands for.
 	headingLevels map[int]string
@@ -35,6 +37,7 @@ func (p *parser) articles(lines []line, accepted map[int]articleLabel) {
 		case hasKey(accepted, i):
 			b.openArticle(l, accepted[i])
 		case b.division(l):
+		case b.subheading(lines, i, accepted):
 		case b.article == nil:
 			p.reg.Preamble = append(p.reg.Preamble, paragraph(l, l.text))
 			b.last = &p.reg.Preamble[len(p.reg.Preamble)-1]
@@ -57,8 +60,8 @@ func (b *builder) toAppendix(l line) {
 	b.reg.Appendix = append(b.reg.Appendix, paragraph(l, l.text))
 }
 
-// appendixPattern matches 附件, 附件1, 附件一：…, 附录, 附表 and 附：.
-var appendixPattern = regexp.MustCompile(`^附(件|录|表)?[0-9一二三四五六七八九十]*(\s|：|:|$)`)
+// appendixPattern matches 附件, 附件1, 附件一：…, 附录, 附表, 附图 and 附：.
+var appendixPattern = regexp.MustCompile(`^附(件|录|表|图)?[0-9一二三四五六七八九十]*(\s|：|:|$)`)
 
 func isAppendixStart(s string) bool {
 	return appendixPattern.MatchString(s) && !strings.HasPrefix(s, "附则")
