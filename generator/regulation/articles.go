@@ -107,6 +107,9 @@ func (b *builder) body(l line, index int) {
 		b.join(l)
 		return
 	}
+	if index >= 0 && b.listMember(l) {
+		return
+	}
 	c := &model.Clause{Paragraph: paragraph(l, l.text)}
 	c.Items = []*model.Item{}
 	b.article.Paragraphs = append(b.article.Paragraphs, c)
