@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/link"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -43,25 +44,8 @@ func headingLike(s string) bool {
 // headingLabel matches a text that starts with the label of a 编, 章 or 节.
 var headingLabel = regexp.MustCompile(`^第[一二三四五六七八九十百零〇两0-9０-９]+(?:编|分编|章|节)(?:\s|　|$|[^之条款项])`)
 
-// quoteDepth is the number of “ left open in s, starting from depth d:
-// never below 0. A paragraph that starts with “ while a quotation is open
-// goes on with it, as a quotation of several paragraphs is printed.
-func quoteDepth(s string, d int) int {
-	if d > 0 && (strings.HasPrefix(s, "“") || strings.HasPrefix(s, "「")) {
-		s = s[len("“"):]
-	}
-	for _, r := range s {
-		switch r {
-		case '“', '「':
-			d++
-		case '”', '」':
-			if d > 0 {
-				d--
-			}
-		}
-	}
-	return d
-}
+// quoteDepth is link.QuoteDepth: the quotations left open at the end of s.
+func quoteDepth(s string, d int) int { return link.QuoteDepth(s, d) }
 
 // articleText is every text of an article in reading order: its 款, their
 // 项 and 目.

@@ -177,7 +177,7 @@ func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 		}
 		lab, ok := parseArticleLabel(l.text)
 		repeated := lab.number*1000+lab.suffix == lastKey
-		if ok && (lab.separated || repeated) && !isTableRow(l.text) {
+		if ok && (lab.separated || repeated) && !isTableRow(l.text) && !(i > 0 && announces(lines[i-1].text, lab)) {
 			run = append(run, l)
 			labels = append(labels, articleLabelText(lab.number, lab.suffix))
 		}
