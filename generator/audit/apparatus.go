@@ -14,7 +14,7 @@ func tableAsText(c *model.Corpus) []Finding {
 	var out []Finding
 	for _, d := range c.Documents {
 		for _, u := range units(d) {
-			if tableRow(u.Text) {
+			if u.Row == "" && tableRow(u.Text) {
 				msg := "表格行被读作正文：" + clip(u.Text, 40)
 				out = append(out, find(d, u.Position, u.URL, msg))
 			}

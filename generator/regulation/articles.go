@@ -68,7 +68,7 @@ func isAppendixStart(s string) bool {
 }
 
 func paragraph(l line, text string) model.Paragraph {
-	return model.Paragraph{Text: text, Position: l.para.Position, Heading: l.para.Heading, ListItem: l.para.ListItem}
+	return model.Paragraph{Text: text, Position: l.para.Position, Heading: l.para.Heading, ListItem: l.para.ListItem, Row: l.para.Row}
 }
 
 // openArticle starts a new 条; the text after its label is its first 款.
@@ -97,17 +97,10 @@ func articleLabelText(number, suffix int) string {
 }
 
 // body adds a line inside an article: a 项 or 目, a line continuing the
-// one before, or a new 款.
+// one before, or a new 款. A row of a table is a 款 of its own: it never
+// continues a line or is continued.
 func (b *builder) body(l line, index int) {
-	if m, ok := parseMarker(l.text); ok && m.kind != markHan {
-		b.addItem(l, m)
-		return
-	}
-	if b.last != nil && index >= 0 && continues(b.last.Text, b.labelText, l) {
-		b.join(l)
-		return
-	}
-	if index >= 0 && b.listMember(l) {
+	if l.para.Row == "" && b.inline(l, index) {
 		return
 	}
 	c := &model.Clause{Paragraph: paragraph(l, l.text)}
@@ -115,6 +108,21 @@ func (b *builder) body(l line, index int) {
 	b.article.Paragraphs = append(b.article.Paragraphs, c)
 	b.clause, b.item, b.last = c, nil, &c.Paragraph
 	b.labelText = index < 0
+}
+
+// inline adds a line that is no 款 of its own: a 项 or 目, a line
+// continuing the one before, a member of a list. It reports false for a
+// line that opens a 款.
+func (b *builder) inline(l line, index int) bool {
+	if m, ok := parseMarker(l.text); ok && m.kind != markHan {
+		b.addItem(l, m)
+		return true
+	}
+	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText, l) {
+		b.join(l)
+		return true
+	}
+	return index >= 0 && b.listMember(l)
 }
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
