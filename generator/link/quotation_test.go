@@ -48,3 +48,30 @@ func TestAmendmentQuotations(t *testing.T) {
 		}
 	}
 }
+
+// TestAppliedLawInTable: a document without articles whose title applies
+// one law (关于执行《X》…) cites that law's articles with bare 第X条, as in
+// a table of articles and the offences they define.
+func TestAppliedLawInTable(t *testing.T) {
+	law := regulationDoc("中华人民共和国某法", "第一条 甲。", "乙。", "第二条 丙。")
+	table := docFromLines(model.KindRegulation, "关于执行《中华人民共和国某法》确定罪名的规定", "t.md", 1, []string{
+		"条文 | 罪名",
+		"第1条第2款 | 甲罪",
+	})
+	table.Date = "2026-01-30"
+	c := corpusOf(law, table)
+	Link(c, nil)
+	docs := map[string]int{law.ID: 0, table.ID: 1}
+	found := false
+	for _, r := range c.References {
+		if r.Text == "第1条第2款" {
+			found = true
+			if got := to(r, docs); got != "D0 第一条¶2" {
+				t.Errorf("第1条第2款 → %q, want D0 第一条¶2", got)
+			}
+		}
+	}
+	if !found {
+		t.Error("第1条第2款 in the table is no reference")
+	}
+}

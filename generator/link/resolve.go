@@ -71,8 +71,11 @@ func newDocRefs(l *linker, di int) *docRefs {
 	for _, f := range l.family[di][1:] {
 		if len(l.docs[f].Articles) > 0 && l.docs[f].Parent == d.ID {
 			r.subject = f
-			break
+			return r
 		}
+	}
+	if t := appliedTitle(d.Title); t != "" && d.Kind == model.KindRegulation {
+		r.subject = l.titles.lookup(t, docDate(d)) // its bare 第X条 (a table of articles) are the law's
 	}
 	return r
 }
