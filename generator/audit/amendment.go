@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
 )
 
 // amendmentQuote finds the articles and headings an amendment quotes
@@ -54,49 +55,40 @@ func leavesQuoteOpen(a *model.Article) bool {
 // amending matches the title of a document that amends another.
 var amending = regexp.MustCompile(`修正案|修改.*的决定|修订.*的决定`)
 
-// quotedSelfReferences finds "本法" and the like inside a quotation of an
-// amending document that resolve to the amending document itself: inside
-// the quotation they name the amended law.
+// quotedSelfReferences finds references inside a quotation of an amending
+// document that resolve to the amending document itself: inside the
+// quotation, 本法 and 前款 name the amended law.
 func quotedSelfReferences(c *model.Corpus) []Finding {
 	var out []Finding
-	docs := map[string]*model.Document{}
-	for _, d := range c.Documents {
-		docs[d.ID] = d
-	}
+	x := lookup.New(c)
 	for _, r := range c.References {
-		if r == nil || r.Kind != "document" || r.To == nil || r.To.Document != r.From.Document {
+		if r == nil || r.To == nil || r.To.Document != r.From.Document {
 			continue
 		}
-		d := docs[r.From.Document]
-		if d == nil || !amending.MatchString(d.Title) {
+		t, ok := x.Resolve(r.From)
+		if !ok || !amending.MatchString(t.Doc.Title) || r.From.Start > len(t.Text) || quoteDepth(t.Text[:r.From.Start], 0) == 0 {
 			continue
 		}
-		text, pos, url := locate(d, r.From)
-		if text == "" || r.From.Start > len(text) || quoteDepth(text[:r.From.Start], 0) == 0 {
-			continue
-		}
-		msg := fmt.Sprintf("引号内的“%s”指被修改的法律，却链接到本文件", r.Text)
-		out = append(out, find(d, pos, url, msg))
+		msg := fmt.Sprintf("引号内的“%s”指被修改的法律，却指向本文件", r.Text)
+		out = append(out, find(t.Doc, position(t), t.URL(), msg))
 	}
 	return out
 }
 
-// locate returns the text, position and URL of the 款 or 项 of an article
-// that l names, or "" when l names something else.
-func locate(d *model.Document, l model.Location) (string, model.Position, string) {
-	for _, a := range d.Articles {
-		if a == nil || a.Label != l.Article || l.Paragraph < 1 || l.Paragraph > len(a.Paragraphs) {
-			continue
-		}
-		cl := a.Paragraphs[l.Paragraph-1]
-		if cl == nil {
-			break
-		}
-		if l.Item >= 1 && l.Item <= len(cl.Items) && cl.Items[l.Item-1] != nil {
-			it := cl.Items[l.Item-1]
-			return it.Text, it.Position, clauseURL(a, l.Paragraph)
-		}
-		return cl.Text, cl.Position, clauseURL(a, l.Paragraph)
+// position is the file and line of the paragraph a target names, or of
+// its document.
+func position(t lookup.Target) model.Position {
+	switch {
+	case t.Article != nil && t.Paragraph >= 1 && t.Paragraph <= len(t.Article.Paragraphs) && t.Article.Paragraphs[t.Paragraph-1] != nil:
+		return t.Article.Paragraphs[t.Paragraph-1].Position
+	case t.Article != nil:
+		return t.Article.Position
+	case t.Section != nil && t.Paragraph >= 1 && t.Paragraph <= len(t.Section.Body):
+		return t.Section.Body[t.Paragraph-1].Position
+	case t.Section != nil:
+		return t.Section.Position
+	case len(t.Doc.Sources) > 0:
+		return t.Doc.Sources[0]
 	}
-	return "", model.Position{}, ""
+	return model.Position{}
 }

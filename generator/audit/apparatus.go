@@ -14,7 +14,7 @@ func tableAsText(c *model.Corpus) []Finding {
 	var out []Finding
 	for _, d := range c.Documents {
 		for _, u := range units(d) {
-			if tableRow(u.Text) {
+			if u.Row == "" && tableRow(u.Text) {
 				msg := "表格行被读作正文：" + clip(u.Text, 40)
 				out = append(out, find(d, u.Position, u.URL, msg))
 			}
@@ -38,7 +38,7 @@ func apparatus(c *model.Corpus) []Finding {
 		us := units(d)
 		for i, u := range us {
 			switch {
-			case u.Heading > 0 && u.Kind != "body" && u.Kind != "preamble":
+			case u.Heading > 0 && (u.Kind == "clause" || u.Kind == "item" || u.Kind == "section"):
 				msg := fmt.Sprintf("标题被读作正文（%s）：%s", kindName[u.Kind], clip(u.Text, 30))
 				out = append(out, find(d, u.Position, u.URL, msg))
 			case footnote(us, i):

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/link"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -25,9 +26,9 @@ func clauseURL(a *model.Article, p int) string {
 	return a.URL + lookup.Anchor(p, 0)
 }
 
-// sentencePunct are the marks that end or split a sentence; a heading has
-// none of them.
-const sentencePunct = "。；：，？！;:,?!"
+// sentencePunct are the marks that end or split a sentence, and those of
+// a formula; a heading has none of them.
+const sentencePunct = "。；：，？！;:,?!＝=×＋+"
 
 // headingLike reports whether s reads as a heading rather than as text:
 // short, with no sentence punctuation and not closing a quotation.
@@ -43,21 +44,8 @@ func headingLike(s string) bool {
 // headingLabel matches a text that starts with the label of a 编, 章 or 节.
 var headingLabel = regexp.MustCompile(`^第[一二三四五六七八九十百零〇两0-9０-９]+(?:编|分编|章|节)(?:\s|　|$|[^之条款项])`)
 
-// quoteDepth is the number of “ left open in s, starting from depth d:
-// never below 0.
-func quoteDepth(s string, d int) int {
-	for _, r := range s {
-		switch r {
-		case '“', '「':
-			d++
-		case '”', '」':
-			if d > 0 {
-				d--
-			}
-		}
-	}
-	return d
-}
+// quoteDepth is link.QuoteDepth: the quotations left open at the end of s.
+func quoteDepth(s string, d int) int { return link.QuoteDepth(s, d) }
 
 // articleText is every text of an article in reading order: its 款, their
 // 项 and 目.

@@ -76,10 +76,13 @@ func (r *docRefs) otherLaw(ti int) (dest, bool) {
 	return noDest, false
 }
 
-// appliedTitle is X of a title "…适用《X》…": the law an interpretation
-// applies.
+// appliedTitle is X of a title "…适用《X》…" or "…执行《X》…": the law an
+// interpretation applies.
 func appliedTitle(title string) string {
 	i := strings.Index(title, "适用《")
+	if i < 0 {
+		i = strings.Index(title, "执行《")
+	}
 	if i < 0 {
 		return ""
 	}

@@ -98,7 +98,7 @@ func body(p string, d *draft, kind string) []model.Paragraph {
 	for _, l := range lines {
 		out = append(out, model.Paragraph{
 			Text: l.Text, Position: model.Position{Path: p, Line: l.Line},
-			Heading: l.Heading, ListItem: l.ListItem,
+			Heading: l.Heading, ListItem: l.ListItem, Row: l.Row,
 		})
 	}
 	return out

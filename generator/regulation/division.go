@@ -22,6 +22,12 @@ func (b *builder) division(l line) bool {
 	if !ok {
 		return false
 	}
+	b.openDivision(d, l)
+	return true
+}
+
+// openDivision closes the open divisions at d's level or deeper and opens d.
+func (b *builder) openDivision(d division, l line) {
 	for len(b.stack) > 0 && levelRank[b.reg.Headings[b.stack[len(b.stack)-1]].Level] >= levelRank[d.level] {
 		b.stack = b.stack[:len(b.stack)-1]
 	}
@@ -33,13 +39,13 @@ func (b *builder) division(l line) bool {
 		Position: l.para.Position,
 	}
 	b.reg.Headings = append(b.reg.Headings, h)
+	b.headingEnd = l.para.Line
 	b.stack = append(b.stack, len(b.reg.Headings)-1)
 	b.reg.Headings[len(b.reg.Headings)-1].Anchor = b.anchor(d)
 	b.article, b.clause, b.item, b.last = nil, nil, nil, nil
 	if len(b.reg.Articles) > 0 {
 		b.article = b.reg.Articles[len(b.reg.Articles)-1]
 	}
-	return true
 }
 
 // anchor names a heading inside its document page: the path of numbered

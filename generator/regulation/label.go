@@ -150,7 +150,7 @@ func parseDivision(s string) (division, bool) {
 			continue
 		}
 		title := normaliseTitle(rest)
-		if !isTitle(title) {
+		if !isTitle(title) && !(standsApart(rest) && isSpacedTitle(title)) {
 			return division{}, false
 		}
 		return division{level: unit, number: n, label: "第" + numeralText(s, unit) + unit, title: title}, true
@@ -189,6 +189,35 @@ func isTitle(s string) bool {
 	for _, unit := range []string{"条", "款", "项", "章", "节", "编"} {
 		if _, _, ok := parseNumbered(s, unit); ok {
 			return false // 第二章第三节 cites, 第一审普通程序 is a title
+		}
+	}
+	return true
+}
+
+// standsApart reports whether the text after a label starts with a space:
+// the label stands apart from a title (第二十六章 中介合同), where a
+// citation runs on (第二章中规定的).
+func standsApart(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return isSpace(r)
+}
+
+// isSpacedTitle reports whether s can be a title set apart from its label
+// by a space. It may start with a character a citation goes on with (中介
+// 合同, 和解, 所有权) and list with commas (主席团，主席、副主席), but holds
+// no sentence and starts no reference.
+func isSpacedTitle(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "。；;：:") || startsAsReference(s) {
+		return false
+	}
+	for _, p := range []string{"的", "、", "，", ",", "规定", "》", "”"} {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	for _, unit := range []string{"条", "款", "项", "章", "节", "编"} {
+		if _, _, ok := parseNumbered(s, unit); ok {
+			return false
 		}
 	}
 	return true

@@ -155,3 +155,47 @@ func readValidFrom(r *model.Regulation) {
 		}
 	}
 }
+
+// readNoticeDate reads the date, and the issuer signed above it, of a
+// regulation whose header gives none from the notice that issues it: the
+// first line of the preamble that holds a date and nothing else
+// (（2009年7月1日）, or 2015年2月3日 under the issuer's name).
+func readNoticeDate(r *model.Regulation) {
+	if r.Published != "" {
+		return
+	}
+	for i, p := range r.Preamble {
+		date, ok := dateOnly(p.Text)
+		if !ok {
+			continue
+		}
+		r.Published = date
+		if i > 0 && r.Issuer == "" && isOrganisation(trimSpace(r.Preamble[i-1].Text)) {
+			r.Issuer = trimSpace(r.Preamble[i-1].Text)
+		}
+		return
+	}
+}
+
+// dateOnly returns the date of a line that holds one date and nothing
+// else, bracketed or not.
+func dateOnly(s string) (string, bool) {
+	s = trimSpace(s)
+	if inner, ok := bracketed(s); ok {
+		s = inner
+	}
+	loc := datePattern.FindStringIndex(s)
+	if loc == nil || loc[0] != 0 || trimSpace(s[loc[1]:]) != "" {
+		return "", false
+	}
+	return parseDate(s)
+}
+
+// organisation matches the name of a body that signs a notice: it ends in
+// the word for an office, a ministry, a committee, a court or the like.
+var organisation = regexp.MustCompile(`(部|委|局|院|署|厅|办|室|会|组|府|中央|委员会|小组|政府|法院|检察院|总局|办公厅|办公室)$`)
+
+func isOrganisation(s string) bool {
+	n := len([]rune(s))
+	return n >= 2 && n <= 40 && organisation.MatchString(s) && !strings.ContainsAny(s, "。；，：:,;0123456789《》“”")
+}

@@ -30,11 +30,16 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		w.label(b, a.Label, m)
 		b.WriteString("</p></div>\n")
 	}
+	table := false
 	for i, c := range a.Paragraphs {
 		if c == nil {
 			continue
 		}
 		id := "p" + strconv.Itoa(i+1)
+		if table = tableEdge(b, table, c.Paragraph); table {
+			w.tableRow(b, c.Paragraph, m.prefix+id, p)
+			continue
+		}
 		b.WriteString(`<div class="clause"`)
 		b.attr("id", m.prefix+id)
 		if m.cite {
@@ -52,6 +57,7 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		w.items(b, a, i+1, c.Items, m.prefix+id, p, m.cite)
 		b.WriteString("</div>\n")
 	}
+	tableEdge(b, table, model.Paragraph{})
 }
 
 func (w *worker) label(b *textBuilder, label string, m articleMode) {
@@ -129,21 +135,26 @@ func (w *worker) subitems(b *textBuilder, items []*model.Item, id string, p wher
 }
 
 // body writes paragraphs of running text with ids b1, b2 …: headings as
-// headings, runs of list items as lists.
+// headings, runs of list items as lists, runs of table rows as tables.
 func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, p where) {
-	inList := false
+	inList, table := false, false
 	for i, para := range paras {
-		if para.ListItem != inList {
-			if inList {
-				b.WriteString("</ul>\n")
-			} else {
-				b.WriteString("<ul class=\"list\">")
-			}
-			inList = para.ListItem
+		if inList && !para.ListItem {
+			b.WriteString("</ul>\n")
+			inList = false
+		}
+		table = tableEdge(b, table, para)
+		if para.ListItem && !inList {
+			b.WriteString("<ul class=\"list\">")
+			inList = true
 		}
 		id := ""
 		if idPrefix != "" {
 			id = idPrefix + strconv.Itoa(i+1)
+		}
+		if table {
+			w.tableRow(b, para, id, p)
+			continue
 		}
 		tag := "p"
 		switch {
@@ -166,6 +177,7 @@ func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, 
 	if inList {
 		b.WriteString("</ul>\n")
 	}
+	tableEdge(b, table, model.Paragraph{})
 }
 
 // headingAnchor is the anchor of the i-th heading on the document page.

@@ -25,10 +25,11 @@ import (
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/frontmatter"
+	"tiaoli/generator/model"
 )
 
 // CellSeparator joins the cells of a table row.
-const CellSeparator = " | "
+const CellSeparator = model.CellSeparator
 
 // Read returns the metadata and printed lines of an HTML page.
 func Read(src string) (block.Page, []block.Problem) {
