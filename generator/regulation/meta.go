@@ -180,12 +180,7 @@ func readNoticeDate(r *model.Regulation) {
 // dateOnly returns the date of a line that holds one date and nothing
 // else, bracketed or not.
 func dateOnly(s string) (string, bool) {
-	s = trimSpace(s)
-	if inner, ok := bracketed(s); ok {
-		s = inner
-	}
-	loc := datePattern.FindStringIndex(s)
-	if loc == nil || loc[0] != 0 || trimSpace(s[loc[1]:]) != "" {
+	if !cndate.Only(trimSpace(s)) {
 		return "", false
 	}
 	return parseDate(s)
