@@ -93,7 +93,7 @@ func outline(c *model.Corpus) string {
 		}
 		b.WriteString("\n")
 		if d.Kind != model.KindRegulation {
-			for _, p := range d.Body[:min(3, len(d.Body))] {
+			for _, p := range d.Body[:min(6, len(d.Body))] {
 				fmt.Fprintf(&b, "  %d: %s\n", p.Line, p.Text)
 			}
 		}

@@ -38,9 +38,18 @@ const YearPattern = `[` + yearDigit + `]{4}`
 // month, day; 2月12日, 2026年2月12日, or nothing).
 const PartialPattern = `(?:([` + yearDigit + `]{4})\s*年\s*)?(?:([` + dayDigit + `]{1,3})\s*月\s*([` + dayDigit + `]{1,3})\s*日)?`
 
+// NumericPattern is the source of a date written with digits, as metadata
+// and web pages write it: 2025-01-02, 2025/1/2, 2025.1.2, 2025年1月2日
+// (groups: year, month, day).
+const NumericPattern = `([0-9０-９]{4})\s*[-/.年]\s*([0-9０-９]{1,2})\s*[-/.月]\s*([0-9０-９]{1,2})\s*日?`
+
+// TimePattern is the source of a time of day that may follow a date:
+// 05:58, 05:58:30 (no group).
+const TimePattern = `[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?`
+
 var (
 	fullRE    = regexp.MustCompile(Pattern)
-	numericRE = regexp.MustCompile(`^([0-9０-９]{4})\s*[-/.年]\s*([0-9０-９]{1,2})\s*[-/.月]\s*([0-9０-９]{1,2})\s*日?`)
+	numericRE = regexp.MustCompile(`^` + NumericPattern)
 	nameRE    = regexp.MustCompile(`([0-9]{4})[-_.]?([0-9]{2})[-_.]?([0-9]{2})`)
 	// onlyRE is a line that holds a date and nothing else, maybe in
 	// brackets or followed by the day of the week, as printed under a
