@@ -17,7 +17,8 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/c
 
 // TestCases reads every case of testdata/cases: files of a content
 // folder, and what the whole pipeline makes of them (documents with their
-// dates, datelines, bylines and first lines; terms; references). See
+// dates, datelines, bylines and first lines of their body, or of a
+// regulation's preamble; terms; references). See
 // testdata/README.md.
 func TestCases(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "cases", "*.txt"))
@@ -92,10 +93,12 @@ func outline(c *model.Corpus) string {
 			fmt.Fprintf(&b, " kicker=%s subtitle=%s", d.Kicker, d.Subtitle)
 		}
 		b.WriteString("\n")
-		if d.Kind != model.KindRegulation {
-			for _, p := range d.Body[:min(6, len(d.Body))] {
-				fmt.Fprintf(&b, "  %d: %s\n", p.Line, p.Text)
-			}
+		lines := d.Body
+		if d.Kind == model.KindRegulation {
+			lines = d.Preamble
+		}
+		for _, p := range lines[:min(6, len(lines))] {
+			fmt.Fprintf(&b, "  %d: %s\n", p.Line, p.Text)
 		}
 	}
 	for _, t := range c.Terms {

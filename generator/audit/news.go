@@ -15,22 +15,19 @@ import (
 func newsPage(c *model.Corpus) []Finding {
 	var out []Finding
 	for _, d := range c.Documents {
-		if d.Kind == model.KindRegulation {
-			continue
-		}
-		for i, p := range d.Body {
-			t := strings.TrimSpace(p.Text)
+		for i, u := range units(d) {
+			t := strings.TrimSpace(u.Text)
 			msg := ""
 			switch {
 			case metaLine.MatchString(t):
 				msg = "网页的日期来源行被读作正文：" + clip(t, 30)
 			case editorMark.MatchString(t):
 				msg = "责编署名被读作正文：" + clip(t, 20)
-			case i < 3 && d.Dateline == nil && opensWithDateline(t):
+			case i < 3 && u.Kind == "body" && d.Kind != model.KindRegulation && d.Dateline == nil && opensWithDateline(t):
 				msg = "电头未被读出：" + clip(t, 20)
 			}
 			if msg != "" {
-				out = append(out, find(d, p.Position, d.URL, msg))
+				out = append(out, find(d, u.Position, u.URL, msg))
 			}
 		}
 		for _, b := range d.Bylines {
@@ -44,7 +41,7 @@ func newsPage(c *model.Corpus) []Finding {
 
 var (
 	// metaLine is a web page's line of publication time and source.
-	metaLine = regexp.MustCompile(`^(?:[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*(?:来源|稿源)\s*[:：]|(?:来源|稿源)\s*[:：].{0,30}[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*[0-9]{1,2}:[0-9]{2})`)
+	metaLine = regexp.MustCompile(`^(?:[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*(?:来源|稿源)\s*[:：]|(?:来源|稿源)\s*[:：].{0,30}[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*[0-9]{1,2}:[0-9]{2}.{0,10}$)`)
 	// editorMark is the web editor's mark closing an item.
 	editorMark = regexp.MustCompile(`^[（(]\s*(?:责编|责任编辑|编辑)\s*[:：]`)
 	// bylineDeed is a byline that kept what its person did.
