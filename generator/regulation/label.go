@@ -151,7 +151,11 @@ func parseDivision(s string) (division, bool) {
 		}
 		title := normaliseTitle(rest)
 		if !isTitle(title) && !(standsApart(rest) && isSpacedTitle(title)) {
-			return division{}, false
+			short := strings.TrimSuffix(title, "。")
+			if !standsApart(rest) || short == title || utf8.RuneCountInString(short) > 15 || !isSpacedTitle(short) {
+				return division{}, false
+			}
+			title = short // a stray full stop after a short title: 第五节 生活、卫生。
 		}
 		return division{level: unit, number: n, label: "第" + numeralText(s, unit) + unit, title: title}, true
 	}
