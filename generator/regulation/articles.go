@@ -22,6 +22,10 @@ type builder struct {
 	appendix  bool
 	// headingEnd is the line the last heading ends on.
 	headingEnd int
+	// lines and accepted are what articles reads: the lines and those that
+	// open articles.
+	lines    []line
+	accepted map[int]articleLabel
 	// headingLevels maps a Markdown heading level of unnumbered headings to
 	// the division level it stands for.
 	headingLevels map[int]string
@@ -29,7 +33,7 @@ type builder struct {
 
 // articles builds headings, articles, the preamble and the appendix.
 func (p *parser) articles(lines []line, accepted map[int]articleLabel) {
-	b := &builder{parser: p, headingLevels: unnumberedLevels(lines)}
+	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted}
 	for i, l := range lines {
 		switch {
 		case b.appendix:
@@ -114,6 +118,9 @@ func (b *builder) body(l line, index int) {
 // continuing the one before, a member of a list. It reports false for a
 // line that opens a 款.
 func (b *builder) inline(l line, index int) bool {
+	if b.note(l, index) {
+		return true
+	}
 	if m, ok := parseMarker(l.text); ok && m.kind != markHan {
 		b.addItem(l, m)
 		return true

@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,7 +152,11 @@ func parseDivision(s string) (division, bool) {
 		}
 		title := normaliseTitle(rest)
 		if !isTitle(title) && !(standsApart(rest) && isSpacedTitle(title)) {
-			return division{}, false
+			short := strings.TrimSuffix(title, "。")
+			if !standsApart(rest) || short == title || utf8.RuneCountInString(short) > 15 || !isSpacedTitle(short) {
+				return division{}, false
+			}
+			title = short // a stray full stop after a short title: 第五节 生活、卫生。
 		}
 		return division{level: unit, number: n, label: "第" + numeralText(s, unit) + unit, title: title}, true
 	}
@@ -191,8 +196,16 @@ func isTitle(s string) bool {
 			return false // 第二章第三节 cites, 第一审普通程序 is a title
 		}
 	}
-	return true
+	return !namesUnit(s)
 }
+
+// unitLabel matches the label of an article or division anywhere in a
+// text.
+var unitLabel = regexp.MustCompile(`第[零〇一二三四五六七八九十百千两0-9]+(条|编|章|节)`)
+
+// namesUnit reports whether s names an article or division: a title
+// never does, a sentence about one does (第七节 相应改为第八节).
+func namesUnit(s string) bool { return unitLabel.MatchString(s) }
 
 // standsApart reports whether the text after a label starts with a space:
 // the label stands apart from a title (第二十六章 中介合同), where a
@@ -220,7 +233,7 @@ func isSpacedTitle(s string) bool {
 			return false
 		}
 	}
-	return true
+	return !namesUnit(s)
 }
 
 // normaliseTitle trims a title and removes spaces between Han characters:

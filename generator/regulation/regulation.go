@@ -54,6 +54,7 @@ func Structure(d *model.Document) []model.Error {
 		readValidFrom(p.reg)
 	} else {
 		p.sections(lines)
+		readNoticeDate(p.reg)
 	}
 	p.checkBrackets()
 	fillDepths(p.reg.Headings)

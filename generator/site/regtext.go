@@ -58,6 +58,24 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		b.WriteString("</div>\n")
 	}
 	tableEdge(b, table, model.Paragraph{})
+	notes(b, a.Notes, m.prefix)
+}
+
+// notes writes the footnotes of an article apart from its text, with ids
+// n1, n2 ….
+func notes(b *textBuilder, ns []model.Paragraph, prefix string) {
+	if len(ns) == 0 {
+		return
+	}
+	b.WriteString(`<aside class="notes" aria-label="注释">`)
+	for i, n := range ns {
+		b.WriteString(`<p class="note"`)
+		b.attr("id", prefix+"n"+strconv.Itoa(i+1))
+		b.WriteByte('>')
+		b.escape(n.Text)
+		b.WriteString("</p>")
+	}
+	b.WriteString("</aside>\n")
 }
 
 func (w *worker) label(b *textBuilder, label string, m articleMode) {

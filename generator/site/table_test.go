@@ -69,3 +69,26 @@ func TestTables(t *testing.T) {
 		t.Errorf("the 款 after the table = %q", text(p5))
 	}
 }
+
+// TestNotes: a footnote after an article is shown apart from its 款, in
+// an aside with its own anchor.
+func TestNotes(t *testing.T) {
+	src := "# 某某法\n\n<!-- INFO END -->\n\n第一条 甲应当乙。\n\n第二条 本法自公布之日起施行。\n\n① 施行日期依各法律确定。\n"
+	c := generator.Parse(fstest.MapFS{"regs/law.md": {Data: []byte(src)}})
+	var a *model.Article
+	for _, d := range c.Documents {
+		if d.Kind == model.KindRegulation && len(d.Articles) == 2 {
+			a = d.Articles[1]
+		}
+	}
+	if a == nil || len(a.Paragraphs) != 1 || len(a.Notes) != 1 {
+		t.Fatalf("want 第二条 with one 款 and one note, got %+v", a)
+	}
+	page := parsePage(t, render(t, c, site.Options{Base: "/"}), a.URL+"index.html")
+	if n := page.Find("aside.notes #n1"); n.Length() != 1 || !strings.Contains(text(n), "施行日期") {
+		t.Errorf("note = %q", text(page.Find("aside.notes")))
+	}
+	if page.Find(".clause").Length() != 1 {
+		t.Errorf("want one 款 on the page, got %d", page.Find(".clause").Length())
+	}
+}
