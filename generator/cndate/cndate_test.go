@@ -64,3 +64,27 @@ func TestNumericAndNames(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFind checks that any text gives dates in order, inside it, each a
+// real day written YYYY-MM-DD, and that the line rules never panic.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"2026年1月30日中共中央批准", "二〇一八年十二月二十九日", "２０07年9月１日", "2025-02-30", "年月日", "（2026年2月10日）星期二"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, d := range Find(s) {
+			if d.Start < end || d.End > len(s) || d.Start >= d.End {
+				t.Fatalf("Find(%q): span %d-%d after %d", s, d.Start, d.End, end)
+			}
+			end = d.End
+			if len(d.ISO) != 10 || d.ISO[4] != '-' || d.ISO[7] != '-' {
+				t.Fatalf("Find(%q): %q is not YYYY-MM-DD", s, d.ISO)
+			}
+		}
+		Starts(s)
+		Only(s)
+		Numeric(s)
+		InName(s)
+	})
+}

@@ -200,6 +200,9 @@ func opensItem(s string) bool {
 // line adds a line that is not a headline.
 func (s *segmenter) line(l block.Line) {
 	c := s.cur()
+	if c == nil && isSignature(l.Text) {
+		return // the page's own date at its head (2026年2月13日 星期五): no item
+	}
 	if page, rest, ok := continuedFrom(l.Text); ok {
 		if c == nil || c.closed || len(c.body) > 0 {
 			c = s.open(nil)
