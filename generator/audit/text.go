@@ -23,7 +23,7 @@ func clauseURL(a *model.Article, p int) string {
 	if a.URL == "" {
 		return ""
 	}
-	return a.URL + lookup.Anchor(p, 0)
+	return a.URL + lookup.Anchor(a, p, 0, 0)
 }
 
 // sentencePunct are the marks that end or split a sentence, and those of
