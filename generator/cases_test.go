@@ -112,9 +112,9 @@ func outline(c *model.Corpus) string {
 		}
 		b.WriteString("\n")
 	}
-	docs := map[string]*model.Document{}
-	for _, d := range c.Documents {
-		docs[d.ID] = d
+	docs := map[string]int{}
+	for i, d := range c.Documents {
+		docs[d.ID] = i
 	}
 	for _, r := range c.References {
 		fmt.Fprintf(&b, "R %s → %s\n", r.Text, target(r, docs))
@@ -122,11 +122,12 @@ func outline(c *model.Corpus) string {
 	return b.String()
 }
 
-func target(r *model.Reference, docs map[string]*model.Document) string {
+// target names where a reference leads: D1 第三条, or external.
+func target(r *model.Reference, docs map[string]int) string {
 	s := ""
 	switch {
 	case r.To != nil:
-		s = "《" + docs[r.To.Document].Title + "》" + r.To.Article
+		s = strings.TrimSpace(fmt.Sprintf("D%d %s", docs[r.To.Document], r.To.Article))
 	case r.External && r.Title != "":
 		s = "external 《" + r.Title + "》"
 	default:

@@ -25,6 +25,9 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		}
 		return true
 	}
+	if raw.Qual != qualNone {
+		dst.doc = r.l.titles.part(dst.doc, raw.P.Article, raw.P.Suffix)
+	}
 	d := r.l.docs[dst.doc]
 	ai := findArticle(d, raw.P.Article, raw.P.Suffix)
 	if ai < 0 && raw.Qual == qualNone {
