@@ -71,11 +71,17 @@ func isEmpty(p string) bool {
 	return errors.Is(err, io.EOF)
 }
 
-// writeMarker marks the staging folder dir as a site.
-func writeMarker(dir string) error {
+// writeMarker marks the staging folder dir as a site. The published
+// site's marker is linked when it says the same, as unchanged pages are,
+// so that a rebuild leaves it as it was.
+func writeMarker(dir, out string) error {
 	p := filepath.Join(dir, filepath.FromSlash(MarkerFile))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
+	}
+	old := filepath.Join(out, filepath.FromSlash(MarkerFile))
+	if holds(old, []byte(markerText)) && link(old, p) == nil {
+		return nil
 	}
 	return os.WriteFile(p, []byte(markerText), 0o644)
 }

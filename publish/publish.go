@@ -148,7 +148,7 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 	if err := os.Chmod(dir, 0o755); err != nil { // whatever the umask
 		return nil, err
 	}
-	if err := writeMarker(dir); err != nil {
+	if err := writeMarker(dir, out); err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
