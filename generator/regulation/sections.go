@@ -10,8 +10,9 @@ import (
 // maxSectionTitle is the longest line after a marker read as a title.
 const maxSectionTitle = 30
 
-// sections cuts a document without 条 into sections at 一、, （一）, 1. and
-// （1）: a marker of a deeper kind opens a section inside the one before.
+// sections cuts a document without 条 into sections at 第X编, 章 and 节 and
+// at 一、, （一）, 1. and （1）: a marker of a deeper kind opens a section
+// inside the one before.
 // Text before the first marker is the preamble; a document without any
 // marker keeps its body as it is.
 func (p *parser) sections(lines []line) {
@@ -22,7 +23,7 @@ func (p *parser) sections(lines []line) {
 	var stack []open
 	var preamble []model.Paragraph
 	for _, l := range lines {
-		m, ok := parseMarker(l.text)
+		m, ok := sectionMarker(l.text)
 		if !ok || m.kind == markCircled {
 			if len(stack) == 0 {
 				preamble = append(preamble, paragraph(l, l.text))
@@ -47,6 +48,15 @@ func (p *parser) sections(lines []line) {
 	if len(p.reg.Sections) > 0 {
 		p.reg.Preamble = preamble
 	}
+}
+
+// sectionMarker reads the marker of a section: 第X编/章/节 (a division,
+// outside every 一、) or a list marker.
+func sectionMarker(s string) (marker, bool) {
+	if d, ok := parseDivision(s); ok {
+		return marker{kind: markHan - len(levelRank) + levelRank[d.level], number: d.number, label: d.label, rest: d.title}, true
+	}
+	return parseMarker(s)
 }
 
 // newSection opens a section: a short line after the marker is its title,
