@@ -10,8 +10,10 @@ import (
 
 // amendmentQuote finds the articles and headings an amendment quotes
 // ("增加一条，作为第X条：“第X条 ……”") read as its own: an article or
-// heading that follows a text whose quotation is still open; and "本法"
-// inside such a quotation taken for the amending document itself.
+// heading that follows a text whose quotation is still open, an article of
+// an amending document whose number jumps or goes back (numbered like the
+// law it amends); and "本法" inside such a quotation taken for the
+// amending document itself.
 func amendmentQuote(c *model.Corpus) []Finding {
 	var out []Finding
 	for _, d := range c.Documents {
@@ -25,13 +27,22 @@ func amendmentQuote(c *model.Corpus) []Finding {
 func quotedUnits(d *model.Document) []Finding {
 	var out []Finding
 	open := map[int]bool{} // article index → starts inside a quotation
+	amends := amending.MatchString(d.Title)
 	for i := 1; i < len(d.Articles); i++ {
 		prev, a := d.Articles[i-1], d.Articles[i]
-		if prev == nil || a == nil || !leavesQuoteOpen(prev) {
+		if prev == nil || a == nil {
 			continue
 		}
-		open[i] = true
-		msg := fmt.Sprintf("%s位于%s未闭合的引号内，疑为所引条文", a.Label, prev.Label)
+		var msg string
+		switch {
+		case leavesQuoteOpen(prev):
+			open[i] = true
+			msg = fmt.Sprintf("%s位于%s未闭合的引号内，疑为所引条文", a.Label, prev.Label)
+		case amends && (a.Number > prev.Number+1 || a.Number < prev.Number):
+			msg = fmt.Sprintf("修改文件的%s紧接%s，编号不连续，疑为所引被修改法律的条文", a.Label, prev.Label)
+		default:
+			continue
+		}
 		out = append(out, find(d, a.Position, a.URL, msg))
 	}
 	for _, h := range d.Headings {

@@ -1,10 +1,12 @@
 package audit_test
 
 import (
+	"strings"
 	"testing"
 
 	"tiaoli/generator/audit"
 	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
 )
 
 func clause(text string, line int, items ...*model.Item) *model.Clause {
@@ -12,7 +14,8 @@ func clause(text string, line int, items ...*model.Item) *model.Clause {
 }
 
 func article(label string, line int, cs ...*model.Clause) *model.Article {
-	return &model.Article{Label: label, URL: "/d/" + label + "/", Paragraphs: cs, Position: model.Position{Path: "a.md", Line: line}}
+	n, _ := numeral.Parse(strings.TrimSuffix(strings.TrimPrefix(label, "第"), "条"))
+	return &model.Article{Number: n, Label: label, URL: "/d/" + label + "/", Paragraphs: cs, Position: model.Position{Path: "a.md", Line: line}}
 }
 
 // TestChecks runs each check on a document misread the way its class
@@ -30,6 +33,7 @@ func TestChecks(t *testing.T) {
 		{audit.SplitClause, doc("某法", article("第一条", 1, clause("有下列情形之一的：", 1, &model.Item{Label: "（一）", Number: 1}), clause("前款规定的情形，依法处理。", 5))), 0},
 		{audit.AmendmentQuote, doc("某法修正案", article("第一条", 1, clause("增加一条，作为第九条：“第九条 甲。", 1)), article("第九条", 2, clause("乙。”", 2))), 1},
 		{audit.AmendmentQuote, doc("某法修正案", article("第一条", 1, clause("将第九条修改为：“第九条 甲。”", 1)), article("第二条", 2, clause("乙。", 2))), 0},
+		{audit.AmendmentQuote, doc("某法修正案", article("第一条", 1, clause("将第九条修改为：", 1)), article("第九条", 2, clause("甲。", 2))), 1},
 		{audit.TableAsText, doc("某规定", article("第一条", 1, clause("| 第1条 | 甲罪 |", 1))), 1},
 		{audit.Apparatus, doc("某法", article("第一条", 1, clause("本法自公布之日起施行。", 1), clause("① 施行日期依各法律确定。", 3))), 1},
 		{audit.Apparatus, doc("某法", article("第一条", 1, clause("①甲；", 1), clause("②乙。", 3))), 0},

@@ -151,6 +151,9 @@ func parseDivision(s string) (division, bool) {
 			continue
 		}
 		title := normaliseTitle(rest)
+		if namesUnit(title) {
+			return division{}, false
+		}
 		if !isTitle(title) && !(standsApart(rest) && isSpacedTitle(title)) {
 			short := strings.TrimSuffix(title, "。")
 			if !standsApart(rest) || short == title || utf8.RuneCountInString(short) > 15 || !isSpacedTitle(short) {
@@ -196,15 +199,15 @@ func isTitle(s string) bool {
 			return false // 第二章第三节 cites, 第一审普通程序 is a title
 		}
 	}
-	return !namesUnit(s)
+	return true
 }
 
 // unitLabel matches the label of an article or division anywhere in a
 // text.
 var unitLabel = regexp.MustCompile(`第[零〇一二三四五六七八九十百千两0-9]+(条|编|章|节)`)
 
-// namesUnit reports whether s names an article or division: a title
-// never does, a sentence about one does (第七节 相应改为第八节).
+// namesUnit reports whether s names an article or division: a division's
+// title never does, a sentence about one does (第七节 相应改为第八节).
 func namesUnit(s string) bool { return unitLabel.MatchString(s) }
 
 // standsApart reports whether the text after a label starts with a space:
