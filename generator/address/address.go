@@ -8,6 +8,8 @@
 //	d/<doc>/s2/          the second top-level section of a document without 条
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
+//	w/<work>/            the versions of a regulation, and their
+//	                     comparisons (work.go)
 //
 // An identifier depends only on what it names (kind, title, date; the
 // article's number), never on the other documents, so adding a document
@@ -30,8 +32,8 @@ import (
 // maxSyllables caps how much of a title goes into its slug.
 const maxSyllables = 8
 
-// Assign fills the ID and URL of every document, article, section and
-// source, and turns Carrier pointers into Parent and Carries and
+// Assign fills the ID and URL of every document, article, section, work,
+// comparison and source, and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
@@ -56,6 +58,7 @@ func Assign(c *model.Corpus) {
 			}
 		}
 	}
+	assignWorks(c)
 	for _, s := range c.Sources {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
 		s.URL = "s/" + s.ID + "/"
