@@ -90,3 +90,27 @@ func document(t *testing.T, name, text string) *model.Document {
 	}
 	return d
 }
+
+func TestDiff(t *testing.T) {
+	for _, tc := range []struct{ old, new, want string }{
+		{"处一万元罚款。", "处一万元以上五万元以下罚款。", "处一万元[+以上五万元以下+]罚款。"},
+		{"（一）依法办理；", "(一) 依法办理;", "(一) 依法办理;"},
+		{"应当报告。", "应当及时报告。", "应当[+及时+]报告。"},
+		{"由国务院规定。", "由省级人民政府规定。", "由[-国务院-][+省级人民政府+]规定。"},
+	} {
+		var b strings.Builder
+		for _, s := range Diff(tc.old, tc.new) {
+			switch s.Op {
+			case Deleted:
+				b.WriteString("[-" + s.Text + "-]")
+			case Inserted:
+				b.WriteString("[+" + s.Text + "+]")
+			default:
+				b.WriteString(s.Text)
+			}
+		}
+		if b.String() != tc.want {
+			t.Errorf("Diff(%q, %q) = %q, want %q", tc.old, tc.new, b.String(), tc.want)
+		}
+	}
+}

@@ -29,6 +29,7 @@ type renderer struct {
 	termByName map[string]int
 	tips       []string // the tooltip of each term
 	byDate     []*model.Document
+	vx         *versionIndex // works and comparisons (versions.go)
 	// frames caches the shared frame of pages by depth and navigation
 	// item; frameErr keeps the first error rendering one.
 	framesMu sync.Mutex
@@ -56,6 +57,7 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	r.indexReferences()
 	r.indexTerms()
 	r.byDate = sortedByDate(c.Documents)
+	r.vx = newVersionIndex(c)
 	return r, nil
 }
 
