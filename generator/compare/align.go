@@ -12,8 +12,8 @@ const (
 	// between two pairs: the article in the same place, rewritten.
 	slotSimilarity = 0.15
 	// moveSimilarity is what a unit that moved out of order must share
-	// with its counterpart.
-	moveSimilarity = 0.5
+	// with its counterpart, which must be its most similar unit.
+	moveSimilarity = 0.35
 	// partContainment is how much of a part must be found in the whole
 	// it was split from or merged into.
 	partContainment = 0.6
@@ -88,11 +88,12 @@ func (a *aligner) inOrder() {
 	}
 }
 
-// slots pairs the one old and one new unit left between two pairs (or
-// the ends) when they share enough to be the same article rewritten, and
-// more than either shares with any other unit: an article that only
-// shares boilerplate shares as much with its other neighbours. Run it
-// right after inOrder, when every pair is one to one.
+// slots pairs, in each gap between two pairs (or the ends), the old and
+// new units left there that share enough to be the same article
+// rewritten in its place and that are each other's most similar unit:
+// an article that only shares boilerplate shares as much with its other
+// neighbours. Pairs in a gap keep their order. Run it right after
+// inOrder, when every pair is one to one.
 func (a *aligner) slots() {
 	pi, pj := -1, -1
 	for i := 0; i <= len(a.old); i++ {
@@ -103,10 +104,22 @@ func (a *aligner) slots() {
 			}
 			ni, nj = i, a.toNew[i][0]
 		}
-		if ni-pi == 2 && nj-pj == 2 && a.sim[pi+1][pj+1] >= slotSimilarity && a.best(pi+1, pj+1) {
-			a.pair(pi+1, pj+1)
-		}
+		a.fillGap(pi+1, ni, pj+1, nj)
 		pi, pj = ni, nj
+	}
+}
+
+// fillGap pairs old units i0..i1-1 with new units j0..j1-1, keeping order.
+func (a *aligner) fillGap(i0, i1, j0, j1 int) {
+	lastJ := j0 - 1
+	for i := i0; i < i1; i++ {
+		for j := lastJ + 1; j < j1; j++ {
+			if a.sim[i][j] >= slotSimilarity && a.best(i, j) {
+				a.pair(i, j)
+				lastJ = j
+				break
+			}
+		}
 	}
 }
 
@@ -139,7 +152,7 @@ func (a *aligner) moves() {
 			continue
 		}
 		for j := range a.new {
-			if len(a.toOld[j]) == 0 && a.sim[i][j] >= moveSimilarity {
+			if len(a.toOld[j]) == 0 && a.sim[i][j] >= moveSimilarity && a.best(i, j) {
 				cs = append(cs, cand{i, j, a.sim[i][j]})
 			}
 		}
@@ -183,7 +196,11 @@ func (a *aligner) whole(k int, links [][]int, mine, theirs []*unit, isNew bool) 
 				continue
 			}
 			for _, o := range links[n] {
-				if c := a.sp.containment(mine[k], theirs[o]); c >= bestC && a.single(o, isNew) {
+				c := a.sp.containment(mine[k], theirs[o])
+				if a.closest(k, o, isNew) {
+					c = max(c, partContainment) // its most similar unit, though much of it is new
+				}
+				if c >= bestC && a.single(o, isNew) {
 					best, bestC = o, c
 				}
 			}
@@ -191,6 +208,32 @@ func (a *aligner) whole(k int, links [][]int, mine, theirs []*unit, isNew bool) 
 		}
 	}
 	return best, best >= 0
+}
+
+// closest reports whether the unpaired unit k (new when isNew) shares at
+// least matchSimilarity with unit o on the other side, and more than with
+// any other unit there.
+func (a *aligner) closest(k, o int, isNew bool) bool {
+	sim := func(x int) float64 {
+		if isNew {
+			return a.sim[x][k]
+		}
+		return a.sim[k][x]
+	}
+	s := sim(o)
+	if s < matchSimilarity {
+		return false
+	}
+	n := len(a.new)
+	if isNew {
+		n = len(a.old)
+	}
+	for x := 0; x < n; x++ {
+		if x != o && sim(x) >= s {
+			return false
+		}
+	}
+	return true
 }
 
 // single reports whether the unit o on the other side is not itself one

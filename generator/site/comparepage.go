@@ -52,7 +52,6 @@ type cmpRow struct {
 	Kind, KindName string
 	Changed        bool
 	Note           string // 原第十二条 → 第十三条、第十四条
-	Old, New       []linkItem
 	OldText        template.HTML
 	NewText        template.HTML
 }
@@ -131,27 +130,31 @@ func shares(b []model.Pair, pr model.Pair) bool {
 	return false
 }
 
+// part is one article (or heading) of a side of a row, with the link
+// that labels it.
+type part struct {
+	label linkItem
+	text  string
+}
+
 // articleRow is the row of a block of article pairs.
 func articleRow(old, new *model.Document, b []model.Pair, p where) cmpRow {
 	row := cmpRow{Kind: b[0].Kind, KindName: pairKindName(b[0].Kind)}
 	row.Changed = row.Kind != model.PairUnchanged
-	var ot, nt []string
-	for _, k := range indexes(b, true) {
-		a := old.Articles[k]
-		row.Old = append(row.Old, linkItem{Href: p.href(a.URL), Text: a.Label})
-		ot = append(ot, compare.Text(a))
+	side := func(d *model.Document, ks []int) (parts []part) {
+		for _, k := range ks {
+			a := d.Articles[k]
+			parts = append(parts, part{linkItem{Href: p.href(a.URL), Text: a.Label}, compare.Text(a)})
+		}
+		return parts
 	}
-	for _, k := range indexes(b, false) {
-		a := new.Articles[k]
-		row.New = append(row.New, linkItem{Href: p.href(a.URL), Text: a.Label})
-		nt = append(nt, compare.Text(a))
-	}
+	op, np := side(old, indexes(b, true)), side(new, indexes(b, false))
 	row.ID = "o" + strconv.Itoa(b[0].OldIndex+1)
 	if b[0].NewIndex >= 0 {
 		row.ID = "n" + strconv.Itoa(b[0].NewIndex+1)
 	}
-	row.Note = renumbering(row.Old, row.New)
-	row.OldText, row.NewText = marked(strings.Join(ot, "\n"), strings.Join(nt, "\n"))
+	row.Note = renumbering(op, np)
+	row.OldText, row.NewText = marked(op, np)
 	return row
 }
 
@@ -159,19 +162,16 @@ func articleRow(old, new *model.Document, b []model.Pair, p where) cmpRow {
 func headingRow(old, new *model.Document, b []model.Pair) cmpRow {
 	row := cmpRow{Kind: b[0].Kind, KindName: pairKindName(b[0].Kind)}
 	row.Changed = row.Kind != model.PairUnchanged
-	var ot, nt []string
-	for _, k := range indexes(b, true) {
-		h := old.Headings[k]
-		row.Old = append(row.Old, linkItem{Text: h.Label})
-		ot = append(ot, strings.TrimSpace(h.Label+" "+h.Title))
+	side := func(d *model.Document, ks []int) (parts []part) {
+		for _, k := range ks {
+			h := d.Headings[k]
+			parts = append(parts, part{linkItem{Text: h.Label}, h.Title})
+		}
+		return parts
 	}
-	for _, k := range indexes(b, false) {
-		h := new.Headings[k]
-		row.New = append(row.New, linkItem{Text: h.Label})
-		nt = append(nt, strings.TrimSpace(h.Label+" "+h.Title))
-	}
-	row.Note = renumbering(row.Old, row.New)
-	row.OldText, row.NewText = marked(strings.Join(ot, "\n"), strings.Join(nt, "\n"))
+	op, np := side(old, indexes(b, true)), side(new, indexes(b, false))
+	row.Note = renumbering(op, np)
+	row.OldText, row.NewText = marked(op, np)
 	return row
 }
 
@@ -192,11 +192,11 @@ func indexes(b []model.Pair, old bool) []int {
 
 // renumbering says how the labels changed: 原第十二条 → 第十三条、第十四条;
 // 新增第十条; 删除原第十条; the label alone when it stayed.
-func renumbering(old, new []linkItem) string {
-	join := func(ls []linkItem) string {
+func renumbering(old, new []part) string {
+	join := func(ps []part) string {
 		var t []string
-		for _, l := range ls {
-			t = append(t, l.Text)
+		for _, p := range ps {
+			t = append(t, p.label.Text)
 		}
 		return strings.Join(t, "、")
 	}
@@ -212,29 +212,86 @@ func renumbering(old, new []linkItem) string {
 	return "原" + o + " → " + n
 }
 
-// marked writes the two texts with what only the old has in <del> and
-// what only the new has in <ins>.
-func marked(old, new string) (template.HTML, template.HTML) {
-	var o, n strings.Builder
-	for _, s := range compare.Diff(old, new) {
-		t := template.HTMLEscapeString(s.Text)
+// marked writes the two sides of a row, each part headed by its label,
+// with what only the old side has in <del> and what only the new side has
+// in <ins>. The parts of a side are compared as one text, so that a
+// sentence moved from one article to the next of a split is no change.
+func marked(old, new []part) (template.HTML, template.HTML) {
+	o, n := newSide(old), newSide(new)
+	for _, s := range compare.Diff(o.joined, n.joined) {
 		switch s.Op {
 		case compare.Deleted:
-			o.WriteString("<del>" + t + "</del>")
+			o.write(s.Text, "del")
 		case compare.Inserted:
-			n.WriteString("<ins>" + t + "</ins>")
+			n.write(s.Text, "ins")
 		default:
-			o.WriteString(t)
-			n.WriteString(t)
+			o.write(s.OldText(), "")
+			n.write(s.Text, "")
 		}
 	}
-	if old == "" {
-		o.Reset()
+	return o.html(), n.html()
+}
+
+// side writes one side of a row, putting each part's label where its
+// text starts.
+type side struct {
+	b      strings.Builder
+	parts  []part
+	starts []int // byte offsets of the parts in joined
+	joined string
+	pos    int
+	next   int // the part whose label comes next
+}
+
+func newSide(parts []part) *side {
+	s := &side{parts: parts}
+	var texts []string
+	at := 0
+	for _, p := range parts {
+		s.starts = append(s.starts, at)
+		texts = append(texts, p.text)
+		at += len(p.text) + 1
 	}
-	if new == "" {
-		n.Reset()
+	s.joined = strings.Join(texts, "\n")
+	return s
+}
+
+// write adds text wrapped in tag ("" for none), with the labels of the
+// parts that start inside it.
+func (s *side) write(text, tag string) {
+	for {
+		for s.next < len(s.parts) && s.starts[s.next] <= s.pos {
+			s.label(s.parts[s.next].label)
+			s.next++
+		}
+		if text == "" {
+			return
+		}
+		n := len(text)
+		if s.next < len(s.parts) {
+			n = min(n, s.starts[s.next]-s.pos)
+		}
+		t := template.HTMLEscapeString(text[:n])
+		if tag != "" {
+			t = "<" + tag + ">" + t + "</" + tag + ">"
+		}
+		s.b.WriteString(t)
+		s.pos += n
+		text = text[n:]
 	}
-	return template.HTML(o.String()), template.HTML(n.String())
+}
+
+func (s *side) label(l linkItem) {
+	if l.Href == "" {
+		s.b.WriteString(`<span class="label">` + template.HTMLEscapeString(l.Text) + `</span> `)
+		return
+	}
+	s.b.WriteString(`<a class="label" href="` + template.HTMLEscapeString(l.Href) + `">` + template.HTMLEscapeString(l.Text) + `</a> `)
+}
+
+func (s *side) html() template.HTML {
+	s.write("", "") // the labels of parts with no text
+	return template.HTML(s.b.String())
 }
 
 // workPage lists the versions of a work.
