@@ -15,8 +15,10 @@ const (
 	// with its counterpart, which must be its most similar unit.
 	moveSimilarity = 0.35
 	// partContainment is how much of a part must be found in the whole
-	// it was split from or merged into.
+	// it was split from or merged into; partSimilarity is enough when the
+	// whole is the part's most similar unit.
 	partContainment = 0.6
+	partSimilarity  = 0.4
 )
 
 // aligner pairs the old and new units of one comparison.
@@ -186,32 +188,29 @@ func (a *aligner) parts() {
 }
 
 // whole finds the unit on the other side that the unpaired unit k was
-// split from (or merged into): the counterpart of a paired neighbour
-// (k-1 or k+1, across other parts) that contains k's text.
+// split from (or merged into): the counterpart of a paired neighbour (k-1
+// or k+1) that contains k's text, or that k is closest to.
 func (a *aligner) whole(k int, links [][]int, mine, theirs []*unit, isNew bool) (int, bool) {
 	best, bestC := -1, partContainment
-	for _, step := range []int{-1, 1} {
-		for n := k + step; n >= 0 && n < len(mine); n += step {
-			if len(links[n]) == 0 {
-				continue
+	for _, n := range []int{k - 1, k + 1} {
+		if n < 0 || n >= len(mine) {
+			continue
+		}
+		for _, o := range links[n] {
+			c := a.sp.containment(mine[k], theirs[o])
+			if a.closest(k, o, isNew) {
+				c = max(c, partContainment) // its most similar unit, though much of it is new
 			}
-			for _, o := range links[n] {
-				c := a.sp.containment(mine[k], theirs[o])
-				if a.closest(k, o, isNew) {
-					c = max(c, partContainment) // its most similar unit, though much of it is new
-				}
-				if c >= bestC && a.single(o, isNew) {
-					best, bestC = o, c
-				}
+			if c >= bestC && a.single(o, isNew) {
+				best, bestC = o, c
 			}
-			break
 		}
 	}
 	return best, best >= 0
 }
 
 // closest reports whether the unpaired unit k (new when isNew) shares at
-// least matchSimilarity with unit o on the other side, and more than with
+// least partSimilarity with unit o on the other side, and more than with
 // any other unit there.
 func (a *aligner) closest(k, o int, isNew bool) bool {
 	sim := func(x int) float64 {
@@ -221,7 +220,7 @@ func (a *aligner) closest(k, o int, isNew bool) bool {
 		return a.sim[k][x]
 	}
 	s := sim(o)
-	if s < matchSimilarity {
+	if s < partSimilarity {
 		return false
 	}
 	n := len(a.new)

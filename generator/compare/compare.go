@@ -12,12 +12,16 @@
 //     (cosine) above a threshold summed over the pairs: an inserted or
 //     deleted article shifts the numbers of all that follow and costs
 //     nothing;
-//  2. in each gap between pairs that holds one old and one new article,
-//     those two at a lower threshold: the article rewritten in its place;
-//  3. out of order, at a high threshold: an article moved;
+//  2. in each gap between pairs, in order, an old and a new article that
+//     share less but are each other's most similar article of all: the
+//     article rewritten in its place. An article that only shares
+//     boilerplate with its counterpart shares as much with others, and is
+//     left alone;
+//  3. out of order, when each other's most similar and above a higher
+//     threshold: an article moved;
 //  4. an article left over whose text is contained in the counterpart of
-//     its paired neighbour: split off it (one old, several new) or merged
-//     into it (several old, one new).
+//     its paired neighbour, or is most similar to it: split off it (one
+//     old, several new) or merged into it (several old, one new).
 //
 // What is left is added or deleted. Headings (编, 章, 节) are aligned the
 // same way on their titles. Amendment decisions are not read: the texts
