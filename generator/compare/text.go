@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -58,17 +59,37 @@ func Fold(s string) string {
 type unit struct {
 	label string
 	fold  string
-	grams map[uint64]int // character bigrams (unigrams of a one-rune text) and their counts
+	// grams are the character bigrams of the folded text (the rune of a
+	// one-rune text), with their counts, sorted; ids holds them as the
+	// space numbers them.
+	grams []gram
+}
+
+// gram is a bigram and its count in a unit; key is the two runes, id the
+// number the space gives it.
+type gram struct {
+	key   uint64
+	id    int32
+	count int32
 }
 
 func newUnit(label, text string) *unit {
-	u := &unit{label: label, fold: Fold(text), grams: map[uint64]int{}}
+	u := &unit{label: label, fold: Fold(text)}
 	rs := []rune(u.fold)
+	keys := make([]uint64, 0, len(rs))
 	if len(rs) == 1 {
-		u.grams[uint64(rs[0])]++
+		keys = append(keys, uint64(rs[0]))
 	}
 	for i := 0; i+1 < len(rs); i++ {
-		u.grams[uint64(rs[i])<<32|uint64(rs[i+1])]++
+		keys = append(keys, uint64(rs[i])<<32|uint64(rs[i+1]))
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if n := len(u.grams); n > 0 && u.grams[n-1].key == k {
+			u.grams[n-1].count++
+			continue
+		}
+		u.grams = append(u.grams, gram{key: k, count: 1})
 	}
 	return u
 }
@@ -77,26 +98,41 @@ func newUnit(label, text string) *unit {
 // among them (IDF), so that the boilerplate many articles share (违反本法
 // 规定…罚款) counts little, and gives each unit a unit-length vector.
 type space struct {
-	idf  map[uint64]float64
-	vecs [2][]map[uint64]float64
+	idf  []float64 // by gram id
+	vecs [2][][]entry
+}
+
+// entry is one weighted gram of a vector.
+type entry struct {
+	id int32
+	w  float64
 }
 
 func newSpace(old, new []*unit) *space {
-	df := map[uint64]int{}
+	ids := map[uint64]int32{}
+	var df []int
 	for _, us := range [2][]*unit{old, new} {
 		for _, u := range us {
-			for g := range u.grams {
-				df[g]++
+			for k := range u.grams {
+				g := &u.grams[k]
+				id, ok := ids[g.key]
+				if !ok {
+					id = int32(len(df))
+					ids[g.key] = id
+					df = append(df, 0)
+				}
+				g.id = id
+				df[id]++
 			}
 		}
 	}
 	n := float64(len(old) + len(new))
-	s := &space{idf: make(map[uint64]float64, len(df))}
-	for g, k := range df {
-		s.idf[g] = math.Log(1 + n/float64(k))
+	s := &space{idf: make([]float64, len(df))}
+	for id, k := range df {
+		s.idf[id] = math.Log(1 + n/float64(k))
 	}
 	for side, us := range [2][]*unit{old, new} {
-		s.vecs[side] = make([]map[uint64]float64, len(us))
+		s.vecs[side] = make([][]entry, len(us))
 		for i, u := range us {
 			s.vecs[side][i] = s.vector(u)
 		}
@@ -105,18 +141,18 @@ func newSpace(old, new []*unit) *space {
 }
 
 // vector is the unit-length TF-IDF vector of u.
-func (s *space) vector(u *unit) map[uint64]float64 {
-	v := make(map[uint64]float64, len(u.grams))
+func (s *space) vector(u *unit) []entry {
+	v := make([]entry, len(u.grams))
 	norm := 0.0
-	for g, k := range u.grams {
-		w := (1 + math.Log(float64(k))) * s.idf[g]
-		v[g] = w
+	for k, g := range u.grams {
+		w := (1 + math.Log(float64(g.count))) * s.idf[g.id]
+		v[k] = entry{g.id, w}
 		norm += w * w
 	}
 	if norm > 0 {
 		norm = math.Sqrt(norm)
-		for g := range v {
-			v[g] /= norm
+		for k := range v {
+			v[k].w /= norm
 		}
 	}
 	return v
@@ -127,21 +163,21 @@ func (s *space) vector(u *unit) map[uint64]float64 {
 func (s *space) similarities() [][]float64 {
 	old, new := s.vecs[0], s.vecs[1]
 	type posting struct {
-		unit int
+		unit int32
 		w    float64
 	}
-	index := map[uint64][]posting{}
+	index := make([][]posting, len(s.idf))
 	for j, v := range new {
-		for g, w := range v {
-			index[g] = append(index[g], posting{j, w})
+		for _, e := range v {
+			index[e.id] = append(index[e.id], posting{int32(j), e.w})
 		}
 	}
 	sim := make([][]float64, len(old))
 	for i, v := range old {
 		row := make([]float64, len(new))
-		for g, w := range v {
-			for _, p := range index[g] {
-				row[p.unit] += w * p.w
+		for _, e := range v {
+			for _, p := range index[e.id] {
+				row[p.unit] += e.w * p.w
 			}
 		}
 		for j := range row {
@@ -157,10 +193,16 @@ func (s *space) similarities() [][]float64 {
 // from holds each part.
 func (s *space) containment(a, b *unit) float64 {
 	in, all := 0.0, 0.0
-	for g, k := range a.grams {
-		w := s.idf[g] * float64(k)
-		all += w
-		in += s.idf[g] * float64(min(k, b.grams[g]))
+	k := 0
+	for _, g := range a.grams {
+		w := s.idf[g.id]
+		all += w * float64(g.count)
+		for k < len(b.grams) && b.grams[k].key < g.key {
+			k++
+		}
+		if k < len(b.grams) && b.grams[k].key == g.key {
+			in += w * float64(min(g.count, b.grams[k].count))
+		}
 	}
 	if all == 0 {
 		return 0
