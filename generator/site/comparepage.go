@@ -56,6 +56,20 @@ type cmpRow struct {
 	NewText        template.HTML
 }
 
+// workURLs lists the pages of works and comparisons, for the sitemap.
+func (r *renderer) workURLs() []string {
+	var out []string
+	for _, w := range r.c.Works {
+		out = append(out, w.URL)
+	}
+	for _, cmp := range r.c.Comparisons {
+		if cmp.URL != "" {
+			out = append(out, cmp.URL)
+		}
+	}
+	return out
+}
+
 // workJobs lists the pages of works and comparisons.
 func (r *renderer) workJobs(seen map[string]bool) []job {
 	var jobs []job

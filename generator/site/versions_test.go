@@ -85,6 +85,9 @@ func TestVersionPages(t *testing.T) {
 	if doc(t, files, w.URL).Find("table.versions tbody tr").Length() != 2 {
 		t.Error("the work page does not list two versions")
 	}
+	if sm := string(files["sitemap.xml"]); !strings.Contains(sm, cmp.URL) || !strings.Contains(sm, w.URL) {
+		t.Error("the sitemap lacks the work or the comparison")
+	}
 }
 
 // TestNewerVersionKeepsURLs: adding a newer version changes no URL of the
