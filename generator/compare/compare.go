@@ -29,6 +29,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"tiaoli/generator/model"
@@ -100,6 +101,7 @@ func (a *aligner) pairs() []model.Pair {
 		if len(a.toOld[j]) == 0 {
 			out = append(out, keyed{a.pair1(-1, j, model.PairAdded), j, 0})
 		}
+		slices.Sort(a.toOld[j]) // the parts of a merge in their order
 		for _, i := range a.toOld[j] {
 			out = append(out, keyed{a.pair1(i, j, a.kind(i, j)), j, 0})
 		}
