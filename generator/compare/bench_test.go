@@ -40,4 +40,3 @@ func BenchmarkAlignLargest(b *testing.B) {
 		compare.Align(v[1].Doc, v[0].Doc)
 	}
 }
-
