@@ -29,27 +29,43 @@
 package compare
 
 import (
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"tiaoli/generator/model"
 )
 
 // Works compares each two consecutive versions of every work, the older
-// first; works list their versions newest first.
+// first; works list their versions newest first. The comparisons are
+// aligned in parallel.
 func Works(works []*model.Work) []*model.Comparison {
 	var out []*model.Comparison
 	for _, w := range works {
 		for k := len(w.Versions) - 1; k > 0; k-- {
-			old, new := w.Versions[k].Doc, w.Versions[k-1].Doc
-			c := &model.Comparison{FromDoc: old, ToDoc: new}
-			c.Alignment, c.Headings = Align(old, new)
-			if c.Alignment == nil {
-				c.Alignment = []model.Pair{} // a list in JSON, never null
-			}
-			out = append(out, c)
+			out = append(out, &model.Comparison{FromDoc: w.Versions[k].Doc, ToDoc: w.Versions[k-1].Doc})
 		}
 	}
+	next := make(chan *model.Comparison)
+	var wg sync.WaitGroup
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				c.Alignment, c.Headings = Align(c.FromDoc, c.ToDoc)
+				if c.Alignment == nil {
+					c.Alignment = []model.Pair{} // a list in JSON, never null
+				}
+			}
+		}()
+	}
+	for _, c := range out {
+		next <- c
+	}
+	close(next)
+	wg.Wait()
 	return out
 }
 
