@@ -6,7 +6,11 @@ OUT      ?= public
 ADDR     ?= 127.0.0.1:8080
 BASE     ?= /
 
-.PHONY: build site test test-deps bench loadtest serve clean dist fuzz
+# STATICCHECK_VERSION pins staticcheck (v0.8.2 is its release 2026.2.2, which
+# knows the Go of go.mod); go run fetches it through the module proxy once.
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: build site test test-deps lint bench loadtest serve clean dist fuzz
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/tiaoli
@@ -22,8 +26,12 @@ site: build
 test-deps:
 	@sh .ci/install-deps || echo "test-deps: could not install chromium/nginx; browser and nginx tests will skip"
 
-test: test-deps
+# lint fails on any finding of go vet or staticcheck.
+lint:
 	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+test: test-deps lint
 	$(GO) test -count=1 ./...
 
 bench: build

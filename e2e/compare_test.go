@@ -53,9 +53,7 @@ func TestComparePage(t *testing.T) {
 		t.Fatalf("%d comparisons, want 1", len(c.Comparisons))
 	}
 	dir := t.TempDir()
-	if err := site.Render(c, site.Options{Base: sitePrefix}, searchDirWriter(dir)); err != nil {
-		t.Fatal(err)
-	}
+	renderTo(t, c, site.Options{Base: sitePrefix}, dir)
 	ts := httptest.NewServer(http.StripPrefix(sitePrefix, http.FileServer(http.Dir(dir))))
 	t.Cleanup(ts.Close)
 	url := ts.URL + sitePrefix + c.Comparisons[0].URL

@@ -20,6 +20,7 @@ import (
 	"tiaoli/generator/numeral"
 	"tiaoli/generator/site"
 	"tiaoli/generator/site/sitetest"
+	"tiaoli/internal/testdir"
 )
 
 // sitePrefix is the path the test server publishes the site under, to
@@ -281,7 +282,7 @@ func siteDarkScreenshot(t *testing.T, ctx context.Context, dir, url string) {
 // regulations with terms, the fixture corpus) and serves it under
 // sitePrefix from a plain file server.
 func siteServe(t *testing.T) *siteCase {
-	c := generator.Parse(os.DirFS(filepath.Join(searchRepoRoot(t), "content")))
+	c := generator.Parse(os.DirFS(filepath.Join(testdir.Root(t), "content")))
 	sc := siteFind(c)
 	if sc == nil {
 		t.Log("the sample content has no article with a term link yet: using the fixture corpus")
@@ -289,9 +290,7 @@ func siteServe(t *testing.T) *siteCase {
 		sc = siteFind(c)
 	}
 	dir := t.TempDir()
-	if err := site.Render(c, site.Options{Base: sitePrefix}, searchDirWriter(dir)); err != nil {
-		t.Fatal(err)
-	}
+	renderTo(t, c, site.Options{Base: sitePrefix}, dir)
 	ts := httptest.NewServer(http.StripPrefix(sitePrefix, http.FileServer(http.Dir(dir))))
 	t.Cleanup(ts.Close)
 	sc.url = ts.URL

@@ -174,7 +174,7 @@ func paragraphLines(ps []model.Paragraph, title string) []string {
 }
 
 // articleDoc is the search document of a 条: one line per 款 and per 项,
-// each with the anchor of its place on the article page. The issuer is
+// each with the anchor package address gave its place on the article page. The issuer is
 // left to the document's own search document: on every article of a
 // State Council regulation, 国务院 would match the issuer, not the text.
 func articleDoc(d *model.Document, a *model.Article) *searchDoc {
@@ -183,18 +183,18 @@ func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 		Labels: articleLabels(a), Kind: d.Kind,
 		Doc: d.ID, Date: documentDate(d),
 	}
-	for i, c := range a.Paragraphs {
-		p := fmt.Sprintf("p%d", i+1)
+	for _, c := range a.Paragraphs {
+		if c == nil {
+			continue
+		}
 		if t := strings.TrimSpace(c.Text); t != "" {
 			s.Lines = append(s.Lines, t)
-			s.Anchors = append(s.Anchors, p)
+			s.Anchors = append(s.Anchors, c.Anchor)
 		}
-		for j, it := range c.Items {
-			n := it.Number
-			if n <= 0 {
-				n = j + 1
+		for _, it := range c.Items {
+			if it != nil {
+				s.addItem(it, it.Anchor)
 			}
-			s.addItem(it, fmt.Sprintf("%s-i%d", p, n))
 		}
 	}
 	return s

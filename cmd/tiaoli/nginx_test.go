@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 )
 
 // TestNginxInFront publishes the sample site under /fagui/ behind a real
@@ -20,7 +21,7 @@ func TestNginxInFront(t *testing.T) {
 	}
 	dir := pubTempDir(t)
 	site := filepath.Join(dir, "site")
-	pubBuild(t, filepath.Join(pubRepoRoot(t), "content"), site, "/fagui/")
+	pubBuild(t, filepath.Join(testdir.Root(t), "content"), site, "/fagui/")
 	searchAddr := pubServe(t, site, "/fagui/")
 	withSearch, plain := freePort(t), freePort(t)
 	startNginx(t, nginxConf(t, site, searchAddr, withSearch, true)+

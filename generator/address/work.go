@@ -1,9 +1,6 @@
 package address
 
-import (
-	"tiaoli/generator/model"
-	"tiaoli/generator/reconcile"
-)
+import "tiaoli/generator/model"
 
 // Works and their comparisons live under w/:
 //
@@ -47,13 +44,17 @@ func assignWorks(c *model.Corpus) {
 }
 
 // WorkID is a work's identifier: a slug of its title and a short hash of
-// the title as versions share it (package reconcile's TitleKey).
+// the title as its versions share it (Work.Key).
 func WorkID(w *model.Work) string {
 	slug := Slug(w.Title, maxSyllables)
 	if slug == "" {
 		slug = "work"
 	}
-	return slug + "-" + hash("work\x00" + reconcile.TitleKey(w.Title))[:6]
+	key := w.Key
+	if key == "" {
+		key = w.Title
+	}
+	return slug + "-" + hash("work\x00" + key)[:6]
 }
 
 // versionName names a version in a comparison's URL: its date, or its

@@ -3,16 +3,14 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"tiaoli/generator/model"
+	"tiaoli/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // samples are the two sample pages shipped in content/.
 var samples = []string{
@@ -48,14 +46,14 @@ type goldenDoc struct {
 	Repairs       []model.Repair    `json:"repairs,omitempty"`
 }
 
-type golden struct {
+type goldenFile struct {
 	Source    *model.Source `json:"source"`
 	Documents []goldenDoc   `json:"documents"`
 	Errors    []model.Error `json:"errors"`
 }
 
-func toGolden(src *model.Source, docs []*model.Document, errs []model.Error) golden {
-	g := golden{Source: src, Errors: errs}
+func toGolden(src *model.Source, docs []*model.Document, errs []model.Error) goldenFile {
+	g := goldenFile{Source: src, Errors: errs}
 	for _, d := range docs {
 		gd := goldenDoc{
 			Kind: d.Kind, Title: d.Title, Kicker: d.Kicker, Subtitle: d.Subtitle, Sources: d.Sources,
@@ -90,19 +88,7 @@ func TestSamplesGolden(t *testing.T) {
 			src, docs, errs := File("pages/"+name, readSample(t, name))
 			got := marshal(t, toGolden(src, docs, errs))
 			path := filepath.Join("testdata", strings.TrimSuffix(name, ".txt")+".golden")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; run go test -update and review the diff", name, path)
-			}
+			golden.Check(t, path, got)
 		})
 	}
 }

@@ -6,6 +6,9 @@ type Work struct {
 	ID    string `json:"id"` // stable ASCII identifier
 	Title string `json:"title"`
 	URL   string `json:"url"` // the work's page: its versions
+	// Key is what the titles of its versions share (package reconcile's
+	// TitleKey of Title): its identifier is made from it.
+	Key string `json:"-"`
 	// Versions are the documents of the work, newest first.
 	Versions []Version `json:"versions"`
 }

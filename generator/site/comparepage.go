@@ -48,7 +48,10 @@ type kindCount struct {
 // cmpRow is one row: the old and new articles (or headings) of a block of
 // pairs that share an article (a split or a merge), or of one pair.
 type cmpRow struct {
-	ID             string
+	ID string
+	// Also are the anchors of the other articles of a split or merge
+	// (#n4 beside #n3), so that each article's page can link its row.
+	Also           []string
 	Kind, KindName string
 	Changed        bool
 	Note           string // 原第十二条 → 第十三条、第十四条
@@ -163,10 +166,14 @@ func articleRow(old, new *model.Document, b []model.Pair, p where) cmpRow {
 		return parts
 	}
 	op, np := side(old, indexes(b, true)), side(new, indexes(b, false))
-	row.ID = "o" + strconv.Itoa(b[0].OldIndex+1)
-	if b[0].NewIndex >= 0 {
-		row.ID = "n" + strconv.Itoa(b[0].NewIndex+1)
+	prefix, ks := "n", indexes(b, false)
+	if len(ks) == 0 {
+		prefix, ks = "o", indexes(b, true)
 	}
+	for _, k := range ks {
+		row.Also = append(row.Also, prefix+strconv.Itoa(k+1))
+	}
+	row.ID, row.Also = row.Also[0], row.Also[1:]
 	row.Note = renumbering(op, np)
 	row.OldText, row.NewText = marked(op, np)
 	return row

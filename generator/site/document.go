@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -136,7 +137,7 @@ func (w *worker) documentPage(d *model.Document) error {
 		w.fullText(&w.txt, d, p)
 	}
 	if len(d.Articles) == 0 && len(d.Sections) == 0 {
-		w.body(&w.txt, d.Body, "b", p)
+		w.body(&w.txt, d.Body, address.PartPrefix(""), p)
 	}
 	pg.Text = w.txt.take()
 	pg.Variants = r.variants(d, "", p)

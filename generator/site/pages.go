@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 	"tiaoli/generator/site/report"
@@ -135,7 +136,7 @@ func (w *worker) citedPage() error {
 	p := where{root: rootOf(url), url: url}
 	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
 	for _, cd := range lookup.Cited(r.c) {
-		row := citedRow{ID: lookup.CitedAnchor(cd.Title), Title: cd.Title}
+		row := citedRow{ID: address.CitedAnchor(cd.Title), Title: cd.Title}
 		for _, l := range cd.CitedBy {
 			if t, ok := r.x.Resolve(l); t.Doc != nil {
 				row.CitedBy = append(row.CitedBy, linkItem{Href: p.href(targetURL(t, ok)), Text: t.Citation()})

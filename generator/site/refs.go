@@ -65,7 +65,7 @@ func (r *renderer) variants(d *model.Document, article string, p where) []varian
 		row := variantRow{Where: v.Where, Chosen: v.Chosen, Rule: ruleName(v.Rule), Undecided: v.Undecided}
 		if i := r.x.Article(d, v.Article); i >= 0 {
 			a := d.Articles[i]
-			row.Href = p.href(a.URL + lookup.Anchor(v.Paragraph, v.Item))
+			row.Href = p.href(a.URL + lookup.Anchor(a, v.Paragraph, v.Item, 0))
 		}
 		for _, rd := range v.Readings {
 			rr := readingRow{Source: rd.Source, Text: rd.Text, Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen,

@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"tiaoli/internal/testdir"
+	"tiaoli/internal/sitefiles"
 
 	"github.com/PuerkitoBio/goquery"
 
-	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/generator/site/sitetest"
@@ -316,19 +313,6 @@ func TestFixtureSiteLinks(t *testing.T) {
 	checkLinks(t, files, "/fagui/")
 }
 
-// TestSampleSiteLinks builds the site of the sample content folder and
-// checks every link and anchor in it.
-func TestSampleSiteLinks(t *testing.T) {
-	dir := repoRoot(t)
-	c := generator.Parse(os.DirFS(filepath.Join(dir, "content")))
-	files := render(t, c, site.Options{Base: "/"})
-	checkLinks(t, files, "/")
-	t.Logf("sample site: %d documents, %d files", len(c.Documents), len(files))
-}
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t *testing.T) string { return testdir.Root(t) }
-
 func TestTemplateOverride(t *testing.T) {
 	over := fstest.MapFS{"home.html": {Data: []byte(`{{define "content"}}<p id="mine">自定义首页 {{.Documents}}</p>{{end}}`)}}
 	files := render(t, sitetest.Corpus(), site.Options{Templates: overlay{over, templates.FS("")}})
@@ -336,7 +320,7 @@ func TestTemplateOverride(t *testing.T) {
 		t.Errorf("the override did not take: %s", files["index.html"])
 	}
 	broken := fstest.MapFS{"home.html": {Data: []byte(`{{define "content"}}{{.Nope}`)}}
-	var w mapWriter
+	var w sitefiles.Writer
 	if err := site.Render(sitetest.Corpus(), site.Options{Templates: overlay{broken, templates.FS("")}}, &w); err == nil || !strings.Contains(err.Error(), "home.html") {
 		t.Errorf("a broken template gives %v, want an error naming it", err)
 	}

@@ -84,6 +84,7 @@ func newWork(regs []*model.Document, members []int, title string, dates map[stri
 	if w.Title == "" {
 		w.Title = reconcile.BareTitle(w.Versions[0].Doc.Title)
 	}
+	w.Key = reconcile.TitleKey(w.Title)
 	return w
 }
 

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 	"tiaoli/generator/site/lookup"
@@ -67,8 +68,8 @@ func itemNumbering(d *model.Document, a *model.Article) []Entry {
 				continue
 			}
 			e := docEntry(d, it.Position)
-			e.Where = lookup.Where(a.Label, p+1, i+1, len(a.Paragraphs))
-			e.URL = a.URL + lookup.Anchor(p+1, i+1)
+			e.Where = lookup.Where(a, p+1, i+1, 0)
+			e.URL = a.URL + lookup.Anchor(a, p+1, i+1, 0)
 			e.Message = fmt.Sprintf("第%d项的编号是%s", i+1, it.Label)
 			out = append(out, e)
 			break // one entry per 款 is enough to send an editor there
@@ -105,7 +106,8 @@ func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 func describe(l model.Location) string {
 	s := l.Document
 	if l.Article != "" {
-		s += " " + lookup.Where(l.Article, l.Paragraph, l.Item, 0)
+		// a place that does not exist: named by its label and positions
+		s += " " + lookup.Where(&model.Article{Label: l.Article}, l.Paragraph, l.Item, 0)
 	}
 	return s
 }
@@ -224,7 +226,7 @@ func visible(s string) string { return strings.ReplaceAll(s, "\n", "⏎") }
 func cited(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
 	for _, cd := range lookup.Cited(c) {
-		e := Entry{URL: "cited/#" + lookup.CitedAnchor(cd.Title)}
+		e := Entry{URL: "cited/#" + address.CitedAnchor(cd.Title)}
 		if len(cd.CitedBy) > 0 {
 			first := fromEntry(x, cd.CitedBy[0])
 			e.Position = first.Position
