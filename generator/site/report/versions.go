@@ -11,7 +11,7 @@ import (
 const (
 	// lowSimilarity: a pair of articles sharing less than this is
 	// doubtful; an editor should check it against both texts.
-	lowSimilarity = 0.35
+	lowSimilarity = 0.25
 	// fewPaired: when fewer than this share of the newer version's
 	// articles have a counterpart, the two may not be versions of one
 	// text (works.yaml can split them).
