@@ -30,18 +30,20 @@ type searchDoc struct {
 }
 
 // fields returns the document as bleve indexes it, and its head (title,
-// headings, issuer). Every text is width folded first (see foldWidth);
+// headings, issuer). The analysed texts are width folded first (see
+// foldWidth), but the body and title are stored as printed, for results
+// to quote (the body's analyzer folds it as it indexes);
 // empty fields are left out. A head that articles share (see sharedHead)
 // is not a field: it goes to the side file of heads. The Han characters
 // of the head, labels and text go to the side file of single characters.
 func (d *searchDoc) fields() (m map[string]interface{}, head string) {
 	title := foldWidth(d.Title)
 	heading := foldWidth(strings.Join(d.Heading, "\n"))
-	text := foldWidth(strings.Join(d.Lines, "\n"))
+	text := strings.Join(d.Lines, "\n")
 	head = joinNonEmpty(title, heading, foldWidth(d.Issuer))
 	m = map[string]interface{}{
 		fieldKind:  d.Kind,
-		fieldTitle: title,
+		fieldTitle: d.Title, // stored as printed, for results to show
 	}
 	if !d.sharedHead() {
 		m[fieldHead] = head

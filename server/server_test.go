@@ -217,7 +217,7 @@ func TestSearchLimit(t *testing.T) {
 	s.limit = newLimiter(1, 1, 30e6) // one running, one waiting 30 ms
 	s.limit.acquire(context.Background())
 	w := get(s, "/api/search?q=谈话")
-	if w.Code != 503 || w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), "too many") {
+	if w.Code != 503 || w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), "搜索太多") {
 		t.Errorf("over the limit: %d %q %s", w.Code, w.Header().Get("Retry-After"), w.Body.String())
 	}
 	s.limit.release()

@@ -71,9 +71,32 @@ func writeSite(t testing.TB, out string, files map[string]string, index bool) {
 		if err := search.BuildIndex(sampleCorpus(t), filepath.Join(st.Dir(), search.IndexDir)); err != nil {
 			t.Fatal(err)
 		}
+		writeIndexedPages(t, st, files)
 	}
 	if err := st.Commit(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// writeIndexedPages writes a stand-in for every page the index of st names
+// that files lacks: a server serves a build only when they are there.
+func writeIndexedPages(t testing.TB, st *publish.Staging, files map[string]string) {
+	t.Helper()
+	ix, err := search.Open(filepath.Join(st.Dir(), search.IndexDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	pages, err := ix.Pages(1 << 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		if _, ok := files[p+"index.html"]; !ok {
+			if err := st.WriteFile(p+"index.html", []byte("<p>"+p+"</p>")); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 

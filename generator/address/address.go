@@ -121,7 +121,8 @@ func ArticleSlug(number, suffix int) string {
 
 // Slug turns text into lower-case ASCII words joined by "-": Han characters
 // become their pinyin syllables, letters and digits are kept, everything
-// else separates words. At most max words are kept.
+// else separates words. At most max words, and maxSlugBytes bytes, are
+// kept.
 func Slug(text string, max int) string {
 	var words []string
 	var word strings.Builder
@@ -149,8 +150,18 @@ func Slug(text string, max int) string {
 	if len(words) > max {
 		words = words[:max]
 	}
-	return strings.Join(words, "-")
+	slug := strings.Join(words, "-")
+	if len(slug) > maxSlugBytes { // one long word: a file named in Latin letters
+		slug = strings.TrimRight(slug[:maxSlugBytes], "-")
+	}
+	return slug
 }
+
+// maxSlugBytes caps a slug, so that a path element made of it, a dash and
+// a hash stays far below the 255 bytes file systems allow: a long Latin
+// word in a title or a file name (a 250-letter file name) would otherwise
+// make a page no file system can hold.
+const maxSlugBytes = 80
 
 func uniqueID(id string, seen map[string]int) string {
 	seen[id]++

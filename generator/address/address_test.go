@@ -95,3 +95,13 @@ func TestCitedAnchor(t *testing.T) {
 		t.Errorf("anchors %q %q", a, b)
 	}
 }
+
+// TestSlugCapped: a long Latin word (a file named with 250 letters) makes
+// a slug short enough for a path element.
+func TestSlugCapped(t *testing.T) {
+	for _, text := range []string{strings.Repeat("b", 300), strings.Repeat("ab ", 100), "法" + strings.Repeat("x", 200)} {
+		if got := Slug(text, 12); len(got) > maxSlugBytes || strings.HasSuffix(got, "-") || got == "" {
+			t.Errorf("Slug(%.20q…) = %q (%d bytes)", text, got, len(got))
+		}
+	}
+}

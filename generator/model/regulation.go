@@ -113,7 +113,8 @@ type Variant struct {
 	ContextAfter  string `json:"context_after,omitempty"`
 	Chosen        string `json:"chosen"` // the text chosen
 	// Rule names why: "repair" (a repaired artefact loses), "corpus" (its
-	// words recur elsewhere), "pinned" (an editor chose), "first-source"
+	// words recur elsewhere), "pinned" (an editor chose), "paragraph-break"
+	// (the readings differ only where a paragraph breaks), "first-source"
 	// (undecided).
 	Rule      string `json:"rule"`
 	Undecided bool   `json:"undecided,omitempty"`

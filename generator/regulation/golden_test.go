@@ -111,7 +111,7 @@ func checkVariants(t *testing.T, d *model.Document) {
 	t.Helper()
 	want := map[string]string{
 		"第六条":     "人选",             // pinned in content/pins.yaml
-		"第七条":     ")委",             // 党(工 lost its bracket on one page: the artefact loses
+		"第七条":     "）委",             // 党(工 lost its bracket on one page: the artefact loses
 		"第八条":     "力戒",             // pinned
 		"第十三条第二款": "的",              // undecided: the first page's
 		"第十五条":    "存在的问题。\n纪律检查机关", // split on one page only: undecided
@@ -132,7 +132,7 @@ func checkVariants(t *testing.T, d *model.Document) {
 		}
 	}
 	text := d.Articles[6].Paragraphs[0].Text + d.Articles[5].Paragraphs[0].Text
-	for _, s := range []string{"党(工)委书记", "被谈话人人选的建议"} {
+	for _, s := range []string{"党（工）委书记", "被谈话人人选的建议"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("merged text lacks %q", s)
 		}

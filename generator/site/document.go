@@ -119,7 +119,7 @@ func (w *worker) documentPage(d *model.Document) error {
 	p := where{root: rootOf(d.URL), url: d.URL}
 	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), Head: r.head(d, p),
 		Date: docDate(d), Meta: docMeta(d)}
-	if d.Dateline != nil {
+	if d.Dateline != nil && !bodyStartsWith(d, d.Dateline.Text) {
 		pg.Dateline = d.Dateline.Text
 	}
 	if c := r.x.Document(d.Parent); c != nil {
@@ -191,6 +191,13 @@ func (r *renderer) docLinks(ids []string, p where) []linkItem {
 	return out
 }
 
+// bodyStartsWith reports whether the first paragraph of a document's
+// body prints text (its dateline, say) at its start: the page then
+// shows it once, in the text.
+func bodyStartsWith(d *model.Document, text string) bool {
+	return text != "" && len(d.Body) > 0 && strings.HasPrefix(d.Body[0].Text, text)
+}
+
 // sourceLinks links the sources a document was read from.
 func (r *renderer) sourceLinks(d *model.Document, p where) []linkItem {
 	var out []linkItem
@@ -212,14 +219,11 @@ func lineNote(line int) string {
 	return "第" + strconv.Itoa(line) + "行"
 }
 
-// sourceName is how a source is named to readers: its title, else its
-// publication, date and page, else its file's name.
+// sourceName is how a source is named to readers (package sourcename);
+// its file's name only for a source that was never named.
 func sourceName(s *model.Source) string {
-	if s.Title != "" {
-		return s.Title
-	}
-	if s.Publication != "" {
-		return strings.TrimSpace(strings.Join([]string{s.Publication, s.Date, s.Page}, " "))
+	if s.Name != "" {
+		return s.Name
 	}
 	return path.Base(s.Path)
 }

@@ -69,9 +69,10 @@ func (w *worker) label(b *textBuilder, label string, m articleMode) {
 }
 
 // pilcrow writes a visible link to an anchor, so a reader can copy the
-// address of any 款 or 项 without JavaScript.
+// address of any 款 or 项 without JavaScript. A no-break space keeps it
+// on the line of the text it ends.
 func pilcrow(b *textBuilder, id, name string) {
-	b.WriteString(` <a class="pilcrow"`)
+	b.WriteString("&nbsp;<a class=\"pilcrow\"")
 	b.attr("href", "#"+id)
 	b.attr("aria-label", name+"的链接")
 	b.WriteString(">¶</a>")

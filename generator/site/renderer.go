@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"tiaoli/generator/examples"
 	"unicode/utf8"
 
 	"tiaoli/generator/model"
@@ -37,6 +38,8 @@ type renderer struct {
 	frameErr error
 	// state sums up what this build's pages show (incremental.go).
 	state *State
+	// examples is the search boxes' hint, from the corpus's own texts.
+	examples string
 }
 
 // place is an article of a document, or a whole document (article "").
@@ -58,6 +61,7 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	r.indexTerms()
 	r.byDate = sortedByDate(c.Documents)
 	r.vx = newVersionIndex(c)
+	r.examples = examples.Placeholder(examples.Queries(c))
 	return r, nil
 }
 

@@ -294,12 +294,24 @@ func itemNumber(it *model.Item, position int) int {
 	return address.ItemNumber(it, position)
 }
 
-// Citation is the full citation of a target: 《title》第三条第二款.
+// Citation is the full citation of a target: 《title》第三条第二款, or a
+// news item's headline (see Cite).
 func (t Target) Citation() string {
 	if t.Doc == nil {
 		return ""
 	}
-	return "《" + t.Doc.Title + "》" + t.Where()
+	return Cite(t.Doc) + t.Where()
+}
+
+// Cite names a document as a citation does: the title of a regulation or
+// a notice in 《》, the headline of a news item, a photo or any other item
+// of a page as printed (it may hold 《》 of its own).
+func Cite(d *model.Document) string {
+	switch d.Kind {
+	case model.KindRegulation, model.KindNotice:
+		return "《" + strings.TrimSuffix(strings.TrimPrefix(d.Title, "《"), "》") + "》"
+	}
+	return d.Title
 }
 
 // Cited lists the documents cited by title but not in the corpus: those

@@ -13,7 +13,7 @@ import (
 
 // docEntry starts an entry about a document.
 func docEntry(d *model.Document, pos model.Position) Entry {
-	return Entry{Position: pos, Document: d.ID, Title: d.Title, URL: d.URL}
+	return Entry{Position: pos, Document: d.ID, Title: d.Title, Cite: lookup.Cite(d), DocURL: d.URL, URL: d.URL}
 }
 
 // numbering finds gaps, duplicates and disorder in the articles of every
@@ -154,7 +154,7 @@ func lists(c *model.Corpus, x *lookup.Index) []Entry {
 }
 
 // undecided lists the variants no rule could decide.
-func undecided(c *model.Corpus) []Entry {
+func undecided(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
 	for _, d := range c.Documents {
 		for _, v := range d.Variants {
@@ -168,12 +168,20 @@ func undecided(c *model.Corpus) []Entry {
 			e.Where, e.URL = v.Where, d.URL+"#variants"
 			e.Message = fmt.Sprintf("异文未决，暂取「%s」", v.Chosen)
 			for _, r := range v.Readings {
-				e.Message += fmt.Sprintf("；%s作「%s」", r.Source, r.Text)
+				e.Message += fmt.Sprintf("；%s作「%s」", sourceName(x, r.Source), r.Text)
 			}
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// sourceName names the source read from a path, or gives the path.
+func sourceName(x *lookup.Index, path string) string {
+	if s := x.Source(path); s != nil && s.Name != "" {
+		return s.Name
+	}
+	return path
 }
 
 func inputErrors(c *model.Corpus) []Entry {
@@ -201,12 +209,13 @@ func repairEntries(c *model.Corpus, changed bool, of func(*model.Document) []mod
 	for _, d := range c.Documents {
 		for _, r := range of(d) {
 			e := docEntry(d, r.Position)
-			e.Message = fmt.Sprintf("%s：「%s」", r.Kind, visible(r.Before))
+			e.Kind = kindName(r.Kind, changed)
+			e.Message = fmt.Sprintf("「%s」", visible(r.Before))
 			if changed {
 				e.Message += fmt.Sprintf("改为「%s」", visible(r.After))
 			}
-			if r.Message != "" {
-				e.Message += "（" + r.Message + "）"
+			if why := explain(r); why != "" {
+				e.Message += "（" + why + "）"
 			}
 			out = append(out, e)
 		}
