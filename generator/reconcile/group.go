@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 	"tiaoli/generator/regulation"
 )
@@ -225,22 +226,10 @@ func historyDates(d *model.Document) []string {
 	return out
 }
 
-var datePattern = regexp.MustCompile(`([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日`)
-
 // dateOf returns the first date of a text as YYYY-MM-DD.
 func dateOf(s string) string {
-	m := datePattern.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	return m[1] + "-" + pad(m[2]) + "-" + pad(m[3])
-}
-
-func pad(s string) string {
-	if len(s) == 1 {
-		return "0" + s
-	}
-	return s
+	d, _ := cndate.First(s)
+	return d
 }
 
 // bodyGrams are the bigrams of a document's whole text, folded.

@@ -140,7 +140,7 @@ func KindName(kind string) string {
 // termKindNames are the Chinese names of term kinds.
 var termKindNames = map[string]string{
 	model.TermDefined: "定义", model.TermAbbreviation: "简称", model.TermAcronym: "缩写",
-	model.TermList: "列举", model.TermGlossary: "词汇表",
+	model.TermList: "列举", model.TermGlossary: "词汇表", model.TermIntroduced: "出现",
 }
 
 // statusClasses give each status a class for its colour.

@@ -8,8 +8,9 @@
 // comparisons whose alignment is doubtful (versions.go), places
 // that look broken but that no rule could repair, errors in
 // the input files (files a build skipped included), every repair the
-// parser made, and the documents cited but not in the corpus. The last two
-// inform; the others are problems.
+// parser made, the documents cited but not in the corpus, and the suspect
+// misreadings package audit finds. The last three inform; the others are
+// problems.
 package report
 
 import (
@@ -33,6 +34,7 @@ const (
 	Errors        = "errors"
 	Repairs       = "repairs"
 	Cited         = "cited"
+	Audit         = "audit"
 )
 
 // Report is the editor's report of a corpus.
@@ -87,6 +89,7 @@ func Build(c *model.Corpus) *Report {
 		{Key: Errors, Title: "输入文件错误", Problem: true, Entries: inputErrors(c)},
 		{Key: Repairs, Title: "自动修复记录", Entries: repairs(c)},
 		{Key: Cited, Title: "被引用但未收录的文件", Entries: cited(c, x)},
+		{Key: Audit, Title: "疑似误读（自查）", Entries: audited(c, x)},
 	}}
 	for _, s := range r.Sections {
 		for i := range s.Entries {
