@@ -149,6 +149,17 @@ func sharesSource(a, b *model.Document) bool {
 	return false
 }
 
+// Amending reports whether title names an act that amends another (宪法修正案
+// （1988年）, 关于修改《X》的决定): such acts that differ only in their year are
+// acts of their own, not versions of one text, so their year is no version
+// mark.
+func Amending(title string) bool {
+	return amendingTitle.MatchString(title)
+}
+
+// amendingTitle matches the titles of amending acts.
+var amendingTitle = regexp.MustCompile(`修正案|修改.*的决定|修订.*的决定`)
+
 // versionMark matches what a title adds to name a version: a year at its
 // end (条例2003, 条例_2018) or a bracketed revision note (（2018年修订）).
 var versionMark = regexp.MustCompile(`(?:[_\s]*[0-9]{4}年?|[（(][0-9]{4}年?(?:修订|修正|修改|版)?[）)])$`)
@@ -175,7 +186,10 @@ const statePrefix = "中华人民共和国"
 // the title folded, without its version mark (a trailing year, （2018年修订）)
 // and without a leading 中华人民共和国.
 func TitleKey(title string) string {
-	t := versionMark.ReplaceAllString(fold(title), "")
+	t := fold(title)
+	if !Amending(t) {
+		t = versionMark.ReplaceAllString(t, "")
+	}
 	if k := strings.TrimPrefix(t, statePrefix); k != "" {
 		return k
 	}
@@ -186,6 +200,9 @@ func TitleKey(title string) string {
 // the title of the work its versions make.
 func BareTitle(title string) string {
 	t := strings.TrimSpace(title)
+	if Amending(t) {
+		return t
+	}
 	if b := strings.TrimSpace(versionMark.ReplaceAllString(t, "")); b != "" {
 		return b
 	}

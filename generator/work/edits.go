@@ -19,7 +19,7 @@ const File = "works.yaml"
 //
 //   - join: [某某条例(2003).md, 某某条例修订版]  # versions of one text
 //     title: 某某条例                         # optional: the work's title
-//   - split: [宪法修正案（1988年）]             # each a text of its own
+//   - split: [某某办法（试行）]                 # a text of its own
 //
 // A document is named by the path of one of its sources (relative to the
 // content folder) or by its title; a title names every document that has
