@@ -10,6 +10,8 @@
 //	d/<doc>/s2/          the second top-level section of a document without 条
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
+//	w/<work>/            the versions of a regulation, and their
+//	                     comparisons (work.go)
 //	k/<kind>/, y/<year>/ the documents of a kind, of a year (lists.go, with
 //	                     t/, s/, cited/, i/, report/ and search/)
 //
@@ -47,9 +49,9 @@ import (
 // maxSyllables caps how much of a title goes into its slug.
 const maxSyllables = 8
 
-// Assign fills the ID and URL of every document, article, section and
-// source (Terms does the terms), the anchors on every document page
-// (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
+// Assign fills the ID and URL of every document, article, section, work,
+// comparison and source (Terms does the terms), the anchors on every
+// document page (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
@@ -75,6 +77,7 @@ func Assign(c *model.Corpus) {
 			}
 		}
 	}
+	assignWorks(c)
 	for _, s := range c.Sources {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
 		s.URL = SourcesURL + s.ID + "/"

@@ -2,9 +2,9 @@ package audit
 
 import (
 	"fmt"
-	"regexp"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 	"tiaoli/generator/site/lookup"
 )
 
@@ -27,7 +27,7 @@ func amendmentQuote(c *model.Corpus) []Finding {
 func quotedUnits(d *model.Document) []Finding {
 	var out []Finding
 	open := map[int]bool{} // article index → starts inside a quotation
-	amends := amending.MatchString(d.Title)
+	amends := reconcile.Amending(d.Title)
 	for i := 1; i < len(d.Articles); i++ {
 		prev, a := d.Articles[i-1], d.Articles[i]
 		if prev == nil || a == nil {
@@ -63,9 +63,6 @@ func leavesQuoteOpen(a *model.Article) bool {
 	return depth > 0
 }
 
-// amending matches the title of a document that amends another.
-var amending = regexp.MustCompile(`修正案|修改.*的决定|修订.*的决定`)
-
 // quotedSelfReferences finds references inside a quotation of an amending
 // document that resolve to the amending document itself: inside the
 // quotation, 本法 and 前款 name the amended law.
@@ -77,7 +74,7 @@ func quotedSelfReferences(c *model.Corpus) []Finding {
 			continue
 		}
 		t, ok := x.Resolve(r.From)
-		if !ok || !amending.MatchString(t.Doc.Title) || r.From.Start > len(t.Text) || quoteDepth(t.Text[:r.From.Start], 0) == 0 {
+		if !ok || !reconcile.Amending(t.Doc.Title) || r.From.Start > len(t.Text) || quoteDepth(t.Text[:r.From.Start], 0) == 0 {
 			continue
 		}
 		msg := fmt.Sprintf("引号内的“%s”指被修改的法律，却指向本文件", r.Text)
