@@ -31,6 +31,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -63,6 +64,10 @@ type Index struct {
 	chars      *charIndex // the documents of each Han character
 	texts      *textStore // the text of each document, for phrases
 	heads      *headTable // the heads articles share
+	// superseded holds the documents of versions no longer in force.
+	superseded *roaring.Bitmap
+	stats      relaxedStats // for BM25 in the relaxed reading
+	vocabState
 }
 
 // Open opens the index in dir read-only.
@@ -91,6 +96,7 @@ func Open(dir string) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	ix.stats = ix.texts.stats()
 	return ix, nil
 }
 
@@ -121,8 +127,12 @@ func newIndex(bi bleve.Index) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("facets: %w", err)
 	}
+	old, err := termDocs(bi, fieldFacet, facetValue(facetStatus, statusSuperseded))
+	if err != nil {
+		return nil, fmt.Errorf("status: %w", err)
+	}
 	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs,
-		facetTable: ft}, nil
+		facetTable: ft, superseded: old}, nil
 }
 
 // Close releases the index.
@@ -160,6 +170,11 @@ type Response struct {
 	Size   int                `json:"size"`
 	// Pages is how many pages the answer has, within MaxResults.
 	Pages int `json:"pages"`
+	// Relaxed is true when too few results hold every word of the query
+	// as typed, and the results are those holding the most of Words, the
+	// words the query was cut into (see relaxed.go).
+	Relaxed bool     `json:"relaxed,omitempty"`
+	Words   []string `json:"words,omitempty"`
 }
 
 // Hit is one result.
@@ -175,6 +190,8 @@ type Hit struct {
 	Article  string `json:"article"`
 	Heading  string `json:"heading,omitempty"` // 编/章/节 of an article
 	Date     string `json:"date,omitempty"`
+	// Status is 已修改 or 已废止 for a version no longer in force.
+	Status string `json:"status,omitempty"`
 	// Fragments are escaped HTML excerpts with the matches in <mark>.
 	Fragments []string `json:"fragments"`
 	Score     float64  `json:"score"`
@@ -222,6 +239,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if res.Total == 0 && ix.relaxable(q) {
+		return ix.relaxedSearch(ctx, q, resp, size, from)
+	}
 	resp.Total = res.Total
 	if p.char != nil {
 		if resp.Total, err = ix.countChar(p.char, fc); err != nil {
@@ -251,7 +271,7 @@ func (ix *Index) countChar(q *charQuery, fc *facetCounts) (uint64, error) {
 
 // storedFields are the fields a hit loads.
 var storedFields = []string{
-	fieldTitle, fieldHeading, fieldText, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldArticle,
+	fieldTitle, fieldHeading, fieldText, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldArticle, fieldStatus,
 }
 
 // pageBounds checks and caps a request's page.

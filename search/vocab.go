@@ -1,0 +1,92 @@
+package search
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"tiaoli/search/words"
+)
+
+// vocab cuts a query into words for the relaxed reading (relaxed.go): the
+// dictionary that ships with package words, with the corpus's own words
+// added: every document title and its short forms (劳动合同法 for
+// 中华人民共和国劳动合同法), every defined term and its other forms.
+type vocab struct {
+	dict *words.Dict
+	syn  *synonyms
+}
+
+// titleFreq is the frequency a title or term gets in the dictionary:
+// high enough that the cutter keeps it whole.
+const titleFreq = 2000
+
+// vocab returns the index's vocabulary, built on first use.
+func (ix *Index) vocab() *vocab {
+	ix.vocabOnce.Do(func() {
+		d := words.Default()
+		for _, title := range ix.docs {
+			for _, f := range titleForms(title) {
+				d.Add(f, titleFreq)
+			}
+		}
+		for _, e := range ix.terms.entries {
+			for _, f := range append([]string{e.Term}, e.Forms...) {
+				if k := termKey(f); utf8.RuneCountInString(k) >= 2 && utf8.RuneCountInString(k) <= 12 {
+					d.Add(k, titleFreq)
+				}
+			}
+		}
+		ix.vocabData = &vocab{dict: d, syn: ix.synonyms}
+	})
+	return ix.vocabData
+}
+
+// nationPrefix opens the titles of national laws; readers leave it out.
+const nationPrefix = "中华人民共和国"
+
+// titleForms are a title and the short forms readers use: without a
+// closing note in brackets, without 中华人民共和国.
+func titleForms(title string) []string {
+	t := termKey(trimVersion(title))
+	if t == "" || utf8.RuneCountInString(t) > 30 {
+		return nil
+	}
+	out := []string{t}
+	if s := strings.TrimPrefix(t, nationPrefix); s != t && utf8.RuneCountInString(s) >= 2 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// queryWords cuts the words of a query into the words a relaxed search
+// looks for: no stopwords, no lone characters (unless nothing else is
+// left), each once, in the order typed.
+func (v *vocab) queryWords(texts []string) []string {
+	var out, lone []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		for _, w := range v.dict.Cut(foldWidth(t)) {
+			if seen[w] || words.IsStop(w) {
+				continue
+			}
+			seen[w] = true
+			if r, n := utf8.DecodeRuneInString(w); n == len(w) && isHanRune(r) {
+				lone = append(lone, w)
+				continue
+			}
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return lone
+	}
+	return out
+}
+
+// vocabState is the part of Index that holds the vocabulary.
+type vocabState struct {
+	vocabOnce sync.Once
+	vocabData *vocab
+	synonyms  *synonyms
+}
