@@ -92,6 +92,9 @@ func (ix *Index) relaxedWords(q *Query) []rword {
 		for _, s := range v.syn.of(w) {
 			rw.forms = append(rw.forms, ix.newForm(s, wSynonym))
 		}
+		for _, s := range ix.terms.forms(w) {
+			rw.forms = append(rw.forms, ix.newForm(s, wSynonym))
+		}
 		for _, p := range v.parts(w) {
 			rw.forms = append(rw.forms, ix.newForm(p, wPart))
 		}

@@ -96,6 +96,10 @@ func Open(dir string) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	if ix.synonyms, err = loadSynonyms(dir); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
 	ix.stats = ix.texts.stats()
 	return ix, nil
 }

@@ -60,26 +60,50 @@ func titleForms(title string) []string {
 }
 
 // queryWords cuts the words of a query into the words a relaxed search
-// looks for: no stopwords, no lone characters (unless nothing else is
-// left), each once, in the order typed.
+// looks for: no stopwords; characters the dictionary leaves single joined
+// when they stand together (a word it lacks), else left out unless
+// nothing else is left; each word once, in the order typed.
 func (v *vocab) queryWords(texts []string) []string {
 	var out, lone []string
 	seen := map[string]bool{}
-	for _, t := range texts {
-		for _, w := range v.dict.Cut(foldWidth(t)) {
-			if seen[w] || words.IsStop(w) {
-				continue
-			}
+	add := func(w string) {
+		if !seen[w] {
 			seen[w] = true
-			if r, n := utf8.DecodeRuneInString(w); n == len(w) && isHanRune(r) {
-				lone = append(lone, w)
-				continue
-			}
 			out = append(out, w)
 		}
 	}
+	var run strings.Builder
+	runLen := 0
+	flush := func() {
+		switch {
+		case runLen >= 2:
+			add(run.String())
+		case runLen == 1:
+			lone = append(lone, run.String())
+		}
+		run.Reset()
+		runLen = 0
+	}
+	for _, t := range texts {
+		for _, w := range v.dict.Cut(foldWidth(t)) {
+			if words.IsStop(w) && len(v.syn.of(w)) == 0 {
+				flush()
+				continue
+			}
+			if r, n := utf8.DecodeRuneInString(w); n == len(w) && isHanRune(r) {
+				run.WriteString(w)
+				runLen++
+				continue
+			}
+			flush()
+			add(w)
+		}
+		flush()
+	}
 	if len(out) == 0 {
-		return lone
+		for _, w := range lone {
+			add(w)
+		}
 	}
 	return out
 }
