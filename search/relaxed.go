@@ -26,14 +26,17 @@ import (
 // often of them. The best candidates are then scored again on their text
 // in the side file, where the word itself is counted.
 
-// BM25's parameters, as usual.
-const (
+// BM25's parameters, as usual (variables for the relevance run).
+var (
 	bm25K1 = 1.2
 	bm25B  = 0.75
+	// minPartLen is the length from which a word's parts count.
+	minPartLen = 4.0
 )
 
-// Weights of the relaxed reading.
-const (
+// Weights of the relaxed reading (variables for the relevance run's
+// experiments; nothing else changes them).
+var (
 	// wSynonym weighs a statute's word found for the reader's.
 	wSynonym = 0.7
 	// wPart weighs a shorter word inside a long one (工伤 in 工伤保险费).
@@ -46,6 +49,8 @@ const (
 	wRelaxedClose = 0.5
 	// superseded multiplies the score of a version no longer in force.
 	superseded = 0.85
+	// joinLone joins characters the dictionary leaves single.
+	joinLone = 1.0
 )
 
 // Limits of the relaxed reading.
@@ -70,6 +75,7 @@ type rword struct {
 type rform struct {
 	text   string
 	weight float64
+	part   bool // a part of the word: it does not make the word held
 	terms  []string
 	needle []byte
 	df     float64
@@ -96,7 +102,9 @@ func (ix *Index) relaxedWords(q *Query) []rword {
 			rw.forms = append(rw.forms, ix.newForm(s, wSynonym))
 		}
 		for _, p := range v.parts(w) {
-			rw.forms = append(rw.forms, ix.newForm(p, wPart))
+			f := ix.newForm(p, wPart)
+			f.part = true
+			rw.forms = append(rw.forms, f)
 		}
 		out = append(out, rw)
 		if len(out) == maxRelaxedWords {
@@ -111,7 +119,7 @@ func (ix *Index) relaxedWords(q *Query) []rword {
 // mode): 工伤 and 保险费 in 工伤保险费.
 func (v *vocab) parts(w string) []string {
 	rs := []rune(w)
-	if len(rs) < 4 {
+	if float64(len(rs)) < minPartLen {
 		return nil
 	}
 	var out []string
@@ -279,21 +287,25 @@ func intersect(ctx context.Context, r index.IndexReader, terms []string, f func(
 	}
 	sort.Slice(readers, func(i, j int) bool { return readers[i].Count() < readers[j].Count() })
 	lead, rest := readers[0], readers[1:]
-	at := make([]*index.TermFieldDoc, len(rest))
+	var ld index.TermFieldDoc
+	at := make([]index.TermFieldDoc, len(rest))
+	valid := make([]bool, len(rest))
 	for {
-		d, err := lead.Next(nil)
+		d, err := lead.Next(&ld)
 		if err != nil || d == nil {
 			return err
 		}
 		tf, ok := float64(d.Freq), true
 		for i, tr := range rest {
-			if at[i] == nil || at[i].ID.Compare(d.ID) < 0 {
-				if at[i], err = tr.Advance(d.ID, nil); err != nil {
-					return err
+			if !valid[i] || at[i].ID.Compare(d.ID) < 0 {
+				got, err := tr.Advance(d.ID, &at[i])
+				if err != nil || got == nil {
+					return err // no more documents hold this term
 				}
-			}
-			if at[i] == nil {
-				return nil // no more documents hold this term
+				if got != &at[i] {
+					at[i] = *got
+				}
+				valid[i] = true
 			}
 			if !at[i].ID.Equals(d.ID) {
 				ok = false

@@ -43,7 +43,7 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 			continue
 		}
 		fc.countDoc(uint64(d))
-		cands = append(cands, relaxedCand{doc: uint64(d), score: float64(acc.score[d]), held: acc.mask[d]})
+		cands = append(cands, relaxedCand{doc: uint64(d), score: float64(acc.score[d]) * ix.authority(uint64(d)), held: acc.mask[d]})
 	}
 	sortRelaxed(cands, all)
 	cands = cands[:min(len(cands), max(relaxedWindow, from+size))]
@@ -118,12 +118,13 @@ func (ix *Index) relaxedFilter(q *Query, ws []rword) func(uint64) bool {
 func (ix *Index) exactScore(doc uint64, ws []rword) (float64, uint32) {
 	text := ix.texts.part(doc, partText)
 	head := ix.texts.part(doc, partHead)
+	shared := ix.heads.headOf(doc)
 	n := float64(len(text) / 2)
 	score := 0.0
 	var held uint32
 	var firsts []int
 	for i, w := range ws {
-		best, inHead, first := 0.0, 0.0, -1
+		best, inHead, first, whole := 0.0, 0.0, -1, false
 		for _, f := range w.forms {
 			if len(f.needle) == 0 || (len(f.terms) == 0 && f.df == 0) {
 				continue
@@ -131,15 +132,17 @@ func (ix *Index) exactScore(doc uint64, ws []rword) (float64, uint32) {
 			idf := ix.stats.idf(f.df)
 			if tf, at := countUnits(text, f.needle); tf > 0 {
 				best = max(best, f.weight*idf*ix.stats.tfNorm(float64(tf), n))
+				whole = whole || !f.part
 				if first < 0 || at < first {
 					first = at
 				}
 			}
-			if containsUnits(head, f.needle) || ix.heads.docs(f.needle).Contains(uint32(doc)) {
+			if containsUnits(head, f.needle) || containsUnits(shared, f.needle) {
 				inHead = max(inHead, f.weight*idf*wHeadWord)
+				whole = whole || !f.part
 			}
 		}
-		if best > 0 || inHead > 0 {
+		if whole {
 			held |= 1 << i
 		}
 		if first >= 0 {
@@ -151,6 +154,7 @@ func (ix *Index) exactScore(doc uint64, ws []rword) (float64, uint32) {
 		score += wAll
 	}
 	score += wRelaxedClose * float64(len(firsts)) * spread(firsts)
+	score *= ix.authority(doc)
 	if ix.superseded.Contains(uint32(doc)) {
 		score *= superseded
 	}

@@ -67,6 +67,7 @@ type Index struct {
 	// superseded holds the documents of versions no longer in force.
 	superseded *roaring.Bitmap
 	stats      relaxedStats // for BM25 in the relaxed reading
+	auth       authorityTable
 	vocabState
 }
 

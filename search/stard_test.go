@@ -69,6 +69,26 @@ func TestSTARD(t *testing.T) {
 		out = bufio.NewWriter(f)
 		defer out.Flush()
 	}
+	for _, cfg := range strings.Split(os.Getenv("TIAOLI_STARD_CONFIGS"), ";") {
+		if cfg == "" {
+			continue
+		}
+		restore := setWeights(t, cfg)
+		var s stardScore
+		for _, q := range qs {
+			resp, err := ix.Search(context.Background(), Request{Query: truncateRunes(q.Q, MaxQueryRunes), Size: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []stardUnit
+			for _, h := range resp.Hits {
+				got = append(got, stardUnit{law: h.Title, article: h.Article})
+			}
+			s.add(q, got)
+		}
+		s.print(cfg)
+		restore()
+	}
 	var lat []time.Duration
 	for _, q := range qs {
 		text := truncateRunes(q.Q, MaxQueryRunes)
@@ -350,4 +370,28 @@ func (b *bm25) search(q string, k int) []stardUnit {
 		out = append(out, b.units[u])
 	}
 	return out
+}
+
+// setWeights sets weights of the relaxed reading from "name=value,…" and
+// returns a function that restores them.
+func setWeights(t *testing.T, cfg string) func() {
+	vars := map[string]*float64{"wSynonym": &wSynonym, "wPart": &wPart, "wHeadWord": &wHeadWord,
+		"wAll": &wAll, "wRelaxedClose": &wRelaxedClose, "superseded": &superseded, "joinLone": &joinLone,
+		"rankInterpretation": &rankInterpretation, "rankOther": &rankOther,
+		"bm25K1": &bm25K1, "bm25B": &bm25B, "minPartLen": &minPartLen}
+	old := map[string]float64{}
+	for _, kv := range strings.Split(cfg, ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		p, ok := vars[k]
+		if !ok {
+			t.Fatalf("no weight %q", k)
+		}
+		old[k] = *p
+		fmt.Sscan(v, p)
+	}
+	return func() {
+		for k, v := range old {
+			*vars[k] = v
+		}
+	}
 }

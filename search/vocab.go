@@ -76,7 +76,7 @@ func (v *vocab) queryWords(texts []string) []string {
 	runLen := 0
 	flush := func() {
 		switch {
-		case runLen >= 2:
+		case runLen >= 2 && joinLone > 0:
 			add(run.String())
 		case runLen == 1:
 			lone = append(lone, run.String())
