@@ -87,7 +87,7 @@ func (ix *Index) relaxedWords(q *Query) []rword {
 	var texts []string
 	for _, c := range q.Clauses {
 		for _, a := range c {
-			texts = append(texts, a.Text)
+			texts = append(texts, simplify(a.Text))
 		}
 	}
 	v := ix.vocab()

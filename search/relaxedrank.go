@@ -45,6 +45,10 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 		fc.countDoc(uint64(d))
 		cands = append(cands, relaxedCand{doc: uint64(d), score: float64(acc.score[d]) * ix.authority(uint64(d)), held: acc.mask[d]})
 	}
+	if len(cands) == 0 {
+		return resp, nil
+	}
+	total := len(cands)
 	sortRelaxed(cands, all)
 	cands = cands[:min(len(cands), max(relaxedWindow, from+size))]
 	for i := range cands {
@@ -55,7 +59,8 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 	for _, w := range ws {
 		resp.Words = append(resp.Words, w.text)
 	}
-	resp.Total = uint64(len(acc.touched))
+	resp.Partial = len(cands) > 0 && cands[0].held != all
+	resp.Total = uint64(total)
 	resp.Facets = ix.facetsOf(fc)
 	resp.Pages = pageCount(resp.Total, size)
 	if from >= len(cands) {

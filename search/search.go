@@ -68,6 +68,7 @@ type Index struct {
 	superseded *roaring.Bitmap
 	stats      relaxedStats // for BM25 in the relaxed reading
 	auth       authorityTable
+	titles     titleIndex
 	vocabState
 }
 
@@ -180,6 +181,9 @@ type Response struct {
 	// words the query was cut into (see relaxed.go).
 	Relaxed bool     `json:"relaxed,omitempty"`
 	Words   []string `json:"words,omitempty"`
+	// Partial is true, in a relaxed answer, when no result holds every
+	// one of Words (or a synonym of it): results hold some of them.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Hit is one result.
@@ -223,6 +227,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: emptyFacets(),
 		Page: from/size + 1, Size: size}
+	docs, label, direct := ix.directQuery(q)
+	if direct {
+		q = withWords(q, directRe.FindStringSubmatch(joinClauses(q))[1], label)
+	}
 	p := ix.compile(q)
 	if p.empty {
 		return resp, nil
@@ -244,7 +252,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if res.Total == 0 && ix.relaxable(q) {
+	if res.Total == 0 && !direct && ix.relaxable(q) {
 		return ix.relaxedSearch(ctx, q, resp, size, from)
 	}
 	resp.Total = res.Total
@@ -257,6 +265,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	resp.Facets = ix.facetsOf(fc)
 	m := newMatcher(ix.an, p.clauses)
 	cands := ix.rank(p, m, res.Hits)
+	if direct {
+		if cands, err = ix.putFirst(ctx, cands, docs, label); err != nil {
+			return nil, err
+		}
+		resp.Total = max(resp.Total, uint64(len(cands)))
+	}
 	for i := from; i < len(cands) && i < from+size; i++ {
 		resp.Hits = append(resp.Hits, cands[i].hit(m))
 	}
