@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"tiaoli/generator/model"
-	"tiaoli/generator/status"
 	"tiaoli/generator/numeral"
+	"tiaoli/generator/status"
 )
 
 // KindTerm is the kind of the search document of a term page; the other

@@ -38,6 +38,7 @@ type pageView struct {
 	// “年假”、“天数”; Partial ones hold only some of them.
 	Relaxed, Partial bool
 	Words            string
+	Strict           int // results of the words as typed, first
 }
 
 type hitView struct {
@@ -78,7 +79,7 @@ func (h *handler) view(resp *Response, errMsg string) *pageView {
 		Base: h.opts.Base, Action: h.opts.Base + "search", Query: resp.Query, Error: errMsg,
 		Total: resp.Total, Page: resp.Page, Pages: resp.Pages,
 		Start:   (max(resp.Page, 1)-1)*resp.Size + 1,
-		Relaxed: resp.Relaxed, Partial: resp.Partial, Words: quoteWords(resp.Words),
+		Relaxed: resp.Relaxed, Partial: resp.Partial, Words: quoteWords(resp.Words), Strict: resp.Strict,
 	}
 	for _, hit := range resp.Hits {
 		hv := hitView{

@@ -30,8 +30,8 @@ import (
 var (
 	bm25K1 = 1.2
 	bm25B  = 0.75
-	// minPartLen is the length from which a word's parts count.
-	minPartLen = 4.0
+	// minPartLen is the length from which a word's parts count (工伤 in 工伤费).
+	minPartLen = 3.0
 )
 
 // Weights of the relaxed reading (variables for the relevance run's
@@ -115,7 +115,7 @@ func (ix *Index) relaxedWords(q *Query) []rword {
 }
 
 // parts are the dictionary words of two or more characters inside a word
-// of four or more, as a search engine cuts a long word (jieba's search
+// of minPartLen or more, as a search engine cuts a long word (jieba's search
 // mode): 工伤 and 保险费 in 工伤保险费.
 func (v *vocab) parts(w string) []string {
 	rs := []rune(w)

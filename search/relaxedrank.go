@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/bits"
 	"sort"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -261,4 +262,49 @@ func termDocs(bi bleve.Index, field, term string) (*roaring.Bitmap, error) {
 			out.Add(uint32(v))
 		}
 	}
+}
+
+// fewHits is how few results the words as typed may find before the
+// relaxed reading adds its own after them.
+const fewHits = 3
+
+// appendRelaxed adds to a strict answer with fewer than fewHits results
+// those of the relaxed reading, after them and without repeating them.
+func (ix *Index) appendRelaxed(ctx context.Context, q *Query, resp *Response, size, from int) (*Response, error) {
+	strict := int(resp.Total)
+	more, err := ix.relaxedSearch(ctx, q, &Response{Hits: []Hit{}}, size+strict, max(0, from-strict))
+	if err != nil || !more.Relaxed {
+		return resp, err
+	}
+	seen := map[string]bool{}
+	for _, h := range resp.Hits {
+		seen[pageOf(h.URL)] = true
+	}
+	if from < strict {
+		// the strict results are on this page: add after them
+		for _, h := range more.Hits {
+			if len(resp.Hits) < size && !seen[pageOf(h.URL)] {
+				resp.Hits = append(resp.Hits, h)
+			}
+		}
+	} else {
+		resp.Hits = resp.Hits[:0]
+		for _, h := range more.Hits[min(len(more.Hits), strict):] {
+			if len(resp.Hits) < size {
+				resp.Hits = append(resp.Hits, h)
+			}
+		}
+	}
+	resp.Relaxed, resp.Words, resp.Partial, resp.Strict = true, more.Words, more.Partial, strict
+	resp.Total = max(resp.Total, more.Total)
+	resp.Pages = pageCount(resp.Total, size)
+	return resp, nil
+}
+
+// pageOf is a hit's URL without its anchor.
+func pageOf(url string) string {
+	if i := strings.IndexByte(url, '#'); i >= 0 {
+		return url[:i]
+	}
+	return url
 }

@@ -184,6 +184,9 @@ type Response struct {
 	// Partial is true, in a relaxed answer, when no result holds every
 	// one of Words (or a synonym of it): results hold some of them.
 	Partial bool `json:"partial,omitempty"`
+	// Strict, in a relaxed answer, is how many results the words as typed
+	// found: they come first, as a strict answer gives them.
+	Strict int `json:"strict,omitempty"`
 }
 
 // Hit is one result.
@@ -273,6 +276,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	for i := from; i < len(cands) && i < from+size; i++ {
 		resp.Hits = append(resp.Hits, cands[i].hit(m))
+	}
+	if !direct && res.Total < fewHits && p.char == nil && ix.relaxable(q) {
+		return ix.appendRelaxed(ctx, q, resp, size, from)
 	}
 	return resp, nil
 }

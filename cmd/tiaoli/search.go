@@ -80,7 +80,9 @@ func printHits(w io.Writer, resp *search.Response) {
 	fmt.Fprintln(w)
 	if resp.Relaxed {
 		words := "“" + strings.Join(resp.Words, "”、“") + "”"
-		if resp.Partial {
+		if resp.Strict > 0 {
+			fmt.Fprintf(w, "只有前 %d 条结果含有原样的词句，其后的结果分开查找%s。\n", resp.Strict, words)
+		} else if resp.Partial {
 			fmt.Fprintf(w, "没有同时包含%s的条文，以下结果包含其中部分词语。\n", words)
 		} else {
 			fmt.Fprintf(w, "没有找到原样的词句，以下结果分开查找%s。\n", words)

@@ -88,7 +88,9 @@ func main() {
 			}
 		}
 		if len(keep) > 0 {
-			sort.Slice(keep, func(i, j int) bool { return as[keep[i]] > as[keep[j]] || as[keep[i]] == as[keep[j]] && keep[i] < keep[j] })
+			sort.Slice(keep, func(i, j int) bool {
+				return as[keep[i]] > as[keep[j]] || as[keep[i]] == as[keep[j]] && keep[i] < keep[j]
+			})
 			out = append(out, fmt.Sprintf("%s: [%s]  # %d questions", q, strings.Join(keep[:min(3, len(keep))], ", "), n[q]))
 		}
 	}
