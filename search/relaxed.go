@@ -156,6 +156,24 @@ func newAccum(n int) *accum {
 	return &accum{score: make([]float32, n), mask: make([]uint32, n), cur: make([]float32, n)}
 }
 
+// getAccum takes a cleared accumulator from the index's pool.
+func (ix *Index) getAccum() *accum {
+	if a, ok := ix.accums.Get().(*accum); ok && len(a.score) == ix.texts.count() {
+		return a
+	}
+	return newAccum(ix.texts.count())
+}
+
+// putAccum clears an accumulator where it was written and returns it to
+// the pool.
+func (ix *Index) putAccum(a *accum) {
+	for _, d := range a.touched {
+		a.score[d], a.mask[d] = 0, 0
+	}
+	a.touched = a.touched[:0]
+	ix.accums.Put(a)
+}
+
 // relaxedStats are the figures of the corpus BM25 needs.
 type relaxedStats struct {
 	n      float64 // documents

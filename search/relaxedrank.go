@@ -1,6 +1,7 @@
 package search
 
 import (
+	"container/heap"
 	"context"
 	"math/bits"
 	"sort"
@@ -31,7 +32,8 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 		return nil, err
 	}
 	defer r.Close()
-	acc := newAccum(ix.texts.count())
+	acc := ix.getAccum()
+	defer ix.putAccum(acc)
 	if err := ix.collect(ctx, r, ws, acc); err != nil {
 		return nil, err
 	}
@@ -50,8 +52,7 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 		return resp, nil
 	}
 	total := len(cands)
-	sortRelaxed(cands, all)
-	cands = cands[:min(len(cands), max(relaxedWindow, from+size))]
+	cands = topRelaxed(cands, max(relaxedWindow, from+size), all)
 	for i := range cands {
 		cands[i].score, cands[i].held = ix.exactScore(cands[i].doc, ws)
 	}
@@ -79,16 +80,7 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 // sortRelaxed orders candidates: those holding every word first, then by
 // score, then by number.
 func sortRelaxed(c []relaxedCand, all uint32) {
-	sort.Slice(c, func(i, j int) bool {
-		a, b := c[i].held == all, c[j].held == all
-		if a != b {
-			return a
-		}
-		if c[i].score != c[j].score {
-			return c[i].score > c[j].score
-		}
-		return c[i].doc < c[j].doc
-	})
+	sort.Slice(c, func(i, j int) bool { return relaxedBefore(c[i], c[j], all) })
 }
 
 // relaxedFilter returns whether a document passes the query's filters
@@ -307,4 +299,52 @@ func pageOf(url string) string {
 		return url[:i]
 	}
 	return url
+}
+
+// relaxedBefore reports whether a ranks before b: holding every word,
+// then by score, then by number.
+func relaxedBefore(a, b relaxedCand, all uint32) bool {
+	if (a.held == all) != (b.held == all) {
+		return a.held == all
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc < b.doc
+}
+
+// topRelaxed returns the k first candidates in order, choosing them with
+// a heap: sorting every candidate of a common word cost more than finding
+// them.
+func topRelaxed(c []relaxedCand, k int, all uint32) []relaxedCand {
+	if len(c) <= k {
+		sortRelaxed(c, all)
+		return c
+	}
+	h := &candHeap{all: all, c: append([]relaxedCand(nil), c[:k]...)}
+	heap.Init(h)
+	for _, x := range c[k:] {
+		if relaxedBefore(x, h.c[0], all) {
+			h.c[0] = x
+			heap.Fix(h, 0)
+		}
+	}
+	sortRelaxed(h.c, all)
+	return h.c
+}
+
+// candHeap keeps the worst of the best candidates on top.
+type candHeap struct {
+	all uint32
+	c   []relaxedCand
+}
+
+func (h *candHeap) Len() int           { return len(h.c) }
+func (h *candHeap) Less(i, j int) bool { return relaxedBefore(h.c[j], h.c[i], h.all) }
+func (h *candHeap) Swap(i, j int)      { h.c[i], h.c[j] = h.c[j], h.c[i] }
+func (h *candHeap) Push(x any)         { h.c = append(h.c, x.(relaxedCand)) }
+func (h *candHeap) Pop() any {
+	x := h.c[len(h.c)-1]
+	h.c = h.c[:len(h.c)-1]
+	return x
 }

@@ -30,6 +30,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -69,6 +70,7 @@ type Index struct {
 	stats      relaxedStats // for BM25 in the relaxed reading
 	auth       authorityTable
 	titles     titleIndex
+	accums     sync.Pool // of *accum, for the relaxed reading
 	vocabState
 }
 
