@@ -6,7 +6,7 @@ OUT      ?= public
 ADDR     ?= 127.0.0.1:8080
 BASE     ?= /
 
-.PHONY: build site test test-deps bench loadtest serve clean dist fuzz
+.PHONY: build site test test-deps bench stard loadtest serve clean dist fuzz
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/tiaoli
@@ -28,6 +28,11 @@ test: test-deps
 
 bench: build
 	sh scripts/bench.sh
+	sh scripts/stard.sh
+
+# stard is the STARD relevance run alone (train split; see scripts/stard.sh).
+stard:
+	sh scripts/stard.sh
 
 # loadtest builds the LawRefBook corpus into tmpfs and runs 3,000 searches
 # at 32 concurrent against tiaoli serve on loopback.
