@@ -19,7 +19,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -190,23 +189,19 @@ func (d *Dict) cutHan(s string, out []string) []string {
 //go:embed dict.txt.gz
 var dictGz []byte
 
-var (
-	defaultOnce sync.Once
-	defaultDict *Dict
-)
-
-// Default returns a copy of the dictionary that ships with the program.
+// Default returns the dictionary that ships with the program, read anew
+// on every call (a tenth of a second): the caller owns it and may Add to
+// it, and no second copy stays in memory.
 func Default() *Dict {
-	defaultOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(dictGz))
-		if err != nil {
-			panic("words: embedded dictionary: " + err.Error())
-		}
-		if defaultDict, err = Read(zr); err != nil {
-			panic("words: embedded dictionary: " + err.Error())
-		}
-	})
-	return defaultDict.Clone()
+	zr, err := gzip.NewReader(bytes.NewReader(dictGz))
+	if err != nil {
+		panic("words: embedded dictionary: " + err.Error())
+	}
+	d, err := Read(zr)
+	if err != nil {
+		panic("words: embedded dictionary: " + err.Error())
+	}
+	return d
 }
 
 // Clone returns a copy that Add does not share.
