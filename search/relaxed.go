@@ -53,14 +53,16 @@ var (
 	joinLone = 1.0
 )
 
-// Limits of the relaxed reading.
-const (
-	maxRelaxedWords = 12
+// maxRelaxedWords bounds the words of a relaxed reading.
+const maxRelaxedWords = 12
+
+// Limits of the relaxed reading (variables for the relevance run).
+var (
 	// scanBudget bounds the postings read for candidates; the words past
 	// it (the most common) are counted on the candidates only.
-	scanBudget = 400000
+	scanBudget = 400000.0
 	// relaxedWindow is how many candidates are scored on their text.
-	relaxedWindow = 300
+	relaxedWindow = 300.0
 )
 
 // rword is a word of the relaxed reading and the forms that stand for it.
@@ -209,7 +211,7 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, ws []rword, a
 	sort.SliceStable(refs, func(a, b int) bool {
 		return ws[refs[a].w].forms[refs[a].f].df < ws[refs[b].w].forms[refs[b].f].df
 	})
-	budget := float64(scanBudget)
+	budget := scanBudget
 	scanned := map[int]bool{}
 	for _, rf := range refs {
 		f := &ws[rf.w].forms[rf.f]

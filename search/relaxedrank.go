@@ -52,7 +52,7 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 		return resp, nil
 	}
 	total := len(cands)
-	cands = topRelaxed(cands, max(relaxedWindow, from+size), all)
+	cands = topRelaxed(cands, max(int(relaxedWindow), from+size), all)
 	for i := range cands {
 		cands[i].score, cands[i].held = ix.exactScore(cands[i].doc, ws)
 	}

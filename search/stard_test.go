@@ -378,7 +378,8 @@ func setWeights(t *testing.T, cfg string) func() {
 	vars := map[string]*float64{"wSynonym": &wSynonym, "wPart": &wPart, "wHeadWord": &wHeadWord,
 		"wAll": &wAll, "wRelaxedClose": &wRelaxedClose, "superseded": &superseded, "joinLone": &joinLone,
 		"rankInterpretation": &rankInterpretation, "rankOther": &rankOther,
-		"bm25K1": &bm25K1, "bm25B": &bm25B, "minPartLen": &minPartLen}
+		"bm25K1": &bm25K1, "bm25B": &bm25B, "minPartLen": &minPartLen,
+		"scanBudget": &scanBudget, "relaxedWindow": &relaxedWindow}
 	old := map[string]float64{}
 	for _, kv := range strings.Split(cfg, ",") {
 		k, v, _ := strings.Cut(kv, "=")
