@@ -6,7 +6,11 @@ OUT      ?= public
 ADDR     ?= 127.0.0.1:8080
 BASE     ?= /
 
-.PHONY: build site test test-deps bench stard loadtest serve clean dist fuzz
+# STATICCHECK_VERSION pins staticcheck (v0.8.2 is its release 2026.2.2, which
+# knows the Go of go.mod); go run fetches it through the module proxy once.
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: build site test test-deps lint bench stard loadtest serve clean dist fuzz
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/tiaoli
@@ -22,9 +26,14 @@ site: build
 test-deps:
 	@sh .ci/install-deps || echo "test-deps: could not install chromium/nginx; browser and nginx tests will skip"
 
-test: test-deps
+# lint fails on any finding of go vet or staticcheck.
+lint:
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+# test ends with the tests that skipped and why, then go test's closing line.
+test: test-deps lint
+	GO=$(GO) $(GO) run ./internal/testreport -count=1 ./...
 
 bench: build
 	sh scripts/bench.sh

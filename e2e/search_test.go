@@ -16,6 +16,7 @@ import (
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/internal/testdir"
+	"tiaoli/publish"
 	"tiaoli/search"
 	"tiaoli/server"
 )
@@ -101,9 +102,7 @@ func searchBuildSample(t *testing.T) string {
 		t.Skip("the sample content does not parse into articles yet: skipping")
 	}
 	dir := t.TempDir()
-	if err := site.Render(c, site.Options{Base: "/"}, searchDirWriter(dir)); err != nil {
-		t.Fatalf("render: %v", err)
-	}
+	renderTo(t, c, site.Options{Base: "/"}, dir)
 	if err := search.BuildIndex(c, filepath.Join(dir, search.IndexDir)); err != nil {
 		t.Fatal(err)
 	}
@@ -119,16 +118,19 @@ func searchHasArticles(c *model.Corpus) bool {
 	return false
 }
 
-// searchRepoRoot is the repository's root (the folder holding go.mod).
-func searchRepoRoot(t *testing.T) string { return testdir.Root(t) }
-
-// searchDirWriter writes the site's files under a folder.
-type searchDirWriter string
-
-func (w searchDirWriter) WriteFile(name string, data []byte) error {
-	p := filepath.Join(string(w), filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+// renderTo renders c into the folder dir through the publishing writer, as
+// tiaoli build does.
+func renderTo(t *testing.T, c *model.Corpus, opts site.Options, dir string) {
+	t.Helper()
+	st, err := publish.Begin(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return os.WriteFile(p, data, 0o644)
+	if err := site.Render(c, opts, st); err != nil {
+		st.Abort()
+		t.Fatalf("render: %v", err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
 }

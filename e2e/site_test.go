@@ -20,6 +20,7 @@ import (
 	"tiaoli/generator/numeral"
 	"tiaoli/generator/site"
 	"tiaoli/generator/site/sitetest"
+	"tiaoli/internal/testdir"
 )
 
 // sitePrefix is the path the test server publishes the site under, to
@@ -131,7 +132,11 @@ func siteCheckCite(t *testing.T, ctx context.Context, sc *siteCase) {
 	}
 	text := siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.cite .cite-text`)))
 	url := siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.cite .cite-url`)))
-	msg := siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.cite-msg`)))
+	// The message comes when the copy is done, which a busy machine delays.
+	msg := ""
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end) && msg == ""; time.Sleep(50 * time.Millisecond) {
+		msg = siteRun(t, ctx, chromedp.Text(chromedp.CSS(`.cite-msg`)))
+	}
 	want := "《" + sc.doc.Title + "》" + sc.article.Label
 	if !strings.HasPrefix(text, want) || !strings.HasPrefix(url, "http") || !strings.HasSuffix(url, sc.article.URL+"#p1") {
 		t.Errorf("cite control shows %q %q, want %s… and the page's full address with #p1", text, url, want)
@@ -223,6 +228,28 @@ func siteCheckSearchOffline(t *testing.T, ctx context.Context, sc *siteCase) {
 
 // siteScreenshots saves full-page screenshots at desktop and phone widths.
 func siteScreenshots(t *testing.T, ctx context.Context, pages map[string]string) {
+	dir := screenshotDir(t)
+	for name, url := range pages {
+		for _, w := range screenWidths {
+			screenshot(t, ctx, w, url, filepath.Join(dir, name+"-"+w.name+".png"))
+		}
+	}
+	siteDarkScreenshot(t, ctx, dir, pages["clause"])
+	t.Logf("screenshots in %s", dir)
+}
+
+// screenWidth is a width the screenshots are taken at.
+type screenWidth struct {
+	name          string
+	width, height int64
+	mobile        bool
+}
+
+// screenWidths are a desktop and a phone.
+var screenWidths = []screenWidth{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}}
+
+// screenshotDir is $TIAOLI_SCREENSHOTS, or screenshots/ when it is unset.
+func screenshotDir(t *testing.T) string {
 	dir := os.Getenv("TIAOLI_SCREENSHOTS")
 	if dir == "" {
 		dir = "screenshots"
@@ -230,29 +257,27 @@ func siteScreenshots(t *testing.T, ctx context.Context, pages map[string]string)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	widths := []struct {
-		name          string
-		width, height int64
-		mobile        bool
-	}{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}}
-	for name, url := range pages {
-		for _, w := range widths {
-			view := chromedp.EmulateViewport(w.width, w.height)
-			if w.mobile {
-				view = chromedp.EmulateViewport(w.width, w.height, chromedp.EmulateMobile, chromedp.EmulateScale(2))
-			}
-			if err := chromedp.Do(ctx, view, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
-				t.Fatalf("screenshot of %s: %v", name, err)
-			}
-			png := siteRun(t, ctx, chromedp.FullScreenshot(100))
-			file := filepath.Join(dir, name+"-"+w.name+".png")
-			if err := os.WriteFile(file, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+	return dir
+}
+
+// emulate sets the viewport of a width, as a phone for the phone width.
+func emulate(w screenWidth) chromedp.Action[chromedp.Void] {
+	if w.mobile {
+		return chromedp.EmulateViewport(w.width, w.height, chromedp.EmulateMobile, chromedp.EmulateScale(2))
 	}
-	siteDarkScreenshot(t, ctx, dir, pages["clause"])
-	t.Logf("screenshots in %s", dir)
+	return chromedp.EmulateViewport(w.width, w.height)
+}
+
+// screenshot opens url at a width and saves a full-page screenshot.
+func screenshot(t *testing.T, ctx context.Context, w screenWidth, url, file string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, emulate(w), chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
+		t.Fatalf("screenshot of %s: %v", url, err)
+	}
+	png := siteRun(t, ctx, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // siteDarkScreenshot saves the clause page as a reader who prefers dark
@@ -281,7 +306,7 @@ func siteDarkScreenshot(t *testing.T, ctx context.Context, dir, url string) {
 // regulations with terms, the fixture corpus) and serves it under
 // sitePrefix from a plain file server.
 func siteServe(t *testing.T) *siteCase {
-	c := generator.Parse(os.DirFS(filepath.Join(searchRepoRoot(t), "content")))
+	c := generator.Parse(os.DirFS(filepath.Join(testdir.Root(t), "content")))
 	sc := siteFind(c)
 	if sc == nil {
 		t.Log("the sample content has no article with a term link yet: using the fixture corpus")
@@ -289,9 +314,7 @@ func siteServe(t *testing.T) *siteCase {
 		sc = siteFind(c)
 	}
 	dir := t.TempDir()
-	if err := site.Render(c, site.Options{Base: sitePrefix}, searchDirWriter(dir)); err != nil {
-		t.Fatal(err)
-	}
+	renderTo(t, c, site.Options{Base: sitePrefix}, dir)
 	ts := httptest.NewServer(http.StripPrefix(sitePrefix, http.FileServer(http.Dir(dir))))
 	t.Cleanup(ts.Close)
 	sc.url = ts.URL

@@ -13,7 +13,11 @@
 //	pins.yaml                                  readings an editor pinned at variants
 //	_metadata/*.csv                            status and dates of source files (package status)
 //
-// Files and folders whose names start with "." are skipped.
+// Files and folders whose names start with "." are skipped and listed in
+// Corpus.Skipped, as are links to folders. Only regular files are read: a
+// named pipe, device or socket is an error naming it. Parse reads what
+// fsys gives; to read a folder on disk without following links out of
+// it, give it a contentdir.FS.
 package generator
 
 import (
@@ -28,12 +32,14 @@ import (
 	"sync"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/contentdir"
 	"tiaoli/generator/ingest"
 	"tiaoli/generator/ingest/decode"
 	"tiaoli/generator/link"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
 	"tiaoli/generator/regulation"
+	"tiaoli/generator/sourcename"
 	"tiaoli/generator/status"
 )
 
@@ -51,8 +57,8 @@ var sourceExts = map[string]bool{
 // Parse reads every source in fsys and returns the linked corpus. Problems
 // with single files are in Corpus.Errors; the other files are still read.
 func Parse(fsys fs.FS) *model.Corpus {
-	paths, tables, errs := contentPaths(fsys)
-	c := &model.Corpus{Errors: errs, Digests: map[string]string{}}
+	paths, tables, errs, skipped := contentPaths(fsys)
+	c := &model.Corpus{Errors: errs, Skipped: skipped, Digests: map[string]string{}}
 	for i, r := range ingestAll(fsys, paths) {
 		if r.digest != "" {
 			c.Digests[paths[i]] = r.digest
@@ -70,6 +76,7 @@ func Parse(fsys fs.FS) *model.Corpus {
 	status.Apply(c, readTables(fsys, tables, c))
 	address.Assign(c)
 	fillSourceDocuments(c)
+	sourcename.Assign(c)
 	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, c))...)
 	address.Assign(c) // terms found by linking get their addresses too
 	model.SortErrors(c.Errors)
@@ -77,21 +84,35 @@ func Parse(fsys fs.FS) *model.Corpus {
 }
 
 // contentPaths lists the source files and the metadata tables of fsys in
-// lexical order.
-func contentPaths(fsys fs.FS) (sources, tables []string, errs []model.Error) {
+// lexical order. Files that are not regular files (named pipes, devices,
+// sockets) and links that cannot be followed are errors; hidden names and
+// links to folders are skipped and listed.
+func contentPaths(fsys fs.FS) (sources, tables []string, errs, skipped []model.Error) {
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, model.Error{Path: p, Message: err.Error()})
+			errs = append(errs, model.Error{Path: p, Message: walkMessage(err)})
 			return nil
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
+		if p == "." {
+			return nil
+		}
+		if e, skip := skipEntry(fsys, p, d); skip {
+			if e.Message != "" {
+				skipped = append(skipped, e)
+			}
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
+		if d.IsDir() {
+			return nil
+		}
+		if msg := checkFile(fsys, p, d); msg != "" {
+			errs = append(errs, model.Error{Path: p, Message: msg})
+			return nil
+		}
 		switch {
-		case d.IsDir():
 		case sourceExts[strings.ToLower(path.Ext(p))]:
 			sources = append(sources, p)
 		case status.IsTable(p):
@@ -100,11 +121,59 @@ func contentPaths(fsys fs.FS) (sources, tables []string, errs []model.Error) {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, model.Error{Path: ".", Message: err.Error()})
+		errs = append(errs, model.Error{Path: ".", Message: walkMessage(err)})
 	}
 	sort.Strings(sources)
 	sort.Strings(tables)
-	return sources, tables, errs
+	return sources, tables, errs, skipped
+}
+
+// skipEntry reports whether an entry is passed over: a hidden name (one
+// starting with "."), or a link to a folder (its files are read where
+// they are). The Error says why, for the build to list.
+func skipEntry(fsys fs.FS, p string, d fs.DirEntry) (model.Error, bool) {
+	if strings.HasPrefix(d.Name(), ".") {
+		what := "a hidden file"
+		if d.IsDir() {
+			what = "a hidden folder"
+		}
+		return model.Error{Path: p, Message: what + " (its name starts with \".\"): not read"}, true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return model.Error{}, false
+	}
+	if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
+		return model.Error{Path: p, Message: "a link to a folder: not followed (the files it leads to are read where they are)"}, true
+	}
+	return model.Error{}, false
+}
+
+// checkFile says what is wrong with a file before it is opened: a link
+// that leaves the folder, a file that is not a regular file. "" when
+// nothing is.
+func checkFile(fsys fs.FS, p string, d fs.DirEntry) string {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		fi, err := fs.Stat(fsys, p)
+		if err != nil {
+			return walkMessage(err)
+		}
+		mode = fi.Mode()
+	}
+	if !mode.IsRegular() {
+		return "is " + contentdir.Kind(mode) + ", not a file; only regular files are read"
+	}
+	return ""
+}
+
+// walkMessage is the message of a file system error without the path,
+// which the model.Error carries.
+func walkMessage(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // readTables reads the metadata tables (package status).
@@ -113,13 +182,13 @@ func readTables(fsys fs.FS, names []string, c *model.Corpus) status.Table {
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			c.Errors = append(c.Errors, model.Error{Path: name, Message: err.Error()})
+			c.Errors = append(c.Errors, model.Error{Path: name, Message: walkMessage(err)})
 			continue
 		}
 		c.Digests[name] = digest(data)
 		text, _, err := decode.Decode(data) // UTF-8 or GB18030, as sources
 		if err != nil {
-			e := model.Error{Path: name, Message: err.Error()}
+			e := model.Error{Path: name, Message: walkMessage(err)}
 			if de, ok := err.(*decode.Error); ok {
 				e.Line, e.Message = de.Line, de.Message
 			}
@@ -184,7 +253,7 @@ func ingestFile(fsys fs.FS, p string) ingested {
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return ingested{errs: []model.Error{{Path: p, Message: err.Error()}}}
+		return ingested{errs: []model.Error{{Path: p, Message: walkMessage(err)}}}
 	}
 	src, docs, errs := ingest.File(p, data)
 	sum := digest(data)
@@ -192,6 +261,9 @@ func ingestFile(fsys fs.FS, p string) ingested {
 		if d.Kind == model.KindRegulation {
 			errs = append(errs, regulation.Structure(d)...)
 		}
+	}
+	if big := oversized(docs); len(big) > 0 { // refused whole
+		return ingested{errs: append(errs, big...)}
 	}
 	return ingested{source: src, docs: docs, errs: errs, digest: sum}
 }
@@ -202,7 +274,7 @@ func readOptional(fsys fs.FS, name string, c *model.Corpus) []byte {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			c.Errors = append(c.Errors, model.Error{Path: name, Message: err.Error()})
+			c.Errors = append(c.Errors, model.Error{Path: name, Message: walkMessage(err)})
 		}
 		return nil
 	}

@@ -10,42 +10,11 @@ import (
 	"sync"
 )
 
-// sameBytes reports whether the regular file at p holds exactly data.
-func sameBytes(p string, data []byte) bool {
-	fi, err := os.Lstat(p)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	return sameReader(f, data)
-}
-
 // buffers are the read buffers of file comparisons.
 var buffers = sync.Pool{New: func() any {
 	b := make([]byte, 64<<10)
 	return &b
 }}
-
-// sameReader reports whether r yields exactly data.
-func sameReader(r io.Reader, data []byte) bool {
-	bp := buffers.Get().(*[]byte)
-	defer buffers.Put(bp)
-	buf := *bp
-	for {
-		n, err := io.ReadFull(r, buf)
-		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
-			return false
-		}
-		data = data[n:]
-		if err != nil {
-			return len(data) == 0 && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF))
-		}
-	}
-}
 
 // sameFiles reports whether the regular files at a and b hold the same
 // bytes, reading them in chunks.

@@ -11,9 +11,16 @@ import (
 // a build would: files equal to the published ones are linked, the others
 // copied, and the whole swapped in at once, keeping the published build as
 // out.prev. Compressed variants come from src as they are. Symbolic links
-// in src are refused.
+// in src are refused, as is an out that overlaps src.
 func Install(src, out string) (Stats, error) {
-	st, err := BeginOptions(out, Options{Sync: true})
+	return InstallOptions(src, out, Options{Sync: true})
+}
+
+// InstallOptions is Install with options for the build of out (Force,
+// Sync); src is added to opts.Apart.
+func InstallOptions(src, out string, opts Options) (Stats, error) {
+	opts.Apart = append(opts.Apart, src)
+	st, err := BeginOptions(out, opts)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -37,6 +44,8 @@ func (s *Staging) copyTree(src string) error {
 		switch {
 		case d.IsDir():
 			return s.mkdirs(rel)
+		case filepath.ToSlash(rel) == MarkerFile:
+			return nil // the staging folder has its own
 		case d.Type()&fs.ModeSymlink != 0:
 			return fmt.Errorf("publish: %s is a symbolic link; a built site has none", p)
 		case !d.Type().IsRegular():

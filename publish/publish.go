@@ -57,6 +57,12 @@ type Options struct {
 	// a power cut right after cannot publish files that were never
 	// written.
 	Sync bool
+	// Force replaces an out folder that is not a site (see MarkerFile)
+	// and holds files; those files are removed, not kept as OUT.prev.
+	Force bool
+	// Apart are folders that out, OUT.prev, OUT.staging and OUT.trash
+	// must not be, hold or be inside: the content folder of a build.
+	Apart []string
 }
 
 // DefaultOptions compress text files of 8 KiB and more. On the LawRefBook
@@ -79,6 +85,7 @@ type Staging struct {
 	out, dir string
 	opts     Options
 	lock     *lockFile
+	foreign  bool     // out is not a site and goes when the build is in (Force)
 	dirs     sync.Map // folders of the staging folder known to exist
 	// readable is true when the umask leaves the files and folders this
 	// package makes readable by all, so Commit need not walk them.
@@ -99,11 +106,17 @@ func Begin(out string) (*Staging, error) { return BeginOptions(out, DefaultOptio
 
 // BeginOptions starts a new build of the folder out. It takes the build
 // lock (failing when another build of out runs), removes the debris of
-// builds that failed or were killed, and makes an empty staging folder. When
-// out is a symbolic link, the folder it points to is the one replaced.
+// builds that failed or were killed, and makes an empty staging folder
+// with MarkerFile in it. When out is a symbolic link, the folder it points
+// to is the one replaced. It refuses an out folder that overlaps one of
+// opts.Apart, and one that is not a site and holds files unless
+// opts.Force.
 func BeginOptions(out string, opts Options) (s *Staging, err error) {
 	out, err = resolve(out)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkApart(out, opts.Apart); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -118,7 +131,14 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 			lk.release()
 		}
 	}()
-	if err := clean(out); err != nil {
+	foreign, err := owned(out, opts.Force)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := owned(out+PrevSuffix, opts.Force); err != nil {
+		return nil, err // a commit would remove it
+	}
+	if err := clean(out, opts.Force); err != nil {
 		return nil, err
 	}
 	dir := out + StagingSuffix
@@ -128,7 +148,12 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 	if err := os.Chmod(dir, 0o755); err != nil { // whatever the umask
 		return nil, err
 	}
-	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable()}
+	if err := writeMarker(dir, out); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign}
+	s.own.Store(topName(MarkerFile), true)
 	if opts.Compress {
 		s.gz = newCompressor(opts.Workers, &s.compressed)
 	}
@@ -155,9 +180,13 @@ func resolve(out string) (string, error) {
 	return out, nil
 }
 
-// clean removes what failed or killed builds left beside out.
-func clean(out string) error {
+// clean removes what failed or killed builds left beside out: folders
+// that are sites, or empty, or anything with force.
+func clean(out string, force bool) error {
 	for _, suffix := range []string{StagingSuffix, TrashSuffix} {
+		if _, err := owned(out+suffix, force); err != nil {
+			return err
+		}
 		if err := os.RemoveAll(out + suffix); err != nil {
 			return fmt.Errorf("publish: removing debris of an earlier build: %w", err)
 		}
@@ -292,7 +321,7 @@ func (s *Staging) Commit() error {
 		os.RemoveAll(s.dir)
 		return fmt.Errorf("publish: flushing the new build: %w", err)
 	}
-	if err := swapIn(s.dir, s.out); err != nil {
+	if err := swapIn(s.dir, s.out, s.foreign); err != nil {
 		os.RemoveAll(s.dir)
 		return err
 	}

@@ -34,7 +34,7 @@ func build(t *testing.T, out string, files map[string]string) {
 	}
 }
 
-// snapshot reads every file under dir, by slash path.
+// snapshot reads every file under dir, by slash path, but MarkerFile.
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	got := map[string]string{}
@@ -44,6 +44,9 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		}
 		data, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
+		if filepath.ToSlash(rel) == MarkerFile {
+			return err
+		}
 		got[filepath.ToSlash(rel)] = string(data)
 		return err
 	})

@@ -9,10 +9,21 @@ import (
 
 // swapIn makes the build in dir the published folder out, keeps the build
 // it replaces as out.prev and moves the build before that to out.trash.
-func swapIn(dir, out string) error {
+// A foreign out (not a site, replaced with Options.Force) is removed
+// instead, and out.prev left as it is.
+func swapIn(dir, out string, foreign bool) error {
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(dir, out); err != nil {
 			return fmt.Errorf("publish: %w", err)
+		}
+		return syncDir(out)
+	}
+	if foreign {
+		if err := exchange(dir, out); err != nil {
+			return fmt.Errorf("publish: swapping in the new build: %w", err)
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return fmt.Errorf("publish: removing the folder the build replaced: %w", err)
 		}
 		return syncDir(out)
 	}
@@ -76,6 +87,9 @@ func Rollback(out string) error {
 	prev := out + PrevSuffix
 	if fi, err := os.Stat(prev); err != nil || !fi.IsDir() {
 		return fmt.Errorf("publish: no previous build of %s to roll back to (%s)", out, prev)
+	}
+	if !IsSite(prev) {
+		return fmt.Errorf("publish: %s %w: refusing to publish it", prev, ErrNotSite)
 	}
 	if _, err := os.Stat(out); err != nil {
 		return fmt.Errorf("publish: %w", err)

@@ -34,18 +34,20 @@ type searchDoc struct {
 }
 
 // fields returns the document as bleve indexes it, and its head (title,
-// headings, issuer). Every text is width folded first (see foldWidth);
+// headings, issuer). The analysed texts are width folded first (see
+// foldWidth), but the body and title are stored as printed, for results
+// to quote (the body's analyzer folds it as it indexes);
 // empty fields are left out. A head that articles share (see sharedHead)
 // is not a field: it goes to the side file of heads. The Han characters
 // of the head, labels and text go to the side file of single characters.
 func (d *searchDoc) fields() (m map[string]interface{}, head string) {
 	title := foldWidth(d.Title)
 	heading := foldWidth(strings.Join(d.Heading, "\n"))
-	text := foldWidth(strings.Join(d.Lines, "\n"))
+	text := strings.Join(d.Lines, "\n")
 	head = joinNonEmpty(title, heading, foldWidth(d.Issuer))
 	m = map[string]interface{}{
 		fieldKind:  d.Kind,
-		fieldTitle: title,
+		fieldTitle: d.Title, // stored as printed, for results to show
 	}
 	if !d.sharedHead() {
 		m[fieldHead] = head
@@ -191,7 +193,7 @@ func paragraphLines(ps []model.Paragraph, title string) []string {
 }
 
 // articleDoc is the search document of a 条: one line per 款 and per 项,
-// each with the anchor of its place on the article page. The issuer is
+// each with the anchor package address gave its place on the article page. The issuer is
 // left to the document's own search document: on every article of a
 // State Council regulation, 国务院 would match the issuer, not the text.
 func articleDoc(d *model.Document, a *model.Article) *searchDoc {
@@ -200,18 +202,18 @@ func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 		Labels: articleLabels(a), Kind: d.Kind,
 		Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}
-	for i, c := range a.Paragraphs {
-		p := fmt.Sprintf("p%d", i+1)
+	for _, c := range a.Paragraphs {
+		if c == nil {
+			continue
+		}
 		if t := strings.TrimSpace(c.Text); t != "" {
 			s.Lines = append(s.Lines, t)
-			s.Anchors = append(s.Anchors, p)
+			s.Anchors = append(s.Anchors, c.Anchor)
 		}
-		for j, it := range c.Items {
-			n := it.Number
-			if n <= 0 {
-				n = j + 1
+		for _, it := range c.Items {
+			if it != nil {
+				s.addItem(it, it.Anchor)
 			}
-			s.addItem(it, fmt.Sprintf("%s-i%d", p, n))
 		}
 	}
 	return s

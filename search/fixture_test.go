@@ -2,9 +2,11 @@ package search
 
 import (
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -21,7 +23,9 @@ func fixture() *model.Corpus {
 		return c
 	}
 	art := func(n int, label string, cs ...*model.Clause) *model.Article {
-		return &model.Article{Number: n, Label: label, URL: "d/jdth/a" + itoa(n) + "/", Paragraphs: cs}
+		a := &model.Article{Number: n, Label: label, URL: "d/jdth/a" + strconv.Itoa(n) + "/", Paragraphs: cs}
+		address.ArticleAnchors(a)
+		return a
 	}
 	reg := &model.Document{
 		ID: "jdth", Kind: model.KindRegulation, URL: "d/jdth/",
@@ -78,13 +82,6 @@ func fixture() *model.Corpus {
 				DefinedIn: &model.Location{Document: "tongzhi", Paragraph: 1}},
 		},
 	}
-}
-
-func itoa(n int) string {
-	if n >= 10 {
-		return itoa(n/10) + string(rune('0'+n%10))
-	}
-	return string(rune('0' + n))
 }
 
 var (

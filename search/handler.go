@@ -93,7 +93,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ix := h.current()
 	if ix == nil {
-		h.fail(w, r, api, http.StatusServiceUnavailable, "search is not available: the site has no index", q)
+		h.fail(w, r, api, http.StatusServiceUnavailable, "搜索暂不可用：站点没有搜索索引", q)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
@@ -149,11 +149,11 @@ func errorStatus(err error) (int, string) {
 	case errors.As(err, &qe):
 		return http.StatusBadRequest, qe.Msg
 	case errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, "the search took too long; try more precise words"
+		return http.StatusServiceUnavailable, "搜索用时过长，请换用更确切的词再试"
 	case errors.Is(err, context.Canceled):
-		return http.StatusServiceUnavailable, "the search was cancelled"
+		return http.StatusServiceUnavailable, "搜索已取消"
 	}
-	return http.StatusInternalServerError, "search failed"
+	return http.StatusInternalServerError, "搜索出错"
 }
 
 func (h *handler) answer(w http.ResponseWriter, r *http.Request, api bool, resp *Response) {

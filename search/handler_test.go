@@ -170,7 +170,7 @@ func TestHandlerStandalone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := doc.Find("#search-q").Attr("value"); v != "查验率" {
+	if v, _ := doc.Find("#q-page").Attr("value"); v != "查验率" {
 		t.Errorf("search box holds %q", v)
 	}
 	if rec.Code != 200 || doc.Find("main .search-hits mark").Length() == 0 || doc.Find("header.site").Length() != 0 {

@@ -13,6 +13,7 @@ const (
 	fragmentRunes    = 120 // a longer line is cut around its matches
 	fragmentLeadIn   = 24  // characters kept before the first match
 	fallbackFragment = 80  // the opening of a text with no match
+	trailRunes       = 6   // characters kept after a match the cut would split
 )
 
 // line is one line of a stored text (a 款, a 项, a paragraph) and the
@@ -106,6 +107,7 @@ func fragment(text string, l line) string {
 	if utf8.RuneCountInString(text[from:to]) > fragmentRunes {
 		from = backRunes(text, spans[0].start, fragmentLeadIn, l.start)
 		to = forwardRunes(text, from, fragmentRunes, l.end)
+		from, to = fragmentEdges(text, spans, from, to, l.start, l.end)
 	}
 	var b strings.Builder
 	if from > l.start {
@@ -128,6 +130,30 @@ func fragment(text string, l line) string {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// fragmentEdges moves the ends of a fragment so that it cuts neither a match
+// nor a word of Latin letters or digits: the end goes on past a match it
+// would cut, with a few characters of what follows, and either end to the
+// edge of the word it falls in.
+func fragmentEdges(text string, spans []span, from, to, floor, ceil int) (int, int) {
+	for _, s := range spans {
+		if s.start < to && s.end > to {
+			to = forwardRunes(text, s.end, trailRunes, ceil)
+		}
+	}
+	for from > floor && isWordByte(text[from-1]) && isWordByte(text[from]) {
+		from--
+	}
+	for to < ceil && to > 0 && isWordByte(text[to-1]) && isWordByte(text[to]) {
+		to++
+	}
+	return from, to
+}
+
+// isWordByte reports an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // opening is the escaped start of a text without matches.

@@ -46,6 +46,8 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 	if err != nil {
 		return fmt.Errorf("build index: mapping: %w", err)
 	}
+	fail, stop := watchFailures(dir)
+	defer stop()
 	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, buildConfig())
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
@@ -56,7 +58,7 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 		return fmt.Errorf("build index: %w", err)
 	}
 	sums := newSums(program)
-	if err := fill(idx, c, side, sums); err != nil {
+	if err := fill(idx, c, side, sums, fail); err != nil {
 		idx.Close()
 		side.close()
 		return fmt.Errorf("build index: %w", err)
@@ -86,7 +88,8 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 // corpus took 48 s to build instead of 42 s.
 func buildConfig() map[string]interface{} {
 	return map[string]interface{}{
-		"unsafe_batch": true,
+		"unsafe_batch":           true,
+		"asyncErrorCallbackName": asyncErrorCallback,
 		"scorchMergePlanOptions": map[string]interface{}{
 			"MaxSegmentsPerTier":   40,
 			"SegmentsPerMergeTask": 10,
@@ -110,10 +113,10 @@ const batchWorkers = 2
 const maxUnpersisted = 4
 
 // fill indexes every search document of c in batches, then the metadata.
-func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums) error {
+func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, fail *failure) error {
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, batchWorkers)
-	w := newBatchWriter(idx)
+	w := newBatchWriter(idx, fail)
 	for i := 0; i < batchWorkers; i++ {
 		go func() {
 			var err error
@@ -138,24 +141,29 @@ func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums) error {
 	if err := w.persistErr(); err != nil {
 		return err
 	}
-	return finish(idx, c)
+	return finish(idx, c, fail)
 }
 
 // batchWriter indexes batches, holding back while maxUnpersisted of them
 // wait to be written to disk.
 type batchWriter struct {
 	idx     bleve.Index
+	fail    *failure
 	pending chan struct{}
 	mu      sync.Mutex
 	err     error // the first error persisting a batch
 }
 
-func newBatchWriter(idx bleve.Index) *batchWriter {
-	return &batchWriter{idx: idx, pending: make(chan struct{}, maxUnpersisted)}
+func newBatchWriter(idx bleve.Index, fail *failure) *batchWriter {
+	return &batchWriter{idx: idx, fail: fail, pending: make(chan struct{}, maxUnpersisted)}
 }
 
 func (w *batchWriter) write(b *bleve.Batch) error {
-	w.pending <- struct{}{}
+	select {
+	case w.pending <- struct{}{}:
+	case <-w.fail.failed():
+		return w.fail.err
+	}
 	b.SetPersistedCallback(func(err error) {
 		if err != nil {
 			w.mu.Lock()
@@ -210,7 +218,7 @@ func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches
 // finish writes the metadata in a last batch and waits until it, and so
 // every batch before it, is on disk: with unsafe_batch, Close drops what
 // the persister has not written yet.
-func finish(idx bleve.Index, c *model.Corpus) error {
+func finish(idx bleve.Index, c *model.Corpus, fail *failure) error {
 	mb, err := newMeta(c).encode()
 	if err != nil {
 		return err
@@ -222,7 +230,12 @@ func finish(idx bleve.Index, c *model.Corpus) error {
 	if err := idx.Batch(b); err != nil {
 		return err
 	}
-	return <-persisted
+	select {
+	case err := <-persisted:
+		return err
+	case <-fail.failed():
+		return fail.err
+	}
 }
 
 // mergeSegments reopens the persisted index and merges it down to one
@@ -256,11 +269,13 @@ func settle(dir string, config map[string]interface{}, side *sideFiles, keep uin
 // compact merges the index in dir into one segment when it holds more
 // than keep, and waits for scorch to delete the merged-away files.
 func compact(dir string, config map[string]interface{}, keep uint64) error {
+	fail, stop := watchFailures(dir)
+	defer stop()
 	idx, err := bleve.OpenUsing(dir, config)
 	if err != nil {
 		return err
 	}
-	err = mergeDown(idx, filepath.Join(dir, "store"), keep)
+	err = mergeDown(idx, filepath.Join(dir, "store"), keep, fail)
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
@@ -268,8 +283,10 @@ func compact(dir string, config map[string]interface{}, keep uint64) error {
 }
 
 // mergeDown force-merges an open index into one segment when it holds more
-// than keep, and waits for the merged-away files of store to go.
-func mergeDown(idx bleve.Index, store string, keep uint64) error {
+// than keep, and waits for the merged-away files of store to go. It gives
+// up when writing the index fails (fail): scorch would retry the merge,
+// and ForceMerge wait for it, forever; closing the index ends both.
+func mergeDown(idx bleve.Index, store string, keep uint64, fail *failure) error {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return err
@@ -282,8 +299,15 @@ func mergeDown(idx bleve.Index, store string, keep uint64) error {
 	opts.SegmentsPerMergeTask = maxMergeTask
 	for round := 0; round < maxMergeRounds && segments(s) > keep; round++ {
 		keep = 1
-		if err := s.ForceMerge(context.Background(), &opts); err != nil {
-			return err
+		merged := make(chan error, 1)
+		go func() { merged <- s.ForceMerge(context.Background(), &opts) }()
+		select {
+		case err := <-merged:
+			if err != nil {
+				return err
+			}
+		case <-fail.failed():
+			return fail.err
 		}
 	}
 	waitCleanup(idx, s, store)

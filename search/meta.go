@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/examples"
 	"tiaoli/generator/model"
 )
 
@@ -24,6 +25,9 @@ type meta struct {
 	Version int               `json:"version"`
 	Docs    map[string]string `json:"docs"` // document ID → title
 	Terms   []termEntry       `json:"terms"`
+	// Examples are the queries the results page's box suggests, taken
+	// from the corpus (package examples).
+	Examples []string `json:"examples,omitempty"`
 }
 
 // termEntry is a term and the other forms that mean the same.
@@ -43,7 +47,7 @@ type termEntry struct {
 const maxFormRunes = 40
 
 func newMeta(c *model.Corpus) *meta {
-	m := &meta{Version: metaVersion, Docs: map[string]string{}}
+	m := &meta{Version: metaVersion, Docs: map[string]string{}, Examples: examples.Queries(c)}
 	for _, d := range c.Documents {
 		m.Docs[d.ID] = d.Title
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/examples"
 	"tiaoli/generator/site"
 )
 
@@ -19,21 +20,21 @@ const resultsTemplate = "search_results.html"
 
 // pageView is what the results page templates see.
 type pageView struct {
-	Chrome     site.Chrome // the site's frame, when the page shows in it
-	Standalone bool        // no frame: the page has a search box of its own
-	Base       string      // the site's base path, "/" or "/fagui/"
-	Action     string      // the form's action
-	Query      string
-	Error      string
-	Total      uint64
-	Hits       []hitView
-	Facets     []facetGroup
-	Page       int
-	Pages      int
-	Start      int    // the number of the first hit on the page
-	Prev       string // URL of the previous page, "" on the first
-	Next       string
-	Numbers    []pageLink
+	Chrome   site.Chrome // the site's frame, when the page shows in it
+	Base     string      // the site's base path, "/" or "/fagui/"
+	Action   string      // the form's action
+	Examples string      // the box's hint, from the index: 如：…
+	Query    string
+	Error    string
+	Total    uint64
+	Hits     []hitView
+	Facets   []facetGroup
+	Page     int
+	Pages    int
+	Start    int    // the number of the first hit on the page
+	Prev     string // URL of the previous page, "" on the first
+	Next     string
+	Numbers  []pageLink
 	// Relaxed answers list the words the query was cut into, as
 	// “年假”、“天数”; Partial ones hold only some of them.
 	Relaxed, Partial bool
@@ -80,6 +81,9 @@ func (h *handler) view(resp *Response, errMsg string) *pageView {
 		Total: resp.Total, Page: resp.Page, Pages: resp.Pages,
 		Start:   (max(resp.Page, 1)-1)*resp.Size + 1,
 		Relaxed: resp.Relaxed, Partial: resp.Partial, Words: quoteWords(resp.Words), Strict: resp.Strict,
+	}
+	if ix := h.current(); ix != nil {
+		v.Examples = examples.Placeholder(ix.examples)
 	}
 	for _, hit := range resp.Hits {
 		hv := hitView{
@@ -216,7 +220,6 @@ func (pr *pageRenderer) render(w http.ResponseWriter, status int, v *pageView) {
 	var buf bytes.Buffer
 	if !pr.renderInLayout(&buf, v) {
 		buf.Reset()
-		v.Standalone = true
 		if err := pr.standalone.ExecuteTemplate(&buf, "search-page", v); err != nil {
 			http.Error(w, "search page: "+err.Error(), http.StatusInternalServerError)
 			return

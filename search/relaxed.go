@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"sort"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
@@ -339,5 +338,3 @@ func intersect(ctx context.Context, r index.IndexReader, terms []string, f func(
 	}
 }
 
-// formLen is a form's length in runes, for closeness.
-func formLen(f rform) int { return utf8.RuneCountInString(f.text) }

@@ -3,7 +3,6 @@ package search
 import (
 	"container/heap"
 	"context"
-	"math/bits"
 	"sort"
 	"strings"
 
@@ -172,8 +171,6 @@ func spread(at []int) float64 {
 	return 1 / (1 + float64(hi-lo)/200)
 }
 
-// heldCount is how many words a candidate holds.
-func heldCount(held uint32) int { return bits.OnesCount32(held) }
 
 // relaxedHits loads the stored fields of a page of candidates and makes
 // them hits, highlighted with every form of the words.

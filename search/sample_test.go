@@ -200,7 +200,7 @@ func TestSampleHighlight(t *testing.T) {
 		{"查验率", "<mark>查验率</mark>"},
 		{"ＡＥＯ", "<mark>AEO</mark>"},
 		{"定期谈话 全覆盖", "<mark>定期谈话全覆盖</mark>"},
-		{"党(工)委", "<mark>党(工)委</mark>"},
+		{"党(工)委", "<mark>党（工）委</mark>"}, // the text as printed, whatever the width typed
 	} {
 		resp, err := ix.Search(context.Background(), Request{Query: tt.q})
 		if err != nil || len(resp.Hits) == 0 {

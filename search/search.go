@@ -60,6 +60,8 @@ type Index struct {
 	an    analyzers
 	terms *termTable
 	docs  map[string]string // document ID → title
+	// examples are the queries the results page suggests.
+	examples []string
 	// facetTable gives the facet values of every search document.
 	facetTable *facetTable
 	chars      *charIndex // the documents of each Han character
@@ -139,7 +141,7 @@ func newIndex(bi bleve.Index) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("status: %w", err)
 	}
-	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs,
+	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs, examples: m.Examples,
 		facetTable: ft, superseded: old}, nil
 }
 

@@ -174,6 +174,8 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 	if err := copyIndex(prev, dir); err != nil {
 		return false, err
 	}
+	fail, stop := watchFailures(dir)
+	defer stop()
 	idx, err := bleve.OpenUsing(dir, buildConfig())
 	if err != nil {
 		return false, err
@@ -194,7 +196,7 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 		err = applyBatch(idx, b)
 	}
 	if err == nil {
-		err = finish(idx, c)
+		err = finish(idx, c, fail)
 	}
 	if cerr := idx.Close(); err == nil {
 		err = cerr

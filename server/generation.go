@@ -67,6 +67,10 @@ func (s *Server) openOnce() (g *generation, same bool, err error) {
 		g.close()
 		return nil, false, nil
 	}
+	if err := checkSite(root, g.index); err != nil {
+		g.close()
+		return nil, false, fmt.Errorf("server: %s: %w", s.cfg.Site, err)
+	}
 	ix := g.index
 	g.search = search.NewHandler(func() *search.Index { return ix }, s.cfg.Search)
 	g.refs.Store(1)
@@ -122,14 +126,22 @@ func (s *Server) reloadLocked() error {
 		if fi, serr := os.Stat(s.cfg.Site); serr == nil {
 			s.failed = fi
 		}
+		s.refused.Store(&refusal{err: err.Error(), at: time.Now()})
 		return err
 	}
 	s.failed = nil
+	s.refused.Store(nil)
 	if old := s.gen.Swap(g); old != nil {
 		old.release()
 	}
 	s.log.Printf("serving %s (search index: %v)", s.cfg.Site, g.index != nil)
 	return nil
+}
+
+// refusal is a build the server would not switch to, for /healthz.
+type refusal struct {
+	err string
+	at  time.Time
 }
 
 // reloadIfChanged reloads when the site folder is another folder than the

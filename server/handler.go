@@ -1,7 +1,7 @@
 package server
 
 import (
-	"fmt"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"path"
@@ -31,17 +31,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
-		http.Error(lw, "method not allowed", http.StatusMethodNotAllowed)
+		s.fail(lw, r, http.StatusMethodNotAllowed, "method not allowed")
 		return
 	}
 	if len(r.URL.RawQuery) > maxRawQuery {
-		http.Error(lw, "request URI too long", http.StatusRequestURITooLong)
+		s.fail(lw, r, http.StatusRequestURITooLong, "request URI too long")
 		return
 	}
 	g := s.acquire()
 	if g == nil {
 		h.Set("Retry-After", "5")
-		http.Error(lw, "shutting down", http.StatusServiceUnavailable)
+		s.fail(lw, r, http.StatusServiceUnavailable, "shutting down")
 		return
 	}
 	defer g.release()
@@ -74,11 +74,22 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, g *generation) {
 	}
 }
 
-// health says the server is up and whether search is.
+// health says the server is up, whether search is, and, as "degraded",
+// that the last new build of the site was refused (the server still
+// serves the build before it).
 func (s *Server) health(w http.ResponseWriter, g *generation) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	fmt.Fprintf(w, "{\"status\":\"ok\",\"search\":%v}\n", g.index != nil)
+	h := struct {
+		Status    string `json:"status"`
+		Search    bool   `json:"search"`
+		Refused   string `json:"refused,omitempty"`
+		RefusedAt string `json:"refused_at,omitempty"`
+	}{Status: "ok", Search: g.index != nil}
+	if r := s.refused.Load(); r != nil {
+		h.Status, h.Refused, h.RefusedAt = "degraded", r.err, r.at.UTC().Format(time.RFC3339)
+	}
+	json.NewEncoder(w).Encode(h)
 }
 
 // searchLimited runs a search when a slot is free within the wait, and
@@ -86,16 +97,27 @@ func (s *Server) health(w http.ResponseWriter, g *generation) {
 func (s *Server) searchLimited(w http.ResponseWriter, r *http.Request, g *generation) {
 	if !s.limit.acquire(r.Context()) {
 		w.Header().Set("Retry-After", "1")
-		msg := "too many searches at once; try again in a moment"
-		if strings.HasSuffix(r.URL.Path, "/api/search") {
-			writeJSONError(w, http.StatusServiceUnavailable, msg)
-		} else {
-			http.Error(w, msg, http.StatusServiceUnavailable)
-		}
+		s.fail(w, r, http.StatusServiceUnavailable, "同时进行的搜索太多，请稍后再试")
 		return
 	}
 	defer s.limit.release()
 	g.search.ServeHTTP(w, r)
+}
+
+// fail answers a refused request: in JSON under the API, in text
+// elsewhere.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if s.isAPI(r.URL.Path) {
+		writeJSONError(w, status, msg)
+		return
+	}
+	http.Error(w, msg, status)
+}
+
+// isAPI reports whether a request path is under the API (B api/), whose
+// answers, errors included, are JSON.
+func (s *Server) isAPI(p string) bool {
+	return strings.HasPrefix(p, s.base+"api/") || p == s.base+"api"
 }
 
 // writeJSONError answers with the JSON error body of the search API.
@@ -103,7 +125,16 @@ func writeJSONError(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, "{\"error\":%q,\"status\":%d}\n", msg, status)
+	w.Write(jsonError(status, msg))
+}
+
+// jsonError is the JSON error body of the search API.
+func jsonError(status int, msg string) []byte {
+	b, _ := json.Marshal(struct {
+		Error  string `json:"error"`
+		Status int    `json:"status"`
+	}{msg, status})
+	return append(b, '\n')
 }
 
 // redirectToFolder sends a request for a folder without its final slash

@@ -76,7 +76,7 @@ func (s *Server) recoverPanic(w *logWriter, r *http.Request) {
 	}
 	s.log.Printf("panic serving %q: %v\n%s", r.URL.String(), v, debug.Stack())
 	if w.status == 0 {
-		http.Error(w, "internal server error", http.StatusInternalServerError)
+		s.fail(w, r, http.StatusInternalServerError, "internal server error")
 	}
 }
 

@@ -55,8 +55,8 @@ type Config struct {
 	Search search.HandlerOptions
 	// MaxSearches bounds searches running at once; 2×GOMAXPROCS by default.
 	MaxSearches int
-	// MaxWaiting bounds searches waiting for a slot; 128 by default. Over
-	// it a search gets 503 at once.
+	// MaxWaiting bounds searches waiting for a slot; DefaultQueue by
+	// default. Over it a search gets 503 at once.
 	MaxWaiting int
 	// QueueWait bounds how long a search waits for a slot; 5 s by default
 	// (a burst of readers waits a moment rather than fails).
@@ -82,11 +82,18 @@ type Timeouts struct {
 }
 
 // DefaultTimeouts are generous for an intranet and short enough that slow
-// or stuck clients cannot hold connections.
+// or stuck clients cannot hold connections. An idle keep-alive connection
+// is closed after 30 s: a reader's next click within that reuses it, and
+// idle connections do not pile up (a browser keeps up to six per site).
 var DefaultTimeouts = Timeouts{
 	ReadHeader: 5 * time.Second, Read: 10 * time.Second, Write: 30 * time.Second,
-	Idle: 120 * time.Second, Shutdown: 15 * time.Second,
+	Idle: 30 * time.Second, Shutdown: 15 * time.Second,
 }
+
+// DefaultQueue is how many searches wait for a slot by default: with the
+// default wait of 5 s, a burst of that many readers is answered rather
+// than refused.
+const DefaultQueue = 128
 
 // maxRawQuery caps a request's query string in bytes (414 above).
 const maxRawQuery = 8 << 10
@@ -101,6 +108,7 @@ type Server struct {
 
 	reloadMu sync.Mutex
 	failed   os.FileInfo // identity of a folder that failed to open
+	refused  atomic.Pointer[refusal]
 	closed   atomic.Bool
 }
 
@@ -126,7 +134,7 @@ func fillDefaults(c *Config) {
 		c.MaxSearches = 2 * runtime.GOMAXPROCS(0)
 	}
 	if c.MaxWaiting <= 0 {
-		c.MaxWaiting = 128
+		c.MaxWaiting = DefaultQueue
 	}
 	if c.QueueWait <= 0 {
 		c.QueueWait = 5 * time.Second
@@ -182,13 +190,19 @@ func (s *Server) HTTPServer() *http.Server {
 	}
 }
 
+// Listener wraps ln so that the answers net/http makes itself (431 for
+// headers over the cap, 400 for a malformed request) carry the security
+// headers too, and are JSON on the API. Serve uses it; a caller serving
+// HTTPServer itself should too.
+func (s *Server) Listener(ln net.Listener) net.Listener { return errorListener{ln, s} }
+
 // Serve answers requests on ln until ctx is done, watching the site folder
 // for new builds, then shuts down gracefully: it stops accepting, waits for
 // requests in flight (up to Timeouts.Shutdown) and closes the site.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := s.HTTPServer()
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(s.Listener(ln)) }()
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	if s.cfg.Watch > 0 {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/publish"
 	"tiaoli/search"
@@ -41,8 +42,10 @@ func sampleCorpus(t testing.TB) *model.Corpus {
 		"谈话内容应当保密，<script>alert(1)</script>不得外传。"}
 	for i, text := range texts {
 		label := []string{"第一条", "第二条", "第三条"}[i]
-		reg.Articles = append(reg.Articles, &model.Article{Number: i + 1, Label: label,
-			URL: fmt.Sprintf("d/jdth/a%d/", i+1), Paragraphs: []*model.Clause{clause(text)}})
+		a := &model.Article{Number: i + 1, Label: label,
+			URL: fmt.Sprintf("d/jdth/a%d/", i+1), Paragraphs: []*model.Clause{clause(text)}}
+		address.ArticleAnchors(a)
+		reg.Articles = append(reg.Articles, a)
 	}
 	news := &model.Document{ID: "news1", Kind: model.KindNews, Title: "监督谈话办法发布", URL: "d/news1/",
 		Date: "2026-02-13", Body: []model.Paragraph{{Text: "新华社北京2月12日电 中共中央办公厅印发监督谈话工作办法。"}}}
@@ -68,9 +71,32 @@ func writeSite(t testing.TB, out string, files map[string]string, index bool) {
 		if err := search.BuildIndex(sampleCorpus(t), filepath.Join(st.Dir(), search.IndexDir)); err != nil {
 			t.Fatal(err)
 		}
+		writeIndexedPages(t, st, files)
 	}
 	if err := st.Commit(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// writeIndexedPages writes a stand-in for every page the index of st names
+// that files lacks: a server serves a build only when they are there.
+func writeIndexedPages(t testing.TB, st *publish.Staging, files map[string]string) {
+	t.Helper()
+	ix, err := search.Open(filepath.Join(st.Dir(), search.IndexDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	pages, err := ix.Pages(1 << 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		if _, ok := files[p+"index.html"]; !ok {
+			if err := st.WriteFile(p+"index.html", []byte("<p>"+p+"</p>")); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 

@@ -168,9 +168,11 @@ func acceptsGzip(header string) bool {
 var errIsFolder = fmt.Errorf("is a folder")
 
 // openRegular opens a regular file inside the root. Symbolic links are
-// followed only while they stay inside the root.
+// followed only while they stay inside the root; anything but a regular
+// file or a folder (a named pipe, a device, a socket) is not found, and a
+// pipe is never waited on.
 func openRegular(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
-	f, err := root.Open(name)
+	f, err := root.OpenFile(name, openFlags, 0)
 	if err != nil {
 		return nil, nil, err
 	}

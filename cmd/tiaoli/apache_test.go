@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 )
 
 // apacheModules are the modules deploy/apache.conf needs.
@@ -29,11 +30,11 @@ func TestApacheInFront(t *testing.T) {
 	dir := pubTempDir(t)
 	os.Chmod(dir, 0o755) // Apache's workers run as nobody
 	site := filepath.Join(dir, "site")
-	pubBuild(t, filepath.Join(pubRepoRoot(t), "content"), site, "/fagui/")
+	pubBuild(t, filepath.Join(testdir.Root(t), "content"), site, "/fagui/")
 	searchAddr := pubServe(t, site, "/fagui/")
 	port := freePort(t)
 
-	conf, err := os.ReadFile(filepath.Join(pubRepoRoot(t), "deploy", "apache.conf"))
+	conf, err := os.ReadFile(filepath.Join(testdir.Root(t), "deploy", "apache.conf"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,11 +10,11 @@ import (
 	"runtime/debug"
 	"time"
 
-	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/publish"
 	"tiaoli/search"
+	"tiaoli/server"
 	"tiaoli/templates"
 )
 
@@ -22,6 +22,7 @@ import (
 type buildOptions struct {
 	content, out, base, templates string
 	keepGoing, noSearch, fresh    bool
+	force, allowEmpty             bool
 	prof                          profiles
 }
 
@@ -35,6 +36,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&o.keepGoing, "keep-going", false, "publish the files that parsed and list the others in the editor's report")
 	fl.BoolVar(&o.noSearch, "no-search", false, "do not build the search index")
 	fl.BoolVar(&o.fresh, "fresh", false, "render every page, keeping none from the published build")
+	fl.BoolVar(&o.force, "force", false, "replace --out even when it is a folder of files that is not a tiaoli site (its files are lost)")
+	fl.BoolVar(&o.allowEmpty, "allow-empty", false, "publish a site with no documents over one that has some")
 	fl.StringVar(&o.prof.cpu, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	fl.StringVar(&o.prof.mem, "memprofile", "", "write a memory (allocations) profile of the build to this file")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
@@ -44,7 +47,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return usageError(fl, "unexpected argument %q", fl.Arg(0))
 	}
 	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
-		return usageError(fl, "content folder %q not found", o.content)
+		return missingFolder(fl, "content folder", o.content, "give the folder of sources with --content")
 	}
 	limitMemory()
 	stop, err := o.prof.start()
@@ -80,17 +83,29 @@ func limitMemory() {
 func build(o buildOptions, stderr io.Writer) (err error) {
 	stat := newStatus(stderr)
 	stat.phase("parse")
-	c := generator.Parse(os.DirFS(o.content))
+	c, err := parseContent(o.content)
+	if err != nil {
+		stat.end()
+		return err
+	}
 	for _, e := range c.Errors {
 		fmt.Fprintf(stderr, "%s\n", withDir(o.content, e))
 	}
+	printSkipped(stderr, o.content, c.Skipped, maxSkippedShown)
 	if len(c.Errors) > 0 && !o.keepGoing {
 		stat.end()
 		return fmt.Errorf("%d problems in %s; %s left as it was (use --keep-going to publish the rest)",
 			len(c.Errors), o.content, o.out)
 	}
-	st, err := publish.Begin(o.out)
+	if err := checkNotEmpty(c, o); err != nil {
+		stat.end()
+		return err
+	}
+	popts := publish.DefaultOptions
+	popts.Force, popts.Apart = o.force, []string{o.content}
+	st, err := publish.BeginOptions(o.out, popts)
 	if err != nil {
+		stat.end()
 		return err
 	}
 	defer func() {
@@ -112,9 +127,12 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	// The editors' synonyms go with the index; none is no error.
 	synonyms, _ := os.ReadFile(filepath.Join(o.content, search.SynonymsFile))
 	if err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat); err != nil {
-		return err
+		return withSource(err, c, o.content)
 	}
 	stat.phase("publish")
+	if err := server.CheckSite(st.Dir()); err != nil {
+		return fmt.Errorf("the new build cannot be served: %w; %s left as it was", err, o.out)
+	}
 	if err := st.Commit(); err != nil {
 		return err
 	}

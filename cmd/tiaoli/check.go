@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
+	"path/filepath"
 
-	"tiaoli/generator"
+	"tiaoli/generator/site"
 	"tiaoli/generator/site/report"
 	"tiaoli/linkcheck"
+	"tiaoli/search"
 )
 
 // runCheck prints the editor's report of a content folder (--content)
@@ -33,11 +36,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return usageError(fl, "folder %q not found", dir)
+			return missingFolder(fl, "folder", dir, "give a content folder with --content or a built site with --site")
 		}
 	}
 	if *content != "" {
-		rep := report.Build(generator.Parse(os.DirFS(*content)))
+		c, err := parseContent(*content)
+		if err != nil {
+			fmt.Fprintf(stderr, "tiaoli check: %v\n", err)
+			return 1
+		}
+		printSkipped(stdout, *content, c.Skipped, -1)
+		rep := report.Build(c)
 		if err := rep.WriteText(stdout); err != nil {
 			fmt.Fprintf(stderr, "tiaoli check: %v\n", err)
 			return 1
@@ -56,9 +65,27 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, p)
 		}
 		fmt.Fprintf(stdout, "%s: %d pages, %d links, %d broken\n", *siteDir, stats.Pages, stats.Links, len(problems))
+		warnPrivate(stdout, *siteDir)
 		if len(problems) > 0 {
 			status = 1
 		}
 	}
 	return status
+}
+
+// privateDirs are the folders of a built site that are for tiaoli, not
+// for readers: the build's state and the search index.
+var privateDirs = []string{path.Dir(site.StateFile), search.IndexDir}
+
+// warnPrivate warns when a site folder holds what no reader should fetch:
+// tiaoli serve and the shipped web server configurations refuse those
+// folders, but a plain static file server serves them.
+func warnPrivate(w io.Writer, dir string) {
+	for _, p := range privateDirs {
+		if st, err := os.Stat(filepath.Join(dir, p)); err == nil && st.IsDir() {
+			fmt.Fprintf(w, "warning: %s holds %s/, which a plain static file server would serve; "+
+				"deny it on the web server (deploy/DEPLOY.md) or publish a copy without it\n",
+				dir, p)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 )
 
 // inlineCode finds what a Content-Security-Policy of 'self' blocks in a
@@ -20,7 +21,7 @@ var inlineCode = regexp.MustCompile(`(?i)<script(\s[^>]*)?>\s*[^<\s]|<script(?:\
 func TestPagesObeyContentSecurityPolicy(t *testing.T) {
 	dir := pubTempDir(t)
 	site := filepath.Join(dir, "site")
-	pubBuild(t, filepath.Join(pubRepoRoot(t), "content"), site, "/fagui/")
+	pubBuild(t, filepath.Join(testdir.Root(t), "content"), site, "/fagui/")
 	pages := 0
 	filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {

@@ -17,26 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"tiaoli/internal/testdir"
 	"tiaoli/server"
 )
-
-// pubRepoRoot is the folder holding go.mod.
-func pubRepoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
 
 // pubTempDir is a temporary folder on tmpfs when there is one, so that
 // builds flushing their files to disk stay fast in tests.
@@ -94,7 +77,7 @@ func freePort(t testing.TB) int {
 // folder, the search server's address and a loopback port; without search,
 // the search locations are cut out as DEPLOY.md says.
 func nginxConf(t testing.TB, site, searchAddr string, port int, withSearch bool) string {
-	data, err := os.ReadFile(filepath.Join(pubRepoRoot(t), "deploy", "nginx.conf"))
+	data, err := os.ReadFile(filepath.Join(testdir.Root(t), "deploy", "nginx.conf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +89,7 @@ func nginxConf(t testing.TB, site, searchAddr string, port int, withSearch bool)
 	}
 	r := strings.NewReplacer("/srv/tiaoli/site", site, "127.0.0.1:8080", searchAddr,
 		"listen 80;", fmt.Sprintf("listen 127.0.0.1:%d;", port),
-		"/etc/nginx/tiaoli-proxy.conf", filepath.Join(pubRepoRoot(t), "deploy", "tiaoli-proxy.conf"))
+		"/etc/nginx/tiaoli-proxy.conf", filepath.Join(testdir.Root(t), "deploy", "tiaoli-proxy.conf"))
 	return r.Replace(conf)
 }
 

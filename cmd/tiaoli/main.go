@@ -108,6 +108,21 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 	return -1
 }
 
+// missingFolder says in one line that a folder a flag names is not there,
+// with a hint of what to do, and returns 2: the usage would bury it.
+func missingFolder(fs *flag.FlagSet, what, dir, hint string) int {
+	fmt.Fprintf(fs.Output(), "tiaoli %s: %s %q not found; %s (tiaoli %s -h lists the options)\n", fs.Name(), what, dir, hint, fs.Name())
+	return 2
+}
+
+// plural writes a count and a noun, with an s when the count is not 1.
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // usageError prints a message and the usage of fs, and returns 2.
 func usageError(fs *flag.FlagSet, format string, args ...any) int {
 	fmt.Fprintf(fs.Output(), "tiaoli %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -19,7 +21,6 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"parse unknown flag", []string{"parse", "--nope", "x"}, 2},
 		{"build unknown flag", []string{"build", "--nope"}, 2},
 		{"build extra argument", []string{"build", "extra"}, 2},
-		{"build missing content", []string{"build", "--content", "does-not-exist"}, 2},
 		{"serve unknown flag", []string{"serve", "--nope"}, 2},
 		{"search unknown flag", []string{"search", "--nope"}, 2},
 		{"check unknown flag", []string{"check", "--nope"}, 2},
@@ -37,6 +38,32 @@ func TestUsageErrorsExit2(t *testing.T) {
 	}
 }
 
+// TestMissingFolder checks that a folder that is not there gets one line
+// and a hint, not the whole usage.
+func TestMissingFolder(t *testing.T) {
+	for _, args := range [][]string{
+		{"build", "--content", "does-not-exist"},
+		{"check", "--content", "does-not-exist"},
+		{"serve", "--site", "does-not-exist"},
+		{"publish", "--site", "does-not-exist"},
+	} {
+		var out, errOut bytes.Buffer
+		got := run(args, &out, &errOut)
+		msg := errOut.String()
+		if got != 2 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, `"does-not-exist" not found; `) || strings.Contains(msg, "usage:") {
+			t.Errorf("run(%q) = %d, printed %q; want 2 and one line with a hint", args, got, msg)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 results", 1: "1 result", 2: "2 results"} {
+		if got := plural(n, "result"); got != want {
+			t.Errorf("plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestEveryCommandHasHelp(t *testing.T) {
 	for name := range commands {
 		var out, errOut bytes.Buffer
@@ -48,6 +75,29 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		}
 		if !strings.Contains(out.String(), "usage: tiaoli "+name) {
 			t.Errorf("tiaoli %s -h printed %q, want a usage line", name, out.String())
+		}
+	}
+}
+
+// TestCheckWarnsOfPrivateFolders checks that tiaoli check --site names the
+// folders of a site that a plain static file server would serve.
+func TestCheckWarnsOfPrivateFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{".tiaoli", "_index"} {
+		if err := os.MkdirAll(filepath.Join(dir, p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>x</title>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if st := run([]string{"check", "--site", dir}, &out, &errOut); st != 0 {
+		t.Fatalf("check exited %d: %s%s", st, out.String(), errOut.String())
+	}
+	for _, p := range []string{".tiaoli/", "_index/"} {
+		if !strings.Contains(out.String(), "warning: "+dir+" holds "+p) {
+			t.Errorf("check --site does not warn of %s:\n%s", p, out.String())
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tiaoli/internal/testdir"
 )
 
 // TestNginxInFront publishes the sample site under /fagui/ behind a real
@@ -20,7 +21,7 @@ func TestNginxInFront(t *testing.T) {
 	}
 	dir := pubTempDir(t)
 	site := filepath.Join(dir, "site")
-	pubBuild(t, filepath.Join(pubRepoRoot(t), "content"), site, "/fagui/")
+	pubBuild(t, filepath.Join(testdir.Root(t), "content"), site, "/fagui/")
 	searchAddr := pubServe(t, site, "/fagui/")
 	withSearch, plain := freePort(t), freePort(t)
 	startNginx(t, nginxConf(t, site, searchAddr, withSearch, true)+
@@ -179,6 +180,12 @@ func checkSearchThroughNginx(t *testing.T, base string) {
 	if long := fetchRaw(t, base+"api/search?q="+strings.Repeat(q, 150)); long.status != 400 {
 		t.Errorf("overlong query: %d", long.status)
 	}
+	// Search answers (8–12 KB of HTML or JSON) go out compressed.
+	for _, p := range []string{"search?q=" + q, "api/search?q=" + q} {
+		if z := fetchRaw(t, base+p, "Accept-Encoding", "gzip"); z.status != 200 || z.header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s: %d, sent with Content-Encoding %q, want gzip", p, z.status, z.header.Get("Content-Encoding"))
+		}
+	}
 }
 
 func checkNotFound(t *testing.T, base, site string, symlink403 bool) {
@@ -202,6 +209,15 @@ func checkNotFound(t *testing.T, base, site string, symlink403 bool) {
 		if r.status != 404 || r.body != string(want) {
 			t.Errorf("%s: %d, the site's 404 page: %v", p, r.status, r.body == string(want))
 		}
+	}
+	// A named pipe in the site (which no build makes) is not served and
+	// holds up no request.
+	if err := mkfifo(filepath.Join(site, "pipe.html")); err == nil {
+		r := fetchRaw(t, base+"pipe.html")
+		if r.status != 404 && r.status != 403 {
+			t.Errorf("a named pipe: %d", r.status)
+		}
+		os.Remove(filepath.Join(site, "pipe.html"))
 	}
 	if r := fetchRaw(t, base+"%2e%2e/secret.txt"); r.status != 404 || strings.Contains(r.body, "secret") {
 		t.Errorf("a path out of the site: %d %.40q", r.status, r.body)

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"tiaoli/generator"
+	"tiaoli/generator/contentdir"
 	"tiaoli/generator/model"
 )
 
@@ -54,7 +55,7 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 func pathsFS(paths []string) (fs.FS, error) {
 	if len(paths) == 1 {
 		if st, err := os.Stat(paths[0]); err == nil && st.IsDir() {
-			return os.DirFS(paths[0]), nil
+			return contentdir.Open(paths[0]) // released when the command ends
 		}
 	}
 	m := fstest.MapFS{}
@@ -81,8 +82,8 @@ func pathsFS(paths []string) (fs.FS, error) {
 func copyTree(m fstest.MapFS, dir string) error {
 	prefix := filepath.Base(filepath.Clean(dir))
 	return fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		if err != nil || !d.Type().IsRegular() {
+			return err // folders are walked; links, pipes and devices are not read
 		}
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		if err != nil {

@@ -25,9 +25,11 @@ func TestPublishCommand(t *testing.T) {
 		}
 		return stderr.String()
 	}
-	publishOK("--site", one, "--out", out)
+	if msg := publishOK("--site", one, "--out", out); strings.Contains(msg, "previous") {
+		t.Errorf("a first publish names a previous build: %q", msg)
+	}
 	msg := publishOK("--site", two, "--out", out)
-	if !strings.Contains(msg, "unchanged") {
+	if !strings.Contains(msg, "unchanged") || !strings.Contains(msg, "the previous build is "+out+".prev") {
 		t.Errorf("publish says %q", msg)
 	}
 	snapOne, snapTwo := siteSnapshot(t, one), siteSnapshot(t, two)

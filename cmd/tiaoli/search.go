@@ -73,7 +73,7 @@ func searchSite(site string, req search.Request) (*search.Response, error) {
 // printHits writes the answer for a reader: one block per hit with its
 // URL and fragments, matches in 【】.
 func printHits(w io.Writer, resp *search.Response) {
-	fmt.Fprintf(w, "%d results", resp.Total)
+	fmt.Fprint(w, plural(int64(resp.Total), "result"))
 	if resp.Pages > 1 {
 		fmt.Fprintf(w, ", page %d of %d", resp.Page, resp.Pages)
 	}

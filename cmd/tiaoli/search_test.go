@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/search"
 )
@@ -27,6 +28,7 @@ func searchTestSite(t *testing.T) string {
 		{ID: "aeo", Kind: model.KindNews, URL: "d/aeo/", Title: "AEO 这张“绿色通行证”含金量凸显", Date: "2026-02-12",
 			Body: []model.Paragraph{{Text: "AEO企业平均进出口查验率仅为常规企业的18.5%。"}}},
 	}}
+	address.ArticleAnchors(c.Documents[0].Articles[0])
 	dir := t.TempDir()
 	if err := search.BuildIndex(c, filepath.Join(dir, search.IndexDir)); err != nil {
 		t.Fatal(err)

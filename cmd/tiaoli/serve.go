@@ -20,8 +20,8 @@ import (
 // serveOptions are the flags of tiaoli serve.
 type serveOptions struct {
 	site, addr, base, logPath, templates string
-	maxSearches                          int
-	searchTimeout, watch                 time.Duration
+	maxSearches, queue                   int
+	searchTimeout, watch, idle           time.Duration
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -33,7 +33,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.logPath, "log", "-", "the access log: a file (reopened on SIGHUP), - for standard error, none for no log")
 	fl.StringVar(&o.templates, "templates", "", "the templates folder the site was built with, if not the built-in one")
 	fl.IntVar(&o.maxSearches, "max-searches", 0, "searches run at once (default twice the CPUs); more wait briefly, then get 503")
+	fl.IntVar(&o.queue, "queue", server.DefaultQueue, "searches that wait for a free slot (up to 5 s); more get 503 at once")
 	fl.DurationVar(&o.searchTimeout, "search-timeout", search.DefaultTimeout, "the deadline of each search")
+	fl.DurationVar(&o.idle, "idle-timeout", server.DefaultTimeouts.Idle, "how long an idle keep-alive connection is kept open")
 	fl.DurationVar(&o.watch, "watch", time.Second, "how often to check the site folder for a new build (0 to not watch)")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
 		return st
@@ -41,8 +43,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if fl.NArg() > 0 {
 		return usageError(fl, "unexpected argument %q", fl.Arg(0))
 	}
+	if o.maxSearches < 0 || o.queue < 1 || o.idle <= 0 || o.searchTimeout <= 0 {
+		return usageError(fl, "--max-searches must be 0 (the default) or more, --queue 1 or more, the timeouts above 0")
+	}
 	if st, err := os.Stat(o.site); err != nil || !st.IsDir() {
-		return usageError(fl, "site folder %q not found (build it with tiaoli build)", o.site)
+		return missingFolder(fl, "site folder", o.site, "build it with tiaoli build, or give it with --site")
 	}
 	if err := serve(o, stderr); err != nil {
 		fmt.Fprintf(stderr, "tiaoli serve: %v\n", err)
@@ -64,7 +69,8 @@ func serve(o serveOptions, stderr io.Writer) error {
 		o.watch = -1
 	}
 	srv, err := server.New(server.Config{
-		Site: o.site, Base: o.base, MaxSearches: o.maxSearches, Watch: o.watch,
+		Site: o.site, Base: o.base, MaxSearches: o.maxSearches, MaxWaiting: o.queue, Watch: o.watch,
+		Timeouts:  server.Timeouts{Idle: o.idle},
 		Search:    search.HandlerOptions{Timeout: o.searchTimeout, Templates: templates.FS(o.templates)},
 		AccessLog: access, ErrorLog: logs,
 	})

@@ -1,5 +1,7 @@
 // Package address gives every document, article, section, term and source
-// a stable ASCII identifier and the URL of its page in the site.
+// a stable ASCII identifier and the URL of its page in the site, and every
+// place inside a page its anchor. Pages, the search index, the editor's
+// report and citations read these from the model; none builds its own.
 //
 // URLs are paths relative to the site root, ending in "/" for pages:
 //
@@ -8,6 +10,19 @@
 //	d/<doc>/s2/          the second top-level section of a document without 条
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
+//
+// Anchors (ArticleAnchors, DocumentAnchors):
+//
+//	a5/#p2               第二款 of 第五条
+//	a5/#p2-i3            the 项 printed （三） in it: 项 and 目 go by their
+//	                     printed number, not their place in the list
+//	a5/#p2-i3-m1         the 目 printed 1. under that 项
+//	d/<doc>/#a5-p2-i3    the same on the document page (a5- before each)
+//	d/<doc>/#zhang2-jie1 a heading (第二章 第一节); #h5 an unnumbered one
+//	d/<doc>/#s2-1-p3     a section and its third paragraph (SectionPrefix)
+//	d/<doc>/#b2          a paragraph of a body; #pre1, #app1 of a preamble
+//	                     and an appendix (PartPrefix)
+//	cited/#c-<hash>      a document cited but not in the corpus (CitedAnchor)
 //
 // An identifier depends only on what it names (kind, title, date; the
 // article's number), never on the other documents, so adding a document
@@ -31,7 +46,7 @@ import (
 const maxSyllables = 8
 
 // Assign fills the ID and URL of every document, article, section and
-// source, and turns Carrier pointers into Parent and Carries and
+// source, the anchors on every document page (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
@@ -41,6 +56,7 @@ func Assign(c *model.Corpus) {
 		for _, a := range d.Articles {
 			a.URL = d.URL + ArticleSlug(a.Number, a.Suffix) + "/"
 		}
+		DocumentAnchors(d)
 		for i, s := range d.Sections {
 			s.URL = fmt.Sprintf("%ss%d/", d.URL, i+1)
 		}
@@ -60,9 +76,9 @@ func Assign(c *model.Corpus) {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
 		s.URL = "s/" + s.ID + "/"
 	}
-	for i, t := range c.Terms {
+	for _, t := range c.Terms {
 		if t.ID == "" {
-			t.ID = TermID(t, i)
+			t.ID = TermID(t)
 		}
 		t.URL = "t/" + t.ID + "/"
 	}
@@ -79,7 +95,7 @@ func DocumentID(d *model.Document) string {
 }
 
 // TermID is a term's identifier.
-func TermID(t *model.Term, _ int) string {
+func TermID(t *model.Term) string {
 	doc := ""
 	if t.DefinedIn != nil {
 		doc = t.DefinedIn.Document
@@ -101,7 +117,8 @@ func ArticleSlug(number, suffix int) string {
 
 // Slug turns text into lower-case ASCII words joined by "-": Han characters
 // become their pinyin syllables, letters and digits are kept, everything
-// else separates words. At most max words are kept.
+// else separates words. At most max words, and maxSlugBytes bytes, are
+// kept.
 func Slug(text string, max int) string {
 	var words []string
 	var word strings.Builder
@@ -129,8 +146,18 @@ func Slug(text string, max int) string {
 	if len(words) > max {
 		words = words[:max]
 	}
-	return strings.Join(words, "-")
+	slug := strings.Join(words, "-")
+	if len(slug) > maxSlugBytes { // one long word: a file named in Latin letters
+		slug = strings.TrimRight(slug[:maxSlugBytes], "-")
+	}
+	return slug
 }
+
+// maxSlugBytes caps a slug, so that a path element made of it, a dash and
+// a hash stays far below the 255 bytes file systems allow: a long Latin
+// word in a title or a file name (a 250-letter file name) would otherwise
+// make a page no file system can hold.
+const maxSlugBytes = 80
 
 func uniqueID(id string, seen map[string]int) string {
 	seen[id]++

@@ -1,6 +1,11 @@
 package address
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"tiaoli/generator/model"
+)
 
 func TestSlug(t *testing.T) {
 	tests := []struct {
@@ -28,5 +33,75 @@ func TestArticleSlug(t *testing.T) {
 	}
 	if got := ArticleSlug(103, 1); got != "a103-1" {
 		t.Errorf("ArticleSlug(103, 1) = %q", got)
+	}
+}
+
+func TestArticleAnchors(t *testing.T) {
+	item := func(n int, subs ...*model.Item) *model.Item { return &model.Item{Number: n, Items: subs} }
+	a := &model.Article{Paragraphs: []*model.Clause{
+		{},
+		// （一）（三）（四）: anchored by the printed numbers, not positions.
+		{Items: []*model.Item{item(1), item(3, item(1), item(2)), item(4)}},
+		// （一）（一）（二）, and an item without a number.
+		{Items: []*model.Item{item(1), item(1), item(2), item(0)}},
+	}}
+	ArticleAnchors(a)
+	var got []string
+	for _, c := range a.Paragraphs {
+		got = append(got, c.Anchor)
+		for _, it := range c.Items {
+			got = append(got, it.Anchor)
+			for _, sub := range it.Items {
+				got = append(got, sub.Anchor)
+			}
+		}
+	}
+	want := "p1 p2 p2-i1 p2-i3 p2-i3-m1 p2-i3-m2 p2-i4 p3 p3-i1 p3-i1-2 p3-i2 p3-i4"
+	if strings.Join(got, " ") != want {
+		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestDocumentAnchors(t *testing.T) {
+	d := &model.Document{Regulation: model.Regulation{
+		Headings: []model.Heading{
+			{Level: "编", Number: 2, Depth: 0},
+			{Level: "章", Number: 1, Depth: 1},
+			{Level: "节", Number: 3, Depth: 2},
+			{Level: "章", Depth: 1}, // 附则 printed alone
+			{Level: "章", Number: 4, Depth: 1},
+		},
+		Sections: []*model.Section{{}, {Sections: []*model.Section{{}, {}}}},
+	}}
+	DocumentAnchors(d)
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.Anchor)
+	}
+	for _, s := range d.Sections {
+		got = append(got, s.Anchor)
+		for _, sub := range s.Sections {
+			got = append(got, sub.Anchor)
+		}
+	}
+	want := "bian2 bian2-zhang1 bian2-zhang1-jie3 h4 bian2-zhang4 s1 s2 s2-1 s2-2"
+	if strings.Join(got, " ") != want {
+		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestCitedAnchor(t *testing.T) {
+	if a, b := CitedAnchor("甲法"), CitedAnchor("乙法"); a == b || len(a) != 12 {
+		t.Errorf("anchors %q %q", a, b)
+	}
+}
+
+// TestSlugCapped: a long Latin word (a file named with 250 letters) makes
+// a slug short enough for a path element.
+func TestSlugCapped(t *testing.T) {
+	for _, text := range []string{strings.Repeat("b", 300), strings.Repeat("ab ", 100), "法" + strings.Repeat("x", 200)} {
+		if got := Slug(text, 12); len(got) > maxSlugBytes || strings.HasSuffix(got, "-") || got == "" {
+			t.Errorf("Slug(%.20q…) = %q (%d bytes)", text, got, len(got))
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -188,19 +189,8 @@ func validKind(k string) bool {
 func kindCounts(m map[string]int) string {
 	var parts []string
 	for k, n := range m {
-		parts = append(parts, k+"="+itoa(n))
+		parts = append(parts, k+"="+strconv.Itoa(n))
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, " ")
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }

@@ -31,6 +31,7 @@ import (
 	"tiaoli/generator/ingest/layout"
 	"tiaoli/generator/ingest/markdown"
 	"tiaoli/generator/ingest/plaintext"
+	"tiaoli/generator/ingest/punct"
 	"tiaoli/generator/ingest/webpage"
 	"tiaoli/generator/model"
 	"tiaoli/generator/page"
@@ -80,7 +81,9 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 		return src, nil, append(errs, model.Error{Path: path, Message: "the file holds no text"})
 	}
 	lines, repairs := layout.Repair(pg.Lines)
-	fillPrinted(src, lines)
+	lines, widened := punct.Widen(lines)
+	repairs = append(repairs, widened...)
+	lines = fillPrinted(src, lines)
 	docs = page.Split(page.Input{
 		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,
 		Date: src.Date, YearHint: yearHint(lines), Article: src.Format == FormatHTML,
@@ -95,16 +98,22 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 // fillSource copies the file's metadata into the source; a date in the
 // file name (2026-02-13-…) stands in for one the file does not declare.
 func fillSource(src *model.Source, m block.Meta) {
-	src.Title, src.Date, src.Publication, src.Page = m.Title, m.Date, m.Publication, m.Page
+	src.Title, src.Date, src.Publication, src.Page, src.PageName = m.Title, m.Date, m.Publication, m.Page, m.PageName
 	if src.Date == "" {
 		src.Date = nameDate(src.Path)
 	}
 }
 
-// fillPrinted completes the source with what a byline says of where the
-// file was printed.
-func fillPrinted(src *model.Source, lines []block.Line) {
+// fillPrinted completes the source with what the page says of where it
+// was printed: its running head (人民日报 2025年2月12日 第4版 要闻), which it
+// takes out of the lines, or a byline; what the file declares comes first.
+func fillPrinted(src *model.Source, lines []block.Line) []block.Line {
+	head, at := page.ReadMasthead(lines)
 	pub, date, pg := page.Printed(lines)
+	if at >= 0 {
+		pub, date, pg = firstNonEmpty(head.Publication, pub), firstNonEmpty(head.Date, date), head.Page
+		lines = append(lines[:at:at], lines[at+1:]...)
+	}
 	if src.Publication == "" {
 		src.Publication = pub
 	}
@@ -114,6 +123,17 @@ func fillPrinted(src *model.Source, lines []block.Line) {
 	if src.Page == "" {
 		src.Page = pg
 	}
+	if src.PageName == "" {
+		src.PageName = head.PageName
+	}
+	return lines
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 var nameDateRE = regexp.MustCompile(`(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})`)

@@ -3,16 +3,14 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"tiaoli/generator/model"
+	"tiaoli/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // samples are the two sample pages shipped in content/.
 var samples = []string{
@@ -48,14 +46,14 @@ type goldenDoc struct {
 	Repairs       []model.Repair    `json:"repairs,omitempty"`
 }
 
-type golden struct {
+type goldenFile struct {
 	Source    *model.Source `json:"source"`
 	Documents []goldenDoc   `json:"documents"`
 	Errors    []model.Error `json:"errors"`
 }
 
-func toGolden(src *model.Source, docs []*model.Document, errs []model.Error) golden {
-	g := golden{Source: src, Errors: errs}
+func toGolden(src *model.Source, docs []*model.Document, errs []model.Error) goldenFile {
+	g := goldenFile{Source: src, Errors: errs}
 	for _, d := range docs {
 		gd := goldenDoc{
 			Kind: d.Kind, Title: d.Title, Kicker: d.Kicker, Subtitle: d.Subtitle, Sources: d.Sources,
@@ -90,19 +88,7 @@ func TestSamplesGolden(t *testing.T) {
 			src, docs, errs := File("pages/"+name, readSample(t, name))
 			got := marshal(t, toGolden(src, docs, errs))
 			path := filepath.Join("testdata", strings.TrimSuffix(name, ".txt")+".golden")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; run go test -update and review the diff", name, path)
-			}
+			golden.Check(t, path, got)
 		})
 	}
 }
@@ -119,10 +105,10 @@ type want struct {
 }
 
 var xinhuaWant = []want{
-	{kind: "news", title: "中共中央办公厅印发《党委(党组)对下级党组织“一把手”开展监督谈话工作办法》",
+	{kind: "news", title: "中共中央办公厅印发《党委（党组）对下级党组织“一把手”开展监督谈话工作办法》",
 		agency: "新华社", place: "北京", date: "2026-02-12"},
-	{kind: "regulation", title: "党委(党组)对下级党组织“一把手”开展监督谈话工作办法",
-		carrier: "中共中央办公厅印发《党委(党组)对下级党组织“一把手”开展监督谈话工作办法》"},
+	{kind: "regulation", title: "党委（党组）对下级党组织“一把手”开展监督谈话工作办法",
+		carrier: "中共中央办公厅印发《党委（党组）对下级党组织“一把手”开展监督谈话工作办法》"},
 	{kind: "news", title: "联合印发《关于严肃换届纪律加强换届风气监督的通知》",
 		subtitle: "中共中央纪委机关、中共中央组织部、国家监察委员会", agency: "新华社", place: "北京", date: "2026-02-12"},
 	{kind: "photo", title: "多所高校为留校师生组织新春活动", credits: 1},
@@ -131,11 +117,11 @@ var xinhuaWant = []want{
 }
 
 var zhoushanWant = []want{
-	{kind: "news", title: "中共中央办公厅印发《党委(党组)对下级党组织“一把手”开展监督谈话工作办法》",
+	{kind: "news", title: "中共中央办公厅印发《党委（党组）对下级党组织“一把手”开展监督谈话工作办法》",
 		agency: "新华社", place: "北京", date: "2026-02-12"},
-	{kind: "regulation", title: "党委(党组)对下级党组织“一把手”开展监督谈话工作办法",
-		carrier: "中共中央办公厅印发《党委(党组)对下级党组织“一把手”开展监督谈话工作办法》"},
-	{kind: "photo", title: "一箭7星!", subtitle: "我国成功发射巴基斯坦PRSC-EO2卫星等7颗卫星", credits: 1},
+	{kind: "regulation", title: "党委（党组）对下级党组织“一把手”开展监督谈话工作办法",
+		carrier: "中共中央办公厅印发《党委（党组）对下级党组织“一把手”开展监督谈话工作办法》"},
+	{kind: "photo", title: "一箭7星！", subtitle: "我国成功发射巴基斯坦PRSC-EO2卫星等7颗卫星", credits: 1},
 	{kind: "news", title: "俄罗斯将接回滞留古巴的公民", agency: "新华社", place: "符拉迪沃斯托克", date: "2026-02-12",
 		reporters: []string{"孙萍"}},
 	{kind: "news", title: "北约启动“北极哨兵”行动 强化在北极地区存在", agency: "新华社", place: "布鲁塞尔",
@@ -145,7 +131,7 @@ var zhoushanWant = []want{
 	{kind: "weather", title: "气象"},
 	{kind: "advertisement", title: "深水码头诚邀合作"},
 	{kind: "announcement", title: "声明作废"},
-	{kind: "photo", title: "这,就是流动中国最美的模样", credits: 1},
+	{kind: "photo", title: "这，就是流动中国最美的模样", credits: 1},
 	{kind: "news", title: "AEO 这张“绿色通行证”含金量凸显", kicker: "1%企业贡献近40%贸易额",
 		agency: "据新华社", place: "北京", date: "2026-02-12", reporters: []string{"邹多为"}},
 	{kind: "lottery", title: "中国体育彩票开奖信息"},
@@ -228,7 +214,7 @@ func TestSampleRegulationSpan(t *testing.T) {
 		_, docs, _ := File(name, readSample(t, name))
 		reg := docs[1]
 		first, last := reg.Body[0].Text, reg.Body[len(reg.Body)-1].Text
-		if first != reg.Title || !strings.HasPrefix(reg.Body[1].Text, "(2026年1月30日") {
+		if first != reg.Title || !strings.HasPrefix(reg.Body[1].Text, "（2026年1月30日") {
 			t.Errorf("%s: regulation starts %q, %q", name, first, reg.Body[1].Text)
 		}
 		if !strings.HasPrefix(last, "第二十条") {
@@ -255,7 +241,7 @@ func TestSampleRepairs(t *testing.T) {
 	}
 	found := false
 	for _, p := range reg.Body {
-		if p.Text == "(一) 坚持党要管党、全面从严治党；" && p.ListItem && p.Line == 25 {
+		if p.Text == "（一） 坚持党要管党、全面从严治党；" && p.ListItem && p.Line == 25 {
 			found = true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,13 +14,14 @@ import (
 	"tiaoli/generator/ingest"
 	"tiaoli/generator/model"
 	"tiaoli/generator/regulation"
+	"tiaoli/internal/testdir"
 )
 
 // The shared corpus of real regulations (see its SOURCES.md) tests linking
 // at scale. It is not part of the project: tests skip when it is absent.
 
 func corpusDir(t testing.TB) string {
-	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus")
+	dir := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("no shared corpus at ../shared/corpus (%v): skipping", err)
 	}
@@ -217,20 +219,9 @@ func checkPrevParagraphs(t *testing.T, c *model.Corpus) {
 func describeRef(r *model.Reference) string {
 	to := "nil"
 	if r.To != nil {
-		to = r.To.Article + "¶" + itoa(r.To.Paragraph)
+		to = r.To.Article + "¶" + strconv.Itoa(r.To.Paragraph)
 	}
-	return r.From.Document + " " + r.From.Article + "¶" + itoa(r.From.Paragraph) + " " + r.Text + " → " + to + " " + r.Problem
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
+	return r.From.Document + " " + r.From.Article + "¶" + strconv.Itoa(r.From.Paragraph) + " " + r.Text + " → " + to + " " + r.Problem
 }
 
 // checkArticles: every 第X条 of a regulation that is not part of a citation

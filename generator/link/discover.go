@@ -176,7 +176,7 @@ func (l *linker) number(glossary []*def) {
 		d.index = i
 		t := d.term
 		if t.ID == "" {
-			t.ID = address.TermID(t, i)
+			t.ID = address.TermID(t)
 		}
 		if seen[t.ID]++; seen[t.ID] > 1 {
 			t.ID = fmt.Sprintf("%s-%d", t.ID, seen[t.ID])

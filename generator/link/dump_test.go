@@ -13,7 +13,6 @@ var (
 	SampleCorpus = sampleCorpus
 	Dump         = dump
 	DumpLinks    = dumpLinks
-	RepoRoot     = repoRoot
 	CheckLinks   = checkLinks
 )
 

@@ -11,12 +11,9 @@ import (
 	"tiaoli/generator/model"
 )
 
-// repoRoot is the folder holding go.mod.
-func repoRoot(t testing.TB) string { return testdir.Root(t) }
-
 // pageLines reads a sample page of the content folder.
 func pageLines(t testing.TB, name string) []string {
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "content", "pages", name))
+	data, err := os.ReadFile(filepath.Join(testdir.Root(t), "content", "pages", name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,10 @@ type Corpus struct {
 	// Cited lists documents cited by title that are not in the corpus.
 	Cited  []*CitedDocument `json:"cited"`
 	Errors []Error          `json:"errors"`
+	// Skipped are the files and folders of the content folder passed over
+	// on purpose, with why: hidden names, links to folders. They are not
+	// errors and do not stop a build.
+	Skipped []Error `json:"skipped,omitempty"`
 	// Digests are the SHA-256 sums (hex) of the content files read:
 	// sources, pins, glossary and metadata tables, by path. A build
 	// compares them with the last build's to keep pages that cannot have

@@ -41,14 +41,16 @@ type Term struct {
 }
 
 // Location is a place in the corpus. Document is a document's ID, Article
-// an article's label (第五条), Paragraph and Item count from 1 as 第一款 and
-// 第（一）项 do; 0 means the whole of the enclosing unit.
+// an article's label (第五条), Paragraph and Item positions from 1 (the
+// second 款, its third item, whatever number that item prints: package
+// address anchors and names it by Item.Number); 0 means the whole of the
+// enclosing unit.
 type Location struct {
 	Document  string `json:"document"`
 	Article   string `json:"article,omitempty"`
 	Paragraph int    `json:"paragraph,omitempty"`
 	Item      int    `json:"item,omitempty"`
-	// Subitem counts the 目 inside an item from 1.
+	// Subitem is the position of a 目 inside its item, from 1.
 	Subitem int `json:"subitem,omitempty"`
 	// Part is "preamble" or "appendix" for text outside the articles, ""
 	// otherwise; Section is the 1-based path of a section of a document

@@ -40,10 +40,14 @@ type Regulation struct {
 
 // Heading is a 编, 分编, 章 or 节 heading.
 type Heading struct {
-	Level  string `json:"level"` // 编, 分编, 章, 节
-	Depth  int    `json:"depth"` // 0 for the outermost level the document uses
-	Label  string `json:"label"` // 第一章
-	Title  string `json:"title"` // 总则
+	Level string `json:"level"` // 编, 分编, 章, 节
+	Depth int    `json:"depth"` // 0 for the outermost level the document uses
+	Label string `json:"label"` // 第一章
+	Title string `json:"title"` // 总则
+	// Number is the division's number (2 for 第二章), 0 when unnumbered.
+	Number int `json:"number,omitempty"`
+	// Anchor is its id on the document page (zhang2-jie1), given by
+	// package address.
 	Anchor string `json:"anchor"`
 	// Article is the index in Articles of the first article under it, or
 	// len(Articles) when none follows.
@@ -65,13 +69,20 @@ type Article struct {
 // Clause is one 款: a paragraph of an article, with its items.
 type Clause struct {
 	Paragraph
-	Items []*Item `json:"items"`
+	// Anchor is the id of the 款 on its article page (p2 for 第二款), given
+	// by package address.
+	Anchor string  `json:"anchor,omitempty"`
+	Items  []*Item `json:"items"`
 }
 
 // Item is a 项 ((一)) or a 目 (1. or (1)).
 type Item struct {
-	Label  string `json:"label"` // as printed, normalised: （一）
-	Number int    `json:"number"`
+	Label  string `json:"label"`  // as printed, normalised: （一）
+	Number int    `json:"number"` // as printed: 3 for （三）, 0 when it has none
+	// Anchor is the id of the item on its article page, given by package
+	// address from its printed number: p2-i3 for the 项 （三） of 第二款,
+	// p2-i3-m1 for the 目 1. under it.
+	Anchor string `json:"anchor,omitempty"`
 	Paragraph
 	Items []*Item `json:"items,omitempty"` // 目 under a 项
 }
@@ -81,7 +92,7 @@ type Section struct {
 	Label    string      `json:"label"` // 一、
 	Title    string      `json:"title"`
 	URL      string      `json:"url"`
-	Anchor   string      `json:"anchor"`
+	Anchor   string      `json:"anchor"` // s2-1, given by package address
 	Body     []Paragraph `json:"body"`
 	Sections []*Section  `json:"sections,omitempty"`
 	Position
@@ -92,8 +103,8 @@ type Variant struct {
 	Where     string `json:"where"` // 第六条, 第六条第二款, or a body paragraph
 	Article   string `json:"article,omitempty"`
 	Paragraph int    `json:"paragraph,omitempty"`
-	// Item is the item's number (第（三）项 = 3) when the variant is inside
-	// an item, 0 otherwise.
+	// Item is the item's position in its 款 (from 1) when the variant is
+	// inside an item, 0 otherwise; Where names it by its printed number.
 	Item     int       `json:"item,omitempty"`
 	Readings []Reading `json:"readings"`
 	// ContextBefore and ContextAfter are a few characters of the chosen
@@ -102,7 +113,8 @@ type Variant struct {
 	ContextAfter  string `json:"context_after,omitempty"`
 	Chosen        string `json:"chosen"` // the text chosen
 	// Rule names why: "repair" (a repaired artefact loses), "corpus" (its
-	// words recur elsewhere), "pinned" (an editor chose), "first-source"
+	// words recur elsewhere), "pinned" (an editor chose), "paragraph-break"
+	// (the readings differ only where a paragraph breaks), "first-source"
 	// (undecided).
 	Rule      string `json:"rule"`
 	Undecided bool   `json:"undecided,omitempty"`

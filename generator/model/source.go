@@ -12,7 +12,12 @@ type Source struct {
 	Title       string `json:"title,omitempty"`
 	Date        string `json:"date,omitempty"` // YYYY-MM-DD
 	Publication string `json:"publication,omitempty"`
-	Page        string `json:"page,omitempty"`
+	Page        string `json:"page,omitempty"`      // 第10版, as printed
+	PageName    string `json:"page_name,omitempty"` // the page's 版名: 要闻
+	// Name is how readers and editors know the source: its paper, date,
+	// page and 版名, else its title, else its date and its lead item
+	// (package sourcename). Unique in a corpus.
+	Name string `json:"name"`
 	// Documents lists the IDs of the documents on this source, in the
 	// order they appear.
 	Documents []string `json:"documents"`

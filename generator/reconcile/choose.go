@@ -15,6 +15,9 @@ const (
 	RuleRepair      = "repair"       // the other readings lie on a repaired or broken spot
 	RuleCorpus      = "corpus"       // its words recur elsewhere in the corpus, the others' do not
 	RuleFirstSource = "first-source" // nothing decides: the first source's, flagged undecided
+	// RuleBreak: the readings differ only where a paragraph breaks; the
+	// first source's breaks are kept, and the text is the same either way.
+	RuleBreak = "paragraph-break"
 )
 
 // choice is the reading chosen at a draft and why.
@@ -38,6 +41,9 @@ func (ch *chooser) choose(d *draft, doc *model.Document) choice {
 	if i, ok := ch.pinned(d, doc); ok {
 		return choice{index: i, rule: RulePinned}
 	}
+	if breaksOnly(d.readings) {
+		return choice{index: 0, rule: RuleBreak}
+	}
 	if d.kind == draftText {
 		if i, ok := clean(d.readings); ok {
 			return choice{index: i, rule: RuleRepair}
@@ -49,6 +55,31 @@ func (ch *chooser) choose(d *draft, doc *model.Document) choice {
 		}
 	}
 	return choice{index: 0, rule: RuleFirstSource, undecided: true}
+}
+
+// breaksOnly reports whether the readings have the same text once line
+// breaks and the spaces beside them are taken out.
+func breaksOnly(rs []reading) bool {
+	if len(rs) < 2 {
+		return false
+	}
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '\n' || r == ' ' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	first := strip(rs[0].text)
+	breaks := strings.Contains(rs[0].text, "\n")
+	for _, r := range rs[1:] {
+		if strip(r.text) != first {
+			return false
+		}
+		breaks = breaks || strings.Contains(r.text, "\n")
+	}
+	return breaks
 }
 
 // pinned finds the reading an editor pinned at the draft's place: the one

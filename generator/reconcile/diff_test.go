@@ -60,3 +60,28 @@ func TestDiffRunesRandom(t *testing.T) {
 		}
 	}
 }
+
+func TestBreaksOnly(t *testing.T) {
+	rs := func(texts ...string) []reading {
+		var out []reading
+		for _, s := range texts {
+			out = append(out, reading{text: s})
+		}
+		return out
+	}
+	tests := []struct {
+		in   []reading
+		want bool
+	}{
+		{rs("存在的问题。\n纪律检查机关", "存在的问题。纪律检查机关"), true},
+		{rs("存在的问题。 \n 纪律", "存在的问题。纪律"), true},
+		{rs("存在的问题。纪律", "存在的问题。纪律"), false}, // no break at all
+		{rs("存在的问题。\n纪律", "存在问题。纪律"), false},
+		{rs("一"), false},
+	}
+	for _, tt := range tests {
+		if got := breaksOnly(tt.in); got != tt.want {
+			t.Errorf("breaksOnly(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"tiaoli/generator/model"
 )
@@ -89,25 +89,13 @@ func (p Pin) missing() string {
 	return strings.Join(m, ", ")
 }
 
-// yamlLine digs the line out of a yaml.v3 error message ("yaml: line 3: …").
+// yamlLine digs the line out of a YAML error message ("yaml: line 3: …").
 func yamlLine(err error) int {
 	var line int
 	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
 		return line
 	}
 	return 0
-}
-
-// find returns the pin for a variant of a document, if any.
-func (p Pins) find(d *model.Document, where string) *Pin {
-	title := fold(d.Title)
-	for i := range p.list {
-		pin := &p.list[i]
-		if fold(pin.Document) == title && fold(pin.Where) == fold(where) {
-			return pin
-		}
-	}
-	return nil
 }
 
 // UnusedPins reports, after Merge, the pins that decided no variant: their

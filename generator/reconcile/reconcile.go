@@ -26,6 +26,8 @@
 //     bracket without its partner): an artefact loses;
 //   - corpus: its distinctive character bigrams recur elsewhere in the
 //     corpus and the other readings' do not;
+//   - paragraph-break: the readings differ only where a paragraph breaks;
+//     the first source's breaks stay, and the variant is not undecided;
 //   - first-source: nothing decides; the base's reading stays and the
 //     variant is flagged undecided.
 //

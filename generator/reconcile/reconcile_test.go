@@ -65,7 +65,7 @@ func TestMergeTwoSources(t *testing.T) {
 	got := variants(a)
 	want := []string{
 		`第一条: a.txt:"人选" b.txt:"入选" -> "人选" first-source undecided`,
-		`第三条: a.txt:"存在的问题。\n纪律检查机关" b.txt:"存在的问题。纪律检查机关" -> "存在的问题。\n纪律检查机关" first-source undecided`,
+		`第三条: a.txt:"存在的问题。\n纪律检查机关" b.txt:"存在的问题。纪律检查机关" -> "存在的问题。\n纪律检查机关" paragraph-break`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("variants:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

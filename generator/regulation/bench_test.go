@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"tiaoli/generator/model"
+	"tiaoli/internal/testdir"
 )
 
 // BenchmarkStructureCorpus parses the structure of every regulation file
 // of ../shared/corpus (bodies split into lines beforehand); it reports
 // files per second.
 func BenchmarkStructureCorpus(b *testing.B) {
-	root := filepath.Join(repoRoot(b), "..", "shared", "corpus")
+	root := filepath.Join(testdir.Root(b), "..", "shared", "corpus")
 	var bodies [][]model.Paragraph
 	for _, dir := range regulationFolders {
 		filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {

@@ -15,6 +15,7 @@ import (
 	"tiaoli/generator/ingest"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
+	"tiaoli/internal/testdir"
 )
 
 // regulationFolders are the folders of ../shared/corpus that hold
@@ -33,7 +34,7 @@ var regulationFolders = []string{
 // Files that fail for a reason explained in testdata/corpus-exceptions.txt
 // are counted apart.
 func TestCorpus(t *testing.T) {
-	root := filepath.Join(repoRoot(t), "..", "shared", "corpus")
+	root := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
 	if _, err := os.Stat(root); err != nil {
 		t.Skipf("no corpus at ../shared/corpus (%v): skipping", err)
 	}
@@ -268,7 +269,7 @@ func readExceptions(t *testing.T) map[string]string {
 // TestCorpusErrors counts the errors Structure reports over the corpus, to
 // keep an eye on how many label lines end up as text.
 func TestCorpusErrors(t *testing.T) {
-	root := filepath.Join(repoRoot(t), "..", "shared", "corpus")
+	root := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
 	if _, err := os.Stat(root); err != nil || !testing.Verbose() {
 		t.Skip("needs ../shared/corpus and -v")
 	}

@@ -1,16 +1,11 @@
 package regulation
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"tiaoli/generator/model"
 )
-
-// anchorNames are the ASCII names of the division levels in anchors:
-// bian2-zhang1-jie3 is 第二编 第一章 第三节.
-var anchorNames = map[string]string{"编": "bian", "分编": "fenbian", "章": "zhang", "节": "jie"}
 
 // division handles a 编, 分编, 章 or 节 line, numbered or not. It reports
 // false when the line is not one.
@@ -29,35 +24,17 @@ func (b *builder) division(l line) bool {
 		Level:    d.level,
 		Label:    d.label,
 		Title:    d.title,
+		Number:   d.number,
 		Article:  len(b.reg.Articles),
 		Position: l.para.Position,
 	}
 	b.reg.Headings = append(b.reg.Headings, h)
 	b.stack = append(b.stack, len(b.reg.Headings)-1)
-	b.reg.Headings[len(b.reg.Headings)-1].Anchor = b.anchor(d)
 	b.article, b.clause, b.item, b.last = nil, nil, nil, nil
 	if len(b.reg.Articles) > 0 {
 		b.article = b.reg.Articles[len(b.reg.Articles)-1]
 	}
 	return true
-}
-
-// anchor names a heading inside its document page: the path of numbered
-// divisions (bian2-zhang1), or h and its index for an unnumbered one.
-func (b *builder) anchor(d division) string {
-	if d.number == 0 {
-		return fmt.Sprintf("h%d", len(b.reg.Headings))
-	}
-	var parts []string
-	for _, i := range b.stack {
-		h := b.reg.Headings[i]
-		n, _, _ := parseNumbered(h.Label, h.Level)
-		if n == 0 {
-			continue
-		}
-		parts = append(parts, fmt.Sprintf("%s%d", anchorNames[h.Level], n))
-	}
-	return strings.Join(parts, "-")
 }
 
 // unnumbered reads a division without a number: 总则, 附则 alone on a line,

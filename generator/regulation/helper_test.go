@@ -2,8 +2,6 @@ package regulation
 
 import (
 	"strings"
-	"testing"
-	"tiaoli/internal/testdir"
 
 	"tiaoli/generator/model"
 )
@@ -54,19 +52,4 @@ func foldWidth(r rune) rune {
 		return ' '
 	}
 	return r
-}
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t testing.TB) string { return testdir.Root(t) }
-
-// docOf builds a regulation document from lines from..to (1-based,
-// inclusive; to 0 means the end) of a file.
-func docOf(path string, data []byte, from, to int) *model.Document {
-	d := &model.Document{Kind: model.KindRegulation}
-	for _, p := range linesOf(path, data) {
-		if p.Line >= from && (to == 0 || p.Line <= to) {
-			d.Body = append(d.Body, p)
-		}
-	}
-	return d
 }

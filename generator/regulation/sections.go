@@ -1,7 +1,6 @@
 package regulation
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -39,11 +38,9 @@ func (p *parser) sections(lines []line) {
 		s := newSection(l, m)
 		if len(stack) == 0 {
 			p.reg.Sections = append(p.reg.Sections, s)
-			s.Anchor = fmt.Sprintf("s%d", len(p.reg.Sections))
 		} else {
 			parent := stack[len(stack)-1].sec
 			parent.Sections = append(parent.Sections, s)
-			s.Anchor = fmt.Sprintf("%s-%d", parent.Anchor, len(parent.Sections))
 		}
 		stack = append(stack, open{m.kind, s})
 	}

@@ -1,17 +1,16 @@
 package regulation
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
+	"tiaoli/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestStructureCases runs the case files of testdata/structure: each has a
 // line saying what it shows, an input section (a body as a file prints it)
@@ -32,15 +31,12 @@ func TestStructureCases(t *testing.T) {
 			d := &model.Document{Kind: model.KindRegulation, Body: linesOf("case.md", []byte(input))}
 			errs := Structure(d)
 			got := outline(d, errs)
-			if *update {
-				out := head + "-- input --\n" + input + "-- want --\n" + got
-				if err := os.WriteFile(f, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if golden.Updating() {
+				golden.Write(t, f, []byte(head+"-- input --\n"+input+"-- want --\n"+got))
 				return
 			}
-			if got != want {
-				t.Errorf("outline differs (run go test -update and review):\n--- got\n%s--- want\n%s", got, want)
+			if d := golden.Diff(want, got); d != "" {
+				t.Errorf("%s: the outline differs (run go test -update and review the diff):\n%s", f, d)
 			}
 		})
 	}
@@ -53,8 +49,10 @@ func splitCase(s string) (head, input, want string) {
 	return head, input, want
 }
 
-// outline writes what Structure made of a body, one fact a line.
+// outline writes what Structure made of a body, one fact a line, with the
+// anchors package address gives its headings and sections.
 func outline(d *model.Document, errs []model.Error) string {
+	address.DocumentAnchors(d)
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	p("title: %s | %s", d.Title, d.Subtitle)

@@ -2,11 +2,10 @@ package site
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
-	"tiaoli/generator/site/lookup"
 )
 
 // articlePage is the page of one article (条).
@@ -81,7 +80,7 @@ func crumbs(d *model.Document, i int, p where) []linkItem {
 	out := make([]linkItem, 0, len(stack))
 	for _, hi := range stack {
 		h := d.Headings[hi]
-		out = append(out, linkItem{Href: p.href(d.URL) + "#" + headingAnchor(h, hi), Text: headingText(h)})
+		out = append(out, linkItem{Href: p.href(d.URL) + "#" + h.Anchor, Text: headingText(h)})
 	}
 	if len(out) == 0 {
 		for _, t := range d.Articles[i].Path {
@@ -116,11 +115,10 @@ func (w *worker) sectionPage(d *model.Document, i int) error {
 		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label + next.Title}
 		pg.Chrome.Next = p.href(next.URL)
 	}
-	path := strconv.Itoa(i + 1)
-	w.body(&w.txt, s.Body, lookup.SectionAnchor(s, path)+"-p", p)
-	for si, sub := range s.Sections {
+	w.body(&w.txt, s.Body, address.SectionPrefix(s), p)
+	for _, sub := range s.Sections {
 		if sub != nil {
-			w.section(&w.txt, sub, path+"."+strconv.Itoa(si+1), 1, p, "")
+			w.section(&w.txt, sub, 1, p, "")
 		}
 	}
 	pg.Text = w.txt.take()

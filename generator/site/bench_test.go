@@ -7,46 +7,15 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
+	"tiaoli/internal/sitefiles"
 	"tiaoli/publish"
 )
-
-// countWriter counts what it is given and throws it away.
-type countWriter struct{ files, bytes atomic.Int64 }
-
-func (w *countWriter) WriteFile(name string, data []byte) error {
-	w.files.Add(1)
-	w.bytes.Add(int64(len(data)))
-	return nil
-}
-
-// dirWriter writes files under a folder, as a build does.
-type dirWriter struct {
-	dir  string
-	mu   sync.Mutex
-	made map[string]bool
-}
-
-func (w *dirWriter) WriteFile(name string, data []byte) error {
-	p := filepath.Join(w.dir, filepath.FromSlash(name))
-	d := filepath.Dir(p)
-	w.mu.Lock()
-	made := w.made[d]
-	w.made[d] = true
-	w.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(p, data, 0o644)
-}
 
 // corpus parses the LawRefBook corpus once, or skips. With
 // TIAOLI_BENCH_CORPUS set to the output of `tiaoli parse --json` it reads
@@ -98,20 +67,7 @@ func lawCorpus(b *testing.B) *model.Corpus {
 // (nothing written) and reports pages per second.
 func BenchmarkRenderCorpus(b *testing.B) {
 	c := lawCorpus(b)
-	benchRender(b, c, func() site.Writer { return &countWriter{} })
-}
-
-// BenchmarkRenderCorpusShm renders the corpus into files on tmpfs.
-func BenchmarkRenderCorpusShm(b *testing.B) {
-	c := lawCorpus(b)
-	benchRender(b, c, func() site.Writer {
-		dir, err := os.MkdirTemp("/dev/shm", "tiaoli-bench-")
-		if err != nil {
-			b.Skip("no /dev/shm")
-		}
-		b.Cleanup(func() { os.RemoveAll(dir) })
-		return &dirWriter{dir: dir, made: map[string]bool{}}
-	})
+	benchRender(b, c, func() site.Writer { return &sitefiles.Writer{Discard: true} })
 }
 
 // BenchmarkRenderCorpusPublish renders the corpus through the publishing
@@ -151,8 +107,8 @@ func benchRender(b *testing.B, c *model.Corpus, writer func() site.Writer) {
 		if err := site.Render(c, site.Options{Base: "/"}, w); err != nil {
 			b.Fatal(err)
 		}
-		if cw, ok := w.(*countWriter); ok {
-			pages = int(cw.files.Load())
+		if cw, ok := w.(*sitefiles.Writer); ok {
+			pages, _ = cw.Count()
 		}
 	}
 	b.StopTimer()

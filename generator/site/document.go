@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -115,7 +116,7 @@ func (w *worker) documentPage(d *model.Document) error {
 	p := where{root: rootOf(d.URL), url: d.URL}
 	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), Head: r.head(d, p),
 		Date: docDate(d), Meta: docMeta(d)}
-	if d.Dateline != nil {
+	if d.Dateline != nil && !bodyStartsWith(d, d.Dateline.Text) {
 		pg.Dateline = d.Dateline.Text
 	}
 	if c := r.x.Document(d.Parent); c != nil {
@@ -133,7 +134,7 @@ func (w *worker) documentPage(d *model.Document) error {
 		w.fullText(&w.txt, d, p)
 	}
 	if len(d.Articles) == 0 && len(d.Sections) == 0 {
-		w.body(&w.txt, d.Body, "b", p)
+		w.body(&w.txt, d.Body, address.PartPrefix(""), p)
 	}
 	pg.Text = w.txt.take()
 	pg.Variants = r.variants(d, "", p)
@@ -187,6 +188,13 @@ func (r *renderer) docLinks(ids []string, p where) []linkItem {
 	return out
 }
 
+// bodyStartsWith reports whether the first paragraph of a document's
+// body prints text (its dateline, say) at its start: the page then
+// shows it once, in the text.
+func bodyStartsWith(d *model.Document, text string) bool {
+	return text != "" && len(d.Body) > 0 && strings.HasPrefix(d.Body[0].Text, text)
+}
+
 // sourceLinks links the sources a document was read from.
 func (r *renderer) sourceLinks(d *model.Document, p where) []linkItem {
 	var out []linkItem
@@ -208,14 +216,11 @@ func lineNote(line int) string {
 	return "第" + strconv.Itoa(line) + "行"
 }
 
-// sourceName is how a source is named to readers: its title, else its
-// publication, date and page, else its file's name.
+// sourceName is how a source is named to readers (package sourcename);
+// its file's name only for a source that was never named.
 func sourceName(s *model.Source) string {
-	if s.Title != "" {
-		return s.Title
-	}
-	if s.Publication != "" {
-		return strings.TrimSpace(strings.Join([]string{s.Publication, s.Date, s.Page}, " "))
+	if s.Name != "" {
+		return s.Name
 	}
 	return path.Base(s.Path)
 }

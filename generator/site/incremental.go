@@ -28,8 +28,9 @@ import (
 // document show only on its own pages and on pages always rendered (term
 // and source pages), so edits inside one file do not change Global.
 //
-// The published build carries its State in StateFile, which no web server
-// serves (a hidden folder).
+// The published build carries its State in StateFile, a hidden folder that
+// tiaoli serve and the shipped nginx and Apache configurations refuse; a
+// plain static file server would serve it (tiaoli check --site warns).
 
 // StateFile is where a build leaves its State for the next one.
 const StateFile = ".tiaoli/state.json"

@@ -6,34 +6,20 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/generator/site/sitetest"
+	"tiaoli/internal/sitefiles"
 	"tiaoli/publish"
 	"tiaoli/templates"
 )
 
-// recorder passes files on to a Staging and records the names rendered.
-type recorder struct {
-	*publish.Staging
-	mu    sync.Mutex
-	names []string
-}
-
-func (r *recorder) WriteFile(name string, data []byte) error {
-	r.mu.Lock()
-	r.names = append(r.names, name)
-	r.mu.Unlock()
-	return r.Staging.WriteFile(name, data)
-}
-
 // rendered lists the names written under a folder.
-func (r *recorder) rendered(dir string) []string {
+func rendered(w *sitefiles.Writer, dir string) []string {
 	var out []string
-	for _, n := range r.names {
+	for _, n := range w.Names() {
 		if strings.HasPrefix(n, dir) {
 			out = append(out, n)
 		}
@@ -43,13 +29,13 @@ func (r *recorder) rendered(dir string) []string {
 
 // buildKeeping renders c into out, keeping what the published build's
 // state allows, and returns what was rendered.
-func buildKeeping(t *testing.T, c *model.Corpus, out string, opts site.Options) *recorder {
+func buildKeeping(t *testing.T, c *model.Corpus, out string, opts site.Options) *sitefiles.Writer {
 	t.Helper()
 	st, err := publish.Begin(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &recorder{Staging: st}
+	rec := &sitefiles.Writer{Discard: true, Next: st}
 	opts.Base, opts.Previous = "/", site.ReadState(out)
 	if opts.Build == "" {
 		opts.Build = "test"
@@ -87,19 +73,19 @@ func TestKeepUnchangedDocuments(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	first := buildKeeping(t, sitetest.Corpus(), out, site.Options{})
 	reg := sitetest.Corpus().Documents[1]
-	if len(first.rendered(strings.TrimSuffix(reg.URL, "/"))) == 0 {
+	if len(rendered(first, strings.TrimSuffix(reg.URL, "/"))) == 0 {
 		t.Fatalf("the first build rendered no page of %s", reg.URL)
 	}
 	c := sitetest.Corpus()
 	old := changeFile(c, 5) // the only document of its file
 	again := buildKeeping(t, c, out, site.Options{})
-	if got := again.rendered(strings.TrimSuffix(reg.URL, "/")); len(got) != 0 {
+	if got := rendered(again, strings.TrimSuffix(reg.URL, "/")); len(got) != 0 {
 		t.Errorf("pages of the unchanged regulation rendered again: %q", got)
 	}
-	if len(again.rendered(strings.TrimSuffix(old.URL, "/"))) == 0 {
+	if len(rendered(again, strings.TrimSuffix(old.URL, "/"))) == 0 {
 		t.Errorf("the changed regulation's pages were not rendered")
 	}
-	if len(again.rendered("t/")) == 0 {
+	if len(rendered(again, "t/")) == 0 {
 		t.Errorf("term pages were not rendered")
 	}
 
@@ -136,7 +122,7 @@ func TestGlobalChangeRendersAll(t *testing.T) {
 			change(c, &opts)
 			again := buildKeeping(t, c, out, opts)
 			for _, d := range c.Documents {
-				if len(again.rendered(strings.TrimSuffix(d.URL, "/"))) == 0 {
+				if len(rendered(again, strings.TrimSuffix(d.URL, "/"))) == 0 {
 					t.Errorf("%s was kept", d.URL)
 				}
 			}
@@ -198,7 +184,7 @@ func TestCitedDocumentRendered(t *testing.T) {
 		t.Fatal("the fixture has no reference across files")
 	}
 	again := buildKeeping(t, c, out, site.Options{})
-	if len(again.rendered(strings.TrimSuffix(cited.URL, "/"))) == 0 {
+	if len(rendered(again, strings.TrimSuffix(cited.URL, "/"))) == 0 {
 		t.Errorf("%s kept, though a paragraph citing it changed", cited.URL)
 	}
 }

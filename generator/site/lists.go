@@ -227,12 +227,14 @@ type homePage struct {
 	Kinds, Years, Issuers          []countLink
 	Sources                        []linkItem
 	Documents, Articles, TermCount int
+	Examples                       string // the search box's hint: 如：…
 }
 
 func (w *worker) homePage() error {
 	r := w.r
 	p := where{}
-	pg := homePage{Chrome: r.chrome("", "", "home", "home"), SiteName: r.opts.SiteName, Documents: len(r.c.Documents), TermCount: len(r.c.Terms)}
+	pg := homePage{Chrome: r.chrome("", "", "home", "home"), SiteName: r.opts.SiteName, Documents: len(r.c.Documents), TermCount: len(r.c.Terms),
+		Examples: r.examples}
 	for i, d := range r.byDate {
 		if i < 12 {
 			pg.Recent = append(pg.Recent, r.docRow(d, p))

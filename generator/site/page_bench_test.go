@@ -4,12 +4,9 @@ import (
 	"testing"
 
 	"tiaoli/generator/site/sitetest"
+	"tiaoli/internal/sitefiles"
 	"tiaoli/templates"
 )
-
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
 
 // BenchmarkArticlePage renders one clause page of the fixture again and
 // again: the cost of one page.
@@ -19,7 +16,7 @@ func BenchmarkArticlePage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	w := &worker{r: r, out: discard{}}
+	w := &worker{r: r, out: &sitefiles.Writer{Discard: true}}
 	d := c.Documents[1]
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {

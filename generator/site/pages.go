@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 	"tiaoli/generator/site/report"
@@ -81,8 +82,12 @@ type sourcePage struct {
 	Chrome Chrome
 	Source *model.Source
 	Name   string
+	Format string // 纯文本, Markdown, 网页
 	Docs   []sourceDoc
 }
+
+// formatNames are the source formats as readers call them.
+var formatNames = map[string]string{"text": "纯文本", "markdown": "Markdown", "html": "网页"}
 
 type sourceDoc struct {
 	docRow
@@ -92,7 +97,8 @@ type sourceDoc struct {
 func (w *worker) sourcePage(s *model.Source) error {
 	r := w.r
 	p := where{root: rootOf(s.URL), url: s.URL}
-	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s)}
+	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s),
+		Format: formatNames[s.Format]}
 	for _, id := range s.Documents {
 		d := r.x.Document(id)
 		if d == nil {
@@ -135,10 +141,12 @@ func (w *worker) citedPage() error {
 	p := where{root: rootOf(url), url: url}
 	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
 	for _, cd := range lookup.Cited(r.c) {
-		row := citedRow{ID: lookup.CitedAnchor(cd.Title), Title: cd.Title}
+		row := citedRow{ID: address.CitedAnchor(cd.Title), Title: cd.Title}
+		seen := map[string]bool{}
 		for _, l := range cd.CitedBy {
-			if t, ok := r.x.Resolve(l); t.Doc != nil {
-				row.CitedBy = append(row.CitedBy, linkItem{Href: p.href(targetURL(t, ok)), Text: t.Citation()})
+			if t, ok := r.x.Resolve(l); t.Doc != nil && !seen[citingKey(t, model.Location{})] {
+				seen[citingKey(t, model.Location{})] = true
+				row.CitedBy = append(row.CitedBy, linkItem{Href: p.href(targetURL(t, ok)), Text: citingName(t)})
 			}
 		}
 		pg.Items = append(pg.Items, row)
@@ -155,7 +163,50 @@ type reportPage struct {
 
 type reportSection struct {
 	*report.Section
+	Count  int
+	Groups []reportGroup
+}
+
+// reportGroup is the findings of a section about one document or file.
+type reportGroup struct {
+	Name, Href string
+	Rows       []reportRow
+	// Folds hold the findings of a kind that recurs more than foldOver
+	// times in the group, shown folded under one line.
+	Folds []reportFold
+}
+
+// reportFold is the findings of one kind in a group.
+type reportFold struct {
+	Kind string
 	Rows []reportRow
+}
+
+// foldOver is how many findings of a kind a group shows unfolded.
+const foldOver = 3
+
+// fold moves the rows of every kind that recurs more than foldOver times
+// into a fold of its own.
+func (g *reportGroup) fold() {
+	count := map[string]int{}
+	for _, r := range g.Rows {
+		count[r.Kind]++
+	}
+	var keep []reportRow
+	at := map[string]int{}
+	for _, r := range g.Rows {
+		if r.Kind == "" || count[r.Kind] <= foldOver {
+			keep = append(keep, r)
+			continue
+		}
+		i, ok := at[r.Kind]
+		if !ok {
+			i, at[r.Kind] = len(g.Folds), len(g.Folds)
+			g.Folds = append(g.Folds, reportFold{Kind: r.Kind})
+		}
+		g.Folds[i].Rows = append(g.Folds[i].Rows, r)
+	}
+	g.Rows = keep
 }
 
 type reportRow struct {
@@ -170,29 +221,39 @@ func (w *worker) reportPage() error {
 	rep := report.Build(r.c)
 	pg := reportPage{Chrome: r.chrome(url, "编辑报告", "report", "report"), Problems: rep.Problems()}
 	pg.Chrome.NoIndex = true
+	href := func(u string) string {
+		if u == "" {
+			return ""
+		}
+		return p.href(u)
+	}
 	for _, s := range rep.Sections {
-		rs := reportSection{Section: s}
-		for _, e := range s.Entries {
-			row := reportRow{Entry: e}
-			if e.URL != "" {
-				row.Href = p.href(e.URL)
+		rs := reportSection{Section: s, Count: len(s.Entries)}
+		for _, g := range s.Groups() {
+			rg := reportGroup{Name: g.Name, Href: href(g.URL)}
+			for _, e := range g.Entries {
+				rg.Rows = append(rg.Rows, reportRow{Entry: e, Href: href(e.URL)})
 			}
-			rs.Rows = append(rs.Rows, row)
+			rg.fold()
+			rs.Groups = append(rs.Groups, rg)
 		}
 		pg.Sections = append(pg.Sections, rs)
 	}
 	return w.page("report", url, pg)
 }
 
-// queryPage is the search page; results come from the server's API.
+// queryPage is the search page: the search box and help of the results
+// page of tiaoli serve (template search-box), results fetched from it.
 type queryPage struct {
-	Chrome Chrome
-	API    string // the search API, relative to the page
+	Chrome   Chrome
+	Query    string // filled in by the script from the address
+	Action   string // the results page, which the form submits to
+	Examples string // the box's hint: 如：…
 }
 
 func (w *worker) searchPage() error {
 	const url = "search/"
-	pg := queryPage{Chrome: w.r.chrome(url, "搜索", "search", "search"), API: rootOf(url) + "api/search"}
+	pg := queryPage{Chrome: w.r.chrome(url, "搜索", "search", "search"), Action: "./", Examples: w.r.examples}
 	pg.Chrome.NoIndex = true
 	return w.page("query", url, pg)
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"tiaoli/generator/site/lookup"
+	"tiaoli/generator/address"
 	"tiaoli/generator/site/sitetest"
 )
 
@@ -50,7 +50,7 @@ func TestDocumentPage(t *testing.T) {
 		}
 	})
 	// Full text: every article, 款 and 项 has an anchor; labels link to the article pages.
-	for _, id := range []string{"#a1", "#a3-p2", "#a3-p2-i3", "#a5-1", "#h2-1"} {
+	for _, id := range []string{"#a1", "#a3-p2", "#a3-p2-i3", "#a5-1", "#zhang2-jie1"} {
 		if p.Find(id).Length() != 1 {
 			t.Errorf("no %s on the document page", id)
 		}
@@ -104,7 +104,7 @@ func TestArticlePage(t *testing.T) {
 	if want := []string{sitetest.RuleTitle, "第二章 谈话的开展", "第一节 定期谈话", "第三条"}; strings.Join(crumbs, "›") != strings.Join(want, "›") {
 		t.Errorf("breadcrumb = %q, want %q", crumbs, want)
 	}
-	if href, _ := p.Find("nav.crumbs li a").Eq(2).Attr("href"); href != "../#h2-1" {
+	if href, _ := p.Find("nav.crumbs li a").Eq(2).Attr("href"); href != "../#zhang2-jie1" {
 		t.Errorf("breadcrumb 节 links to %q", href)
 	}
 	for _, id := range []string{"#p1", "#p2", "#p3", "#p2-i1", "#p2-i3"} {
@@ -206,7 +206,7 @@ func TestExternalAndUnresolvedReferences(t *testing.T) {
 	d := docByTitle(t, sitetest.RuleTitle)
 	p := page(t, d.Articles[0].URL+"index.html")
 	ext := p.Find("a.ref.ext")
-	want := "../../../cited/#" + lookup.CitedAnchor("机关工作条例")
+	want := "../../../cited/#" + address.CitedAnchor("机关工作条例")
 	if href, _ := ext.Attr("href"); href != want {
 		t.Errorf("external reference links to %q, want %q", href, want)
 	}
@@ -216,7 +216,7 @@ func TestExternalAndUnresolvedReferences(t *testing.T) {
 		t.Errorf("unresolved reference = %q", got)
 	}
 	cited := page(t, "cited/index.html")
-	sec := cited.Find("#" + lookup.CitedAnchor("机关工作条例"))
+	sec := cited.Find("#" + address.CitedAnchor("机关工作条例"))
 	if !strings.Contains(text(sec), "《机关工作条例》") || sec.Find("li a").Length() != 1 {
 		t.Errorf("cited page entry = %q", text(sec))
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"unicode/utf8"
@@ -42,11 +43,15 @@ type readingRow struct {
 
 // ruleNames say in Chinese why a reading was chosen.
 var ruleNames = map[string]string{
-	"repair":       "另一读法是修复痕迹",
-	"corpus":       "所取读法在语料中复现",
-	"pinned":       "编辑指定",
-	"first-source": "无规则可定，暂取首个来源",
+	"repair":          "另一读法是修复痕迹",
+	"corpus":          "所取读法在语料中复现",
+	"pinned":          "编辑指定",
+	"first-source":    "无规则可定，暂取首个来源",
+	"paragraph-break": "分段不同：文字相同，各来源分段处不同，暂依首个来源分段",
 }
+
+// showBreaks marks where a reading breaks its paragraph: ¶.
+func showBreaks(s string) string { return strings.ReplaceAll(s, "\n", " ¶ ") }
 
 func ruleName(rule string) string {
 	if n, ok := ruleNames[rule]; ok {
@@ -62,13 +67,13 @@ func (r *renderer) variants(d *model.Document, article string, p where) []varian
 		if article != "" && v.Article != article {
 			continue
 		}
-		row := variantRow{Where: v.Where, Chosen: v.Chosen, Rule: ruleName(v.Rule), Undecided: v.Undecided}
+		row := variantRow{Where: v.Where, Chosen: showBreaks(v.Chosen), Rule: ruleName(v.Rule), Undecided: v.Undecided}
 		if i := r.x.Article(d, v.Article); i >= 0 {
 			a := d.Articles[i]
-			row.Href = p.href(a.URL + lookup.Anchor(v.Paragraph, v.Item))
+			row.Href = p.href(a.URL + lookup.Anchor(a, v.Paragraph, v.Item, 0))
 		}
 		for _, rd := range v.Readings {
-			rr := readingRow{Source: rd.Source, Text: rd.Text, Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen,
+			rr := readingRow{Source: rd.Source, Text: showBreaks(rd.Text), Line: lineNote(rd.Line), Chosen: rd.Text == v.Chosen,
 				Before: v.ContextBefore, After: v.ContextAfter}
 			if s := r.x.Source(rd.Source); s != nil {
 				rr.Source, rr.Href = sourceName(s), p.href(s.URL)
@@ -118,6 +123,7 @@ func (r *renderer) targetName(ref *model.Reference) string {
 func (w *worker) citedBy(at place, p where) []refRow {
 	r := w.r
 	var out []refRow
+	seen := map[string]bool{} // a news item citing twice is listed once
 	for _, i := range r.refsTo[at] {
 		ref := r.c.References[i]
 		if at.article == "" && ref.From.Document == at.doc {
@@ -127,7 +133,12 @@ func (w *worker) citedBy(at place, p where) []refRow {
 		if from.Doc == nil {
 			continue
 		}
-		row := refRow{Text: ref.Text, From: from.Citation(), Href: p.href(from.Doc.URL)}
+		if key := citingKey(from, *ref.To); seen[key] {
+			continue
+		} else {
+			seen[key] = true
+		}
+		row := refRow{Text: ref.Text, From: citingName(from), Href: p.href(from.Doc.URL)}
 		if ok {
 			row.Href = p.href(from.URL())
 			w.snippet(&w.txt, from.Text, ref.From.Start, ref.From.End, ref.Text)
@@ -139,6 +150,26 @@ func (w *worker) citedBy(at place, p where) []refRow {
 		out = append(out, row)
 	}
 	return out
+}
+
+// citingKey tells apart the places that cite a target: a document
+// without articles (a news item) is one place however many of its
+// paragraphs cite it; an article, 款 or 项 is a place of its own.
+func citingKey(from lookup.Target, to model.Location) string {
+	to.Start, to.End = 0, 0
+	if from.Article == nil {
+		return fmt.Sprint(from.Doc.ID, to)
+	}
+	return fmt.Sprint(from.Citation(), to)
+}
+
+// citingName names a place that cites: a news item by its headline alone,
+// an article by its citation.
+func citingName(from lookup.Target) string {
+	if from.Article == nil {
+		return lookup.Cite(from.Doc)
+	}
+	return from.Citation()
 }
 
 // termRows lists terms by their indexes.

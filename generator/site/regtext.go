@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -34,11 +35,10 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		if c == nil {
 			continue
 		}
-		id := "p" + strconv.Itoa(i+1)
 		b.WriteString(`<div class="clause"`)
-		b.attr("id", m.prefix+id)
+		b.attr("id", m.prefix+c.Anchor)
 		if m.cite {
-			b.attr("data-cite", lookup.Where(a.Label, i+1, 0, len(a.Paragraphs)))
+			b.attr("data-cite", lookup.Where(a, i+1, 0, 0))
 		}
 		b.WriteString("><p>")
 		if i == 0 {
@@ -46,10 +46,10 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		}
 		w.linked(b, c.Text, c.Links, p)
 		if m.cite {
-			pilcrow(b, id, lookup.Where(a.Label, i+1, 0, len(a.Paragraphs)))
+			pilcrow(b, c.Anchor, lookup.Where(a, i+1, 0, 0))
 		}
 		b.WriteString("</p>")
-		w.items(b, a, i+1, c.Items, m.prefix+id, p, m.cite)
+		w.items(b, a, i+1, c.Items, m, p)
 		b.WriteString("</div>\n")
 	}
 }
@@ -69,16 +69,18 @@ func (w *worker) label(b *textBuilder, label string, m articleMode) {
 }
 
 // pilcrow writes a visible link to an anchor, so a reader can copy the
-// address of any 款 or 项 without JavaScript.
+// address of any 款 or 项 without JavaScript. A no-break space keeps it
+// on the line of the text it ends.
 func pilcrow(b *textBuilder, id, name string) {
-	b.WriteString(` <a class="pilcrow"`)
+	b.WriteString("&nbsp;<a class=\"pilcrow\"")
 	b.attr("href", "#"+id)
 	b.attr("aria-label", name+"的链接")
 	b.WriteString(">¶</a>")
 }
 
-// items writes the 项 of a 款 (and the 目 under them).
-func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*model.Item, id string, p where, cite bool) {
+// items writes the 项 of the para-th 款 of a (and the 目 under them), with
+// the anchors package address gave them.
+func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*model.Item, m articleMode, p where) {
 	if len(items) == 0 {
 		return
 	}
@@ -87,42 +89,41 @@ func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*mode
 		if it == nil {
 			continue
 		}
-		iid := id + "-i" + strconv.Itoa(i+1)
 		b.WriteString("<li")
-		b.attr("id", iid)
-		if cite {
-			b.attr("data-cite", lookup.Where(a.Label, para, i+1, len(a.Paragraphs)))
+		b.attr("id", m.prefix+it.Anchor)
+		if m.cite {
+			b.attr("data-cite", lookup.Where(a, para, i+1, 0))
 		}
 		b.WriteString(`><span class="item-label">`)
 		b.escape(it.Label)
 		b.WriteString("</span>")
 		w.linked(b, it.Text, it.Links, p)
-		if cite {
-			pilcrow(b, iid, lookup.Where(a.Label, para, i+1, len(a.Paragraphs)))
+		if m.cite {
+			pilcrow(b, it.Anchor, lookup.Where(a, para, i+1, 0))
 		}
-		w.subitems(b, it.Items, iid, p)
+		w.subitems(b, it.Items, m.prefix, p)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")
 }
 
 // subitems writes the 目 under a 项.
-func (w *worker) subitems(b *textBuilder, items []*model.Item, id string, p where) {
+func (w *worker) subitems(b *textBuilder, items []*model.Item, prefix string, p where) {
 	if len(items) == 0 {
 		return
 	}
 	b.WriteString(`<ol class="items sub">`)
-	for i, it := range items {
+	for _, it := range items {
 		if it == nil {
 			continue
 		}
 		b.WriteString("<li")
-		b.attr("id", id+"-m"+strconv.Itoa(i+1))
+		b.attr("id", prefix+it.Anchor)
 		b.WriteString(`><span class="item-label">`)
 		b.escape(it.Label)
 		b.WriteString("</span>")
 		w.linked(b, it.Text, it.Links, p)
-		w.subitems(b, it.Items, id+"-m"+strconv.Itoa(i+1), p)
+		w.subitems(b, it.Items, prefix, p)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")
@@ -168,14 +169,6 @@ func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, 
 	}
 }
 
-// headingAnchor is the anchor of the i-th heading on the document page.
-func headingAnchor(h model.Heading, i int) string {
-	if h.Anchor != "" {
-		return h.Anchor
-	}
-	return "h" + strconv.Itoa(i+1)
-}
-
 // headingText is a heading as printed: 第二章 谈话的开展.
 func headingText(h model.Heading) string {
 	return strings.TrimSpace(h.Label + " " + h.Title)
@@ -186,7 +179,7 @@ func headingText(h model.Heading) string {
 func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 	if len(d.Preamble) > 0 {
 		b.WriteString(`<section class="preamble" aria-label="序言">`)
-		w.body(b, d.Preamble, lookup.PartPrefix("preamble"), p)
+		w.body(b, d.Preamble, address.PartPrefix("preamble"), p)
 		b.WriteString("</section>\n")
 	}
 	hi := 0
@@ -207,14 +200,14 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 	for ; hi < len(d.Headings); hi++ {
 		w.heading(b, d.Headings[hi], hi)
 	}
-	for i, s := range d.Sections {
+	for _, s := range d.Sections {
 		if s != nil {
-			w.section(b, s, strconv.Itoa(i+1), 0, p, p.href(s.URL))
+			w.section(b, s, 0, p, p.href(s.URL))
 		}
 	}
 	if len(d.Appendix) > 0 {
 		b.WriteString(`<section class="appendix" aria-label="附件">`)
-		w.body(b, d.Appendix, lookup.PartPrefix("appendix"), p)
+		w.body(b, d.Appendix, address.PartPrefix("appendix"), p)
 		b.WriteString("</section>\n")
 	}
 }
@@ -222,17 +215,17 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
 func (w *worker) heading(b *textBuilder, h model.Heading, i int) {
 	tag := "h" + strconv.Itoa(min(max(h.Depth, 0)+2, 6))
 	b.WriteString("<" + tag + ` class="heading"`)
-	b.attr("id", headingAnchor(h, i))
+	b.attr("id", h.Anchor)
 	b.WriteByte('>')
 	b.escape(headingText(h))
 	b.WriteString("</" + tag + ">\n")
 }
 
 // section writes a section of a document without 条 and its subsections,
-// with ids from package lookup. href, when set, links the section's title
+// with the anchors package address gave them. href, when set, links the section's title
 // to its own page.
-func (w *worker) section(b *textBuilder, s *model.Section, path string, depth int, p where, href string) {
-	anchor := lookup.SectionAnchor(s, path)
+func (w *worker) section(b *textBuilder, s *model.Section, depth int, p where, href string) {
+	anchor := s.Anchor
 	b.WriteString(`<section class="sec"`)
 	b.attr("id", anchor)
 	tag := "h" + strconv.Itoa(min(depth+2, 6))
@@ -247,10 +240,10 @@ func (w *worker) section(b *textBuilder, s *model.Section, path string, depth in
 		b.WriteString("</a>")
 	}
 	b.WriteString("</" + tag + ">\n")
-	w.body(b, s.Body, anchor+"-p", p)
-	for i, sub := range s.Sections {
+	w.body(b, s.Body, address.SectionPrefix(s), p)
+	for _, sub := range s.Sections {
 		if sub != nil {
-			w.section(b, sub, path+"."+strconv.Itoa(i+1), depth+1, p, "")
+			w.section(b, sub, depth+1, p, "")
 		}
 	}
 	b.WriteString("</section>\n")

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"tiaoli/generator/examples"
 	"unicode/utf8"
 
 	"tiaoli/generator/model"
@@ -36,6 +37,8 @@ type renderer struct {
 	frameErr error
 	// state sums up what this build's pages show (incremental.go).
 	state *State
+	// examples is the search boxes' hint, from the corpus's own texts.
+	examples string
 }
 
 // place is an article of a document, or a whole document (article "").
@@ -56,6 +59,7 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	r.indexReferences()
 	r.indexTerms()
 	r.byDate = sortedByDate(c.Documents)
+	r.examples = examples.Placeholder(examples.Queries(c))
 	return r, nil
 }
 

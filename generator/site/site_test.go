@@ -13,44 +13,29 @@ import (
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/generator/site/sitetest"
+	"tiaoli/internal/sitefiles"
 )
 
 var dump = flag.String("dump", "", "write the fixture site to this folder, to look at")
 
-// mapWriter keeps a rendered site in memory.
-type mapWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *mapWriter) WriteFile(name string, data []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.files == nil {
-		m.files = map[string][]byte{}
-	}
-	m.files[name] = append([]byte(nil), data...)
-	return nil
-}
-
 // render renders a corpus into memory.
 func render(t testing.TB, c *model.Corpus, opts site.Options) map[string][]byte {
 	t.Helper()
-	var w mapWriter
+	var w sitefiles.Writer
 	if err := site.Render(c, opts, &w); err != nil {
 		t.Fatal(err)
 	}
-	return w.files
+	return w.Files()
 }
 
 // fixture renders the fixture corpus once per test binary.
 var fixture = sync.OnceValues(func() (*model.Corpus, map[string][]byte) {
 	c := sitetest.Corpus()
-	var w mapWriter
+	var w sitefiles.Writer
 	if err := site.Render(c, site.Options{Base: "/fagui/"}, &w); err != nil {
 		panic(err)
 	}
-	return c, w.files
+	return c, w.Files()
 })
 
 // page parses a page of the fixture site.

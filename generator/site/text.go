@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -17,7 +18,7 @@ type textBuilder struct{ bytes.Buffer }
 // take returns what was written as HTML and empties the builder, keeping
 // its memory for the next page.
 func (b *textBuilder) take() template.HTML {
-	s := string(b.Bytes())
+	s := b.String()
 	b.Reset()
 	return template.HTML(s)
 }
@@ -168,7 +169,7 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 		}
 	}
 	if ref.External && ref.Title != "" {
-		return "cited/#" + lookup.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
+		return "cited/#" + address.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
 	}
 	return "", "", ""
 }
@@ -197,18 +198,4 @@ func targetTip(t lookup.Target) string {
 		tip += "：" + clip(text, 80)
 	}
 	return tip
-}
-
-// plain writes text escaped, as one paragraph of a given class.
-func (b *textBuilder) para(class, id, text string) {
-	b.WriteString("<p")
-	if class != "" {
-		b.attr("class", class)
-	}
-	if id != "" {
-		b.attr("id", id)
-	}
-	b.WriteByte('>')
-	b.escape(text)
-	b.WriteString("</p>\n")
 }

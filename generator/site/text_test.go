@@ -9,6 +9,7 @@ import (
 
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/sitetest"
+	"tiaoli/internal/sitefiles"
 	"tiaoli/templates"
 )
 
@@ -20,7 +21,7 @@ func textWorker(t testing.TB) *worker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &worker{r: r, out: discard{}}
+	return &worker{r: r, out: &sitefiles.Writer{Discard: true}}
 }
 
 func TestLinked(t *testing.T) {

@@ -145,13 +145,14 @@ var funcs = template.FuncMap{
 	"kindName": KindName,
 }
 
-// pageFiles maps each kind of page to its template file.
-var pageFiles = map[string]string{
-	"home": "home.html", "document": "document.html", "article": "article.html",
-	"section": "section.html", "term": "term.html", "terms": "terms.html",
-	"cited": "cited.html", "source": "source.html", "sources": "sources.html",
-	"list": "list.html", "report": "report.html", "query": "query.html",
-	"notfound": "notfound.html",
+// pageFiles maps each kind of page to its template files. The search page
+// shares the search box and help of the results page of tiaoli serve.
+var pageFiles = map[string][]string{
+	"home": {"home.html"}, "document": {"document.html"}, "article": {"article.html"},
+	"section": {"section.html"}, "term": {"term.html"}, "terms": {"terms.html"},
+	"cited": {"cited.html"}, "source": {"source.html"}, "sources": {"sources.html"},
+	"list": {"list.html"}, "report": {"report.html"}, "query": {"query.html", "search_results.html"},
+	"notfound": {"notfound.html"},
 }
 
 // parseTemplates parses every page template once.
@@ -161,8 +162,8 @@ func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
 		return nil, err
 	}
 	out := make(map[string]*template.Template, len(pageFiles))
-	for kind, file := range pageFiles {
-		t, err := parseInto(base, fsys, file)
+	for kind, files := range pageFiles {
+		t, err := parseInto(base, fsys, files...)
 		if err != nil {
 			return nil, err
 		}

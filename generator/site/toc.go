@@ -1,11 +1,9 @@
 package site
 
 import (
-	"strconv"
 	"strings"
 
 	"tiaoli/generator/model"
-	"tiaoli/generator/site/lookup"
 )
 
 // tocNode is a heading in the table of contents with the articles right
@@ -63,7 +61,7 @@ func clampArticle(i int, d *model.Document) int {
 // each with links to its articles; or its sections.
 func (w *worker) toc(b *textBuilder, d *model.Document) {
 	if len(d.Articles) == 0 {
-		w.sectionTOC(b, d.Sections, "")
+		w.sectionTOC(b, d.Sections)
 		return
 	}
 	w.tocNode(b, d, tocTree(d))
@@ -73,7 +71,7 @@ func (w *worker) tocNode(b *textBuilder, d *model.Document, n *tocNode) {
 	if n.heading >= 0 {
 		h := d.Headings[n.heading]
 		b.WriteString(`<li><a class="toc-h"`)
-		b.attr("href", "#"+headingAnchor(h, n.heading))
+		b.attr("href", "#"+h.Anchor)
 		b.WriteByte('>')
 		b.escape(headingText(h))
 		b.WriteString("</a>")
@@ -105,25 +103,21 @@ func (w *worker) tocNode(b *textBuilder, d *model.Document, n *tocNode) {
 }
 
 // sectionTOC lists the sections of a document without 条.
-func (w *worker) sectionTOC(b *textBuilder, secs []*model.Section, path string) {
+func (w *worker) sectionTOC(b *textBuilder, secs []*model.Section) {
 	if len(secs) == 0 {
 		return
 	}
 	b.WriteString("<ol>")
-	for i, s := range secs {
+	for _, s := range secs {
 		if s == nil {
 			continue
 		}
-		sp := strconv.Itoa(i + 1)
-		if path != "" {
-			sp = path + "." + sp
-		}
 		b.WriteString("<li><a")
-		b.attr("href", "#"+lookup.SectionAnchor(s, sp))
+		b.attr("href", "#"+s.Anchor)
 		b.WriteByte('>')
 		b.escape(strings.TrimSpace(s.Label + s.Title))
 		b.WriteString("</a>")
-		w.sectionTOC(b, s.Sections, sp)
+		w.sectionTOC(b, s.Sections)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol>")

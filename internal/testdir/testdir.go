@@ -27,3 +27,14 @@ func Root(tb testing.TB) string {
 		dir = parent
 	}
 }
+
+// Corpus is the shared corpus of real texts, ../shared/corpus beside the
+// repository. The test skips, saying so, when it is not there.
+func Corpus(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join(Root(tb), "..", "shared", "corpus")
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		tb.Skipf("no shared corpus at ../shared/corpus (%v): skipping", err)
+	}
+	return dir
+}

@@ -6,7 +6,6 @@
   'use strict';
   var doc = document;
   doc.documentElement.classList.add('js');
-  var root = doc.body.getAttribute('data-root') || '';
 
   // ---- tooltips for a[data-def] ----
   var tip = doc.createElement('div');
@@ -147,6 +146,29 @@
   }
   window.tiaoliArticleSlug = articleSlug;
 
+  // chinese writes n (1 to 99999) as package numeral does: 十, 十一,
+  // 二十, 一百零三, 一百一十, 一千零五.
+  function chinese(n) {
+    var d = '零一二三四五六七八九', u = ['', '十', '百', '千', '万'];
+    if (n < 10) return d.charAt(n);
+    if (n < 20) return '十' + (n % 10 ? d.charAt(n % 10) : '');
+    var s = '', zero = false, ds = String(n).split('').map(Number);
+    for (var i = 0; i < ds.length; i++) {
+      var place = ds.length - 1 - i;
+      if (ds[i] === 0) { zero = true; continue; }
+      if (zero && s) s += '零';
+      zero = false;
+      s += d.charAt(ds[i]) + u[place];
+    }
+    return s;
+  }
+  // articleLabel is the label of the article a slug names: 第五条之一.
+  function articleLabel(slug) {
+    var m = slug.match(/^a(\d+)(?:-(\d+))?$/);
+    return '第' + chinese(+m[1]) + '条' + (m[2] ? '之' + chinese(+m[2]) : '');
+  }
+  window.tiaoliArticleLabel = articleLabel;
+
   Array.prototype.forEach.call(doc.querySelectorAll('form.goto'), function (form) {
     var base = form.getAttribute('data-base');
     var listURL = form.getAttribute('data-list');
@@ -156,7 +178,7 @@
     form.hidden = false;
     var go = function (slug) {
       if (list && list.indexOf(slug) < 0) {
-        out.textContent = '本文件没有第' + input.value.replace(/^第|条$/g, '') + '条';
+        out.textContent = '本文件没有' + articleLabel(slug);
         out.className = 'goto-msg bad';
         return;
       }
@@ -190,41 +212,55 @@
     }
   });
 
-  // ---- the search page ----
+  // ---- the search page and the results page of tiaoli serve ----
+  // Both have the same box (#q-page in #search-form) and a #results
+  // container. As the reader types, the script fetches the results page
+  // the form submits to and puts its #results in place of this page's, so
+  // that both pages show results the same way. Only a page tiaoli serve
+  // rendered marks its results with data-served; anything else (a plain
+  // file server answering with the static page, a 404) means no search.
   var results = doc.getElementById('results');
-  if (results) searchPage(results);
+  if (results && doc.getElementById('q-page')) searchPage(results);
 
   function searchPage(box) {
-    var api = box.getAttribute('data-api');
     var form = doc.getElementById('search-form');
     var input = doc.getElementById('q-page');
-    var params = new URLSearchParams(location.search);
+    var action = form.getAttribute('action') || './';
+    var heading = doc.querySelector('.search-results h1');
     var timer = null, seq = 0;
-    input.value = params.get('q') || '';
+    if (!input.value) input.value = new URLSearchParams(location.search).get('q') || '';
     var header = doc.getElementById('q');
-    if (header) header.value = input.value;
+    if (header && !header.value) header.value = input.value;
     var run = function () {
       var q = input.value.trim();
       var mine = ++seq;
-      if (!q) { box.textContent = ''; return; }
-      fetch(api + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
-        .then(function (r) {
-          if (!r.ok) throw new Error('status ' + r.status);
-          return r.json();
-        })
-        .then(function (data) { if (mine === seq) show(box, q, data); },
+      if (!q) { box.textContent = ''; if (heading) heading.textContent = '搜索'; return; }
+      fetch(action + '?q=' + encodeURIComponent(q), { headers: { Accept: 'text/html' } })
+        .then(function (r) { return r.text(); })
+        .then(function (html) { if (mine === seq) show(box, q, html); },
           function () { if (mine === seq) offline(box); });
+    };
+    var show = function (box, q, html) {
+      var page = new DOMParser().parseFromString(html, 'text/html');
+      var got = page.getElementById('results');
+      if (!got || !got.hasAttribute('data-served')) { offline(box); return; }
+      box.textContent = '';
+      Array.prototype.forEach.call(got.childNodes, function (n) { box.appendChild(doc.importNode(n, true)); });
+      if (heading) heading.textContent = '搜索：' + q;
+      doc.title = q + ' - ' + doc.title.replace(/^.* - /, '');
+      history.replaceState(null, '', '?q=' + encodeURIComponent(q));
     };
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      history.replaceState(null, '', '?q=' + encodeURIComponent(input.value.trim()));
+      clearTimeout(timer);
       run();
     });
     input.addEventListener('input', function () {
       clearTimeout(timer);
       timer = setTimeout(run, 200);
     });
-    run();
+    // A page tiaoli serve rendered already shows the results of its query.
+    if (box.getAttribute('data-served') !== input.value.trim()) run();
   }
 
   function offline(box) {
@@ -233,69 +269,5 @@
     p.className = 'warn';
     p.textContent = '搜索需要站点服务器（tiaoli serve）。此站点现在以普通静态文件方式提供，无法搜索；请用目录、术语表和各类文件列表查找。';
     box.appendChild(p);
-  }
-
-  function el(tag, cls, text) {
-    var e = doc.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-
-  // marked copies an HTML fragment keeping only its text and <mark>.
-  function marked(html) {
-    var t = doc.createElement('template');
-    t.innerHTML = html;
-    var out = doc.createDocumentFragment();
-    (function walk(from, to) {
-      Array.prototype.forEach.call(from.childNodes, function (n) {
-        if (n.nodeType === 3) to.appendChild(doc.createTextNode(n.nodeValue));
-        else if (n.nodeType === 1 && n.tagName === 'MARK') walk(n, to.appendChild(doc.createElement('mark')));
-        else if (n.nodeType === 1) walk(n, to);
-      });
-    })(t.content, out);
-    return out;
-  }
-
-  function href(url) {
-    return /^([a-z]+:|\/)/i.test(url) ? url : root + url;
-  }
-
-  function show(box, q, data) {
-    box.textContent = '';
-    var hits = data.hits || [];
-    box.appendChild(el('p', 'note', '「' + q + '」共 ' + (data.total || 0) + ' 条结果'));
-    facets(box, data.facets);
-    if (!hits.length) return;
-    var ol = el('ol', 'hits');
-    hits.forEach(function (h) {
-      var li = el('li');
-      var a = el('a', null, h.title || h.url);
-      a.href = href(h.url || '');
-      li.appendChild(a);
-      if (h.kind) { li.appendChild(doc.createTextNode(' ')); li.appendChild(el('span', 'kind', h.kind)); }
-      (h.fragments || []).forEach(function (f) {
-        var p = el('p', 'frag');
-        p.appendChild(marked(f));
-        li.appendChild(p);
-      });
-      ol.appendChild(li);
-    });
-    box.appendChild(ol);
-  }
-
-  function facets(box, f) {
-    if (!f || typeof f !== 'object') return;
-    var div = el('div', 'facets');
-    Object.keys(f).forEach(function (name) {
-      var v = f[name], parts = [];
-      if (Array.isArray(v)) v.forEach(function (x) { parts.push((x.term || x.name || x.value) + ' ' + x.count); });
-      else if (v && typeof v === 'object') Object.keys(v).forEach(function (k) {
-        var c = v[k];
-        parts.push(k + ' ' + (typeof c === 'object' && c ? c.count : c));
-      });
-      if (parts.length) div.appendChild(el('span', null, name + '：' + parts.join('，')));
-    });
-    if (div.childNodes.length) box.appendChild(div);
   }
 })();

@@ -44,6 +44,7 @@ type Meta struct {
 	Date        string // YYYY-MM-DD
 	Publication string
 	Page        string // the page or section as printed: 第02版
+	PageName    string // the page's name (版名) as printed: 要闻
 	Author      string
 	// Status is the document status the front matter gives (status: 已废止),
 	// one of package status's four.

@@ -3,6 +3,7 @@
 //
 // Known keys fill block.Meta: title; date (also pubdate, published);
 // publication (also source, paper, newspaper); page (also section);
+// page_name, the page's 版名 (also section_name, 版名);
 // author (also authors, byline). Other keys are ignored. The front matter
 // is blanked out of the text line for line, so line numbers in the rest
 // still match the file.
@@ -15,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/status"
@@ -26,6 +27,7 @@ var keys = map[string]string{
 	"title": "title", "date": "date", "pubdate": "date", "published": "date",
 	"publication": "publication", "source": "publication", "paper": "publication", "newspaper": "publication",
 	"page": "page", "section": "page",
+	"page_name": "pagename", "section_name": "pagename", "版名": "pagename",
 	"author": "author", "authors": "author", "byline": "author",
 	"status": "status", "效力": "status", "时效性": "status", "效力状态": "status",
 }
@@ -119,6 +121,10 @@ func set(m *block.Meta, field, val string, line int) string {
 	case "page":
 		if m.Page == "" {
 			m.Page = val
+		}
+	case "pagename":
+		if m.PageName == "" {
+			m.PageName = val
 		}
 	case "author":
 		m.Author = val

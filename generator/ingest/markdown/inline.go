@@ -25,12 +25,12 @@ type collector struct {
 
 // lineInfo is one printed line and how much of it was bold or linked.
 type lineInfo struct {
-	text                  string
-	line                  int
-	strongRunes, plain    int // visible runes inside and outside bold
-	linkRunes, links      int
-	navLabel              bool
-	hasText, hasLinkLabel bool
+	text               string
+	line               int
+	strongRunes, plain int // visible runes inside and outside bold
+	linkRunes, links   int
+	navLabel           bool
+	hasText            bool
 }
 
 func (c *collector) walk(n ast.Node, strong, link bool) {

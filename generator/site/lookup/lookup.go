@@ -2,17 +2,17 @@
 // corpus by the IDs and labels that locations use, and names a location as
 // a citation does: 《…》第三条第二款第（三）项.
 //
+// URLs and anchors come from the model (package address gives them).
 // The renderer and the editor's report share it. An Index is read-only
 // once built and safe for concurrent use.
 package lookup
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 )
@@ -179,15 +179,6 @@ func resolveSection(t Target, path string) (Target, bool) {
 	return t.paragraph(t.Section.Body)
 }
 
-// SectionAnchor is the id of a section on the pages that show it: its own
-// anchor, or s and its path (s2-1).
-func SectionAnchor(s *model.Section, path string) string {
-	if s.Anchor != "" {
-		return s.Anchor
-	}
-	return "s" + strings.ReplaceAll(path, ".", "-")
-}
-
 // URL is the root-relative URL of the page and anchor of a target:
 // d/x/a3/#p2-i3, d/x/#b2 for a body paragraph, d/x/#pre1 for the
 // preamble, d/x/s2/#s2-1-p1 inside a section, d/x/ for a document.
@@ -196,44 +187,50 @@ func (t Target) URL() string {
 	case t.Doc == nil:
 		return ""
 	case t.Article != nil:
-		u := t.Article.URL + Anchor(t.Paragraph, t.Item)
-		if t.Item > 0 && t.Subitem > 0 {
-			u += fmt.Sprintf("-m%d", t.Subitem)
-		}
-		return u
+		return t.Article.URL + Anchor(t.Article, t.Paragraph, t.Item, t.Subitem)
 	case t.Section != nil:
 		page := t.Page
 		if page == "" {
 			page = t.Doc.URL
 		}
 		if t.Paragraph > 0 {
-			return fmt.Sprintf("%s#%s-p%d", page, SectionAnchor(t.Section, t.SectionPath), t.Paragraph)
+			return fmt.Sprintf("%s#%s%d", page, address.SectionPrefix(t.Section), t.Paragraph)
 		}
-		return page + "#" + SectionAnchor(t.Section, t.SectionPath)
+		return page + "#" + t.Section.Anchor
 	case t.Paragraph > 0:
-		return fmt.Sprintf("%s#%s%d", t.Doc.URL, partPrefix[t.Part], t.Paragraph)
+		return fmt.Sprintf("%s#%s%d", t.Doc.URL, address.PartPrefix(t.Part), t.Paragraph)
 	}
 	return t.Doc.URL
 }
 
-// partPrefix is the start of the id of a paragraph in each part of a
-// document page.
-var partPrefix = map[string]string{"": "b", "preamble": "pre", "appendix": "app"}
-
-// PartPrefix is the start of the ids of the paragraphs of a part
-// ("preamble", "appendix" or "" for the body) on a document page.
-func PartPrefix(part string) string { return partPrefix[part] }
-
-// Anchor is the fragment of a 款 and 项 on an article page: #p2, #p2-i3,
-// "" for the whole article.
-func Anchor(paragraph, item int) string {
-	switch {
-	case paragraph <= 0:
+// Anchor is the fragment, on the page of article a, of its 款 paragraph,
+// 项 item and 目 subitem (positions from 1, as in a Location): the anchor
+// package address gave the innermost of them that exists (#p2, #p2-i3,
+// #p2-i3-m1), "" for the whole article.
+func Anchor(a *model.Article, paragraph, item, subitem int) string {
+	c := unit(a.Paragraphs, paragraph)
+	if c == nil {
 		return ""
-	case item <= 0:
-		return fmt.Sprintf("#p%d", paragraph)
 	}
-	return fmt.Sprintf("#p%d-i%d", paragraph, item)
+	anchor := c.Anchor
+	if it := unit(c.Items, item); it != nil {
+		anchor = it.Anchor
+		if sub := unit(it.Items, subitem); sub != nil {
+			anchor = sub.Anchor
+		}
+	}
+	if anchor == "" {
+		return ""
+	}
+	return "#" + anchor
+}
+
+// unit is the n-th (from 1) of list, or nil.
+func unit[T any](list []*T, n int) *T {
+	if n < 1 || n > len(list) {
+		return nil
+	}
+	return list[n-1]
 }
 
 // Where names the part of a target inside its document as a citation
@@ -242,11 +239,7 @@ func Anchor(paragraph, item int) string {
 func (t Target) Where() string {
 	switch {
 	case t.Article != nil:
-		w := Where(t.Article.Label, t.Paragraph, t.Item, len(t.Article.Paragraphs))
-		if t.Item > 0 && t.Subitem > 0 {
-			w += fmt.Sprintf("第%d目", t.Subitem)
-		}
-		return w
+		return Where(t.Article, t.Paragraph, t.Item, t.Subitem)
 	case t.Section != nil:
 		w := strings.TrimSpace(t.Section.Label + t.Section.Title)
 		if t.Paragraph > 0 {
@@ -261,33 +254,64 @@ func (t Target) Where() string {
 
 var partNames = map[string]string{"preamble": "序言", "appendix": "附件"}
 
-// Where names 款 paragraph and 项 item of an article labelled label with
-// clauses 款 in all.
-func Where(label string, paragraph, item, clauses int) string {
+// Where names the 款 paragraph, 项 item and 目 subitem (positions from 1,
+// 0 for none) of article a as a citation does: 第三条第二款第（三）项第1目.
+// The 款 is left out when the article has only one; 项 and 目 are named by
+// their printed numbers, so the item （三） of a list that skips （二） is
+// 第（三）项.
+func Where(a *model.Article, paragraph, item, subitem int) string {
 	var b strings.Builder
-	b.WriteString(label)
-	if paragraph > 0 && clauses != 1 {
+	b.WriteString(a.Label)
+	if paragraph <= 0 {
+		return b.String()
+	}
+	if len(a.Paragraphs) != 1 {
 		b.WriteString("第" + numeral.Format(paragraph) + "款")
 	}
-	if paragraph > 0 && item > 0 {
-		b.WriteString("第（" + numeral.Format(item) + "）项")
+	if item <= 0 {
+		return b.String()
+	}
+	var it, sub *model.Item
+	if c := unit(a.Paragraphs, paragraph); c != nil {
+		it = unit(c.Items, item)
+	}
+	if it != nil {
+		sub = unit(it.Items, subitem)
+	}
+	b.WriteString("第（" + numeral.Format(itemNumber(it, item)) + "）项")
+	if subitem > 0 {
+		fmt.Fprintf(&b, "第%d目", itemNumber(sub, subitem))
 	}
 	return b.String()
 }
 
-// Citation is the full citation of a target: 《title》第三条第二款.
+// itemNumber is the number of it at a position, the position when there
+// is no such item.
+func itemNumber(it *model.Item, position int) int {
+	if it == nil {
+		return position
+	}
+	return address.ItemNumber(it, position)
+}
+
+// Citation is the full citation of a target: 《title》第三条第二款, or a
+// news item's headline (see Cite).
 func (t Target) Citation() string {
 	if t.Doc == nil {
 		return ""
 	}
-	return "《" + t.Doc.Title + "》" + t.Where()
+	return Cite(t.Doc) + t.Where()
 }
 
-// CitedAnchor is the fragment, on the page of cited documents, of a
-// document cited by title: c- and a short hash of the title.
-func CitedAnchor(title string) string {
-	sum := sha256.Sum256([]byte(title))
-	return "c-" + hex.EncodeToString(sum[:5])
+// Cite names a document as a citation does: the title of a regulation or
+// a notice in 《》, the headline of a news item, a photo or any other item
+// of a page as printed (it may hold 《》 of its own).
+func Cite(d *model.Document) string {
+	switch d.Kind {
+	case model.KindRegulation, model.KindNotice:
+		return "《" + strings.TrimSuffix(strings.TrimPrefix(d.Title, "《"), "》") + "》"
+	}
+	return d.Title
 }
 
 // Cited lists the documents cited by title but not in the corpus: those

@@ -3,31 +3,42 @@ package lookup
 import (
 	"testing"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
 func corpus() *model.Corpus {
 	art := func(label, url string, clauses ...*model.Clause) *model.Article {
-		return &model.Article{Label: label, URL: url, Paragraphs: clauses}
+		a := &model.Article{Label: label, URL: url, Paragraphs: clauses}
+		address.ArticleAnchors(a)
+		return a
 	}
-	items := []*model.Item{{Label: "（一）", Paragraph: model.Paragraph{Text: "甲"}},
-		{Label: "（二）", Paragraph: model.Paragraph{Text: "乙"}, Items: []*model.Item{{Label: "1.", Paragraph: model.Paragraph{Text: "子目"}}}}}
+	items := func() []*model.Item {
+		return []*model.Item{{Label: "（一）", Paragraph: model.Paragraph{Text: "甲"}},
+			{Label: "（二）", Paragraph: model.Paragraph{Text: "乙"}, Items: []*model.Item{{Label: "1.", Paragraph: model.Paragraph{Text: "子目"}}}}}
+	}
+	// The list of 第四条 skips （二）: its second item is （三）.
+	skipping := []*model.Item{{Label: "（一）", Number: 1, Paragraph: model.Paragraph{Text: "首项"}},
+		{Label: "（三）", Number: 3, Paragraph: model.Paragraph{Text: "次项"}, Items: []*model.Item{{Label: "2.", Number: 2, Paragraph: model.Paragraph{Text: "二目"}}}},
+		{Label: "（四）", Number: 4, Paragraph: model.Paragraph{Text: "末项"}}}
 	reg := &model.Document{ID: "r", URL: "d/r/", Title: "规定", Kind: model.KindRegulation,
 		Regulation: model.Regulation{
 			Preamble: []model.Paragraph{{Text: "序"}},
 			Articles: []*model.Article{
 				art("第一条", "d/r/a1/", &model.Clause{Paragraph: model.Paragraph{Text: "一款"}}),
 				art("第二条", "d/r/a2/", &model.Clause{Paragraph: model.Paragraph{Text: "首款"}},
-					&model.Clause{Paragraph: model.Paragraph{Text: "次款"}, Items: items}),
-				art("第三条", "d/r/a3/", &model.Clause{Paragraph: model.Paragraph{Text: "只一款"}, Items: items}),
+					&model.Clause{Paragraph: model.Paragraph{Text: "次款"}, Items: items()}),
+				art("第三条", "d/r/a3/", &model.Clause{Paragraph: model.Paragraph{Text: "只一款"}, Items: items()}),
+				art("第四条", "d/r/a4/", &model.Clause{Paragraph: model.Paragraph{Text: "列举"}, Items: skipping}),
 			},
 			Appendix: []model.Paragraph{{Text: "附"}},
 		}}
 	notice := &model.Document{ID: "n", URL: "d/n/", Title: "通知", Regulation: model.Regulation{Sections: []*model.Section{
-		{Label: "一、", Title: "总体", URL: "d/n/s1/", Anchor: "s1", Body: []model.Paragraph{{Text: "总"}}},
+		{Label: "一、", Title: "总体", URL: "d/n/s1/", Body: []model.Paragraph{{Text: "总"}}},
 		{Label: "二、", Title: "分项", URL: "d/n/s2/", Body: []model.Paragraph{{Text: "分"}},
 			Sections: []*model.Section{{Label: "（一）", Body: []model.Paragraph{{Text: "细"}, {Text: "再细"}}}}},
 	}}}
+	address.DocumentAnchors(notice)
 	news := &model.Document{ID: "x", URL: "d/x/", Title: "新闻", Body: []model.Paragraph{{Text: "第一段"}, {Text: "第二段"}}}
 	return &model.Corpus{Documents: []*model.Document{reg, notice, news}}
 }
@@ -46,6 +57,10 @@ func TestResolve(t *testing.T) {
 		{model.Location{Document: "r", Article: "第二条", Paragraph: 2, Item: 2}, true, "d/r/a2/#p2-i2", "第二条第二款第（二）项", "乙", ""},
 		{model.Location{Document: "r", Article: "第二条", Paragraph: 2, Item: 2, Subitem: 1}, true, "d/r/a2/#p2-i2-m1", "第二条第二款第（二）项第1目", "子目", ""},
 		{model.Location{Document: "r", Article: "第三条", Paragraph: 1, Item: 1}, true, "d/r/a3/#p1-i1", "第三条第（一）项", "甲", ""},
+		// Items are anchored and cited by their printed numbers.
+		{model.Location{Document: "r", Article: "第四条", Paragraph: 1, Item: 2}, true, "d/r/a4/#p1-i3", "第四条第（三）项", "次项", "《规定》第四条第（三）项"},
+		{model.Location{Document: "r", Article: "第四条", Paragraph: 1, Item: 3}, true, "d/r/a4/#p1-i4", "第四条第（四）项", "末项", ""},
+		{model.Location{Document: "r", Article: "第四条", Paragraph: 1, Item: 2, Subitem: 1}, true, "d/r/a4/#p1-i3-m2", "第四条第（三）项第2目", "二目", ""},
 		{model.Location{Document: "r", Part: "preamble", Paragraph: 1}, true, "d/r/#pre1", "序言第1段", "序", ""},
 		{model.Location{Document: "r", Part: "appendix", Paragraph: 1}, true, "d/r/#app1", "附件第1段", "附", ""},
 		{model.Location{Document: "n", Section: "1", Paragraph: 1}, true, "d/n/s1/#s1-p1", "一、总体第1段", "总", ""},
@@ -54,8 +69,8 @@ func TestResolve(t *testing.T) {
 		// What does not exist.
 		{model.Location{Document: "nope"}, false, "", "", "", ""},
 		{model.Location{Document: "r", Article: "第九条"}, false, "d/r/", "", "", ""},
-		{model.Location{Document: "r", Article: "第一条", Paragraph: 2}, false, "d/r/a1/#p2", "第一条", "", ""},
-		{model.Location{Document: "r", Article: "第二条", Paragraph: 2, Item: 9}, false, "d/r/a2/#p2-i9", "第二条第二款第（九）项", "次款", ""},
+		{model.Location{Document: "r", Article: "第一条", Paragraph: 2}, false, "d/r/a1/", "第一条", "", ""},
+		{model.Location{Document: "r", Article: "第二条", Paragraph: 2, Item: 9}, false, "d/r/a2/#p2", "第二条第二款第（九）项", "次款", ""},
 		{model.Location{Document: "n", Section: "3"}, false, "d/n/", "", "", ""},
 		{model.Location{Document: "n", Section: "x.1"}, false, "d/n/", "", "", ""},
 		{model.Location{Document: "x", Paragraph: 3}, false, "d/x/#b3", "第3段", "", ""},
@@ -73,21 +88,32 @@ func TestResolve(t *testing.T) {
 }
 
 func TestWhere(t *testing.T) {
+	clause := func(numbers ...int) *model.Clause {
+		c := &model.Clause{}
+		for _, n := range numbers {
+			c.Items = append(c.Items, &model.Item{Number: n})
+		}
+		return c
+	}
+	three := &model.Article{Label: "第五条", Paragraphs: []*model.Clause{clause(), clause(1, 2, 3), clause()}}
+	one := &model.Article{Label: "第五条", Paragraphs: []*model.Clause{clause(1, 3, 4)}}
+	long := &model.Article{Label: "第五条之一", Paragraphs: make([]*model.Clause, 12)}
 	tests := []struct {
-		label               string
-		para, item, clauses int
-		want                string
+		a          *model.Article
+		para, item int
+		want       string
 	}{
-		{"第五条", 0, 0, 3, "第五条"},
-		{"第五条", 2, 0, 3, "第五条第二款"},
-		{"第五条", 2, 3, 3, "第五条第二款第（三）项"},
-		{"第五条", 1, 3, 1, "第五条第（三）项"},
-		{"第五条", 1, 0, 1, "第五条"},
-		{"第五条之一", 12, 11, 12, "第五条之一第十二款第（十一）项"},
+		{three, 0, 0, "第五条"},
+		{three, 2, 0, "第五条第二款"},
+		{three, 2, 3, "第五条第二款第（三）项"},
+		{one, 1, 0, "第五条"},
+		{one, 1, 2, "第五条第（三）项"}, // the second item is printed （三）
+		{one, 1, 3, "第五条第（四）项"},
+		{long, 12, 11, "第五条之一第十二款第（十一）项"}, // no such item: its position
 	}
 	for _, tt := range tests {
-		if got := Where(tt.label, tt.para, tt.item, tt.clauses); got != tt.want {
-			t.Errorf("Where(%q, %d, %d, %d) = %q, want %q", tt.label, tt.para, tt.item, tt.clauses, got, tt.want)
+		if got := Where(tt.a, tt.para, tt.item, 0); got != tt.want {
+			t.Errorf("Where(%s, %d, %d) = %q, want %q", tt.a.Label, tt.para, tt.item, got, tt.want)
 		}
 	}
 }
@@ -105,8 +131,5 @@ func TestCited(t *testing.T) {
 	got := Cited(c)
 	if len(got) != 2 || got[0].Title != "甲法" || len(got[0].CitedBy) != 1 || got[1].Title != "乙法" || len(got[1].CitedBy) != 2 {
 		t.Errorf("Cited = %+v", got)
-	}
-	if a, b := CitedAnchor("甲法"), CitedAnchor("乙法"); a == b || len(a) != 12 {
-		t.Errorf("anchors %q %q", a, b)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 	"tiaoli/generator/site/lookup"
@@ -12,7 +13,7 @@ import (
 
 // docEntry starts an entry about a document.
 func docEntry(d *model.Document, pos model.Position) Entry {
-	return Entry{Position: pos, Document: d.ID, Title: d.Title, URL: d.URL}
+	return Entry{Position: pos, Document: d.ID, Title: d.Title, Cite: lookup.Cite(d), DocURL: d.URL, URL: d.URL}
 }
 
 // numbering finds gaps, duplicates and disorder in the articles of every
@@ -67,8 +68,8 @@ func itemNumbering(d *model.Document, a *model.Article) []Entry {
 				continue
 			}
 			e := docEntry(d, it.Position)
-			e.Where = lookup.Where(a.Label, p+1, i+1, len(a.Paragraphs))
-			e.URL = a.URL + lookup.Anchor(p+1, i+1)
+			e.Where = lookup.Where(a, p+1, i+1, 0)
+			e.URL = a.URL + lookup.Anchor(a, p+1, i+1, 0)
 			e.Message = fmt.Sprintf("第%d项的编号是%s", i+1, it.Label)
 			out = append(out, e)
 			break // one entry per 款 is enough to send an editor there
@@ -105,7 +106,8 @@ func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 func describe(l model.Location) string {
 	s := l.Document
 	if l.Article != "" {
-		s += " " + lookup.Where(l.Article, l.Paragraph, l.Item, 0)
+		// a place that does not exist: named by its label and positions
+		s += " " + lookup.Where(&model.Article{Label: l.Article}, l.Paragraph, l.Item, 0)
 	}
 	return s
 }
@@ -152,7 +154,7 @@ func lists(c *model.Corpus, x *lookup.Index) []Entry {
 }
 
 // undecided lists the variants no rule could decide.
-func undecided(c *model.Corpus) []Entry {
+func undecided(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
 	for _, d := range c.Documents {
 		for _, v := range d.Variants {
@@ -166,12 +168,20 @@ func undecided(c *model.Corpus) []Entry {
 			e.Where, e.URL = v.Where, d.URL+"#variants"
 			e.Message = fmt.Sprintf("异文未决，暂取「%s」", v.Chosen)
 			for _, r := range v.Readings {
-				e.Message += fmt.Sprintf("；%s作「%s」", r.Source, r.Text)
+				e.Message += fmt.Sprintf("；%s作「%s」", sourceName(x, r.Source), r.Text)
 			}
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// sourceName names the source read from a path, or gives the path.
+func sourceName(x *lookup.Index, path string) string {
+	if s := x.Source(path); s != nil && s.Name != "" {
+		return s.Name
+	}
+	return path
 }
 
 func inputErrors(c *model.Corpus) []Entry {
@@ -199,12 +209,13 @@ func repairEntries(c *model.Corpus, changed bool, of func(*model.Document) []mod
 	for _, d := range c.Documents {
 		for _, r := range of(d) {
 			e := docEntry(d, r.Position)
-			e.Message = fmt.Sprintf("%s：「%s」", r.Kind, visible(r.Before))
+			e.Kind = kindName(r.Kind, changed)
+			e.Message = fmt.Sprintf("「%s」", visible(r.Before))
 			if changed {
 				e.Message += fmt.Sprintf("改为「%s」", visible(r.After))
 			}
-			if r.Message != "" {
-				e.Message += "（" + r.Message + "）"
+			if why := explain(r); why != "" {
+				e.Message += "（" + why + "）"
 			}
 			out = append(out, e)
 		}
@@ -224,7 +235,7 @@ func visible(s string) string { return strings.ReplaceAll(s, "\n", "⏎") }
 func cited(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
 	for _, cd := range lookup.Cited(c) {
-		e := Entry{URL: "cited/#" + lookup.CitedAnchor(cd.Title)}
+		e := Entry{URL: "cited/#" + address.CitedAnchor(cd.Title)}
 		if len(cd.CitedBy) > 0 {
 			first := fromEntry(x, cd.CitedBy[0])
 			e.Position = first.Position

@@ -90,10 +90,12 @@ func TestFixtureReport(t *testing.T) {
 	}
 	out := b.String()
 	for _, line := range []string{
-		"编号缺漏与重复 (2)\n",
-		"  pages/2026-02-12-provincial-daily.txt:23: 《" + sitetest.RuleTitle + "》第七条: 缺少第六条\n",
-		"  pages/broken.txt:3: invalid UTF-8 and GB18030\n",
-		"7 problems\n",
+		"编号缺漏与重复（2）\n",
+		"  《" + sitetest.RuleTitle + "》\n    pages/2026-02-12-provincial-daily.txt:23 第七条：缺少第六条\n",
+		"  pages/broken.txt\n    pages/broken.txt:3 invalid UTF-8 and GB18030\n",
+		"疑似错误（未修复）（0）\n  无\n",
+		"〔删去重复字〕：「年度计⏎计划」改为「年度计划」（",
+		"共7处问题\n",
 	} {
 		if !strings.Contains(out, line) {
 			t.Errorf("text report lacks %q:\n%s", line, out)

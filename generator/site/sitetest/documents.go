@@ -64,11 +64,11 @@ func (b *builder) rule() *model.Document {
 			Approval:  "（2026年1月5日省委批准 2026年1月8日省委办公厅发布）",
 			Published: "2026-01-08", ValidFrom: "2026-01-08",
 			Headings: []model.Heading{
-				{Level: "章", Depth: 0, Label: "第一章", Title: "总则", Anchor: "h1", Article: 0},
-				{Level: "章", Depth: 0, Label: "第二章", Title: "谈话的开展", Anchor: "h2", Article: 2},
-				{Level: "节", Depth: 1, Label: "第一节", Title: "定期谈话", Anchor: "h2-1", Article: 2},
-				{Level: "节", Depth: 1, Label: "第二节", Title: "其他规定", Anchor: "h2-2", Article: 3},
-				{Level: "章", Depth: 0, Label: "第三章", Title: "附则", Anchor: "h3", Article: 6},
+				{Level: "章", Depth: 0, Label: "第一章", Number: 1, Title: "总则", Article: 0},
+				{Level: "章", Depth: 0, Label: "第二章", Number: 2, Title: "谈话的开展", Article: 2},
+				{Level: "节", Depth: 1, Label: "第一节", Number: 1, Title: "定期谈话", Article: 2},
+				{Level: "节", Depth: 1, Label: "第二节", Number: 2, Title: "其他规定", Article: 3},
+				{Level: "章", Depth: 0, Label: "第三章", Number: 3, Title: "附则", Article: 6},
 			},
 			Articles: arts,
 			Variants: []model.Variant{
@@ -119,14 +119,14 @@ func (b *builder) news(rule *model.Document) *model.Document {
 }
 
 func (b *builder) notice() *model.Document {
-	sub := &model.Section{Label: "（一）", Title: "值班人员", Anchor: "s1-1",
+	sub := &model.Section{Label: "（一）", Title: "值班人员",
 		Body: []model.Paragraph{para(PageEvening, 44, "值班人员应当保持通讯畅通。")}}
 	return &model.Document{Kind: model.KindNotice, Title: "关于做好春节期间值班工作的通知", Date: "2026-02-10",
 		Sources: []model.Position{{Path: PageEvening, Line: 40}},
 		Regulation: model.Regulation{Issuer: "省委办公厅", Sections: []*model.Section{
-			{Label: "一、", Title: "加强值班", Anchor: "s1", Sections: []*model.Section{sub},
+			{Label: "一、", Title: "加强值班", Sections: []*model.Section{sub},
 				Body: []model.Paragraph{para(PageEvening, 42, "各单位要严格执行值班制度。")}},
-			{Label: "二、", Title: "注意安全", Anchor: "s2",
+			{Label: "二、", Title: "注意安全",
 				Body: []model.Paragraph{para(PageEvening, 46, "节日期间要加强安全检查。"), para(PageEvening, 47, "发现问题及时报告。")}},
 		}}}
 }

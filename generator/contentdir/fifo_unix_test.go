@@ -1,0 +1,8 @@
+//go:build unix
+
+package contentdir
+
+import "syscall"
+
+// mkfifo makes a named pipe at p.
+func mkfifo(p string) error { return syscall.Mkfifo(p, 0o644) }

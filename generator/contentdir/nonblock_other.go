@@ -1,0 +1,6 @@
+//go:build !unix
+
+package contentdir
+
+// nonBlock is 0 where the system has no such flag.
+const nonBlock = 0

@@ -1,0 +1,185 @@
+// Package punct gives Chinese text the punctuation it was printed with
+// where OCR or typing left ASCII punctuation between Chinese characters:
+// 近日,中共中央 becomes 近日，中共中央, and 党委(党组)对 becomes 党委（党组）对.
+//
+// A comma, colon, semicolon, question or exclamation mark is widened when
+// a Han character stands on one side of it, or before it at the end of a
+// line (贸易额,AEO; 占1%,却; 原则: but not 12:30 or 1,000); spaces around it
+// are dropped. A pair of round brackets is widened when it holds a Han
+// character and a Han character stands before the opening one or after the
+// closing one, or when it opens or closes the line; both brackets change
+// together, so a pair never ends up half wide. Full stops are left alone:
+// 3.5 and U.S. read the same with a Han neighbour. Every line changed is
+// recorded as a repair.
+package punct
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/model"
+)
+
+// KindWidth is the kind of the repairs this package records.
+const KindWidth = "punct-width"
+
+// wide maps the ASCII marks widened between Han characters.
+var wide = map[rune]rune{',': '，', ':': '：', ';': '；', '?': '？', '!': '！'}
+
+// Widen returns the lines with their punctuation widened and one repair
+// per line changed.
+func Widen(lines []block.Line) ([]block.Line, []model.Repair) {
+	var reps []model.Repair
+	for i, l := range lines {
+		if !hasASCIIMark(l.Text) {
+			continue
+		}
+		after, spots := Text(l.Text)
+		if after == l.Text {
+			continue
+		}
+		lines[i].Text = after
+		reps = append(reps, repair(l, after, spots))
+	}
+	return lines, reps
+}
+
+// repair records the widening of a line: the first changes with a
+// character of context, and how many there were.
+func repair(l block.Line, after string, spots []spot) model.Repair {
+	var before, now []string
+	for _, s := range spots[:min(len(spots), 3)] {
+		before, now = append(before, s.before), append(now, s.after)
+	}
+	sep := " / "
+	return model.Repair{
+		Position: model.Position{Line: l.Line}, Kind: KindWidth,
+		Before: strings.Join(before, sep), After: strings.Join(now, sep),
+		Message: fmt.Sprintf("此行共%d处", len(spots)),
+	}
+}
+
+func hasASCIIMark(s string) bool { return strings.ContainsAny(s, ",:;?!()") }
+
+// spot is one change with a character of context on either side.
+type spot struct{ before, after string }
+
+// Text widens the punctuation of one line and lists the changes.
+func Text(s string) (string, []spot) {
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	change := widenings(rs)
+	var spots []spot
+	for i, r := range rs {
+		w, ok := change[i]
+		switch {
+		case !ok:
+			out = append(out, r)
+		case w == 0: // a space beside a widened mark
+		default:
+			out = append(out, w)
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		if w, ok := change[i]; ok && w != 0 {
+			spots = append(spots, spotAt(rs, i, change))
+		}
+	}
+	return string(out), spots
+}
+
+// widenings maps the index of every rune to change to its new form (0
+// to drop a space).
+func widenings(rs []rune) map[int]rune {
+	change := map[int]rune{}
+	for i, r := range rs {
+		w, ok := wide[r]
+		if !ok {
+			continue
+		}
+		p, n := prevRune(rs, i), nextRune(rs, i)
+		if p >= 0 && (isHan(rs[p]) || (n >= 0 && isHan(rs[n]))) {
+			change[i] = w
+			for k := p + 1; k < n; k++ {
+				if k != i {
+					change[k] = 0
+				}
+			}
+		}
+	}
+	for _, pr := range pairs(rs) {
+		open, close := pr[0], pr[1]
+		p, n := prevRune(rs, open), nextRune(rs, close)
+		if !holdsHan(rs[open+1:close]) || !(p < 0 || isHan(rs[p]) || n < 0 || isHan(rs[n])) {
+			continue
+		}
+		change[open], change[close] = '（', '）'
+	}
+	return change
+}
+
+// pairs lists the matched ASCII round brackets of rs, innermost first.
+func pairs(rs []rune) [][2]int {
+	var stack []int
+	var out [][2]int
+	for i, r := range rs {
+		switch r {
+		case '(':
+			stack = append(stack, i)
+		case ')':
+			if len(stack) > 0 {
+				out = append(out, [2]int{stack[len(stack)-1], i})
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	return out
+}
+
+// spotAt is the change at i with its neighbours as they were and are.
+func spotAt(rs []rune, i int, change map[int]rune) spot {
+	from, to := max(0, i-1), min(len(rs), i+2)
+	var b, a strings.Builder
+	for k := from; k < to; k++ {
+		b.WriteRune(rs[k])
+		if w, ok := change[k]; !ok {
+			a.WriteRune(rs[k])
+		} else if w != 0 {
+			a.WriteRune(w)
+		}
+	}
+	return spot{before: b.String(), after: a.String()}
+}
+
+// prevRune is the index of the last non-space rune before i, or -1.
+func prevRune(rs []rune, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if rs[k] != ' ' {
+			return k
+		}
+	}
+	return -1
+}
+
+// nextRune is the index of the first non-space rune after i, or -1.
+func nextRune(rs []rune, i int) int {
+	for k := i + 1; k < len(rs); k++ {
+		if rs[k] != ' ' {
+			return k
+		}
+	}
+	return -1
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func holdsHan(rs []rune) bool {
+	for _, r := range rs {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,56 @@
+package punct
+
+import (
+	"testing"
+
+	"tiaoli/generator/ingest/block"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"近日,中共中央办公厅印发", "近日，中共中央办公厅印发"},
+		{"应当遵循下列原则:", "应当遵循下列原则："},
+		{"贸易额,AEO制度", "贸易额，AEO制度"},
+		{"占1%,却贡献", "占1%，却贡献"},
+		{"时间12:30,地点", "时间12:30，地点"},
+		{"a,b", "a,b"},
+		{"步骤进行: 一是", "步骤进行：一是"},
+		{"党委(党组)对下级", "党委（党组）对下级"},
+		{"办法(2018年修订)", "办法（2018年修订）"},
+		{"(2026年1月30日中共中央批准)", "（2026年1月30日中共中央批准）"},
+		{"see (USD) and (中国) here", "see (USD) and (中国) here"},
+		{"增长3.5%,达到", "增长3.5%，达到"},
+		{"共1,000元", "共1,000元"},
+		{"AEO制度,对信用", "AEO制度，对信用"},
+		{"price(USD)及", "price(USD)及"},
+		{"第一,第二;第三?是!", "第一，第二；第三？是！"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got, _ := Text(tt.in); got != tt.want {
+			t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWiden(t *testing.T) {
+	lines := []block.Line{{Text: "近日,中共中央(党组)印发", Line: 5}, {Text: "不变。", Line: 6}}
+	out, reps := Widen(lines)
+	if out[0].Text != "近日，中共中央（党组）印发" || len(reps) != 1 {
+		t.Fatalf("Widen = %q, %+v", out[0].Text, reps)
+	}
+	r := reps[0]
+	if r.Line != 5 || r.Kind != KindWidth || r.Before != "日,中 / 央(党 / 组)印" || r.After != "日，中 / 央（党 / 组）印" || r.Message != "此行共3处" {
+		t.Errorf("repair = %+v", r)
+	}
+}
+
+func FuzzText(f *testing.F) {
+	f.Add("近日,中共(党组)对 : 是")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, spots := Text(s)
+		if len([]rune(got)) > len([]rune(s)) || (got == s && len(spots) > 0) {
+			t.Fatalf("Text(%q) = %q with %d spots", s, got, len(spots))
+		}
+	})
+}

@@ -1,0 +1,77 @@
+package server
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"tiaoli/search"
+)
+
+// checkedPages is how many pages named by a new build's index are looked
+// for before the build is served.
+const checkedPages = 500
+
+// CheckSite checks that the folder dir holds a site a server can serve:
+// its home page, and, when it has a search index, an index that opens
+// and the pages it names. tiaoli publish checks a site with it before
+// installing it; the server checks every new build the same way before it
+// switches to it.
+func CheckSite(dir string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	var ix *search.Index
+	if fi, err := root.Lstat(search.IndexDir); err == nil && fi.IsDir() {
+		if ix, err = search.Open(filepath.Join(dir, search.IndexDir)); err != nil {
+			return err
+		}
+		defer ix.Close()
+	}
+	return checkSite(root, ix)
+}
+
+// checkSite checks an opened site: the home page is a regular file, and
+// so are the pages of (up to checkedPages) search documents of ix.
+func checkSite(root *os.Root, ix *search.Index) error {
+	if err := checkPage(root, ""); err != nil {
+		return fmt.Errorf("the site has no home page: %w", err)
+	}
+	if ix == nil {
+		return nil
+	}
+	pages, err := ix.Pages(checkedPages)
+	if err != nil {
+		return fmt.Errorf("the search index cannot list its pages: %w", err)
+	}
+	for _, p := range pages {
+		if err := checkPage(root, p); err != nil {
+			return fmt.Errorf("the search index names %s, which the site lacks: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// checkPage checks that the page at url (relative, "" or ending in "/"
+// for a folder's index.html) is a regular file.
+func checkPage(root *os.Root, url string) error {
+	name := url
+	if name == "" || name[len(name)-1] == '/' {
+		name = path.Join(name, "index.html")
+	}
+	if !fs.ValidPath(name) {
+		return fmt.Errorf("%q is not a path inside the site", url)
+	}
+	fi, err := root.Stat(name)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a file", name)
+	}
+	return nil
+}
