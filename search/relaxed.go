@@ -337,4 +337,3 @@ func intersect(ctx context.Context, r index.IndexReader, terms []string, f func(
 		}
 	}
 }
-

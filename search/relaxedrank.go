@@ -171,7 +171,6 @@ func spread(at []int) float64 {
 	return 1 / (1 + float64(hi-lo)/200)
 }
 
-
 // relaxedHits loads the stored fields of a page of candidates and makes
 // them hits, highlighted with every form of the words.
 func (ix *Index) relaxedHits(ctx context.Context, r index.IndexReader, page []relaxedCand, ws []rword) ([]Hit, error) {
