@@ -161,6 +161,35 @@ func TestReaderQueries(t *testing.T) {
 	}
 }
 
+// TestSupersededSaysSo: the version no longer in force ranks below the
+// one in force and its hits say 已修改.
+func TestSupersededSaysSo(t *testing.T) {
+	ix := openReaderSample(t)
+	resp, err := ix.Search(context.Background(), Request{Query: "慈善组织 登记", Size: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := -1
+	for i, h := range resp.Hits {
+		if h.Status != "" && old < 0 {
+			old = i
+			if h.Status != "已修改" || !strings.HasPrefix(h.Date, "2016") {
+				t.Errorf("superseded hit %s %s: status %q, date %s", h.Title, h.Article, h.Status, h.Date)
+			}
+		}
+		if h.Status == "" && old >= 0 && strings.HasPrefix(h.Date, "2023") && i > 0 {
+			// an in-force hit after a superseded one is fine only if it matches less
+			continue
+		}
+	}
+	if old <= 0 {
+		t.Fatalf("want a superseded hit below the first; got %s", hitList(resp))
+	}
+	if resp.Hits[0].Status != "" {
+		t.Errorf("first hit is superseded: %+v", resp.Hits[0])
+	}
+}
+
 func readerMatch(h Hit, law, article string) bool {
 	title := trimVersion(h.Title)
 	if law != "*" && !strings.HasSuffix(title, law) {

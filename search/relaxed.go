@@ -88,7 +88,7 @@ func (ix *Index) relaxedWords(q *Query) []rword {
 	var texts []string
 	for _, c := range q.Clauses {
 		for _, a := range c {
-			texts = append(texts, simplify(a.Text))
+			texts = append(texts, a.Text)
 		}
 	}
 	v := ix.vocab()
@@ -96,6 +96,10 @@ func (ix *Index) relaxedWords(q *Query) []rword {
 	for _, w := range v.queryWords(texts) {
 		rw := rword{text: w}
 		rw.forms = append(rw.forms, ix.newForm(w, 1))
+		if s := simplify(w); s != w {
+			rw.forms = append(rw.forms, ix.newForm(s, 1))
+			w = s // its synonyms and parts are the simplified word's
+		}
 		for _, s := range v.syn.of(w) {
 			rw.forms = append(rw.forms, ix.newForm(s, wSynonym))
 		}

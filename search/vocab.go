@@ -85,7 +85,7 @@ func (v *vocab) queryWords(texts []string) []string {
 		runLen = 0
 	}
 	for _, t := range texts {
-		for _, w := range v.dict.Cut(foldWidth(t)) {
+		for _, w := range v.cut(foldWidth(t)) {
 			if words.IsStop(w) && len(v.syn.of(w)) == 0 {
 				flush()
 				continue
@@ -113,4 +113,30 @@ type vocabState struct {
 	vocabOnce sync.Once
 	vocabData *vocab
 	synonyms  *synonyms
+}
+
+// cut cuts a text as typed, or in simplified characters when the
+// dictionary knows more of its words so (勞動合同 is 劳动合同, but 著作权
+// stays as it is, though 著 is also a traditional form of 着).
+func (v *vocab) cut(t string) []string {
+	ws := v.dict.Cut(t)
+	s := simplify(t)
+	if s == t {
+		return ws
+	}
+	if ss := v.dict.Cut(s); lone(ss) < lone(ws) {
+		return ss
+	}
+	return ws
+}
+
+// lone counts the words of one character.
+func lone(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if utf8.RuneCountInString(w) == 1 {
+			n++
+		}
+	}
+	return n
 }

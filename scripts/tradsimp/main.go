@@ -27,9 +27,17 @@ func main() {
 		os.Exit(2)
 	}
 	ts := read(filepath.Join(os.Args[1], "TSCharacters.txt"))
+	// A character that is the simplified form of another (么 of 麼) is
+	// left as it is, whatever else OpenCC reads it as.
+	simple := map[string]bool{}
+	for _, s := range ts {
+		simple[s] = true
+	}
 	out := map[string]string{}
 	for t, s := range ts {
-		out[t] = s
+		if !simple[t] {
+			out[t] = s
+		}
 	}
 	for _, name := range []string{"TWVariantsRev.txt", "HKVariantsRev.txt"} {
 		for v, t := range read(filepath.Join(os.Args[1], name)) {
@@ -37,7 +45,7 @@ func main() {
 			if !ok {
 				s = t
 			}
-			if _, done := out[v]; !done && v != s {
+			if _, done := out[v]; !done && v != s && !simple[v] {
 				out[v] = s
 			}
 		}
