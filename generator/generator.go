@@ -11,6 +11,7 @@
 //	*.txt, *.md, *.markdown, *.html, *.htm   sources (any folder depth)
 //	glossary.yaml                              terms the corpus uses but does not define
 //	pins.yaml                                  readings an editor pinned at variants
+//	works.yaml                                 versions an editor joined into works or split off (package work)
 //	_metadata/*.csv                            status and dates of source files (package status)
 //
 // Files and folders whose names start with "." are skipped and listed in
@@ -32,6 +33,7 @@ import (
 	"sync"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/compare"
 	"tiaoli/generator/contentdir"
 	"tiaoli/generator/ingest"
 	"tiaoli/generator/ingest/decode"
@@ -41,6 +43,7 @@ import (
 	"tiaoli/generator/regulation"
 	"tiaoli/generator/sourcename"
 	"tiaoli/generator/status"
+	"tiaoli/generator/work"
 )
 
 // Editorial files at the top of the content folder.
@@ -73,7 +76,12 @@ func Parse(fsys fs.FS) *model.Corpus {
 	c.Errors = append(c.Errors, perrs...)
 	c.Documents = reconcile.Merge(c.Documents, pins)
 	c.Errors = append(c.Errors, reconcile.UnusedPins(c.Documents, pins)...)
+	edits, werrs := work.ParseEdits(readOptional(fsys, work.File, c))
+	c.Errors = append(c.Errors, werrs...)
+	c.Errors = append(c.Errors, work.Group(c, edits)...)
 	status.Apply(c, readTables(fsys, tables, c))
+	work.Fill(c)
+	c.Comparisons = compare.Works(c.Works)
 	address.Assign(c)
 	fillSourceDocuments(c)
 	sourcename.Assign(c)

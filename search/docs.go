@@ -182,14 +182,28 @@ func documentDoc(d *model.Document) *searchDoc {
 // heading that only repeats the title.
 func paragraphLines(ps []model.Paragraph, title string) []string {
 	var out []string
+	head := ""
 	for _, p := range ps {
 		t := strings.TrimSpace(p.Text)
 		if t == "" || (p.Heading > 0 && t == title) {
 			continue
 		}
+		head, t = rowLine(head, p.Row, t)
 		out = append(out, t)
 	}
 	return out
+}
+
+// rowLine indexes a table row with its header: it returns the header the
+// rows after this one have and the line to index.
+func rowLine(head, row, text string) (string, string) {
+	switch row {
+	case model.RowHead:
+		return text, text
+	case model.RowBody:
+		return head, model.Headed(head, text)
+	}
+	return "", text
 }
 
 // articleDoc is the search document of a 条: one line per 款 and per 项,
@@ -202,11 +216,14 @@ func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 		Labels: articleLabels(a), Kind: d.Kind,
 		Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}
+	head := ""
 	for _, c := range a.Paragraphs {
 		if c == nil {
 			continue
 		}
-		if t := strings.TrimSpace(c.Text); t != "" {
+		var t string
+		head, t = rowLine(head, c.Row, strings.TrimSpace(c.Text))
+		if t != "" {
 			s.Lines = append(s.Lines, t)
 			s.Anchors = append(s.Anchors, c.Anchor)
 		}

@@ -6,6 +6,7 @@
 //	tiaoli serve --site DIR --addr HOST:PORT
 //	tiaoli search --site DIR [--json] QUERY
 //	tiaoli check [--site DIR]
+//	tiaoli audit [--content DIR] [--class KEY]
 //
 // Every command takes -h. A usage error exits with status 2, a run that
 // found problems in its input with status 1.
@@ -34,6 +35,7 @@ var commands = map[string]command{
 	"serve":   {"serve a built site and its search", runServe},
 	"search":  {"search a built site from the command line", runSearch},
 	"check":   {"check a built site for broken links and anchors", runCheck},
+	"audit":   {"list places where the parser has probably misread a text", runAudit},
 	"publish": {"publish a built site folder, or roll back to the previous build (--rollback)", runPublish},
 }
 

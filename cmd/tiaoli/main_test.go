@@ -24,6 +24,8 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"serve unknown flag", []string{"serve", "--nope"}, 2},
 		{"search unknown flag", []string{"search", "--nope"}, 2},
 		{"check unknown flag", []string{"check", "--nope"}, 2},
+		{"audit missing content", []string{"audit", "--content", "does-not-exist"}, 2},
+		{"audit unknown class", []string{"audit", "--content", ".", "--class", "nope"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,8 @@
 //	d/<doc>/s2/          the second top-level section of a document without 条
 //	t/<term>/            a term
 //	s/<source>/          a source (a printed page)
+//	w/<work>/            the versions of a regulation, and their
+//	                     comparisons (work.go)
 //
 // Anchors (ArticleAnchors, DocumentAnchors):
 //
@@ -45,8 +47,9 @@ import (
 // maxSyllables caps how much of a title goes into its slug.
 const maxSyllables = 8
 
-// Assign fills the ID and URL of every document, article, section and
-// source, the anchors on every document page (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
+// Assign fills the ID and URL of every document, article, section, work,
+// comparison and source, the anchors on every document page
+// (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
 	seen := map[string]int{}
@@ -72,6 +75,7 @@ func Assign(c *model.Corpus) {
 			}
 		}
 	}
+	assignWorks(c)
 	for _, s := range c.Sources {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
 		s.URL = "s/" + s.ID + "/"

@@ -22,9 +22,9 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"sort"
 	"strings"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/decode"
 	"tiaoli/generator/ingest/frontmatter"
@@ -136,46 +136,33 @@ func firstNonEmpty(a, b string) string {
 	return b
 }
 
-var nameDateRE = regexp.MustCompile(`(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})`)
-
 // nameDate reads a date from a file's name.
-func nameDate(p string) string {
-	m := nameDateRE.FindStringSubmatch(path.Base(p))
-	if m == nil {
-		return ""
-	}
-	d, _ := frontmatter.Date(m[1] + "-" + m[2] + "-" + m[3])
-	return d
-}
+func nameDate(p string) string { return cndate.InName(path.Base(p)) }
 
-var fullDateRE = regexp.MustCompile(`(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+// headLines is how many lines from the top of a page its own date (a
+// masthead or page header) may stand on.
+const headLines = 10
 
-// yearHint is the latest full date printed on the page in the year its
-// full dates name most often: it completes datelines that print no year.
+// yearHint is the date a page prints as its own: a line near its top that
+// holds only a date (2026年2月13日 星期五). It completes datelines that
+// print no year. A date printed in the text of an item is no hint: it says
+// nothing of the year of the others, and an item whose page gives no year
+// gets none.
 func yearHint(lines []block.Line) string {
-	byYear := map[string][]string{}
+	n := 0
 	for _, l := range lines {
-		if !strings.Contains(l.Text, "日") {
+		if strings.TrimSpace(l.Text) == "" {
 			continue
 		}
-		for _, m := range fullDateRE.FindAllString(l.Text, -1) {
-			if d, ok := frontmatter.Date(m); ok {
-				byYear[d[:4]] = append(byYear[d[:4]], d)
-			}
+		if n++; n > headLines {
+			break
+		}
+		if cndate.Only(l.Text) {
+			d, _ := cndate.First(l.Text)
+			return d
 		}
 	}
-	best := ""
-	for y, ds := range byYear {
-		if best == "" || len(ds) > len(byYear[best]) || (len(ds) == len(byYear[best]) && y > best) {
-			best = y
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	ds := byYear[best]
-	sort.Strings(ds)
-	return ds[len(ds)-1]
+	return ""
 }
 
 var (

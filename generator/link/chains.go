@@ -112,14 +112,10 @@ var lawSuffixes = []string{
 	"法典", "法", "条例", "规定", "办法", "细则", "规则", "解释", "决定", "通则", "准则", "规程", "章程", "公约", "协定",
 }
 
-// nameStops are words after which a law's name starts: 依照刑法 → 刑法.
-var nameStops = []string{
-	"依照", "按照", "根据", "依据", "违反", "适用", "参照", "对照", "执行", "符合", "援引", "引用", "构成", "属于",
-	"即", "和", "与", "及", "或", "并", "的", "是", "了", "照", "依", "按", "将", "把", "从", "于",
-}
-
-// namedBefore returns the name of a law printed without 《》 right before
-// start (刑法 in 依照刑法第十条), or "".
+// namedBefore returns the words printed right before start when they end
+// like the name of a law printed without 《》 (应当认定为刑法 before
+// 第十条), or "". Which tail of them names the law is decided on
+// resolution, from the titles the corpus knows (see namedTitle).
 func namedBefore(s string, start int) string {
 	from := start
 	for n := 0; from > 0 && n < 30; n++ {
@@ -130,27 +126,19 @@ func namedBefore(s string, start int) string {
 		from -= size
 	}
 	run := s[from:start]
-	suffixed := false
-	for _, x := range lawSuffixes {
-		if strings.HasSuffix(run, x) {
-			suffixed = true
-			break
-		}
-	}
-	if !suffixed {
+	if !hasLawSuffix(run) || runeCount(run) < 2 || namesItself(run) {
 		return ""
 	}
-	cut := 0
-	for _, w := range nameStops {
-		i := strings.LastIndex(run, w)
-		if i < 0 || i+len(w) >= len(run) || (w == "和" && strings.HasPrefix(run[max(0, i-len("共")):], "共和国")) {
-			continue
+	return run
+}
+
+// namesItself reports whether words end in 本法, 本条例 … (构成本法第十条,
+// where 成本 kept 本 from being read as 本法): the document itself.
+func namesItself(words string) bool {
+	for _, w := range docWords {
+		if strings.HasSuffix(words, "本"+w) {
+			return true
 		}
-		cut = max(cut, i+len(w))
 	}
-	name := run[cut:]
-	if runeCount(name) < 2 || strings.HasPrefix(name, "本") || strings.HasPrefix(name, "该") {
-		return ""
-	}
-	return name
+	return false
 }

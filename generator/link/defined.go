@@ -24,9 +24,14 @@ var meaningVerbs = []verb{
 // not 包括, which says what X includes (自然资源包括生物资源和非生物资源).
 var initialVerbs = []verb{{"指的是", false}, {"是指", false}, {"系指", false}, {"指", false}}
 
-// articleScopes are the words before 所称 that limit a definition to the
-// article it is in.
-var articleScopes = []string{"本条", "本款", "前款", "前两款", "前三款", "本项"}
+// partScopes are the words before 所称 that limit a definition to part of
+// its document: the article (本条所称, 前款所称), the 节, 章 or 编 it is in
+// (本章所称战时).
+var partScopes = []struct{ word, scope string }{
+	{"本条", scopeArticle}, {"本款", scopeArticle}, {"前款", scopeArticle}, {"前两款", scopeArticle},
+	{"前三款", scopeArticle}, {"本项", scopeArticle},
+	{"本节", scopeSection}, {"本章", scopeChapter}, {"本分编", scopeBook}, {"本编", scopeBook},
+}
 
 func findSoCalled(s string) []found {
 	var fs []found
@@ -42,9 +47,9 @@ func findSoCalled(s string) []found {
 			from += len("的")
 		}
 		scope := scopeDocument
-		for _, w := range articleScopes {
-			if strings.HasSuffix(s[:at], w) {
-				scope = scopeArticle
+		for _, w := range partScopes {
+			if strings.HasSuffix(s[:at], w.word) {
+				scope = w.scope
 			}
 		}
 		fs = append(fs, meaning(s, from, at, scope, 25, meaningVerbs)...)
@@ -88,7 +93,7 @@ func meaningVerb(s string, from, max int, verbs []verb) (end, def int) {
 		if r == '，' || r == ',' {
 			rest := s[at+len(string(r)):]
 			for _, v := range verbs {
-				if strings.HasPrefix(rest, v.verb) {
+				if strings.HasPrefix(rest, v.verb) && !zhiVerb(rest, v.verb) {
 					return at, verbStart(at+len(string(r)), v.verb, v.keep)
 				}
 			}
@@ -107,6 +112,16 @@ func meaningVerb(s string, from, max int, verbs []verb) (end, def int) {
 	return -1, -1
 }
 
+// zhiWords are the characters that make a word with 指 (指使, 指派, 指导):
+// "X，指使…" does not define X.
+const zhiWords = "使派定挥导示出明令引控责望点认正称"
+
+// zhiVerb reports whether the verb 指 at the start of rest is the first
+// character of another word.
+func zhiVerb(rest, verb string) bool {
+	return verb == "指" && strings.ContainsRune(zhiWords, firstRune(rest[len(verb):]))
+}
+
 func verbStart(at int, verb string, keep bool) int {
 	if keep {
 		return at
@@ -114,32 +129,53 @@ func verbStart(at int, verb string, keep bool) int {
 	return at + len(verb)
 }
 
-// splitNames splits X at 、 into several terms when every part is a plain
-// name (本规则所称监督检查部门、审查调查部门); a part with 的 keeps X whole.
+// splitNames returns the spans of the terms X names. A compound "A、B" is
+// one term (拐卖妇女、儿童是指…, 驾驶员、乘务员、调度员违章率，是指…): what it
+// defines is the compound's. Only names of one kind, ending in the same
+// head noun (监督检查部门、审查调查部门), are terms each. Quotes around X
+// are not part of it.
 func splitNames(s string, from, to int) [][2]int {
 	x := strings.TrimSpace(s[from:to])
 	from += strings.Index(s[from:to], x)
-	parts := strings.Split(x, "、")
 	whole := [][2]int{{from, from + len(x)}}
-	if inner, q := trimQuotes(x); q > 0 && len(parts) == 1 {
+	if inner, q := trimQuotes(x); q > 0 {
 		whole = [][2]int{{from + q, from + q + len(inner)}}
 	}
-	if len(parts) == 1 || len(parts) > 6 || strings.Contains(x, "的") {
-		if !validTerm(s[whole[0][0]:whole[0][1]]) {
-			return nil
-		}
+	if !validTerm(s[whole[0][0]:whole[0][1]]) {
+		return nil
+	}
+	parts := strings.Split(x, "、")
+	if len(parts) == 1 || len(parts) > 6 || !sameHead(parts) {
 		return whole
 	}
 	var spans [][2]int
 	at := from
 	for _, p := range parts {
-		if runeCount(p) < 2 || !validTerm(p) {
+		if !validTerm(p) {
 			return whole
 		}
 		spans = append(spans, [2]int{at, at + len(p)})
 		at += len(p) + len("、")
 	}
 	return spans
+}
+
+// sameHead reports whether every name ends in the same two characters
+// and has at least one more before them.
+func sameHead(names []string) bool {
+	head := ""
+	for _, n := range names {
+		r := []rune(n)
+		if len(r) < 3 || strings.Contains(n, "的") {
+			return false
+		}
+		h := string(r[len(r)-2:])
+		if head != "" && h != head {
+			return false
+		}
+		head = h
+	}
+	return true
 }
 
 // initialStops are words that show a sentence start is not a term being

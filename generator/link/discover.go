@@ -30,6 +30,8 @@ func (d *def) applies(l *linker, di, ti, off, art int) bool {
 		return true
 	case scopeArticle:
 		return d.doc == di && d.art == art && art >= 0
+	case scopeSection, scopeChapter, scopeBook:
+		return d.doc == di && sameHeading(l.docs[di], d.art, art, scopeLevels[d.term.Scope])
 	case scopeRest:
 		if d.doc == di {
 			return !(at{ti, off}).before(at{d.text, d.end})
@@ -70,6 +72,9 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 		for _, f := range findDefinitions(t.p.Text, t.art >= 0) {
 			if f.Needs != "" && byTerm[f.Needs] == nil && !glossary[f.Needs] {
 				continue
+			}
+			if f.Kind == model.TermDefined && announcesList(f.Definition) {
+				f.Definition += itemsAfter(l.docs[di], texts, ti)
 			}
 			if f.MembersFollow {
 				if f.Members = membersFromItems(texts, ti); len(f.Members) == 0 {
@@ -136,6 +141,32 @@ func appendOnceString(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// announcesList reports whether a definition ends where it announces a
+// list (是指下列财产：): its items complete it.
+func announcesList(def string) bool {
+	return strings.HasSuffix(def, "：") || strings.HasSuffix(def, ":")
+}
+
+// itemsAfter is the text of the items that follow text ti in its 款, each
+// with its label: 本法所称公共财产，是指下列财产：（一）国有财产；….
+func itemsAfter(d *model.Document, texts []text, ti int) string {
+	t := texts[ti]
+	var b strings.Builder
+	for _, n := range texts[ti+1:] {
+		if n.art != t.art || n.clause != t.clause || n.item < 0 || t.art < 0 || t.item >= 0 {
+			break
+		}
+		if n.sub >= 0 {
+			continue
+		}
+		if c := d.Articles[n.art].Paragraphs[n.clause]; n.item < len(c.Items) {
+			b.WriteString(c.Items[n.item].Label)
+		}
+		b.WriteString(strings.TrimSpace(n.p.Text))
+	}
+	return b.String()
 }
 
 // membersFromItems returns the members of a list whose name ends its text

@@ -52,7 +52,7 @@ func includes(s string, at int) []found {
 		start := from + i
 		f := found{Start: start, End: start + len(n), SentStart: head, SentEnd: end, Needs: subject}
 		f.Term = model.Term{
-			Term: n, Kind: model.TermDefined, KindOf: subject, Scope: scopeRest,
+			Term: n, Kind: model.TermIntroduced, KindOf: subject, Scope: scopeRest,
 			Definition: strings.TrimRight(strings.TrimSpace(s[head:end]), "。；;！？!?\n"),
 		}
 		fs = append(fs, f)

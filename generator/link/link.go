@@ -50,6 +50,7 @@ func Link(c *model.Corpus, glossary []byte) []model.Error {
 	l := newLinker(c)
 	gdefs, errs := parseGlossary(glossary)
 	errs = append(errs, l.discover(gdefs)...)
+	l.titles.collectForms(l.defs)
 	l.number(gdefs)
 	errs = append(errs, l.link()...)
 	model.SortErrors(errs)
@@ -75,6 +76,7 @@ func newLinker(c *model.Corpus) *linker {
 		l.texts[i] = textsOf(d)
 	}
 	l.family = families(l.docs)
+	l.titles.collectCited(l.texts)
 	l.defs = make([][]*def, len(l.docs))
 	return l
 }

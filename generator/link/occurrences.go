@@ -54,7 +54,7 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span, byText map[
 	var fixed, cands []span
 	for _, d := range byText[ti] {
 		if d.start < d.end && !overlaps(taken, d.start, d.end) {
-			fixed = append(fixed, span{d.start, d.end, d, true})
+			fixed = append(fixed, span{d.start, d.end, d, d.term.Kind != model.TermIntroduced})
 		}
 	}
 	for _, m := range []*matcher{l.global, local} {

@@ -20,7 +20,13 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	if dst.doc < 0 {
 		ref.External, ref.Title = true, dst.title
+		if dst.title == "" {
+			ref.Problem = fmt.Sprintf("no known title ends the words %s before %s", raw.Title, articleLabel(raw.P))
+		}
 		return true
+	}
+	if raw.Qual != qualNone {
+		dst.doc = r.l.titles.part(dst.doc, raw.P.Article, raw.P.Suffix)
 	}
 	d := r.l.docs[dst.doc]
 	ai := findArticle(d, raw.P.Article, raw.P.Suffix)
@@ -73,10 +79,13 @@ func (r *docRefs) otherLaw(ti int) (dest, bool) {
 	return noDest, false
 }
 
-// appliedTitle is X of a title "…适用《X》…": the law an interpretation
-// applies.
+// appliedTitle is X of a title "…适用《X》…" or "…执行《X》…": the law an
+// interpretation applies.
 func appliedTitle(title string) string {
 	i := strings.Index(title, "适用《")
+	if i < 0 {
+		i = strings.Index(title, "执行《")
+	}
 	if i < 0 {
 		return ""
 	}

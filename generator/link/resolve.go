@@ -18,13 +18,17 @@ type docRefs struct {
 	subject      int
 	subjectTitle string
 	amends       bool // the document amends another
-	last         dest // the document cited last, for 该法第X条
-	clauseCtx    map[[2]int]ctxRef
-	lastOther    lastDest
-	made         []made
-	refs         []model.Reference
-	occs         []occurrence
-	cited        []citedHit
+	// amendsMany is true for a decision amending several documents;
+	// lastAmended is the document its text cited last outside quotations.
+	amendsMany  bool
+	lastAmended dest
+	last        dest // the document cited last, for 该法第X条
+	clauseCtx   map[[2]int]ctxRef
+	lastOther   lastDest
+	made        []made
+	refs        []model.Reference
+	occs        []occurrence
+	cited       []citedHit
 }
 
 // dest is a document in the corpus (doc ≥ 0) or a title outside it.
@@ -49,10 +53,11 @@ type citedHit struct {
 }
 
 func newDocRefs(l *linker, di int) *docRefs {
-	r := &docRefs{l: l, di: di, subject: -1, last: noDest, clauseCtx: map[[2]int]ctxRef{}, lastOther: lastDest{-1, noDest}}
+	r := &docRefs{l: l, di: di, subject: -1, last: noDest, lastAmended: noDest, clauseCtx: map[[2]int]ctxRef{}, lastOther: lastDest{-1, noDest}}
 	d := l.docs[di]
 	if t := amendedTitle(d); t != "" {
 		r.amends = true
+		r.amendsMany = strings.Contains(d.Title, "》等")
 		r.subject = l.titles.lookup(t, docDate(d))
 		if r.subject < 0 {
 			r.subjectTitle = t
@@ -66,8 +71,11 @@ func newDocRefs(l *linker, di int) *docRefs {
 	for _, f := range l.family[di][1:] {
 		if len(l.docs[f].Articles) > 0 && l.docs[f].Parent == d.ID {
 			r.subject = f
-			break
+			return r
 		}
+	}
+	if t := appliedTitle(d.Title); t != "" && d.Kind == model.KindRegulation {
+		r.subject = l.titles.lookup(t, docDate(d)) // its bare 第X条 (a table of articles) are the law's
 	}
 	return r
 }
@@ -85,7 +93,7 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 	case refCitation:
 		r.citation(&ref, raw, ti)
 	case refDocument:
-		ok = r.document(&ref, raw)
+		ok = r.document(&ref, raw, ti)
 	case refAbove:
 		ok = r.above(&ref, ti, raw)
 	case refArticle:
@@ -166,6 +174,9 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	}
 	dst := r.lookup(title)
 	r.last = dst
+	if r.amends && !r.quoted(ti, raw.Start) {
+		r.lastAmended = dst
+	}
 	r.point(ref, dst)
 	if dst.doc < 0 && isNormative(dst.title) {
 		r.cited = append(r.cited, citedHit{dst.title, ref.From})
@@ -202,7 +213,19 @@ func (r *docRefs) lookup(title string) dest {
 	if i := r.l.titles.lookup(title, docDate(r.l.docs[r.di])); i >= 0 {
 		return dest{doc: i}
 	}
-	return dest{doc: -1, title: title}
+	return dest{doc: -1, title: normCited(title)}
+}
+
+// normCited is a cited title as a reader sees it listed: without the 《》
+// an abbreviation's expansion keeps, nor spaces around it.
+func normCited(title string) string {
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "《") && strings.HasSuffix(t, "》") {
+		if refs := scanRefs(t); len(refs) == 1 && refs[0].Kind == refCitation && refs[0].End == len(t) {
+			return refs[0].Title
+		}
+	}
+	return t
 }
 
 // point makes ref point at a whole document, or mark it external.
@@ -230,10 +253,18 @@ func (r *docRefs) abbreviation(term string, ti, off int) *def {
 	return best
 }
 
-// document resolves 本办法, 本条例, 本法: the document itself, or the
-// regulation a news item carries.
-func (r *docRefs) document(ref *model.Reference, raw rawRef) bool {
+// document resolves 本办法, 本条例, 本法: the document itself, the
+// regulation a news item carries, or inside an amendment's quotation the
+// law it amends.
+func (r *docRefs) document(ref *model.Reference, raw rawRef, ti int) bool {
 	ref.Kind = "document"
+	if r.amends && r.quoted(ti, raw.Start) {
+		dst, ok := r.amendedDest()
+		if ok {
+			r.point(ref, dst)
+		}
+		return ok
+	}
 	d := r.l.docs[r.di]
 	target := -1
 	if len(d.Articles) > 0 || d.Kind == model.KindRegulation || d.Kind == model.KindNotice {
@@ -258,27 +289,33 @@ func (r *docRefs) document(ref *model.Reference, raw rawRef) bool {
 func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 	switch raw.Qual {
 	case qualSelf:
+		if r.amends && r.quoted(ti, raw.Start) {
+			return r.amendedDest()
+		}
 		if r.amends || len(r.l.docs[r.di].Articles) > 0 {
 			return dest{doc: r.di}, true
 		}
 		return dest{doc: r.subject}, r.subject >= 0
-	case qualCitation, qualNamed:
+	case qualCitation:
 		title := raw.Title
 		if d := r.abbreviation("《"+title+"》", ti, raw.Start); d != nil {
-			title = strings.TrimSuffix(strings.TrimPrefix(d.term.Expansion, "《"), "》")
+			title = d.term.Expansion
 		} else if d := r.abbreviation(title, ti, raw.Start); d != nil && d.term.Expansion != "" {
 			title = d.term.Expansion
 		}
-		dst := r.lookup(title)
-		if raw.Qual == qualNamed {
-			r.last = dst
+		return r.lookup(title), true
+	case qualNamed:
+		dst := noDest
+		if title := r.namedTitle(raw.Title, ti, raw.Start); title != "" {
+			dst = r.lookup(title)
 		}
+		r.last = dst
 		return dst, true
 	case qualThat:
 		return r.last, r.last.doc >= 0 || r.last.title != ""
 	}
-	if r.subjectTitle != "" {
-		return dest{doc: -1, title: r.subjectTitle}, true
+	if r.amends {
+		return r.amendedDest()
 	}
 	return dest{doc: r.subject}, r.subject >= 0
 }

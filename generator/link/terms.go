@@ -14,6 +14,9 @@ const (
 	scopeDocument = "document"
 	scopeRest     = "rest"
 	scopeArticle  = "article"
+	scopeSection  = "section" // 本节所称
+	scopeChapter  = "chapter" // 本章所称
+	scopeBook     = "book"    // 本编所称, 本分编所称
 )
 
 // found is a term one text defines: what the text says about it, the span
@@ -190,16 +193,37 @@ func isAcronym(t string) bool {
 }
 
 // expansionBefore is what a bracket opened at open abbreviates: the
-// citation right before it when the term is a title (《条例》), else the
-// clause before it without a leading preposition.
+// citation right before it when the term is a title (《条例》) or is made
+// of its characters (刑法 of 《中华人民共和国刑法》), else the clause before it
+// without a leading preposition.
 func expansionBefore(s string, open int, term string) string {
 	before := strings.TrimRight(s[:open], " 　")
-	if strings.Contains(term, "《") && strings.HasSuffix(before, "》") {
-		if o := citationOpen(before, len(before)-len("》")); o >= 0 {
-			return before[o:]
+	if cited := skipNotes(before); strings.HasSuffix(cited, "》") {
+		o := citationOpen(cited, len(cited)-len("》"))
+		if o >= 0 && (strings.Contains(term, "《") || subsequence(term, cited[o:])) {
+			return cited[o:] // 《中华人民共和国刑法》（以下简称刑法）: the title alone
 		}
 	}
-	return dropAbbreviations(trimLead(before[clauseStart(before, len(before)):]))
+	exp := trimLead(before[clauseStart(before, len(before)):])
+	return dropAbbreviations(strings.TrimLeft(exp, "”’」』"))
+}
+
+// skipNotes drops the bracketed notes that end s: the dates printed
+// between a citation and the bracket that abbreviates it (《…》（2012年8月31日
+// …通过）（以下简称《决定》）).
+func skipNotes(s string) string {
+	for n := 0; n < 3; n++ {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		if !isClose(r) {
+			return s
+		}
+		o := openOf(s, len(s)-utf8.RuneLen(r))
+		if o < 0 {
+			return s
+		}
+		s = strings.TrimRight(s[:o], " 　")
+	}
+	return s
 }
 
 // dropAbbreviations removes the brackets that define other terms from a

@@ -15,6 +15,7 @@ type titleIndex struct {
 	exact    map[string][]int
 	short    map[string][]int
 	reported map[string][]int
+	names    names
 }
 
 // titlePrefixes are dropped to make a short title.
@@ -100,6 +101,22 @@ func (x *titleIndex) lookup(title, date string) int {
 		return ds[0]
 	}
 	return -1
+}
+
+// part returns the document that holds 第number条之suffix among those that
+// share the title and date of document i: the parts of one code printed
+// as several files (民法典 总则, 物权编, 合同编 …); i when none or i does.
+func (x *titleIndex) part(i, number, suffix int) int {
+	d := x.docs[i]
+	if findArticle(d, number, suffix) >= 0 {
+		return i
+	}
+	for _, j := range x.exact[normTitle(d.Title)] {
+		if j != i && docDate(x.docs[j]) == docDate(d) && findArticle(x.docs[j], number, suffix) >= 0 {
+			return j
+		}
+	}
+	return i
 }
 
 // version picks among documents of one title: regulations first, then the

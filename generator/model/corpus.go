@@ -12,8 +12,12 @@ type Corpus struct {
 	Terms      []*Term      `json:"terms"`
 	References []*Reference `json:"references"`
 	// Cited lists documents cited by title that are not in the corpus.
-	Cited  []*CitedDocument `json:"cited"`
-	Errors []Error          `json:"errors"`
+	Cited []*CitedDocument `json:"cited"`
+	// Works group the versions of one text; Comparisons pair the articles
+	// of each two consecutive versions of a work.
+	Works       []*Work       `json:"works"`
+	Comparisons []*Comparison `json:"comparisons"`
+	Errors      []Error       `json:"errors"`
 	// Skipped are the files and folders of the content folder passed over
 	// on purpose, with why: hidden names, links to folders. They are not
 	// errors and do not stop a build.

@@ -1,6 +1,9 @@
 package model
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Document kinds.
 const (
@@ -71,8 +74,48 @@ type Paragraph struct {
 	// ListItem marks a line printed as a list item (Markdown "- ", <li>);
 	// the marker itself is not in Text.
 	ListItem bool `json:"list_item,omitempty"`
+	// Row marks a row of a table: RowHead for its header, RowBody for the
+	// others, "" for text. Text holds the cells joined by CellSeparator.
+	Row string `json:"row,omitempty"`
 	// Links are the term occurrences and references inside Text, in order.
 	Links []Link `json:"links,omitempty"`
+}
+
+// Table rows.
+const (
+	RowHead = "head"
+	RowBody = "body"
+	// CellSeparator joins the cells of a table row in Paragraph.Text.
+	CellSeparator = " | "
+)
+
+// Cells returns the byte spans of the cells of a table row's text.
+func Cells(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for {
+		i := strings.Index(text[start:], CellSeparator)
+		if i < 0 {
+			return append(out, [2]int{start, len(text)})
+		}
+		out = append(out, [2]int{start, start + i})
+		start += i + len(CellSeparator)
+	}
+}
+
+// Headed is the text of a table row with each cell after its column's
+// header, for a reader who sees the row alone (a search hit): 条文：第二条；
+// 罪名：甲罪. Without a header, or with cells it cannot pair, it is the row.
+func Headed(head, row string) string {
+	hc, rc := Cells(head), Cells(row)
+	if head == "" || len(hc) != len(rc) {
+		return row
+	}
+	parts := make([]string, len(rc))
+	for i := range rc {
+		parts[i] = head[hc[i][0]:hc[i][1]] + "：" + row[rc[i][0]:rc[i][1]]
+	}
+	return strings.Join(parts, "；")
 }
 
 // Link is a span of a text that refers to something else: a term's

@@ -26,3 +26,18 @@ func TestLinkJSONKeepsIndexZero(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaded(t *testing.T) {
+	for _, tc := range []struct{ head, row, want string }{
+		{"条文 | 罪名", "第二条 | 甲罪", "条文：第二条；罪名：甲罪"},
+		{"条文 | 罪名", "第二条", "第二条"},
+		{"", "第二条 | 甲罪", "第二条 | 甲罪"},
+	} {
+		if got := Headed(tc.head, tc.row); got != tc.want {
+			t.Errorf("Headed(%q, %q) = %q, want %q", tc.head, tc.row, got, tc.want)
+		}
+	}
+	if got := Cells("a | b | c"); len(got) != 3 || got[2] != [2]int{8, 9} {
+		t.Errorf("Cells = %v", got)
+	}
+}

@@ -7,6 +7,9 @@ const (
 	TermAcronym      = "acronym"
 	TermList         = "list"
 	TermGlossary     = "glossary"
+	// TermIntroduced is a term a text only introduces as a kind of another
+	// (定期谈话 in 监督谈话包括定期谈话和及时谈话), without defining it.
+	TermIntroduced = "introduced"
 )
 
 // Term is a defined term, abbreviation, acronym or named list.
@@ -22,7 +25,8 @@ type Term struct {
 	// Scope is where the term applies: "corpus" (everywhere), "document"
 	// (its document and the news item carrying it, or the regulations that
 	// item carries), "rest" (from the definition to the end of the document:
-	// 以下简称, 下同) or "article" (本条所称, 前款所称).
+	// 以下简称, 下同), "book", "chapter" or "section" (the 编, 章 or 节 it is
+	// defined in: 本编所称, 本章所称, 本节所称) or "article" (本条所称, 前款所称).
 	Scope     string    `json:"scope,omitempty"`
 	DefinedIn *Location `json:"defined_in"`
 	// Acronym is the acronym of an expansion (世界贸易组织 → WTO).

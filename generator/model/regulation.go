@@ -63,6 +63,9 @@ type Article struct {
 	URL        string    `json:"url"`
 	Path       []string  `json:"path"` // the titles of its 编/章/节, outermost first
 	Paragraphs []*Clause `json:"paragraphs"`
+	// Notes are footnotes printed after the article (① …): apparatus of
+	// the edition, not 款 or items of the text.
+	Notes []Paragraph `json:"notes,omitempty"`
 	Position
 }
 

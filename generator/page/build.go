@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/model"
 	"tiaoli/generator/page/dateline"
@@ -97,7 +98,7 @@ func body(p string, d *draft, kind string) []model.Paragraph {
 	for _, l := range lines {
 		out = append(out, model.Paragraph{
 			Text: l.Text, Position: model.Position{Path: p, Line: l.Line},
-			Heading: l.Heading, ListItem: l.ListItem,
+			Heading: l.Heading, ListItem: l.ListItem, Row: l.Row,
 		})
 	}
 	return out
@@ -141,23 +142,57 @@ func docDate(d *draft, doc *model.Document, in Input) string {
 }
 
 // issueDate is the latest date of the approval and history lines at the
-// top of a regulation.
+// top of a regulation that enacts or amends its text: its latest 修正 or
+// 修订 (刑法 amended in 2023 is dated 2023, however many lines come before),
+// not the day it takes effect (2007年1月1日 施行).
 func issueDate(d *draft) string {
-	latest := ""
+	latest, seen := "", false
 	for i, l := range d.body {
-		if i > 12 {
+		// a history line of any length: 2024年4月26日…《关于修改〈…〉、〈…〉的决定》第二次修正
+		meta := isApproval(l.Text) || isHistory(l.Text) || (cndate.Starts(l.Text) && EnactedDate(l.Text) != "")
+		if !meta && (seen || i > maxHeadLines) {
 			break
 		}
-		if !isApproval(l.Text) && !isHistory(l.Text) {
-			continue
-		}
-		for _, date := range dates(l.Text) {
-			if date > latest {
-				latest = date
-			}
+		if meta {
+			seen = true
+			latest = max(latest, EnactedDate(l.Text))
 		}
 	}
 	return latest
+}
+
+// maxHeadLines is how far from the top of a regulation its first approval
+// or history line may stand.
+const maxHeadLines = 12
+
+// EnactedDate is the latest date in a history or approval line that an
+// enactment or amendment follows, "" when every date is followed only by
+// 施行 or nothing.
+func EnactedDate(s string) string {
+	latest := ""
+	ds := cndate.Find(s)
+	for i, d := range ds {
+		end := len(s)
+		if i+1 < len(ds) {
+			end = ds[i+1].Start
+		}
+		if enacts(s[d.End:end]) {
+			latest = max(latest, d.ISO)
+		}
+	}
+	return latest
+}
+
+// enactingVerbs say that a text was adopted or changed on a date.
+var enactingVerbs = []string{"通过", "修正", "修订", "修改", "公布", "发布", "批准", "印发", "颁布"}
+
+func enacts(event string) bool {
+	for _, v := range enactingVerbs {
+		if strings.Contains(event, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkCarriers points every regulation carried inside a news item or

@@ -72,8 +72,8 @@ func isOther(s string) bool {
 	if _, _, ok := continuedTo(s); ok {
 		return true
 	}
-	_, ok := sourceLine(s)
-	return ok || weatherStart(s)
+	_, _, ok := sourceLine(s)
+	return ok || isEditor(s) || weatherStart(s)
 }
 
 // weatherStart reports whether s opens a weather report.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/ingest/frontmatter"
 	"tiaoli/generator/page/dateline"
 )
 
@@ -35,17 +35,22 @@ var (
 	continuedToRE   = regexp.MustCompile(`\s*[（(]\s*(?:下转|转)\s*(第[\p{Han}\d]{1,4}版|[\p{Han}\d]{1,4}版)\s*[)）]$`)
 	// approvalRE is an approval or issue line: (2026年1月30日中共中央批准
 	// 2026年1月30日中共中央办公厅发布).
-	approvalRE = regexp.MustCompile(`^[（(〔].*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)[^（()）]*[)）〕]$`)
+	approvalRE = regexp.MustCompile(`^[（(〔].*` + cndate.Pattern + `.*(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)[^（()）]*[)）〕]$`)
 	// historyRE is a dated history line: 2009年2月28日 第十一届…会议通过.
-	historyRE = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)`)
-	// fullDateRE is a full date anywhere in a text.
-	fullDateRE = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	// signatureDateRE is a line that is only a date, as signed at the end.
-	signatureDateRE = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
-	// sourceLineRE is a line of source metadata: 来源：… 发布时间：2017-03-26.
-	sourceLineRE = regexp.MustCompile(`^(?:来源|稿源|信息来源)\s*[:：].{0,40}?(?:(?:发布时间|时间|日期)\s*[:：]\s*(\S+))?.{0,20}$`)
+	historyRE = regexp.MustCompile(`^` + cndate.Pattern + `.{0,80}(?:批准|发布|通过|施行|修订|修正|印发|公布|颁布)`)
+	// sourceLineRE is a line of source metadata: 来源：… 发布时间：2017-03-26,
+	// or a web page's 2025-01-02 05:58 来源：人民日报. Groups: the year,
+	// month and day before, the source, the date after.
+	sourceLineRE = regexp.MustCompile(`^(?:` + cndate.NumericPattern + `\s*(?:` + cndate.TimePattern + `)?\s*)?(?:来源|稿源|信息来源)\s*[:：]\s*` +
+		`([^\s:：|]{0,30})?.{0,20}?(?:(?:发布时间|时间|日期)\s*[:：]\s*(\S+))?.{0,20}$`)
+	// deedBylineRE is a byline that says what its people did: 某某采访整理,
+	// 记者 某某 整理. Without a role word only 采访整理 and 采写 count.
+	deedBylineRE = regexp.MustCompile(`^[（(]?(?:(?:本报记者|新华社记者|记者|通讯员|本报通讯员)\s*([\p{Han}·\s、，,]{2,30}?)\s*(?:采访整理|整理|采写|口述|撰文|执笔)|` +
+		`([\p{Han}·\s、，,]{2,30}?)\s*(?:采访整理|采写))[)）]?$`)
+	// editorRE is a web page's mark of the editor in charge: （责编：某某）.
+	editorRE = regexp.MustCompile(`^[（(]\s*(?:责编|责任编辑|编辑)\s*[:：][^（()）]{1,40}[)）]$`)
 	// publicationRE reads 《人民日报》（2025年02月12日第 10 版） in a byline.
-	publicationRE = regexp.MustCompile(`《([^《》]{2,20})》\s*[（(]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*(第\s*\d+\s*版)?\s*[)）]`)
+	publicationRE = regexp.MustCompile(`《([^《》]{2,20})》\s*[（(]\s*(` + cndate.YearPattern + `年\d{1,2}月\d{1,2}日)\s*(第\s*\d+\s*版)?\s*[)）]`)
 	// carrierRE is a sentence saying the full text of a regulation follows:
 	// 《X》全文如下。 现将《X》印发给你们.
 	carrierRE = regexp.MustCompile(`《([^《》]{2,80})》\s*(?:全文|原文|全文刊登|内容)?\s*如下\s*[。:：]?$|现将《([^《》]{2,80})》印发给你们`)
@@ -81,7 +86,7 @@ func byline(s string) (names []string, pub publication, ok bool) {
 	rest := s
 	if m := publicationRE.FindStringSubmatchIndex(s); m != nil {
 		pub.name = s[m[2]:m[3]]
-		pub.date, _ = frontmatter.Date(s[m[4]:m[5]])
+		pub.date, _ = cndate.First(s[m[4]:m[5]])
 		if m[6] >= 0 {
 			pub.page = strings.ReplaceAll(s[m[6]:m[7]], " ", "")
 		}
@@ -89,6 +94,9 @@ func byline(s string) (names []string, pub publication, ok bool) {
 		if rest == "" {
 			return nil, pub, true
 		}
+	}
+	if names := deedByline(rest); names != nil {
+		return names, pub, true
 	}
 	m := bylineRE.FindStringSubmatch(rest)
 	if m == nil || utf8.RuneCountInString(rest) > maxBylineRunes {
@@ -101,6 +109,22 @@ func byline(s string) (names []string, pub publication, ok bool) {
 		return dateline.Names(m[3]), pub, true
 	}
 	return dateline.Names(m[2]), pub, true
+}
+
+// deedByline returns the names of a byline that says what its people did
+// (某某采访整理), nil when s is none or its words are not names.
+func deedByline(s string) []string {
+	m := deedBylineRE.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	names := dateline.Names(m[1] + m[2])
+	for _, n := range names {
+		if k := utf8.RuneCountInString(n); k < 2 || (k > 4 && !strings.Contains(n, "·")) {
+			return nil
+		}
+	}
+	return names
 }
 
 // maxBylineRunes is the longest byline read, in characters.
@@ -141,7 +165,7 @@ func isHistory(s string) bool {
 	return startsWithDigit(s) && utf8.RuneCountInString(s) < 120 && historyRE.MatchString(s)
 }
 
-func isSignature(s string) bool { return startsWithDigit(s) && signatureDateRE.MatchString(s) }
+func isSignature(s string) bool { return startsWithDigit(s) && cndate.Only(s) }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
@@ -156,17 +180,27 @@ func head(s string, n int) string {
 	return s
 }
 
-// sourceLine reads a line of source metadata and the date it gives.
-func sourceLine(s string) (date string, ok bool) {
-	if !strings.Contains(head(s, 8), "源") {
-		return "", false
+// sourceLine reads a line of source metadata: the date and the source it
+// gives.
+func sourceLine(s string) (date, source string, ok bool) {
+	if !strings.Contains(head(s, 40), "源") {
+		return "", "", false
 	}
 	m := sourceLineRE.FindStringSubmatch(s)
 	if m == nil {
-		return "", false
+		return "", "", false
 	}
-	date, _ = frontmatter.Date(m[1])
-	return date, true
+	if m[1] != "" {
+		date, _ = cndate.Make(m[1], m[2], m[3])
+	} else {
+		date, _ = cndate.Numeric(m[5])
+	}
+	return date, m[4], true
+}
+
+// isEditor reports whether s is a web page's mark of its editor.
+func isEditor(s string) bool {
+	return strings.Contains(head(s, 6), "编") && editorRE.MatchString(s)
 }
 
 // carried returns the title of the regulation a carrier sentence says
@@ -188,10 +222,8 @@ func carried(s string) (string, bool) {
 // dates returns the full dates printed in s as YYYY-MM-DD.
 func dates(s string) []string {
 	var out []string
-	for _, m := range fullDateRE.FindAllString(s, -1) {
-		if d, ok := frontmatter.Date(m); ok {
-			out = append(out, d)
-		}
+	for _, d := range cndate.Find(s) {
+		out = append(out, d.ISO)
 	}
 	return out
 }
@@ -200,7 +232,8 @@ func dates(s string) []string {
 const maxPrintedLines = 12
 
 // Printed reads what the top of a file says of where it was printed, as a
-// byline such as 本报记者 某某《人民日报》（2025年02月12日第 02 版） does: the
+// byline such as 本报记者 某某《人民日报》（2025年02月12日第 02 版） does, or a
+// web page's line of date and source (2025-01-02 05:58 来源：人民日报): the
 // publication, the date (YYYY-MM-DD) and the page; "" for what it does not
 // say.
 func Printed(lines []block.Line) (publication, date, page string) {
@@ -211,6 +244,9 @@ func Printed(lines []block.Line) (publication, date, page string) {
 		if _, pub, ok := byline(l.Text); ok && pub.name != "" {
 			return pub.name, pub.date, pub.page
 		}
+		if d, src, ok := sourceLine(l.Text); ok && publication == "" && date == "" {
+			publication, date = src, d
+		}
 	}
-	return "", "", ""
+	return publication, date, ""
 }

@@ -200,6 +200,9 @@ func opensItem(s string) bool {
 // line adds a line that is not a headline.
 func (s *segmenter) line(l block.Line) {
 	c := s.cur()
+	if c == nil && isSignature(l.Text) {
+		return // the page's own date at its head (2026年2月13日 星期五): no item
+	}
 	if page, rest, ok := continuedFrom(l.Text); ok {
 		if c == nil || c.closed || len(c.body) > 0 {
 			c = s.open(nil)
@@ -226,7 +229,8 @@ func (s *segmenter) line(l block.Line) {
 }
 
 // mark reads a line that is only a mark (credit, closing dateline, byline,
-// source line) into the draft's metadata; it reports whether it did.
+// source line, editor's mark) into the draft's metadata; it reports
+// whether it did.
 func (s *segmenter) mark(c *draft, l block.Line) bool {
 	t := l.Text
 	if isCredit(t) {
@@ -247,11 +251,11 @@ func (s *segmenter) mark(c *draft, l block.Line) bool {
 		}
 		return true
 	}
-	if d, ok := sourceLine(t); ok {
+	if d, _, ok := sourceLine(t); ok {
 		c.metaDate = d
 		return true
 	}
-	return false
+	return isEditor(t) // （责编：某某） closes a web page's text: no text of it
 }
 
 // text adds a line of text to the draft, reading the marks inside it.

@@ -34,7 +34,13 @@ func standaloneRegulation(lines []block.Line) (*draft, bool) {
 		h := newHeadline(lines[:n])
 		d.head = &h
 	}
-	d.body = lines[n:]
+	for i, l := range lines[n:] {
+		if date, _, ok := sourceLine(l.Text); ok && n+i < first {
+			d.metaDate = date // 来源：某报 发布时间：2018-10-22 09:08 above the text
+			continue
+		}
+		d.body = append(d.body, l)
+	}
 	return d, true
 }
 

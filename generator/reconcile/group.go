@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 	"tiaoli/generator/regulation"
 )
@@ -148,21 +149,64 @@ func sharesSource(a, b *model.Document) bool {
 	return false
 }
 
+// Amending reports whether title names an act that amends another (宪法修正案
+// （1988年）, 关于修改《X》的决定): such acts that differ only in their year are
+// acts of their own, not versions of one text, so their year is no version
+// mark.
+func Amending(title string) bool {
+	return amendingTitle.MatchString(title)
+}
+
+// amendingTitle matches the titles of amending acts.
+var amendingTitle = regexp.MustCompile(`修正案|修改.*的决定|修订.*的决定`)
+
 // versionMark matches what a title adds to name a version: a year at its
 // end (条例2003, 条例_2018) or a bracketed revision note (（2018年修订）).
 var versionMark = regexp.MustCompile(`(?:[_\s]*[0-9]{4}年?|[（(][0-9]{4}年?(?:修订|修正|修改|版)?[）)])$`)
 
 // groupKey is what witnesses share: kind and title (with subtitle), folded
-// and without a version mark. Documents without a title are never grouped.
+// and, for a regulation, as TitleKey gives it. Documents without a title
+// are never grouped.
 func groupKey(d *model.Document) string {
 	t := fold(d.Title)
 	if t == "" {
 		return ""
 	}
 	if d.Kind == model.KindRegulation {
-		t = versionMark.ReplaceAllString(t, "")
+		t = TitleKey(d.Title)
 	}
 	return d.Kind + "\x00" + t + "\x00" + fold(d.Subtitle)
+}
+
+// statePrefix is what a national law's title may start with or leave out:
+// 中华人民共和国刑法 and 刑法 are one title.
+const statePrefix = "中华人民共和国"
+
+// TitleKey is what the titles of the versions of one regulation share:
+// the title folded, without its version mark (a trailing year, （2018年修订）)
+// and without a leading 中华人民共和国.
+func TitleKey(title string) string {
+	t := fold(title)
+	if !Amending(t) {
+		t = versionMark.ReplaceAllString(t, "")
+	}
+	if k := strings.TrimPrefix(t, statePrefix); k != "" {
+		return k
+	}
+	return t
+}
+
+// BareTitle is a regulation's title as printed without its version mark:
+// the title of the work its versions make.
+func BareTitle(title string) string {
+	t := strings.TrimSpace(title)
+	if Amending(t) {
+		return t
+	}
+	if b := strings.TrimSpace(versionMark.ReplaceAllString(t, "")); b != "" {
+		return b
+	}
+	return t
 }
 
 // fold removes spaces and markup and folds punctuation widths.
@@ -199,22 +243,10 @@ func historyDates(d *model.Document) []string {
 	return out
 }
 
-var datePattern = regexp.MustCompile(`([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日`)
-
 // dateOf returns the first date of a text as YYYY-MM-DD.
 func dateOf(s string) string {
-	m := datePattern.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	return m[1] + "-" + pad(m[2]) + "-" + pad(m[3])
-}
-
-func pad(s string) string {
-	if len(s) == 1 {
-		return "0" + s
-	}
-	return s
+	d, _ := cndate.First(s)
+	return d
 }
 
 // bodyGrams are the bigrams of a document's whole text, folded.

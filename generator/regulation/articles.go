@@ -20,6 +20,12 @@ type builder struct {
 	// labelText is true while last is the text after an article's label.
 	labelText bool
 	appendix  bool
+	// headingEnd is the line the last heading ends on.
+	headingEnd int
+	// lines and accepted are what articles reads: the lines and those that
+	// open articles.
+	lines    []line
+	accepted map[int]articleLabel
 	// headingLevels maps a Markdown heading level of unnumbered headings to
 	// the division level it stands for.
 	headingLevels map[int]string
@@ -27,7 +33,7 @@ type builder struct {
 
 // articles builds headings, articles, the preamble and the appendix.
 func (p *parser) articles(lines []line, accepted map[int]articleLabel) {
-	b := &builder{parser: p, headingLevels: unnumberedLevels(lines)}
+	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted}
 	for i, l := range lines {
 		switch {
 		case b.appendix:
@@ -35,6 +41,7 @@ func (p *parser) articles(lines []line, accepted map[int]articleLabel) {
 		case hasKey(accepted, i):
 			b.openArticle(l, accepted[i])
 		case b.division(l):
+		case b.subheading(lines, i, accepted):
 		case b.article == nil:
 			p.reg.Preamble = append(p.reg.Preamble, paragraph(l, l.text))
 			b.last = &p.reg.Preamble[len(p.reg.Preamble)-1]
@@ -57,15 +64,15 @@ func (b *builder) toAppendix(l line) {
 	b.reg.Appendix = append(b.reg.Appendix, paragraph(l, l.text))
 }
 
-// appendixPattern matches 附件, 附件1, 附件一：…, 附录, 附表 and 附：.
-var appendixPattern = regexp.MustCompile(`^附(件|录|表)?[0-9一二三四五六七八九十]*(\s|：|:|$)`)
+// appendixPattern matches 附件, 附件1, 附件一：…, 附录, 附表, 附图 and 附：.
+var appendixPattern = regexp.MustCompile(`^附(件|录|表|图)?[0-9一二三四五六七八九十]*(\s|：|:|$)`)
 
 func isAppendixStart(s string) bool {
 	return appendixPattern.MatchString(s) && !strings.HasPrefix(s, "附则")
 }
 
 func paragraph(l line, text string) model.Paragraph {
-	return model.Paragraph{Text: text, Position: l.para.Position, Heading: l.para.Heading, ListItem: l.para.ListItem}
+	return model.Paragraph{Text: text, Position: l.para.Position, Heading: l.para.Heading, ListItem: l.para.ListItem, Row: l.para.Row}
 }
 
 // openArticle starts a new 条; the text after its label is its first 款.
@@ -94,14 +101,10 @@ func articleLabelText(number, suffix int) string {
 }
 
 // body adds a line inside an article: a 项 or 目, a line continuing the
-// one before, or a new 款.
+// one before, or a new 款. A row of a table is a 款 of its own: it never
+// continues a line or is continued.
 func (b *builder) body(l line, index int) {
-	if m, ok := parseMarker(l.text); ok && m.kind != markHan {
-		b.addItem(l, m)
-		return
-	}
-	if b.last != nil && index >= 0 && continues(b.last.Text, b.labelText, l) {
-		b.join(l)
+	if l.para.Row == "" && b.inline(l, index) {
 		return
 	}
 	c := &model.Clause{Paragraph: paragraph(l, l.text)}
@@ -109,6 +112,24 @@ func (b *builder) body(l line, index int) {
 	b.article.Paragraphs = append(b.article.Paragraphs, c)
 	b.clause, b.item, b.last = c, nil, &c.Paragraph
 	b.labelText = index < 0
+}
+
+// inline adds a line that is no 款 of its own: a 项 or 目, a line
+// continuing the one before, a member of a list. It reports false for a
+// line that opens a 款.
+func (b *builder) inline(l line, index int) bool {
+	if b.note(l, index) {
+		return true
+	}
+	if m, ok := parseMarker(l.text); ok && m.kind != markHan {
+		b.addItem(l, m)
+		return true
+	}
+	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText, l) {
+		b.join(l)
+		return true
+	}
+	return index >= 0 && b.listMember(l)
 }
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
@@ -171,7 +192,7 @@ func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 		}
 		lab, ok := parseArticleLabel(l.text)
 		repeated := lab.number*1000+lab.suffix == lastKey
-		if ok && (lab.separated || repeated) && !isTableRow(l.text) {
+		if ok && (lab.separated || repeated) && !isTableRow(l.text) && !(i > 0 && announces(lines[i-1].text, lab)) {
 			run = append(run, l)
 			labels = append(labels, articleLabelText(lab.number, lab.suffix))
 		}

@@ -17,6 +17,12 @@ func (b *builder) division(l line) bool {
 	if !ok {
 		return false
 	}
+	b.openDivision(d, l)
+	return true
+}
+
+// openDivision closes the open divisions at d's level or deeper and opens d.
+func (b *builder) openDivision(d division, l line) {
 	for len(b.stack) > 0 && levelRank[b.reg.Headings[b.stack[len(b.stack)-1]].Level] >= levelRank[d.level] {
 		b.stack = b.stack[:len(b.stack)-1]
 	}
@@ -29,12 +35,12 @@ func (b *builder) division(l line) bool {
 		Position: l.para.Position,
 	}
 	b.reg.Headings = append(b.reg.Headings, h)
+	b.headingEnd = l.para.Line
 	b.stack = append(b.stack, len(b.reg.Headings)-1)
 	b.article, b.clause, b.item, b.last = nil, nil, nil, nil
 	if len(b.reg.Articles) > 0 {
 		b.article = b.reg.Articles[len(b.reg.Articles)-1]
 	}
-	return true
 }
 
 // unnumbered reads a division without a number: 总则, 附则 alone on a line,

@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,8 +151,15 @@ func parseDivision(s string) (division, bool) {
 			continue
 		}
 		title := normaliseTitle(rest)
-		if !isTitle(title) {
+		if namesUnit(title) {
 			return division{}, false
+		}
+		if !isTitle(title) && !(standsApart(rest) && isSpacedTitle(title)) {
+			short := strings.TrimSuffix(title, "。")
+			if !standsApart(rest) || short == title || utf8.RuneCountInString(short) > 15 || !isSpacedTitle(short) {
+				return division{}, false
+			}
+			title = short // a stray full stop after a short title: 第五节 生活、卫生。
 		}
 		return division{level: unit, number: n, label: "第" + numeralText(s, unit) + unit, title: title}, true
 	}
@@ -192,6 +200,43 @@ func isTitle(s string) bool {
 		}
 	}
 	return true
+}
+
+// unitLabel matches the label of an article or division anywhere in a
+// text.
+var unitLabel = regexp.MustCompile(`第[零〇一二三四五六七八九十百千两0-9]+(条|编|章|节)`)
+
+// namesUnit reports whether s names an article or division: a division's
+// title never does, a sentence about one does (第七节 相应改为第八节).
+func namesUnit(s string) bool { return unitLabel.MatchString(s) }
+
+// standsApart reports whether the text after a label starts with a space:
+// the label stands apart from a title (第二十六章 中介合同), where a
+// citation runs on (第二章中规定的).
+func standsApart(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return isSpace(r)
+}
+
+// isSpacedTitle reports whether s can be a title set apart from its label
+// by a space. It may start with a character a citation goes on with (中介
+// 合同, 和解, 所有权) and list with commas (主席团，主席、副主席), but holds
+// no sentence and starts no reference.
+func isSpacedTitle(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "。；;：:") || startsAsReference(s) {
+		return false
+	}
+	for _, p := range []string{"的", "、", "，", ",", "规定", "》", "”"} {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	for _, unit := range []string{"条", "款", "项", "章", "节", "编"} {
+		if _, _, ok := parseNumbered(s, unit); ok {
+			return false
+		}
+	}
+	return !namesUnit(s)
 }
 
 // normaliseTitle trims a title and removes spaces between Han characters:

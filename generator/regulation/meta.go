@@ -1,38 +1,19 @@
 package regulation
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
-	"tiaoli/generator/numeral"
 )
 
-// datePattern matches 2026年1月30日, 二〇一八年十二月二十九日 and the like.
-var datePattern = regexp.MustCompile(`([0-9〇零○一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日`)
-
 // parseDate returns the first full date in s as YYYY-MM-DD.
-func parseDate(s string) (string, bool) {
-	m := datePattern.FindStringSubmatch(s)
-	if m == nil {
-		return "", false
-	}
-	y, ok1 := numeral.Parse(m[1])
-	mo, ok2 := numeral.Parse(m[2])
-	d, ok3 := numeral.Parse(m[3])
-	if !ok1 || !ok2 || !ok3 || mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return "", false
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
-}
+func parseDate(s string) (string, bool) { return cndate.First(s) }
 
-// startsWithDate reports whether s opens with a year: a LawRefBook history
+// startsWithDate reports whether s opens with a date: a LawRefBook history
 // line (1997年3月14日 第八届…修订).
-func startsWithDate(s string) bool {
-	loc := datePattern.FindStringIndex(s)
-	return loc != nil && loc[0] == 0
-}
+func startsWithDate(s string) bool { return cndate.Starts(s) }
 
 // bracketed returns the text inside (…) or （…） when the whole of s is
 // one bracketed group.
@@ -53,7 +34,8 @@ func bracketed(s string) (string, bool) {
 // date.
 func isMetaLine(s string) bool {
 	if inner, ok := bracketed(s); ok {
-		return datePattern.MatchString(inner) && hasEventVerb(inner)
+		_, dated := cndate.First(inner)
+		return dated && hasEventVerb(inner)
 	}
 	return startsWithDate(s) && len([]rune(s)) < 200
 }
@@ -71,7 +53,7 @@ func hasEventVerb(s string) bool {
 
 // eventEnd matches the verb closing an event and the date opening the next
 // when a line runs them together: …通过2003年8月15日….
-var eventEnd = regexp.MustCompile(`(通过|公布|发布|施行|批准|修正|修订|修改|印发|颁布)(根据)?([0-9〇零○一二三四五六七八九]{4}\s*年)`)
+var eventEnd = regexp.MustCompile(`(通过|公布|发布|施行|批准|修正|修订|修改|印发|颁布)(根据)?(` + cndate.YearPattern + `\s*年)`)
 
 // splitEvents cuts a history line into events: each starts with a date or
 // with 根据 (根据2017年…修正).
@@ -131,11 +113,11 @@ func isPublishing(e string) bool {
 // agent returns who published in an event: 2026年1月30日中共中央办公厅发布 →
 // 中共中央办公厅; 1996年10月3日 中华人民共和国交通部令第8号发布 → 中华人民共和国交通部.
 func agent(e string) string {
-	loc := datePattern.FindStringIndex(e)
-	if loc == nil {
+	ds := cndate.Find(e)
+	if len(ds) == 0 {
 		return ""
 	}
-	s := trimSpace(e[loc[1]:])
+	s := trimSpace(e[ds[0].End:])
 	s = strings.TrimPrefix(s, "根据")
 	s = strings.TrimPrefix(s, "经")
 	for _, cut := range []string{"令第", "令（", "令(", "公告第", "公告（", "公告(", "公告", "发布", "公布", "印发", "颁布", "批准"} {
@@ -172,4 +154,43 @@ func readValidFrom(r *model.Regulation) {
 			}
 		}
 	}
+}
+
+// readNoticeDate reads the date, and the issuer signed above it, of a
+// regulation whose header gives none from the notice that issues it: the
+// first line of the preamble that holds a date and nothing else
+// (（2009年7月1日）, or 2015年2月3日 under the issuer's name).
+func readNoticeDate(r *model.Regulation) {
+	if r.Published != "" {
+		return
+	}
+	for i, p := range r.Preamble {
+		date, ok := dateOnly(p.Text)
+		if !ok {
+			continue
+		}
+		r.Published = date
+		if i > 0 && r.Issuer == "" && isOrganisation(trimSpace(r.Preamble[i-1].Text)) {
+			r.Issuer = trimSpace(r.Preamble[i-1].Text)
+		}
+		return
+	}
+}
+
+// dateOnly returns the date of a line that holds one date and nothing
+// else, bracketed or not.
+func dateOnly(s string) (string, bool) {
+	if !cndate.Only(trimSpace(s)) {
+		return "", false
+	}
+	return parseDate(s)
+}
+
+// organisation matches the name of a body that signs a notice: it ends in
+// the word for an office, a ministry, a committee, a court or the like.
+var organisation = regexp.MustCompile(`(部|委|局|院|署|厅|办|室|会|组|府|中央|委员会|小组|政府|法院|检察院|总局|办公厅|办公室)$`)
+
+func isOrganisation(s string) bool {
+	n := len([]rune(s))
+	return n >= 2 && n <= 40 && organisation.MatchString(s) && !strings.ContainsAny(s, "。；，：:,;0123456789《》“”")
 }

@@ -50,9 +50,11 @@ func Structure(d *model.Document) []model.Error {
 	accepted := selectArticles(lines)
 	if len(accepted) > 0 {
 		p.articles(lines, accepted)
+		readNoticeDate(p.reg)
 		readValidFrom(p.reg)
 	} else {
 		p.sections(lines)
+		readNoticeDate(p.reg)
 	}
 	p.checkBrackets()
 	fillDepths(p.reg.Headings)

@@ -26,7 +26,7 @@ func selectArticles(lines []line) map[int]articleLabel {
 		if isTableRow(l.text) {
 			continue
 		}
-		if lab, ok := parseArticleLabel(l.text); ok {
+		if lab, ok := parseArticleLabel(l.text); ok && !(i > 0 && announces(lines[i-1].text, lab)) {
 			cands = append(cands, candidate{i, lab})
 		}
 	}
@@ -81,4 +81,41 @@ func step(a, b candidate) int {
 // " | "): a table lists articles, it does not open them.
 func isTableRow(s string) bool {
 	return strings.Contains(s, " | ") || strings.HasPrefix(s, "|")
+}
+
+// announces reports whether prev, ending in "：", names the article lab
+// opens: an amendment introducing the text it quotes (增加一条，作为第五条之一：
+// / 第五条之一 …, 将第九条修改为： / 第九条 …). The article is quoted, not
+// the document's own.
+func announces(prev string, lab articleLabel) bool {
+	if !endsInColon(prev) {
+		return false
+	}
+	for i := strings.Index(prev, "第"); i >= 0; {
+		if m, ok := parseArticleMention(prev[i:]); ok && m.number == lab.number && m.suffix == lab.suffix {
+			return true
+		}
+		next := strings.Index(prev[i+len("第"):], "第")
+		if next < 0 {
+			break
+		}
+		i += len("第") + next
+	}
+	return false
+}
+
+// parseArticleMention reads 第X条 or 第X条之Y at the start of s, wherever
+// it stands in a sentence.
+func parseArticleMention(s string) (articleLabel, bool) {
+	n, rest, ok := parseNumbered(s, "条")
+	if !ok {
+		return articleLabel{}, false
+	}
+	l := articleLabel{number: n}
+	if after, ok := strings.CutPrefix(rest, "之"); ok {
+		if m, _, ok := leadingNumeral(after); ok && m > 0 {
+			l.suffix = m
+		}
+	}
+	return l, true
 }

@@ -72,6 +72,9 @@ func outline(d *model.Document, errs []model.Error) string {
 			p("  款%d: %s", i+1, c.Text)
 			outlineItems(p, c.Items, "    ")
 		}
+		for _, n := range a.Notes {
+			p("  note %d: %s", n.Line, n.Text)
+		}
 	}
 	for _, s := range d.Sections {
 		outlineSection(p, s, "")

@@ -21,6 +21,8 @@ type articlePage struct {
 	CitedBy  []refRow
 	Terms    []termRow
 	Variants []variantRow
+	// Versions follows the article into the other versions of its work.
+	Versions *articleVersions
 	// Citation is 《title》第五条; CiteURL the page's address as readers
 	// copy it (the script puts the full address in).
 	Citation, CiteURL string
@@ -49,6 +51,7 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	pg.CitedBy = w.citedBy(at, p)
 	pg.Terms = r.termRows(r.termsAt[at], p)
 	pg.Variants = r.variants(d, a.Label, p)
+	pg.Versions = r.articleVersions(d, i, p)
 	return w.page("article", a.URL, pg)
 }
 

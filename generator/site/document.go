@@ -25,6 +25,8 @@ type docHead struct {
 	Status      string
 	StatusClass string
 	GoTo        *goTo // the go-to-article box, on regulations
+	// Version places the document among the versions of its work.
+	Version *versionNote
 }
 
 // goTo is the go-to-article box: the document page and the list of its
@@ -105,6 +107,7 @@ func (r *renderer) head(d *model.Document, p where) docHead {
 	if d.Status != "" {
 		h.StatusClass = statusClass(d.Status)
 	}
+	h.Version = r.versionNote(d, p)
 	if len(d.Articles) > 0 {
 		h.GoTo = &goTo{Base: p.href(d.URL), List: p.href(d.URL + "articles.json")}
 	}

@@ -42,6 +42,7 @@ func (r *renderer) pageURLs() []string {
 			}
 		}
 	}
+	urls = append(urls, r.workURLs()...)
 	for _, t := range r.c.Terms {
 		urls = append(urls, t.URL)
 	}

@@ -72,7 +72,7 @@ func newState(r *renderer) (*State, error) {
 	s := &State{Version: stateVersion, Global: g, Docs: make(map[string]string, len(c.Documents))}
 	incoming := r.incoming()
 	for _, d := range c.Documents {
-		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID])
+		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID)
 	}
 	return s, nil
 }
@@ -132,7 +132,7 @@ func (r *renderer) globalDigest() (string, error) {
 		return "", err
 	}
 	enc := json.NewEncoder(h)
-	for _, v := range []any{terms(c), citedTitles(c), c.Sources, headers(c), editorial(c)} {
+	for _, v := range []any{terms(c), citedTitles(c), c.Sources, headers(c), editorial(c), c.Works} {
 		if err := enc.Encode(v); err != nil {
 			return "", err
 		}

@@ -31,8 +31,13 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		w.label(b, a.Label, m)
 		b.WriteString("</p></div>\n")
 	}
+	table := false
 	for i, c := range a.Paragraphs {
 		if c == nil {
+			continue
+		}
+		if table = tableEdge(b, table, c.Paragraph); table {
+			w.tableRow(b, c.Paragraph, m.prefix+c.Anchor, p)
 			continue
 		}
 		b.WriteString(`<div class="clause"`)
@@ -52,6 +57,25 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 		w.items(b, a, i+1, c.Items, m, p)
 		b.WriteString("</div>\n")
 	}
+	tableEdge(b, table, model.Paragraph{})
+	notes(b, a.Notes, m.prefix)
+}
+
+// notes writes the footnotes of an article apart from its text, with ids
+// n1, n2 ….
+func notes(b *textBuilder, ns []model.Paragraph, prefix string) {
+	if len(ns) == 0 {
+		return
+	}
+	b.WriteString(`<aside class="notes" aria-label="注释">`)
+	for i, n := range ns {
+		b.WriteString(`<p class="note"`)
+		b.attr("id", prefix+"n"+strconv.Itoa(i+1))
+		b.WriteByte('>')
+		b.escape(n.Text)
+		b.WriteString("</p>")
+	}
+	b.WriteString("</aside>\n")
 }
 
 func (w *worker) label(b *textBuilder, label string, m articleMode) {
@@ -130,21 +154,26 @@ func (w *worker) subitems(b *textBuilder, items []*model.Item, prefix string, p 
 }
 
 // body writes paragraphs of running text with ids b1, b2 …: headings as
-// headings, runs of list items as lists.
+// headings, runs of list items as lists, runs of table rows as tables.
 func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, p where) {
-	inList := false
+	inList, table := false, false
 	for i, para := range paras {
-		if para.ListItem != inList {
-			if inList {
-				b.WriteString("</ul>\n")
-			} else {
-				b.WriteString("<ul class=\"list\">")
-			}
-			inList = para.ListItem
+		if inList && !para.ListItem {
+			b.WriteString("</ul>\n")
+			inList = false
+		}
+		table = tableEdge(b, table, para)
+		if para.ListItem && !inList {
+			b.WriteString("<ul class=\"list\">")
+			inList = true
 		}
 		id := ""
 		if idPrefix != "" {
 			id = idPrefix + strconv.Itoa(i+1)
+		}
+		if table {
+			w.tableRow(b, para, id, p)
+			continue
 		}
 		tag := "p"
 		switch {
@@ -167,6 +196,7 @@ func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, 
 	if inList {
 		b.WriteString("</ul>\n")
 	}
+	tableEdge(b, table, model.Paragraph{})
 }
 
 // headingText is a heading as printed: 第二章 谈话的开展.

@@ -30,6 +30,7 @@ type renderer struct {
 	termByName map[string]int
 	tips       []string // the tooltip of each term
 	byDate     []*model.Document
+	vx         *versionIndex // works and comparisons (versions.go)
 	// frames caches the shared frame of pages by depth and navigation
 	// item; frameErr keeps the first error rendering one.
 	framesMu sync.Mutex
@@ -59,6 +60,7 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	r.indexReferences()
 	r.indexTerms()
 	r.byDate = sortedByDate(c.Documents)
+	r.vx = newVersionIndex(c)
 	r.examples = examples.Placeholder(examples.Queries(c))
 	return r, nil
 }

@@ -95,6 +95,7 @@ func (r *renderer) jobs() []job {
 	for _, d := range r.c.Documents {
 		jobs = append(jobs, r.documentJobs(d, seen)...)
 	}
+	jobs = append(jobs, r.workJobs(seen)...)
 	for i, t := range r.c.Terms {
 		i := i
 		if claim(seen, t.URL) {

@@ -8,6 +8,10 @@
 //	                    variants; d/<doc>/articles.json lists its articles
 //	d/<doc>/a5/         an article (条) with anchors #p2 (款) and #p2-i3 (项)
 //	d/<doc>/s2/         a section of a document without 条
+//	w/<work>/           the versions of a regulation (versions.go)
+//	w/<work>/<a>_<b>/   the 修订对照 of two versions (comparepage.go): rows
+//	                    #n5 by the newer version's article, #o3 for one
+//	                    the newer deleted
 //	t/  t/<term>/       all terms; one term
 //	s/  s/<source>/     all sources; one source (a printed page)
 //	k/<kind>/           the documents of a kind, newest first
@@ -136,7 +140,7 @@ func KindName(kind string) string {
 // termKindNames are the Chinese names of term kinds.
 var termKindNames = map[string]string{
 	model.TermDefined: "定义", model.TermAbbreviation: "简称", model.TermAcronym: "缩写",
-	model.TermList: "列举", model.TermGlossary: "词汇表",
+	model.TermList: "列举", model.TermGlossary: "词汇表", model.TermIntroduced: "出现",
 }
 
 // statusClasses give each status a class for its colour.

@@ -31,6 +31,7 @@ type termPage struct {
 // scopeNames say in Chinese where a term applies.
 var scopeNames = map[string]string{
 	"corpus": "全部文件", "document": "本文件及刊载它的新闻", "rest": "自定义处至本文件末尾", "article": "本条",
+	"book": "本编", "chapter": "本章", "section": "本节",
 }
 
 // termLink links a term by its name, to its page when the corpus has one.

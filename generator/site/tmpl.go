@@ -13,7 +13,7 @@ import (
 // Layout files: parsed into every page template. Page files define the
 // blocks "content" (the main column) and, if they want, "head" (extra
 // elements in <head>).
-var layoutFiles = []string{"layout.html", "partials.html"}
+var layoutFiles = []string{"layout.html", "partials.html", "versions.html"}
 
 // Chrome is what the layout needs from every page: execute template
 // "layout" with a value that has a Chrome field.
@@ -152,7 +152,7 @@ var pageFiles = map[string][]string{
 	"section": {"section.html"}, "term": {"term.html"}, "terms": {"terms.html"},
 	"cited": {"cited.html"}, "source": {"source.html"}, "sources": {"sources.html"},
 	"list": {"list.html"}, "report": {"report.html"}, "query": {"query.html", "search_results.html"},
-	"notfound": {"notfound.html"},
+	"notfound": {"notfound.html"}, "work": {"work.html"}, "compare": {"compare.html"},
 }
 
 // parseTemplates parses every page template once.

@@ -3,10 +3,10 @@ package status
 import "tiaoli/generator/model"
 
 // Apply gives the documents of c their status and fills dates from the
-// tables. Run it after documents are merged and their versions linked:
-// an explicit status wins, then a newer version (已修改), then a table's
-// expired flag (已废止); a table row that says none of these means the
-// text is in force.
+// tables. Run it after documents are merged and grouped into works
+// (package work): an explicit status wins, then a newer version of its
+// work (已修改), then a table's expired flag (已废止); a table row that says
+// none of these means the text is in force.
 func Apply(c *model.Corpus, t Table) {
 	rows := make([]Row, len(c.Documents))
 	listed := make([]bool, len(c.Documents))
@@ -14,12 +14,13 @@ func Apply(c *model.Corpus, t Table) {
 		rows[i], listed[i] = rowOf(d, t)
 		fillDates(d, rows[i])
 	}
-	for i, d := range c.Documents { // after every date is in: versions compare them
+	older := olderVersions(c.Works)
+	for i, d := range c.Documents {
 		switch row := rows[i]; {
 		case d.Status != "":
 		case row.Status != "":
 			d.Status = row.Status
-		case hasNewerVersion(d):
+		case older[d]:
 			d.Status = Amended
 		case row.Expired:
 			d.Status = Repealed
@@ -49,26 +50,17 @@ func fillDates(d *model.Document, row Row) {
 	}
 }
 
-// hasNewerVersion reports whether another dated version of the document
-// is newer than it.
-func hasNewerVersion(d *model.Document) bool {
-	mine := versionDate(d)
-	if mine == "" {
-		return false
-	}
-	for _, v := range d.VersionDocs {
-		if vd := versionDate(v); vd > mine {
-			return true
+// olderVersions lists the versions of works that have a newer dated one.
+// A work lists its versions newest first.
+func olderVersions(works []*model.Work) map[*model.Document]bool {
+	out := map[*model.Document]bool{}
+	for _, w := range works {
+		newest := w.Versions[0].Date
+		for _, v := range w.Versions[1:] {
+			if v.Date != "" && v.Date < newest {
+				out[v.Doc] = true
+			}
 		}
 	}
-	return false
-}
-
-// versionDate is the date that orders versions: when the text was
-// published, else the document's date.
-func versionDate(d *model.Document) string {
-	if d.Published != "" {
-		return d.Published
-	}
-	return d.Date
+	return out
 }

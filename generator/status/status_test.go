@@ -87,11 +87,11 @@ func TestApply(t *testing.T) {
 		return d
 	}
 	old, cur := doc("a-2015.md", "2015-03-15", ""), doc("a-2023.md", "2023-03-13", "")
-	old.VersionDocs, cur.VersionDocs = []*model.Document{cur}, []*model.Document{old}
+	works := []*model.Work{{Versions: []model.Version{{Doc: cur, Date: cur.Date}, {Doc: old, Date: old.Date}}}}
 	explicit := doc("b.md", "2020-01-01", NotInForce)
 	expired, listed, silent := doc("c.md", "", ""), doc("d.md", "", ""), doc("e.md", "", "")
 	fromTable := doc("f.md", "", "")
-	c := &model.Corpus{Documents: []*model.Document{old, cur, explicit, expired, listed, silent, fromTable}}
+	c := &model.Corpus{Documents: []*model.Document{old, cur, explicit, expired, listed, silent, fromTable}, Works: works}
 	Apply(c, Table{
 		"a-2015.md": {Expired: true}, "a-2023.md": {}, "b.md": {Expired: true},
 		"c.md": {Expired: true, Published: "2001-02-03", ValidFrom: "2001-06-01"}, "d.md": {},

@@ -19,6 +19,9 @@ type Line struct {
 	// ListItem marks a line printed as a list item; the marker is not in
 	// Text.
 	ListItem bool
+	// Row marks a row of a table (model.RowHead, model.RowBody); its
+	// cells are joined by model.CellSeparator.
+	Row string
 	// Strong marks a line printed bold as a whole (**标题**), which pages
 	// use for titles.
 	Strong bool

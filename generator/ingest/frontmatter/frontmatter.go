@@ -14,10 +14,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/status"
 )
@@ -155,24 +155,9 @@ func scalar(n *yaml.Node) string {
 	return ""
 }
 
-var datePattern = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`)
-
 // Date reads a date written 2025-02-12, 2025/2/12, 2025.2.12 or
 // 2025年2月12日 (optionally followed by a time) as YYYY-MM-DD.
-func Date(s string) (string, bool) {
-	m := datePattern.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return "", false
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != mo {
-		return "", false
-	}
-	return t.Format("2006-01-02"), true
-}
+func Date(s string) (string, bool) { return cndate.Numeric(s) }
 
 var (
 	yamlLineRE  = regexp.MustCompile(`line (\d+)`)

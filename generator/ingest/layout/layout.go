@@ -43,6 +43,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
@@ -57,12 +58,8 @@ const (
 	KindListMarker = "list-marker"
 )
 
-// datedLine starts with a full date, as history lines (2009年2月28日 第十一届
-// …通过) and signatures do.
-var datedLine = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
-
 // approvalStart opens an approval line: (2026年1月30日…批准 …).
-var approvalStart = regexp.MustCompile(`^[（(〔]\s*\d{4}\s*年`)
+var approvalStart = regexp.MustCompile(`^[（(〔]\s*` + cndate.YearPattern + `\s*年`)
 
 // docNumber ends a line with a document number: 国办发〔2013〕1号, 第31号.
 var docNumber = regexp.MustCompile(`\d+\s*号$`)
@@ -150,7 +147,7 @@ func openEnd(s string) bool {
 // dateline, a photo credit or a continuation mark.
 func opensUnit(s string) bool {
 	if label.Structural(s) || strings.HasPrefix(s, "▲") || strings.HasPrefix(s, "■") ||
-		datedLine.MatchString(s) || approvalStart.MatchString(s) {
+		cndate.Starts(s) || approvalStart.MatchString(s) {
 		return true
 	}
 	if _, _, ok := dateline.Opening(s); ok {
@@ -191,7 +188,7 @@ func cut(l, next block.Line, page string) bool {
 		return true
 	case !unicode.Is(unicode.Han, last):
 		return false
-	case datedLine.MatchString(s) || docNumber.MatchString(s):
+	case cndate.Starts(s) || docNumber.MatchString(s):
 		return false // a history, signature or document number line: a unit of its own
 	}
 	if label.Item(s) {

@@ -25,10 +25,11 @@ import (
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/frontmatter"
+	"tiaoli/generator/model"
 )
 
 // CellSeparator joins the cells of a table row.
-const CellSeparator = " | "
+const CellSeparator = model.CellSeparator
 
 var parser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 
@@ -171,7 +172,11 @@ func (r *reader) tableRow(row ast.Node, quote bool) {
 		return
 	}
 	if l, ok := finish(strings.Join(cells, CellSeparator)); ok && strings.Trim(l, "| ") != "" {
-		r.lines = append(r.lines, block.Line{Text: l, Line: line, Quote: quote, Break: true})
+		kind := model.RowBody
+		if _, ok := row.(*east.TableHeader); ok {
+			kind = model.RowHead
+		}
+		r.lines = append(r.lines, block.Line{Text: l, Line: line, Quote: quote, Break: true, Row: kind})
 	}
 }
 
@@ -192,9 +197,19 @@ func (r *reader) inline(n ast.Node, m mark) {
 		if !l.keep() {
 			continue
 		}
+		text, row := l.text, ""
+		if m.heading == 0 {
+			if cells, ok := pipeRow(text); ok {
+				if cells == "" {
+					continue
+				}
+				text, row = cells, model.RowBody
+			}
+		}
 		r.lines = append(r.lines, block.Line{
-			Text: l.text, Line: l.line, Heading: m.heading, Quote: m.quote,
+			Text: text, Line: l.line, Heading: m.heading, Quote: m.quote,
 			Strong: m.heading == 0 && l.strong(), Break: brk, Indent: r.indented(l.line),
+			Row: row,
 		})
 		brk = false
 	}
@@ -221,4 +236,26 @@ func stripTags(s string) string {
 func isBR(raw []byte) bool {
 	t := bytes.ToLower(bytes.TrimSpace(raw))
 	return bytes.HasPrefix(t, []byte("<br")) && bytes.HasSuffix(t, []byte(">"))
+}
+
+// pipeRow reads a line of text that is a table row whose table markup
+// broke (its pipes escaped, its rule line lost): it starts with "|" and
+// holds at least two more. It returns the cells joined by CellSeparator,
+// "" when every cell is empty.
+func pipeRow(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "|") || strings.Count(t, "|") < 3 {
+		return "", false
+	}
+	t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+	cells := strings.Split(t, "|")
+	empty := true
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+		empty = empty && cells[i] == ""
+	}
+	if empty {
+		return "", true
+	}
+	return strings.Join(cells, CellSeparator), true
 }

@@ -24,6 +24,9 @@ func show(src string) string {
 		if l.Quote {
 			marks += "q"
 		}
+		if l.Row != "" {
+			marks += l.Row + " "
+		}
 		if l.Break {
 			marks += "|"
 		}
@@ -57,7 +60,10 @@ func TestRead(t *testing.T) {
 			"1 | 对“一把手”的监督\n"},
 		{"table",
 			"| 条文 | 罪名 |\n|---|---|\n| 第152条 | 走私罪 |\n",
-			"1 | 条文 | 罪名\n3 | 第152条 | 走私罪\n"},
+			"1 head | 条文 | 罪名\n3 body | 第152条 | 走私罪\n"},
+		{"table with escaped pipes",
+			"| 类别 \\| 住宿费 \\| 合计 \\|\n\n| 一类 \\| 500 \\| 760 \\|\n\n| \\| \\| \\|\n\n|不是表格\n",
+			"1 body | 类别 | 住宿费 | 合计\n3 body | 一类 | 500 | 760\n7 | |不是表格\n"},
 		{"pandoc table",
 			"  ------- -------\n  甲       乙\n  ------- -------\n",
 			"2 | 甲 乙\n"},

@@ -8,6 +8,7 @@ import (
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/normalize"
+	"tiaoli/generator/model"
 )
 
 // Line markers: markStart, the line number in hexadecimal digits
@@ -94,6 +95,8 @@ type walker struct {
 	plainRunes  int
 	brk         bool
 	pendingList bool
+	// row is the kind of table row being read, "" outside rows.
+	row string
 }
 
 var blockTags = map[string]bool{
@@ -137,6 +140,9 @@ func (w *walker) walk(n *html.Node, st state) {
 		if tag == "li" {
 			w.pendingList = true
 		}
+		if tag == "tr" {
+			w.row = rowKind(n)
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, st)
@@ -145,7 +151,24 @@ func (w *walker) walk(n *html.Node, st state) {
 		w.flush()
 		w.brk = true
 		w.pendingList = false
+		if tag == "tr" {
+			w.row = ""
+		}
 	}
+}
+
+// rowKind is model.RowHead for a row of header cells or inside <thead>,
+// model.RowBody otherwise.
+func rowKind(tr *html.Node) string {
+	if tr.Parent != nil && tr.Parent.Data == "thead" {
+		return model.RowHead
+	}
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "td" {
+			return model.RowBody
+		}
+	}
+	return model.RowHead
 }
 
 // blockState is the state a block element gives its content.
@@ -219,6 +242,7 @@ func (w *walker) flush() {
 		w.lines = append(w.lines, block.Line{
 			Text: text, Line: line, Heading: st.heading, Quote: st.quote, Break: w.brk,
 			ListItem: w.pendingList, Strong: st.heading == 0 && w.strongRunes > 0 && w.plainRunes == 0,
+			Row: w.row,
 		})
 		w.brk, w.pendingList = false, false
 	}

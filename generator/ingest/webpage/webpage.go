@@ -25,10 +25,11 @@ import (
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/frontmatter"
+	"tiaoli/generator/model"
 )
 
 // CellSeparator joins the cells of a table row.
-const CellSeparator = " | "
+const CellSeparator = model.CellSeparator
 
 // Read returns the metadata and printed lines of an HTML page.
 func Read(src string) (block.Page, []block.Problem) {
@@ -43,8 +44,8 @@ func Read(src string) (block.Page, []block.Problem) {
 	article.Find(strings.Join(dropInArticle, ",")).Remove()
 	removeChrome(article)
 	w := walker{}
-	if title := outsideTitle(doc, article); title != nil {
-		w.walk(title, state{})
+	for _, n := range outsideHead(doc, article) {
+		w.walk(n, state{})
 		w.flush()
 	}
 	for _, n := range article.Nodes {
@@ -143,7 +144,7 @@ func mostText(sel *goquery.Selection) *goquery.Selection {
 
 // outsideTitle returns the page's first <h1> when the article has no
 // heading of its own and the <h1> is outside it.
-func outsideTitle(doc *goquery.Document, article *goquery.Selection) *html.Node {
+func outsideTitle(doc *goquery.Document, article *goquery.Selection) *goquery.Selection {
 	if article.Find("h1, h2").Length() > 0 || article.Is("body") {
 		return nil
 	}
@@ -151,7 +152,46 @@ func outsideTitle(doc *goquery.Document, article *goquery.Selection) *html.Node 
 	if h.Length() == 0 || article.Find("*").IndexOfSelection(h) >= 0 || h.Closest("nav, footer, aside").Length() > 0 {
 		return nil
 	}
-	return h.Nodes[0]
+	return h
+}
+
+// maxHeadLines is how many short lines around an outside title are read
+// with it: the deck of 引题 before it, 副题 and the line of date and source
+// after it.
+const maxHeadLines = 4
+
+// outsideHead returns the headline group printed outside the article: its
+// <h1> and the short lines right before and after it among its siblings
+// (引题, 副题, 2025-01-02 05:58 来源：人民日报), each its own line.
+func outsideHead(doc *goquery.Document, article *goquery.Selection) []*html.Node {
+	h := outsideTitle(doc, article)
+	if h == nil {
+		return nil
+	}
+	var before []*html.Node
+	for s := h.Prev(); s.Length() > 0 && len(before) < maxHeadLines && headLine(s, article); s = s.Prev() {
+		before = append([]*html.Node{s.Nodes[0]}, before...)
+	}
+	out := append(before, h.Nodes[0])
+	for s, n := h.Next(), 0; s.Length() > 0 && n < maxHeadLines && headLine(s, article); s, n = s.Next(), n+1 {
+		out = append(out, s.Nodes[0])
+	}
+	return out
+}
+
+// headLine reports whether a sibling of the title is a short line of its
+// headline group: not the article nor holding it, not chrome, one short
+// line of text.
+func headLine(s, article *goquery.Selection) bool {
+	if s.IsSelection(article) || s.Find("*").IndexOfSelection(article) >= 0 || article.Find("*").IndexOfSelection(s) >= 0 {
+		return false
+	}
+	if isChrome(attr(s, "id")+" "+attr(s, "class")) || s.Find("p, div, ul, ol, table, img").Length() > 0 {
+		return false
+	}
+	t := cleanText(s.Text())
+	n := len([]rune(t))
+	return n > 0 && n <= 60 && hanCount(t) > 0
 }
 
 // meta reads the page's metadata from <title> and <meta>.

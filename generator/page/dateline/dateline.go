@@ -10,12 +10,13 @@ package dateline
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
 )
 
 // agencies are the agencies named in full; any other name ending in 社,
@@ -30,7 +31,7 @@ const (
 const (
 	agencyPart = `(据)?(` + agencies + `)`
 	placePart  = `([\p{Han}·]{0,12}?)`
-	datePart   = `(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*(\d{1,2})\s*日)?`
+	datePart   = cndate.PartialPattern
 	endPart    = `(专电|电|讯)`
 	roles      = `本报记者|新华社记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报通讯员`
 )
@@ -116,9 +117,9 @@ func plausible(s string, m []int) bool {
 
 func fromGroups(s string, m []int) Match {
 	d := Match{Agency: group(s, m, 1) + group(s, m, 2), Place: group(s, m, 3)}
-	d.Year, _ = strconv.Atoi(group(s, m, 4))
-	d.Month, _ = strconv.Atoi(group(s, m, 5))
-	d.Day, _ = strconv.Atoi(group(s, m, 6))
+	d.Year, _ = numeral.Parse(group(s, m, 4))
+	d.Month, _ = numeral.Parse(group(s, m, 5))
+	d.Day, _ = numeral.Parse(group(s, m, 6))
 	return d
 }
 
@@ -180,9 +181,6 @@ func (d Match) date(pageDate string) string {
 			year--
 		}
 	}
-	t := time.Date(year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d.Day || int(t.Month()) != d.Month {
-		return ""
-	}
-	return t.Format("2006-01-02")
+	date, _ := cndate.FromNumbers(year, d.Month, d.Day)
+	return date
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/audit"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 	"tiaoli/generator/site/lookup"
@@ -242,6 +243,23 @@ func cited(c *model.Corpus, x *lookup.Index) []Entry {
 		}
 		e.Message = fmt.Sprintf("《%s》被引用%d次，未收录", cd.Title, len(cd.CitedBy))
 		out = append(out, e)
+	}
+	return out
+}
+
+// audited lists the suspect misreadings of package audit, class by class;
+// the message starts with the name of the class.
+func audited(c *model.Corpus, x *lookup.Index) []Entry {
+	var out []Entry
+	for _, r := range audit.Run(c) {
+		for _, f := range r.Findings {
+			e := Entry{Position: model.Position{Path: f.Path, Line: f.Line}, Document: f.Document, URL: f.URL}
+			if d := x.Document(f.Document); d != nil {
+				e.Title = d.Title
+			}
+			e.Message = r.Name + "：" + f.Message
+			out = append(out, e)
+		}
 	}
 	return out
 }

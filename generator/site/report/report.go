@@ -4,11 +4,13 @@
 //
 // Sections, in order: numbering gaps and duplicates, unresolved references,
 // abbreviations and acronyms used but never defined, named lists whose
-// count does not match their members, variants left undecided, places
+// count does not match their members, variants left undecided, version
+// comparisons whose alignment is doubtful (versions.go), places
 // that look broken but that no rule could repair, errors in
 // the input files (files a build skipped included), every repair the
-// parser made, and the documents cited but not in the corpus. The last two
-// inform; the others are problems.
+// parser made, the documents cited but not in the corpus, and the suspect
+// misreadings package audit finds. The last three inform; the others are
+// problems.
 package report
 
 import (
@@ -27,10 +29,12 @@ const (
 	Abbreviations = "abbreviations"
 	Lists         = "lists"
 	Variants      = "variants"
+	Versions      = "versions"
 	Suspects      = "suspects"
 	Errors        = "errors"
 	Repairs       = "repairs"
 	Cited         = "cited"
+	Audit         = "audit"
 )
 
 // Report is the editor's report of a corpus.
@@ -80,10 +84,12 @@ func Build(c *model.Corpus) *Report {
 		{Key: Abbreviations, Title: "未定义的简称与缩写", Problem: true, Entries: undefined(c, x)},
 		{Key: Lists, Title: "数目不符的列举", Problem: true, Entries: lists(c, x)},
 		{Key: Variants, Title: "未决异文", Problem: true, Entries: undecided(c, x)},
+		{Key: Versions, Title: "存疑的修订对照", Problem: true, Entries: doubtful(c)},
 		{Key: Suspects, Title: "疑似错误（未修复）", Problem: true, Entries: suspects(c)},
 		{Key: Errors, Title: "输入文件错误", Problem: true, Entries: inputErrors(c)},
 		{Key: Repairs, Title: "自动修复记录", Entries: repairs(c)},
 		{Key: Cited, Title: "被引用但未收录的文件", Entries: cited(c, x)},
+		{Key: Audit, Title: "疑似误读（自查）", Entries: audited(c, x)},
 	}}
 	for _, s := range r.Sections {
 		for i := range s.Entries {

@@ -1,0 +1,110 @@
+// Package audit reads a parsed corpus as an editor would and lists the
+// places where the parser has probably misread a text: a heading taken for
+// a 款, one 款 cut into several, the quoted articles of an amendment taken
+// for its own, a table run into the text, and so on.
+//
+// Each class of misreading has a Check: a key, a Chinese name and a
+// function that returns its Findings. The signals are heuristics: a
+// finding is a suspect case for an editor to look at, not a proven error.
+// A check names no title, term or sentence of a particular document; it
+// looks at the shape of the text (length, punctuation, labels, quotes).
+//
+// `tiaoli audit --content DIR` prints the findings per class, the editor's
+// report lists them, and a corpus test keeps each class's count on the
+// shared corpus at or below a baseline (testdata/baseline.txt).
+//
+// To add a class: write a func(*model.Corpus) []Finding in a file of its
+// own, add a Check to Checks, and a line for it to the baseline.
+package audit
+
+import (
+	"sort"
+
+	"tiaoli/generator/model"
+)
+
+// Finding is one suspect case of a class.
+type Finding struct {
+	Class    string // key of its class, e.g. "heading-as-clause"
+	Path     string // source file, relative to the content folder
+	Line     int
+	Document string // document ID
+	URL      string // the page that shows it, when it has one (root-relative)
+	Message  string // in Chinese, for an editor
+}
+
+// Check looks for one class of misreading in a parsed corpus.
+type Check struct {
+	Class string // key
+	Name  string // Chinese name of the class
+	Run   func(c *model.Corpus) []Finding
+}
+
+// Checks lists every class, in the order reports show them.
+var Checks = []Check{
+	{HeadingAsClause, "标题误作款", headingAsClause},
+	{SplitClause, "一款拆成多款", splitClause},
+	{AmendmentQuote, "修正案引文误作本文", amendmentQuote},
+	{TableAsText, "表格并入正文", tableAsText},
+	{Apparatus, "注释与案例标题误读", apparatus},
+	{MadeUpTitle, "标题由前文拼成", madeUpTitle},
+	{FalseDefinition, "定义误读", falseDefinition},
+	{WrongDate, "日期误读", wrongDate},
+	{NewsPage, "新闻网页误读", newsPage},
+}
+
+// Class keys of the checks in this package.
+const (
+	HeadingAsClause = "heading-as-clause"
+	SplitClause     = "split-clause"
+	AmendmentQuote  = "amendment-quote"
+	TableAsText     = "table-as-text"
+	Apparatus       = "apparatus"
+	MadeUpTitle     = "made-up-title"
+	FalseDefinition = "false-definition"
+	WrongDate       = "wrong-date"
+	NewsPage        = "news-page"
+)
+
+// Result is the findings of one check.
+type Result struct {
+	Check
+	Findings []Finding
+}
+
+// Run runs every check on c and returns one Result per check, in the order
+// of Checks. The findings of each are sorted by path, line and message.
+func Run(c *model.Corpus) []Result {
+	out := make([]Result, 0, len(Checks))
+	for _, ch := range Checks {
+		fs := ch.Run(c)
+		for i := range fs {
+			fs[i].Class = ch.Class
+		}
+		sortFindings(fs)
+		out = append(out, Result{Check: ch, Findings: fs})
+	}
+	return out
+}
+
+// Counts maps each class key to its number of findings.
+func Counts(rs []Result) map[string]int {
+	m := make(map[string]int, len(rs))
+	for _, r := range rs {
+		m[r.Class] = len(r.Findings)
+	}
+	return m
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+}

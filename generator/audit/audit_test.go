@@ -1,0 +1,65 @@
+package audit_test
+
+import (
+	"strings"
+	"testing"
+
+	"tiaoli/generator/audit"
+	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
+)
+
+func clause(text string, line int, items ...*model.Item) *model.Clause {
+	return &model.Clause{Paragraph: model.Paragraph{Text: text, Position: model.Position{Path: "a.md", Line: line}}, Items: items}
+}
+
+func article(label string, line int, cs ...*model.Clause) *model.Article {
+	n, _ := numeral.Parse(strings.TrimSuffix(strings.TrimPrefix(label, "第"), "条"))
+	return &model.Article{Number: n, Label: label, URL: "/d/" + label + "/", Paragraphs: cs, Position: model.Position{Path: "a.md", Line: line}}
+}
+
+// TestChecks runs each check on a document misread the way its class
+// describes, and on one read right.
+func TestChecks(t *testing.T) {
+	for _, tc := range []struct {
+		class string
+		doc   *model.Document
+		want  int
+	}{
+		{audit.HeadingAsClause, doc("某法", article("第一条", 1, clause("甲应当乙。", 1), clause("第二章 中介合同", 3))), 1},
+		{audit.HeadingAsClause, doc("某法", article("第一条", 1, clause("甲应当乙。", 1), clause("违法所得的没收程序", 3))), 1},
+		{audit.HeadingAsClause, doc("某法", article("第一条", 1, clause("甲应当乙。", 1), clause("丙可以丁。", 3))), 0},
+		{audit.SplitClause, doc("某法", article("第一条", 1, clause("委员会由下列人员组成：", 1), clause("委员长，", 2), clause("委员若干人。", 3))), 1},
+		{audit.SplitClause, doc("某法", article("第一条", 1, clause("有下列情形之一的：", 1, &model.Item{Label: "（一）", Number: 1}), clause("前款规定的情形，依法处理。", 5))), 0},
+		{audit.AmendmentQuote, doc("某法修正案", article("第一条", 1, clause("增加一条，作为第九条：“第九条 甲。", 1)), article("第九条", 2, clause("乙。”", 2))), 1},
+		{audit.AmendmentQuote, doc("某法修正案", article("第一条", 1, clause("将第九条修改为：“第九条 甲。”", 1)), article("第二条", 2, clause("乙。", 2))), 0},
+		{audit.AmendmentQuote, doc("某法修正案", article("第一条", 1, clause("将第九条修改为：", 1)), article("第九条", 2, clause("甲。", 2))), 1},
+		{audit.TableAsText, doc("某规定", article("第一条", 1, clause("| 第1条 | 甲罪 |", 1))), 1},
+		{audit.Apparatus, doc("某法", article("第一条", 1, clause("本法自公布之日起施行。", 1), clause("① 施行日期依各法律确定。", 3))), 1},
+		{audit.Apparatus, doc("某法", article("第一条", 1, clause("①甲；", 1), clause("②乙。", 3))), 0},
+	} {
+		c := &model.Corpus{Documents: []*model.Document{tc.doc}}
+		got := count(audit.Run(c), tc.class)
+		if got != tc.want {
+			t.Errorf("%s on %s: %d findings, want %d", tc.class, tc.doc.Articles[len(tc.doc.Articles)-1].Paragraphs[0].Text, got, tc.want)
+		}
+	}
+}
+
+func doc(title string, as ...*model.Article) *model.Document {
+	return &model.Document{ID: "d", Kind: model.KindRegulation, Title: title, Date: "2020-01-01", Regulation: model.Regulation{Articles: as}}
+}
+
+func count(rs []audit.Result, class string) int {
+	for _, r := range rs {
+		if r.Class == class {
+			for _, f := range r.Findings {
+				if f.Class != class || f.Path == "" || f.Line == 0 {
+					panic("finding without class or position")
+				}
+			}
+			return len(r.Findings)
+		}
+	}
+	return -1
+}

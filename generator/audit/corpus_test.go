@@ -1,0 +1,102 @@
+package audit_test
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"tiaoli/generator"
+	"tiaoli/generator/audit"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/baseline.txt with the counts found")
+
+const baselineFile = "testdata/baseline.txt"
+
+// TestCorpusBaseline audits the whole of ../shared/corpus and fails when a
+// class finds more suspects than testdata/baseline.txt allows: a change
+// that makes the parser misread more texts of a class. A class that finds
+// fewer is logged, so that its baseline can be lowered (-update).
+func TestCorpusBaseline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the audit of the whole corpus")
+	}
+	root := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("no corpus at ../shared/corpus (%v): skipping", err)
+	}
+	results := audit.Run(generator.Parse(os.DirFS(root)))
+	counts := audit.Counts(results)
+	if *update {
+		writeBaseline(t, counts)
+		return
+	}
+	base := readBaseline(t)
+	for _, r := range results {
+		want, ok := base[r.Class]
+		got := len(r.Findings)
+		switch {
+		case !ok:
+			t.Errorf("class %s has no line in %s (it finds %d)", r.Class, baselineFile, got)
+		case got > want:
+			t.Errorf("class %s: %d suspects, baseline %d; first: %s", r.Class, got, want, first(r.Findings, got-want))
+		case got < want:
+			t.Logf("class %s: %d suspects, below its baseline %d: lower it (-update)", r.Class, got, want)
+		}
+	}
+}
+
+func first(fs []audit.Finding, n int) string {
+	var s []string
+	for _, f := range fs[:min(n, 3)] {
+		s = append(s, fmt.Sprintf("%s:%d: %s", f.Path, f.Line, f.Message))
+	}
+	return strings.Join(s, "; ")
+}
+
+// readBaseline reads lines "class count"; "#" starts a comment.
+func readBaseline(t *testing.T) map[string]int {
+	f, err := os.Open(baselineFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m := map[string]int{}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		v, err := strconv.Atoi(fields[len(fields)-1])
+		if len(fields) != 2 || err != nil {
+			t.Fatalf("%s:%d: want \"class count\", got %q", baselineFile, n, sc.Text())
+		}
+		m[fields[0]] = v
+	}
+	return m
+}
+
+func writeBaseline(t *testing.T, counts map[string]int) {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("# Suspects per class that the audit finds on ../shared/corpus; TestCorpusBaseline\n")
+	b.WriteString("# fails when a class finds more. Rewritten by go test -update -run TestCorpusBaseline.\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s %d\n", k, counts[k])
+	}
+	if err := os.WriteFile(baselineFile, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

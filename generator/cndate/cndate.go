@@ -1,0 +1,166 @@
+// Package cndate reads the dates Chinese texts print, once for every stage
+// that needs them: 2026年1月30日, ２０07年9月１日, 二〇一八年十二月二十九日 in
+// running text; 2025-01-02, 2025/1/2 and 2025.1.2 in metadata and file
+// names; 2月12日 with no year in a dateline. Every date comes out as
+// YYYY-MM-DD, and only when it names a real day.
+//
+// The patterns are exported as regular-expression sources so that a rule
+// about a line that holds a date (an approval line, a dateline) is built
+// around the one date rule rather than spelling its own.
+package cndate
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"tiaoli/generator/numeral"
+)
+
+// Character classes of the parts of a printed date: ASCII and full-width
+// digits, and Chinese numerals (〇 and its look-alikes for the year's
+// zero).
+const (
+	yearDigit = `0-9０-９〇零○Ｏ一二三四五六七八九`
+	dayDigit  = `0-9０-９一二三四五六七八九十`
+)
+
+// Pattern is the source of a regular expression for a full printed date,
+// with the year, month and day as its three groups.
+const Pattern = `([` + yearDigit + `]{4})\s*年\s*([` + dayDigit + `]{1,3})\s*月\s*([` + dayDigit + `]{1,3})\s*日`
+
+// YearPattern is the source of a year as printed before 年 (no group).
+const YearPattern = `[` + yearDigit + `]{4}`
+
+// PartialPattern is the source of a date a dateline prints: an optional
+// year, then month and day, both optional as a whole (groups: year,
+// month, day; 2月12日, 2026年2月12日, or nothing).
+const PartialPattern = `(?:([` + yearDigit + `]{4})\s*年\s*)?(?:([` + dayDigit + `]{1,3})\s*月\s*([` + dayDigit + `]{1,3})\s*日)?`
+
+// NumericPattern is the source of a date written with digits, as metadata
+// and web pages write it: 2025-01-02, 2025/1/2, 2025.1.2, 2025年1月2日
+// (groups: year, month, day).
+const NumericPattern = `([0-9０-９]{4})\s*[-/.年]\s*([0-9０-９]{1,2})\s*[-/.月]\s*([0-9０-９]{1,2})\s*日?`
+
+// TimePattern is the source of a time of day that may follow a date:
+// 05:58, 05:58:30 (no group).
+const TimePattern = `[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?`
+
+var (
+	fullRE    = regexp.MustCompile(Pattern)
+	numericRE = regexp.MustCompile(`^` + NumericPattern)
+	nameRE    = regexp.MustCompile(`([0-9]{4})[-_.]?([0-9]{2})[-_.]?([0-9]{2})`)
+	// onlyRE is a line that holds a date and nothing else, maybe in
+	// brackets or followed by the day of the week, as printed under a
+	// signature or at the head of a newspaper page.
+	onlyRE = regexp.MustCompile(`^[（(]?\s*` + Pattern + `\s*[）)]?\s*(?:(?:星期|周)[一二三四五六日天])?$`)
+)
+
+// Date is a full date found in a text: its byte span and its value.
+type Date struct {
+	Start, End int
+	ISO        string // YYYY-MM-DD
+}
+
+// Find returns every full date printed in s that names a real day, in
+// order.
+func Find(s string) []Date {
+	var out []Date
+	for _, m := range fullRE.FindAllStringSubmatchIndex(s, -1) {
+		if iso, ok := Make(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); ok {
+			out = append(out, Date{Start: m[0], End: m[1], ISO: iso})
+		}
+	}
+	return out
+}
+
+// First returns the first full date printed in s.
+func First(s string) (string, bool) {
+	if ds := Find(s); len(ds) > 0 {
+		return ds[0].ISO, true
+	}
+	return "", false
+}
+
+// Latest returns the latest full date printed in s, "" when none is.
+func Latest(s string) string {
+	latest := ""
+	for _, d := range Find(s) {
+		latest = max(latest, d.ISO)
+	}
+	return latest
+}
+
+// Starts reports whether s opens with a full date (after spaces): a
+// history line, 1997年3月14日 第八届…修订.
+func Starts(s string) bool {
+	ds := Find(s)
+	return len(ds) > 0 && strings.TrimSpace(s[:ds[0].Start]) == ""
+}
+
+// Only reports whether the line s is a date and nothing else (in brackets,
+// or followed by the day of the week).
+func Only(s string) bool {
+	m := onlyRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return false
+	}
+	_, ok := Make(m[1], m[2], m[3])
+	return ok
+}
+
+// Numeric reads a date written with digits at the start of s, as metadata
+// writes it: 2025-02-12, 2025/2/12, 2025.2.12 or 2025年2月12日, maybe
+// followed by a time.
+func Numeric(s string) (string, bool) {
+	m := numericRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	return Make(m[1], m[2], m[3])
+}
+
+// InName reads a date from a file's name: 2026-02-13-page.txt,
+// 20260213.txt, 立法法(2023-03-13).md; "" when it holds none.
+func InName(name string) string {
+	m := nameRE.FindStringSubmatch(name)
+	if m == nil {
+		return ""
+	}
+	d, _ := Make(m[1], m[2], m[3])
+	return d
+}
+
+// Make turns a printed year, month and day (in any of the numerals
+// Pattern accepts) into YYYY-MM-DD, when they name a real day.
+func Make(year, month, day string) (string, bool) {
+	y, ok1 := numeral.Parse(year)
+	m, ok2 := numeral.Parse(month)
+	d, ok3 := numeral.Parse(day)
+	if !ok1 || !ok2 || !ok3 {
+		return "", false
+	}
+	return FromNumbers(y, m, d)
+}
+
+// FromNumbers is YYYY-MM-DD of a year, month and day, when they name a
+// real day.
+func FromNumbers(y, m, d int) (string, bool) {
+	if y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != m {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// Year returns the year of a YYYY-MM-DD date, "" when it has none.
+func Year(iso string) string {
+	if len(iso) < 4 {
+		return ""
+	}
+	return iso[:4]
+}

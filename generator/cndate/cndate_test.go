@@ -1,0 +1,90 @@
+package cndate
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestFind(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"2026年1月30日中共中央批准", []string{"2026-01-30"}},
+		{"２０07年9月１日起施行", []string{"2007-09-01"}},
+		{"二〇一八年十二月二十九日修正", []string{"2018-12-29"}},
+		{"1997年 3 月 14 日 第八届", []string{"1997-03-14"}},
+		{"2023年2月30日", nil}, // no such day
+		{"1979年7月1日通过 2023年12月29日修正", []string{"1979-07-01", "2023-12-29"}},
+		{"2月12日电", nil},
+	} {
+		var got []string
+		for _, d := range Find(tc.in) {
+			got = append(got, d.ISO)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Find(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLines(t *testing.T) {
+	if !Starts("1997年3月14日 第八届全国人民代表大会第五次会议修订") || Starts("自1997年3月14日起") {
+		t.Error("Starts")
+	}
+	for _, s := range []string{"2026年2月10日", "（2026年2月10日）", "2026年2月12日 星期四"} {
+		if !Only(s) {
+			t.Errorf("Only(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"2026年2月10日发布", "本办法自2026年2月10日起施行"} {
+		if Only(s) {
+			t.Errorf("Only(%q) = true", s)
+		}
+	}
+	if Latest("1979年7月1日通过 2023年12月29日修正 2015年8月29日") != "2023-12-29" {
+		t.Error("Latest")
+	}
+}
+
+func TestNumericAndNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"2025-02-12": "2025-02-12", "2025/2/12 08:00": "2025-02-12", "2025.2.1": "2025-02-01",
+		"2025年2月12日": "2025-02-12", "2025-02-30": "", "二月": "",
+	} {
+		if got, _ := Numeric(in); got != want {
+			t.Errorf("Numeric(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"2026-02-13-xinhua-page.txt": "2026-02-13", "立法法(2023-03-13).md": "2023-03-13", "刑法.md": "",
+	} {
+		if got := InName(in); got != want {
+			t.Errorf("InName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzFind checks that any text gives dates in order, inside it, each a
+// real day written YYYY-MM-DD, and that the line rules never panic.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"2026年1月30日中共中央批准", "二〇一八年十二月二十九日", "２０07年9月１日", "2025-02-30", "年月日", "（2026年2月10日）星期二"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, d := range Find(s) {
+			if d.Start < end || d.End > len(s) || d.Start >= d.End {
+				t.Fatalf("Find(%q): span %d-%d after %d", s, d.Start, d.End, end)
+			}
+			end = d.End
+			if len(d.ISO) != 10 || d.ISO[4] != '-' || d.ISO[7] != '-' {
+				t.Fatalf("Find(%q): %q is not YYYY-MM-DD", s, d.ISO)
+			}
+		}
+		Starts(s)
+		Only(s)
+		Numeric(s)
+		InName(s)
+	})
+}

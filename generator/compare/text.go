@@ -1,0 +1,211 @@
+package compare
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"tiaoli/generator/model"
+	"tiaoli/generator/regulation"
+)
+
+// Text is the whole text of an article: its 款 and items in order, one
+// line each.
+func Text(a *model.Article) string {
+	var b strings.Builder
+	for _, c := range a.Paragraphs {
+		if c == nil {
+			continue
+		}
+		line(&b, c.Text)
+		items(&b, c.Items)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func items(b *strings.Builder, list []*model.Item) {
+	for _, it := range list {
+		if it == nil {
+			continue
+		}
+		text := it.Text
+		if !strings.HasPrefix(text, it.Label) {
+			text = it.Label + text
+		}
+		line(b, text)
+		items(b, it.Items)
+	}
+}
+
+func line(b *strings.Builder, s string) {
+	b.WriteString(s)
+	b.WriteByte('\n')
+}
+
+// Fold is the form of a text that comparison uses: without spaces and
+// line breaks, punctuation and digits of either width alike. Two texts
+// with the same Fold differ only in spacing and width: they are the same.
+func Fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return regulation.FoldRune(r)
+	}, s)
+}
+
+// unit is one article or heading as alignment sees it.
+type unit struct {
+	label string
+	fold  string
+	// grams are the character bigrams of the folded text (the rune of a
+	// one-rune text), with their counts, sorted; ids holds them as the
+	// space numbers them.
+	grams []gram
+}
+
+// gram is a bigram and its count in a unit; key is the two runes, id the
+// number the space gives it.
+type gram struct {
+	key   uint64
+	id    int32
+	count int32
+}
+
+func newUnit(label, text string) *unit {
+	u := &unit{label: label, fold: Fold(text)}
+	rs := []rune(u.fold)
+	keys := make([]uint64, 0, len(rs))
+	if len(rs) == 1 {
+		keys = append(keys, uint64(rs[0]))
+	}
+	for i := 0; i+1 < len(rs); i++ {
+		keys = append(keys, uint64(rs[i])<<32|uint64(rs[i+1]))
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if n := len(u.grams); n > 0 && u.grams[n-1].key == k {
+			u.grams[n-1].count++
+			continue
+		}
+		u.grams = append(u.grams, gram{key: k, count: 1})
+	}
+	return u
+}
+
+// space weighs the grams of two versions' units by how rare they are
+// among them (IDF), so that the boilerplate many articles share (违反本法
+// 规定…罚款) counts little, and gives each unit a unit-length vector.
+type space struct {
+	idf  []float64 // by gram id
+	vecs [2][][]entry
+}
+
+// entry is one weighted gram of a vector.
+type entry struct {
+	id int32
+	w  float64
+}
+
+func newSpace(old, new []*unit) *space {
+	ids := map[uint64]int32{}
+	var df []int
+	for _, us := range [2][]*unit{old, new} {
+		for _, u := range us {
+			for k := range u.grams {
+				g := &u.grams[k]
+				id, ok := ids[g.key]
+				if !ok {
+					id = int32(len(df))
+					ids[g.key] = id
+					df = append(df, 0)
+				}
+				g.id = id
+				df[id]++
+			}
+		}
+	}
+	n := float64(len(old) + len(new))
+	s := &space{idf: make([]float64, len(df))}
+	for id, k := range df {
+		s.idf[id] = math.Log(1 + n/float64(k))
+	}
+	for side, us := range [2][]*unit{old, new} {
+		s.vecs[side] = make([][]entry, len(us))
+		for i, u := range us {
+			s.vecs[side][i] = s.vector(u)
+		}
+	}
+	return s
+}
+
+// vector is the unit-length TF-IDF vector of u.
+func (s *space) vector(u *unit) []entry {
+	v := make([]entry, len(u.grams))
+	norm := 0.0
+	for k, g := range u.grams {
+		w := (1 + math.Log(float64(g.count))) * s.idf[g.id]
+		v[k] = entry{g.id, w}
+		norm += w * w
+	}
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for k := range v {
+			v[k].w /= norm
+		}
+	}
+	return v
+}
+
+// similarities is the cosine of every old unit with every new one, by
+// way of an index of the new units' grams.
+func (s *space) similarities() [][]float64 {
+	old, new := s.vecs[0], s.vecs[1]
+	type posting struct {
+		unit int32
+		w    float64
+	}
+	index := make([][]posting, len(s.idf))
+	for j, v := range new {
+		for _, e := range v {
+			index[e.id] = append(index[e.id], posting{int32(j), e.w})
+		}
+	}
+	sim := make([][]float64, len(old))
+	for i, v := range old {
+		row := make([]float64, len(new))
+		for _, e := range v {
+			for _, p := range index[e.id] {
+				row[p.unit] += e.w * p.w
+			}
+		}
+		for j := range row {
+			row[j] = math.Min(row[j], 1)
+		}
+		sim[i] = row
+	}
+	return sim
+}
+
+// containment is how much of unit a (by IDF weight) is found in b: near 1
+// when b holds all of a's text, as the article an older one was split
+// from holds each part.
+func (s *space) containment(a, b *unit) float64 {
+	in, all := 0.0, 0.0
+	k := 0
+	for _, g := range a.grams {
+		w := s.idf[g.id]
+		all += w * float64(g.count)
+		for k < len(b.grams) && b.grams[k].key < g.key {
+			k++
+		}
+		if k < len(b.grams) && b.grams[k].key == g.key {
+			in += w * float64(min(g.count, b.grams[k].count))
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return in / all
+}

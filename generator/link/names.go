@@ -1,0 +1,149 @@
+package link
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+)
+
+// Laws named without 《》 (依照刑法第十条, 应当认定为刑法第一百三十四条): the
+// words before 第 hold the name and whatever precedes it in the sentence.
+// A name is never made up from those words: it is the longest tail of
+// them that is a title the corpus knows, a title of a document, its short
+// form (刑法 for 中华人民共和国刑法), a title printed in 《》 somewhere in
+// the corpus, or a short form a document defines for a title
+// (《中华人民共和国公职人员政务处分法》（以下简称政务处分法）).
+
+// names are the titles the corpus knows, folded by normTitle: those of
+// its documents come from the title index itself.
+type names struct {
+	cited map[string]bool   // titles printed in 《》, and their short forms
+	forms map[string]string // a defined short form → the title it stands for
+}
+
+// collectCited records every title printed in 《》 in the texts.
+func (x *titleIndex) collectCited(texts [][]text) {
+	x.names.cited = map[string]bool{}
+	for _, ts := range texts {
+		for _, t := range ts {
+			s := t.p.Text
+			for i := strings.Index(s, "《"); i >= 0; {
+				ref, ok := scanCitation(s, i)
+				if ok {
+					x.addCited(ref.Title)
+				}
+				next := strings.Index(s[i+len("《"):], "《")
+				if next < 0 {
+					break
+				}
+				i += len("《") + next
+			}
+		}
+	}
+}
+
+func (x *titleIndex) addCited(title string) {
+	t := normTitle(title)
+	if runeCount(t) < 2 || isGenericTitle(t) {
+		return
+	}
+	x.names.cited[t] = true
+	for _, p := range titlePrefixes {
+		if s := strings.TrimPrefix(t, p); s != t && runeCount(s) >= 2 {
+			x.names.cited[s] = true
+		}
+	}
+}
+
+// collectForms records the short forms documents define for titles in
+// 《》. A form defined for two different titles is left out.
+func (x *titleIndex) collectForms(defs [][]*def) {
+	x.names.forms = map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, ds := range defs {
+		for _, d := range ds {
+			t := d.term
+			exp := normTitle(t.Expansion)
+			if t.Kind != model.TermAbbreviation || strings.Contains(t.Term, "《") || !strings.HasPrefix(t.Expansion, "《") ||
+				isGenericTitle(t.Term) || !hasLawSuffix(t.Term) || ambiguous[t.Term] {
+				continue
+			}
+			if prev, ok := x.names.forms[t.Term]; ok && prev != exp {
+				delete(x.names.forms, t.Term)
+				ambiguous[t.Term] = true
+				continue
+			}
+			x.names.forms[t.Term] = exp
+		}
+	}
+}
+
+// title returns the title a name stands for when the corpus knows it:
+// the name itself, or the title a short form was defined for.
+func (x *titleIndex) title(name string) (string, bool) {
+	t := normTitle(name)
+	if isGenericTitle(t) {
+		return "", false
+	}
+	if _, ok := x.exact[t]; ok {
+		return name, true
+	}
+	if _, ok := x.short[t]; ok {
+		return name, true
+	}
+	if x.names.cited[t] {
+		return name, true
+	}
+	if full, ok := x.names.forms[t]; ok {
+		return full, true
+	}
+	return "", false
+}
+
+// hasLawSuffix reports whether s ends like the name of a law or rule.
+func hasLawSuffix(s string) bool {
+	for _, x := range lawSuffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// tails lists the tails of the words before a 第 that end like a law's
+// name, longest first, down to two characters.
+func tails(words string) []string {
+	var out []string
+	for i := 0; i < len(words); {
+		tail := words[i:]
+		if runeCount(tail) < 2 {
+			break
+		}
+		out = append(out, tail)
+		_, size := utf8.DecodeRuneInString(tail)
+		i += size
+	}
+	return out
+}
+
+// namedTitle returns the title a law named without 《》 stands for: the
+// longest tail of the words before its 第 that this document defines as
+// an abbreviation or that the corpus knows as a title; "" when none is.
+func (r *docRefs) namedTitle(words string, ti, start int) string {
+	for _, tail := range tails(words) {
+		if !hasLawSuffix(tail) {
+			continue
+		}
+		if d := r.abbreviation(tail, ti, start); d != nil && d.term.Expansion != "" {
+			return d.term.Expansion
+		}
+		if d := r.abbreviation("《"+tail+"》", ti, start); d != nil && d.term.Expansion != "" {
+			return d.term.Expansion
+		}
+		if t, ok := r.l.titles.title(tail); ok {
+			return t
+		}
+	}
+	return ""
+}

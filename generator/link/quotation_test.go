@@ -1,0 +1,77 @@
+package link
+
+import (
+	"testing"
+
+	"tiaoli/generator/model"
+)
+
+// TestAmendmentQuotations: inside the quotation of an amendment, 本法 and
+// 本法第X条 name the amended law.
+// A decision amending several documents quotes each under the document
+// its section cites.
+func TestAmendmentQuotations(t *testing.T) {
+	law := regulationDoc("中华人民共和国某法", "第一条 甲。", "第九条 乙。")
+	first := regulationDoc("最高某院关于甲的规定", "第一条 甲。", "第二条 乙。")
+	second := regulationDoc("最高某院关于乙的规定", "第一条 甲。", "第二条 乙。")
+	amend := docFromLines(model.KindRegulation, "中华人民共和国某法修正案", "am.md", 1, []string{
+		"一、将某法第五条修改为：“违反本法第一条的，依照本法处罚。”",
+		"二、本法第九条不变。",
+	})
+	many := docFromLines(model.KindRegulation, "最高某院关于修改《最高某院关于甲的规定》等二件规定的决定", "many.md", 1, []string{
+		"一、修改《最高某院关于甲的规定》",
+		"1.将第一条修改为：“本规定自公布之日起施行。”",
+		"二、修改《最高某院关于乙的规定》",
+		"1.将第二条修改为：“依照本规定第一条处理。”",
+	})
+	for _, d := range []*model.Document{law, first, second, amend, many} {
+		d.Date = "2026-01-30"
+	}
+	c := corpusOf(law, first, second, amend, many)
+	Link(c, nil)
+	docs := map[string]int{law.ID: 0, first.ID: 1, second.ID: 2, amend.ID: 3, many.ID: 4}
+	got := map[string]string{}
+	for _, r := range c.References {
+		got[r.From.Document+"|"+r.Text] = to(r, docs)
+	}
+	want := map[string]string{
+		amend.ID + "|本法第一条": "D0 第一条",
+		amend.ID + "|本法":    "D0",
+		many.ID + "|第一条":    "D1 第一条",
+		many.ID + "|本规定":    "D1",
+		many.ID + "|第二条":    "D2 第二条",
+		many.ID + "|本规定第一条": "D2 第一条",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s → %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+// TestAppliedLawInTable: a document without articles whose title applies
+// one law (关于执行《X》…) cites that law's articles with bare 第X条, as in
+// a table of articles and the offences they define.
+func TestAppliedLawInTable(t *testing.T) {
+	law := regulationDoc("中华人民共和国某法", "第一条 甲。", "乙。", "第二条 丙。")
+	table := docFromLines(model.KindRegulation, "关于执行《中华人民共和国某法》确定罪名的规定", "t.md", 1, []string{
+		"条文 | 罪名",
+		"第1条第2款 | 甲罪",
+	})
+	table.Date = "2026-01-30"
+	c := corpusOf(law, table)
+	Link(c, nil)
+	docs := map[string]int{law.ID: 0, table.ID: 1}
+	found := false
+	for _, r := range c.References {
+		if r.Text == "第1条第2款" {
+			found = true
+			if got := to(r, docs); got != "D0 第一条¶2" {
+				t.Errorf("第1条第2款 → %q, want D0 第一条¶2", got)
+			}
+		}
+	}
+	if !found {
+		t.Error("第1条第2款 in the table is no reference")
+	}
+}

@@ -1,0 +1,30 @@
+package reconcile
+
+import "testing"
+
+// TestTitleKey checks which titles name versions of one text: a year mark
+// is dropped, except from the title of an act that amends another, where
+// the year tells two acts apart.
+func TestTitleKey(t *testing.T) {
+	same := [][2]string{
+		{"中华人民共和国统计法（2009年修订）", "统计法2024"},
+		{"某某条例_2018", "某某条例（2003年）"},
+	}
+	for _, p := range same {
+		if TitleKey(p[0]) != TitleKey(p[1]) {
+			t.Errorf("%s and %s: keys %q and %q differ", p[0], p[1], TitleKey(p[0]), TitleKey(p[1]))
+		}
+	}
+	apart := [][2]string{
+		{"某法修正案（1988年）", "某法修正案（1993年）"},
+		{"关于修改《某某条例》的决定（2011年）", "关于修改《某某条例》的决定（2016年）"},
+	}
+	for _, p := range apart {
+		if TitleKey(p[0]) == TitleKey(p[1]) {
+			t.Errorf("%s and %s: one key %q", p[0], p[1], TitleKey(p[0]))
+		}
+		if BareTitle(p[0]) != p[0] {
+			t.Errorf("BareTitle(%s) = %s", p[0], BareTitle(p[0]))
+		}
+	}
+}

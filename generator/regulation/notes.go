@@ -1,0 +1,25 @@
+package regulation
+
+import "strings"
+
+// note handles a footnote printed after an article's text: a line opening
+// with ① that no ② follows before the next article or division (a list
+// counts on). It becomes a Note of the article, not an item. It reports
+// false for any other line.
+func (b *builder) note(l line, index int) bool {
+	m, ok := parseMarker(l.text)
+	if !ok || m.kind != markCircled || m.number != 1 || index < 0 || b.article == nil {
+		return false
+	}
+	for j := index + 1; j < len(b.lines); j++ {
+		if hasKey(b.accepted, j) || isDivisionLine(b.lines[j]) {
+			break
+		}
+		if strings.HasPrefix(b.lines[j].text, "②") || strings.Contains(l.text, "②") {
+			return false
+		}
+	}
+	b.article.Notes = append(b.article.Notes, paragraph(l, l.text))
+	b.last = nil
+	return true
+}

@@ -1,0 +1,122 @@
+package regulation
+
+import (
+	"strings"
+	"tiaoli/generator/model"
+	"unicode/utf8"
+)
+
+// maxSubheading is the length, in characters, of the longest unlabelled
+// heading read between two articles.
+const maxSubheading = 24
+
+// subheading handles a line between two articles that reads as a heading
+// whose 第X章 label is missing: short, with no sentence punctuation, after a
+// finished 款, right before an article, a division or another such line.
+// It may carry a 一、 label. Right after a division that no article follows
+// yet, it is the second line of that division's title when the first line
+// is labelled or stops on a joining word (…判处刑罚和 / 特殊假释的核准), and
+// a division one level down otherwise; elsewhere it opens a division at
+// the level of the innermost one open (a 章 whose label the source lost, a
+// 准则's subheading). Before the first article only the second line of a
+// title is read so. It reports false when the line is not one.
+func (b *builder) subheading(lines []line, i int, accepted map[int]articleLabel) bool {
+	d, ok := headingParts(lines[i].text)
+	if !ok || !beforeArticle(lines, i+1, accepted, true) {
+		return false
+	}
+	if h := b.pendingHeading(lines, i); h != nil {
+		if d.label == "" && (h.Label != "" && isDivisionLine(lines[i-1]) || cutTitle(h.Title)) {
+			h.Title += d.title
+			b.headingEnd = lines[i].para.Line
+			return true
+		}
+		d.level = deeper[h.Level]
+		b.openDivision(d, lines[i])
+		return true
+	}
+	if b.article == nil || b.last == nil || !finished(b.last.Text) {
+		return false
+	}
+	d.level = "章"
+	if len(b.stack) > 0 {
+		d.level = b.reg.Headings[b.stack[len(b.stack)-1]].Level
+	}
+	b.openDivision(d, lines[i])
+	return true
+}
+
+// deeper is the level a division opened right under another takes.
+var deeper = map[string]string{"编": "章", "分编": "章", "章": "节", "节": "节"}
+
+// pendingHeading returns the last heading when it ends on the line before
+// line i and no article follows it yet, nil otherwise.
+func (b *builder) pendingHeading(lines []line, i int) *model.Heading {
+	n := len(b.reg.Headings)
+	if n == 0 || i == 0 || b.reg.Headings[n-1].Article != len(b.reg.Articles) || b.headingEnd != lines[i-1].para.Line {
+		return nil
+	}
+	return &b.reg.Headings[n-1]
+}
+
+// cutTitle reports whether a title stops on a word that joins it to more.
+func cutTitle(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("和与及或的、", r)
+}
+
+// headingParts reads a line as a heading without a 第X章 label: its 一、
+// label, if any, and its title.
+func headingParts(s string) (division, bool) {
+	t := s
+	d := division{}
+	if m, ok := parseMarker(s); ok {
+		if m.kind != markHan {
+			return division{}, false
+		}
+		d.label, t = m.label, m.rest
+	}
+	if !headingText(t) {
+		return division{}, false
+	}
+	d.title = strings.ReplaceAll(normaliseTitle(t), " ", "")
+	return d, true
+}
+
+// headingText reports whether s reads as a heading: short, no sentence
+// punctuation, no quotation, no digits, no label of an item, article or
+// division, no date.
+func headingText(s string) bool {
+	t := strings.ReplaceAll(normaliseTitle(s), " ", "")
+	if t == "" || utf8.RuneCountInString(t) > maxSubheading || strings.ContainsAny(t, "。；;，,：:？?！!“”\"「」《》＝=×0123456789０１２３４５６７８９") {
+		return false
+	}
+	if _, ok := parseMarker(t); ok {
+		return false
+	}
+	return !isStructural(t) && !isAppendixStart(t) && !strings.HasPrefix(t, "第")
+}
+
+// beforeArticle reports whether line j opens an article or a division, or
+// (when run is true) is a heading line right before one.
+func beforeArticle(lines []line, j int, accepted map[int]articleLabel, run bool) bool {
+	if j >= len(lines) {
+		return false
+	}
+	if hasKey(accepted, j) || isDivisionLine(lines[j]) {
+		return true
+	}
+	_, ok := headingParts(lines[j].text)
+	return run && ok && beforeArticle(lines, j+1, accepted, false)
+}
+
+func isDivisionLine(l line) bool {
+	_, ok := parseDivision(l.text)
+	return ok
+}
+
+// finished reports whether a text ends a sentence or a list.
+func finished(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(trimSpace(s))
+	return strings.ContainsRune("。；;！!？?”」）)", r)
+}

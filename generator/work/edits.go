@@ -1,0 +1,87 @@
+package work
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"tiaoli/generator/model"
+)
+
+// File is the editorial file in the content folder that joins and splits
+// works.
+const File = "works.yaml"
+
+// Edits are an editor's corrections to the automatic grouping, read from
+// works.yaml: a YAML list whose entries either join documents into one
+// work or split documents off the work they were put in.
+//
+//   - join: [某某条例(2003).md, 某某条例修订版]  # versions of one text
+//     title: 某某条例                         # optional: the work's title
+//   - split: [某某办法（试行）]                 # a text of its own
+//
+// A document is named by the path of one of its sources (relative to the
+// content folder) or by its title; a title names every document that has
+// it. The note key is for editors and is not shown.
+type Edits struct {
+	list []Edit
+}
+
+// Edit is one entry of works.yaml.
+type Edit struct {
+	Join  []string `yaml:"join"`
+	Split []string `yaml:"split"`
+	Title string   `yaml:"title"`
+	Note  string   `yaml:"note"`
+	Line  int      `yaml:"-"`
+}
+
+// ParseEdits reads works.yaml; nil data means no edits. Entries that
+// neither join nor split, or do both, are reported and skipped.
+func ParseEdits(data []byte) (Edits, []model.Error) {
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return Edits{}, nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return Edits{}, []model.Error{{Path: File, Line: yamlLine(err), Message: err.Error()}}
+	}
+	if len(root.Content) == 0 {
+		return Edits{}, nil
+	}
+	list := root.Content[0]
+	if list.Kind != yaml.SequenceNode {
+		return Edits{}, []model.Error{{Path: File, Line: list.Line, Message: "want a list of edits (- join: […] or - split: […])"}}
+	}
+	var out Edits
+	var errs []model.Error
+	for _, n := range list.Content {
+		var e Edit
+		if err := n.Decode(&e); err != nil {
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: err.Error()})
+			continue
+		}
+		e.Line = n.Line
+		switch {
+		case len(e.Join) > 0 && len(e.Split) > 0:
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "an edit either joins or splits, not both"})
+		case len(e.Join) == 1:
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "join names one document; it takes two or more"})
+		case len(e.Join) == 0 && len(e.Split) == 0:
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "edit without join or split"})
+		default:
+			out.list = append(out.list, e)
+		}
+	}
+	return out, errs
+}
+
+// yamlLine digs the line out of a yaml.v3 error message ("yaml: line 3: …").
+func yamlLine(err error) int {
+	var line int
+	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
+		return line
+	}
+	return 0
+}
