@@ -16,4 +16,4 @@ if [ ! -f ../shared/stard/train.json ] || [ ! -d ../shared/corpus/lawrefbook-law
 	exit 0
 fi
 TIAOLI_STARD=1 TIAOLI_STARD_INDEX=${STARD_INDEX:-} TIAOLI_STARD_OUT=${STARD_OUT:-} \
-	go test -count=1 -run '^TestSTARD$' -timeout 60m ./search/ | grep -v '^ok\|^PASS'
+	go test -count=1 -v -run '^TestSTARD$' -timeout 60m ./search/ | grep -v '^ok\|^PASS\|^=== RUN\|^--- PASS'
