@@ -10,7 +10,7 @@ BASE     ?= /
 # knows the Go of go.mod); go run fetches it through the module proxy once.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: build site test test-deps lint bench loadtest serve clean dist fuzz
+.PHONY: build site test test-deps lint bench stard loadtest serve clean dist fuzz
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/tiaoli
@@ -37,6 +37,11 @@ test: test-deps lint
 
 bench: build
 	sh scripts/bench.sh
+	sh scripts/stard.sh
+
+# stard is the STARD relevance run alone (train split; see scripts/stard.sh).
+stard:
+	sh scripts/stard.sh
 
 # loadtest builds the LawRefBook corpus into tmpfs and runs 3,000 searches
 # at 32 concurrent against tiaoli serve on loopback.

@@ -125,14 +125,17 @@ func (ix *Index) clause(atoms []Atom, p *plan) clausePlan {
 // added to p when p is not nil.
 func (ix *Index) atomForms(a Atom, p *plan) []form {
 	texts := []string{a.Text}
+	if s := simplify(a.Text); s != a.Text {
+		texts = append(texts, s)
+	}
 	variant := labelVariant(a.Text)
 	if variant != "" {
 		texts = append(texts, variant)
 	}
 	if !a.Exact {
-		texts = append(texts, ix.terms.forms(a.Text)...)
+		texts = append(texts, ix.terms.forms(simplify(a.Text))...)
 		if p != nil {
-			p.terms = append(p.terms, ix.terms.lookup(a.Text)...)
+			p.terms = append(p.terms, ix.terms.lookup(simplify(a.Text))...)
 		}
 	}
 	var out []form

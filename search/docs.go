@@ -6,6 +6,7 @@ import (
 
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
+	"tiaoli/generator/status"
 )
 
 // KindTerm is the kind of the search document of a term page; the other
@@ -27,6 +28,9 @@ type searchDoc struct {
 	Kind    string
 	Doc     string
 	Date    string
+	// Status is the status of a version no longer in force (已修改,
+	// 已废止), "" for any other.
+	Status string
 }
 
 // fields returns the document as bleve indexes it, and its head (title,
@@ -64,6 +68,7 @@ func (d *searchDoc) fields() (m map[string]interface{}, head string) {
 	put(fieldArticle, d.Article)
 	put(fieldDoc, d.Doc)
 	put(fieldDate, d.Date)
+	put(fieldStatus, d.Status)
 	if hasAnchor(d.Anchors) {
 		put(fieldAnchors, strings.Join(d.Anchors, " "))
 	}
@@ -73,6 +78,9 @@ func (d *searchDoc) fields() (m map[string]interface{}, head string) {
 	}
 	if len(d.Date) >= 4 {
 		facets = append(facets, facetValue(FilterYear, d.Date[:4]))
+	}
+	if d.Status != "" {
+		facets = append(facets, facetValue(facetStatus, statusSuperseded))
 	}
 	m[fieldFacet] = facets
 	return m, head
@@ -139,6 +147,15 @@ func documentDate(d *model.Document) string {
 	return ""
 }
 
+// supersededStatus is the status of a document that is a version no
+// longer in force (已修改, 已废止), "" for any other.
+func supersededStatus(d *model.Document) string {
+	if d.Status == status.Amended || d.Status == status.Repealed {
+		return d.Status
+	}
+	return ""
+}
+
 // documentDoc is the search document of a document page. For a
 // regulation split into articles or sections it holds only what is not in
 // them (approval line, history, preamble, appendix), so that a query
@@ -147,7 +164,7 @@ func documentDate(d *model.Document) string {
 func documentDoc(d *model.Document) *searchDoc {
 	s := &searchDoc{
 		ID: d.URL, Title: d.Title, Issuer: d.Issuer, Kind: d.Kind, Whole: true,
-		Doc: d.ID, Date: documentDate(d),
+		Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}
 	s.Heading = nonEmpty(d.Kicker, d.Subtitle)
 	if len(d.Articles) == 0 && len(d.Sections) == 0 {
@@ -197,7 +214,7 @@ func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 	s := &searchDoc{
 		ID: a.URL, Title: d.Title, Heading: a.Path, Article: a.Label,
 		Labels: articleLabels(a), Kind: d.Kind,
-		Doc: d.ID, Date: documentDate(d),
+		Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}
 	head := ""
 	for _, c := range a.Clauses {
@@ -251,7 +268,7 @@ func sectionDoc(d *model.Document, sec *model.Section) *searchDoc {
 	s := &searchDoc{
 		ID: sec.URL, Title: d.Title, Heading: nonEmpty(sec.Label + sec.Title),
 		Article: strings.TrimSpace(sec.Label + sec.Title),
-		Kind:    d.Kind, Doc: d.ID, Date: documentDate(d),
+		Kind:    d.Kind, Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}
 	addSection(s, sec, true)
 	return s

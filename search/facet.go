@@ -219,3 +219,19 @@ func (ix *Index) facetsOf(fc *facetCounts) map[string][]Facet {
 	}
 	return out
 }
+
+// has reports whether document number doc has one of the values of a
+// facet.
+func (ft *facetTable) has(doc uint64, name string, values []string) bool {
+	col := ft.values[name]
+	if doc >= uint64(len(col)) || col[doc] == 0 {
+		return false
+	}
+	v := ft.names[name][col[doc]-1]
+	for _, want := range values {
+		if v == want {
+			return true
+		}
+	}
+	return false
+}

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -83,6 +84,33 @@ func (hp *headPostings) write(dir string, numbers []uint32) error {
 type headTable struct {
 	heads []headEntry
 	cache *bitmapCache[string, *roaring.Bitmap]
+	// byDoc gives each document number the index of its head plus one
+	// (0 for none), built on first use by headOf.
+	byDocOnce sync.Once
+	byDoc     []uint32
+}
+
+// headOf returns the shared head of document number doc, nil for none.
+func (ht *headTable) headOf(doc uint64) []byte {
+	ht.byDocOnce.Do(func() {
+		n := uint32(0)
+		for _, h := range ht.heads {
+			if !h.docs.IsEmpty() {
+				n = max(n, h.docs.Maximum()+1)
+			}
+		}
+		ht.byDoc = make([]uint32, n)
+		for i, h := range ht.heads {
+			it := h.docs.Iterator()
+			for it.HasNext() {
+				ht.byDoc[it.Next()] = uint32(i + 1)
+			}
+		}
+	})
+	if doc >= uint64(len(ht.byDoc)) || ht.byDoc[doc] == 0 {
+		return nil
+	}
+	return ht.heads[ht.byDoc[doc]-1].text
 }
 
 // maxHeadsCache bounds the bytes of the bitmaps of words kept in memory.

@@ -53,7 +53,7 @@ func splitSpans(text string, spans []span) []line {
 func (c *candidate) hit(m *matcher) Hit {
 	h := Hit{
 		URL: c.id, Title: c.title, Kind: c.kind, Document: c.doc, Article: c.article,
-		Heading: c.heading, Date: c.date, Score: round(c.score), Fragments: []string{},
+		Heading: c.heading, Date: c.date, Status: c.status, Score: round(c.score), Fragments: []string{},
 	}
 	if c.kind == KindTerm {
 		h.Article = ""

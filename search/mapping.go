@@ -36,6 +36,15 @@ const (
 	fieldDoc     = "doc"     // the document's ID
 	fieldDate    = "date"    // YYYY-MM-DD
 	fieldAnchors = "anchors" // one anchor per line of text
+	fieldStatus  = "status"  // 已修改, 已废止: a version no longer in force
+)
+
+// facetStatus names the facet term of a version no longer in force
+// (status=superseded): the relaxed reading ranks it lower. It is no
+// facet of a response.
+const (
+	facetStatus      = "status"
+	statusSuperseded = "superseded"
 )
 
 // facetValue is the term of the facet field for a filter name and value.
@@ -72,7 +81,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
 	doc.AddFieldMappingsAt(fieldLabel, labelField())
 	doc.AddFieldMappingsAt(fieldDocTitle, textField(bigramAnalyzerName, false, true))
-	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors} {
+	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldStatus} {
 		doc.AddFieldMappingsAt(f, storedField())
 	}
 	// No _all: bleve builds it unless it is disabled, even when no field

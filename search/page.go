@@ -35,10 +35,16 @@ type pageView struct {
 	Prev     string // URL of the previous page, "" on the first
 	Next     string
 	Numbers  []pageLink
+	// Relaxed answers list the words the query was cut into, as
+	// “年假”、“天数”; Partial ones hold only some of them.
+	Relaxed, Partial bool
+	Words            string
+	Strict           int // results of the words as typed, first
 }
 
 type hitView struct {
 	URL, Title, Article, Heading, Kind, KindLabel, Date string
+	Status                                              string // 已修改, 已废止
 	Fragments                                           []template.HTML
 }
 
@@ -73,7 +79,8 @@ func (h *handler) view(resp *Response, errMsg string) *pageView {
 	v := &pageView{
 		Base: h.opts.Base, Action: h.opts.Base + "search", Query: resp.Query, Error: errMsg,
 		Total: resp.Total, Page: resp.Page, Pages: resp.Pages,
-		Start: (max(resp.Page, 1)-1)*resp.Size + 1,
+		Start:   (max(resp.Page, 1)-1)*resp.Size + 1,
+		Relaxed: resp.Relaxed, Partial: resp.Partial, Words: quoteWords(resp.Words), Strict: resp.Strict,
 	}
 	if ix := h.current(); ix != nil {
 		v.Examples = examples.Placeholder(ix.examples)
@@ -81,7 +88,7 @@ func (h *handler) view(resp *Response, errMsg string) *pageView {
 	for _, hit := range resp.Hits {
 		hv := hitView{
 			URL: h.opts.Base + hit.URL, Title: hit.Title, Article: hit.Article, Heading: hit.Heading,
-			Kind: hit.Kind, KindLabel: KindLabels[hit.Kind], Date: hit.Date,
+			Kind: hit.Kind, KindLabel: KindLabels[hit.Kind], Date: hit.Date, Status: hit.Status,
 		}
 		for _, f := range hit.Fragments {
 			hv.Fragments = append(hv.Fragments, template.HTML(f)) // escaped by fragment()
@@ -239,4 +246,13 @@ func (pr *pageRenderer) renderInLayout(buf *bytes.Buffer, v *pageView) bool {
 	}
 	v.Chrome = site.Chrome{PageTitle: title, Root: v.Base, URL: "search", BodyClass: "search", NoIndex: true, Frame: frame}
 	return pr.inLayout.ExecuteTemplate(buf, "layout", v) == nil
+}
+
+// quoteWords writes words as a reader reads a list of them: “年假”、“天数”.
+func quoteWords(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = "“" + w + "”"
+	}
+	return strings.Join(q, "、")
 }

@@ -27,12 +27,16 @@ const (
 	// definition or members say the words, the text that uses them
 	// should come first.
 	wTermOther = 1.5
+	// wSuperseded is taken from a version no longer in force: the one in
+	// force comes first.
+	wSuperseded = 1.0
 )
 
 // candidate is a hit being ranked, with its stored fields.
 type candidate struct {
 	id, title, heading, text string
 	kind, doc, date, article string
+	status                   string // 已修改, 已废止: superseded
 	anchors                  []string
 	bleve, score             float64
 	ranked                   bool   // spans are found
@@ -81,7 +85,7 @@ func newCandidate(h *bsearch.DocumentMatch) *candidate {
 	c := &candidate{
 		id: h.ID, title: str(fieldTitle), heading: str(fieldHeading), text: str(fieldText),
 		kind: str(fieldKind), doc: str(fieldDoc), date: str(fieldDate), article: str(fieldArticle),
-		bleve: h.Score,
+		status: str(fieldStatus), bleve: h.Score,
 	}
 	if a := str(fieldAnchors); a != "" {
 		c.anchors = strings.Split(a, " ")
@@ -97,6 +101,9 @@ func (c *candidate) signals(p *plan, m *matcher, top float64) float64 {
 		return s
 	}
 	s += wDefines*c.defines(p.terms) + wTermPage*c.termPage(p.terms)
+	if c.status != "" {
+		s -= wSuperseded
+	}
 	if named := c.named(p, m); named > 0 {
 		// The title says it all: the text need not say it again.
 		return s + wNamed*named + wTitleDoc + wText + wClose + wLine + wEarly

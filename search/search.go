@@ -30,7 +30,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -65,6 +67,13 @@ type Index struct {
 	chars      *charIndex // the documents of each Han character
 	texts      *textStore // the text of each document, for phrases
 	heads      *headTable // the heads articles share
+	// superseded holds the documents of versions no longer in force.
+	superseded *roaring.Bitmap
+	stats      relaxedStats // for BM25 in the relaxed reading
+	auth       authorityTable
+	titles     titleIndex
+	accums     sync.Pool // of *accum, for the relaxed reading
+	vocabState
 }
 
 // Open opens the index in dir read-only.
@@ -93,6 +102,11 @@ func Open(dir string) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	if ix.synonyms, err = loadSynonyms(dir); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	ix.stats = ix.texts.stats()
 	return ix, nil
 }
 
@@ -123,8 +137,12 @@ func newIndex(bi bleve.Index) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("facets: %w", err)
 	}
+	old, err := termDocs(bi, fieldFacet, facetValue(facetStatus, statusSuperseded))
+	if err != nil {
+		return nil, fmt.Errorf("status: %w", err)
+	}
 	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs, examples: m.Examples,
-		facetTable: ft}, nil
+		facetTable: ft, superseded: old}, nil
 }
 
 // Close releases the index.
@@ -162,6 +180,17 @@ type Response struct {
 	Size   int                `json:"size"`
 	// Pages is how many pages the answer has, within MaxResults.
 	Pages int `json:"pages"`
+	// Relaxed is true when too few results hold every word of the query
+	// as typed, and the results are those holding the most of Words, the
+	// words the query was cut into (see relaxed.go).
+	Relaxed bool     `json:"relaxed,omitempty"`
+	Words   []string `json:"words,omitempty"`
+	// Partial is true, in a relaxed answer, when no result holds every
+	// one of Words (or a synonym of it): results hold some of them.
+	Partial bool `json:"partial,omitempty"`
+	// Strict, in a relaxed answer, is how many results the words as typed
+	// found: they come first, as a strict answer gives them.
+	Strict int `json:"strict,omitempty"`
 }
 
 // Hit is one result.
@@ -177,6 +206,8 @@ type Hit struct {
 	Article  string `json:"article"`
 	Heading  string `json:"heading,omitempty"` // 编/章/节 of an article
 	Date     string `json:"date,omitempty"`
+	// Status is 已修改 or 已废止 for a version no longer in force.
+	Status string `json:"status,omitempty"`
 	// Fragments are escaped HTML excerpts with the matches in <mark>.
 	Fragments []string `json:"fragments"`
 	Score     float64  `json:"score"`
@@ -203,6 +234,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: emptyFacets(),
 		Page: from/size + 1, Size: size}
+	docs, label, direct := ix.directQuery(q)
+	if direct {
+		q = withWords(q, directRe.FindStringSubmatch(joinClauses(q))[1], label)
+	}
 	p := ix.compile(q)
 	if p.empty {
 		return resp, nil
@@ -224,6 +259,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if res.Total == 0 && !direct && ix.relaxable(q) {
+		return ix.relaxedSearch(ctx, q, resp, size, from)
+	}
 	resp.Total = res.Total
 	if p.char != nil {
 		if resp.Total, err = ix.countChar(p.char, fc); err != nil {
@@ -234,8 +272,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	resp.Facets = ix.facetsOf(fc)
 	m := newMatcher(ix.an, p.clauses)
 	cands := ix.rank(p, m, res.Hits)
+	if direct {
+		if cands, err = ix.putFirst(ctx, cands, docs, label); err != nil {
+			return nil, err
+		}
+		resp.Total = max(resp.Total, uint64(len(cands)))
+	}
 	for i := from; i < len(cands) && i < from+size; i++ {
 		resp.Hits = append(resp.Hits, cands[i].hit(m))
+	}
+	if !direct && res.Total < fewHits && p.char == nil && ix.relaxable(q) {
+		return ix.appendRelaxed(ctx, q, resp, size, from)
 	}
 	return resp, nil
 }
@@ -253,7 +300,7 @@ func (ix *Index) countChar(q *charQuery, fc *facetCounts) (uint64, error) {
 
 // storedFields are the fields a hit loads.
 var storedFields = []string{
-	fieldTitle, fieldHeading, fieldText, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldArticle,
+	fieldTitle, fieldHeading, fieldText, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldArticle, fieldStatus,
 }
 
 // pageBounds checks and caps a request's page.

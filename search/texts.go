@@ -302,3 +302,55 @@ func (ts *textStore) holds(n uint64, p textPart, needle []byte) bool {
 }
 
 func (ts *textStore) Close() error { return ts.m.Unmap() }
+
+// count is how many document numbers the table covers.
+func (ts *textStore) count() int { return len(ts.table) / textEntrySize }
+
+// textLen is the length of document number n's text, in code units.
+func (ts *textStore) textLen(n uint64) float64 {
+	if n >= uint64(ts.count()) {
+		return 0
+	}
+	return float64(binary.LittleEndian.Uint32(ts.table[n*textEntrySize+12:]) / 2)
+}
+
+// stats are the figures BM25 needs: how many documents have a text, and
+// its mean length.
+func (ts *textStore) stats() relaxedStats {
+	var s relaxedStats
+	total := 0.0
+	for n := 0; n < ts.count(); n++ {
+		if l := ts.textLen(uint64(n)); l > 0 {
+			s.n++
+			total += l
+		}
+	}
+	s.avgLen = total / nonZero(s.n)
+	return s
+}
+
+// countUnits counts the places where text holds needle as containsUnits
+// finds it, and returns the first (a byte offset, -1 for none).
+func countUnits(text, needle []byte) (n, first int) {
+	first = -1
+	if len(needle) == 0 {
+		return 0, -1
+	}
+	for i := 0; len(text)-i >= len(needle); {
+		j := bytes.Index(text[i:], needle)
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if at%2 == 0 && wordEdges(text, needle, at) {
+			if first < 0 {
+				first = at
+			}
+			n++
+			i = at + len(needle)
+			continue
+		}
+		i = at + 1
+	}
+	return n, first
+}

@@ -32,6 +32,17 @@ func Build(c *model.Corpus, dir string, o Options) error {
 		indexed = sync.OnceFunc(o.Indexed)
 	}
 	defer indexed()
+	if err := CheckSynonyms(o.Synonyms); err != nil {
+		return fmt.Errorf("build index: %s: %w", SynonymsFile, err)
+	}
+	err := buildOrUpdate(c, dir, o, indexed)
+	if err == nil {
+		err = writeSynonyms(dir, o.Synonyms)
+	}
+	return err
+}
+
+func buildOrUpdate(c *model.Corpus, dir string, o Options, indexed func()) error {
 	if o.Previous != "" && o.Program != "" {
 		done, err := update(c, dir, o.Previous, o.Program, indexed)
 		if done {
@@ -42,6 +53,19 @@ func Build(c *model.Corpus, dir string, o Options) error {
 		}
 	}
 	return buildWhole(c, dir, o.Program, indexed)
+}
+
+// writeSynonyms keeps the editors' table of synonyms in the index folder,
+// or removes an old copy when there is none.
+func writeSynonyms(dir string, b []byte) error {
+	p := filepath.Join(dir, SynonymsFile)
+	if len(b) == 0 {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+		return nil
+	}
+	return os.WriteFile(p, b, 0o644)
 }
 
 // Options are the choices of Build.
@@ -55,6 +79,9 @@ type Options struct {
 	// remain, which run on one core: the caller may start other work
 	// then. It is called once, at the latest when Build returns.
 	Indexed func()
+	// Synonyms is the editors' table of synonyms (SynonymsFile), nil for
+	// none: a copy goes into the index folder.
+	Synonyms []byte
 }
 
 // sumsFile lists, for every search document of an index, a digest of

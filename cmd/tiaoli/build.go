@@ -124,7 +124,9 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if !o.fresh {
 		opts.Previous = site.ReadState(st.Published())
 	}
-	if err := renderAndIndex(c, opts, st, o.noSearch, stat); err != nil {
+	// The editors' synonyms go with the index; none is no error.
+	synonyms, _ := os.ReadFile(filepath.Join(o.content, search.SynonymsFile))
+	if err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat); err != nil {
 		return withSource(err, c, o.content)
 	}
 	stat.phase("publish")
@@ -148,7 +150,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 // the pages. Indexing goes first and has both cores; its last step,
 // merging segments and writing side files, runs on one core, so the pages
 // start then and keep the other core busy. stat shows the phases.
-func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, stat *progressLine) error {
+func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, synonyms []byte, stat *progressLine) error {
 	if noSearch {
 		stat.phase("pages")
 		return site.Render(c, opts, st)
@@ -163,7 +165,7 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 	go func() {
 		defer close(finished)
 		err := search.Build(c, filepath.Join(st.Dir(), search.IndexDir),
-			search.Options{Previous: prev, Program: opts.Build, Indexed: func() { close(indexed) }})
+			search.Options{Previous: prev, Program: opts.Build, Synonyms: synonyms, Indexed: func() { close(indexed) }})
 		if err != nil {
 			indexErr = fmt.Errorf("search index: %w", err)
 		}

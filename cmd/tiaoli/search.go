@@ -78,10 +78,23 @@ func printHits(w io.Writer, resp *search.Response) {
 		fmt.Fprintf(w, ", page %d of %d", resp.Page, resp.Pages)
 	}
 	fmt.Fprintln(w)
+	if resp.Relaxed {
+		words := "“" + strings.Join(resp.Words, "”、“") + "”"
+		if resp.Strict > 0 {
+			fmt.Fprintf(w, "只有前 %d 条结果含有原样的词句，其后的结果分开查找%s。\n", resp.Strict, words)
+		} else if resp.Partial {
+			fmt.Fprintf(w, "没有同时包含%s的条文，以下结果包含其中部分词语。\n", words)
+		} else {
+			fmt.Fprintf(w, "没有找到原样的词句，以下结果分开查找%s。\n", words)
+		}
+	}
 	for i, h := range resp.Hits {
 		title := h.Title
 		if h.Article != "" {
 			title += " " + h.Article
+		}
+		if h.Status != "" {
+			title += " (" + h.Status + ")"
 		}
 		fmt.Fprintf(w, "\n%d. %s [%s]\n   %s\n", (resp.Page-1)*resp.Size+i+1, title, h.Kind, h.URL)
 		for _, f := range h.Fragments {
