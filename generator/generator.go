@@ -30,6 +30,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/compare"
@@ -142,17 +143,17 @@ func contentPaths(fsys fs.FS) (sources, tables []string, errs, skipped []model.E
 // they are). The Error says why, for the build to list.
 func skipEntry(fsys fs.FS, p string, d fs.DirEntry) (model.Error, bool) {
 	if strings.HasPrefix(d.Name(), ".") {
-		what := "a hidden file"
+		what := "隐藏文件"
 		if d.IsDir() {
-			what = "a hidden folder"
+			what = "隐藏文件夹"
 		}
-		return model.Error{Path: p, Message: what + " (its name starts with \".\"): not read"}, true
+		return model.Error{Path: p, Message: what + "（名称以“.”开头），不读"}, true
 	}
 	if d.Type()&fs.ModeSymlink == 0 {
 		return model.Error{}, false
 	}
 	if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
-		return model.Error{Path: p, Message: "a link to a folder: not followed (the files it leads to are read where they are)"}, true
+		return model.Error{Path: p, Message: "指向文件夹的链接，不跟随（所指的文件在原处读取）"}, true
 	}
 	return model.Error{}, false
 }
@@ -170,17 +171,28 @@ func checkFile(fsys fs.FS, p string, d fs.DirEntry) string {
 		mode = fi.Mode()
 	}
 	if !mode.IsRegular() {
-		return "is " + contentdir.Kind(mode) + ", not a file; only regular files are read"
+		return contentdir.KindError(mode).Error()
 	}
 	return ""
 }
 
 // walkMessage is the message of a file system error without the path,
 // which the model.Error carries.
+// The system's own words (permission denied, …) are quoted after a
+// Chinese one; the folder reader's errors are Chinese already.
 func walkMessage(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
+	}
+	errno, isErrno := err.(syscall.Errno)
+	switch {
+	case err == fs.ErrPermission || isErrno && errno.Is(fs.ErrPermission):
+		return "没有读取权限"
+	case err == fs.ErrNotExist || isErrno && errno.Is(fs.ErrNotExist):
+		return "文件不存在"
+	case isErrno:
+		return "读取出错：「" + err.Error() + "」"
 	}
 	return err.Error()
 }

@@ -36,14 +36,14 @@ func oversized(docs []*model.Document) []model.Error {
 		switch {
 		case long != nil:
 			errs = append(errs, model.Errorf(long.Position,
-				"a paragraph of %s with no line break; the limit is %s: break it into paragraphs",
+				"一段长%s，中间没有换行，超过上限%s：请分段",
 				size(len(long.Text)), size(MaxParagraphBytes)))
 		case total > MaxDocumentBytes:
 			var at model.Position
 			if len(d.Sources) > 0 {
 				at = d.Sources[0]
 			}
-			errs = append(errs, model.Errorf(at, "a document of %s of text; the limit is %s: split it into documents",
+			errs = append(errs, model.Errorf(at, "一篇文件正文长%s，超过上限%s：请拆成几篇",
 				size(total), size(MaxDocumentBytes)))
 		}
 	}
@@ -91,9 +91,9 @@ func eachSection(secs []*model.Section, f func(*model.Paragraph)) {
 func size(n int) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return fmt.Sprintf("%.1f兆字节", float64(n)/(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%d KiB", n>>10)
+		return fmt.Sprintf("%d千字节", n>>10)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%d字节", n)
 }

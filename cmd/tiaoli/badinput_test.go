@@ -33,7 +33,7 @@ func TestBuildRefusesBadInput(t *testing.T) {
 		t.Fatalf("build with broken files: exit %d\n%s", st, stderr.String())
 	}
 	msg := stderr.String()
-	for _, want := range []string{`binary\.txt:\d+: .*binary`, `badenc\.txt:\d+: .*encoding`, `toolarge\.md: .*limit`, "left as it was"} {
+	for _, want := range []string{`binary\.txt:\d+: .*二进制`, `badenc\.txt:\d+: .*编码无效`, `toolarge\.md: .*上限`, "left as it was"} {
 		if !regexp.MustCompile(want).MatchString(msg) {
 			t.Errorf("no message matching %q in:\n%s", want, msg)
 		}

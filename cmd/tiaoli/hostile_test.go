@@ -69,7 +69,7 @@ func TestBuildReadsOnlyInsideContent(t *testing.T) {
 	os.Symlink(outside, filepath.Join(content, "passwd.txt"))
 	os.Symlink("reg0000.md", filepath.Join(content, "again.md"))
 	st, msg := buildWithin(t, time.Minute, "--content", content, "--out", out)
-	if st != 1 || !regexp.MustCompile(`passwd\.txt: a link to .*outside\.txt, which leads outside the content folder`).MatchString(msg) {
+	if st != 1 || !regexp.MustCompile(`passwd\.txt: 是指向.*outside\.txt的链接，指向内容文件夹之外`).MatchString(msg) {
 		t.Fatalf("build with a link out: exit %d\n%s", st, msg)
 	}
 	st, msg = buildWithin(t, time.Minute, "--content", content, "--out", out, "--keep-going")
@@ -97,8 +97,8 @@ func TestBuildRefusesSpecialFiles(t *testing.T) {
 		}
 	}
 	st, msg := buildWithin(t, time.Minute, "--content", content, "--out", out)
-	if st != 1 || !strings.Contains(msg, "pipe.txt: is a named pipe (FIFO), not a file") ||
-		!strings.Contains(msg, "glossary.yaml: is a named pipe") {
+	if st != 1 || !strings.Contains(msg, "pipe.txt: 是命名管道，不是普通文件") ||
+		!strings.Contains(msg, "glossary.yaml: 是命名管道") {
 		t.Fatalf("build with a pipe: exit %d\n%s", st, msg)
 	}
 	if st, msg = buildWithin(t, time.Minute, "--content", content, "--out", out, "--keep-going"); st != 0 {
@@ -191,7 +191,7 @@ func TestBuildNames(t *testing.T) {
 		}
 	}
 	st, msg := buildWithin(t, time.Minute, "--content", content, "--out", out)
-	if st != 0 || !strings.Contains(msg, "3 sources") || !strings.Contains(msg, ".draft.md: a hidden file") {
+	if st != 0 || !strings.Contains(msg, "3 sources") || !strings.Contains(msg, ".draft.md: 隐藏文件") {
 		t.Fatalf("exit %d (want 3 sources and the hidden file listed)\n%s", st, msg)
 	}
 	if !siteHas(t, out, "办法.txt", "本办法测试") {
@@ -215,7 +215,7 @@ func TestBuildRefusesHugeParagraph(t *testing.T) {
 	huge := "# 长文\n\n第一条 " + strings.Repeat("这是一段没有换行的很长的文字。", 1<<20/40) + "\n"
 	os.WriteFile(filepath.Join(content, "huge.md"), []byte(huge), 0o644)
 	st, msg := buildWithin(t, time.Minute, "--content", content, "--out", out, "--keep-going")
-	if st != 0 || !regexp.MustCompile(`huge\.md:3: a paragraph of 1\.\d MiB with no line break`).MatchString(msg) {
+	if st != 0 || !regexp.MustCompile(`huge\.md:3: 一段长1\.\d兆字节，中间没有换行`).MatchString(msg) {
 		t.Fatalf("exit %d\n%s", st, msg)
 	}
 	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
@@ -264,7 +264,7 @@ func TestBuildRefusesHugeDocument(t *testing.T) {
 	huge := "# 长文\n\n第一条 开始。\n\n" + strings.Repeat("这是一段很长的文字，一行一行地重复下去。\n", 5<<20/60)
 	os.WriteFile(filepath.Join(content, "huge.md"), []byte(huge), 0o644)
 	st, msg := buildWithin(t, 2*time.Minute, "--content", content, "--out", out, "--keep-going")
-	if st != 0 || !regexp.MustCompile(`huge\.md:\d+: a document of [45]\.\d MiB of text; the limit is 4\.0 MiB`).MatchString(msg) {
+	if st != 0 || !regexp.MustCompile(`huge\.md:\d+: 一篇文件正文长[45]\.\d兆字节，超过上限4\.0兆字节`).MatchString(msg) {
 		t.Fatalf("exit %d\n%s", st, msg)
 	}
 }

@@ -67,7 +67,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if fi, err := file.Stat(); err != nil || !readable(fi.Mode()) {
 		file.Close()
 		if err == nil {
-			err = &fs.PathError{Op: "open", Path: name, Err: kindError(fi.Mode())}
+			err = &fs.PathError{Op: "open", Path: name, Err: KindError(fi.Mode())}
 		}
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func (f *FS) stat(op, name string) (fs.FileInfo, string, error) {
 		return nil, "", err
 	}
 	if !readable(fi.Mode()) {
-		return nil, "", &fs.PathError{Op: op, Path: name, Err: kindError(fi.Mode())}
+		return nil, "", &fs.PathError{Op: op, Path: name, Err: KindError(fi.Mode())}
 	}
 	return fi, raw, nil
 }
@@ -122,7 +122,7 @@ func (f *FS) lookup(op, name string) (fs.FileInfo, string, error) {
 }
 
 // ErrOutside says a link leads out of the content folder.
-var ErrOutside = errors.New("leads outside the content folder; only files inside it are read")
+var ErrOutside = errors.New("指向内容文件夹之外，只读取文件夹内的文件")
 
 // linkError explains why the link raw cannot be followed.
 func (f *FS) linkError(raw string, err error) error {
@@ -131,9 +131,9 @@ func (f *FS) linkError(raw string, err error) error {
 		return unwrapPath(err)
 	}
 	if _, serr := os.Stat(filepath.Join(f.dir, filepath.FromSlash(raw))); serr == nil {
-		return fmt.Errorf("a link to %s, which %w", target, ErrOutside)
+		return fmt.Errorf("是指向%s的链接，%w", target, ErrOutside)
 	}
-	return fmt.Errorf("a link to %s: %w", target, unwrapPath(err))
+	return fmt.Errorf("是指向%s的链接，无法打开：「%w」", target, unwrapPath(err))
 }
 
 // ReadDir lists a folder, sorted by (decoded) name.
@@ -146,7 +146,7 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	dir, ok := file.(*os.File)
 	fi, serr := dir.Stat()
 	if !ok || serr != nil || !fi.IsDir() {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a folder")}
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("不是文件夹")}
 	}
 	entries, err := dir.ReadDir(-1)
 	if err != nil {
@@ -185,7 +185,7 @@ func (f *FS) rawName(name string) (string, error) {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	if b, ok := f.bad[name]; ok {
-		return "", fmt.Errorf("the file name %q is neither UTF-8 nor GB18030; rename the file", b)
+		return "", fmt.Errorf("文件名「%s」既不是UTF-8也不是GB18030编码，请改名", strings.ToValidUTF8(b, "\uFFFD"))
 	}
 	if raw, ok := f.raw[name]; ok {
 		return raw, nil
@@ -216,9 +216,9 @@ func decodeName(n string) (string, bool) {
 // file or a folder.
 func readable(m fs.FileMode) bool { return m.IsRegular() || m.IsDir() }
 
-// kindError says what a file that is not read is.
-func kindError(m fs.FileMode) error {
-	return fmt.Errorf("is %s, not a file; only regular files are read", Kind(m))
+// KindError says what a file that is not read is.
+func KindError(m fs.FileMode) error {
+	return fmt.Errorf("是%s，不是普通文件，只读取普通文件", Kind(m))
 }
 
 // Kind names the type of a file that is neither a regular file nor a
@@ -226,19 +226,19 @@ func kindError(m fs.FileMode) error {
 func Kind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
+		return "命名管道"
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return "套接字"
 	case m&fs.ModeCharDevice != 0:
-		return "a character device"
+		return "字符设备"
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return "设备文件"
 	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
+		return "符号链接"
 	case m&fs.ModeIrregular != 0:
-		return "an irregular file"
+		return "非常规文件"
 	}
-	return "a " + m.Type().String()
+	return "特殊文件（" + m.Type().String() + "）"
 }
 
 // unwrapPath drops the path of an error from os.Root, which names the

@@ -54,8 +54,8 @@ func TestContentDir(t *testing.T) {
 		}
 	}
 	for name, want := range map[string]string{
-		"out.txt": "leads outside", "abs.txt": "leads outside", "pipe.txt": "named pipe",
-		"\ufffd.txt": "neither UTF-8 nor GB18030", "../secret.txt": "invalid",
+		"out.txt": "指向内容文件夹之外", "abs.txt": "指向内容文件夹之外", "pipe.txt": "命名管道",
+		"\ufffd.txt": "既不是UTF-8也不是GB18030", "../secret.txt": "invalid",
 	} {
 		done := make(chan error, 1)
 		go func() { _, err := fs.ReadFile(fsys, name); done <- err }()

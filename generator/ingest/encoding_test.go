@@ -92,14 +92,14 @@ func TestRefusedFiles(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"garbage.txt", garbage, -1, "refused"},
-		{"high-bytes.txt", highBytes, -1, "refused"},
-		{"image.md", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), garbage[:64]...), 3, "binary"},
-		{"bad-utf8.txt", []byte("第一行\n第二行\n\xff\xfe\xfd\xfc坏\n"), 3, "not UTF-8"},
-		{"bom-then-bad.md", []byte("\xEF\xBB\xBF# 标题\n\xC0\x80\n"), 2, "not UTF-8"},
-		{"huge.txt", bytes.Repeat([]byte("第一条 文字。\n"), decode.MaxSize/19+1), 0, "limit"},
-		{"empty.txt", nil, 0, "no text"},
-		{"blank.md", []byte("\n\u200b\n  \n<!-- only a comment -->\n"), 0, "no text"},
+		{"garbage.txt", garbage, -1, "不读"},
+		{"high-bytes.txt", highBytes, -1, "不读"},
+		{"image.md", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), garbage[:64]...), 3, "二进制"},
+		{"bad-utf8.txt", []byte("第一行\n第二行\n\xff\xfe\xfd\xfc坏\n"), 3, "不符合UTF-8"},
+		{"bom-then-bad.md", []byte("\xEF\xBB\xBF# 标题\n\xC0\x80\n"), 2, "不符合UTF-8"},
+		{"huge.txt", bytes.Repeat([]byte("第一条 文字。\n"), decode.MaxSize/19+1), 0, "上限"},
+		{"empty.txt", nil, 0, "没有正文"},
+		{"blank.md", []byte("\n\u200b\n  \n<!-- only a comment -->\n"), 0, "没有正文"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

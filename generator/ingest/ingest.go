@@ -59,7 +59,7 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 	defer func() {
 		if r := recover(); r != nil {
 			docs = nil
-			errs = append(errs, model.Error{Path: path, Message: fmt.Sprintf("internal error while reading this file: %v", r)})
+			errs = append(errs, model.Error{Path: path, Message: fmt.Sprintf("读取本文件时程序内部出错：「%v」", r)})
 		}
 	}()
 	text, enc, err := decode.Decode(data)
@@ -78,7 +78,7 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 	}
 	fillSource(src, pg.Meta)
 	if len(pg.Lines) == 0 {
-		return src, nil, append(errs, model.Error{Path: path, Message: "the file holds no text"})
+		return src, nil, append(errs, model.Error{Path: path, Message: "文件没有正文"})
 	}
 	lines, repairs := layout.Repair(pg.Lines)
 	lines, widened := punct.Widen(lines)

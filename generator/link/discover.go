@@ -84,7 +84,7 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 			}
 			d := newDef(di, ti, t, f)
 			if f.Kind == model.TermList && f.Count != len(f.Members) {
-				errs = append(errs, model.Errorf(t.p.Position, "named list “%s” announces %d members, the text lists %d",
+				errs = append(errs, model.Errorf(t.p.Position, "「%s」称有%d项，正文列出%d项",
 					f.Term.Term, f.Count, len(f.Members)))
 			}
 			if x := byTerm[f.KindOf]; x != nil && f.KindOf != "" {

@@ -32,14 +32,14 @@ func parseGlossary(data []byte) ([]*def, []model.Error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []model.Error{{Path: GlossaryFile, Message: err.Error()}}
+		return nil, []model.Error{{Path: GlossaryFile, Message: "不是有效的YAML：「" + err.Error() + "」"}}
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
 	}
 	list := root.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		return nil, []model.Error{{Path: GlossaryFile, Line: list.Line, Message: "the glossary must be a list of entries"}}
+		return nil, []model.Error{{Path: GlossaryFile, Line: list.Line, Message: "术语表应为词条的列表"}}
 	}
 	var defs []*def
 	var errs []model.Error
@@ -59,14 +59,14 @@ func parseGlossary(data []byte) ([]*def, []model.Error) {
 func glossaryDef(n *yaml.Node, seen map[string]int) (*def, string) {
 	var e glossaryEntry
 	if err := n.Decode(&e); err != nil {
-		return nil, err.Error()
+		return nil, "这一条读不出：「" + err.Error() + "」"
 	}
 	e.Term = strings.TrimSpace(e.Term)
 	if runeCount(e.Term) < 2 {
-		return nil, fmt.Sprintf("entry %q: a term needs at least two characters", e.Term)
+		return nil, fmt.Sprintf("词条「%s」：术语至少两个字", e.Term)
 	}
 	if line, dup := seen[e.Term]; dup {
-		return nil, fmt.Sprintf("entry %q: already defined at line %d", e.Term, line)
+		return nil, fmt.Sprintf("词条「%s」：第%d行已定义", e.Term, line)
 	}
 	t := &model.Term{Term: e.Term, Kind: model.TermGlossary, Definition: strings.TrimSpace(e.Definition),
 		Aliases: e.Aliases, Source: e.Source, Scope: scopeCorpus, Members: e.Members}
@@ -75,23 +75,23 @@ func glossaryDef(n *yaml.Node, seen map[string]int) (*def, string) {
 	case model.TermList:
 		count, _, ok := listName(e.Term)
 		if !ok || len(e.Members) == 0 {
-			return nil, fmt.Sprintf("entry %q: a list needs a name that starts with its count and members", e.Term)
+			return nil, fmt.Sprintf("词条「%s」：列举项应以项数开头，并列出各项", e.Term)
 		}
 		if count != len(e.Members) {
-			return nil, fmt.Sprintf("entry %q: the name announces %d members, the entry lists %d", e.Term, count, len(e.Members))
+			return nil, fmt.Sprintf("词条「%s」：名称称有%d项，词条列出%d项", e.Term, count, len(e.Members))
 		}
 		t.Kind, t.Count = model.TermList, count
 	case model.TermAcronym:
 		if e.Expansion == "" {
-			return nil, fmt.Sprintf("entry %q: an acronym needs its expansion", e.Term)
+			return nil, fmt.Sprintf("词条「%s」：缩写须写明全称", e.Term)
 		}
 		t.Kind, t.Expansion = model.TermAcronym, e.Expansion
 		t.Aliases = appendOnceString(t.Aliases, e.Expansion)
 	default:
-		return nil, fmt.Sprintf("entry %q: unknown kind %q (glossary, list or acronym)", e.Term, e.Kind)
+		return nil, fmt.Sprintf("词条「%s」：类别「%s」未知（应为glossary、list或acronym）", e.Term, e.Kind)
 	}
 	if t.Definition == "" && len(t.Members) == 0 {
-		return nil, fmt.Sprintf("entry %q: no definition", e.Term)
+		return nil, fmt.Sprintf("词条「%s」：没有定义", e.Term)
 	}
 	seen[e.Term] = n.Line
 	d := &def{term: t, doc: -1, art: -1, text: -1}

@@ -188,7 +188,7 @@ func TestListCountMismatch(t *testing.T) {
 	d := newsDoc("通知", "明确了“三严禁”，即：严禁甲，严禁乙。")
 	c := corpusOf(d)
 	errs := Link(c, nil)
-	if len(errs) != 1 || !strings.Contains(errs[0].Message, "announces 3 members, the text lists 2") || errs[0].Line != 1 {
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "称有3项，正文列出2项") || errs[0].Line != 1 {
 		t.Errorf("errors %v", errs)
 	}
 	if len(c.Terms) != 1 || c.Terms[0].Count != 3 || len(c.Terms[0].Members) != 2 {
@@ -219,10 +219,10 @@ func TestGlossaryErrors(t *testing.T) {
 		msgs = append(msgs, e.Error())
 	}
 	want := []string{
-		`glossary.yaml:2: entry "四风": the name announces 4 members, the entry lists 3`,
-		`glossary.yaml:6: entry "一把手": no definition`,
-		`glossary.yaml:7: entry "好词": unknown kind "other" (glossary, list or acronym)`,
-		`glossary.yaml:14: entry "坏词": already defined at line 12`,
+		`glossary.yaml:2: 词条「四风」：名称称有4项，词条列出3项`,
+		`glossary.yaml:6: 词条「一把手」：没有定义`,
+		`glossary.yaml:7: 词条「好词」：类别「other」未知（应为glossary、list或acronym）`,
+		`glossary.yaml:14: 词条「坏词」：第12行已定义`,
 	}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))

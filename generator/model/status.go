@@ -31,5 +31,5 @@ func NormalStatus(s string) (string, bool) {
 
 // KnownStatuses lists the statuses NormalStatus gives, for error messages.
 func KnownStatuses() string {
-	return strings.Join([]string{StatusInForce, StatusAmended, StatusRepealed, StatusNotInForce}, ", ")
+	return strings.Join([]string{StatusInForce, StatusAmended, StatusRepealed, StatusNotInForce}, "、")
 }

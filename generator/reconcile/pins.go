@@ -52,26 +52,26 @@ func ParsePins(data []byte) (Pins, []model.Error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Pins{}, []model.Error{{Path: PinsFile, Line: yamlLine(err), Message: err.Error()}}
+		return Pins{}, []model.Error{{Path: PinsFile, Line: yamlLine(err), Message: "不是有效的YAML：「" + err.Error() + "」"}}
 	}
 	if len(root.Content) == 0 {
 		return Pins{}, nil
 	}
 	list := root.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		return Pins{}, []model.Error{{Path: PinsFile, Line: list.Line, Message: "want a list of pins (- document: …, where: …, reading: …)"}}
+		return Pins{}, []model.Error{{Path: PinsFile, Line: list.Line, Message: "应为异文选定的列表（- document: …, where: …, reading: …）"}}
 	}
 	var pins Pins
 	var errs []model.Error
 	for _, n := range list.Content {
 		var p Pin
 		if err := n.Decode(&p); err != nil {
-			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: err.Error()})
+			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: "这一项读不出：「" + err.Error() + "」"})
 			continue
 		}
 		p.Line = n.Line
 		if missing := p.missing(); missing != "" {
-			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: "pin without " + missing})
+			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: "选定缺少" + missing + "字段"})
 			continue
 		}
 		pins.list = append(pins.list, p)
@@ -83,10 +83,10 @@ func (p Pin) missing() string {
 	var m []string
 	for _, f := range []struct{ name, v string }{{"document", p.Document}, {"where", p.Where}, {"reading", p.Reading}} {
 		if strings.TrimSpace(f.v) == "" {
-			m = append(m, f.name)
+			m = append(m, "「"+f.name+"」")
 		}
 	}
-	return strings.Join(m, ", ")
+	return strings.Join(m, "、")
 }
 
 // yamlLine digs the line out of a YAML error message ("yaml: line 3: …").
@@ -106,7 +106,7 @@ func UnusedPins(docs []*model.Document, pins Pins) []model.Error {
 	for _, p := range pins.list {
 		if !pinUsed(docs, p) {
 			errs = append(errs, model.Error{Path: PinsFile, Line: p.Line,
-				Message: "pin matches no variant: " + p.Document + " " + p.Where + " " + p.Reading})
+				Message: "选定对不上任何异文：《" + p.Document + "》" + p.Where + "「" + p.Reading + "」"})
 		}
 	}
 	return errs

@@ -204,16 +204,16 @@ func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 func skippedError(run []line, labels []string, lastKey int) model.Error {
 	what := labels[0]
 	if len(run) > 1 {
-		what = fmt.Sprintf("%d article labels from %s to %s", len(run), labels[0], labels[len(labels)-1])
+		what = fmt.Sprintf("%s至%s共%d个条标", labels[0], labels[len(labels)-1], len(run))
 	}
 	at := run[0].para.Position
 	switch {
 	case len(run) == 1 && labels[0] == labelOfKey(lastKey):
-		return model.Errorf(at, "%s printed again: kept as text of the article before", what)
+		return model.Errorf(at, "%s重复出现，作为上一条的正文保留", what)
 	case lastKey < 0:
-		return model.Errorf(at, "%s: not in the numbering of the articles after them, kept as text", what)
+		return model.Errorf(at, "%s与其后各条的编号不相接，作为正文保留", what)
 	}
-	return model.Errorf(at, "%s: not after %s in the numbering, kept as text of the article before", what, labelOfKey(lastKey))
+	return model.Errorf(at, "%s不接在%s之后，作为上一条的正文保留", what, labelOfKey(lastKey))
 }
 
 func labelOfKey(k int) string { return articleLabelText(k/1000, k%1000) }

@@ -51,7 +51,7 @@ func TestParse(t *testing.T) {
 			t.Errorf("%s: status %q, want %q", p, got[p], w)
 		}
 	}
-	wantErrs := []string{"laws/_metadata/laws.csv:5: expired", "notes/坏状态.md:3: front matter status"}
+	wantErrs := []string{"laws/_metadata/laws.csv:5: 「expired」列", "notes/坏状态.md:3: 文首元数据的效力状态"}
 	if !hasErrors(c.Errors, wantErrs) {
 		t.Errorf("errors %v, want %v", c.Errors, wantErrs)
 	}

@@ -42,7 +42,7 @@ func TestParseTable(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", p, tab[p], w)
 		}
 	}
-	wantErrs := map[int]string{5: `expired "2"`, 6: `status "作废"`, 8: "not valid CSV"}
+	wantErrs := map[int]string{5: "「expired」列的「2」", 6: "「status」列的「作废」", 8: "不是有效的CSV"}
 	if len(errs) != len(wantErrs) {
 		t.Fatalf("errors %v, want lines %v", errs, wantErrs)
 	}

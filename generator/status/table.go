@@ -40,11 +40,11 @@ func ParseTable(t Table, name string, data []byte) []model.Error {
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
-		return []model.Error{{Path: name, Line: 1, Message: "metadata table without a header row: " + csvMessage(err)}}
+		return []model.Error{{Path: name, Line: 1, Message: "元数据表没有表头行：" + csvMessage(err)}}
 	}
 	cols := columns(header)
 	if _, ok := cols["path"]; !ok {
-		return []model.Error{{Path: name, Line: 1, Message: "metadata table without a path column"}}
+		return []model.Error{{Path: name, Line: 1, Message: "元数据表没有「path」列"}}
 	}
 	var errs []model.Error
 	for {
@@ -99,7 +99,7 @@ func readRow(cols map[string]int, rec []string) (p string, row Row, msg string) 
 	if s := get("status"); s != "" {
 		st, ok := model.NormalStatus(s)
 		if !ok {
-			return "", row, fmt.Sprintf("status %q is not one of %s", s, model.KnownStatuses())
+			return "", row, fmt.Sprintf("「status」列的「%s」不是%s之一", s, model.KnownStatuses())
 		}
 		row.Status = st
 	}
@@ -108,7 +108,7 @@ func readRow(cols map[string]int, rec []string) (p string, row Row, msg string) 
 	case "1", "true", "yes", "是":
 		row.Expired = true
 	default:
-		return "", row, fmt.Sprintf("expired %q is neither 0 nor 1", get("expired"))
+		return "", row, fmt.Sprintf("「expired」列的「%s」既不是0也不是1", get("expired"))
 	}
 	row.Published, row.ValidFrom = date(get("publish")), date(get("valid_from"))
 	return p, row, ""
@@ -135,7 +135,7 @@ func errLine(err error) int {
 func csvMessage(err error) string {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return "not valid CSV: " + pe.Err.Error()
+		return "不是有效的CSV：「" + pe.Err.Error() + "」"
 	}
-	return err.Error()
+	return "「" + err.Error() + "」"
 }

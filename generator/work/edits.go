@@ -45,31 +45,31 @@ func ParseEdits(data []byte) (Edits, []model.Error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Edits{}, []model.Error{{Path: File, Line: yamlLine(err), Message: err.Error()}}
+		return Edits{}, []model.Error{{Path: File, Line: yamlLine(err), Message: "不是有效的YAML：「" + err.Error() + "」"}}
 	}
 	if len(root.Content) == 0 {
 		return Edits{}, nil
 	}
 	list := root.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		return Edits{}, []model.Error{{Path: File, Line: list.Line, Message: "want a list of edits (- join: […] or - split: […])"}}
+		return Edits{}, []model.Error{{Path: File, Line: list.Line, Message: "应为合并或拆分的列表（- join: […] 或 - split: […]）"}}
 	}
 	var out Edits
 	var errs []model.Error
 	for _, n := range list.Content {
 		var e Edit
 		if err := n.Decode(&e); err != nil {
-			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: err.Error()})
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "这一项读不出：「" + err.Error() + "」"})
 			continue
 		}
 		e.Line = n.Line
 		switch {
 		case len(e.Join) > 0 && len(e.Split) > 0:
-			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "an edit either joins or splits, not both"})
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "一项只能合并或拆分，不能两者都做"})
 		case len(e.Join) == 1:
-			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "join names one document; it takes two or more"})
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "合并只列了一篇文件，至少要两篇"})
 		case len(e.Join) == 0 && len(e.Split) == 0:
-			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "edit without join or split"})
+			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "这一项既没有「join」也没有「split」"})
 		default:
 			out.list = append(out.list, e)
 		}

@@ -130,5 +130,5 @@ func (e Edits) join(regs []*model.Document, u *union) (map[int]string, []model.E
 }
 
 func unknown(ed Edit, name string) model.Error {
-	return model.Error{Path: File, Line: ed.Line, Message: "names no regulation: " + name}
+	return model.Error{Path: File, Line: ed.Line, Message: "没有这部法规：《" + name + "》"}
 }

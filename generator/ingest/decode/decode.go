@@ -45,7 +45,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Message)
+		return fmt.Sprintf("第%d行：%s", e.Line, e.Message)
 	}
 	return e.Message
 }
@@ -53,7 +53,7 @@ func (e *Error) Error() string {
 // TooLarge is the error of a file of n bytes, over MaxSize: callers that
 // know a file's size refuse it with this before they read it.
 func TooLarge(n int64) *Error {
-	return &Error{Message: fmt.Sprintf("file is %s, over the %s limit for a source; refused", size(n), size(MaxSize))}
+	return &Error{Message: fmt.Sprintf("文件大小%s，超过来源文件上限%s，不读", size(n), size(MaxSize))}
 }
 
 // Decode returns the text of data and the name of its encoding.
@@ -70,7 +70,7 @@ func Decode(data []byte) (text, enc string, err error) {
 		return fromUTF16(data, xunicode.BigEndian, UTF16BE)
 	}
 	if line, ok := binaryLine(data); ok {
-		return "", "", &Error{Line: line, Message: "binary data (NUL or control bytes), not a text file; refused"}
+		return "", "", &Error{Line: line, Message: "含二进制数据（空字节或控制字节），不是文本文件，不读"}
 	}
 	if utf8.Valid(data) {
 		return Lines(string(data)), UTF8, nil
@@ -83,7 +83,7 @@ func Decode(data []byte) (text, enc string, err error) {
 		return "", "", invalidUTF8(data)
 	}
 	if line, bad := controlLine(s); bad {
-		return "", "", &Error{Line: line, Message: "binary data (control characters once decoded), not a text file; refused"}
+		return "", "", &Error{Line: line, Message: "解码后含控制字符，不是文本文件，不读"}
 	}
 	return Lines(s), GB18030, nil
 }
@@ -113,10 +113,10 @@ func fromUTF16(data []byte, order xunicode.Endianness, name string) (string, str
 	dec := xunicode.UTF16(order, xunicode.ExpectBOM).NewDecoder()
 	out, err := dec.Bytes(data)
 	if err != nil || bytes.Contains(out, []byte("\uFFFD")) {
-		return "", "", &Error{Message: "invalid " + name + " text; refused"}
+		return "", "", &Error{Message: "不是有效的" + name + "文本，不读"}
 	}
 	if line, bad := controlLine(string(out)); bad {
-		return "", "", &Error{Line: line, Message: "binary data (control characters), not a text file; refused"}
+		return "", "", &Error{Line: line, Message: "含控制字符，不是文本文件，不读"}
 	}
 	return Lines(string(out)), name, nil
 }
@@ -216,7 +216,7 @@ func invalidUTF8(data []byte) error {
 		i += n
 	}
 	return &Error{Line: lineAt(data, i), Message: fmt.Sprintf(
-		"invalid text encoding: byte 0x%02X is not UTF-8, and the file is not GB18030 either; refused", at(data, i))}
+		"编码无效：字节0x%02X不符合UTF-8，全文也不是GB18030，不读", at(data, i))}
 }
 
 func at(data []byte, i int) byte {
@@ -245,7 +245,7 @@ func lineAt(data []byte, i int) int {
 
 func size(n int64) string {
 	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return fmt.Sprintf("%.1f兆字节", float64(n)/(1<<20))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%d字节", n)
 }

@@ -28,9 +28,9 @@ func TestDecode(t *testing.T) {
 		{name: "gb18030", in: gb("中共中央办公厅印发\r\n（二〇二六年）€"), text: "中共中央办公厅印发\n（二〇二六年）€", enc: GB18030},
 		{name: "utf-16le", in: "\xFF\xFE\x32\x75\x0A\x00", text: "甲\n", enc: UTF16LE},
 		{name: "ascii", in: "plain ascii\n", text: "plain ascii\n", enc: UTF8},
-		{name: "nul", in: "甲\n乙\x00丙", errLine: 2, errHas: "binary"},
-		{name: "controls", in: strings.Repeat("\x01\x02abc\n", 20), errLine: 1, errHas: "binary"},
-		{name: "invalid", in: "好\n好\n\xff\xff\xff\xff", errLine: 3, errHas: "not UTF-8"},
+		{name: "nul", in: "甲\n乙\x00丙", errLine: 2, errHas: "二进制"},
+		{name: "controls", in: strings.Repeat("\x01\x02abc\n", 20), errLine: 1, errHas: "二进制"},
+		{name: "invalid", in: "好\n好\n\xff\xff\xff\xff", errLine: 3, errHas: "不符合UTF-8"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -51,7 +51,7 @@ func TestDecode(t *testing.T) {
 
 func TestDecodeTooLarge(t *testing.T) {
 	_, _, err := Decode(make([]byte, MaxSize+1))
-	if err == nil || !strings.Contains(err.Error(), "16.0 MiB limit") {
+	if err == nil || !strings.Contains(err.Error(), "上限16.0兆字节") {
 		t.Fatalf("error %v, want the size limit", err)
 	}
 }

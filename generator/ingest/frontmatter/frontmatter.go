@@ -78,10 +78,10 @@ func parse(src string, first int) (block.Meta, []block.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
 		return block.Meta{}, []block.Problem{{Line: first + yamlLine(err.Error()) - 1,
-			Message: "front matter is not valid YAML: " + trimYAML(err.Error())}}
+			Message: "文首元数据不是有效的YAML：「" + trimYAML(err.Error()) + "」"}}
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
-		return block.Meta{}, []block.Problem{{Line: first, Message: "front matter is not a YAML mapping"}}
+		return block.Meta{}, []block.Problem{{Line: first, Message: "文首元数据不是“键: 值”形式的YAML映射"}}
 	}
 	var m block.Meta
 	var probs []block.Problem
@@ -111,7 +111,7 @@ func set(m *block.Meta, field, val string, line int) string {
 	case "date":
 		d, ok := Date(val)
 		if !ok {
-			return fmt.Sprintf("front matter date %q is not a date (want YYYY-MM-DD)", val)
+			return fmt.Sprintf("文首元数据的日期「%s」不是日期（应写作2006-01-02）", val)
 		}
 		m.Date = d
 	case "publication":
@@ -131,7 +131,7 @@ func set(m *block.Meta, field, val string, line int) string {
 	case "status":
 		st, ok := model.NormalStatus(val)
 		if !ok {
-			return fmt.Sprintf("front matter status %q is not one of %s", val, model.KnownStatuses())
+			return fmt.Sprintf("文首元数据的效力状态「%s」不是%s之一", val, model.KnownStatuses())
 		}
 		m.Status = st
 	}

@@ -29,7 +29,7 @@ func TestSplitNone(t *testing.T) {
 
 func TestSplitProblems(t *testing.T) {
 	_, _, probs := Split("\n---\ntitle: a\ndate: 明天\n---\n")
-	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Message, "not a date") {
+	if len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Message, "不是日期") {
 		t.Errorf("problems %+v", probs)
 	}
 	_, _, probs = Split("---\ntitle: a\n  bad: [\n---\n")

@@ -35,7 +35,7 @@ const CellSeparator = model.CellSeparator
 func Read(src string) (block.Page, []block.Problem) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(annotate(src)))
 	if err != nil {
-		return block.Page{}, []block.Problem{{Line: 1, Message: "cannot parse HTML: " + err.Error()}}
+		return block.Page{}, []block.Problem{{Line: 1, Message: "无法解析HTML：「" + err.Error() + "」"}}
 	}
 	var p block.Page
 	p.Meta = meta(doc)
