@@ -28,7 +28,7 @@ import (
 // results, a news item, the editor's report, and a comparison of versions
 // when the site has one), saves screenshots of each at desktop and phone
 // widths, and checks what makes a site look untrustworthy at first sight:
-// Latin words in the report, half-width punctuation between Han characters
+// Latin words in the report (also one listing input errors), half-width punctuation between Han characters
 // in snippets and news bodies, nested 《《, a match cut inside <mark>, dates
 // and ¶ marks wrapped on a phone, and the search box and help.
 func TestFirstSight(t *testing.T) {
@@ -56,6 +56,7 @@ func TestFirstSight(t *testing.T) {
 	}
 	firstSightCitedOnce(t, ctx, pages["regulation"])
 	firstSightReport(t, ctx, pages["report"])
+	firstSightReportErrors(t, ctx)
 	firstSightNews(t, ctx, ts.URL+"/", c)
 	for _, q := range queries {
 		firstSightSnippets(t, ctx, ts.URL+"/search?q="+url.QueryEscape(q), q)
@@ -147,6 +148,8 @@ var (
 	latinWord = regexp.MustCompile(`[A-Za-z]{2,}`)
 	// quoted is text an editor's report quotes from a source or a title.
 	quoted = regexp.MustCompile(`「[^」]*」|《[^》]*》`)
+	// formatName is the name of a format or a byte an error may name.
+	formatName = regexp.MustCompile(`UTF-(8|16LE|16BE)|GB18030|YAML|CSV|HTML|0x[0-9A-F]{2}`)
 	// narrowBetweenHan is ASCII punctuation between two Han characters.
 	narrowBetweenHan = regexp.MustCompile(`\p{Han}\s*[,:;?!()]\s*\p{Han}`)
 )
@@ -165,9 +168,20 @@ func firstSightCitedOnce(t *testing.T, ctx context.Context, u string) {
 	}
 }
 
-// firstSightReport checks that the report speaks Chinese: no Latin word
-// outside file paths (code), document titles and quoted text.
+// firstSightReport checks that the report speaks Chinese (reportLatin)
+// and groups its findings by document.
 func firstSightReport(t *testing.T, ctx context.Context, u string) {
+	reportLatin(t, ctx, u)
+	if n := siteRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.report-doc').length`)); n == 0 {
+		t.Errorf("the report groups no finding by document")
+	}
+}
+
+// reportLatin opens a report and checks that it speaks Chinese: no Latin
+// word outside file paths (code), document titles, quoted text and the
+// names of formats (UTF-8, YAML, …) and bytes (0xFF) an error names.
+func reportLatin(t *testing.T, ctx context.Context, u string) {
+	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.CSS(`main h1`))); err != nil {
 		t.Fatal(err)
 	}
@@ -175,11 +189,9 @@ func firstSightReport(t *testing.T, ctx context.Context, u string) {
 		const m = document.querySelector('main').cloneNode(true);
 		m.querySelectorAll('code, .report-doc').forEach(e => e.remove());
 		return m.innerText; })()`))
-	if words := latinWord.FindAllString(quoted.ReplaceAllString(text, ""), -1); len(words) > 0 {
-		t.Errorf("the editor's report has Latin words outside file paths and quotes: %q", words)
-	}
-	if n := siteRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.report-doc').length`)); n == 0 {
-		t.Errorf("the report groups no finding by document")
+	text = formatName.ReplaceAllString(quoted.ReplaceAllString(text, ""), "")
+	if words := latinWord.FindAllString(text, -1); len(words) > 0 {
+		t.Errorf("the editor's report %s has Latin words outside file paths and quotes: %q", u, words)
 	}
 }
 

@@ -88,7 +88,7 @@ func glossaryDef(n *yaml.Node, seen map[string]int) (*def, string) {
 		t.Kind, t.Expansion = model.TermAcronym, e.Expansion
 		t.Aliases = appendOnceString(t.Aliases, e.Expansion)
 	default:
-		return nil, fmt.Sprintf("词条「%s」：类别「%s」未知（应为glossary、list或acronym）", e.Term, e.Kind)
+		return nil, fmt.Sprintf("词条「%s」：类别「%s」未知（应为「glossary」「list」或「acronym」）", e.Term, e.Kind)
 	}
 	if t.Definition == "" && len(t.Members) == 0 {
 		return nil, fmt.Sprintf("词条「%s」：没有定义", e.Term)

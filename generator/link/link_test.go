@@ -221,7 +221,7 @@ func TestGlossaryErrors(t *testing.T) {
 	want := []string{
 		`glossary.yaml:2: 词条「四风」：名称称有4项，词条列出3项`,
 		`glossary.yaml:6: 词条「一把手」：没有定义`,
-		`glossary.yaml:7: 词条「好词」：类别「other」未知（应为glossary、list或acronym）`,
+		`glossary.yaml:7: 词条「好词」：类别「other」未知（应为「glossary」「list」或「acronym」）`,
 		`glossary.yaml:14: 词条「坏词」：第12行已定义`,
 	}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {

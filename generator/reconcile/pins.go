@@ -59,7 +59,7 @@ func ParsePins(data []byte) (Pins, []model.Error) {
 	}
 	list := root.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		return Pins{}, []model.Error{{Path: PinsFile, Line: list.Line, Message: "应为异文选定的列表（- document: …, where: …, reading: …）"}}
+		return Pins{}, []model.Error{{Path: PinsFile, Line: list.Line, Message: "应为异文选定的列表，每项形如「- document: …, where: …, reading: …」"}}
 	}
 	var pins Pins
 	var errs []model.Error

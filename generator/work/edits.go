@@ -52,7 +52,7 @@ func ParseEdits(data []byte) (Edits, []model.Error) {
 	}
 	list := root.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		return Edits{}, []model.Error{{Path: File, Line: list.Line, Message: "应为合并或拆分的列表（- join: […] 或 - split: […]）"}}
+		return Edits{}, []model.Error{{Path: File, Line: list.Line, Message: "应为合并或拆分的列表，每项形如「- join: […]」或「- split: […]」"}}
 	}
 	var out Edits
 	var errs []model.Error
