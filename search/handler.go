@@ -115,14 +115,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // refused later by the parser.
 func readRequest(r *http.Request) (Request, error) {
 	if len(r.URL.RawQuery) > maxRawQuery {
-		return Request{}, queryErrorf("request too long: %d bytes; the limit is %d", len(r.URL.RawQuery), maxRawQuery)
+		return Request{}, queryErrorf("请求太长：%d字节，上限%d字节", len(r.URL.RawQuery), maxRawQuery)
 	}
 	v := r.URL.Query()
 	req := Request{Query: v.Get("q"), Size: DefaultPageSize}
 	if s := v.Get("size"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {
-			return req, queryErrorf("size must be a positive number")
+			return req, queryErrorf("每页条数应为正整数")
 		}
 		req.Size = min(n, MaxPageSize)
 	}
@@ -130,10 +130,10 @@ func readRequest(r *http.Request) (Request, error) {
 	if s := v.Get("page"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {
-			return req, queryErrorf("page must be a positive number")
+			return req, queryErrorf("页码应为正整数")
 		}
 		if n > MaxResults/req.Size {
-			return req, queryErrorf("page too deep: results stop at %d", MaxResults)
+			return req, queryErrorf("页码太大：结果只列到第%d条", MaxResults)
 		}
 		page = n
 	}

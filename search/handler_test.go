@@ -66,13 +66,13 @@ func TestHandlerRefuses(t *testing.T) {
 		status int
 		says   string
 	}{
-		{"/api/search?q=" + long, 400, "query too long"},
-		{"/search?q=" + long, 400, "query too long"},
-		{"/api/search?q=x&page=100000", 400, "page too deep"},
-		{"/api/search?q=x&page=-1", 400, "page must be"},
-		{"/api/search?q=x&size=abc", 400, "size must be"},
-		{"/api/search?q=kind:nonsense", 400, "unknown kind"},
-		{"/api/search?q=" + strings.Repeat("a", maxRawQuery), 400, "request too long"},
+		{"/api/search?q=" + long, 400, "搜索词太长"},
+		{"/search?q=" + long, 400, "搜索词太长"},
+		{"/api/search?q=x&page=100000", 400, "页码太大"},
+		{"/api/search?q=x&page=-1", 400, "页码应为"},
+		{"/api/search?q=x&size=abc", 400, "每页条数应为"},
+		{"/api/search?q=kind:nonsense", 400, "这一类"},
+		{"/api/search?q=" + strings.Repeat("a", maxRawQuery), 400, "请求太长"},
 	}
 	for _, tt := range tests {
 		rec := get(t, h, tt.target)

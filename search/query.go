@@ -77,13 +77,13 @@ var validKinds = map[string]bool{
 // with a bad filter value gives a *QueryError.
 func ParseQuery(s string) (*Query, error) {
 	if n := utf8.RuneCountInString(s); n > MaxQueryRunes {
-		return nil, queryErrorf("query too long: %d characters; the limit is %d", n, MaxQueryRunes)
+		return nil, queryErrorf("搜索词太长：%d个字，上限%d个字", n, MaxQueryRunes)
 	}
 	s = strings.ToValidUTF8(foldWidth(s), "")
 	q := &Query{Filters: map[string][]string{}, NotFilters: map[string][]string{}}
 	toks := lexQuery(s)
 	if len(toks) > MaxQueryItems {
-		return nil, queryErrorf("too many words: %d; the limit is %d", len(toks), MaxQueryItems)
+		return nil, queryErrorf("词数太多：%d个，上限%d个", len(toks), MaxQueryItems)
 	}
 	join := false
 	for _, t := range toks {
@@ -137,11 +137,11 @@ func (q *Query) addFilter(t qtoken) (bool, error) {
 		}
 		value = strings.ToLower(value)
 		if !validKinds[value] {
-			return true, queryErrorf("unknown kind %q", value)
+			return true, queryErrorf("没有「%s」这一类", value)
 		}
 	case FilterYear:
 		if len(value) != 4 || strings.Trim(value, "0123456789") != "" {
-			return true, queryErrorf("year must be four digits, not %q", value)
+			return true, queryErrorf("年份应为四位数字，不是「%s」", value)
 		}
 	}
 	dst := q.Filters

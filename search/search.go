@@ -312,7 +312,7 @@ func pageBounds(req Request) (size, from int, err error) {
 	size = min(size, MaxPageSize)
 	from = max(req.From, 0)
 	if from+size > MaxResults {
-		return 0, 0, queryErrorf("page too deep: results stop at %d", MaxResults)
+		return 0, 0, queryErrorf("页码太大：结果只列到第%d条", MaxResults)
 	}
 	return size, from, nil
 }

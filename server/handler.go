@@ -31,17 +31,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
-		s.fail(lw, r, http.StatusMethodNotAllowed, "method not allowed")
+		s.fail(lw, r, http.StatusMethodNotAllowed, "只接受GET和HEAD请求")
 		return
 	}
 	if len(r.URL.RawQuery) > maxRawQuery {
-		s.fail(lw, r, http.StatusRequestURITooLong, "request URI too long")
+		s.fail(lw, r, http.StatusRequestURITooLong, "请求太长")
 		return
 	}
 	g := s.acquire()
 	if g == nil {
 		h.Set("Retry-After", "5")
-		s.fail(lw, r, http.StatusServiceUnavailable, "shutting down")
+		s.fail(lw, r, http.StatusServiceUnavailable, "服务正在停止")
 		return
 	}
 	defer g.release()
@@ -68,7 +68,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, g *generation) {
 	case rel == "search" || rel == "search/" || rel == "api/search":
 		s.searchLimited(w, r, g)
 	case strings.HasPrefix(rel, "api/"):
-		writeJSONError(w, http.StatusNotFound, "no such API")
+		writeJSONError(w, http.StatusNotFound, "没有这个接口")
 	default:
 		s.serveFile(w, r, g, rel)
 	}

@@ -76,7 +76,7 @@ func (s *Server) recoverPanic(w *logWriter, r *http.Request) {
 	}
 	s.log.Printf("panic serving %q: %v\n%s", r.URL.String(), v, debug.Stack())
 	if w.status == 0 {
-		s.fail(w, r, http.StatusInternalServerError, "internal server error")
+		s.fail(w, r, http.StatusInternalServerError, "服务器内部出错")
 	}
 }
 

@@ -49,7 +49,7 @@ func TestStaticRoutes(t *testing.T) {
 		{"/", "", 302},
 		{"/fagui", "", 302},
 		{"/other/page", "site 404", 404},
-		{"/fagui/api/other", "no such API", 404},
+		{"/fagui/api/other", "没有这个接口", 404},
 		{"/healthz", `"status":"ok"`, 200},
 		{"/fagui/healthz", `"search":false`, 200},
 	}

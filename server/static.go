@@ -206,7 +206,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, g *generation)
 	h.Set("Cache-Control", cachePage)
 	f, _, err := openRegular(g.root, "404.html")
 	if err != nil {
-		http.Error(w, "404 page not found", http.StatusNotFound)
+		http.Error(w, "404 没有这个页面", http.StatusNotFound)
 		return
 	}
 	defer f.Close()
