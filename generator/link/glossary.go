@@ -32,7 +32,7 @@ func parseGlossary(data []byte) ([]*def, []model.Error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []model.Error{{Path: GlossaryFile, Message: "不是有效的YAML：「" + err.Error() + "」"}}
+		return nil, []model.Error{model.YAMLError(GlossaryFile, err)}
 	}
 	if len(root.Content) == 0 {
 		return nil, nil

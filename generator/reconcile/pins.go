@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -52,7 +51,7 @@ func ParsePins(data []byte) (Pins, []model.Error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Pins{}, []model.Error{{Path: PinsFile, Line: yamlLine(err), Message: "不是有效的YAML：「" + err.Error() + "」"}}
+		return Pins{}, []model.Error{model.YAMLError(PinsFile, err)}
 	}
 	if len(root.Content) == 0 {
 		return Pins{}, nil
@@ -87,15 +86,6 @@ func (p Pin) missing() string {
 		}
 	}
 	return strings.Join(m, "、")
-}
-
-// yamlLine digs the line out of a YAML error message ("yaml: line 3: …").
-func yamlLine(err error) int {
-	var line int
-	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
-		return line
-	}
-	return 0
 }
 
 // UnusedPins reports, after Merge, the pins that decided no variant: their

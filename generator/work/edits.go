@@ -1,7 +1,6 @@
 package work
 
 import (
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -45,7 +44,7 @@ func ParseEdits(data []byte) (Edits, []model.Error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Edits{}, []model.Error{{Path: File, Line: yamlLine(err), Message: "不是有效的YAML：「" + err.Error() + "」"}}
+		return Edits{}, []model.Error{model.YAMLError(File, err)}
 	}
 	if len(root.Content) == 0 {
 		return Edits{}, nil
@@ -75,13 +74,4 @@ func ParseEdits(data []byte) (Edits, []model.Error) {
 		}
 	}
 	return out, errs
-}
-
-// yamlLine digs the line out of a yaml.v3 error message ("yaml: line 3: …").
-func yamlLine(err error) int {
-	var line int
-	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
-		return line
-	}
-	return 0
 }

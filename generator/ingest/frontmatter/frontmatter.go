@@ -12,7 +12,6 @@ package frontmatter
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -77,8 +76,8 @@ func looksLikeYAML(lines []string) bool {
 func parse(src string, first int) (block.Meta, []block.Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
-		return block.Meta{}, []block.Problem{{Line: first + yamlLine(err.Error()) - 1,
-			Message: "文首元数据不是有效的YAML：「" + trimYAML(err.Error()) + "」"}}
+		e := model.YAMLError("", err)
+		return block.Meta{}, []block.Problem{{Line: first + max(e.Line, 1) - 1, Message: "文首元数据" + e.Message}}
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return block.Meta{}, []block.Problem{{Line: first, Message: "文首元数据不是“键: 值”形式的YAML映射"}}
@@ -158,21 +157,3 @@ func scalar(n *yaml.Node) string {
 // Date reads a date written 2025-02-12, 2025/2/12, 2025.2.12 or
 // 2025年2月12日 (optionally followed by a time) as YYYY-MM-DD.
 func Date(s string) (string, bool) { return cndate.Numeric(s) }
-
-var (
-	yamlLineRE  = regexp.MustCompile(`line (\d+)`)
-	yamlLineCut = regexp.MustCompile(`line \d+:\s*`)
-)
-
-func yamlLine(msg string) int {
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
-	}
-	return 1
-}
-
-func trimYAML(msg string) string {
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	return strings.TrimSpace(yamlLineCut.ReplaceAllString(msg, ""))
-}
