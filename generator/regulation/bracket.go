@@ -66,7 +66,7 @@ func (p *parser) checkBrackets() {
 			p.reg.Repairs = append(p.reg.Repairs, model.Repair{
 				Position: par.Position, Kind: RepairBracket,
 				Before: around(par.Text, at), After: around(fixed, at),
-				Message: "closed a bracket the document prints closed elsewhere",
+				Message: "补上括号的另一半，本文件别处印作成对",
 			})
 			par.Text = fixed
 			return
@@ -74,7 +74,7 @@ func (p *parser) checkBrackets() {
 		p.reg.Suspects = append(p.reg.Suspects, model.Repair{
 			Position: par.Position, Kind: SuspectBracket,
 			Before: around(par.Text, at), After: around(par.Text, at),
-			Message: "a bracket has no partner; no rule decides where the lost one goes, left as printed",
+			Message: "括号不成对，无法确定缺失的一半在哪里，照原样保留",
 		})
 	}
 	for _, a := range p.reg.Articles {

@@ -66,14 +66,14 @@ func (b *builder) join(l line) {
 		b.reg.Repairs = append(b.reg.Repairs, model.Repair{
 			Position: l.para.Position, Kind: RepairDuplicate,
 			Before: before, After: tail(prev) + head(next),
-			Message: "dropped " + dup + " printed on both sides of a break",
+			Message: "「" + dup + "」在换行两侧重复印出，删去一个",
 		})
 	}
 	b.last.Text = prev + next
 	b.reg.Repairs = append(b.reg.Repairs, model.Repair{
 		Position: l.para.Position, Kind: RepairJoin,
 		Before: before, After: tail(prev) + head(next),
-		Message: "joined a line that continues the sentence before it",
+		Message: "此行接续上一行的句子，已接上",
 	})
 }
 

@@ -100,7 +100,7 @@ func markerRepair(l block.Line) model.Repair {
 	return model.Repair{
 		Position: model.Position{Line: l.Line}, Kind: KindListMarker,
 		Before: "- " + l.Text, After: l.Text,
-		Message: "list marker dropped: the line continues the item before it and belongs to no list",
+		Message: "删去列表符号：此行接续上一项，不属于任何列表",
 	}
 }
 
@@ -248,14 +248,14 @@ func join(prev, next block.Line, page string) (block.Line, []model.Repair) {
 	reps := []model.Repair{{
 		Position: model.Position{Line: next.Line}, Kind: KindJoin,
 		Before: tail(a) + "\n" + head(b), After: tail(a) + sep + head(b),
-		Message: fmt.Sprintf("line %d continues the sentence cut at the end of line %d; joined", next.Line, prev.Line),
+		Message: fmt.Sprintf("第%d行接续第%d行末尾断开的句子，已接上", next.Line, prev.Line),
 	}}
 	if d, ok := duplicate(a, b, page); ok {
 		joined = a + b[len(string(firstRune(b))):]
 		reps = append(reps, model.Repair{
 			Position: model.Position{Line: next.Line}, Kind: KindDuplicate,
 			Before: d.before, After: d.after,
-			Message: fmt.Sprintf("%q printed on both sides of a line break; %q occurs elsewhere on the page and %q does not, so one was removed",
+			Message: fmt.Sprintf("「%s」在换行两侧重复印出；本版别处有「%s」而没有「%s」，删去一个",
 				d.char, d.after, d.char+d.char),
 		})
 	}

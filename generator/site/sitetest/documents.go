@@ -78,7 +78,7 @@ func (b *builder) rule() *model.Document {
 					Readings: []model.Reading{{Source: PageDaily, Text: "形成记录", Line: 21}, {Source: PageEvening, Text: "形成纪录", Line: 30}}},
 			},
 			Repairs: []model.Repair{{Position: model.Position{Path: PageEvening, Line: 26}, Kind: "duplicate-char",
-				Before: "年度计\n计划", After: "年度计划", Message: "a character repeated across a line break"}},
+				Before: "年度计\n计划", After: "年度计划", Message: "一个字在换行两侧重复印出"}},
 		},
 	}
 }
