@@ -68,7 +68,7 @@ func TestFixtureReport(t *testing.T) {
 		References:    {"引用「第九条」未能解析"},
 		Abbreviations: {"缩写「WTO」使用1次，没有定义"},
 		Lists:         {"「三必须」应有3项，列出2项"},
-		Errors:        {"invalid UTF-8 and GB18030"},
+		Errors:        {"编码无效：字节0xFF不符合UTF-8，全文也不是GB18030，不读"},
 	}
 	for key, msgs := range want {
 		if got := messages(r.Section(key)); !reflect.DeepEqual(got, msgs) {
@@ -92,7 +92,7 @@ func TestFixtureReport(t *testing.T) {
 	for _, line := range []string{
 		"编号缺漏与重复（2）\n",
 		"  《" + sitetest.RuleTitle + "》\n    pages/2026-02-12-provincial-daily.txt:23 第七条：缺少第六条\n",
-		"  pages/broken.txt\n    pages/broken.txt:3 invalid UTF-8 and GB18030\n",
+		"  pages/broken.txt\n    pages/broken.txt:3 编码无效：字节0xFF不符合UTF-8，全文也不是GB18030，不读\n",
 		"疑似错误（未修复）（0）\n  无\n",
 		"〔删去重复字〕：「年度计⏎计划」改为「年度计划」（",
 		"共7处问题\n",

@@ -70,7 +70,7 @@ func Corpus() *model.Corpus {
 	}
 	b.c.Cited = []*model.CitedDocument{{Title: "机关工作条例",
 		CitedBy: []model.Location{{Document: "rule", Article: "第一条", Paragraph: 1}}}}
-	b.c.Errors = []model.Error{{Path: "pages/broken.txt", Line: 3, Message: "invalid UTF-8 and GB18030"}}
+	b.c.Errors = []model.Error{{Path: "pages/broken.txt", Line: 3, Message: "编码无效：字节0xFF不符合UTF-8，全文也不是GB18030，不读"}}
 	address.Assign(b.c)
 	address.Terms(b.c)
 	b.resolveIDs(map[*model.Document]string{rule: "rule", old: "old", news: "news"})
