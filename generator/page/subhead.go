@@ -10,7 +10,7 @@ import (
 // Bounds of a bare subheading printed as plain text: 基本案情, 裁判要旨.
 const (
 	maxSubhead      = 12 // runes
-	minAfterSubhead = 20 // runes of the paragraph that follows it
+	minAfterSubhead = 10 // runes of the sentence that follows it
 	minSubheads     = 2  // a write-up printed with headings has several
 )
 
