@@ -12,7 +12,8 @@ import (
 // The relaxed reading. A query whose words, each read as one phrase, find
 // nothing together (a question: 单位不给交社保怎么办; words run together:
 // 年假天数) is cut into words (vocab.go), its question and function words
-// left out, each word joined by the statute's words for it (synonyms.go),
+// left out, and of a long question only the rarest words kept (a word no
+// document holds in any form goes first), each word joined by the statute's words for it (synonyms.go),
 // and the documents holding any of them are ranked by BM25 over those
 // words: how many of the words they hold, how rare those are, how often
 // they say them against their length. A document that holds every word
@@ -52,8 +53,15 @@ var (
 	joinLone = 1.0
 )
 
-// maxRelaxedWords bounds the words of a relaxed reading.
-const maxRelaxedWords = 12
+// maxRelaxedWords bounds the words a query is cut into for the relaxed
+// reading; keepWords of them, the rarest, are looked for.
+const maxRelaxedWords = 32
+
+// Choice of the words (variables for the relevance run).
+var (
+	// keepWords is how many words of a query are looked for: the rarest.
+	keepWords = 12.0
+)
 
 // Limits of the relaxed reading (variables for the relevance run).
 var (
@@ -195,11 +203,8 @@ func (s relaxedStats) tfNorm(tf, n float64) float64 {
 	return tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*n/s.avgLen))
 }
 
-// collect reads the postings of the words' forms into acc, rarest first,
-// within scanBudget, and sets each form's df.
-func (ix *Index) collect(ctx context.Context, r index.IndexReader, ws []rword, acc *accum) error {
-	type ref struct{ w, f int }
-	var refs []ref
+// setDF sets the df of every form of the words.
+func setDF(ctx context.Context, r index.IndexReader, ws []rword) error {
 	for i := range ws {
 		for j := range ws[i].forms {
 			f := &ws[i].forms[j]
@@ -208,6 +213,46 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, ws []rword, a
 				return err
 			}
 			f.df = float64(df)
+		}
+	}
+	return nil
+}
+
+// keepRarest keeps the keepWords words that weigh most (the rarest), in
+// the order typed; a word no document holds in any form is left out while
+// another remains.
+func (ix *Index) keepRarest(ws []rword) []rword {
+	weight := make([]float64, len(ws))
+	order := make([]int, len(ws))
+	for i, w := range ws {
+		order[i] = i
+		for _, f := range w.forms {
+			if f.df > 0 {
+				weight[i] = max(weight[i], f.weight*ix.stats.idf(f.df))
+			}
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return weight[order[a]] > weight[order[b]] })
+	n := min(len(order), int(keepWords))
+	for n > 1 && weight[order[n-1]] == 0 {
+		n--
+	}
+	keep := order[:n]
+	sort.Ints(keep)
+	out := make([]rword, 0, n)
+	for _, i := range keep {
+		out = append(out, ws[i])
+	}
+	return out
+}
+
+// collect reads the postings of the words' forms into acc, rarest first,
+// within scanBudget (their dfs set).
+func (ix *Index) collect(ctx context.Context, r index.IndexReader, ws []rword, acc *accum) error {
+	type ref struct{ w, f int }
+	var refs []ref
+	for i := range ws {
+		for j := range ws[i].forms {
 			refs = append(refs, ref{i, j})
 		}
 	}

@@ -33,6 +33,10 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 	defer r.Close()
 	acc := ix.getAccum()
 	defer ix.putAccum(acc)
+	if err := setDF(ctx, r, ws); err != nil {
+		return nil, err
+	}
+	ws = ix.keepRarest(ws)
 	if err := ix.collect(ctx, r, ws, acc); err != nil {
 		return nil, err
 	}

@@ -379,7 +379,8 @@ func setWeights(t *testing.T, cfg string) func() {
 		"wAll": &wAll, "wRelaxedClose": &wRelaxedClose, "superseded": &superseded, "joinLone": &joinLone,
 		"rankInterpretation": &rankInterpretation, "rankOther": &rankOther,
 		"bm25K1": &bm25K1, "bm25B": &bm25B, "minPartLen": &minPartLen,
-		"scanBudget": &scanBudget, "relaxedWindow": &relaxedWindow}
+		"scanBudget": &scanBudget, "relaxedWindow": &relaxedWindow,
+		"keepWords": &keepWords}
 	old := map[string]float64{}
 	for _, kv := range strings.Split(cfg, ",") {
 		k, v, _ := strings.Cut(kv, "=")

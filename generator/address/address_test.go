@@ -55,7 +55,7 @@ func TestDocumentAnchors(t *testing.T) {
 			{Items: []*model.Item{item(1), item(3, item(1), item(2)), item(4)}},
 			// （一）（一）（二）, and an item without a number.
 			{Items: []*model.Item{item(1), item(1), item(2), item(0)}},
-		}}},
+		}, Notes: []*model.Note{{}, {}}}},
 	}}
 	DocumentAnchors(d)
 	var got []string
@@ -77,8 +77,11 @@ func TestDocumentAnchors(t *testing.T) {
 			}
 		}
 	}
+	for _, n := range d.Articles[0].Notes {
+		got = append(got, n.Anchor)
+	}
 	want := "bian2 bian2-zhang1 bian2-zhang1-jie3 h4 bian2-zhang4 s1 s2 s2-1 s2-2 " +
-		"p1 p2 p2-i1 p2-i3 p2-i3-m1 p2-i3-m2 p2-i4 p3 p3-i1 p3-i1-2 p3-i2 p3-i4"
+		"p1 p2 p2-i1 p2-i3 p2-i3-m1 p2-i3-m2 p2-i4 p3 p3-i1 p3-i1-2 p3-i2 p3-i4 n1 n2"
 	if strings.Join(got, " ") != want {
 		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}

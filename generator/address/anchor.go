@@ -68,7 +68,8 @@ func sectionAnchors(secs []*model.Section, prefix string) {
 // 项. 项 and 目 go by their printed number, so that the anchor of （三) is
 // i3 even when the list skips （二）, and a citation of 第（三）项 finds it.
 // An item without a number takes its position; a number printed twice in
-// one list gets -2, -3 after its second and later uses (p2-i3-2).
+// one list gets -2, -3 after its second and later uses (p2-i3-2). The
+// article's notes are n1, n2 … in order.
 func ArticleAnchors(a *model.Article) {
 	for i, c := range a.Clauses {
 		if c == nil {
@@ -76,6 +77,11 @@ func ArticleAnchors(a *model.Article) {
 		}
 		c.Anchor = "p" + strconv.Itoa(i+1)
 		itemAnchors(c.Items, c.Anchor+"-i")
+	}
+	for i, n := range a.Notes {
+		if n != nil {
+			n.Anchor = "n" + strconv.Itoa(i+1)
+		}
 	}
 }
 

@@ -20,9 +20,9 @@ import (
 
 // Character classes of the parts of a printed date: ASCII and full-width
 // digits, and Chinese numerals (〇 and its look-alikes for the year's
-// zero).
+// zero, the Latin letter O among them, as typed or read by OCR).
 const (
-	yearDigit = `0-9０-９〇零○Ｏ一二三四五六七八九`
+	yearDigit = `0-9０-９〇零○ＯO一二三四五六七八九`
 	dayDigit  = `0-9０-９一二三四五六七八九十`
 )
 
@@ -135,13 +135,48 @@ func InName(name string) string {
 // Make turns a printed year, month and day (in any of the numerals
 // Pattern accepts) into YYYY-MM-DD, when they name a real day.
 func Make(year, month, day string) (string, bool) {
-	y, ok1 := numeral.Parse(year)
+	y, ok1 := parseYear(year)
 	m, ok2 := numeral.Parse(month)
 	d, ok3 := numeral.Parse(day)
 	if !ok1 || !ok2 || !ok3 {
 		return "", false
 	}
 	return FromNumbers(y, m, d)
+}
+
+// parseYear reads a year as printed before 年. A year is four digits, so
+// when it is not one numeral (二0一0, 二OO八 mix digit sets) each
+// character is read as a digit of its own.
+func parseYear(s string) (int, bool) {
+	if y, ok := numeral.Parse(s); ok {
+		return y, true
+	}
+	y, n := 0, 0
+	for _, r := range strings.TrimSpace(s) {
+		d, ok := yearDigitValue(r)
+		if !ok {
+			return 0, false
+		}
+		y, n = y*10+d, n+1
+	}
+	return y, n == 4
+}
+
+// yearDigitValue is the value of one character of a printed year.
+func yearDigitValue(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	case r == 'O':
+		return 0, true
+	}
+	if !numeral.IsDigit(r) {
+		return 0, false
+	}
+	d, ok := numeral.Parse(string(r))
+	return d, ok && d < 10
 }
 
 // FromNumbers is YYYY-MM-DD of a year, month and day, when they name a

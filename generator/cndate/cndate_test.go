@@ -17,6 +17,14 @@ func TestFind(t *testing.T) {
 		{"2023年2月30日", nil}, // no such day
 		{"1979年7月1日通过 2023年12月29日修正", []string{"1979-07-01", "2023-12-29"}},
 		{"2月12日电", nil},
+		// A year that mixes digit sets is read digit by digit.
+		{"二0一0年一月五日", []string{"2010-01-05"}},
+		{"二OO八年十一月十日", []string{"2008-11-10"}},
+		{"二０００年七月一日", []string{"2000-07-01"}},
+		{"二00五年6月1日", []string{"2005-06-01"}},
+		{"二○一○年一月五日", []string{"2010-01-05"}},
+		{"二十0一年一月五日", nil}, // a unit is no digit of a year
+		{"0一0年一月五日", nil},  // three digits are no year
 	} {
 		var got []string
 		for _, d := range Find(tc.in) {

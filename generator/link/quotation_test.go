@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"testing"
 
 	"tiaoli/generator/model"
@@ -45,6 +46,43 @@ func TestAmendmentQuotations(t *testing.T) {
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s → %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+// TestAmendmentNamesItself: 本修正案 and 本决定 name the amending document,
+// outside a quotation and inside one, unless the amended document is
+// itself a 决定 (then a quoted 本决定 is the amended one).
+func TestAmendmentNamesItself(t *testing.T) {
+	law := regulationDoc("中华人民共和国某法", "第一条 甲。", "第九条 乙。")
+	old := regulationDoc("全国人民代表大会常务委员会关于某事的决定", "一、甲。", "二、乙。")
+	amend := docFromLines(model.KindRegulation, "中华人民共和国某法修正案", "am.md", 1, []string{
+		"一、将某法第五条修改为：“依照本法处罚。”",
+		"二、本修正案自公布之日起施行。",
+	})
+	decision := docFromLines(model.KindRegulation, "全国人民代表大会常务委员会关于修改《全国人民代表大会常务委员会关于某事的决定》的决定", "dec.md", 1, []string{
+		"一、将第二项修改为：“本决定所称某事，是指甲。”",
+		"二、此次修改自公布之日起施行，依照本决定作出修改。",
+	})
+	for _, d := range []*model.Document{law, old, amend, decision} {
+		d.Date = "2026-01-30"
+	}
+	c := corpusOf(law, old, amend, decision)
+	Link(c, nil)
+	docs := map[string]int{law.ID: 0, old.ID: 1, amend.ID: 2, decision.ID: 3}
+	got := map[string][]string{}
+	for _, r := range c.References {
+		k := r.From.Document + "|" + r.Text
+		got[k] = append(got[k], to(r, docs))
+	}
+	want := map[string]string{
+		amend.ID + "|本法":     "[D0]",
+		amend.ID + "|本修正案":   "[D2]",
+		decision.ID + "|本决定": "[D1 D3]",
+	}
+	for k, v := range want {
+		if g := fmt.Sprint(got[k]); g != v {
+			t.Errorf("%s → %s, want %s", k, g, v)
 		}
 	}
 }

@@ -258,7 +258,7 @@ func (r *docRefs) abbreviation(term string, ti, off int) *def {
 // law it amends.
 func (r *docRefs) document(ref *model.Reference, raw rawRef, ti int) bool {
 	ref.Kind = "document"
-	if r.amends && r.quoted(ti, raw.Start) {
+	if r.amends && r.quoted(ti, raw.Start) && !r.namesAmendment(raw.Title) {
 		dst, ok := r.amendedDest()
 		if ok {
 			r.point(ref, dst)
@@ -285,11 +285,28 @@ func (r *docRefs) document(ref *model.Reference, raw rawRef, ti int) bool {
 	return true
 }
 
+// namesAmendment reports whether 本+word names the amending document
+// even inside a quotation: the word ends its own title (本修正案, 本决定)
+// and not the title of the law it amends.
+func (r *docRefs) namesAmendment(word string) bool {
+	own := normTitle(r.l.docs[r.di].Title)
+	if !strings.HasSuffix(own, word) {
+		return false
+	}
+	amended := r.subjectTitle
+	if dst, ok := r.amendedDest(); ok && dst.doc >= 0 {
+		amended = r.l.docs[dst.doc].Title
+	} else if ok {
+		amended = dst.title
+	}
+	return !strings.HasSuffix(normTitle(amended), word)
+}
+
 // destOf is the document a chain of 第…条 names.
 func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 	switch raw.Qual {
 	case qualSelf:
-		if r.amends && r.quoted(ti, raw.Start) {
+		if r.amends && r.quoted(ti, raw.Start) && !r.namesAmendment(raw.Title) {
 			return r.amendedDest()
 		}
 		if r.amends || len(r.l.docs[r.di].Articles) > 0 {

@@ -65,8 +65,16 @@ type Article struct {
 	Clauses []*Clause `json:"paragraphs"` // 款, in order (JSON: paragraphs)
 	// Notes are footnotes printed after the article (① …): apparatus of
 	// the edition, not 款 or items of the text.
-	Notes []Paragraph `json:"notes,omitempty"`
+	Notes []*Note `json:"notes,omitempty"`
 	Position
+}
+
+// Note is a footnote of an article.
+type Note struct {
+	Paragraph
+	// Anchor is the id of the note on its article page (n1 for the first),
+	// given by package address.
+	Anchor string `json:"anchor,omitempty"`
 }
 
 // Clause is one 款: a paragraph of an article, with its items.

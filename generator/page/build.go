@@ -101,6 +101,9 @@ func body(p string, d *draft, kind string) []model.Paragraph {
 			Heading: l.Heading, ListItem: l.ListItem, Row: l.Row,
 		})
 	}
+	if kind != model.KindRegulation {
+		markSubheads(out)
+	}
 	return out
 }
 

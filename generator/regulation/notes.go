@@ -1,6 +1,10 @@
 package regulation
 
-import "strings"
+import (
+	"strings"
+
+	"tiaoli/generator/model"
+)
 
 // note handles a footnote printed after an article's text: a line opening
 // with ① that no ② follows before the next article or division (a list
@@ -19,7 +23,7 @@ func (b *builder) note(l line, index int) bool {
 			return false
 		}
 	}
-	b.article.Notes = append(b.article.Notes, paragraph(l, l.text))
+	b.article.Notes = append(b.article.Notes, &model.Note{Paragraph: paragraph(l, l.text)})
 	b.last = nil
 	return true
 }

@@ -64,16 +64,16 @@ func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMod
 	notes(b, a, m)
 }
 
-// notes writes the footnotes of an article apart from its text, with ids
-// n1, n2 ….
+// notes writes the footnotes of an article apart from its text, each
+// with the anchor package address gave it.
 func notes(b *textBuilder, a *model.Article, m articleMode) {
 	if len(a.Notes) == 0 {
 		return
 	}
 	b.WriteString(`<aside class="notes" aria-label="注释">`)
-	for i, n := range a.Notes {
+	for _, n := range a.Notes {
 		b.WriteString(`<p class="note"`)
-		b.attr("id", m.id(a, "n"+strconv.Itoa(i+1)))
+		b.attr("id", m.id(a, n.Anchor))
 		b.WriteByte('>')
 		b.escape(n.Text)
 		b.WriteString("</p>")
