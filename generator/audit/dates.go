@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"tiaoli/generator/cndate"
+	"tiaoli/generator/ingest/page"
 	"tiaoli/generator/model"
-	"tiaoli/generator/page"
 )
 
 // wrongDate finds documents dated otherwise than their text says:

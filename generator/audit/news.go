@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/model"
-	"tiaoli/generator/page/dateline"
 )
 
 // newsPage finds the apparatus of a saved news page read as the text of

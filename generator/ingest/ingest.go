@@ -11,7 +11,7 @@
 //	normalize   used by the readers on every line
 //	layout      joins lines cut by a column or page break, drops stray
 //	            list markers, records every repair
-//	page        splits the lines into documents (generator/page)
+//	page        splits the lines into documents; page/dateline reads datelines
 //
 // The format is chosen by the file's extension where it settles it (.md,
 // .markdown, .html, .htm) and sniffed from the content otherwise: a .txt
@@ -30,11 +30,11 @@ import (
 	"tiaoli/generator/ingest/frontmatter"
 	"tiaoli/generator/ingest/layout"
 	"tiaoli/generator/ingest/markdown"
+	"tiaoli/generator/ingest/page"
 	"tiaoli/generator/ingest/plaintext"
 	"tiaoli/generator/ingest/punct"
 	"tiaoli/generator/ingest/webpage"
 	"tiaoli/generator/model"
-	"tiaoli/generator/page"
 )
 
 // Formats, as recorded in model.Source.Format.

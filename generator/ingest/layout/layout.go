@@ -47,8 +47,8 @@ import (
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
+	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/model"
-	"tiaoli/generator/page/dateline"
 )
 
 // Repair kinds recorded by this package.

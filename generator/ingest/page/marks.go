@@ -7,7 +7,7 @@ import (
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/page/dateline"
+	"tiaoli/generator/ingest/page/dateline"
 )
 
 // The marks a page prints around its items' text: photo credits, bylines,

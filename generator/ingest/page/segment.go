@@ -3,7 +3,7 @@ package page
 import (
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/label"
-	"tiaoli/generator/page/dateline"
+	"tiaoli/generator/ingest/page/dateline"
 )
 
 // draft is a document while the page is being split.

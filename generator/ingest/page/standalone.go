@@ -5,8 +5,8 @@ import (
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/label"
+	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/model"
-	"tiaoli/generator/page/dateline"
 )
 
 // Most headline groups and title-like lines a standalone regulation prints

@@ -9,7 +9,7 @@ import (
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
-	"tiaoli/generator/page/dateline"
+	"tiaoli/generator/ingest/page/dateline"
 )
 
 // maxTitle is the longest line, in characters, read as a title in plain

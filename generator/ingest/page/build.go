@@ -6,8 +6,8 @@ import (
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/model"
-	"tiaoli/generator/page/dateline"
 )
 
 // maxDerivedTitle is the longest title, in characters, taken from the
