@@ -125,7 +125,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		opts.Previous = site.ReadState(st.Published())
 	}
 	// The editors' synonyms go with the index; none is no error.
-	synonyms, _ := os.ReadFile(filepath.Join(o.content, search.SynonymsFile))
+	synonyms := readEditorial(o.content, search.SynonymsFile)
 	if err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat); err != nil {
 		return withSource(err, c, o.content)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,23 @@ func parseContent(dir string) (*model.Corpus, error) {
 	}
 	defer fsys.Close()
 	return generator.Parse(fsys), nil
+}
+
+// readEditorial reads the editorial file name of the content folder dir
+// under the same rules as the sources (package contentdir): a regular file
+// inside the folder, never a named pipe or a link out of it. A file that is
+// absent or refused gives nil; the walk of the folder reports why.
+func readEditorial(dir, name string) []byte {
+	fsys, err := contentdir.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer fsys.Close()
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 // maxSkippedShown bounds the skipped files a build names.

@@ -91,7 +91,7 @@ func TestBuildRefusesSpecialFiles(t *testing.T) {
 	dir := pubTempDir(t)
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	writeRegulations(t, content, 0, 2, 3)
-	for _, name := range []string{"pipe.txt", "glossary.yaml"} {
+	for _, name := range []string{"pipe.txt", "glossary.yaml", "synonyms.yaml"} {
 		if err := mkfifo(filepath.Join(content, name)); err != nil {
 			t.Skipf("no named pipes here: %v", err)
 		}
