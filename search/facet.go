@@ -193,7 +193,7 @@ func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInt
 // facets returns the counted facets, labelled, sorted by count, then
 // value, and cut to their sizes.
 func (ix *Index) facetsOf(fc *facetCounts) map[string][]Facet {
-	out := emptyFacets()
+	out := EmptyFacets()
 	for name, counts := range fc.counts {
 		list := []Facet{}
 		for num, n := range counts {

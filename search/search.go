@@ -1,5 +1,5 @@
-// Package search builds the bleve index of a site, runs queries on it and
-// serves them over HTTP.
+// Package search builds the bleve index of a site and runs queries on it,
+// answering with data (Response); package server serves them over HTTP.
 //
 // The index is built at site-build time from the model (BuildIndex) into
 // the site's IndexDir, so pages and index always deploy together; a
@@ -160,6 +160,10 @@ func (ix *Index) Close() error {
 // DocCount is the number of search documents in the index.
 func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
 
+// Examples are the queries drawn from the corpus at build time (package
+// examples) that a search box may suggest.
+func (ix *Index) Examples() []string { return ix.examples }
+
 // Request is a search request.
 type Request struct {
 	Query string
@@ -232,7 +236,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: emptyFacets(),
+	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: EmptyFacets(),
 		Page: from/size + 1, Size: size}
 	docs, label, direct := ix.directQuery(q)
 	if direct {
@@ -332,7 +336,13 @@ const (
 // facetOfFilter names the facet of each filter.
 var facetOfFilter = map[string]string{FilterKind: FacetKind, FilterDoc: FacetDocument, FilterYear: FacetYear}
 
-func emptyFacets() map[string][]Facet {
+// FacetOfFilter names the facet of a filter (FilterKind, FilterDoc,
+// FilterYear) in a Response.
+func FacetOfFilter(filter string) string { return facetOfFilter[filter] }
+
+// EmptyFacets are the facets of an answer with no hits: every facet, each
+// without values.
+func EmptyFacets() map[string][]Facet {
 	return map[string][]Facet{FacetKind: {}, FacetDocument: {}, FacetYear: {}}
 }
 
