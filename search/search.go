@@ -113,7 +113,7 @@ func Open(dir string) (*Index, error) {
 func newIndex(bi bleve.Index) (*Index, error) {
 	raw, err := bi.GetInternal(metaKey)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the metadata: %w", err)
 	}
 	if raw == nil {
 		return nil, errors.New("not a tiaoli index (no metadata)")
@@ -258,18 +258,19 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	sr.Fields = storedFields
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
-		return nil, err
+		return nil, searchFailed(req.Query, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, searchFailed(req.Query, err)
 	}
 	if res.Total == 0 && !direct && ix.relaxable(q) {
-		return ix.relaxedSearch(ctx, q, resp, size, from)
+		resp, err := ix.relaxedSearch(ctx, q, resp, size, from)
+		return resp, searchFailed(req.Query, err)
 	}
 	resp.Total = res.Total
 	if p.char != nil {
 		if resp.Total, err = ix.countChar(p.char, fc); err != nil {
-			return nil, err
+			return nil, searchFailed(req.Query, fmt.Errorf("count the documents of %q: %w", p.char.r, err))
 		}
 	}
 	resp.Pages = pageCount(res.Total, size)
@@ -278,7 +279,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	cands := ix.rank(p, m, res.Hits)
 	if direct {
 		if cands, err = ix.putFirst(ctx, cands, docs, label); err != nil {
-			return nil, err
+			return nil, searchFailed(req.Query, fmt.Errorf("the article it names: %w", err))
 		}
 		resp.Total = max(resp.Total, uint64(len(cands)))
 	}
@@ -286,9 +287,18 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 		resp.Hits = append(resp.Hits, cands[i].hit(m))
 	}
 	if !direct && res.Total < fewHits && p.char == nil && ix.relaxable(q) {
-		return ix.appendRelaxed(ctx, q, resp, size, from)
+		resp, err := ix.appendRelaxed(ctx, q, resp, size, from)
+		return resp, searchFailed(req.Query, err)
 	}
 	return resp, nil
+}
+
+// searchFailed says which query err, when not nil, comes from.
+func searchFailed(query string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("search %q: %w", query, err)
 }
 
 // countChar counts the documents of a lone character into fc and
