@@ -1,7 +1,7 @@
 package search
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -26,6 +26,6 @@ func (ix *Index) Pages(n int) ([]string, error) {
 			pages = append(pages, p)
 		}
 	}
-	sort.Strings(pages)
+	slices.Sort(pages)
 	return pages, nil
 }

@@ -41,7 +41,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
 )
 
 // Config configures a Server. Only Site is required.

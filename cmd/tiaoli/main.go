@@ -19,7 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
+	"slices"
 )
 
 // command is one subcommand: its one-line summary and the function that runs
@@ -68,7 +68,7 @@ func usage(w io.Writer) {
 	for name := range commands {
 		names = append(names, name)
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-7s %s\n", name, commands[name].summary)
 	}

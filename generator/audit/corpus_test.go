@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,7 +89,7 @@ func writeBaseline(t *testing.T, counts map[string]int) {
 	for k := range counts {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	var b strings.Builder
 	b.WriteString("# Suspects per class that the audit finds on ../shared/corpus; TestCorpusBaseline\n")
 	b.WriteString("# fails when a class finds more. Rewritten by go test -update -run TestCorpusBaseline.\n")

@@ -4,7 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -166,6 +166,6 @@ func kindCounts(m map[string]int) string {
 	for k, n := range m {
 		parts = append(parts, k+"="+strconv.Itoa(n))
 	}
-	sort.Strings(parts)
+	slices.Sort(parts)
 	return strings.Join(parts, " ")
 }

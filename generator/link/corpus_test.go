@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,7 +45,7 @@ func loadCorpus(t testing.TB, limit int) *model.Corpus {
 			return nil
 		})
 	}
-	sort.Strings(paths)
+	slices.Sort(paths)
 	if limit > 0 && len(paths) > limit {
 		paths = paths[:limit]
 	}

@@ -35,8 +35,9 @@
 package link
 
 import (
+	"cmp"
 	"runtime"
-	"sort"
+	"slices"
 
 	"tiaoli/generator/model"
 
@@ -156,6 +157,6 @@ func (l *linker) largestFirst() []int {
 		}
 	}
 	order := identity(len(l.docs))
-	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
 	return order
 }

@@ -1,6 +1,6 @@
 package reconcile
 
-import "sort"
+import "slices"
 
 // bigrams returns the sorted bigrams of a text (a lone rune counts as one).
 func bigrams(rs []rune) []uint64 {
@@ -11,7 +11,7 @@ func bigrams(rs []rune) []uint64 {
 	for i := 0; i+1 < len(rs); i++ {
 		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 

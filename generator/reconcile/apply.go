@@ -1,7 +1,9 @@
 package reconcile
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"sort"
 
 	"tiaoli/generator/model"
@@ -103,7 +105,7 @@ func apply(ops []op) {
 
 // replace writes the chosen readings into a unit's text.
 func replace(u *unit, ops []op) {
-	sort.Slice(ops, func(i, j int) bool { return ops[i].r0 > ops[j].r0 })
+	slices.SortFunc(ops, func(a, b op) int { return cmp.Compare(b.r0, a.r0) })
 	rs := append([]rune{}, u.runes...)
 	for _, o := range ops {
 		rs = append(append(append([]rune{}, rs[:o.r0]...), []rune(o.text)...), rs[o.r1:]...)

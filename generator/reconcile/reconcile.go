@@ -36,7 +36,8 @@
 package reconcile
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"tiaoli/generator/model"
 )
@@ -140,10 +141,10 @@ func (c *comparison) order() {
 			return 4*n + 2, 0
 		}
 	}
-	sort.SliceStable(c.drafts, func(i, j int) bool {
-		a1, a2 := key(c.drafts[i])
-		b1, b2 := key(c.drafts[j])
-		return a1 < b1 || a1 == b1 && a2 < b2
+	slices.SortStableFunc(c.drafts, func(a, b *draft) int {
+		a1, a2 := key(a)
+		b1, b2 := key(b)
+		return cmp.Or(cmp.Compare(a1, b1), cmp.Compare(a2, b2))
 	})
 }
 

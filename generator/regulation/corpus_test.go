@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -77,7 +77,7 @@ func corpusFiles(t *testing.T, root string) []string {
 			return nil
 		})
 	}
-	sort.Strings(files)
+	slices.Sort(files)
 	if len(files) == 0 {
 		t.Skip("corpus has no regulation folders")
 	}

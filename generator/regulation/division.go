@@ -1,7 +1,7 @@
 package regulation
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"tiaoli/generator/model"
@@ -100,7 +100,7 @@ func unnumberedLevels(lines []line) map[int]string {
 		seen[h] = true
 		others = append(others, h)
 	}
-	sort.Ints(others)
+	slices.Sort(others)
 	out := map[int]string{}
 	next := []string{"章", "节"}
 	for _, h := range others {
@@ -121,7 +121,7 @@ func fillDepths(hs []model.Heading) {
 	for r := range used {
 		ranks = append(ranks, r)
 	}
-	sort.Ints(ranks)
+	slices.Sort(ranks)
 	depth := map[int]int{}
 	for i, r := range ranks {
 		depth[r] = i

@@ -1,7 +1,8 @@
 package site
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 
 	"tiaoli/generator/address"
@@ -103,7 +104,7 @@ func (r *renderer) kinds() []string {
 	for k := range present {
 		rest = append(rest, k)
 	}
-	sort.Strings(rest)
+	slices.Sort(rest)
 	return append(out, rest...)
 }
 
@@ -148,7 +149,7 @@ func (w *worker) yearPage(year string) error {
 			docs = append(docs, d)
 		}
 	}
-	sort.SliceStable(docs, func(i, j int) bool { return kindRank(docs[i].Kind) < kindRank(docs[j].Kind) })
+	slices.SortStableFunc(docs, func(a, b *model.Document) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
 	pg := listPage{Chrome: r.chrome(url, orUndated(year), "home", "list"), Heading: orUndated(year), Total: len(docs),
 		Groups: r.groupBy(docs, func(d *model.Document) string { return d.Kind }, KindName, p)}
 	return w.page("list", url, pg)
@@ -174,15 +175,14 @@ func (r *renderer) issuers() []countLink {
 	for name, n := range count {
 		out = append(out, countLink{Name: name, Count: n, Href: "i/#" + groupID(name)})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Name == "") != (b.Name == "") {
-			return b.Name == ""
+	slices.SortFunc(out, func(a, b countLink) int {
+		if (a.Name == "") != (b.Name == "") { // the unnamed last
+			if b.Name == "" {
+				return -1
+			}
+			return 1
 		}
-		if a.Count != b.Count {
-			return a.Count > b.Count
-		}
-		return a.Name < b.Name
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
 	return out
 }
@@ -196,7 +196,7 @@ func (w *worker) issuerPage() error {
 		rank[is.Name] = i
 	}
 	docs := append([]*model.Document(nil), r.byDate...)
-	sort.SliceStable(docs, func(i, j int) bool { return rank[docs[i].Issuer] < rank[docs[j].Issuer] })
+	slices.SortStableFunc(docs, func(a, b *model.Document) int { return cmp.Compare(rank[a.Issuer], rank[b.Issuer]) })
 	name := func(s string) string {
 		if s == "" {
 			return "未注明发布机关"

@@ -1,9 +1,10 @@
 package site
 
 import (
+	"cmp"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
@@ -45,11 +46,8 @@ func (r *renderer) fixedJobs() []job {
 // sourcesByDate lists sources newest first, then by path.
 func (r *renderer) sourcesByDate() []*model.Source {
 	out := append([]*model.Source(nil), r.c.Sources...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Date != out[j].Date {
-			return out[i].Date > out[j].Date
-		}
-		return out[i].Path < out[j].Path
+	slices.SortStableFunc(out, func(a, b *model.Source) int {
+		return cmp.Or(cmp.Compare(b.Date, a.Date), cmp.Compare(a.Path, b.Path))
 	})
 	return out
 }

@@ -3,7 +3,7 @@ package site_test
 import (
 	"bytes"
 	"flag"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -48,7 +48,7 @@ func page(t *testing.T, name string) *goquery.Document {
 		for n := range files {
 			names = append(names, n)
 		}
-		sort.Strings(names)
+		slices.Sort(names)
 		t.Fatalf("no page %s; have:\n%s", name, strings.Join(names, "\n"))
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))

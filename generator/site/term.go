@@ -1,8 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
-	"sort"
+	"slices"
 	"strings"
 
 	"tiaoli/generator/address"
@@ -146,7 +147,7 @@ func (w *worker) termsPage() error {
 	for i, t := range r.c.Terms {
 		list[i] = keyed{address.Slug(t.Term, 8) + "\x00" + t.Term + "\x00" + t.ID, i}
 	}
-	sort.Slice(list, func(a, b int) bool { return list[a].key < list[b].key })
+	slices.SortFunc(list, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
 	pg := termsPage{Chrome: r.chrome(url, "术语", "terms", "terms"), Total: len(list)}
 	for _, k := range list {
 		letter := "#"

@@ -20,13 +20,14 @@
 package sitecheck
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -170,7 +171,7 @@ func withTargets(site fs.FS, targets map[string]string) fs.FS {
 	for u := range targets {
 		urls = append(urls, u)
 	}
-	sort.Strings(urls)
+	slices.Sort(urls)
 	var b strings.Builder
 	b.WriteString("<!doctype html>\n<title>targets</title>\n")
 	for _, u := range urls {
@@ -203,7 +204,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	list = append(list, extra...)
-	sort.Slice(list, func(i, j int) bool { return list[i].Name() < list[j].Name() })
+	slices.SortFunc(list, func(a, b fs.DirEntry) int { return cmp.Compare(a.Name(), b.Name()) })
 	return list, nil
 }
 

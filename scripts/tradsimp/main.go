@@ -16,7 +16,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -54,7 +54,7 @@ func main() {
 	for k := range out {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	w := bufio.NewWriter(os.Stdout)
 	for _, k := range keys {
 		fmt.Fprintf(w, "%s %s\n", k, out[k])
