@@ -131,6 +131,6 @@ func (l *linker) localMatcher(di int) *matcher {
 // (citations of abbreviations were recorded before the terms of a text).
 func sortOccurrences(occs []occurrence) {
 	slices.SortStableFunc(occs, func(a, b occurrence) int {
-		return cmp.Or(cmp.Compare(a.text, b.text), cmp.Compare(a.loc.Start, b.loc.Start))
+		return at{a.text, a.loc.Start}.compare(at{b.text, b.loc.Start})
 	})
 }
