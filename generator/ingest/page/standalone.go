@@ -16,19 +16,19 @@ const (
 	maxLeadTitles   = 3
 )
 
-// standaloneRegulation reads a file that holds one regulation as one
-// draft of kind regulation: its title is the headline at the top, its body
-// everything else. A file is one regulation when it has articles (or,
+// standaloneRegulation reads a file that holds one regulation as one page
+// document of kind regulation: its title is the headline at the top, its
+// body everything else. A file is one regulation when it has articles (or,
 // under a title that names a regulation, numbered sections or chapters)
 // and nothing before the first of them, or after, opens another item: no
 // dateline, credit, byline or carrier sentence, no more than a title's
 // worth of headlines.
-func standaloneRegulation(lines []block.Line) (*draft, bool) {
+func standaloneRegulation(lines []block.Line) (*pageDoc, bool) {
 	first := firstStructure(lines)
 	if first < 0 || !quietLead(lines[:first]) || !quietRest(lines[first:]) {
 		return nil, false
 	}
-	d := &draft{kind: model.KindRegulation}
+	d := &pageDoc{kind: model.KindRegulation}
 	n := leadHeadline(lines)
 	if n > 0 {
 		h := newHeadline(lines[:n])
