@@ -36,7 +36,7 @@ type listPage struct {
 	Groups  []docGroup
 }
 
-func (r *renderer) docRow(d *model.Document, p where) docRow {
+func (r *renderer) docRow(d *model.Document, p fromPage) docRow {
 	row := docRow{Href: p.href(d.URL), Title: d.Title, Kicker: d.Kicker, KindName: KindName(d.Kind),
 		Date: docDate(d), Issuer: d.Issuer, Status: d.Status, Articles: len(d.Articles)}
 	if d.Status != "" {
@@ -55,7 +55,7 @@ func yearOf(d *model.Document) string {
 
 // groupBy groups documents (already in order) by a key, keeping the order
 // of first appearance.
-func (r *renderer) groupBy(docs []*model.Document, key func(*model.Document) string, name func(string) string, p where) []docGroup {
+func (r *renderer) groupBy(docs []*model.Document, key func(*model.Document) string, name func(string) string, p fromPage) []docGroup {
 	var out []docGroup
 	index := map[string]int{}
 	for _, d := range docs {
@@ -123,7 +123,7 @@ func (r *renderer) years() []string {
 func (w *worker) kindPage(kind string) error {
 	r := w.r
 	url := address.KindURL(kind)
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	var docs []*model.Document
 	for _, d := range r.byDate {
 		if d.Kind == kind {
@@ -142,7 +142,7 @@ func (w *worker) kindPage(kind string) error {
 func (w *worker) yearPage(year string) error {
 	r := w.r
 	url := address.YearURL(year)
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	var docs []*model.Document
 	for _, d := range r.byDate {
 		if yearOf(d) == year {
@@ -190,7 +190,7 @@ func (r *renderer) issuers() []countLink {
 func (w *worker) issuerPage() error {
 	r := w.r
 	const url = address.IssuersURL
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	rank := map[string]int{}
 	for i, is := range r.issuers() {
 		rank[is.Name] = i
@@ -222,7 +222,7 @@ type homePage struct {
 
 func (w *worker) homePage() error {
 	r := w.r
-	p := where{}
+	p := fromPage{}
 	pg := homePage{Chrome: r.chrome("", "", "home", "home"), SiteName: r.opts.SiteName, Documents: len(r.c.Documents), TermCount: len(r.c.Terms),
 		Examples: r.examples}
 	for i, d := range r.byDate {
