@@ -57,7 +57,7 @@ var corpusQuestions = []string{
 const queryRounds = 20
 
 func corpusPath(tb testing.TB) string {
-	return filepath.Join(testdir.Root(tb), "..", "shared", "corpus", "lawrefbook-laws")
+	return filepath.Join(testdir.Corpus(tb), "lawrefbook-laws")
 }
 
 // benchDir is a fresh folder on tmpfs when there is one.

@@ -2,10 +2,8 @@ package audit_test
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,9 +11,9 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/audit"
+	"tiaoli/internal/golden"
+	"tiaoli/internal/testdir"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/baseline.txt with the counts found")
 
 const baselineFile = "testdata/baseline.txt"
 
@@ -27,13 +25,9 @@ func TestCorpusBaseline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the audit of the whole corpus")
 	}
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("no corpus at ../shared/corpus (%v): skipping", err)
-	}
-	results := audit.Run(generator.Parse(os.DirFS(root)))
+	results := audit.Run(generator.Parse(os.DirFS(testdir.Corpus(t))))
 	counts := audit.Counts(results)
-	if *update {
+	if golden.Updating() {
 		writeBaseline(t, counts)
 		return
 	}
@@ -96,7 +90,5 @@ func writeBaseline(t *testing.T, counts map[string]int) {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s %d\n", k, counts[k])
 	}
-	if err := os.WriteFile(baselineFile, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	golden.Write(t, baselineFile, []byte(b.String()))
 }

@@ -34,10 +34,7 @@ var regulationFolders = []string{
 // Files that fail for a reason explained in testdata/corpus-exceptions.txt
 // are counted apart.
 func TestCorpus(t *testing.T) {
-	root := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("no corpus at ../shared/corpus (%v): skipping", err)
-	}
+	root := testdir.Corpus(t)
 	files := corpusFiles(t, root)
 	exceptions := readExceptions(t)
 	results := checkAll(root, files)
@@ -269,10 +266,10 @@ func readExceptions(t *testing.T) map[string]string {
 // TestCorpusErrors counts the errors Structure reports over the corpus, to
 // keep an eye on how many label lines end up as text.
 func TestCorpusErrors(t *testing.T) {
-	root := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil || !testing.Verbose() {
-		t.Skip("needs ../shared/corpus and -v")
+	if !testing.Verbose() {
+		t.Skip("needs -v")
 	}
+	root := testdir.Corpus(t)
 	n := 0
 	for _, f := range corpusFiles(t, root) {
 		data, _ := os.ReadFile(filepath.Join(root, f))
