@@ -5,7 +5,8 @@
 //   - every href, src and #fragment of every page (package linkcheck);
 //   - every anchor the model gives (package address): each 款, 项 and 目 on
 //     its article page and on its document page, each heading and section;
-//   - every URL a search returns, anchor included.
+//   - every URL a hit of the search index can have (search.Index.URLs),
+//     and every URL the searches return, anchors included.
 //
 // Content comes as a txtar archive, as in Hugo's integration tests:
 //
@@ -127,14 +128,26 @@ func (s *Site) Search(t testing.TB, query string) []string {
 	return urls
 }
 
-// Check checks every link of the site, every anchor of the model, and
-// every URL returned by the queries given and by a query for the start of
-// each 款 and 项 (up to maxQueries). It returns how many places it checked.
+// Check checks every link of the site, every anchor of the model, every
+// URL a hit of the search index can have, and every URL returned by the
+// queries given and by a query for the start of each 款 and 项 (up to
+// maxQueries). It returns how many places it checked.
 func (s *Site) Check(t testing.TB, queries ...string) int {
 	t.Helper()
 	targets := map[string]string{} // URL → why it must exist
 	for _, u := range modelAnchors(s.Corpus) {
 		targets[u] = "an anchor of the model"
+	}
+	n, err := s.Index.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls, err := s.Index.URLs(int(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range urls {
+		targets[u] = "a URL of the search index"
 	}
 	for _, q := range append(queries, unitQueries(s.Corpus, maxQueries)...) {
 		for _, u := range s.Search(t, q) {
