@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,12 +58,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 }
 
 func keys(m map[string]string) string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return strings.Join(ks, " ")
+	return strings.Join(slices.Sorted(maps.Keys(m)), " ")
 }
 
 var v1 = map[string]string{

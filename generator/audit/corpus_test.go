@@ -3,6 +3,7 @@ package audit_test
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -79,11 +80,7 @@ func readBaseline(t *testing.T) map[string]int {
 }
 
 func writeBaseline(t *testing.T, counts map[string]int) {
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(counts))
 	var b strings.Builder
 	b.WriteString("# Suspects per class that the audit finds on ../shared/corpus; TestCorpusBaseline\n")
 	b.WriteString("# fails when a class finds more. Rewritten by go test -update -run TestCorpusBaseline.\n")

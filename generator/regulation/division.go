@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -117,11 +118,7 @@ func fillDepths(hs []model.Heading) {
 	for _, h := range hs {
 		used[levelRank[h.Level]] = true
 	}
-	var ranks []int
-	for r := range used {
-		ranks = append(ranks, r)
-	}
-	slices.Sort(ranks)
+	ranks := slices.Sorted(maps.Keys(used))
 	depth := map[int]int{}
 	for i, r := range ranks {
 		depth[r] = i

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -100,12 +101,7 @@ func (r *renderer) kinds() []string {
 			delete(present, k)
 		}
 	}
-	var rest []string
-	for k := range present {
-		rest = append(rest, k)
-	}
-	slices.Sort(rest)
-	return append(out, rest...)
+	return append(out, slices.Sorted(maps.Keys(present))...)
 }
 
 func (r *renderer) years() []string {

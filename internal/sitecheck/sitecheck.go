@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -180,11 +181,7 @@ const targetsPage = "sitecheck-targets.html"
 
 // withTargets is the site with a page linking to every target.
 func withTargets(site fs.FS, targets map[string]string) fs.FS {
-	urls := make([]string, 0, len(targets))
-	for u := range targets {
-		urls = append(urls, u)
-	}
-	slices.Sort(urls)
+	urls := slices.Sorted(maps.Keys(targets))
 	var b strings.Builder
 	b.WriteString("<!doctype html>\n<title>targets</title>\n")
 	for _, u := range urls {

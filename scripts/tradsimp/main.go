@@ -14,6 +14,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,11 +51,7 @@ func main() {
 			}
 		}
 	}
-	var keys []string
-	for k := range out {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(out))
 	w := bufio.NewWriter(os.Stdout)
 	for _, k := range keys {
 		fmt.Fprintf(w, "%s %s\n", k, out[k])
