@@ -48,3 +48,12 @@ func YAMLList(path string, data []byte, notList string) ([]*yaml.Node, []Error) 
 	}
 	return list.Content, nil
 }
+
+// YAMLEntry decodes an entry of such a list into v, or says at the
+// entry's line why it cannot.
+func YAMLEntry(path string, n *yaml.Node, v any) *Error {
+	if err := n.Decode(v); err != nil {
+		return &Error{Path: path, Line: n.Line, Message: "这一项读不出：「" + err.Error() + "」"}
+	}
+	return nil
+}

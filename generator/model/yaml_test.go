@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -39,6 +40,7 @@ func TestYAMLList(t *testing.T) {
 		{"# only a comment\n", nil, Error{}},
 		{"- a: 1\n- b: 2\n\n- c: 3\n", []int{1, 2, 4}, Error{}},
 		{"a: 1\n", nil, Error{Path: "x.yaml", Line: 1, Message: "应为列表"}},
+		{"- 1\n- [a]\n", []int{1, 2}, Error{}},
 		{"- a: [\n", nil, Error{Path: "x.yaml", Line: 1, Message: "不是有效的YAML：「did not find expected node content」"}},
 	}
 	for _, c := range cases {
@@ -53,5 +55,18 @@ func TestYAMLList(t *testing.T) {
 		if c.err == (Error{}) && errs != nil || c.err != (Error{}) && (len(errs) != 1 || errs[0] != c.err) {
 			t.Errorf("%q: errors %+v, want %+v", c.data, errs, c.err)
 		}
+	}
+}
+
+// TestYAMLEntry: an entry decodes, or is reported at its line.
+func TestYAMLEntry(t *testing.T) {
+	entries, _ := YAMLList("x.yaml", []byte("- {a: 1}\n- [a]\n"), "应为列表")
+	var v struct{ A int }
+	if e := YAMLEntry("x.yaml", entries[0], &v); e != nil || v.A != 1 {
+		t.Errorf("first entry: %+v, %v", v, e)
+	}
+	e := YAMLEntry("x.yaml", entries[1], &v)
+	if e == nil || e.Line != 2 || e.Path != "x.yaml" || !strings.HasPrefix(e.Message, "这一项读不出：「") {
+		t.Errorf("second entry: %+v", e)
 	}
 }

@@ -51,8 +51,8 @@ func ParsePins(data []byte) (Pins, []model.Error) {
 	var pins Pins
 	for _, n := range entries {
 		var p Pin
-		if err := n.Decode(&p); err != nil {
-			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: "这一项读不出：「" + err.Error() + "」"})
+		if e := model.YAMLEntry(PinsFile, n, &p); e != nil {
+			errs = append(errs, *e)
 			continue
 		}
 		p.Line = n.Line

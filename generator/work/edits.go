@@ -42,8 +42,8 @@ func ParseEdits(data []byte) (Edits, []model.Error) {
 	var out Edits
 	for _, n := range entries {
 		var e Edit
-		if err := n.Decode(&e); err != nil {
-			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "这一项读不出：「" + err.Error() + "」"})
+		if bad := model.YAMLEntry(File, n, &e); bad != nil {
+			errs = append(errs, *bad)
 			continue
 		}
 		e.Line = n.Line
