@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -94,7 +95,7 @@ func unnumberedLevels(lines []line) map[int]string {
 		if h == 0 {
 			continue
 		}
-		if _, ok := parseArticleLabel(l.text); ok || seen[h] {
+		if _, ok := label.ArticleLine(l.text); ok || seen[h] {
 			continue
 		}
 		seen[h] = true
