@@ -79,7 +79,7 @@ func Read(s string) (Numbered, bool) {
 		return Numbered{}, false
 	}
 	rest = trimLeft(rest)
-	bracket := isOpen(firstRune(rest))
+	bracket := IsOpen(firstRune(rest))
 	if bracket {
 		rest = rest[utf8.RuneLen(firstRune(rest)):]
 	}
@@ -88,7 +88,7 @@ func Read(s string) (Numbered, bool) {
 		return Numbered{}, false
 	}
 	if bracket {
-		if !isClose(firstRune(rest)) {
+		if !IsClose(firstRune(rest)) {
 			return Numbered{}, false
 		}
 		rest = bracketList(rest[utf8.RuneLen(firstRune(rest)):])
@@ -199,12 +199,12 @@ func unitAt(s string, bracket bool) (Unit, string) {
 func bracketList(s string) string {
 	for {
 		after, ok := strings.CutPrefix(s, "、")
-		if !ok || !isOpen(firstRune(after)) {
+		if !ok || !IsOpen(firstRune(after)) {
 			return s
 		}
 		after = after[utf8.RuneLen(firstRune(after)):]
 		_, _, rest, ok := leadingNumeral(after)
-		if !ok || !isClose(firstRune(rest)) {
+		if !ok || !IsClose(firstRune(rest)) {
 			return s
 		}
 		s = rest[utf8.RuneLen(firstRune(rest)):]
@@ -222,7 +222,9 @@ func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
 
 func trimLeft(s string) string { return strings.TrimLeftFunc(s, IsSpace) }
 
-func isOpen(r rune) bool {
+// IsOpen reports an opening bracket: the numeral of 第（三）项 may stand in
+// one, and text around labels is bracketed with the same marks.
+func IsOpen(r rune) bool {
 	switch r {
 	case '（', '(', '〔', '[', '［', '【':
 		return true
@@ -230,7 +232,8 @@ func isOpen(r rune) bool {
 	return false
 }
 
-func isClose(r rune) bool {
+// IsClose reports a closing bracket, the pair of one IsOpen reports.
+func IsClose(r rune) bool {
 	switch r {
 	case '）', ')', '〕', ']', '］', '】':
 		return true
@@ -239,15 +242,8 @@ func isClose(r rune) bool {
 }
 
 // firstRune and lastRune return utf8.RuneError for an empty string.
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
 // ArticleText writes the label of article n (之suffix when suffix > 0) in
 // the form regulations print: 第五条, 第一百零三条之一.
