@@ -130,29 +130,35 @@ func Names(s string) bool {
 // standing for 一 inside a numeral, as OCR prints it. It returns the
 // numeral as read, its value and the text after it.
 func leadingNumeral(s string) (text string, n int, rest string, ok bool) {
-	var b strings.Builder
-	end, count := 0, 0
+	end, count, dash := 0, 0, false
 	for i, r := range s {
 		if count == MaxNumeralRunes {
 			break
 		}
 		switch {
 		case isDigit(r):
-			b.WriteRune(r)
-		case (r == '－' || r == '—') && b.Len() > 0:
-			b.WriteRune('一')
+		case (r == '－' || r == '—') && end > 0:
+			dash = true
 		default:
-			return finishNumeral(b.String(), s[end:])
+			return finishNumeral(s[:end], s[end:], dash)
 		}
 		end = i + utf8.RuneLen(r)
 		count++
 	}
-	return finishNumeral(b.String(), s[end:])
+	return finishNumeral(s[:end], s[end:], dash)
 }
 
-func finishNumeral(text, rest string) (string, int, string, bool) {
+func finishNumeral(text, rest string, dash bool) (string, int, string, bool) {
 	if text == "" {
 		return "", 0, rest, false
+	}
+	if dash {
+		text = strings.Map(func(r rune) rune {
+			if r == '－' || r == '—' {
+				return '一'
+			}
+			return r
+		}, text)
 	}
 	n, ok := numeral.Parse(text)
 	return text, n, rest, ok
