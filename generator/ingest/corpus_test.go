@@ -10,8 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/internal/testdir"
 )
@@ -114,11 +114,11 @@ func printsArticles(s string) bool {
 	n := 0
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimLeft(strings.TrimSpace(l), "*# \u3000")
-		num, _, _, ok := label.Article(strings.ReplaceAll(l, "**", " "))
+		lab, ok := label.ArticleLine(strings.ReplaceAll(l, "**", " "))
 		if !ok {
 			continue
 		}
-		if n == 0 && num != 1 {
+		if n == 0 && lab.N != 1 {
 			return false
 		}
 		if n++; n >= 3 {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"tiaoli/generator/ingest"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 	"tiaoli/internal/testdir"
@@ -219,7 +220,8 @@ func checkNesting(d *model.Document) []string {
 		for len(stack) > 0 && levelRank[stack[len(stack)-1].level] >= levelRank[h.Level] {
 			stack = stack[:len(stack)-1]
 		}
-		n, _, _ := parseNumbered(h.Label, h.Level)
+		l, _ := label.Read(h.Label)
+		n := l.N
 		if h.Level == "节" && (len(stack) == 0 || stack[len(stack)-1].level != "章") {
 			reasons = append(reasons, fmt.Sprintf("line %d: %s outside a 章", h.Line, h.Label))
 		}

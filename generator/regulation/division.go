@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -95,7 +96,7 @@ func unnumberedLevels(lines []line) map[int]string {
 		if h == 0 {
 			continue
 		}
-		if _, ok := parseArticleLabel(l.text); ok || seen[h] {
+		if _, ok := label.ArticleLine(l.text); ok || seen[h] {
 			continue
 		}
 		seen[h] = true

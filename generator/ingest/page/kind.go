@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tiaoli/generator/ingest/label"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -94,10 +94,10 @@ func (f *features) read(s string) {
 	case addresseeRE.MatchString(s):
 		f.addressee = true
 	}
-	if _, _, _, ok := label.Part(s); ok {
+	if _, _, ok := label.PartLine(s); ok {
 		f.chapters++
 	}
-	if label.Item(s) {
+	if label.ItemLine(s) {
 		if !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "（") {
 			f.sections++
 		}

@@ -2,8 +2,8 @@ package page
 
 import (
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/page/dateline"
+	"tiaoli/generator/label"
 )
 
 // pageDoc is a document of the page while the page is being split.
@@ -52,15 +52,15 @@ func (d *pageDoc) articles() int {
 func articleRun(lines []block.Line) int {
 	n, next, prev := 0, 0, -1
 	for _, l := range lines {
-		num, suffix, _, ok := label.Article(l.Text)
+		lab, ok := label.ArticleLine(l.Text)
 		if !ok {
 			continue
 		}
 		n++
-		if num == prev+1 || (num == prev && suffix > 0) {
+		if lab.N == prev+1 || (lab.N == prev && lab.Suffix > 0) {
 			next++
 		}
-		prev = num
+		prev = lab.N
 	}
 	if n == 0 || 2*next < n {
 		return 0
@@ -191,7 +191,7 @@ func opensItem(s string) bool {
 	if _, _, ok := continuedFrom(s); ok {
 		return true
 	}
-	if n, _, _, ok := label.Article(s); ok && n == 1 {
+	if lab, ok := label.ArticleLine(s); ok && lab.N == 1 {
 		return true
 	}
 	return isApproval(s)

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/page/dateline"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -49,7 +49,7 @@ func standaloneRegulation(lines []block.Line) (*pageDoc, bool) {
 // and it has at least two; -1 when the file has neither.
 func firstStructure(lines []block.Line) int {
 	for i, l := range lines {
-		if _, _, _, ok := label.Article(l.Text); ok {
+		if _, ok := label.ArticleLine(l.Text); ok {
 			if articleRun(lines[i:]) >= 2 {
 				return i
 			}
@@ -61,8 +61,8 @@ func firstStructure(lines []block.Line) int {
 	}
 	first, n := -1, 0
 	for i, l := range lines {
-		_, _, _, part := label.Part(l.Text)
-		if part || (label.Item(l.Text) && !strings.HasPrefix(l.Text, "(") && !strings.HasPrefix(l.Text, "（")) {
+		_, _, part := label.PartLine(l.Text)
+		if part || (label.ItemLine(l.Text) && !strings.HasPrefix(l.Text, "(") && !strings.HasPrefix(l.Text, "（")) {
 			if first < 0 {
 				first = i
 			}
