@@ -20,6 +20,7 @@
 package label
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -251,12 +252,30 @@ func IsClose(r rune) bool {
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
+// Text writes the label of unit u numbered n in the form citations print
+// it: 第二章, 第五条, 第二款, 第（三）项, and 第1目 (目 are counted in Arabic
+// digits, as their labels 1. 2. are). Read reads it back.
+func Text(u Unit, n int) string {
+	switch u {
+	case Item:
+		return "第（" + numeral.Format(n) + "）项"
+	case Subitem:
+		return "第" + strconv.Itoa(n) + "目"
+	}
+	return "第" + numeral.Format(n) + u.String()
+}
+
 // ArticleText writes the label of article n (之suffix when suffix > 0) in
 // the form regulations print: 第五条, 第一百零三条之一.
-func ArticleText(n, suffix int) string {
-	s := "第" + numeral.Format(n) + "条"
-	if suffix > 0 {
-		s += "之" + numeral.Format(suffix)
+func ArticleText(n, suffix int) string { return Text(Article, n) + suffixText(suffix) }
+
+// ArticleDigits writes the label of article n with Arabic digits, as some
+// texts and many queries print it: 第5条, 第103条之一.
+func ArticleDigits(n, suffix int) string { return "第" + strconv.Itoa(n) + "条" + suffixText(suffix) }
+
+func suffixText(suffix int) string {
+	if suffix <= 0 {
+		return ""
 	}
-	return s
+	return "之" + numeral.Format(suffix)
 }

@@ -337,6 +337,37 @@ func TestArticleText(t *testing.T) {
 	}
 }
 
+func TestText(t *testing.T) {
+	for _, tt := range []struct {
+		u    Unit
+		n    int
+		want string
+	}{
+		{Book, 2, "第二编"}, {SubBook, 1, "第一分编"}, {Chapter, 12, "第十二章"}, {Section, 3, "第三节"},
+		{Article, 103, "第一百零三条"}, {Paragraph, 2, "第二款"}, {Item, 3, "第（三）项"}, {Subitem, 1, "第1目"},
+	} {
+		got := Text(tt.u, tt.n)
+		if got != tt.want {
+			t.Errorf("Text(%v, %d) = %q, want %q", tt.u, tt.n, got, tt.want)
+		}
+		if l, ok := Read(got); !ok || l.Unit != tt.u || l.N != tt.n || l.End != len(got) {
+			t.Errorf("Read(Text(%v, %d)) = %+v, %v", tt.u, tt.n, l, ok)
+		}
+	}
+	for _, tt := range []struct {
+		n, sfx int
+		want   string
+	}{{5, 0, "第5条"}, {103, 1, "第103条之一"}} {
+		got := ArticleDigits(tt.n, tt.sfx)
+		if got != tt.want {
+			t.Errorf("ArticleDigits(%d, %d) = %q, want %q", tt.n, tt.sfx, got, tt.want)
+		}
+		if l, ok := Read(got); !ok || l.N != tt.n || l.Suffix != tt.sfx {
+			t.Errorf("Read(ArticleDigits(%d, %d)) = %+v, %v", tt.n, tt.sfx, l, ok)
+		}
+	}
+}
+
 func TestNames(t *testing.T) {
 	for s, want := range map[string]bool{
 		"相应改为第八节": true, "依照第五条": true, "第一审普通程序": false, "中介合同": false, "第三款": false,
