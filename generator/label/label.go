@@ -9,7 +9,9 @@
 //   - the words that join references into an enumeration (第五条、第六条)
 //     or a range (第五条至第七条, 第五条～第七条);
 //   - what a line starts with: a 第X条 that opens an article, a 第X章 that
-//     opens a division, an item label such as （一）, a word such as 附则.
+//     opens a division, an item label (（一）, 一、, 1., （1）, ①: ReadItem),
+//     a word such as 附则;
+//   - the printed form of a label, written once (Text, ArticleText).
 //
 // A line that starts an article and a reference inside a text are
 // different questions, answered here by different functions, but the
