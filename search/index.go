@@ -190,15 +190,19 @@ func (w *batchWriter) persistErr() error {
 // feed sends the search documents of c to batches, batchSize at a time,
 // and their texts to side.
 func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches chan<- *bleve.Batch) error {
+	dm, err := newDocMaker()
+	if err != nil {
+		return err
+	}
 	b := idx.NewBatch()
 	seen := map[string]bool{}
-	err := eachDoc(c, func(d *searchDoc) error {
+	err = eachDoc(c, func(d *searchDoc) error {
 		if d.ID == "" || seen[d.ID] {
 			return nil // no page to link to, or already indexed
 		}
 		seen[d.ID] = true
 		fields, head := d.fields()
-		if err := b.Index(d.ID, fields); err != nil {
+		if err := b.IndexAdvanced(dm.document(d.ID, fields)); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
 		side.add(d, fields, head)

@@ -3,8 +3,8 @@ package search
 import (
 	"bufio"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -110,11 +110,30 @@ func newSums(program string) *sums { return &sums{program: program, docs: map[st
 // add records the digest of a search document.
 func (s *sums) add(d *searchDoc) { s.docs[d.ID] = docSum(d) }
 
-// docSum is the digest of everything indexed of a search document.
+// docSum is the digest of everything indexed of a search document: each
+// field, strings and lists prefixed with their lengths so that no two
+// documents give the same bytes. (Encoding the document as JSON to digest
+// it was a tenth of the time of feeding the index.)
 func docSum(d *searchDoc) string {
-	data, _ := json.Marshal(d)
-	sum := sha256.Sum256(data)
+	b := make([]byte, 0, 1024)
+	for _, s := range []string{d.ID, d.Title, d.Article, d.Issuer, d.Kind, d.Doc, d.Date, d.Status} {
+		b = appendSumString(b, s)
+	}
+	for _, l := range [][]string{d.Heading, d.Labels, d.Lines, d.Anchors} {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+		for _, s := range l {
+			b = appendSumString(b, s)
+		}
+	}
+	if d.Whole {
+		b = append(b, 1)
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
+}
+
+func appendSumString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 // write writes the sums file into the index folder dir.
@@ -188,8 +207,14 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 		idx.Close()
 		return false, err
 	}
+	dm, err := newDocMaker()
+	if err != nil {
+		idx.Close()
+		side.close()
+		return false, err
+	}
 	cur, b := newSums(program), idx.NewBatch()
-	changed, err := changes(c, old, cur, side, b)
+	changed, err := changes(c, old, cur, side, b, dm)
 	if err == nil && float64(changed) > maxChangedShare*float64(len(cur.docs)) {
 		idx.Close()
 		side.close()
@@ -215,10 +240,10 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 	return true, cur.write(dir)
 }
 
-// changes puts into b the search documents of c whose digests differ from
-// old and the deletion of those c no longer has, and fills cur and side
-// with every document. It returns how many documents it put into b.
-func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch) (int, error) {
+// changes puts into b the search documents of c (made by dm) whose
+// digests differ from old and the deletion of those c no longer has, and
+// fills cur and side with every document. It returns how many documents it put into b.
+func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch, dm *docMaker) (int, error) {
 	changed := 0
 	err := eachDoc(c, func(d *searchDoc) error {
 		if d.ID == "" || cur.docs[d.ID] != "" {
@@ -231,7 +256,7 @@ func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch) (
 			return nil
 		}
 		changed++
-		if err := b.Index(d.ID, fields); err != nil {
+		if err := b.IndexAdvanced(dm.document(d.ID, fields)); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
 		return nil

@@ -149,3 +149,40 @@ func TestIndexedCallback(t *testing.T) {
 		}
 	}
 }
+
+// TestDocSumCoversEveryField changes each field of a search document in
+// turn: every change must change the digest, or an update would keep a
+// document whose indexed text changed. A field added to searchDoc and
+// left out of docSum fails here.
+func TestDocSumCoversEveryField(t *testing.T) {
+	base := searchDoc{}
+	seen := map[string]string{docSum(&base): "(empty)"}
+	typ := reflect.TypeOf(base)
+	for i := 0; i < typ.NumField(); i++ {
+		d := base
+		f := reflect.ValueOf(&d).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("x")
+		case reflect.Bool:
+			f.SetBool(true)
+		case reflect.Slice:
+			f.Set(reflect.ValueOf([]string{""}))
+		default:
+			t.Fatalf("field %s: kind %s not covered by this test", typ.Field(i).Name, f.Kind())
+		}
+		sum := docSum(&d)
+		if other, ok := seen[sum]; ok {
+			t.Errorf("setting %s gives the digest of %s", typ.Field(i).Name, other)
+		}
+		seen[sum] = typ.Field(i).Name
+	}
+	// Items move between lists, or between neighbours, without colliding.
+	a := searchDoc{Lines: []string{"ab"}, Anchors: []string{""}}
+	b := searchDoc{Lines: []string{"a", "b"}}
+	c := searchDoc{Title: "ab"}
+	e := searchDoc{Title: "a", Article: "b"}
+	if docSum(&a) == docSum(&b) || docSum(&c) == docSum(&e) {
+		t.Error("lists or neighbouring fields collide")
+	}
+}

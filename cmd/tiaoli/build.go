@@ -71,10 +71,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // peak fell from 2.1 to 1.3 GB for a fifth more CPU time in the collector.
 const buildMemoryLimit = 1 << 30
 
-// limitMemory sets the soft memory limit of a build.
+// buildGCPercent is the heap growth between collections of a build
+// unless the GOGC environment variable sets another: twice Go's default.
+// Below buildMemoryLimit the collector then runs half as often; on 400
+// LawRefBook files that took 8% less CPU (medians of three runs), the peak
+// going from 270 to 400 MB. On the whole corpus the live heap is over
+// half the limit most of the build, and the limit, not this, sets when
+// the collector runs.
+const buildGCPercent = 200
+
+// limitMemory sets the soft memory limit and the collector's pace of a
+// build.
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
 	}
 }
 

@@ -1,0 +1,69 @@
+package search
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+)
+
+// TestDocMakerMatchesMapping makes the bleve document of every search
+// document of the sample site both ways, by docMaker and by the index
+// mapping's reflective walk, and compares their fields: name, place in
+// a list, indexing options, value and the tokens analysis gives.
+func TestDocMakerMatchesMapping(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dm, err := newDocMaker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	err = eachDoc(sampleCorpus(t), func(d *searchDoc) error {
+		if d.ID == "" {
+			return nil
+		}
+		n++
+		fields, _ := d.fields()
+		want := document.NewDocument(d.ID)
+		if err := m.MapDocument(want, fields); err != nil {
+			return err
+		}
+		got := dm.document(d.ID, fields)
+		if g, w := describeFields(got), describeFields(want); !reflect.DeepEqual(g, w) {
+			t.Errorf("%s:\n got %q\nwant %q", d.ID, g, w)
+		}
+		if got.Indexed() != want.Indexed() {
+			t.Errorf("%s: indexed %v, want %v", d.ID, got.Indexed(), want.Indexed())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 20 {
+		t.Fatalf("only %d search documents in the sample", n)
+	}
+}
+
+// describeFields lists a document's fields, each analysed, in a fixed
+// order.
+func describeFields(d *document.Document) []string {
+	var out []string
+	for _, f := range d.Fields {
+		f.Analyze()
+		tokens := f.AnalyzedTokenFrequencies()
+		keys := make([]string, 0, len(tokens))
+		for k, tf := range tokens {
+			keys = append(keys, fmt.Sprintf("%s:%d:%v", k, tf.Frequency(), tf.Locations != nil))
+		}
+		sort.Strings(keys)
+		out = append(out, fmt.Sprintf("%s %v %d %q len=%d %v", f.Name(), f.ArrayPositions(), f.Options(), f.Value(), f.AnalyzedLength(), keys))
+	}
+	sort.Strings(out)
+	return out
+}
