@@ -37,6 +37,10 @@ type Config struct {
 	// failure it returns the error the editor should see, and the last
 	// good build must still be served.
 	Build func() error
+	// Tidy, when not nil, runs after each build has been told to the
+	// pages and before the next poll: work that the next page need not
+	// wait for.
+	Tidy func()
 	// Base is the URL path the site is served under, with slashes at both
 	// ends.
 	Base string
@@ -130,7 +134,7 @@ func (p *Preview) Rebuild() {
 // seen by the next poll.
 func (p *Preview) Run(ctx context.Context) {
 	seen := take(p.cfg.Watch)
-	p.Rebuild()
+	p.rebuildAndTidy()
 	t := time.NewTicker(p.cfg.Interval)
 	defer t.Stop()
 	for {
@@ -144,7 +148,14 @@ func (p *Preview) Run(ctx context.Context) {
 			continue
 		}
 		seen = now
-		p.Rebuild()
+		p.rebuildAndTidy()
+	}
+}
+
+func (p *Preview) rebuildAndTidy() {
+	p.Rebuild()
+	if p.cfg.Tidy != nil {
+		p.cfg.Tidy()
 	}
 }
 

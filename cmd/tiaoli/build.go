@@ -25,6 +25,9 @@ type buildOptions struct {
 	keepGoing, noSearch, fresh    bool
 	force, allowEmpty             bool
 	prof                          profiles
+	// leaveTrash leaves the build before the previous one for
+	// publish.RemoveTrash (tiaoli preview removes it after serving).
+	leaveTrash bool
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -118,7 +121,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		return err
 	}
 	popts := publish.DefaultOptions
-	popts.Force, popts.Apart = o.force, []string{o.content}
+	popts.Force, popts.Apart, popts.LeaveTrash = o.force, []string{o.content}, o.leaveTrash
 	st, err := publish.BeginOptions(o.out, popts)
 	if err != nil {
 		stat.end()

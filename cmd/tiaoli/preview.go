@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"tiaoli/preview"
+	"tiaoli/publish"
 	"tiaoli/search"
 	"tiaoli/server"
 	"tiaoli/templates"
@@ -65,13 +66,14 @@ func runPreviewServer(ctx context.Context, o previewOptions, stderr io.Writer, r
 	if err != nil {
 		return err
 	}
+	o.build.leaveTrash = true
 	sb := &previewSite{o: o.build, stderr: stderr, logs: logs}
 	defer sb.close()
 	watch := []string{o.build.content}
 	if o.build.templates != "" {
 		watch = append(watch, o.build.templates)
 	}
-	p := preview.New(preview.Config{Watch: watch, Interval: o.interval, Build: sb.build, Base: server.NormalBase(o.build.base), Log: logs}, sb)
+	p := preview.New(preview.Config{Watch: watch, Interval: o.interval, Build: sb.build, Tidy: sb.tidy, Base: server.NormalBase(o.build.base), Log: logs}, sb)
 	hs := &http.Server{Handler: p, ReadHeaderTimeout: server.DefaultTimeouts.ReadHeader, ErrorLog: logs}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -126,6 +128,14 @@ func (s *previewSite) build() error {
 	}
 	s.srv.Store(srv)
 	return nil
+}
+
+// tidy removes the build before the previous one, once the new one is
+// served.
+func (s *previewSite) tidy() {
+	if err := publish.RemoveTrash(s.o.out); err != nil {
+		s.logs.Printf("%v", err)
+	}
 }
 
 // ServeHTTP serves the last good build; the preview asks only after one.
