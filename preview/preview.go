@@ -80,6 +80,8 @@ type Preview struct {
 	state   State
 	changed chan struct{} // closed and replaced at each new state
 	built   bool          // a build has succeeded: site can serve
+	closed  chan struct{} // closed by Close: event streams end
+	once    sync.Once
 }
 
 // New returns a Preview serving site, the handler of the built folder.
@@ -90,12 +92,18 @@ func New(cfg Config, site http.Handler) *Preview {
 	if cfg.Log == nil {
 		cfg.Log = log.New(discard{}, "", 0)
 	}
-	return &Preview{cfg: cfg, site: site, changed: make(chan struct{})}
+	return &Preview{cfg: cfg, site: site, changed: make(chan struct{}), closed: make(chan struct{})}
 }
 
 type discard struct{}
 
 func (discard) Write(b []byte) (int, error) { return len(b), nil }
+
+// Close ends the event streams, so that an HTTP server's shutdown need not
+// wait for the pages to go.
+func (p *Preview) Close() {
+	p.once.Do(func() { close(p.closed) })
+}
 
 // State returns the state the pages were last told.
 func (p *Preview) State() State {
@@ -227,6 +235,8 @@ func (p *Preview) events(w http.ResponseWriter, r *http.Request) {
 		}
 		select {
 		case <-r.Context().Done():
+			return
+		case <-p.closed:
 			return
 		case <-changed:
 		}

@@ -29,6 +29,8 @@
   var source = new EventSource(events);
   source.onmessage = function (e) {
     var st = JSON.parse(e.data);
+    // The build this page has heard of, for whoever looks (tests do).
+    document.documentElement.setAttribute("data-preview-build", st.build);
     if (first === null) {
       first = st.build;
     } else if (st.build !== first) {

@@ -87,10 +87,10 @@ func runPreviewServer(ctx context.Context, o previewOptions, stderr io.Writer, r
 	select {
 	case err = <-errc:
 	case <-ctx.Done():
-		sctx, scancel := context.WithTimeout(context.Background(), time.Second)
-		hs.Shutdown(sctx) // event streams end with their connections
+		p.Close() // ends the event streams
+		sctx, scancel := context.WithTimeout(context.Background(), server.DefaultTimeouts.Shutdown)
+		hs.Shutdown(sctx)
 		scancel()
-		hs.Close()
 		<-errc
 	}
 	cancel()

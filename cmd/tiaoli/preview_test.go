@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -16,10 +17,11 @@ import (
 )
 
 // startPreview runs tiaoli preview of content into out on a loopback
-// port and returns the URL of its base; it stops with the test.
-func startPreview(t *testing.T, content, out string) string {
+// port, polling every interval, and returns the URL of its base; it stops
+// with the test.
+func startPreview(t testing.TB, content, out string, interval time.Duration) string {
 	t.Helper()
-	o := previewOptions{addr: "127.0.0.1:0", interval: 20 * time.Millisecond,
+	o := previewOptions{addr: "127.0.0.1:0", interval: interval,
 		build: buildOptions{content: content, out: out, base: "/fagui/"}}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
@@ -40,10 +42,16 @@ func startPreview(t *testing.T, content, out string) string {
 	return ""
 }
 
-// eventually waits until ok holds, failing the test after a while.
-func eventually(t *testing.T, what string, ok func() bool) {
+// eventually waits until ok holds, failing the test after 30 s.
+func eventually(t testing.TB, what string, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	within(t, what, 30*time.Second, ok)
+}
+
+// within waits until ok holds, failing the test after limit.
+func within(t testing.TB, what string, limit time.Duration, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
 	for !ok() {
 		if time.Now().After(deadline) {
 			t.Fatalf("preview: still not %s", what)
@@ -52,13 +60,16 @@ func eventually(t *testing.T, what string, ok func() bool) {
 	}
 }
 
-// previewHits are the URLs a search of the preview returns.
-func previewHits(t *testing.T, base, query string) []string {
+// previewHits are the URLs a search of the preview returns whose
+// excerpts hold the query as typed.
+func previewHits(t testing.TB, base, query string) []string {
 	var resp search.Response
 	decodeJSON(t, fetchRaw(t, base+"api/search?q="+url.QueryEscape(query)).body, &resp)
 	var urls []string
 	for _, h := range resp.Hits {
-		urls = append(urls, h.URL)
+		if text := tags.ReplaceAllString(strings.Join(h.Fragments, ""), ""); strings.Contains(text, query) {
+			urls = append(urls, h.URL)
+		}
 	}
 	return urls
 }
@@ -72,7 +83,7 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	dir := pubTempDir(t)
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	writeRegulations(t, content, 0, 2, 3)
-	base := startPreview(t, content, out)
+	base := startPreview(t, content, out, 20*time.Millisecond)
 	eventually(t, "built", func() bool { return fetchRaw(t, base).status == 200 })
 	home := fetchRaw(t, base).body
 	if !strings.Contains(home, `<script src="/fagui/_preview/reload.js"></script>`) {
@@ -129,6 +140,9 @@ func TestPreviewFollowsEdits(t *testing.T) {
 		return len(previewHits(t, base, "年度考核")) == 0 && len(previewHits(t, base, "日常工作")) > 0
 	})
 }
+
+// tags are the tags of a search excerpt (<mark>).
+var tags = regexp.MustCompile(`<[^>]*>`)
 
 // previewState reads the first state the preview's event stream sends.
 func previewState(t *testing.T, base string) string {
