@@ -41,6 +41,9 @@ type Config struct {
 	// pages and before the next poll: work that the next page need not
 	// wait for.
 	Tidy func()
+	// Served says the site handler serves a build already (one an
+	// earlier run left), to be shown until the first build is done.
+	Served bool
 	// Base is the URL path the site is served under, with slashes at both
 	// ends.
 	Base string
@@ -92,7 +95,7 @@ func New(cfg Config, site http.Handler) *Preview {
 	if cfg.Log == nil {
 		cfg.Log = log.New(discard{}, "", 0)
 	}
-	return &Preview{cfg: cfg, site: site, changed: make(chan struct{}), closed: make(chan struct{})}
+	return &Preview{cfg: cfg, site: site, built: cfg.Served, changed: make(chan struct{}), closed: make(chan struct{})}
 }
 
 type discard struct{}

@@ -50,6 +50,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	limitMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
+	go func() { <-ctx.Done(); stop() }() // a second signal ends a build under way
 	if err := runPreviewServer(ctx, o, stderr, nil); err != nil {
 		fmt.Fprintf(stderr, "tiaoli preview: %v\n", err)
 		return 1
@@ -73,7 +74,8 @@ func runPreviewServer(ctx context.Context, o previewOptions, stderr io.Writer, r
 	if o.build.templates != "" {
 		watch = append(watch, o.build.templates)
 	}
-	p := preview.New(preview.Config{Watch: watch, Interval: o.interval, Build: sb.build, Tidy: sb.tidy, Base: server.NormalBase(o.build.base), Log: logs}, sb)
+	p := preview.New(preview.Config{Watch: watch, Interval: o.interval, Build: sb.build, Tidy: sb.tidy,
+		Served: publish.IsSite(o.build.out) && sb.open() == nil, Base: server.NormalBase(o.build.base), Log: logs}, sb)
 	hs := &http.Server{Handler: p, ReadHeaderTimeout: server.DefaultTimeouts.ReadHeader, ErrorLog: logs}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -119,6 +121,11 @@ func (s *previewSite) build() error {
 	if srv := s.srv.Load(); srv != nil {
 		return srv.Reload()
 	}
+	return s.open()
+}
+
+// open opens the server on the site folder.
+func (s *previewSite) open() error {
 	srv, err := server.New(server.Config{
 		Site: s.o.out, Base: s.o.base, Watch: -1, ErrorLog: s.logs,
 		Search: search.HandlerOptions{Templates: templates.FS(s.o.templates)},

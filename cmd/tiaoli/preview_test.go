@@ -166,3 +166,18 @@ func previewState(t *testing.T, base string) string {
 	}
 	return b.String()
 }
+
+// TestPreviewStartsBroken: a preview started on broken content serves the
+// site an earlier build left, with the error told to its pages.
+func TestPreviewStartsBroken(t *testing.T) {
+	dir := pubTempDir(t)
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	writeRegulations(t, content, 0, 2, 3)
+	pubBuild(t, content, out, "/fagui/")
+	write(t, filepath.Join(content, "reg0001.md"), "第一条 文字\n\x00\x01\x02\x03\n")
+	base := startPreview(t, content, out, 20*time.Millisecond)
+	eventually(t, "telling the error", func() bool { return strings.Contains(previewState(t, base), "reg0001.md:") })
+	if r := fetchRaw(t, base); r.status != 200 || !strings.Contains(r.body, "_preview/reload.js") {
+		t.Errorf("home page: %d, want the earlier build with the reload script", r.status)
+	}
+}
