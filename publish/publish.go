@@ -349,16 +349,25 @@ func (s *Staging) Commit() error {
 // RemoveTrash removes OUT.trash, the build a Commit with LeaveTrash left.
 // It takes the build lock, so it fails while a build of out runs.
 func RemoveTrash(out string) error {
-	out, err := resolve(out)
-	if err != nil {
-		return err
-	}
-	lk, err := acquire(out + LockSuffix)
+	out, lk, err := lockOut(out)
 	if err != nil {
 		return err
 	}
 	defer lk.release()
 	return removeDebris(out+TrashSuffix, false)
+}
+
+// lockOut resolves the published folder out and takes its build lock.
+func lockOut(out string) (string, *lockFile, error) {
+	out, err := resolve(out)
+	if err != nil {
+		return "", nil, err
+	}
+	lk, err := acquire(out + LockSuffix)
+	if err != nil {
+		return "", nil, err
+	}
+	return out, lk, nil
 }
 
 // Abort throws the new build away; the published build stays as it was.
