@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"tiaoli/generator/model"
@@ -211,8 +212,9 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 
 // programDigest identifies this program by the digest of its executable,
 // so that pages a build keeps were rendered by the same code; "" (which
-// keeps nothing) when the executable cannot be read.
-func programDigest() string {
+// keeps nothing) when the executable cannot be read. It is read once per
+// process: tiaoli preview builds many times with the code it started with.
+var programDigest = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
@@ -227,7 +229,7 @@ func programDigest() string {
 		return ""
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
+})
 
 // withDir names an error's file by its path on disk.
 func withDir(dir string, e model.Error) string {
