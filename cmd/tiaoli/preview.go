@@ -17,7 +17,6 @@ import (
 
 	"tiaoli/preview"
 	"tiaoli/publish"
-	"tiaoli/search"
 	"tiaoli/server"
 	"tiaoli/templates"
 )
@@ -128,7 +127,7 @@ func (s *previewSite) build() error {
 func (s *previewSite) open() error {
 	srv, err := server.New(server.Config{
 		Site: s.o.out, Base: s.o.base, Watch: -1, ErrorLog: s.logs,
-		Search: search.HandlerOptions{Templates: templates.FS(s.o.templates)},
+		Search: server.SearchOptions{Templates: templates.FS(s.o.templates)},
 	})
 	if err != nil {
 		return err
