@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"log"
 	"net/http"
 	"strings"
@@ -93,14 +94,10 @@ func New(cfg Config, site http.Handler) *Preview {
 		cfg.Interval = DefaultInterval
 	}
 	if cfg.Log == nil {
-		cfg.Log = log.New(discard{}, "", 0)
+		cfg.Log = log.New(io.Discard, "", 0)
 	}
 	return &Preview{cfg: cfg, site: site, built: cfg.Served, changed: make(chan struct{}), closed: make(chan struct{})}
 }
-
-type discard struct{}
-
-func (discard) Write(b []byte) (int, error) { return len(b), nil }
 
 // Close ends the event streams, so that an HTTP server's shutdown need not
 // wait for the pages to go.
@@ -115,7 +112,7 @@ func (p *Preview) State() State {
 	return p.state
 }
 
-// next is closed at the next change of state.
+// next returns the state and a channel closed when it changes.
 func (p *Preview) next() (State, <-chan struct{}) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -133,7 +130,7 @@ func (p *Preview) Rebuild() {
 		p.cfg.Log.Printf("built in %.2fs", time.Since(start).Seconds())
 	} else {
 		p.state.Error = err.Error()
-		p.cfg.Log.Printf("build failed in %.2fs, still serving the last good build: %v", time.Since(start).Seconds(), err)
+		p.cfg.Log.Printf("build failed in %.2fs; still serving the last good build, the pages show the error", time.Since(start).Seconds())
 	}
 	close(p.changed)
 	p.changed = make(chan struct{})
