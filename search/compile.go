@@ -1,15 +1,14 @@
 package search
 
 import (
-	"regexp"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"tiaoli/generator/numeral"
+	"tiaoli/generator/label"
 )
 
 // Boosts of the fields a word is looked for in: a match in a title,
@@ -158,24 +157,24 @@ func (ix *Index) atomForms(a Atom, p *plan) []form {
 	return out
 }
 
-// labelRe matches an article label written with digits or numerals.
-var labelRe = regexp.MustCompile(`^第([0-9]+|[〇零一二两三四五六七八九十百千]+)条(之[一二三四五六七八九十]+)?$`)
+// articleLabel reads s when it is a whole 第X条 label: 第五条, 第5条,
+// 第五条之一.
+func articleLabel(s string) (label.Numbered, bool) {
+	l, ok := label.Read(s)
+	return l, ok && l.Unit == label.Article && l.End == len(s)
+}
 
 // labelVariant spells an article label the other way: 第5条 → 第五条,
 // 第五条 → 第5条; "" for anything else.
 func labelVariant(s string) string {
-	m := labelRe.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	n, ok := numeral.Parse(m[1])
+	l, ok := articleLabel(s)
 	if !ok {
 		return ""
 	}
-	if _, err := strconv.Atoi(m[1]); err == nil {
-		return "第" + numeral.Format(n) + "条" + m[2]
+	if r, _ := utf8.DecodeRuneInString(l.Numeral); unicode.IsDigit(r) {
+		return label.ArticleText(l.N, l.Suffix)
 	}
-	return "第" + strconv.Itoa(n) + "条" + m[2]
+	return label.ArticleDigits(l.N, l.Suffix)
 }
 
 // formsQuery matches any of the forms: each form is one phrase, looked for
@@ -183,7 +182,7 @@ func labelVariant(s string) string {
 func (ix *Index) formsQuery(forms []form) query.Query {
 	var alts []query.Query
 	for _, f := range forms {
-		if labelRe.MatchString(f.text) {
+		if _, ok := articleLabel(f.text); ok {
 			t := query.NewTermQuery(f.text)
 			t.SetField(fieldLabel)
 			t.SetBoost(labelBoost)

@@ -2,16 +2,15 @@ package search
 
 import (
 	"context"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"tiaoli/generator/numeral"
+	"tiaoli/generator/label"
 )
 
 // A query that names a document and an article of it (劳动法第三十六条,
@@ -20,9 +19,6 @@ import (
 // be a document's full title or a short form of it (劳动法 for
 // 中华人民共和国劳动法); where several versions share it, the one in
 // force is taken.
-
-// directRe reads a title followed by an article label, 第 optional.
-var directRe = regexp.MustCompile(`^(.+?)\s*第?\s*([0-9]+|[〇零一二两三四五六七八九十百千]+)\s*条(之[一二三四五六七八九十]+)?$`)
 
 // titleIndex maps the title forms of documents to their IDs.
 type titleIndex struct {
@@ -49,34 +45,45 @@ func (ix *Index) docsTitled(title string) []string {
 }
 
 // directQuery reads a query naming a document's article: the documents
-// the title names and the article's label (第三十六条). ok is false for
-// any other query.
-func (ix *Index) directQuery(q *Query) (docs []string, label string, ok bool) {
+// the title names, the title as the query prints it and the article's
+// label (第三十六条). ok is false for any other query.
+func (ix *Index) directQuery(q *Query) (docs []string, title, article string, ok bool) {
 	if len(q.Clauses) == 0 || len(q.Clauses) > 2 || len(q.Excludes) > 0 {
-		return nil, "", false
+		return nil, "", "", false
 	}
-	var b strings.Builder
 	for _, c := range q.Clauses {
 		if len(c) != 1 || c[0].Exact {
-			return nil, "", false
-		}
-		b.WriteString(c[0].Text)
-	}
-	m := directRe.FindStringSubmatch(b.String())
-	if m == nil {
-		return nil, "", false
-	}
-	n, err := strconv.Atoi(m[2])
-	if err != nil {
-		if n, ok = numeral.Parse(m[2]); !ok {
-			return nil, "", false
+			return nil, "", "", false
 		}
 	}
-	docs = ix.docsTitled(m[1])
-	if len(docs) == 0 || n <= 0 {
-		return nil, "", false
+	title, l, ok := titledArticle(joinClauses(q))
+	if !ok {
+		return nil, "", "", false
 	}
-	return docs, "第" + numeral.Format(n) + "条" + m[3], true
+	docs = ix.docsTitled(title)
+	if len(docs) == 0 {
+		return nil, "", "", false
+	}
+	return docs, title, label.ArticleText(l.N, l.Suffix), true
+}
+
+// titledArticle reads a title followed by an article label, 第 optional
+// (劳动法第三十六条, 劳动法 36条): the shortest title after which the rest
+// of s is a whole label, as Read reads it.
+func titledArticle(s string) (title string, l label.Numbered, ok bool) {
+	for i := range s {
+		if i == 0 {
+			continue
+		}
+		rest := strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+		if !strings.HasPrefix(rest, "第") {
+			rest = "第" + rest
+		}
+		if l, ok := articleLabel(rest); ok && strings.TrimSpace(s[:i]) != "" {
+			return strings.TrimSpace(s[:i]), l, true
+		}
+	}
+	return "", label.Numbered{}, false
 }
 
 // directHit finds the article label of the first of docs that has it,

@@ -1,11 +1,10 @@
 package search
 
 import (
-	"fmt"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
-	"tiaoli/generator/numeral"
 	"tiaoli/generator/status"
 )
 
@@ -250,16 +249,12 @@ func (s *searchDoc) addItem(it *model.Item, anchor string) {
 // articleLabels are the label as printed and with Arabic digits, so that
 // 第五条 and 第5条 both find the article.
 func articleLabels(a *model.Article) []string {
-	suffix := ""
-	if a.Suffix > 0 {
-		suffix = "之" + numeral.Format(a.Suffix)
+	text := label.ArticleText(a.Number, a.Suffix)
+	digits := label.ArticleDigits(a.Number, a.Suffix)
+	if a.Label != "" && a.Label != text {
+		return []string{a.Label, text, digits}
 	}
-	label := "第" + numeral.Format(a.Number) + "条" + suffix
-	digits := fmt.Sprintf("第%d条%s", a.Number, suffix)
-	if a.Label != "" && a.Label != label {
-		return []string{a.Label, label, digits}
-	}
-	return []string{label, digits}
+	return []string{text, digits}
 }
 
 // sectionDoc is the search document of a top-level section of a document

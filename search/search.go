@@ -238,9 +238,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: EmptyFacets(),
 		Page: from/size + 1, Size: size}
-	docs, label, direct := ix.directQuery(q)
+	docs, title, label, direct := ix.directQuery(q)
 	if direct {
-		q = withWords(q, directRe.FindStringSubmatch(joinClauses(q))[1], label)
+		q = withWords(q, title, label)
 	}
 	p := ix.compile(q)
 	if p.empty {

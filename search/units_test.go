@@ -46,6 +46,10 @@ func TestLabelVariant(t *testing.T) {
 		"第5款":    "",
 		"五条":     "",
 		"第5条规定":  "",
+		"第５条":    "第五条",
+		"第5条之一":  "第五条之一",
+		"第0条":    "",
+		"第一条件":   "",
 	}
 	for in, want := range tests {
 		if got := labelVariant(in); got != want {

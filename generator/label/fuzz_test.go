@@ -7,12 +7,13 @@ import (
 )
 
 // FuzzLabels checks that the readers never panic, that what they read lies
-// inside the input, and that a label they accept reads the same again.
+// inside the input, and that a label they accept (an item label in the
+// form ReadItem gives it) reads the same again.
 func FuzzLabels(f *testing.F) {
 	for _, s := range []string{
 		"第一百零三条之一 内容", "第 十五 条 公务员", "第三十－条", "第（一）、（二）项的", "第一分编 通则",
 		"第五条前款规定的情形", "第五条修改为：", "第五条～第七条", "依照本条第二款第（三）项", "前两款第一项",
-		"（十）", "附 则", "第１０３条", "第", "第一", "第（", "前", "本", "基本条件", "第五条之",
+		"（十）", "附 则", "十．严禁", "1．1—苯基—2—丙酮", "5.1.1 重伤", "①注", "(以下简称本法)", "〔2002〕", "一 、总则", "第１０３条", "第", "第一", "第（", "前", "本", "基本条件", "第五条之",
 	} {
 		f.Add(s)
 	}
@@ -30,6 +31,14 @@ func FuzzLabels(f *testing.F) {
 		}
 		if _, title, ok := PartLine(s); ok && !strings.Contains(s, title) {
 			t.Fatalf("PartLine(%q) title %q", s, title)
+		}
+		if it, ok := ReadItem(s); ok {
+			if it.N <= 0 || !strings.Contains(s, it.Rest) {
+				t.Fatalf("ReadItem(%q) = %+v", s, it)
+			}
+			if again, ok := ReadItem(it.Label); !ok || again.Kind != it.Kind || again.N != it.N || again.Label != it.Label || again.Rest != "" {
+				t.Fatalf("ReadItem(%q) = %+v, but of its label %+v, %v", s, it, again, ok)
+			}
 		}
 		Structural(s)
 		Names(s)

@@ -9,7 +9,9 @@
 //   - the words that join references into an enumeration (第五条、第六条)
 //     or a range (第五条至第七条, 第五条～第七条);
 //   - what a line starts with: a 第X条 that opens an article, a 第X章 that
-//     opens a division, an item label such as （一）, a word such as 附则.
+//     opens a division, an item label (（一）, 一、, 1., （1）, ①: ReadItem),
+//     a word such as 附则;
+//   - the printed form of a label, written once (Text, ArticleText).
 //
 // A line that starts an article and a reference inside a text are
 // different questions, answered here by different functions, but the
@@ -20,6 +22,7 @@
 package label
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -251,12 +254,30 @@ func IsClose(r rune) bool {
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
+// Text writes the label of unit u numbered n in the form citations print
+// it: 第二章, 第五条, 第二款, 第（三）项, and 第1目 (目 are counted in Arabic
+// digits, as their labels 1. 2. are). Read reads it back.
+func Text(u Unit, n int) string {
+	switch u {
+	case Item:
+		return "第（" + numeral.Format(n) + "）项"
+	case Subitem:
+		return "第" + strconv.Itoa(n) + "目"
+	}
+	return "第" + numeral.Format(n) + u.String()
+}
+
 // ArticleText writes the label of article n (之suffix when suffix > 0) in
 // the form regulations print: 第五条, 第一百零三条之一.
-func ArticleText(n, suffix int) string {
-	s := "第" + numeral.Format(n) + "条"
-	if suffix > 0 {
-		s += "之" + numeral.Format(suffix)
+func ArticleText(n, suffix int) string { return Text(Article, n) + suffixText(suffix) }
+
+// ArticleDigits writes the label of article n with Arabic digits, as some
+// texts and many queries print it: 第5条, 第103条之一.
+func ArticleDigits(n, suffix int) string { return "第" + strconv.Itoa(n) + "条" + suffixText(suffix) }
+
+func suffixText(suffix int) string {
+	if suffix <= 0 {
+		return ""
 	}
-	return s
+	return "之" + numeral.Format(suffix)
 }

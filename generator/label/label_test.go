@@ -133,15 +133,75 @@ func TestPartLine(t *testing.T) {
 	}
 }
 
-func TestItemOpenerLine(t *testing.T) {
-	for s, want := range map[string]bool{
-		"(一) 坚持": true, "（十二）项": true, "一、总则": true, "1. 要点": true, "12、要点": true,
-		"1.5亿元": false, "2025年": false, "(室)应当": false, "一箭7星": false,
-	} {
-		if got := ItemLine(s); got != want {
-			t.Errorf("ItemLine(%q) = %v", s, got)
+func TestReadItem(t *testing.T) {
+	tests := []struct {
+		in    string
+		kind  ItemKind
+		n     int
+		label string
+		rest  string
+	}{
+		{"（一）警告；", HanParenItem, 1, "（一）", "警告；"},
+		{"(二) 坚持突出重点；", HanParenItem, 2, "（二）", "坚持突出重点；"},
+		{"（十二）其他", HanParenItem, 12, "（十二）", "其他"},
+		{"（一百零一）其他", HanParenItem, 101, "（一百零一）", "其他"},
+		{"〔三〕其他", HanParenItem, 3, "（三）", "其他"},
+		{"( 一 ) 坚持", HanParenItem, 1, "（一）", "坚持"},
+		{"（十二）项", HanParenItem, 12, "（十二）", "项"},
+		{"1. 一般", DigitItem, 1, "1.", "一般"},
+		{"1.", DigitItem, 1, "1.", ""},
+		{"2、其他", DigitItem, 2, "2、", "其他"},
+		{"12、要点", DigitItem, 12, "12、", "要点"},
+		{"3．胡椒醛", DigitItem, 3, "3.", "胡椒醛"},
+		{"(3)其他", DigitParenItem, 3, "（3）", "其他"},
+		{"一、管辖", HanItem, 1, "一、", "管辖"},
+		{"一、总则", HanItem, 1, "一、", "总则"},
+		{"一 、管辖", HanItem, 1, "一、", "管辖"},
+		{"①第一", CircledItem, 1, "①", "第一"},
+		{"⑳ 其他", CircledItem, 20, "⑳", "其他"},
+		// A Han numeral with a dot or comma is a section label: lists print
+		// 十．after 九、 and OCR reads 、 as a comma.
+		{"十．严禁用公款", HanItem, 10, "十、", "严禁用公款"},
+		{"二十一．接待单位", HanItem, 21, "二十一、", "接待单位"},
+		{"十一.禁止", HanItem, 11, "十一、", "禁止"},
+		{"五，不得", HanItem, 5, "五、", "不得"},
+		// A full-width dot after Arabic digits marks an item whatever
+		// follows: the list of a schedule prints 1．1—苯基—2—丙酮 for item 1,
+		// the chemical 1—苯基—2—丙酮.
+		{"1．1—苯基—2—丙酮", DigitItem, 1, "1.", "1—苯基—2—丙酮"},
+		{"2．3，4—亚甲基二氧苯基—2—丙酮", DigitItem, 2, "2.", "3，4—亚甲基二氧苯基—2—丙酮"},
+		// Text that only starts like a label.
+		{"1.5倍以上", 0, 0, "", ""},
+		{"1.5亿元", 0, 0, "", ""},
+		{"5.1　颅脑", 0, 0, "", ""},
+		{"5.1.1 重伤一级", 0, 0, "", ""},
+		{"2020年", 0, 0, "", ""},
+		{"2025年", 0, 0, "", ""},
+		{"2020、", 0, 0, "", ""},
+		{"1，000元", 0, 0, "", ""},
+		{"(以下简称本法)", 0, 0, "", ""},
+		{"(室)应当", 0, 0, "", ""},
+		{"(2026年1月30日中共中央批准)", 0, 0, "", ""},
+		{"〔2002〕高检研发第19号", 0, 0, "", ""},
+		{"[1]注释", 0, 0, "", ""},
+		{"一箭7星", 0, 0, "", ""},
+		{"两、三天后", 0, 0, "", ""},
+		{"（零）", 0, 0, "", ""},
+		{"一是", 0, 0, "", ""},
+		{"", 0, 0, "", ""},
+	}
+	for _, tt := range tests {
+		it, ok := ReadItem(tt.in)
+		if ok != (tt.kind != 0) || ok && (it.Kind != tt.kind || it.N != tt.n || it.Label != tt.label || it.Rest != tt.rest) {
+			t.Errorf("ReadItem(%q) = %+v, %v; want %d %d %q %q", tt.in, it, ok, tt.kind, tt.n, tt.label, tt.rest)
+		}
+		if ItemLine(tt.in) != ok {
+			t.Errorf("ItemLine(%q) = %v, ReadItem %v", tt.in, !ok, ok)
 		}
 	}
+}
+
+func TestOpenerLine(t *testing.T) {
 	for s, want := range map[string]bool{"附件：办法": true, "附 则": true, "目录": true, "附近": false} {
 		if got := OpenerLine(s); got != want {
 			t.Errorf("OpenerLine(%q) = %v", s, got)
@@ -273,6 +333,37 @@ func TestArticleText(t *testing.T) {
 		}
 		if l, ok := Read(ArticleText(tt.n, tt.sfx)); !ok || l.N != tt.n || l.Suffix != tt.sfx {
 			t.Errorf("Read(ArticleText(%d, %d)) = %+v, %v", tt.n, tt.sfx, l, ok)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	for _, tt := range []struct {
+		u    Unit
+		n    int
+		want string
+	}{
+		{Book, 2, "第二编"}, {SubBook, 1, "第一分编"}, {Chapter, 12, "第十二章"}, {Section, 3, "第三节"},
+		{Article, 103, "第一百零三条"}, {Paragraph, 2, "第二款"}, {Item, 3, "第（三）项"}, {Subitem, 1, "第1目"},
+	} {
+		got := Text(tt.u, tt.n)
+		if got != tt.want {
+			t.Errorf("Text(%v, %d) = %q, want %q", tt.u, tt.n, got, tt.want)
+		}
+		if l, ok := Read(got); !ok || l.Unit != tt.u || l.N != tt.n || l.End != len(got) {
+			t.Errorf("Read(Text(%v, %d)) = %+v, %v", tt.u, tt.n, l, ok)
+		}
+	}
+	for _, tt := range []struct {
+		n, sfx int
+		want   string
+	}{{5, 0, "第5条"}, {103, 1, "第103条之一"}} {
+		got := ArticleDigits(tt.n, tt.sfx)
+		if got != tt.want {
+			t.Errorf("ArticleDigits(%d, %d) = %q, want %q", tt.n, tt.sfx, got, tt.want)
+		}
+		if l, ok := Read(got); !ok || l.N != tt.n || l.Suffix != tt.sfx {
+			t.Errorf("Read(ArticleDigits(%d, %d)) = %+v, %v", tt.n, tt.sfx, l, ok)
 		}
 	}
 }

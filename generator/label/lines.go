@@ -94,17 +94,7 @@ func CitesOn(rest string, separated bool) bool {
 	return ok
 }
 
-var (
-	itemRE    = regexp.MustCompile(`^[（(〔]\s*([一二三四五六七八九十百]+|\d{1,3})\s*[）)〕]`)
-	sectionRE = regexp.MustCompile(`^([一二三四五六七八九十百]+)\s*[、，,．.]`)
-	pointRE   = regexp.MustCompile(`^(\d{1,3})\s*(?:[、．]|\.(?:[^\d]|$))`)
-	openerRE  = regexp.MustCompile(`^(附\s*件|附\s*则|附\s*录|目\s*录|序\s*言|总\s*纲)(\s|$|[:：一二三四五六七八九十\d])`)
-)
-
-// ItemLine reports whether s starts with an item label: （一）, (1), 一、 or 1.
-func ItemLine(s string) bool {
-	return itemRE.MatchString(s) || sectionRE.MatchString(s) || pointRE.MatchString(s)
-}
+var openerRE = regexp.MustCompile(`^(附\s*件|附\s*则|附\s*录|目\s*录|序\s*言|总\s*纲)(\s|$|[:：一二三四五六七八九十\d])`)
 
 // OpenerLine reports whether s starts with a word that opens a part of a
 // document: 附件, 附则, 附录, 目录, 序言, 总纲.

@@ -6,7 +6,6 @@ import (
 
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
-	"tiaoli/generator/numeral"
 )
 
 // article resolves 第五条 (with its 款 and 项) in the document it names.
@@ -142,7 +141,7 @@ func locate(d *model.Document, ai int, p label.Parts) (model.Location, string) {
 		return loc, fmt.Sprintf("%s has no item %d", a.Label, p.Item)
 	}
 	if p.Para > len(a.Clauses) {
-		return loc, fmt.Sprintf("%s has no 第%s款", a.Label, numeral.Format(p.Para))
+		return loc, a.Label + " has no " + label.Text(label.Paragraph, p.Para)
 	}
 	loc.Paragraph = p.Para
 	if p.Item == 0 {
@@ -150,7 +149,7 @@ func locate(d *model.Document, ai int, p label.Parts) (model.Location, string) {
 	}
 	ii := findItem(a.Clauses[p.Para-1], p.Item)
 	if ii < 0 {
-		return loc, fmt.Sprintf("%s第%s款 has no 第（%s）项", a.Label, numeral.Format(p.Para), numeral.Format(p.Item))
+		return loc, a.Label + label.Text(label.Paragraph, p.Para) + " has no " + label.Text(label.Item, p.Item)
 	}
 	loc.Item = ii + 1
 	return loc, ""
@@ -245,7 +244,7 @@ func (r *docRefs) prevParagraph(ref *model.Reference, raw rawRef, t text) bool {
 	d := r.l.docs[r.di]
 	first := t.clause - raw.Back // 0-based
 	if first < 0 {
-		return r.missing(ref, d, fmt.Sprintf("%s in 第%s款 of %s", ref.Text, numeral.Format(t.clause+1), ref.From.Article))
+		return r.missing(ref, d, ref.Text+" in "+label.Text(label.Paragraph, t.clause+1)+" of "+ref.From.Article)
 	}
 	p := raw.P
 	p.Para = first + 1

@@ -2,10 +2,10 @@ package reconcile
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"sort"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -191,7 +191,11 @@ func insertArticle(d *model.Document, a *model.Article) {
 	}
 }
 
-// articleLabel matches the article a place names: 第五条之一第二款 → 第五条之一.
-var articleLabel = regexp.MustCompile(`^第[零〇一二三四五六七八九十百千万]+条(之[一二三四五六七八九十]+)?`)
-
-func articleOf(where string) string { return articleLabel.FindString(where) }
+// articleOf returns the article a place names, as printed: 第五条之一第二款
+// → 第五条之一; "" when it names none.
+func articleOf(where string) string {
+	if l, ok := label.Read(where); ok && l.Unit == label.Article {
+		return where[:l.End]
+	}
+	return ""
+}

@@ -283,3 +283,19 @@ func TestParsePins(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleOf(t *testing.T) {
+	for where, want := range map[string]string{
+		"第五条之一第二款":     "第五条之一",
+		"第十三条第二款第（一）项": "第十三条",
+		"第5条第二款":       "第5条",
+		"第六条":          "第六条",
+		"第二章":          "",
+		"序言第二段":        "",
+		"一、（二）第一段":     "",
+	} {
+		if got := articleOf(where); got != want {
+			t.Errorf("articleOf(%q) = %q, want %q", where, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 	"tiaoli/generator/regulation"
@@ -116,7 +117,7 @@ func articleSegment(a *model.Article) *segment {
 	for i, c := range a.Clauses {
 		where := a.Label
 		if len(a.Clauses) > 1 {
-			where += "第" + numeral.Format(i+1) + "款"
+			where += label.Text(label.Paragraph, i+1)
 		}
 		u := newUnit(&c.Paragraph, where)
 		u.clause = i + 1

@@ -112,7 +112,7 @@ func (b *builder) inline(l line, index int) bool {
 	if b.note(l, index) {
 		return true
 	}
-	if m, ok := parseMarker(l.text); ok && m.kind != markHan {
+	if m, ok := label.ReadItem(l.text); ok && m.Kind != label.HanItem {
 		b.addItem(l, m)
 		return true
 	}
@@ -125,16 +125,16 @@ func (b *builder) inline(l line, index int) bool {
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
 // to the 款 when it has none).
-func (b *builder) addItem(l line, m marker) {
+func (b *builder) addItem(l line, m label.ItemLabel) {
 	if b.clause == nil {
 		c := &model.Clause{Paragraph: model.Paragraph{Position: l.para.Position}, Items: []*model.Item{}}
 		b.article.Clauses = append(b.article.Clauses, c)
 		b.clause = c
 	}
-	it := &model.Item{Label: m.label, Number: m.number, Paragraph: paragraph(l, m.rest)}
+	it := &model.Item{Label: m.Label, Number: m.N, Paragraph: paragraph(l, m.Rest)}
 	it.ListItem = l.para.ListItem
 	switch {
-	case m.kind == markHanParen:
+	case m.Kind == label.HanParenItem:
 		b.clause.Items = append(b.clause.Items, it)
 		b.item = it
 	case b.item != nil:

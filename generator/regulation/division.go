@@ -60,8 +60,8 @@ func (b *builder) unnumbered(l line) (division, bool) {
 		return division{}, false
 	}
 	d := division{level: level, title: normaliseTitle(l.text)}
-	if m, ok := parseMarker(l.text); ok {
-		d.label, d.title = m.label, normaliseTitle(m.rest)
+	if m, ok := label.ReadItem(l.text); ok {
+		d.label, d.title = m.Label, normaliseTitle(m.Rest)
 	}
 	return d, true
 }

@@ -31,37 +31,6 @@ func TestParseDivision(t *testing.T) {
 	}
 }
 
-func TestParseMarker(t *testing.T) {
-	tests := []struct {
-		in    string
-		kind  int
-		num   int
-		label string
-		rest  string
-		ok    bool
-	}{
-		{"（一）警告；", markHanParen, 1, "（一）", "警告；", true},
-		{"(二) 坚持突出重点；", markHanParen, 2, "（二）", "坚持突出重点；", true},
-		{"（十二）其他", markHanParen, 12, "（十二）", "其他", true},
-		{"1. 一般", markDigit, 1, "1.", "一般", true},
-		{"2、其他", markDigit, 2, "2、", "其他", true},
-		{"(3)其他", markDigitParen, 3, "（3）", "其他", true},
-		{"一、管辖", markHan, 1, "一、", "管辖", true},
-		{"①第一", markCircled, 1, "①", "第一", true},
-		{"1.5倍以上", 0, 0, "", "", false},
-		{"2020年", 0, 0, "", "", false},
-		{"(以下简称本法)", 0, 0, "", "", false},
-		{"(室)应当", 0, 0, "", "", false},
-		{"(2026年1月30日中共中央批准)", 0, 0, "", "", false},
-	}
-	for _, tt := range tests {
-		m, ok := parseMarker(tt.in)
-		if ok != tt.ok || ok && (m.kind != tt.kind || m.number != tt.num || m.label != tt.label || m.rest != tt.rest) {
-			t.Errorf("parseMarker(%q) = %+v, %v; want %d %d %q %q, %v", tt.in, m, ok, tt.kind, tt.num, tt.label, tt.rest, tt.ok)
-		}
-	}
-}
-
 func TestParseDate(t *testing.T) {
 	for in, want := range map[string]string{
 		"2026年1月30日中共中央批准":    "2026-01-30",

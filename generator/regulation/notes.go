@@ -3,6 +3,7 @@ package regulation
 import (
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -11,8 +12,8 @@ import (
 // counts on). It becomes a Note of the article, not an item. It reports
 // false for any other line.
 func (b *builder) note(l line, index int) bool {
-	m, ok := parseMarker(l.text)
-	if !ok || m.kind != markCircled || m.number != 1 || index < 0 || b.article == nil {
+	m, ok := label.ReadItem(l.text)
+	if !ok || m.Kind != label.CircledItem || m.N != 1 || index < 0 || b.article == nil {
 		return false
 	}
 	for j := index + 1; j < len(b.lines); j++ {

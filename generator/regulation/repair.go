@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -44,7 +45,7 @@ func continues(prev string, afterLabel bool, next line) bool {
 	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(midSentenceEnd, r) {
 		return false
 	}
-	if _, ok := parseMarker(next.text); ok {
+	if _, ok := label.ReadItem(next.text); ok {
 		return false
 	}
 	if _, ok := unnumberedDivision(next.text); ok || isStructural(next.text) || isAppendixStart(next.text) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -17,14 +18,14 @@ const maxSectionTitle = 30
 // marker keeps its body as it is.
 func (p *parser) sections(lines []line) {
 	type open struct {
-		kind int
+		kind label.ItemKind
 		sec  *model.Section
 	}
 	var stack []open
 	var preamble []model.Paragraph
 	for _, l := range lines {
 		m, ok := sectionMarker(l)
-		if !ok || m.kind == markCircled {
+		if !ok || m.Kind == label.CircledItem {
 			if len(stack) == 0 {
 				preamble = append(preamble, paragraph(l, l.text))
 				continue
@@ -33,7 +34,7 @@ func (p *parser) sections(lines []line) {
 			top.Body = append(top.Body, paragraph(l, l.text))
 			continue
 		}
-		for len(stack) > 0 && stack[len(stack)-1].kind >= m.kind {
+		for len(stack) > 0 && stack[len(stack)-1].kind >= m.Kind {
 			stack = stack[:len(stack)-1]
 		}
 		s := newSection(l, m)
@@ -43,7 +44,7 @@ func (p *parser) sections(lines []line) {
 			parent := stack[len(stack)-1].sec
 			parent.Sections = append(parent.Sections, s)
 		}
-		stack = append(stack, open{m.kind, s})
+		stack = append(stack, open{m.Kind, s})
 	}
 	if len(p.reg.Sections) > 0 {
 		p.reg.Preamble = preamble
@@ -53,29 +54,31 @@ func (p *parser) sections(lines []line) {
 // sectionMarker reads the marker of a section: 第X编/章/节 (a division,
 // outside every 一、), a list marker, or a Markdown heading with neither
 // (基本案情, 裁判要旨 of a case), at the level of a 章.
-func sectionMarker(l line) (marker, bool) {
+func sectionMarker(l line) (label.ItemLabel, bool) {
 	if d, ok := parseDivision(l.text); ok {
-		return marker{kind: divisionKind(d.level), number: d.number, label: d.label, rest: d.title}, true
+		return label.ItemLabel{Kind: divisionKind(d.level), N: d.number, Label: d.label, Rest: d.title}, true
 	}
-	m, ok := parseMarker(l.text)
+	m, ok := label.ReadItem(l.text)
 	if !ok && l.para.Heading > 0 && isSectionTitle(l.text) {
-		return marker{kind: divisionKind("章"), rest: l.text}, true
+		return label.ItemLabel{Kind: divisionKind("章"), Rest: l.text}, true
 	}
 	return m, ok
 }
 
 // divisionKind is the marker kind of a division level: outside 一、, the
 // outermost first.
-func divisionKind(level string) int { return markHan - len(levelRank) + levelRank[level] }
+func divisionKind(level string) label.ItemKind {
+	return label.HanItem - label.ItemKind(len(levelRank)-levelRank[level])
+}
 
 // newSection opens a section: a short line after the marker is its title,
 // a longer one the first paragraph of its body.
-func newSection(l line, m marker) *model.Section {
-	s := &model.Section{Label: m.label, Body: []model.Paragraph{}, Position: l.para.Position}
-	if isSectionTitle(m.rest) {
-		s.Title = m.rest
-	} else if m.rest != "" {
-		s.Body = append(s.Body, paragraph(l, m.rest))
+func newSection(l line, m label.ItemLabel) *model.Section {
+	s := &model.Section{Label: m.Label, Body: []model.Paragraph{}, Position: l.para.Position}
+	if isSectionTitle(m.Rest) {
+		s.Title = m.Rest
+	} else if m.Rest != "" {
+		s.Body = append(s.Body, paragraph(l, m.Rest))
 	}
 	return s
 }

@@ -72,11 +72,11 @@ func cutTitle(s string) bool {
 func headingParts(s string) (division, bool) {
 	t := s
 	d := division{}
-	if m, ok := parseMarker(s); ok {
-		if m.kind != markHan {
+	if m, ok := label.ReadItem(s); ok {
+		if m.Kind != label.HanItem {
 			return division{}, false
 		}
-		d.label, t = m.label, m.rest
+		d.label, t = m.Label, m.Rest
 	}
 	if !headingText(t) {
 		return division{}, false
@@ -93,7 +93,7 @@ func headingText(s string) bool {
 	if t == "" || utf8.RuneCountInString(t) > maxSubheading || strings.ContainsAny(t, "。；;，,：:？?！!“”\"「」《》＝=×0123456789０１２３４５６７８９") {
 		return false
 	}
-	if _, ok := parseMarker(t); ok {
+	if _, ok := label.ReadItem(t); ok {
 		return false
 	}
 	return !isStructural(t) && !isAppendixStart(t) && !strings.HasPrefix(t, "第")

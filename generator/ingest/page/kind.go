@@ -97,8 +97,8 @@ func (f *features) read(s string) {
 	if _, _, ok := label.PartLine(s); ok {
 		f.chapters++
 	}
-	if label.ItemLine(s) {
-		if !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "（") {
+	if it, ok := label.ReadItem(s); ok && it.Kind != label.CircledItem {
+		if it.Kind.Pointed() {
 			f.sections++
 		}
 		if n := utf8.RuneCountInString(s); n <= 30 && !strings.ContainsAny(s, "。；;") {

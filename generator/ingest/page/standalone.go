@@ -62,7 +62,8 @@ func firstStructure(lines []block.Line) int {
 	first, n := -1, 0
 	for i, l := range lines {
 		_, _, part := label.PartLine(l.Text)
-		if part || (label.ItemLine(l.Text) && !strings.HasPrefix(l.Text, "(") && !strings.HasPrefix(l.Text, "（")) {
+		it, item := label.ReadItem(l.Text)
+		if part || item && it.Kind.Pointed() {
 			if first < 0 {
 				first = i
 			}

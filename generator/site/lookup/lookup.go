@@ -13,8 +13,8 @@ import (
 	"strings"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
-	"tiaoli/generator/numeral"
 )
 
 // Index finds things in a corpus.
@@ -266,7 +266,7 @@ func Where(a *model.Article, paragraph, item, subitem int) string {
 		return b.String()
 	}
 	if len(a.Clauses) != 1 {
-		b.WriteString("第" + numeral.Format(paragraph) + "款")
+		b.WriteString(label.Text(label.Paragraph, paragraph))
 	}
 	if item <= 0 {
 		return b.String()
@@ -278,9 +278,9 @@ func Where(a *model.Article, paragraph, item, subitem int) string {
 	if it != nil {
 		sub = unit(it.Items, subitem)
 	}
-	b.WriteString("第（" + numeral.Format(itemNumber(it, item)) + "）项")
+	b.WriteString(label.Text(label.Item, itemNumber(it, item)))
 	if subitem > 0 {
-		fmt.Fprintf(&b, "第%d目", itemNumber(sub, subitem))
+		b.WriteString(label.Text(label.Subitem, itemNumber(sub, subitem)))
 	}
 	return b.String()
 }

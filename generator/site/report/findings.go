@@ -8,8 +8,8 @@ import (
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/audit"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
-	"tiaoli/generator/numeral"
 	"tiaoli/generator/site/lookup"
 )
 
@@ -40,7 +40,7 @@ func numbering(c *model.Corpus) []Entry {
 				e.Message = fmt.Sprintf("%s排在%s之后", a.Label, prev.Label)
 				out = append(out, e)
 			case prev != nil && a.Number > prev.Number+1:
-				e.Message = "缺少" + span(prev.Number+1, a.Number-1, "条")
+				e.Message = "缺少" + span(prev.Number+1, a.Number-1, label.Article)
 				out = append(out, e)
 			}
 			seen[key], prev = true, a
@@ -51,11 +51,11 @@ func numbering(c *model.Corpus) []Entry {
 }
 
 // span names a run of missing numbers: 第六条, 第六条至第八条.
-func span(from, to int, unit string) string {
+func span(from, to int, u label.Unit) string {
 	if from == to {
-		return "第" + numeral.Format(from) + unit
+		return label.Text(u, from)
 	}
-	return "第" + numeral.Format(from) + unit + "至第" + numeral.Format(to) + unit
+	return label.Text(u, from) + "至" + label.Text(u, to)
 }
 
 // itemNumbering checks that the 项 of every 款 count 1, 2, 3 ….
