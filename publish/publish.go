@@ -63,6 +63,12 @@ type Options struct {
 	// Apart are folders that out, OUT.prev, OUT.staging and OUT.trash
 	// must not be, hold or be inside: the content folder of a build.
 	Apart []string
+	// LeaveTrash makes Commit return once the new build is in, leaving
+	// the build before the previous one in OUT.trash for RemoveTrash or
+	// the next build to remove: removing a large site takes seconds
+	// (2.3 s for the 164k files of the LawRefBook corpus) that a builder
+	// which keeps running can spend after it has served the new build.
+	LeaveTrash bool
 }
 
 // DefaultOptions compress text files of 8 KiB and more. On the LawRefBook
@@ -184,12 +190,21 @@ func resolve(out string) (string, error) {
 // that are sites, or empty, or anything with force.
 func clean(out string, force bool) error {
 	for _, suffix := range []string{StagingSuffix, TrashSuffix} {
-		if _, err := owned(out+suffix, force); err != nil {
+		if err := removeDebris(out+suffix, force); err != nil {
 			return err
 		}
-		if err := os.RemoveAll(out + suffix); err != nil {
-			return fmt.Errorf("publish: removing debris of an earlier build: %w", err)
-		}
+	}
+	return nil
+}
+
+// removeDebris removes the folder p beside out that an earlier build left,
+// when it is a site, or empty, or anything with force.
+func removeDebris(p string, force bool) error {
+	if _, err := owned(p, force); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(p); err != nil {
+		return fmt.Errorf("publish: removing debris of an earlier build: %w", err)
 	}
 	return nil
 }
@@ -325,7 +340,34 @@ func (s *Staging) Commit() error {
 		os.RemoveAll(s.dir)
 		return err
 	}
+	if s.opts.LeaveTrash {
+		return nil
+	}
 	return os.RemoveAll(s.out + TrashSuffix)
+}
+
+// RemoveTrash removes OUT.trash, the build a Commit with LeaveTrash left.
+// It takes the build lock, so it fails while a build of out runs.
+func RemoveTrash(out string) error {
+	out, lk, err := lockOut(out)
+	if err != nil {
+		return err
+	}
+	defer lk.release()
+	return removeDebris(out+TrashSuffix, false)
+}
+
+// lockOut resolves the published folder out and takes its build lock.
+func lockOut(out string) (string, *lockFile, error) {
+	out, err := resolve(out)
+	if err != nil {
+		return "", nil, err
+	}
+	lk, err := acquire(out + LockSuffix)
+	if err != nil {
+		return "", nil, err
+	}
+	return out, lk, nil
 }
 
 // Abort throws the new build away; the published build stays as it was.

@@ -470,3 +470,55 @@ func TestKeepTree(t *testing.T) {
 		t.Errorf("kept file is not the published one")
 	}
 }
+
+// TestLeaveTrash: with LeaveTrash, Commit publishes and keeps the previous
+// build, leaving the one before it in OUT.trash until RemoveTrash (which
+// waits for no build) or the next build removes it.
+func TestLeaveTrash(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, v1)
+	build(t, out, v2())
+	opts := DefaultOptions
+	opts.Sync, opts.LeaveTrash = false, true
+	commit := func() {
+		st, err := BeginOptions(out, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.WriteFile("index.html", []byte("<p>home v3</p>"))
+		if err := st.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	commit()
+	if got := snapshot(t, out); got["index.html"] != "<p>home v3</p>" {
+		t.Fatalf("not published: %s", keys(got))
+	}
+	if got := snapshot(t, out+PrevSuffix); got["index.html"] != "<p>home v2</p>" {
+		t.Errorf("the previous build is not kept: %s", keys(got))
+	}
+	if got := snapshot(t, out+TrashSuffix); got["index.html"] != v1["index.html"] {
+		t.Fatalf("no trash left: %s", keys(got))
+	}
+	st, err := BeginOptions(out, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(out + TrashSuffix); !os.IsNotExist(err) {
+		t.Errorf("the next build did not remove the trash: %v", err)
+	}
+	if err := RemoveTrash(out); err == nil {
+		t.Errorf("RemoveTrash ran while a build held the lock")
+	}
+	st.Abort()
+	commit()
+	if err := RemoveTrash(out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(out + TrashSuffix); !os.IsNotExist(err) {
+		t.Errorf("RemoveTrash left the trash: %v", err)
+	}
+	if err := RemoveTrash(out); err != nil {
+		t.Errorf("RemoveTrash with no trash: %v", err)
+	}
+}

@@ -75,11 +75,7 @@ var errNoExchange = errors.New("no atomic exchange of folders here")
 // Rollback swaps the published folder out with out.prev, the build before
 // it. A second Rollback swaps them back.
 func Rollback(out string) error {
-	out, err := resolve(out)
-	if err != nil {
-		return err
-	}
-	lk, err := acquire(out + LockSuffix)
+	out, lk, err := lockOut(out)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ type searchHandler struct {
 // capped at search.MaxPageSize). current returns the index to use for each
 // request; nil means search is unavailable (503).
 func newSearchHandler(current func() *search.Index, opts SearchOptions) http.Handler {
-	opts.Base = normalBase(opts.Base)
+	opts.Base = NormalBase(opts.Base)
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultSearchTimeout
 	}

@@ -116,7 +116,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no site folder")
 	}
 	fillDefaults(&cfg)
-	s := &Server{cfg: cfg, base: normalBase(cfg.Base), log: cfg.ErrorLog}
+	s := &Server{cfg: cfg, base: NormalBase(cfg.Base), log: cfg.ErrorLog}
 	s.cfg.Search.Base = s.base
 	s.limit = newLimiter(cfg.MaxSearches, cfg.MaxWaiting, cfg.QueueWait)
 	g, err := s.open()
@@ -161,8 +161,9 @@ func fillDefaults(c *Config) {
 	}
 }
 
-// normalBase makes a base path start and end with "/".
-func normalBase(b string) string {
+// NormalBase makes a base path start and end with "/", as a Server
+// serves it.
+func NormalBase(b string) string {
 	b = "/" + strings.Trim(b, "/") + "/"
 	if b == "//" {
 		return "/"

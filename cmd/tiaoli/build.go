@@ -3,11 +3,13 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"tiaoli/generator/model"
@@ -24,16 +26,15 @@ type buildOptions struct {
 	keepGoing, noSearch, fresh    bool
 	force, allowEmpty             bool
 	prof                          profiles
+	// leaveTrash leaves the build before the previous one for
+	// publish.RemoveTrash (tiaoli preview removes it after serving).
+	leaveTrash bool
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("build", "[--content DIR] [--out DIR] [--base PATH]", stderr)
 	var o buildOptions
-	fl.StringVar(&o.content, "content", "content", "the content folder to read")
-	fl.StringVar(&o.out, "out", "public", "the site folder to write; replaced whole or not at all")
-	fl.StringVar(&o.base, "base", "/", "the URL path the site is published under, e.g. /fagui/")
-	fl.StringVar(&o.templates, "templates", "", "a folder whose templates and assets override the built-in ones")
-	fl.BoolVar(&o.keepGoing, "keep-going", false, "publish the files that parsed and list the others in the editor's report")
+	o.siteFlags(fl)
 	fl.BoolVar(&o.noSearch, "no-search", false, "do not build the search index")
 	fl.BoolVar(&o.fresh, "fresh", false, "render every page, keeping none from the published build")
 	fl.BoolVar(&o.force, "force", false, "replace --out even when it is a folder of files that is not a tiaoli site (its files are lost)")
@@ -46,8 +47,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if fl.NArg() > 0 {
 		return usageError(fl, "unexpected argument %q", fl.Arg(0))
 	}
-	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
-		return missingFolder(fl, "content folder", o.content, "give the folder of sources with --content")
+	if st := o.checkContent(fl); st >= 0 {
+		return st
 	}
 	limitMemory()
 	stop, err := o.prof.start()
@@ -62,6 +63,25 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// siteFlags adds the flags that say what site to build from what: those
+// tiaoli build and tiaoli preview share.
+func (o *buildOptions) siteFlags(fl *flag.FlagSet) {
+	fl.StringVar(&o.content, "content", "content", "the content folder to read")
+	fl.StringVar(&o.out, "out", "public", "the site folder to write; replaced whole or not at all")
+	fl.StringVar(&o.base, "base", "/", "the URL path the site is published under, e.g. /fagui/")
+	fl.StringVar(&o.templates, "templates", "", "a folder whose templates and assets override the built-in ones")
+	fl.BoolVar(&o.keepGoing, "keep-going", false, "publish the files that parsed and list the others in the editor's report")
+}
+
+// checkContent reports a missing content folder as a usage error: the
+// exit status, or -1 when the folder is there.
+func (o *buildOptions) checkContent(fl *flag.FlagSet) int {
+	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
+		return missingFolder(fl, "content folder", o.content, "give the folder of sources with --content")
+	}
+	return -1
 }
 
 // buildMemoryLimit is the Go heap a build aims to stay under unless the
@@ -115,7 +135,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		return err
 	}
 	popts := publish.DefaultOptions
-	popts.Force, popts.Apart = o.force, []string{o.content}
+	popts.Force, popts.Apart, popts.LeaveTrash = o.force, []string{o.content}, o.leaveTrash
 	st, err := publish.BeginOptions(o.out, popts)
 	if err != nil {
 		stat.end()
@@ -205,8 +225,9 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 
 // programDigest identifies this program by the digest of its executable,
 // so that pages a build keeps were rendered by the same code; "" (which
-// keeps nothing) when the executable cannot be read.
-func programDigest() string {
+// keeps nothing) when the executable cannot be read. It is read once per
+// process: tiaoli preview builds many times with the code it started with.
+var programDigest = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
@@ -221,7 +242,7 @@ func programDigest() string {
 		return ""
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
+})
 
 // withDir names an error's file by its path on disk.
 func withDir(dir string, e model.Error) string {

@@ -1,0 +1,82 @@
+package e2e
+
+import (
+	"errors"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaoli/preview"
+	"tiaoli/server"
+)
+
+// TestPreviewReloads serves the sample site through tiaoli preview's
+// handler, with its real server and Content-Security-Policy, in headless
+// Chromium: after a good build the open page reloads itself; after a
+// failed one it stays, and shows the build's error over the page; after
+// the fix it reloads without the error.
+func TestPreviewReloads(t *testing.T) {
+	dir := searchBuildSample(t)
+	srv, err := server.New(server.Config{Site: dir, Watch: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	const brokenFile = "content/broken.md:3"
+	var fail atomic.Bool
+	p := preview.New(preview.Config{Base: "/", Build: func() error {
+		if fail.Load() {
+			return errors.New(brokenFile + ": 文件含有二进制内容")
+		}
+		return srv.Reload()
+	}}, srv)
+	p.Rebuild()
+	hs := httptest.NewServer(p)
+	defer hs.Close()
+	defer p.Close() // the page's event stream ends before the server closes
+
+	ctx := newBrowser(t, 60*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
+		t.Fatal(err)
+	}
+	mark := func() {
+		t.Helper()
+		// The mark lives as long as the page: a reload drops it.
+		siteRun(t, ctx, chromedp.Evaluate[int](`window.previewMark = 1`))
+	}
+	waitFor := func(what, js string) {
+		t.Helper()
+		for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+			if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err == nil && ok {
+				return
+			}
+		}
+		t.Fatalf("the page is still not %s", what)
+	}
+	const (
+		listening = `document.documentElement.hasAttribute("data-preview-build")`
+		reloaded  = `window.previewMark === undefined && document.readyState === "complete"`
+		errorText = `(document.getElementById("tiaoli-preview-error") || {}).textContent || ""`
+	)
+	// Let the page's event stream connect before the builds.
+	waitFor("listening", listening)
+	mark()
+	p.Rebuild()
+	waitFor("reloaded after a good build", reloaded)
+	waitFor("listening again", listening)
+
+	mark()
+	fail.Store(true)
+	p.Rebuild()
+	waitFor("showing the error", `(`+errorText+`).includes("构建失败") && (`+errorText+`).includes("`+brokenFile+`")`)
+	if !siteRun(t, ctx, chromedp.Evaluate[bool](`window.previewMark === 1 && document.querySelector("main") !== null`)) {
+		t.Errorf("the page reloaded, or lost its text, after a failed build")
+	}
+
+	fail.Store(false)
+	p.Rebuild()
+	waitFor("reloaded after the fix, without the error", reloaded+` && !document.getElementById("tiaoli-preview-error")`)
+}
