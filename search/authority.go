@@ -64,7 +64,7 @@ func (ix *Index) authority(doc uint64) float64 {
 
 // titleRank is a document's rank, read from its title.
 func titleRank(title string) uint8 {
-	t := termKey(trimVersion(title))
+	t := simplify(termKey(trimVersion(title)))
 	switch {
 	case t == "":
 		return rankLaw
