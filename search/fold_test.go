@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -72,5 +73,21 @@ func TestFoldedAnalysis(t *testing.T) {
 	}
 	if !bytes.Equal(normalNeedle(printed), normalNeedle(simplify(printed))) {
 		t.Errorf("side file form of %q differs from its simplified form", printed)
+	}
+}
+
+// BenchmarkFoldForms folds an article's text that needs no folding (the
+// common case, and what every indexed text costs) and one in traditional
+// characters; BenchmarkBigramAnalyzer analyses the same simplified text.
+func BenchmarkFoldForms(b *testing.B) {
+	simplified := []byte(strings.Repeat("党委(党组)应当结合巡视巡察、纪律审查、审计监督等情况，制定开展定期谈话的年度计划。", 4))
+	traditional := []byte(strings.Repeat("黨委(黨組)應當結合巡視巡察、紀律審查、審計監督等情況，制定開展定期談話的年度計劃。", 4))
+	for name, text := range map[string][]byte{"simplified": simplified, "traditional": traditional} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				foldForms(text)
+			}
+		})
 	}
 }
