@@ -1,7 +1,6 @@
 package generator_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,9 +10,8 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/model"
+	"tiaoli/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the want sections of testdata/cases")
 
 // TestCases reads every case of testdata/cases: files of a content
 // folder, and what the whole pipeline makes of them (documents with their
@@ -33,15 +31,12 @@ func TestCases(t *testing.T) {
 			}
 			head, files, want := splitCase(t, string(data))
 			got := outline(generator.Parse(files))
-			if *update {
-				out := head + caseFiles(string(data)) + "-- want --\n" + got
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if golden.Updating() {
+				golden.Write(t, path, []byte(head+caseFiles(string(data))+"-- want --\n"+got))
 				return
 			}
-			if got != want {
-				t.Errorf("%s: got\n%s\nwant\n%s", path, got, want)
+			if d := golden.Diff(want, got); d != "" {
+				t.Errorf("%s: the want section differs from the output; run go test -update and review the diff.\n%s", path, d)
 			}
 		})
 	}

@@ -22,13 +22,14 @@
 package generator
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"io/fs"
 	"path"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -133,8 +134,8 @@ func contentPaths(fsys fs.FS) (sources, tables []string, errs, skipped []model.E
 	if err != nil {
 		errs = append(errs, model.Error{Path: ".", Message: walkMessage(err)})
 	}
-	sort.Strings(sources)
-	sort.Strings(tables)
+	slices.Sort(sources)
+	slices.Sort(tables)
 	return sources, tables, errs, skipped
 }
 
@@ -255,7 +256,7 @@ func largestFirst(fsys fs.FS, paths []string) []int {
 			size[i] = st.Size()
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
 	return order
 }
 
@@ -317,7 +318,7 @@ func fillSourceDocuments(c *model.Corpus) {
 	}
 	for _, s := range c.Sources {
 		list := bySource[s.Path]
-		sort.SliceStable(list, func(i, j int) bool { return list[i].line < list[j].line })
+		slices.SortStableFunc(list, func(a, b at) int { return cmp.Compare(a.line, b.line) })
 		s.Documents = s.Documents[:0]
 		for _, a := range list {
 			s.Documents = append(s.Documents, a.id)

@@ -10,11 +10,12 @@
 package linkcheck
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -64,15 +65,8 @@ func Check(fsys fs.FS, opts Options) ([]Problem, Stats, error) {
 	c := &checker{fsys: fsys, opts: opts, files: files, ids: make(map[string][]string, len(pages))}
 	c.parseAll(pages)
 	c.checkFragments()
-	sort.Slice(c.problems, func(i, j int) bool {
-		a, b := c.problems[i], c.problems[j]
-		if a.Page != b.Page {
-			return a.Page < b.Page
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Link < b.Link
+	slices.SortFunc(c.problems, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Link, b.Link))
 	})
 	return c.problems, Stats{Pages: len(pages), Links: c.links}, c.err
 }
@@ -97,7 +91,7 @@ func list(fsys fs.FS, skip []string) (map[string]bool, []string, error) {
 		}
 		return nil
 	})
-	sort.Strings(pages)
+	slices.Sort(pages)
 	return files, pages, err
 }
 
@@ -186,7 +180,7 @@ func (c *checker) checkPage(name string, intern map[string]string) {
 			later = append(later, pending{from: p, target: target, frag: frag})
 		}
 	}
-	sort.Strings(ids)
+	slices.Sort(ids)
 	c.mu.Lock()
 	c.ids[name] = ids
 	c.links += len(links)
@@ -266,8 +260,7 @@ func external(href string) bool {
 func (c *checker) checkFragments() {
 	for _, p := range c.pending {
 		ids := c.ids[p.target]
-		i := sort.SearchStrings(ids, p.frag)
-		if i < len(ids) && ids[i] == p.frag {
+		if _, found := slices.BinarySearch(ids, p.frag); found {
 			continue
 		}
 		p.from.Message = "no anchor #" + p.frag + " on " + p.target

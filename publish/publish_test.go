@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -57,12 +58,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 }
 
 func keys(m map[string]string) string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return strings.Join(ks, " ")
+	return strings.Join(slices.Sorted(maps.Keys(m)), " ")
 }
 
 var v1 = map[string]string{

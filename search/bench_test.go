@@ -8,7 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,7 +57,7 @@ var corpusQuestions = []string{
 const queryRounds = 20
 
 func corpusPath(tb testing.TB) string {
-	return filepath.Join(testdir.Root(tb), "..", "shared", "corpus", "lawrefbook-laws")
+	return filepath.Join(testdir.Corpus(tb), "lawrefbook-laws")
 }
 
 // benchDir is a fresh folder on tmpfs when there is one.
@@ -199,7 +199,7 @@ func percentiles(d []time.Duration) (p50, p99 time.Duration) {
 	if len(d) == 0 {
 		return 0, 0
 	}
-	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	slices.Sort(d)
 	return d[len(d)*50/100], d[min(len(d)-1, len(d)*99/100)]
 }
 

@@ -171,11 +171,11 @@ func (cp *charPostings) write(dir string, numbers []uint32) error {
 	for i, r := range runes {
 		all, err := bitmapBytes(cp.all.list(r), numbers)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: documents of %q: %w", charsFile, r, err)
 		}
 		head, err := bitmapBytes(cp.head.list(r), numbers)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: documents with %q in their head: %w", charsFile, r, err)
 		}
 		blobs[i], heads[i] = append(all, head...), len(head)
 	}

@@ -3,7 +3,7 @@ package search
 import (
 	"context"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,7 +43,7 @@ func (ix *Index) docsTitled(title string) []string {
 			}
 		}
 		for _, ids := range ti.byTitle {
-			sort.Strings(ids)
+			slices.Sort(ids)
 		}
 	})
 	return ti.byTitle[termKey(simplify(title))]

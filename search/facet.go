@@ -1,8 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -193,7 +194,7 @@ func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInt
 // facets returns the counted facets, labelled, sorted by count, then
 // value, and cut to their sizes.
 func (ix *Index) facetsOf(fc *facetCounts) map[string][]Facet {
-	out := emptyFacets()
+	out := EmptyFacets()
 	for name, counts := range fc.counts {
 		list := []Facet{}
 		for num, n := range counts {
@@ -209,11 +210,8 @@ func (ix *Index) facetsOf(fc *facetCounts) map[string][]Facet {
 			}
 			list = append(list, f)
 		}
-		sort.Slice(list, func(i, j int) bool {
-			if list[i].Count != list[j].Count {
-				return list[i].Count > list[j].Count
-			}
-			return list[i].Value < list[j].Value
+		slices.SortFunc(list, func(a, b Facet) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
 		})
 		out[facetOfFilter[name]] = list[:min(len(list), facetSizes[name])]
 	}

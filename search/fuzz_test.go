@@ -1,11 +1,7 @@
 package search
 
 import (
-	"encoding/json"
 	"errors"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -48,54 +44,6 @@ func FuzzParseQuery(f *testing.F) {
 		}
 		if again.String() != q.String() {
 			t.Fatalf("ParseQuery(%q) = %q, which parses to %q", s, q.String(), again.String())
-		}
-	})
-}
-
-// FuzzHandler sends any query, page and size to the handler over the
-// fixture index: it answers 200 or 400 with JSON, never panics or fails.
-func FuzzHandler(f *testing.F) {
-	for _, s := range querySeeds {
-		f.Add(s, "1", "10")
-	}
-	f.Add("谈话", "1000", "1")
-	f.Add("谈话", "x", "-3")
-	f.Add(strings.Repeat("谈", MaxQueryRunes+1), "", "")
-	ix := openFixture(f)
-	h := NewHandler(func() *Index { return ix }, HandlerOptions{})
-	f.Fuzz(func(t *testing.T, q, page, size string) {
-		target := "/api/search?" + url.Values{"q": {q}, "page": {page}, "size": {size}}.Encode()
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-		switch rec.Code {
-		case 200:
-			var resp Response
-			if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
-				t.Fatalf("%s: %v", target, err)
-			}
-			if len(resp.Hits) > MaxPageSize {
-				t.Fatalf("%s: %d hits", target, len(resp.Hits))
-			}
-			for _, h := range resp.Hits {
-				for _, f := range h.Fragments {
-					bare := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(f)
-					if strings.ContainsAny(bare, "<>") || strings.Count(f, "<mark>") != strings.Count(f, "</mark>") {
-						t.Fatalf("%s: fragment %q is not escaped text with marks", target, f)
-					}
-				}
-			}
-		case 400:
-			var e apiError
-			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Error == "" {
-				t.Fatalf("%s: 400 without a message: %s", target, rec.Body.String())
-			}
-		default:
-			t.Fatalf("%s: status %d: %s", target, rec.Code, rec.Body.String())
-		}
-		rec = httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, strings.Replace(target, "/api/search", "/search", 1), nil))
-		if rec.Code != 200 && rec.Code != 400 {
-			t.Fatalf("page %s: status %d", target, rec.Code)
 		}
 	})
 }

@@ -69,7 +69,7 @@ func (hp *headPostings) write(dir string, numbers []uint32) error {
 		for _, h := range hp.order {
 			bm, err := bitmapBytes(hp.ords[h], numbers)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: documents with the head %q: %w", headsFile, h, err)
 			}
 			binary.Write(w, binary.LittleEndian, [2]uint32{uint32(len(h)), uint32(len(bm))})
 			w.WriteString(h)

@@ -1,8 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"html"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -86,15 +87,15 @@ func bestLines(lines []line, n int) []line {
 			with = append(with, l)
 		}
 	}
-	sort.SliceStable(with, func(i, j int) bool {
-		return fraction(clausesIn(with[i].spans, n)) > fraction(clausesIn(with[j].spans, n))
+	slices.SortStableFunc(with, func(a, b line) int {
+		return cmp.Compare(fraction(clausesIn(b.spans, n)), fraction(clausesIn(a.spans, n)))
 	})
 	if len(with) > maxFragments {
 		with = with[:maxFragments]
 	}
 	if len(with) > 1 {
 		rest := with[1:]
-		sort.Slice(rest, func(i, j int) bool { return rest[i].index < rest[j].index })
+		slices.SortFunc(rest, func(a, b line) int { return cmp.Compare(a.index, b.index) })
 	}
 	return with
 }

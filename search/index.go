@@ -139,7 +139,7 @@ func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, fail *f
 		return err
 	}
 	if err := w.persistErr(); err != nil {
-		return err
+		return fmt.Errorf("persist a batch: %w", err)
 	}
 	return finish(idx, c, fail)
 }
@@ -176,7 +176,7 @@ func (w *batchWriter) write(b *bleve.Batch) error {
 	})
 	if err := w.idx.Batch(b); err != nil {
 		<-w.pending
-		return err
+		return fmt.Errorf("index a batch: %w", err)
 	}
 	return nil
 }
@@ -221,18 +221,21 @@ func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches
 func finish(idx bleve.Index, c *model.Corpus, fail *failure) error {
 	mb, err := newMeta(c).encode()
 	if err != nil {
-		return err
+		return fmt.Errorf("encode the metadata: %w", err)
 	}
 	b := idx.NewBatch()
 	b.SetInternal(metaKey, mb)
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := idx.Batch(b); err != nil {
-		return err
+		return fmt.Errorf("write the metadata: %w", err)
 	}
 	select {
 	case err := <-persisted:
-		return err
+		if err != nil {
+			return fmt.Errorf("persist the metadata: %w", err)
+		}
+		return nil
 	case <-fail.failed():
 		return fail.err
 	}
@@ -257,7 +260,7 @@ func settle(dir string, config map[string]interface{}, side *sideFiles, keep uin
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
 	if err != nil {
 		side.close()
-		return err
+		return fmt.Errorf("open %s to write the side files: %w", dir, err)
 	}
 	err = side.finish(idx, dir)
 	if cerr := idx.Close(); err == nil {
@@ -273,7 +276,7 @@ func compact(dir string, config map[string]interface{}, keep uint64) error {
 	defer stop()
 	idx, err := bleve.OpenUsing(dir, config)
 	if err != nil {
-		return err
+		return fmt.Errorf("open %s to merge it: %w", dir, err)
 	}
 	err = mergeDown(idx, filepath.Join(dir, "store"), keep, fail)
 	if cerr := idx.Close(); err == nil {
@@ -304,7 +307,7 @@ func mergeDown(idx bleve.Index, store string, keep uint64, fail *failure) error 
 		select {
 		case err := <-merged:
 			if err != nil {
-				return err
+				return fmt.Errorf("merge round %d: %w", round+1, err)
 			}
 		case <-fail.failed():
 			return fail.err

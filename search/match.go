@@ -2,7 +2,8 @@ package search
 
 import (
 	"bytes"
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -202,14 +203,12 @@ func mergeSpans(all []span) []span {
 }
 
 func sortSpans(s []span) {
-	sort.Slice(s, func(i, j int) bool { return spanLess(s[i], s[j]) })
+	slices.SortFunc(s, compareSpans)
 }
 
-func spanLess(a, b span) bool {
-	if a.start != b.start {
-		return a.start < b.start
-	}
-	return a.end > b.end
+// compareSpans orders spans by start, the longer first.
+func compareSpans(a, b span) int {
+	return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 }
 
 // clausesIn reports which clauses have a match among spans.

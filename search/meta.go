@@ -1,8 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"encoding/json"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -58,7 +59,7 @@ func newMeta(c *model.Corpus) *meta {
 		}
 		m.Terms = append(m.Terms, e)
 	}
-	sort.SliceStable(m.Terms, func(i, j int) bool { return m.Terms[i].Term < m.Terms[j].Term })
+	slices.SortStableFunc(m.Terms, func(a, b termEntry) int { return cmp.Compare(a.Term, b.Term) })
 	return m
 }
 

@@ -1,10 +1,12 @@
 package search
 
 import (
-	"sort"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // Pages lists the pages that up to n search documents of the index lead
@@ -12,20 +14,51 @@ import (
 // each once. A server checks that a new build has them before it serves
 // the build.
 func (ix *Index) Pages(n int) ([]string, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), n, 0, false)
-	res, err := ix.bi.Search(req)
+	hits, err := ix.all(n)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
 	var pages []string
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		p, _, _ := strings.Cut(h.ID, "#")
 		if !seen[p] {
 			seen[p] = true
 			pages = append(pages, p)
 		}
 	}
-	sort.Strings(pages)
+	slices.Sort(pages)
 	return pages, nil
+}
+
+// URLs lists every URL a hit of up to n search documents of the index can
+// have, relative to the site root, sorted: each document's page, and the
+// page with the anchor of each of its lines that has one.
+func (ix *Index) URLs(n int) ([]string, error) {
+	hits, err := ix.all(n, fieldAnchors)
+	if err != nil {
+		return nil, err
+	}
+	var urls []string
+	for _, h := range hits {
+		urls = append(urls, h.ID)
+		anchors, _ := h.Fields[fieldAnchors].(string)
+		for _, a := range strings.Fields(anchors) {
+			urls = append(urls, h.ID+"#"+a)
+		}
+	}
+	slices.Sort(urls)
+	return slices.Compact(urls), nil
+}
+
+// all returns up to n search documents of the index with the stored
+// fields named.
+func (ix *Index) all(n int, fields ...string) (bsearch.DocumentMatchCollection, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), n, 0, false)
+	req.Fields = fields
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("list the search documents: %w", err)
+	}
+	return res.Hits, nil
 }

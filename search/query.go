@@ -2,7 +2,7 @@ package search
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -155,7 +155,7 @@ func (q *Query) addFilter(t qtoken) (bool, error) {
 func (q *Query) sortFilters() {
 	for _, m := range []map[string][]string{q.Filters, q.NotFilters} {
 		for k, v := range m {
-			sort.Strings(v)
+			slices.Sort(v)
 			m[k] = dedupe(v)
 		}
 	}

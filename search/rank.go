@@ -1,7 +1,8 @@
 package search
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -60,12 +61,8 @@ func (ix *Index) rank(p *plan, m *matcher, hits bsearch.DocumentMatchCollection)
 	for _, c := range cands[n:] {
 		c.score = wBleve * c.bleve / nonZero(top)
 	}
-	sort.SliceStable(cands[:n], func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		return a.id < b.id
+	slices.SortStableFunc(cands[:n], func(a, b *candidate) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.id, b.id))
 	})
 	return cands
 }

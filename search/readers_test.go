@@ -89,7 +89,7 @@ var (
 
 // openReaderSample indexes the sample once; it skips without the corpus.
 func openReaderSample(t *testing.T) *Index {
-	src := filepath.Join(testdir.Root(t), "..", "shared", "corpus", "lawrefbook-laws")
+	src := filepath.Join(testdir.Corpus(t), "lawrefbook-laws")
 	if _, err := os.Stat(src); err != nil {
 		t.Skipf("corpus not found at %s: skipping the readers' queries", src)
 	}

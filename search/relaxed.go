@@ -1,9 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
@@ -236,13 +237,13 @@ func (ix *Index) keepRarest(ws []rword) []rword {
 			}
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return weight[order[a]] > weight[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(weight[b], weight[a]) })
 	n := min(len(order), int(keepWords))
 	for n > 1 && weight[order[n-1]] == 0 {
 		n--
 	}
 	keep := order[:n]
-	sort.Ints(keep)
+	slices.Sort(keep)
 	out := make([]rword, 0, n)
 	for _, i := range keep {
 		out = append(out, ws[i])
@@ -260,8 +261,8 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, ws []rword, a
 			refs = append(refs, ref{i, j})
 		}
 	}
-	sort.SliceStable(refs, func(a, b int) bool {
-		return ws[refs[a].w].forms[refs[a].f].df < ws[refs[b].w].forms[refs[b].f].df
+	slices.SortStableFunc(refs, func(a, b ref) int {
+		return cmp.Compare(ws[a.w].forms[a.f].df, ws[b.w].forms[b.f].df)
 	})
 	budget := scanBudget
 	scanned := map[int]bool{}
@@ -357,7 +358,7 @@ func intersect(ctx context.Context, r index.IndexReader, terms []string, f func(
 		}
 		readers = append(readers, tr)
 	}
-	sort.Slice(readers, func(i, j int) bool { return readers[i].Count() < readers[j].Count() })
+	slices.SortFunc(readers, func(a, b index.TermFieldReader) int { return cmp.Compare(a.Count(), b.Count()) })
 	lead, rest := readers[0], readers[1:]
 	var ld index.TermFieldDoc
 	at := make([]index.TermFieldDoc, len(rest))

@@ -3,7 +3,7 @@ package search
 import (
 	"container/heap"
 	"context"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -83,7 +83,15 @@ func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, si
 // sortRelaxed orders candidates: those holding every word first, then by
 // score, then by number.
 func sortRelaxed(c []relaxedCand, all uint32) {
-	sort.Slice(c, func(i, j int) bool { return relaxedBefore(c[i], c[j], all) })
+	slices.SortFunc(c, func(a, b relaxedCand) int {
+		switch {
+		case relaxedBefore(a, b, all):
+			return -1
+		case relaxedBefore(b, a, all):
+			return 1
+		}
+		return 0
+	})
 }
 
 // relaxedFilter returns whether a document passes the query's filters

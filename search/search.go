@@ -1,5 +1,5 @@
-// Package search builds the bleve index of a site, runs queries on it and
-// serves them over HTTP.
+// Package search builds the bleve index of a site and runs queries on it,
+// answering with data (Response); package server serves them over HTTP.
 //
 // The index is built at site-build time from the model (BuildIndex) into
 // the site's IndexDir, so pages and index always deploy together; a
@@ -113,7 +113,7 @@ func Open(dir string) (*Index, error) {
 func newIndex(bi bleve.Index) (*Index, error) {
 	raw, err := bi.GetInternal(metaKey)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the metadata: %w", err)
 	}
 	if raw == nil {
 		return nil, errors.New("not a tiaoli index (no metadata)")
@@ -159,6 +159,10 @@ func (ix *Index) Close() error {
 
 // DocCount is the number of search documents in the index.
 func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
+
+// Examples are the queries drawn from the corpus at build time (package
+// examples) that a search box may suggest.
+func (ix *Index) Examples() []string { return ix.examples }
 
 // Request is a search request.
 type Request struct {
@@ -232,7 +236,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: emptyFacets(),
+	resp := &Response{Query: req.Query, Hits: []Hit{}, Facets: EmptyFacets(),
 		Page: from/size + 1, Size: size}
 	docs, label, direct := ix.directQuery(q)
 	if direct {
@@ -254,18 +258,19 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	sr.Fields = storedFields
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
-		return nil, err
+		return nil, searchFailed(req.Query, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, searchFailed(req.Query, err)
 	}
 	if res.Total == 0 && !direct && ix.relaxable(q) {
-		return ix.relaxedSearch(ctx, q, resp, size, from)
+		resp, err := ix.relaxedSearch(ctx, q, resp, size, from)
+		return resp, searchFailed(req.Query, err)
 	}
 	resp.Total = res.Total
 	if p.char != nil {
 		if resp.Total, err = ix.countChar(p.char, fc); err != nil {
-			return nil, err
+			return nil, searchFailed(req.Query, fmt.Errorf("count the documents of %q: %w", p.char.r, err))
 		}
 	}
 	resp.Pages = pageCount(res.Total, size)
@@ -274,7 +279,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	cands := ix.rank(p, m, res.Hits)
 	if direct {
 		if cands, err = ix.putFirst(ctx, cands, docs, label); err != nil {
-			return nil, err
+			return nil, searchFailed(req.Query, fmt.Errorf("the article it names: %w", err))
 		}
 		resp.Total = max(resp.Total, uint64(len(cands)))
 	}
@@ -282,9 +287,18 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 		resp.Hits = append(resp.Hits, cands[i].hit(m))
 	}
 	if !direct && res.Total < fewHits && p.char == nil && ix.relaxable(q) {
-		return ix.appendRelaxed(ctx, q, resp, size, from)
+		resp, err := ix.appendRelaxed(ctx, q, resp, size, from)
+		return resp, searchFailed(req.Query, err)
 	}
 	return resp, nil
+}
+
+// searchFailed says which query err, when not nil, comes from.
+func searchFailed(query string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("search %q: %w", query, err)
 }
 
 // countChar counts the documents of a lone character into fc and
@@ -332,7 +346,13 @@ const (
 // facetOfFilter names the facet of each filter.
 var facetOfFilter = map[string]string{FilterKind: FacetKind, FilterDoc: FacetDocument, FilterYear: FacetYear}
 
-func emptyFacets() map[string][]Facet {
+// FacetOfFilter names the facet of a filter (FilterKind, FilterDoc,
+// FilterYear) in a Response.
+func FacetOfFilter(filter string) string { return facetOfFilter[filter] }
+
+// EmptyFacets are the facets of an answer with no hits: every facet, each
+// without values.
+func EmptyFacets() map[string][]Facet {
 	return map[string][]Facet{FacetKind: {}, FacetDocument: {}, FacetYear: {}}
 }
 

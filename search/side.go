@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -50,6 +51,9 @@ func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string
 // bi does.
 func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 	numbers, err := s.chars.numbers(bi)
+	if err != nil {
+		err = fmt.Errorf("number the documents as the index does: %w", err)
+	}
 	if err == nil {
 		err = s.chars.write(dir, numbers)
 	}

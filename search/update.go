@@ -45,8 +45,11 @@ func Build(c *model.Corpus, dir string, o Options) error {
 func buildOrUpdate(c *model.Corpus, dir string, o Options, indexed func()) error {
 	if o.Previous != "" && o.Program != "" {
 		done, err := update(c, dir, o.Previous, o.Program, indexed)
+		if done && err != nil {
+			return fmt.Errorf("update index from %s: %w", o.Previous, err)
+		}
 		if done {
-			return err
+			return nil
 		}
 		if err != nil || pathExists(dir) {
 			os.RemoveAll(dir) // start again from nothing
@@ -172,7 +175,7 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 		return false, nil
 	}
 	if err := copyIndex(prev, dir); err != nil {
-		return false, err
+		return false, fmt.Errorf("copy %s: %w", prev, err)
 	}
 	fail, stop := watchFailures(dir)
 	defer stop()
@@ -250,9 +253,12 @@ func applyBatch(idx bleve.Index, b *bleve.Batch) error {
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := idx.Batch(b); err != nil {
-		return err
+		return fmt.Errorf("index the changed documents: %w", err)
 	}
-	return <-persisted
+	if err := <-persisted; err != nil {
+		return fmt.Errorf("persist the changed documents: %w", err)
+	}
+	return nil
 }
 
 // copyIndex copies the index folder src to dst: segment files, which

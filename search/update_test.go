@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,7 +106,7 @@ func hitSet(r *Response) string {
 	for _, h := range r.Hits {
 		out = append(out, h.URL+" "+strings.Join(h.Fragments, "|"))
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return strings.Join(out, "\n")
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tiaoli/search"
 )
 
 // statuses are the answers a request may get; anything else (500 above
@@ -74,11 +77,16 @@ func FuzzServe(f *testing.F) {
 	})
 }
 
+// searchSeeds are queries of every kind the parser reads: words, phrases,
+// exclusions, OR, filters, and broken ones.
+var searchSeeds = []string{"谈话", "监督 谈话", `"定期谈话"`, "-谈话 监督", "kind:regulation 办法", "doc:jdth",
+	"year:2026", "OR", "(", "\"", strings.Repeat("谈", 300), "ＡＥＯ", "<script>", "定期谈话 OR 及时谈话",
+	"kind:news doc:jdth year:2026", "第5条", "党", "kind:", "kind:新闻", "a OR OR b", "year:2o26", "\x00\xff", "a:b c:", "－ＯＲ"}
+
 // FuzzSearchQuery sends any query, page and size to both search routes
 // through the server's limits.
 func FuzzSearchQuery(f *testing.F) {
-	for _, q := range []string{"谈话", "监督 谈话", `"定期谈话"`, "-谈话 监督", "kind:regulation 办法", "doc:jdth",
-		"year:2026", "OR", "(", "\"", strings.Repeat("谈", 300), "ＡＥＯ", "<script>"} {
+	for _, q := range searchSeeds {
 		f.Add(q, "1", "10", true)
 		f.Add(q, "3", "50", false)
 	}
@@ -112,6 +120,53 @@ func FuzzAcceptsGzip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, h string) {
 		if acceptsGzip(h) && !strings.Contains(strings.ToLower(h), "gzip") && !strings.Contains(h, "*") {
 			t.Fatalf("acceptsGzip(%q) without gzip or *", h)
+		}
+	})
+}
+
+// FuzzSearchHandler sends any query, page and size to the search routes
+// over the sample index: it answers 200 or 400 with JSON, never panics or fails.
+func FuzzSearchHandler(f *testing.F) {
+	for _, s := range searchSeeds {
+		f.Add(s, "1", "10")
+	}
+	f.Add("谈话", "1000", "1")
+	f.Add("谈话", "x", "-3")
+	f.Add(strings.Repeat("谈", search.MaxQueryRunes+1), "", "")
+	h := sampleHandler(f, SearchOptions{})
+	f.Fuzz(func(t *testing.T, q, page, size string) {
+		target := "/api/search?" + url.Values{"q": {q}, "page": {page}, "size": {size}}.Encode()
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		switch rec.Code {
+		case 200:
+			var resp search.Response
+			if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+				t.Fatalf("%s: %v", target, err)
+			}
+			if len(resp.Hits) > search.MaxPageSize {
+				t.Fatalf("%s: %d hits", target, len(resp.Hits))
+			}
+			for _, h := range resp.Hits {
+				for _, f := range h.Fragments {
+					bare := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(f)
+					if strings.ContainsAny(bare, "<>") || strings.Count(f, "<mark>") != strings.Count(f, "</mark>") {
+						t.Fatalf("%s: fragment %q is not escaped text with marks", target, f)
+					}
+				}
+			}
+		case 400:
+			var e apiError
+			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Error == "" {
+				t.Fatalf("%s: 400 without a message: %s", target, rec.Body.String())
+			}
+		default:
+			t.Fatalf("%s: status %d: %s", target, rec.Code, rec.Body.String())
+		}
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, strings.Replace(target, "/api/search", "/search", 1), nil))
+		if rec.Code != 200 && rec.Code != 400 {
+			t.Fatalf("page %s: status %d", target, rec.Code)
 		}
 	})
 }

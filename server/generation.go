@@ -72,7 +72,7 @@ func (s *Server) openOnce() (g *generation, same bool, err error) {
 		return nil, false, fmt.Errorf("server: %s: %w", s.cfg.Site, err)
 	}
 	ix := g.index
-	g.search = search.NewHandler(func() *search.Index { return ix }, s.cfg.Search)
+	g.search = newSearchHandler(func() *search.Index { return ix }, s.cfg.Search)
 	g.refs.Store(1)
 	return g, true, nil
 }

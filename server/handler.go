@@ -130,10 +130,7 @@ func writeJSONError(w http.ResponseWriter, status int, msg string) {
 
 // jsonError is the JSON error body of the search API.
 func jsonError(status int, msg string) []byte {
-	b, _ := json.Marshal(struct {
-		Error  string `json:"error"`
-		Status int    `json:"status"`
-	}{msg, status})
+	b, _ := json.Marshal(apiError{Error: msg, Status: status})
 	return append(b, '\n')
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -9,7 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -83,7 +84,7 @@ func (r loadResult) slowest(n int) string {
 	for q := range r.byQuery {
 		qs = append(qs, q)
 	}
-	sort.Slice(qs, func(i, j int) bool { return r.byQuery[qs[i]] > r.byQuery[qs[j]] })
+	slices.SortFunc(qs, func(a, b string) int { return cmp.Compare(r.byQuery[b], r.byQuery[a]) })
 	out := ""
 	for _, q := range qs[:min(n, len(qs))] {
 		out += fmt.Sprintf("%s %.0f ms; ", q, ms(r.byQuery[q]))
@@ -134,7 +135,7 @@ func runLoad(prefix string, n, c int, limit time.Duration) loadResult {
 	}
 	wg.Wait()
 	res.wall = time.Since(start)
-	sort.Slice(res.latencies, func(i, j int) bool { return res.latencies[i] < res.latencies[j] })
+	slices.Sort(res.latencies)
 	return res
 }
 

@@ -10,7 +10,7 @@
 //	                with status 404. Never served: folder listings, hidden
 //	                names, the search index folder, anything a path or a
 //	                symbolic link would reach outside the site.
-//	B search        the server-rendered results page (package search)
+//	B search        the server-rendered results page (search.go, results.go)
 //	B api/search    the same results as JSON
 //	/healthz, B healthz   200 when the server can answer
 //
@@ -41,8 +41,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"tiaoli/search"
 )
 
 // Config configures a Server. Only Site is required.
@@ -51,8 +49,8 @@ type Config struct {
 	Site string
 	// Base is the URL path the site is published under; "/" by default.
 	Base string
-	// Search configures the search handler; its Base is set from Base.
-	Search search.HandlerOptions
+	// Search configures the search routes; its Base is set from Base.
+	Search SearchOptions
 	// MaxSearches bounds searches running at once; 2×GOMAXPROCS by default.
 	MaxSearches int
 	// MaxWaiting bounds searches waiting for a slot; DefaultQueue by

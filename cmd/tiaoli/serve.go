@@ -12,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"tiaoli/search"
 	"tiaoli/server"
 	"tiaoli/templates"
 )
@@ -34,7 +33,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.templates, "templates", "", "the templates folder the site was built with, if not the built-in one")
 	fl.IntVar(&o.maxSearches, "max-searches", 0, "searches run at once (default twice the CPUs); more wait briefly, then get 503")
 	fl.IntVar(&o.queue, "queue", server.DefaultQueue, "searches that wait for a free slot (up to 5 s); more get 503 at once")
-	fl.DurationVar(&o.searchTimeout, "search-timeout", search.DefaultTimeout, "the deadline of each search")
+	fl.DurationVar(&o.searchTimeout, "search-timeout", server.DefaultSearchTimeout, "the deadline of each search")
 	fl.DurationVar(&o.idle, "idle-timeout", server.DefaultTimeouts.Idle, "how long an idle keep-alive connection is kept open")
 	fl.DurationVar(&o.watch, "watch", time.Second, "how often to check the site folder for a new build (0 to not watch)")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
@@ -71,7 +70,7 @@ func serve(o serveOptions, stderr io.Writer) error {
 	srv, err := server.New(server.Config{
 		Site: o.site, Base: o.base, MaxSearches: o.maxSearches, MaxWaiting: o.queue, Watch: o.watch,
 		Timeouts:  server.Timeouts{Idle: o.idle},
-		Search:    search.HandlerOptions{Timeout: o.searchTimeout, Templates: templates.FS(o.templates)},
+		Search:    server.SearchOptions{Timeout: o.searchTimeout, Templates: templates.FS(o.templates)},
 		AccessLog: access, ErrorLog: logs,
 	})
 	if err != nil {

@@ -18,7 +18,8 @@
 package audit
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"tiaoli/generator/model"
 )
@@ -97,14 +98,7 @@ func Counts(rs []Result) map[string]int {
 }
 
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Message < b.Message
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Message, b.Message))
 	})
 }

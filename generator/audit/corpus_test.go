@@ -2,20 +2,19 @@ package audit_test
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
+	"maps"
 	"os"
-	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"tiaoli/generator"
 	"tiaoli/generator/audit"
+	"tiaoli/internal/golden"
+	"tiaoli/internal/testdir"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/baseline.txt with the counts found")
 
 const baselineFile = "testdata/baseline.txt"
 
@@ -27,13 +26,9 @@ func TestCorpusBaseline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the audit of the whole corpus")
 	}
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("no corpus at ../shared/corpus (%v): skipping", err)
-	}
-	results := audit.Run(generator.Parse(os.DirFS(root)))
+	results := audit.Run(generator.Parse(os.DirFS(testdir.Corpus(t))))
 	counts := audit.Counts(results)
-	if *update {
+	if golden.Updating() {
 		writeBaseline(t, counts)
 		return
 	}
@@ -85,18 +80,12 @@ func readBaseline(t *testing.T) map[string]int {
 }
 
 func writeBaseline(t *testing.T, counts map[string]int) {
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(counts))
 	var b strings.Builder
 	b.WriteString("# Suspects per class that the audit finds on ../shared/corpus; TestCorpusBaseline\n")
 	b.WriteString("# fails when a class finds more. Rewritten by go test -update -run TestCorpusBaseline.\n")
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s %d\n", k, counts[k])
 	}
-	if err := os.WriteFile(baselineFile, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	golden.Write(t, baselineFile, []byte(b.String()))
 }

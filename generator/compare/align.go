@@ -1,6 +1,9 @@
 package compare
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Thresholds of similarity (cosine of IDF-weighted bigram vectors) and of
 // containment.
@@ -159,7 +162,7 @@ func (a *aligner) moves() {
 			}
 		}
 	}
-	sort.SliceStable(cs, func(x, y int) bool { return cs[x].s > cs[y].s })
+	slices.SortStableFunc(cs, func(x, y cand) int { return cmp.Compare(y.s, x.s) })
 	for _, c := range cs {
 		if len(a.toNew[c.i]) == 0 && len(a.toOld[c.j]) == 0 {
 			a.pair(c.i, c.j)

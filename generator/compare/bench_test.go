@@ -21,7 +21,7 @@ var largestPair = []string{
 // BenchmarkAlignLargest aligns the largest version pair of the shared
 // corpus (skipped without it).
 func BenchmarkAlignLargest(b *testing.B) {
-	root := filepath.Join(testdir.Root(b), "..", "shared", "corpus")
+	root := testdir.Corpus(b)
 	fsys := fstest.MapFS{}
 	for _, p := range largestPair {
 		data, err := os.ReadFile(filepath.Join(root, p))

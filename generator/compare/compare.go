@@ -29,9 +29,9 @@
 package compare
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 
 	"tiaoli/generator/model"
@@ -130,11 +130,8 @@ func (a *aligner) pairs() []model.Pair {
 		}
 		out = append(out, keyed{a.pair1(i, -1, model.PairDeleted), after, 1})
 	}
-	sort.SliceStable(out, func(x, y int) bool {
-		if out[x].pos != out[y].pos {
-			return out[x].pos < out[y].pos
-		}
-		return out[x].side < out[y].side
+	slices.SortStableFunc(out, func(x, y keyed) int {
+		return cmp.Or(cmp.Compare(x.pos, y.pos), cmp.Compare(x.side, y.side))
 	})
 	list := make([]model.Pair, len(out))
 	for k, o := range out {

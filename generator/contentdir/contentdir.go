@@ -15,13 +15,14 @@
 package contentdir
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -157,7 +158,7 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	for i, e := range entries {
 		out[i] = f.entry(name, rawDir, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return cmp.Compare(a.Name(), b.Name()) })
 	return out, nil
 }
 

@@ -6,7 +6,8 @@
 package examples
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -84,11 +85,8 @@ func topTitle(c *model.Corpus) string {
 	for t := range count {
 		list = append(list, t)
 	}
-	sort.Slice(list, func(i, j int) bool {
-		if count[list[i]] != count[list[j]] {
-			return count[list[i]] > count[list[j]]
-		}
-		return list[i] < list[j]
+	slices.SortFunc(list, func(a, b string) int {
+		return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b))
 	})
 	if len(list) == 0 {
 		return ""

@@ -4,14 +4,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/internal/testdir"
 )
@@ -114,11 +114,11 @@ func printsArticles(s string) bool {
 	n := 0
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimLeft(strings.TrimSpace(l), "*# \u3000")
-		num, _, _, ok := label.Article(strings.ReplaceAll(l, "**", " "))
+		lab, ok := label.ArticleLine(strings.ReplaceAll(l, "**", " "))
 		if !ok {
 			continue
 		}
-		if n == 0 && num != 1 {
+		if n == 0 && lab.N != 1 {
 			return false
 		}
 		if n++; n >= 3 {
@@ -166,6 +166,6 @@ func kindCounts(m map[string]int) string {
 	for k, n := range m {
 		parts = append(parts, k+"="+strconv.Itoa(n))
 	}
-	sort.Strings(parts)
+	slices.Sort(parts)
 	return strings.Join(parts, " ")
 }

@@ -3,14 +3,21 @@ package link
 import (
 	"strings"
 	"unicode/utf8"
+
+	"tiaoli/generator/label"
 )
 
 // What a reference takes from the text before it: 本法第十条 is one
 // reference; 《刑法》第十条 belongs to the citation; 第三条第一款、第二款
-// carries 第三条 to 第二款; 第十条至第十二条 is a range.
+// carries 第三条 to 第二款; 第十条至第十二条 and 第十条～第十二条 are ranges
+// (label.JoinsOf says which words join).
 
-// refJoins join references of one enumeration; 至 and 到 make a range.
-var refJoins = map[string]bool{"的": true, "、": true, "和": true, "或者": true, "以及": true, "及": true, "或": true, "与": true, "至": true, "到": true}
+// joins reports whether the words between two references join them (see
+// label.JoinsOf).
+func joins(between string) bool {
+	join, _ := label.JoinsOf(between)
+	return join
+}
 
 func isChain(k refKind) bool { return k == refArticle || k == refParagraph || k == refItem }
 
@@ -26,9 +33,9 @@ func addRef(s string, refs []rawRef, ref rawRef) []rawRef {
 		case p.Kind == refCitation && between == "" && ref.Kind == refArticle:
 			ref.Qual, ref.Title = qualCitation, p.Title
 			return append(refs, ref)
-		case refJoins[between]:
+		case joins(between):
 			ref = inherit(*p, ref)
-			if (between == "至" || between == "到") && p.Kind == ref.Kind && p.Through == nil && p.Qual == ref.Qual {
+			if _, through := label.JoinsOf(between); through && p.Kind == ref.Kind && p.Through == nil && p.Qual == ref.Qual {
 				through := ref.P
 				p.Through, p.End = &through, ref.End
 				return refs
@@ -61,7 +68,7 @@ func inherit(p, ref rawRef) rawRef {
 		if p.Kind == refArticle || p.Kind == refPrevArticle || p.Kind == refThisArticle {
 			para := ref.P.Para
 			ref.Kind, ref.Qual, ref.Title, ref.Back = p.Kind, p.Qual, p.Title, p.Back
-			ref.P = parts{Article: p.P.Article, Suffix: p.P.Suffix, Para: para, Item: ref.P.Item, Sub: ref.P.Sub}
+			ref.P = label.Parts{Article: p.P.Article, Suffix: p.P.Suffix, Para: para, Item: ref.P.Item, Sub: ref.P.Sub}
 		}
 	case refItem:
 		if isContext(p.Kind) {

@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,15 +18,8 @@ import (
 )
 
 // The shared corpus of real regulations (see its SOURCES.md) tests linking
-// at scale. It is not part of the project: tests skip when it is absent.
-
-func corpusDir(t testing.TB) string {
-	dir := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no shared corpus at ../shared/corpus (%v): skipping", err)
-	}
-	return dir
-}
+// at scale. It is not part of the project: tests skip when it is absent
+// (testdir.Corpus).
 
 // corpusFolders hold regulations; case write-ups and commentary do not.
 var corpusFolders = []string{"lawrefbook-laws", "xtjeyvc-jijian-notes/党内法规", "xtjeyvc-jijian-notes/八项规定", "xtjeyvc-jijian-notes/国家法律法规"}
@@ -35,7 +28,7 @@ var corpusFolders = []string{"lawrefbook-laws", "xtjeyvc-jijian-notes/党内法�
 // regulation.Structure when those stages give articles, else with the
 // minimal loader of these tests.
 func loadCorpus(t testing.TB, limit int) *model.Corpus {
-	root := corpusDir(t)
+	root := testdir.Corpus(t)
 	var paths []string
 	for _, folder := range corpusFolders {
 		filepath.WalkDir(filepath.Join(root, folder), func(p string, d fs.DirEntry, err error) error {
@@ -45,7 +38,7 @@ func loadCorpus(t testing.TB, limit int) *model.Corpus {
 			return nil
 		})
 	}
-	sort.Strings(paths)
+	slices.Sort(paths)
 	if limit > 0 && len(paths) > limit {
 		paths = paths[:limit]
 	}

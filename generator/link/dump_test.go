@@ -35,7 +35,7 @@ func dump(c *model.Corpus) string {
 	}
 	b.WriteString("\n# references\n")
 	for i, r := range c.References {
-		fmt.Fprintf(&b, "R%d %s %q → %s", i, where(r.From, docs), r.Text, to(r, docs))
+		fmt.Fprintf(&b, "R%d %s %q → %s", i, dumpLocation(r.From, docs), r.Text, to(r, docs))
 		if r.Kind != "" {
 			fmt.Fprintf(&b, " [%s]", r.Kind)
 		}
@@ -51,7 +51,7 @@ func dump(c *model.Corpus) string {
 	for _, cd := range c.Cited {
 		var by []string
 		for _, l := range cd.CitedBy {
-			by = append(by, where(l, docs))
+			by = append(by, dumpLocation(l, docs))
 		}
 		fmt.Fprintf(&b, "《%s》 ← %s\n", cd.Title, strings.Join(by, ", "))
 	}
@@ -73,7 +73,7 @@ func dumpTexts(c *model.Corpus, docs map[string]int) string {
 	for _, d := range c.Documents {
 		for _, t := range textsOf(d) {
 			if len(t.p.Links) > 0 {
-				fmt.Fprintf(&b, "%s: %s\n", where(t.loc, docs), marked(t.p))
+				fmt.Fprintf(&b, "%s: %s\n", dumpLocation(t.loc, docs), marked(t.p))
 			}
 		}
 	}
@@ -83,7 +83,7 @@ func dumpTexts(c *model.Corpus, docs map[string]int) string {
 func dumpTerm(b *strings.Builder, i int, t *model.Term, docs map[string]int) {
 	fmt.Fprintf(b, "T%d %s [%s, %s]", i, t.Term, t.Kind, t.Scope)
 	if t.DefinedIn != nil {
-		fmt.Fprintf(b, " defined in %s", where(*t.DefinedIn, docs))
+		fmt.Fprintf(b, " defined in %s", dumpLocation(*t.DefinedIn, docs))
 	}
 	b.WriteString("\n")
 	field := func(name, v string) {
@@ -102,13 +102,13 @@ func dumpTerm(b *strings.Builder, i int, t *model.Term, docs map[string]int) {
 	}
 	var occ []string
 	for _, l := range t.Occurrences {
-		occ = append(occ, where(l, docs))
+		occ = append(occ, dumpLocation(l, docs))
 	}
 	fmt.Fprintf(b, "    occurrences (%d): %s\n", len(occ), strings.Join(occ, ", "))
 }
 
-// where writes a location as D1 第五条¶2(3) @start-end.
-func where(l model.Location, docs map[string]int) string {
+// dumpLocation writes a location as D1 第五条¶2(3) @start-end.
+func dumpLocation(l model.Location, docs map[string]int) string {
 	s := fmt.Sprintf("D%d", docs[l.Document])
 	if l.Part != "" {
 		s += " " + l.Part
@@ -138,12 +138,12 @@ func to(r *model.Reference, docs map[string]int) string {
 	s := "?"
 	switch {
 	case r.To != nil:
-		s = where(*r.To, docs)
+		s = dumpLocation(*r.To, docs)
 	case r.External:
 		s = "external 《" + r.Title + "》"
 	}
 	if r.Through != nil {
-		s += " through " + where(*r.Through, docs)
+		s += " through " + dumpLocation(*r.Through, docs)
 	}
 	return s
 }

@@ -27,24 +27,13 @@ type glossaryEntry struct {
 // parseGlossary reads the glossary file: a YAML list of entries. Bad
 // entries are reported with their line and left out.
 func parseGlossary(data []byte) ([]*def, []model.Error) {
-	if len(strings.TrimSpace(string(data))) == 0 {
-		return nil, nil
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []model.Error{model.YAMLError(GlossaryFile, err)}
-	}
-	if len(root.Content) == 0 {
-		return nil, nil
-	}
-	list := root.Content[0]
-	if list.Kind != yaml.SequenceNode {
-		return nil, []model.Error{{Path: GlossaryFile, Line: list.Line, Message: "术语表应为词条的列表"}}
+	entries, errs := model.YAMLList(GlossaryFile, data, "术语表应为词条的列表")
+	if errs != nil {
+		return nil, errs
 	}
 	var defs []*def
-	var errs []model.Error
 	seen := map[string]int{}
-	for _, n := range list.Content {
+	for _, n := range entries {
 		d, err := glossaryDef(n, seen)
 		if err != "" {
 			errs = append(errs, model.Error{Path: GlossaryFile, Line: n.Line, Message: err})

@@ -11,7 +11,8 @@
 //     and named lists such as “四个意识” whose members follow 即：. The
 //     glossary file adds terms the corpus uses but does not define.
 //  2. linking: references (第X条, 第X条第X款第X项, 前款, 前两款, 前条, 前项,
-//     本条, 本办法, 《…》, 该法第X条, 刑法第X条, 上述…) are read and resolved
+//     本条, ranges such as 第X条至第Y条; their grammar is package label's;
+//     本办法, 《…》, 该法第X条, 刑法第X条, 上述…) are read and resolved
 //     to a document, article, paragraph or item, or marked external; then
 //     the occurrences of every term that applies there are found with one
 //     Aho–Corasick automaton for the terms of the whole corpus and one for
@@ -35,8 +36,9 @@
 package link
 
 import (
+	"cmp"
 	"runtime"
-	"sort"
+	"slices"
 
 	"tiaoli/generator/model"
 
@@ -156,6 +158,6 @@ func (l *linker) largestFirst() []int {
 		}
 	}
 	order := identity(len(l.docs))
-	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
 	return order
 }

@@ -1,7 +1,8 @@
 package link
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"tiaoli/generator/model"
 )
@@ -55,11 +56,8 @@ func sortedCited(cited map[string]*model.CitedDocument, order []string) []*model
 	for _, k := range order {
 		out = append(out, cited[k])
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if len(out[i].CitedBy) != len(out[j].CitedBy) {
-			return len(out[i].CitedBy) > len(out[j].CitedBy)
-		}
-		return out[i].Title < out[j].Title
+	slices.SortStableFunc(out, func(a, b *model.CitedDocument) int {
+		return cmp.Or(cmp.Compare(len(b.CitedBy), len(a.CitedBy)), cmp.Compare(a.Title, b.Title))
 	})
 	return out
 }
@@ -105,7 +103,7 @@ func (l *linker) linkDoc(di int) *docRefs {
 				r.occs = append(r.occs, occurrence{s.def.index, ti, loc})
 			}
 		}
-		sort.Slice(links, func(i, j int) bool { return links[i].Start < links[j].Start })
+		slices.SortFunc(links, func(a, b model.Link) int { return cmp.Compare(a.Start, b.Start) })
 		t.p.Links = links
 	}
 	sortOccurrences(r.occs)
@@ -132,7 +130,7 @@ func (l *linker) localMatcher(di int) *matcher {
 // sortOccurrences orders a document's occurrences by reading order
 // (citations of abbreviations were recorded before the terms of a text).
 func sortOccurrences(occs []occurrence) {
-	sort.SliceStable(occs, func(i, j int) bool {
-		return (at{occs[i].text, occs[i].loc.Start}).before(at{occs[j].text, occs[j].loc.Start})
+	slices.SortStableFunc(occs, func(a, b occurrence) int {
+		return at{a.text, a.loc.Start}.compare(at{b.text, b.loc.Start})
 	})
 }

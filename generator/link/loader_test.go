@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 )
@@ -98,28 +99,18 @@ func cleanLine(s string) string {
 	return strings.Trim(s, " 　\u00a0\t")
 }
 
-// articleStart reads "第X条" (之Y) and the text after it.
-func articleStart(line string) (n, suffix int, label, rest string, ok bool) {
-	if !strings.HasPrefix(line, "第") {
-		return
-	}
-	j := numeralEnd(line, len("第"))
-	n, ok = numeral.Parse(line[len("第"):j])
-	if !ok || !strings.HasPrefix(line[j:], "条") {
+// articleStart reads "第X条" (之Y) set apart from the text after it.
+func articleStart(line string) (n, suffix int, text, rest string, ok bool) {
+	l, ok := label.Read(line)
+	if !ok || l.Unit != label.Article {
 		return 0, 0, "", "", false
 	}
-	j += len("条")
-	if strings.HasPrefix(line[j:], "之") {
-		k := numeralEnd(line, j+len("之"))
-		if m, ok2 := numeral.Parse(line[j+len("之") : k]); ok2 {
-			suffix, j = m, k
-		}
-	}
+	j := l.End
 	r, _ := utf8.DecodeRuneInString(line[j:])
 	if j < len(line) && r != ' ' && r != '　' {
 		return 0, 0, "", "", false
 	}
-	return n, suffix, line[:j], strings.TrimSpace(strings.Trim(line[j:], "　")), true
+	return l.N, l.Suffix, line[:j], strings.TrimSpace(strings.Trim(line[j:], "　")), true
 }
 
 // addLine adds a line to an article as an item, a subitem or a paragraph.

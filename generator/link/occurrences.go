@@ -1,6 +1,8 @@
 package link
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -72,12 +74,8 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span, byText map[
 			cands = append(cands, span{x.Start, x.End, d, false})
 		})
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		li, lj := cands[i].end-cands[i].start, cands[j].end-cands[j].start
-		if li != lj {
-			return li > lj
-		}
-		return cands[i].start < cands[j].start
+	slices.SortStableFunc(cands, func(a, b span) int {
+		return cmp.Or(cmp.Compare(b.end-b.start, a.end-a.start), cmp.Compare(a.start, b.start))
 	})
 	var occupied intervals
 	for _, x := range append(append([]span(nil), taken...), fixed...) {

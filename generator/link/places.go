@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 )
@@ -21,7 +22,7 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	if dst.doc < 0 {
 		ref.External, ref.Title = true, dst.title
 		if dst.title == "" {
-			ref.Problem = fmt.Sprintf("no known title ends the words %s before %s", raw.Title, articleLabel(raw.P))
+			ref.Problem = fmt.Sprintf("no known title ends the words %s before %s", raw.Title, label.ArticleText(raw.P.Article, raw.P.Suffix))
 		}
 		return true
 	}
@@ -41,7 +42,7 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	if ai < 0 {
 		ref.To = &model.Location{Document: d.ID}
-		ref.Problem = fmt.Sprintf("no %s in %s", articleLabel(raw.P), describe(d))
+		ref.Problem = fmt.Sprintf("no %s in %s", label.ArticleText(raw.P.Article, raw.P.Suffix), describe(d))
 		return true
 	}
 	loc, problem := locate(d, ai, raw.P)
@@ -96,7 +97,7 @@ func appliedTitle(title string) string {
 	return refs[0].Title
 }
 
-func kindName(p parts) string {
+func kindName(p label.Parts) string {
 	switch {
 	case p.Item > 0:
 		return "item"
@@ -113,14 +114,6 @@ func describe(d *model.Document) string {
 	return "document " + d.ID
 }
 
-func articleLabel(p parts) string {
-	label := "第" + numeral.Format(p.Article) + "条"
-	if p.Suffix > 0 {
-		label += "之" + numeral.Format(p.Suffix)
-	}
-	return label
-}
-
 // findArticle returns the index of 第number条之suffix in d, or -1.
 func findArticle(d *model.Document, number, suffix int) int {
 	for i, a := range d.Articles {
@@ -133,7 +126,7 @@ func findArticle(d *model.Document, number, suffix int) int {
 
 // locate is the place of paragraph, item and subitem p inside article ai
 // of d, and what is missing when one does not exist.
-func locate(d *model.Document, ai int, p parts) (model.Location, string) {
+func locate(d *model.Document, ai int, p label.Parts) (model.Location, string) {
 	a := d.Articles[ai]
 	loc := model.Location{Document: d.ID, Article: a.Label}
 	if p.Para == 0 && p.Item == 0 {
@@ -262,7 +255,7 @@ func (r *docRefs) prevParagraph(ref *model.Reference, raw rawRef, t text) bool {
 	loc, problem := locate(d, t.art, p)
 	ref.To, ref.Problem = &loc, problem
 	if raw.Back > 1 {
-		through, _ := locate(d, t.art, parts{Para: t.clause})
+		through, _ := locate(d, t.art, label.Parts{Para: t.clause})
 		ref.Through = &through
 	}
 	if p.Item > 0 {
@@ -281,7 +274,7 @@ func (r *docRefs) prevArticle(ref *model.Reference, raw rawRef, t text) bool {
 	loc, problem := locate(d, first, raw.P)
 	ref.To, ref.Problem = &loc, problem
 	if raw.Back > 1 {
-		through, _ := locate(d, t.art-1, parts{})
+		through, _ := locate(d, t.art-1, label.Parts{})
 		ref.Through = &through
 	}
 	return true

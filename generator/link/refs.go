@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tiaoli/generator/numeral"
+	"tiaoli/generator/label"
 )
 
 // What a reference names, as printed; resolution turns it into a place.
@@ -36,17 +36,14 @@ const (
 	qualNamed                // 刑法第十条: a law named without 《》
 )
 
-// parts are the numbers of a 第…条…款…项…目 chain, 0 where not given.
-type parts struct{ Article, Suffix, Para, Item, Sub int }
-
 // rawRef is a reference found in a text, before resolution.
 type rawRef struct {
 	Kind       refKind
 	Start, End int
-	P          parts
-	Back       int    // how many units 前N款 goes back
-	Through    *parts // the end of a range: 第十条至第十二条
-	Title      string // a citation's title, 本X's X, 上述's noun, a named law
+	P          label.Parts
+	Back       int          // how many units 前N款 goes back
+	Through    *label.Parts // the end of a range: 第十条至第十二条
+	Title      string       // a citation's title, 本X's X, 上述's noun, a named law
 	Qual       qual
 	// Ctx is what a bare 第N项 or 第N款 means if the text's own article
 	// has no such item or paragraph (see withContext).
@@ -84,180 +81,30 @@ func scanRefs(s string) []rawRef {
 	return refs
 }
 
-// Levels of a chain.
-const (
-	levelArticle = iota + 1
-	levelPara
-	levelItem
-	levelSub
+// chainKinds, prevKinds and thisKinds are the kinds of the references
+// the label grammar reads, by the unit they start with.
+var (
+	chainKinds = map[label.Unit]refKind{label.Article: refArticle, label.Paragraph: refParagraph, label.Item: refItem}
+	prevKinds  = map[label.Unit]refKind{label.Article: refPrevArticle, label.Paragraph: refPrevParagraph, label.Item: refPrevItem}
+	thisKinds  = map[label.Unit]refKind{label.Article: refThisArticle, label.Paragraph: refThisParagraph, label.Item: refThisItem}
 )
-
-// component reads one 第N条 (之M), 第N款, 第N项, 第（N）项 or 第N目 at i.
-func component(s string, i int) (level, n, suffix, end int, ok bool) {
-	if !strings.HasPrefix(s[i:], "第") {
-		return
-	}
-	j := i + len("第")
-	bracket := j < len(s) && isOpen(firstRune(s[j:]))
-	if bracket {
-		j += runeLen(s, j)
-	}
-	num := j
-	j = numeralEnd(s, j)
-	if n, ok = numeral.Parse(s[num:j]); !ok || n == 0 {
-		return 0, 0, 0, 0, false
-	}
-	if bracket {
-		if j >= len(s) || !isClose(firstRune(s[j:])) {
-			return 0, 0, 0, 0, false
-		}
-		j = bracketList(s, j+runeLen(s, j))
-	}
-	j = skipBlanks(s, j)
-	level, j = unitAt(s, j, bracket)
-	if level == 0 {
-		return 0, 0, 0, 0, false
-	}
-	if level == levelArticle && strings.HasPrefix(s[j:], "之") {
-		k := numeralEnd(s, j+len("之"))
-		if m, ok := numeral.Parse(s[j+len("之") : k]); ok && m > 0 {
-			suffix, j = m, k
-		}
-	}
-	return level, n, suffix, j, true
-}
-
-// unitAt reads 条, 款, 项 or 目 at j, refusing words that only start with
-// one (第一条件, 第三项目, 第二款式).
-func unitAt(s string, j int, bracket bool) (int, int) {
-	if j >= len(s) {
-		return 0, j
-	}
-	u, size := utf8.DecodeRuneInString(s[j:])
-	next := firstRune(s[j+size:])
-	level := 0
-	switch {
-	case u == '条' && !bracket && !strings.ContainsRune("件幅鱼路线船腿心", next):
-		level = levelArticle
-	case u == '款' && !bracket && !strings.ContainsRune("式项", next):
-		level = levelPara
-	case u == '项' && next != '目':
-		level = levelItem
-	case u == '目' && next != '标' && next != '录':
-		level = levelSub
-	}
-	return level, j + size
-}
-
-// bracketList skips the further numerals of 第（一）、（二）项 after the
-// first: the reference names the first.
-func bracketList(s string, j int) int {
-	for strings.HasPrefix(s[j:], "、") {
-		k := j + len("、")
-		if k >= len(s) || !isOpen(firstRune(s[k:])) {
-			return j
-		}
-		k += runeLen(s, k)
-		e := numeralEnd(s, k)
-		if e == k || e >= len(s) || !isClose(firstRune(s[e:])) {
-			return j
-		}
-		j = e + runeLen(s, e)
-	}
-	return j
-}
-
-func numeralEnd(s string, j int) int {
-	for j < len(s) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if !numeral.IsDigit(r) && !(r >= '0' && r <= '9') && !(r >= '０' && r <= '９') {
-			break
-		}
-		j += size
-	}
-	return j
-}
-
-func skipBlanks(s string, j int) int {
-	for j < len(s) && (s[j] == ' ' || strings.HasPrefix(s[j:], "　")) {
-		if s[j] == ' ' {
-			j++
-		} else {
-			j += len("　")
-		}
-	}
-	return j
-}
-
-// chainAt reads components of strictly deeper levels after j into p.
-func chainAt(s string, j, after int, p *parts) int {
-	for {
-		level, n, suffix, end, ok := component(s, j)
-		if !ok || level <= after {
-			return j
-		}
-		setLevel(p, level, n, suffix)
-		after, j = level, end
-	}
-}
-
-func setLevel(p *parts, level, n, suffix int) {
-	switch level {
-	case levelArticle:
-		p.Article, p.Suffix = n, suffix
-	case levelPara:
-		p.Para = n
-	case levelItem:
-		p.Item = n
-	case levelSub:
-		p.Sub = n
-	}
-}
-
-var kindOfLevel = map[int]refKind{levelArticle: refArticle, levelPara: refParagraph, levelItem: refItem}
 
 // scanChain reads 第五条第二款第（三）项 at i.
 func scanChain(s string, i int) (rawRef, bool) {
-	level, n, suffix, end, ok := component(s, i)
-	if !ok || level == levelSub {
-		return rawRef{}, false
-	}
-	ref := rawRef{Kind: kindOfLevel[level], Start: i}
-	setLevel(&ref.P, level, n, suffix)
-	ref.End = chainAt(s, end, level, &ref.P)
-	return ref, true
-}
-
-// prevWords are words ending in 前 that are not references (目前, 提前).
-const prevWords = "目当提向之此以事空面跟眼超史支"
-
-// scanPrev reads 前条, 前款, 前项 and 前N款 (and what follows: 前款第一项).
-func scanPrev(s string, i int) (rawRef, bool) {
-	if strings.ContainsRune(prevWords, lastRune(s[:i])) {
-		return rawRef{}, false
-	}
-	j := i + len("前")
-	back := 1
-	if k := numeralEnd(s, j); k > j {
-		n, ok := numeral.Parse(s[j:k])
-		if !ok || n < 1 || n > 20 {
-			return rawRef{}, false
-		}
-		back, j = n, k
-	}
-	level, j := unitAt(s, j, false)
-	kinds := map[int]refKind{levelArticle: refPrevArticle, levelPara: refPrevParagraph, levelItem: refPrevItem}
-	kind, ok := kinds[level]
+	r, ok := label.ChainAt(s, i)
 	if !ok {
 		return rawRef{}, false
 	}
-	ref := rawRef{Kind: kind, Start: i, Back: back}
-	if back == 1 {
-		ref.End = chainAt(s, j, level, &ref.P)
-	} else {
-		ref.End = j
+	return rawRef{Kind: chainKinds[r.Unit], Start: i, End: r.End, P: r.P}, true
+}
+
+// scanPrev reads 前条, 前款, 前项 and 前N款 (and what follows: 前款第一项).
+func scanPrev(s string, i int) (rawRef, bool) {
+	r, ok := label.PreviousAt(s, i)
+	if !ok {
+		return rawRef{}, false
 	}
-	return ref, true
+	return rawRef{Kind: prevKinds[r.Unit], Start: i, End: r.End, Back: r.Back, P: r.P}, true
 }
 
 // docWords name a document after 本 (本办法) or 该 (该法), longest first.
@@ -267,28 +114,19 @@ var docWords = []string{
 	"方案", "指引", "法典", "法",
 }
 
-// thisWords are words ending in 本 that are not references (基本, 成本).
-const thisWords = "基根成资样版文副正原课账剧脚范标日读书蓝老工血善母股底稿话胶绘拓珍孤抄刻印译单秘一两几"
-
-// scanThis reads 本条, 本款, 本项 and 本办法 (and a chain after them).
+// scanThis reads 本条, 本款, 本项 (and a chain after them) and 本办法.
 func scanThis(s string, i int) (rawRef, bool) {
-	if strings.ContainsRune(thisWords, lastRune(s[:i])) {
+	if !label.IsThis(s, i) {
 		return rawRef{}, false
 	}
-	j := i + len("本")
-	rest := s[j:]
-	if !strings.HasPrefix(rest, "条例") {
-		level, end := unitAt(s, j, false)
-		kinds := map[int]refKind{levelArticle: refThisArticle, levelPara: refThisParagraph, levelItem: refThisItem}
-		if kind, ok := kinds[level]; ok {
-			ref := rawRef{Kind: kind, Start: i}
-			ref.End = chainAt(s, end, level, &ref.P)
-			ref.Kind = deepest(ref)
-			return ref, true
-		}
+	if r, ok := label.ThisAt(s, i); ok {
+		ref := rawRef{Kind: thisKinds[r.Unit], Start: i, End: r.End, P: r.P}
+		ref.Kind = deepest(ref)
+		return ref, true
 	}
+	j := i + len("本")
 	for _, w := range docWords {
-		if !strings.HasPrefix(rest, w) {
+		if !strings.HasPrefix(s[j:], w) {
 			continue
 		}
 		end := j + len(w)

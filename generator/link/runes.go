@@ -4,25 +4,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tiaoli/generator/label"
 )
 
 // Character classes of the texts linking reads.
 
-func isOpen(r rune) bool {
-	switch r {
-	case '（', '(', '〔', '[', '［', '【':
-		return true
-	}
-	return false
-}
+// isOpen and isClose are the brackets of package label.
+func isOpen(r rune) bool { return label.IsOpen(r) }
 
-func isClose(r rune) bool {
-	switch r {
-	case '）', ')', '〕', ']', '］', '】':
-		return true
-	}
-	return false
-}
+func isClose(r rune) bool { return label.IsClose(r) }
 
 // isStop reports whether r ends a sentence.
 func isStop(r rune) bool {

@@ -3,7 +3,7 @@ package link_test
 import (
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -208,7 +208,7 @@ func checkCited(t *testing.T, c *model.Corpus) {
 			t.Errorf("《%s》 is cited by nothing", cd.Title)
 		}
 	}
-	sort.Strings(got)
+	slices.Sort(got)
 	want := []string{
 		"中共中央关于加强对“一把手”和领导班子监督的意见",
 		"中国共产党党内监督条例",

@@ -1,7 +1,8 @@
 package link
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ func findDefinitions(s string, article bool) []found {
 	fs = append(fs, findIncludes(s)...)
 	fs = append(fs, findAcronyms(s)...)
 	fs = append(fs, findLists(s)...)
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+	slices.SortStableFunc(fs, func(a, b found) int { return cmp.Compare(a.Start, b.Start) })
 	return dropOverlaps(fs)
 }
 

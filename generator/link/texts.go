@@ -1,6 +1,7 @@
 package link
 
 import (
+	"cmp"
 	"strconv"
 
 	"tiaoli/generator/model"
@@ -88,9 +89,9 @@ func appendSection(ts []text, doc, path string, s *model.Section) []text {
 // a byte offset in it.
 type at struct{ text, off int }
 
-func (a at) before(b at) bool {
-	if a.text != b.text {
-		return a.text < b.text
-	}
-	return a.off < b.off
+// compare orders places in reading order.
+func (a at) compare(b at) int {
+	return cmp.Or(cmp.Compare(a.text, b.text), cmp.Compare(a.off, b.off))
 }
+
+func (a at) before(b at) bool { return a.compare(b) < 0 }

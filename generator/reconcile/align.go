@@ -1,6 +1,6 @@
 package reconcile
 
-import "sort"
+import "slices"
 
 // bigrams returns the sorted bigrams of a text (a lone rune counts as one).
 func bigrams(rs []rune) []uint64 {
@@ -11,7 +11,7 @@ func bigrams(rs []rune) []uint64 {
 	for i := 0; i+1 < len(rs); i++ {
 		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 
@@ -21,11 +21,16 @@ func dice(a, b []uint64) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
-	common, i, j := 0, 0, 0
+	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
+}
+
+// common counts the bigrams two sorted lists share.
+func common(a, b []uint64) int {
+	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i] == b[j]:
-			common++
+			n++
 			i++
 			j++
 		case a[i] < b[j]:
@@ -34,7 +39,7 @@ func dice(a, b []uint64) float64 {
 			j++
 		}
 	}
-	return 2 * float64(common) / float64(len(a)+len(b))
+	return n
 }
 
 // diceJoined is dice(merge(a1, a2), b) without building the merged list.
@@ -43,7 +48,7 @@ func diceJoined(a1, a2, b []uint64) float64 {
 	if n == 0 && len(b) == 0 {
 		return 1
 	}
-	common, i, j, k := 0, 0, 0, 0
+	shared, i, j, k := 0, 0, 0, 0
 	for (i < len(a1) || j < len(a2)) && k < len(b) {
 		var x uint64
 		if j >= len(a2) || i < len(a1) && a1[i] <= a2[j] {
@@ -53,7 +58,7 @@ func diceJoined(a1, a2, b []uint64) float64 {
 		}
 		switch {
 		case x == b[k]:
-			common++
+			shared++
 			k++
 			advance(a1, a2, &i, &j)
 		case x < b[k]:
@@ -62,7 +67,7 @@ func diceJoined(a1, a2, b []uint64) float64 {
 			k++
 		}
 	}
-	return 2 * float64(common) / float64(n+len(b))
+	return 2 * float64(shared) / float64(n+len(b))
 }
 
 // advance steps past the smaller head of two sorted lists.
@@ -179,20 +184,7 @@ func cover(x, z []uint64) float64 {
 	if len(x) == 0 {
 		return 1
 	}
-	common, i, j := 0, 0, 0
-	for i < len(x) && j < len(z) {
-		switch {
-		case x[i] == z[j]:
-			common++
-			i++
-			j++
-		case x[i] < z[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(common) / float64(len(x))
+	return float64(common(x, z)) / float64(len(x))
 }
 
 // joinable reports two units that may be one paragraph split in two: two

@@ -1,7 +1,9 @@
 package reconcile
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"sort"
 
 	"tiaoli/generator/model"
@@ -9,34 +11,34 @@ import (
 
 // op is one change a choice makes to the base document.
 type op struct {
-	kind   int // draftText, draftSplit (join two units), draftJoin (split one), draftSegment
+	kind   int // variantText, variantSplit (join two units), variantJoin (split one), variantSegment
 	seg    *segment
 	u, u2  *unit
-	r0, r1 int // runes of u replaced (draftText), or where u splits (draftJoin)
+	r0, r1 int // runes of u replaced (variantText), or where u splits (variantJoin)
 	text   string
 	idx    int // u's index in seg.paras, found before anything moves
 	art    *model.Article
 	doc    *model.Document
 }
 
-// opsFor returns what applying the choice at a draft changes: nothing when
+// opsFor returns what applying the choice at an open variant changes: nothing when
 // the base's reading stays.
-func opsFor(d *draft, ch choice, base *source) []op {
+func opsFor(d *openVariant, ch choice, base *source) []op {
 	if ch.index == 0 || d.readings[ch.index].text == d.readings[0].text {
 		return nil
 	}
 	switch d.kind {
-	case draftText:
-		return []op{{kind: draftText, u: d.unit, r0: d.r0, r1: d.r1, text: d.readings[ch.index].text}}
-	case draftSplit:
+	case variantText:
+		return []op{{kind: variantText, u: d.unit, r0: d.r0, r1: d.r1, text: d.readings[ch.index].text}}
+	case variantSplit:
 		seg := segOf(base, d.unit)
-		return []op{{kind: draftSplit, seg: seg, u: d.unit, u2: d.next, idx: paraIndex(seg, d.unit)}}
-	case draftJoin:
+		return []op{{kind: variantSplit, seg: seg, u: d.unit, u2: d.next, idx: paraIndex(seg, d.unit)}}
+	case variantJoin:
 		seg := segOf(base, d.unit)
-		return []op{{kind: draftJoin, seg: seg, u: d.unit, r0: d.at, idx: paraIndex(seg, d.unit)}}
-	case draftSegment:
+		return []op{{kind: variantJoin, seg: seg, u: d.unit, r0: d.at, idx: paraIndex(seg, d.unit)}}
+	case variantSegment:
 		if d.extraSeg != nil && d.extraSeg.article != nil {
-			return []op{{kind: draftSegment, art: d.extraSeg.article, doc: base.doc}}
+			return []op{{kind: variantSegment, art: d.extraSeg.article, doc: base.doc}}
 		}
 	}
 	return nil // a unit only one source has is recorded, not moved
@@ -76,7 +78,7 @@ func apply(ops []op) {
 	var structural []op
 	for _, o := range ops {
 		switch o.kind {
-		case draftText:
+		case variantText:
 			if byUnit[o.u] == nil {
 				units = append(units, o.u)
 			}
@@ -91,11 +93,11 @@ func apply(ops []op) {
 	for i := len(structural) - 1; i >= 0; i-- {
 		o := structural[i]
 		switch o.kind {
-		case draftSplit:
+		case variantSplit:
 			joinUnits(o.seg, o.u, o.u2, o.idx)
-		case draftJoin:
+		case variantJoin:
 			splitUnit(o.seg, o.u, shifted(o.u, byUnit[o.u], o.r0), o.idx)
-		case draftSegment:
+		case variantSegment:
 			insertArticle(o.doc, o.art)
 		}
 	}
@@ -103,7 +105,7 @@ func apply(ops []op) {
 
 // replace writes the chosen readings into a unit's text.
 func replace(u *unit, ops []op) {
-	sort.Slice(ops, func(i, j int) bool { return ops[i].r0 > ops[j].r0 })
+	slices.SortFunc(ops, func(a, b op) int { return cmp.Compare(b.r0, a.r0) })
 	rs := append([]rune{}, u.runes...)
 	for _, o := range ops {
 		rs = append(append(append([]rune{}, rs[:o.r0]...), []rune(o.text)...), rs[o.r1:]...)

@@ -9,13 +9,13 @@ import (
 	"tiaoli/generator/ingest"
 	"tiaoli/generator/model"
 	"tiaoli/generator/regulation"
+	"tiaoli/internal/testdir"
 )
 
 // corpusDocs reads every file of ../shared/corpus through ingest and the
 // regulation stage, as generator.Parse does before Merge.
 func corpusDocs(b *testing.B) []*model.Document {
-	dir, _ := os.Getwd()
-	root := filepath.Join(dir, "..", "..", "..", "shared", "corpus")
+	root := testdir.Corpus(b)
 	var docs []*model.Document
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {

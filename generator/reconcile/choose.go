@@ -20,7 +20,7 @@ const (
 	RuleBreak = "paragraph-break"
 )
 
-// choice is the reading chosen at a draft and why.
+// choice is the reading chosen at an open variant and why.
 type choice struct {
 	index     int
 	rule      string
@@ -37,14 +37,14 @@ type chooser struct {
 
 // choose picks a reading: pinned, else the one that is no artefact, else
 // the one whose words recur in the corpus, else the first source's.
-func (ch *chooser) choose(d *draft, doc *model.Document) choice {
+func (ch *chooser) choose(d *openVariant, doc *model.Document) choice {
 	if i, ok := ch.pinned(d, doc); ok {
 		return choice{index: i, rule: RulePinned}
 	}
 	if breaksOnly(d.readings) {
 		return choice{index: 0, rule: RuleBreak}
 	}
-	if d.kind == draftText {
+	if d.kind == variantText {
 		if i, ok := clean(d.readings); ok {
 			return choice{index: i, rule: RuleRepair}
 		}
@@ -82,9 +82,9 @@ func breaksOnly(rs []reading) bool {
 	return breaks
 }
 
-// pinned finds the reading an editor pinned at the draft's place: the one
+// pinned finds the reading an editor pinned at the variant's place: the one
 // reading whose text (or text with context) holds the pinned words.
-func (ch *chooser) pinned(d *draft, doc *model.Document) (int, bool) {
+func (ch *chooser) pinned(d *openVariant, doc *model.Document) (int, bool) {
 	for _, p := range ch.pins.list {
 		if fold(p.Document) != fold(doc.Title) || !strings.HasPrefix(fold(d.where), fold(p.Where)) {
 			continue

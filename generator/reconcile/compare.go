@@ -39,9 +39,9 @@ type view struct {
 // comparison collects, for one group, what every witness says about every
 // base unit.
 type comparison struct {
-	base   *source
-	views  map[*unit][]view
-	drafts []*draft
+	base         *source
+	views        map[*unit][]view
+	openVariants []*openVariant
 }
 
 // compareSegment aligns one witness segment with the base segment and
@@ -52,15 +52,15 @@ func (c *comparison) compareSegment(b, w *segment, src *source) {
 		case len(p.a) > 0 && len(p.b) > 0:
 			c.pair(b, w, p, src)
 		case len(p.a) > 0:
-			c.drafts = append(c.drafts, absentDraft(c.base, b.units[p.a[0]], src))
+			c.openVariants = append(c.openVariants, absentVariant(c.base, b.units[p.a[0]], src))
 		default:
-			c.drafts = append(c.drafts, extraDraft(c.base, w.units[p.b[0]], src))
+			c.openVariants = append(c.openVariants, extraVariant(c.base, w.units[p.b[0]], src))
 		}
 	}
 }
 
 // pair records the views of a paired step and, when one side is split in
-// two paragraphs and the other not, a draft for the break.
+// two paragraphs and the other not, an open variant for the break.
 func (c *comparison) pair(b, w *segment, p pairing, src *source) {
 	var bf, wf, wp []rune
 	var wat []int
@@ -92,9 +92,9 @@ func (c *comparison) pair(b, w *segment, p pairing, src *source) {
 	}
 	switch {
 	case len(p.a) == 2:
-		c.drafts = append(c.drafts, splitDraft(c.base, b, b.units[p.a[0]], b.units[p.a[1]], offs[1], v))
+		c.openVariants = append(c.openVariants, splitVariant(c.base, b, b.units[p.a[0]], b.units[p.a[1]], offs[1], v))
 	case len(p.b) == 2:
-		c.drafts = append(c.drafts, joinDraft(c.base, b, b.units[p.a[0]], wbreak, v))
+		c.openVariants = append(c.openVariants, joinVariant(c.base, b, b.units[p.a[0]], wbreak, v))
 	}
 }
 

@@ -3,8 +3,6 @@ package reconcile
 import (
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"tiaoli/generator/model"
 )
 
@@ -46,26 +44,15 @@ func (p Pins) List() []Pin { return p.list }
 // ParsePins reads the pins file; nil data means no pins. Entries without a
 // document, a place or a reading are reported and skipped.
 func ParsePins(data []byte) (Pins, []model.Error) {
-	if len(strings.TrimSpace(string(data))) == 0 {
-		return Pins{}, nil
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Pins{}, []model.Error{model.YAMLError(PinsFile, err)}
-	}
-	if len(root.Content) == 0 {
-		return Pins{}, nil
-	}
-	list := root.Content[0]
-	if list.Kind != yaml.SequenceNode {
-		return Pins{}, []model.Error{{Path: PinsFile, Line: list.Line, Message: "应为异文选定的列表，每项形如「- document: …, where: …, reading: …」"}}
+	entries, errs := model.YAMLList(PinsFile, data, "应为异文选定的列表，每项形如「- document: …, where: …, reading: …」")
+	if errs != nil {
+		return Pins{}, errs
 	}
 	var pins Pins
-	var errs []model.Error
-	for _, n := range list.Content {
+	for _, n := range entries {
 		var p Pin
-		if err := n.Decode(&p); err != nil {
-			errs = append(errs, model.Error{Path: PinsFile, Line: n.Line, Message: "这一项读不出：「" + err.Error() + "」"})
+		if e := model.YAMLEntry(PinsFile, n, &p); e != nil {
+			errs = append(errs, *e)
 			continue
 		}
 		p.Line = n.Line

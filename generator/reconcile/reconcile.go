@@ -36,7 +36,8 @@
 package reconcile
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"tiaoli/generator/model"
 )
@@ -82,13 +83,13 @@ func mergeGroup(g *group, ch *chooser) {
 	}
 	for _, s := range base.segs {
 		for _, u := range s.units {
-			c.textDrafts(u)
+			c.textVariants(u)
 		}
 	}
 	c.order()
 	doc := base.doc
 	var ops []op
-	for _, d := range c.drafts {
+	for _, d := range c.openVariants {
 		ch := ch.choose(d, doc)
 		doc.Variants = append(doc.Variants, variant(d, ch))
 		ops = append(ops, opsFor(d, ch, base)...)
@@ -107,17 +108,17 @@ func (c *comparison) compareSource(src *source) {
 		if w := src.byID[b.key]; w != nil {
 			c.compareSegment(b, w, src)
 		} else {
-			c.drafts = append(c.drafts, segmentDraft(c.base, b, true, src))
+			c.openVariants = append(c.openVariants, segmentVariant(c.base, b, true, src))
 		}
 	}
 	for _, w := range src.segs {
 		if c.base.byID[w.key] == nil {
-			c.drafts = append(c.drafts, segmentDraft(c.base, w, false, src))
+			c.openVariants = append(c.openVariants, segmentVariant(c.base, w, false, src))
 		}
 	}
 }
 
-// order sorts the drafts in document order: by the base unit they concern,
+// order sorts the open variants in document order: by the base unit they concern,
 // then by offset; what only a witness has goes after what precedes it.
 func (c *comparison) order() {
 	rank := map[*unit]int{}
@@ -128,7 +129,7 @@ func (c *comparison) order() {
 			n++
 		}
 	}
-	key := func(d *draft) (int, int) {
+	key := func(d *openVariant) (int, int) {
 		switch {
 		case d.unit != nil:
 			return rank[d.unit]*4 + 1, d.r0
@@ -140,15 +141,15 @@ func (c *comparison) order() {
 			return 4*n + 2, 0
 		}
 	}
-	sort.SliceStable(c.drafts, func(i, j int) bool {
-		a1, a2 := key(c.drafts[i])
-		b1, b2 := key(c.drafts[j])
-		return a1 < b1 || a1 == b1 && a2 < b2
+	slices.SortStableFunc(c.openVariants, func(a, b *openVariant) int {
+		a1, a2 := key(a)
+		b1, b2 := key(b)
+		return cmp.Or(cmp.Compare(a1, b1), cmp.Compare(a2, b2))
 	})
 }
 
-// variant turns a draft and its choice into the model's Variant.
-func variant(d *draft, ch choice) model.Variant {
+// variant turns an open variant and its choice into the model's Variant.
+func variant(d *openVariant, ch choice) model.Variant {
 	v := model.Variant{
 		Where:         d.where,
 		Chosen:        d.readings[ch.index].text,

@@ -5,8 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
-	"tiaoli/generator/numeral"
 )
 
 // builder walks the lines of a regulation with articles.
@@ -25,14 +25,14 @@ type builder struct {
 	// lines and accepted are what articles reads: the lines and those that
 	// open articles.
 	lines    []line
-	accepted map[int]articleLabel
+	accepted map[int]label.ArticleStart
 	// headingLevels maps a Markdown heading level of unnumbered headings to
 	// the division level it stands for.
 	headingLevels map[int]string
 }
 
 // articles builds headings, articles, the preamble and the appendix.
-func (p *parser) articles(lines []line, accepted map[int]articleLabel) {
+func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted}
 	for i, l := range lines {
 		switch {
@@ -55,7 +55,7 @@ func (p *parser) articles(lines []line, accepted map[int]articleLabel) {
 	p.reportSkipped(lines, accepted)
 }
 
-func hasKey(m map[int]articleLabel, i int) bool {
+func hasKey(m map[int]label.ArticleStart, i int) bool {
 	_, ok := m[i]
 	return ok
 }
@@ -76,28 +76,19 @@ func paragraph(l line, text string) model.Paragraph {
 }
 
 // openArticle starts a new 条; the text after its label is its first 款.
-func (b *builder) openArticle(l line, lab articleLabel) {
+func (b *builder) openArticle(l line, lab label.ArticleStart) {
 	a := &model.Article{
-		Number:   lab.number,
-		Suffix:   lab.suffix,
-		Label:    articleLabelText(lab.number, lab.suffix),
+		Number:   lab.N,
+		Suffix:   lab.Suffix,
+		Label:    label.ArticleText(lab.N, lab.Suffix),
 		Path:     b.path(),
 		Position: l.para.Position,
 	}
 	b.reg.Articles = append(b.reg.Articles, a)
 	b.article, b.clause, b.item, b.last = a, nil, nil, nil
-	if lab.rest != "" {
-		b.body(line{text: lab.rest, para: l.para}, -1)
+	if lab.Rest != "" {
+		b.body(line{text: lab.Rest, para: l.para}, -1)
 	}
-}
-
-// articleLabelText is the normalised label: 第五条, 第五条之一.
-func articleLabelText(number, suffix int) string {
-	s := "第" + numeral.Format(number) + "条"
-	if suffix > 0 {
-		s += "之" + numeral.Format(suffix)
-	}
-	return s
 }
 
 // body adds a line inside an article: a 项 or 目, a line continuing the
@@ -174,7 +165,7 @@ func (b *builder) path() []string {
 // number does not fit the sequence: a repeated or backward number, or a
 // second count restarting at 第一条. A run of such lines with no article
 // between them is one error.
-func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
+func (p *parser) reportSkipped(lines []line, accepted map[int]label.ArticleStart) {
 	lastKey := -1
 	var run []line
 	var labels []string
@@ -187,14 +178,14 @@ func (p *parser) reportSkipped(lines []line, accepted map[int]articleLabel) {
 	for i, l := range lines {
 		if lab, ok := accepted[i]; ok {
 			flush()
-			lastKey = lab.number*1000 + lab.suffix
+			lastKey = lab.N*1000 + lab.Suffix
 			continue
 		}
-		lab, ok := parseArticleLabel(l.text)
-		repeated := lab.number*1000+lab.suffix == lastKey
-		if ok && (lab.separated || repeated) && !isTableRow(l.text) && !(i > 0 && announces(lines[i-1].text, lab)) {
+		lab, ok := label.ArticleLine(l.text)
+		repeated := lab.N*1000+lab.Suffix == lastKey
+		if ok && (lab.Separated || repeated) && !isTableRow(l.text) && !(i > 0 && announces(lines[i-1].text, lab)) {
 			run = append(run, l)
-			labels = append(labels, articleLabelText(lab.number, lab.suffix))
+			labels = append(labels, label.ArticleText(lab.N, lab.Suffix))
 		}
 	}
 	flush()
@@ -216,4 +207,4 @@ func skippedError(run []line, labels []string, lastKey int) model.Error {
 	return model.Errorf(at, "%s不接在%s之后，作为上一条的正文保留", what, labelOfKey(lastKey))
 }
 
-func labelOfKey(k int) string { return articleLabelText(k/1000, k%1000) }
+func labelOfKey(k int) string { return label.ArticleText(k/1000, k%1000) }

@@ -13,7 +13,7 @@ import (
 // of ../shared/corpus (bodies split into lines beforehand); it reports
 // files per second.
 func BenchmarkStructureCorpus(b *testing.B) {
-	root := filepath.Join(testdir.Root(b), "..", "shared", "corpus")
+	root := testdir.Corpus(b)
 	var bodies [][]model.Paragraph
 	for _, dir := range regulationFolders {
 		filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {

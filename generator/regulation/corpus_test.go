@@ -7,12 +7,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"tiaoli/generator/ingest"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
 	"tiaoli/internal/testdir"
@@ -34,10 +35,7 @@ var regulationFolders = []string{
 // Files that fail for a reason explained in testdata/corpus-exceptions.txt
 // are counted apart.
 func TestCorpus(t *testing.T) {
-	root := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("no corpus at ../shared/corpus (%v): skipping", err)
-	}
+	root := testdir.Corpus(t)
 	files := corpusFiles(t, root)
 	exceptions := readExceptions(t)
 	results := checkAll(root, files)
@@ -77,7 +75,7 @@ func corpusFiles(t *testing.T, root string) []string {
 			return nil
 		})
 	}
-	sort.Strings(files)
+	slices.Sort(files)
 	if len(files) == 0 {
 		t.Skip("corpus has no regulation folders")
 	}
@@ -222,7 +220,8 @@ func checkNesting(d *model.Document) []string {
 		for len(stack) > 0 && levelRank[stack[len(stack)-1].level] >= levelRank[h.Level] {
 			stack = stack[:len(stack)-1]
 		}
-		n, _, _ := parseNumbered(h.Label, h.Level)
+		l, _ := label.Read(h.Label)
+		n := l.N
 		if h.Level == "节" && (len(stack) == 0 || stack[len(stack)-1].level != "章") {
 			reasons = append(reasons, fmt.Sprintf("line %d: %s outside a 章", h.Line, h.Label))
 		}
@@ -269,10 +268,10 @@ func readExceptions(t *testing.T) map[string]string {
 // TestCorpusErrors counts the errors Structure reports over the corpus, to
 // keep an eye on how many label lines end up as text.
 func TestCorpusErrors(t *testing.T) {
-	root := filepath.Join(testdir.Root(t), "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil || !testing.Verbose() {
-		t.Skip("needs ../shared/corpus and -v")
+	if !testing.Verbose() {
+		t.Skip("needs -v")
 	}
+	root := testdir.Corpus(t)
 	n := 0
 	for _, f := range corpusFiles(t, root) {
 		data, _ := os.ReadFile(filepath.Join(root, f))

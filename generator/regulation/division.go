@@ -1,9 +1,11 @@
 package regulation
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -94,13 +96,13 @@ func unnumberedLevels(lines []line) map[int]string {
 		if h == 0 {
 			continue
 		}
-		if _, ok := parseArticleLabel(l.text); ok || seen[h] {
+		if _, ok := label.ArticleLine(l.text); ok || seen[h] {
 			continue
 		}
 		seen[h] = true
 		others = append(others, h)
 	}
-	sort.Ints(others)
+	slices.Sort(others)
 	out := map[int]string{}
 	next := []string{"章", "节"}
 	for _, h := range others {
@@ -117,11 +119,7 @@ func fillDepths(hs []model.Heading) {
 	for _, h := range hs {
 		used[levelRank[h.Level]] = true
 	}
-	var ranks []int
-	for r := range used {
-		ranks = append(ranks, r)
-	}
-	sort.Ints(ranks)
+	ranks := slices.Sorted(maps.Keys(used))
 	depth := map[int]int{}
 	for i, r := range ranks {
 		depth[r] = i

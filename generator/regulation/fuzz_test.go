@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -42,8 +43,8 @@ func checkInvariants(t *testing.T, d *model.Document) {
 			t.Fatalf("%s after %s", a.Label, labelOfKey(last))
 		}
 		last = k
-		lab, ok := parseArticleLabel(cleanText(byLine[a.Line]))
-		if !ok || lab.number != a.Number || lab.suffix != a.Suffix {
+		lab, ok := label.ArticleLine(cleanText(byLine[a.Line]))
+		if !ok || lab.N != a.Number || lab.Suffix != a.Suffix {
 			t.Fatalf("%s opens on line %d %q", a.Label, a.Line, byLine[a.Line])
 		}
 		for _, c := range a.Clauses {

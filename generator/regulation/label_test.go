@@ -4,43 +4,6 @@ import (
 	"testing"
 )
 
-func TestParseArticleLabel(t *testing.T) {
-	tests := []struct {
-		in        string
-		num, suf  int
-		rest      string
-		separated bool
-		ok        bool
-	}{
-		{"第一条 为了规范", 1, 0, "为了规范", true, true},
-		{"第一条\u3000为了规范", 1, 0, "为了规范", true, true},
-		{"第二条本条例的任务", 2, 0, "本条例的任务", false, true},
-		{"第一条", 1, 0, "", true, true},
-		{"第十五 条 公务员", 15, 0, "公务员", true, true},
-		{"第三十－条 依法", 31, 0, "依法", true, true},
-		{"第一百零三条 当事人", 103, 0, "当事人", true, true},
-		{"第一千二百六十条 本法", 1260, 0, "本法", true, true},
-		{"第五条之一 在", 5, 1, "在", true, true},
-		{"第103条 当事人", 103, 0, "当事人", true, true},
-		{"第一条　【立法宗旨】为了", 1, 0, "【立法宗旨】为了", true, true},
-		// Lines that only look like articles.
-		{"第一款规定的情形", 0, 0, "", false, false},
-		{"第六十六条第一款规定了", 0, 0, "", false, false},
-		{"第三十一条的决定》已由", 0, 0, "", false, false},
-		{"第三百八十六条规定：“对犯受贿罪的", 0, 0, "", false, false},
-		{"第五条、第六条", 0, 0, "", false, false},
-		{"第六十六条 第一款规定了", 0, 0, "", false, false},
-		{"第五条之规定", 0, 0, "", false, false},
-		{"第X条", 0, 0, "", false, false},
-	}
-	for _, tt := range tests {
-		got, ok := parseArticleLabel(tt.in)
-		if ok != tt.ok || ok && (got.number != tt.num || got.suffix != tt.suf || got.rest != tt.rest || got.separated != tt.separated) {
-			t.Errorf("parseArticleLabel(%q) = %+v, %v; want %d %d %q %v, %v", tt.in, got, ok, tt.num, tt.suf, tt.rest, tt.separated, tt.ok)
-		}
-	}
-}
-
 func TestParseDivision(t *testing.T) {
 	tests := []struct {
 		in                  string

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/numeral"
 )
 
@@ -52,7 +53,7 @@ func parseParenMarker(s string) (marker, bool) {
 	}
 	rest = trimSpace(rest)
 	i := strings.IndexAny(rest, "）)")
-	if i <= 0 || i > 3*maxNumeralRunes {
+	if i <= 0 || i > 3*label.MaxNumeralRunes {
 		return marker{}, false
 	}
 	inner := trimSpace(rest[:i])

@@ -18,7 +18,8 @@
 //   - a document without 条 is cut into Sections at 一、, （一）, 1. and （1）.
 //
 // Lines that only look like articles are kept as text: a label followed by
-// 的, 第…款 or 规定 reads as a citation, and label lines whose numbers do
+// 的, 第…款, 规定 or 前款 reads as a citation (package label decides, for
+// ingest as for this stage), and label lines whose numbers do
 // not fit the sequence the others form (a quoted article, a restarted
 // count) are text of the article before them, reported as errors when
 // they repeat or go back.
@@ -36,6 +37,7 @@ import (
 	"regexp"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -209,7 +211,7 @@ func foldTitle(s string) string {
 
 // isStructural reports whether a line opens an article or a division.
 func isStructural(s string) bool {
-	if _, ok := parseArticleLabel(s); ok {
+	if _, ok := label.ArticleLine(s); ok {
 		return true
 	}
 	_, ok := parseDivision(s)
@@ -230,7 +232,7 @@ func skipContents(lines []line) []line {
 			out = append(out, lines[i])
 			continue
 		}
-		if _, ok := parseArticleLabel(lines[i].text); ok {
+		if _, ok := label.ArticleLine(lines[i].text); ok {
 			done = true
 			out = append(out, lines[i])
 			continue

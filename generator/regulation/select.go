@@ -1,14 +1,18 @@
 package regulation
 
-import "strings"
+import (
+	"strings"
+
+	"tiaoli/generator/label"
+)
 
 // candidate is a line that opens with a 第X条 label.
 type candidate struct {
 	index int // in the lines
-	label articleLabel
+	lab   label.ArticleStart
 }
 
-func (c candidate) key() int { return c.label.number*1000 + c.label.suffix }
+func (c candidate) key() int { return c.lab.N*1000 + c.lab.Suffix }
 
 // maxLookBack bounds how far back selectArticles looks for a predecessor,
 // keeping it linear on huge inputs.
@@ -20,13 +24,13 @@ const maxLookBack = 400
 // more than a jump and a label standing apart more than one run into its
 // text. A quoted or restarted count falls out of the sequence and stays
 // text. It returns the accepted candidates by line index.
-func selectArticles(lines []line) map[int]articleLabel {
+func selectArticles(lines []line) map[int]label.ArticleStart {
 	var cands []candidate
 	for i, l := range lines {
 		if isTableRow(l.text) {
 			continue
 		}
-		if lab, ok := parseArticleLabel(l.text); ok && !(i > 0 && announces(lines[i-1].text, lab)) {
+		if lab, ok := label.ArticleLine(l.text); ok && !(i > 0 && announces(lines[i-1].text, lab)) {
 			cands = append(cands, candidate{i, lab})
 		}
 	}
@@ -38,7 +42,7 @@ func selectArticles(lines []line) map[int]articleLabel {
 	best := 0
 	for j, c := range cands {
 		score[j], prev[j] = weight(c), -1
-		if c.label.number == 1 && c.label.suffix == 0 {
+		if c.lab.N == 1 && c.lab.Suffix == 0 {
 			score[j]++
 		}
 		for i := j - 1; i >= 0 && i >= j-maxLookBack; i-- {
@@ -53,15 +57,15 @@ func selectArticles(lines []line) map[int]articleLabel {
 			best = j
 		}
 	}
-	out := map[int]articleLabel{}
+	out := map[int]label.ArticleStart{}
 	for j := best; j >= 0; j = prev[j] {
-		out[cands[j].index] = cands[j].label
+		out[cands[j].index] = cands[j].lab
 	}
 	return out
 }
 
 func weight(c candidate) int {
-	if c.label.separated {
+	if c.lab.Separated {
 		return 3
 	}
 	return 2
@@ -70,7 +74,7 @@ func weight(c candidate) int {
 // step rewards consecutive numbering: 第五条 → 第六条, 第五条 → 第五条之一,
 // 第五条之一 → 第六条.
 func step(a, b candidate) int {
-	an, as, bn, bs := a.label.number, a.label.suffix, b.label.number, b.label.suffix
+	an, as, bn, bs := a.lab.N, a.lab.Suffix, b.lab.N, b.lab.Suffix
 	if bn == an+1 && bs == 0 || bn == an && bs == as+1 {
 		return 3
 	}
@@ -87,12 +91,12 @@ func isTableRow(s string) bool {
 // opens: an amendment introducing the text it quotes (增加一条，作为第五条之一：
 // / 第五条之一 …, 将第九条修改为： / 第九条 …). The article is quoted, not
 // the document's own.
-func announces(prev string, lab articleLabel) bool {
+func announces(prev string, lab label.ArticleStart) bool {
 	if !endsInColon(prev) {
 		return false
 	}
 	for i := strings.Index(prev, "第"); i >= 0; {
-		if m, ok := parseArticleMention(prev[i:]); ok && m.number == lab.number && m.suffix == lab.suffix {
+		if m, ok := label.Read(prev[i:]); ok && m.Unit == label.Article && m.N == lab.N && m.Suffix == lab.Suffix {
 			return true
 		}
 		next := strings.Index(prev[i+len("第"):], "第")
@@ -102,20 +106,4 @@ func announces(prev string, lab articleLabel) bool {
 		i += len("第") + next
 	}
 	return false
-}
-
-// parseArticleMention reads 第X条 or 第X条之Y at the start of s, wherever
-// it stands in a sentence.
-func parseArticleMention(s string) (articleLabel, bool) {
-	n, rest, ok := parseNumbered(s, "条")
-	if !ok {
-		return articleLabel{}, false
-	}
-	l := articleLabel{number: n}
-	if after, ok := strings.CutPrefix(rest, "之"); ok {
-		if m, _, ok := leadingNumeral(after); ok && m > 0 {
-			l.suffix = m
-		}
-	}
-	return l, true
 }

@@ -2,8 +2,10 @@ package regulation
 
 import (
 	"strings"
-	"tiaoli/generator/model"
 	"unicode/utf8"
+
+	"tiaoli/generator/label"
+	"tiaoli/generator/model"
 )
 
 // maxSubheading is the length, in characters, of the longest unlabelled
@@ -20,7 +22,7 @@ const maxSubheading = 24
 // the level of the innermost one open (a 章 whose label the source lost, a
 // 准则's subheading). Before the first article only the second line of a
 // title is read so. It reports false when the line is not one.
-func (b *builder) subheading(lines []line, i int, accepted map[int]articleLabel) bool {
+func (b *builder) subheading(lines []line, i int, accepted map[int]label.ArticleStart) bool {
 	d, ok := headingParts(lines[i].text)
 	if !ok || !beforeArticle(lines, i+1, accepted, true) {
 		return false
@@ -99,7 +101,7 @@ func headingText(s string) bool {
 
 // beforeArticle reports whether line j opens an article or a division, or
 // (when run is true) is a heading line right before one.
-func beforeArticle(lines []line, j int, accepted map[int]articleLabel, run bool) bool {
+func beforeArticle(lines []line, j int, accepted map[int]label.ArticleStart, run bool) bool {
 	if j >= len(lines) {
 		return false
 	}

@@ -31,7 +31,7 @@ type articlePage struct {
 func (w *worker) articlePage(d *model.Document, i int) error {
 	r := w.r
 	a := d.Articles[i]
-	p := where{root: rootOf(a.URL), url: a.URL}
+	p := fromPage{root: rootOf(a.URL), url: a.URL}
 	citation := "《" + d.Title + "》" + a.Label
 	pg := articlePage{Chrome: r.chrome(a.URL, a.Label+" · "+d.Title, "regulation", "article"),
 		Head: r.head(d, p), Label: a.Label, Citation: citation, CiteURL: r.opts.Base + a.URL}
@@ -69,7 +69,7 @@ func neighbour[T any](list []*T, i, step int) *T {
 // crumbs are the 编, 章 and 节 an article stands under, outermost first,
 // each linking to its heading on the document page. Without headings the
 // article's path is shown as text.
-func crumbs(d *model.Document, i int, p where) []linkItem {
+func crumbs(d *model.Document, i int, p fromPage) []linkItem {
 	var stack []int
 	for hi, h := range d.Headings {
 		if h.Article > i {
@@ -105,7 +105,7 @@ type sectionPage struct {
 
 func (w *worker) sectionPage(d *model.Document, i int) error {
 	s := d.Sections[i]
-	p := where{root: rootOf(s.URL), url: s.URL}
+	p := fromPage{root: rootOf(s.URL), url: s.URL}
 	name := strings.TrimSpace(s.Label + s.Title)
 	pg := sectionPage{Chrome: w.r.chrome(s.URL, name+" · "+d.Title, navOf(d), "section"),
 		Head: w.r.head(d, p), Heading: name}

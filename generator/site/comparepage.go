@@ -98,7 +98,7 @@ func (w *worker) comparePage(cmp *model.Comparison) error {
 	if old == nil || new == nil || wk == nil {
 		return nil
 	}
-	p := where{root: rootOf(cmp.URL), url: cmp.URL}
+	p := fromPage{root: rootOf(cmp.URL), url: cmp.URL}
 	pg := comparePage{Chrome: r.chrome(cmp.URL, "修订对照 · "+wk.Title, "regulation", "compare"),
 		Work: linkItem{Href: p.href(wk.URL), Text: wk.Title},
 		Old:  r.versionCol(old, p), New: r.versionCol(new, p)}
@@ -120,7 +120,7 @@ func (w *worker) comparePage(cmp *model.Comparison) error {
 	return w.page("compare", cmp.URL, pg)
 }
 
-func (r *renderer) versionCol(d *model.Document, p where) versionCol {
+func (r *renderer) versionCol(d *model.Document, p fromPage) versionCol {
 	return versionCol{Href: p.href(d.URL), Title: d.Title, Date: r.versionDate(d.ID), Status: d.Status}
 }
 
@@ -155,7 +155,7 @@ type part struct {
 }
 
 // articleRow is the row of a block of article pairs.
-func articleRow(old, new *model.Document, b []model.Pair, p where) cmpRow {
+func articleRow(old, new *model.Document, b []model.Pair, p fromPage) cmpRow {
 	row := cmpRow{Kind: b[0].Kind, KindName: pairKindName(b[0].Kind)}
 	row.Changed = row.Kind != model.PairUnchanged
 	side := func(d *model.Document, ks []int) (parts []part) {
@@ -330,7 +330,7 @@ type workVersion struct {
 
 func (w *worker) workPage(wk *model.Work) error {
 	r := w.r
-	p := where{root: rootOf(wk.URL), url: wk.URL}
+	p := fromPage{root: rootOf(wk.URL), url: wk.URL}
 	pg := workPage{Chrome: r.chrome(wk.URL, wk.Title+" · 各版本", "regulation", "work"), Work: wk}
 	for _, v := range wk.Versions {
 		d := r.x.Document(v.Document)

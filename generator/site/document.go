@@ -102,7 +102,7 @@ func (w *worker) keepTree(d *model.Document, render []job) error {
 }
 
 // head is what a page at p shows about document d.
-func (r *renderer) head(d *model.Document, p where) docHead {
+func (r *renderer) head(d *model.Document, p fromPage) docHead {
 	h := docHead{Doc: d, DocHref: p.href(d.URL), KindName: KindName(d.Kind), Status: d.Status}
 	if d.Status != "" {
 		h.StatusClass = statusClass(d.Status)
@@ -116,7 +116,7 @@ func (r *renderer) head(d *model.Document, p where) docHead {
 
 func (w *worker) documentPage(d *model.Document) error {
 	r := w.r
-	p := where{root: rootOf(d.URL), url: d.URL}
+	p := fromPage{root: rootOf(d.URL), url: d.URL}
 	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), Head: r.head(d, p),
 		Date: docDate(d), Meta: docMeta(d)}
 	if d.Dateline != nil && !bodyStartsWith(d, d.Dateline.Text) {
@@ -181,7 +181,7 @@ func docMeta(d *model.Document) []metaItem {
 }
 
 // docLinks links the documents with the given IDs that exist.
-func (r *renderer) docLinks(ids []string, p where) []linkItem {
+func (r *renderer) docLinks(ids []string, p fromPage) []linkItem {
 	var out []linkItem
 	for _, id := range ids {
 		if d := r.x.Document(id); d != nil {
@@ -199,7 +199,7 @@ func bodyStartsWith(d *model.Document, text string) bool {
 }
 
 // sourceLinks links the sources a document was read from.
-func (r *renderer) sourceLinks(d *model.Document, p where) []linkItem {
+func (r *renderer) sourceLinks(d *model.Document, p fromPage) []linkItem {
 	var out []linkItem
 	for _, pos := range d.Sources {
 		s := r.x.Source(pos.Path)

@@ -23,7 +23,7 @@ func TestHref(t *testing.T) {
 		{"s/p/", "d/x/", "../../d/x/"},
 	}
 	for _, tt := range tests {
-		if got := (where{url: tt.page}).href(tt.target); got != tt.want {
+		if got := (fromPage{url: tt.page}).href(tt.target); got != tt.want {
 			t.Errorf("href from %q to %q = %q, want %q", tt.page, tt.target, got, tt.want)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"tiaoli/generator/model"
@@ -210,7 +210,7 @@ func editorial(c *model.Corpus) []string {
 			out = append(out, p+"\x00"+sum)
 		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
 

@@ -1,7 +1,9 @@
 package site
 
 import (
-	"sort"
+	"cmp"
+	"maps"
+	"slices"
 	"strconv"
 
 	"tiaoli/generator/address"
@@ -35,7 +37,7 @@ type listPage struct {
 	Groups  []docGroup
 }
 
-func (r *renderer) docRow(d *model.Document, p where) docRow {
+func (r *renderer) docRow(d *model.Document, p fromPage) docRow {
 	row := docRow{Href: p.href(d.URL), Title: d.Title, Kicker: d.Kicker, KindName: KindName(d.Kind),
 		Date: docDate(d), Issuer: d.Issuer, Status: d.Status, Articles: len(d.Articles)}
 	if d.Status != "" {
@@ -54,7 +56,7 @@ func yearOf(d *model.Document) string {
 
 // groupBy groups documents (already in order) by a key, keeping the order
 // of first appearance.
-func (r *renderer) groupBy(docs []*model.Document, key func(*model.Document) string, name func(string) string, p where) []docGroup {
+func (r *renderer) groupBy(docs []*model.Document, key func(*model.Document) string, name func(string) string, p fromPage) []docGroup {
 	var out []docGroup
 	index := map[string]int{}
 	for _, d := range docs {
@@ -99,12 +101,7 @@ func (r *renderer) kinds() []string {
 			delete(present, k)
 		}
 	}
-	var rest []string
-	for k := range present {
-		rest = append(rest, k)
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
+	return append(out, slices.Sorted(maps.Keys(present))...)
 }
 
 func (r *renderer) years() []string {
@@ -122,7 +119,7 @@ func (r *renderer) years() []string {
 func (w *worker) kindPage(kind string) error {
 	r := w.r
 	url := address.KindURL(kind)
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	var docs []*model.Document
 	for _, d := range r.byDate {
 		if d.Kind == kind {
@@ -141,14 +138,14 @@ func (w *worker) kindPage(kind string) error {
 func (w *worker) yearPage(year string) error {
 	r := w.r
 	url := address.YearURL(year)
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	var docs []*model.Document
 	for _, d := range r.byDate {
 		if yearOf(d) == year {
 			docs = append(docs, d)
 		}
 	}
-	sort.SliceStable(docs, func(i, j int) bool { return kindRank(docs[i].Kind) < kindRank(docs[j].Kind) })
+	slices.SortStableFunc(docs, func(a, b *model.Document) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
 	pg := listPage{Chrome: r.chrome(url, orUndated(year), "home", "list"), Heading: orUndated(year), Total: len(docs),
 		Groups: r.groupBy(docs, func(d *model.Document) string { return d.Kind }, KindName, p)}
 	return w.page("list", url, pg)
@@ -174,15 +171,14 @@ func (r *renderer) issuers() []countLink {
 	for name, n := range count {
 		out = append(out, countLink{Name: name, Count: n, Href: "i/#" + groupID(name)})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Name == "") != (b.Name == "") {
-			return b.Name == ""
+	slices.SortFunc(out, func(a, b countLink) int {
+		if (a.Name == "") != (b.Name == "") { // the unnamed last
+			if b.Name == "" {
+				return -1
+			}
+			return 1
 		}
-		if a.Count != b.Count {
-			return a.Count > b.Count
-		}
-		return a.Name < b.Name
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
 	return out
 }
@@ -190,13 +186,13 @@ func (r *renderer) issuers() []countLink {
 func (w *worker) issuerPage() error {
 	r := w.r
 	const url = address.IssuersURL
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	rank := map[string]int{}
 	for i, is := range r.issuers() {
 		rank[is.Name] = i
 	}
 	docs := append([]*model.Document(nil), r.byDate...)
-	sort.SliceStable(docs, func(i, j int) bool { return rank[docs[i].Issuer] < rank[docs[j].Issuer] })
+	slices.SortStableFunc(docs, func(a, b *model.Document) int { return cmp.Compare(rank[a.Issuer], rank[b.Issuer]) })
 	name := func(s string) string {
 		if s == "" {
 			return "未注明发布机关"
@@ -222,7 +218,7 @@ type homePage struct {
 
 func (w *worker) homePage() error {
 	r := w.r
-	p := where{}
+	p := fromPage{}
 	pg := homePage{Chrome: r.chrome("", "", "home", "home"), SiteName: r.opts.SiteName, Documents: len(r.c.Documents), TermCount: len(r.c.Terms),
 		Examples: r.examples}
 	for i, d := range r.byDate {

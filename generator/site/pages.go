@@ -1,9 +1,10 @@
 package site
 
 import (
+	"cmp"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
@@ -45,11 +46,8 @@ func (r *renderer) fixedJobs() []job {
 // sourcesByDate lists sources newest first, then by path.
 func (r *renderer) sourcesByDate() []*model.Source {
 	out := append([]*model.Source(nil), r.c.Sources...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Date != out[j].Date {
-			return out[i].Date > out[j].Date
-		}
-		return out[i].Path < out[j].Path
+	slices.SortStableFunc(out, func(a, b *model.Source) int {
+		return cmp.Or(cmp.Compare(b.Date, a.Date), cmp.Compare(a.Path, b.Path))
 	})
 	return out
 }
@@ -68,7 +66,7 @@ type sourceRow struct {
 func (w *worker) sourcesPage() error {
 	r := w.r
 	const url = address.SourcesURL
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	pg := sourcesPage{Chrome: r.chrome(url, "来源", "sources", "sources")}
 	for _, s := range r.sourcesByDate() {
 		pg.Sources = append(pg.Sources, sourceRow{Href: p.href(s.URL), Name: sourceName(s), Path: s.Path,
@@ -96,7 +94,7 @@ type sourceDoc struct {
 
 func (w *worker) sourcePage(s *model.Source) error {
 	r := w.r
-	p := where{root: rootOf(s.URL), url: s.URL}
+	p := fromPage{root: rootOf(s.URL), url: s.URL}
 	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s),
 		Format: formatNames[s.Format]}
 	for _, id := range s.Documents {
@@ -138,7 +136,7 @@ type citedRow struct {
 func (w *worker) citedPage() error {
 	r := w.r
 	const url = address.CitedURL
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
 	for _, cd := range lookup.Cited(r.c) {
 		row := citedRow{ID: address.CitedAnchor(cd.Title), Title: cd.Title}
@@ -217,7 +215,7 @@ type reportRow struct {
 func (w *worker) reportPage() error {
 	r := w.r
 	const url = address.ReportURL
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	rep := report.Build(r.c)
 	pg := reportPage{Chrome: r.chrome(url, "编辑报告", "report", "report"), Problems: rep.Problems()}
 	pg.Chrome.NoIndex = true

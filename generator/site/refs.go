@@ -61,7 +61,7 @@ func ruleName(rule string) string {
 }
 
 // variants lists the variants of d, or only those of one article.
-func (r *renderer) variants(d *model.Document, article string, p where) []variantRow {
+func (r *renderer) variants(d *model.Document, article string, p fromPage) []variantRow {
 	var out []variantRow
 	for _, v := range d.Variants {
 		if article != "" && v.Article != article {
@@ -86,7 +86,7 @@ func (r *renderer) variants(d *model.Document, article string, p where) []varian
 }
 
 // cites lists the references made in an article.
-func (w *worker) cites(at place, p where) []refRow {
+func (w *worker) cites(at place, p fromPage) []refRow {
 	r := w.r
 	var out []refRow
 	for _, i := range r.refsFrom[at] {
@@ -120,7 +120,7 @@ func (r *renderer) targetName(ref *model.Reference) string {
 
 // citedBy lists the references that point at an article, or at a
 // document from elsewhere.
-func (w *worker) citedBy(at place, p where) []refRow {
+func (w *worker) citedBy(at place, p fromPage) []refRow {
 	r := w.r
 	var out []refRow
 	seen := map[string]bool{} // a news item citing twice is listed once
@@ -173,7 +173,7 @@ func citingName(from lookup.Target) string {
 }
 
 // termRows lists terms by their indexes.
-func (r *renderer) termRows(idx []int, p where) []termRow {
+func (r *renderer) termRows(idx []int, p fromPage) []termRow {
 	out := make([]termRow, 0, len(idx))
 	for _, i := range idx {
 		t := r.c.Terms[i]
@@ -183,7 +183,7 @@ func (r *renderer) termRows(idx []int, p where) []termRow {
 }
 
 // definedTerms lists the terms a document defines.
-func (r *renderer) definedTerms(d *model.Document, p where) []termRow {
+func (r *renderer) definedTerms(d *model.Document, p fromPage) []termRow {
 	return r.termRows(r.definedIn[d.ID], p)
 }
 

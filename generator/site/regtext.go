@@ -28,7 +28,7 @@ func (m articleMode) id(a *model.Article, anchor string) string {
 }
 
 // article writes the 款 and 项 of an article.
-func (w *worker) article(b *textBuilder, a *model.Article, p where, m articleMode) {
+func (w *worker) article(b *textBuilder, a *model.Article, p fromPage, m articleMode) {
 	if len(a.Clauses) == 0 {
 		b.WriteString(`<div class="clause"><p>`)
 		w.label(b, a.Label, m)
@@ -107,7 +107,7 @@ func pilcrow(b *textBuilder, id, name string) {
 
 // items writes the 项 of the para-th 款 of a (and the 目 under them), with
 // the anchors package address gave them.
-func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*model.Item, m articleMode, p where) {
+func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*model.Item, m articleMode, p fromPage) {
 	if len(items) == 0 {
 		return
 	}
@@ -135,7 +135,7 @@ func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*mode
 }
 
 // subitems writes the 目 under a 项.
-func (w *worker) subitems(b *textBuilder, a *model.Article, items []*model.Item, m articleMode, p where) {
+func (w *worker) subitems(b *textBuilder, a *model.Article, items []*model.Item, m articleMode, p fromPage) {
 	if len(items) == 0 {
 		return
 	}
@@ -158,7 +158,7 @@ func (w *worker) subitems(b *textBuilder, a *model.Article, items []*model.Item,
 
 // body writes paragraphs of running text with ids b1, b2 …: headings as
 // headings, runs of list items as lists, runs of table rows as tables.
-func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, p where) {
+func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, p fromPage) {
 	inList, table := false, false
 	for i, para := range paras {
 		if inList && !para.ListItem {
@@ -209,7 +209,7 @@ func headingText(h model.Heading) string {
 
 // fullText writes a regulation's preamble, headings, articles and
 // appendix, as the document page shows them.
-func (w *worker) fullText(b *textBuilder, d *model.Document, p where) {
+func (w *worker) fullText(b *textBuilder, d *model.Document, p fromPage) {
 	if len(d.Preamble) > 0 {
 		b.WriteString(`<section class="preamble" aria-label="序言">`)
 		w.body(b, d.Preamble, address.PartPrefix("preamble"), p)
@@ -256,7 +256,7 @@ func (w *worker) heading(b *textBuilder, h model.Heading, i int) {
 // section writes a section of a document without 条 and its subsections,
 // with the anchors package address gave them. href, when set, links the section's title
 // to its own page.
-func (w *worker) section(b *textBuilder, s *model.Section, depth int, p where, href string) {
+func (w *worker) section(b *textBuilder, s *model.Section, depth int, p fromPage, href string) {
 	anchor := s.Anchor
 	b.WriteString(`<section class="sec"`)
 	b.attr("id", anchor)

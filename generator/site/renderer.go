@@ -1,8 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"tiaoli/generator/examples"
@@ -150,15 +151,8 @@ func docDate(d *model.Document) string {
 // sortedByDate lists documents newest first, then by title and ID.
 func sortedByDate(docs []*model.Document) []*model.Document {
 	out := append([]*model.Document(nil), docs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if da, db := docDate(a), docDate(b); da != db {
-			return da > db
-		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.ID < b.ID
+	slices.SortStableFunc(out, func(a, b *model.Document) int {
+		return cmp.Or(cmp.Compare(docDate(b), docDate(a)), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 	})
 	return out
 }

@@ -3,7 +3,8 @@ package site_test
 import (
 	"bytes"
 	"flag"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -44,12 +45,7 @@ func page(t *testing.T, name string) *goquery.Document {
 	_, files := fixture()
 	data, ok := files[name]
 	if !ok {
-		var names []string
-		for n := range files {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		t.Fatalf("no page %s; have:\n%s", name, strings.Join(names, "\n"))
+		t.Fatalf("no page %s; have:\n%s", name, strings.Join(slices.Sorted(maps.Keys(files)), "\n"))
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
 	if err != nil {

@@ -4,7 +4,7 @@ import "tiaoli/generator/model"
 
 // tableRow writes a row of a table (model.Paragraph.Row) as <tr>, each
 // cell with the links that fall inside it.
-func (w *worker) tableRow(b *textBuilder, para model.Paragraph, id string, p where) {
+func (w *worker) tableRow(b *textBuilder, para model.Paragraph, id string, p fromPage) {
 	cell := "td"
 	if para.Row == model.RowHead {
 		cell = "th"

@@ -1,8 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
-	"sort"
+	"slices"
 	"strings"
 
 	"tiaoli/generator/address"
@@ -35,7 +36,7 @@ var scopeNames = map[string]string{
 }
 
 // termLink links a term by its name, to its page when the corpus has one.
-func (r *renderer) termLink(name string, p where) linkItem {
+func (r *renderer) termLink(name string, p fromPage) linkItem {
 	if i, ok := r.termByName[name]; ok {
 		return linkItem{Href: p.href(r.c.Terms[i].URL), Text: name}
 	}
@@ -57,7 +58,7 @@ type occRow struct {
 func (w *worker) termPage(i int) error {
 	r := w.r
 	t := r.c.Terms[i]
-	p := where{root: rootOf(t.URL), url: t.URL}
+	p := fromPage{root: rootOf(t.URL), url: t.URL}
 	pg := termPage{Chrome: r.chrome(t.URL, t.Term, "terms", "term"), Term: t,
 		KindName: termKindNames[t.Kind], Total: len(t.Occurrences)}
 	pg.ScopeName = scopeNames[t.Scope]
@@ -93,7 +94,7 @@ func (w *worker) termPage(i int) error {
 
 // occurrences groups a term's occurrences by document, in the order the
 // corpus gives them.
-func (w *worker) occurrences(t *model.Term, p where) []occGroup {
+func (w *worker) occurrences(t *model.Term, p fromPage) []occGroup {
 	var out []occGroup
 	index := map[string]int{}
 	for _, o := range t.Occurrences {
@@ -137,7 +138,7 @@ type termGroup struct {
 func (w *worker) termsPage() error {
 	r := w.r
 	const url = address.TermsURL
-	p := where{root: rootOf(url), url: url}
+	p := fromPage{root: rootOf(url), url: url}
 	type keyed struct {
 		key string
 		i   int
@@ -146,7 +147,7 @@ func (w *worker) termsPage() error {
 	for i, t := range r.c.Terms {
 		list[i] = keyed{address.Slug(t.Term, 8) + "\x00" + t.Term + "\x00" + t.ID, i}
 	}
-	sort.Slice(list, func(a, b int) bool { return list[a].key < list[b].key })
+	slices.SortFunc(list, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
 	pg := termsPage{Chrome: r.chrome(url, "术语", "terms", "terms"), Total: len(list)}
 	for _, k := range list {
 		letter := "#"

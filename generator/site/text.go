@@ -59,14 +59,14 @@ func (b *textBuilder) attr(name, value string) {
 	b.WriteByte('"')
 }
 
-// where is the page being written: its root-relative URL and the path
-// back to the root.
-type where struct{ root, url string }
+// fromPage is the page being written, which links start from: its
+// root-relative URL and the path back to the root.
+type fromPage struct{ root, url string }
 
 // href is the link from the page to a root-relative URL, as short as a
 // relative path can be: an anchor on the page itself becomes a bare
 // fragment, a sibling page ../a6/.
-func (p where) href(url string) string {
+func (p fromPage) href(url string) string {
 	target, frag := url, ""
 	if i := strings.IndexByte(url, '#'); i >= 0 {
 		target, frag = url[:i], url[i:]
@@ -97,7 +97,7 @@ func (p where) href(url string) string {
 // linked writes text with its term and reference links. Links that
 // overlap an earlier one, fall outside the text or cut a character are
 // left out; the text is always written whole.
-func (w *worker) linked(b *textBuilder, text string, links []model.Link, p where) {
+func (w *worker) linked(b *textBuilder, text string, links []model.Link, p fromPage) {
 	pos := 0
 	for _, l := range links {
 		if l.Start < pos || l.End > len(text) || l.Start >= l.End ||
@@ -111,7 +111,7 @@ func (w *worker) linked(b *textBuilder, text string, links []model.Link, p where
 	b.escape(text[pos:])
 }
 
-func (w *worker) link(b *textBuilder, text string, l model.Link, p where) {
+func (w *worker) link(b *textBuilder, text string, l model.Link, p fromPage) {
 	r := w.r
 	switch {
 	case l.Kind == "term" && l.Term >= 0 && l.Term < len(r.c.Terms):
@@ -123,7 +123,7 @@ func (w *worker) link(b *textBuilder, text string, l model.Link, p where) {
 	}
 }
 
-func (w *worker) termLink(b *textBuilder, text string, l model.Link, p where) {
+func (w *worker) termLink(b *textBuilder, text string, l model.Link, p fromPage) {
 	t := w.r.c.Terms[l.Term]
 	if l.Definition {
 		b.WriteString(`<dfn>`)
@@ -139,7 +139,7 @@ func (w *worker) termLink(b *textBuilder, text string, l model.Link, p where) {
 	}
 }
 
-func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p where) {
+func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p fromPage) {
 	url, tip, class := w.r.refTarget(ref)
 	if url == "" {
 		b.WriteString(`<span class="ref unresolved" title="未能解析的引用">`)

@@ -26,7 +26,7 @@ func textWorker(t testing.TB) *worker {
 
 func TestLinked(t *testing.T) {
 	w := textWorker(t)
-	p := where{url: "d/x/a1/"}
+	p := fromPage{url: "d/x/a1/"}
 	tests := []struct {
 		text  string
 		links []model.Link
@@ -64,7 +64,7 @@ func FuzzLinked(f *testing.F) {
 			{Start: s1, End: e1, Kind: "term", Term: sitetest.TermRegular},
 			{Start: s2, End: e2, Kind: "reference", Reference: 1},
 		}
-		w.linked(&w.txt, text, links, where{url: "d/x/a1/"})
+		w.linked(&w.txt, text, links, fromPage{url: "d/x/a1/"})
 		out := string(w.txt.take())
 		if strings.Contains(out, "<script") {
 			t.Fatalf("markup survived: %s", out)

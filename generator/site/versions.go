@@ -57,7 +57,7 @@ type versionNote struct {
 
 // versionNote describes d's place among the versions of its work, nil
 // for a document in no work.
-func (r *renderer) versionNote(d *model.Document, p where) *versionNote {
+func (r *renderer) versionNote(d *model.Document, p fromPage) *versionNote {
 	w := r.vx.work[d.ID]
 	if w == nil {
 		return nil
@@ -97,7 +97,7 @@ type articleVersions struct {
 }
 
 // articleVersions follows article i of d through the comparisons.
-func (r *renderer) articleVersions(d *model.Document, i int, p where) *articleVersions {
+func (r *renderer) articleVersions(d *model.Document, i int, p fromPage) *articleVersions {
 	if r.vx.work[d.ID] == nil {
 		return nil
 	}
@@ -118,7 +118,7 @@ func (r *renderer) articleVersions(d *model.Document, i int, p where) *articleVe
 }
 
 // followNewer follows article i of d to the newest version.
-func (r *renderer) followNewer(d *model.Document, i int, p where, av *articleVersions) {
+func (r *renderer) followNewer(d *model.Document, i int, p fromPage, av *articleVersions) {
 	at := []int{i}
 	for cmp := r.vx.newer[d.ID]; cmp != nil; cmp = r.vx.newer[cmp.To] {
 		var next []int
@@ -152,7 +152,7 @@ func (r *renderer) versionDate(id string) string {
 }
 
 // articleLink links article k of d.
-func (r *renderer) articleLink(d *model.Document, k int, p where, prefix string) linkItem {
+func (r *renderer) articleLink(d *model.Document, k int, p fromPage, prefix string) linkItem {
 	if k < 0 || k >= len(d.Articles) || d.Articles[k] == nil {
 		return linkItem{}
 	}

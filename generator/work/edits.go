@@ -1,10 +1,6 @@
 package work
 
 import (
-	"strings"
-
-	"go.yaml.in/yaml/v3"
-
 	"tiaoli/generator/model"
 )
 
@@ -39,26 +35,15 @@ type Edit struct {
 // ParseEdits reads works.yaml; nil data means no edits. Entries that
 // neither join nor split, or do both, are reported and skipped.
 func ParseEdits(data []byte) (Edits, []model.Error) {
-	if len(strings.TrimSpace(string(data))) == 0 {
-		return Edits{}, nil
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return Edits{}, []model.Error{model.YAMLError(File, err)}
-	}
-	if len(root.Content) == 0 {
-		return Edits{}, nil
-	}
-	list := root.Content[0]
-	if list.Kind != yaml.SequenceNode {
-		return Edits{}, []model.Error{{Path: File, Line: list.Line, Message: "应为合并或拆分的列表，每项形如「- join: […]」或「- split: […]」"}}
+	entries, errs := model.YAMLList(File, data, "应为合并或拆分的列表，每项形如「- join: […]」或「- split: […]」")
+	if errs != nil {
+		return Edits{}, errs
 	}
 	var out Edits
-	var errs []model.Error
-	for _, n := range list.Content {
+	for _, n := range entries {
 		var e Edit
-		if err := n.Decode(&e); err != nil {
-			errs = append(errs, model.Error{Path: File, Line: n.Line, Message: "这一项读不出：「" + err.Error() + "」"})
+		if bad := model.YAMLEntry(File, n, &e); bad != nil {
+			errs = append(errs, *bad)
 			continue
 		}
 		e.Line = n.Line

@@ -18,8 +18,9 @@
 package work
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"tiaoli/generator/model"
@@ -76,9 +77,17 @@ func newWork(regs []*model.Document, members []int, title string, dates map[stri
 		}
 		w.Versions = append(w.Versions, model.Version{Doc: d, Date: Date(d, dates)})
 	}
-	sort.SliceStable(w.Versions, func(i, j int) bool {
-		a, b := w.Versions[i].Date, w.Versions[j].Date
-		return a > b && a != "" // undated last
+	slices.SortStableFunc(w.Versions, func(x, y model.Version) int {
+		a, b := x.Date, y.Date
+		switch { // the latest first, undated last
+		case a == b:
+			return 0
+		case a == "":
+			return 1
+		case b == "":
+			return -1
+		}
+		return cmp.Compare(b, a)
 	})
 	w.Title = title
 	if w.Title == "" {

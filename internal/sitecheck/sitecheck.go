@@ -5,7 +5,8 @@
 //   - every href, src and #fragment of every page (package linkcheck);
 //   - every anchor the model gives (package address): each 款, 项 and 目 on
 //     its article page and on its document page, each heading and section;
-//   - every URL a search returns, anchor included.
+//   - every URL a hit of the search index can have (search.Index.URLs),
+//     and every URL the searches return, anchors included.
 //
 // Content comes as a txtar archive, as in Hugo's integration tests:
 //
@@ -20,13 +21,15 @@
 package sitecheck
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -126,14 +129,26 @@ func (s *Site) Search(t testing.TB, query string) []string {
 	return urls
 }
 
-// Check checks every link of the site, every anchor of the model, and
-// every URL returned by the queries given and by a query for the start of
-// each 款 and 项 (up to maxQueries). It returns how many places it checked.
+// Check checks every link of the site, every anchor of the model, every
+// URL a hit of the search index can have, and every URL returned by the
+// queries given and by a query for the start of each 款 and 项 (up to
+// maxQueries). It returns how many places it checked.
 func (s *Site) Check(t testing.TB, queries ...string) int {
 	t.Helper()
 	targets := map[string]string{} // URL → why it must exist
 	for _, u := range modelAnchors(s.Corpus) {
 		targets[u] = "an anchor of the model"
+	}
+	n, err := s.Index.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls, err := s.Index.URLs(int(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range urls {
+		targets[u] = "a URL of the search index"
 	}
 	for _, q := range append(queries, unitQueries(s.Corpus, maxQueries)...) {
 		for _, u := range s.Search(t, q) {
@@ -166,11 +181,7 @@ const targetsPage = "sitecheck-targets.html"
 
 // withTargets is the site with a page linking to every target.
 func withTargets(site fs.FS, targets map[string]string) fs.FS {
-	urls := make([]string, 0, len(targets))
-	for u := range targets {
-		urls = append(urls, u)
-	}
-	sort.Strings(urls)
+	urls := slices.Sorted(maps.Keys(targets))
 	var b strings.Builder
 	b.WriteString("<!doctype html>\n<title>targets</title>\n")
 	for _, u := range urls {
@@ -203,7 +214,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	list = append(list, extra...)
-	sort.Slice(list, func(i, j int) bool { return list[i].Name() < list[j].Name() })
+	slices.SortFunc(list, func(a, b fs.DirEntry) int { return cmp.Compare(a.Name(), b.Name()) })
 	return list, nil
 }
 

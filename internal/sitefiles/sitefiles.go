@@ -5,7 +5,7 @@
 package sitefiles
 
 import (
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -68,7 +68,7 @@ func (w *Writer) Names() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	out := append([]string(nil), w.names...)
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
 

@@ -18,12 +18,13 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -88,13 +89,13 @@ func main() {
 			}
 		}
 		if len(keep) > 0 {
-			sort.Slice(keep, func(i, j int) bool {
-				return as[keep[i]] > as[keep[j]] || as[keep[i]] == as[keep[j]] && keep[i] < keep[j]
+			slices.SortFunc(keep, func(a, b string) int {
+				return cmp.Or(cmp.Compare(as[b], as[a]), cmp.Compare(a, b))
 			})
 			out = append(out, fmt.Sprintf("%s: [%s]  # %d questions", q, strings.Join(keep[:min(3, len(keep))], ", "), n[q]))
 		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	fmt.Println(strings.Join(out, "\n"))
 }
 

@@ -14,9 +14,10 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -50,11 +51,7 @@ func main() {
 			}
 		}
 	}
-	var keys []string
-	for k := range out {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(out))
 	w := bufio.NewWriter(os.Stdout)
 	for _, k := range keys {
 		fmt.Fprintf(w, "%s %s\n", k, out[k])

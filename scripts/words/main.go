@@ -22,7 +22,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -80,7 +80,7 @@ func main() {
 			added++
 		}
 	}
-	sort.Strings(keep)
+	slices.Sort(keep)
 	out := bufio.NewWriter(os.Stdout)
 	for _, w := range keep {
 		fmt.Fprintf(out, "%s %g\n", w, d.Freq(w))

@@ -45,9 +45,9 @@ import (
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
 	"tiaoli/generator/ingest/page/dateline"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -107,11 +107,11 @@ func markerRepair(l block.Line) model.Repair {
 // strayMarker reports whether list item i has no label of its own inside a
 // list whose items around it do.
 func strayMarker(lines []block.Line, i int) bool {
-	if label.Item(lines[i].Text) {
+	if label.ItemLine(lines[i].Text) {
 		return false
 	}
 	labelled := func(j int) bool {
-		return j >= 0 && j < len(lines) && lines[j].ListItem && label.Item(lines[j].Text)
+		return j >= 0 && j < len(lines) && lines[j].ListItem && label.ItemLine(lines[j].Text)
 	}
 	return labelled(i-1) && labelled(i+1)
 }
@@ -172,14 +172,14 @@ func cut(l, next block.Line, page string) bool {
 		return true
 	}
 	n := utf8.RuneCountInString(s)
-	if _, _, rest, ok := label.Article(s); ok {
+	if lab, ok := label.ArticleLine(s); ok {
 		// A label alone is left for the regulation stage; a few words after
 		// it may be the article's title (第十四条 处理恰当), so they are joined
 		// only when the page prints the words across the break elsewhere.
-		short := utf8.RuneCountInString(rest) < sentenceLine && !strings.ContainsAny(rest, "，,、；;")
-		return rest != "" && (!short || junctionElsewhere(s, next.Text, page))
+		short := utf8.RuneCountInString(lab.Rest) < sentenceLine && !strings.ContainsAny(lab.Rest, "，,、；;")
+		return lab.Rest != "" && (!short || junctionElsewhere(s, next.Text, page))
 	}
-	if label.Item(s) && onlyLabel(s) {
+	if label.ItemLine(s) && onlyLabel(s) {
 		return false
 	}
 	last := lastRune(s)
@@ -191,7 +191,7 @@ func cut(l, next block.Line, page string) bool {
 	case cndate.Starts(s) || docNumber.MatchString(s):
 		return false // a history, signature or document number line: a unit of its own
 	}
-	if label.Item(s) {
+	if label.ItemLine(s) {
 		return l.ListItem || n >= columnLine
 	}
 	return n >= columnLine || (n >= sentenceLine && strings.ContainsAny(s, "，,。；;"))

@@ -14,8 +14,8 @@ import (
 // first words of a document that prints none.
 const maxDerivedTitle = 24
 
-// build turns draft i of all into a document.
-func build(in Input, all []*draft, i int, d *draft) *model.Document {
+// build turns page document i of all into a document.
+func build(in Input, all []*pageDoc, i int, d *pageDoc) *model.Document {
 	kind := d.kind
 	if kind == "" {
 		f := featuresOf(d)
@@ -33,11 +33,11 @@ func build(in Input, all []*draft, i int, d *draft) *model.Document {
 	return doc
 }
 
-// titles returns the title, kicker and subtitle of a draft. A draft that
-// prints no headline takes its title from the context (a weather label,
-// the regulation a carrier sentence announced), from the file when it is
-// the file's only document, or from its first words.
-func titles(in Input, all []*draft, i int, d *draft, kind string) (title, kicker, subtitle string) {
+// titles returns the title, kicker and subtitle of a page document. One
+// that prints no headline takes its title from the context (a weather
+// label, the regulation a carrier sentence announced), from the file when
+// it is the file's only document, or from its first words.
+func titles(in Input, all []*pageDoc, i int, d *pageDoc, kind string) (title, kicker, subtitle string) {
 	if d.head != nil {
 		return d.head.text(), d.head.kicker(), d.head.subtitle()
 	}
@@ -89,7 +89,7 @@ func derivedTitle(body []block.Line) string {
 
 // body returns the paragraphs of a document. A regulation keeps its title
 // lines; a document that prints nothing but its headline keeps that.
-func body(p string, d *draft, kind string) []model.Paragraph {
+func body(p string, d *pageDoc, kind string) []model.Paragraph {
 	lines := d.body
 	if d.head != nil && (kind == model.KindRegulation || len(lines) == 0) {
 		lines = append(append([]block.Line{}, d.head.lines...), lines...)
@@ -109,7 +109,7 @@ func body(p string, d *draft, kind string) []model.Paragraph {
 
 // resolveDateline returns the opening dateline, else the closing one, with
 // its year taken from the page.
-func resolveDateline(d *draft, in Input) *model.Dateline {
+func resolveDateline(d *pageDoc, in Input) *model.Dateline {
 	m := d.opening
 	if m == nil {
 		m = d.closing
@@ -127,7 +127,7 @@ func resolveDateline(d *draft, in Input) *model.Dateline {
 // docDate is the date of a document: its dateline's, a regulation's
 // approval or latest history date, the date it was signed, the date its
 // source line or byline gives, else the page's.
-func docDate(d *draft, doc *model.Document, in Input) string {
+func docDate(d *pageDoc, doc *model.Document, in Input) string {
 	if doc.Dateline != nil && doc.Dateline.Date != "" {
 		return doc.Dateline.Date
 	}
@@ -148,7 +148,7 @@ func docDate(d *draft, doc *model.Document, in Input) string {
 // top of a regulation that enacts or amends its text: its latest 修正 or
 // 修订 (刑法 amended in 2023 is dated 2023, however many lines come before),
 // not the day it takes effect (2007年1月1日 施行).
-func issueDate(d *draft) string {
+func issueDate(d *pageDoc) string {
 	latest, seen := "", false
 	for i, l := range d.body {
 		// a history line of any length: 2024年4月26日…《关于修改〈…〉、〈…〉的决定》第二次修正
@@ -201,14 +201,14 @@ func enacts(event string) bool {
 // linkCarriers points every regulation carried inside a news item or
 // notice at it: the item just before the regulation that announced its
 // full text (《X》全文如下), or that names it in 《》.
-func linkCarriers(drafts []*draft, docs []*model.Document) {
+func linkCarriers(pageDocs []*pageDoc, docs []*model.Document) {
 	for i := 1; i < len(docs); i++ {
 		reg, prev := docs[i], docs[i-1]
 		if reg.Kind != model.KindRegulation || prev.Kind == model.KindRegulation {
 			continue
 		}
-		announced := drafts[i-1].carries
-		if announced != "" && (NormalTitle(announced) == NormalTitle(reg.Title) || drafts[i].head == nil) {
+		announced := pageDocs[i-1].carries
+		if announced != "" && (NormalTitle(announced) == NormalTitle(reg.Title) || pageDocs[i].head == nil) {
 			reg.Carrier = prev
 			continue
 		}
@@ -236,11 +236,11 @@ func names(doc *model.Document, title string) bool {
 }
 
 // assignRepairs gives every repair to the document it falls in.
-func assignRepairs(reps []model.Repair, drafts []*draft, docs []*model.Document, p string) {
+func assignRepairs(reps []model.Repair, pageDocs []*pageDoc, docs []*model.Document, p string) {
 	for _, r := range reps {
 		r.Path = p
 		j := 0
-		for k, d := range drafts {
+		for k, d := range pageDocs {
 			if d.first() <= r.Line {
 				j = k
 			}

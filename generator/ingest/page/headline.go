@@ -7,9 +7,9 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/normalize"
 	"tiaoli/generator/ingest/page/dateline"
+	"tiaoli/generator/label"
 )
 
 // maxTitle is the longest line, in characters, read as a title in plain

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tiaoli/generator/ingest/label"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -47,7 +47,7 @@ var (
 	kindWords = words("声明 遗失 作废 公告 启事 公示 讣告 开奖 彩票 体彩 福彩 气象 天气预报 招商 诚邀 招聘 广告")
 )
 
-// features are what classification reads of a draft.
+// features are what classification reads of a page document.
 type features struct {
 	title, text         string
 	paras, runes        int
@@ -61,7 +61,7 @@ type features struct {
 	alone               bool // the only document of its file
 }
 
-func featuresOf(d *draft) features {
+func featuresOf(d *pageDoc) features {
 	f := features{paras: len(d.body), opening: d.opening != nil, closing: d.closing != nil}
 	if d.head != nil {
 		f.title = d.head.kicker() + " " + d.head.text() + " " + d.head.subtitle()
@@ -94,10 +94,10 @@ func (f *features) read(s string) {
 	case addresseeRE.MatchString(s):
 		f.addressee = true
 	}
-	if _, _, _, ok := label.Part(s); ok {
+	if _, _, ok := label.PartLine(s); ok {
 		f.chapters++
 	}
-	if label.Item(s) {
+	if label.ItemLine(s) {
 		if !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "（") {
 			f.sections++
 		}
@@ -107,8 +107,8 @@ func (f *features) read(s string) {
 	}
 }
 
-// classify gives a draft its kind from general signals.
-func classify(d *draft, f features) string {
+// classify gives a page document its kind from general signals.
+func classify(d *pageDoc, f features) string {
 	title := ""
 	if d.head != nil {
 		title = d.head.text()
@@ -134,7 +134,7 @@ func classify(d *draft, f features) string {
 }
 
 // classifyText tells the kinds of items that print no dateline apart.
-func classifyText(d *draft, f features, title string) string {
+func classifyText(d *pageDoc, f features, title string) string {
 	switch {
 	case announceWords.in(title) || (title == "" && mostly(d, announceWords)):
 		return model.KindAnnouncement
@@ -157,7 +157,7 @@ func classifyText(d *draft, f features, title string) string {
 }
 
 // mostly reports whether at least half the paragraphs hold one of ws.
-func mostly(d *draft, ws wordList) bool {
+func mostly(d *pageDoc, ws wordList) bool {
 	n := 0
 	for _, l := range d.body {
 		if ws.in(l.Text) {

@@ -68,10 +68,10 @@ type Input struct {
 
 // Split returns the documents of a source in the order they start.
 func Split(in Input) []*model.Document {
-	drafts := segment(in)
-	docs := make([]*model.Document, 0, len(drafts))
-	var built []*draft
-	for _, d := range drafts {
+	pageDocs := segment(in)
+	docs := make([]*model.Document, 0, len(pageDocs))
+	var built []*pageDoc
+	for _, d := range pageDocs {
 		if d.head == nil && len(d.body) == 0 {
 			continue
 		}
@@ -89,9 +89,9 @@ func Split(in Input) []*model.Document {
 }
 
 // segment chooses how to split the source and splits it.
-func segment(in Input) []*draft {
+func segment(in Input) []*pageDoc {
 	if d, ok := standaloneRegulation(in.Lines); ok {
-		return []*draft{d}
+		return []*pageDoc{d}
 	}
 	s := &segmenter{lines: in.Lines, plain: true}
 	for _, l := range in.Lines {
@@ -111,7 +111,7 @@ const maxLabel = 6
 // demoteLabel turns the headline of a file's only document into body text
 // when it reads as a section label (编者按, 【案情】, 问题：) and the file's
 // name gives a real title.
-func demoteLabel(in Input, d *draft) {
+func demoteLabel(in Input, d *pageDoc) {
 	if d.head == nil || in.Meta.Title != "" || !hasHan(FileTitle(in.Path)) {
 		return
 	}

@@ -2,12 +2,12 @@ package page
 
 import (
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/page/dateline"
+	"tiaoli/generator/label"
 )
 
-// draft is a document while the page is being split.
-type draft struct {
+// pageDoc is a document of the page while the page is being split.
+type pageDoc struct {
 	head    *headline
 	body    []block.Line
 	closed  bool   // a closing dateline, 下转 or a carrier sentence ended it
@@ -22,11 +22,11 @@ type draft struct {
 	metaDate         string
 	signDate         string
 	pub              publication
-	start            int // the line of a mark that opened the draft, 0 if none
+	start            int // the line of a mark that opened the page document, 0 if none
 }
 
-// first is the line the draft starts on.
-func (d *draft) first() int {
+// first is the line the page document starts on.
+func (d *pageDoc) first() int {
 	if d.start > 0 {
 		return d.start
 	}
@@ -41,7 +41,7 @@ func (d *draft) first() int {
 
 // articles counts the lines of the body that start with 第X条 when they
 // read as a regulation's articles (see articleRun), else 0.
-func (d *draft) articles() int {
+func (d *pageDoc) articles() int {
 	return articleRun(d.body)
 }
 
@@ -52,15 +52,15 @@ func (d *draft) articles() int {
 func articleRun(lines []block.Line) int {
 	n, next, prev := 0, 0, -1
 	for _, l := range lines {
-		num, suffix, _, ok := label.Article(l.Text)
+		lab, ok := label.ArticleLine(l.Text)
 		if !ok {
 			continue
 		}
 		n++
-		if num == prev+1 || (num == prev && suffix > 0) {
+		if lab.N == prev+1 || (lab.N == prev && lab.Suffix > 0) {
 			next++
 		}
-		prev = num
+		prev = lab.N
 	}
 	if n == 0 || 2*next < n {
 		return 0
@@ -68,29 +68,29 @@ func articleRun(lines []block.Line) int {
 	return n
 }
 
-// segmenter assigns the lines of a page to drafts.
+// segmenter assigns the lines of a page to page documents.
 type segmenter struct {
-	lines  []block.Line
-	plain  bool // no line is a heading: titles are found among plain lines
-	single bool // the file is one article: later headings are its subheads
-	drafts []*draft
+	lines    []block.Line
+	plain    bool // no line is a heading: titles are found among plain lines
+	single   bool // the file is one article: later headings are its subheads
+	pageDocs []*pageDoc
 }
 
-func (s *segmenter) cur() *draft {
-	if len(s.drafts) == 0 {
+func (s *segmenter) cur() *pageDoc {
+	if len(s.pageDocs) == 0 {
 		return nil
 	}
-	return s.drafts[len(s.drafts)-1]
+	return s.pageDocs[len(s.pageDocs)-1]
 }
 
-func (s *segmenter) open(h *headline) *draft {
-	d := &draft{head: h}
-	s.drafts = append(s.drafts, d)
+func (s *segmenter) open(h *headline) *pageDoc {
+	d := &pageDoc{head: h}
+	s.pageDocs = append(s.pageDocs, d)
 	return d
 }
 
-// run splits the lines into drafts.
-func (s *segmenter) run() []*draft {
+// run splits the lines into page documents.
+func (s *segmenter) run() []*pageDoc {
 	for i := 0; i < len(s.lines); {
 		if n := s.headlineAt(i); n > 0 {
 			h := newHeadline(s.lines[i : i+n])
@@ -101,7 +101,7 @@ func (s *segmenter) run() []*draft {
 		s.line(s.lines[i])
 		i++
 	}
-	return s.drafts
+	return s.pageDocs
 }
 
 // headlineAt returns how many lines from i form a headline group that
@@ -191,7 +191,7 @@ func opensItem(s string) bool {
 	if _, _, ok := continuedFrom(s); ok {
 		return true
 	}
-	if n, _, _, ok := label.Article(s); ok && n == 1 {
+	if lab, ok := label.ArticleLine(s); ok && lab.N == 1 {
 		return true
 	}
 	return isApproval(s)
@@ -229,9 +229,9 @@ func (s *segmenter) line(l block.Line) {
 }
 
 // mark reads a line that is only a mark (credit, closing dateline, byline,
-// source line, editor's mark) into the draft's metadata; it reports
+// source line, editor's mark) into the page document's metadata; it reports
 // whether it did.
-func (s *segmenter) mark(c *draft, l block.Line) bool {
+func (s *segmenter) mark(c *pageDoc, l block.Line) bool {
 	t := l.Text
 	if isCredit(t) {
 		c.credits = append(c.credits, t)
@@ -258,8 +258,8 @@ func (s *segmenter) mark(c *draft, l block.Line) bool {
 	return isEditor(t) // （责编：某某） closes a web page's text: no text of it
 }
 
-// text adds a line of text to the draft, reading the marks inside it.
-func (s *segmenter) text(c *draft, l block.Line) {
+// text adds a line of text to the page document, reading the marks inside it.
+func (s *segmenter) text(c *pageDoc, l block.Line) {
 	if page, rest, ok := continuedTo(l.Text); ok {
 		c.to, c.closed = page, true
 		if l.Text = rest; rest == "" {

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"tiaoli/generator/ingest/block"
-	"tiaoli/generator/ingest/label"
 	"tiaoli/generator/ingest/page/dateline"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -16,19 +16,19 @@ const (
 	maxLeadTitles   = 3
 )
 
-// standaloneRegulation reads a file that holds one regulation as one
-// draft of kind regulation: its title is the headline at the top, its body
-// everything else. A file is one regulation when it has articles (or,
+// standaloneRegulation reads a file that holds one regulation as one page
+// document of kind regulation: its title is the headline at the top, its
+// body everything else. A file is one regulation when it has articles (or,
 // under a title that names a regulation, numbered sections or chapters)
 // and nothing before the first of them, or after, opens another item: no
 // dateline, credit, byline or carrier sentence, no more than a title's
 // worth of headlines.
-func standaloneRegulation(lines []block.Line) (*draft, bool) {
+func standaloneRegulation(lines []block.Line) (*pageDoc, bool) {
 	first := firstStructure(lines)
 	if first < 0 || !quietLead(lines[:first]) || !quietRest(lines[first:]) {
 		return nil, false
 	}
-	d := &draft{kind: model.KindRegulation}
+	d := &pageDoc{kind: model.KindRegulation}
 	n := leadHeadline(lines)
 	if n > 0 {
 		h := newHeadline(lines[:n])
@@ -49,7 +49,7 @@ func standaloneRegulation(lines []block.Line) (*draft, bool) {
 // and it has at least two; -1 when the file has neither.
 func firstStructure(lines []block.Line) int {
 	for i, l := range lines {
-		if _, _, _, ok := label.Article(l.Text); ok {
+		if _, ok := label.ArticleLine(l.Text); ok {
 			if articleRun(lines[i:]) >= 2 {
 				return i
 			}
@@ -61,8 +61,8 @@ func firstStructure(lines []block.Line) int {
 	}
 	first, n := -1, 0
 	for i, l := range lines {
-		_, _, _, part := label.Part(l.Text)
-		if part || (label.Item(l.Text) && !strings.HasPrefix(l.Text, "(") && !strings.HasPrefix(l.Text, "（")) {
+		_, _, part := label.PartLine(l.Text)
+		if part || (label.ItemLine(l.Text) && !strings.HasPrefix(l.Text, "(") && !strings.HasPrefix(l.Text, "（")) {
 			if first < 0 {
 				first = i
 			}

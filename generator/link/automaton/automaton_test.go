@@ -1,8 +1,9 @@
 package automaton
 
 import (
+	"cmp"
 	"math/rand"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,11 +31,8 @@ func naive(patterns []string, text string) []Match {
 }
 
 func sorted(ms []Match) []Match {
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
-		}
-		return ms[i].End < ms[j].End
+	slices.SortFunc(ms, func(a, b Match) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 	})
 	return ms
 }

@@ -2,7 +2,7 @@ package report
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
@@ -60,7 +60,7 @@ func strayAcronyms(c *model.Corpus, known map[string]bool) []Entry {
 	for _, d := range c.Documents {
 		walkText(d, see)
 	}
-	sort.Strings(order)
+	slices.Sort(order)
 	out := make([]Entry, 0, len(order))
 	for _, a := range order {
 		e := uses[a].first

@@ -1,7 +1,8 @@
 package sitetest
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"tiaoli/generator/model"
 )
@@ -132,7 +133,7 @@ func (b *builder) notice() *model.Document {
 }
 
 func sortLinks(p *model.Paragraph) {
-	sort.SliceStable(p.Links, func(i, j int) bool { return p.Links[i].Start < p.Links[j].Start })
+	slices.SortStableFunc(p.Links, func(a, b model.Link) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // resolveIDs replaces the fixture's placeholder document names in
@@ -179,7 +180,7 @@ func (b *builder) sourceDocs() {
 				}
 			}
 		}
-		sort.SliceStable(list, func(i, j int) bool { return list[i].line < list[j].line })
+		slices.SortStableFunc(list, func(a, b at) int { return cmp.Compare(a.line, b.line) })
 		for _, a := range list {
 			s.Documents = append(s.Documents, a.id)
 		}

@@ -1,4 +1,4 @@
-package search
+package server
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 
 	"tiaoli/generator/examples"
 	"tiaoli/generator/site"
+	"tiaoli/search"
 )
 
 // resultsTemplate is the file of the results page templates. It defines
@@ -68,14 +69,14 @@ type pageLink struct {
 
 // facetNames label the facet groups.
 var facetNames = []struct{ name, label string }{
-	{FilterKind, "类别"}, {FilterDoc, "文件"}, {FilterYear, "年份"},
+	{search.FilterKind, "类别"}, {search.FilterDoc, "文件"}, {search.FilterYear, "年份"},
 }
 
 // maxPageLinks is how many page numbers the pager lists.
 const maxPageLinks = 10
 
 // view builds what the page shows for a response.
-func (h *handler) view(resp *Response, errMsg string) *pageView {
+func (h *searchHandler) view(resp *search.Response, errMsg string) *pageView {
 	v := &pageView{
 		Base: h.opts.Base, Action: h.opts.Base + "search", Query: resp.Query, Error: errMsg,
 		Total: resp.Total, Page: resp.Page, Pages: resp.Pages,
@@ -83,12 +84,12 @@ func (h *handler) view(resp *Response, errMsg string) *pageView {
 		Relaxed: resp.Relaxed, Partial: resp.Partial, Words: quoteWords(resp.Words), Strict: resp.Strict,
 	}
 	if ix := h.current(); ix != nil {
-		v.Examples = examples.Placeholder(ix.examples)
+		v.Examples = examples.Placeholder(ix.Examples())
 	}
 	for _, hit := range resp.Hits {
 		hv := hitView{
 			URL: h.opts.Base + hit.URL, Title: hit.Title, Article: hit.Article, Heading: hit.Heading,
-			Kind: hit.Kind, KindLabel: KindLabels[hit.Kind], Date: hit.Date, Status: hit.Status,
+			Kind: hit.Kind, KindLabel: search.KindLabels[hit.Kind], Date: hit.Date, Status: hit.Status,
 		}
 		for _, f := range hit.Fragments {
 			hv.Fragments = append(hv.Fragments, template.HTML(f)) // escaped by fragment()
@@ -104,7 +105,7 @@ func (h *handler) view(resp *Response, errMsg string) *pageView {
 }
 
 // pageURL is the results page of query q at page n.
-func (h *handler) pageURL(q string, n int) string {
+func (h *searchHandler) pageURL(q string, n int) string {
 	vals := url.Values{"q": {q}}
 	if n > 1 {
 		vals.Set("page", strconv.Itoa(n))
@@ -114,11 +115,11 @@ func (h *handler) pageURL(q string, n int) string {
 
 // facetGroups turns facets into links that add a filter to the query, or
 // remove it when the query has it already.
-func (h *handler) facetGroups(resp *Response) []facetGroup {
+func (h *searchHandler) facetGroups(resp *search.Response) []facetGroup {
 	var out []facetGroup
 	for _, fn := range facetNames {
 		g := facetGroup{Name: fn.name, Label: fn.label}
-		for _, f := range resp.Facets[facetOfFilter[fn.name]] {
+		for _, f := range resp.Facets[search.FacetOfFilter(fn.name)] {
 			filter := fn.name + ":" + f.Value
 			q, active := toggleFilter(resp.Query, filter)
 			label := f.Label

@@ -6,41 +6,41 @@ import (
 	"tiaoli/generator/model"
 )
 
-// Draft kinds.
+// Kinds of open variants.
 const (
-	draftText    = iota // the sources read a stretch of text differently
-	draftSplit          // the base breaks a paragraph a witness does not
-	draftJoin           // a witness breaks a paragraph the base does not
-	draftAbsent         // a witness lacks a unit the base has
-	draftExtra          // a witness has a unit the base lacks
-	draftSegment        // a witness lacks (or alone has) a whole article
+	variantText    = iota // the sources read a stretch of text differently
+	variantSplit          // the base breaks a paragraph a witness does not
+	variantJoin           // a witness breaks a paragraph the base does not
+	variantAbsent         // a witness lacks a unit the base has
+	variantExtra          // a witness has a unit the base lacks
+	variantSegment        // a witness lacks (or alone has) a whole article
 )
 
 // contextRunes is how much of the text around a variant it shows.
 const contextRunes = 6
 
-// draft is a variant before a reading is chosen: where it is, what each
+// openVariant is a variant before a reading is chosen: where it is, what each
 // source reads, and what applying a choice needs.
-type draft struct {
+type openVariant struct {
 	kind     int
 	where    string
-	unit     *unit // the base unit (draftText, draftSplit, draftJoin, draftAbsent)
+	unit     *unit // the base unit (variantText, variantSplit, variantJoin, variantAbsent)
 	next     *unit // the second base unit of a split
-	r0, r1   int   // the stretch of the base unit (draftText)
-	at       int   // where a witness breaks the base unit (draftJoin)
+	r0, r1   int   // the stretch of the base unit (variantText)
+	at       int   // where a witness breaks the base unit (variantJoin)
 	readings []reading
 	before   string
 	after    string
-	// extra is the witness unit or segment the base lacks (draftExtra,
-	// draftSegment).
+	// extra is the witness unit or segment the base lacks (variantExtra,
+	// variantSegment).
 	extra    *unit
 	extraSeg *segment
 	// anchor is the first unit of a base segment a witness lacks, to sort
-	// the draft in document order.
+	// the variant in document order.
 	anchor *unit
 }
 
-// reading is one source's text at a draft.
+// reading is one source's text at an open variant.
 type reading struct {
 	src  *source
 	text string
@@ -53,13 +53,13 @@ type reading struct {
 	artefact bool
 }
 
-// textDrafts turns the regions of a base unit into drafts with a reading
+// textVariants turns the regions of a base unit into open variants with a reading
 // from the base and from every witness that has the unit.
-func (c *comparison) textDrafts(u *unit) {
+func (c *comparison) textVariants(u *unit) {
 	vs := c.views[u]
 	for _, rg := range regions(u, vs) {
 		p0, p1 := printedRange(u.at, rg.a0, rg.a1)
-		d := &draft{kind: draftText, where: u.where, unit: u, r0: p0, r1: p1}
+		d := &openVariant{kind: variantText, where: u.where, unit: u, r0: p0, r1: p1}
 		d.before, d.after = around(u.runes, p0, p1)
 		d.readings = append(d.readings, newReading(c.base, u.runes, p0, p1, u.para.Line))
 		for _, v := range vs {
@@ -68,7 +68,7 @@ func (c *comparison) textDrafts(u *unit) {
 			q0, q1 = printedRange(v.at, q0, max(q0, q1))
 			d.readings = append(d.readings, newReading(v.src, v.piece, q0, q1, lineAt(v.units, q0)))
 		}
-		c.drafts = append(c.drafts, d)
+		c.openVariants = append(c.openVariants, d)
 	}
 }
 
@@ -147,11 +147,11 @@ func plainReading(src *source, rs []rune, at, line int) reading {
 	return reading{src: src, text: text, line: line, window: []rune(text), wide: text}
 }
 
-// splitDraft records that the base breaks a paragraph (a1 | a2) that a
+// splitVariant records that the base breaks a paragraph (a1 | a2) that a
 // witness prints as one; brk is where a2 starts in the folded base piece.
-func splitDraft(base *source, seg *segment, a1, a2 *unit, brk int, v view) *draft {
+func splitVariant(base *source, seg *segment, a1, a2 *unit, brk int, v view) *openVariant {
 	both := append(append([]rune{}, a1.runes...), a2.runes...)
-	d := &draft{kind: draftSplit, where: seg.where, unit: a1, next: a2}
+	d := &openVariant{kind: variantSplit, where: seg.where, unit: a1, next: a2}
 	q, _ := printedRange(v.at, mapPos(v.spans, brk, false), 0)
 	d.readings = []reading{
 		breakReading(base, both, len(a1.runes), a2.para.Line),
@@ -160,11 +160,11 @@ func splitDraft(base *source, seg *segment, a1, a2 *unit, brk int, v view) *draf
 	return d
 }
 
-// joinDraft records that a witness breaks in two a paragraph the base
+// joinVariant records that a witness breaks in two a paragraph the base
 // prints as one; wbreak is where its second paragraph starts, folded.
-func joinDraft(base *source, seg *segment, a *unit, wbreak int, v view) *draft {
+func joinVariant(base *source, seg *segment, a *unit, wbreak int, v view) *openVariant {
 	at, _ := printedRange(a.at, unmapPos(v.spans, wbreak), 0)
-	d := &draft{kind: draftJoin, where: seg.where, unit: a, at: at}
+	d := &openVariant{kind: variantJoin, where: seg.where, unit: a, at: at}
 	q, _ := printedRange(v.at, wbreak, 0)
 	d.readings = []reading{
 		plainReading(base, a.runes, at, a.para.Line),
@@ -182,9 +182,9 @@ func unmapPos(spans []span, q int) int {
 	return mapPos(inv, q, false)
 }
 
-// absentDraft records a base unit a witness lacks.
-func absentDraft(base *source, u *unit, src *source) *draft {
-	d := &draft{kind: draftAbsent, where: u.where, unit: u}
+// absentVariant records a base unit a witness lacks.
+func absentVariant(base *source, u *unit, src *source) *openVariant {
+	d := &openVariant{kind: variantAbsent, where: u.where, unit: u}
 	d.readings = []reading{
 		{src: base, text: u.label + string(u.runes), line: u.para.Line},
 		{src: src, text: ""},
@@ -192,9 +192,9 @@ func absentDraft(base *source, u *unit, src *source) *draft {
 	return d
 }
 
-// extraDraft records a witness unit the base lacks.
-func extraDraft(base *source, u *unit, src *source) *draft {
-	d := &draft{kind: draftExtra, where: u.where, extra: u}
+// extraVariant records a witness unit the base lacks.
+func extraVariant(base *source, u *unit, src *source) *openVariant {
+	d := &openVariant{kind: variantExtra, where: u.where, extra: u}
 	d.readings = []reading{
 		{src: base, text: ""},
 		{src: src, text: u.label + string(u.runes), line: u.para.Line},
@@ -202,10 +202,10 @@ func extraDraft(base *source, u *unit, src *source) *draft {
 	return d
 }
 
-// segmentDraft records an article (or preamble, appendix, section) one
+// segmentVariant records an article (or preamble, appendix, section) one
 // side has and the other lacks.
-func segmentDraft(base *source, have *segment, baseHas bool, src *source) *draft {
-	d := &draft{kind: draftSegment, where: have.where}
+func segmentVariant(base *source, have *segment, baseHas bool, src *source) *openVariant {
+	d := &openVariant{kind: variantSegment, where: have.where}
 	line := 0
 	if len(have.units) > 0 {
 		line = have.units[0].para.Line

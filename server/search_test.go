@@ -1,50 +1,61 @@
-package search
+package server
 
 import (
-	"path/filepath"
-
-	"io/fs"
-	"testing/fstest"
-	"tiaoli/generator/model"
-
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
-	"tiaoli/templates"
+	"testing/fstest"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"tiaoli/generator/model"
+	"tiaoli/search"
+	"tiaoli/templates"
 )
 
-func get(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder {
+// openIndex builds the search index of c in a temporary folder and opens
+// it for the test.
+func openIndex(t testing.TB, c *model.Corpus) *search.Index {
 	t.Helper()
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-	return rec
+	dir := filepath.Join(t.TempDir(), search.IndexDir)
+	if err := search.BuildIndex(c, dir); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
 
-func fixtureHandler(t *testing.T, opts HandlerOptions) http.Handler {
-	ix := openFixture(t)
-	return NewHandler(func() *Index { return ix }, opts)
+// sampleHandler serves the search routes over the index of the sample
+// corpus.
+func sampleHandler(t testing.TB, opts SearchOptions) http.Handler {
+	ix := openIndex(t, sampleCorpus(t))
+	return newSearchHandler(func() *search.Index { return ix }, opts)
 }
 
-func TestHandlerAPI(t *testing.T) {
-	h := fixtureHandler(t, HandlerOptions{})
-	rec := get(t, h, "/api/search?q="+url.QueryEscape("查验率"))
+func TestSearchAPI(t *testing.T) {
+	h := sampleHandler(t, SearchOptions{})
+	rec := get(h, "/api/search?q="+url.QueryEscape("新华社"))
 	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
 		t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
 	}
-	var resp Response
+	var resp search.Response
 	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
 		t.Fatal(err)
 	}
-	if resp.Total == 0 || resp.Hits[0].URL != "d/aeo/" || resp.Query != "查验率" || resp.Page != 1 {
+	if resp.Total == 0 || resp.Hits[0].URL != "d/news1/" || resp.Query != "新华社" || resp.Page != 1 {
 		t.Fatalf("answer %+v", resp)
 	}
-	if !strings.Contains(resp.Hits[0].Fragments[0], "<mark>查验率</mark>") {
+	if !strings.Contains(resp.Hits[0].Fragments[0], "<mark>新华社</mark>") {
 		t.Errorf("fragment %q", resp.Hits[0].Fragments[0])
 	}
 	var raw struct {
@@ -58,9 +69,9 @@ func TestHandlerAPI(t *testing.T) {
 	}
 }
 
-func TestHandlerRefuses(t *testing.T) {
-	h := fixtureHandler(t, HandlerOptions{})
-	long := url.QueryEscape(strings.Repeat("谈", MaxQueryRunes+1))
+func TestSearchRefuses(t *testing.T) {
+	h := sampleHandler(t, SearchOptions{})
+	long := url.QueryEscape(strings.Repeat("谈", search.MaxQueryRunes+1))
 	tests := []struct {
 		target string
 		status int
@@ -72,10 +83,10 @@ func TestHandlerRefuses(t *testing.T) {
 		{"/api/search?q=x&page=-1", 400, "页码应为"},
 		{"/api/search?q=x&size=abc", 400, "每页条数应为"},
 		{"/api/search?q=kind:nonsense", 400, "这一类"},
-		{"/api/search?q=" + strings.Repeat("a", maxRawQuery), 400, "请求太长"},
+		{"/api/search?q=" + strings.Repeat("a", maxSearchQuery), 400, "请求太长"},
 	}
 	for _, tt := range tests {
-		rec := get(t, h, tt.target)
+		rec := get(h, tt.target)
 		if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.says) {
 			t.Errorf("%.60s: %d %.200q, want %d saying %q", tt.target, rec.Code, rec.Body.String(), tt.status, tt.says)
 		}
@@ -85,30 +96,30 @@ func TestHandlerRefuses(t *testing.T) {
 	if rec.Code != 405 || rec.Header().Get("Allow") == "" {
 		t.Errorf("POST: %d", rec.Code)
 	}
-	rec = get(t, h, "/api/search?q=%E8%B0%88&size=1000")
-	var resp Response
+	rec = get(h, "/api/search?q=%E8%B0%88&size=1000")
+	var resp search.Response
 	json.Unmarshal(rec.Body.Bytes(), &resp)
-	if resp.Size != MaxPageSize {
-		t.Errorf("size=1000 gave pages of %d, want %d", resp.Size, MaxPageSize)
+	if resp.Size != search.MaxPageSize {
+		t.Errorf("size=1000 gave pages of %d, want %d", resp.Size, search.MaxPageSize)
 	}
 }
 
-func TestHandlerUnavailable(t *testing.T) {
-	h := NewHandler(func() *Index { return nil }, HandlerOptions{})
-	if rec := get(t, h, "/api/search?q=x"); rec.Code != 503 {
+func TestSearchUnavailable(t *testing.T) {
+	h := newSearchHandler(func() *search.Index { return nil }, SearchOptions{})
+	if rec := get(h, "/api/search?q=x"); rec.Code != 503 {
 		t.Errorf("no index: %d", rec.Code)
 	}
-	ix := openFixture(t)
-	h = NewHandler(func() *Index { return ix }, HandlerOptions{Timeout: time.Nanosecond})
-	rec := get(t, h, "/api/search?q="+url.QueryEscape("谈话"))
+	ix := openIndex(t, sampleCorpus(t))
+	h = newSearchHandler(func() *search.Index { return ix }, SearchOptions{Timeout: time.Nanosecond})
+	rec := get(h, "/api/search?q="+url.QueryEscape("谈话"))
 	if rec.Code != 503 || rec.Header().Get("Retry-After") == "" {
 		t.Errorf("past its deadline: %d %s", rec.Code, rec.Body.String())
 	}
 }
 
-func TestHandlerPage(t *testing.T) {
-	h := fixtureHandler(t, HandlerOptions{Base: "/fagui"})
-	rec := get(t, h, "/fagui/search?size=2&q="+url.QueryEscape("谈话"))
+func TestSearchPage(t *testing.T) {
+	h := sampleHandler(t, SearchOptions{Base: "/fagui"})
+	rec := get(h, "/fagui/search?size=2&q="+url.QueryEscape("谈话"))
 	if rec.Code != 200 {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
 	}
@@ -148,9 +159,9 @@ func TestHandlerPage(t *testing.T) {
 	}
 }
 
-func TestHandlerEscapes(t *testing.T) {
-	h := fixtureHandler(t, HandlerOptions{})
-	rec := get(t, h, "/search?q="+url.QueryEscape(`<script>alert(1)</script> "x`))
+func TestSearchEscapes(t *testing.T) {
+	h := sampleHandler(t, SearchOptions{})
+	rec := get(h, "/search?q="+url.QueryEscape(`<script>alert(1)</script> "x`))
 	if strings.Contains(rec.Body.String(), "<script>alert") {
 		t.Errorf("the query came back unescaped")
 	}
@@ -158,19 +169,19 @@ func TestHandlerEscapes(t *testing.T) {
 
 // TestHandlerStandalone renders the page without the site's layout when
 // the templates have none.
-func TestHandlerStandalone(t *testing.T) {
+func TestSearchStandalone(t *testing.T) {
 	page, err := fs.ReadFile(templates.FS(""), resultsTemplate)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fsys := fstest.MapFS{resultsTemplate: {Data: page}}
-	h := fixtureHandler(t, HandlerOptions{Templates: fsys})
-	rec := get(t, h, "/search?q="+url.QueryEscape("查验率"))
+	h := sampleHandler(t, SearchOptions{Templates: fsys})
+	rec := get(h, "/search?q="+url.QueryEscape("新华社"))
 	doc, err := goquery.NewDocumentFromReader(rec.Body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := doc.Find("#q-page").Attr("value"); v != "查验率" {
+	if v, _ := doc.Find("#q-page").Attr("value"); v != "新华社" {
 		t.Errorf("search box holds %q", v)
 	}
 	if rec.Code != 200 || doc.Find("main .search-hits mark").Length() == 0 || doc.Find("header.site").Length() != 0 {
@@ -180,28 +191,20 @@ func TestHandlerStandalone(t *testing.T) {
 
 // TestHandlerEscapesSourceText shows that text from a source is escaped:
 // a source holding a script shows it as text.
-func TestHandlerEscapesSourceText(t *testing.T) {
+func TestSearchEscapesSourceText(t *testing.T) {
 	c := &model.Corpus{Documents: []*model.Document{{
 		ID: "x", Kind: model.KindNews, URL: "d/x/", Title: "标题<b>粗</b>",
 		Body: []model.Paragraph{{Text: "监督谈话<script>alert(1)</script>&amp;"}},
 	}}}
-	dir := filepath.Join(t.TempDir(), IndexDir)
-	if err := BuildIndex(c, dir); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	h := NewHandler(func() *Index { return ix }, HandlerOptions{})
-	rec := get(t, h, "/api/search?q="+url.QueryEscape("监督谈话"))
-	var resp Response
+	ix := openIndex(t, c)
+	h := newSearchHandler(func() *search.Index { return ix }, SearchOptions{})
+	rec := get(h, "/api/search?q="+url.QueryEscape("监督谈话"))
+	var resp search.Response
 	json.Unmarshal(rec.Body.Bytes(), &resp)
 	if len(resp.Hits) != 1 || resp.Hits[0].Fragments[0] != "<mark>监督谈话</mark>&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;" {
 		t.Errorf("fragments %+v", resp.Hits)
 	}
-	page := get(t, h, "/search?q="+url.QueryEscape("监督谈话")).Body.String()
+	page := get(h, "/search?q="+url.QueryEscape("监督谈话")).Body.String()
 	if strings.Contains(page, "<script>alert") || strings.Contains(page, "<b>粗") {
 		t.Errorf("the page shows source text as HTML")
 	}
