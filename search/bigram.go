@@ -76,6 +76,7 @@ func joinsWord(r rune) bool {
 
 // Analyze returns the tokens of input as the cjk analyzer would.
 func (a *bigramAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	input = foldForms(input) // one form of each character, at the same offsets
 	out := make(analysis.TokenStream, 0, len(input)/3+1)
 	// A Han character takes 3 bytes: the slab holds every token of the
 	// runs, one allocation for all.

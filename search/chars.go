@@ -72,7 +72,8 @@ func (cp *charPostings) add(id, head, text string) {
 	eachHan(text, func(r rune) { cp.all.add(r, ord) })
 }
 
-// eachHan calls f with every Han character of s.
+// eachHan calls f with every Han character of s, in the form the index
+// holds (see fold.go).
 func eachHan(s string, f func(rune)) {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
@@ -82,7 +83,7 @@ func eachHan(s string, f func(rune)) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if isHanRune(r) {
-			f(r)
+			f(foldForm(r))
 		}
 	}
 }
@@ -270,9 +271,10 @@ type charDocs struct {
 	all, head *roaring.Bitmap
 }
 
-// docs returns the documents that hold the character r; nil bitmaps when
-// none does.
+// docs returns the documents that hold the character r in any of its
+// forms; nil bitmaps when none does.
 func (ci *charIndex) docs(r rune) (charDocs, error) {
+	r = foldForm(r)
 	e, ok := ci.entries[r]
 	if !ok {
 		return charDocs{}, nil

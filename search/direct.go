@@ -34,6 +34,7 @@ func (ix *Index) docsTitled(title string) []string {
 		ti.byTitle = map[string][]string{}
 		for id, t := range ix.docs {
 			for _, f := range titleForms(t) {
+				f = simplify(f)
 				ti.byTitle[f] = append(ti.byTitle[f], id)
 			}
 		}

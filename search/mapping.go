@@ -56,8 +56,9 @@ const (
 // facetValue is the term of the facet field for a filter name and value.
 func facetValue(name, value string) string { return name + "=" + value }
 
-// unigramAnalyzer is the cjk analyzer without its bigram filter, which
-// highlighting and ranking use on stored text (no field uses it).
+// unigramAnalyzer is the cjk analyzer without its bigram filter, reading
+// characters in the form the index holds (fold.go), which highlighting and
+// ranking use on stored text (no field uses it).
 const unigramAnalyzer = "tiaoli_unigram"
 
 // newMapping returns the index mapping: explicit fields only (no _all, no
@@ -68,6 +69,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	m := mapping.NewIndexMapping()
 	err := m.AddCustomAnalyzer(unigramAnalyzer, map[string]interface{}{
 		"type":          custom.Name,
+		"char_filters":  []string{formsFilterName},
 		"tokenizer":     unicode.Name,
 		"token_filters": []string{cjk.WidthName, lowercase.Name},
 	})

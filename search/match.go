@@ -150,9 +150,9 @@ func newMatcher(an analyzers, clauses []clausePlan) *matcher {
 }
 
 // findText returns every match of every clause in text (see find). When
-// all patterns are plain Han words it looks for them as strings, which
-// is what matching the analysed text would find, at a fraction of the
-// cost.
+// all patterns are plain Han words it looks for them as strings in the
+// text with its characters folded as the analyzer folds them, which is
+// what matching the analysed text would find, at a fraction of the cost.
 func (m *matcher) findText(text string) []span {
 	if text == "" || len(m.patterns) == 0 {
 		return nil
@@ -160,7 +160,8 @@ func (m *matcher) findText(text string) []span {
 	if !m.plain {
 		return m.find(m.an.unigram.Analyze([]byte(text)))
 	}
-	return m.collect(func(p pattern) []span { return p.findPlain(text) })
+	folded := foldFormsString(text) // offsets as in text (fold.go)
+	return m.collect(func(p pattern) []span { return p.findPlain(folded) })
 }
 
 // find returns every match of every clause in the analysed text, ordered

@@ -157,10 +157,10 @@ func (c *candidate) named(p *plan, m *matcher) float64 {
 	if fieldFraction(m, c.title, len(p.clauses)) < 1 {
 		return 0
 	}
-	title := termKey(trimVersion(c.title))
+	title := simplify(termKey(trimVersion(c.title)))
 	for _, cl := range p.clauses {
 		for _, f := range cl.forms {
-			if k := termKey(f.text); k != "" && strings.HasSuffix(title, k) {
+			if k := simplify(termKey(f.text)); k != "" && strings.HasSuffix(title, k) {
 				return 1 + 0.5*float64(len(k))/float64(len(title))
 			}
 		}

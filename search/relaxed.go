@@ -38,8 +38,9 @@ var (
 // Weights of the relaxed reading (variables for the relevance run's
 // experiments; nothing else changes them).
 var (
-	// wSynonym weighs a statute's word found for the reader's.
-	wSynonym = 0.7
+	// wSynonym weighs a statute's word found for the reader's: as the
+	// reader's word itself.
+	wSynonym = 1.0
 	// wPart weighs a shorter word inside a long one (工伤 in 工伤保险费).
 	wPart = 0.4
 	// wHeadWord weighs a word in a document's title or headings, per idf.
@@ -52,6 +53,9 @@ var (
 	superseded = 0.85
 	// joinLone joins characters the dictionary leaves single.
 	joinLone = 1.0
+	// wWhole multiplies the score of a hit that is no article or section
+	// (a whole document, a term): a question asks for a clause.
+	wWhole = 0.8
 )
 
 // maxRelaxedWords bounds the words a query is cut into for the relaxed
@@ -61,7 +65,7 @@ const maxRelaxedWords = 32
 // Choice of the words (variables for the relevance run).
 var (
 	// keepWords is how many words of a query are looked for: the rarest.
-	keepWords = 12.0
+	keepWords = 16.0
 )
 
 // Limits of the relaxed reading (variables for the relevance run).

@@ -123,7 +123,8 @@ func (ix *Index) relaxedFilter(q *Query, ws []rword) func(uint64) bool {
 
 // exactScore scores a document on its text: BM25 over the words, each
 // counted in the text itself, the best of its forms; the words in its
-// title or headings; every word held; closeness; its version's status.
+// title or headings; every word held; closeness; its version's status;
+// whether it is an article (or section) or a whole document or term.
 func (ix *Index) exactScore(doc uint64, ws []rword) (float64, uint32) {
 	text := ix.texts.part(doc, partText)
 	head := ix.texts.part(doc, partHead)
@@ -167,6 +168,10 @@ func (ix *Index) exactScore(doc uint64, ws []rword) (float64, uint32) {
 	if ix.superseded.Contains(uint32(doc)) {
 		score *= superseded
 	}
+	if len(shared) == 0 {
+		score *= wWhole
+	}
+
 	return score, held
 }
 

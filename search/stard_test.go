@@ -378,7 +378,7 @@ func setWeights(t *testing.T, cfg string) func() {
 		"rankInterpretation": &rankInterpretation, "rankOther": &rankOther,
 		"bm25K1": &bm25K1, "bm25B": &bm25B, "minPartLen": &minPartLen,
 		"scanBudget": &scanBudget, "relaxedWindow": &relaxedWindow,
-		"keepWords": &keepWords}
+		"keepWords": &keepWords, "wWhole": &wWhole}
 	old := map[string]float64{}
 	for _, kv := range strings.Split(cfg, ",") {
 		k, v, _ := strings.Cut(kv, "=")

@@ -75,6 +75,9 @@ func normalText(dst []byte, s string) []byte {
 			dst = binary.LittleEndian.AppendUint16(dst, sepUnit)
 		}
 		last, gap = c, false
+		if c == classHan {
+			r = foldForm(r)
+		}
 		dst = appendUnits(dst, unicode.ToLower(r))
 	}
 	return dst
