@@ -2,6 +2,7 @@ package link
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/model"
 )
@@ -75,7 +76,7 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 		}
 	}
 	var fs []found
-	for _, sp := range splitNames(s, from, end) {
+	for _, sp := range splitNames(s, from, end, definition) {
 		f := found{Start: sp[0], End: sp[1], SentStart: sentStart(s, head), SentEnd: sentEnd}
 		f.Term = model.Term{Term: s[sp[0]:sp[1]], Kind: model.TermDefined, Definition: definition, Scope: scope}
 		fs = append(fs, f)
@@ -129,12 +130,14 @@ func verbStart(at int, verb string, keep bool) int {
 	return at + len(verb)
 }
 
-// splitNames returns the spans of the terms X names. A compound "A、B" is
-// one term (拐卖妇女、儿童是指…, 驾驶员、乘务员、调度员违章率，是指…): what it
-// defines is the compound's. Only names of one kind, ending in the same
-// head noun (监督检查部门、审查调查部门), are terms each. Quotes around X
-// are not part of it.
-func splitNames(s string, from, to int) [][2]int {
+// splitNames returns the spans of the terms X names. A compound "A、B" or
+// "A和B" is one term (拐卖妇女、儿童是指…, 公共汽车和电车，是指…): what it
+// defines is the compound's. X names terms each when its parts are
+// quoted each (“A”和“B”), or are names of at least three characters
+// that either end in the same head noun (监督检查部门、审查调查部门) or
+// match a definition that ends in as many nouns in parallel (A和B，是指
+// …的机构和人员). Quotes around X are not part of it.
+func splitNames(s string, from, to int, definition string) [][2]int {
 	x := strings.TrimSpace(s[from:to])
 	from += strings.Index(s[from:to], x)
 	whole := [][2]int{{from, from + len(x)}}
@@ -144,20 +147,127 @@ func splitNames(s string, from, to int) [][2]int {
 	if !validTerm(s[whole[0][0]:whole[0][1]]) {
 		return nil
 	}
-	parts := strings.Split(x, "、")
-	if len(parts) == 1 || len(parts) > 6 || !sameHead(parts) {
-		return whole
-	}
-	var spans [][2]int
-	at := from
-	for _, p := range parts {
-		if !validTerm(p) {
-			return whole
+	if spans := jointNames(x, definition); spans != nil {
+		for i := range spans {
+			spans[i][0] += from
+			spans[i][1] += from
 		}
-		spans = append(spans, [2]int{at, at + len(p)})
-		at += len(p) + len("、")
+		return spans
 	}
-	return spans
+	return whole
+}
+
+// jointNames returns the spans in x of the names it joins when each is a
+// term (see splitNames), nil when x is one name. The joint cut at every
+// conjunction is tried first, then at 、 only (A单位、B单位、A和B单位).
+func jointNames(x, definition string) [][2]int {
+	for _, conj := range [][]string{nameConjunctions, {"、"}} {
+		spans := cutNames(x, conj)
+		if len(spans) < 2 || len(spans) > 6 {
+			continue
+		}
+		names := make([]string, len(spans))
+		quoted := true
+		for i, sp := range spans {
+			inner, q := trimQuotes(x[sp[0]:sp[1]])
+			quoted = quoted && q > 0
+			spans[i] = [2]int{sp[0] + q, sp[0] + q + len(inner)}
+			names[i] = inner
+		}
+		if jointTerms(names, quoted, definition) {
+			return spans
+		}
+	}
+	return nil
+}
+
+// nameConjunctions join the names of a definiendum, longest first.
+var nameConjunctions = []string{"以及", "、", "和", "及", "与"}
+
+// cutNames cuts x at the conjunctions outside brackets and quotes; 及其
+// (A及其成员) joins no names.
+func cutNames(x string, conj []string) [][2]int {
+	var spans [][2]int
+	start, depth := 0, 0
+	for i := 0; i < len(x); {
+		r, size := utf8.DecodeRuneInString(x[i:])
+		switch {
+		case isOpen(r) || r == '“' || r == '‘' || r == '「':
+			depth++
+		case isClose(r) || r == '”' || r == '’' || r == '」':
+			depth--
+		}
+		if depth == 0 && !strings.HasPrefix(x[i:], "及其") {
+			if c := prefixOf(x[i:], conj); c != "" {
+				spans = append(spans, [2]int{start, i})
+				i += len(c)
+				start = i
+				continue
+			}
+		}
+		i += size
+	}
+	return append(spans, [2]int{start, len(x)})
+}
+
+func prefixOf(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// jointTerms reports whether the names a definiendum joins are terms
+// each: quoted each, or names of one kind (see splitNames).
+func jointTerms(names []string, quoted bool, definition string) bool {
+	for _, n := range names {
+		if !validTerm(n) || strings.Contains(n, "的") || strings.HasPrefix(n, "其") {
+			return false
+		}
+	}
+	if quoted {
+		return true
+	}
+	return sameHead(names) || (longNames(names) && parallelEnd(definition, len(names)))
+}
+
+func longNames(names []string) bool {
+	for _, n := range names {
+		if runeCount(n) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// parallelEnd reports whether a definition ends in n nouns of two
+// characters after 的, joined by conjunctions: …从事鉴定业务的机构和人员.
+func parallelEnd(definition string, n int) bool {
+	d := strings.TrimRight(strings.TrimSpace(definition), "。；;，,")
+	for i := 0; i < n; i++ {
+		r := []rune(d)
+		if len(r) < 3 || !isHan(r[len(r)-1]) || !isHan(r[len(r)-2]) {
+			return false
+		}
+		d = string(r[:len(r)-2])
+		if i == n-1 {
+			return strings.HasSuffix(d, "的")
+		}
+		c := ""
+		for _, w := range nameConjunctions {
+			if strings.HasSuffix(d, w) {
+				c = w
+				break
+			}
+		}
+		if c == "" {
+			return false
+		}
+		d = strings.TrimSuffix(d, c)
+	}
+	return false
 }
 
 // sameHead reports whether every name ends in the same two characters

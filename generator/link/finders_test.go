@@ -63,6 +63,44 @@ func TestFindDefinitions(t *testing.T) {
 			"监督检查部门|defined|document|履行职能的部门|",
 			"审查调查部门|defined|document|履行职能的部门|",
 		}},
+		// Two jointly named things, each a term: the definition ends in
+		// as many nouns in parallel, or each name is quoted, or both end
+		// in the same head noun.
+		{"本规定所称检验机构和检验人，是指经主管部门登记从事检验业务的机构和人员。", true, []string{
+			"检验机构|defined|document|经主管部门登记从事检验业务的机构和人员|",
+			"检验人|defined|document|经主管部门登记从事检验业务的机构和人员|",
+		}},
+		{"本规定所称检验机构、检验人是指从事检验业务的机构和人员。", true, []string{
+			"检验机构|defined|document|从事检验业务的机构和人员|",
+			"检验人|defined|document|从事检验业务的机构和人员|",
+		}},
+		{"本办法所称“数据处理系统”和“数据系统”，是指能够自动处理数据的系统。", true, []string{
+			"数据处理系统|defined|document|能够自动处理数据的系统|",
+			"数据系统|defined|document|能够自动处理数据的系统|",
+		}},
+		{"本条例所称工业用药品和兽用药品，是指列入目录的物质。", true, []string{
+			"工业用药品|defined|document|列入目录的物质|",
+			"兽用药品|defined|document|列入目录的物质|",
+		}},
+		// One name: a part too short to stand alone, a generic noun, a
+		// member of a group (及其), a modifier shared by both nouns.
+		{"本办法所称城市汽车和电车，是指按照固定线路营运的汽车和电车。", true, []string{
+			"城市汽车和电车|defined|document|按照固定线路营运的汽车和电车|",
+		}},
+		{"本办法所称代表议案、建议和意见，是指代表提出的议案、建议和意见。", true, []string{
+			"代表议案、建议和意见|defined|document|代表提出的议案、建议和意见|",
+		}},
+		{"本条例所称村合作组织及其成员，是指依法设立的合作社及其社员。", true, []string{
+			"村合作组织及其成员|defined|document|依法设立的合作社及其社员|",
+		}},
+		{"本条例所称市容和卫生责任区，是指单位管理的场所及其周边区域。", true, []string{
+			"市容和卫生责任区|defined|document|单位管理的场所及其周边区域|",
+		}},
+		{"本规定所称运营单位、建设单位、建设和运营单位是指承担有关职责的单位。", true, []string{
+			"运营单位|defined|document|承担有关职责的单位|",
+			"建设单位|defined|document|承担有关职责的单位|",
+			"建设和运营单位|defined|document|承担有关职责的单位|",
+		}},
 		{"AEO是“经认证的经营者”的英文缩写。", false, []string{
 			"AEO|acronym|corpus|AEO是“经认证的经营者”的英文缩写|经认证的经营者",
 			"经认证的经营者|defined|corpus|AEO是“经认证的经营者”的英文缩写|AEO",

@@ -84,6 +84,33 @@ func TestPrecision(t *testing.T) {
 	checkLinks(t, c)
 }
 
+// TestJointDefinition: a definition naming two things defines each, and
+// the shorter term inside either is not linked (longest match).
+func TestJointDefinition(t *testing.T) {
+	reg := regulationDoc("某某检验管理条例",
+		"第二条 本条例所称检验，是指对样品进行检测并出具意见的活动。",
+		"第三条 本条例所称检验机构和检验人，是指经主管部门登记从事检验业务的机构和人员。",
+		"第四条 检验机构应当聘用检验人；检验人不得同时在两个检验机构执业。",
+		"第五条 开展检验应当遵守规程。",
+	)
+	c := corpusOf(reg)
+	if errs := Link(c, nil); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	// clause(reg, n, 1) is the nth article listed: 第二条 is 1.
+	expectLinks(t, clause(reg, 2, 1), "本条例:R", "检验机构:=", "检验人:=", "检验:T")
+	expectLinks(t, clause(reg, 3, 1), "检验机构:T", "检验人:T", "检验人:T", "检验机构:T")
+	expectLinks(t, clause(reg, 4, 1), "检验:T")
+	for _, p := range []*model.Paragraph{clause(reg, 3, 1)} {
+		for _, l := range p.Links {
+			if term := c.Terms[l.Term]; !strings.HasPrefix(term.Definition, "经主管部门登记") {
+				t.Errorf("%s links to the definition %q", p.Text[l.Start:l.End], term.Definition)
+			}
+		}
+	}
+	checkLinks(t, c)
+}
+
 // TestScopes: a term a document defines applies in that document only,
 // from its definition on for 以下简称; corpus-wide terms apply everywhere;
 // the regulation a news item carries shares its terms and its 本办法.
