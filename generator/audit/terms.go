@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/link"
 	"tiaoli/generator/model"
 )
 
@@ -46,7 +47,7 @@ func definitionProblem(text string, l model.Link, t *model.Term) string {
 		return "“" + t.Term + "”只是出现在“" + t.KindOf + "包括…”中，却标为定义"
 	case strings.HasPrefix(after, "指") && strings.ContainsRune(verbsAfterZhi, runeAfter(after, "指")):
 		return "“" + t.Term + "，" + clip(after, 4) + "”不是定义"
-	case definesAfter(after) && strings.HasSuffix(before, "、") && !sameHeadAs(before, t.Term):
+	case definesAfter(after) && strings.HasSuffix(before, "、") && !link.NamesEach(definiendum(before)+t.Term, t.Definition):
 		return "“" + t.Term + "”是并列词语的一部分，定义属于整个词语"
 	case wideScope(t.Scope) && narrowScope(before) != "":
 		return narrowScope(before) + "所称“" + t.Term + "”只在" + strings.TrimPrefix(narrowScope(before), "本") + "内适用，却作全文术语"
@@ -56,13 +57,15 @@ func definitionProblem(text string, l model.Link, t *model.Term) string {
 	return ""
 }
 
-// sameHeadAs reports whether the name before the 、 that ends before ends
-// in the same two characters as term: names of one kind (监督检查部门、
-// 审查调查部门), each a term.
-func sameHeadAs(before, term string) bool {
-	prev := []rune(strings.TrimSuffix(before, "、"))
-	t := []rune(term)
-	return len(prev) >= 2 && len(t) >= 3 && string(prev[len(prev)-2:]) == string(t[len(t)-2:])
+// definiendum is the start of the name being defined that before ends
+// in: the words after 所称 or after the last sentence or clause mark.
+func definiendum(before string) string {
+	for _, mark := range []string{"所称", "。", "；", "，", "\n"} {
+		if i := strings.LastIndex(before, mark); i >= 0 {
+			before = before[i+len(mark):]
+		}
+	}
+	return strings.TrimPrefix(before, "的")
 }
 
 // definesAfter reports whether the text after a term is a defining verb.

@@ -157,6 +157,10 @@ func splitNames(s string, from, to int, definition string) [][2]int {
 	return whole
 }
 
+// NamesEach reports whether the definiendum x ("A、B", "A和B") names
+// terms each, defined by definition, rather than one compound term.
+func NamesEach(x, definition string) bool { return jointNames(x, definition) != nil }
+
 // jointNames returns the spans in x of the names it joins when each is a
 // term (see splitNames), nil when x is one name. The joint cut at every
 // conjunction is tried first, then at 、 only (A单位、B单位、A和B单位).
