@@ -173,7 +173,9 @@ func jointNames(x, definition string) [][2]int {
 		names := make([]string, len(spans))
 		quoted := true
 		for i, sp := range spans {
-			inner, q := trimQuotes(x[sp[0]:sp[1]])
+			part := strings.TrimLeft(x[sp[0]:sp[1]], " 　")
+			sp[0] = sp[1] - len(part)
+			inner, q := trimQuotes(strings.TrimRight(part, " 　"))
 			quoted = quoted && q > 0
 			spans[i] = [2]int{sp[0] + q, sp[0] + q + len(inner)}
 			names[i] = inner
@@ -246,32 +248,36 @@ func longNames(names []string) bool {
 	return true
 }
 
-// parallelEnd reports whether a definition ends in n nouns of two
-// characters after 的, joined by conjunctions: …从事鉴定业务的机构和人员.
+// parallelEnd reports whether a definition ends in n short nouns after
+// its last 的, joined by conjunctions: …从事鉴定业务的机构和人员,
+// …业务的鉴定机构、鉴定人.
 func parallelEnd(definition string, n int) bool {
 	d := strings.TrimRight(strings.TrimSpace(definition), "。；;，,")
-	for i := 0; i < n; i++ {
-		r := []rune(d)
-		if len(r) < 3 || !isHan(r[len(r)-1]) || !isHan(r[len(r)-2]) {
-			return false
-		}
-		d = string(r[:len(r)-2])
-		if i == n-1 {
-			return strings.HasSuffix(d, "的")
-		}
-		c := ""
-		for _, w := range nameConjunctions {
-			if strings.HasSuffix(d, w) {
-				c = w
-				break
-			}
-		}
-		if c == "" {
-			return false
-		}
-		d = strings.TrimSuffix(d, c)
+	i := strings.LastIndex(d, "的")
+	if i < 0 {
+		return false
 	}
-	return false
+	tail := d[i+len("的"):]
+	spans := cutNames(tail, nameConjunctions)
+	if len(spans) != n {
+		return false
+	}
+	for _, sp := range spans {
+		noun := tail[sp[0]:sp[1]]
+		if k := runeCount(noun); k < 2 || k > 4 || !allHan(noun) {
+			return false
+		}
+	}
+	return true
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameHead reports whether every name ends in the same two characters

@@ -74,6 +74,14 @@ func TestFindDefinitions(t *testing.T) {
 			"检验机构|defined|document|从事检验业务的机构和人员|",
 			"检验人|defined|document|从事检验业务的机构和人员|",
 		}},
+		{"本办法所称检测机构、检测人，是指从事检测业务的检测机构、检测人。", true, []string{
+			"检测机构|defined|document|从事检测业务的检测机构、检测人|",
+			"检测人|defined|document|从事检测业务的检测机构、检测人|",
+		}},
+		{"本办法所称“二日”、 “七日”，是指工作日。", true, []string{
+			"二日|defined|document|工作日|",
+			"七日|defined|document|工作日|",
+		}},
 		{"本办法所称“数据处理系统”和“数据系统”，是指能够自动处理数据的系统。", true, []string{
 			"数据处理系统|defined|document|能够自动处理数据的系统|",
 			"数据系统|defined|document|能够自动处理数据的系统|",
