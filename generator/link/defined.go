@@ -157,6 +157,26 @@ func splitNames(s string, from, to int, definition string) [][2]int {
 	return whole
 }
 
+// splitJoint returns a defined term whose name joins several
+// (（以下称甲机构、甲人员）) as those terms, each with its definition (see
+// jointNames); any other find alone.
+func splitJoint(f found) []found {
+	if f.Kind != model.TermDefined {
+		return []found{f}
+	}
+	spans := jointNames(f.Term.Term, f.Definition)
+	if spans == nil {
+		return []found{f}
+	}
+	fs := make([]found, len(spans))
+	for i, sp := range spans {
+		fs[i] = f
+		fs[i].Start, fs[i].End = f.Start+sp[0], f.Start+sp[1]
+		fs[i].Term.Term = f.Term.Term[sp[0]:sp[1]]
+	}
+	return fs
+}
+
 // NamesEach reports whether the definiendum x ("A、B", "A和B") names
 // terms each, defined by definition, rather than one compound term.
 func NamesEach(x, definition string) bool { return jointNames(x, definition) != nil }
@@ -229,14 +249,14 @@ func prefixOf(s string, words []string) string {
 // each: quoted each, or names of one kind (see splitNames).
 func jointTerms(names []string, quoted bool, definition string) bool {
 	for _, n := range names {
-		if !validTerm(n) || strings.Contains(n, "的") || strings.HasPrefix(n, "其") {
+		if !validTerm(n) || strings.Contains(n, "的") {
 			return false
 		}
 	}
 	if quoted {
 		return true
 	}
-	return sameHead(names) || (longNames(names) && parallelEnd(definition, len(names)))
+	return sameHead(names) || (longNames(names) && parallelEnd(definition, names))
 }
 
 func longNames(names []string) bool {
@@ -248,10 +268,11 @@ func longNames(names []string) bool {
 	return true
 }
 
-// parallelEnd reports whether a definition ends in n short nouns after
-// its last 的, joined by conjunctions: …从事鉴定业务的机构和人员,
-// …业务的鉴定机构、鉴定人.
-func parallelEnd(definition string, n int) bool {
+// parallelEnd reports whether a definition ends in as many short nouns
+// as names after its last 的, joined by conjunctions, each the name's head
+// rather than the name again: …从事鉴定业务的机构和人员, …业务的鉴定机构、
+// 鉴定人 of 司法鉴定机构、司法鉴定人; not …的专职守护、押运人员 of itself.
+func parallelEnd(definition string, names []string) bool {
 	d := strings.TrimRight(strings.TrimSpace(definition), "。；;，,")
 	i := strings.LastIndex(d, "的")
 	if i < 0 {
@@ -259,12 +280,12 @@ func parallelEnd(definition string, n int) bool {
 	}
 	tail := d[i+len("的"):]
 	spans := cutNames(tail, nameConjunctions)
-	if len(spans) != n {
+	if len(spans) != len(names) {
 		return false
 	}
-	for _, sp := range spans {
+	for i, sp := range spans {
 		noun := tail[sp[0]:sp[1]]
-		if k := runeCount(noun); k < 2 || k > 4 || !allHan(noun) {
+		if k := runeCount(noun); k < 2 || k > 4 || !allHan(noun) || noun == names[i] {
 			return false
 		}
 	}

@@ -74,9 +74,13 @@ func TestFindDefinitions(t *testing.T) {
 			"检验机构|defined|document|从事检验业务的机构和人员|",
 			"检验人|defined|document|从事检验业务的机构和人员|",
 		}},
-		{"本办法所称检测机构、检测人，是指从事检测业务的检测机构、检测人。", true, []string{
-			"检测机构|defined|document|从事检测业务的检测机构、检测人|",
-			"检测人|defined|document|从事检测业务的检测机构、检测人|",
+		{"本办法所称专业检测机构、专业检测人，是指从事检测业务的检测机构、检测人。", true, []string{
+			"专业检测机构|defined|document|从事检测业务的检测机构、检测人|",
+			"专业检测人|defined|document|从事检测业务的检测机构、检测人|",
+		}},
+		// A definition that repeats the compound names no nouns in parallel.
+		{"本办法所称专职看护、押送人员，是指保安公司的专职看护、押送人员。", true, []string{
+			"专职看护、押送人员|defined|document|保安公司的专职看护、押送人员|",
 		}},
 		{"本办法所称“二日”、 “七日”，是指工作日。", true, []string{
 			"二日|defined|document|工作日|",
@@ -89,6 +93,14 @@ func TestFindDefinitions(t *testing.T) {
 		{"本条例所称工业用药品和兽用药品，是指列入目录的物质。", true, []string{
 			"工业用药品|defined|document|列入目录的物质|",
 			"兽用药品|defined|document|列入目录的物质|",
+		}},
+		{"对从事其他检测业务的检测机构、检测人（以下称其他检测机构、其他检测人），依法管理。", true, []string{
+			"其他检测机构|defined|rest|从事其他检测业务的检测机构、检测人|",
+			"其他检测人|defined|rest|从事其他检测业务的检测机构、检测人|",
+		}},
+		{"沿海的港口和港口水域(以下简称“港口”和“港口水域”)。", true, []string{
+			"港口|defined|rest|沿海的港口和港口水域|",
+			"港口水域|defined|rest|沿海的港口和港口水域|",
 		}},
 		// One name: a part too short to stand alone, a generic noun, a
 		// member of a group (及其), a modifier shared by both nouns.

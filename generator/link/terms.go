@@ -90,7 +90,7 @@ func findAbbreviations(s string) []found {
 				continue
 			}
 			if f, ok := abbreviation(s, i, len(s)-len(rest)+len(k.key), k.collective); ok {
-				fs = append(fs, f)
+				fs = append(fs, splitJoint(f)...)
 			}
 			break
 		}
