@@ -65,6 +65,7 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 		return nil
 	}
 	_, sentEnd := sentence(s, head, end)
+	sentEnd = definitionEnd(s, sentEnd)
 	definition := strings.TrimRight(strings.TrimSpace(s[def:sentEnd]), "。；;！？!?\n")
 	if definition == "" {
 		return nil
@@ -81,6 +82,31 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 		fs = append(fs, f)
 	}
 	return fs
+}
+
+// definitionEnd returns where a definition whose first sentence ends at
+// end stops: a "；" ends it only where what follows defines another term
+// (…；所称B，是指…, …；B，是指…); else it runs on to the end of the
+// sentence: 入湾河流，是指直接入湾的A河；间接入湾的B河。
+func definitionEnd(s string, end int) int {
+	for lastRune(s[:end]) == '；' || lastRune(s[:end]) == ';' {
+		_, next := sentence(s, end, end)
+		if next <= end || definesAnother(s[end:next]) {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
+// definesAnother reports whether part, a sentence or a part of one after
+// a "；", defines a term of its own.
+func definesAnother(part string) bool {
+	if strings.Contains(part, "所称") {
+		return true
+	}
+	end, _ := meaningVerb(part, 0, 25, meaningVerbs)
+	return end >= 0
 }
 
 // meaningVerb finds the end of X after from and where the definition
