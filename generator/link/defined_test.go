@@ -34,6 +34,9 @@ func TestDefinitionAcrossSemicolon(t *testing.T) {
 			"古树|defined|article|树龄百年以上的树木|",
 			"名木|defined|document|珍贵的树木|",
 		}},
+		{"本条所称市级机构，是指由省级机构领导的机构；工作站，通常是指由市级机构领导的机构。", true, []string{
+			"市级机构|defined|article|由省级机构领导的机构|",
+		}},
 		{"本条例所称农用地，是指用于农业生产的土地；建设用地包括城乡住宅用地。", true, []string{
 			"农用地|defined|document|用于农业生产的土地|",
 		}},
