@@ -118,7 +118,7 @@ func (w *worker) documentPage(d *model.Document) error {
 	r := w.r
 	p := fromPage{root: rootOf(d.URL), url: d.URL}
 	pg := docPage{Chrome: r.chrome(d.URL, d.Title, navOf(d), "document kind-"+d.Kind), Head: r.head(d, p),
-		Date: docDate(d), Meta: docMeta(d)}
+		Date: bylineDate(d), Meta: docMeta(d)}
 	if d.Dateline != nil && !bodyStartsWith(d, d.Dateline.Text) {
 		pg.Dateline = d.Dateline.Text
 	}
@@ -152,6 +152,16 @@ func navOf(d *model.Document) string {
 		return "regulation"
 	}
 	return "kind-" + d.Kind
+}
+
+// bylineDate is the date under a document's title: none when its
+// particulars give its dates (公布日期, 施行日期, 沿革, 批准与发布), where a
+// bare date beside them would read as one of them and may differ.
+func bylineDate(d *model.Document) string {
+	if d.Published != "" || d.ValidFrom != "" || d.Approval != "" || len(d.History) > 0 {
+		return ""
+	}
+	return docDate(d)
 }
 
 // docMeta lists a document's particulars in reading order.

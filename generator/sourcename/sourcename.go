@@ -4,7 +4,10 @@
 //   - a printed page by its paper, date, page and 版名, as far as the file
 //     or its byline says them: 《人民日报》2025年2月12日第10版（要闻）;
 //   - else a file by its title (front matter, an HTML <title>);
-//   - else by its date and lead item: 2026年2月13日版面：一箭7星等13篇.
+//   - else a file of one document by that document's title and the file's
+//     date: 某市城市绿化条例（2020年9月17日）;
+//   - else, a page of several items, by its date and lead item:
+//     2026年2月13日版面：一箭7星等13篇.
 //
 // Names are unique in a corpus: two pages that the rules above name alike
 // are told apart by their lead items, then by a number (之二, 之三).
@@ -58,6 +61,14 @@ func baseName(s *model.Source, titles map[string]string) string {
 	}
 	if s.Title != "" {
 		return s.Title
+	}
+	if len(s.Documents) == 1 {
+		if t := strings.TrimSpace(titles[s.Documents[0]]); t != "" {
+			if d := Date(s.Date); d != "" {
+				return t + "（" + d + "）"
+			}
+			return t
+		}
 	}
 	n := Date(s.Date)
 	if n == "" {

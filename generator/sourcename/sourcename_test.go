@@ -20,6 +20,8 @@ func TestAssign(t *testing.T) {
 			{Path: "p/4.txt", Date: "2026-02-13", Documents: []string{"a", "b"}},
 			{Path: "p/5.txt", Date: "2026-02-13", Documents: []string{"a", "b"}},
 			{Path: "p/6.txt"},
+			{Path: "p/7.md", Date: "2020-09-17", Documents: []string{"c"}},
+			{Path: "p/8.md", Documents: []string{"c"}},
 		},
 	}
 	Assign(c)
@@ -30,6 +32,8 @@ func TestAssign(t *testing.T) {
 		"2026年2月13日版面：中共中央办公厅印发《关于加强某某工作的若干规定》…等2篇",
 		"2026年2月13日版面：中共中央办公厅印发《关于加强某某工作的若干规定》…等2篇（之二）",
 		"未注明日期的版面",
+		"天气（2020年9月17日）",
+		"天气",
 	}
 	for i, s := range c.Sources {
 		if s.Name != want[i] {
