@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"testing"
 
 	"tiaoli/generator/model"
@@ -33,7 +34,7 @@ func TestListNamely(t *testing.T) {
 				got = append(got, describeFound(tc.in, f))
 			}
 		}
-		if !equalStrings(got, tc.want) {
+		if !slices.Equal(got, tc.want) {
 			t.Errorf("findDefinitions(%q):\n got  %q\n want %q", tc.in, got, tc.want)
 		}
 	}
@@ -64,16 +65,4 @@ func TestCommentaryListScope(t *testing.T) {
 	}
 	expectLinks(t, &news.Body[0], "两公开:T", "BOT:T")
 	checkLinks(t, c)
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
