@@ -105,3 +105,40 @@ func TestParseDeterministic(t *testing.T) {
 		t.Error("two parses of one folder differ")
 	}
 }
+
+// TestCopiesOfOneArticle parses three saved copies of one article whose
+// file names differ by what saving added (a copy number, the website's
+// name after dashes): they are one document, titled without those marks,
+// with three sources and no variant.
+func TestCopiesOfOneArticle(t *testing.T) {
+	article := []byte("　　某某行为是指国家工作人员利用职务上的便利收受财物的行为。\n\n" +
+		"　　一、行为的认定\n\n　　认定时应当综合考察行为人的主观故意和客观行为，不能只看形式。\n\n" +
+		"　　二、数额的认定\n\n　　数额按实际取得的财物计算，孳息一并计入。\n")
+	paths := []string{
+		"notes/某某行为如何定性.md",
+		"notes/某某行为如何定性 (1).md",
+		"notes/某某行为如何定性————业务探讨——某某委员会网站.md",
+	}
+	fsys := fstest.MapFS{}
+	for _, p := range paths {
+		fsys[p] = &fstest.MapFile{Data: article}
+	}
+	c := generator.Parse(fsys)
+	if len(c.Documents) != 1 {
+		var titles []string
+		for _, d := range c.Documents {
+			titles = append(titles, d.Title)
+		}
+		t.Fatalf("%d documents %q, want one", len(c.Documents), titles)
+	}
+	d := c.Documents[0]
+	if d.Title != "某某行为如何定性" || len(d.Sources) != 3 || len(d.Variants) != 0 {
+		t.Errorf("document %q from %d sources with %d variants, want 某某行为如何定性 from 3 with none",
+			d.Title, len(d.Sources), len(d.Variants))
+	}
+	for _, s := range c.Sources {
+		if len(s.Documents) != 1 || s.Documents[0] != d.ID {
+			t.Errorf("source %s lists %v, want [%s]", s.Path, s.Documents, d.ID)
+		}
+	}
+}

@@ -66,6 +66,7 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 		return nil
 	}
 	_, sentEnd := sentence(s, head, end)
+	sentEnd = definitionEnd(s, sentEnd, s[from:end])
 	definition := strings.TrimRight(strings.TrimSpace(s[def:sentEnd]), "。；;！？!?\n")
 	if definition == "" {
 		return nil
@@ -82,6 +83,39 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 		fs = append(fs, f)
 	}
 	return fs
+}
+
+// definitionEnd returns where the definition of x whose first sentence
+// ends at end stops: a "；" ends it only where what follows defines another
+// term (…；所称B，是指…, …；B，通常是指…); else it runs on to the end of
+// the sentence: 入湾河流，是指直接入湾的A河；间接入湾的B河。
+func definitionEnd(s string, end int, x string) int {
+	for lastRune(s[:end]) == '；' || lastRune(s[:end]) == ';' {
+		_, next := sentence(s, end, end)
+		if next <= end || definesAnother(s[end:next], x) {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
+// definesAnother reports whether part, what follows a "；", defines a term
+// other than x: 所称, X，是指 or X包括 (meaningVerb), or 是指 after a name
+// and an adverb.
+func definesAnother(part, x string) bool {
+	if strings.Contains(part, "所称") {
+		return true
+	}
+	if end, _ := meaningVerb(part, 0, 25, meaningVerbs); end >= 0 {
+		return true
+	}
+	for _, v := range initialVerbs[:3] {
+		if i := strings.Index(part, v.verb); i >= 0 && runeCount(part[:i]) <= 30 {
+			return !strings.Contains(part[:i], x)
+		}
+	}
+	return false
 }
 
 // meaningVerb finds the end of X after from and where the definition

@@ -82,6 +82,7 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 			if prev := byTerm[f.Term.Term]; prev != nil && sameMeaning(prev.term, &f.Term) {
 				continue
 			}
+			f.Scope = ownScope(l.docs[di], f)
 			d := newDef(di, ti, t, f)
 			if f.Kind == model.TermList && f.Count != len(f.Members) {
 				errs = append(errs, model.Errorf(t.p.Position, "「%s」称有%d项，正文列出%d项",
@@ -95,6 +96,17 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 		}
 	}
 	return defs, errs
+}
+
+// ownScope narrows the scope of a named list that a commentary coins
+// (“三看”，即…) to that commentary: its author's shorthand, not a list
+// other documents use in the same sense. Lists that regulations, notices
+// and the news items carrying them name, and acronyms, keep the corpus.
+func ownScope(d *model.Document, f found) string {
+	if f.Scope == scopeCorpus && f.Kind == model.TermList && d.Kind == model.KindCommentary {
+		return scopeDocument
+	}
+	return f.Scope
 }
 
 func newDef(di, ti int, t text, f found) *def {

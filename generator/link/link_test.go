@@ -182,7 +182,7 @@ func TestReferences(t *testing.T) {
 		"第三条|第二条至第三条":     "D0 第二条 through D0 第三条|",
 		"第三条|本条":          "D0 第三条|",
 		"第三条|上述条款":        "D0 第三条|",
-		"第五条之一|第九十九条":     "D0|no 第九十九条 in 《某某条例》",
+		"第五条之一|第九十九条":     "?|no 第九十九条 in 《某某条例》",
 	}
 	for k, v := range want {
 		if got[k] != v {
@@ -190,6 +190,38 @@ func TestReferences(t *testing.T) {
 		}
 	}
 	checkLinks(t, c)
+}
+
+// TestMissingArticleIsNoLink: a 第X条 that names an article its document
+// does not have (two articles printed as one, a number of an earlier
+// version, a law whose articles were not split) points nowhere: a link
+// labelled 第X条 that lands on the top of the document would be false. The
+// reference keeps its problem for the editor's report.
+func TestMissingArticleIsNoLink(t *testing.T) {
+	cases := []struct {
+		name, text, ref, want string
+	}{
+		{"merged article", "第三条 议程由委员会决定。 第四条会议设立办公室，按照本条例第四条办理。", "第四条", "?|no 第四条 in 《某某规则》"},
+		{"missing paragraph's article", "第三条 依照第九条第二款处理。", "第九条第二款", "?|no 第九条 in 《某某规则》"},
+		{"range from a missing article", "第三条 第八条至第十条另行规定。", "第八条至第十条", "?|no 第八条 in 《某某规则》"},
+		{"existing article", "第三条 依照第一条处理。", "第一条", "D0 第一条|"},
+		{"existing article, missing paragraph", "第三条 依照第一条第五款处理。", "第一条第五款", "D0 第一条|第一条 has no 第五款"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regulationDoc("某某规则", "第一条 总则。", "第二条 适用范围。", tc.text)
+			c := corpusOf(reg)
+			Link(c, nil)
+			got := map[string]string{}
+			for _, r := range c.References {
+				got[r.Text] = to(r, map[string]int{reg.ID: 0}) + "|" + r.Problem
+			}
+			if got[tc.ref] != tc.want {
+				t.Errorf("%s → %q, want %q (all: %q)", tc.ref, got[tc.ref], tc.want, got)
+			}
+			checkLinks(t, c)
+		})
+	}
 }
 
 // TestQualifiedAbbreviation: 新《条例》 defined as an abbreviation is linked

@@ -101,9 +101,12 @@ func sentStart(s string, i int) int {
 	return from
 }
 
-// membersStart returns where the members begin after a name: after "，即"
-// or "即：" within 30 runes of the same sentence (not the 即 of a word such
-// as 接诉即办), or after a colon right after the name; -1 when neither.
+// membersStart returns where the members begin after a name: after a
+// colon right after the name, or after "，即" or "即：" that ends the
+// clause of the name within 30 runes (“七何”要素，即…), when what 即
+// introduces does not start with a verb and the clause is not one of time
+// (进入“三资”中心账户后，即成为…: 即 means "then", not "namely"); -1
+// otherwise. The 即 of a word such as 接诉即办 does not count.
 func membersStart(s string, after int) int {
 	rest := s[after:]
 	for _, p := range []string{"：", ":"} {
@@ -113,23 +116,50 @@ func membersStart(s string, after int) int {
 	}
 	n := 0
 	for i, r := range rest {
-		if isStop(r) || n > 30 {
+		if n > 30 {
 			return -1
 		}
-		if r == '即' && (strings.HasSuffix(rest[:i], "，") || strings.HasSuffix(rest[:i], ",") ||
-			strings.HasPrefix(rest[i+len("即"):], "：") || strings.HasPrefix(rest[i+len("即"):], ":")) {
-			j := after + i + len("即")
-			for _, p := range []string{"：", ":", "，", ","} {
-				if strings.HasPrefix(s[j:], p) {
-					return j + len(p)
-				}
-			}
-			return j
-		}
 		n++
+		namely := ""
+		switch {
+		case r == '即' && (strings.HasPrefix(rest[i+len("即"):], "：") || strings.HasPrefix(rest[i+len("即"):], ":")):
+			namely = rest[:i]
+		case r == '，' || r == ',':
+			if !strings.HasPrefix(rest[i+utf8.RuneLen(r):], "即") {
+				return -1 // the name's clause ends without 即
+			}
+			namely = rest[:i]
+		case isClauseBreak(r):
+			return -1
+		default:
+			continue
+		}
+		if strings.HasSuffix(namely, "后") || strings.HasSuffix(namely, "时") {
+			return -1
+		}
+		j := after + i + len("即")
+		if r != '即' {
+			j += utf8.RuneLen(r)
+		}
+		for _, p := range []string{"：", ":", "，", ","} {
+			if strings.HasPrefix(s[j:], p) {
+				j += len(p)
+				break
+			}
+		}
+		for _, v := range verbsAfterNamely {
+			if strings.HasPrefix(s[j:], v) {
+				return -1
+			}
+		}
+		return j
 	}
 	return -1
 }
+
+// verbsAfterNamely start a predicate, not a list of members: after them
+// 即 means "then" or "is" (即成为…, 即可…, 即应…).
+var verbsAfterNamely = []string{"成为", "是", "为", "可", "应", "将", "被", "已", "就", "便", "予以", "视为", "构成", "认定"}
 
 // splitMembers splits a list's text into its members, trying the splits a
 // list is printed with (each member starting with the name's stem, then

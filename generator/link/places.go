@@ -40,7 +40,9 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		}
 	}
 	if ai < 0 {
-		ref.To = &model.Location{Document: d.ID}
+		// No target: a link labelled 第X条 that lands on the top of the
+		// document would be false. The reference stays, unresolved, for
+		// the editor's report.
 		ref.Problem = fmt.Sprintf("no %s in %s", label.ArticleText(raw.P.Article, raw.P.Suffix), describe(d))
 		return true
 	}

@@ -195,8 +195,8 @@ func isAcronym(t string) bool {
 
 // expansionBefore is what a bracket opened at open abbreviates: the
 // citation right before it when the term is a title (《条例》) or is made
-// of its characters (刑法 of 《中华人民共和国刑法》), else the clause before it
-// without a leading preposition.
+// of its characters (刑法 of 《中华人民共和国刑法》), else the phrase that ends
+// the clause before it (namedPhrase).
 func expansionBefore(s string, open int, term string) string {
 	before := strings.TrimRight(s[:open], " 　")
 	if cited := skipNotes(before); strings.HasSuffix(cited, "》") {
@@ -205,7 +205,7 @@ func expansionBefore(s string, open int, term string) string {
 			return cited[o:] // 《中华人民共和国刑法》（以下简称刑法）: the title alone
 		}
 	}
-	exp := trimLead(before[clauseStart(before, len(before)):])
+	exp := namedPhrase(trimLead(before[clauseStart(before, len(before)):]), term)
 	return dropAbbreviations(strings.TrimLeft(exp, "”’」』"))
 }
 

@@ -29,6 +29,9 @@ type builder struct {
 	// headingLevels maps a Markdown heading level of unnumbered headings to
 	// the division level it stands for.
 	headingLevels map[int]string
+	// limit is the key of the next article that opens a line (-1 when
+	// none): an article printed inside the text comes before it.
+	limit int
 }
 
 // articles builds headings, articles, the preamble and the appendix.
@@ -39,6 +42,7 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case b.appendix:
 			b.toAppendix(l)
 		case hasKey(accepted, i):
+			b.limit = b.nextArticleKey(i)
 			b.openArticle(l, accepted[i])
 		case b.division(l):
 		case b.subheading(lines, i, accepted):
@@ -92,9 +96,14 @@ func (b *builder) openArticle(l line, lab label.ArticleStart) {
 }
 
 // body adds a line inside an article: a 项 or 目, a line continuing the
-// one before, or a new 款. A row of a table is a 款 of its own: it never
+// one before, or a new 款. An article printed inside the line after a
+// sentence (runOnArticle) opens with the rest of it. A row of a table is a 款 of its own: it never
 // continues a line or is continued.
 func (b *builder) body(l line, index int) {
+	if at, lab, ok := b.runOnArticle(l.text); ok && l.para.Row == "" {
+		b.splitArticle(l, index, at, lab)
+		return
+	}
 	if l.para.Row == "" && b.inline(l, index) {
 		return
 	}

@@ -13,7 +13,9 @@
 //   - a line opening with 第X条 (any separator, a space inside the label,
 //     之一) opens an Article; its first 款 is the text after the label, and
 //     every further line a 款, except （一） lines (项) and 1. or （1） lines
-//     (目), which are Items of the 款 or 项 before them;
+//     (目), which are Items of the 款 or 项 before them; a 第X条 printed
+//     inside an article's text after a sentence end opens the next article
+//     when its number is the next one and it does not cite;
 //   - 附件 and what follows the last article is the Appendix;
 //   - a document without 条 is cut into Sections at 一、, （一）, 1. and （1）.
 //

@@ -12,7 +12,7 @@ type candidate struct {
 	lab   label.ArticleStart
 }
 
-func (c candidate) key() int { return c.lab.N*1000 + c.lab.Suffix }
+func (c candidate) key() int { return articleKey(c.lab.N, c.lab.Suffix) }
 
 // maxLookBack bounds how far back selectArticles looks for a predecessor,
 // keeping it linear on huge inputs.

@@ -153,11 +153,31 @@ var fileDate = regexp.MustCompile(`\s*[(（]\d{4}-\d{2}-\d{2}[)）]$`)
 func undated(title string) string { return fileDate.ReplaceAllString(title, "") }
 
 // FileTitle is the title a file's name gives: its base name without
-// extension, with underscores read as spaces.
+// extension, with underscores read as spaces, and without what saving or
+// copying the file added to the title: a copy number (标题 (1), 标题 2) and
+// the name of the website it was saved from (标题————栏目——某某网站).
 func FileTitle(p string) string {
 	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
-	return strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '_' || unicode.IsSpace(r) }), " ")
+	t := strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '_' || unicode.IsSpace(r) }), " ")
+	t = copyMark.ReplaceAllString(t, "")
+	if s := siteSuffix.ReplaceAllString(t, ""); s != "" {
+		t = copyMark.ReplaceAllString(s, "")
+	}
+	return t
 }
+
+// copyMark is the number a file manager or browser gives the copy of a
+// file whose name is taken (标题 (1), 标题 2): after a space, one digit or
+// one or two in brackets. A title's own number is not spaced off (第2期)
+// and a year has four digits.
+var copyMark = regexp.MustCompile(`\s+(?:[(（][0-9]{1,2}[)）]|[1-9])$`)
+
+// siteSuffix is the website a page was saved from, appended to its title
+// after a run of dashes, with the column it stood in: ————栏目——某某网站.
+// Its parts have no punctuation and the last ends in 网站, which a subtitle
+// (——访某某, ——以某某为例) does not; a site named 某某网 is not recognised,
+// since a subtitle may end in 网.
+var siteSuffix = regexp.MustCompile(`\s*(?:(?:—{2,}|―{2,}|─{2,}|-{2,})[^\p{P}\p{S}\s]{1,16}){0,3}?(?:—{2,}|―{2,}|─{2,}|-{2,})[^\p{P}\p{S}\s]{1,16}网站$`)
 
 var titleTrim = regexp.MustCompile(`[\s*_#]+`)
 

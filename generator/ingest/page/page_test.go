@@ -236,6 +236,35 @@ func TestNormalTitle(t *testing.T) {
 	}
 }
 
+// TestFileTitle checks what a file name gives as a title: the copy number
+// and the website a saved page names after its title are no part of it; a
+// subtitle after a dash, a year, a number of the title's own stay.
+func TestFileTitle(t *testing.T) {
+	for p, want := range map[string]string{
+		"a/某某行为如何定性————业务探讨——某某委员会网站.md":  "某某行为如何定性",
+		"a/某某行为如何定性——某某网站.md":             "某某行为如何定性",
+		"a/某某行为如何定性--栏目--某某网站.md":         "某某行为如何定性",
+		"a/某某行为如何定性 (1).md":               "某某行为如何定性",
+		"a/某某行为如何定性（2）.txt":               "某某行为如何定性（2）",
+		"a/某某罪 2.md":                      "某某罪",
+		"a/某某办法_1.md":                     "某某办法",
+		"a/某某行为如何定性 (2)————业务探讨——某某网站.md": "某某行为如何定性",
+		// what stays
+		"a/某某条例_2018.md":        "某某条例 2018",
+		"a/某某条例(2018-10-26).md": "某某条例(2018-10-26)",
+		"a/第2期.md":              "第2期",
+		"a/某某问题辨析——访某某大学教授.md":  "某某问题辨析——访某某大学教授",
+		"a/某某问题辨析——以某某网站为例.md":  "某某问题辨析——以某某网站为例",
+		"a/某某贪污——挪用公款如何认定.md":   "某某贪污——挪用公款如何认定",
+		"a/————某某网站.md":         "————某某网站",
+		"a/(1).md":              "(1)",
+	} {
+		if got := FileTitle(p); got != want {
+			t.Errorf("FileTitle(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
 // FuzzSplit checks that splitting any page never panics and gives
 // documents with a title, a body and positions inside the page.
 func FuzzSplit(f *testing.F) {

@@ -15,6 +15,7 @@ var repairKinds = map[string]struct{ name, why string }{
 	"bracket":            {"补全括号", "本文件别处印出了成对的括号"},
 	"unbalanced-bracket": {"括号不成对", "没有规则能判定缺失的一半应在何处，保留原样"},
 	"punct-width":        {"标点改为全角", "汉字旁的半角标点按印刷惯例改为全角"},
+	"split-article":      {"分出条文", "一句结束后印着按序应出的下一条，原文把两条印在一行"},
 }
 
 // kindName is the Chinese name of a repair kind; a kind this table does

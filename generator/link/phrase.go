@@ -1,0 +1,122 @@
+package link
+
+import "strings"
+
+// The phrase a bracket abbreviates when the clause before it is a whole
+// sentence: 县级以上人民政府应当向承包方颁发A或者B（以下统称A） abbreviates
+// "A或者B", not the clause.
+
+// clauseVerbs end the subject and predicate of a clause wherever they
+// are: modal verbs, 所称, 适用于, 会同, 是. What follows the last of them is
+// read as the phrase.
+var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以", "必须", "会同", "是指", "是"}
+
+// objectVerbs take the named thing as their object (颁发A, 配备B). They
+// end the predicate only where no 的 follows them: in 从事培训业务的机构
+// the verb is part of the phrase.
+var objectVerbs = []string{
+	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
+	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
+}
+
+// headNouns end a phrase, never start one: in 举办单位 the verb is part
+// of the name.
+// (规范性文件 neither).
+var headNouns = []string{"单位", "人", "者", "方", "机构", "机关", "部门", "费", "设施", "性"}
+
+// leadAdverbs come between a modal verb and what follows it (应当及时向…).
+var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", "切实"}
+
+// namedPhrase is the tail of clause that term stands for: after the last
+// verb that ends the clause's predicate, without a leading preposition
+// or verb. A tail keeps every character of term the clause has in order
+// (保税港区 of 青岛前湾保税港区) and at least three characters; else the
+// clause is kept whole.
+func namedPhrase(clause, term string) string {
+	keeps := func(tail string) bool {
+		return runeCount(tail) >= 3 && !isClauseBreak(firstRune(tail)) && firstRune(tail) != '、' &&
+			(!subsequence(term, clause) || subsequence(term, tail))
+	}
+	phrase := clause
+	depth := 0
+	for i, r := range clause {
+		switch {
+		case isOpen(r) || r == '《':
+			depth++
+		case isClose(r) || r == '》':
+			depth--
+		case depth == 0:
+			if end := predicateEnd(clause, i); end > i {
+				if tail := leadTrimmed(clause[end:]); keeps(tail) {
+					phrase = tail
+				}
+			}
+		}
+	}
+	if v := trimObjectVerb(phrase); v != phrase {
+		if tail := leadTrimmed(v); keeps(tail) {
+			phrase = tail
+		}
+	}
+	return phrase
+}
+
+// leadTrimmed is s without the adverbs and the preposition that start it
+// (trimLead), unless the preposition's character starts a word: 同级, 及时.
+func leadTrimmed(s string) string {
+	for _, a := range leadAdverbs {
+		s = strings.TrimPrefix(s, a)
+	}
+	t := trimLead(s)
+	if runeCount(s)-runeCount(t) == 1 && strings.ContainsRune("级时外", firstRune(t)) {
+		return s
+	}
+	return t
+}
+
+// predicateEnd returns where a verb at i that ends the predicate of
+// clause ends, or -1.
+func predicateEnd(clause string, i int) int {
+	for _, v := range clauseVerbs {
+		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") {
+			return i + len(v)
+		}
+	}
+	for _, v := range objectVerbs {
+		if !strings.HasPrefix(clause[i:], v) {
+			continue
+		}
+		if rest := clause[i+len(v):]; topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) {
+			return i + len(v)
+		}
+	}
+	return -1
+}
+
+// trimObjectVerb drops a verb that starts s (加强对…, 举办…由投资者投资的企业)
+// unless a 的 follows it closely (签订合同的外国企业: the verb is part of the
+// phrase) or it is 与…相适应 that follows.
+func trimObjectVerb(s string) string {
+	for _, v := range objectVerbs {
+		if !strings.HasPrefix(s, v) {
+			continue
+		}
+		rest := s[len(v):]
+		if de := topLevelIndexAny(rest, "的"); de >= 0 && runeCount(rest[:de]) <= 2 ||
+			strings.ContainsRune("与同", firstRune(rest)) && strings.Contains(rest, "相") ||
+			startsWithAny(rest, headNouns) {
+			return s
+		}
+		return rest
+	}
+	return s
+}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}

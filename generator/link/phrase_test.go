@@ -1,0 +1,55 @@
+package link
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAbbreviatedPhrase: a bracket after a whole clause abbreviates the
+// phrase that ends the clause, not the clause.
+func TestAbbreviatedPhrase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// the object of the clause's verb
+		{"县级以上人民政府应当向承包方颁发林地使用证或者草原证（以下统称林地使用证）等证书。",
+			"林地使用证|defined|rest|林地使用证或者草原证|"},
+		{"本条例适用于某某港湾保税区（以下简称保税区）的管理。",
+			"保税区|abbreviation|rest|某某港湾保税区|某某港湾保税区"},
+		{"司法行政部门应当加强与办理案件的侦查机关、审判机关（以下统称办案机关）的沟通。",
+			"办案机关|defined|rest|办理案件的侦查机关、审判机关|"},
+		{"区人民政府应当会同公安机关、检察机关（以下统称政法机关）建立机制。",
+			"政法机关|defined|rest|公安机关、检察机关|"},
+		{"社区卫生服务中心应当配备全科执业医师（以下简称全科医师）。",
+			"全科医师|abbreviation|rest|全科执业医师|全科执业医师"},
+		{"本条例所称城市公共交通设施（以下简称公交设施），是指站台。",
+			"公交设施|abbreviation|rest|城市公共交通设施|城市公共交通设施"},
+		{"市财政部门应当及时向市人民代表大会财政经济委员会（以下简称财经委）报送。",
+			"财经委|abbreviation|rest|市人民代表大会财政经济委员会|市人民代表大会财政经济委员会"},
+		{"某部门是本市供水和排水主管部门（以下简称供排水主管部门）。",
+			"供排水主管部门|abbreviation|rest|本市供水和排水主管部门|本市供水和排水主管部门"},
+		{"举办全部由外国投资者投资的企业（以下简称外资企业）。",
+			"外资企业|abbreviation|rest|全部由外国投资者投资的企业|全部由外国投资者投资的企业"},
+		// a verb inside the phrase stays: before 的, before a head noun, in 规范性
+		{"本市行政区域内从事驾驶培训业务的机构（以下简称培训机构）。",
+			"培训机构|abbreviation|rest|本市行政区域内从事驾驶培训业务的机构|本市行政区域内从事驾驶培训业务的机构"},
+		{"签订合同的外国企业（以下简称外国合作者）。",
+			"外国合作者|defined|rest|签订合同的外国企业|"},
+		{"鼓励举办单位、参展单位（以下统称主体）。",
+			"主体|defined|rest|举办单位、参展单位|"},
+		{"起草地方性法规、规范性文件（以下统称文件）。",
+			"文件|defined|rest|起草地方性法规、规范性文件|"},
+		{"不是常务委员会组成人员的专门委员会委员（以下简称委员）。",
+			"委员|abbreviation|rest|不是常务委员会组成人员的专门委员会委员|不是常务委员会组成人员的专门委员会委员"},
+		// a tail that lost characters of the short form is not the phrase
+		{"本市建立城市管理平台（以下简称本市平台）。",
+			"本市平台|abbreviation|rest|本市建立城市管理平台|本市建立城市管理平台"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range findAbbreviations(tt.in) {
+			got = append(got, describeFound(tt.in, f))
+		}
+		if g := strings.Join(got, "\n"); g != tt.want {
+			t.Errorf("findAbbreviations(%q):\ngot  %q\nwant %q", tt.in, g, tt.want)
+		}
+	}
+}
