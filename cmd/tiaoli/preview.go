@@ -111,11 +111,15 @@ type previewSite struct {
 }
 
 // build builds the site into its folder and has the server serve it. Its
-// error carries what the build said of the content (files and lines).
+// error is what the build said of the content (files and lines, in the
+// site's language), or, when it said nothing, why it stopped.
 func (s *previewSite) build() error {
 	var said bytes.Buffer
 	if err := build(s.o, io.MultiWriter(s.stderr, &said)); err != nil {
-		return errors.New(strings.TrimSpace(said.String() + "\n" + err.Error()))
+		if text := strings.TrimSpace(said.String()); text != "" {
+			return errors.New(text)
+		}
+		return err
 	}
 	if srv := s.srv.Load(); srv != nil {
 		return srv.Reload()

@@ -127,6 +127,9 @@ func TestPreviewFollowsEdits(t *testing.T) {
 		st := previewState(t, base)
 		return strings.Contains(st, "reg0000.md:") && strings.Contains(st, "二进制")
 	})
+	if st := previewState(t, base); strings.Contains(st, "left as it was") {
+		t.Errorf("the error told to the page carries the command line's English summary: %s", st)
+	}
 	if len(previewHits(t, base, "年度考核")) == 0 {
 		t.Errorf("after a broken edit, the last good build is no longer served")
 	}
