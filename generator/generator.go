@@ -139,11 +139,16 @@ func contentPaths(fsys fs.FS) (sources, tables []string, errs, skipped []model.E
 	return sources, tables, errs, skipped
 }
 
+// Hidden reports whether a file or folder of this name is passed over as
+// hidden: its name starts with "." (an editor's swap or lock file, a
+// version-control folder).
+func Hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
 // skipEntry reports whether an entry is passed over: a hidden name (one
 // starting with "."), or a link to a folder (its files are read where
 // they are). The Error says why, for the build to list.
 func skipEntry(fsys fs.FS, p string, d fs.DirEntry) (model.Error, bool) {
-	if strings.HasPrefix(d.Name(), ".") {
+	if Hidden(d.Name()) {
 		what := "隐藏文件"
 		if d.IsDir() {
 			what = "隐藏文件夹"

@@ -115,7 +115,7 @@ func TestEvents(t *testing.T) {
 }
 
 // TestRunSeesChanges checks that an edit, a new file and a deleted file
-// each start a build, and that nothing else does.
+// each start a build, and that nothing else does, hidden files included.
 func TestRunSeesChanges(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "a.md")
@@ -148,6 +148,10 @@ func TestRunSeesChanges(t *testing.T) {
 		}
 		wait(c.what)
 	}
+	// An editor's swap file and a hidden folder are not content.
+	os.WriteFile(filepath.Join(dir, ".b.md.swp"), []byte("x"), 0o644)
+	os.MkdirAll(filepath.Join(dir, ".git"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".git", "index"), []byte("x"), 0o644)
 	select {
 	case <-builds:
 		t.Error("a build without a change")

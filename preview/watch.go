@@ -3,6 +3,8 @@ package preview
 import (
 	"io/fs"
 	"path/filepath"
+
+	"tiaoli/generator"
 )
 
 // stamp is what a poll sees of a file: a change of any part is an edit.
@@ -17,7 +19,9 @@ type stamp struct {
 type snapshot map[string]stamp
 
 // take walks the folders and stamps what they hold. A folder that cannot
-// be read is left out: the build says what is wrong with it.
+// be read is left out: the build says what is wrong with it. Hidden files
+// and folders are left out as the build leaves them out, so an editor's
+// swap file does not start a build.
 func take(dirs []string) snapshot {
 	s := snapshot{}
 	for _, dir := range dirs {
@@ -25,8 +29,20 @@ func take(dirs []string) snapshot {
 			if err != nil {
 				return nil
 			}
+			if p != dir && generator.Hidden(d.Name()) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 			fi, err := d.Info()
 			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				// A folder's own time moves with any name added to
+				// it, hidden ones too; its files tell what changed.
+				s[p] = stamp{mode: fi.Mode()}
 				return nil
 			}
 			s[p] = stamp{size: fi.Size(), modTime: fi.ModTime().UnixNano(), mode: fi.Mode()}
