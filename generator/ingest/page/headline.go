@@ -152,3 +152,49 @@ func hasHan(s string) bool {
 	}
 	return false
 }
+
+// sectionsFrom returns the index in h.lines of the first line after the
+// title that heads a section of the body rather than continuing the
+// headline, else len(h.lines). Such a line is marked, has text under it
+// (the line after it is not of its level or stronger, as a subtitle is
+// that a heading follows at once) and has a line of its level later in
+// the body: 基本案情 above 裁判结果. A line opening with a dash (——访某某)
+// is a subtitle by its form.
+func (h headline) sectionsFrom(body []block.Line) int {
+	for j := h.title + 1; j < len(h.lines); j++ {
+		l := h.lines[j]
+		if !l.Marked() || dashLed(l.Text) {
+			continue
+		}
+		next := append(h.lines[j+1:len(h.lines):len(h.lines)], body...)
+		if len(next) == 0 || level(next[0]) <= level(l) {
+			continue
+		}
+		for _, b := range next[1:] {
+			if b.Marked() && level(b) == level(l) {
+				return j
+			}
+		}
+	}
+	return len(h.lines)
+}
+
+// dashLed reports whether s opens with a dash, as a subtitle does.
+func dashLed(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "—") || strings.HasPrefix(s, "─") || strings.HasPrefix(s, "－－")
+}
+
+// splitSections moves the lines of d's headline that head sections of its
+// body (see sectionsFrom) to the front of the body.
+func splitSections(d *pageDoc) {
+	if d.head == nil {
+		return
+	}
+	n := d.head.sectionsFrom(d.body)
+	if n == len(d.head.lines) {
+		return
+	}
+	d.body = append(append([]block.Line{}, d.head.lines[n:]...), d.body...)
+	d.head = &headline{lines: d.head.lines[:n], title: d.head.title}
+}

@@ -91,6 +91,7 @@ func Split(in Input) []*model.Document {
 // segment chooses how to split the source and splits it.
 func segment(in Input) []*pageDoc {
 	if d, ok := standaloneRegulation(in.Lines); ok {
+		splitSections(d)
 		return []*pageDoc{d}
 	}
 	s := &segmenter{lines: in.Lines, plain: true}
@@ -101,7 +102,11 @@ func segment(in Input) []*pageDoc {
 		}
 	}
 	s.single = in.Article || singleArticle(in)
-	return s.run()
+	pageDocs := s.run()
+	for _, d := range pageDocs {
+		splitSections(d)
+	}
+	return pageDocs
 }
 
 // maxLabel is the longest headline, in characters, read as a section

@@ -1,0 +1,33 @@
+package page
+
+import "testing"
+
+// TestSectionNotSubtitle checks that a headline line that heads a section
+// of the body (its text under it, a line of its level later) stays in the
+// body, while real subtitles stay in the headline.
+func TestSectionNotSubtitle(t *testing.T) {
+	for _, c := range []struct {
+		name, src, subtitle, first string
+	}{
+		{"section under title", "# 甲诉乙合同案\n\n## 事实经过\n\n甲与乙订立合同。\n\n## 处理结果\n\n驳回。\n", "", "事实经过"},
+		{"case name above a section", "# 合同效力的认定\n\n## 甲诉乙合同案\n\n## 事实经过\n\n甲与乙订立合同。\n\n## 处理结果\n\n驳回。\n", "甲诉乙合同案", "事实经过"},
+		{"bold dash subtitle above a bold section", "**某问题的认定**  \n**——某系列评析**\n\n**事实经过**\n\n甲违反纪律。\n\n**分歧意见**\n\n有两种意见。\n", "——某系列评析", "事实经过"},
+		{"bold dash subtitle above text", "**某问题的认定**  \n**——某系列评析**\n\n开头的正文。\n\n**一、做法**\n\n正文。\n", "——某系列评析", "开头的正文。"},
+		{"a heading with no sibling", "# 某法典\n\n# 某编\n\n## 第一章 一般规定\n\n第一条 为了规范某事，制定本法。\n\n第二条 本法适用于某事。\n", "某编", ""},
+		{"deeper heading with no sibling", "# 某文章\n\n## 某副题\n\n正文。\n", "某副题", "正文。"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			docs := splitMD(t, "p.md", c.src, "")
+			if len(docs) != 1 {
+				t.Fatalf("documents: %s", summary(docs))
+			}
+			d := docs[0]
+			if d.Subtitle != c.subtitle {
+				t.Errorf("subtitle %q, want %q", d.Subtitle, c.subtitle)
+			}
+			if c.first != "" && (len(d.Body) == 0 || d.Body[0].Text != c.first) {
+				t.Errorf("body starts %+v, want %q", d.Body, c.first)
+			}
+		})
+	}
+}
