@@ -6,8 +6,10 @@
 //   - zero-width characters (U+200B…U+200D, U+2060, U+FEFF, soft hyphen,
 //     direction marks) and other control characters are removed;
 //   - a run of white space (space, tab, U+3000, NBSP and the other Unicode
-//     spaces) becomes one ASCII space, and a run made only of no-break
-//     spaces between two Chinese characters is removed; the line is trimmed;
+//     spaces) becomes one ASCII space, between Chinese characters too: a
+//     no-break space there separates fields (作者 and 单位 of a byline, a name
+//     and its post, 第一条 and its text) as a U+3000 or a plain space does;
+//     the line is trimmed;
 //   - a private-use character between two digits, which some sources use for
 //     a decimal point, becomes "."; any other private-use character is
 //     removed.
@@ -46,7 +48,7 @@ func Line(s string) string {
 			for j < len(rs) && (isSpace(rs[j]) || IsZeroWidth(rs[j])) {
 				j++
 			}
-			space = space || !nbspBetweenHan(rs, i, j)
+			space = true
 			i = j - 1
 		case IsZeroWidth(r) || unicode.IsControl(r):
 		case isPrivate(r):
@@ -119,28 +121,15 @@ func isSpace(r rune) bool {
 
 func isNBSP(r rune) bool { return r == 0x00A0 || r == 0x2007 || r == 0x202F }
 
-// nbspBetweenHan reports whether rs[i:j] is made only of no-break spaces
-// (and zero-width characters) between two Han characters.
-func nbspBetweenHan(rs []rune, i, j int) bool {
-	if i == 0 || j >= len(rs) || !unicode.Is(unicode.Han, rs[i-1]) || !unicode.Is(unicode.Han, rs[j]) {
-		return false
-	}
-	for _, r := range rs[i:j] {
-		if !isNBSP(r) && !IsZeroWidth(r) {
-			return false
-		}
-	}
-	return true
-}
-
 func isPrivate(r rune) bool {
 	return (r >= 0xE000 && r <= 0xF8FF) || (r >= 0xF0000 && r <= 0x10FFFD) || (r >= 0xFDD0 && r <= 0xFDEF)
 }
 
 func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
 
-// HasInvisible reports whether s holds a character Line removes: a
-// zero-width, control or private-use character, or a no-break space.
+// HasInvisible reports whether s holds a character Line removes or
+// replaces: a zero-width, control or private-use character, or a no-break
+// space.
 func HasInvisible(s string) bool {
 	for _, r := range s {
 		if IsZeroWidth(r) || (unicode.IsControl(r) && r != '\n') || isPrivate(r) || isNBSP(r) {
