@@ -10,7 +10,8 @@
 //     2026年2月13日版面：一箭7星等13篇.
 //
 // Names are unique in a corpus: two pages that the rules above name alike
-// are told apart by their lead items, then by a number (之二, 之三).
+// are told apart by their lead items, then by a number (来源二, 来源三:
+// 之二 would read as a second part of one text).
 package sourcename
 
 import (
@@ -48,7 +49,7 @@ func Assign(c *model.Corpus) {
 			name += "：" + lead(s, titles)
 		}
 		if seen[name]++; seen[name] > 1 {
-			name += "（之" + numeral.Format(seen[name]) + "）"
+			name += "（来源" + numeral.Format(seen[name]) + "）"
 		}
 		s.Name = name
 	}
