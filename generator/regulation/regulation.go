@@ -36,7 +36,6 @@
 package regulation
 
 import (
-	"regexp"
 	"strings"
 
 	"tiaoli/generator/label"
@@ -262,17 +261,26 @@ func isContentsWord(s string) bool {
 	return strings.ReplaceAll(normaliseTitle(s), " ", "") == "目录"
 }
 
-// manyDivisions reports a line naming two or more 第X章 (or 编, 节).
+// manyDivisions reports a line naming two or more 第X编, 章 or 节, as a
+// table of contents printed on one line does.
 func manyDivisions(s string) bool {
-	for _, unit := range []string{"编", "章", "节"} {
-		if len(divisionLabels.FindAllString(s, 3)) >= 2 && strings.Contains(s, unit) {
-			return true
+	found := 0
+	for i := strings.Index(s, "第"); i >= 0; {
+		step := len("第")
+		if l, ok := label.Read(s[i:]); ok && l.Unit <= label.Section {
+			if found++; found == 2 {
+				return true
+			}
+			step = l.End
 		}
+		next := strings.Index(s[i+step:], "第")
+		if next < 0 {
+			break
+		}
+		i += step + next
 	}
 	return false
 }
-
-var divisionLabels = regexp.MustCompile(`第[零〇一二三四五六七八九十百两0-9]+(编|章|节)`)
 
 // bodyStart returns where the body begins in a run of division lines: 0
 // when the run has no repeated level, else the start of its last stretch
