@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"testing"
 	"time"
 
@@ -31,7 +31,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		}
 		return nil
 	})
-	sort.Strings(sources)
+	slices.Sort(sources)
 	base := startPreview(b, content, out, preview.DefaultInterval)
 	within(b, "built", 10*time.Minute, func() bool { return fetchRaw(b, base).status == 200 })
 	var took []time.Duration
@@ -49,7 +49,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		took = append(took, time.Since(start))
 	}
 	b.StopTimer()
-	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
+	slices.Sort(took)
 	b.ReportMetric(took[len(took)/2].Seconds(), "s-median")
 	b.Logf("edit to page: %v", took)
 }
