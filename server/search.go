@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"tiaoli/generator/address"
 	"tiaoli/search"
 	"tiaoli/templates"
 )
@@ -49,7 +50,7 @@ type searchHandler struct {
 // capped at search.MaxPageSize). current returns the index to use for each
 // request; nil means search is unavailable (503).
 func newSearchHandler(current func() *search.Index, opts SearchOptions) http.Handler {
-	opts.Base = NormalBase(opts.Base)
+	opts.Base = address.Base(opts.Base)
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultSearchTimeout
 	}

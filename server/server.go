@@ -37,10 +37,11 @@ import (
 	"net/http"
 	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"tiaoli/generator/address"
 )
 
 // Config configures a Server. Only Site is required.
@@ -116,7 +117,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no site folder")
 	}
 	fillDefaults(&cfg)
-	s := &Server{cfg: cfg, base: NormalBase(cfg.Base), log: cfg.ErrorLog}
+	s := &Server{cfg: cfg, base: address.Base(cfg.Base), log: cfg.ErrorLog}
 	s.cfg.Search.Base = s.base
 	s.limit = newLimiter(cfg.MaxSearches, cfg.MaxWaiting, cfg.QueueWait)
 	g, err := s.open()
@@ -159,16 +160,6 @@ func fillDefaults(c *Config) {
 			*f.v = f.def
 		}
 	}
-}
-
-// NormalBase makes a base path start and end with "/", as a Server
-// serves it.
-func NormalBase(b string) string {
-	b = "/" + strings.Trim(b, "/") + "/"
-	if b == "//" {
-		return "/"
-	}
-	return b
 }
 
 // Base is the URL path the site is served under, with slashes at both ends.

@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"tiaoli/generator/address"
 	"tiaoli/preview"
 	"tiaoli/publish"
 	"tiaoli/server"
@@ -74,11 +75,11 @@ func runPreviewServer(ctx context.Context, o previewOptions, stderr io.Writer, r
 		watch = append(watch, o.build.templates)
 	}
 	p := preview.New(preview.Config{Watch: watch, Interval: o.interval, Build: sb.build, Tidy: sb.tidy,
-		Served: publish.IsSite(o.build.out) && sb.open() == nil, Base: server.NormalBase(o.build.base), Log: logs}, sb)
+		Served: publish.IsSite(o.build.out) && sb.open() == nil, Base: address.Base(o.build.base), Log: logs}, sb)
 	hs := &http.Server{Handler: p, ReadHeaderTimeout: server.DefaultTimeouts.ReadHeader, ErrorLog: logs}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	logs.Printf("watching %s, serving %s at http://%s%s", strings.Join(watch, " and "), o.build.out, ln.Addr(), server.NormalBase(o.build.base))
+	logs.Printf("watching %s, serving %s at http://%s%s", strings.Join(watch, " and "), o.build.out, ln.Addr(), address.Base(o.build.base))
 	if ready != nil {
 		ready <- ln.Addr()
 	}

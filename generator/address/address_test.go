@@ -111,3 +111,11 @@ func TestSlugCapped(t *testing.T) {
 		}
 	}
 }
+
+func TestBase(t *testing.T) {
+	for in, want := range map[string]string{"": "/", "/": "/", "//": "/", "fagui": "/fagui/", "/fagui": "/fagui/", "fagui/": "/fagui/", "/a/b/": "/a/b/"} {
+		if got := Base(in); got != want {
+			t.Errorf("Base(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -51,5 +52,26 @@ func TestItemAnchorsByPrintedNumber(t *testing.T) {
 	ref := parsePage(t, files, url[:len(url)-3]+"a3/index.html").Find("a.ref")
 	if href, _ := ref.Attr("href"); href != "../a2/#p1-i3" {
 		t.Errorf("第二条第（三）项 links to %q, want ../a2/#p1-i3", href)
+	}
+}
+
+// TestBaseTypedWithoutSlash: a base typed without its slashes (fagui)
+// gives the same absolute addresses as /fagui/, never hrefs relative to
+// the page they stand on.
+func TestBaseTypedWithoutSlash(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(skippingRule)}})
+	typed, full := render(t, c, site.Options{Base: "fagui"}), render(t, c, site.Options{Base: "/fagui/"})
+	if len(typed) != len(full) {
+		t.Fatalf("%d files with base fagui, %d with /fagui/", len(typed), len(full))
+	}
+	for name, b := range full {
+		if string(typed[name]) != string(b) {
+			t.Errorf("%s differs between base fagui and /fagui/", name)
+		}
+	}
+	// The not-found page is served at any depth, so it loads its assets
+	// by absolute address.
+	if p := string(full["404.html"]); !strings.Contains(p, `href="/fagui/assets/`) {
+		t.Errorf("404.html does not load its assets from /fagui/assets/")
 	}
 }

@@ -43,6 +43,7 @@ import (
 	"strings"
 	"time"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 	"tiaoli/templates"
 )
@@ -92,7 +93,7 @@ func Render(c *model.Corpus, opts Options, w Writer) error {
 	if opts.SiteName == "" {
 		opts.SiteName = "条理"
 	}
-	opts.Base = normalBase(opts.Base)
+	opts.Base = address.Base(opts.Base)
 	r, err := newRenderer(c, opts)
 	if err != nil {
 		return err
@@ -108,17 +109,6 @@ func Render(c *model.Corpus, opts Options, w Writer) error {
 		return err
 	}
 	return w.WriteFile(StateFile, state)
-}
-
-// normalBase makes sure the base ends in "/".
-func normalBase(base string) string {
-	if base == "" {
-		return "/"
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return base
 }
 
 // kindNames are the Chinese names of document kinds.
