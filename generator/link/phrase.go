@@ -62,16 +62,13 @@ func namedPhrase(clause, term string) string {
 }
 
 // leadTrimmed is s without the adverbs and the preposition that start it
-// (trimLead), unless the preposition's character starts a word: 同级, 及时.
+// (trimLead, which keeps a preposition whose character starts a word:
+// 同级, 及时).
 func leadTrimmed(s string) string {
 	for _, a := range leadAdverbs {
 		s = strings.TrimPrefix(s, a)
 	}
-	t := trimLead(s)
-	if runeCount(s)-runeCount(t) == 1 && strings.ContainsRune("级时外", firstRune(t)) {
-		return s
-	}
-	return t
+	return trimLead(s)
 }
 
 // predicateEnd returns where a verb at i that ends the predicate of

@@ -53,3 +53,20 @@ func TestAbbreviatedPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimLead: a leading preposition or conjunction is trimmed, unless
+// its character starts a word with what follows.
+func TestTrimLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"对外开放山峰":      "对外开放山峰",
+		"同级人民政府财政部门":  "同级人民政府财政部门",
+		"及时报告的单位":     "及时报告的单位",
+		"对本市行政区域内的单位": "本市行政区域内的单位",
+		"由县级人民政府":     "县级人民政府",
+		"和其他组织":       "其他组织",
+	} {
+		if got := trimLead(in); got != want {
+			t.Errorf("trimLead(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -191,11 +191,18 @@ func trimLead(s string) string {
 		}
 	}
 	for _, w := range leadWords {
-		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 {
+		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 && !startsWord(w, s[len(w):]) {
 			return strings.TrimSpace(s[len(w):])
 		}
 	}
 	return s
+}
+
+// startsWord reports whether a one-character lead word w is the first
+// character of a word with what follows it (同级, 及时, 在外), and so not
+// a word of its own to trim.
+func startsWord(w, rest string) bool {
+	return utf8.RuneCountInString(w) == 1 && strings.ContainsRune("级时外", firstRune(rest))
 }
 
 // trimQuotes removes one pair of quotes around the whole of s.
