@@ -178,7 +178,7 @@ func TestReferences(t *testing.T) {
 		"第二条|《中华人民共和国刑法》": "external 《中华人民共和国刑法》|",
 		"第二条|第二十条":        "external 《中华人民共和国刑法》|",
 		"第三条|前条":          "D0 第二条|",
-		"第三条|本条第二款":       "D0 第三条|第三条 has no 第二款",
+		"第三条|本条第二款":       "D0 第三条¶2|第三条 has no 第二款",
 		"第三条|第二条至第三条":     "D0 第二条 through D0 第三条|",
 		"第三条|本条":          "D0 第三条|",
 		"第三条|上述条款":        "D0 第三条|",
@@ -205,7 +205,9 @@ func TestMissingArticleIsNoLink(t *testing.T) {
 		{"missing paragraph's article", "第三条 依照第九条第二款处理。", "第九条第二款", "?|no 第九条 in 《某某规则》"},
 		{"range from a missing article", "第三条 第八条至第十条另行规定。", "第八条至第十条", "?|no 第八条 in 《某某规则》"},
 		{"existing article", "第三条 依照第一条处理。", "第一条", "D0 第一条|"},
-		{"existing article, missing paragraph", "第三条 依照第一条第五款处理。", "第一条第五款", "D0 第一条|第一条 has no 第五款"},
+		{"existing article, missing paragraph", "第三条 依照第一条第五款处理。", "第一条第五款", "D0 第一条¶5|第一条 has no 第五款"},
+		{"existing article, missing item", "第三条 依照第一条第（三）项处理。", "第一条第（三）项", "D0 第一条(3)|第一条 has no item 3"},
+		{"existing paragraph, missing item", "第三条 依照第二条第一款第（三）项处理。", "第二条第一款第（三）项", "D0 第二条¶1(3)|第二条第一款 has no 第（三）项"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

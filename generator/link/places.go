@@ -126,7 +126,10 @@ func findArticle(d *model.Document, number, suffix int) int {
 }
 
 // locate is the place of paragraph, item and subitem p inside article ai
-// of d, and what is missing when one does not exist.
+// of d, and what is missing when one does not exist. A place that does
+// not exist is still named, by its numbers (第五条第三款 of an article of
+// two 款 is Paragraph 3), so that it resolves nowhere: the article alone
+// is not what the reference names.
 func locate(d *model.Document, ai int, p label.Parts) (model.Location, string) {
 	a := d.Articles[ai]
 	loc := model.Location{Document: d.ID, Article: a.Label}
@@ -140,17 +143,20 @@ func locate(d *model.Document, ai int, p label.Parts) (model.Location, string) {
 				return loc, ""
 			}
 		}
+		loc.Item = p.Item
 		return loc, fmt.Sprintf("%s has no item %d", a.Label, p.Item)
 	}
+	loc.Paragraph = p.Para
 	if p.Para > len(a.Clauses) {
+		loc.Item = p.Item
 		return loc, a.Label + " has no " + label.Text(label.Paragraph, p.Para)
 	}
-	loc.Paragraph = p.Para
 	if p.Item == 0 {
 		return loc, ""
 	}
 	ii := findItem(a.Clauses[p.Para-1], p.Item)
 	if ii < 0 {
+		loc.Item = p.Item
 		return loc, a.Label + label.Text(label.Paragraph, p.Para) + " has no " + label.Text(label.Item, p.Item)
 	}
 	loc.Item = ii + 1

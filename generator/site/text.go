@@ -160,8 +160,13 @@ func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p fr
 }
 
 // refTarget is where a reference leads (root-relative, "" when nowhere),
-// the tooltip that says what is there, and the link's class.
+// the tooltip that says what is there, and the link's class. A reference
+// to a place that does not exist (第五条第三款 of an article of two 款)
+// leads nowhere: a link to the article would be a false precise link.
 func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
+	if dangling(ref) {
+		return "", "", ""
+	}
 	if ref.To != nil && ref.To.Document != "" {
 		t, ok := r.x.Resolve(*ref.To)
 		if t.Doc != nil {
@@ -173,6 +178,10 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 	}
 	return "", "", ""
 }
+
+// dangling reports whether a reference names a place in a document of the
+// corpus that is not there: its problem says what is missing.
+func dangling(ref *model.Reference) bool { return ref.To != nil && ref.Problem != "" }
 
 // targetURL is the URL of a target, falling back to its article or
 // document when the paragraph or item it names does not exist.

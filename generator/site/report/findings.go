@@ -91,7 +91,7 @@ func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 		msg := ""
 		if r.To == nil {
 			msg = "引用「" + r.Text + "」未能解析"
-		} else if _, ok := x.Resolve(*r.To); !ok {
+		} else if _, ok := x.Resolve(*r.To); !ok || r.Problem != "" {
 			msg = "引用「" + r.Text + "」指向不存在的" + describe(*r.To)
 		}
 		if msg == "" {

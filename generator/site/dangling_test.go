@@ -1,0 +1,55 @@
+package site_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"tiaoli/generator"
+	"tiaoli/generator/site"
+)
+
+// danglingRule cites a 款 and a 项 that its existing articles do not have.
+const danglingRule = `# 某某事项办理规定
+
+第一条 为了规范办理工作，制定本规定。
+
+第二条 有下列情形之一的，不予办理：
+（一）材料不齐全的；
+（二）超过期限的。
+
+第三条 有本规定第二条第（五）项情形的，依照第一条第三款退回申请；有第二条第（二）项情形的，告知申请人。
+`
+
+// TestDanglingPartIsNoLink: a reference to a 款 or 项 its article does not
+// have is shown unresolved, not linked to the article (a false precise
+// link), and is not listed as citing that article; a reference beside it
+// to an item that exists still links.
+func TestDanglingPartIsNoLink(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(danglingRule)}})
+	files := render(t, c, site.Options{Base: "/"})
+	var url string
+	for _, d := range c.Documents {
+		if len(d.Articles) == 3 {
+			url = d.Articles[2].URL
+		}
+	}
+	if url == "" {
+		t.Fatalf("no regulation of three articles parsed")
+	}
+	p := parsePage(t, files, url+"index.html")
+	var unresolved []string
+	p.Find(".ref.unresolved").Each(func(_ int, s *goquery.Selection) { unresolved = append(unresolved, text(s)) })
+	if len(unresolved) != 2 || unresolved[0] != "本规定第二条第（五）项" || unresolved[1] != "第一条第三款" {
+		t.Errorf("unresolved references = %q, want 本规定第二条第（五）项 and 第一条第三款", unresolved)
+	}
+	links := p.Find("#article a.ref, article a.ref")
+	if links.Length() != 1 || text(links) != "第二条第（二）项" {
+		t.Errorf("linked references = %q, want only 第二条第（二）项", text(links))
+	}
+	a1 := parsePage(t, files, url[:len(url)-3]+"a1/index.html")
+	if n := a1.Find("#citedby-title").Length(); n != 0 {
+		t.Errorf("第一条 lists a reference to its missing 第三款 as citing it")
+	}
+}
