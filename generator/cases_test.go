@@ -123,6 +123,8 @@ func target(r *model.Reference, docs map[string]int) string {
 	switch {
 	case r.To != nil:
 		s = strings.TrimSpace(fmt.Sprintf("D%d %s", docs[r.To.Document], r.To.Article))
+	case len(r.Antecedents) > 1:
+		s = fmt.Sprintf("nowhere, after %d citations", len(r.Antecedents))
 	case r.External && r.Title != "":
 		s = "external 《" + r.Title + "》"
 	default:

@@ -181,7 +181,7 @@ func TestReferences(t *testing.T) {
 		"第三条|本条第二款":       "D0 第三条¶2|第三条 has no 第二款",
 		"第三条|第二条至第三条":     "D0 第二条 through D0 第三条|",
 		"第三条|本条":          "D0 第三条|",
-		"第三条|上述条款":        "D0 第三条|",
+		"第三条|上述条款":        "", // no reference: 本条 in its sentence does not stand right before it
 		"第五条之一|第九十九条":     "?|no 第九十九条 in 《某某条例》",
 	}
 	for k, v := range want {

@@ -164,6 +164,18 @@ var normativeSuffixes = []string{
 // it ends (before a bracketed note such as （试行）) with one of the
 // suffixes.
 func isNormative(title string) bool {
+	t := titleCore(title)
+	for _, s := range normativeSuffixes {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCore is a title without the bracketed notes after it: 某某办法 of
+// 某某办法（试行）.
+func titleCore(title string) string {
 	t := normTitle(title)
 	for strings.HasSuffix(t, ")") {
 		o := strings.LastIndex(t, "(")
@@ -172,12 +184,30 @@ func isNormative(title string) bool {
 		}
 		t = t[:o]
 	}
-	for _, s := range normativeSuffixes {
-		if strings.HasSuffix(t, s) {
-			return true
-		}
+	return t
+}
+
+// specificNouns are the words after 上述 or 该 that name one kind of
+// document, by the word its title ends with: 上述法律 and 该法 name a 法,
+// 该解释 a 解释. The other nouns (上述规定, 上述文件, 上述法规) name any
+// normative document.
+var specificNouns = map[string]string{
+	"法": "法", "法律": "法", "法典": "法典", "条例": "条例", "暂行条例": "条例", "办法": "办法", "实施办法": "办法",
+	"暂行办法": "办法", "细则": "细则", "实施细则": "细则", "规则": "规则", "准则": "准则", "决定": "决定",
+	"解释": "解释", "意见": "意见", "通知": "通知", "规范": "规范", "规程": "规程", "章程": "章程", "纲要": "纲要",
+	"守则": "守则", "公约": "公约", "协定": "协定", "决议": "决议", "方案": "方案", "指引": "指引", "修正案": "修正案",
+	"暂行规定": "规定", "制度": "制度",
+}
+
+// namesKind reports whether title is a document that noun, printed after
+// 上述 or 该, can name: a normative document whose title ends as the noun
+// says (上述法律: a title ending in 法).
+func namesKind(title, noun string) bool {
+	if !isNormative(title) {
+		return false
 	}
-	return false
+	end, specific := specificNouns[noun]
+	return !specific || strings.HasSuffix(titleCore(title), end)
 }
 
 // isGenericTitle reports whether a title is only a kind of document

@@ -53,3 +53,39 @@ func TestDanglingPartIsNoLink(t *testing.T) {
 		t.Errorf("第一条 lists a reference to its missing 第三款 as citing it")
 	}
 }
+
+// aboveRule refers back with 上述法规 to two titles, neither in the corpus.
+const aboveRule = `# 某某工作规定
+
+第一条 对照《某某监督条例》、《某某问责条例》等法规文件，上述法规文件均应遵守。
+`
+
+// TestAboveSeveralIsNoLink: 上述… after several citations is no link (no
+// one place is what it means, and a joined title is no page); its title
+// names what it points back to.
+func TestAboveSeveralIsNoLink(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(aboveRule)}})
+	files := render(t, c, site.Options{Base: "/"})
+	var url string
+	for _, d := range c.Documents {
+		if len(d.Articles) == 1 {
+			url = d.Articles[0].URL
+		}
+	}
+	if url == "" {
+		t.Fatalf("no regulation of one article parsed")
+	}
+	p := parsePage(t, files, url+"index.html")
+	above := p.Find("span.ref.above")
+	if text(above) != "上述法规文件" {
+		t.Fatalf("上述法规文件 is not marked as pointing back: %q", text(above))
+	}
+	if title, _ := above.Attr("title"); title != "指前文所引：《某某监督条例》（未收录）、《某某问责条例》（未收录）" {
+		t.Errorf("its title = %q", title)
+	}
+	p.Find("a").Each(func(_ int, a *goquery.Selection) {
+		if text(a) == "上述法规文件" {
+			t.Errorf("上述法规文件 links to %s", a.AttrOr("href", ""))
+		}
+	})
+}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -141,6 +142,15 @@ func (w *worker) termLink(b *textBuilder, text string, l model.Link, p fromPage)
 
 func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p fromPage) {
 	url, tip, class := w.r.refTarget(ref)
+	if url == "" && len(ref.Antecedents) > 1 {
+		// 上述法规 after several titles: no one place to link; say which.
+		b.WriteString(`<span class="ref above"`)
+		b.attr("title", w.r.antecedents(ref))
+		b.WriteByte('>')
+		b.escape(text)
+		b.WriteString(`</span>`)
+		return
+	}
 	if url == "" {
 		b.WriteString(`<span class="ref unresolved" title="未能解析的引用">`)
 		b.escape(text)
@@ -177,6 +187,21 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 		return address.CitedURL + "#" + address.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
 	}
 	return "", "", ""
+}
+
+// antecedents names what a 上述… reference points back to: 指前文所引：
+// 《甲》、《乙》.
+func (r *renderer) antecedents(ref *model.Reference) string {
+	var names []string
+	for _, i := range ref.Antecedents {
+		if i < 0 || i >= len(r.c.References) {
+			continue
+		}
+		if n := r.targetName(r.c.References[i]); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return "指前文所引：" + strings.Join(names, "、")
 }
 
 // dangling reports whether a reference names a place in a document of the

@@ -85,8 +85,8 @@ func itemNumbering(d *model.Document, a *model.Article) []Entry {
 func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
 	for _, r := range c.References {
-		if r.External {
-			continue
+		if r.External || len(r.Antecedents) > 1 {
+			continue // not in the corpus; or 上述… after several citations
 		}
 		msg := ""
 		if r.To == nil {
