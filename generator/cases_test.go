@@ -78,6 +78,9 @@ func outline(c *model.Corpus) string {
 	var b strings.Builder
 	for i, d := range c.Documents {
 		fmt.Fprintf(&b, "D%d %s 《%s》 date=%s", i, d.Kind, d.Title, d.Date)
+		if d.Status != "" {
+			fmt.Fprintf(&b, " status=%s", d.Status)
+		}
 		if d.Dateline != nil {
 			fmt.Fprintf(&b, " dateline=%s|%s|%s", d.Dateline.Agency, d.Dateline.Place, d.Dateline.Date)
 		}
