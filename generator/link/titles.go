@@ -189,11 +189,11 @@ func titleCore(title string) string {
 
 // specificNouns are the words after 上述 or 该 that name one kind of
 // document, by the word its title ends with: 上述法律 and 该法 name a 法,
-// 该解释 a 解释. The other nouns (上述规定, 上述文件, 上述法规) name any
-// normative document.
+// 该解释 a 解释. The other nouns (上述规定, 上述规则, 上述文件, 上述法规) name
+// any normative document: 上述规则 often means a 规定's rules.
 var specificNouns = map[string]string{
 	"法": "法", "法律": "法", "法典": "法典", "条例": "条例", "暂行条例": "条例", "办法": "办法", "实施办法": "办法",
-	"暂行办法": "办法", "细则": "细则", "实施细则": "细则", "规则": "规则", "准则": "准则", "决定": "决定",
+	"暂行办法": "办法", "细则": "细则", "实施细则": "细则", "准则": "准则", "决定": "决定",
 	"解释": "解释", "意见": "意见", "通知": "通知", "规范": "规范", "规程": "规程", "章程": "章程", "纲要": "纲要",
 	"守则": "守则", "公约": "公约", "协定": "协定", "决议": "决议", "方案": "方案", "指引": "指引", "修正案": "修正案",
 	"暂行规定": "规定", "制度": "制度",
