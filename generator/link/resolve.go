@@ -61,7 +61,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 	if t := amendedTitle(d); t != "" {
 		r.amends = true
 		r.amendsMany = strings.Contains(d.Title, "》等")
-		r.subject = l.titles.lookup(t, docDate(d))
+		r.subject = l.titles.lookup(t, l.dates[di])
 		if r.subject < 0 {
 			r.subjectTitle = t
 		}
@@ -78,7 +78,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 		}
 	}
 	if t := appliedTitle(d.Title); t != "" && d.Kind == model.KindRegulation {
-		r.subject = l.titles.lookup(t, docDate(d)) // its bare 第X条 (a table of articles) are the law's
+		r.subject = l.titles.lookup(t, l.dates[di]) // its bare 第X条 (a table of articles) are the law's
 	}
 	return r
 }
@@ -214,7 +214,7 @@ func (r *docRefs) lookup(title string) dest {
 			return dest{doc: f}
 		}
 	}
-	if i := r.l.titles.lookup(title, docDate(r.l.docs[r.di])); i >= 0 {
+	if i := r.l.titles.lookup(title, r.l.dates[r.di]); i >= 0 {
 		return dest{doc: i}
 	}
 	return dest{doc: -1, title: normCited(title)}
