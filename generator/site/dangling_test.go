@@ -10,6 +10,20 @@ import (
 	"tiaoli/generator/site"
 )
 
+// ruleSite parses one regulation of n articles, renders the site and
+// returns its files and the URL of the last article.
+func ruleSite(t *testing.T, text string, n int) (map[string][]byte, string) {
+	t.Helper()
+	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(text)}})
+	for _, d := range c.Documents {
+		if len(d.Articles) == n {
+			return render(t, c, site.Options{Base: "/"}), d.Articles[n-1].URL
+		}
+	}
+	t.Fatalf("no regulation of %d articles parsed", n)
+	return nil, ""
+}
+
 // danglingRule cites a 款 and a 项 that its existing articles do not have.
 const danglingRule = `# 某某事项办理规定
 
@@ -27,17 +41,7 @@ const danglingRule = `# 某某事项办理规定
 // link), and is not listed as citing that article; a reference beside it
 // to an item that exists still links.
 func TestDanglingPartIsNoLink(t *testing.T) {
-	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(danglingRule)}})
-	files := render(t, c, site.Options{Base: "/"})
-	var url string
-	for _, d := range c.Documents {
-		if len(d.Articles) == 3 {
-			url = d.Articles[2].URL
-		}
-	}
-	if url == "" {
-		t.Fatalf("no regulation of three articles parsed")
-	}
+	files, url := ruleSite(t, danglingRule, 3)
 	p := parsePage(t, files, url+"index.html")
 	var unresolved []string
 	p.Find(".ref.unresolved").Each(func(_ int, s *goquery.Selection) { unresolved = append(unresolved, text(s)) })
@@ -64,17 +68,7 @@ const aboveRule = `# 某某工作规定
 // one place is what it means, and a joined title is no page); its title
 // names what it points back to.
 func TestAboveSeveralIsNoLink(t *testing.T) {
-	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(aboveRule)}})
-	files := render(t, c, site.Options{Base: "/"})
-	var url string
-	for _, d := range c.Documents {
-		if len(d.Articles) == 1 {
-			url = d.Articles[0].URL
-		}
-	}
-	if url == "" {
-		t.Fatalf("no regulation of one article parsed")
-	}
+	files, url := ruleSite(t, aboveRule, 1)
 	p := parsePage(t, files, url+"index.html")
 	above := p.Find("span.ref.above")
 	if text(above) != "上述法规文件" {
