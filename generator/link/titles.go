@@ -150,7 +150,8 @@ func better(a, b *model.Document, date string) bool {
 // readingDate is the date a document is read at when it cites a law
 // without a date: its own date, or for a document that prints none (a
 // commentary clipped without its date) the day it takes effect, else the
-// latest full date its history or text prints, after which it was written; "" when it prints none either. The
+// latest full date its history or text prints, after which it was written,
+// else the first day of the latest year it prints (2019年); "" when it prints none either. The
 // version of the law in force then is the one it means: a commentary
 // that speaks of 2021年9月20日 and no later day cites the 监察法 of 2018,
 // not its revision of 2024.
@@ -158,12 +159,16 @@ func readingDate(d *model.Document, texts []text) string {
 	if date := cmp.Or(docDate(d), d.ValidFrom); date != "" {
 		return date
 	}
-	latest := ""
+	latest, year := "", ""
 	for _, h := range d.History {
 		latest = max(latest, cndate.Latest(h))
 	}
 	for _, t := range texts {
 		latest = max(latest, cndate.Latest(t.p.Text))
+		year = max(year, cndate.LatestYear(t.p.Text))
+	}
+	if latest == "" && year != "" {
+		return year + "-01-01" // it speaks of 2019年 and of no day
 	}
 	return latest
 }
