@@ -435,3 +435,41 @@ func TestUndatedArticleOfOlderVersion(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleWithoutIssuer: 《关于…》 cited without its issuer finds the one
+// title that reads so after its issuer, and none when two issuers' titles
+// do; a title cited without its version mark (（2010）) finds it too.
+func TestTitleWithoutIssuer(t *testing.T) {
+	cases := []struct {
+		name   string
+		titles []string
+		cited  string
+		want   string
+	}{
+		{"one issuer", []string{"最高人民法院关于审理某某案件的解释"}, "《关于审理某某案件的解释》", "D1"},
+		{"two issuers", []string{"最高人民法院关于审理某某案件的解释", "最高人民检察院关于审理某某案件的解释"}, "《关于审理某某案件的解释》", "external 《关于审理某某案件的解释》"},
+		{"version mark", []string{"最高人民法院关于某某问题的批复（2010）"}, "《最高人民法院关于某某问题的批复》", "D1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			note := newsDoc("评论", "依照"+tc.cited+"处理。")
+			docs, ids := []*model.Document{note}, map[string]int{note.ID: 0}
+			for _, title := range tc.titles {
+				d := regulationDoc(title, "第一条 总则。")
+				docs = append(docs, d)
+			}
+			c := corpusOf(docs...)
+			for i, d := range docs {
+				ids[d.ID] = i
+			}
+			Link(c, nil)
+			var got []string
+			for _, r := range c.References {
+				got = append(got, r.Text+" → "+to(r, ids))
+			}
+			if want := []string{tc.cited + " → " + tc.want}; !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}

@@ -5,21 +5,36 @@ import (
 	"strings"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 )
 
 // titleIndex finds documents by the titles a citation uses: the full
-// title, the title of the work a version belongs to (条例 for 条例2015), a
-// short title (without 中华人民共和国 or 中国共产党), or a title printed in
-// 《》 inside another document's title (the news item that reports a
-// notice, 联合印发《关于…的通知》).
+// title, the title without its version mark or the title of the work a
+// version belongs to (条例 for 条例2015), a short title (without 中华人民共和国
+// or 中国共产党), a title without its issuer (关于…的解释 for 最高人民法院关于…
+// 的解释) when one title alone reads so, or a title printed in 《》 inside
+// another document's title (the news item that reports a notice,
+// 联合印发《关于…的通知》).
+// A document's own title is looked up before the others, so that 刑法
+// finds 中华人民共和国刑法 before 刑法（2020年修订）.
 type titleIndex struct {
 	docs     []*model.Document
 	dates    []string // per document: its date, or its version's in its work
 	versions [][]int  // per document: the versions of its work, newest first
-	exact    map[string][]int
-	short    map[string][]int
+	own      titleTier
+	other    titleTier // titles without version marks, and of works
 	reported map[string][]int
+	issued   map[string][]int // by the title from its 关于, without the issuer before it
 	names    names
+}
+
+// titleTier finds documents by titles and their short forms.
+type titleTier struct {
+	exact, short map[string][]int
+}
+
+func newTitleTier() titleTier {
+	return titleTier{exact: map[string][]int{}, short: map[string][]int{}}
 }
 
 // titlePrefixes are dropped to make a short title.
@@ -27,12 +42,16 @@ var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
 func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
 	x := &titleIndex{docs: docs, dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
-		exact: map[string][]int{}, short: map[string][]int{}, reported: map[string][]int{}}
+		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}}
 	at := make(map[string]int, len(docs))
 	for i, d := range docs {
 		at[d.ID] = i
 		x.dates[i] = docDate(d)
-		x.add(normTitle(d.Title), i)
+		t := normTitle(d.Title)
+		x.add(x.own, t, i)
+		if b := normTitle(reconcile.BareTitle(d.Title)); b != t && d.Kind == model.KindRegulation {
+			x.add(x.other, b, i)
+		}
 		for _, ref := range scanRefs(d.Title) {
 			if ref.Kind == refCitation && reports(d.Title[:ref.Start]) {
 				c := normTitle(ref.Title)
@@ -57,23 +76,27 @@ func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
 			if x.dates[i] == "" {
 				x.dates[i] = v.Date // a year alone when the title only names one
 			}
-			if !slices.Contains(x.exact[t], i) {
-				x.add(t, i)
+			if !slices.Contains(x.own.exact[t], i) && !slices.Contains(x.other.exact[t], i) {
+				x.add(x.other, t, i)
 			}
 		}
 	}
 	return x
 }
 
-// add indexes document i under a normalised title and its short forms.
-func (x *titleIndex) add(t string, i int) {
+// add indexes document i in a tier under a normalised title and its
+// short forms, and by the title without its issuer.
+func (x *titleIndex) add(tier titleTier, t string, i int) {
 	if t == "" {
 		return
 	}
-	x.exact[t] = append(x.exact[t], i)
+	tier.exact[t] = append(tier.exact[t], i)
+	if k := strings.Index(t, "关于"); k > 0 && !strings.Contains(t[:k], "《") {
+		x.issued[t[k:]] = append(x.issued[t[k:]], i)
+	}
 	for _, p := range titlePrefixes {
 		if s := strings.TrimPrefix(t, p); s != t && runeCount(s) >= 2 {
-			x.short[s] = append(x.short[s], i)
+			tier.short[s] = append(tier.short[s], i)
 		}
 	}
 }
@@ -125,20 +148,47 @@ func (x *titleIndex) lookup(title, date string) int {
 	if t == "" {
 		return -1
 	}
-	for _, m := range []map[string][]int{x.exact, x.short} {
-		if ds := m[t]; len(ds) > 0 {
-			return x.version(ds, date)
-		}
-	}
-	for _, p := range titlePrefixes {
-		if ds := x.exact[p+t]; len(ds) > 0 {
+	for _, tier := range []titleTier{x.own, x.other} {
+		if ds := tier.find(t); len(ds) > 0 {
 			return x.version(ds, date)
 		}
 	}
 	if ds := x.reported[t]; len(ds) > 0 {
 		return ds[0]
 	}
+	if ds := x.issued[t]; len(ds) > 0 && x.oneTitle(ds) {
+		return x.version(ds, date)
+	}
 	return -1
+}
+
+// find returns the documents of a normalised title: by the title, by its
+// short form, or by the title with a dropped prefix.
+func (tier titleTier) find(t string) []int {
+	if ds := tier.exact[t]; len(ds) > 0 {
+		return ds
+	}
+	if ds := tier.short[t]; len(ds) > 0 {
+		return ds
+	}
+	for _, p := range titlePrefixes {
+		if ds := tier.exact[p+t]; len(ds) > 0 {
+			return ds
+		}
+	}
+	return nil
+}
+
+// oneTitle reports whether documents share one title (without its version
+// mark): the versions of one text, not the acts of several issuers.
+func (x *titleIndex) oneTitle(ds []int) bool {
+	first := normTitle(reconcile.BareTitle(x.docs[ds[0]].Title))
+	for _, i := range ds[1:] {
+		if normTitle(reconcile.BareTitle(x.docs[i].Title)) != first {
+			return false
+		}
+	}
+	return true
 }
 
 // part returns the document that holds 第number条之suffix among those that
@@ -152,7 +202,7 @@ func (x *titleIndex) part(i, number, suffix int, undated bool) int {
 	if findArticle(d, number, suffix) >= 0 {
 		return i
 	}
-	for _, j := range x.exact[normTitle(d.Title)] {
+	for _, j := range x.own.exact[normTitle(d.Title)] {
 		if j != i && x.dates[j] == x.dates[i] && findArticle(x.docs[j], number, suffix) >= 0 {
 			return j
 		}
