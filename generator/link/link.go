@@ -76,12 +76,12 @@ type linker struct {
 }
 
 func newLinker(c *model.Corpus) *linker {
-	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents)}
+	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents, c.Works)}
 	l.texts = make([][]text, len(l.docs))
 	l.dates = make([]string, len(l.docs))
 	for i, d := range l.docs {
 		l.texts[i] = textsOf(d)
-		l.dates[i] = readingDate(d, l.texts[i])
+		l.dates[i] = readingDate(l.titles.date(i), d, l.texts[i])
 	}
 	l.family = families(l.docs)
 	l.titles.collectCited(l.texts)

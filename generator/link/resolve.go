@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -205,7 +206,7 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 // not. Otherwise the citation is the document itself.
 func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bool) {
 	before, after = sentenceEnd(before), sentenceStart(after)
-	own := docDate(r.l.docs[r.di])
+	own := r.l.titles.date(r.di)
 	date := cndate.Latest(before)
 	switch {
 	case date != "" && own != "" && date < own:
@@ -216,7 +217,7 @@ func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bo
 	default:
 		return dest{doc: r.di}, true
 	}
-	if i := r.l.titles.lookup(title, date); i >= 0 && i != r.di && docDate(r.l.docs[i]) <= date {
+	if i := r.l.titles.lookup(title, date); i >= 0 && i != r.di && r.l.titles.date(i) <= date {
 		return dest{doc: i}, true
 	}
 	return noDest, false
@@ -242,12 +243,15 @@ func sentenceStart(s string) string {
 	return s
 }
 
-// dayBefore is the ISO date before an ISO date; the date itself when it
-// is not one.
-func dayBefore(iso string) string {
-	t, err := time.Parse(time.DateOnly, iso)
+// dayBefore is the ISO date before a date: an ISO date, or a year alone
+// (the last day of the year before); the date itself when it is neither.
+func dayBefore(date string) string {
+	if y, err := strconv.Atoi(date); err == nil && len(date) == 4 {
+		return strconv.Itoa(y-1) + "-12-31"
+	}
+	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
-		return iso
+		return date
 	}
 	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
