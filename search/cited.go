@@ -4,11 +4,8 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 
 	"tiaoli/generator/model"
 )
@@ -104,16 +101,7 @@ const maxCited = 1 << 26
 
 // openCited reads the side file of citations of the index in dir.
 func openCited(dir string) (*citedTable, error) {
-	f, err := os.Open(filepath.Join(dir, citedFile))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	ct, err := readCited(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", citedFile, err)
-	}
-	return ct, nil
+	return readSideFile(dir, citedFile, readCited)
 }
 
 func readCited(r io.Reader) (*citedTable, error) {

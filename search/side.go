@@ -110,3 +110,19 @@ func readSideHeader(r io.Reader, magic, what string) (uint32, error) {
 	err := binary.Read(r, binary.LittleEndian, &n)
 	return n, err
 }
+
+// readSideFile reads the side file name of the index folder dir whole
+// with read, through a buffer; its errors name the file.
+func readSideFile[T any](dir, name string, read func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	v, err := read(bufio.NewReader(f))
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
+}
