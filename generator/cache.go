@@ -13,7 +13,7 @@ import (
 // edit) reads every file but parses only those that changed. The later
 // stages (reconcile, address, link) change the documents they are given,
 // so the cache holds its own copy and gives each parse a fresh one
-// (model.Document.Clone). A Cache is safe for one parse at a time.
+// (model.CloneDocuments). A Cache is safe for one parse at a time.
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cachedFile
@@ -76,9 +76,6 @@ func (r ingested) clone() ingested {
 	if r.source != nil {
 		c.source = r.source.Clone()
 	}
-	c.docs = make([]*model.Document, len(r.docs))
-	for i, d := range r.docs {
-		c.docs[i] = d.Clone()
-	}
+	c.docs = model.CloneDocuments(r.docs)
 	return c
 }

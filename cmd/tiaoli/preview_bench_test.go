@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,7 +34,8 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		return nil
 	})
 	slices.Sort(sources)
-	base := startPreview(b, content, out, preview.DefaultInterval)
+	var said lockedBuffer
+	base := startPreviewTo(b, content, out, preview.DefaultInterval, &said)
 	within(b, "built", 10*time.Minute, func() bool { return fetchRaw(b, base).status == 200 })
 	var took []time.Duration
 	b.ResetTimer()
@@ -47,9 +50,35 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		f.Close()
 		within(b, "showing the edit", 10*time.Minute, func() bool { return len(previewHits(b, base, word)) > 0 })
 		took = append(took, time.Since(start))
+		b.Logf("edit %d: %s", i, said.lastBuilt())
 	}
 	b.StopTimer()
 	slices.Sort(took)
 	b.ReportMetric(took[len(took)/2].Seconds(), "s-median")
 	b.Logf("edit to page: %v", took)
+}
+
+// lockedBuffer collects what a preview says, from its goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// lastBuilt is the last line saying what a build took, phase by phase.
+func (l *lockedBuffer) lastBuilt() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	lines := strings.Split(l.buf.String(), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(lines[i], "built ") {
+			return lines[i]
+		}
+	}
+	return "(no build said what it took)"
 }

@@ -2,13 +2,43 @@ package model
 
 import "slices"
 
-// Clone returns a copy of d that shares nothing a later stage may change
-// with d: every slice, list element and pointer is copied, strings are
-// shared. It lets a parse keep what a file gave (package generator's
-// Cache) while reconcile, address and link change their own copy. The
-// links between documents (Carrier, VersionDocs) are left out: they are
-// set after reading, by the corpus a document is in.
-func (d *Document) Clone() *Document {
+// CloneDocuments returns copies of docs that share nothing a later stage
+// may change with them: every slice, list element and pointer is copied,
+// strings are shared. It lets a parse keep what a file gave (package
+// generator's Cache) while reconcile, address and link change their own
+// copy. A link from one document to another (Carrier, VersionDocs) points
+// to the other's copy when the other is in docs, and stays as it is when
+// not.
+func CloneDocuments(docs []*Document) []*Document {
+	if docs == nil {
+		return nil
+	}
+	out := make([]*Document, len(docs))
+	copies := make(map[*Document]*Document, len(docs))
+	for i, d := range docs {
+		out[i] = d.clone()
+		copies[d] = out[i]
+	}
+	to := func(d *Document) *Document {
+		if c, ok := copies[d]; ok {
+			return c
+		}
+		return d
+	}
+	for _, c := range out {
+		if c.Carrier != nil {
+			c.Carrier = to(c.Carrier)
+		}
+		c.VersionDocs = slices.Clone(c.VersionDocs)
+		for i, v := range c.VersionDocs {
+			c.VersionDocs[i] = to(v)
+		}
+	}
+	return out
+}
+
+// clone copies d but for its links to other documents.
+func (d *Document) clone() *Document {
 	c := *d
 	c.Sources = slices.Clone(d.Sources)
 	if d.Dateline != nil {
@@ -39,7 +69,6 @@ func (r Regulation) clone() Regulation {
 	c.Suspects = slices.Clone(r.Suspects)
 	c.Carries = slices.Clone(r.Carries)
 	c.Versions = slices.Clone(r.Versions)
-	c.Carrier, c.VersionDocs = nil, nil
 	return c
 }
 

@@ -9,15 +9,29 @@ import (
 // checks that the clone equals it and shares no slice or pointer with it:
 // a field added to the model without a copy in Clone fails here.
 func TestCloneSharesNothing(t *testing.T) {
-	var d Document
+	var d, carrier Document
 	fill(reflect.ValueOf(&d).Elem(), 0)
-	d.Carrier, d.VersionDocs = nil, nil // links to other documents: not copied
-	c := d.Clone()
+	fill(reflect.ValueOf(&carrier).Elem(), 0)
+	d.Carrier, d.VersionDocs = &carrier, []*Document{&carrier, &carrier}
+	carrier.Carrier, carrier.VersionDocs = nil, nil
+	cs := CloneDocuments([]*Document{&carrier, &d})
+	c := cs[1]
+	if c.Carrier != cs[0] || c.VersionDocs[0] != cs[0] || c.VersionDocs[1] != cs[0] {
+		t.Errorf("the copy's links to another document do not point to its copy")
+	}
+	c.Carrier, c.VersionDocs = d.Carrier, d.VersionDocs // compared apart
 	if !reflect.DeepEqual(&d, c) {
 		t.Fatalf("clone differs:\n%+v\n%+v", d, *c)
 	}
+	c.Carrier, c.VersionDocs = nil, nil
+	d.Carrier, d.VersionDocs = nil, nil
 	if p := shared(reflect.ValueOf(d), reflect.ValueOf(*c), "Document"); p != "" {
 		t.Errorf("the clone shares %s with the original", p)
+	}
+	outside := &Document{}
+	outside.Carrier = &carrier
+	if c := CloneDocuments([]*Document{outside})[0]; c.Carrier != &carrier {
+		t.Errorf("a link out of the list does not stay as it was")
 	}
 
 	s := Source{ID: "s", Documents: []string{"a", "b"}}
