@@ -335,3 +335,47 @@ func checkLinks(t testing.TB, c *model.Corpus) {
 		}
 	}
 }
+
+// TestOwnTitleOfEarlierDate: a document that cites its own title after an
+// earlier date (…1992年3月18日发布的《某某条例》同时废止), or as repealed, names the
+// version before it: that version when the corpus holds it, and nothing
+// when it does not; never the citing document itself.
+func TestOwnTitleOfEarlierDate(t *testing.T) {
+	repeal := "第三条 本条例自2004年1月1日起施行。1992年3月18日国务院发布的《某某条例》同时废止。"
+	cases := []struct {
+		name, text string
+		older      bool // the corpus holds the 1992 version
+		want       string
+	}{
+		{"earlier version held", repeal, true, "D1|"},
+		{"earlier version not held", repeal, false, "?|《某某条例》 names a version before this one that the corpus does not hold"},
+		{"own title undated", "第三条 《某某条例》由国务院解释。", true, "D0|"},
+		{"date after the title's sentence", "第三条 2004年1月1日起施行。《某某条例》由国务院解释。", true, "D0|"},
+		{"repealed, undated", "第三条 本条例施行后，《某某条例》（国发〔1992〕1号）同时废止。", true, "D1|"},
+		{"repealed, undated, not held", "第三条 本条例施行后，《某某条例》同时废止。", false, "?|《某某条例》 names a version before this one that the corpus does not hold"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regulationDoc("某某条例", "第一条 总则。", "第二条 适用范围。", tc.text)
+			docs, ids := []*model.Document{reg}, map[string]int{reg.ID: 0}
+			if tc.older {
+				old := docFromLines(model.KindRegulation, "某某条例", "old.md", 1, []string{"第一条 旧的总则。"})
+				old.Date = "1992-03-18"
+				docs = append(docs, old)
+			}
+			c := corpusOf(docs...)
+			if tc.older {
+				ids[docs[1].ID] = 1
+			}
+			Link(c, nil)
+			got := map[string]string{}
+			for _, r := range c.References {
+				got[r.Text] = to(r, ids) + "|" + r.Problem
+			}
+			if got["《某某条例》"] != tc.want {
+				t.Errorf("《某某条例》 → %q, want %q (all: %q)", got["《某某条例》"], tc.want, got)
+			}
+			checkLinks(t, c)
+		})
+	}
+}

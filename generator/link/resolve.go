@@ -3,7 +3,9 @@ package link
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 )
 
@@ -173,6 +175,13 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 		return
 	}
 	dst := r.lookup(title)
+	if dst.doc == r.di {
+		var held bool
+		if dst, held = r.earlierVersion(title, text[:raw.Start], text[raw.End:]); !held {
+			ref.Problem = fmt.Sprintf("《%s》 names a version before this one that the corpus does not hold", title)
+			return
+		}
+	}
 	r.last = dst
 	if r.amends && !r.quoted(ti, raw.Start) {
 		r.lastAmended = dst
@@ -181,6 +190,62 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	if dst.doc < 0 && isNormative(dst.title) {
 		r.cited = append(r.cited, citedHit{dst.title, ref.From})
 	}
+}
+
+// earlierVersion resolves a document's citation of its own title, which
+// names a version before it when its sentence says so: a date before the
+// title earlier than the document's own (1992年3月18日国务院发布的《…》),
+// or the title repealed (本规定施行后，《…》同时废止: no document repeals
+// itself). It is the version in force at that date, or the latest before
+// the document, when the corpus holds it (held), and nothing when it does
+// not. Otherwise the citation is the document itself.
+func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bool) {
+	before, after = sentenceEnd(before), sentenceStart(after)
+	own := docDate(r.l.docs[r.di])
+	date := cndate.Latest(before)
+	switch {
+	case date != "" && own != "" && date < own:
+	case strings.Contains(after, "废止") && own != "":
+		date = dayBefore(own)
+	case strings.Contains(after, "废止"):
+		return noDest, false
+	default:
+		return dest{doc: r.di}, true
+	}
+	if i := r.l.titles.lookup(title, date); i >= 0 && i != r.di && docDate(r.l.docs[i]) <= date {
+		return dest{doc: i}, true
+	}
+	return noDest, false
+}
+
+// sentenceEnd is the end of a text from its last sentence break (。；).
+func sentenceEnd(s string) string {
+	for _, stop := range []string{"。", "；"} {
+		if i := strings.LastIndex(s, stop); i >= 0 {
+			s = s[i+len(stop):]
+		}
+	}
+	return s
+}
+
+// sentenceStart is the start of a text up to its first sentence break.
+func sentenceStart(s string) string {
+	for _, stop := range []string{"。", "；"} {
+		if i := strings.Index(s, stop); i >= 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// dayBefore is the ISO date before an ISO date; the date itself when it
+// is not one.
+func dayBefore(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
 
 // lookup finds a cited title: among the documents related to this one
