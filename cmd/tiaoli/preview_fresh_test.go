@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"io/fs"
 	"net/http/httptest"
@@ -12,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"tiaoli/internal/testdir"
 	"tiaoli/server"
 )
 
@@ -24,13 +22,7 @@ import (
 func TestPreviewEqualsFresh(t *testing.T) {
 	dir := pubTempDir(t)
 	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
-	if err := os.CopyFS(content, os.DirFS(filepath.Join(testdir.Root(t), "content"))); err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range rebuildSources {
-		write(t, filepath.Join(content, name), text)
-	}
-	writeRegulations(t, content, 0, 3, 3)
+	writeRebuildContent(t, content)
 	base := startPreview(t, content, out, 20*time.Millisecond)
 	eventually(t, "built", func() bool { return previewBuild(t, base) > 0 })
 	queries := []string{"示例事务", "日常工作", "检查", "监督谈话", "办理细则"}
@@ -59,11 +51,7 @@ func TestPreviewEqualsFresh(t *testing.T) {
 		if step.what != "the first build" {
 			eventually(t, "building after "+step.what, func() bool { return previewBuild(t, base) > before })
 		}
-		os.RemoveAll(fresh)
-		var stderr bytes.Buffer
-		if err := build(buildOptions{content: content, out: fresh, base: "/fagui/", fresh: true}, &stderr); err != nil {
-			t.Fatalf("fresh build: %v\n%s", err, stderr.String())
-		}
+		freshBuild(t, content, fresh, "/fagui/")
 		if diff := servedDiff(t, base, fresh); diff != "" {
 			t.Errorf("after %s, the preview serves other bytes than a fresh build:\n%s", step.what, diff)
 		}
@@ -161,9 +149,5 @@ func writeWhole(t *testing.T, path, text string) {
 // replaceFile is edit, the file written whole.
 func replaceFile(t *testing.T, path, old, new string) {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil || !bytes.Contains(data, []byte(old)) {
-		t.Fatalf("%s has no %q (%v)", path, old, err)
-	}
-	writeWhole(t, path, strings.Replace(string(data), old, new, 1))
+	writeWhole(t, path, edited(t, path, old, new))
 }
