@@ -73,7 +73,7 @@ type linker struct {
 }
 
 func newLinker(c *model.Corpus) *linker {
-	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents)}
+	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents, c.Works)}
 	l.texts = make([][]text, len(l.docs))
 	for i, d := range l.docs {
 		l.texts[i] = textsOf(d)

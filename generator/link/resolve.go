@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -60,7 +61,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 	if t := amendedTitle(d); t != "" {
 		r.amends = true
 		r.amendsMany = strings.Contains(d.Title, "》等")
-		r.subject = l.titles.lookup(t, docDate(d))
+		r.subject = l.titles.lookup(t, l.titles.date(di))
 		if r.subject < 0 {
 			r.subjectTitle = t
 		}
@@ -77,7 +78,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 		}
 	}
 	if t := appliedTitle(d.Title); t != "" && d.Kind == model.KindRegulation {
-		r.subject = l.titles.lookup(t, docDate(d)) // its bare 第X条 (a table of articles) are the law's
+		r.subject = l.titles.lookup(t, l.titles.date(di)) // its bare 第X条 (a table of articles) are the law's
 	}
 	return r
 }
@@ -201,7 +202,7 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 // not. Otherwise the citation is the document itself.
 func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bool) {
 	before, after = sentenceEnd(before), sentenceStart(after)
-	own := docDate(r.l.docs[r.di])
+	own := r.l.titles.date(r.di)
 	date := cndate.Latest(before)
 	switch {
 	case date != "" && own != "" && date < own:
@@ -212,7 +213,7 @@ func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bo
 	default:
 		return dest{doc: r.di}, true
 	}
-	if i := r.l.titles.lookup(title, date); i >= 0 && i != r.di && docDate(r.l.docs[i]) <= date {
+	if i := r.l.titles.lookup(title, date); i >= 0 && i != r.di && r.l.titles.date(i) <= date {
 		return dest{doc: i}, true
 	}
 	return noDest, false
@@ -238,12 +239,15 @@ func sentenceStart(s string) string {
 	return s
 }
 
-// dayBefore is the ISO date before an ISO date; the date itself when it
-// is not one.
-func dayBefore(iso string) string {
-	t, err := time.Parse(time.DateOnly, iso)
+// dayBefore is the ISO date before a date: an ISO date, or a year alone
+// (the last day of the year before); the date itself when it is neither.
+func dayBefore(date string) string {
+	if y, err := strconv.Atoi(date); err == nil && len(date) == 4 {
+		return strconv.Itoa(y-1) + "-12-31"
+	}
+	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
-		return iso
+		return date
 	}
 	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
@@ -275,7 +279,7 @@ func (r *docRefs) lookup(title string) dest {
 			return dest{doc: f}
 		}
 	}
-	if i := r.l.titles.lookup(title, docDate(r.l.docs[r.di])); i >= 0 {
+	if i := r.l.titles.lookup(title, r.l.titles.date(r.di)); i >= 0 {
 		return dest{doc: i}
 	}
 	return dest{doc: -1, title: normCited(title)}

@@ -1,17 +1,21 @@
 package link
 
 import (
+	"slices"
 	"strings"
 
 	"tiaoli/generator/model"
 )
 
 // titleIndex finds documents by the titles a citation uses: the full
-// title, a short title (without 中华人民共和国 or 中国共产党), or a title
-// printed in 《》 inside another document's title (the news item that
-// reports a notice, 联合印发《关于…的通知》).
+// title, the title of the work a version belongs to (条例 for 条例2015), a
+// short title (without 中华人民共和国 or 中国共产党), or a title printed in
+// 《》 inside another document's title (the news item that reports a
+// notice, 联合印发《关于…的通知》).
 type titleIndex struct {
 	docs     []*model.Document
+	dates    []string // per document: its date, or its version's in its work
+	versions [][]int  // per document: the versions of its work, newest first
 	exact    map[string][]int
 	short    map[string][]int
 	reported map[string][]int
@@ -21,19 +25,14 @@ type titleIndex struct {
 // titlePrefixes are dropped to make a short title.
 var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
-func newTitleIndex(docs []*model.Document) *titleIndex {
-	x := &titleIndex{docs: docs, exact: map[string][]int{}, short: map[string][]int{}, reported: map[string][]int{}}
+func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
+	x := &titleIndex{docs: docs, dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
+		exact: map[string][]int{}, short: map[string][]int{}, reported: map[string][]int{}}
+	at := make(map[string]int, len(docs))
 	for i, d := range docs {
-		t := normTitle(d.Title)
-		if t == "" {
-			continue
-		}
-		x.exact[t] = append(x.exact[t], i)
-		for _, p := range titlePrefixes {
-			if s := strings.TrimPrefix(t, p); s != t && runeCount(s) >= 2 {
-				x.short[s] = append(x.short[s], i)
-			}
-		}
+		at[d.ID] = i
+		x.dates[i] = docDate(d)
+		x.add(normTitle(d.Title), i)
 		for _, ref := range scanRefs(d.Title) {
 			if ref.Kind == refCitation && reports(d.Title[:ref.Start]) {
 				c := normTitle(ref.Title)
@@ -41,8 +40,47 @@ func newTitleIndex(docs []*model.Document) *titleIndex {
 			}
 		}
 	}
+	for _, w := range works {
+		t := normTitle(w.Title)
+		var versions []int
+		for _, v := range w.Versions {
+			if i, ok := at[v.Document]; ok {
+				versions = append(versions, i)
+			}
+		}
+		for _, v := range w.Versions {
+			i, ok := at[v.Document]
+			if !ok {
+				continue
+			}
+			x.versions[i] = versions
+			if x.dates[i] == "" {
+				x.dates[i] = v.Date // a year alone when the title only names one
+			}
+			if !slices.Contains(x.exact[t], i) {
+				x.add(t, i)
+			}
+		}
+	}
 	return x
 }
+
+// add indexes document i under a normalised title and its short forms.
+func (x *titleIndex) add(t string, i int) {
+	if t == "" {
+		return
+	}
+	x.exact[t] = append(x.exact[t], i)
+	for _, p := range titlePrefixes {
+		if s := strings.TrimPrefix(t, p); s != t && runeCount(s) >= 2 {
+			x.short[s] = append(x.short[s], i)
+		}
+	}
+}
+
+// date is the date of document i that picks among versions: its own, or
+// the one its work gives it.
+func (x *titleIndex) date(i int) string { return x.dates[i] }
 
 // reportVerbs, right before a title in 《》 inside another title, show that
 // the document reports or carries it (印发《…》), rather than applies or
@@ -106,14 +144,24 @@ func (x *titleIndex) lookup(title, date string) int {
 // part returns the document that holds 第number条之suffix among those that
 // share the title and date of document i: the parts of one code printed
 // as several files (民法典 总则, 物权编, 合同编 …); i when none or i does.
-func (x *titleIndex) part(i, number, suffix int) int {
+// For a citing text of no known date (undated) it also looks among the
+// other versions of i's work, newest first: the 第一百七十四条 of a
+// 条例 whose newest version has 142 articles is an older version's.
+func (x *titleIndex) part(i, number, suffix int, undated bool) int {
 	d := x.docs[i]
 	if findArticle(d, number, suffix) >= 0 {
 		return i
 	}
 	for _, j := range x.exact[normTitle(d.Title)] {
-		if j != i && docDate(x.docs[j]) == docDate(d) && findArticle(x.docs[j], number, suffix) >= 0 {
+		if j != i && x.dates[j] == x.dates[i] && findArticle(x.docs[j], number, suffix) >= 0 {
 			return j
+		}
+	}
+	if undated {
+		for _, j := range x.versions[i] {
+			if j != i && findArticle(x.docs[j], number, suffix) >= 0 {
+				return j
+			}
 		}
 	}
 	return i
@@ -124,19 +172,22 @@ func (x *titleIndex) part(i, number, suffix int) int {
 func (x *titleIndex) version(ds []int, date string) int {
 	best := -1
 	for _, i := range ds {
-		if best < 0 || better(x.docs[i], x.docs[best], date) {
+		if best < 0 || x.better(i, best, date) {
 			best = i
 		}
 	}
 	return best
 }
 
-func better(a, b *model.Document, date string) bool {
-	ra, rb := a.Kind == model.KindRegulation, b.Kind == model.KindRegulation
+// better reports whether document i is a better pick than j for a
+// citation made at date. Dates compare as text, so a version known only by
+// its year (2015) counts from the start of that year.
+func (x *titleIndex) better(i, j int, date string) bool {
+	ra, rb := x.docs[i].Kind == model.KindRegulation, x.docs[j].Kind == model.KindRegulation
 	if ra != rb {
 		return ra
 	}
-	da, db := docDate(a), docDate(b)
+	da, db := x.dates[i], x.dates[j]
 	okA := da != "" && (date == "" || da <= date)
 	okB := db != "" && (date == "" || db <= date)
 	if okA != okB {
