@@ -359,6 +359,6 @@ func EmptyFacets() map[string][]Facet {
 // KindLabels are the Chinese names of the kinds, as results show them.
 var KindLabels = map[string]string{
 	"regulation": "法规", "news": "新闻", "notice": "通知", "commentary": "评论",
-	"photo": "图片", "advertisement": "广告", "announcement": "声明公告", "weather": "天气",
+	"case": "案例", "photo": "图片", "advertisement": "广告", "announcement": "声明公告", "weather": "天气",
 	"lottery": "彩票", "other": "其他", KindTerm: "术语",
 }

@@ -179,10 +179,10 @@ func TestReferences(t *testing.T) {
 		"第二条|《中华人民共和国刑法》": "external 《中华人民共和国刑法》|",
 		"第二条|第二十条":        "external 《中华人民共和国刑法》|",
 		"第三条|前条":          "D0 第二条|",
-		"第三条|本条第二款":       "D0 第三条|第三条 has no 第二款",
+		"第三条|本条第二款":       "D0 第三条¶2|第三条 has no 第二款",
 		"第三条|第二条至第三条":     "D0 第二条 through D0 第三条|",
 		"第三条|本条":          "D0 第三条|",
-		"第三条|上述条款":        "D0 第三条|",
+		"第三条|上述条款":        "", // no reference: 本条 in its sentence does not stand right before it
 		"第五条之一|第九十九条":     "?|no 第九十九条 in 《某某条例》",
 	}
 	for k, v := range want {
@@ -206,7 +206,9 @@ func TestMissingArticleIsNoLink(t *testing.T) {
 		{"missing paragraph's article", "第三条 依照第九条第二款处理。", "第九条第二款", "?|no 第九条 in 《某某规则》"},
 		{"range from a missing article", "第三条 第八条至第十条另行规定。", "第八条至第十条", "?|no 第八条 in 《某某规则》"},
 		{"existing article", "第三条 依照第一条处理。", "第一条", "D0 第一条|"},
-		{"existing article, missing paragraph", "第三条 依照第一条第五款处理。", "第一条第五款", "D0 第一条|第一条 has no 第五款"},
+		{"existing article, missing paragraph", "第三条 依照第一条第五款处理。", "第一条第五款", "D0 第一条¶5|第一条 has no 第五款"},
+		{"existing article, missing item", "第三条 依照第一条第（三）项处理。", "第一条第（三）项", "D0 第一条(3)|第一条 has no item 3"},
+		{"existing paragraph, missing item", "第三条 依照第二条第一款第（三）项处理。", "第二条第一款第（三）项", "D0 第二条¶1(3)|第二条第一款 has no 第（三）项"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -431,6 +433,44 @@ func TestUndatedArticleOfOlderVersion(t *testing.T) {
 			}
 			if want := "第三条 → " + tc.want; len(got) != 2 || got[1] != want {
 				t.Errorf("got %q, want the citation, then %q", got, want)
+			}
+		})
+	}
+}
+
+// TestTitleWithoutIssuer: 《关于…》 cited without its issuer finds the one
+// title that reads so after its issuer, and none when two issuers' titles
+// do; a title cited without its version mark (（2010）) finds it too.
+func TestTitleWithoutIssuer(t *testing.T) {
+	cases := []struct {
+		name   string
+		titles []string
+		cited  string
+		want   string
+	}{
+		{"one issuer", []string{"最高人民法院关于审理某某案件的解释"}, "《关于审理某某案件的解释》", "D1"},
+		{"two issuers", []string{"最高人民法院关于审理某某案件的解释", "最高人民检察院关于审理某某案件的解释"}, "《关于审理某某案件的解释》", "external 《关于审理某某案件的解释》"},
+		{"version mark", []string{"最高人民法院关于某某问题的批复（2010）"}, "《最高人民法院关于某某问题的批复》", "D1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			note := newsDoc("评论", "依照"+tc.cited+"处理。")
+			docs, ids := []*model.Document{note}, map[string]int{note.ID: 0}
+			for _, title := range tc.titles {
+				d := regulationDoc(title, "第一条 总则。")
+				docs = append(docs, d)
+			}
+			c := corpusOf(docs...)
+			for i, d := range docs {
+				ids[d.ID] = i
+			}
+			Link(c, nil)
+			var got []string
+			for _, r := range c.References {
+				got = append(got, r.Text+" → "+to(r, ids))
+			}
+			if want := []string{tc.cited + " → " + tc.want}; !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
 			}
 		})
 	}

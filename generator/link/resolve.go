@@ -25,13 +25,16 @@ type docRefs struct {
 	// lastAmended is the document its text cited last outside quotations.
 	amendsMany  bool
 	lastAmended dest
-	last        dest // the document cited last, for 该法第X条
-	clauseCtx   map[[2]int]ctxRef
-	lastOther   lastDest
-	made        []made
-	refs        []model.Reference
-	occs        []occurrence
-	cited       []citedHit
+	last        dest // the document cited last, for a bare 第X条 of another law
+	// cites are the documents cited so far, in reading order: 该法第X条
+	// names the last of them that is a 法.
+	cites     []dest
+	clauseCtx map[[2]int]ctxRef
+	lastOther lastDest
+	made      []made
+	refs      []model.Reference
+	occs      []occurrence
+	cited     []citedHit
 }
 
 // dest is a document in the corpus (doc ≥ 0) or a title outside it.
@@ -61,7 +64,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 	if t := amendedTitle(d); t != "" {
 		r.amends = true
 		r.amendsMany = strings.Contains(d.Title, "》等")
-		r.subject = l.titles.lookup(t, l.titles.date(di))
+		r.subject = l.titles.lookup(t, l.dates[di])
 		if r.subject < 0 {
 			r.subjectTitle = t
 		}
@@ -78,7 +81,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 		}
 	}
 	if t := appliedTitle(d.Title); t != "" && d.Kind == model.KindRegulation {
-		r.subject = l.titles.lookup(t, l.titles.date(di)) // its bare 第X条 (a table of articles) are the law's
+		r.subject = l.titles.lookup(t, l.dates[di]) // its bare 第X条 (a table of articles) are the law's
 	}
 	return r
 }
@@ -184,6 +187,7 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 		}
 	}
 	r.last = dst
+	r.cites = append(r.cites, dst)
 	if r.amends && !r.quoted(ti, raw.Start) {
 		r.lastAmended = dst
 	}
@@ -279,7 +283,7 @@ func (r *docRefs) lookup(title string) dest {
 			return dest{doc: f}
 		}
 	}
-	if i := r.l.titles.lookup(title, r.l.titles.date(r.di)); i >= 0 {
+	if i := r.l.titles.lookup(title, r.l.dates[r.di]); i >= 0 {
 		return dest{doc: i}
 	}
 	return dest{doc: -1, title: normCited(title)}
@@ -389,19 +393,45 @@ func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 		} else if d := r.abbreviation(title, ti, raw.Start); d != nil && d.term.Expansion != "" {
 			title = d.term.Expansion
 		}
-		return r.lookup(title), true
+		dst := r.lookup(title)
+		r.cites = append(r.cites, dst)
+		return dst, true
 	case qualNamed:
 		dst := noDest
 		if title := r.namedTitle(raw.Title, ti, raw.Start); title != "" {
 			dst = r.lookup(title)
+			r.cites = append(r.cites, dst)
 		}
 		r.last = dst
 		return dst, true
 	case qualThat:
+		if raw.Title != "" {
+			return r.thatDest(raw.Title)
+		}
 		return r.last, r.last.doc >= 0 || r.last.title != ""
 	}
 	if r.amends {
 		return r.amendedDest()
 	}
 	return dest{doc: r.subject}, r.subject >= 0
+}
+
+// thatDest is the document 该法, 该解释 or 该条例 names: the last one cited
+// before it whose title the word fits (该解释 never names the 刑法 cited
+// after the 解释). False when no document cited so far fits.
+func (r *docRefs) thatDest(word string) (dest, bool) {
+	for i := len(r.cites) - 1; i >= 0; i-- {
+		if d := r.cites[i]; namesKind(r.titleOf(d), word) {
+			return d, true
+		}
+	}
+	return noDest, false
+}
+
+// titleOf is the title of a document of the corpus or cited outside it.
+func (r *docRefs) titleOf(d dest) string {
+	if d.doc >= 0 {
+		return r.l.docs[d.doc].Title
+	}
+	return d.title
 }
