@@ -63,10 +63,14 @@ var sourceExts = map[string]bool{
 
 // Parse reads every source in fsys and returns the linked corpus. Problems
 // with single files are in Corpus.Errors; the other files are still read.
-func Parse(fsys fs.FS) *model.Corpus {
+func Parse(fsys fs.FS) *model.Corpus { return parse(fsys, nil) }
+
+// parse is Parse, reading files through cache when it is not nil.
+func parse(fsys fs.FS, cache *Cache) *model.Corpus {
 	paths, tables, errs, skipped := contentPaths(fsys)
 	c := &model.Corpus{Errors: errs, Skipped: skipped, Digests: map[string]string{}}
-	for i, r := range ingestAll(fsys, paths) {
+	cache.keepOnly(paths)
+	for i, r := range ingestAll(fsys, paths, cache) {
 		if r.digest != "" {
 			c.Digests[paths[i]] = r.digest
 		}
@@ -255,13 +259,13 @@ type ingested struct {
 // ingestAll reads and parses the files in parallel, keeping their order
 // in the result. The largest files go first, so that no core is left with
 // a big one at the end while the others wait.
-func ingestAll(fsys fs.FS, paths []string) []ingested {
+func ingestAll(fsys fs.FS, paths []string, cache *Cache) []ingested {
 	out := make([]ingested, len(paths))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range largestFirst(fsys, paths) {
 		g.Go(func() error {
-			out[i] = ingestFile(fsys, paths[i])
+			out[i] = ingestFile(fsys, paths[i], cache)
 			return nil
 		})
 	}
@@ -284,8 +288,9 @@ func largestFirst(fsys fs.FS, paths []string) []int {
 }
 
 // ingestFile reads one source and gives the structure of the regulations
-// it holds, on the goroutine that read it.
-func ingestFile(fsys fs.FS, p string) ingested {
+// it holds, on the goroutine that read it; from cache when it holds the
+// file as it is.
+func ingestFile(fsys fs.FS, p string, cache *Cache) ingested {
 	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > decode.MaxSize {
 		return ingested{errs: []model.Error{{Path: p, Message: decode.TooLarge(st.Size()).Message}}}
 	}
@@ -293,8 +298,18 @@ func ingestFile(fsys fs.FS, p string) ingested {
 	if err != nil {
 		return ingested{errs: []model.Error{{Path: p, Message: walkMessage(err)}}}
 	}
-	src, docs, errs := ingest.File(p, data)
 	sum := digest(data)
+	if r, ok := cache.get(p, sum); ok {
+		return r
+	}
+	r := ingestData(p, data, sum)
+	cache.put(p, r)
+	return r
+}
+
+// ingestData parses the bytes of the source at p, whose digest is sum.
+func ingestData(p string, data []byte, sum string) ingested {
+	src, docs, errs := ingest.File(p, data)
 	for _, d := range docs {
 		if d.Kind == model.KindRegulation {
 			errs = append(errs, regulation.Structure(d)...)

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/publish"
@@ -29,6 +30,9 @@ type buildOptions struct {
 	// leaveTrash leaves the build before the previous one for
 	// publish.RemoveTrash (tiaoli preview removes it after serving).
 	leaveTrash bool
+	// cache, when not nil, keeps what each source gave from one build to
+	// the next (tiaoli preview builds many times in one process).
+	cache *generator.Cache
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -116,7 +120,7 @@ func limitMemory() {
 func build(o buildOptions, stderr io.Writer) (err error) {
 	stat := newProgressLine(stderr)
 	stat.phase("parse")
-	c, err := parseContent(o.content)
+	c, err := parseContent(o.content, o.cache)
 	if err != nil {
 		stat.end()
 		return err

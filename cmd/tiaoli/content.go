@@ -16,13 +16,16 @@ import (
 )
 
 // parseContent parses the content folder dir, reading only what is inside
-// it (package contentdir).
-func parseContent(dir string) (*model.Corpus, error) {
+// it (package contentdir), through cache when it is not nil.
+func parseContent(dir string, cache *generator.Cache) (*model.Corpus, error) {
 	fsys, err := contentdir.Open(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer fsys.Close()
+	if cache != nil {
+		return cache.Parse(fsys), nil
+	}
 	return generator.Parse(fsys), nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"tiaoli/generator"
 	"tiaoli/generator/address"
 	"tiaoli/preview"
 	"tiaoli/publish"
@@ -68,6 +69,7 @@ func runPreviewServer(ctx context.Context, o previewOptions, stderr io.Writer, r
 		return err
 	}
 	o.build.leaveTrash = true
+	o.build.cache = generator.NewCache()
 	sb := &previewSite{o: o.build, stderr: stderr, logs: logs}
 	defer sb.close()
 	watch := []string{o.build.content}

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -12,13 +16,24 @@ import (
 	"tiaoli/preview"
 )
 
+// editProfile names a file for a CPU profile of the edits alone, without
+// the first build (go test's -cpuprofile has it too).
+var editProfile = flag.String("editprofile", "", "write a CPU profile of BenchmarkPreviewEdit's edits to this file")
+
+// editContent names another content folder for BenchmarkPreviewEdit than
+// the LawRefBook corpus (the repository's content/, say).
+var editContent = flag.String("editcontent", "", "the content folder BenchmarkPreviewEdit edits a copy of (default: the LawRefBook corpus)")
+
 // BenchmarkPreviewEdit measures tiaoli preview on the LawRefBook corpus:
 // the time from an edit of one source (a line appended) until the search
 // of the preview finds it, its pages being of the same build. The first
 // build is not counted. Run it with -benchtime 5x: each edit takes
 // seconds.
 func BenchmarkPreviewEdit(b *testing.B) {
-	corpus := filepath.Join(testdir.Corpus(b), "lawrefbook-laws")
+	corpus := *editContent
+	if corpus == "" {
+		corpus = filepath.Join(testdir.Corpus(b), "lawrefbook-laws")
+	}
 	dir := pubTempDir(b)
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	if err := os.CopyFS(content, os.DirFS(corpus)); err != nil {
@@ -26,15 +41,27 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	}
 	var sources []string
 	filepath.WalkDir(content, func(p string, d os.DirEntry, err error) error {
-		if err == nil && filepath.Ext(p) == ".md" {
+		if ext := filepath.Ext(p); err == nil && (ext == ".md" || ext == ".txt") {
 			sources = append(sources, p)
 		}
 		return nil
 	})
 	slices.Sort(sources)
-	base := startPreview(b, content, out, preview.DefaultInterval)
+	var said lockedBuffer
+	base := startPreviewTo(b, content, out, preview.DefaultInterval, &said)
 	within(b, "built", 10*time.Minute, func() bool { return fetchRaw(b, base).status == 200 })
 	var took []time.Duration
+	if *editProfile != "" {
+		f, err := os.Create(*editProfile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	b.ResetTimer()
 	for i := range b.N {
 		word := fmt.Sprintf("qzxpreview%dbench", i) // in no source
@@ -47,9 +74,35 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		f.Close()
 		within(b, "showing the edit", 10*time.Minute, func() bool { return len(previewHits(b, base, word)) > 0 })
 		took = append(took, time.Since(start))
+		b.Logf("edit %d: %s", i, said.lastBuilt())
 	}
 	b.StopTimer()
 	slices.Sort(took)
 	b.ReportMetric(took[len(took)/2].Seconds(), "s-median")
 	b.Logf("edit to page: %v", took)
+}
+
+// lockedBuffer collects what a preview says, from its goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// lastBuilt is the last line saying what a build took, phase by phase.
+func (l *lockedBuffer) lastBuilt() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	lines := strings.Split(l.buf.String(), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(lines[i], "built ") {
+			return lines[i]
+		}
+	}
+	return "(no build said what it took)"
 }

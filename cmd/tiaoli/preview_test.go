@@ -21,12 +21,19 @@ import (
 // with the test.
 func startPreview(t testing.TB, content, out string, interval time.Duration) string {
 	t.Helper()
+	return startPreviewTo(t, content, out, interval, io.Discard)
+}
+
+// startPreviewTo is startPreview, the preview writing its messages to
+// stderr.
+func startPreviewTo(t testing.TB, content, out string, interval time.Duration, stderr io.Writer) string {
+	t.Helper()
 	o := previewOptions{addr: "127.0.0.1:0", interval: interval,
 		build: buildOptions{content: content, out: out, base: "/fagui/"}}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
 	done := make(chan error, 1)
-	go func() { done <- runPreviewServer(ctx, o, io.Discard, ready) }()
+	go func() { done <- runPreviewServer(ctx, o, stderr, ready) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

@@ -28,13 +28,7 @@ var rebuildSources = map[string]string{
 func TestRebuildEqualsFresh(t *testing.T) {
 	dir := pubTempDir(t)
 	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
-	if err := os.CopyFS(content, os.DirFS(filepath.Join(testdir.Root(t), "content"))); err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range rebuildSources {
-		write(t, filepath.Join(content, name), text)
-	}
-	writeRegulations(t, content, 0, 3, 3)
+	writeRebuildContent(t, content)
 	pubBuild(t, content, out, "/")
 	queries := []string{"示例事务", "日常工作", "检查", "监督谈话"}
 	for _, step := range []struct {
@@ -60,11 +54,7 @@ func TestRebuildEqualsFresh(t *testing.T) {
 	} {
 		step.do()
 		pubBuild(t, content, out, "/")
-		os.RemoveAll(fresh)
-		var stderr bytes.Buffer
-		if err := build(buildOptions{content: content, out: fresh, base: "/", fresh: true}, &stderr); err != nil {
-			t.Fatalf("fresh build: %v\n%s", err, stderr.String())
-		}
+		freshBuild(t, content, fresh, "/")
 		if diff := siteDiff(t, out, fresh); diff != "" {
 			t.Errorf("after %s, the rebuilt site differs from a fresh build:\n%s", step.what, diff)
 		}
@@ -76,6 +66,19 @@ func TestRebuildEqualsFresh(t *testing.T) {
 	}
 }
 
+// writeRebuildContent writes the site's own content, rebuildSources and
+// three generated regulations into the folder content.
+func writeRebuildContent(t *testing.T, content string) {
+	t.Helper()
+	if err := os.CopyFS(content, os.DirFS(filepath.Join(testdir.Root(t), "content"))); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range rebuildSources {
+		write(t, filepath.Join(content, name), text)
+	}
+	writeRegulations(t, content, 0, 3, 3)
+}
+
 func write(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
@@ -85,11 +88,29 @@ func write(t *testing.T, path, text string) {
 
 func edit(t *testing.T, path, old, new string) {
 	t.Helper()
+	write(t, path, edited(t, path, old, new))
+}
+
+// edited is the text of the file at path with its first old replaced by
+// new; the test fails when it has no old.
+func edited(t *testing.T, path, old, new string) string {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil || !bytes.Contains(data, []byte(old)) {
 		t.Fatalf("%s has no %q (%v)", path, old, err)
 	}
-	write(t, path, strings.Replace(string(data), old, new, 1))
+	return strings.Replace(string(data), old, new, 1)
+}
+
+// freshBuild builds content into the folder fresh anew, keeping nothing
+// of a build there.
+func freshBuild(t *testing.T, content, fresh, base string) {
+	t.Helper()
+	os.RemoveAll(fresh)
+	var stderr bytes.Buffer
+	if err := build(buildOptions{content: content, out: fresh, base: base, fresh: true}, &stderr); err != nil {
+		t.Fatalf("fresh build: %v\n%s", err, stderr.String())
+	}
 }
 
 // siteDiff lists the files two sites do not share, or hold with other
