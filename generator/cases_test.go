@@ -78,6 +78,9 @@ func outline(c *model.Corpus) string {
 	var b strings.Builder
 	for i, d := range c.Documents {
 		fmt.Fprintf(&b, "D%d %s 《%s》 date=%s", i, d.Kind, d.Title, d.Date)
+		if d.Status != "" {
+			fmt.Fprintf(&b, " status=%s", d.Status)
+		}
 		if d.Dateline != nil {
 			fmt.Fprintf(&b, " dateline=%s|%s|%s", d.Dateline.Agency, d.Dateline.Place, d.Dateline.Date)
 		}
@@ -123,6 +126,8 @@ func target(r *model.Reference, docs map[string]int) string {
 	switch {
 	case r.To != nil:
 		s = strings.TrimSpace(fmt.Sprintf("D%d %s", docs[r.To.Document], r.To.Article))
+	case len(r.Antecedents) > 1:
+		s = fmt.Sprintf("nowhere, after %d citations", len(r.Antecedents))
 	case r.External && r.Title != "":
 		s = "external 《" + r.Title + "》"
 	default:

@@ -15,7 +15,8 @@
 //	_metadata/*.csv                            status and dates of source files (package status)
 //
 // Files and folders whose names start with "." are skipped and listed in
-// Corpus.Skipped, as are links to folders. Only regular files are read: a
+// Corpus.Skipped, as are links to folders and the files that describe a
+// folder (README.md, SOURCES.md, LICENSE: FolderNotes). Only regular files are read: a
 // named pipe, device or socket is an error naming it. Parse reads what
 // fsys gives; to read a folder on disk without following links out of
 // it, give it a contentdir.FS.
@@ -144,10 +145,27 @@ func contentPaths(fsys fs.FS) (sources, tables []string, errs, skipped []model.E
 // version-control folder).
 func Hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
+// folderNotes are the names, in capitals, of the files that describe a
+// folder instead of belonging to it: README.md, SOURCES.md, LICENSE.
+var folderNotes = map[string]bool{
+	"README": true, "SOURCES": true, "LICENSE": true, "LICENCE": true, "COPYING": true,
+	"CHANGELOG": true, "CONTRIBUTING": true, "AUTHORS": true,
+}
+
+// FolderNotes reports whether a file of this name describes its folder
+// (README.md, SOURCES.md, LICENSE.txt): it is passed over, not read as a
+// source. Only the name in capitals counts; readme.md may be a text.
+func FolderNotes(name string) bool {
+	return folderNotes[strings.TrimSuffix(name, path.Ext(name))]
+}
+
 // skipEntry reports whether an entry is passed over: a hidden name (one
 // starting with "."), or a link to a folder (its files are read where
 // they are). The Error says why, for the build to list.
 func skipEntry(fsys fs.FS, p string, d fs.DirEntry) (model.Error, bool) {
+	if !d.IsDir() && FolderNotes(d.Name()) {
+		return model.Error{Path: p, Message: "内容文件夹的说明文件（" + d.Name() + "），不作为文件收录"}, true
+	}
 	if Hidden(d.Name()) {
 		what := "隐藏文件"
 		if d.IsDir() {

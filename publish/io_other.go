@@ -2,7 +2,10 @@
 
 package publish
 
-import "os"
+import (
+	"bytes"
+	"os"
+)
 
 // createFile writes data to a new file at dst and fails when dst exists.
 func createFile(dst string, data []byte) error {
@@ -18,4 +21,11 @@ func createFile(dst string, data []byte) error {
 }
 
 // holds reports whether the regular file at p holds exactly data.
-func holds(p string, data []byte) bool { return sameBytes(p, data) }
+func holds(p string, data []byte) bool {
+	st, err := os.Lstat(p)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false
+	}
+	got, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(got, data)
+}

@@ -14,8 +14,8 @@ import (
 
 // Factors of the ranks (variables for the relevance run's experiments).
 var (
-	rankInterpretation = 0.8
-	rankOther          = 0.8
+	rankInterpretation = 0.937
+	rankOther          = 0.966
 )
 
 // Ranks of texts.
@@ -25,32 +25,51 @@ const (
 	rankRule
 )
 
-// authorityTable gives each document number its rank.
+// authorityTable gives each document number its rank, and the title of
+// its document in the form of the side file of texts (normalText).
 type authorityTable struct {
-	once sync.Once
-	rank []uint8
+	once   sync.Once
+	rank   []uint8
+	doc    []uint32 // the number of each document's document, from 1
+	titles [][]byte // by that number - 1
+}
+
+// load fills the table from the index's document facet.
+func (a *authorityTable) load(ix *Index) {
+	a.once.Do(func() {
+		a.doc = ix.facetTable.values[FilterDoc]
+		names := ix.facetTable.names[FilterDoc]
+		a.titles = make([][]byte, len(names))
+		ranks := make([]uint8, len(names))
+		for i, name := range names {
+			title := ix.docs[name]
+			ranks[i] = titleRank(title)
+			a.titles[i] = normalText(nil, trimVersion(title))
+		}
+		a.rank = make([]uint8, len(a.doc))
+		for n, v := range a.doc {
+			if v != 0 {
+				a.rank[n] = ranks[v-1]
+			}
+		}
+	})
+}
+
+// docTitle is the title of document number doc's document, as normalText
+// gives it; nil for none.
+func (ix *Index) docTitle(doc uint64) []byte {
+	a := &ix.auth
+	a.load(ix)
+	if doc >= uint64(len(a.doc)) || a.doc[doc] == 0 {
+		return nil
+	}
+	return a.titles[a.doc[doc]-1]
 }
 
 // authority is the factor of document number doc's rank.
 func (ix *Index) authority(doc uint64) float64 {
 	a := &ix.auth
-	a.once.Do(func() {
-		col := ix.facetTable.values[FilterDoc]
-		names := ix.facetTable.names[FilterDoc]
-		byDoc := map[uint32]uint8{}
-		a.rank = make([]uint8, len(col))
-		for n, v := range col {
-			if v == 0 {
-				continue
-			}
-			r, ok := byDoc[v]
-			if !ok {
-				r = titleRank(ix.docs[names[v-1]])
-				byDoc[v] = r
-			}
-			a.rank[n] = r
-		}
-	})
+	a.load(ix)
 	if doc >= uint64(len(a.rank)) {
 		return 1
 	}

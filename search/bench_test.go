@@ -12,12 +12,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"tiaoli/generator"
 	"tiaoli/generator/model"
+	"tiaoli/internal/cputime"
 	"tiaoli/internal/testdir"
 )
 
@@ -104,7 +104,7 @@ func BenchmarkCorpusIndex(b *testing.B) {
 	n := countDocs(c)
 	b.ResetTimer()
 	var size int64
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Used()
 	for i := 0; i < b.N; i++ {
 		dir := filepath.Join(benchDir(b), IndexDir)
 		if err := BuildIndex(c, dir); err != nil {
@@ -115,21 +115,11 @@ func BenchmarkCorpusIndex(b *testing.B) {
 	secs := time.Since(start).Seconds() / float64(b.N)
 	b.ReportMetric(float64(n)/secs, "docs/s")
 	b.ReportMetric(secs, "s/build")
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/build")
+	b.ReportMetric((cputime.Used()-cpu0).Seconds()/float64(b.N), "cpu-s/build")
 	b.ReportMetric(float64(size)/1e6, "index-MB")
 	b.ReportMetric(float64(n), "docs")
 	// The peak of the whole process: the parsed corpus is in memory too.
 	b.ReportMetric(procStatusMB("VmHWM"), "peak-rss-MB")
-}
-
-// cpuTime is the CPU time this process has used: on a shared machine it
-// tells the work from the waiting.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func dirSize(dir string) int64 {

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -130,16 +128,7 @@ const (
 
 // openHeads reads the side file of heads of the index in dir.
 func openHeads(dir string) (*headTable, error) {
-	f, err := os.Open(filepath.Join(dir, headsFile))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	ht, err := readHeads(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", headsFile, err)
-	}
-	return ht, nil
+	return readSideFile(dir, headsFile, readHeads)
 }
 
 func readHeads(r io.Reader) (*headTable, error) {

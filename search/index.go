@@ -52,7 +52,7 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	side, err := newSideFiles(dir)
+	side, err := newSideFiles(dir, c)
 	if err != nil {
 		idx.Close()
 		return fmt.Errorf("build index: %w", err)

@@ -62,13 +62,13 @@ func queryErrorf(format string, args ...any) error {
 // kindNames maps the Chinese names readers type to kinds.
 var kindNames = map[string]string{
 	"法规": "regulation", "条例": "regulation", "新闻": "news", "通知": "notice",
-	"评论": "commentary", "图片": "photo", "广告": "advertisement", "声明": "announcement",
+	"评论": "commentary", "案例": "case", "图片": "photo", "广告": "advertisement", "声明": "announcement",
 	"公告": "announcement", "天气": "weather", "彩票": "lottery", "其他": "other", "术语": KindTerm,
 }
 
 // validKinds are the kinds a kind: filter accepts.
 var validKinds = map[string]bool{
-	"regulation": true, "news": true, "notice": true, "commentary": true, "photo": true,
+	"regulation": true, "news": true, "notice": true, "commentary": true, "case": true, "photo": true,
 	"advertisement": true, "announcement": true, "weather": true, "lottery": true,
 	"other": true, KindTerm: true,
 }

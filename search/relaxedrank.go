@@ -3,6 +3,7 @@ package search
 import (
 	"container/heap"
 	"context"
+	"math"
 	"slices"
 	"strings"
 
@@ -22,62 +23,86 @@ type relaxedCand struct {
 
 // relaxedSearch answers q by the relaxed reading, into resp.
 func (ix *Index) relaxedSearch(ctx context.Context, q *Query, resp *Response, size, from int) (*Response, error) {
-	ws := ix.relaxedWords(q)
-	if len(ws) == 0 {
-		return resp, nil
-	}
 	r, err := reader(ix.bi)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	acc := ix.getAccum()
-	defer ix.putAccum(acc)
-	if err := setDF(ctx, r, ws); err != nil {
-		return nil, err
+	rc, err := ix.relaxedCands(ctx, r, q, max(int(relaxedWindow), from+size))
+	if err != nil || rc.total == 0 {
+		return resp, err
 	}
-	ws = ix.keepRarest(ws)
-	if err := ix.collect(ctx, r, ws, acc); err != nil {
-		return nil, err
-	}
-	keep := ix.relaxedFilter(q, ws)
-	all := uint32(1)<<len(ws) - 1
-	fc := ix.facetTable.newCounts()
-	var cands []relaxedCand
-	for _, d := range acc.touched {
-		if !keep(uint64(d)) {
-			continue
-		}
-		fc.countDoc(uint64(d))
-		cands = append(cands, relaxedCand{doc: uint64(d), score: float64(acc.score[d]) * ix.authority(uint64(d)), held: acc.mask[d]})
-	}
-	if len(cands) == 0 {
-		return resp, nil
-	}
-	total := len(cands)
-	cands = topRelaxed(cands, max(int(relaxedWindow), from+size), all)
-	for i := range cands {
-		cands[i].score, cands[i].held = ix.exactScore(cands[i].doc, ws)
-	}
-	sortRelaxed(cands, all)
+	cands := rc.cands
 	resp.Relaxed = true
-	for _, w := range ws {
+	for _, w := range rc.words {
 		resp.Words = append(resp.Words, w.text)
 	}
-	resp.Partial = len(cands) > 0 && cands[0].held != all
-	resp.Total = uint64(total)
-	resp.Facets = ix.facetsOf(fc)
+	resp.Partial = len(cands) > 0 && cands[0].held != rc.all()
+	resp.Total = uint64(rc.total)
+	resp.Facets = ix.facetsOf(rc.fc)
 	resp.Pages = pageCount(resp.Total, size)
 	if from >= len(cands) {
 		return resp, nil
 	}
 	page := cands[from:min(len(cands), from+size)]
-	hits, err := ix.relaxedHits(ctx, r, page, ws)
+	hits, err := ix.relaxedHits(ctx, r, page, rc.words)
 	if err != nil {
 		return nil, err
 	}
 	resp.Hits = hits
 	return resp, nil
+}
+
+// relaxedResult is what the relaxed reading finds for a query: its words,
+// its k best candidates in order, how many candidates there are and their
+// facets.
+type relaxedResult struct {
+	words []rword
+	cands []relaxedCand
+	total int
+	fc    *facetCounts
+}
+
+// all is the mask of a candidate holding every word.
+func (rr relaxedResult) all() uint32 { return uint32(1)<<len(rr.words) - 1 }
+
+// relaxedCands finds the candidates of q's relaxed reading: those of the
+// postings, the k best of them scored again on their text.
+func (ix *Index) relaxedCands(ctx context.Context, r index.IndexReader, q *Query, k int) (relaxedResult, error) {
+	var rr relaxedResult
+	ws := ix.relaxedWords(q)
+	if len(ws) == 0 {
+		return rr, nil
+	}
+	acc := ix.getAccum()
+	defer ix.putAccum(acc)
+	if err := setDF(ctx, r, ws); err != nil {
+		return rr, err
+	}
+	ws = ix.keepRarest(ws)
+	if err := ix.collect(ctx, r, ws, acc); err != nil {
+		return rr, err
+	}
+	ix.setShares(ws)
+	rr.words = ws
+	keep := ix.relaxedFilter(q, ws)
+	all := rr.all()
+	rr.fc = ix.facetTable.newCounts()
+	for _, d := range acc.touched {
+		if !keep(uint64(d)) {
+			continue
+		}
+		rr.fc.countDoc(uint64(d))
+		rr.cands = append(rr.cands, relaxedCand{doc: uint64(d), score: float64(acc.score[d]) * ix.authority(uint64(d)), held: acc.mask[d]})
+	}
+	rr.total = len(rr.cands)
+	rr.cands = topRelaxed(rr.cands, k, all)
+	for i := range rr.cands {
+		f := ix.features(rr.cands[i].doc, ws)
+		rr.cands[i].score, rr.cands[i].held = f.score(), f.held
+	}
+	sortRelaxed(rr.cands, all)
+	return rr, nil
 }
 
 // sortRelaxed orders candidates: those holding every word first, then by
@@ -121,58 +146,123 @@ func (ix *Index) relaxedFilter(q *Query, ws []rword) func(uint64) bool {
 	}
 }
 
-// exactScore scores a document on its text: BM25 over the words, each
-// counted in the text itself, the best of its forms; the words in its
-// title or headings; every word held; closeness; its version's status;
-// whether it is an article (or section) or a whole document or term.
-func (ix *Index) exactScore(doc uint64, ws []rword) (float64, uint32) {
+// features are what the relaxed reading weighs of a candidate, read from
+// its text in the side file (each word counted in the text itself, the
+// best of its forms) and from the side file of citations.
+type features struct {
+	held    uint32  // the words it holds, whole
+	text    float64 // BM25 of the words in its text
+	textMax float64 // BM25 of its best word alone
+	head    float64 // the words in its title or headings, per idf and form weight
+	close   float64 // closeness of the words' first matches, times their number
+	// cover is the share of the words' weight (wordWeight) it holds;
+	// title the share its document's title holds.
+	cover, title float64
+	// citedArticle counts the references of other documents to it,
+	// citedDoc the other documents referring to its document.
+	citedArticle, citedDoc float64
+	// factors of its document's rank, its version's status and its kind
+	// (an article or section, or a whole document or term)
+	authority, status, kind float64
+	all                     bool // it holds every word
+}
+
+// features reads the features of document number doc for the words ws.
+func (ix *Index) features(doc uint64, ws []rword) features {
 	text := ix.texts.part(doc, partText)
 	head := ix.texts.part(doc, partHead)
 	shared := ix.heads.headOf(doc)
+	title := ix.docTitle(doc)
 	n := float64(len(text) / 2)
-	score := 0.0
-	var held uint32
+	f := features{authority: ix.authority(doc), status: 1, kind: 1}
+	f.citedArticle, f.citedDoc = ix.cited.of(doc)
 	var firsts []int
 	for i, w := range ws {
-		best, inHead, first, whole := 0.0, 0.0, -1, false
-		for _, f := range w.forms {
-			if len(f.needle) == 0 || (len(f.terms) == 0 && f.df == 0) {
+		best, inHead, first, whole, inTitle := 0.0, 0.0, -1, false, false
+		for _, fm := range w.forms {
+			if len(fm.needle) == 0 || (len(fm.terms) == 0 && fm.df == 0) {
 				continue
 			}
-			idf := ix.stats.idf(f.df)
-			if tf, at := countUnits(text, f.needle); tf > 0 {
-				best = max(best, f.weight*idf*ix.stats.tfNorm(float64(tf), n))
-				whole = whole || !f.part
+			idf := ix.stats.idf(fm.df)
+			if tf, at := countUnits(text, fm.needle); tf > 0 {
+				best = max(best, fm.weight*idf*ix.stats.tfNorm(float64(tf), n))
+				whole = whole || !fm.part
 				if first < 0 || at < first {
 					first = at
 				}
 			}
-			if containsUnits(head, f.needle) || containsUnits(shared, f.needle) {
-				inHead = max(inHead, f.weight*idf*wHeadWord)
-				whole = whole || !f.part
+			if containsUnits(head, fm.needle) || containsUnits(shared, fm.needle) {
+				inHead = max(inHead, fm.weight*idf)
+				whole = whole || !fm.part
+				inTitle = inTitle || (!fm.part && containsUnits(title, fm.needle))
 			}
 		}
 		if whole {
-			held |= 1 << i
+			f.held |= 1 << i
+			f.cover += w.share
+		}
+		if inTitle {
+			f.title += w.share
 		}
 		if first >= 0 {
 			firsts = append(firsts, first)
 		}
-		score += best + inHead
+		f.text += best
+		f.textMax = max(f.textMax, best)
+		f.head += inHead
 	}
-	if held == uint32(1)<<len(ws)-1 {
-		score += wAll
-	}
-	score += wRelaxedClose * float64(len(firsts)) * spread(firsts)
-	score *= ix.authority(doc)
+	f.all = f.held == uint32(1)<<len(ws)-1
+	f.close = float64(len(firsts)) * spread(firsts)
 	if ix.superseded.Contains(uint32(doc)) {
-		score *= superseded
+		f.status = superseded
 	}
 	if len(shared) == 0 {
-		score *= wWhole
+		f.kind = wWhole
 	}
+	return f
+}
 
-	return score, held
+// score is a candidate's score: a weighted sum of BM25 over its text and
+// of its best word, its title and headings, closeness, the shares of the
+// words it and its document's title hold, and how often it and its
+// document are cited, times the factors of its rank, status and kind.
+func (f features) score() float64 {
+	s := wTextBM25*f.text + wBestWord*f.textMax + wHeadWord*f.head + wRelaxedClose*f.close +
+		wCover*f.cover + wTitleShare*f.title
+	if f.held != 0 {
+		// the citations rank only what holds a word, not only a part of one
+		s += wCitedArticle*math.Log1p(f.citedArticle) + wCitedDoc*math.Log1p(f.citedDoc)
+	}
+	if f.all {
+		s += wAll
+	}
+	return s * f.authority * f.status * f.kind
+}
+
+// setShares sets the share of each word in the weight of them all.
+func (ix *Index) setShares(ws []rword) {
+	total := 0.0
+	for i := range ws {
+		ws[i].share = ix.wordWeight(ws[i])
+		total += ws[i].share
+	}
+	for i := range ws {
+		if total > 0 {
+			ws[i].share /= total
+		}
+	}
+}
+
+// wordWeight is the weight of a word: the idf of its rarest whole form,
+// times that form's weight; 0 when no document holds it.
+func (ix *Index) wordWeight(w rword) float64 {
+	best := 0.0
+	for _, f := range w.forms {
+		if f.df > 0 && !f.part {
+			best = max(best, f.weight*ix.stats.idf(f.df))
+		}
+	}
+	return best
 }
 
 // spread is 1 when the first matches of the words lie close together,

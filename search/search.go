@@ -64,9 +64,10 @@ type Index struct {
 	examples []string
 	// facetTable gives the facet values of every search document.
 	facetTable *facetTable
-	chars      *charIndex // the documents of each Han character
-	texts      *textStore // the text of each document, for phrases
-	heads      *headTable // the heads articles share
+	chars      *charIndex  // the documents of each Han character
+	texts      *textStore  // the text of each document, for phrases
+	heads      *headTable  // the heads articles share
+	cited      *citedTable // how often each document is cited
 	// superseded holds the documents of versions no longer in force.
 	superseded *roaring.Bitmap
 	stats      relaxedStats // for BM25 in the relaxed reading
@@ -100,6 +101,10 @@ func Open(dir string) (*Index, error) {
 		ix.texts.Close()
 		ix.chars.Close()
 		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if ix.cited, err = openCited(dir); err != nil {
+		ix.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	if ix.synonyms, err = loadSynonyms(dir); err != nil {
@@ -359,6 +364,6 @@ func EmptyFacets() map[string][]Facet {
 // KindLabels are the Chinese names of the kinds, as results show them.
 var KindLabels = map[string]string{
 	"regulation": "法规", "news": "新闻", "notice": "通知", "commentary": "评论",
-	"photo": "图片", "advertisement": "广告", "announcement": "声明公告", "weather": "天气",
+	"case": "案例", "photo": "图片", "advertisement": "广告", "announcement": "声明公告", "weather": "天气",
 	"lottery": "彩票", "other": "其他", KindTerm: "术语",
 }

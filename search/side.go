@@ -11,27 +11,32 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"tiaoli/generator/model"
 )
 
 // sideFiles are what the index folder holds beside bleve's own files,
 // collected while the index is fed and finished once it is merged, by
 // the numbers the merged index gives documents: the documents of each
-// Han character (chars.go), the text of each document (texts.go) and the
-// heads articles share (heads.go).
+// Han character (chars.go), the text of each document (texts.go), the
+// heads articles share (heads.go) and how often each is cited (cited.go).
 type sideFiles struct {
 	chars *charPostings
 	texts *textWriter
 	heads *headPostings
+	cited *citedCounts
 	n     uint32 // documents added: the order of indexing of the next
 }
 
-// newSideFiles starts the side files of the index folder dir.
-func newSideFiles(dir string) (*sideFiles, error) {
+// newSideFiles starts the side files of the index folder dir for the
+// corpus c.
+func newSideFiles(dir string, c *model.Corpus) (*sideFiles, error) {
 	tw, err := createTexts(dir)
 	if err != nil {
 		return nil, err
 	}
-	return &sideFiles{chars: newCharPostings(), texts: tw, heads: newHeadPostings()}, nil
+	return &sideFiles{chars: newCharPostings(), texts: tw, heads: newHeadPostings(),
+		cited: &citedCounts{of: countCitations(c)}}, nil
 }
 
 // add records the next search document d: its fields as indexed and its
@@ -44,6 +49,7 @@ func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string
 		head = ""
 	}
 	s.texts.add(head, text)
+	s.cited.add(d)
 	s.n++
 }
 
@@ -59,6 +65,9 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 	}
 	if err == nil {
 		err = s.heads.write(dir, numbers)
+	}
+	if err == nil {
+		err = s.cited.write(dir, numbers)
 	}
 	if err != nil {
 		s.close()
@@ -100,4 +109,20 @@ func readSideHeader(r io.Reader, magic, what string) (uint32, error) {
 	var n uint32
 	err := binary.Read(r, binary.LittleEndian, &n)
 	return n, err
+}
+
+// readSideFile reads the side file name of the index folder dir whole
+// with read, through a buffer; its errors name the file.
+func readSideFile[T any](dir, name string, read func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	v, err := read(bufio.NewReader(f))
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
 }

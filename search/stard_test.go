@@ -29,11 +29,15 @@ import (
 // MRR@10, recall@10 and success@1 of tiaoli's search and of a BM25
 // baseline computed in the same run: BM25 (k1 1.2, b 0.75) over the
 // articles' words as jieba's dictionary cuts them, without STARD's
-// stopwords. It runs only when TIAOLI_STARD is set (scripts/stard.sh,
+// stopwords; then the same on the questions of even and of odd index
+// (the halves the weights of the relaxed reading are checked on: fitted
+// on one half, they should do as well on the other). It runs only when TIAOLI_STARD is set (scripts/stard.sh,
 // make bench): it builds an index of some 70,000 articles.
 //
 //	TIAOLI_STARD_INDEX  an index folder to keep between runs (built when absent)
 //	TIAOLI_STARD_OUT    a file to write each question's outcome to
+//	TIAOLI_STARD_FEATURES  a file to write the features of every candidate to
+//	                    (dumpFeatures; TestSTARDFit fits the weights on it)
 func TestSTARD(t *testing.T) {
 	if os.Getenv("TIAOLI_STARD") == "" {
 		t.Skip("the STARD relevance run: set TIAOLI_STARD=1 (scripts/stard.sh does)")
@@ -57,6 +61,9 @@ func TestSTARD(t *testing.T) {
 	ix := stardIndex(t, c)
 	defer ix.Close()
 
+	if p := os.Getenv("TIAOLI_STARD_FEATURES"); p != "" {
+		dumpFeatures(t, ix, c, qs, p)
+	}
 	base := newBM25(c, words.Default(), stop)
 	t.Logf("baseline: %d articles", len(base.units))
 	var tiaoli, bm25 stardScore
@@ -91,7 +98,8 @@ func TestSTARD(t *testing.T) {
 		restore()
 	}
 	var lat []time.Duration
-	for _, q := range qs {
+	var halves [2][2]stardScore // tiaoli and baseline, on the questions of even and odd index
+	for i, q := range qs {
 		text := truncateRunes(q.Q, MaxQueryRunes)
 		t0 := time.Now()
 		resp, err := ix.Search(context.Background(), Request{Query: text, Size: 10})
@@ -104,7 +112,10 @@ func TestSTARD(t *testing.T) {
 			got = append(got, stardUnit{law: h.Title, article: h.Article})
 		}
 		rt := tiaoli.add(q, got)
-		rb := bm25.add(q, base.search(text, 10))
+		bhits := base.search(text, 10)
+		rb := bm25.add(q, bhits)
+		halves[i%2][0].add(q, got)
+		halves[i%2][1].add(q, bhits)
 		if out != nil {
 			writeOutcome(out, q, resp, rt, rb)
 		}
@@ -114,6 +125,10 @@ func TestSTARD(t *testing.T) {
 	fmt.Printf("%-22s %8s %10s %10s %10s\n", "", "MRR@10", "recall@10", "success@1", "answered")
 	tiaoli.print("tiaoli")
 	bm25.print("BM25 baseline")
+	for h, name := range []string{"even", "odd"} {
+		halves[h][0].print("tiaoli, " + name + " half")
+		halves[h][1].print("baseline, " + name + " half")
+	}
 	fmt.Printf("tiaoli/baseline: recall@10 %.2f×, MRR@10 %.2f×; tiaoli query p50 %.1f ms, p99 %.1f ms\n",
 		tiaoli.recall/nonZero(bm25.recall), tiaoli.mrr/nonZero(bm25.mrr), ms(p50), ms(p99))
 }
@@ -378,7 +393,8 @@ func setWeights(t *testing.T, cfg string) func() {
 		"rankInterpretation": &rankInterpretation, "rankOther": &rankOther,
 		"bm25K1": &bm25K1, "bm25B": &bm25B, "minPartLen": &minPartLen,
 		"scanBudget": &scanBudget, "relaxedWindow": &relaxedWindow,
-		"keepWords": &keepWords, "wWhole": &wWhole}
+		"keepWords": &keepWords, "wWhole": &wWhole, "wTextBM25": &wTextBM25, "wBestWord": &wBestWord,
+		"wCover": &wCover, "wTitleShare": &wTitleShare, "wCitedArticle": &wCitedArticle, "wCitedDoc": &wCitedDoc}
 	old := map[string]float64{}
 	for _, kv := range strings.Split(cfg, ",") {
 		k, v, _ := strings.Cut(kv, "=")

@@ -202,7 +202,7 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 	if err != nil {
 		return false, err
 	}
-	side, err := newSideFiles(dir)
+	side, err := newSideFiles(dir, c)
 	if err != nil {
 		idx.Close()
 		return false, err

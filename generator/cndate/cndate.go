@@ -49,6 +49,7 @@ const TimePattern = `[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?`
 
 var (
 	fullRE    = regexp.MustCompile(Pattern)
+	yearRE    = regexp.MustCompile(`(` + YearPattern + `)\s*年`)
 	numericRE = regexp.MustCompile(`^` + NumericPattern)
 	nameRE    = regexp.MustCompile(`([0-9]{4})[-_.]?([0-9]{2})[-_.]?([0-9]{2})`)
 	// onlyRE is a line that holds a date and nothing else, maybe in
@@ -90,6 +91,21 @@ func Latest(s string) string {
 		latest = max(latest, d.ISO)
 	}
 	return latest
+}
+
+// LatestYear returns the latest year printed before 年 in s (2019年,
+// 二〇一九年), as YYYY; "" when none is. Years before 1900 are not read.
+func LatestYear(s string) string {
+	latest := 0
+	for _, m := range yearRE.FindAllStringSubmatch(s, -1) {
+		if y, ok := parseYear(m[1]); ok && y >= 1900 && y <= 9999 {
+			latest = max(latest, y)
+		}
+	}
+	if latest == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d", latest)
 }
 
 // Starts reports whether s opens with a full date (after spaces): a

@@ -96,3 +96,16 @@ func FuzzFind(f *testing.F) {
 		InName(s)
 	})
 }
+
+func TestLatestYear(t *testing.T) {
+	for s, want := range map[string]string{
+		"2016年印发，2019年修订，二〇二一年施行": "2021",
+		"２０１８年的规定":                "2018",
+		"第一千二百年":                  "",
+		"没有年份":                    "",
+	} {
+		if got := LatestYear(s); got != want {
+			t.Errorf("LatestYear(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -172,16 +172,17 @@ func isDigit(r rune) bool {
 	return numeral.IsDigit(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９'
 }
 
-// unitAt reads the unit word at the start of s. After a bracketed numeral
+// unitAt reads the unit word at the start of s, in simplified or
+// traditional characters (条 or 條, 节 or 節, 项 or 項). After a bracketed numeral
 // only 项 and 目 can follow (第（三）项). Words that start with a unit are
 // not one: 条件, 款式, 款项, 项目, 目标, 目录.
 func unitAt(s string, bracket bool) (Unit, string) {
-	if rest, ok := strings.CutPrefix(s, "分编"); ok && !bracket {
-		return SubBook, rest
+	if HasWord(s, "分编") && !bracket {
+		return SubBook, s[len("分编"):]
 	}
 	u, size := utf8.DecodeRuneInString(s)
 	rest := s[size:]
-	next := firstRune(rest)
+	u, next := Simplify(u), Simplify(firstRune(rest))
 	switch {
 	case bracket && u != '项' && u != '目':
 		return 0, s

@@ -31,6 +31,12 @@ func TestRead(t *testing.T) {
 		{"第一分编 通则", SubBook, 1, 0, "一", " 通则", true},
 		{"第十二章 第一审普通程序", Chapter, 12, 0, "十二", " 第一审普通程序", true},
 		{"第三节", Section, 3, 0, "三", "", true},
+		// Traditional characters: the same units, numerals as printed.
+		{"第五條之一 在", Article, 5, 1, "五", " 在", true},
+		{"第貳拾參條", Article, 23, 0, "貳拾參", "", true},
+		{"第（三）項", Item, 3, 0, "三", "", true},
+		{"第一分編 通則", SubBook, 1, 0, "一", " 通則", true},
+		{"第二節", Section, 2, 0, "二", "", true},
 		// Words that only start like a label.
 		{"第一条件", 0, 0, 0, "", "", false},
 		{"第三项目", 0, 0, 0, "", "", false},
@@ -87,6 +93,10 @@ func TestArticleLine(t *testing.T) {
 		{"第一款规定的情形", 0, 0, "", false, false},
 		{"第六十六条第一款规定了", 0, 0, "", false, false},
 		{"第三十一条的决定》已由", 0, 0, "", false, false},
+		{"第一條　為了規範", 1, 0, "為了規範", true, true},
+		{"第五條規定的", 0, 0, "", false, false},
+		{"第五條刪除。", 0, 0, "", false, false},
+		{"第一條件", 0, 0, "", false, false},
 		{"第三百八十六条规定：“对犯受贿罪的", 0, 0, "", false, false},
 		{"第五条、第六条", 0, 0, "", false, false},
 		{"第五条和第六条", 0, 0, "", false, false},
@@ -202,7 +212,7 @@ func TestReadItem(t *testing.T) {
 }
 
 func TestOpenerLine(t *testing.T) {
-	for s, want := range map[string]bool{"附件：办法": true, "附 则": true, "目录": true, "附近": false} {
+	for s, want := range map[string]bool{"附件：办法": true, "附 则": true, "目录": true, "附近": false, "附 則": true, "目錄": true, "總綱": true} {
 		if got := OpenerLine(s); got != want {
 			t.Errorf("OpenerLine(%q) = %v", s, got)
 		}
@@ -250,6 +260,13 @@ func TestRefs(t *testing.T) {
 		{"本款", "本款", Paragraph, 0, Parts{}, "本款", true},
 		{"本条例", "本条", 0, 0, Parts{}, "", false},
 		{"基本条件", "本条", 0, 0, Parts{}, "", false},
+		{"違反本條例第三條第一款第（一）項", "第三條", Article, 0, Parts{Article: 3, Para: 1, Item: 1}, "第三條第一款第（一）項", true},
+		{"前條第二款", "前條", Article, 1, Parts{Para: 2}, "前條第二款", true},
+		{"前兩款", "前兩款", Paragraph, 2, Parts{}, "前兩款", true},
+		{"本條第二款", "本條", Article, 0, Parts{Para: 2}, "本條第二款", true},
+		{"本條例", "本條", 0, 0, Parts{}, "", false},
+		{"目前款項", "前款", 0, 0, Parts{}, "", false},
+		{"基本條件", "本條", 0, 0, Parts{}, "", false},
 	}
 	for _, tt := range tests {
 		r, ok := refAt(tt.in, tt.at)

@@ -83,7 +83,7 @@ func CitesOn(rest string, separated bool) bool {
 		return ok && (l.Unit == Paragraph || l.Unit == Item)
 	}
 	for _, p := range runOn {
-		if strings.HasPrefix(rest, p) {
+		if HasWord(rest, p) {
 			return true
 		}
 	}
@@ -97,8 +97,8 @@ func CitesOn(rest string, separated bool) bool {
 var openerRE = regexp.MustCompile(`^(附\s*件|附\s*则|附\s*录|目\s*录|序\s*言|总\s*纲)(\s|$|[:：一二三四五六七八九十\d])`)
 
 // OpenerLine reports whether s starts with a word that opens a part of a
-// document: 附件, 附则, 附录, 目录, 序言, 总纲.
-func OpenerLine(s string) bool { return openerRE.MatchString(s) }
+// document: 附件, 附则, 附录, 目录, 序言, 总纲 (or 附則, 目錄, 總綱).
+func OpenerLine(s string) bool { return openerRE.MatchString(Fold(s)) }
 
 // Structural reports whether s starts with any label a line can open with:
 // an article, a division, an item or an opener.

@@ -67,7 +67,7 @@ const prevWords = "目当提向之此以事空面跟眼超史支"
 // PreviousAt reads 前条, 前款, 前项 or 前N款 at byte i of s, and after a
 // single unit back the chain that goes on from it (前款第一项).
 func PreviousAt(s string, i int) (Ref, bool) {
-	if !strings.HasPrefix(s[i:], "前") || strings.ContainsRune(prevWords, lastRune(s[:i])) {
+	if !strings.HasPrefix(s[i:], "前") || strings.ContainsRune(prevWords, Simplify(lastRune(s[:i]))) {
 		return Ref{}, false
 	}
 	rest := s[i+len("前"):]
@@ -95,7 +95,7 @@ const thisWords = "基根成资样版文副正原课账剧脚范标日读书蓝�
 // IsThis reports whether the 本 at byte i of s can start a reference (本条,
 // 本法), not end another word (基本, 成本).
 func IsThis(s string, i int) bool {
-	return strings.HasPrefix(s[i:], "本") && !strings.ContainsRune(thisWords, lastRune(s[:i]))
+	return strings.HasPrefix(s[i:], "本") && !strings.ContainsRune(thisWords, Simplify(lastRune(s[:i])))
 }
 
 // ThisAt reads 本条, 本款 or 本项 at byte i of s and the chain that goes on
@@ -105,7 +105,7 @@ func ThisAt(s string, i int) (Ref, bool) {
 		return Ref{}, false
 	}
 	rest := s[i+len("本"):]
-	if strings.HasPrefix(rest, "条例") {
+	if HasWord(rest, "条例") {
 		return Ref{}, false
 	}
 	unit, rest := unitAt(rest, false)
@@ -144,7 +144,7 @@ func JoinsOf(between string) (join, through bool) {
 // startsJoin reports whether s starts with a join or a range word.
 func startsJoin(s string) bool {
 	for _, w := range append(ranges[:len(ranges):len(ranges)], joins...) {
-		if strings.HasPrefix(s, w) {
+		if HasWord(s, w) {
 			return true
 		}
 	}

@@ -1,19 +1,10 @@
 package link
 
 import (
-	"syscall"
 	"testing"
-	"time"
-)
 
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+	"tiaoli/internal/cputime"
+)
 
 // BenchmarkLinkSamples links the documents of the two sample pages.
 func BenchmarkLinkSamples(b *testing.B) {
@@ -38,11 +29,11 @@ func BenchmarkLinkCorpus(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		Link(c, nil)
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	s := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(len(c.Documents))/s, "docs/s")
 	b.ReportMetric(float64(articles)/s, "articles/s")

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -36,8 +37,9 @@ var partScopes = []struct{ word, scope string }{
 
 func findSoCalled(s string) []found {
 	var fs []found
+	folded := label.Fold(s) // 所稱 of a text in traditional characters, at the same offsets
 	for off := 0; ; {
-		j := strings.Index(s[off:], "所称")
+		j := strings.Index(folded[off:], "所称")
 		if j < 0 {
 			return fs
 		}
@@ -49,7 +51,7 @@ func findSoCalled(s string) []found {
 		}
 		scope := scopeDocument
 		for _, w := range partScopes {
-			if strings.HasSuffix(s[:at], w.word) {
+			if strings.HasSuffix(folded[:at], w.word) {
 				scope = w.scope
 			}
 		}

@@ -71,6 +71,9 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 			if f.Needs != "" && byTerm[f.Needs] == nil && !glossary[f.Needs] {
 				continue
 			}
+			if quotesAnother(l.docs[di], t.p.Text, f) {
+				continue
+			}
 			if f.Kind == model.TermDefined && announcesList(f.Definition) {
 				f.Definition += itemsAfter(l.docs[di], texts, ti)
 			}
@@ -96,6 +99,25 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 		}
 	}
 	return defs, errs
+}
+
+// quotesAnother reports whether a definition found in d is another act's,
+// quoted: a sentence inside a quotation of an amendment (修改为：“本法所称…”)
+// or of a commentary, news item or court case that quotes a law. It
+// belongs to the act quoted, which defines it in its own text; a
+// regulation's own quoted term (本条例所称“某某”) is not quoted so.
+func quotesAnother(d *model.Document, s string, f found) bool {
+	if d.Kind == model.KindRegulation && amendedTitle(d) == "" || d.Kind == model.KindNotice {
+		return false
+	}
+	off := f.Start // outside the quotation marks of the term itself: 所称“某某”
+	for _, q := range []string{"“", "「", "\""} {
+		if strings.HasSuffix(s[:off], q) {
+			off -= len(q)
+			break
+		}
+	}
+	return InQuotation(s, off)
 }
 
 // ownScope narrows the scope of a named list that a commentary coins

@@ -70,13 +70,18 @@ type linker struct {
 	defs   [][]*def // per document, in reading order
 	terms  []*def   // every term, in Corpus.Terms order
 	global *matcher // terms of corpus scope
+	// dates are the dates each document is read at, to choose among the
+	// versions of a law it cites (readingDate).
+	dates []string
 }
 
 func newLinker(c *model.Corpus) *linker {
-	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents)}
+	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents, c.Works)}
 	l.texts = make([][]text, len(l.docs))
+	l.dates = make([]string, len(l.docs))
 	for i, d := range l.docs {
 		l.texts[i] = textsOf(d)
+		l.dates[i] = readingDate(l.titles.date(i), d, l.texts[i])
 	}
 	l.family = families(l.docs)
 	l.titles.collectCited(l.texts)

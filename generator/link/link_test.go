@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -178,10 +179,10 @@ func TestReferences(t *testing.T) {
 		"第二条|《中华人民共和国刑法》": "external 《中华人民共和国刑法》|",
 		"第二条|第二十条":        "external 《中华人民共和国刑法》|",
 		"第三条|前条":          "D0 第二条|",
-		"第三条|本条第二款":       "D0 第三条|第三条 has no 第二款",
+		"第三条|本条第二款":       "D0 第三条¶2|第三条 has no 第二款",
 		"第三条|第二条至第三条":     "D0 第二条 through D0 第三条|",
 		"第三条|本条":          "D0 第三条|",
-		"第三条|上述条款":        "D0 第三条|",
+		"第三条|上述条款":        "", // no reference: 本条 in its sentence does not stand right before it
 		"第五条之一|第九十九条":     "?|no 第九十九条 in 《某某条例》",
 	}
 	for k, v := range want {
@@ -205,7 +206,9 @@ func TestMissingArticleIsNoLink(t *testing.T) {
 		{"missing paragraph's article", "第三条 依照第九条第二款处理。", "第九条第二款", "?|no 第九条 in 《某某规则》"},
 		{"range from a missing article", "第三条 第八条至第十条另行规定。", "第八条至第十条", "?|no 第八条 in 《某某规则》"},
 		{"existing article", "第三条 依照第一条处理。", "第一条", "D0 第一条|"},
-		{"existing article, missing paragraph", "第三条 依照第一条第五款处理。", "第一条第五款", "D0 第一条|第一条 has no 第五款"},
+		{"existing article, missing paragraph", "第三条 依照第一条第五款处理。", "第一条第五款", "D0 第一条¶5|第一条 has no 第五款"},
+		{"existing article, missing item", "第三条 依照第一条第（三）项处理。", "第一条第（三）项", "D0 第一条(3)|第一条 has no item 3"},
+		{"existing paragraph, missing item", "第三条 依照第二条第一款第（三）项处理。", "第二条第一款第（三）项", "D0 第二条¶1(3)|第二条第一款 has no 第（三）项"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -333,5 +336,142 @@ func checkLinks(t testing.TB, c *model.Corpus) {
 				last = l.End
 			}
 		}
+	}
+}
+
+// TestOwnTitleOfEarlierDate: a document that cites its own title after an
+// earlier date (…1992年3月18日发布的《某某条例》同时废止), or as repealed, names the
+// version before it: that version when the corpus holds it, and nothing
+// when it does not; never the citing document itself.
+func TestOwnTitleOfEarlierDate(t *testing.T) {
+	repeal := "第三条 本条例自2004年1月1日起施行。1992年3月18日国务院发布的《某某条例》同时废止。"
+	cases := []struct {
+		name, text string
+		older      bool // the corpus holds the 1992 version
+		want       string
+	}{
+		{"earlier version held", repeal, true, "D1|"},
+		{"earlier version not held", repeal, false, "?|《某某条例》 names a version before this one that the corpus does not hold"},
+		{"own title undated", "第三条 《某某条例》由国务院解释。", true, "D0|"},
+		{"date after the title's sentence", "第三条 2004年1月1日起施行。《某某条例》由国务院解释。", true, "D0|"},
+		{"repealed, undated", "第三条 本条例施行后，《某某条例》（国发〔1992〕1号）同时废止。", true, "D1|"},
+		{"repealed, undated, not held", "第三条 本条例施行后，《某某条例》同时废止。", false, "?|《某某条例》 names a version before this one that the corpus does not hold"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regulationDoc("某某条例", "第一条 总则。", "第二条 适用范围。", tc.text)
+			docs, ids := []*model.Document{reg}, map[string]int{reg.ID: 0}
+			if tc.older {
+				old := docFromLines(model.KindRegulation, "某某条例", "old.md", 1, []string{"第一条 旧的总则。"})
+				old.Date = "1992-03-18"
+				docs = append(docs, old)
+			}
+			c := corpusOf(docs...)
+			if tc.older {
+				ids[docs[1].ID] = 1
+			}
+			Link(c, nil)
+			got := map[string]string{}
+			for _, r := range c.References {
+				got[r.Text] = to(r, ids) + "|" + r.Problem
+			}
+			if got["《某某条例》"] != tc.want {
+				t.Errorf("《某某条例》 → %q, want %q (all: %q)", got["《某某条例》"], tc.want, got)
+			}
+			checkLinks(t, c)
+		})
+	}
+}
+
+// TestWorkTitle: a citation of a work's title finds the versions whose own
+// titles carry a year (某某条例2015, 某某条例 2018), and picks among them by
+// the year their work gives them against the date of the citing text.
+func TestWorkTitle(t *testing.T) {
+	v15 := regulationDoc("某某条例2015", "第一条 旧的总则。")
+	v18 := regulationDoc("某某条例 2018", "第一条 新的总则。")
+	v15.Date, v18.Date = "", ""
+	cases := []struct{ date, want string }{{"2017-05-01", "D1"}, {"2019-05-01", "D2"}}
+	for _, tc := range cases {
+		t.Run(tc.date, func(t *testing.T) {
+			note := newsDoc("评论", "依照《某某条例》处理。")
+			note.Date = tc.date
+			c := corpusOf(note, v15, v18)
+			c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
+				{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
+			Link(c, nil)
+			ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
+			var got []string
+			for _, r := range c.References {
+				got = append(got, r.Text+" → "+to(r, ids))
+			}
+			if want := []string{"《某某条例》 → " + tc.want}; !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestUndatedArticleOfOlderVersion: a text of no known date that cites an
+// article the newest version of a work lacks links it in the newest
+// version that has it; a dated text keeps the version of its date.
+func TestUndatedArticleOfOlderVersion(t *testing.T) {
+	for _, tc := range []struct{ date, want string }{{"", "D1 第三条"}, {"2019-05-01", "?"}} {
+		t.Run("date "+tc.date, func(t *testing.T) {
+			v15 := regulationDoc("某某条例2015", "第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。")
+			v18 := regulationDoc("某某条例 2018", "第一条 新的总则。", "第二条 新的附则。")
+			v15.Date, v18.Date = "", ""
+			note := newsDoc("评论", "依照《某某条例》第三条处理。")
+			note.Date = tc.date
+			c := corpusOf(note, v15, v18)
+			c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
+				{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
+			Link(c, nil)
+			ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
+			var got []string
+			for _, r := range c.References {
+				got = append(got, r.Text+" → "+to(r, ids))
+			}
+			if want := "第三条 → " + tc.want; len(got) != 2 || got[1] != want {
+				t.Errorf("got %q, want the citation, then %q", got, want)
+			}
+		})
+	}
+}
+
+// TestTitleWithoutIssuer: 《关于…》 cited without its issuer finds the one
+// title that reads so after its issuer, and none when two issuers' titles
+// do; a title cited without its version mark (（2010）) finds it too.
+func TestTitleWithoutIssuer(t *testing.T) {
+	cases := []struct {
+		name   string
+		titles []string
+		cited  string
+		want   string
+	}{
+		{"one issuer", []string{"最高人民法院关于审理某某案件的解释"}, "《关于审理某某案件的解释》", "D1"},
+		{"two issuers", []string{"最高人民法院关于审理某某案件的解释", "最高人民检察院关于审理某某案件的解释"}, "《关于审理某某案件的解释》", "external 《关于审理某某案件的解释》"},
+		{"version mark", []string{"最高人民法院关于某某问题的批复（2010）"}, "《最高人民法院关于某某问题的批复》", "D1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			note := newsDoc("评论", "依照"+tc.cited+"处理。")
+			docs, ids := []*model.Document{note}, map[string]int{note.ID: 0}
+			for _, title := range tc.titles {
+				d := regulationDoc(title, "第一条 总则。")
+				docs = append(docs, d)
+			}
+			c := corpusOf(docs...)
+			for i, d := range docs {
+				ids[d.ID] = i
+			}
+			Link(c, nil)
+			var got []string
+			for _, r := range c.References {
+				got = append(got, r.Text+" → "+to(r, ids))
+			}
+			if want := []string{tc.cited + " → " + tc.want}; !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
 	}
 }

@@ -86,11 +86,10 @@ func (x *titleIndex) title(name string) (string, bool) {
 	if isGenericTitle(t) {
 		return "", false
 	}
-	if _, ok := x.exact[t]; ok {
-		return name, true
-	}
-	if _, ok := x.short[t]; ok {
-		return name, true
+	for _, tier := range []titleTier{x.own, x.other} {
+		if len(tier.exact[t]) > 0 || len(tier.short[t]) > 0 {
+			return name, true
+		}
 	}
 	if x.names.cited[t] {
 		return name, true

@@ -1,6 +1,9 @@
 package link
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The phrase a bracket abbreviates when the clause before it is a whole
 // sentence: 县级以上人民政府应当向承包方颁发A或者B（以下统称A） abbreviates
@@ -18,6 +21,20 @@ var objectVerbs = []string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
 }
+
+// startVerbs end the predicate only where they start what is left of the
+// clause and no 的 follows them (结合上海市人民代表大会常务委员会, 依法履行…):
+// inside a phrase they are part of a name (医疗保障服务协议), and before a
+// 的 of their own (通过公开募集方式设立的基金, 履行…职责的部门) too.
+var startVerbs = []string{
+	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
+	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
+}
+
+// choosingVerbs choose or set out what a term names (确定负责信访工作的机构,
+// 划定城市绿地的控制线): where they start what is left of the clause they
+// end the predicate, 的 or not, as objectVerbs do.
+var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定", "划定"}
 
 // headNouns end a phrase, never start one: in 举办单位 the verb is part
 // of the name.
@@ -53,7 +70,11 @@ func namedPhrase(clause, term string) string {
 			}
 		}
 	}
-	if v := trimObjectVerb(phrase); v != phrase {
+	v := trimObjectVerb(phrase)
+	if lead := leadTrimmed(phrase); v == phrase && trimObjectVerb(lead) != lead {
+		v = trimObjectVerb(lead) // an adverb before the verb: 依法履行…
+	}
+	if v != phrase {
 		if tail := leadTrimmed(v); keeps(tail) {
 			phrase = tail
 		}
@@ -92,14 +113,16 @@ func predicateEnd(clause string, i int) int {
 
 // trimObjectVerb drops a verb that starts s (加强对…, 举办…由投资者投资的企业)
 // unless a 的 follows it closely (签订合同的外国企业: the verb is part of the
-// phrase) or it is 与…相适应 that follows.
+// phrase) or it is 与…相适应 that follows; one of startVerbs only when no 的
+// follows it at all.
 func trimObjectVerb(s string) string {
-	for _, v := range objectVerbs {
+	for _, v := range slices.Concat(objectVerbs, choosingVerbs, startVerbs) {
 		if !strings.HasPrefix(s, v) {
 			continue
 		}
 		rest := s[len(v):]
-		if de := topLevelIndexAny(rest, "的"); de >= 0 && runeCount(rest[:de]) <= 2 ||
+		de := topLevelIndexAny(rest, "的")
+		if de >= 0 && (runeCount(rest[:de]) <= 2 || slices.Contains(startVerbs, v)) ||
 			strings.ContainsRune("与同", firstRune(rest)) && strings.Contains(rest, "相") ||
 			startsWithAny(rest, headNouns) {
 			return s

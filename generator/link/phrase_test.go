@@ -28,6 +28,19 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"供排水主管部门|abbreviation|rest|本市供水和排水主管部门|本市供水和排水主管部门"},
 		{"举办全部由外国投资者投资的企业（以下简称外资企业）。",
 			"外资企业|abbreviation|rest|全部由外国投资者投资的企业|全部由外国投资者投资的企业"},
+		// a verb that starts what is left of the clause goes: with no 的
+		// after it, or one that chooses what the term names
+		{"代表工作机构应当结合某某市人民代表大会常务委员会（以下简称常务委员会）的安排。",
+			"常务委员会|abbreviation|rest|某某市人民代表大会常务委员会|某某市人民代表大会常务委员会"},
+		{"有关部门应当依法履行某某省人民代表大会常务委员会（以下简称省人大常委会）交办的事项。",
+			"省人大常委会|abbreviation|rest|某某省人民代表大会常务委员会|某某省人民代表大会常务委员会"},
+		{"区人民政府应当确定负责信访工作的机构（以下简称信访工作机构）。",
+			"信访工作机构|abbreviation|rest|负责信访工作的机构|负责信访工作的机构"},
+		// …but not one of its own 的, nor inside a name
+		{"通过公开募集方式设立的基金（以下简称公开募集基金）。",
+			"公开募集基金|abbreviation|rest|通过公开募集方式设立的基金|通过公开募集方式设立的基金"},
+		{"定点机构应当签订医疗保障服务协议（以下简称服务协议）。",
+			"服务协议|abbreviation|rest|医疗保障服务协议|医疗保障服务协议"},
 		// a verb inside the phrase stays: before 的, before a head noun, in 规范性
 		{"本市行政区域内从事驾驶培训业务的机构（以下简称培训机构）。",
 			"培训机构|abbreviation|rest|本市行政区域内从事驾驶培训业务的机构|本市行政区域内从事驾驶培训业务的机构"},

@@ -26,7 +26,7 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		return true
 	}
 	if raw.Qual != qualNone {
-		dst.doc = r.l.titles.part(dst.doc, raw.P.Article, raw.P.Suffix)
+		dst.doc = r.l.titles.part(dst.doc, raw.P.Article, raw.P.Suffix, r.l.titles.date(r.di) == "")
 	}
 	d := r.l.docs[dst.doc]
 	ai := findArticle(d, raw.P.Article, raw.P.Suffix)
@@ -126,7 +126,10 @@ func findArticle(d *model.Document, number, suffix int) int {
 }
 
 // locate is the place of paragraph, item and subitem p inside article ai
-// of d, and what is missing when one does not exist.
+// of d, and what is missing when one does not exist. A place that does
+// not exist is still named, by its numbers (第五条第三款 of an article of
+// two 款 is Paragraph 3), so that it resolves nowhere: the article alone
+// is not what the reference names.
 func locate(d *model.Document, ai int, p label.Parts) (model.Location, string) {
 	a := d.Articles[ai]
 	loc := model.Location{Document: d.ID, Article: a.Label}
@@ -140,17 +143,20 @@ func locate(d *model.Document, ai int, p label.Parts) (model.Location, string) {
 				return loc, ""
 			}
 		}
+		loc.Item = p.Item
 		return loc, fmt.Sprintf("%s has no item %d", a.Label, p.Item)
 	}
+	loc.Paragraph = p.Para
 	if p.Para > len(a.Clauses) {
+		loc.Item = p.Item
 		return loc, a.Label + " has no " + label.Text(label.Paragraph, p.Para)
 	}
-	loc.Paragraph = p.Para
 	if p.Item == 0 {
 		return loc, ""
 	}
 	ii := findItem(a.Clauses[p.Para-1], p.Item)
 	if ii < 0 {
+		loc.Item = p.Item
 		return loc, a.Label + label.Text(label.Paragraph, p.Para) + " has no " + label.Text(label.Item, p.Item)
 	}
 	loc.Item = ii + 1
@@ -300,7 +306,13 @@ func (r *docRefs) prevItem(ref *model.Reference, raw rawRef, t text) bool {
 
 // above resolves 上述… to the references of the nearest sentence before it
 // (in the same article, or the same or previous two paragraphs) that cites
-// what the noun names: documents, or articles for 上述条款.
+// what the noun names: documents, or articles for 上述条款. It points at a
+// place only when that sentence cites one thing of the kind the noun
+// names (上述法律: a 法) and, in its own sentence, that citation stands
+// right before it (《某某法》上述规定, 《某某法》的上述规定; 《规则》与上述文件相比
+// compares 《规则》 with what was cited elsewhere). After several (上述法规
+// after two titles) it keeps them as antecedents and points nowhere: no
+// one link would be true.
 func (r *docRefs) above(ref *model.Reference, ti int, raw rawRef) bool {
 	ref.Kind = "above"
 	articles := strings.Contains("条款各条各款", raw.Title)
@@ -322,22 +334,42 @@ func (r *docRefs) above(ref *model.Reference, ti int, raw rawRef) bool {
 	if len(group) == 0 {
 		return false
 	}
-	var titles []string
-	external := true
 	for i := len(group) - 1; i >= 0; i-- {
-		a := r.refs[group[i].index]
 		ref.Antecedents = append(ref.Antecedents, group[i].index)
-		external = external && a.External
-		if a.Title != "" {
-			titles = append(titles, a.Title)
+	}
+	if len(group) > 1 {
+		return true // several: named in the antecedents, linked nowhere
+	}
+	a := r.refs[group[0].index]
+	if group[0].text == ti && !r.standsBefore(group[0], t.p.Text, raw.Start) {
+		return false // 《规则》与上述文件相比: what it means was cited elsewhere
+	}
+	if !articles && !namesKind(r.antecedentTitle(a), raw.Title) {
+		return false // 上述通知 after 《…通知书》, 上述法律 after a 解释
+	}
+	ref.External, ref.Title, ref.To = a.External, a.Title, a.To
+	return true
+}
+
+// standsBefore reports whether the reference m, in the sentence of a
+// 上述 at start, ends right before it, or with only 的 between.
+func (r *docRefs) standsBefore(m made, s string, start int) bool {
+	from, _ := sentence(s, start, start)
+	if m.start < from {
+		return true // an earlier sentence of the same text
+	}
+	between := strings.TrimSpace(s[r.refs[m.index].From.End:start])
+	return between == "" || between == "的"
+}
+
+// antecedentTitle is the title of the document a citation points at.
+func (r *docRefs) antecedentTitle(a model.Reference) string {
+	if a.To != nil {
+		if d := r.l.c.Document(a.To.Document); d != nil {
+			return d.Title
 		}
 	}
-	ref.External = external
-	ref.Title = strings.Join(titles, "、")
-	if len(group) == 1 {
-		ref.To = r.refs[group[0].index].To
-	}
-	return true
+	return a.Title
 }
 
 // near reports whether an earlier reference is close enough to text ti for

@@ -68,7 +68,7 @@ func scanRefs(s string) []rawRef {
 			ref, ok = scanCitation(s, i)
 		case '上':
 			ref, ok = scanAbove(s, i)
-		case '该':
+		case '该', '該':
 			ref, ok = scanThat(s, i)
 		}
 		if ok {
@@ -126,7 +126,7 @@ func scanThis(s string, i int) (rawRef, bool) {
 	}
 	j := i + len("本")
 	for _, w := range docWords {
-		if !strings.HasPrefix(s[j:], w) {
+		if !label.HasWord(s[j:], w) {
 			continue
 		}
 		end := j + len(w)
@@ -151,9 +151,9 @@ func deepest(ref rawRef) refKind {
 
 // scanThat reads 该法第十条: a chain in the document cited last.
 func scanThat(s string, i int) (rawRef, bool) {
-	rest := s[i+len("该"):]
+	rest := s[i+len("该"):] // 該 is as long
 	for _, w := range docWords {
-		if !strings.HasPrefix(rest, w) {
+		if !label.HasWord(rest, w) {
 			continue
 		}
 		ref, ok := scanChain(s, i+len("该")+len(w))
@@ -199,12 +199,12 @@ var aboveNouns = []string{
 }
 
 func scanAbove(s string, i int) (rawRef, bool) {
-	if !strings.HasPrefix(s[i:], "上述") {
+	if !label.HasWord(s[i:], "上述") {
 		return rawRef{}, false
 	}
 	j := i + len("上述")
 	for _, w := range aboveNouns {
-		if strings.HasPrefix(s[j:], w) {
+		if label.HasWord(s[j:], w) {
 			return rawRef{Kind: refAbove, Start: i, End: j + len(w), Title: w}, true
 		}
 	}

@@ -2,8 +2,11 @@ package link
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 )
 
@@ -22,13 +25,16 @@ type docRefs struct {
 	// lastAmended is the document its text cited last outside quotations.
 	amendsMany  bool
 	lastAmended dest
-	last        dest // the document cited last, for 该法第X条
-	clauseCtx   map[[2]int]ctxRef
-	lastOther   lastDest
-	made        []made
-	refs        []model.Reference
-	occs        []occurrence
-	cited       []citedHit
+	last        dest // the document cited last, for a bare 第X条 of another law
+	// cites are the documents cited so far, in reading order: 该法第X条
+	// names the last of them that is a 法.
+	cites     []dest
+	clauseCtx map[[2]int]ctxRef
+	lastOther lastDest
+	made      []made
+	refs      []model.Reference
+	occs      []occurrence
+	cited     []citedHit
 }
 
 // dest is a document in the corpus (doc ≥ 0) or a title outside it.
@@ -58,7 +64,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 	if t := amendedTitle(d); t != "" {
 		r.amends = true
 		r.amendsMany = strings.Contains(d.Title, "》等")
-		r.subject = l.titles.lookup(t, docDate(d))
+		r.subject = l.titles.lookup(t, l.dates[di])
 		if r.subject < 0 {
 			r.subjectTitle = t
 		}
@@ -75,7 +81,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 		}
 	}
 	if t := appliedTitle(d.Title); t != "" && d.Kind == model.KindRegulation {
-		r.subject = l.titles.lookup(t, docDate(d)) // its bare 第X条 (a table of articles) are the law's
+		r.subject = l.titles.lookup(t, l.dates[di]) // its bare 第X条 (a table of articles) are the law's
 	}
 	return r
 }
@@ -173,7 +179,15 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 		return
 	}
 	dst := r.lookup(title)
+	if dst.doc == r.di {
+		var held bool
+		if dst, held = r.earlierVersion(title, text[:raw.Start], text[raw.End:]); !held {
+			ref.Problem = fmt.Sprintf("《%s》 names a version before this one that the corpus does not hold", title)
+			return
+		}
+	}
 	r.last = dst
+	r.cites = append(r.cites, dst)
 	if r.amends && !r.quoted(ti, raw.Start) {
 		r.lastAmended = dst
 	}
@@ -181,6 +195,65 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	if dst.doc < 0 && isNormative(dst.title) {
 		r.cited = append(r.cited, citedHit{dst.title, ref.From})
 	}
+}
+
+// earlierVersion resolves a document's citation of its own title, which
+// names a version before it when its sentence says so: a date before the
+// title earlier than the document's own (1992年3月18日国务院发布的《…》),
+// or the title repealed (本规定施行后，《…》同时废止: no document repeals
+// itself). It is the version in force at that date, or the latest before
+// the document, when the corpus holds it (held), and nothing when it does
+// not. Otherwise the citation is the document itself.
+func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bool) {
+	before, after = sentenceEnd(before), sentenceStart(after)
+	own := r.l.titles.date(r.di)
+	date := cndate.Latest(before)
+	switch {
+	case date != "" && own != "" && date < own:
+	case strings.Contains(after, "废止") && own != "":
+		date = dayBefore(own)
+	case strings.Contains(after, "废止"):
+		return noDest, false
+	default:
+		return dest{doc: r.di}, true
+	}
+	if i := r.l.titles.lookup(title, date); i >= 0 && i != r.di && r.l.titles.date(i) <= date {
+		return dest{doc: i}, true
+	}
+	return noDest, false
+}
+
+// sentenceEnd is the end of a text from its last sentence break (。；).
+func sentenceEnd(s string) string {
+	for _, stop := range []string{"。", "；"} {
+		if i := strings.LastIndex(s, stop); i >= 0 {
+			s = s[i+len(stop):]
+		}
+	}
+	return s
+}
+
+// sentenceStart is the start of a text up to its first sentence break.
+func sentenceStart(s string) string {
+	for _, stop := range []string{"。", "；"} {
+		if i := strings.Index(s, stop); i >= 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// dayBefore is the ISO date before a date: an ISO date, or a year alone
+// (the last day of the year before); the date itself when it is neither.
+func dayBefore(date string) string {
+	if y, err := strconv.Atoi(date); err == nil && len(date) == 4 {
+		return strconv.Itoa(y-1) + "-12-31"
+	}
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
 
 // lookup finds a cited title: among the documents related to this one
@@ -210,7 +283,7 @@ func (r *docRefs) lookup(title string) dest {
 			return dest{doc: f}
 		}
 	}
-	if i := r.l.titles.lookup(title, docDate(r.l.docs[r.di])); i >= 0 {
+	if i := r.l.titles.lookup(title, r.l.dates[r.di]); i >= 0 {
 		return dest{doc: i}
 	}
 	return dest{doc: -1, title: normCited(title)}
@@ -320,19 +393,45 @@ func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 		} else if d := r.abbreviation(title, ti, raw.Start); d != nil && d.term.Expansion != "" {
 			title = d.term.Expansion
 		}
-		return r.lookup(title), true
+		dst := r.lookup(title)
+		r.cites = append(r.cites, dst)
+		return dst, true
 	case qualNamed:
 		dst := noDest
 		if title := r.namedTitle(raw.Title, ti, raw.Start); title != "" {
 			dst = r.lookup(title)
+			r.cites = append(r.cites, dst)
 		}
 		r.last = dst
 		return dst, true
 	case qualThat:
+		if raw.Title != "" {
+			return r.thatDest(raw.Title)
+		}
 		return r.last, r.last.doc >= 0 || r.last.title != ""
 	}
 	if r.amends {
 		return r.amendedDest()
 	}
 	return dest{doc: r.subject}, r.subject >= 0
+}
+
+// thatDest is the document 该法, 该解释 or 该条例 names: the last one cited
+// before it whose title the word fits (该解释 never names the 刑法 cited
+// after the 解释). False when no document cited so far fits.
+func (r *docRefs) thatDest(word string) (dest, bool) {
+	for i := len(r.cites) - 1; i >= 0; i-- {
+		if d := r.cites[i]; namesKind(r.titleOf(d), word) {
+			return d, true
+		}
+	}
+	return noDest, false
+}
+
+// titleOf is the title of a document of the corpus or cited outside it.
+func (r *docRefs) titleOf(d dest) string {
+	if d.doc >= 0 {
+		return r.l.docs[d.doc].Title
+	}
+	return d.title
 }

@@ -1,38 +1,58 @@
 package link
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 )
 
 // titleIndex finds documents by the titles a citation uses: the full
-// title, a short title (without 中华人民共和国 or 中国共产党), or a title
-// printed in 《》 inside another document's title (the news item that
-// reports a notice, 联合印发《关于…的通知》).
+// title, the title without its version mark or the title of the work a
+// version belongs to (条例 for 条例2015), a short title (without 中华人民共和国
+// or 中国共产党), a title without its issuer (关于…的解释 for 最高人民法院关于…
+// 的解释) when one title alone reads so, or a title printed in 《》 inside
+// another document's title (the news item that reports a notice,
+// 联合印发《关于…的通知》).
+// A document's own title is looked up before the others, so that 刑法
+// finds 中华人民共和国刑法 before 刑法（2020年修订）.
 type titleIndex struct {
 	docs     []*model.Document
-	exact    map[string][]int
-	short    map[string][]int
+	dates    []string // per document: its date, or its version's in its work
+	versions [][]int  // per document: the versions of its work, newest first
+	own      titleTier
+	other    titleTier // titles without version marks, and of works
 	reported map[string][]int
+	issued   map[string][]int // by the title from its 关于, without the issuer before it
 	names    names
+}
+
+// titleTier finds documents by titles and their short forms.
+type titleTier struct {
+	exact, short map[string][]int
+}
+
+func newTitleTier() titleTier {
+	return titleTier{exact: map[string][]int{}, short: map[string][]int{}}
 }
 
 // titlePrefixes are dropped to make a short title.
 var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
-func newTitleIndex(docs []*model.Document) *titleIndex {
-	x := &titleIndex{docs: docs, exact: map[string][]int{}, short: map[string][]int{}, reported: map[string][]int{}}
+func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
+	x := &titleIndex{docs: docs, dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
+		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}}
+	at := make(map[string]int, len(docs))
 	for i, d := range docs {
+		at[d.ID] = i
+		x.dates[i] = docDate(d)
 		t := normTitle(d.Title)
-		if t == "" {
-			continue
-		}
-		x.exact[t] = append(x.exact[t], i)
-		for _, p := range titlePrefixes {
-			if s := strings.TrimPrefix(t, p); s != t && runeCount(s) >= 2 {
-				x.short[s] = append(x.short[s], i)
-			}
+		x.add(x.own, t, i)
+		if b := normTitle(reconcile.BareTitle(d.Title)); b != t && d.Kind == model.KindRegulation {
+			x.add(x.other, b, i)
 		}
 		for _, ref := range scanRefs(d.Title) {
 			if ref.Kind == refCitation && reports(d.Title[:ref.Start]) {
@@ -41,8 +61,51 @@ func newTitleIndex(docs []*model.Document) *titleIndex {
 			}
 		}
 	}
+	for _, w := range works {
+		t := normTitle(w.Title)
+		var versions []int
+		for _, v := range w.Versions {
+			if i, ok := at[v.Document]; ok {
+				versions = append(versions, i)
+			}
+		}
+		for _, v := range w.Versions {
+			i, ok := at[v.Document]
+			if !ok {
+				continue
+			}
+			x.versions[i] = versions
+			if x.dates[i] == "" {
+				x.dates[i] = v.Date // a year alone when the title only names one
+			}
+			if !slices.Contains(x.own.exact[t], i) && !slices.Contains(x.other.exact[t], i) {
+				x.add(x.other, t, i)
+			}
+		}
+	}
 	return x
 }
+
+// add indexes document i in a tier under a normalised title and its
+// short forms, and by the title without its issuer.
+func (x *titleIndex) add(tier titleTier, t string, i int) {
+	if t == "" {
+		return
+	}
+	tier.exact[t] = append(tier.exact[t], i)
+	if k := strings.Index(t, "关于"); k > 0 && !strings.Contains(t[:k], "《") {
+		x.issued[t[k:]] = append(x.issued[t[k:]], i)
+	}
+	for _, p := range titlePrefixes {
+		if s := strings.TrimPrefix(t, p); s != t && runeCount(s) >= 2 {
+			tier.short[s] = append(tier.short[s], i)
+		}
+	}
+}
+
+// date is the date of document i that picks among versions: its own, or
+// the one its work gives it.
+func (x *titleIndex) date(i int) string { return x.dates[i] }
 
 // reportVerbs, right before a title in 《》 inside another title, show that
 // the document reports or carries it (印发《…》), rather than applies or
@@ -87,33 +150,70 @@ func (x *titleIndex) lookup(title, date string) int {
 	if t == "" {
 		return -1
 	}
-	for _, m := range []map[string][]int{x.exact, x.short} {
-		if ds := m[t]; len(ds) > 0 {
-			return x.version(ds, date)
-		}
-	}
-	for _, p := range titlePrefixes {
-		if ds := x.exact[p+t]; len(ds) > 0 {
+	for _, tier := range []titleTier{x.own, x.other} {
+		if ds := tier.find(t); len(ds) > 0 {
 			return x.version(ds, date)
 		}
 	}
 	if ds := x.reported[t]; len(ds) > 0 {
 		return ds[0]
 	}
+	if ds := x.issued[t]; len(ds) > 0 && x.oneTitle(ds) {
+		return x.version(ds, date)
+	}
 	return -1
+}
+
+// find returns the documents of a normalised title: by the title, by its
+// short form, or by the title with a dropped prefix.
+func (tier titleTier) find(t string) []int {
+	if ds := tier.exact[t]; len(ds) > 0 {
+		return ds
+	}
+	if ds := tier.short[t]; len(ds) > 0 {
+		return ds
+	}
+	for _, p := range titlePrefixes {
+		if ds := tier.exact[p+t]; len(ds) > 0 {
+			return ds
+		}
+	}
+	return nil
+}
+
+// oneTitle reports whether documents share one title (without its version
+// mark): the versions of one text, not the acts of several issuers.
+func (x *titleIndex) oneTitle(ds []int) bool {
+	first := normTitle(reconcile.BareTitle(x.docs[ds[0]].Title))
+	for _, i := range ds[1:] {
+		if normTitle(reconcile.BareTitle(x.docs[i].Title)) != first {
+			return false
+		}
+	}
+	return true
 }
 
 // part returns the document that holds 第number条之suffix among those that
 // share the title and date of document i: the parts of one code printed
 // as several files (民法典 总则, 物权编, 合同编 …); i when none or i does.
-func (x *titleIndex) part(i, number, suffix int) int {
+// For a citing text of no known date (undated) it also looks among the
+// other versions of i's work, newest first: the 第一百七十四条 of a
+// 条例 whose newest version has 142 articles is an older version's.
+func (x *titleIndex) part(i, number, suffix int, undated bool) int {
 	d := x.docs[i]
 	if findArticle(d, number, suffix) >= 0 {
 		return i
 	}
-	for _, j := range x.exact[normTitle(d.Title)] {
-		if j != i && docDate(x.docs[j]) == docDate(d) && findArticle(x.docs[j], number, suffix) >= 0 {
+	for _, j := range x.own.exact[normTitle(d.Title)] {
+		if j != i && x.dates[j] == x.dates[i] && findArticle(x.docs[j], number, suffix) >= 0 {
 			return j
+		}
+	}
+	if undated {
+		for _, j := range x.versions[i] {
+			if j != i && findArticle(x.docs[j], number, suffix) >= 0 {
+				return j
+			}
 		}
 	}
 	return i
@@ -124,25 +224,55 @@ func (x *titleIndex) part(i, number, suffix int) int {
 func (x *titleIndex) version(ds []int, date string) int {
 	best := -1
 	for _, i := range ds {
-		if best < 0 || better(x.docs[i], x.docs[best], date) {
+		if best < 0 || x.better(i, best, date) {
 			best = i
 		}
 	}
 	return best
 }
 
-func better(a, b *model.Document, date string) bool {
-	ra, rb := a.Kind == model.KindRegulation, b.Kind == model.KindRegulation
+// better reports whether document i is a better pick than j for a
+// citation made at date. Dates compare as text, so a version known only by
+// its year (2015) counts from the start of that year.
+func (x *titleIndex) better(i, j int, date string) bool {
+	ra, rb := x.docs[i].Kind == model.KindRegulation, x.docs[j].Kind == model.KindRegulation
 	if ra != rb {
 		return ra
 	}
-	da, db := docDate(a), docDate(b)
+	da, db := x.dates[i], x.dates[j]
 	okA := da != "" && (date == "" || da <= date)
 	okB := db != "" && (date == "" || db <= date)
 	if okA != okB {
 		return okA
 	}
 	return okA && da > db
+}
+
+// readingDate is the date a document is read at when it cites a law
+// without a date: known, its own date (or its version's in its work); for
+// a document that gives none (a commentary clipped without its date) the
+// day it takes effect, else the latest full date its history or text
+// prints, after which it was written, else the first day of the latest
+// year it prints (2019年); "" when it prints none either. The version of
+// the law in force then is the one it means: a commentary that speaks of
+// 2021年9月20日 and no later day cites the 监察法 of 2018, not its
+// revision of 2024.
+func readingDate(known string, d *model.Document, texts []text) string {
+	if date := cmp.Or(known, d.ValidFrom); date != "" {
+		return date
+	}
+	latest, year := "", ""
+	for _, h := range d.History {
+		latest = max(latest, cndate.Latest(h))
+	}
+	for _, t := range texts {
+		latest = max(latest, cndate.Latest(t.p.Text))
+		year = max(year, cndate.LatestYear(t.p.Text))
+	}
+	if latest == "" && year != "" {
+		return year + "-01-01" // it speaks of 2019年 and of no day
+	}
+	return latest
 }
 
 func docDate(d *model.Document) string {
@@ -164,6 +294,18 @@ var normativeSuffixes = []string{
 // it ends (before a bracketed note such as （试行）) with one of the
 // suffixes.
 func isNormative(title string) bool {
+	t := titleCore(title)
+	for _, s := range normativeSuffixes {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCore is a title without the bracketed notes after it: 某某办法 of
+// 某某办法（试行）.
+func titleCore(title string) string {
 	t := normTitle(title)
 	for strings.HasSuffix(t, ")") {
 		o := strings.LastIndex(t, "(")
@@ -172,12 +314,30 @@ func isNormative(title string) bool {
 		}
 		t = t[:o]
 	}
-	for _, s := range normativeSuffixes {
-		if strings.HasSuffix(t, s) {
-			return true
-		}
+	return t
+}
+
+// specificNouns are the words after 上述 or 该 that name one kind of
+// document, by the word its title ends with: 上述法律 and 该法 name a 法,
+// 该解释 a 解释. The other nouns (上述规定, 上述规则, 上述文件, 上述法规) name
+// any normative document: 上述规则 often means a 规定's rules.
+var specificNouns = map[string]string{
+	"法": "法", "法律": "法", "法典": "法典", "条例": "条例", "暂行条例": "条例", "办法": "办法", "实施办法": "办法",
+	"暂行办法": "办法", "细则": "细则", "实施细则": "细则", "准则": "准则", "决定": "决定",
+	"解释": "解释", "意见": "意见", "通知": "通知", "规范": "规范", "规程": "规程", "章程": "章程", "纲要": "纲要",
+	"守则": "守则", "公约": "公约", "协定": "协定", "决议": "决议", "方案": "方案", "指引": "指引", "修正案": "修正案",
+	"暂行规定": "规定", "制度": "制度",
+}
+
+// namesKind reports whether title is a document that noun, printed after
+// 上述 or 该, can name: a normative document whose title ends as the noun
+// says (上述法律: a title ending in 法).
+func namesKind(title, noun string) bool {
+	if !isNormative(title) {
+		return false
 	}
-	return false
+	end, specific := specificNouns[noun]
+	return !specific || strings.HasSuffix(titleCore(title), end)
 }
 
 // isGenericTitle reports whether a title is only a kind of document

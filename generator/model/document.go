@@ -11,6 +11,7 @@ const (
 	KindNews          = "news"
 	KindNotice        = "notice"
 	KindCommentary    = "commentary"
+	KindCase          = "case" // a court case written up: 基本案情, 裁判要旨
 	KindPhoto         = "photo"
 	KindAdvertisement = "advertisement"
 	KindAnnouncement  = "announcement"
@@ -21,7 +22,7 @@ const (
 
 // Kinds lists every document kind, in the order a site shows them.
 var Kinds = []string{
-	KindRegulation, KindNotice, KindNews, KindCommentary, KindPhoto,
+	KindRegulation, KindNotice, KindNews, KindCommentary, KindCase, KindPhoto,
 	KindAnnouncement, KindAdvertisement, KindWeather, KindLottery, KindOther,
 }
 

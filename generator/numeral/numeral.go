@@ -8,9 +8,10 @@ var digits = map[rune]int{
 	'〇': 0, '零': 0, '○': 0, 'Ｏ': 0,
 	'一': 1, '壹': 1, '二': 2, '贰': 2, '两': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
 	'五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9,
+	'貳': 2, '參': 3, '陸': 6, '兩': 2, // traditional forms
 }
 
-var units = map[rune]int{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000}
+var units = map[rune]int{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '萬': 10000}
 
 // Parse reads a whole string as a number: Chinese numerals (一百零三,
 // 十二, 两千), ASCII digits (103) or full-width digits (１０３). It reports

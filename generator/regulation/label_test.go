@@ -56,6 +56,16 @@ func TestSplitEventsAndAgent(t *testing.T) {
 		t.Errorf("splitEvents of events run together: %q", got)
 	}
 	for in, want := range map[string]string{
+		"2022年3月29日 《国务院关于修改和废止部分行政法规的决定》第二次修订）": "2022年3月29日 《国务院关于修改和废止部分行政法规的决定》第二次修订",
+		"（2009年10月13日 国务院令第564号公布":               "2009年10月13日 国务院令第564号公布",
+		"2010年1月1日 某会议（第三次）修正）":                  "2010年1月1日 某会议（第三次）修正",
+		"2010年1月1日 某会议（第三次）修正":                   "2010年1月1日 某会议（第三次）修正",
+	} {
+		if got := splitEvents(in); len(got) != 1 || got[0] != want {
+			t.Errorf("splitEvents(%q) = %q, want [%q]", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
 		"2026年1月30日中共中央办公厅发布":                 "中共中央办公厅",
 		"1996年10月3日 中华人民共和国交通部令第8号发布":         "中华人民共和国交通部",
 		"1993年3月29日 中华人民共和国全国人民代表大会公告第八号公布施行": "中华人民共和国全国人民代表大会",

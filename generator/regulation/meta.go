@@ -68,7 +68,33 @@ func splitEvents(s string) []string {
 		}
 		events = append(events, f)
 	}
+	for i, e := range events {
+		events[i] = trimStrayBrackets(e)
+	}
 	return events
+}
+
+// trimStrayBrackets removes a bracket at either end of an event that pairs
+// with none in it: a history printed in brackets over several lines, or
+// copied with its opening bracket lost, leaves 2022年3月29日…修订）.
+func trimStrayBrackets(e string) string {
+	open := strings.Count(e, "（") + strings.Count(e, "(")
+	shut := strings.Count(e, "）") + strings.Count(e, ")")
+	if shut > open {
+		if t, ok := strings.CutSuffix(e, "）"); ok {
+			e = t
+		} else if t, ok := strings.CutSuffix(e, ")"); ok {
+			e = t
+		}
+	}
+	if open > shut {
+		if t, ok := strings.CutPrefix(e, "（"); ok {
+			e = t
+		} else if t, ok := strings.CutPrefix(e, "("); ok {
+			e = t
+		}
+	}
+	return trimSpace(e)
 }
 
 // readMeta fills Approval, History, Issuer and Published from the header

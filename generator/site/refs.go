@@ -107,7 +107,7 @@ func (w *worker) cites(at place, p fromPage) []refRow {
 
 // targetName is the citation of what a reference points at.
 func (r *renderer) targetName(ref *model.Reference) string {
-	if ref.To != nil {
+	if ref.To != nil && !dangling(ref) {
 		if t, _ := r.x.Resolve(*ref.To); t.Doc != nil {
 			return t.Citation()
 		}

@@ -70,7 +70,7 @@ func (r *renderer) indexReferences() {
 	for i, ref := range r.c.References {
 		from := place{ref.From.Document, ref.From.Article}
 		r.refsFrom[from] = append(r.refsFrom[from], i)
-		if ref.To != nil && ref.To.Document != "" {
+		if ref.To != nil && ref.To.Document != "" && ref.Problem == "" {
 			to := place{ref.To.Document, ref.To.Article}
 			r.refsTo[to] = append(r.refsTo[to], i)
 			if ref.To.Article != "" && ref.To.Document != ref.From.Document {

@@ -114,7 +114,7 @@ func Render(c *model.Corpus, opts Options, w Writer) error {
 // kindNames are the Chinese names of document kinds.
 var kindNames = map[string]string{
 	model.KindRegulation: "法规", model.KindNotice: "通知", model.KindNews: "新闻",
-	model.KindCommentary: "评论", model.KindPhoto: "图片", model.KindAnnouncement: "公告声明",
+	model.KindCommentary: "评论", model.KindCase: "案例", model.KindPhoto: "图片", model.KindAnnouncement: "公告声明",
 	model.KindAdvertisement: "广告", model.KindWeather: "天气", model.KindLottery: "彩票",
 	model.KindOther: "其他",
 }

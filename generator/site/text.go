@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -141,6 +142,15 @@ func (w *worker) termLink(b *textBuilder, text string, l model.Link, p fromPage)
 
 func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p fromPage) {
 	url, tip, class := w.r.refTarget(ref)
+	if url == "" && len(ref.Antecedents) > 1 {
+		// 上述法规 after several titles: no one place to link; say which.
+		b.WriteString(`<span class="ref above"`)
+		b.attr("title", w.r.antecedents(ref))
+		b.WriteByte('>')
+		b.escape(text)
+		b.WriteString(`</span>`)
+		return
+	}
 	if url == "" {
 		b.WriteString(`<span class="ref unresolved" title="未能解析的引用">`)
 		b.escape(text)
@@ -160,8 +170,13 @@ func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p fr
 }
 
 // refTarget is where a reference leads (root-relative, "" when nowhere),
-// the tooltip that says what is there, and the link's class.
+// the tooltip that says what is there, and the link's class. A reference
+// to a place that does not exist (第五条第三款 of an article of two 款)
+// leads nowhere: a link to the article would be a false precise link.
 func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
+	if dangling(ref) {
+		return "", "", ""
+	}
 	if ref.To != nil && ref.To.Document != "" {
 		t, ok := r.x.Resolve(*ref.To)
 		if t.Doc != nil {
@@ -173,6 +188,25 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 	}
 	return "", "", ""
 }
+
+// antecedents names what a 上述… reference points back to: 指前文所引：
+// 《甲》、《乙》.
+func (r *renderer) antecedents(ref *model.Reference) string {
+	var names []string
+	for _, i := range ref.Antecedents {
+		if i < 0 || i >= len(r.c.References) {
+			continue
+		}
+		if n := r.targetName(r.c.References[i]); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return "指前文所引：" + strings.Join(names, "、")
+}
+
+// dangling reports whether a reference names a place in a document of the
+// corpus that is not there: its problem says what is missing.
+func dangling(ref *model.Reference) bool { return ref.To != nil && ref.Problem != "" }
 
 // targetURL is the URL of a target, falling back to its article or
 // document when the paragraph or item it names does not exist.

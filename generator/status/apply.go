@@ -6,7 +6,9 @@ import "tiaoli/generator/model"
 // tables. Run it after documents are merged and grouped into works
 // (package work): an explicit status wins, then a newer version of its
 // work (已修改), then a table's expired flag (已废止); a table row that says
-// none of these means the text is in force.
+// none of these means the text is in force. Only regulations and notices
+// take a status from their work or from a table's expired column or
+// listing: a court case or a news item listed there is in force of nothing.
 func Apply(c *model.Corpus, t Table) {
 	rows := make([]Row, len(c.Documents))
 	listed := make([]bool, len(c.Documents))
@@ -20,6 +22,9 @@ func Apply(c *model.Corpus, t Table) {
 		case d.Status != "":
 		case row.Status != "":
 			d.Status = row.Status
+		case !inForceKind(d.Kind):
+			// a court case, a news item or a commentary listed in a table is
+			// not a text in force or repealed
 		case older[d]:
 			d.Status = Amended
 		case row.Expired:
@@ -28,6 +33,12 @@ func Apply(c *model.Corpus, t Table) {
 			d.Status = InForce
 		}
 	}
+}
+
+// inForceKind reports whether documents of a kind can be in force: a
+// regulation or a notice, not a court case, news item or commentary.
+func inForceKind(kind string) bool {
+	return kind == model.KindRegulation || kind == model.KindNotice
 }
 
 // rowOf finds the table row of one of the document's sources.

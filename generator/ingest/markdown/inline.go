@@ -104,8 +104,8 @@ func (c *collector) add(s string, pos int, strong, link bool) {
 	}
 	c.buf.WriteString(s)
 	for _, r := range s {
-		if unicode.IsSpace(r) {
-			continue
+		if unicode.IsSpace(r) || (!link && strings.ContainsRune(linkSeparators, r)) {
+			continue // a bar of links reads [甲](…) - [乙](…) | [丙](…)
 		}
 		switch {
 		case link:
@@ -163,7 +163,7 @@ func (l lineInfo) keep() bool {
 		return false
 	}
 	onlyLinks := l.plain == 0 && l.strongRunes == 0 && l.linkRunes > 0
-	if l.navLabel {
+	if l.navLabel || siteFooter.MatchString(l.text) {
 		return false
 	}
 	return !onlyLinks || (l.links < 2 && hasHan(l.text) && !navWords.MatchString(l.text))
@@ -177,7 +177,15 @@ var (
 	colorOpen  = regexp.MustCompile(`<color\s*#?[0-9A-Fa-f]{0,8}\s*>|</color>`)
 	wikiLink   = regexp.MustCompile(`\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]`)
 	navWords   = regexp.MustCompile(`点击|下载|返回|更多|打印|关闭|分享|上一篇|下一篇|首页|收藏|>>|»`)
+	// siteFooter matches the registration numbers and the copyright line
+	// of a web site's footer (京ICP备11001839号, 京公网安备11000002000025号,
+	// © 2004-2024 某网): a clipped page's chrome, never its text.
+	siteFooter = regexp.MustCompile(`\p{Han}ICP[备证]\s*\d|公网安备\s*\d{6,}|信息服务备案[：:]|^\s*(©|Copyright\s*©?)\s*\d{4}`)
 )
+
+// linkSeparators stand between the links of a bar; outside a link they
+// are not text of their own.
+const linkSeparators = "-|/·｜—"
 
 // clean removes markup leftovers from the text of a block whose printed
 // lines are separated by "\n", keeping the number of lines. It also

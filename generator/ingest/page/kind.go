@@ -35,13 +35,16 @@ var (
 	drawWords      = words("开奖号码 中奖号码")
 	weatherWordsRE = regexp.MustCompile(`多云|晴|阴|[小中大暴阵]雨|雪|[东南西北偏]+风|\d级|雾`)
 	announceWords  = words("声明 遗失 作废 公告 启事 公示 通告 讣告 更正 注销 清算")
-	noticeTitleRE  = regexp.MustCompile(`通知(?:\s*[（(][^（()）]{1,20}[)）])?$`)
-	addresseeRE    = regexp.MustCompile(`^各[\p{Han}、（()）]{2,60}[:：]$`)
-	contactRE      = regexp.MustCompile(`联系人|联系电话|咨询电话|服务热线|热线|电话\s*[:：]|地址\s*[:：]|微信\s*[:：]`)
-	phoneRE        = regexp.MustCompile(`(?:^|\D)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,4}-\d{7,8}|400-?\d{3}-?\d{4})(?:\D|$)`)
-	adWords        = words("招商 诚邀 加盟 招聘 优惠 订购 出租 出售 欢迎垂询 详询 火热 热销 特价")
-	commentWords   = words("评论员 短评 时评 社论 述评 评论 论坛 今日谈 观察 随笔 札记 杂谈 笔谈 编者按")
-	qaWords        = words("网友 答: 答： 问: 问： 笔者")
+	// caseFactsRE is the heading of the facts of a court case written up
+	// (基本案情, 【案情简介】, 一、案情回顾), which only case reports print.
+	caseFactsRE   = regexp.MustCompile(`^[【〖\[]?\s*(?:[一二三四五六七八九十]、)?(?:基本案情|案情简介|案情回顾|案件事实|简要案情|案情)\s*[】〗\]]?$`)
+	noticeTitleRE = regexp.MustCompile(`通知(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	addresseeRE   = regexp.MustCompile(`^各[\p{Han}、（()）]{2,60}[:：]$`)
+	contactRE     = regexp.MustCompile(`联系人|联系电话|咨询电话|服务热线|热线|电话\s*[:：]|地址\s*[:：]|微信\s*[:：]`)
+	phoneRE       = regexp.MustCompile(`(?:^|\D)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,4}-\d{7,8}|400-?\d{3}-?\d{4})(?:\D|$)`)
+	adWords       = words("招商 诚邀 加盟 招聘 优惠 订购 出租 出售 欢迎垂询 详询 火热 热销 特价")
+	commentWords  = words("评论员 短评 时评 社论 述评 评论 论坛 今日谈 观察 随笔 札记 杂谈 笔谈 编者按")
+	qaWords       = words("网友 答: 答： 问: 问： 笔者")
 	// kindWordsRE in a headline names an item that is not an article:
 	// an announcement, lottery results, a weather report, an advertisement.
 	kindWords = words("声明 遗失 作废 公告 启事 公示 讣告 开奖 彩票 体彩 福彩 气象 天气预报 招商 诚邀 招聘 广告")
@@ -58,6 +61,7 @@ type features struct {
 	photoCredit, credit bool
 	reporter, comment   bool
 	addressee           bool
+	caseFacts           bool // a heading names the facts of a court case
 	alone               bool // the only document of its file
 }
 
@@ -93,6 +97,8 @@ func (f *features) read(s string) {
 		f.approval = true
 	case addresseeRE.MatchString(s):
 		f.addressee = true
+	case caseFactsRE.MatchString(s):
+		f.caseFacts = true
 	}
 	if _, _, ok := label.PartLine(s); ok {
 		f.chapters++
@@ -116,6 +122,8 @@ func classify(d *pageDoc, f features) string {
 	switch {
 	case f.articles >= 2 || (f.articles >= 1 && f.approval):
 		return model.KindRegulation
+	case f.caseFacts:
+		return model.KindCase
 	case regulationTitleRE.MatchString(unwrap(title)) && !f.opening && (f.sections >= 2 || f.chapters >= 1 || f.approval):
 		return model.KindRegulation
 	case (issuedTitleRE.MatchString(unwrap(title)) || (f.alone && formalTitleRE.MatchString(unwrap(title)))) &&

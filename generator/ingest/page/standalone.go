@@ -46,7 +46,8 @@ func standaloneRegulation(lines []block.Line) (*pageDoc, bool) {
 
 // firstStructure returns the index of the first article line, or of the
 // first section or chapter line when the file's title names a regulation
-// and it has at least two; -1 when the file has neither.
+// and it has at least two (and it is no court case, whose numbered points
+// are no sections); -1 when the file has neither.
 func firstStructure(lines []block.Line) int {
 	for i, l := range lines {
 		if _, ok := label.ArticleLine(l.Text); ok {
@@ -61,6 +62,9 @@ func firstStructure(lines []block.Line) int {
 	}
 	first, n := -1, 0
 	for i, l := range lines {
+		if caseFactsRE.MatchString(l.Text) {
+			return -1 // a court case under a title such as …的裁判规则
+		}
 		_, _, part := label.PartLine(l.Text)
 		it, item := label.ReadItem(l.Text)
 		if part || item && it.Kind.Pointed() {

@@ -85,13 +85,13 @@ func itemNumbering(d *model.Document, a *model.Article) []Entry {
 func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 	var out []Entry
 	for _, r := range c.References {
-		if r.External {
-			continue
+		if r.External || len(r.Antecedents) > 1 {
+			continue // not in the corpus; or 上述… after several citations
 		}
 		msg := ""
 		if r.To == nil {
 			msg = "引用「" + r.Text + "」未能解析"
-		} else if _, ok := x.Resolve(*r.To); !ok {
+		} else if _, ok := x.Resolve(*r.To); !ok || r.Problem != "" {
 			msg = "引用「" + r.Text + "」指向不存在的" + describe(*r.To)
 		}
 		if msg == "" {

@@ -1,0 +1,130 @@
+package search
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+
+	"tiaoli/generator/model"
+)
+
+// The relaxed reading weighs an article by how often the corpus cites
+// it: the articles other documents refer to (《…》第X条, resolved by the
+// link stage) are the ones readers ask about. Each search document has
+// two counts: the references of other documents to its article, and the
+// other documents that refer to its document at all. They are counted
+// while the index is built and kept in a side file, by document number.
+
+// citedFile is the side file of citations inside the index folder: the
+// magic, how many document numbers follow (uint32), then for each its two
+// counts (two uint16), all little-endian.
+const citedFile = "tiaoli-cited"
+
+const citedMagic = "TLCITED1"
+
+// citations are the counts of a corpus's references from one document to
+// another.
+type citations struct {
+	article  map[model.Location]int // a document's article → references to it
+	document map[string]int         // a document → documents referring to it
+}
+
+// countCitations counts the resolved references of c that go from one
+// document to another.
+func countCitations(c *model.Corpus) citations {
+	ct := citations{article: map[model.Location]int{}, document: map[string]int{}}
+	citers := map[[2]string]bool{}
+	for _, r := range c.References {
+		if r.To == nil || r.To.Document == "" || r.To.Document == r.From.Document {
+			continue
+		}
+		if r.To.Article != "" {
+			ct.article[model.Location{Document: r.To.Document, Article: r.To.Article}]++
+		}
+		pair := [2]string{r.From.Document, r.To.Document}
+		if !citers[pair] {
+			citers[pair] = true
+			ct.document[r.To.Document]++
+		}
+	}
+	return ct
+}
+
+// citedCounts collects, while the index is fed, the counts of each
+// search document by its order of indexing.
+type citedCounts struct {
+	of     citations
+	counts [][2]uint16
+}
+
+// add records the counts of the next search document d.
+func (cc *citedCounts) add(d *searchDoc) {
+	var n [2]uint16
+	if d.Article != "" {
+		n[0] = clamp16(cc.of.article[model.Location{Document: d.Doc, Article: d.Article}])
+	}
+	n[1] = clamp16(cc.of.document[d.Doc])
+	cc.counts = append(cc.counts, n)
+}
+
+func clamp16(n int) uint16 { return uint16(min(n, math.MaxUint16)) }
+
+// write writes the side file of citations into dir, by the numbers the
+// index gives documents (numbers[ord]).
+func (cc *citedCounts) write(dir string, numbers []uint32) error {
+	byNumber := make([][2]uint16, 0, len(numbers))
+	for ord, num := range numbers {
+		for int(num) >= len(byNumber) {
+			byNumber = append(byNumber, [2]uint16{})
+		}
+		if ord < len(cc.counts) {
+			byNumber[num] = cc.counts[ord]
+		}
+	}
+	return writeSideFile(dir, citedFile, func(w *bufio.Writer) error {
+		w.WriteString(citedMagic)
+		binary.Write(w, binary.LittleEndian, uint32(len(byNumber)))
+		return binary.Write(w, binary.LittleEndian, byNumber)
+	})
+}
+
+// citedTable is the side file of citations, read whole at open.
+type citedTable struct {
+	counts [][2]uint16
+}
+
+// maxCited bounds the document numbers of the side file of citations, far
+// above any corpus: a damaged count is refused before it is allocated.
+const maxCited = 1 << 26
+
+// openCited reads the side file of citations of the index in dir.
+func openCited(dir string) (*citedTable, error) {
+	return readSideFile(dir, citedFile, readCited)
+}
+
+func readCited(r io.Reader) (*citedTable, error) {
+	n, err := readSideHeader(r, citedMagic, "table of citations")
+	if err != nil {
+		return nil, err
+	}
+	if n > maxCited {
+		return nil, errors.New("corrupt table of citations")
+	}
+	ct := &citedTable{counts: make([][2]uint16, n)}
+	if err := binary.Read(r, binary.LittleEndian, ct.counts); err != nil {
+		return nil, err
+	}
+	return ct, nil
+}
+
+// of returns the counts of document number doc: the references of other
+// documents to its article, and the documents referring to its document.
+func (ct *citedTable) of(doc uint64) (article, document float64) {
+	if ct == nil || doc >= uint64(len(ct.counts)) {
+		return 0, 0
+	}
+	c := ct.counts[doc]
+	return float64(c[0]), float64(c[1])
+}
