@@ -40,6 +40,43 @@ func isMetaLine(s string) bool {
 	return startsWithDate(s) && len([]rune(s)) < 200
 }
 
+// continuesEvent reports whether next finishes the history event that
+// prev leaves open when a source breaks one event over two paragraphs:
+// prev stops inside its date (2014年9月26 | 日…批准) or before its verb
+// (…常务委员会 | 第九次会议通过), and next opens with no date of its own.
+func continuesEvent(prev, next string) bool {
+	if !startsWithDate(prev) || endsWithEventVerb(prev) || startsWithDate(next) || isStructural(next) {
+		return false
+	}
+	return endsWithEventVerb(next) && len([]rune(prev+next)) < 300
+}
+
+// cutDate reports whether a history line's date was cut over two
+// paragraphs (2014年9月26 | 日某省…批准): s is no event by itself, and s
+// and next together open with a date and make one.
+func cutDate(s, next string) bool {
+	return !startsWithDate(s) && len([]rune(s)) <= 12 && startsWithDate(s+next) && isMetaLine(s+next)
+}
+
+// isUndatedEvent reports whether a header line is a history event printed
+// without its date: a meeting and the verb that closes the event
+// (某省第十二届人民代表大会常务委员会第四十五次会议批准).
+func isUndatedEvent(s string) bool {
+	return strings.Contains(s, "会议") && endsWithEventVerb(s) && !strings.ContainsAny(s, "。；") && len([]rune(s)) < 120
+}
+
+// endsWithEventVerb reports whether s ends with the verb of an event, a
+// closing full stop or comma aside.
+func endsWithEventVerb(s string) bool {
+	s = strings.TrimRight(trimSpace(s), "。，,.")
+	for _, v := range eventVerbs {
+		if strings.HasSuffix(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
 var eventVerbs = []string{"批准", "发布", "公布", "印发", "通过", "修订", "修正", "修改", "施行", "废止", "颁布", "决定"}
 
 func hasEventVerb(s string) bool {

@@ -153,8 +153,18 @@ func (p *parser) header(lines []line) []line {
 	end := infoEnd(p.doc.Body, lines, i)
 	var meta []string
 	for ; i < len(lines); i++ {
-		if lines[i].para.Line < end || isMetaLine(lines[i].text) && !isStructural(lines[i].text) {
-			meta = append(meta, lines[i].text)
+		t := lines[i].text
+		switch {
+		case isStructural(t) && lines[i].para.Line >= end:
+		case i+1 < len(lines) && cutDate(t, lines[i+1].text):
+			meta = append(meta, t+lines[i+1].text)
+			i++
+			continue
+		case len(meta) > 0 && continuesEvent(meta[len(meta)-1], t):
+			meta[len(meta)-1] += t
+			continue
+		case lines[i].para.Line < end || isMetaLine(t) || isUndatedEvent(t):
+			meta = append(meta, t)
 			continue
 		}
 		break
