@@ -190,12 +190,53 @@ func trimLead(s string) string {
 			break
 		}
 	}
+	if t := trimLeadWord(s); t != s {
+		s = trimSecondPreposition(t)
+	}
+	return trimLeadYi(s)
+}
+
+// secondPrepositions may follow another lead word and still be
+// prepositions (并由…, 为了对…, 并向…); 在, 与 and 依照 after one open the
+// clause that qualifies the name (并在经纪组织中从事经纪活动的执业人员).
+var secondPrepositions = []string{"对", "向", "由", "把", "将"}
+
+// trimSecondPreposition removes a preposition left after a lead word; 由
+// stays before a clause with its own 的 (由外国投资者投资的企业).
+func trimSecondPreposition(s string) string {
+	for _, w := range secondPrepositions {
+		rest, ok := strings.CutPrefix(s, w)
+		if !ok || runeCount(rest) < 2 || startsWord(w, rest) {
+			continue
+		}
+		if w == "由" && topLevelIndexAny(rest, "的") >= 0 {
+			return s
+		}
+		return strings.TrimSpace(rest)
+	}
+	return s
+}
+
+// trimLeadWord removes one lead word from the start of s.
+func trimLeadWord(s string) string {
 	for _, w := range leadWords {
 		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 && !startsWord(w, s[len(w):]) {
 			return strings.TrimSpace(s[len(w):])
 		}
 	}
 	return s
+}
+
+// trimLeadYi removes 以 used as a preposition before a name (以某某机构为
+// 核心): the name has no 的 of its own, nor is 以 the first character of a
+// word (以下, 以上, 以外). With a 的 after it, 以 opens the clause that
+// qualifies the name (以承包的方式订立的合同) and stays.
+func trimLeadYi(s string) string {
+	rest, ok := strings.CutPrefix(s, "以")
+	if !ok || runeCount(rest) < 3 || strings.ContainsRune("上下内外前后及便免致来", firstRune(rest)) || topLevelIndexAny(rest, "的") >= 0 {
+		return s
+	}
+	return rest
 }
 
 // startsWord reports whether a one-character lead word w is the first
