@@ -466,3 +466,27 @@ func TestTitleWithoutIssuer(t *testing.T) {
 		})
 	}
 }
+
+// TestIssuedPaperIsNoCitation: a title in 《》 that names a paper issued
+// to someone (a certificate, licence, notice or form) is no citation of a
+// document, so it links nowhere and is not listed as cited; a regulation
+// cited beside it still is.
+func TestIssuedPaperIsNoCitation(t *testing.T) {
+	reg := regulationDoc("某某管理条例",
+		"第一条 检验合格的，发给《某某质量合格证》，并按照《某某质量标准》检验。",
+		"第二条 申请人应当领取《某某经营许可证》《营业执照》和《责令改正通知书》，填写《某某登记表》。")
+	c := corpusOf(reg)
+	Link(c, nil)
+	expectLinks(t, clause(reg, 1, 1), "《某某质量标准》:R")
+	expectLinks(t, clause(reg, 2, 1))
+	var cited []string
+	for _, r := range c.References {
+		if r.External {
+			cited = append(cited, r.Title)
+		}
+	}
+	if strings.Join(cited, " ") != "某某质量标准" {
+		t.Errorf("external references %q, want only 某某质量标准", cited)
+	}
+	checkLinks(t, c)
+}

@@ -97,7 +97,7 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 	ok := true
 	switch raw.Kind {
 	case refCitation:
-		r.citation(&ref, raw, ti)
+		ok = r.citation(&ref, raw, ti)
 	case refDocument:
 		ok = r.document(&ref, raw, ti)
 	case refAbove:
@@ -154,8 +154,10 @@ type ctxRef struct {
 }
 
 // citation resolves 《…》 by full title, short title or an abbreviation
-// this document defined (《条例》); else it is external.
-func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
+// this document defined (《条例》); else it is external. It reports false
+// for a title outside the corpus that names a paper issued to someone
+// (《营业执照》, 《责令改正通知书》): that cites no document.
+func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	ref.Kind = "citation"
 	title := raw.Title
 	text := r.l.texts[r.di][ti].p.Text
@@ -176,14 +178,17 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	} else if isGenericTitle(title) {
 		ref.External, ref.Title = true, title
 		ref.Problem = fmt.Sprintf("abbreviation 《%s》 is not defined in this document", title)
-		return
+		return true
 	}
 	dst := r.lookup(title)
+	if dst.doc < 0 && isIssuedPaper(dst.title) {
+		return false
+	}
 	if dst.doc == r.di {
 		var held bool
 		if dst, held = r.earlierVersion(title, text[:raw.Start], text[raw.End:]); !held {
 			ref.Problem = fmt.Sprintf("《%s》 names a version before this one that the corpus does not hold", title)
-			return
+			return true
 		}
 	}
 	r.last = dst
@@ -195,6 +200,7 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) {
 	if dst.doc < 0 && isNormative(dst.title) {
 		r.cited = append(r.cited, citedHit{dst.title, ref.From})
 	}
+	return true
 }
 
 // earlierVersion resolves a document's citation of its own title, which

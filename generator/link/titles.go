@@ -290,6 +290,29 @@ var normativeSuffixes = []string{
 	"公告", "纪要", "答复", "通则", "规程", "条约", "议定书", "要点", "指南", "修正案", "措施", "意见稿", "复函", "函",
 }
 
+// issuedPaperSuffixes end the titles of papers an authority issues to
+// someone: certificates, licences, notices and forms.
+var issuedPaperSuffixes = []string{
+	"证", "证书", "证件", "证明", "执照", "通知书", "决定书", "告知书", "裁定书", "判决书", "调解书",
+	"凭证", "收据", "登记表", "申请表", "审批表", "登记卡",
+}
+
+// isIssuedPaper reports whether a cited title names a paper issued to
+// someone (某某经营许可证, 营业执照, 责令改正通知书) rather than a document
+// that could be collected: a normative title (isNormative) never does.
+func isIssuedPaper(title string) bool {
+	t := titleCore(title)
+	if isNormative(t) {
+		return false
+	}
+	for _, s := range issuedPaperSuffixes {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // isNormative reports whether a cited title names a normative document:
 // it ends (before a bracketed note such as （试行）) with one of the
 // suffixes.
