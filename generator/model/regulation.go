@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Regulation is the structure of a regulation, down to the item. Its fields
 // appear inline in a Document's JSON; they stay empty for other kinds.
 type Regulation struct {
@@ -53,6 +55,16 @@ type Heading struct {
 	// len(Articles) when none follows.
 	Article int `json:"article"`
 	Position
+}
+
+// Text is the heading as printed: its label and title, with a space
+// between them (第二章 谈话的开展) unless the label ends in 、 (一、管辖).
+func (h Heading) Text() string {
+	sep := " "
+	if strings.HasSuffix(h.Label, "、") {
+		sep = ""
+	}
+	return strings.TrimSpace(h.Label + sep + h.Title)
 }
 
 // Article is one 条.

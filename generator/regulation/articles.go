@@ -159,12 +159,7 @@ func (b *builder) addItem(l line, m label.ItemLabel) {
 func (b *builder) path() []string {
 	out := []string{}
 	for _, i := range b.stack {
-		h := b.reg.Headings[i]
-		sep := " "
-		if strings.HasSuffix(h.Label, "、") {
-			sep = ""
-		}
-		out = append(out, strings.TrimSpace(h.Label+sep+h.Title))
+		out = append(out, b.reg.Headings[i].Text())
 	}
 	return out
 }

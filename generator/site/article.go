@@ -83,7 +83,7 @@ func crumbs(d *model.Document, i int, p fromPage) []linkItem {
 	out := make([]linkItem, 0, len(stack))
 	for _, hi := range stack {
 		h := d.Headings[hi]
-		out = append(out, linkItem{Href: p.href(d.URL) + "#" + h.Anchor, Text: headingText(h)})
+		out = append(out, linkItem{Href: p.href(d.URL) + "#" + h.Anchor, Text: h.Text()})
 	}
 	if len(out) == 0 {
 		for _, t := range d.Articles[i].Path {

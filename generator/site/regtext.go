@@ -202,11 +202,6 @@ func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, 
 	tableEdge(b, table, model.Paragraph{})
 }
 
-// headingText is a heading as printed: 第二章 谈话的开展.
-func headingText(h model.Heading) string {
-	return strings.TrimSpace(h.Label + " " + h.Title)
-}
-
 // fullText writes a regulation's preamble, headings, articles and
 // appendix, as the document page shows them.
 func (w *worker) fullText(b *textBuilder, d *model.Document, p fromPage) {
@@ -249,7 +244,7 @@ func (w *worker) heading(b *textBuilder, h model.Heading, i int) {
 	b.WriteString("<" + tag + ` class="heading"`)
 	b.attr("id", h.Anchor)
 	b.WriteByte('>')
-	b.escape(headingText(h))
+	b.escape(h.Text())
 	b.WriteString("</" + tag + ">\n")
 }
 

@@ -92,3 +92,39 @@ func TestNotes(t *testing.T) {
 		t.Errorf("want one 款 on the page, got %d", page.Find(".clause").Length())
 	}
 }
+
+// TestNumberedSectionHeading: a 司法解释's 一、 heading reads as printed,
+// with no space after 、, in the text, the table of contents and the path
+// over an article; a 第一章 heading keeps its space.
+func TestNumberedSectionHeading(t *testing.T) {
+	src := "# 某某解释\n\n## 一、管辖\n\n第一条 甲应当乙。\n\n## 二、审理\n\n第二条 本解释自公布之日起施行。\n"
+	law := "# 某某法\n\n## 第一章 总则\n\n第一条 甲应当乙。\n"
+	c := generator.Parse(fstest.MapFS{"regs/jd.md": {Data: []byte(src)}, "regs/law.md": {Data: []byte(law)}})
+	var jd, reg *model.Document
+	for _, d := range c.Documents {
+		switch d.Title {
+		case "某某解释":
+			jd = d
+		case "某某法":
+			reg = d
+		}
+	}
+	if jd == nil || reg == nil || len(jd.Headings) != 2 {
+		t.Fatalf("want both documents, the interpretation with two headings")
+	}
+	out := render(t, c, site.Options{Base: "/"})
+	doc := parsePage(t, out, jd.URL+"index.html")
+	if got := text(doc.Find("h2.heading").First()); got != "一、管辖" {
+		t.Errorf("heading = %q, want 一、管辖", got)
+	}
+	if got := text(doc.Find("nav.toc a.toc-h").Last()); got != "二、审理" {
+		t.Errorf("TOC heading = %q, want 二、审理", got)
+	}
+	art := parsePage(t, out, jd.Articles[0].URL+"index.html")
+	if !strings.Contains(text(art.Find("body")), "一、管辖") {
+		t.Errorf("article page does not name 一、管辖 over 第一条")
+	}
+	if got := text(parsePage(t, out, reg.URL+"index.html").Find("h2.heading").First()); got != "第一章 总则" {
+		t.Errorf("heading = %q, want 第一章 总则", got)
+	}
+}

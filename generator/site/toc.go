@@ -74,7 +74,7 @@ func (w *worker) tocNode(b *textBuilder, d *model.Document, n *tocNode) {
 		b.WriteString(`<li><a class="toc-h"`)
 		b.attr("href", "#"+h.Anchor)
 		b.WriteByte('>')
-		b.escape(headingText(h))
+		b.escape(h.Text())
 		b.WriteString("</a>")
 	}
 	if n.to > n.from {
