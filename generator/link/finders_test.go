@@ -39,6 +39,17 @@ func TestFindDefinitions(t *testing.T) {
 			"市人大常委会|abbreviation|rest|北京市人民代表大会常务委员会|北京市人民代表大会常务委员会",
 		}},
 		{"国际货物（以下简称D公司，D公司并未开展实质经营活动）", false, []string{"D公司|defined|rest|国际货物|"}},
+		// the key after a note in the same bracket: a document number, what
+		// the named is
+		{"现决定对《某某若干问题的解释》（法释〔2009〕19号，以下简称《解释》）作如下修改", false, []string{
+			"《解释》|abbreviation|rest|《某某若干问题的解释》|《某某若干问题的解释》",
+		}},
+		{"本市行政区域内从事生产经营活动的单位（含个体工商户，以下统称生产经营单位）应当", false, []string{
+			"生产经营单位|defined|rest|本市行政区域内从事生产经营活动的单位|",
+		}},
+		// …but a note that may itself be what is named leaves the bracket alone
+		{"由甲部门和乙部门（甲部门和乙部门，以下统称审批机关）审批", false, nil},
+		{"对外投资（以下简称投资，包括再投资）", false, []string{"投资|abbreviation|rest|对外投资|对外投资"}},
 		{"监督谈话包括定期谈话和及时谈话。", true, []string{
 			"定期谈话|introduced|rest|监督谈话包括定期谈话和及时谈话|监督谈话",
 			"及时谈话|introduced|rest|监督谈话包括定期谈话和及时谈话|监督谈话",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 )
 
@@ -85,6 +86,9 @@ func findAbbreviations(s string) []found {
 		}
 		inner := i + utf8.RuneLen(r)
 		rest := strings.TrimLeft(s[inner:], " 　")
+		if k := keyAfterNote(s, i); k >= 0 {
+			rest = s[k:] // （法释〔2009〕19号，以下简称《解释》）
+		}
 		for _, k := range abbreviationKeys {
 			if !strings.HasPrefix(rest, k.key) {
 				continue
@@ -96,6 +100,56 @@ func findAbbreviations(s string) []found {
 		}
 	}
 	return fs
+}
+
+// keyAfterNote returns where an abbreviation key starts in the bracket
+// opened at open when a note comes before it in the same bracket, after a
+// comma, that only qualifies the name before the bracket (qualifiesName:
+// （法释〔2009〕19号，以下简称《解释》）, （含个体工商户，以下统称生产经营单位）), or -1.
+// A key at the bracket's start is found without it.
+func keyAfterNote(s string, open int) int {
+	c := closeOf(s, open)
+	if c < 0 {
+		return -1
+	}
+	inner := s[open+runeLen(s, open) : c]
+	if hasAbbreviationKey(strings.TrimLeft(inner, " 　")) {
+		return -1
+	}
+	for off := 0; ; {
+		i := topLevelIndexAny(inner[off:], "，,；;")
+		if i < 0 {
+			return -1
+		}
+		off += i
+		_, size := utf8.DecodeRuneInString(inner[off:])
+		off += size
+		rest := strings.TrimLeft(inner[off:], " 　")
+		if hasAbbreviationKey(rest) && !strings.HasPrefix(rest, "简称") && !strings.HasPrefix(rest, "统称") && !strings.HasPrefix(rest, "合称") {
+			if !qualifiesName(inner[:off-size]) {
+				return -1
+			}
+			return c - len(rest)
+		}
+	}
+}
+
+// qualifiesName reports whether a note before an abbreviation key in the
+// same bracket only qualifies the name before the bracket, which stays
+// what the key abbreviates: a document number (法释〔2009〕19号, 监察部令第18号),
+// a date (2003年12月31日实施) or what the name takes in (含…, 包括…, 即…). Any
+// other note (a list of members, 国有企业) may itself be what is named.
+func qualifiesName(note string) bool {
+	note = strings.TrimSpace(note)
+	if strings.Contains(note, "〔") || strings.HasSuffix(note, "号") || cndate.Starts(note) {
+		return true
+	}
+	for _, p := range []string{"含", "包括", "即", "不含", "不包括"} {
+		if strings.HasPrefix(note, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // abbreviation reads the term of a bracket opened at open whose key ends
