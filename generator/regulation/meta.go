@@ -251,8 +251,11 @@ func readValidFrom(r *model.Regulation) {
 				r.ValidFrom = date
 				return
 			}
-			if (strings.Contains(m[1], "发布之日") || strings.Contains(m[1], "公布之日") || strings.Contains(m[1], "印发之日")) && r.Published != "" {
-				r.ValidFrom = r.Published
+			if strings.Contains(m[1], "发布之日") || strings.Contains(m[1], "公布之日") || strings.Contains(m[1], "印发之日") {
+				r.OnPublication = true
+				if r.Published != "" {
+					r.ValidFrom = r.Published
+				}
 				return
 			}
 		}
