@@ -1,14 +1,18 @@
 package search
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	wordtok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // bigramAnalyzer gives what bleve's cjk analyzer gives, at a fraction of
@@ -81,21 +85,32 @@ func (a *bigramAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	// A Han character takes 3 bytes: the slab holds every token of the
 	// runs, one allocation for all.
 	slab := make(tokenSlab, 0, len(input)/3+1)
+	if !a.walk(input, func(t analysis.Token) { out = append(out, slab.token(t)) }) {
+		return a.cjk.Analyze(input)
+	}
+	return out
+}
+
+// walk calls add with each token of input, its character forms folded, in
+// order, as the cjk analyzer makes them. It reports false, having stopped
+// part way, when the text holds what only the cjk analyzer itself reads
+// right (see bigramAnalyzer).
+func (a *bigramAnalyzer) walk(input []byte, add func(analysis.Token)) bool {
 	pos := 1
 	for i := 0; i < len(input); {
 		j, ok := a.skipOther(input, i)
 		if !ok {
-			return a.cjk.Analyze(input)
+			return false
 		}
 		if j > i {
 			var fine bool
-			if out, pos, fine = a.addWords(out, pos, input, i, j); !fine {
-				return a.cjk.Analyze(input)
+			if pos, fine = a.addWords(add, pos, input, i, j); !fine {
+				return false
 			}
 		}
-		out, pos, i = slab.addRun(out, pos, input, j)
+		pos, i = addRun(add, pos, input, j)
 	}
-	return out
+	return true
 }
 
 // skipOther returns where the next run of Han characters starts at or
@@ -122,24 +137,24 @@ func (a *bigramAnalyzer) skipOther(input []byte, i int) (int, bool) {
 // addWords adds the words of input[i:j], which holds no unified Han
 // character; false when one of them is ideographic (kana, another
 // ideograph), which the bigram filter would join to a run.
-func (a *bigramAnalyzer) addWords(out analysis.TokenStream, pos int, input []byte, i, j int) (analysis.TokenStream, int, bool) {
+func (a *bigramAnalyzer) addWords(add func(analysis.Token), pos int, input []byte, i, j int) (int, bool) {
 	for _, t := range a.words.Analyze(input[i:j]) {
 		if t.Type == analysis.Ideographic {
-			return out, pos, false
+			return pos, false
 		}
 		t.Start += i
 		t.End += i
 		t.Position = pos
 		pos++
-		out = append(out, t)
+		add(*t)
 	}
-	return out, pos, true
+	return pos, true
 }
 
 // addRun adds the tokens of the run of Han characters at i: a bigram for
 // every two characters side by side, or the character alone when the run
 // has one. It returns where the run ends.
-func (s *tokenSlab) addRun(out analysis.TokenStream, pos int, input []byte, i int) (analysis.TokenStream, int, int) {
+func addRun(add func(analysis.Token), pos int, input []byte, i int) (int, int) {
 	start, prev := i, -1
 	for i < len(input) {
 		r, n := utf8.DecodeRune(input[i:])
@@ -147,19 +162,17 @@ func (s *tokenSlab) addRun(out analysis.TokenStream, pos int, input []byte, i in
 			break
 		}
 		if prev >= 0 {
-			out = append(out, s.token(analysis.Token{Term: input[prev : i+n], Start: prev, End: i + n,
-				Position: pos, Type: analysis.Double}))
+			add(analysis.Token{Term: input[prev : i+n], Start: prev, End: i + n, Position: pos, Type: analysis.Double})
 			pos++
 		}
 		prev = i
 		i += n
 	}
 	if prev == start {
-		out = append(out, s.token(analysis.Token{Term: input[start:i], Start: start, End: i,
-			Position: pos, Type: analysis.Single}))
+		add(analysis.Token{Term: input[start:i], Start: start, End: i, Position: pos, Type: analysis.Single})
 		pos++
 	}
-	return out, pos, i
+	return pos, i
 }
 
 // tokenSlab hands out tokens from one array.
@@ -172,4 +185,75 @@ func (s *tokenSlab) token(t analysis.Token) *analysis.Token {
 	}
 	*s = append(*s, t)
 	return &(*s)[len(*s)-1]
+}
+
+// frequencies is what bleve's TokenFrequency makes of Analyze(input) for
+// a field without term vectors, and how many tokens that is, made without
+// the token stream between them: the tokens and their frequencies were a
+// fifth of the memory a build allocated.
+func (a *bigramAnalyzer) frequencies(input []byte) (int, index.TokenFrequencies) {
+	input = foldForms(input)
+	// A bigram per Han character, most of them seen once or twice.
+	guess := len(input)/6 + 1
+	freqs := make(index.TokenFrequencies, guess)
+	var slab []index.TokenFreq // one allocation for the terms of a text
+	n := 0
+	ok := a.walk(input, func(t analysis.Token) {
+		n++
+		tf := freqs[string(t.Term)]
+		if tf == nil {
+			// The key shares the term's bytes: nothing changes them
+			// once they are analysed (see bigramField.Analyze).
+			key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
+			if len(slab) == cap(slab) {
+				slab = make([]index.TokenFreq, 0, max(64, guess))
+			}
+			slab = append(slab, index.TokenFreq{Term: t.Term})
+			tf = &slab[len(slab)-1]
+			freqs[key] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+	})
+	if !ok {
+		tokens := a.cjk.Analyze(input)
+		return len(tokens), analysis.TokenFrequency(tokens, nil, index.IndexField)
+	}
+	return n, freqs
+}
+
+// bigramField is a text field that bigramAnalyzer analyses straight into
+// term frequencies (see frequencies); bleve analyses a field it indexes
+// by calling Analyze.
+type bigramField struct {
+	*document.TextField
+	a      *bigramAnalyzer
+	length int
+	freqs  index.TokenFrequencies
+}
+
+// newBigramField is a text field of a single value, analysed by a, for a
+// field without term vectors whose frequencies count.
+func newBigramField(name string, value []byte, options index.FieldIndexingOptions, a *bigramAnalyzer) *bigramField {
+	return &bigramField{TextField: document.NewTextFieldCustom(name, []uint64{}, value, options, a), a: a}
+}
+
+func (f *bigramField) Analyze() {
+	value := f.Value()
+	if f.Options().IsStored() {
+		// As bleve's TextField does: the stored value stays as given.
+		value = bytes.Clone(value)
+	}
+	f.length, f.freqs = f.a.frequencies(value)
+}
+
+func (f *bigramField) AnalyzedLength() int { return f.length }
+
+func (f *bigramField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+
+func (f *bigramField) Size() int {
+	n := f.TextField.Size()
+	if f.freqs != nil {
+		n += f.freqs.Size()
+	}
+	return n
 }

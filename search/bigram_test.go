@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"tiaoli/internal/testdir"
 )
@@ -54,11 +55,9 @@ var bigramCases = []string{
 	"勞動合同", "裏面的綫", "㑮字", "字\u0301勞動",
 }
 
-// TestBigramAnalyzer: bigramAnalyzer gives what the cjk analyzer gives,
-// on the text with its character forms folded (fold.go), on tricky strings
-// and on every text of the sample site.
-func TestBigramAnalyzer(t *testing.T) {
-	want, got := bigramPair(t)
+// bigramTexts are the tricky strings and every text of the sample site,
+// whole and line by line.
+func bigramTexts(t *testing.T) []string {
 	texts := append([]string{}, bigramCases...)
 	root := testdir.Root(t)
 	filepath.WalkDir(filepath.Join(root, "content"), func(p string, d os.DirEntry, err error) error {
@@ -70,7 +69,15 @@ func TestBigramAnalyzer(t *testing.T) {
 		}
 		return nil
 	})
-	for _, s := range texts {
+	return texts
+}
+
+// TestBigramAnalyzer: bigramAnalyzer gives what the cjk analyzer gives,
+// on the text with its character forms folded (fold.go), on tricky strings
+// and on every text of the sample site.
+func TestBigramAnalyzer(t *testing.T) {
+	want, got := bigramPair(t)
+	for _, s := range bigramTexts(t) {
 		if diff := sameTokens(want.Analyze(foldForms([]byte(s))), got.Analyze([]byte(s))); diff != "" {
 			t.Errorf("%q: %s", s, diff)
 		}
@@ -78,7 +85,7 @@ func TestBigramAnalyzer(t *testing.T) {
 }
 
 // FuzzBigramAnalyzer: bigramAnalyzer gives what the cjk analyzer gives on
-// any input, its character forms folded.
+// any input, its character forms folded, tokens and term frequencies.
 func FuzzBigramAnalyzer(f *testing.F) {
 	for _, s := range bigramCases {
 		f.Add(s)
@@ -88,7 +95,43 @@ func FuzzBigramAnalyzer(f *testing.F) {
 		if diff := sameTokens(want.Analyze(foldForms([]byte(s))), got.Analyze([]byte(s))); diff != "" {
 			t.Errorf("%q: %s", s, diff)
 		}
+		if diff := sameFrequencies(want, got, s); diff != "" {
+			t.Errorf("%q: frequencies: %s", s, diff)
+		}
 	})
+}
+
+// sameFrequencies describes how the frequencies and token count of
+// bigramAnalyzer.frequencies differ from what bleve makes of the tokens
+// the cjk analyzer gives, "" when they do not.
+func sameFrequencies(cjkA, a analysis.Analyzer, s string) string {
+	tokens := cjkA.Analyze(foldForms([]byte(s)))
+	want := analysis.TokenFrequency(tokens, nil, index.IndexField)
+	n, got := a.(*bigramAnalyzer).frequencies([]byte(s))
+	if n != len(tokens) {
+		return fmt.Sprintf("%d tokens, want %d", n, len(tokens))
+	}
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d terms, want %d", len(got), len(want))
+	}
+	for term, w := range want {
+		g := got[term]
+		if g == nil || g.Frequency() != w.Frequency() || string(g.Term) != term || len(g.Locations) != 0 {
+			return fmt.Sprintf("term %q: %+v, want %+v", term, g, w)
+		}
+	}
+	return ""
+}
+
+// TestBigramFrequencies: the frequencies bigramField gives bleve are those
+// bleve makes of the cjk analyzer's tokens.
+func TestBigramFrequencies(t *testing.T) {
+	want, got := bigramPair(t)
+	for _, s := range bigramTexts(t) {
+		if diff := sameFrequencies(want, got, s); diff != "" {
+			t.Errorf("%q: %s", s, diff)
+		}
+	}
 }
 
 // BenchmarkBigramAnalyzer analyses an article's text with bigramAnalyzer
@@ -107,4 +150,23 @@ func BenchmarkBigramAnalyzer(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkBigramFrequencies makes the term frequencies of an article's
+// text straight and from the token stream, as bleve would.
+func BenchmarkBigramFrequencies(b *testing.B) {
+	_, a := bigramPair(b)
+	text := []byte(strings.Repeat("党委(党组)应当结合巡视巡察、纪律审查、审计监督等情况，制定开展定期谈话的年度计划。", 4))
+	b.Run("straight", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			a.(*bigramAnalyzer).frequencies(text)
+		}
+	})
+	b.Run("tokens", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			analysis.TokenFrequency(a.Analyze(text), nil, index.IndexField)
+		}
+	})
 }

@@ -46,10 +46,20 @@ type charPostings struct {
 	all, head charSets
 }
 
-// charSets holds a list of documents per character.
+// charSets holds a list of documents per character, by their order of
+// indexing. Orders come rising, so a list holds the difference of each
+// from the one before it as a uvarint, most of them one byte: as lists
+// of uint32 the characters of the LawRefBook corpus took 76 MB to the end
+// of indexing.
 type charSets struct {
-	table [][]uint32
-	more  map[rune][]uint32
+	table []docList
+	more  map[rune]*docList
+}
+
+// docList is the list of one character.
+type docList struct {
+	deltas []byte
+	next   uint32 // the last order added plus one; 0 for none
 }
 
 func newCharPostings() *charPostings {
@@ -57,7 +67,29 @@ func newCharPostings() *charPostings {
 }
 
 func newCharSets() charSets {
-	return charSets{table: make([][]uint32, hanTableSize), more: map[rune][]uint32{}}
+	return charSets{table: make([]docList, hanTableSize), more: map[rune]*docList{}}
+}
+
+// add adds ord, when it is not the last one added already.
+func (l *docList) add(ord uint32) {
+	if l.next == ord+1 {
+		return
+	}
+	l.deltas = binary.AppendUvarint(l.deltas, uint64(ord+1-l.next))
+	l.next = ord + 1
+}
+
+// orders decodes the list.
+func (l *docList) orders() []uint32 {
+	var out []uint32
+	prev := uint32(0)
+	for b := l.deltas; len(b) > 0; {
+		d, n := binary.Uvarint(b)
+		b = b[n:]
+		prev += uint32(d)
+		out = append(out, prev-1)
+	}
+	return out
 }
 
 // add records the characters of the next search document: those of its
@@ -90,21 +122,22 @@ func eachHan(s string, f func(rune)) {
 
 func (cs charSets) add(r rune, ord uint32) {
 	if r < hanTableSize {
-		if l := cs.table[r]; len(l) == 0 || l[len(l)-1] != ord {
-			cs.table[r] = append(l, ord)
-		}
+		cs.table[r].add(ord)
 		return
 	}
-	if l := cs.more[r]; len(l) == 0 || l[len(l)-1] != ord {
-		cs.more[r] = append(l, ord)
+	l := cs.more[r]
+	if l == nil {
+		l = &docList{}
+		cs.more[r] = l
 	}
+	l.add(ord)
 }
 
 // runes lists the characters seen, in order.
 func (cs charSets) runes() []rune {
 	var out []rune
 	for r, l := range cs.table {
-		if len(l) > 0 {
+		if l.next > 0 {
 			out = append(out, rune(r))
 		}
 	}
@@ -117,9 +150,12 @@ func (cs charSets) runes() []rune {
 
 func (cs charSets) list(r rune) []uint32 {
 	if r < hanTableSize {
-		return cs.table[r]
+		return cs.table[r].orders()
 	}
-	return cs.more[r]
+	if l := cs.more[r]; l != nil {
+		return l.orders()
+	}
+	return nil
 }
 
 // numbers maps the order of indexing to the numbers the merged index

@@ -139,3 +139,19 @@ func charSearcherOf(t *testing.T, q charQuery) bsearch.Searcher {
 	}
 	return s
 }
+
+// TestDocList: a character's list gives back the orders added, each once,
+// across gaps of one to several bytes.
+func TestDocList(t *testing.T) {
+	var l docList
+	for _, o := range []uint32{0, 0, 1, 2, 200, 70000, 70000, 1<<31 + 5} {
+		l.add(o)
+	}
+	want := []uint32{0, 1, 2, 200, 70000, 1<<31 + 5}
+	if got := l.orders(); !slices.Equal(got, want) {
+		t.Errorf("orders %v, want %v", got, want)
+	}
+	if (&docList{}).orders() != nil {
+		t.Error("an empty list gives orders")
+	}
+}

@@ -193,6 +193,10 @@ func (dm *docMaker) document(id string, fields map[string]interface{}) *document
 		}
 		switch v := v.(type) {
 		case string:
+			if b, ok := spec.analyzer.(*bigramAnalyzer); ok && !spec.options.IncludeTermVectors() && !spec.options.SkipFreqNorm() {
+				doc.AddField(newBigramField(name, []byte(v), spec.options, b))
+				continue
+			}
 			doc.AddField(document.NewTextFieldCustom(name, []uint64{}, []byte(v), spec.options, spec.analyzer))
 		case []string:
 			for i, s := range v {

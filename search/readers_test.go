@@ -67,12 +67,6 @@ var readerQueries = []struct {
 	{"versions", "慈善组织 登记", "慈善法", "*", 1},
 }
 
-// minReaderFound is how many of readerQueries find their hit within
-// their rank (40 of 42 when the set was written; the two misses: 年假一年有几天 and
-// 年休假天数 rank 职工带薪年休假条例 第三条 fourth, which says 1年 and 5天
-// in digits).
-const minReaderFound = 40
-
 // readerSample are the files of the sample, in the LawRefBook corpus.
 var readerSample = []string{
 	"社会法/劳动法(2018-12-29).md", "社会法/劳动合同法(2012-12-28).md",
@@ -156,8 +150,11 @@ func TestReaderQueries(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d readers' queries found within their rank; MRR %.3f", found, len(readerQueries), rr/float64(len(readerQueries)))
-	if found < minReaderFound {
-		t.Errorf("%d of %d readers' queries found within their rank, fewer than %d", found, len(readerQueries), minReaderFound)
+	// Every query finds its hit. When the set was written two missed
+	// (年假一年有几天 and 年休假天数 ranked 职工带薪年休假条例 第三条 fourth);
+	// the synonyms and the ranking have found them since.
+	if found < len(readerQueries) {
+		t.Errorf("%d of %d readers' queries found within their rank", found, len(readerQueries))
 	}
 }
 

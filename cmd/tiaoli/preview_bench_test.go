@@ -24,11 +24,15 @@ var editProfile = flag.String("editprofile", "", "write a CPU profile of Benchma
 // the LawRefBook corpus (the repository's content/, say).
 var editContent = flag.String("editcontent", "", "the content folder BenchmarkPreviewEdit edits a copy of (default: the LawRefBook corpus)")
 
+// editCount is how many edits one run of BenchmarkPreviewEdit makes.
+var editCount = flag.Int("edits", 3, "how many edits each run of BenchmarkPreviewEdit makes after its first build")
+
 // BenchmarkPreviewEdit measures tiaoli preview on the LawRefBook corpus:
 // the time from an edit of one source (a line appended) until the search
 // of the preview finds it, its pages being of the same build. The first
-// build is not counted. Run it with -benchtime 5x: each edit takes
-// seconds.
+// build is not counted. Run it with -benchtime 1x: each run makes -edits
+// edits, and a run starts with a whole first build (go test makes one run
+// before the -benchtime count, so 3x builds twice).
 func BenchmarkPreviewEdit(b *testing.B) {
 	corpus := *editContent
 	if corpus == "" {
@@ -63,7 +67,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		defer pprof.StopCPUProfile()
 	}
 	b.ResetTimer()
-	for i := range b.N {
+	for i := range b.N * max(*editCount, 1) {
 		word := fmt.Sprintf("qzxpreview%dbench", i) // in no source
 		f, err := os.OpenFile(sources[i*97%len(sources)], os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {

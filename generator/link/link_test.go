@@ -383,31 +383,37 @@ func TestOwnTitleOfEarlierDate(t *testing.T) {
 	}
 }
 
+// linkedYearVersions links a note dated date (none when "") citing text
+// against two versions of 某某条例 whose titles carry their year (2015 with
+// three articles, 2018 with two) and whose work dates them, and returns
+// each reference as "text → target" (D1 the 2015 version, D2 the 2018).
+func linkedYearVersions(text, date string) []string {
+	v15 := regulationDoc("某某条例2015", "第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。")
+	v18 := regulationDoc("某某条例 2018", "第一条 新的总则。", "第二条 新的附则。")
+	v15.Date, v18.Date = "", ""
+	note := newsDoc("评论", text)
+	note.Date = date
+	c := corpusOf(note, v15, v18)
+	c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
+		{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
+	Link(c, nil)
+	ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
+	var got []string
+	for _, r := range c.References {
+		got = append(got, r.Text+" → "+to(r, ids))
+	}
+	return got
+}
+
 // TestWorkTitle: a citation of a work's title finds the versions whose own
 // titles carry a year (某某条例2015, 某某条例 2018), and picks among them by
 // the year their work gives them against the date of the citing text.
 func TestWorkTitle(t *testing.T) {
-	v15 := regulationDoc("某某条例2015", "第一条 旧的总则。")
-	v18 := regulationDoc("某某条例 2018", "第一条 新的总则。")
-	v15.Date, v18.Date = "", ""
-	cases := []struct{ date, want string }{{"2017-05-01", "D1"}, {"2019-05-01", "D2"}}
-	for _, tc := range cases {
-		t.Run(tc.date, func(t *testing.T) {
-			note := newsDoc("评论", "依照《某某条例》处理。")
-			note.Date = tc.date
-			c := corpusOf(note, v15, v18)
-			c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
-				{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
-			Link(c, nil)
-			ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
-			var got []string
-			for _, r := range c.References {
-				got = append(got, r.Text+" → "+to(r, ids))
-			}
-			if want := []string{"《某某条例》 → " + tc.want}; !slices.Equal(got, want) {
-				t.Errorf("got %q, want %q", got, want)
-			}
-		})
+	for _, tc := range []struct{ date, want string }{{"2017-05-01", "D1"}, {"2019-05-01", "D2"}} {
+		got := linkedYearVersions("依照《某某条例》处理。", tc.date)
+		if want := []string{"《某某条例》 → " + tc.want}; !slices.Equal(got, want) {
+			t.Errorf("cited on %s: got %q, want %q", tc.date, got, want)
+		}
 	}
 }
 
@@ -416,25 +422,10 @@ func TestWorkTitle(t *testing.T) {
 // version that has it; a dated text keeps the version of its date.
 func TestUndatedArticleOfOlderVersion(t *testing.T) {
 	for _, tc := range []struct{ date, want string }{{"", "D1 第三条"}, {"2019-05-01", "?"}} {
-		t.Run("date "+tc.date, func(t *testing.T) {
-			v15 := regulationDoc("某某条例2015", "第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。")
-			v18 := regulationDoc("某某条例 2018", "第一条 新的总则。", "第二条 新的附则。")
-			v15.Date, v18.Date = "", ""
-			note := newsDoc("评论", "依照《某某条例》第三条处理。")
-			note.Date = tc.date
-			c := corpusOf(note, v15, v18)
-			c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
-				{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
-			Link(c, nil)
-			ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
-			var got []string
-			for _, r := range c.References {
-				got = append(got, r.Text+" → "+to(r, ids))
-			}
-			if want := "第三条 → " + tc.want; len(got) != 2 || got[1] != want {
-				t.Errorf("got %q, want the citation, then %q", got, want)
-			}
-		})
+		got := linkedYearVersions("依照《某某条例》第三条处理。", tc.date)
+		if want := "第三条 → " + tc.want; len(got) != 2 || got[1] != want {
+			t.Errorf("cited on %q: got %q, want the citation, then %q", tc.date, got, want)
+		}
 	}
 }
 
