@@ -91,6 +91,12 @@ func outline(c *model.Corpus) string {
 			fmt.Fprintf(&b, " kicker=%s subtitle=%s", d.Kicker, d.Subtitle)
 		}
 		b.WriteString("\n")
+		for _, h := range d.History {
+			fmt.Fprintf(&b, "  history: %s\n", h)
+		}
+		if d.Published != "" || d.ValidFrom != "" {
+			fmt.Fprintf(&b, "  published=%s valid_from=%s\n", d.Published, d.ValidFrom)
+		}
 		lines := d.Body
 		if d.Kind == model.KindRegulation {
 			lines = d.Preamble

@@ -78,6 +78,9 @@ type Paragraph struct {
 	// Row marks a row of a table: RowHead for its header, RowBody for the
 	// others, "" for text. Text holds the cells joined by CellSeparator.
 	Row string `json:"row,omitempty"`
+	// Header marks a line of the source's particulars block (title, dates
+	// and history above LawRefBook's <!-- INFO END --> marker).
+	Header bool `json:"header,omitempty"`
 	// Links are the term occurrences and references inside Text, in order.
 	Links []Link `json:"links,omitempty"`
 }

@@ -12,6 +12,10 @@ type Regulation struct {
 	// history lines.
 	Published string `json:"published,omitempty"`
 	ValidFrom string `json:"valid_from,omitempty"`
+	// OnPublication says the text takes effect the day it is published
+	// (本条例自公布之日起施行): ValidFrom is Published, however late that is
+	// known (a metadata table's date).
+	OnPublication bool `json:"-"`
 
 	Preamble []Paragraph `json:"preamble,omitempty"` // 序言, text before 第一条
 	Headings []Heading   `json:"headings,omitempty"` // 编/分编/章/节 in order

@@ -3,6 +3,7 @@ package regulation
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
@@ -38,43 +39,6 @@ func isMetaLine(s string) bool {
 		return dated && hasEventVerb(inner)
 	}
 	return startsWithDate(s) && len([]rune(s)) < 200
-}
-
-// continuesEvent reports whether next finishes the history event that
-// prev leaves open when a source breaks one event over two paragraphs:
-// prev stops inside its date (2014年9月26 | 日…批准) or before its verb
-// (…常务委员会 | 第九次会议通过), and next opens with no date of its own.
-func continuesEvent(prev, next string) bool {
-	if !startsWithDate(prev) || endsWithEventVerb(prev) || startsWithDate(next) || isStructural(next) {
-		return false
-	}
-	return endsWithEventVerb(next) && len([]rune(prev+next)) < 300
-}
-
-// cutDate reports whether a history line's date was cut over two
-// paragraphs (2014年9月26 | 日某省…批准): s is no event by itself, and s
-// and next together open with a date and make one.
-func cutDate(s, next string) bool {
-	return !startsWithDate(s) && len([]rune(s)) <= 12 && startsWithDate(s+next) && isMetaLine(s+next)
-}
-
-// isUndatedEvent reports whether a header line is a history event printed
-// without its date: a meeting and the verb that closes the event
-// (某省第十二届人民代表大会常务委员会第四十五次会议批准).
-func isUndatedEvent(s string) bool {
-	return strings.Contains(s, "会议") && endsWithEventVerb(s) && !strings.ContainsAny(s, "。；") && len([]rune(s)) < 120
-}
-
-// endsWithEventVerb reports whether s ends with the verb of an event, a
-// closing full stop or comma aside.
-func endsWithEventVerb(s string) bool {
-	s = strings.TrimRight(trimSpace(s), "。，,.")
-	for _, v := range eventVerbs {
-		if strings.HasSuffix(s, v) {
-			return true
-		}
-	}
-	return false
 }
 
 var eventVerbs = []string{"批准", "发布", "公布", "印发", "通过", "修订", "修正", "修改", "施行", "废止", "颁布", "决定"}
@@ -138,7 +102,7 @@ func trimStrayBrackets(e string) string {
 // lines of a regulation.
 func readMeta(r *model.Regulation, header []string) {
 	var events []string
-	for _, s := range header {
+	for _, s := range joinContinued(header) {
 		inner, isBracket := bracketed(s)
 		switch {
 		case isBracket && (strings.Contains(inner, "批准") || strings.Contains(inner, "发布")) && r.Approval == "":
@@ -152,7 +116,7 @@ func readMeta(r *model.Regulation, header []string) {
 			events = append(events, splitEvents(s)...)
 		}
 	}
-	for _, e := range events {
+	for _, e := range events[lastAmendment(events)+1:] {
 		date, ok := parseDate(e)
 		if !ok {
 			continue
@@ -167,6 +131,82 @@ func readMeta(r *model.Regulation, header []string) {
 			r.ValidFrom = date
 		}
 	}
+}
+
+// joinContinued joins a header line that goes on from the line above it:
+// the rest of a date cut inside it (2014年9月26 / 日…批准, …批准的1994年 /
+// 9月24日…), a line with no date and no meeting of its own, which names
+// more of the event above (国务院 / 中央军委发布 / 发布之日施行), and a
+// dateless line after one that stops before its event's verb (2017年7月28日
+// 山东省 / 第十二届…会议…修正). A dateless line naming a meeting after a
+// whole event (…批准 / …第二十三次会议通过) is an event of its own.
+func joinContinued(header []string) []string {
+	var out []string
+	for _, s := range header {
+		if len(out) == 0 {
+			out = append(out, s)
+			continue
+		}
+		last := out[len(out)-1]
+		switch {
+		case cutDate(last, s):
+			out[len(out)-1] = last + s
+		case startsWithDate(s) || isBracketed(s):
+			out = append(out, s)
+		case strings.Contains(s, "会议") && endsEvent(last):
+			out = append(out, s)
+		case strings.HasPrefix(s, "第"):
+			out[len(out)-1] = last + s
+		default:
+			out[len(out)-1] = last + " " + s
+		}
+	}
+	return out
+}
+
+// cutDate reports whether a date was cut between two lines: the first
+// ends in its year's or month's digits or words (…2014年9月26, …的1994年)
+// and the second goes on with the rest (日…, 9月24日…).
+func cutDate(last, s string) bool {
+	if startsWithDate(s) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(last)
+	n, _ := utf8.DecodeRuneInString(s)
+	return (isDigit(r) || r == '年' || r == '月') && (isDigit(n) || n == '月' || n == '日')
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// endsEvent reports whether a header line ends with the verb of its event
+// (…通过, …批准, …修正) or with the bracket that closes it.
+func endsEvent(s string) bool {
+	s = strings.TrimRight(s, "）)")
+	for _, v := range eventVerbs {
+		if strings.HasSuffix(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBracketed(s string) bool {
+	_, ok := bracketed(s)
+	return ok
+}
+
+// lastAmendment returns the index of the last dated event that amends the
+// text (修正, 修订, 修改), or -1. The text is the version that event made:
+// it was not published or put in force by the events before it, whatever
+// dates they give for the first version.
+func lastAmendment(events []string) int {
+	last := -1
+	for i, e := range events {
+		if _, dated := parseDate(e); dated && (strings.Contains(e, "修正") || strings.Contains(e, "修订") || strings.Contains(e, "修改")) {
+			last = i
+		}
+	}
+	return last
 }
 
 func isPublishing(e string) bool {
@@ -211,8 +251,11 @@ func readValidFrom(r *model.Regulation) {
 				r.ValidFrom = date
 				return
 			}
-			if (strings.Contains(m[1], "发布之日") || strings.Contains(m[1], "公布之日") || strings.Contains(m[1], "印发之日")) && r.Published != "" {
-				r.ValidFrom = r.Published
+			if strings.Contains(m[1], "发布之日") || strings.Contains(m[1], "公布之日") || strings.Contains(m[1], "印发之日") {
+				r.OnPublication = true
+				if r.Published != "" {
+					r.ValidFrom = r.Published
+				}
 				return
 			}
 		}

@@ -153,24 +153,25 @@ func (p *parser) header(lines []line) []line {
 	end := infoEnd(p.doc.Body, lines, i)
 	var meta []string
 	for ; i < len(lines); i++ {
-		t := lines[i].text
-		switch {
-		case isStructural(t) && lines[i].para.Line >= end:
-		case i+1 < len(lines) && cutDate(t, lines[i+1].text):
-			meta = append(meta, t+lines[i+1].text)
-			i++
-			continue
-		case len(meta) > 0 && continuesEvent(meta[len(meta)-1], t):
-			meta[len(meta)-1] += t
-			continue
-		case lines[i].para.Line < end || isMetaLine(t) || isUndatedEvent(t):
-			meta = append(meta, t)
+		if lines[i].para.Header || lines[i].para.Line < end || isMetaLine(lines[i].text) && !isStructural(lines[i].text) {
+			meta = append(meta, lines[i].text)
 			continue
 		}
 		break
 	}
-	readMeta(p.reg, meta)
+	readMeta(p.reg, p.dropTitleRepeat(meta))
 	return lines[i:]
+}
+
+// dropTitleRepeat drops the title printed again over several lines at the
+// top of the particulars (中华人民共和国某某 / 某某法): leading lines without
+// a date that are each a part of the title.
+func (p *parser) dropTitleRepeat(meta []string) []string {
+	title := foldTitle(p.doc.Title)
+	for len(meta) > 0 && title != "" && !startsWithDate(meta[0]) && strings.Contains(title, foldTitle(meta[0])) {
+		meta = meta[1:]
+	}
+	return meta
 }
 
 // isTitleLine reports whether the first line names the document: a

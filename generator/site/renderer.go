@@ -27,8 +27,10 @@ type renderer struct {
 	termsAt  map[place][]int // terms used in an article or document
 	// definedIn lists the terms each document defines.
 	definedIn map[string][]int
-	// termByName finds a term by its name (the first of that name).
+	// termByName finds a term by its name (the first of that name);
+	// termInDoc by the document that defines it and its name.
 	termByName map[string]int
+	termInDoc  map[docTerm]int
 	tips       []string // the tooltip of each term
 	byDate     []*model.Document
 	vx         *versionIndex // works and comparisons (versions.go)
@@ -84,9 +86,16 @@ func (r *renderer) indexReferences() {
 func (r *renderer) indexTerms() {
 	r.tips = make([]string, len(r.c.Terms))
 	r.termByName = make(map[string]int, len(r.c.Terms))
+	r.termInDoc = make(map[docTerm]int, len(r.c.Terms))
 	for i, t := range r.c.Terms {
 		if _, ok := r.termByName[t.Term]; !ok {
 			r.termByName[t.Term] = i
+		}
+		if t.DefinedIn != nil {
+			k := docTerm{t.DefinedIn.Document, t.Term}
+			if _, ok := r.termInDoc[k]; !ok {
+				r.termInDoc[k] = i
+			}
 		}
 		r.tips[i] = clip(tipOf(t), 160)
 		seen := map[place]bool{}

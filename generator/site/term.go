@@ -35,8 +35,19 @@ var scopeNames = map[string]string{
 	"book": "本编", "chapter": "本章", "section": "本节",
 }
 
-// termLink links a term by its name, to its page when the corpus has one.
-func (r *renderer) termLink(name string, p fromPage) linkItem {
+// docTerm names a term by the document that defines it and its name.
+type docTerm struct{ doc, term string }
+
+// termLink links a term that another names (the kind it belongs to, the
+// kinds it includes, its acronym): the one of that name its own document
+// defines, else the first of that name in the corpus; text alone when
+// the corpus has none.
+func (r *renderer) termLink(of *model.Term, name string, p fromPage) linkItem {
+	if of.DefinedIn != nil {
+		if i, ok := r.termInDoc[docTerm{of.DefinedIn.Document, name}]; ok {
+			return linkItem{Href: p.href(r.c.Terms[i].URL), Text: name}
+		}
+	}
 	if i, ok := r.termByName[name]; ok {
 		return linkItem{Href: p.href(r.c.Terms[i].URL), Text: name}
 	}
@@ -66,15 +77,15 @@ func (w *worker) termPage(i int) error {
 		pg.ScopeName = t.Scope
 	}
 	if t.KindOf != "" {
-		l := r.termLink(t.KindOf, p)
+		l := r.termLink(t, t.KindOf, p)
 		pg.KindOf = &l
 	}
 	if t.Acronym != "" {
-		l := r.termLink(t.Acronym, p)
+		l := r.termLink(t, t.Acronym, p)
 		pg.Acronym = &l
 	}
 	for _, name := range t.Includes {
-		pg.Includes = append(pg.Includes, r.termLink(name, p))
+		pg.Includes = append(pg.Includes, r.termLink(t, name, p))
 	}
 	if t.Kind == model.TermList && t.Count > 0 && t.Count != len(t.Members) {
 		pg.CountNote = "名称所示数目与列出的项数不符"

@@ -59,6 +59,9 @@ func fillDates(d *model.Document, row Row) {
 	if d.ValidFrom == "" {
 		d.ValidFrom = row.ValidFrom
 	}
+	if d.ValidFrom == "" && d.OnPublication {
+		d.ValidFrom = d.Published
+	}
 }
 
 // olderVersions lists the versions of works that have a newer dated one.

@@ -93,3 +93,24 @@ func TestApply(t *testing.T) {
 }
 
 func at(line int) model.Position { return model.Position{Path: "laws/_metadata/laws.csv", Line: line} }
+
+// TestValidOnPublication: a text that takes effect the day it is
+// published (本条例自公布之日起施行) takes the table's publication date as
+// its 施行日期 when the table gives none; the table's own 施行日期 wins.
+func TestValidOnPublication(t *testing.T) {
+	mk := func(path string) *model.Document {
+		d := &model.Document{Kind: model.KindRegulation, Sources: []model.Position{{Path: path}}}
+		d.OnPublication = true
+		return d
+	}
+	onDay, tableDay, other := mk("a.md"), mk("b.md"), &model.Document{Kind: model.KindRegulation, Sources: []model.Position{{Path: "c.md"}}}
+	c := &model.Corpus{Documents: []*model.Document{onDay, tableDay, other}}
+	Apply(c, Table{
+		"a.md": {Published: "1985-09-18"},
+		"b.md": {Published: "2020-03-27", ValidFrom: "2020-04-28"},
+		"c.md": {Published: "2001-02-03"},
+	})
+	if onDay.ValidFrom != "1985-09-18" || tableDay.ValidFrom != "2020-04-28" || other.ValidFrom != "" {
+		t.Errorf("施行日期 %q %q %q, want 1985-09-18 2020-04-28 and none", onDay.ValidFrom, tableDay.ValidFrom, other.ValidFrom)
+	}
+}

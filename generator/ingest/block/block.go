@@ -34,6 +34,9 @@ type Line struct {
 	// or several spaces): the start of a paragraph, not the continuation
 	// of a line cut by the layout.
 	Indent bool
+	// Header marks a line of a file's particulars: printed above the
+	// marker that closes them (LawRefBook's <!-- INFO END -->).
+	Header bool
 }
 
 // Marked reports whether the markup set the line apart as a heading or a

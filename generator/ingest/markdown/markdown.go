@@ -115,6 +115,10 @@ func (r *reader) block(n ast.Node, quote bool) {
 	case *ast.HTMLBlock:
 		if n.HTMLBlockType != ast.HTMLBlockType2 { // not a comment: keep its text
 			r.rawLines(n.Lines(), quote, true)
+		} else if r.closesHeader(n) {
+			for i := range r.lines {
+				r.lines[i].Header = true
+			}
 		}
 	case *east.Table:
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
@@ -124,6 +128,17 @@ func (r *reader) block(n ast.Node, quote bool) {
 	default:
 		r.blocks(n, quote)
 	}
+}
+
+// closesHeader reports whether a comment is the marker that ends a file's
+// particulars (<!-- INFO END -->): every line above it is a particular.
+func (r *reader) closesHeader(n *ast.HTMLBlock) bool {
+	var b []byte
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b = append(b, seg.Value(r.source)...)
+	}
+	return bytes.Contains(b, []byte("INFO END"))
 }
 
 // listItem reads one item: its first line carries the list mark.

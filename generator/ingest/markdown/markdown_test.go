@@ -106,3 +106,27 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestParticularsMarker: the lines above <!-- INFO END --> are the file's
+// particulars; those below it, and every line of a file without the
+// marker, are not. Another comment marks nothing.
+func TestParticularsMarker(t *testing.T) {
+	header := func(src string) string {
+		p, _ := Read(src)
+		var b strings.Builder
+		for _, l := range p.Lines {
+			fmt.Fprintf(&b, "%v:%s ", l.Header, l.Text)
+		}
+		return b.String()
+	}
+	for _, c := range []struct{ src, want string }{
+		{"# 某某条例\n\n1984年4月4日 某部\n\n某委发布\n\n<!-- INFO END -->\n\n第一条 甲。\n",
+			"true:某某条例 true:1984年4月4日 某部 true:某委发布 false:第一条 甲。 "},
+		{"# 某某条例\n\n某委发布\n\n<!-- 注释 -->\n\n第一条 甲。\n",
+			"false:某某条例 false:某委发布 false:第一条 甲。 "},
+	} {
+		if got := header(c.src); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, got, c.want)
+		}
+	}
+}

@@ -98,7 +98,7 @@ func body(p string, d *pageDoc, kind string) []model.Paragraph {
 	for _, l := range lines {
 		out = append(out, model.Paragraph{
 			Text: l.Text, Position: model.Position{Path: p, Line: l.Line},
-			Heading: l.Heading, ListItem: l.ListItem, Row: l.Row,
+			Heading: l.Heading, ListItem: l.ListItem, Row: l.Row, Header: l.Header,
 		})
 	}
 	if kind != model.KindRegulation {
@@ -145,10 +145,14 @@ func docDate(d *pageDoc, doc *model.Document, in Input) string {
 }
 
 // issueDate is the latest date of the approval and history lines at the
-// top of a regulation that enacts or amends its text: its latest 修正 or
+// top of a regulation, or of its particulars block read as one text (a
+// date or an event may be cut across its lines: 2014年9月26 / 日…批准) that enacts or amends its text: its latest 修正 or
 // 修订 (刑法 amended in 2023 is dated 2023, however many lines come before),
 // not the day it takes effect (2007年1月1日 施行).
 func issueDate(d *pageDoc) string {
+	if header := particulars(d.body); header != "" {
+		return EnactedDate(header)
+	}
 	latest, seen := "", false
 	for i, l := range d.body {
 		// a history line of any length: 2024年4月26日…《关于修改〈…〉、〈…〉的决定》第二次修正
@@ -162,6 +166,18 @@ func issueDate(d *pageDoc) string {
 		}
 	}
 	return latest
+}
+
+// particulars joins the lines of a regulation's particulars block, ""
+// when it has none.
+func particulars(lines []block.Line) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l.Header {
+			b.WriteString(l.Text)
+		}
+	}
+	return b.String()
 }
 
 // maxHeadLines is how far from the top of a regulation its first approval

@@ -195,7 +195,18 @@ func sourceLine(s string) (date, source string, ok bool) {
 	} else {
 		date, _ = cndate.Numeric(m[5])
 	}
-	return date, m[4], true
+	return date, sourceName(m[4]), true
+}
+
+// sourceName is the publication a source line names, "" when it names
+// none: a web address (来源：https://…) or a sentence (来源：某网、某库等。
+// 文章仅供参考…) is where the text was found, not a paper.
+func sourceName(s string) string {
+	low := strings.ToLower(s)
+	if strings.HasPrefix(low, "http") || strings.HasPrefix(low, "www.") || strings.ContainsAny(s, "。，；,;/") {
+		return ""
+	}
+	return s
 }
 
 // isEditor reports whether s is a web page's mark of its editor.

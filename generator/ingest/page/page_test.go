@@ -286,3 +286,20 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// TestPrintedSourceLine: a 来源 line names the publication only when it
+// gives a name; a web address or a sentence after 来源 names none.
+func TestPrintedSourceLine(t *testing.T) {
+	for _, c := range []struct{ line, pub, date string }{
+		{"来源：某某日报", "某某日报", ""},
+		{"2025-01-02 05:58 来源：某某报", "某某报", "2025-01-02"},
+		{"信息来源：https://www.example.com/law/1/2.html", "", ""},
+		{"来源：www.example.com", "", ""},
+		{"来源：某某网、某某库等。文章仅供参考，如需引用，请以正式文件为准。", "", ""},
+	} {
+		lines := []block.Line{{Text: "某某标题", Line: 1}, {Text: c.line, Line: 3}, {Text: "正文。", Line: 5}}
+		if pub, date, _ := Printed(lines); pub != c.pub || date != c.date {
+			t.Errorf("%s: publication %q date %q, want %q %q", c.line, pub, date, c.pub, c.date)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"tiaoli/generator/address"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 )
 
 // Index finds things in a corpus.
@@ -305,11 +306,22 @@ func (t Target) Citation() string {
 
 // Cite names a document as a citation does: the title of a regulation or
 // a notice in 《》, the headline of a news item, a photo or any other item
-// of a page as printed (it may hold 《》 of its own).
+// of a page as printed (it may hold 《》 of its own). A version mark the
+// title carries stands after the 《》 in brackets, since it is no part of
+// the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
 func Cite(d *model.Document) string {
 	switch d.Kind {
 	case model.KindRegulation, model.KindNotice:
-		return "《" + strings.TrimSuffix(strings.TrimPrefix(d.Title, "《"), "》") + "》"
+		title := strings.TrimSuffix(strings.TrimPrefix(d.Title, "《"), "》")
+		bare := reconcile.BareTitle(title)
+		mark := strings.Trim(strings.TrimPrefix(title, bare), " _\u3000")
+		if bare == title || mark == "" {
+			return "《" + title + "》"
+		}
+		if !strings.HasPrefix(mark, "（") && !strings.HasPrefix(mark, "(") {
+			mark = "（" + mark + "）"
+		}
+		return "《" + bare + "》" + mark
 	}
 	return d.Title
 }

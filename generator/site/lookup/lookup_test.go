@@ -133,3 +133,23 @@ func TestCited(t *testing.T) {
 		t.Errorf("Cited = %+v", got)
 	}
 }
+
+// TestCite: a regulation is cited by its title in 《》, a version mark its
+// title carries after the 《》; an amending act keeps its year, which is
+// part of its title; a news item by its headline.
+func TestCite(t *testing.T) {
+	for _, tc := range []struct{ kind, title, want string }{
+		{model.KindRegulation, "某某条例", "《某某条例》"},
+		{model.KindRegulation, "《某某条例》", "《某某条例》"},
+		{model.KindRegulation, "某某条例2015", "《某某条例》（2015）"},
+		{model.KindRegulation, "某某条例 2018", "《某某条例》（2018）"},
+		{model.KindRegulation, "刑法（2020年修订）", "《刑法》（2020年修订）"},
+		{model.KindRegulation, "关于某某问题的批复 （2000）", "《关于某某问题的批复》（2000）"},
+		{model.KindRegulation, "某某法修正案（1999年）", "《某某法修正案（1999年）》"},
+		{model.KindNews, "某地2015", "某地2015"},
+	} {
+		if got := Cite(&model.Document{Kind: tc.kind, Title: tc.title}); got != tc.want {
+			t.Errorf("Cite(%s %q) = %q, want %q", tc.kind, tc.title, got, tc.want)
+		}
+	}
+}
