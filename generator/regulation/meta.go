@@ -228,12 +228,16 @@ func agent(e string) string {
 			s = s[:i]
 		}
 	}
-	s = trimSpace(s)
+	s = trimSpace(orderNumber.ReplaceAllString(s, ""))
 	if s == "" || len([]rune(s)) > 40 {
 		return ""
 	}
 	return s
 }
+
+// orderNumber matches the number of the order or notice an agent issued
+// a text by, printed after its name: 某某总署第4号令, 某常务委员会第25号.
+var orderNumber = regexp.MustCompile(`第[0-9０-９零〇一二三四五六七八九十百千]+号令?$`)
 
 // validFromPattern matches 本办法自2026年3月1日起施行 and 本办法自发布之日起施行.
 var validFromPattern = regexp.MustCompile(`本[^，。；、\s]{1,6}自([^，。；]{2,30}?)起施行`)
