@@ -6,6 +6,7 @@ import (
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
+	"tiaoli/generator/site/lookup"
 )
 
 // articlePage is the page of one article (条).
@@ -32,7 +33,7 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	r := w.r
 	a := d.Articles[i]
 	p := fromPage{root: rootOf(a.URL), url: a.URL}
-	citation := "《" + d.Title + "》" + a.Label
+	citation := lookup.CiteTitle(d.Title) + a.Label
 	pg := articlePage{Chrome: r.chrome(a.URL, a.Label+" · "+d.Title, "regulation", "article"),
 		Head: r.head(d, p), Label: a.Label, Citation: citation, CiteURL: r.opts.Base + a.URL}
 	pg.Crumbs = append([]linkItem{{Href: pg.Head.DocHref, Text: d.Title}}, crumbs(d, i, p)...)

@@ -305,25 +305,30 @@ func (t Target) Citation() string {
 }
 
 // Cite names a document as a citation does: the title of a regulation or
-// a notice in 《》, the headline of a news item, a photo or any other item
-// of a page as printed (it may hold 《》 of its own). A version mark the
-// title carries stands after the 《》 in brackets, since it is no part of
-// the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
+// a notice as CiteTitle gives it, the headline of a news item, a photo or
+// any other item of a page as printed (it may hold 《》 of its own).
 func Cite(d *model.Document) string {
 	switch d.Kind {
 	case model.KindRegulation, model.KindNotice:
-		title := strings.TrimSuffix(strings.TrimPrefix(d.Title, "《"), "》")
-		bare := reconcile.BareTitle(title)
-		mark := strings.Trim(strings.TrimPrefix(title, bare), " _\u3000")
-		if bare == title || mark == "" {
-			return "《" + title + "》"
-		}
-		if !strings.HasPrefix(mark, "（") && !strings.HasPrefix(mark, "(") {
-			mark = "（" + mark + "）"
-		}
-		return "《" + bare + "》" + mark
+		return CiteTitle(d.Title)
 	}
 	return d.Title
+}
+
+// CiteTitle is a title in 《》 as a citation gives it. A version mark the
+// title carries stands after the 《》 in brackets, since it is no part of
+// the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
+func CiteTitle(title string) string {
+	title = strings.TrimSuffix(strings.TrimPrefix(title, "《"), "》")
+	bare := reconcile.BareTitle(title)
+	mark := strings.Trim(strings.TrimPrefix(title, bare), " _\u3000")
+	if bare == title || mark == "" {
+		return "《" + title + "》"
+	}
+	if !strings.HasPrefix(mark, "（") && !strings.HasPrefix(mark, "(") {
+		mark = "（" + mark + "）"
+	}
+	return "《" + bare + "》" + mark
 }
 
 // Cited lists the documents cited by title but not in the corpus: those
