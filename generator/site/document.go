@@ -14,8 +14,12 @@ import (
 // linkItem is a link with its text and a note after it.
 type linkItem struct{ Href, Text, Note string }
 
-// metaItem is one line of a document's particulars.
-type metaItem struct{ Label, Value string }
+// metaItem is one label of a document's particulars and its values: the
+// lines of 沿革 under one 沿革.
+type metaItem struct {
+	Label  string
+	Values []string
+}
 
 // docHead is what every page of a document shows about it.
 type docHead struct {
@@ -168,8 +172,12 @@ func bylineDate(d *model.Document) string {
 func docMeta(d *model.Document) []metaItem {
 	var m []metaItem
 	add := func(label, value string) {
-		if value != "" {
-			m = append(m, metaItem{label, value})
+		switch {
+		case value == "":
+		case len(m) > 0 && m[len(m)-1].Label == label:
+			m[len(m)-1].Values = append(m[len(m)-1].Values, value)
+		default:
+			m = append(m, metaItem{label, []string{value}})
 		}
 	}
 	add("发布机关", d.Issuer)
