@@ -3,6 +3,7 @@ package reconcile
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
@@ -200,13 +201,21 @@ func TitleKey(title string) string {
 // the title of the work its versions make.
 func BareTitle(title string) string {
 	t := strings.TrimSpace(title)
-	if Amending(t) {
+	if !mayEndInMark(t) || Amending(t) {
 		return t
 	}
 	if b := strings.TrimSpace(versionMark.ReplaceAllString(t, "")); b != "" {
 		return b
 	}
 	return t
+}
+
+// mayEndInMark reports whether a title ends as a version mark does: in
+// a digit, 年 or a closing bracket. Most titles do not, and are spared the
+// regular expressions (a site cites a title on every article page).
+func mayEndInMark(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r >= '0' && r <= '9' || r == '年' || r == '）' || r == ')'
 }
 
 // fold removes spaces and markup and folds punctuation widths.

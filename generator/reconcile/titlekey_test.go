@@ -28,3 +28,22 @@ func TestTitleKey(t *testing.T) {
 		}
 	}
 }
+
+// TestBareTitle: a title loses its version mark, and any other title is
+// left as printed (without surrounding spaces), whatever it ends in.
+func TestBareTitle(t *testing.T) {
+	for in, want := range map[string]string{
+		"某某条例2018":         "某某条例",
+		"某某条例 2018":        "某某条例",
+		"刑法（2020年修订）":      "刑法",
+		"关于某某问题的批复 （2000）": "关于某某问题的批复",
+		" 某某条例 ":           "某某条例",
+		"某某条例（试行）":         "某某条例（试行）",
+		"某某第3号":            "某某第3号",
+		"某法修正案（1999年）":     "某法修正案（1999年）",
+	} {
+		if got := BareTitle(in); got != want {
+			t.Errorf("BareTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
