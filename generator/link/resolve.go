@@ -186,7 +186,8 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	if dst.doc == r.di {
 		var held bool
-		if dst, held = r.earlierVersion(title, text[:raw.Start], text[raw.End:]); !held {
+		from, to := sentence(text, raw.Start, raw.End)
+		if dst, held = r.earlierVersion(title, text[from:raw.Start], text[raw.End:to]); !held {
 			ref.Problem = fmt.Sprintf("《%s》 names a version before this one that the corpus does not hold", title)
 			return true
 		}
@@ -209,9 +210,9 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 // or the title repealed (本规定施行后，《…》同时废止: no document repeals
 // itself). It is the version in force at that date, or the latest before
 // the document, when the corpus holds it (held), and nothing when it does
-// not. Otherwise the citation is the document itself.
+// not. Otherwise the citation is the document itself. before and after
+// are the rest of the title's sentence on either side.
 func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bool) {
-	before, after = sentenceEnd(before), sentenceStart(after)
 	own := r.l.titles.date(r.di)
 	date := cndate.Latest(before)
 	switch {
@@ -227,26 +228,6 @@ func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bo
 		return dest{doc: i}, true
 	}
 	return noDest, false
-}
-
-// sentenceEnd is the end of a text from its last sentence break (。；).
-func sentenceEnd(s string) string {
-	for _, stop := range []string{"。", "；"} {
-		if i := strings.LastIndex(s, stop); i >= 0 {
-			s = s[i+len(stop):]
-		}
-	}
-	return s
-}
-
-// sentenceStart is the start of a text up to its first sentence break.
-func sentenceStart(s string) string {
-	for _, stop := range []string{"。", "；"} {
-		if i := strings.Index(s, stop); i >= 0 {
-			s = s[:i]
-		}
-	}
-	return s
 }
 
 // dayBefore is the ISO date before a date: an ISO date, or a year alone
