@@ -12,6 +12,7 @@ package cndate
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -214,4 +215,17 @@ func Year(iso string) string {
 		return ""
 	}
 	return iso[:4]
+}
+
+// DayBefore is the ISO date before a date: an ISO date, or a year alone
+// (the last day of the year before); the date itself when it is neither.
+func DayBefore(date string) string {
+	if y, err := strconv.Atoi(date); err == nil && len(date) == 4 {
+		return strconv.Itoa(y-1) + "-12-31"
+	}
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }

@@ -109,3 +109,14 @@ func TestLatestYear(t *testing.T) {
 		}
 	}
 }
+
+func TestDayBefore(t *testing.T) {
+	for in, want := range map[string]string{
+		"2018-03-01": "2018-02-28", "2020-01-01": "2019-12-31", "2016-03-01": "2016-02-29",
+		"2015": "2014-12-31", "": "", "某日": "某日",
+	} {
+		if got := DayBefore(in); got != want {
+			t.Errorf("DayBefore(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,9 +2,7 @@ package link
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
@@ -218,7 +216,7 @@ func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bo
 	switch {
 	case date != "" && own != "" && date < own:
 	case strings.Contains(after, "废止") && own != "":
-		date = dayBefore(own)
+		date = cndate.DayBefore(own)
 	case strings.Contains(after, "废止"):
 		return noDest, false
 	default:
@@ -228,19 +226,6 @@ func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bo
 		return dest{doc: i}, true
 	}
 	return noDest, false
-}
-
-// dayBefore is the ISO date before a date: an ISO date, or a year alone
-// (the last day of the year before); the date itself when it is neither.
-func dayBefore(date string) string {
-	if y, err := strconv.Atoi(date); err == nil && len(date) == 4 {
-		return strconv.Itoa(y-1) + "-12-31"
-	}
-	t, err := time.Parse(time.DateOnly, date)
-	if err != nil {
-		return date
-	}
-	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
 
 // lookup finds a cited title: among the documents related to this one
