@@ -210,6 +210,14 @@ func BareTitle(title string) string {
 	return t
 }
 
+// VersionMark is the version mark a regulation's title ends in, without
+// the spaces or underscore before it (2015 of 条例_2015, （2018年修订）);
+// "" when it has none.
+func VersionMark(title string) string {
+	t := strings.TrimSpace(title)
+	return strings.Trim(strings.TrimPrefix(t, BareTitle(t)), " _\u3000")
+}
+
 // mayEndInMark reports whether a title ends as a version mark does: in
 // a digit, 年 or a closing bracket. Most titles do not, and are spared the
 // regular expressions (a site cites a title on every article page).

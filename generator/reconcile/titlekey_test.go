@@ -1,6 +1,9 @@
 package reconcile
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTitleKey checks which titles name versions of one text: a year mark
 // is dropped, except from the title of an act that amends another, where
@@ -30,7 +33,8 @@ func TestTitleKey(t *testing.T) {
 }
 
 // TestBareTitle: a title loses its version mark, and any other title is
-// left as printed (without surrounding spaces), whatever it ends in.
+// left as printed (without surrounding spaces), whatever it ends in;
+// VersionMark gives the mark, when there is one.
 func TestBareTitle(t *testing.T) {
 	for in, want := range map[string]string{
 		"某某条例2018":         "某某条例",
@@ -44,6 +48,17 @@ func TestBareTitle(t *testing.T) {
 	} {
 		if got := BareTitle(in); got != want {
 			t.Errorf("BareTitle(%q) = %q, want %q", in, got, want)
+		}
+		if mark := VersionMark(in); (mark == "") != (want == strings.TrimSpace(in)) {
+			t.Errorf("VersionMark(%q) = %q", in, mark)
+		}
+	}
+}
+
+func TestVersionMark(t *testing.T) {
+	for in, want := range map[string]string{"某某条例_2018": "2018", "某某条例 2018": "2018", "刑法（2020年修订）": "（2020年修订）", "某某条例": ""} {
+		if got := VersionMark(in); got != want {
+			t.Errorf("VersionMark(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

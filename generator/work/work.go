@@ -21,7 +21,6 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
-	"strings"
 
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
@@ -128,7 +127,7 @@ func Date(d *model.Document, dates map[string]string) string {
 		}
 	}
 	if best == "" {
-		best = yearPattern.FindString(strings.TrimPrefix(d.Title, reconcile.BareTitle(d.Title)))
+		best = yearPattern.FindString(reconcile.VersionMark(d.Title))
 	}
 	return best
 }

@@ -320,15 +320,14 @@ func Cite(d *model.Document) string {
 // the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
 func CiteTitle(title string) string {
 	title = strings.TrimSuffix(strings.TrimPrefix(title, "《"), "》")
-	bare := reconcile.BareTitle(title)
-	mark := strings.Trim(strings.TrimPrefix(title, bare), " _\u3000")
-	if bare == title || mark == "" {
+	mark := reconcile.VersionMark(title)
+	if mark == "" {
 		return "《" + title + "》"
 	}
 	if !strings.HasPrefix(mark, "（") && !strings.HasPrefix(mark, "(") {
 		mark = "（" + mark + "）"
 	}
-	return "《" + bare + "》" + mark
+	return "《" + reconcile.BareTitle(title) + "》" + mark
 }
 
 // Cited lists the documents cited by title but not in the corpus: those
