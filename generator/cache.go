@@ -10,7 +10,11 @@ import (
 
 // Cache keeps what reading each source gave, by its path and the digest
 // of its bytes, so that parsing the content again (tiaoli preview after an
-// edit) reads every file but parses only those that changed. The later
+// edit) parses only the files that changed. A file is not even read again
+// when the file system describes it as before (its stamp: size,
+// modification time and, where the system gives them, inode and change
+// time) and that description is settled (see stamp.settled); otherwise it
+// is read and its digest decides. The later
 // stages (reconcile, address, link) change the documents they are given,
 // so the cache holds its own copy and gives each parse a fresh one
 // (model.CloneDocuments). A Cache is safe for one parse at a time.
@@ -22,6 +26,7 @@ type Cache struct {
 type cachedFile struct {
 	digest string
 	r      ingested
+	stamp  stamp // of the file when it was read; the zero stamp matches nothing
 }
 
 // NewCache returns an empty Cache.
@@ -31,13 +36,34 @@ func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
 // Cache read of the files that have not changed since.
 func (k *Cache) Parse(fsys fs.FS) *model.Corpus { return parse(fsys, k) }
 
-// get returns a copy of what the file at p with this digest gave.
-func (k *Cache) get(p, digest string) (ingested, bool) {
+// unchanged returns a copy of what the file at p gave when its stamp is
+// settled and the one it had when it was read: the file was not written
+// since.
+func (k *Cache) unchanged(p string, s stamp) (ingested, bool) {
+	if k == nil || !s.settled() {
+		return ingested{}, false
+	}
+	k.mu.Lock()
+	f, ok := k.files[p]
+	k.mu.Unlock()
+	if !ok || !f.stamp.same(s) {
+		return ingested{}, false
+	}
+	return f.r.clone(), true
+}
+
+// get returns a copy of what the file at p with this digest gave, and
+// keeps the stamp the file has now.
+func (k *Cache) get(p, digest string, s stamp) (ingested, bool) {
 	if k == nil {
 		return ingested{}, false
 	}
 	k.mu.Lock()
 	f, ok := k.files[p]
+	if ok && f.digest == digest {
+		f.stamp = s
+		k.files[p] = f
+	}
 	k.mu.Unlock()
 	if !ok || f.digest != digest {
 		return ingested{}, false
@@ -45,14 +71,14 @@ func (k *Cache) get(p, digest string) (ingested, bool) {
 	return f.r.clone(), true
 }
 
-// put keeps a copy of what the file at p gave.
-func (k *Cache) put(p string, r ingested) {
+// put keeps a copy of what the file at p gave, and its stamp.
+func (k *Cache) put(p string, r ingested, s stamp) {
 	if k == nil || r.digest == "" {
 		return
 	}
 	c := r.clone()
 	k.mu.Lock()
-	k.files[p] = cachedFile{digest: r.digest, r: c}
+	k.files[p] = cachedFile{digest: r.digest, r: c, stamp: s}
 	k.mu.Unlock()
 }
 

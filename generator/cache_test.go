@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 	"testing/fstest"
 
 	"tiaoli/generator"
@@ -113,3 +115,68 @@ func addFolder(t *testing.T, fsys fstest.MapFS, dir, prefix string) {
 		t.Fatal(err)
 	}
 }
+
+// TestCacheReadsOnlyChangedFiles checks that a cached parse of a folder on
+// disk opens only the files written since the last parse, and that a file
+// rewritten with its size and modification time kept is still read again
+// (on Linux, where the stamp has the inode's change time).
+func TestCacheReadsOnlyChangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", rule)
+	write("b.md", strings.Replace(rule, "某某事项办理规定", "某某事项复核办法", 1))
+	time.Sleep(2100 * time.Millisecond) // the files' stamps settle (generator's settle)
+	fsys := &countingFS{FS: os.DirFS(dir), opened: map[string]int{}}
+	k := generator.NewCache()
+	k.Parse(fsys)
+	fsys.opened = map[string]int{}
+	k.Parse(fsys)
+	if n := fsys.opened["a.md"] + fsys.opened["b.md"]; n != 0 {
+		t.Errorf("nothing changed: opened %v", fsys.opened)
+	}
+	st, err := os.Stat(filepath.Join(dir, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rewritten with its size and modification time kept: read again,
+	// at once (its change is recent) and once its change has settled
+	// (its inode's change time moved).
+	for i, text := range []string{strings.Replace(rule, "办理事项", "复核事项", 1), rule} {
+		write("a.md", text)
+		if err := os.Chtimes(filepath.Join(dir, "a.md"), st.ModTime(), st.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			time.Sleep(2100 * time.Millisecond)
+		}
+		fsys.opened = map[string]int{}
+		got := corpusJSON(k.Parse(fsys))
+		if fsys.opened["a.md"] == 0 || fsys.opened["b.md"] != 0 {
+			t.Errorf("a.md rewritten with its size and time (%d): opened %v", i, fsys.opened)
+		}
+		if want := corpusJSON(generator.Parse(os.DirFS(dir))); got != want {
+			t.Errorf("a.md rewritten with its size and time (%d): the cached parse differs from a fresh one", i)
+		}
+	}
+}
+
+// countingFS counts the files opened through it; Stat does not open.
+type countingFS struct {
+	fs.FS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opened[name]++
+	c.mu.Unlock()
+	return c.FS.Open(name)
+}
+
+func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }

@@ -33,6 +33,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/compare"
@@ -291,19 +292,28 @@ func largestFirst(fsys fs.FS, paths []string) []int {
 // it holds, on the goroutine that read it; from cache when it holds the
 // file as it is.
 func ingestFile(fsys fs.FS, p string, cache *Cache) ingested {
-	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > decode.MaxSize {
+	looked := time.Now()
+	st, err := fs.Stat(fsys, p)
+	if err == nil && st.Size() > decode.MaxSize {
 		return ingested{errs: []model.Error{{Path: p, Message: decode.TooLarge(st.Size()).Message}}}
+	}
+	var s stamp
+	if err == nil {
+		s = stampOf(st, looked)
+		if r, ok := cache.unchanged(p, s); ok {
+			return r
+		}
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return ingested{errs: []model.Error{{Path: p, Message: walkMessage(err)}}}
 	}
 	sum := digest(data)
-	if r, ok := cache.get(p, sum); ok {
+	if r, ok := cache.get(p, sum, s); ok {
 		return r
 	}
 	r := ingestData(p, data, sum)
-	cache.put(p, r)
+	cache.put(p, r, s)
 	return r
 }
 
