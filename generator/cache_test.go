@@ -8,8 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 
 	"tiaoli/generator"
 	"tiaoli/generator/model"
