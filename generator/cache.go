@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 
+	"tiaoli/generator/compare"
 	"tiaoli/generator/model"
 )
 
@@ -21,6 +22,9 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cachedFile
+	// aligned keeps the comparisons of versions (package compare) by
+	// their text.
+	aligned *compare.Memo
 }
 
 type cachedFile struct {
@@ -30,7 +34,17 @@ type cachedFile struct {
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
+func NewCache() *Cache {
+	return &Cache{files: map[string]cachedFile{}, aligned: compare.NewMemo()}
+}
+
+// alignments is the memo of comparisons, nil without a cache.
+func (k *Cache) alignments() *compare.Memo {
+	if k == nil {
+		return nil
+	}
+	return k.aligned
+}
 
 // Parse is generator.Parse, reusing what an earlier parse with the same
 // Cache read of the files that have not changed since.

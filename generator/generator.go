@@ -90,7 +90,7 @@ func parse(fsys fs.FS, cache *Cache) *model.Corpus {
 	c.Errors = append(c.Errors, work.Group(c, edits)...)
 	status.Apply(c, readTables(fsys, tables, c))
 	work.Fill(c)
-	c.Comparisons = compare.Works(c.Works)
+	c.Comparisons = compare.Works(c.Works, cache.alignments())
 	address.Assign(c)
 	fillSourceDocuments(c)
 	sourcename.Assign(c)

@@ -39,8 +39,9 @@ import (
 
 // Works compares each two consecutive versions of every work, the older
 // first; works list their versions newest first. The comparisons are
-// aligned in parallel.
-func Works(works []*model.Work) []*model.Comparison {
+// aligned in parallel, through memo when it is not nil.
+func Works(works []*model.Work, memo *Memo) []*model.Comparison {
+	memo.start()
 	var out []*model.Comparison
 	for _, w := range works {
 		for k := len(w.Versions) - 1; k > 0; k-- {
@@ -54,7 +55,7 @@ func Works(works []*model.Work) []*model.Comparison {
 		go func() {
 			defer wg.Done()
 			for c := range next {
-				c.Alignment, c.Headings = Align(c.FromDoc, c.ToDoc)
+				c.Alignment, c.Headings = memo.align(c.FromDoc, c.ToDoc)
 				if c.Alignment == nil {
 					c.Alignment = []model.Pair{} // a list in JSON, never null
 				}
@@ -72,24 +73,37 @@ func Works(works []*model.Work) []*model.Comparison {
 // Align pairs the articles and the headings of an older and a newer
 // version.
 func Align(old, new *model.Document) (articles, headings []model.Pair) {
-	return align(articleUnits(old), articleUnits(new)), align(headingUnits(old), headingUnits(new))
+	return alignInputs(inputsOf(old), inputsOf(new))
 }
 
-func articleUnits(d *model.Document) []*unit {
-	out := make([]*unit, 0, len(d.Articles))
+// inputs are what alignment reads of a version: the label and text of
+// each article and of each heading.
+type inputs struct{ articles, headings []input }
+
+type input struct{ label, text string }
+
+func inputsOf(d *model.Document) inputs {
+	in := inputs{articles: make([]input, 0, len(d.Articles)), headings: make([]input, 0, len(d.Headings))}
 	for _, a := range d.Articles {
 		if a == nil {
 			a = &model.Article{}
 		}
-		out = append(out, newUnit(a.Label, Text(a)))
+		in.articles = append(in.articles, input{a.Label, Text(a)})
 	}
-	return out
+	for _, h := range d.Headings {
+		in.headings = append(in.headings, input{h.Label, h.Title})
+	}
+	return in
 }
 
-func headingUnits(d *model.Document) []*unit {
-	out := make([]*unit, 0, len(d.Headings))
-	for _, h := range d.Headings {
-		out = append(out, newUnit(h.Label, h.Title))
+func alignInputs(old, new inputs) (articles, headings []model.Pair) {
+	return align(newUnits(old.articles), newUnits(new.articles)), align(newUnits(old.headings), newUnits(new.headings))
+}
+
+func newUnits(in []input) []*unit {
+	out := make([]*unit, len(in))
+	for i, x := range in {
+		out[i] = newUnit(x.label, x.text)
 	}
 	return out
 }
