@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"tiaoli/generator/compare"
+	"tiaoli/generator/link"
 	"tiaoli/generator/model"
 )
 
@@ -25,6 +26,8 @@ type Cache struct {
 	// aligned keeps the comparisons of versions (package compare) by
 	// their text.
 	aligned *compare.Memo
+	// linked keeps what linking gave each document (package link).
+	linked *link.Memo
 }
 
 type cachedFile struct {
@@ -35,7 +38,16 @@ type cachedFile struct {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{files: map[string]cachedFile{}, aligned: compare.NewMemo()}
+	return &Cache{files: map[string]cachedFile{}, aligned: compare.NewMemo(), linked: link.NewMemo()}
+}
+
+// links is the memo of linking, nil without a cache: a nil Memo links
+// the corpus whole.
+func (k *Cache) links() *link.Memo {
+	if k == nil {
+		return nil
+	}
+	return k.linked
 }
 
 // alignments is the memo of comparisons, nil without a cache.

@@ -2,9 +2,11 @@ package generator_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,23 +19,38 @@ import (
 )
 
 // TestCacheParseEqualsParse parses a content folder through one Cache
-// again and again as it is edited (a definition changed, a title cited,
-// a file added, a file deleted, nothing changed) and checks each corpus
+// again and again as it is edited, and checks each corpus field by field
 // against a parse without the cache: what the later stages did to one
-// parse's documents must not show in the next.
+// parse's documents must not show in the next, and what a memo kept must
+// be what a fresh parse gives. The edits leave the linking context as it
+// was (a typo in an article, a line appended), or change it (a
+// definition, an abbreviation, a cited title, a file added or deleted,
+// the glossary, works.yaml, a metadata table).
 func TestCacheParseEqualsParse(t *testing.T) {
 	fsys := content()
 	addCorpus(t, fsys, 40)
 	addFolder(t, fsys, filepath.Join(testdir.Root(t), "content"), "site/")
+	law, article := lawWith(t, fsys, "第五条 ")
+	title := strings.TrimPrefix(strings.SplitN(string(fsys[law].Data), "\n", 2)[0], "# ")
+	fsys["pages/cites-law.txt"] = &fstest.MapFile{Data: []byte("条例施行\n\n本报讯 依照《" + title + "》第五条第三款，从其规定。\n")}
+	fsys["pages/cites-99.txt"] = &fstest.MapFile{Data: []byte("条例另有规定\n\n本报讯 《" + title + "》第九十九条另有规定的除外。\n")}
+	fsys["pages/bare.txt"] = &fstest.MapFile{Data: []byte("复查规定施行\n\n本报讯 依照某某事项复查规定第二条，不予复查。\n")}
 	k := generator.NewCache()
 	same := func(step string) {
 		t.Helper()
-		if got, want := corpusJSON(k.Parse(fsys)), corpusJSON(generator.Parse(fsys)); got != want {
-			t.Errorf("%s: the cached parse differs from a fresh one", step)
+		if diff := corpusDiff(k.Parse(fsys), generator.Parse(fsys)); diff != "" {
+			t.Errorf("%s: the cached parse differs from a fresh one: %s", step, diff)
+		}
+	}
+	anew := func(step string, discovered, linked int) {
+		t.Helper()
+		if d, l := k.LinkedAnew(); d != discovered || l != linked {
+			t.Errorf("%s: %d documents read for terms and %d linked anew, want %d and %d", step, d, l, discovered, linked)
 		}
 	}
 	same("first parse")
 	same("nothing changed")
+	anew("nothing changed", 0, 0)
 	edit := func(name, old, new string) {
 		t.Helper()
 		text := string(fsys[name].Data)
@@ -42,20 +59,124 @@ func TestCacheParseEqualsParse(t *testing.T) {
 		}
 		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(text, old, new, 1))}
 	}
+	edit(law, article, article+"各")
+	same("a typo in an article of a law")
+	anew("a typo in an article of a law", 1, 1)
+	edit("regs/rule.md", "不予办理", "不于办理")
+	same("a typo in an article read from two sources")
+	fsys[law].Data = append(slices.Clone(fsys[law].Data), "\n\n（编辑）\n"...)
+	same("a line appended")
+	anew("a line appended", 1, 2) // a 款 added to its last article: the law, and what cites its 款
+
+	edit(law, article, article+"\n\n前款规定的事项，依照本条例办理。")
+	same("a 款 added to an article another document cites")
+	anew("a 款 added to an article another document cites", 1, 2)
+	edit(law, article, article+"本条例所称办理期限，是指作出决定的期限。")
+	same("a definition added")
 	edit("regs/rule.md", "办理事项，是指依申请作出的决定", "办理事项，是指依职权或者依申请作出的决定")
 	same("a definition edited")
-	edit("pages/news.txt", "《某某事项办理规定》", "《某某事项办理规定》和《某某事项复核办法》")
-	same("a title cited")
+	edit("pages/news.txt", "印发了《某某事项办理规定》，", "印发了《某某事项办理规定》（以下简称《规定》），按照《规定》第三条，")
+	same("an abbreviation")
+	edit("pages/cites-law.txt", "从其规定。", "从其规定，另见《某某事项复查规定》。")
+	same("a title cited that another document names without 《》")
+	fsys[law].Data = append(slices.Clone(fsys[law].Data), "\n\n第九十九条 本条例另行规定。\n"...)
+	same("an article appended that another document cites")
 	fsys["regs/more.md"] = &fstest.MapFile{Data: []byte(strings.Replace(rule, "某某事项办理规定", "某某事项复核办法", 1))}
-	same("a file added")
+	same("a file added that a news item cites")
+	fsys["pages/cite.txt"] = &fstest.MapFile{Data: []byte("复核办法适用\n\n本报讯 依照《某某事项复核办法》第三条，不予复核；《某某事项总规定》另有规定的除外。\n")}
+	same("a file added that cites another")
+	edit("regs/more.md", "# 某某事项复核办法", "# 某某事项复查办法")
+	same("a cited title changed")
+	edit("glossary.yaml", "作出决定的期限。", "作出决定的法定期限。")
+	same("the glossary edited")
+	fsys["glossary.yaml"].Data = append(slices.Clone(fsys["glossary.yaml"].Data), "- term: 办理工作\n  definition: 办理的工作。\n"...)
+	same("a term added to the glossary")
+	fsys["works.yaml"] = &fstest.MapFile{Data: []byte("- join: [regs/rule.md, regs/more.md]\n  title: 某某事项规定\n")}
+	same("works.yaml added")
+	edit("works.yaml", "title: 某某事项规定", "title: 某某事项总规定")
+	same("a work's title changed that a document cites")
+	edit("regs/_metadata/laws.csv", "2026-01-01", "2026-03-01")
+	same("a metadata table edited")
 	delete(fsys, "pages/copy.md")
 	same("a file deleted")
+	delete(fsys, "works.yaml")
+	same("works.yaml deleted")
 	same("nothing changed again")
+	anew("nothing changed again", 0, 0)
+}
+
+// lawWith returns the first law of fsys that has s in its text, and the
+// line of s.
+func lawWith(t *testing.T, fsys fstest.MapFS, s string) (string, string) {
+	t.Helper()
+	var names []string
+	for name := range fsys {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if !strings.HasPrefix(name, "laws/") {
+			continue
+		}
+		text := string(fsys[name].Data)
+		if i := strings.Index(text, "\n"+s); i >= 0 {
+			line := text[i+1:]
+			return name, line[:strings.IndexByte(line+"\n", '\n')]
+		}
+	}
+	t.Skipf("no law with %q", s)
+	return "", ""
+}
+
+// corpusDiff names the first part in which two corpora differ (a
+// document, a term, a reference …) with both versions as JSON, "" when
+// they are the same.
+func corpusDiff(got, want *model.Corpus) string {
+	if corpusJSON(got) == corpusJSON(want) {
+		return ""
+	}
+	parts := func(c *model.Corpus) map[string][]any {
+		return map[string][]any{
+			"documents": anys(c.Documents), "sources": anys(c.Sources), "terms": anys(c.Terms),
+			"references": anys(c.References), "cited": anys(c.Cited), "works": anys(c.Works),
+			"comparisons": anys(c.Comparisons), "errors": anys(c.Errors), "skipped": anys(c.Skipped),
+			"digests": {c.Digests},
+		}
+	}
+	g, w := parts(got), parts(want)
+	for _, name := range []string{"documents", "sources", "terms", "references", "cited", "works", "comparisons", "errors", "skipped", "digests"} {
+		if len(g[name]) != len(w[name]) {
+			return fmt.Sprintf("%d %s, want %d", len(g[name]), name, len(w[name]))
+		}
+		for i := range g[name] {
+			if a, b := corpusJSON(g[name][i]), corpusJSON(w[name][i]); a != b {
+				return fmt.Sprintf("%s[%d]:\n%s\nwant:\n%s", name, i, a, b)
+			}
+		}
+	}
+	return "the links between documents"
+}
+
+func anys[T any](list []T) []any {
+	out := make([]any, len(list))
+	for i, x := range list {
+		out[i] = x
+	}
+	return out
 }
 
 // corpusJSON is c as JSON, with the links between documents that JSON
-// leaves out (a carried document's carrier, a work's versions).
-func corpusJSON(c *model.Corpus) string {
+// leaves out (a carried document's carrier, a work's versions); anything
+// else as JSON.
+func corpusJSON(v any) string {
+	c, ok := v.(*model.Corpus)
+	if !ok {
+		data, err := json.Marshal(v)
+		if err != nil {
+			panic(err)
+		}
+		return string(data)
+	}
 	links := map[string][]string{}
 	for _, d := range c.Documents {
 		if d.Carrier != nil {

@@ -40,7 +40,6 @@ import (
 	"tiaoli/generator/contentdir"
 	"tiaoli/generator/ingest"
 	"tiaoli/generator/ingest/decode"
-	"tiaoli/generator/link"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
 	"tiaoli/generator/regulation"
@@ -94,7 +93,7 @@ func parse(fsys fs.FS, cache *Cache) *model.Corpus {
 	address.Assign(c)
 	fillSourceDocuments(c)
 	sourcename.Assign(c)
-	c.Errors = append(c.Errors, link.Link(c, readOptional(fsys, GlossaryFile, c))...)
+	c.Errors = append(c.Errors, cache.links().Link(c, readOptional(fsys, GlossaryFile, c))...)
 	address.Terms(c)
 	model.SortErrors(c.Errors)
 	return c

@@ -43,21 +43,34 @@ func (d *def) applies(l *linker, di, ti, off, art int) bool {
 	return false
 }
 
-// discover reads every document for the terms it defines.
-func (l *linker) discover(glossary []*def) []model.Error {
+// discover reads every document for the terms it defines and the titles
+// it prints in 《》 (cited, per document), through the memo when there is
+// one. glossary is the digest of the glossary file.
+func (l *linker) discover(glossary []*def, gsum digest) ([]model.Error, [][]string) {
 	known := map[string]bool{}
 	for _, g := range glossary {
 		known[g.term.Term] = true
 	}
 	errs := make([][]model.Error, len(l.docs))
+	cited := make([][]string, len(l.docs))
 	parallelIn(l.largestFirst(), func(di int) {
+		var k digest
+		if l.memo != nil {
+			k = discoveryKey(l.keys[di], gsum)
+			var ok bool
+			if l.defs[di], errs[di], cited[di], ok = l.memo.discovery(k, di); ok {
+				return
+			}
+		}
 		l.defs[di], errs[di] = l.discoverDoc(di, known)
+		cited[di] = citedTitles(l.texts[di])
+		l.memo.keepDiscovery(k, l.defs[di], errs[di], cited[di])
 	})
 	var all []model.Error
 	for _, e := range errs {
 		all = append(all, e...)
 	}
-	return all
+	return all, cited
 }
 
 // discoverDoc finds the terms document di defines, in reading order.

@@ -37,6 +37,7 @@ package link
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"runtime"
 	"slices"
 
@@ -49,12 +50,22 @@ import (
 // glossary is the content of the glossary file, or nil. Problems (a named
 // list whose count does not match its members, a bad glossary entry) come
 // back as errors; linking goes on.
-func Link(c *model.Corpus, glossary []byte) []model.Error {
-	l := newLinker(c)
+func Link(c *model.Corpus, glossary []byte) []model.Error { return link(c, glossary, nil) }
+
+// link is Link, through memo when it is not nil.
+func link(c *model.Corpus, glossary []byte, memo *Memo) []model.Error {
+	memo.start()
+	l := newLinker(c, memo)
+	gsum := digest(sha256.Sum256(glossary))
 	gdefs, errs := parseGlossary(glossary)
-	errs = append(errs, l.discover(gdefs)...)
+	discovered, cited := l.discover(gdefs, gsum)
+	errs = append(errs, discovered...)
+	l.titles.collectCited(cited)
 	l.titles.collectForms(l.defs)
 	l.number(gdefs)
+	if memo != nil {
+		memo.useContext(l.contextKey(gsum, cited))
+	}
 	errs = append(errs, l.link()...)
 	model.SortErrors(errs)
 	return errs
@@ -71,20 +82,31 @@ type linker struct {
 	terms  []*def   // every term, in Corpus.Terms order
 	global *matcher // terms of corpus scope
 	// dates are the dates each document is read at, to choose among the
-	// versions of a law it cites (readingDate).
+	// versions of a law it cites (readingDate), set as it is linked.
 	dates []string
+	memo  *Memo          // nil when nothing is kept between runs
+	keys  []docKey       // per document, with a memo
+	byID  map[string]int // document indices, with a memo
 }
 
-func newLinker(c *model.Corpus) *linker {
-	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents, c.Works)}
+func newLinker(c *model.Corpus, memo *Memo) *linker {
+	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents, c.Works), memo: memo}
 	l.texts = make([][]text, len(l.docs))
 	l.dates = make([]string, len(l.docs))
-	for i, d := range l.docs {
-		l.texts[i] = textsOf(d)
-		l.dates[i] = readingDate(l.titles.date(i), d, l.texts[i])
+	l.keys = make([]docKey, len(l.docs))
+	parallel(len(l.docs), func(i int) {
+		l.texts[i] = textsOf(l.docs[i])
+		if memo != nil {
+			l.keys[i] = keyOf(l.docs[i])
+		}
+	})
+	if memo != nil {
+		l.byID = make(map[string]int, len(l.docs))
+		for i, d := range l.docs {
+			l.byID[d.ID] = i
+		}
 	}
 	l.family = families(l.docs)
-	l.titles.collectCited(l.texts)
 	l.defs = make([][]*def, len(l.docs))
 	return l
 }

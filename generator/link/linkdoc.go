@@ -11,7 +11,14 @@ import (
 // then gathers them into the corpus in document order.
 func (l *linker) link() []model.Error {
 	results := make([]*docRefs, len(l.docs))
-	parallelIn(l.largestFirst(), func(di int) { results[di] = l.linkDoc(di) })
+	parallelIn(l.largestFirst(), func(di int) {
+		if r, ok := l.memo.linking(l, l.keys[di].whole, di); ok {
+			results[di] = r
+			return
+		}
+		results[di] = l.linkDoc(di)
+		l.memo.keepLinking(l, l.keys[di].whole, di, results[di])
+	})
 	l.c.References = []*model.Reference{}
 	cited := map[string]*model.CitedDocument{}
 	var order []string
@@ -66,6 +73,7 @@ func sortedCited(cited map[string]*model.CitedDocument, order []string) []*model
 // term occurrences outside them. Reference indices in its links count
 // from 0 in this document until link adds the offset.
 func (l *linker) linkDoc(di int) *docRefs {
+	l.dates[di] = readingDate(l.titles.date(di), l.docs[di], l.texts[di])
 	r := newDocRefs(l, di)
 	local := l.localMatcher(di)
 	byText := map[int][]*def{}

@@ -22,23 +22,32 @@ type names struct {
 	forms map[string]string // a defined short form → the title it stands for
 }
 
-// collectCited records every title printed in 《》 in the texts.
-func (x *titleIndex) collectCited(texts [][]text) {
-	x.names.cited = map[string]bool{}
-	for _, ts := range texts {
-		for _, t := range ts {
-			s := t.p.Text
-			for i := strings.Index(s, "《"); i >= 0; {
-				ref, ok := scanCitation(s, i)
-				if ok {
-					x.addCited(ref.Title)
-				}
-				next := strings.Index(s[i+len("《"):], "《")
-				if next < 0 {
-					break
-				}
-				i += len("《") + next
+// citedTitles lists every title printed in 《》 in the texts.
+func citedTitles(texts []text) []string {
+	var out []string
+	for _, t := range texts {
+		s := t.p.Text
+		for i := strings.Index(s, "《"); i >= 0; {
+			ref, ok := scanCitation(s, i)
+			if ok {
+				out = append(out, ref.Title)
 			}
+			next := strings.Index(s[i+len("《"):], "《")
+			if next < 0 {
+				break
+			}
+			i += len("《") + next
+		}
+	}
+	return out
+}
+
+// collectCited records the titles printed in 《》 in every document.
+func (x *titleIndex) collectCited(cited [][]string) {
+	x.names.cited = map[string]bool{}
+	for _, list := range cited {
+		for _, t := range list {
+			x.addCited(t)
 		}
 	}
 }

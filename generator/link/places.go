@@ -46,6 +46,7 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		ref.Problem = fmt.Sprintf("no %s in %s", label.ArticleText(raw.P.Article, raw.P.Suffix), describe(d))
 		return true
 	}
+	r.targets = append(r.targets, dst.doc) // its 款 and items are read
 	loc, problem := locate(d, ai, raw.P)
 	ref.To, ref.Problem = &loc, problem
 	if raw.Through != nil {

@@ -33,6 +33,9 @@ type docRefs struct {
 	refs      []model.Reference
 	occs      []occurrence
 	cited     []citedHit
+	// targets are the documents whose 款 and items a reference was
+	// resolved in (their shape, for a Memo).
+	targets []int
 }
 
 // dest is a document in the corpus (doc ≥ 0) or a title outside it.

@@ -1,0 +1,276 @@
+package link
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"io"
+
+	"tiaoli/generator/model"
+)
+
+// digest is a SHA-256 sum.
+type digest [sha256.Size]byte
+
+// docKey is what a Memo knows a document by.
+//
+// whole covers every field of the document but the Links of its texts
+// (what linking writes): the same whole, the same document to link.
+// outline and shape cover what linking another document reads of it:
+// outline what any document may read (see writeOutline), shape the 款 and
+// items of its articles, which only a reference that resolves to one of
+// its articles reads (see writeShape). Neither has the text of its
+// paragraphs, whose terms and cited titles other documents read through
+// discovery instead.
+type docKey struct{ whole, outline, shape digest }
+
+// keyWriter writes fields to a hash, each string after its length.
+type keyWriter struct {
+	h   hash.Hash
+	buf [8]byte
+}
+
+func newKeyWriter() *keyWriter { return &keyWriter{h: sha256.New()} }
+
+func (w *keyWriter) num(n int) {
+	binary.LittleEndian.PutUint64(w.buf[:], uint64(n))
+	w.h.Write(w.buf[:])
+}
+
+func (w *keyWriter) flag(b bool) {
+	n := 0
+	if b {
+		n = 1
+	}
+	w.num(n)
+}
+
+func (w *keyWriter) str(s string) {
+	w.num(len(s))
+	io.WriteString(w.h, s)
+}
+
+func (w *keyWriter) strs(list []string) {
+	w.num(len(list))
+	for _, s := range list {
+		w.str(s)
+	}
+}
+
+func (w *keyWriter) sum() digest {
+	var d digest
+	w.h.Sum(d[:0])
+	return d
+}
+
+// keyOf computes the key of d.
+func keyOf(d *model.Document) docKey {
+	whole, outline, shape := newKeyWriter(), newKeyWriter(), newKeyWriter()
+	writeOutline(outline, d)
+	writeShape(shape, d)
+	k := docKey{outline: outline.sum(), shape: shape.sum()}
+	whole.h.Write(k.outline[:])
+	whole.h.Write(k.shape[:])
+	writeRest(whole, d)
+	k.whole = whole.sum()
+	return k
+}
+
+// writeOutline writes what linking one document may read of any other:
+// its identity, kind, titles and dates, its family (carrier, carried,
+// other versions), its headings and the numbers and labels of its
+// articles (a reference to 第五条 resolves where there is one), but no
+// text of its paragraphs.
+func writeOutline(w *keyWriter, d *model.Document) {
+	for _, s := range []string{d.ID, d.Kind, d.Title, d.Kicker, d.Subtitle, d.URL, d.Date, d.ContinuedFrom,
+		d.ContinuedTo, d.Status, d.Issuer, d.Approval, d.Published, d.ValidFrom, d.Parent} {
+		w.str(s)
+	}
+	w.flag(d.OnPublication)
+	for _, list := range [][]string{d.Bylines, d.Credits, d.History, d.Carries, d.Versions} {
+		w.strs(list)
+	}
+	w.flag(d.Dateline != nil)
+	if dl := d.Dateline; dl != nil {
+		for _, s := range []string{dl.Agency, dl.Place, dl.Date, dl.Text} {
+			w.str(s)
+		}
+		w.strs(dl.Reporters)
+	}
+	w.flag(d.Carrier != nil)
+	if d.Carrier != nil {
+		w.str(d.Carrier.ID)
+	}
+	w.num(len(d.VersionDocs))
+	for _, v := range d.VersionDocs {
+		w.str(v.ID)
+	}
+	w.num(len(d.Headings))
+	for _, h := range d.Headings {
+		for _, s := range []string{h.Level, h.Label, h.Title, h.Anchor} {
+			w.str(s)
+		}
+		for _, n := range []int{h.Depth, h.Number, h.Article} {
+			w.num(n)
+		}
+	}
+	w.num(len(d.Articles))
+	for _, a := range d.Articles {
+		w.flag(a != nil)
+		if a != nil {
+			w.num(a.Number)
+			w.num(a.Suffix)
+			w.str(a.Label)
+			w.str(a.URL)
+			w.strs(a.Path)
+		}
+	}
+	w.num(len(d.Sections))
+}
+
+// writeShape writes the 款, items and notes of each article, their
+// anchors and the numbers of the items: a reference to 第五条第二款第（三）项
+// resolves only where they exist. A line added at the end of an article
+// changes its shape, not its outline.
+func writeShape(w *keyWriter, d *model.Document) {
+	w.num(len(d.Articles))
+	for _, a := range d.Articles {
+		if a == nil {
+			continue
+		}
+		w.num(len(a.Clauses))
+		for _, c := range a.Clauses {
+			w.flag(c != nil)
+			if c != nil {
+				w.str(c.Anchor)
+				shapeItems(w, c.Items)
+			}
+		}
+		w.num(len(a.Notes))
+		for _, n := range a.Notes {
+			w.flag(n != nil)
+			if n != nil {
+				w.str(n.Anchor)
+			}
+		}
+	}
+}
+
+func shapeItems(w *keyWriter, items []*model.Item) {
+	w.num(len(items))
+	for _, it := range items {
+		w.flag(it != nil)
+		if it == nil {
+			continue
+		}
+		w.str(it.Label)
+		w.num(it.Number)
+		w.str(it.Anchor)
+		shapeItems(w, it.Items)
+	}
+}
+
+// writeRest writes what writeOutline leaves out: every paragraph (but its
+// Links), the positions, sections, variants and repairs.
+func writeRest(w *keyWriter, d *model.Document) {
+	w.num(len(d.Sources))
+	for _, p := range d.Sources {
+		position(w, p)
+	}
+	paragraphs(w, d.Body)
+	paragraphs(w, d.Preamble)
+	paragraphs(w, d.Appendix)
+	for _, h := range d.Headings {
+		position(w, h.Position)
+	}
+	for _, a := range d.Articles {
+		if a == nil {
+			continue
+		}
+		position(w, a.Position)
+		for _, c := range a.Clauses {
+			if c != nil {
+				paragraph(w, &c.Paragraph)
+				restItems(w, c.Items)
+			}
+		}
+		for _, n := range a.Notes {
+			if n != nil {
+				paragraph(w, &n.Paragraph)
+			}
+		}
+	}
+	for _, s := range d.Sections {
+		section(w, s)
+	}
+	w.num(len(d.Variants))
+	for _, v := range d.Variants {
+		for _, s := range []string{v.Where, v.Article, v.ContextBefore, v.ContextAfter, v.Chosen, v.Rule} {
+			w.str(s)
+		}
+		w.num(v.Paragraph)
+		w.num(v.Item)
+		w.flag(v.Undecided)
+		w.num(len(v.Readings))
+		for _, r := range v.Readings {
+			w.str(r.Source)
+			w.str(r.Text)
+			w.num(r.Line)
+		}
+	}
+	for _, list := range [][]model.Repair{d.Repairs, d.Suspects} {
+		w.num(len(list))
+		for _, r := range list {
+			position(w, r.Position)
+			for _, s := range []string{r.Kind, r.Before, r.After, r.Message} {
+				w.str(s)
+			}
+		}
+	}
+}
+
+func restItems(w *keyWriter, items []*model.Item) {
+	for _, it := range items {
+		if it != nil {
+			paragraph(w, &it.Paragraph)
+			restItems(w, it.Items)
+		}
+	}
+}
+
+func section(w *keyWriter, s *model.Section) {
+	w.flag(s != nil)
+	if s == nil {
+		return
+	}
+	for _, x := range []string{s.Label, s.Title, s.URL, s.Anchor} {
+		w.str(x)
+	}
+	position(w, s.Position)
+	paragraphs(w, s.Body)
+	w.num(len(s.Sections))
+	for _, sub := range s.Sections {
+		section(w, sub)
+	}
+}
+
+func paragraphs(w *keyWriter, ps []model.Paragraph) {
+	w.num(len(ps))
+	for i := range ps {
+		paragraph(w, &ps[i])
+	}
+}
+
+func paragraph(w *keyWriter, p *model.Paragraph) {
+	w.str(p.Text)
+	position(w, p.Position)
+	w.num(p.Heading)
+	w.flag(p.ListItem)
+	w.str(p.Row)
+	w.flag(p.Header)
+}
+
+func position(w *keyWriter, p model.Position) {
+	w.str(p.Path)
+	w.num(p.Line)
+}

@@ -1,0 +1,138 @@
+package link
+
+import (
+	"reflect"
+	"testing"
+
+	"tiaoli/generator/model"
+)
+
+// TestKeyCoversEveryField changes every field a document can hold, one at
+// a time, down to the items of items and the sections of sections, and
+// checks that the document's key changes with it: a field the key missed
+// would let a memo give the links of another text. Only Links, which
+// linking writes, leaves it as it is. A field added to the model later is
+// checked too.
+func TestKeyCoversEveryField(t *testing.T) {
+	d := &model.Document{}
+	k := &keyCheck{t: t, d: d}
+	k.visit(reflect.ValueOf(d).Elem(), "Document", 0)
+	if k.fields < 100 {
+		t.Errorf("only %d fields visited", k.fields)
+	}
+}
+
+type keyCheck struct {
+	t      *testing.T
+	d      *model.Document
+	fields int
+}
+
+var documentType = reflect.TypeOf(model.Document{})
+
+// changed checks that what change does to the document changes its key,
+// undoes it and reports whether the key is back.
+func (k *keyCheck) changed(path string, change, undo func()) {
+	k.fields++
+	before := keyOf(k.d).whole
+	change()
+	if keyOf(k.d).whole == before {
+		k.t.Errorf("%s: the key does not change with it", path)
+	}
+	undo()
+	if keyOf(k.d).whole != before {
+		k.t.Fatalf("%s: undoing the change does not give the key back", path)
+	}
+}
+
+func (k *keyCheck) visit(v reflect.Value, path string, depth int) {
+	switch v.Kind() {
+	case reflect.String:
+		old := v.String()
+		k.changed(path, func() { v.SetString(old + "x") }, func() { v.SetString(old) })
+	case reflect.Int:
+		old := v.Int()
+		k.changed(path, func() { v.SetInt(old + 1) }, func() { v.SetInt(old) })
+	case reflect.Bool:
+		old := v.Bool()
+		k.changed(path, func() { v.SetBool(!old) }, func() { v.SetBool(old) })
+	case reflect.Struct:
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if f.Name == "Links" {
+				k.unchanged(path+".Links", v.Field(i))
+				continue
+			}
+			k.visit(v.Field(i), path+"."+f.Name, depth)
+		}
+	case reflect.Slice:
+		if depth > 4 {
+			return
+		}
+		n := v.Len()
+		elem := reflect.New(v.Type().Elem()).Elem()
+		if v.Type().Elem().Kind() == reflect.Pointer {
+			elem = reflect.New(v.Type().Elem().Elem())
+			if v.Type().Elem().Elem() == documentType {
+				elem.Elem().FieldByName("ID").SetString("other")
+			}
+		}
+		k.changed(path+"[]", func() { v.Set(reflect.Append(v, elem)) }, func() { v.Set(v.Slice(0, n)) })
+		v.Set(reflect.Append(v, elem))
+		if et := v.Type().Elem(); et.Kind() != reflect.Pointer || et.Elem() != documentType {
+			k.visit(v.Index(n), path+"[]", depth+1)
+		}
+		v.Set(v.Slice(0, n))
+	case reflect.Pointer:
+		if depth > 4 {
+			return
+		}
+		if v.Type().Elem() == documentType { // another document: by its ID
+			other := &model.Document{ID: "other"}
+			k.changed(path, func() { v.Set(reflect.ValueOf(other)) }, func() { v.SetZero() })
+			return
+		}
+		if v.IsNil() {
+			k.changed(path, func() { v.Set(reflect.New(v.Type().Elem())) }, func() { v.SetZero() })
+			v.Set(reflect.New(v.Type().Elem()))
+			k.visit(v.Elem(), path, depth+1)
+			v.SetZero()
+			return
+		}
+		k.visit(v.Elem(), path, depth+1)
+	default:
+		k.t.Errorf("%s: a field of kind %s the test cannot change", path, v.Kind())
+	}
+}
+
+// unchanged checks that links leave the key as it is.
+func (k *keyCheck) unchanged(path string, v reflect.Value) {
+	before := keyOf(k.d).whole
+	v.Set(reflect.ValueOf([]model.Link{{Start: 1, End: 2, Kind: "term"}}))
+	if keyOf(k.d).whole != before {
+		k.t.Errorf("%s: links change the key", path)
+	}
+	v.SetZero()
+}
+
+// TestOutlineLeavesText: an edit of a paragraph's text changes a
+// document's whole key, not its outline or shape; a 款 added changes its
+// shape, not its outline; an article added changes its outline.
+func TestOutlineLeavesText(t *testing.T) {
+	d := &model.Document{ID: "d", Regulation: model.Regulation{Articles: []*model.Article{
+		{Number: 1, Label: "第一条", Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: "甲"}}}},
+	}}}
+	step := func(what string, edit func(), outline, shape bool) {
+		t.Helper()
+		before := keyOf(d)
+		edit()
+		after := keyOf(d)
+		if after.whole == before.whole || (after.outline != before.outline) != outline || (after.shape != before.shape) != shape {
+			t.Errorf("%s: whole, outline and shape changed %v %v %v", what,
+				after.whole != before.whole, after.outline != before.outline, after.shape != before.shape)
+		}
+	}
+	step("a text edited", func() { d.Articles[0].Clauses[0].Text = "乙" }, false, false)
+	step("a 款 added", func() { d.Articles[0].Clauses = append(d.Articles[0].Clauses, &model.Clause{}) }, false, true)
+	step("an article added", func() { d.Articles = append(d.Articles, &model.Article{Number: 2, Label: "第二条"}) }, true, true)
+}

@@ -1,0 +1,277 @@
+package link
+
+import (
+	"crypto/sha256"
+	"slices"
+	"sync"
+
+	"tiaoli/generator/model"
+)
+
+// Memo keeps what linking gave each document, so that linking a corpus
+// again after an edit (tiaoli preview) redoes only what the edit can
+// change:
+//
+//   - discovery (the terms a document defines, the titles it prints in
+//     《》) reads the document alone and the glossary: it is kept by the
+//     document's whole key (every field but its links) and the glossary;
+//   - linking a document reads the document and its context: the outline
+//     of every document (see writeOutline), every term, every title cited
+//     in 《》, the works and the glossary, and the shape (the 款 and items,
+//     see writeShape) of the documents its references resolve in. Its
+//     links, references and term occurrences are kept by its whole key, and
+//     given again only while the context is the one they were made in and
+//     those documents keep their shape. An edit that changes no term,
+//     title, cited title, article number or date anywhere leaves the
+//     context as it was: only the edited documents, and those citing a 款
+//     of a document whose 款 changed, are linked again. Any other edit
+//     links every document again.
+//
+// A Memo keeps only what the last Link used. It is safe for one Link at a
+// time.
+type Memo struct {
+	mu                sync.Mutex
+	found, foundLast  map[digest]*discovered
+	linked, linkedOld map[digest]*linkedDoc
+	context           digest // in which linked was made
+	// anew counts the documents the last Link discovered and linked
+	// itself, without the memo.
+	anew struct{ discovered, linked int }
+}
+
+// Anew returns how many documents the last Link read for their terms and
+// linked without the memo.
+func (m *Memo) Anew() (discovered, linked int) { return m.anew.discovered, m.anew.linked }
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo {
+	return &Memo{found: map[digest]*discovered{}, linked: map[digest]*linkedDoc{}}
+}
+
+// Link is Link through the memo.
+func (m *Memo) Link(c *model.Corpus, glossary []byte) []model.Error {
+	return link(c, glossary, m)
+}
+
+// discovered is what discovery gave a document, as it left discoverDoc.
+type discovered struct {
+	defs  []*def
+	errs  []model.Error
+	cited []string // titles printed in 《》 in its texts
+}
+
+// linkedDoc is what linking gave a document, its reference indices
+// counted from 0 in the document.
+type linkedDoc struct {
+	links [][]model.Link // per text
+	refs  []model.Reference
+	occs  []occurrence
+	cited []citedHit
+	// shapes are the shapes of the documents its references resolved in,
+	// by ID.
+	shapes map[string]digest
+}
+
+// start begins a Link: what it does not use is forgotten at its end.
+func (m *Memo) start() {
+	if m != nil {
+		m.foundLast, m.found = m.found, map[digest]*discovered{}
+		m.linkedOld, m.linked = m.linked, map[digest]*linkedDoc{}
+		m.anew.discovered, m.anew.linked = 0, 0
+	}
+}
+
+// discoveryKey is the key of a document's discovery: its whole key and
+// the glossary's digest.
+func discoveryKey(k docKey, glossary digest) digest {
+	h := sha256.New()
+	h.Write(k.whole[:])
+	h.Write(glossary[:])
+	var d digest
+	h.Sum(d[:0])
+	return d
+}
+
+// discovery returns a copy of what discovery gave the document of key k,
+// for document di.
+func (m *Memo) discovery(k digest, di int) ([]*def, []model.Error, []string, bool) {
+	if m == nil {
+		return nil, nil, nil, false
+	}
+	m.mu.Lock()
+	f, ok := m.found[k]
+	if !ok {
+		if f, ok = m.foundLast[k]; ok {
+			m.found[k] = f
+		}
+	}
+	m.mu.Unlock()
+	if !ok {
+		return nil, nil, nil, false
+	}
+	return copyDefs(f.defs, di), slices.Clone(f.errs), f.cited, true
+}
+
+// keepDiscovery keeps a copy of what discovery gave a document.
+func (m *Memo) keepDiscovery(k digest, defs []*def, errs []model.Error, cited []string) {
+	if m == nil {
+		return
+	}
+	f := &discovered{defs: copyDefs(defs, -1), errs: slices.Clone(errs), cited: cited}
+	m.mu.Lock()
+	m.found[k] = f
+	m.anew.discovered++
+	m.mu.Unlock()
+}
+
+// copyDefs copies the definitions of a document, and their terms, for
+// document di (-1: keep the index they have).
+func copyDefs(defs []*def, di int) []*def {
+	out := make([]*def, len(defs))
+	for i, d := range defs {
+		c := *d
+		if di >= 0 {
+			c.doc = di
+		}
+		t := *d.term
+		t.Members = slices.Clone(t.Members)
+		t.Includes = slices.Clone(t.Includes)
+		t.Aliases = slices.Clone(t.Aliases)
+		t.Occurrences = nil
+		if t.DefinedIn != nil {
+			loc := *t.DefinedIn
+			t.DefinedIn = &loc
+		}
+		c.term = &t
+		c.forms = slices.Clone(d.forms)
+		out[i] = &c
+	}
+	return out
+}
+
+// useContext makes the links kept from the last Link usable in this one
+// when its context is the same, and forgets them when not.
+func (m *Memo) useContext(ctx digest) {
+	if m == nil {
+		return
+	}
+	if ctx != m.context {
+		m.linkedOld = nil
+	}
+	m.context = ctx
+}
+
+// linking returns what linking gave the document of whole key k in the
+// same context, applied to document di: its texts get their links back.
+func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
+	if m == nil {
+		return nil, false
+	}
+	m.mu.Lock()
+	e, ok := m.linkedOld[k]
+	m.mu.Unlock()
+	if !ok || len(e.links) != len(l.texts[di]) {
+		return nil, false
+	}
+	for id, shape := range e.shapes {
+		if i, ok := l.byID[id]; !ok || l.keys[i].shape != shape {
+			return nil, false
+		}
+	}
+	m.mu.Lock()
+	m.linked[k] = e
+	m.mu.Unlock()
+	for ti, t := range l.texts[di] {
+		t.p.Links = slices.Clone(e.links[ti])
+	}
+	return &docRefs{l: l, di: di, refs: copyRefs(e.refs), occs: slices.Clone(e.occs), cited: slices.Clone(e.cited)}, true
+}
+
+// keepLinking keeps a copy of what linkDoc gave document di, before the
+// references are numbered in the corpus.
+func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
+	if m == nil {
+		return
+	}
+	e := &linkedDoc{links: make([][]model.Link, len(l.texts[di])), refs: copyRefs(r.refs),
+		occs: slices.Clone(r.occs), cited: slices.Clone(r.cited), shapes: map[string]digest{}}
+	for _, t := range r.targets {
+		e.shapes[l.docs[t].ID] = l.keys[t].shape
+	}
+	for ti, t := range l.texts[di] {
+		e.links[ti] = slices.Clone(t.p.Links)
+	}
+	m.mu.Lock()
+	m.linked[k] = e
+	m.anew.linked++
+	m.mu.Unlock()
+}
+
+// copyRefs copies references and what they point to.
+func copyRefs(refs []model.Reference) []model.Reference {
+	out := slices.Clone(refs)
+	for i := range out {
+		r := &out[i]
+		r.Antecedents = slices.Clone(r.Antecedents)
+		if r.To != nil {
+			to := *r.To
+			r.To = &to
+		}
+		if r.Through != nil {
+			th := *r.Through
+			r.Through = &th
+		}
+	}
+	return out
+}
+
+// contextKey is the digest of what linking a document reads beyond the
+// document itself: every document's outline, terms and cited titles, in
+// corpus order, the works and the glossary.
+func (l *linker) contextKey(glossary digest, cited [][]string) digest {
+	w := newKeyWriter()
+	w.h.Write(glossary[:])
+	w.num(len(l.docs))
+	for i := range l.docs {
+		w.h.Write(l.keys[i].outline[:])
+		writeDefs(w, l.defs[i])
+		w.strs(cited[i])
+	}
+	w.num(len(l.c.Works))
+	for _, wk := range l.c.Works {
+		w.str(wk.Title)
+		w.num(len(wk.Versions))
+		for _, v := range wk.Versions {
+			w.str(v.Document)
+			w.str(v.Date)
+		}
+	}
+	return w.sum()
+}
+
+// writeDefs writes the definitions of a document and their terms.
+func writeDefs(w *keyWriter, defs []*def) {
+	w.num(len(defs))
+	for _, d := range defs {
+		t := d.term
+		for _, s := range []string{t.Term, t.Kind, t.Definition, t.Expansion, t.Scope, t.Acronym, t.KindOf, t.Source} {
+			w.str(s)
+		}
+		w.num(t.Count)
+		for _, list := range [][]string{t.Members, t.Includes, t.Aliases, d.forms} {
+			w.strs(list)
+		}
+		w.flag(t.DefinedIn != nil)
+		if loc := t.DefinedIn; loc != nil {
+			for _, s := range []string{loc.Document, loc.Article, loc.Part, loc.Section} {
+				w.str(s)
+			}
+			for _, n := range []int{loc.Paragraph, loc.Item, loc.Subitem, loc.Start, loc.End} {
+				w.num(n)
+			}
+		}
+		for _, n := range []int{d.art, d.text, d.start, d.end, d.sentStart, d.sentEnd} {
+			w.num(n)
+		}
+	}
+}
