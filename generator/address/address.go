@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
@@ -142,15 +143,14 @@ func Slug(text string, max int) string {
 			word.Reset()
 		}
 	}
-	args := pinyin.NewArgs()
 	for _, r := range text {
 		switch {
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			word.WriteRune(unicode.ToLower(r))
 		case unicode.Is(unicode.Han, r):
 			flush()
-			if py := pinyin.SinglePinyin(r, args); len(py) > 0 {
-				words = append(words, py[0])
+			if py := syllable(r); py != "" {
+				words = append(words, py)
 			}
 		default:
 			flush()
@@ -165,6 +165,25 @@ func Slug(text string, max int) string {
 		slug = strings.TrimRight(slug[:maxSlugBytes], "-")
 	}
 	return slug
+}
+
+// syllables holds the pinyin syllable of each Han character met, "" for
+// one without: looking one up in the pinyin tables costs a hundred times
+// more, and a corpus has a few thousand characters.
+var syllables sync.Map // rune → string
+
+// syllable is the pinyin syllable of a Han character, without tone, ""
+// when it has none.
+func syllable(r rune) string {
+	if s, ok := syllables.Load(r); ok {
+		return s.(string)
+	}
+	s := ""
+	if py := pinyin.SinglePinyin(r, pinyin.NewArgs()); len(py) > 0 {
+		s = py[0]
+	}
+	syllables.Store(r, s)
+	return s
 }
 
 // maxSlugBytes caps a slug, so that a path element made of it, a dash and

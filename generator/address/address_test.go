@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mozillazg/go-pinyin"
+
 	"tiaoli/generator/model"
 )
 
@@ -116,6 +118,22 @@ func TestBase(t *testing.T) {
 	for in, want := range map[string]string{"": "/", "/": "/", "//": "/", "fagui": "/fagui/", "/fagui": "/fagui/", "fagui/": "/fagui/", "/a/b/": "/a/b/"} {
 		if got := Base(in); got != want {
 			t.Errorf("Base(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSyllable: a Han character's syllable is go-pinyin's, looked up or
+// kept.
+func TestSyllable(t *testing.T) {
+	for r := rune(0x4E00); r < 0x4E00+3000; r++ {
+		want := ""
+		if py := pinyin.SinglePinyin(r, pinyin.NewArgs()); len(py) > 0 {
+			want = py[0]
+		}
+		for range 2 {
+			if got := syllable(r); got != want {
+				t.Fatalf("syllable(%q) = %q, want %q", r, got, want)
+			}
 		}
 	}
 }

@@ -24,17 +24,22 @@ type digest [sha256.Size]byte
 // discovery instead.
 type docKey struct{ whole, outline, shape digest }
 
-// keyWriter writes fields to a hash, each string after its length.
+// keyWriter writes fields to a hash, each string after its length. It
+// gathers small fields in a buffer: a document has many, and each write
+// to the hash costs more than its bytes.
 type keyWriter struct {
-	h   hash.Hash
-	buf [8]byte
+	h    hash.Hash
+	buf  []byte
+	path string // of the last position written
 }
 
-func newKeyWriter() *keyWriter { return &keyWriter{h: sha256.New()} }
+func newKeyWriter() *keyWriter { return &keyWriter{h: sha256.New(), buf: make([]byte, 0, 8<<10)} }
 
 func (w *keyWriter) num(n int) {
-	binary.LittleEndian.PutUint64(w.buf[:], uint64(n))
-	w.h.Write(w.buf[:])
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(n))
+	if len(w.buf) >= 8<<10 {
+		w.flush()
+	}
 }
 
 func (w *keyWriter) flag(b bool) {
@@ -47,7 +52,12 @@ func (w *keyWriter) flag(b bool) {
 
 func (w *keyWriter) str(s string) {
 	w.num(len(s))
-	io.WriteString(w.h, s)
+	if len(s) > 1<<10 {
+		w.flush()
+		io.WriteString(w.h, s)
+		return
+	}
+	w.buf = append(w.buf, s...)
 }
 
 func (w *keyWriter) strs(list []string) {
@@ -57,7 +67,18 @@ func (w *keyWriter) strs(list []string) {
 	}
 }
 
+// digest writes a digest.
+func (w *keyWriter) digest(d digest) {
+	w.buf = append(w.buf, d[:]...)
+}
+
+func (w *keyWriter) flush() {
+	w.h.Write(w.buf)
+	w.buf = w.buf[:0]
+}
+
 func (w *keyWriter) sum() digest {
+	w.flush()
 	var d digest
 	w.h.Sum(d[:0])
 	return d
@@ -69,8 +90,8 @@ func keyOf(d *model.Document) docKey {
 	writeOutline(outline, d)
 	writeShape(shape, d)
 	k := docKey{outline: outline.sum(), shape: shape.sum()}
-	whole.h.Write(k.outline[:])
-	whole.h.Write(k.shape[:])
+	whole.digest(k.outline)
+	whole.digest(k.shape)
 	writeRest(whole, d)
 	k.whole = whole.sum()
 	return k
@@ -170,14 +191,18 @@ func shapeItems(w *keyWriter, items []*model.Item) {
 	}
 }
 
-// writeRest writes what writeOutline leaves out: every paragraph (but its
-// Links), the positions, sections, variants and repairs.
+// writeRest writes what writeOutline and writeShape leave out: every
+// paragraph (but its Links) that linking reads (a Body that repeats the
+// lines of the articles and sections is not: see textsOf), the positions,
+// sections, variants and repairs.
 func writeRest(w *keyWriter, d *model.Document) {
 	w.num(len(d.Sources))
 	for _, p := range d.Sources {
 		position(w, p)
 	}
-	paragraphs(w, d.Body)
+	if readsBody(d) {
+		paragraphs(w, d.Body)
+	}
 	paragraphs(w, d.Preamble)
 	paragraphs(w, d.Appendix)
 	for _, h := range d.Headings {
@@ -270,7 +295,14 @@ func paragraph(w *keyWriter, p *model.Paragraph) {
 	w.flag(p.Header)
 }
 
+// position writes a position; a path the last position had is written
+// as -1 (no length is), for most positions of a document share it.
 func position(w *keyWriter, p model.Position) {
-	w.str(p.Path)
+	if p.Path == w.path {
+		w.num(-1)
+	} else {
+		w.str(p.Path)
+		w.path = p.Path
+	}
 	w.num(p.Line)
 }

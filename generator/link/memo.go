@@ -230,10 +230,10 @@ func copyRefs(refs []model.Reference) []model.Reference {
 // corpus order, the works and the glossary.
 func (l *linker) contextKey(glossary digest, cited [][]string) digest {
 	w := newKeyWriter()
-	w.h.Write(glossary[:])
+	w.digest(glossary)
 	w.num(len(l.docs))
 	for i := range l.docs {
-		w.h.Write(l.keys[i].outline[:])
+		w.digest(l.keys[i].outline)
 		writeDefs(w, l.defs[i])
 		w.strs(cited[i])
 	}

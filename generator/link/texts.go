@@ -23,7 +23,7 @@ type text struct {
 // Any other document is read from its Body.
 func textsOf(d *model.Document) []text {
 	var ts []text
-	if len(d.Articles) == 0 && len(d.Sections) == 0 {
+	if readsBody(d) {
 		return appendParts(ts, d, d.Body, "")
 	}
 	ts = appendParts(ts, d, d.Preamble, "preamble")
@@ -35,6 +35,10 @@ func textsOf(d *model.Document) []text {
 	}
 	return appendParts(ts, d, d.Appendix, "appendix")
 }
+
+// readsBody reports whether d is read from its Body: it has neither
+// articles nor sections.
+func readsBody(d *model.Document) bool { return len(d.Articles) == 0 && len(d.Sections) == 0 }
 
 func appendParts(ts []text, d *model.Document, ps []model.Paragraph, part string) []text {
 	for i := range ps {
