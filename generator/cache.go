@@ -8,6 +8,7 @@ import (
 	"tiaoli/generator/compare"
 	"tiaoli/generator/link"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 )
 
 // Cache keeps what reading each source gave, by its path and the digest
@@ -26,6 +27,8 @@ type Cache struct {
 	// aligned keeps the comparisons of versions (package compare) by
 	// their text.
 	aligned *compare.Memo
+	// grams keeps the bigrams of the bodies reconcile compared.
+	grams *reconcile.Memo
 	// linked keeps what linking gave each document (package link).
 	linked *link.Memo
 }
@@ -38,7 +41,16 @@ type cachedFile struct {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{files: map[string]cachedFile{}, aligned: compare.NewMemo(), linked: link.NewMemo()}
+	return &Cache{files: map[string]cachedFile{}, aligned: compare.NewMemo(), grams: reconcile.NewMemo(), linked: link.NewMemo()}
+}
+
+// merger is the memo of reconcile, nil without a cache: a nil Memo
+// merges without one.
+func (k *Cache) merger() *reconcile.Memo {
+	if k == nil {
+		return nil
+	}
+	return k.grams
 }
 
 // links is the memo of linking, nil without a cache: a nil Memo links

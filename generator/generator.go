@@ -82,7 +82,7 @@ func parse(fsys fs.FS, cache *Cache) *model.Corpus {
 	}
 	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, c))
 	c.Errors = append(c.Errors, perrs...)
-	c.Documents = reconcile.Merge(c.Documents, pins)
+	c.Documents = cache.merger().Merge(c.Documents, pins)
 	c.Errors = append(c.Errors, reconcile.UnusedPins(c.Documents, pins)...)
 	edits, werrs := work.ParseEdits(readOptional(fsys, work.File, c))
 	c.Errors = append(c.Errors, werrs...)

@@ -47,8 +47,8 @@ func (e *edition) yearOf() string {
 
 // groups sorts documents into witnesses of one text, in the order of their
 // first member, and returns for each regulation group the groups that are
-// other versions of it.
-func groups(docs []*model.Document) ([]*group, map[*group][]*group) {
+// other versions of it. Bodies are cut into bigrams through memo.
+func groups(docs []*model.Document, memo *Memo) ([]*group, map[*group][]*group) {
 	var out []*group
 	byKey := map[string][]*group{}
 	editions := map[*model.Document]*edition{}
@@ -56,7 +56,7 @@ func groups(docs []*model.Document) ([]*group, map[*group][]*group) {
 		if e, ok := editions[d]; ok {
 			return e
 		}
-		e := &edition{date: latestDate(d), year: titleYear(d), grams: bodyGrams(d)}
+		e := &edition{date: latestDate(d), year: titleYear(d), grams: memo.bodyGrams(d)}
 		editions[d] = e
 		return e
 	}

@@ -45,8 +45,11 @@ import (
 // Merge returns the documents with every group of witnesses of one
 // document merged into one, in input order. Carrier and version pointers
 // of merged-away documents are moved to the survivor.
-func Merge(docs []*model.Document, pins Pins) []*model.Document {
-	gs, vers := groups(docs)
+func Merge(docs []*model.Document, pins Pins) []*model.Document { return merge(docs, pins, nil) }
+
+// merge is Merge, through memo when it is not nil.
+func merge(docs []*model.Document, pins Pins, memo *Memo) []*model.Document {
+	gs, vers := groups(docs, memo)
 	ch := &chooser{pins: pins, docs: docs}
 	survivor := map[*model.Document]*model.Document{}
 	out := make([]*model.Document, 0, len(gs))
