@@ -64,7 +64,7 @@ func (l *linker) discover(glossary []*def, gsum digest) ([]model.Error, [][]stri
 		}
 		l.defs[di], errs[di] = l.discoverDoc(di, known)
 		cited[di] = citedTitles(l.texts[di])
-		l.memo.keepDiscovery(k, l.defs[di], errs[di], cited[di])
+		l.memo.keepDiscovery(k, l.docs[di], l.defs[di], errs[di], cited[di])
 	})
 	var all []model.Error
 	for _, e := range errs {

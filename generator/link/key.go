@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash"
 	"io"
+	"unsafe"
 
 	"tiaoli/generator/model"
 )
@@ -15,7 +16,8 @@ type digest [sha256.Size]byte
 // docKey is what a Memo knows a document by.
 //
 // whole covers every field of the document but the Links of its texts
-// (what linking writes): the same whole, the same document to link.
+// (what linking writes), its paragraphs' texts by where they lie in memory
+// (keyWriter.text): the same whole, the same document to link.
 // outline and shape cover what linking another document reads of it:
 // outline what any document may read (see writeOutline), shape the 款 and
 // items of its articles, which only a reference that resolves to one of
@@ -58,6 +60,19 @@ func (w *keyWriter) str(s string) {
 		return
 	}
 	w.buf = append(w.buf, s...)
+}
+
+// text writes where a paragraph's text lies in memory and its length,
+// not its bytes: a document has megabytes of text, which would cost more
+// to hash than to link. Two strings alive at the same time at the same
+// place and of the same length hold the same bytes (Go's strings do not
+// change), and a Memo keeps every document it knows by its key alive
+// (discovered.doc, linkedDoc.doc), so no other text can take the place of
+// one it knows. A text rewritten, even to the same bytes, is another
+// string: the key changes, and the document is linked again.
+func (w *keyWriter) text(s string) {
+	w.num(int(uintptr(unsafe.Pointer(unsafe.StringData(s)))))
+	w.num(len(s))
 }
 
 func (w *keyWriter) strs(list []string) {
@@ -287,7 +302,7 @@ func paragraphs(w *keyWriter, ps []model.Paragraph) {
 }
 
 func paragraph(w *keyWriter, p *model.Paragraph) {
-	w.str(p.Text)
+	w.text(p.Text)
 	position(w, p.Position)
 	w.num(p.Heading)
 	w.flag(p.ListItem)

@@ -87,6 +87,7 @@ type linker struct {
 	memo  *Memo          // nil when nothing is kept between runs
 	keys  []docKey       // per document, with a memo
 	byID  map[string]int // document indices, with a memo
+	order []int          // largestFirst
 }
 
 func newLinker(c *model.Corpus, memo *Memo) *linker {
@@ -178,13 +179,16 @@ func identity(n int) []int {
 // largestFirst orders the documents by the length of their text, the
 // longest first, so that no core is left with a long one at the end.
 func (l *linker) largestFirst() []int {
+	if l.order != nil {
+		return l.order
+	}
 	size := make([]int, len(l.docs))
 	for i, ts := range l.texts {
 		for _, t := range ts {
 			size[i] += len(t.p.Text)
 		}
 	}
-	order := identity(len(l.docs))
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
-	return order
+	l.order = identity(len(l.docs))
+	slices.SortStableFunc(l.order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
+	return l.order
 }

@@ -19,17 +19,29 @@ func (l *linker) link() []model.Error {
 		results[di] = l.linkDoc(di)
 		l.memo.keepLinking(l, l.keys[di].whole, di, results[di])
 	})
-	l.c.References = []*model.Reference{}
+	total, uses := 0, make([]int, len(l.c.Terms))
+	for _, r := range results {
+		total += len(r.refs)
+		for _, o := range r.occs {
+			uses[o.term]++
+		}
+	}
+	for i, t := range l.c.Terms {
+		t.Occurrences = make([]model.Location, 0, uses[i])
+	}
+	refs := make([]model.Reference, 0, total) // one block: no reference moves
+	l.c.References = make([]*model.Reference, 0, total)
 	cited := map[string]*model.CitedDocument{}
 	var order []string
 	for di, r := range results {
-		offset := len(l.c.References)
+		offset := len(refs)
 		for i := range r.refs {
 			ref := r.refs[i]
 			for j := range ref.Antecedents {
 				ref.Antecedents[j] += offset
 			}
-			l.c.References = append(l.c.References, &ref)
+			refs = append(refs, ref)
+			l.c.References = append(l.c.References, &refs[len(refs)-1])
 		}
 		for _, t := range l.texts[di] {
 			for i := range t.p.Links {

@@ -55,6 +55,7 @@ func (m *Memo) Link(c *model.Corpus, glossary []byte) []model.Error {
 
 // discovered is what discovery gave a document, as it left discoverDoc.
 type discovered struct {
+	doc   *model.Document // kept alive: its texts are in its key
 	defs  []*def
 	errs  []model.Error
 	cited []string // titles printed in 《》 in its texts
@@ -63,7 +64,8 @@ type discovered struct {
 // linkedDoc is what linking gave a document, its reference indices
 // counted from 0 in the document.
 type linkedDoc struct {
-	links [][]model.Link // per text
+	doc   *model.Document // kept alive: its texts are in its key
+	links [][]model.Link  // per text
 	refs  []model.Reference
 	occs  []occurrence
 	cited []citedHit
@@ -113,11 +115,11 @@ func (m *Memo) discovery(k digest, di int) ([]*def, []model.Error, []string, boo
 }
 
 // keepDiscovery keeps a copy of what discovery gave a document.
-func (m *Memo) keepDiscovery(k digest, defs []*def, errs []model.Error, cited []string) {
+func (m *Memo) keepDiscovery(k digest, d *model.Document, defs []*def, errs []model.Error, cited []string) {
 	if m == nil {
 		return
 	}
-	f := &discovered{defs: copyDefs(defs, -1), errs: slices.Clone(errs), cited: cited}
+	f := &discovered{doc: d, defs: copyDefs(defs, -1), errs: slices.Clone(errs), cited: cited}
 	m.mu.Lock()
 	m.found[k] = f
 	m.anew.discovered++
@@ -193,7 +195,7 @@ func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
 	if m == nil {
 		return
 	}
-	e := &linkedDoc{links: make([][]model.Link, len(l.texts[di])), refs: copyRefs(r.refs),
+	e := &linkedDoc{doc: l.docs[di], links: make([][]model.Link, len(l.texts[di])), refs: copyRefs(r.refs),
 		occs: slices.Clone(r.occs), cited: slices.Clone(r.cited), shapes: map[string]digest{}}
 	for _, t := range r.targets {
 		e.shapes[l.docs[t].ID] = l.keys[t].shape
