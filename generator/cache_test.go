@@ -35,7 +35,8 @@ func TestCacheParseEqualsParse(t *testing.T) {
 	title := strings.TrimPrefix(strings.SplitN(string(fsys[law].Data), "\n", 2)[0], "# ")
 	fsys["pages/cites-law.txt"] = &fstest.MapFile{Data: []byte("条例施行\n\n本报讯 依照《" + title + "》第五条第三款，从其规定。\n")}
 	fsys["pages/cites-99.txt"] = &fstest.MapFile{Data: []byte("条例另有规定\n\n本报讯 《" + title + "》第九十九条另有规定的除外。\n")}
-	fsys["pages/bare.txt"] = &fstest.MapFile{Data: []byte("复查规定施行\n\n本报讯 依照某某事项复查规定第二条，不予复查。\n")}
+	fsys["pages/list.txt"] = &fstest.MapFile{Data: []byte("意识提出\n\n本报讯 要牢固树立“两个意识”，即政治意识、大局意识。\n")}
+	fsys["pages/bare.txt"] = &fstest.MapFile{Data: []byte("复查规定施行\n\n本报讯 依照某某事项复查规定第二条，不予复查，树立两个意识。\n")}
 	k := generator.NewCache()
 	same := func(step string) {
 		t.Helper()
@@ -74,8 +75,11 @@ func TestCacheParseEqualsParse(t *testing.T) {
 	anew("a 款 added to an article another document cites", 1, 2)
 	edit(law, article, article+"本条例所称办理期限，是指作出决定的期限。")
 	same("a definition added")
+	edit("pages/list.txt", "“两个意识”，即政治意识、大局意识", "“两个观念”，即政治观念、大局观念")
+	same("a named list renamed that another document uses")
 	edit("regs/rule.md", "办理事项，是指依申请作出的决定", "办理事项，是指依职权或者依申请作出的决定")
 	same("a definition edited")
+	anew("a definition edited", 1, 1) // what it says is read by its own document alone
 	edit("pages/news.txt", "印发了《某某事项办理规定》，", "印发了《某某事项办理规定》（以下简称《规定》），按照《规定》第三条，")
 	same("an abbreviation")
 	edit("pages/cites-law.txt", "从其规定。", "从其规定，另见《某某事项复查规定》。")

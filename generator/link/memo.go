@@ -251,28 +251,22 @@ func (l *linker) contextKey(glossary digest, cited [][]string) digest {
 	return w.sum()
 }
 
-// writeDefs writes the definitions of a document and their terms.
+// writeDefs writes what linking another document reads of the terms a
+// document defines: the term, its kind and expansion (a short form of a
+// title, names.forms), its scope and forms, and where it is defined
+// (applies, choose); their number and order give their indices. What a
+// definition says (Definition, Members, Count, KindOf, Includes, Acronym,
+// Source) and the bounds of its sentence are read only by discovery and
+// by linking the defining document itself, whose whole key covers them.
 func writeDefs(w *keyWriter, defs []*def) {
 	w.num(len(defs))
 	for _, d := range defs {
 		t := d.term
-		for _, s := range []string{t.Term, t.Kind, t.Definition, t.Expansion, t.Scope, t.Acronym, t.KindOf, t.Source} {
+		for _, s := range []string{t.Term, t.Kind, t.Expansion, t.Scope} {
 			w.str(s)
 		}
-		w.num(t.Count)
-		for _, list := range [][]string{t.Members, t.Includes, t.Aliases, d.forms} {
-			w.strs(list)
-		}
-		w.flag(t.DefinedIn != nil)
-		if loc := t.DefinedIn; loc != nil {
-			for _, s := range []string{loc.Document, loc.Article, loc.Part, loc.Section} {
-				w.str(s)
-			}
-			for _, n := range []int{loc.Paragraph, loc.Item, loc.Subitem, loc.Start, loc.End} {
-				w.num(n)
-			}
-		}
-		for _, n := range []int{d.art, d.text, d.start, d.end, d.sentStart, d.sentEnd} {
+		w.strs(d.forms)
+		for _, n := range []int{d.art, d.text, d.start, d.end} {
 			w.num(n)
 		}
 	}
