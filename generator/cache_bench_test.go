@@ -93,14 +93,7 @@ type editableFile struct {
 // editable picks two files of dir that edit can change, in the middle of
 // the corpus.
 func editable(b *testing.B, dir string, edit func([]byte, int) ([]byte, bool)) []editableFile {
-	var all []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			all = append(all, p)
-		}
-		return err
-	})
-	slices.Sort(all)
+	all := markdownFiles(dir)
 	var out []editableFile
 	for _, p := range all[len(all)/2:] {
 		data, err := os.ReadFile(p)
@@ -116,6 +109,19 @@ func editable(b *testing.B, dir string, edit func([]byte, int) ([]byte, bool)) [
 	}
 	b.Fatal("no two files to edit")
 	return nil
+}
+
+// markdownFiles lists the Markdown files under dir, in order.
+func markdownFiles(dir string) []string {
+	var files []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return err
+	})
+	slices.Sort(files)
+	return files
 }
 
 // appendLine appends a line to the text, a different one each time.

@@ -123,14 +123,7 @@ func TestCacheCorpusEqualsParse(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join(testdir.Corpus(t), "lawrefbook-laws"))); err != nil {
 		t.Fatal(err)
 	}
-	var files []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return err
-	})
-	slices.Sort(files)
+	files := markdownFiles(dir)
 	time.Sleep(2100 * time.Millisecond) // the copies' stamps settle
 	fsys := os.DirFS(dir)
 	k := generator.NewCache()

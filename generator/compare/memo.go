@@ -5,9 +5,9 @@ import (
 	"encoding/binary"
 	"io"
 	"slices"
-	"sync"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/recent"
 )
 
 // Memo keeps the alignments of pairs of versions by what Align reads of
@@ -16,12 +16,11 @@ import (
 // aligns only the pairs whose text changed. A Memo forgets the pairs the
 // last Works did not ask for. It is safe for one Works at a time.
 type Memo struct {
-	mu         sync.Mutex
-	last, next map[memoKey]alignment
+	aligned recent.Map[memoKey, alignment]
 }
 
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{next: map[memoKey]alignment{}} }
+func NewMemo() *Memo { return &Memo{} }
 
 type memoKey struct{ old, new [sha256.Size]byte }
 
@@ -31,7 +30,7 @@ type alignment struct{ articles, headings []model.Pair }
 // its end.
 func (m *Memo) start() {
 	if m != nil {
-		m.last, m.next = m.next, map[memoKey]alignment{}
+		m.aligned.Start()
 	}
 }
 
@@ -42,18 +41,11 @@ func (m *Memo) align(old, new *model.Document) (articles, headings []model.Pair)
 	}
 	in := [2]inputs{inputsOf(old), inputsOf(new)}
 	k := memoKey{in[0].digest(), in[1].digest()}
-	m.mu.Lock()
-	a, ok := m.next[k]
-	if !ok {
-		a, ok = m.last[k]
-	}
-	m.mu.Unlock()
+	a, ok := m.aligned.Get(k)
 	if !ok {
 		a.articles, a.headings = alignInputs(in[0], in[1])
+		m.aligned.Put(k, a)
 	}
-	m.mu.Lock()
-	m.next[k] = a
-	m.mu.Unlock()
 	return slices.Clone(a.articles), slices.Clone(a.headings)
 }
 

@@ -47,8 +47,8 @@ func TestMemo(t *testing.T) {
 		h.Title += "和附则"
 		same("a heading renamed")
 	}
-	if len(m.next) != len(works) {
-		t.Errorf("the memo keeps %d alignments, want the %d of the last run", len(m.next), len(works))
+	if m.aligned.Len() != len(works) {
+		t.Errorf("the memo keeps %d alignments, want the %d of the last run", m.aligned.Len(), len(works))
 	}
 }
 

@@ -3,9 +3,10 @@ package link
 import (
 	"crypto/sha256"
 	"slices"
-	"sync"
+	"sync/atomic"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/recent"
 )
 
 // Memo keeps what linking gave each document, so that linking a corpus
@@ -30,23 +31,22 @@ import (
 // A Memo keeps only what the last Link used. It is safe for one Link at a
 // time.
 type Memo struct {
-	mu                sync.Mutex
-	found, foundLast  map[digest]*discovered
-	linked, linkedOld map[digest]*linkedDoc
-	context           digest // in which linked was made
+	found   recent.Map[digest, *discovered]
+	linked  recent.Map[digest, *linkedDoc]
+	context digest // in which linked was made
 	// anew counts the documents the last Link discovered and linked
 	// itself, without the memo.
-	anew struct{ discovered, linked int }
+	anew struct{ discovered, linked atomic.Int64 }
 }
 
 // Anew returns how many documents the last Link read for their terms and
 // linked without the memo.
-func (m *Memo) Anew() (discovered, linked int) { return m.anew.discovered, m.anew.linked }
+func (m *Memo) Anew() (discovered, linked int) {
+	return int(m.anew.discovered.Load()), int(m.anew.linked.Load())
+}
 
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo {
-	return &Memo{found: map[digest]*discovered{}, linked: map[digest]*linkedDoc{}}
-}
+func NewMemo() *Memo { return &Memo{} }
 
 // Link is Link through the memo.
 func (m *Memo) Link(c *model.Corpus, glossary []byte) []model.Error {
@@ -77,9 +77,10 @@ type linkedDoc struct {
 // start begins a Link: what it does not use is forgotten at its end.
 func (m *Memo) start() {
 	if m != nil {
-		m.foundLast, m.found = m.found, map[digest]*discovered{}
-		m.linkedOld, m.linked = m.linked, map[digest]*linkedDoc{}
-		m.anew.discovered, m.anew.linked = 0, 0
+		m.found.Start()
+		m.linked.Start()
+		m.anew.discovered.Store(0)
+		m.anew.linked.Store(0)
 	}
 }
 
@@ -100,14 +101,7 @@ func (m *Memo) discovery(k digest, di int) ([]*def, []model.Error, []string, boo
 	if m == nil {
 		return nil, nil, nil, false
 	}
-	m.mu.Lock()
-	f, ok := m.found[k]
-	if !ok {
-		if f, ok = m.foundLast[k]; ok {
-			m.found[k] = f
-		}
-	}
-	m.mu.Unlock()
+	f, ok := m.found.Get(k)
 	if !ok {
 		return nil, nil, nil, false
 	}
@@ -120,10 +114,8 @@ func (m *Memo) keepDiscovery(k digest, d *model.Document, defs []*def, errs []mo
 		return
 	}
 	f := &discovered{doc: d, defs: copyDefs(defs, -1), errs: slices.Clone(errs), cited: cited}
-	m.mu.Lock()
-	m.found[k] = f
-	m.anew.discovered++
-	m.mu.Unlock()
+	m.found.Put(k, f)
+	m.anew.discovered.Add(1)
 }
 
 // copyDefs copies the definitions of a document, and their terms, for
@@ -158,7 +150,7 @@ func (m *Memo) useContext(ctx digest) {
 		return
 	}
 	if ctx != m.context {
-		m.linkedOld = nil
+		m.linked.Forget()
 	}
 	m.context = ctx
 }
@@ -169,9 +161,7 @@ func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 	if m == nil {
 		return nil, false
 	}
-	m.mu.Lock()
-	e, ok := m.linkedOld[k]
-	m.mu.Unlock()
+	e, ok := m.linked.Get(k)
 	if !ok || len(e.links) != len(l.texts[di]) {
 		return nil, false
 	}
@@ -180,9 +170,6 @@ func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 			return nil, false
 		}
 	}
-	m.mu.Lock()
-	m.linked[k] = e
-	m.mu.Unlock()
 	for ti, t := range l.texts[di] {
 		t.p.Links = slices.Clone(e.links[ti])
 	}
@@ -203,10 +190,8 @@ func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
 	for ti, t := range l.texts[di] {
 		e.links[ti] = slices.Clone(t.p.Links)
 	}
-	m.mu.Lock()
-	m.linked[k] = e
-	m.anew.linked++
-	m.mu.Unlock()
+	m.linked.Put(k, e)
+	m.anew.linked.Add(1)
 }
 
 // copyRefs copies references and what they point to.

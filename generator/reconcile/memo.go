@@ -2,9 +2,9 @@ package reconcile
 
 import (
 	"hash/maphash"
-	"sync"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/recent"
 )
 
 // Memo keeps the bigrams of the bodies Merge compared, by the text of the
@@ -13,9 +13,8 @@ import (
 // forgets what the last Merge did not use. It is safe for one Merge at a
 // time.
 type Memo struct {
-	mu          sync.Mutex
-	seeds       [2]maphash.Seed
-	grams, last map[bodyKey][]uint64
+	seeds [2]maphash.Seed
+	grams recent.Map[bodyKey, []uint64]
 }
 
 // bodyKey is a body's text hashed with two seeds: 128 bits.
@@ -23,13 +22,13 @@ type bodyKey [2]uint64
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, grams: map[bodyKey][]uint64{}}
+	return &Memo{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 }
 
 // Merge is Merge through the memo; a nil Memo merges without one.
 func (m *Memo) Merge(docs []*model.Document, pins Pins) []*model.Document {
 	if m != nil {
-		m.last, m.grams = m.grams, map[bodyKey][]uint64{}
+		m.grams.Start()
 	}
 	return merge(docs, pins, m)
 }
@@ -50,17 +49,10 @@ func (m *Memo) bodyGrams(d *model.Document) []uint64 {
 		}
 		k[i] = h.Sum64()
 	}
-	m.mu.Lock()
-	g, ok := m.grams[k]
-	if !ok {
-		g, ok = m.last[k]
-	}
-	m.mu.Unlock()
+	g, ok := m.grams.Get(k)
 	if !ok {
 		g = bodyGrams(d)
+		m.grams.Put(k, g)
 	}
-	m.mu.Lock()
-	m.grams[k] = g
-	m.mu.Unlock()
 	return g
 }

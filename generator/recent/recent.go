@@ -1,0 +1,66 @@
+// Package recent holds a map that forgets what the last run did not use:
+// the memo of a computation run again and again on inputs that mostly stay
+// the same, such as a parse of a content folder after an edit. Keys name
+// the input (its digest); a value kept is given as it is, so it must not
+// be changed once kept.
+package recent
+
+import "sync"
+
+// Map keeps values by key for the current run and the one before it. Its
+// methods are safe for concurrent use within a run; Start and Forget are
+// called between runs.
+type Map[K comparable, V any] struct {
+	mu        sync.Mutex
+	cur, last map[K]V
+}
+
+// Start begins a run: what the run before the last one kept and the last
+// one did not use is forgotten.
+func (m *Map[K, V]) Start() {
+	m.mu.Lock()
+	m.last, m.cur = m.cur, map[K]V{}
+	m.mu.Unlock()
+}
+
+// Forget drops what the last run kept: it no longer answers for this one.
+func (m *Map[K, V]) Forget() {
+	m.mu.Lock()
+	m.last = nil
+	m.mu.Unlock()
+}
+
+// Get returns the value kept for k in this run or the last, and keeps it
+// for the next.
+func (m *Map[K, V]) Get(k K) (V, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.cur[k]
+	if !ok {
+		if v, ok = m.last[k]; ok {
+			m.put(k, v)
+		}
+	}
+	return v, ok
+}
+
+// Put keeps v for k.
+func (m *Map[K, V]) Put(k K, v V) {
+	m.mu.Lock()
+	m.put(k, v)
+	m.mu.Unlock()
+}
+
+func (m *Map[K, V]) put(k K, v V) {
+	if m.cur == nil {
+		m.cur = map[K]V{}
+	}
+	m.cur[k] = v
+}
+
+// Len is how many values this run kept.
+func (m *Map[K, V]) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.cur)
+}
