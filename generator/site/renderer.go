@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -98,12 +99,18 @@ func (r *renderer) indexTerms() {
 			}
 		}
 		r.tips[i] = clip(tipOf(t), 160)
-		seen := map[place]bool{}
+		// Terms are added in order: a place lists term i once if its
+		// last term is not i yet.
+		var last place // the place added last, to skip repeats fast
+		added := false
 		add := func(l model.Location) {
 			p := place{l.Document, l.Article}
-			if !seen[p] {
-				seen[p] = true
-				r.termsAt[p] = append(r.termsAt[p], i)
+			if added && p == last {
+				return
+			}
+			last, added = p, true
+			if at := r.termsAt[p]; len(at) == 0 || at[len(at)-1] != i {
+				r.termsAt[p] = append(at, i)
 			}
 		}
 		if t.DefinedIn != nil {
@@ -193,4 +200,15 @@ func (r *renderer) frame(root, nav string) *Frame {
 	}
 	r.frames[key] = f
 	return f
+}
+
+// frameError is the first error rendering a frame, nil when there was
+// none.
+func (r *renderer) frameError() error {
+	r.framesMu.Lock()
+	defer r.framesMu.Unlock()
+	if r.frameErr != nil {
+		return fmt.Errorf("render the frame of pages: %w", r.frameErr)
+	}
+	return nil
 }
