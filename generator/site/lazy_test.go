@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"tiaoli/generator"
@@ -127,4 +128,35 @@ func readOpen(fsys fs.FS, name string) ([]byte, error) {
 	}
 	defer f.Close()
 	return io.ReadAll(f)
+}
+
+// TestLazyConcurrent: readers asking for the same files at once get the
+// bytes Render writes; a job runs once for all of them (run with -race).
+func TestLazyConcurrent(t *testing.T) {
+	var w sitefiles.Writer
+	if err := site.Render(sitetest.Corpus(), site.Options{}, &w); err != nil {
+		t.Fatal(err)
+	}
+	p, err := site.Lazy(sitetest.Corpus(), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, want := w.Names(), w.Files()
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range names {
+				name := names[(i*(g+1))%len(names)]
+				if name == site.StateFile {
+					continue
+				}
+				if got, err := readOpen(p, name); err != nil || string(got) != string(want[name]) {
+					t.Errorf("%s: %v, or other bytes than Render's", name, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
