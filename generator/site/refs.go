@@ -113,7 +113,7 @@ func (r *renderer) targetName(ref *model.Reference) string {
 		}
 	}
 	if ref.Title != "" {
-		return "《" + ref.Title + "》（未收录）"
+		return lookup.Quote(ref.Title) + "（未收录）"
 	}
 	return "未能解析"
 }

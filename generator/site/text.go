@@ -184,7 +184,7 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 		}
 	}
 	if ref.External && ref.Title != "" {
-		return address.CitedURL + "#" + address.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
+		return address.CitedURL + "#" + address.CitedAnchor(ref.Title), "未收录：" + lookup.Quote(ref.Title), "ref ext"
 	}
 	return "", "", ""
 }

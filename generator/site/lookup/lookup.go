@@ -315,19 +315,31 @@ func Cite(d *model.Document) string {
 	return d.Title
 }
 
-// CiteTitle is a title in 《》 as a citation gives it. A version mark the
-// title carries stands after the 《》 in brackets, since it is no part of
-// the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
+// CiteTitle is a title in 《》 as a citation gives it (Quote). A version
+// mark the title carries stands after the 《》 in brackets, since it is no
+// part of the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
 func CiteTitle(title string) string {
 	title = strings.TrimSuffix(strings.TrimPrefix(title, "《"), "》")
 	mark := reconcile.VersionMark(title)
 	if mark == "" {
-		return "《" + title + "》"
+		return Quote(title)
 	}
 	if !strings.HasPrefix(mark, "（") && !strings.HasPrefix(mark, "(") {
 		mark = "（" + mark + "）"
 	}
-	return "《" + reconcile.BareTitle(title) + "》" + mark
+	return Quote(reconcile.BareTitle(title)) + mark
+}
+
+// innerMarks turns the book-title marks of a title into the single ones
+// a title inside 《》 takes.
+var innerMarks = strings.NewReplacer("《", "〈", "》", "〉")
+
+// Quote is a title in book-title marks, as the site names a work
+// anywhere: a title that names another work inside it takes single marks
+// for that one (GB/T 15834): 《浙江省实施〈中华人民共和国节约能源法〉办法》,
+// not 《浙江省实施《中华人民共和国节约能源法》办法》.
+func Quote(title string) string {
+	return "《" + innerMarks.Replace(title) + "》"
 }
 
 // Cited lists the documents cited by title but not in the corpus: those
