@@ -180,6 +180,9 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 	if ref.To != nil && ref.To.Document != "" {
 		t, ok := r.x.Resolve(*ref.To)
 		if t.Doc != nil {
+			if note := r.laterNote(ref); note != "" {
+				return targetURL(t, ok), targetTip(t) + "\n" + note, "ref later"
+			}
 			return targetURL(t, ok), targetTip(t), "ref"
 		}
 	}

@@ -8,11 +8,13 @@
 package lookup
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
@@ -368,4 +370,27 @@ func Cited(c *model.Corpus) []*model.CitedDocument {
 		}
 	}
 	return out
+}
+
+// LaterVersion says, when a reference made in from leads to a version made
+// after from was written, the years of both: the version from cites is not
+// in the corpus, and the one linked may number its articles otherwise (a
+// rule of 1991 citing 刑事诉讼法第九十六条 means the law of 1979, whose
+// 第九十六条 is not the one of its 2018 text). A version is dated by its
+// publication, a citing text by its publication, its own date or the day
+// it takes effect; ok is false when either date is unknown or the version
+// is not later.
+func LaterVersion(from, to *model.Document) (cited, linked string, ok bool) {
+	if from == nil || to == nil || from.ID == to.ID {
+		return "", "", false
+	}
+	written := cmp.Or(from.Published, from.Date, from.ValidFrom)
+	made := cmp.Or(to.Published, to.Date)
+	if len(written) == 4 || len(made) == 4 { // a year alone: compare years
+		written, made = cndate.Year(written), cndate.Year(made)
+	}
+	if written == "" || made == "" || made <= written {
+		return "", "", false
+	}
+	return cndate.Year(written), cndate.Year(made), true
 }
