@@ -92,7 +92,7 @@ func TestAboveSeveralIsNoLink(t *testing.T) {
 // the version has no note.
 func TestLaterVersionIsNoted(t *testing.T) {
 	c := generator.Parse(fstest.MapFS{
-		"law/某某事项法(2018-10-26).md": {Data: []byte("# 某某事项法\n\n第一条 为了规范某某事项，制定本法。\n\n第二条 某某事项由县级以上人民政府管理。\n")},
+		"law/某某事项法(2018-10-26).md":    {Data: []byte("# 某某事项法\n\n第一条 为了规范某某事项，制定本法。\n\n第二条 某某事项由县级以上人民政府管理。\n")},
 		"old/某某事项办理规定(1991-12-26).md": {Data: []byte("# 某某事项办理规定\n\n第一条 依照《某某事项法》第二条的规定，制定本规定。\n")},
 		"new/某某事项实施细则(2020-05-01).md": {Data: []byte("# 某某事项实施细则\n\n第一条 依照《某某事项法》第二条的规定，制定本细则。\n")},
 	})

@@ -21,7 +21,7 @@ type refRow struct {
 	// Note says that the version linked is later than the one cited.
 	Note     string
 	External bool
-	Context    template.HTML // the sentence around it, the reference marked
+	Context  template.HTML // the sentence around it, the reference marked
 }
 
 // termRow is a term in a list.
