@@ -128,3 +128,20 @@ func TestLaterVersionIsNoted(t *testing.T) {
 		t.Errorf("the article cited notes %q, want one %q", text(cited), note)
 	}
 }
+
+// TestSourcePageAsNamed: a page printed as 02 is 第2版 in the source's
+// particulars, as in its name.
+func TestSourcePageAsNamed(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{"2025/page.md": {Data: []byte("---\npublication: 人民日报\ndate: 2025-02-12\npage: \"02\"\npage_name: 要闻\n---\n\n# 某地开展某某工作\n\n本报讯 某地近日开展某某工作。\n")}})
+	files := render(t, c, site.Options{Base: "/"})
+	p := parsePage(t, files, c.Sources[0].URL+"index.html")
+	var page string
+	p.Find("dt").Each(func(_ int, dt *goquery.Selection) {
+		if text(dt) == "版次" {
+			page = text(dt.Next())
+		}
+	})
+	if page != "第2版" {
+		t.Errorf("版次 = %q, want 第2版", page)
+	}
+}
