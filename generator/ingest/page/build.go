@@ -39,6 +39,9 @@ func build(in Input, all []*pageDoc, i int, d *pageDoc) *model.Document {
 // it is the file's only document, or from its first words.
 func titles(in Input, all []*pageDoc, i int, d *pageDoc, kind string) (title, kicker, subtitle string) {
 	if d.head != nil {
+		if k, t, ok := column(d.head.text()); ok && d.head.kicker() == "" {
+			return t, k, d.head.subtitle()
+		}
 		return d.head.text(), d.head.kicker(), d.head.subtitle()
 	}
 	switch {
@@ -47,6 +50,9 @@ func titles(in Input, all []*pageDoc, i int, d *pageDoc, kind string) (title, ki
 	case kind == model.KindRegulation && i > 0 && all[i-1].carries != "":
 		return all[i-1].carries, "", ""
 	case len(all) == 1 && in.Meta.Title != "":
+		if k, t, ok := column(in.Meta.Title); ok {
+			return t, k, ""
+		}
 		return in.Meta.Title, "", ""
 	case len(all) == 1 && FileTitle(in.Path) != "":
 		return FileTitle(in.Path), "", ""
