@@ -218,3 +218,24 @@ func column(headline string) (kicker, title string, ok bool) {
 	}
 	return kicker, title, true
 }
+
+// siteSeparators join a saved web page's title to the name of its site.
+var siteSeparators = []string{"_", " - ", " — ", " – "}
+
+// withoutSiteName is a headline without the name of the web site a saved
+// page's title ends in (关于…的解释_某某律师, 关于…的通知 - 中国政府网); the
+// headline itself when it ends in none.
+func withoutSiteName(headline string) string {
+	for _, sep := range siteSeparators {
+		i := strings.LastIndex(headline, sep)
+		if i <= 0 {
+			continue
+		}
+		title, site := strings.TrimSpace(headline[:i]), strings.TrimSpace(headline[i+len(sep):])
+		if n := utf8.RuneCountInString(site); n > 0 && n <= maxColumn && hasHan(site) &&
+			utf8.RuneCountInString(title) >= 4 && hasHan(title) {
+			return title
+		}
+	}
+	return headline
+}

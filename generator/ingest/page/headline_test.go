@@ -52,3 +52,20 @@ func TestColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutSiteName: a saved web page's title loses the site it ends in;
+// a title without one is kept.
+func TestWithoutSiteName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"关于审理某某案件若干问题的解释_某某律师", "关于审理某某案件若干问题的解释"},
+		{"国务院关于某某工作的通知 - 中国政府网", "国务院关于某某工作的通知"},
+		{"某某条例", "某某条例"},
+		{"某某_x", "某某_x"},
+		{"短_某某网", "短_某某网"},
+		{"关于某某的通知_这是一段很长的不像网站名称的文字", "关于某某的通知_这是一段很长的不像网站名称的文字"},
+	} {
+		if got := withoutSiteName(tc.in); got != tc.want {
+			t.Errorf("withoutSiteName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
