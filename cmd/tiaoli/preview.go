@@ -170,18 +170,30 @@ func (s *previewSite) buildSite(stderr io.Writer) error {
 	if len(c.Documents) == 0 && s.docs > 0 && !o.allowEmpty {
 		return fmt.Errorf("%s has no documents: still showing the last build, which has %d", o.content, s.docs)
 	}
+	// The pages are prepared while the index is built, as tiaoli build
+	// renders while it indexes: both only read the corpus.
+	type prepared struct {
+		pages *site.Pages
+		err   error
+	}
+	lazy := make(chan prepared, 1)
+	go func() {
+		pages, err := site.Lazy(c, site.Options{Base: o.base, Templates: templates.FS(o.templates)})
+		lazy <- prepared{pages, err}
+	}()
 	stat.phase("search index")
 	ix, dir, err := s.searchIndex(c)
+	stat.phase("pages") // what is left of preparing them
+	p := <-lazy
 	if err != nil {
 		return err
 	}
-	stat.phase("pages")
-	pages, err := site.Lazy(c, site.Options{Base: o.base, Templates: templates.FS(o.templates)})
-	if err != nil {
+	if p.err != nil {
 		ix.Close()
 		os.RemoveAll(dir)
-		return withSource(err, c, o.content)
+		return withSource(p.err, c, o.content)
 	}
+	pages := p.pages
 	stat.phase("serve")
 	if err := s.serve(pages, ix); err != nil {
 		os.RemoveAll(dir)
