@@ -105,7 +105,7 @@ const DefaultQueue = 128
 // maxRawQuery caps a request's query string in bytes (414 above).
 const maxRawQuery = 8 << 10
 
-// Server serves one site folder.
+// Server serves one site: a folder, or a build held in memory.
 type Server struct {
 	cfg   Config
 	base  string
