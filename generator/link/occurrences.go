@@ -158,11 +158,31 @@ func (l *linker) choose(defs []*def, di, ti, off, art int) *def {
 // another sense: 代表性 is a quality, 发明人 an inventor.
 const wordEnds = "人者员性家团化界学论率"
 
+// fixedNames are names a defined term may begin without being used in
+// them: the 代表 a regulation defines (人大代表) is no use of it in
+// 人民代表大会, nor is 党组 in 党组织.
+var fixedNames = []string{"代表大会", "党组织"}
+
+// inFixedName reports whether the term at s[start:end] begins one of the
+// fixedNames printed there.
+func inFixedName(s string, start, end int) bool {
+	for _, name := range fixedNames {
+		if len(name) > end-start && strings.HasPrefix(name, s[start:end]) && strings.HasPrefix(s[start:], name) {
+			return true
+		}
+	}
+	return false
+}
+
 // goodBoundary rejects an occurrence that is part of a longer word of
 // another sense: Latin or digits run on (WTO in WTOS, 110 in 1100), a
-// count runs on (四风 in 十四风), a negation before it (非企业) or a
-// suffix that makes a new word after it (发明人).
+// count runs on (四风 in 十四风), a negation before it (非企业), a
+// suffix that makes a new word after it (发明人) or a fixed name it
+// begins (代表 in 人民代表大会).
 func goodBoundary(s string, start, end int) bool {
+	if inFixedName(s, start, end) {
+		return false
+	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:start])
 	next, _ := utf8.DecodeRuneInString(s[end:])
 	first, _ := utf8.DecodeRuneInString(s[start:end])
