@@ -158,17 +158,23 @@ func (l *linker) choose(defs []*def, di, ti, off, art int) *def {
 // another sense: 代表性 is a quality, 发明人 an inventor.
 const wordEnds = "人者员性家团化界学论率"
 
-// fixedNames are names a defined term may begin without being used in
+// fixedNames are names a defined term may run into without being used in
 // them: the 代表 a regulation defines (人大代表) is no use of it in
-// 人民代表大会, nor is 党组 in 党组织.
+// 人民代表大会, nor 职工代表 in 职工代表大会, nor 党组 in 党组织.
 var fixedNames = []string{"代表大会", "党组织"}
 
-// inFixedName reports whether the term at s[start:end] begins one of the
-// fixedNames printed there.
+// inFixedName reports whether one of the fixedNames printed at s starts
+// inside the term at s[start:end] and runs past its end (代表 and 职工代表
+// before 大会).
 func inFixedName(s string, start, end int) bool {
-	for _, name := range fixedNames {
-		if len(name) > end-start && strings.HasPrefix(name, s[start:end]) && strings.HasPrefix(s[start:], name) {
-			return true
+	for i := start; i < end; i++ {
+		if !utf8.RuneStart(s[i]) {
+			continue
+		}
+		for _, name := range fixedNames {
+			if i+len(name) > end && strings.HasPrefix(s[i:], name) {
+				return true
+			}
 		}
 	}
 	return false
