@@ -107,15 +107,15 @@ func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 // describe names a location for a message: its document as a citation
 // names it (by its ID when the corpus lacks it), then the place.
 func describe(x *lookup.Index, l model.Location) string {
-	s := l.Document
+	s := l.Document + " "
 	if d := x.Document(l.Document); d != nil {
 		s = lookup.Cite(d)
 	}
 	if l.Article != "" {
 		// a place that does not exist: named by its label and positions
-		s += " " + lookup.Where(&model.Article{Label: l.Article}, l.Paragraph, l.Item, 0)
+		s += lookup.Where(&model.Article{Label: l.Article}, l.Paragraph, l.Item, 0)
 	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // fromEntry starts an entry at a location in the corpus.
