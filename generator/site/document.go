@@ -64,26 +64,30 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 	if !claim(seen, d.URL) {
 		return nil
 	}
-	jobs := []job{func(w *worker) error { return w.documentPage(d) }}
+	jobs := []job{pageJob(d.URL, func(w *worker) error { return w.documentPage(d) })}
 	for i, a := range d.Articles {
 		if a == nil || !claim(seen, a.URL) {
 			continue
 		}
 		i := i
-		jobs = append(jobs, func(w *worker) error { return w.articlePage(d, i) })
+		jobs = append(jobs, pageJob(a.URL, func(w *worker) error { return w.articlePage(d, i) }))
 	}
 	for i, s := range d.Sections {
 		if s == nil || !claim(seen, s.URL) {
 			continue
 		}
 		i := i
-		jobs = append(jobs, func(w *worker) error { return w.sectionPage(d, i) })
+		jobs = append(jobs, pageJob(s.URL, func(w *worker) error { return w.sectionPage(d, i) }))
 	}
 	if len(d.Articles) > 0 {
-		jobs = append(jobs, func(w *worker) error { return w.articleList(d) })
+		jobs = append(jobs, job{files: []string{articleListFile(d)}, render: func(w *worker) error { return w.articleList(d) }})
 	}
 	if r.state.keeps(r.opts.Previous, d) {
-		return []job{func(w *worker) error { return w.keepTree(d, jobs) }}
+		var files []string
+		for _, j := range jobs {
+			files = append(files, j.files...)
+		}
+		return []job{{files: files, render: func(w *worker) error { return w.keepTree(d, jobs) }}}
 	}
 	return jobs
 }
@@ -98,7 +102,7 @@ func (w *worker) keepTree(d *model.Document, render []job) error {
 		}
 	}
 	for _, j := range render {
-		if err := j(w); err != nil {
+		if err := j.render(w); err != nil {
 			return err
 		}
 	}
@@ -168,7 +172,8 @@ func bylineDate(d *model.Document) string {
 	return docDate(d)
 }
 
-// docMeta lists a document's particulars in reading order.
+// docMeta lists a document's particulars in reading order. A news item's
+// authors are its bylines, else the reporters its dateline names.
 func docMeta(d *model.Document) []metaItem {
 	var m []metaItem
 	add := func(label, value string) {
@@ -187,7 +192,11 @@ func docMeta(d *model.Document) []metaItem {
 	for _, h := range d.History {
 		add("沿革", h)
 	}
-	for _, b := range d.Bylines {
+	authors := d.Bylines
+	if len(authors) == 0 && d.Dateline != nil { // 本报北京2月11日电 （记者闫伊乔）
+		authors = d.Dateline.Reporters
+	}
+	for _, b := range authors {
 		add("作者", b)
 	}
 	for _, c := range d.Credits {
@@ -246,8 +255,12 @@ func sourceName(s *model.Source) string {
 	return path.Base(s.Path)
 }
 
-// articleList writes d/<doc>/articles.json: the URL slugs of its articles
-// in order, which the go-to-article box reads.
+// articleListFile is the list of a document's articles:
+// d/<doc>/articles.json.
+func articleListFile(d *model.Document) string { return d.URL + "articles.json" }
+
+// articleList writes articleListFile(d): the URL slugs of its articles in
+// order, which the go-to-article box reads.
 func (w *worker) articleList(d *model.Document) error {
 	slugs := make([]string, 0, len(d.Articles))
 	for _, a := range d.Articles {
@@ -257,7 +270,7 @@ func (w *worker) articleList(d *model.Document) error {
 	}
 	data, err := json.Marshal(slugs)
 	if err != nil {
-		return errorf(d.URL+"articles.json", err)
+		return errorf(articleListFile(d), err)
 	}
-	return w.file(d.URL+"articles.json", data)
+	return w.file(articleListFile(d), data)
 }

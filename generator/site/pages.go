@@ -10,23 +10,24 @@ import (
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 	"tiaoli/generator/site/report"
+	"tiaoli/generator/sourcename"
 )
 
 // fixedJobs are the pages that do not belong to one document, term or
 // source.
 func (r *renderer) fixedJobs() []job {
 	jobs := []job{
-		func(w *worker) error { return w.homePage() },
-		func(w *worker) error { return w.termsPage() },
-		func(w *worker) error { return w.sourcesPage() },
-		func(w *worker) error { return w.citedPage() },
-		func(w *worker) error { return w.reportPage() },
-		func(w *worker) error { return w.issuerPage() },
-		func(w *worker) error { return w.searchPage() },
-		func(w *worker) error { return w.notFoundPage() },
-		func(w *worker) error { return w.sitemap() },
-		func(w *worker) error { return w.feed() },
-		func(w *worker) error { return w.assets() },
+		pageJob("", (*worker).homePage),
+		pageJob(address.TermsURL, (*worker).termsPage),
+		pageJob(address.SourcesURL, (*worker).sourcesPage),
+		pageJob(address.CitedURL, (*worker).citedPage),
+		pageJob(address.ReportURL, (*worker).reportPage),
+		pageJob(address.IssuersURL, (*worker).issuerPage),
+		pageJob(address.SearchURL, (*worker).searchPage),
+		pageJob(notFoundFile, (*worker).notFoundPage),
+		r.sitemapJob(),
+		{files: []string{feedFile}, render: (*worker).feed},
+		{render: (*worker).assets},
 	}
 	kinds := r.kinds()
 	if len(kinds) == 0 || kinds[0] != model.KindRegulation {
@@ -34,11 +35,11 @@ func (r *renderer) fixedJobs() []job {
 	}
 	for _, k := range kinds {
 		k := k
-		jobs = append(jobs, func(w *worker) error { return w.kindPage(k) })
+		jobs = append(jobs, pageJob(address.KindURL(k), func(w *worker) error { return w.kindPage(k) }))
 	}
 	for _, y := range r.years() {
 		y := y
-		jobs = append(jobs, func(w *worker) error { return w.yearPage(y) })
+		jobs = append(jobs, pageJob(address.YearURL(y), func(w *worker) error { return w.yearPage(y) }))
 	}
 	return jobs
 }
@@ -80,6 +81,7 @@ type sourcePage struct {
 	Chrome Chrome
 	Source *model.Source
 	Name   string
+	Page   string // 第2版, however printed (sourcename.Page)
 	Format string // 纯文本, Markdown, 网页
 	Docs   []sourceDoc
 }
@@ -96,7 +98,7 @@ func (w *worker) sourcePage(s *model.Source) error {
 	r := w.r
 	p := fromPage{root: rootOf(s.URL), url: s.URL}
 	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s),
-		Format: formatNames[s.Format]}
+		Page: sourcename.Page(s.Page), Format: formatNames[s.Format]}
 	for _, id := range s.Documents {
 		d := r.x.Document(id)
 		if d == nil {
@@ -256,6 +258,9 @@ func (w *worker) searchPage() error {
 	return w.page("query", url, pg)
 }
 
+// notFoundFile is the page a server shows for a path the site lacks.
+const notFoundFile = "404.html"
+
 // notFoundPage is shown by a server at any path, so its links start from
 // the site's base.
 func (w *worker) notFoundPage() error {
@@ -263,7 +268,7 @@ func (w *worker) notFoundPage() error {
 	pg.Chrome.Root = w.r.opts.Base
 	pg.Chrome.Frame = w.r.frame(w.r.opts.Base, "")
 	pg.Chrome.NoIndex = true
-	return w.page("notfound", "404.html", pg)
+	return w.page("notfound", notFoundFile, pg)
 }
 
 // assets copies the stylesheet, script and everything else under assets/.
