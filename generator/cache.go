@@ -17,10 +17,12 @@ import (
 // when the file system describes it as before (its stamp: size,
 // modification time and, where the system gives them, inode and change
 // time) and that description is settled (see stamp.settled); otherwise it
-// is read and its digest decides. The later
-// stages (reconcile, address, link) change the documents they are given,
-// so the cache holds its own copy and gives each parse a fresh one
-// (model.CloneDocuments). A Cache is safe for one parse at a time.
+// is read and its digest decides. The later stages (reconcile, address,
+// link) change the documents they are given, so the cache holds its own
+// copy and gives each parse a fresh one (model.CloneDocuments); what the
+// costly ones compute of a document or a pair of documents is kept in
+// their memos (reconcile.Memo, compare.Memo, link.Memo), by what they
+// read. A Cache is safe for one parse at a time.
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cachedFile

@@ -67,6 +67,9 @@ func link(c *model.Corpus, glossary []byte, memo *Memo) []model.Error {
 		memo.useContext(l.contextKey(gsum, cited))
 	}
 	errs = append(errs, l.link()...)
+	if memo != nil {
+		memo.keepAlive(l, gsum)
+	}
 	model.SortErrors(errs)
 	return errs
 }

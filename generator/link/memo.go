@@ -108,6 +108,24 @@ func (m *Memo) discovery(k digest, di int) ([]*def, []model.Error, []string, boo
 	return copyDefs(f.defs, di), slices.Clone(f.errs), f.cited, true
 }
 
+// keepAlive has the entries a Link used hold its documents instead of
+// those of the Link that made them, which can then go: the texts are the
+// same strings (the keys are the same).
+func (m *Memo) keepAlive(l *linker, gsum digest) {
+	for di, d := range l.docs {
+		if f, ok := m.found.Get(discoveryKey(l.keys[di], gsum)); ok && f.doc != d {
+			g := *f
+			g.doc = d
+			m.found.Put(discoveryKey(l.keys[di], gsum), &g)
+		}
+		if e, ok := m.linked.Get(l.keys[di].whole); ok && e.doc != d {
+			x := *e
+			x.doc = d
+			m.linked.Put(l.keys[di].whole, &x)
+		}
+	}
+}
+
 // keepDiscovery keeps a copy of what discovery gave a document.
 func (m *Memo) keepDiscovery(k digest, d *model.Document, defs []*def, errs []model.Error, cited []string) {
 	if m == nil {
