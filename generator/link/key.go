@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash"
 	"io"
+	"sync"
 	"unsafe"
 
 	"tiaoli/generator/model"
@@ -35,7 +36,16 @@ type keyWriter struct {
 	path string // of the last position written
 }
 
-func newKeyWriter() *keyWriter { return &keyWriter{h: sha256.New(), buf: make([]byte, 0, 8<<10)} }
+func newKeyWriter() *keyWriter {
+	w := writers.Get().(*keyWriter)
+	w.h.Reset()
+	w.buf, w.path = w.buf[:0], ""
+	return w
+}
+
+// writers are the keyWriters done with, for the next key: a corpus has
+// thousands of documents, each with three keys.
+var writers = sync.Pool{New: func() any { return &keyWriter{h: sha256.New(), buf: make([]byte, 0, 8<<10)} }}
 
 func (w *keyWriter) num(n int) {
 	w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(n))
@@ -92,10 +102,13 @@ func (w *keyWriter) flush() {
 	w.buf = w.buf[:0]
 }
 
+// sum is the digest of what was written; the writer goes back to the
+// pool.
 func (w *keyWriter) sum() digest {
 	w.flush()
 	var d digest
 	w.h.Sum(d[:0])
+	writers.Put(w)
 	return d
 }
 
