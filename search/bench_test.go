@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -297,6 +298,80 @@ func BenchmarkSearchFixture(b *testing.B) {
 	ix := openFixture(b)
 	for i := 0; i < b.N; i++ {
 		if _, err := ix.Search(context.Background(), Request{Query: "定期谈话 全覆盖"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// liveProfileEnv names a file for the CPU profile of the updates of
+// BenchmarkLive.
+const liveProfileEnv = "TIAOLI_LIVE_PROFILE"
+
+// liveEditRounds is how many one-file edits BenchmarkLive times.
+const liveEditRounds = 15
+
+// BenchmarkLive builds a live index of the corpus once, then times
+// Update after each of liveEditRounds edits, each of a line added to the
+// last article of another document (as appending a line to its file
+// does), and checks that the added words are found. It reports the median
+// and slowest update (wall and CPU) and the memory of the process with
+// the live index open: resident, and the heap the index adds to the
+// parsed corpus.
+func BenchmarkLive(b *testing.B) {
+	c := lawCorpus(b)
+	var docs []*model.Document
+	for _, d := range c.Documents {
+		if n := len(d.Articles); n > 0 && len(d.Articles[n-1].Clauses) > 0 {
+			docs = append(docs, d)
+		}
+	}
+	runtime.GC()
+	var m0 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	rss0 := procStatusMB("VmRSS")
+	for i := 0; i < b.N; i++ {
+		live, err := BuildLive(c, filepath.Join(benchDir(b), IndexDir), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if p := os.Getenv(liveProfileEnv); p != "" {
+			f, err := os.Create(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pprof.StartCPUProfile(f)
+		}
+		var wall, cpu []time.Duration
+		for k := 0; k < liveEditRounds; k++ {
+			d := docs[(k*7919)%len(docs)]
+			cl := d.Articles[len(d.Articles)-1].Clauses
+			word := "增补审校" + strconv.Itoa(k) + "号"
+			cl[len(cl)-1].Text += word + "。"
+			start, cpu0 := time.Now(), cputime.Used()
+			if err := live.Update(c); err != nil {
+				b.Fatal(err)
+			}
+			wall, cpu = append(wall, time.Since(start)), append(cpu, cputime.Used()-cpu0)
+			r, err := live.Index().Search(context.Background(), Request{Query: word})
+			if err != nil || len(r.Hits) == 0 || !strings.HasPrefix(r.Hits[0].URL, d.Articles[len(d.Articles)-1].URL) {
+				b.Fatalf("%s: the edited article is not found: %v %v", word, r, err)
+			}
+		}
+		pprof.StopCPUProfile()
+		runtime.GC()
+		var m1 runtime.MemStats
+		runtime.ReadMemStats(&m1)
+		w50, w100 := percentiles(wall)
+		c50, c100 := percentiles(cpu)
+		b.ReportMetric(ms(w50), "update-ms")
+		b.ReportMetric(ms(w100), "update-max-ms")
+		b.ReportMetric(ms(c50), "update-cpu-ms")
+		b.ReportMetric(ms(c100), "update-cpu-max-ms")
+		b.Logf("updates (wall): %v", wall)
+		b.ReportMetric(procStatusMB("VmRSS"), "rss-MB")
+		b.ReportMetric(procStatusMB("VmRSS")-rss0, "index-rss-MB")
+		b.ReportMetric((float64(m1.HeapInuse)-float64(m0.HeapInuse))/1e6, "index-heap-MB")
+		if err := live.Close(); err != nil {
 			b.Fatal(err)
 		}
 	}
