@@ -13,6 +13,7 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/model"
+	"tiaoli/generator/status"
 	"tiaoli/internal/testdir"
 )
 
@@ -111,7 +112,7 @@ func TestLiveMatchesWholeBuild(t *testing.T) {
 		if err := BuildIndex(c, whole); err != nil {
 			t.Fatal(err)
 		}
-		compareIndexes(t, e.name, live.Index(), openAt(t, whole))
+		compareIndexes(t, e.name, liveQueries, live.Index(), openAt(t, whole))
 	}
 	if n := live.builds; n != 1 {
 		t.Errorf("the live index was built whole %d times, want once", n)
@@ -125,9 +126,9 @@ func TestLiveMatchesWholeBuild(t *testing.T) {
 // in bleve's number of documents). For the same reason a lone character,
 // whose best hits are the first documents that hold it, is compared by
 // its counts.
-func compareIndexes(t *testing.T, step string, a, b *Index) {
+func compareIndexes(t *testing.T, step string, queries []string, a, b *Index) {
 	t.Helper()
-	for _, q := range liveQueries {
+	for _, q := range queries {
 		req := Request{Query: q, Size: 20}
 		ra, ea := a.Search(context.Background(), req)
 		rb, eb := b.Search(context.Background(), req)
@@ -138,6 +139,13 @@ func compareIndexes(t *testing.T, step string, a, b *Index) {
 		if msg := sameAnswer(ra, rb, lone); msg != "" {
 			t.Errorf("after %s: %q: %s\nlive  %s\nwhole %s", step, q, msg, liveView(ra), liveView(rb))
 		}
+	}
+	na, err := a.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb, _ := b.DocCount(); na != nb {
+		t.Errorf("after %s: the live index counts %d documents, the whole build %d", step, na, nb)
 	}
 	pa, err := a.URLs(1 << 20)
 	if err != nil {
@@ -208,6 +216,111 @@ func header(r *Response) string {
 
 func liveHit(h Hit) string {
 	return fmt.Sprintf("%s %s %s %s %s %s %q", h.URL, h.Title, h.Article, h.Heading, h.Status, h.Date, h.Fragments)
+}
+
+// fixtureEdits change the fixture corpus one after the other.
+var fixtureEdits = []struct {
+	name string
+	edit func(c *model.Corpus)
+}{
+	{"an article's text", func(c *model.Corpus) {
+		c.Documents[0].Articles[1].Clauses[0].Text += "鹦鹉螺审查。"
+	}},
+	{"a new document", func(c *model.Corpus) {
+		c.Documents = append(c.Documents, &model.Document{ID: "xin", Kind: model.KindNews, URL: "d/xin/",
+			Title: "珊瑚礁通报", Date: "2026-03-01", Body: []model.Paragraph{{Text: "本报讯 珊瑚礁谈话今日开展。"}}})
+	}},
+	{"a status", func(c *model.Corpus) { c.Documents[0].Status = status.Repealed }},
+	{"a title", func(c *model.Corpus) { c.Documents[1].Title = "琥珀色通行证" }},
+	{"a term's definition", func(c *model.Corpus) { c.Terms[0].Definition = "上级同下级的琥珀色谈话" }},
+	{"a deleted document", func(c *model.Corpus) { c.Documents = c.Documents[1:] }},
+}
+
+// fixtureQueries are asked after each of fixtureEdits.
+var fixtureQueries = []string{
+	"监督谈话", "定期谈话", "谈话", "AEO", "绿色通行证", "琥珀色", "鹦鹉螺", "珊瑚礁", "谈", "螺", "换届",
+	"kind:news 谈话", "kind:term 谈话", "year:2026 谈话", "监督谈话第五条", "怎么开展谈话", "一把手",
+}
+
+// TestLiveFixture edits the fixture corpus in the model, and after each
+// edit checks the live index against a whole build, as
+// TestLiveMatchesWholeBuild does on real files.
+func TestLiveFixture(t *testing.T) {
+	dir := t.TempDir()
+	c := fixture()
+	live, err := BuildLive(c, filepath.Join(dir, "live"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	for i, e := range fixtureEdits {
+		e.edit(c)
+		if err := live.Update(c); err != nil {
+			t.Fatalf("%s: %v", e.name, err)
+		}
+		whole := filepath.Join(dir, fmt.Sprintf("whole%d", i))
+		if err := BuildIndex(c, whole); err != nil {
+			t.Fatal(err)
+		}
+		compareIndexes(t, e.name, fixtureQueries, live.Index(), openAt(t, whole))
+	}
+}
+
+// TestLiveVersions: a version handed out keeps answering from its own
+// snapshot while Update makes the next, and versions may be searched
+// while Update runs (go test -race).
+func TestLiveVersions(t *testing.T) {
+	c := fixture()
+	live, err := BuildLive(c, filepath.Join(t.TempDir(), "live"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	first := live.Index()
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			for _, q := range fixtureQueries {
+				if _, err := live.Index().Search(context.Background(), Request{Query: q}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}
+	}()
+	found := func(ix *Index, q string) uint64 {
+		r, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Total
+	}
+	for i := 0; i < 4; i++ {
+		word := "鹦鹉螺" + string(rune('甲'+i))
+		c.Documents[0].Articles[1].Clauses[0].Text += word + "。"
+		before := live.Index()
+		if err := live.Update(c); err != nil {
+			t.Fatal(err)
+		}
+		if n := found(live.Index(), word); n != 1 {
+			t.Errorf("update %d: the new version finds %q %d times, want once", i, word, n)
+		}
+		if n := found(before, word); n != 0 {
+			t.Errorf("update %d: the version before finds %q %d times, want none", i, word, n)
+		}
+		if i == 0 && found(first, "鹦鹉螺甲") != 0 {
+			t.Error("the first version finds the first edit")
+		}
+	}
+	close(stop)
+	<-done
 }
 
 // liveView lists a response for a failure's message.

@@ -68,7 +68,9 @@ func (p *printer) document(d *model.Document) uint64 {
 		p.num(-1)
 	}
 	p.list(d.History)
-	p.paragraphs(d.Body)
+	if len(d.Articles) == 0 && len(d.Sections) == 0 {
+		p.paragraphs(d.Body) // else the body is what the articles or sections hold
+	}
 	p.paragraphs(d.Preamble)
 	p.paragraphs(d.Appendix)
 	p.num(len(d.Articles))

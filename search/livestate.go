@@ -214,7 +214,7 @@ func (st *liveState) version() (*Index, error) {
 		texts: b.texts.withAdded(st.texts), heads: b.heads.withChanges(st.heads, st.deleted),
 		cited: &citedTable{counts: st.cited}, superseded: st.superseded,
 		stats:      relaxedStats{n: st.textDocs, avgLen: st.textUnits / nonZero(st.textDocs)},
-		vocabState: vocabState{vocabCell: st.vocab, synonyms: b.synonyms}, liveBase: b}
+		vocabState: vocabState{vocabCell: st.vocab, synonyms: b.synonyms}, liveBase: b, sentinels: uint64(st.sentinels)}
 	st.pinned = nil
 	b.hold()
 	return ix, nil

@@ -4,7 +4,10 @@
 // The index is built at site-build time from the model (BuildIndex) into
 // the site's IndexDir, so pages and index always deploy together; a
 // rebuild starts from the published index and indexes only what changed
-// (Build). It holds
+// (Build). A process that stays up while the corpus is edited (a
+// preview) keeps a live index open instead (BuildLive) and updates it in
+// place after each parse (Live.Update), at a cost that follows the edit.
+// It holds
 // one search document per article (clause-level hits), per top-level
 // section of a document without 条, per document and per term.
 //
@@ -78,6 +81,9 @@ type Index struct {
 	// liveBase, for a version of a live index, is the build whose files
 	// it reads, which the live index closes.
 	liveBase *liveBase
+	// sentinels is how many of the documents of a live index's version
+	// are its sentinels, which DocCount leaves out.
+	sentinels uint64
 }
 
 // Open opens the index in dir read-only.
@@ -170,7 +176,10 @@ func (ix *Index) Close() error {
 }
 
 // DocCount is the number of search documents in the index.
-func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
+func (ix *Index) DocCount() (uint64, error) {
+	n, err := ix.bi.DocCount()
+	return n - min(n, ix.sentinels), err
+}
 
 // Examples are the queries drawn from the corpus at build time (package
 // examples) that a search box may suggest.
