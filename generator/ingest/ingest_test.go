@@ -249,3 +249,16 @@ func TestSampleRepairs(t *testing.T) {
 		t.Error("item (一) of 第四条 not repaired to one line")
 	}
 }
+
+// TestSavedPageTitle: a saved web page that prints its title twice, once
+// with the name of its site, gives the title once, without the site.
+func TestSavedPageTitle(t *testing.T) {
+	data := "## 关于审理某某案件若干问题的解释\n# 关于审理某某案件若干问题的解释_某某律师\n\n第一条 某某行为，以某某罪论处。\n\n第二条 某某行为，从重处罚。\n"
+	_, docs, _ := File("laws/page.md", []byte(data))
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want 1", len(docs))
+	}
+	if d := docs[0]; d.Title != "关于审理某某案件若干问题的解释" || d.Kicker != "" {
+		t.Errorf("title %q, kicker %q; want the title without the site and no kicker", d.Title, d.Kicker)
+	}
+}

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -82,4 +83,65 @@ func TestAboveSeveralIsNoLink(t *testing.T) {
 			t.Errorf("上述法规文件 links to %s", a.AttrOr("href", ""))
 		}
 	})
+}
+
+// TestLaterVersionIsNoted: a rule of 1991 citing 第二条 of a law the corpus
+// holds only in its text of 2018 links to that article with a note that
+// the text it cites (of 1991) is not collected, on the citing article (its
+// tooltip, class and list) and on the article cited; a citation made after
+// the version has no note.
+func TestLaterVersionIsNoted(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{
+		"law/某某事项法(2018-10-26).md":    {Data: []byte("# 某某事项法\n\n第一条 为了规范某某事项，制定本法。\n\n第二条 某某事项由县级以上人民政府管理。\n")},
+		"old/某某事项办理规定(1991-12-26).md": {Data: []byte("# 某某事项办理规定\n\n第一条 依照《某某事项法》第二条的规定，制定本规定。\n")},
+		"new/某某事项实施细则(2020-05-01).md": {Data: []byte("# 某某事项实施细则\n\n第一条 依照《某某事项法》第二条的规定，制定本细则。\n")},
+	})
+	files := render(t, c, site.Options{Base: "/"})
+	const note = "引用的是1991年时的文本（未收录），此为2018年文本，条文可能不同"
+	var oldURL, newURL, lawURL string
+	for _, d := range c.Documents {
+		switch d.Title {
+		case "某某事项办理规定":
+			oldURL = d.Articles[0].URL
+		case "某某事项实施细则":
+			newURL = d.Articles[0].URL
+		case "某某事项法":
+			lawURL = d.Articles[1].URL
+		}
+	}
+	old := parsePage(t, files, oldURL+"index.html")
+	link := old.Find("a.ref.later")
+	if text(link) != "第二条" {
+		t.Fatalf("the 1991 citation of 第二条 is not marked as leading to a later version: %q", text(link))
+	}
+	if tip, _ := link.Attr("data-def"); !strings.HasSuffix(tip, "\n"+note) {
+		t.Errorf("its tooltip = %q, want it to end in %q", tip, note)
+	}
+	if got := text(old.Find(".refs .note.later")); got != note {
+		t.Errorf("the references list says %q, want %q", got, note)
+	}
+	if n := parsePage(t, files, newURL+"index.html").Find(".later").Length(); n != 0 {
+		t.Errorf("a citation made after the version is noted %d times", n)
+	}
+	cited := parsePage(t, files, lawURL+"index.html").Find(".refs .note.later")
+	if cited.Length() != 1 || text(cited) != note {
+		t.Errorf("the article cited notes %q, want one %q", text(cited), note)
+	}
+}
+
+// TestSourcePageAsNamed: a page printed as 02 is 第2版 in the source's
+// particulars, as in its name.
+func TestSourcePageAsNamed(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{"2025/page.md": {Data: []byte("---\npublication: 人民日报\ndate: 2025-02-12\npage: \"02\"\npage_name: 要闻\n---\n\n# 某地开展某某工作\n\n本报讯 某地近日开展某某工作。\n")}})
+	files := render(t, c, site.Options{Base: "/"})
+	p := parsePage(t, files, c.Sources[0].URL+"index.html")
+	var page string
+	p.Find("dt").Each(func(_ int, dt *goquery.Selection) {
+		if text(dt) == "版次" {
+			page = text(dt.Next())
+		}
+	})
+	if page != "第2版" {
+		t.Errorf("版次 = %q, want 第2版", page)
+	}
 }

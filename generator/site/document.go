@@ -168,7 +168,8 @@ func bylineDate(d *model.Document) string {
 	return docDate(d)
 }
 
-// docMeta lists a document's particulars in reading order.
+// docMeta lists a document's particulars in reading order. A news item's
+// authors are its bylines, else the reporters its dateline names.
 func docMeta(d *model.Document) []metaItem {
 	var m []metaItem
 	add := func(label, value string) {
@@ -187,7 +188,11 @@ func docMeta(d *model.Document) []metaItem {
 	for _, h := range d.History {
 		add("沿革", h)
 	}
-	for _, b := range d.Bylines {
+	authors := d.Bylines
+	if len(authors) == 0 && d.Dateline != nil { // 本报北京2月11日电 （记者闫伊乔）
+		authors = d.Dateline.Reporters
+	}
+	for _, b := range authors {
 		add("作者", b)
 	}
 	for _, c := range d.Credits {

@@ -46,3 +46,28 @@ func TestKindOfOwnDocument(t *testing.T) {
 		t.Errorf("属于 links to %q, want the 学校 of its own document %q", kindOf, own)
 	}
 }
+
+// TestOccurrencesOncePerPlace: a 款 that uses a term three times is one
+// row of the term's page, saying how often; another 款 is a row of its own.
+func TestOccurrencesOncePerPlace(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{
+		"a.md": {Data: []byte("# 甲市林地管理规定\n\n第一条 本规定所称林地，是指甲市行政区域内的有林地。\n\n第二条 林地的保护、林地的利用和林地的管理，适用本规定。\n\n林地应当登记。\n")},
+	})
+	var url string
+	for _, term := range c.Terms {
+		if term.Term == "林地" {
+			url = term.URL
+		}
+	}
+	if url == "" {
+		t.Fatal("林地 is not a term")
+	}
+	page := parsePage(t, render(t, c, site.Options{Base: "/"}), url+"index.html")
+	var rows []string
+	page.Find(".occurrences li").Each(func(_ int, li *goquery.Selection) {
+		rows = append(rows, text(li.Find("a").First())+" "+text(li.Find(".note")))
+	})
+	if len(rows) != 2 || rows[0] != "第二条第一款 （此处3次）" || rows[1] != "第二条第二款 " {
+		t.Errorf("rows = %q, want 第二条第一款 （此处3次） and 第二条第二款", rows)
+	}
+}

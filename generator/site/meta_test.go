@@ -3,8 +3,12 @@ package site_test
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"tiaoli/generator"
+	"tiaoli/generator/site"
 )
 
 // TestHistoryUnderOneLabel: the lines of a document's history stand under
@@ -23,5 +27,19 @@ func TestHistoryUnderOneLabel(t *testing.T) {
 	dd := p.Find("dl.meta dt:contains('沿革')").NextUntil("dt")
 	if dd.Length() != 3 || !strings.HasPrefix(text(dd.First()), "1991年10月26日") {
 		t.Errorf("%d values under 沿革 (%q), want the 3 history lines", dd.Length(), text(dd))
+	}
+}
+
+// TestReporterInDateline: a news item whose reporter is named only in its
+// dateline (本报北京2月11日电 （记者某某）) gives that reporter as 作者.
+func TestReporterInDateline(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{"2025/page.md": {Data: []byte("---\npublication: 人民日报\ndate: 2025-02-12\n---\n\n# 某项新标准发布\n\n本报北京2月11日电 （记者王某某）近日，某部印发新修订的某项标准。\n")}})
+	var url string
+	for _, d := range c.Documents {
+		url = d.URL
+	}
+	p := parsePage(t, render(t, c, site.Options{Base: "/"}), url+"index.html")
+	if got := text(p.Find("dl.meta dt:contains('作者')").Next()); got != "王某某" {
+		t.Errorf("作者 = %q, want 王某某", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 	"tiaoli/generator/site/report"
+	"tiaoli/generator/sourcename"
 )
 
 // fixedJobs are the pages that do not belong to one document, term or
@@ -80,6 +81,7 @@ type sourcePage struct {
 	Chrome Chrome
 	Source *model.Source
 	Name   string
+	Page   string // 第2版, however printed (sourcename.Page)
 	Format string // 纯文本, Markdown, 网页
 	Docs   []sourceDoc
 }
@@ -96,7 +98,7 @@ func (w *worker) sourcePage(s *model.Source) error {
 	r := w.r
 	p := fromPage{root: rootOf(s.URL), url: s.URL}
 	pg := sourcePage{Chrome: r.chrome(s.URL, sourceName(s), "sources", "source"), Source: s, Name: sourceName(s),
-		Format: formatNames[s.Format]}
+		Page: sourcename.Page(s.Page), Format: formatNames[s.Format]}
 	for _, id := range s.Documents {
 		d := r.x.Document(id)
 		if d == nil {

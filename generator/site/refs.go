@@ -18,8 +18,10 @@ type refRow struct {
 	From       string // the citation of where it is made
 	Target     string // the citation of what it points at
 	TargetHref string // "" when it points nowhere
-	External   bool
-	Context    template.HTML // the sentence around it, the reference marked
+	// Note says that the version linked is later than the one cited.
+	Note     string
+	External bool
+	Context  template.HTML // the sentence around it, the reference marked
 }
 
 // termRow is a term in a list.
@@ -100,6 +102,9 @@ func (w *worker) cites(at place, p fromPage) []refRow {
 			row.TargetHref = p.href(url)
 		}
 		row.Target = r.targetName(ref)
+		if url != "" {
+			row.Note = r.laterNote(ref)
+		}
 		out = append(out, row)
 	}
 	return out
@@ -113,7 +118,7 @@ func (r *renderer) targetName(ref *model.Reference) string {
 		}
 	}
 	if ref.Title != "" {
-		return "《" + ref.Title + "》（未收录）"
+		return lookup.Quote(ref.Title) + "（未收录）"
 	}
 	return "未能解析"
 }
@@ -147,6 +152,7 @@ func (w *worker) citedBy(at place, p fromPage) []refRow {
 		if t, ok := r.x.Resolve(*ref.To); ok {
 			row.Target, row.TargetHref = t.Where(), p.href(t.URL())
 		}
+		row.Note = r.laterNote(ref)
 		out = append(out, row)
 	}
 	return out
@@ -221,4 +227,20 @@ func (w *worker) snippet(b *textBuilder, text string, start, end int, want strin
 	if to < len(text) {
 		b.WriteString("…")
 	}
+}
+
+// laterNote says, for a reference to an article, 款 or 项 of a version
+// made after the text that cites it (lookup.LaterVersion), that the one
+// cited is not collected and which version is shown; "" for any
+// other reference. A reference to a whole document needs no note: it
+// leads to the law, whatever its version.
+func (r *renderer) laterNote(ref *model.Reference) string {
+	if ref.To == nil || ref.To.Article == "" {
+		return ""
+	}
+	from, to := r.x.Document(ref.From.Document), r.x.Document(ref.To.Document)
+	if cited, linked, ok := lookup.LaterVersion(from, to); ok {
+		return fmt.Sprintf("引用的是%s年时的文本（未收录），此为%s年文本，条文可能不同", cited, linked)
+	}
+	return ""
 }

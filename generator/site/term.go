@@ -60,10 +60,12 @@ type occGroup struct {
 	Items []occRow
 }
 
-// occRow is one occurrence with its context.
+// occRow is a place that uses a term, with the context of its first use
+// there; Count is how many times it does.
 type occRow struct {
 	Where, Href string
 	Context     template.HTML
+	Count       int
 }
 
 func (w *worker) termPage(i int) error {
@@ -104,7 +106,8 @@ func (w *worker) termPage(i int) error {
 }
 
 // occurrences groups a term's occurrences by document, in the order the
-// corpus gives them.
+// corpus gives them, one row per place (款, 项 or paragraph): a 款 that
+// uses the term three times is listed once, not three times over.
 func (w *worker) occurrences(t *model.Term, p fromPage) []occGroup {
 	var out []occGroup
 	index := map[string]int{}
@@ -119,7 +122,11 @@ func (w *worker) occurrences(t *model.Term, p fromPage) []occGroup {
 			index[o.Document] = gi
 			out = append(out, occGroup{Doc: linkItem{Href: p.href(at.Doc.URL), Text: at.Doc.Title}})
 		}
-		row := occRow{Where: at.Where(), Href: p.href(targetURL(at, ok))}
+		row := occRow{Where: at.Where(), Href: p.href(targetURL(at, ok)), Count: 1}
+		if items := out[gi].Items; len(items) > 0 && items[len(items)-1].Href == row.Href {
+			items[len(items)-1].Count++
+			continue
+		}
 		if row.Where == "" {
 			row.Where = "正文"
 		}

@@ -180,11 +180,14 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 	if ref.To != nil && ref.To.Document != "" {
 		t, ok := r.x.Resolve(*ref.To)
 		if t.Doc != nil {
+			if note := r.laterNote(ref); note != "" {
+				return targetURL(t, ok), targetTip(t) + "\n" + note, "ref later"
+			}
 			return targetURL(t, ok), targetTip(t), "ref"
 		}
 	}
 	if ref.External && ref.Title != "" {
-		return address.CitedURL + "#" + address.CitedAnchor(ref.Title), "未收录：《" + ref.Title + "》", "ref ext"
+		return address.CitedURL + "#" + address.CitedAnchor(ref.Title), "未收录：" + lookup.Quote(ref.Title), "ref ext"
 	}
 	return "", "", ""
 }

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"tiaoli/generator/site/lookup"
 )
 
 // Layout files: parsed into every page template. Page files define the
@@ -143,6 +145,7 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 // funcs are the functions templates may call.
 var funcs = template.FuncMap{
 	"kindName": KindName,
+	"quote":    lookup.Quote,
 }
 
 // pageFiles maps each kind of page to its template files. The search page

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -105,8 +106,13 @@ func (r *reader) block(n ast.Node, quote bool) {
 	case *ast.Paragraph, *ast.TextBlock:
 		r.inline(n, mark{quote: quote})
 	case *ast.List:
+		number := n.Start
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			r.listItem(item, quote)
+			first := r.listItem(item, quote)
+			if n.IsOrdered() && first >= 0 {
+				r.lines[first].Text = itemNumber(number, n.Marker) + r.lines[first].Text
+			}
+			number++
 		}
 	case *ast.Blockquote:
 		r.blocks(n, true)
@@ -141,13 +147,24 @@ func (r *reader) closesHeader(n *ast.HTMLBlock) bool {
 	return bytes.Contains(b, []byte("INFO END"))
 }
 
-// listItem reads one item: its first line carries the list mark.
-func (r *reader) listItem(item ast.Node, quote bool) {
+// listItem reads one item: its first line carries the list mark. It
+// returns the index of that line, -1 when the item has no text.
+func (r *reader) listItem(item ast.Node, quote bool) int {
 	first := len(r.lines)
 	r.blocks(item, quote)
-	if first < len(r.lines) {
-		r.lines[first].ListItem = true
+	if first >= len(r.lines) {
+		return -1
 	}
+	r.lines[first].ListItem = true
+	return first
+}
+
+// itemNumber is the number an item of an ordered list is printed with
+// (1. 具有相关的高级专业技术职称；): Markdown reads it as a list mark, but in
+// a regulation it is the label of a 目, which the structure and every
+// citation of it count on, so its line keeps it.
+func itemNumber(number int, marker byte) string {
+	return strconv.Itoa(number) + string(marker)
 }
 
 // rawLines reads the lines of a code or HTML block as plain text lines.

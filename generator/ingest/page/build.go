@@ -39,7 +39,14 @@ func build(in Input, all []*pageDoc, i int, d *pageDoc) *model.Document {
 // it is the file's only document, or from its first words.
 func titles(in Input, all []*pageDoc, i int, d *pageDoc, kind string) (title, kicker, subtitle string) {
 	if d.head != nil {
-		return d.head.text(), d.head.kicker(), d.head.subtitle()
+		text, kicker := withoutSiteName(d.head.text()), d.head.kicker()
+		if k, t, ok := column(text); ok && kicker == "" {
+			return t, k, d.head.subtitle()
+		}
+		if kicker == text { // a page that printed its title twice, once with its site's name
+			kicker = ""
+		}
+		return text, kicker, d.head.subtitle()
 	}
 	switch {
 	case d.hint != "":
@@ -47,7 +54,11 @@ func titles(in Input, all []*pageDoc, i int, d *pageDoc, kind string) (title, ki
 	case kind == model.KindRegulation && i > 0 && all[i-1].carries != "":
 		return all[i-1].carries, "", ""
 	case len(all) == 1 && in.Meta.Title != "":
-		return in.Meta.Title, "", ""
+		text := withoutSiteName(in.Meta.Title)
+		if k, t, ok := column(text); ok {
+			return t, k, ""
+		}
+		return text, "", ""
 	case len(all) == 1 && FileTitle(in.Path) != "":
 		return FileTitle(in.Path), "", ""
 	}

@@ -198,3 +198,44 @@ func splitSections(d *pageDoc) {
 	d.body = append(append([]block.Line{}, d.head.lines[n:]...), d.body...)
 	d.head = &headline{lines: d.head.lines[:n], title: d.head.title}
 }
+
+// maxColumn is the longest name of a column a headline may start with.
+const maxColumn = 10
+
+// column splits a headline that starts with the name of its column,
+// joined by a bar (漫说党纪 | 工作失职行为, 两会声音丨…): the column is its
+// kicker, the rest its title. ok is false for any other headline.
+func column(headline string) (kicker, title string, ok bool) {
+	i := strings.IndexAny(headline, "|｜丨")
+	if i <= 0 {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(headline[i:])
+	kicker, title = strings.TrimSpace(headline[:i]), strings.TrimSpace(headline[i+size:])
+	if n := utf8.RuneCountInString(kicker); n == 0 || n > maxColumn || !hasHan(kicker) ||
+		utf8.RuneCountInString(title) < 2 || !hasHan(title) || strings.ContainsAny(title, "|｜丨") {
+		return "", "", false
+	}
+	return kicker, title, true
+}
+
+// siteSeparators join a saved web page's title to the name of its site.
+var siteSeparators = []string{"_", " - ", " — ", " – "}
+
+// withoutSiteName is a headline without the name of the web site a saved
+// page's title ends in (关于…的解释_某某律师, 关于…的通知 - 中国政府网); the
+// headline itself when it ends in none.
+func withoutSiteName(headline string) string {
+	for _, sep := range siteSeparators {
+		i := strings.LastIndex(headline, sep)
+		if i <= 0 {
+			continue
+		}
+		title, site := strings.TrimSpace(headline[:i]), strings.TrimSpace(headline[i+len(sep):])
+		if n := utf8.RuneCountInString(site); n > 0 && n <= maxColumn && hasHan(site) &&
+			utf8.RuneCountInString(title) >= 4 && hasHan(title) {
+			return title
+		}
+	}
+	return headline
+}

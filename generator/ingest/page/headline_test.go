@@ -31,3 +31,41 @@ func TestSectionNotSubtitle(t *testing.T) {
 		})
 	}
 }
+
+// TestColumn: a headline that starts with its column's name and a bar
+// gives the column as kicker; other bars and other headlines do not.
+func TestColumn(t *testing.T) {
+	for _, tc := range []struct{ in, kicker, title string }{
+		{"漫说党纪 | 工作失职行为", "漫说党纪", "工作失职行为"},
+		{"案例评析|村民小组长能否成为贪污罪的主体？", "案例评析", "村民小组长能否成为贪污罪的主体？"},
+		{"两会声音丨代表委员谈基层治理", "两会声音", "代表委员谈基层治理"},
+		{"常见职务犯罪解读 ｜ 滥用职权罪③定罪与量刑", "常见职务犯罪解读", "滥用职权罪③定罪与量刑"},
+		{"某某条例", "", ""},
+		{"| 开头就是竖线", "", ""},
+		{"这是一个很长很长的不像栏目名称的标题 | 后文", "", ""},
+		{"甲 | 乙 | 丙", "", ""},
+		{"A | B", "", ""},
+	} {
+		k, title, ok := column(tc.in)
+		if ok != (tc.kicker != "") || k != tc.kicker || title != tc.title {
+			t.Errorf("column(%q) = %q, %q, %v; want %q, %q", tc.in, k, title, ok, tc.kicker, tc.title)
+		}
+	}
+}
+
+// TestWithoutSiteName: a saved web page's title loses the site it ends in;
+// a title without one is kept.
+func TestWithoutSiteName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"关于审理某某案件若干问题的解释_某某律师", "关于审理某某案件若干问题的解释"},
+		{"国务院关于某某工作的通知 - 中国政府网", "国务院关于某某工作的通知"},
+		{"某某条例", "某某条例"},
+		{"某某_x", "某某_x"},
+		{"短_某某网", "短_某某网"},
+		{"关于某某的通知_这是一段很长的不像网站名称的文字", "关于某某的通知_这是一段很长的不像网站名称的文字"},
+	} {
+		if got := withoutSiteName(tc.in); got != tc.want {
+			t.Errorf("withoutSiteName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

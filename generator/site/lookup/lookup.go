@@ -8,11 +8,13 @@
 package lookup
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
@@ -315,19 +317,31 @@ func Cite(d *model.Document) string {
 	return d.Title
 }
 
-// CiteTitle is a title in 《》 as a citation gives it. A version mark the
-// title carries stands after the 《》 in brackets, since it is no part of
-// the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
+// CiteTitle is a title in 《》 as a citation gives it (Quote). A version
+// mark the title carries stands after the 《》 in brackets, since it is no
+// part of the title: 《中国共产党纪律处分条例》（2015）, 《刑法》（2020年修订）.
 func CiteTitle(title string) string {
 	title = strings.TrimSuffix(strings.TrimPrefix(title, "《"), "》")
 	mark := reconcile.VersionMark(title)
 	if mark == "" {
-		return "《" + title + "》"
+		return Quote(title)
 	}
 	if !strings.HasPrefix(mark, "（") && !strings.HasPrefix(mark, "(") {
 		mark = "（" + mark + "）"
 	}
-	return "《" + reconcile.BareTitle(title) + "》" + mark
+	return Quote(reconcile.BareTitle(title)) + mark
+}
+
+// innerMarks turns the book-title marks of a title into the single ones
+// a title inside 《》 takes.
+var innerMarks = strings.NewReplacer("《", "〈", "》", "〉")
+
+// Quote is a title in book-title marks, as the site names a work
+// anywhere: a title that names another work inside it takes single marks
+// for that one (GB/T 15834): 《浙江省实施〈中华人民共和国节约能源法〉办法》,
+// not 《浙江省实施《中华人民共和国节约能源法》办法》.
+func Quote(title string) string {
+	return "《" + innerMarks.Replace(title) + "》"
 }
 
 // Cited lists the documents cited by title but not in the corpus: those
@@ -356,4 +370,27 @@ func Cited(c *model.Corpus) []*model.CitedDocument {
 		}
 	}
 	return out
+}
+
+// LaterVersion says, when a reference made in from leads to a version made
+// after from was written, the years of both: the version from cites is not
+// in the corpus, and the one linked may number its articles otherwise (a
+// rule of 1991 citing 刑事诉讼法第九十六条 means the law of 1979, whose
+// 第九十六条 is not the one of its 2018 text). A version is dated by its
+// publication, a citing text by its publication, its own date or the day
+// it takes effect; ok is false when either date is unknown or the version
+// is not later.
+func LaterVersion(from, to *model.Document) (cited, linked string, ok bool) {
+	if from == nil || to == nil || from.ID == to.ID {
+		return "", "", false
+	}
+	written := cmp.Or(from.Published, from.Date, from.ValidFrom)
+	made := cmp.Or(to.Published, to.Date)
+	if len(written) == 4 || len(made) == 4 { // a year alone: compare years
+		written, made = cndate.Year(written), cndate.Year(made)
+	}
+	if written == "" || made == "" || made <= written {
+		return "", "", false
+	}
+	return cndate.Year(written), cndate.Year(made), true
 }

@@ -136,7 +136,8 @@ func TestCited(t *testing.T) {
 
 // TestCite: a regulation is cited by its title in 《》, a version mark its
 // title carries after the 《》; an amending act keeps its year, which is
-// part of its title; a news item by its headline.
+// part of its title; a title naming another inside it gives that one
+// single marks; a news item by its headline.
 func TestCite(t *testing.T) {
 	for _, tc := range []struct{ kind, title, want string }{
 		{model.KindRegulation, "某某条例", "《某某条例》"},
@@ -147,6 +148,9 @@ func TestCite(t *testing.T) {
 		{model.KindRegulation, "关于某某问题的批复 （2000）", "《关于某某问题的批复》（2000）"},
 		{model.KindRegulation, "某某法修正案（1999年）", "《某某法修正案（1999年）》"},
 		{model.KindNews, "某地2015", "某地2015"},
+		{model.KindRegulation, "某省实施《某某法》办法", "《某省实施〈某某法〉办法》"},
+		{model.KindRegulation, "关于修改〈某某条例〉的决定", "《关于修改〈某某条例〉的决定》"},
+		{model.KindRegulation, "某省实施《某某法》办法（2017年修正）", "《某省实施〈某某法〉办法》（2017年修正）"},
 	} {
 		if got := Cite(&model.Document{Kind: tc.kind, Title: tc.title}); got != tc.want {
 			t.Errorf("Cite(%s %q) = %q, want %q", tc.kind, tc.title, got, tc.want)

@@ -239,7 +239,7 @@ func cited(c *model.Corpus, x *lookup.Index) []Entry {
 			first := fromEntry(x, cd.CitedBy[0])
 			e.Position = first.Position
 		}
-		e.Message = fmt.Sprintf("《%s》被引用%d次，未收录", cd.Title, len(cd.CitedBy))
+		e.Message = fmt.Sprintf("%s被引用%d次，未收录", lookup.Quote(cd.Title), len(cd.CitedBy))
 		out = append(out, e)
 	}
 	return out
