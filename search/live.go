@@ -27,7 +27,8 @@ import (
 // document before it, and deleting documents only masks them. Every batch
 // that adds also adds a sentinel document that is never deleted, so that
 // no segment empties and drops out, which would renumber the segments
-// after it. The side files of the whole build stay as written; each
+// after it (a version's reader leaves the sentinels out of the number of
+// documents, which scores read: livepin.go). The side files of the whole build stay as written; each
 // version of the index reads them with what was added since (the
 // characters, texts and heads of the added documents) and without what
 // was deleted, and copies the tables it changes by number (facets,

@@ -49,6 +49,7 @@ var registerPinned = sync.OnceValue(func() error {
 type pinnedIndex struct {
 	index.Index // the live index, for what is not reading
 	snap        *scorch.IndexSnapshot
+	sentinels   uint64
 	release     sync.Once
 }
 
@@ -58,7 +59,20 @@ func (p *pinnedIndex) Open() error { return nil }
 // Reader gives the pinned snapshot; the caller closes it.
 func (p *pinnedIndex) Reader() (index.IndexReader, error) {
 	p.snap.AddRef()
-	return p.snap, nil
+	return &pinnedReader{IndexSnapshot: p.snap, sentinels: p.sentinels}, nil
+}
+
+// pinnedReader reads a pinned snapshot, counting its documents without
+// the sentinels (live.go): bleve's scores, which count them, are then
+// those of a whole build of the same corpus.
+type pinnedReader struct {
+	*scorch.IndexSnapshot
+	sentinels uint64
+}
+
+func (r *pinnedReader) DocCount() (uint64, error) {
+	n, err := r.IndexSnapshot.DocCount()
+	return n - min(n, r.sentinels), err
 }
 
 // Close lets go of the snapshot, once; the live index stays open.
@@ -81,25 +95,26 @@ func writePinnedMeta(dir string) error {
 }
 
 // pin opens the current snapshot of the live index s, whose folder dir
-// writePinnedMeta prepared, as a bleve index that reads only it.
-func pin(s *scorch.Scorch, dir string) (bleve.Index, error) {
+// writePinnedMeta prepared and which holds that many sentinels, as a
+// bleve index that reads only it; it returns the snapshot too.
+func pin(s *scorch.Scorch, dir string, sentinels int) (bleve.Index, *scorch.IndexSnapshot, error) {
 	if err := registerPinned(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r, err := s.Reader()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		r.Close()
-		return nil, fmt.Errorf("unexpected reader %T", r)
+		return nil, nil, fmt.Errorf("unexpected reader %T", r)
 	}
-	p := &pinnedIndex{Index: s, snap: snap}
+	p := &pinnedIndex{Index: s, snap: snap, sentinels: uint64(sentinels)}
 	bi, err := bleve.OpenUsing(filepath.Join(dir, pinnedDir), map[string]interface{}{pinnedKey: p})
 	if err != nil {
 		p.Close()
-		return nil, fmt.Errorf("pin a snapshot: %w", err)
+		return nil, nil, fmt.Errorf("pin a snapshot: %w", err)
 	}
-	return bi, nil
+	return bi, snap, nil
 }

@@ -111,18 +111,12 @@ func newLiveState(base *liveBase, c *model.Corpus) (*liveState, error) {
 // pin pins the current snapshot of the index for the next version, and
 // returns it.
 func (st *liveState) pin() (*scorch.IndexSnapshot, error) {
-	bi, err := pin(st.base.s, st.base.dir)
+	bi, snap, err := pin(st.base.s, st.base.dir, st.sentinels)
 	if err != nil {
 		return nil, err
 	}
-	r, err := reader(bi)
-	if err != nil {
-		bi.Close()
-		return nil, err
-	}
-	defer r.Close()
 	st.pinned = bi
-	return r.(*scorch.IndexSnapshot), nil
+	return snap, nil
 }
 
 // number records the search documents of c with their digests (sums)
@@ -214,7 +208,7 @@ func (st *liveState) version() (*Index, error) {
 		texts: b.texts.withAdded(st.texts), heads: b.heads.withChanges(st.heads, st.deleted),
 		cited: &citedTable{counts: st.cited}, superseded: st.superseded,
 		stats:      relaxedStats{n: st.textDocs, avgLen: st.textUnits / nonZero(st.textDocs)},
-		vocabState: vocabState{vocabCell: st.vocab, synonyms: b.synonyms}, liveBase: b, sentinels: uint64(st.sentinels)}
+		vocabState: vocabState{vocabCell: st.vocab, synonyms: b.synonyms}, liveBase: b}
 	st.pinned = nil
 	b.hold()
 	return ix, nil
@@ -263,13 +257,16 @@ func (st *liveState) update(c *model.Corpus) (*liveState, error) {
 	if err := st.searchDocs(df); err != nil {
 		return nil, err
 	}
-	if float64(len(df.adds)+len(df.dropped)) > maxLiveChanged*float64(len(st.owner)) {
+	if float64(len(df.adds)+len(df.deletes)) > maxLiveChanged*float64(len(st.owner)) {
 		return nil, errRebuild
 	}
 	if err := st.index(df); err != nil {
 		return nil, fmt.Errorf("%w: %v", errRebuild, err)
 	}
 	ns := *st
+	if len(df.adds) > 0 {
+		ns.sentinels++
+	}
 	snap, err := ns.pin()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errRebuild, err)
@@ -415,20 +412,7 @@ func (st *liveState) index(df *liveDiff) error {
 	if b.Size() == 0 {
 		return nil
 	}
-	persisted := make(chan error, 1)
-	b.SetPersistedCallback(func(err error) { persisted <- err })
-	if err := st.base.bi.Batch(b); err != nil {
-		return fmt.Errorf("index the changed documents: %w", err)
-	}
-	select {
-	case err := <-persisted:
-		if err != nil {
-			return fmt.Errorf("persist the changed documents: %w", err)
-		}
-		return nil
-	case <-st.base.fail.failed():
-		return st.base.fail.err
-	}
+	return persistBatch(st.base.bi, b, st.base.fail, "the changed documents")
 }
 
 // newNumbers checks that snap numbers the documents of the state as
@@ -456,7 +440,6 @@ func (st *liveState) newNumbers(snap *scorch.IndexSnapshot, added bool) (map[str
 	first := st.total
 	st.segs = append(slices.Clip(st.segs), last.Id())
 	st.total += last.Count()
-	st.sentinels++
 	for n := first; n < st.total; n++ {
 		id, err := snap.ExternalID(index.NewIndexInternalID(nil, n))
 		if err != nil {

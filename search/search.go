@@ -81,9 +81,6 @@ type Index struct {
 	// liveBase, for a version of a live index, is the build whose files
 	// it reads, which the live index closes.
 	liveBase *liveBase
-	// sentinels is how many of the documents of a live index's version
-	// are its sentinels, which DocCount leaves out.
-	sentinels uint64
 }
 
 // Open opens the index in dir read-only.
@@ -176,10 +173,7 @@ func (ix *Index) Close() error {
 }
 
 // DocCount is the number of search documents in the index.
-func (ix *Index) DocCount() (uint64, error) {
-	n, err := ix.bi.DocCount()
-	return n - min(n, ix.sentinels), err
-}
+func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
 
 // Examples are the queries drawn from the corpus at build time (package
 // examples) that a search box may suggest.
