@@ -3,6 +3,7 @@ package search
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"tiaoli/generator/model"
@@ -69,14 +70,16 @@ func checkFields(t *testing.T, name string, v reflect.Value, sums func() []strin
 	t.Helper()
 	before, p0 := sums(), print()
 	walkFields(v, name, func(path string, f reflect.Value) {
-		undo := change(f)
-		if undo == nil {
-			return
-		}
-		after, p1 := sums(), print()
-		undo()
-		if !slices.Equal(before, after) && p0 == p1 {
-			t.Errorf("%s: changes a search document but not the fingerprint", path)
+		for variant := 0; variant < 2; variant++ {
+			undo := change(f, variant)
+			if undo == nil {
+				continue
+			}
+			after, p1 := sums(), print()
+			undo()
+			if !slices.Equal(before, after) && p0 == p1 {
+				t.Errorf("%s (change %d): changes a search document but not the fingerprint", path, variant)
+			}
 		}
 	})
 }
@@ -105,18 +108,21 @@ func walkFields(v reflect.Value, path string, f func(string, reflect.Value)) {
 }
 
 // change changes a settable value and returns what undoes it; nil when it
-// cannot.
-func change(v reflect.Value) func() {
-	if !v.CanSet() {
+// cannot. A string changes in two ways (variant): longer, and to another
+// of the same length.
+func change(v reflect.Value, variant int) func() {
+	if !v.CanSet() || variant > 0 && (v.Kind() != reflect.String || v.Len() == 0) {
 		return nil
 	}
 	old := reflect.ValueOf(v.Interface())
-	switch v.Kind() {
-	case reflect.String:
+	switch {
+	case v.Kind() == reflect.String && variant == 0:
 		v.SetString(v.String() + "变")
-	case reflect.Int:
+	case v.Kind() == reflect.String:
+		v.SetString(strings.Repeat("变", v.Len()/3) + strings.Repeat("x", v.Len()%3))
+	case v.Kind() == reflect.Int:
 		v.SetInt(v.Int() + 1)
-	case reflect.Bool:
+	case v.Kind() == reflect.Bool:
 		v.SetBool(!v.Bool())
 	default:
 		return nil
