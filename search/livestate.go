@@ -53,6 +53,7 @@ type liveState struct {
 // search documents.
 type liveDoc struct {
 	print   uint64
+	memo    *printMemo // of a document
 	entries []liveEntry
 }
 
@@ -157,7 +158,8 @@ func (st *liveState) number(c *model.Corpus, snap *scorch.IndexSnapshot, sums *s
 	}
 	seen := map[string]bool{}
 	for _, d := range c.Documents {
-		ld := &liveDoc{print: st.print.document(d)}
+		ld := &liveDoc{}
+		ld.print, ld.memo = st.print.document(d, nil)
 		st.docs[keyOf(d.ID, seen)] = ld
 		if err := docsOf(d, func(sd *searchDoc) error { return add(ld, sd) }); err != nil {
 			return err
@@ -220,6 +222,7 @@ type liveChange struct {
 	key   string
 	term  bool
 	print uint64
+	memo  *printMemo
 	old   *liveDoc // nil for a new one
 	docs  []*searchDoc
 }
@@ -287,9 +290,16 @@ func (st *liveState) diff(c *model.Corpus) *liveDiff {
 	seen := map[string]bool{}
 	for _, d := range c.Documents {
 		key := keyOf(d.ID, seen)
-		p := st.print.document(d)
-		if old := st.docs[key]; old == nil || old.print != p {
-			ch := &liveChange{key: key, print: p, old: old}
+		old := st.docs[key]
+		var memo *printMemo
+		if old != nil {
+			memo = old.memo
+		}
+		p, memo := st.print.document(d, memo)
+		if old != nil && old.print == p {
+			old.memo = memo // the strings of this parse
+		} else {
+			ch := &liveChange{key: key, print: p, old: old, memo: memo}
 			docsOf(d, func(sd *searchDoc) error { ch.docs = append(ch.docs, sd); return nil })
 			df.changes = append(df.changes, ch)
 		}
@@ -484,7 +494,7 @@ func (st *liveState) applyDocs(df *liveDiff, nums map[string]uint32) {
 		sums[a.d.ID] = a.sum
 	}
 	for i, ch := range df.changes {
-		ld := &liveDoc{print: ch.print, entries: df.keep[i]}
+		ld := &liveDoc{print: ch.print, memo: ch.memo, entries: df.keep[i]}
 		for _, d := range ch.docs {
 			if n, ok := nums[d.ID]; ok && sums[d.ID] != "" && st.owner[d.ID] == nil {
 				ld.entries = append(ld.entries, liveEntry{id: d.ID, sum: sums[d.ID], num: n, doc: d.Doc, article: d.Article})
