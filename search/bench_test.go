@@ -411,6 +411,9 @@ func BenchmarkLive(b *testing.B) {
 		}
 		runtime.GC()
 		debug.FreeOSMemory()
+		var m2 runtime.MemStats
+		runtime.ReadMemStats(&m2)
+		b.ReportMetric(float64(m2.HeapInuse)/1e6, "heap-MB")
 		b.ReportMetric(procStatusMB("VmRSS"), "rss-MB")
 		b.ReportMetric(procStatusMB("VmHWM"), "peak-rss-MB")
 		if err := live.Close(); err != nil {
