@@ -63,12 +63,6 @@ type Options struct {
 	// Apart are folders that out, OUT.prev, OUT.staging and OUT.trash
 	// must not be, hold or be inside: the content folder of a build.
 	Apart []string
-	// LeaveTrash makes Commit return once the new build is in, leaving
-	// the build before the previous one in OUT.trash for RemoveTrash or
-	// the next build to remove: removing a large site takes seconds
-	// (2.3 s for the 164k files of the LawRefBook corpus) that a builder
-	// which keeps running can spend after it has served the new build.
-	LeaveTrash bool
 }
 
 // DefaultOptions compress text files of 8 KiB and more. On the LawRefBook
@@ -340,21 +334,7 @@ func (s *Staging) Commit() error {
 		os.RemoveAll(s.dir)
 		return err
 	}
-	if s.opts.LeaveTrash {
-		return nil
-	}
 	return os.RemoveAll(s.out + TrashSuffix)
-}
-
-// RemoveTrash removes OUT.trash, the build a Commit with LeaveTrash left.
-// It takes the build lock, so it fails while a build of out runs.
-func RemoveTrash(out string) error {
-	out, lk, err := lockOut(out)
-	if err != nil {
-		return err
-	}
-	defer lk.release()
-	return removeDebris(out+TrashSuffix, false)
 }
 
 // lockOut resolves the published folder out and takes its build lock.

@@ -32,13 +32,14 @@ func CheckSite(dir string) error {
 		}
 		defer ix.Close()
 	}
-	return checkSite(root, ix)
+	return checkSite(root.Stat, ix)
 }
 
-// checkSite checks an opened site: the home page is a regular file, and
-// so are the pages of (up to checkedPages) search documents of ix.
-func checkSite(root *os.Root, ix *search.Index) error {
-	if err := checkPage(root, ""); err != nil {
+// checkSite checks an opened site, whose files stat describes: the home
+// page is a regular file, and so are the pages of (up to checkedPages)
+// search documents of ix.
+func checkSite(stat func(name string) (fs.FileInfo, error), ix *search.Index) error {
+	if err := checkPage(stat, ""); err != nil {
 		return fmt.Errorf("the site has no home page: %w", err)
 	}
 	if ix == nil {
@@ -49,7 +50,7 @@ func checkSite(root *os.Root, ix *search.Index) error {
 		return fmt.Errorf("the search index cannot list its pages: %w", err)
 	}
 	for _, p := range pages {
-		if err := checkPage(root, p); err != nil {
+		if err := checkPage(stat, p); err != nil {
 			return fmt.Errorf("the search index names %s, which the site lacks: %w", p, err)
 		}
 	}
@@ -58,7 +59,7 @@ func checkSite(root *os.Root, ix *search.Index) error {
 
 // checkPage checks that the page at url (relative, "" or ending in "/"
 // for a folder's index.html) is a regular file.
-func checkPage(root *os.Root, url string) error {
+func checkPage(stat func(name string) (fs.FileInfo, error), url string) error {
 	name := url
 	if name == "" || name[len(name)-1] == '/' {
 		name = path.Join(name, "index.html")
@@ -66,7 +67,7 @@ func checkPage(root *os.Root, url string) error {
 	if !fs.ValidPath(name) {
 		return fmt.Errorf("%q is not a path inside the site", url)
 	}
-	fi, err := root.Stat(name)
+	fi, err := stat(name)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,11 +16,13 @@ import (
 
 // generation is one build of the site as the server sees it: the folder
 // (opened as a root, so files come from this build even after the folder
-// is swapped out), its index and a search handler over that index. It is
-// closed when the server has moved on and no request uses it.
+// is swapped out) or the files in memory, its index and a search handler
+// over that index. It is closed when the server has moved on and no
+// request uses it.
 type generation struct {
-	info   os.FileInfo // identity of the site folder when opened
-	root   *os.Root
+	info   os.FileInfo   // identity of the site folder when opened; nil in memory
+	root   *os.Root      // nil in memory
+	fsys   fs.FS         // the files of a build in memory; nil for a folder
 	index  *search.Index // nil when the site has no index
 	search http.Handler
 	refs   atomic.Int64 // requests using it, plus one while it is current
@@ -67,21 +70,44 @@ func (s *Server) openOnce() (g *generation, same bool, err error) {
 		g.close()
 		return nil, false, nil
 	}
-	if err := checkSite(root, g.index); err != nil {
+	if err := checkSite(root.Stat, g.index); err != nil {
 		g.close()
 		return nil, false, fmt.Errorf("server: %s: %w", s.cfg.Site, err)
 	}
+	s.ready(g)
+	return g, true, nil
+}
+
+// inMemory makes a generation of the files of fsys and the index ix
+// (nil for none), which it owns: it is closed with the generation, or
+// at once when fsys has no home page. The index is not checked against
+// the pages as a folder's is: the caller built both from one corpus, and
+// every check would render a page.
+func (s *Server) inMemory(fsys fs.FS, ix *search.Index) (*generation, error) {
+	g := &generation{fsys: fsys, index: ix}
+	if err := checkPage(func(name string) (fs.FileInfo, error) { return fs.Stat(fsys, name) }, ""); err != nil {
+		g.close()
+		return nil, fmt.Errorf("server: the site has no home page: %w", err)
+	}
+	s.ready(g)
+	return g, nil
+}
+
+// ready gives an opened generation its search handler and its reference
+// for being current.
+func (s *Server) ready(g *generation) {
 	ix := g.index
 	g.search = newSearchHandler(func() *search.Index { return ix }, s.cfg.Search)
 	g.refs.Store(1)
-	return g, true, nil
 }
 
 func (g *generation) close() {
 	if g.index != nil {
 		g.index.Close()
 	}
-	g.root.Close()
+	if g.root != nil {
+		g.root.Close()
+	}
 }
 
 // release drops one reference; the last one closes the generation.
@@ -121,6 +147,9 @@ func (s *Server) reloadLocked() error {
 	if s.closed.Load() {
 		return errors.New("server: closed")
 	}
+	if s.cfg.Site == "" {
+		return errors.New("server: no site folder to open again")
+	}
 	g, err := s.open()
 	if err != nil {
 		if fi, serr := os.Stat(s.cfg.Site); serr == nil {
@@ -135,6 +164,33 @@ func (s *Server) reloadLocked() error {
 		old.release()
 	}
 	s.log.Printf("serving %s (search index: %v)", s.cfg.Site, g.index != nil)
+	return nil
+}
+
+// Use switches to the files of fsys, a build held in memory (package
+// site's Pages, say), and its search index ix (nil for none), which the
+// server closes once it has moved on and no request uses them, or at
+// once when it refuses them: when fsys has no home page. On failure the
+// server keeps serving the build it has. A server given a site folder
+// stops watching it: Reload opens the folder again.
+func (s *Server) Use(fsys fs.FS, ix *search.Index) error {
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	if s.closed.Load() {
+		if ix != nil {
+			ix.Close()
+		}
+		return errors.New("server: closed")
+	}
+	g, err := s.inMemory(fsys, ix)
+	if err != nil {
+		s.refused.Store(&refusal{err: err.Error(), at: time.Now()})
+		return err
+	}
+	s.refused.Store(nil)
+	if old := s.gen.Swap(g); old != nil {
+		old.release()
+	}
 	return nil
 }
 
@@ -154,7 +210,7 @@ func (s *Server) reloadIfChanged() {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	cur := s.gen.Load()
-	if cur == nil || os.SameFile(fi, cur.info) || (s.failed != nil && os.SameFile(fi, s.failed)) {
+	if cur == nil || cur.info == nil || os.SameFile(fi, cur.info) || (s.failed != nil && os.SameFile(fi, s.failed)) {
 		return
 	}
 	if err := s.reloadLocked(); err != nil {

@@ -20,6 +20,11 @@
 // bounded number wait briefly for a slot, the rest get 503 with
 // Retry-After.
 //
+// A site may also be held in memory (NewInMemory, Use: tiaoli preview's
+// pages rendered on request): its files have no .gz variants, and their
+// ETag is a digest of their bytes. A page that fails to render answers
+// 500 with the error.
+//
 // The site folder is watched: when it is replaced (a new build swapped in
 // by package publish, or a symbolic link pointed elsewhere), and on Reload,
 // the server opens the new folder and index, switches to them at once, and
@@ -32,6 +37,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -42,9 +48,11 @@ import (
 	"time"
 
 	"tiaoli/generator/address"
+	"tiaoli/search"
 )
 
-// Config configures a Server. Only Site is required.
+// Config configures a Server. Only Site is required, but for a site in
+// memory (NewInMemory), which has none.
 type Config struct {
 	// Site is the folder of a built site.
 	Site string
@@ -97,7 +105,7 @@ const DefaultQueue = 128
 // maxRawQuery caps a request's query string in bytes (414 above).
 const maxRawQuery = 8 << 10
 
-// Server serves one site folder.
+// Server serves one site: a folder, or a build held in memory.
 type Server struct {
 	cfg   Config
 	base  string
@@ -116,16 +124,40 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Site == "" {
 		return nil, errors.New("server: no site folder")
 	}
-	fillDefaults(&cfg)
-	s := &Server{cfg: cfg, base: address.Base(cfg.Base), log: cfg.ErrorLog}
-	s.cfg.Search.Base = s.base
-	s.limit = newLimiter(cfg.MaxSearches, cfg.MaxWaiting, cfg.QueueWait)
+	s := newServer(cfg)
 	g, err := s.open()
 	if err != nil {
 		return nil, err
 	}
 	s.gen.Store(g)
 	return s, nil
+}
+
+// NewInMemory serves the files of fsys, a build held in memory, and its
+// search index ix (nil for none), as Use does; cfg.Site must be "", and
+// there is no folder to watch or reload. Use switches to the next build.
+func NewInMemory(cfg Config, fsys fs.FS, ix *search.Index) (*Server, error) {
+	if cfg.Site != "" {
+		if ix != nil {
+			ix.Close()
+		}
+		return nil, errors.New("server: a site in memory has no folder")
+	}
+	s := newServer(cfg)
+	g, err := s.inMemory(fsys, ix)
+	if err != nil {
+		return nil, err
+	}
+	s.gen.Store(g)
+	return s, nil
+}
+
+func newServer(cfg Config) *Server {
+	fillDefaults(&cfg)
+	s := &Server{cfg: cfg, base: address.Base(cfg.Base), log: cfg.ErrorLog}
+	s.cfg.Search.Base = s.base
+	s.limit = newLimiter(cfg.MaxSearches, cfg.MaxWaiting, cfg.QueueWait)
+	return s
 }
 
 func fillDefaults(c *Config) {
@@ -195,7 +227,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	go func() { errc <- hs.Serve(s.Listener(ln)) }()
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
-	if s.cfg.Watch > 0 {
+	if s.cfg.Watch > 0 && s.cfg.Site != "" {
 		go s.watch(watchCtx, s.cfg.Watch)
 	}
 	select {

@@ -1,6 +1,10 @@
 package server
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -55,10 +59,11 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, g *generation
 	if name == "" {
 		name = "."
 	}
-	f, fi, err := openRegular(g.root, name)
+	f, err := g.open(name)
 	if err == errIsFolder {
 		if !strings.HasSuffix(rel, "/") && rel != "" {
-			if _, _, err := openRegularClose(g.root, name+"/index.html"); err == nil {
+			if index, err := g.open(name + "/index.html"); err == nil {
+				index.Close()
 				redirectToFolder(w, r)
 				return
 			}
@@ -66,49 +71,105 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, g *generation
 			return
 		}
 		name = path.Join(name, "index.html")
-		f, fi, err = openRegular(g.root, name)
+		f, err = g.open(name)
 	} else if err == nil && strings.HasSuffix(rel, "/") {
 		f.Close()
 		err = fs.ErrNotExist // a file asked for as a folder
 	}
 	if err != nil {
-		s.notFound(w, r, g)
+		s.fileError(w, r, g, name, err)
 		return
 	}
 	defer f.Close()
-	s.sendFile(w, r, g, name, f, fi)
+	s.sendFile(w, r, g, name, f)
+}
+
+// fileError answers a file that could not be opened: 404, but for a site
+// in memory whose page failed to render, which says why with 500.
+func (s *Server) fileError(w http.ResponseWriter, r *http.Request, g *generation, name string, err error) {
+	if g.fsys == nil || errors.Is(err, fs.ErrNotExist) || err == errIsFolder {
+		s.notFound(w, r, g)
+		return
+	}
+	s.log.Printf("%s: %v", name, err)
+	w.Header().Set("Cache-Control", "no-store")
+	http.Error(w, err.Error(), http.StatusInternalServerError)
 }
 
 // sendFile sends an open file, or its .gz variant when the client takes
-// gzip, with validators and cache headers.
-func (s *Server) sendFile(w http.ResponseWriter, r *http.Request, g *generation, name string, f *os.File, fi fs.FileInfo) {
+// gzip and the build has one, with validators and cache headers.
+func (s *Server) sendFile(w http.ResponseWriter, r *http.Request, g *generation, name string, f *siteFile) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	h.Set("Cache-Control", cachePolicy(name, r))
 	var body io.ReadSeeker = f
-	tag := etag(fi, "")
+	tag := f.tag
 	if publish.Compressible(name) {
 		h.Add("Vary", "Accept-Encoding")
 		if acceptsGzip(r.Header.Get("Accept-Encoding")) {
-			if gz, _, err := openRegular(g.root, name+".gz"); err == nil {
+			if gz, err := g.open(name + ".gz"); err == nil {
 				defer gz.Close()
-				body, tag = gz, etag(fi, "gz")
+				body, tag = gz, strings.TrimSuffix(tag, `"`)+`-gz"`
 				h.Set("Content-Encoding", "gzip")
 			}
 		}
 	}
 	h.Set("ETag", tag)
-	http.ServeContent(w, r, "", fi.ModTime(), body)
+	http.ServeContent(w, r, "", f.info.ModTime(), body)
+}
+
+// siteFile is an open regular file of a build with its strong validator.
+type siteFile struct {
+	io.ReadSeeker
+	info fs.FileInfo
+	tag  string
+	io.Closer
+}
+
+// open opens a regular file of the build: errIsFolder for a folder,
+// fs.ErrNotExist for anything else that is not a regular file.
+func (g *generation) open(name string) (*siteFile, error) {
+	if g.fsys != nil {
+		return openMemory(g.fsys, name)
+	}
+	f, fi, err := openRegular(g.root, name)
+	if err != nil {
+		return nil, err
+	}
+	return &siteFile{ReadSeeker: f, info: fi, tag: etag(fi), Closer: f}, nil
+}
+
+// openMemory opens a file of a site held in memory, read whole; its
+// validator is a digest of its bytes, as it has no time of its own.
+func openMemory(fsys fs.FS, name string) (*siteFile, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, errIsFolder
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fs.ErrNotExist
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	tag := `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
+	return &siteFile{ReadSeeker: bytes.NewReader(data), info: fi, tag: tag, Closer: io.NopCloser(nil)}, nil
 }
 
 // etag is a strong validator from the file's size and time; files kept
 // unchanged by a rebuild keep both, and so their ETag.
-func etag(fi fs.FileInfo, variant string) string {
-	t := `"` + strconv.FormatInt(fi.ModTime().UnixNano(), 36) + "-" + strconv.FormatInt(fi.Size(), 36)
-	if variant != "" {
-		t += "-" + variant
-	}
-	return t + `"`
+func etag(fi fs.FileInfo) string {
+	return `"` + strconv.FormatInt(fi.ModTime().UnixNano(), 36) + "-" + strconv.FormatInt(fi.Size(), 36) + `"`
 }
 
 func cachePolicy(name string, r *http.Request) string {
@@ -192,19 +253,11 @@ func openRegular(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	return f, fi, nil
 }
 
-func openRegularClose(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
-	f, fi, err := openRegular(root, name)
-	if err == nil {
-		f.Close()
-	}
-	return nil, fi, err
-}
-
 // notFound answers 404 with the site's 404.html.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, g *generation) {
 	h := w.Header()
 	h.Set("Cache-Control", cachePage)
-	f, _, err := openRegular(g.root, "404.html")
+	f, err := g.open("404.html")
 	if err != nil {
 		http.Error(w, "404 没有这个页面", http.StatusNotFound)
 		return

@@ -27,9 +27,6 @@ type buildOptions struct {
 	keepGoing, noSearch, fresh    bool
 	force, allowEmpty             bool
 	prof                          profiles
-	// leaveTrash leaves the build before the previous one for
-	// publish.RemoveTrash (tiaoli preview removes it after serving).
-	leaveTrash bool
 	// cache, when not nil, keeps what each source gave from one build to
 	// the next (tiaoli preview builds many times in one process).
 	cache *generator.Cache
@@ -38,7 +35,7 @@ type buildOptions struct {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("build", "[--content DIR] [--out DIR] [--base PATH]", stderr)
 	var o buildOptions
-	o.siteFlags(fl)
+	o.siteFlags(fl, "the site folder to write; replaced whole or not at all")
 	fl.BoolVar(&o.noSearch, "no-search", false, "do not build the search index")
 	fl.BoolVar(&o.fresh, "fresh", false, "render every page, keeping none from the published build")
 	fl.BoolVar(&o.force, "force", false, "replace --out even when it is a folder of files that is not a tiaoli site (its files are lost)")
@@ -70,10 +67,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 }
 
 // siteFlags adds the flags that say what site to build from what: those
-// tiaoli build and tiaoli preview share.
-func (o *buildOptions) siteFlags(fl *flag.FlagSet) {
+// tiaoli build and tiaoli preview share; out says what --out is for.
+func (o *buildOptions) siteFlags(fl *flag.FlagSet, out string) {
 	fl.StringVar(&o.content, "content", "content", "the content folder to read")
-	fl.StringVar(&o.out, "out", "public", "the site folder to write; replaced whole or not at all")
+	fl.StringVar(&o.out, "out", "public", out)
 	fl.StringVar(&o.base, "base", "/", "the URL path the site is published under, e.g. /fagui/")
 	fl.StringVar(&o.templates, "templates", "", "a folder whose templates and assets override the built-in ones")
 	fl.BoolVar(&o.keepGoing, "keep-going", false, "publish the files that parsed and list the others in the editor's report")
@@ -125,21 +122,16 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		stat.end()
 		return err
 	}
-	for _, e := range c.Errors {
-		fmt.Fprintf(stderr, "%s\n", withDir(o.content, e))
-	}
-	printSkipped(stderr, o.content, c.Skipped, maxSkippedShown)
-	if len(c.Errors) > 0 && !o.keepGoing {
+	if err := checkParsed(c, o, stderr); err != nil {
 		stat.end()
-		return fmt.Errorf("%d problems in %s; %s left as it was (use --keep-going to publish the rest)",
-			len(c.Errors), o.content, o.out)
+		return err
 	}
 	if err := checkNotEmpty(c, o); err != nil {
 		stat.end()
 		return err
 	}
 	popts := publish.DefaultOptions
-	popts.Force, popts.Apart, popts.LeaveTrash = o.force, []string{o.content}, o.leaveTrash
+	popts.Force, popts.Apart = o.force, []string{o.content}
 	st, err := publish.BeginOptions(o.out, popts)
 	if err != nil {
 		stat.end()
@@ -179,6 +171,21 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		o.out, len(c.Documents), len(c.Sources), time.Since(stat.start).Seconds(), phases, ps.Written, ps.Kept)
 	if len(c.Errors) > 0 {
 		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))
+	}
+	return nil
+}
+
+// checkParsed says what parsing found wrong in the content and which
+// files it passed over, and fails when something was wrong, unless
+// --keep-going.
+func checkParsed(c *model.Corpus, o buildOptions, stderr io.Writer) error {
+	for _, e := range c.Errors {
+		fmt.Fprintf(stderr, "%s\n", withDir(o.content, e))
+	}
+	printSkipped(stderr, o.content, c.Skipped, maxSkippedShown)
+	if len(c.Errors) > 0 && !o.keepGoing {
+		return fmt.Errorf("%d problems in %s; %s left as it was (use --keep-going to publish the rest)",
+			len(c.Errors), o.content, o.out)
 	}
 	return nil
 }

@@ -4,7 +4,7 @@
 //	tiaoli parse [--json] PATH...        print the model of files or folders
 //	tiaoli build [--content DIR] [--out DIR]
 //	tiaoli serve --site DIR --addr HOST:PORT
-//	tiaoli preview [--content DIR] [--out DIR] [--addr HOST:PORT]
+//	tiaoli preview [--content DIR] [--addr HOST:PORT]   serve from memory, writing no site
 //	tiaoli search --site DIR [--json] QUERY
 //	tiaoli check [--site DIR]
 //	tiaoli audit [--content DIR] [--class KEY]
@@ -35,7 +35,7 @@ var commands = map[string]command{
 	"parse":   {"parse sources and print the model (--json)", runParse},
 	"build":   {"build the site into public/", runBuild},
 	"serve":   {"serve a built site and its search", runServe},
-	"preview": {"build, serve and rebuild on every change of the content; pages reload themselves", runPreview},
+	"preview": {"serve the site from memory and rebuild on every change of the content; pages reload themselves", runPreview},
 	"search":  {"search a built site from the command line", runSearch},
 	"check":   {"check a built site for broken links and anchors", runCheck},
 	"audit":   {"list places where the parser has probably misread a text", runAudit},

@@ -9,7 +9,9 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -17,8 +19,11 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/address"
+	"tiaoli/generator/model"
+	"tiaoli/generator/site"
 	"tiaoli/preview"
 	"tiaoli/publish"
+	"tiaoli/search"
 	"tiaoli/server"
 	"tiaoli/templates"
 )
@@ -28,12 +33,15 @@ type previewOptions struct {
 	build    buildOptions
 	addr     string
 	interval time.Duration
+	// scratch is the folder the preview makes its own folder for search
+	// indexes in; the system's temporary folder when "".
+	scratch string
 }
 
 func runPreview(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("preview", "[--content DIR] [--out DIR] [--addr HOST:PORT]", stderr)
+	fl := newFlags("preview", "[--content DIR] [--addr HOST:PORT]   (serves the site from memory, rendering pages on request; writes no site folder)", stderr)
 	var o previewOptions
-	o.build.siteFlags(fl)
+	o.build.siteFlags(fl, "a site an earlier tiaoli build wrote, served until the preview's first build is ready; the preview never writes it")
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:8080", "the address to listen on")
 	fl.DurationVar(&o.interval, "interval", preview.DefaultInterval, "how often to check the content and templates folders for changes")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
@@ -68,20 +76,25 @@ func runPreviewServer(ctx context.Context, o previewOptions, stderr io.Writer, r
 	if err != nil {
 		return err
 	}
-	o.build.leaveTrash = true
+	scratch, err := os.MkdirTemp(o.scratch, "tiaoli-preview-")
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer os.RemoveAll(scratch)
 	o.build.cache = generator.NewCache()
-	sb := &previewSite{o: o.build, stderr: stderr, logs: logs}
+	sb := &previewSite{o: o.build, stderr: stderr, logs: logs, scratch: scratch}
 	defer sb.close()
 	watch := []string{o.build.content}
 	if o.build.templates != "" {
 		watch = append(watch, o.build.templates)
 	}
 	p := preview.New(preview.Config{Watch: watch, Interval: o.interval, Build: sb.build, Tidy: sb.tidy,
-		Served: publish.IsSite(o.build.out) && sb.open() == nil, Base: address.Base(o.build.base), Log: logs}, sb)
+		Served: publish.IsSite(o.build.out) && sb.openEarlier() == nil, Base: address.Base(o.build.base), Log: logs}, sb)
 	hs := &http.Server{Handler: p, ReadHeaderTimeout: server.DefaultTimeouts.ReadHeader, ErrorLog: logs}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	logs.Printf("watching %s, serving %s at http://%s%s", strings.Join(watch, " and "), o.build.out, ln.Addr(), address.Base(o.build.base))
+	logs.Printf("watching %s, serving at http://%s%s", strings.Join(watch, " and "), ln.Addr(), address.Base(o.build.base))
 	if ready != nil {
 		ready <- ln.Addr()
 	}
@@ -105,37 +118,120 @@ func runPreviewServer(ctx context.Context, o previewOptions, stderr io.Writer, r
 	return err
 }
 
-// previewSite builds the site of a preview and serves the last good build.
+// previewSite builds the site of a preview and serves the last good build:
+// its pages from memory, each rendered when first asked for (package
+// site's Pages), and its search index from a folder of scratch. Nothing is
+// written to the --out folder.
 type previewSite struct {
-	o      buildOptions
-	stderr io.Writer
-	logs   *log.Logger
-	srv    atomic.Pointer[server.Server]
+	o       buildOptions
+	stderr  io.Writer
+	logs    *log.Logger
+	srv     atomic.Pointer[server.Server]
+	scratch string
+	// indexes counts the search indexes built; index is the folder of the
+	// one served, stale those of the ones served before, for tidy.
+	indexes int
+	index   string
+	stale   []string
+	// docs is how many documents the build served has.
+	docs int
 }
 
-// build builds the site into its folder and has the server serve it. Its
-// error is what the build said of the content (files and lines, in the
-// site's language), or, when it said nothing, why it stopped.
+// build builds the site and has the server serve it. Its error is what
+// the build said of the content (files and lines, in the site's
+// language), or, when it said nothing, why it stopped.
 func (s *previewSite) build() error {
 	var said bytes.Buffer
-	if err := build(s.o, io.MultiWriter(s.stderr, &said)); err != nil {
+	if err := s.buildSite(io.MultiWriter(s.stderr, &said)); err != nil {
 		if text := strings.TrimSpace(said.String()); text != "" {
 			return errors.New(text)
 		}
 		return err
 	}
-	if srv := s.srv.Load(); srv != nil {
-		return srv.Reload()
-	}
-	return s.open()
+	return nil
 }
 
-// open opens the server on the site folder.
-func (s *previewSite) open() error {
-	srv, err := server.New(server.Config{
-		Site: s.o.out, Base: s.o.base, Watch: -1, ErrorLog: s.logs,
-		Search: server.SearchOptions{Templates: templates.FS(s.o.templates)},
-	})
+// buildSite parses the content (through the cache), brings the search
+// index up to date, prepares the pages and switches the server to them,
+// saying what it found and how long each phase took on stderr.
+func (s *previewSite) buildSite(stderr io.Writer) error {
+	o := s.o
+	stat := newProgressLine(stderr)
+	stat.digits = 2 // an edit's phases take tenths of a second
+	defer stat.end()
+	stat.phase("parse")
+	c, err := parseContent(o.content, o.cache)
+	if err != nil {
+		return err
+	}
+	if err := checkParsed(c, o, stderr); err != nil {
+		return err
+	}
+	if len(c.Documents) == 0 && s.docs > 0 && !o.allowEmpty {
+		return fmt.Errorf("%s has no documents: still showing the last build, which has %d", o.content, s.docs)
+	}
+	// The pages are prepared while the index is built, as tiaoli build
+	// renders while it indexes: both only read the corpus.
+	type prepared struct {
+		pages *site.Pages
+		err   error
+	}
+	lazy := make(chan prepared, 1)
+	go func() {
+		pages, err := site.Lazy(c, site.Options{Base: o.base, Templates: templates.FS(o.templates)})
+		lazy <- prepared{pages, err}
+	}()
+	stat.phase("search index")
+	ix, dir, err := s.searchIndex(c)
+	stat.phase("pages") // what is left of preparing them
+	p := <-lazy
+	if err != nil {
+		return err
+	}
+	if p.err != nil {
+		ix.Close()
+		os.RemoveAll(dir)
+		return withSource(p.err, c, o.content)
+	}
+	pages := p.pages
+	stat.phase("serve")
+	if err := s.serve(pages, ix); err != nil {
+		os.RemoveAll(dir)
+		return err
+	}
+	if s.index != "" {
+		s.stale = append(s.stale, s.index)
+	}
+	s.index, s.docs = dir, len(c.Documents)
+	fmt.Fprintf(stderr, "built %d documents from %d sources in %.2fs (%s); pages render when asked for\n",
+		len(c.Documents), len(c.Sources), time.Since(stat.start).Seconds(), stat.end())
+	return nil
+}
+
+// searchIndex builds the search index of c in a new folder of scratch,
+// updating a copy of the one served, and opens it.
+func (s *previewSite) searchIndex(c *model.Corpus) (*search.Index, string, error) {
+	s.indexes++
+	dir := filepath.Join(s.scratch, fmt.Sprintf("index-%d", s.indexes))
+	err := search.Build(c, dir, search.Options{Previous: s.index, Program: programDigest(),
+		Synonyms: readEditorial(s.o.content, search.SynonymsFile)})
+	var ix *search.Index
+	if err == nil {
+		ix, err = search.Open(dir)
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, "", fmt.Errorf("search index: %w", err)
+	}
+	return ix, dir, nil
+}
+
+// serve has the server serve pages and ix, which it then owns.
+func (s *previewSite) serve(pages *site.Pages, ix *search.Index) error {
+	if srv := s.srv.Load(); srv != nil {
+		return srv.Use(pages, ix)
+	}
+	srv, err := server.NewInMemory(s.config(), pages, ix)
 	if err != nil {
 		return err
 	}
@@ -143,12 +239,33 @@ func (s *previewSite) open() error {
 	return nil
 }
 
-// tidy removes the build before the previous one, once the new one is
-// served.
-func (s *previewSite) tidy() {
-	if err := publish.RemoveTrash(s.o.out); err != nil {
-		s.logs.Printf("%v", err)
+// config is the configuration of the preview's server.
+func (s *previewSite) config() server.Config {
+	return server.Config{Base: s.o.base, Watch: -1, ErrorLog: s.logs,
+		Search: server.SearchOptions{Templates: templates.FS(s.o.templates)}}
+}
+
+// openEarlier serves the site an earlier tiaoli build left in --out until
+// the first build is ready.
+func (s *previewSite) openEarlier() error {
+	cfg := s.config()
+	cfg.Site = s.o.out
+	srv, err := server.New(cfg)
+	if err != nil {
+		return err
 	}
+	s.srv.Store(srv)
+	return nil
+}
+
+// tidy removes the search indexes no longer served, once the new build is.
+func (s *previewSite) tidy() {
+	for _, dir := range s.stale {
+		if err := os.RemoveAll(dir); err != nil {
+			s.logs.Printf("%v", err)
+		}
+	}
+	s.stale = nil
 }
 
 // ServeHTTP serves the last good build; the preview asks only after one.

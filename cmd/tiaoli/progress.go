@@ -19,6 +19,8 @@ type progressLine struct {
 	since  time.Time
 	phases []string // "parse 4.1s", … of the phases done
 	last   time.Time
+	// digits are the decimals of a phase's seconds: 1 unless set.
+	digits int
 }
 
 func newProgressLine(w io.Writer) *progressLine {
@@ -40,7 +42,7 @@ func isTerminal(w io.Writer) bool {
 func (s *progressLine) phase(name string) {
 	now := time.Now()
 	if s.name != "" {
-		s.phases = append(s.phases, fmt.Sprintf("%s %.1fs", s.name, now.Sub(s.since).Seconds()))
+		s.phases = append(s.phases, fmt.Sprintf("%s %.*fs", s.name, max(s.digits, 1), now.Sub(s.since).Seconds()))
 	}
 	s.name, s.since = name, now
 	if name != "" {

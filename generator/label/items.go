@@ -42,7 +42,7 @@ type ItemLabel struct {
 const itemHanDigits = "一二三四五六七八九十百零〇"
 
 // ReadItem reads an item label at the start of s: （一）, (1), 一、, 1.,
-// 1、, 1．, ①. Ordinary text that only starts like one is refused: a
+// 1、, 1．, ①, and the one-character ⒈ and ⑴ (read as 1. and （1）). Ordinary text that only starts like one is refused: a
 // decimal or an outline number (1.5倍, 5.1 颅脑; a full-width 1．1—苯基 is
 // item 1, as lists print it), a year (2020年), a bracketed word (以下简称…).
 func ReadItem(s string) (ItemLabel, bool) {
@@ -53,8 +53,16 @@ func ReadItem(s string) (ItemLabel, bool) {
 		return it, true
 	}
 	r, size := utf8.DecodeRuneInString(s)
-	if r >= '①' && r <= '⑳' {
-		return ItemLabel{Kind: CircledItem, N: int(r-'①') + 1, Label: string(r), Rest: TrimSpace(s[size:])}, true
+	rest := TrimSpace(s[size:])
+	switch {
+	case r >= '①' && r <= '⑳':
+		return ItemLabel{Kind: CircledItem, N: int(r-'①') + 1, Label: string(r), Rest: rest}, true
+	case r >= '⒈' && r <= '⒛': // one character for 1. to 20.
+		n := int(r-'⒈') + 1
+		return ItemLabel{Kind: DigitItem, N: n, Label: strconv.Itoa(n) + ".", Rest: rest}, true
+	case r >= '⑴' && r <= '⒇': // one character for (1) to (20)
+		n := int(r-'⑴') + 1
+		return ItemLabel{Kind: DigitParenItem, N: n, Label: "（" + strconv.Itoa(n) + "）", Rest: rest}, true
 	}
 	return ItemLabel{}, false
 }

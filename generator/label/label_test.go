@@ -169,6 +169,9 @@ func TestReadItem(t *testing.T) {
 		{"一 、管辖", HanItem, 1, "一、", "管辖"},
 		{"①第一", CircledItem, 1, "①", "第一"},
 		{"⑳ 其他", CircledItem, 20, "⑳", "其他"},
+		{"⒈侮辱、诽谤案", DigitItem, 1, "1.", "侮辱、诽谤案"},
+		{"⒛ 其他", DigitItem, 20, "20.", "其他"},
+		{"⑵其他", DigitParenItem, 2, "（2）", "其他"},
 		// A Han numeral with a dot or comma is a section label: lists print
 		// 十．after 九、 and OCR reads 、 as a comma.
 		{"十．严禁用公款", HanItem, 10, "十、", "严禁用公款"},

@@ -298,6 +298,12 @@ func TestGoodBoundary(t *testing.T) {
 		{"作为谈话人", "谈话", false},
 		{"非企业单位", "企业", false},
 		{"具有代表性", "代表", false},
+		{"市人民代表大会常务委员会", "代表", false},
+		{"人大代表应当出席", "代表", true},
+		{"向地方党组织通报", "党组", false},
+		{"召开职工代表大会", "职工代表", false},
+		{"职工代表应当", "职工代表", true},
+		{"主管部门党组讨论决定", "党组", true},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.term)

@@ -158,11 +158,37 @@ func (l *linker) choose(defs []*def, di, ti, off, art int) *def {
 // another sense: 代表性 is a quality, 发明人 an inventor.
 const wordEnds = "人者员性家团化界学论率"
 
+// fixedNames are names a defined term may run into without being used in
+// them: the 代表 a regulation defines (人大代表) is no use of it in
+// 人民代表大会, nor 职工代表 in 职工代表大会, nor 党组 in 党组织.
+var fixedNames = []string{"代表大会", "党组织"}
+
+// inFixedName reports whether one of the fixedNames printed at s starts
+// inside the term at s[start:end] and runs past its end (代表 and 职工代表
+// before 大会).
+func inFixedName(s string, start, end int) bool {
+	for i := start; i < end; i++ {
+		if !utf8.RuneStart(s[i]) {
+			continue
+		}
+		for _, name := range fixedNames {
+			if i+len(name) > end && strings.HasPrefix(s[i:], name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // goodBoundary rejects an occurrence that is part of a longer word of
 // another sense: Latin or digits run on (WTO in WTOS, 110 in 1100), a
-// count runs on (四风 in 十四风), a negation before it (非企业) or a
-// suffix that makes a new word after it (发明人).
+// count runs on (四风 in 十四风), a negation before it (非企业), a
+// suffix that makes a new word after it (发明人) or a fixed name it
+// begins (代表 in 人民代表大会).
 func goodBoundary(s string, start, end int) bool {
+	if inFixedName(s, start, end) {
+		return false
+	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:start])
 	next, _ := utf8.DecodeRuneInString(s[end:])
 	first, _ := utf8.DecodeRuneInString(s[start:end])

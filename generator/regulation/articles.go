@@ -107,6 +107,9 @@ func (b *builder) body(l line, index int) {
 	if l.para.Row == "" && b.inline(l, index) {
 		return
 	}
+	if b.interruptsList(l, index) {
+		return
+	}
 	c := &model.Clause{Paragraph: paragraph(l, l.text)}
 	c.Items = []*model.Item{}
 	b.article.Clauses = append(b.article.Clauses, c)

@@ -129,3 +129,45 @@ func countPages(c *model.Corpus) int {
 	}
 	return n
 }
+
+// BenchmarkLazyCorpus prepares the lazy site of the LawRefBook corpus and
+// asks it for the first time for a page of each kind that costs the most
+// to render (an article, a document, a term, the editor's report). It
+// reports the setup and each page in milliseconds.
+func BenchmarkLazyCorpus(b *testing.B) {
+	c := lawCorpus(b)
+	d := c.Documents[0]
+	for _, x := range c.Documents {
+		if len(x.Articles) > len(d.Articles) {
+			d = x
+		}
+	}
+	pages := []struct{ name, file string }{
+		{"article", d.Articles[len(d.Articles)/2].URL + "index.html"},
+		{"document", d.URL + "index.html"},
+		{"term", c.Terms[len(c.Terms)/2].URL + "index.html"},
+		{"report", "report/index.html"},
+		{"home", "index.html"},
+	}
+	took := make([]time.Duration, len(pages)+1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		p, err := site.Lazy(c, site.Options{Base: "/"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		took[0] += time.Since(start)
+		for k, pg := range pages {
+			start := time.Now()
+			if _, err := p.ReadFile(pg.file); err != nil {
+				b.Fatal(err)
+			}
+			took[k+1] += time.Since(start)
+		}
+	}
+	b.ReportMetric(took[0].Seconds()*1000/float64(b.N), "setup-ms")
+	for k, pg := range pages {
+		b.ReportMetric(took[k+1].Seconds()*1000/float64(b.N), pg.name+"-ms")
+	}
+}

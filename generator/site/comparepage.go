@@ -79,13 +79,13 @@ func (r *renderer) workJobs(seen map[string]bool) []job {
 	for _, w := range r.c.Works {
 		w := w
 		if claim(seen, w.URL) {
-			jobs = append(jobs, func(wk *worker) error { return wk.workPage(w) })
+			jobs = append(jobs, pageJob(w.URL, func(wk *worker) error { return wk.workPage(w) }))
 		}
 	}
 	for _, cmp := range r.c.Comparisons {
 		cmp := cmp
 		if claim(seen, cmp.URL) {
-			jobs = append(jobs, func(wk *worker) error { return wk.comparePage(cmp) })
+			jobs = append(jobs, pageJob(cmp.URL, func(wk *worker) error { return wk.comparePage(cmp) }))
 		}
 	}
 	return jobs

@@ -64,26 +64,30 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 	if !claim(seen, d.URL) {
 		return nil
 	}
-	jobs := []job{func(w *worker) error { return w.documentPage(d) }}
+	jobs := []job{pageJob(d.URL, func(w *worker) error { return w.documentPage(d) })}
 	for i, a := range d.Articles {
 		if a == nil || !claim(seen, a.URL) {
 			continue
 		}
 		i := i
-		jobs = append(jobs, func(w *worker) error { return w.articlePage(d, i) })
+		jobs = append(jobs, pageJob(a.URL, func(w *worker) error { return w.articlePage(d, i) }))
 	}
 	for i, s := range d.Sections {
 		if s == nil || !claim(seen, s.URL) {
 			continue
 		}
 		i := i
-		jobs = append(jobs, func(w *worker) error { return w.sectionPage(d, i) })
+		jobs = append(jobs, pageJob(s.URL, func(w *worker) error { return w.sectionPage(d, i) }))
 	}
 	if len(d.Articles) > 0 {
-		jobs = append(jobs, func(w *worker) error { return w.articleList(d) })
+		jobs = append(jobs, job{files: []string{articleListFile(d)}, render: func(w *worker) error { return w.articleList(d) }})
 	}
 	if r.state.keeps(r.opts.Previous, d) {
-		return []job{func(w *worker) error { return w.keepTree(d, jobs) }}
+		var files []string
+		for _, j := range jobs {
+			files = append(files, j.files...)
+		}
+		return []job{{files: files, render: func(w *worker) error { return w.keepTree(d, jobs) }}}
 	}
 	return jobs
 }
@@ -98,7 +102,7 @@ func (w *worker) keepTree(d *model.Document, render []job) error {
 		}
 	}
 	for _, j := range render {
-		if err := j(w); err != nil {
+		if err := j.render(w); err != nil {
 			return err
 		}
 	}
@@ -251,8 +255,12 @@ func sourceName(s *model.Source) string {
 	return path.Base(s.Path)
 }
 
-// articleList writes d/<doc>/articles.json: the URL slugs of its articles
-// in order, which the go-to-article box reads.
+// articleListFile is the list of a document's articles:
+// d/<doc>/articles.json.
+func articleListFile(d *model.Document) string { return d.URL + "articles.json" }
+
+// articleList writes articleListFile(d): the URL slugs of its articles in
+// order, which the go-to-article box reads.
 func (w *worker) articleList(d *model.Document) error {
 	slugs := make([]string, 0, len(d.Articles))
 	for _, a := range d.Articles {
@@ -262,7 +270,7 @@ func (w *worker) articleList(d *model.Document) error {
 	}
 	data, err := json.Marshal(slugs)
 	if err != nil {
-		return errorf(d.URL+"articles.json", err)
+		return errorf(articleListFile(d), err)
 	}
-	return w.file(d.URL+"articles.json", data)
+	return w.file(articleListFile(d), data)
 }

@@ -61,17 +61,39 @@ func (r *renderer) pageURLs() []string {
 	return out
 }
 
-// sitemap writes sitemap.xml; past the protocol's limit of 50,000 URLs it
-// becomes an index of sitemap-1.xml, sitemap-2.xml ….
-func (w *worker) sitemap() error {
-	urls := w.r.pageURLs()
+// Files of the sitemap and the feed.
+const (
+	sitemapFile = "sitemap.xml"
+	feedFile    = "feed.xml"
+)
+
+// sitemapJob writes sitemap.xml; past the protocol's limit of 50,000 URLs
+// it becomes an index of sitemap-1.xml, sitemap-2.xml …, the job's other
+// files. The URLs are listed when the job is, since its files depend on
+// their number.
+func (r *renderer) sitemapJob() job {
+	urls := r.pageURLs()
+	files := []string{sitemapFile}
+	if len(urls) > sitemapLimit {
+		for i := 0; i*sitemapLimit < len(urls); i++ {
+			files = append(files, sitemapPart(i))
+		}
+	}
+	return job{files: files, render: func(w *worker) error { return w.sitemap(urls) }}
+}
+
+// sitemapPart is the file of the i-th part of a long sitemap.
+func sitemapPart(i int) string { return fmt.Sprintf("sitemap-%d.xml", i+1) }
+
+// sitemap writes sitemap.xml for urls, or its index and parts.
+func (w *worker) sitemap(urls []string) error {
 	if len(urls) <= sitemapLimit {
-		return w.file("sitemap.xml", w.r.urlset(urls))
+		return w.file(sitemapFile, w.r.urlset(urls))
 	}
 	var index bytes.Buffer
 	index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for i := 0; i*sitemapLimit < len(urls); i++ {
-		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		name := sitemapPart(i)
 		part := urls[i*sitemapLimit : min((i+1)*sitemapLimit, len(urls))]
 		if err := w.file(name, w.r.urlset(part)); err != nil {
 			return err
@@ -81,7 +103,7 @@ func (w *worker) sitemap() error {
 		index.WriteString("</loc></sitemap>\n")
 	}
 	index.WriteString("</sitemapindex>\n")
-	return w.file("sitemap.xml", index.Bytes())
+	return w.file(sitemapFile, index.Bytes())
 }
 
 func (r *renderer) urlset(urls []string) []byte {
@@ -112,7 +134,7 @@ func (w *worker) feed() error {
 	elem(&b, "title", r.opts.SiteName+"：新收录文件")
 	elem(&b, "id", r.abs(""))
 	fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", attrEscape(r.abs("")))
-	fmt.Fprintf(&b, "<link rel=\"self\" href=\"%s\"/>\n", attrEscape(r.abs("feed.xml")))
+	fmt.Fprintf(&b, "<link rel=\"self\" href=\"%s\"/>\n", attrEscape(r.abs(feedFile)))
 	elem(&b, "updated", updated+"T00:00:00Z")
 	elem(&b, "generator", "tiaoli")
 	b.WriteString("<author>")
@@ -122,7 +144,7 @@ func (w *worker) feed() error {
 		w.feedEntry(&b, d, updated)
 	}
 	b.WriteString("</feed>\n")
-	return w.file("feed.xml", b.Bytes())
+	return w.file(feedFile, b.Bytes())
 }
 
 func (w *worker) feedEntry(b *bytes.Buffer, d *model.Document, fallback string) {

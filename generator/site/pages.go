@@ -17,17 +17,17 @@ import (
 // source.
 func (r *renderer) fixedJobs() []job {
 	jobs := []job{
-		func(w *worker) error { return w.homePage() },
-		func(w *worker) error { return w.termsPage() },
-		func(w *worker) error { return w.sourcesPage() },
-		func(w *worker) error { return w.citedPage() },
-		func(w *worker) error { return w.reportPage() },
-		func(w *worker) error { return w.issuerPage() },
-		func(w *worker) error { return w.searchPage() },
-		func(w *worker) error { return w.notFoundPage() },
-		func(w *worker) error { return w.sitemap() },
-		func(w *worker) error { return w.feed() },
-		func(w *worker) error { return w.assets() },
+		pageJob("", (*worker).homePage),
+		pageJob(address.TermsURL, (*worker).termsPage),
+		pageJob(address.SourcesURL, (*worker).sourcesPage),
+		pageJob(address.CitedURL, (*worker).citedPage),
+		pageJob(address.ReportURL, (*worker).reportPage),
+		pageJob(address.IssuersURL, (*worker).issuerPage),
+		pageJob(address.SearchURL, (*worker).searchPage),
+		pageJob(notFoundFile, (*worker).notFoundPage),
+		r.sitemapJob(),
+		{files: []string{feedFile}, render: (*worker).feed},
+		{render: (*worker).assets},
 	}
 	kinds := r.kinds()
 	if len(kinds) == 0 || kinds[0] != model.KindRegulation {
@@ -35,11 +35,11 @@ func (r *renderer) fixedJobs() []job {
 	}
 	for _, k := range kinds {
 		k := k
-		jobs = append(jobs, func(w *worker) error { return w.kindPage(k) })
+		jobs = append(jobs, pageJob(address.KindURL(k), func(w *worker) error { return w.kindPage(k) }))
 	}
 	for _, y := range r.years() {
 		y := y
-		jobs = append(jobs, func(w *worker) error { return w.yearPage(y) })
+		jobs = append(jobs, pageJob(address.YearURL(y), func(w *worker) error { return w.yearPage(y) }))
 	}
 	return jobs
 }
@@ -258,6 +258,9 @@ func (w *worker) searchPage() error {
 	return w.page("query", url, pg)
 }
 
+// notFoundFile is the page a server shows for a path the site lacks.
+const notFoundFile = "404.html"
+
 // notFoundPage is shown by a server at any path, so its links start from
 // the site's base.
 func (w *worker) notFoundPage() error {
@@ -265,7 +268,7 @@ func (w *worker) notFoundPage() error {
 	pg.Chrome.Root = w.r.opts.Base
 	pg.Chrome.Frame = w.r.frame(w.r.opts.Base, "")
 	pg.Chrome.NoIndex = true
-	return w.page("notfound", "404.html", pg)
+	return w.page("notfound", notFoundFile, pg)
 }
 
 // assets copies the stylesheet, script and everything else under assets/.

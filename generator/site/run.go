@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -11,8 +10,21 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// job renders one page (or a few files) with a worker's buffers.
-type job func(w *worker) error
+// job renders the files it names with a worker's buffers: a page, or a
+// few files (articles.json, sitemap.xml and its parts). A job that names
+// no file writes files it finds itself (the assets). The names are the one
+// map from a site's file to what renders it: Render runs every job, a
+// Pages renders the job that owns the file asked for.
+type job struct {
+	files  []string
+	render func(w *worker) error
+}
+
+// pageJob renders the page at url (a URL of package address, or a file
+// name such as 404.html) into pageFile(url).
+func pageJob(url string, render func(w *worker) error) job {
+	return job{files: []string{pageFile(url)}, render: render}
+}
 
 // worker holds the buffers one goroutine reuses from page to page.
 type worker struct {
@@ -68,7 +80,7 @@ func (r *renderer) run(out Writer) error {
 				if j >= len(jobs) {
 					return nil
 				}
-				if err := jobs[j](w); err != nil {
+				if err := jobs[j].render(w); err != nil {
 					return err
 				}
 				report(done.Add(1))
@@ -79,10 +91,7 @@ func (r *renderer) run(out Writer) error {
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	if r.frameErr != nil {
-		return fmt.Errorf("render the frame of pages: %w", r.frameErr)
-	}
-	return nil
+	return r.frameError()
 }
 
 // jobs lists every page of the site. Big pages come first so that the
@@ -90,7 +99,7 @@ func (r *renderer) run(out Writer) error {
 func (r *renderer) jobs() []job {
 	var jobs []job
 	jobs = append(jobs, r.fixedJobs()...)
-	seen := map[string]bool{}
+	seen := make(map[string]bool, r.pageCount())
 	for _, d := range r.c.Documents {
 		jobs = append(jobs, r.documentJobs(d, seen)...)
 	}
@@ -98,13 +107,13 @@ func (r *renderer) jobs() []job {
 	for i, t := range r.c.Terms {
 		i := i
 		if claim(seen, t.URL) {
-			jobs = append(jobs, func(w *worker) error { return w.termPage(i) })
+			jobs = append(jobs, pageJob(t.URL, func(w *worker) error { return w.termPage(i) }))
 		}
 	}
 	for _, s := range r.c.Sources {
 		s := s
 		if claim(seen, s.URL) {
-			jobs = append(jobs, func(w *worker) error { return w.sourcePage(s) })
+			jobs = append(jobs, pageJob(s.URL, func(w *worker) error { return w.sourcePage(s) }))
 		}
 	}
 	return jobs
@@ -119,4 +128,14 @@ func claim(seen map[string]bool, url string) bool {
 	}
 	seen[url] = true
 	return true
+}
+
+// pageCount is about how many pages the site has, to size the maps of
+// them.
+func (r *renderer) pageCount() int {
+	n := len(r.c.Terms) + len(r.c.Sources) + len(r.c.Works) + len(r.c.Comparisons)
+	for _, d := range r.c.Documents {
+		n += 1 + len(d.Articles) + len(d.Sections)
+	}
+	return n
 }

@@ -24,6 +24,10 @@
 //	.tiaoli/state.json  what the next build needs to keep unchanged pages
 //	                    (incremental.go); never served
 //
+// Render writes every file; Lazy prepares the same site without rendering
+// a page, and renders each file when it is asked for (lazy.go), for a
+// preview that shows an edit at once.
+//
 // Links between pages are relative, so the site works under any path of a
 // web server and from a plain file server; only sitemap.xml, feed.xml and
 // 404.html use Options.Base. Output depends only on the corpus and the
@@ -87,14 +91,7 @@ type Options struct {
 
 // Render writes every page of the site for c to w.
 func Render(c *model.Corpus, opts Options, w Writer) error {
-	if opts.Templates == nil {
-		opts.Templates = templates.FS("")
-	}
-	if opts.SiteName == "" {
-		opts.SiteName = "条理"
-	}
-	opts.Base = address.Base(opts.Base)
-	r, err := newRenderer(c, opts)
+	r, err := newRenderer(c, opts.withDefaults())
 	if err != nil {
 		return err
 	}
@@ -109,6 +106,18 @@ func Render(c *model.Corpus, opts Options, w Writer) error {
 		return err
 	}
 	return w.WriteFile(StateFile, state)
+}
+
+// withDefaults fills in the options left empty.
+func (opts Options) withDefaults() Options {
+	if opts.Templates == nil {
+		opts.Templates = templates.FS("")
+	}
+	if opts.SiteName == "" {
+		opts.SiteName = "条理"
+	}
+	opts.Base = address.Base(opts.Base)
+	return opts
 }
 
 // kindNames are the Chinese names of document kinds.

@@ -92,7 +92,7 @@ func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 		if r.To == nil {
 			msg = "引用「" + r.Text + "」未能解析"
 		} else if _, ok := x.Resolve(*r.To); !ok || r.Problem != "" {
-			msg = "引用「" + r.Text + "」指向不存在的" + describe(*r.To)
+			msg = "引用「" + r.Text + "」指向不存在的" + describe(x, *r.To)
 		}
 		if msg == "" {
 			continue
@@ -104,14 +104,18 @@ func unresolved(c *model.Corpus, x *lookup.Index) []Entry {
 	return out
 }
 
-// describe names a location for a message.
-func describe(l model.Location) string {
-	s := l.Document
+// describe names a location for a message: its document as a citation
+// names it (by its ID when the corpus lacks it), then the place.
+func describe(x *lookup.Index, l model.Location) string {
+	s := l.Document + " "
+	if d := x.Document(l.Document); d != nil {
+		s = lookup.Cite(d)
+	}
 	if l.Article != "" {
 		// a place that does not exist: named by its label and positions
-		s += " " + lookup.Where(&model.Article{Label: l.Article}, l.Paragraph, l.Item, 0)
+		s += lookup.Where(&model.Article{Label: l.Article}, l.Paragraph, l.Item, 0)
 	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // fromEntry starts an entry at a location in the corpus.

@@ -116,3 +116,19 @@ func FuzzAcronyms(f *testing.F) {
 		}
 	})
 }
+
+// TestUnresolvedNamesDocument: a reference to a place the cited document
+// lacks names that document as a citation does, not by its ID.
+func TestUnresolvedNamesDocument(t *testing.T) {
+	d := &model.Document{ID: "mou-mou-tiao-li-1a2b3c", Kind: model.KindRegulation, Title: "某某条例", Regulation: model.Regulation{
+		Articles: []*model.Article{{Number: 1, Label: "第一条", Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: "依照第九条办理。"}}}}},
+	}}
+	c := &model.Corpus{Documents: []*model.Document{d}, References: []*model.Reference{{
+		From: model.Location{Document: d.ID, Article: "第一条", Paragraph: 1},
+		Text: "第九条", To: &model.Location{Document: d.ID, Article: "第九条"}, Kind: "article",
+	}}}
+	got := messages(Build(c).Section(References))
+	if want := []string{"引用「第九条」指向不存在的《某某条例》第九条"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("unresolved = %q, want %q", got, want)
+	}
+}

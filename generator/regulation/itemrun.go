@@ -1,0 +1,111 @@
+package regulation
+
+import (
+	"strings"
+
+	"tiaoli/generator/label"
+	"tiaoli/generator/model"
+)
+
+// RepairItemText is the repair kind of a paragraph printed between two
+// items of one list and read as part of the first.
+const RepairItemText = "item-text"
+
+// maxInterruption is how many lines without a label may stand between
+// two items of one list, (二) and (三), and still belong to the first.
+const maxInterruption = 3
+
+// interruptsList handles a line without a label printed inside a list of
+// items, which would otherwise open a 款 of its own and renumber every
+// later 款 of the article: when the list of the current 款 goes on after it
+// with the next number of the same kind ((二) … (三)), the line belongs to
+// the item before it, as the rest of a sentence the page broke
+// ((一)…业主委员会选举 / 情况的报告；) or as more of its text (a second
+// sentence of a definition); when the list goes on with the number after
+// next and this is the one line between, it is that item, printed without
+// its label ((四)… / 物品摆放整齐…； / (六)…). It reports false for any other
+// line.
+func (b *builder) interruptsList(l line, index int) bool {
+	if index < 0 || b.clause == nil || b.last == nil || l.para.Row != "" || l.para.Heading > 0 {
+		return false
+	}
+	n := len(b.clause.Items)
+	if n == 0 || b.clause.Items[n-1].Label == "" {
+		return false
+	}
+	last := b.clause.Items[n-1]
+	kind, ok := itemKind(last.Label)
+	if !ok {
+		return false
+	}
+	gap, next, ok := b.nextItem(index, kind)
+	switch {
+	case ok && next == last.Number+1:
+		b.continueItem(l, last)
+	case ok && next == last.Number+2 && gap == 1 && b.last == &last.Paragraph:
+		it := &model.Item{Paragraph: paragraph(l, l.text)}
+		b.clause.Items = append(b.clause.Items, it)
+		b.last = &it.Paragraph
+	default:
+		return false
+	}
+	b.labelText = false
+	return true
+}
+
+// itemKind is the kind of a normalised item label: （二） is a 项.
+func itemKind(lab string) (label.ItemKind, bool) {
+	m, ok := label.ReadItem(lab + "某")
+	return m.Kind, ok
+}
+
+// nextItem looks past the line at index for the next line with an item
+// label, over at most maxInterruption lines without one: how many lines
+// from index it stands (1 for the next line) and its number. ok is false
+// when a line of another kind of label, an article, a heading or a
+// division comes first, or none within reach.
+func (b *builder) nextItem(index int, kind label.ItemKind) (gap, number int, ok bool) {
+	for j := index + 1; j < len(b.lines) && j <= index+maxInterruption; j++ {
+		l := b.lines[j]
+		if hasKey(b.accepted, j) || l.para.Heading > 0 || l.para.Row != "" || isStructural(l.text) || isAppendixStart(l.text) {
+			return 0, 0, false
+		}
+		if _, div := unnumberedDivision(l.text); div {
+			return 0, 0, false
+		}
+		if m, isItem := label.ReadItem(l.text); isItem {
+			return j - index, m.N, m.Kind == kind
+		}
+	}
+	return 0, 0, false
+}
+
+// continueItem adds a line to the text of the list's last item (or of
+// the 目 under it that came last): joined as a broken sentence when the
+// text stopped mid-sentence, else as more of it.
+func (b *builder) continueItem(l line, last *model.Item) {
+	if b.last != &last.Paragraph && !b.inItem(last) {
+		b.last = &last.Paragraph
+	}
+	if !strings.ContainsRune("。；;！？：:", lastRune(b.last.Text)) {
+		b.join(l)
+		return
+	}
+	before := tail(b.last.Text) + "\n" + head(l.text)
+	b.last.Text += l.text
+	b.reg.Repairs = append(b.reg.Repairs, model.Repair{
+		Position: l.para.Position, Kind: RepairItemText,
+		Before: before, After: tail(b.last.Text),
+		Message: "此段印在" + last.Label + "与下一项之间，属于" + last.Label + "，已并入",
+	})
+}
+
+// inItem reports whether the paragraph last written is a 目 of it.
+func (b *builder) inItem(it *model.Item) bool {
+	for _, sub := range it.Items {
+		if b.last == &sub.Paragraph {
+			return true
+		}
+	}
+	return false
+}
