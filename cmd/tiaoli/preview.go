@@ -43,7 +43,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	var o previewOptions
 	o.build.siteFlags(fl, "a site an earlier tiaoli build wrote, served until the preview's first build is ready; the preview never writes it")
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:8080", "the address to listen on")
-	fl.DurationVar(&o.interval, "interval", preview.DefaultInterval, "how often to check the content and templates folders for changes")
+	fl.DurationVar(&o.interval, "interval", preview.DefaultInterval, "how often to poll the content and templates folders for changes where the system does not tell them (a tenth as often where it does)")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
 		return st
 	}
