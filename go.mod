@@ -10,6 +10,7 @@ require (
 	github.com/blevesearch/mmap-go v1.2.0
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/klauspost/compress v1.20.3
 	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/sergi/go-diff v1.4.5

@@ -159,6 +159,65 @@ func TestRunSeesChanges(t *testing.T) {
 	}
 }
 
+// TestRunToldChanges: where the operating system tells changes, an edit,
+// a file in a new folder and a deletion each start a build at once, long
+// before the next poll; a hidden file starts none.
+func TestRunToldChanges(t *testing.T) {
+	dir := t.TempDir()
+	if n, err := newNotifier([]string{dir}); err != nil {
+		t.Skipf("the system does not tell changes: %v", err)
+	} else {
+		n.close()
+	}
+	file := filepath.Join(dir, "a.md")
+	os.WriteFile(file, []byte("一"), 0o644)
+	builds := make(chan struct{}, 10)
+	p := New(Config{Watch: []string{dir}, Interval: time.Hour,
+		Build: func() error { builds <- struct{}{}; return nil }}, site)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go p.Run(ctx)
+	wait := func(what string) {
+		t.Helper()
+		select {
+		case <-builds:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no build after %s", what)
+		}
+	}
+	wait("start")
+	time.Sleep(50 * time.Millisecond) // the folders are watched before the first build
+	for _, c := range []struct {
+		what string
+		do   func() error
+	}{
+		{"an edit", func() error { return os.WriteFile(file, []byte("一二"), 0o644) }},
+		{"a file in a new folder", func() error {
+			if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+				return err
+			}
+			time.Sleep(50 * time.Millisecond)
+			return os.WriteFile(filepath.Join(dir, "sub", "b.md"), []byte("三"), 0o644)
+		}},
+		{"an edit in the new folder", func() error { return os.WriteFile(filepath.Join(dir, "sub", "b.md"), []byte("三四"), 0o644) }},
+		{"a deletion", func() error { return os.Remove(file) }},
+	} {
+		if err := c.do(); err != nil {
+			t.Fatal(err)
+		}
+		wait(c.what)
+		for len(builds) > 0 { // a folder made and a file written may be two builds
+			<-builds
+		}
+	}
+	os.WriteFile(filepath.Join(dir, ".a.md.swp"), []byte("x"), 0o644)
+	select {
+	case <-builds:
+		t.Error("a build after a hidden file")
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
 // BenchmarkTake polls the LawRefBook corpus once per iteration: the cost
 // of watching it, paid every Interval.
 func BenchmarkTake(b *testing.B) {

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -300,4 +302,133 @@ func BenchmarkSearchFixture(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// liveProfileEnv names a file for the CPU profile of the updates of
+// BenchmarkLive.
+const liveProfileEnv = "TIAOLI_LIVE_PROFILE"
+
+// Edits of BenchmarkLive: liveFileEdits lines appended to files, each
+// parsed again through a generator.Cache as a preview does, then
+// liveModelEdits lines added to articles in the parsed corpus.
+const (
+	liveFileEdits  = 6
+	liveModelEdits = 15
+)
+
+// BenchmarkLive builds a live index of a copy of the corpus once, then
+// times Update after each of liveFileEdits edits (a line appended to a
+// file, the content parsed again through a generator.Cache) and of
+// liveModelEdits edits of the parsed corpus (a line added to the last
+// article of a document), and checks that the added words are found. It
+// reports the median and slowest update of each kind (wall and CPU), the
+// memory the live index adds to the process once built (resident and
+// heap, the parsed corpus and the parse cache left out), and the
+// process's resident memory at the end and at its peak (the whole build
+// included).
+func BenchmarkLive(b *testing.B) {
+	src := corpusPath(b)
+	if _, err := os.Stat(src); err != nil {
+		b.Skipf("corpus not found at %s: skipping", src)
+	}
+	for i := 0; i < b.N; i++ {
+		dir := benchDir(b)
+		content := filepath.Join(dir, "content")
+		if err := os.CopyFS(content, os.DirFS(src)); err != nil {
+			b.Fatal(err)
+		}
+		cache := generator.NewCache()
+		c := cache.Parse(os.DirFS(content))
+		runtime.GC()
+		debug.FreeOSMemory()
+		var m0 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		rss0 := procStatusMB("VmRSS")
+		live, err := BuildLive(c, filepath.Join(dir, IndexDir), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		debug.FreeOSMemory()
+		var m1 runtime.MemStats
+		runtime.ReadMemStats(&m1)
+		b.ReportMetric(procStatusMB("VmRSS")-rss0, "index-rss-MB")
+		b.ReportMetric((float64(m1.HeapInuse)-float64(m0.HeapInuse))/1e6, "index-heap-MB")
+		if p := os.Getenv(liveProfileEnv); p != "" {
+			f, err := os.Create(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pprof.StartCPUProfile(f)
+		}
+		var fileWall, fileCPU, wall, cpu []time.Duration
+		update := func(c *model.Corpus, word, url string, walls, cpus *[]time.Duration) {
+			start, cpu0 := time.Now(), cputime.Used()
+			if err := live.Update(c); err != nil {
+				b.Fatal(err)
+			}
+			*walls, *cpus = append(*walls, time.Since(start)), append(*cpus, cputime.Used()-cpu0)
+			r, err := live.Index().Search(context.Background(), Request{Query: word})
+			if err != nil || len(r.Hits) == 0 || !strings.HasPrefix(r.Hits[0].URL, url) {
+				b.Fatalf("%s: the edited document %s is not found: %v %v", word, url, r, err)
+			}
+		}
+		docs := editable(c)
+		for k := 0; k < liveFileEdits; k++ {
+			d := docs[(k*7919+1)%len(docs)]
+			word := "增补审校" + strconv.Itoa(k) + "号"
+			f, err := os.OpenFile(filepath.Join(content, d.Sources[0].Path), os.O_APPEND|os.O_WRONLY, 0)
+			if err == nil {
+				_, err = f.WriteString("\n\n" + word + "。\n")
+				f.Close()
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			c = cache.Parse(os.DirFS(content))
+			update(c, word, d.URL, &fileWall, &fileCPU)
+		}
+		docs = editable(c)
+		for k := 0; k < liveModelEdits; k++ {
+			d := docs[(k*7919)%len(docs)]
+			a := d.Articles[len(d.Articles)-1]
+			word := "增补条文" + strconv.Itoa(k) + "号"
+			a.Clauses[len(a.Clauses)-1].Text += word + "。"
+			update(c, word, a.URL, &wall, &cpu)
+		}
+		pprof.StopCPUProfile()
+		for _, m := range []struct {
+			name      string
+			wall, cpu []time.Duration
+		}{{"file-", fileWall, fileCPU}, {"", wall, cpu}} {
+			b.Logf("%supdates (wall): %v", m.name, m.wall)
+			w50, w100 := percentiles(m.wall)
+			c50, c100 := percentiles(m.cpu)
+			b.ReportMetric(ms(w50), m.name+"update-ms")
+			b.ReportMetric(ms(w100), m.name+"update-max-ms")
+			b.ReportMetric(ms(c50), m.name+"update-cpu-ms")
+			b.ReportMetric(ms(c100), m.name+"update-cpu-max-ms")
+		}
+		runtime.GC()
+		debug.FreeOSMemory()
+		var m2 runtime.MemStats
+		runtime.ReadMemStats(&m2)
+		b.ReportMetric(float64(m2.HeapInuse)/1e6, "heap-MB")
+		b.ReportMetric(procStatusMB("VmRSS"), "rss-MB")
+		b.ReportMetric(procStatusMB("VmHWM"), "peak-rss-MB")
+		if err := live.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// editable lists the documents of c with articles, read from one file.
+func editable(c *model.Corpus) []*model.Document {
+	var out []*model.Document
+	for _, d := range c.Documents {
+		if n := len(d.Articles); n > 0 && len(d.Articles[n-1].Clauses) > 0 && len(d.Sources) == 1 {
+			out = append(out, d)
+		}
+	}
+	return out
 }

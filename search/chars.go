@@ -263,6 +263,24 @@ type charIndex struct {
 	f       *os.File
 	entries map[rune]charEntry
 	cache   *bitmapCache[rune, charDocs]
+	// delta, when not nil, is what a live index changed since the file
+	// was written (live.go).
+	delta *charDelta
+}
+
+// charDelta is what a live index changed in the documents of characters
+// since the side file was written: the documents it added, by character,
+// and those it deleted.
+type charDelta struct {
+	added   map[rune]charDocs
+	deleted *roaring.Bitmap
+	cache   *bitmapCache[rune, charDocs]
+}
+
+// withDelta is the side file ci read with the changes d.
+func (ci *charIndex) withDelta(added map[rune]charDocs, deleted *roaring.Bitmap) *charIndex {
+	return &charIndex{f: ci.f, entries: ci.entries, cache: ci.cache,
+		delta: &charDelta{added: added, deleted: deleted, cache: newBitmapCache[rune, charDocs](maxCharsCache)}}
 }
 
 // openChars opens the side file of the index in dir.
@@ -311,6 +329,47 @@ type charDocs struct {
 // forms; nil bitmaps when none does.
 func (ci *charIndex) docs(r rune) (charDocs, error) {
 	r = foldForm(r)
+	if ci.delta != nil {
+		return ci.delta.docs(r, ci.fileDocs)
+	}
+	return ci.fileDocs(r)
+}
+
+// docs returns the documents of the character r: those of file, with the
+// added ones and without the deleted ones.
+func (cd *charDelta) docs(r rune, file func(rune) (charDocs, error)) (charDocs, error) {
+	if d, ok := cd.cache.get(r); ok {
+		return d, nil
+	}
+	d, err := file(r)
+	if err != nil {
+		return d, err
+	}
+	add := cd.added[r]
+	if add.all == nil && (d.all == nil || !d.all.Intersects(cd.deleted)) {
+		return d, nil
+	}
+	out := charDocs{all: changedSet(d.all, add.all, cd.deleted), head: changedSet(d.head, add.head, cd.deleted)}
+	cd.cache.put(r, out, int(out.all.GetSizeInBytes()+out.head.GetSizeInBytes()))
+	return out, nil
+}
+
+// changedSet is base with added and without deleted, a new bitmap; base
+// and added may be nil.
+func changedSet(base, added, deleted *roaring.Bitmap) *roaring.Bitmap {
+	out := roaring.New()
+	if base != nil {
+		out.Or(base)
+	}
+	if added != nil {
+		out.Or(added)
+	}
+	out.AndNot(deleted)
+	return out
+}
+
+// fileDocs returns the documents of r as the side file holds them.
+func (ci *charIndex) fileDocs(r rune) (charDocs, error) {
 	e, ok := ci.entries[r]
 	if !ok {
 		return charDocs{}, nil

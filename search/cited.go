@@ -61,12 +61,18 @@ type citedCounts struct {
 
 // add records the counts of the next search document d.
 func (cc *citedCounts) add(d *searchDoc) {
+	cc.counts = append(cc.counts, cc.of.counts(d.Doc, d.Article))
+}
+
+// counts are the two counts of a search document of the document doc
+// and, "" for none, its article.
+func (ct citations) counts(doc, article string) [2]uint16 {
 	var n [2]uint16
-	if d.Article != "" {
-		n[0] = clamp16(cc.of.article[model.Location{Document: d.Doc, Article: d.Article}])
+	if article != "" {
+		n[0] = clamp16(ct.article[model.Location{Document: doc, Article: article}])
 	}
-	n[1] = clamp16(cc.of.document[d.Doc])
-	cc.counts = append(cc.counts, n)
+	n[1] = clamp16(ct.document[doc])
+	return n
 }
 
 func clamp16(n int) uint16 { return uint16(min(n, math.MaxUint16)) }

@@ -110,22 +110,31 @@ func hasAnchor(list []string) bool {
 // then the terms. It stops at the first error f returns.
 func eachDoc(c *model.Corpus, f func(*searchDoc) error) error {
 	for _, d := range c.Documents {
-		if err := f(documentDoc(d)); err != nil {
+		if err := docsOf(d, f); err != nil {
 			return err
-		}
-		for _, a := range d.Articles {
-			if err := f(articleDoc(d, a)); err != nil {
-				return err
-			}
-		}
-		for _, s := range d.Sections {
-			if err := f(sectionDoc(d, s)); err != nil {
-				return err
-			}
 		}
 	}
 	for _, t := range c.Terms {
 		if err := f(termDoc(t)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docsOf calls f for the search documents of one document: its own, then
+// its articles or sections.
+func docsOf(d *model.Document, f func(*searchDoc) error) error {
+	if err := f(documentDoc(d)); err != nil {
+		return err
+	}
+	for _, a := range d.Articles {
+		if err := f(articleDoc(d, a)); err != nil {
+			return err
+		}
+	}
+	for _, s := range d.Sections {
+		if err := f(sectionDoc(d, s)); err != nil {
 			return err
 		}
 	}

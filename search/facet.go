@@ -233,3 +233,37 @@ func (ft *facetTable) has(doc uint64, name string, values []string) bool {
 	}
 	return false
 }
+
+// grown is a copy of ft whose columns cover n document numbers: a live
+// index (live.go) changes the copy, while the versions before it read ft.
+func (ft *facetTable) grown(n uint64) *facetTable {
+	out := &facetTable{names: map[string][]string{}, values: map[string][]uint32{}}
+	for name, col := range ft.values {
+		c := make([]uint32, max(n, uint64(len(col))))
+		copy(c, col)
+		out.values[name] = c
+		out.names[name] = slices.Clip(ft.names[name])
+	}
+	return out
+}
+
+// clear leaves document number doc without facet values.
+func (ft *facetTable) clear(doc uint64) {
+	for _, col := range ft.values {
+		if doc < uint64(len(col)) {
+			col[doc] = 0
+		}
+	}
+}
+
+// numbers gives each facet term of the table its number, as add reads
+// them.
+func (ft *facetTable) numbers() map[string]uint32 {
+	out := map[string]uint32{}
+	for name, values := range ft.names {
+		for i, v := range values {
+			out[facetValue(name, v)] = uint32(i + 1)
+		}
+	}
+	return out
+}

@@ -82,6 +82,9 @@ func (hp *headPostings) write(dir string, numbers []uint32) error {
 type headTable struct {
 	heads []headEntry
 	cache *bitmapCache[string, *roaring.Bitmap]
+	// deleted, in a live index (live.go), are the documents it deleted
+	// since the file was written; nil for none.
+	deleted *roaring.Bitmap
 	// byDoc gives each document number the index of its head plus one
 	// (0 for none), built on first use by headOf.
 	byDocOnce sync.Once
@@ -109,6 +112,13 @@ func (ht *headTable) headOf(doc uint64) []byte {
 		return nil
 	}
 	return ht.heads[ht.byDoc[doc]-1].text
+}
+
+// withChanges is the table ht with the heads more, of documents a live
+// index added, and without the documents deleted.
+func (ht *headTable) withChanges(more []headEntry, deleted *roaring.Bitmap) *headTable {
+	heads := append(ht.heads[:len(ht.heads):len(ht.heads)], more...)
+	return &headTable{heads: heads, deleted: deleted, cache: newBitmapCache[string, *roaring.Bitmap](maxHeadsCache)}
 }
 
 // maxHeadsCache bounds the bytes of the bitmaps of words kept in memory.
@@ -172,6 +182,9 @@ func (ht *headTable) docs(needle []byte) *roaring.Bitmap {
 		if containsUnits(h.text, needle) {
 			out.Or(h.docs)
 		}
+	}
+	if ht.deleted != nil {
+		out.AndNot(ht.deleted)
 	}
 	out.RunOptimize()
 	ht.cache.put(string(needle), out, int(out.GetSizeInBytes())+len(needle))

@@ -229,15 +229,21 @@ func finish(idx bleve.Index, c *model.Corpus, fail *failure) error {
 	}
 	b := idx.NewBatch()
 	b.SetInternal(metaKey, mb)
+	return persistBatch(idx, b, fail, "the metadata")
+}
+
+// persistBatch applies b, which writes what, and waits until it is on
+// disk or writing the index failed (fail).
+func persistBatch(idx bleve.Index, b *bleve.Batch, fail *failure, what string) error {
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := idx.Batch(b); err != nil {
-		return fmt.Errorf("write the metadata: %w", err)
+		return fmt.Errorf("write %s: %w", what, err)
 	}
 	select {
 	case err := <-persisted:
 		if err != nil {
-			return fmt.Errorf("persist the metadata: %w", err)
+			return fmt.Errorf("persist %s: %w", what, err)
 		}
 		return nil
 	case <-fail.failed():

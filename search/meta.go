@@ -48,7 +48,15 @@ type termEntry struct {
 const maxFormRunes = 40
 
 func newMeta(c *model.Corpus) *meta {
-	m := &meta{Version: metaVersion, Docs: map[string]string{}, Examples: examples.Queries(c)}
+	m := corpusMeta(c)
+	m.Examples = examples.Queries(c)
+	return m
+}
+
+// corpusMeta is the metadata of c without the examples, which take most
+// of its time.
+func corpusMeta(c *model.Corpus) *meta {
+	m := &meta{Version: metaVersion, Docs: map[string]string{}}
 	for _, d := range c.Documents {
 		m.Docs[d.ID] = d.Title
 	}

@@ -60,5 +60,5 @@ func (ix *Index) all(n int, fields ...string) (bsearch.DocumentMatchCollection, 
 	if err != nil {
 		return nil, fmt.Errorf("list the search documents: %w", err)
 	}
-	return res.Hits, nil
+	return slices.DeleteFunc(res.Hits, func(h *bsearch.DocumentMatch) bool { return isSentinel(h.ID) }), nil
 }

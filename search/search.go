@@ -4,7 +4,10 @@
 // The index is built at site-build time from the model (BuildIndex) into
 // the site's IndexDir, so pages and index always deploy together; a
 // rebuild starts from the published index and indexes only what changed
-// (Build). It holds
+// (Build). A process that stays up while the corpus is edited (a
+// preview) keeps a live index open instead (BuildLive) and updates it in
+// place after each parse (Live.Update), at a cost that follows the edit.
+// It holds
 // one search document per article (clause-level hits), per top-level
 // section of a document without 条, per document and per term.
 //
@@ -75,6 +78,9 @@ type Index struct {
 	titles     titleIndex
 	accums     sync.Pool // of *accum, for the relaxed reading
 	vocabState
+	// liveBase, for a version of a live index, is the build whose files
+	// it reads, which the live index closes.
+	liveBase *liveBase
 }
 
 // Open opens the index in dir read-only.
@@ -147,11 +153,15 @@ func newIndex(bi bleve.Index) (*Index, error) {
 		return nil, fmt.Errorf("status: %w", err)
 	}
 	return &Index{bi: bi, an: an, terms: newTermTable(m.Terms), docs: m.Docs, examples: m.Examples,
-		facetTable: ft, superseded: old}, nil
+		facetTable: ft, superseded: old, vocabState: vocabState{vocabCell: &vocabCell{}}}, nil
 }
 
-// Close releases the index.
+// Close releases the index. A version of a live index is closed by the
+// live index: Close does nothing.
 func (ix *Index) Close() error {
+	if ix.liveBase != nil {
+		return nil
+	}
 	err := ix.bi.Close()
 	if cerr := ix.chars.Close(); err == nil {
 		err = cerr

@@ -42,15 +42,31 @@ func newSideFiles(dir string, c *model.Corpus) (*sideFiles, error) {
 // add records the next search document d: its fields as indexed and its
 // head.
 func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string) {
-	text, _ := fields[fieldText].(string)
-	s.chars.add(d.ID, head+"\n"+strings.Join(d.Labels, "\n"), text)
+	p := sidePartsOf(d, fields, head)
+	s.chars.add(d.ID, p.charHead, p.text)
 	if d.sharedHead() {
 		s.heads.add(s.n, head)
-		head = ""
 	}
-	s.texts.add(head, text)
+	s.texts.add(p.ownHead, p.text)
 	s.cited.add(d)
 	s.n++
+}
+
+// sideParts are what the side files take of a search document: the text
+// whose characters count as in its head (head and labels), its text, and
+// its head as the side file of texts holds it ("" when the side file of
+// heads holds it).
+type sideParts struct {
+	charHead, text, ownHead string
+}
+
+func sidePartsOf(d *searchDoc, fields map[string]interface{}, head string) sideParts {
+	p := sideParts{charHead: head + "\n" + strings.Join(d.Labels, "\n"), ownHead: head}
+	p.text, _ = fields[fieldText].(string)
+	if d.sharedHead() {
+		p.ownHead = ""
+	}
+	return p
 }
 
 // finish writes the side files into dir, numbering documents as the index

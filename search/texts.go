@@ -201,9 +201,8 @@ func createTexts(dir string) (*textWriter, error) {
 
 // add writes the head and text of the next document.
 func (tw *textWriter) add(head, text string) {
-	tw.buf = normalText(tw.buf[:0], head)
-	n := len(tw.buf)
-	tw.buf = normalText(tw.buf, text)
+	var n int
+	tw.buf, n = normalParts(tw.buf[:0], head, text)
 	tw.w.Write(tw.buf)
 	tw.ords = append(tw.ords, textEntry{off: tw.off, head: uint32(n), text: uint32(len(tw.buf) - n)})
 	tw.off += uint64(len(tw.buf))
@@ -242,7 +241,34 @@ func (tw *textWriter) close() { tw.f.Close() }
 type textStore struct {
 	m     mmap.MMap
 	table []byte // the entries, by document number
+	// added, in a live index (live.go), are the documents numbered after
+	// the table's, which it added since the file was written.
+	added []addedText
 }
+
+// addedText is the head and text of a document a live index added, as
+// normalText gives them, one after the other.
+type addedText struct {
+	b    []byte
+	head uint32 // the length of the head
+}
+
+// normalParts is the head and text of a document as the side file holds
+// them, appended to buf.
+func normalParts(buf []byte, head, text string) (b []byte, headLen int) {
+	b = normalText(buf, head)
+	n := len(b)
+	return normalText(b, text), n
+}
+
+// withAdded is the store ts with the documents added numbered after its
+// table's.
+func (ts *textStore) withAdded(added []addedText) *textStore {
+	return &textStore{m: ts.m, table: ts.table, added: added}
+}
+
+// fileCount is how many document numbers the file's table covers.
+func (ts *textStore) fileCount() int { return len(ts.table) / textEntrySize }
 
 // openTexts maps the side file of texts of the index in dir.
 func openTexts(dir string) (*textStore, error) {
@@ -283,8 +309,8 @@ func (ts *textStore) parse() error {
 // part returns the head or text of document number n, nil when there is
 // none.
 func (ts *textStore) part(n uint64, p textPart) []byte {
-	if n >= uint64(len(ts.table)/textEntrySize) {
-		return nil
+	if n >= uint64(ts.fileCount()) {
+		return ts.addedPart(n, p)
 	}
 	e := ts.table[n*textEntrySize:]
 	off := binary.LittleEndian.Uint64(e)
@@ -298,6 +324,19 @@ func (ts *textStore) part(n uint64, p textPart) []byte {
 	return ts.m[off+head : off+head+text]
 }
 
+// addedPart is part for a document numbered after the table's.
+func (ts *textStore) addedPart(n uint64, p textPart) []byte {
+	i := n - uint64(ts.fileCount())
+	if i >= uint64(len(ts.added)) {
+		return nil
+	}
+	a := ts.added[i]
+	if p == partHead {
+		return a.b[:a.head]
+	}
+	return a.b[a.head:]
+}
+
 // holds reports whether the head or text of document number n holds
 // needle.
 func (ts *textStore) holds(n uint64, p textPart, needle []byte) bool {
@@ -307,12 +346,12 @@ func (ts *textStore) holds(n uint64, p textPart, needle []byte) bool {
 func (ts *textStore) Close() error { return ts.m.Unmap() }
 
 // count is how many document numbers the table covers.
-func (ts *textStore) count() int { return len(ts.table) / textEntrySize }
+func (ts *textStore) count() int { return ts.fileCount() + len(ts.added) }
 
 // textLen is the length of document number n's text, in code units.
 func (ts *textStore) textLen(n uint64) float64 {
-	if n >= uint64(ts.count()) {
-		return 0
+	if n >= uint64(ts.fileCount()) {
+		return float64(len(ts.addedPart(n, partText)) / 2)
 	}
 	return float64(binary.LittleEndian.Uint32(ts.table[n*textEntrySize+12:]) / 2)
 }

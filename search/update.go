@@ -221,7 +221,7 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 		return false, nil
 	}
 	if err == nil {
-		err = applyBatch(idx, b)
+		err = applyBatch(idx, b, fail)
 	}
 	if err == nil {
 		err = finish(idx, c, fail)
@@ -270,20 +270,13 @@ func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch, d
 	return changed, err
 }
 
-// applyBatch applies b and waits until it is persisted.
-func applyBatch(idx bleve.Index, b *bleve.Batch) error {
+// applyBatch applies b and waits until it is persisted or writing the
+// index failed (fail).
+func applyBatch(idx bleve.Index, b *bleve.Batch, fail *failure) error {
 	if b.Size() == 0 {
 		return nil
 	}
-	persisted := make(chan error, 1)
-	b.SetPersistedCallback(func(err error) { persisted <- err })
-	if err := idx.Batch(b); err != nil {
-		return fmt.Errorf("index the changed documents: %w", err)
-	}
-	if err := <-persisted; err != nil {
-		return fmt.Errorf("persist the changed documents: %w", err)
-	}
-	return nil
+	return persistBatch(idx, b, fail, "the changed documents")
 }
 
 // copyIndex copies the index folder src to dst: segment files, which

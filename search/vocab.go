@@ -23,7 +23,8 @@ const titleFreq = 2000
 
 // vocab returns the index's vocabulary, built on first use.
 func (ix *Index) vocab() *vocab {
-	ix.vocabOnce.Do(func() {
+	cell := ix.vocabCell
+	cell.once.Do(func() {
 		d := words.Default()
 		for _, title := range ix.docs {
 			for _, f := range titleForms(title) {
@@ -37,9 +38,9 @@ func (ix *Index) vocab() *vocab {
 				}
 			}
 		}
-		ix.vocabData = &vocab{dict: d, syn: ix.synonyms}
+		cell.v = &vocab{dict: d, syn: ix.synonyms}
 	})
-	return ix.vocabData
+	return cell.v
 }
 
 // nationPrefix opens the titles of national laws; readers leave it out.
@@ -110,9 +111,16 @@ func (v *vocab) queryWords(texts []string) []string {
 
 // vocabState is the part of Index that holds the vocabulary.
 type vocabState struct {
-	vocabOnce sync.Once
-	vocabData *vocab
+	// vocabCell holds the vocabulary once built. The versions of a live
+	// index whose titles and terms are the same share it.
+	vocabCell *vocabCell
 	synonyms  *synonyms
+}
+
+// vocabCell is a vocabulary built on first use.
+type vocabCell struct {
+	once sync.Once
+	v    *vocab
 }
 
 // cut cuts a text as typed, or in simplified characters when the

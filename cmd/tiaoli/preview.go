@@ -43,7 +43,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	var o previewOptions
 	o.build.siteFlags(fl, "a site an earlier tiaoli build wrote, served until the preview's first build is ready; the preview never writes it")
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:8080", "the address to listen on")
-	fl.DurationVar(&o.interval, "interval", preview.DefaultInterval, "how often to check the content and templates folders for changes")
+	fl.DurationVar(&o.interval, "interval", preview.DefaultInterval, "how often to poll the content and templates folders for changes where the system does not tell them (a tenth as often where it does)")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
 		return st
 	}
@@ -128,11 +128,11 @@ type previewSite struct {
 	logs    *log.Logger
 	srv     atomic.Pointer[server.Server]
 	scratch string
-	// indexes counts the search indexes built; index is the folder of the
-	// one served, stale those of the ones served before, for tidy.
-	indexes int
-	index   string
-	stale   []string
+	// live is the search index, kept open and updated after each parse;
+	// synonyms is the editors' table it was built with.
+	live     *search.Live
+	synonyms []byte
+	retired  []*search.Live // replaced, to close once no longer served
 	// docs is how many documents the build served has.
 	docs int
 }
@@ -182,48 +182,46 @@ func (s *previewSite) buildSite(stderr io.Writer) error {
 		lazy <- prepared{pages, err}
 	}()
 	stat.phase("search index")
-	ix, dir, err := s.searchIndex(c)
+	ix, err := s.searchIndex(c)
 	stat.phase("pages") // what is left of preparing them
 	p := <-lazy
 	if err != nil {
 		return err
 	}
 	if p.err != nil {
-		ix.Close()
-		os.RemoveAll(dir)
 		return withSource(p.err, c, o.content)
 	}
-	pages := p.pages
 	stat.phase("serve")
-	if err := s.serve(pages, ix); err != nil {
-		os.RemoveAll(dir)
+	if err := s.serve(p.pages, ix); err != nil {
 		return err
 	}
-	if s.index != "" {
-		s.stale = append(s.stale, s.index)
-	}
-	s.index, s.docs = dir, len(c.Documents)
+	s.docs = len(c.Documents)
 	fmt.Fprintf(stderr, "built %d documents from %d sources in %.2fs (%s); pages render when asked for\n",
 		len(c.Documents), len(c.Sources), time.Since(stat.start).Seconds(), stat.end())
 	return nil
 }
 
-// searchIndex builds the search index of c in a new folder of scratch,
-// updating a copy of the one served, and opens it.
-func (s *previewSite) searchIndex(c *model.Corpus) (*search.Index, string, error) {
-	s.indexes++
-	dir := filepath.Join(s.scratch, fmt.Sprintf("index-%d", s.indexes))
-	err := search.Build(c, dir, search.Options{Previous: s.index, Program: programDigest(),
-		Synonyms: readEditorial(s.o.content, search.SynonymsFile)})
-	var ix *search.Index
-	if err == nil {
-		ix, err = search.Open(dir)
+// searchIndex brings the search index to c and returns its latest
+// version: the first build, or a change of the editors' synonyms, builds
+// it whole in a folder of scratch; every other build updates it in place,
+// at a cost that follows what changed (search.Live).
+func (s *previewSite) searchIndex(c *model.Corpus) (*search.Index, error) {
+	synonyms := readEditorial(s.o.content, search.SynonymsFile)
+	if s.live != nil && bytes.Equal(synonyms, s.synonyms) {
+		if err := s.live.Update(c); err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		return s.live.Index(), nil
 	}
+	live, err := search.BuildLive(c, filepath.Join(s.scratch, fmt.Sprintf("index-%d", time.Now().UnixNano())), search.Options{Synonyms: synonyms})
 	if err != nil {
-		os.RemoveAll(dir)
-		return nil, "", fmt.Errorf("search index: %w", err)
+		return nil, fmt.Errorf("search index: %w", err)
 	}
-	return ix, dir, nil
+	if s.live != nil {
+		s.retired = append(s.retired, s.live)
+	}
+	s.live, s.synonyms = live, synonyms
+	return live.Index(), nil
 }
 
 // serve has the server serve pages and ix, which it then owns.
@@ -258,14 +256,15 @@ func (s *previewSite) openEarlier() error {
 	return nil
 }
 
-// tidy removes the search indexes no longer served, once the new build is.
+// tidy closes the search indexes a change of synonyms replaced, once the
+// new one is served.
 func (s *previewSite) tidy() {
-	for _, dir := range s.stale {
-		if err := os.RemoveAll(dir); err != nil {
+	for _, l := range s.retired {
+		if err := l.Close(); err != nil {
 			s.logs.Printf("%v", err)
 		}
 	}
-	s.stale = nil
+	s.retired = nil
 }
 
 // ServeHTTP serves the last good build; the preview asks only after one.
@@ -276,5 +275,9 @@ func (s *previewSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *previewSite) close() {
 	if srv := s.srv.Load(); srv != nil {
 		srv.Close()
+	}
+	s.tidy()
+	if s.live != nil {
+		s.live.Close()
 	}
 }

@@ -86,7 +86,8 @@ func previewHits(t testing.TB, base, query string) []string {
 // TestPreviewFollowsEdits: the preview shows an edit, a new file and a
 // deleted file on its pages and in its search; a broken edit leaves the
 // last good build served with its error told to the page, and the fix
-// is shown again. HTML pages get the reload script; the preview writes
+// is shown again; a table of synonyms added to the content is searched
+// with. HTML pages get the reload script; the preview writes
 // no site folder.
 func TestPreviewFollowsEdits(t *testing.T) {
 	dir := pubTempDir(t)
@@ -113,6 +114,14 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	if !strings.Contains(fetchRaw(t, base+strings.TrimPrefix(page, "/fagui/")).body, "年度考核") {
 		t.Errorf("the page %s the search finds does not show the edit", page)
 	}
+
+	// The editors' synonyms: the index is built again with them.
+	write(t, filepath.Join(content, search.SynonymsFile), "考评: [年度考核]\n")
+	eventually(t, "searching with the editors' synonyms", func() bool {
+		var resp search.Response
+		decodeJSON(t, fetchRaw(t, base+"api/search?q="+url.QueryEscape("考评")).body, &resp)
+		return len(resp.Hits) > 0 && strings.Contains(strings.Join(resp.Hits[0].Fragments, ""), "年度考核")
+	})
 
 	// A new file.
 	write(t, filepath.Join(content, "new.md"), "# 新增示例细则\n\n第一条 本细则适用于临时借调事项。\n")
