@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tiaoli/generator"
+	"tiaoli/internal/cputime"
 	"tiaoli/internal/testdir"
 )
 
@@ -35,7 +36,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 		k.Parse(fsys)
 		runtime.GC() // what the first parse left is not the next ones' to collect
 		b.ResetTimer()
-		cpu := cpuTime()
+		cpu := cputime.Used()
 		for range b.N {
 			k.Parse(fsys)
 		}
@@ -61,7 +62,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 				time.Sleep(time.Until(copied.Add(3 * time.Second))) // the copies' stamps settle
 				runtime.GC()
 				b.ResetTimer()
-				cpu := cpuTime()
+				cpu := cputime.Used()
 				for i := range b.N {
 					b.StopTimer()
 					f := files[i%len(files)]
@@ -85,7 +86,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 // reportCPU reports the CPU time per parse since start: on a machine
 // others use, it varies less than the time on the clock.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(cputime.Used()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 type editableFile struct {
