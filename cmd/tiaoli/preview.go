@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -56,7 +57,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if st := o.build.checkContent(fl); st >= 0 {
 		return st
 	}
-	limitMemory()
+	previewPace.set()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 	go func() { <-ctx.Done(); stop() }() // a second signal ends a build under way
@@ -256,9 +257,14 @@ func (s *previewSite) openEarlier() error {
 	return nil
 }
 
-// tidy closes the search indexes a change of synonyms replaced, once the
-// new one is served.
+// tidy collects the garbage of the build before the last, while the
+// editor reads, and closes the search indexes a change of synonyms
+// replaced, once the new one is served. A collection right after each
+// build keeps the process at 1.6 GB instead of 2.4 on the LawRefBook
+// corpus, and one seldom runs during the next edit's build: of seven
+// edits, the slowest showed in 1.6 s instead of 2.1 (medians 1.5 and 1.4).
 func (s *previewSite) tidy() {
+	go runtime.GC()
 	for _, l := range s.retired {
 		if err := l.Close(); err != nil {
 			s.logs.Printf("%v", err)

@@ -46,13 +46,13 @@ func TestLimitMemory(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	t.Setenv("GOMEMLIMIT", "")
 	debug.SetMemoryLimit(math.MaxInt64)
-	limitMemory()
-	if got := debug.SetMemoryLimit(-1); got != buildMemoryLimit {
-		t.Errorf("limit %d, want %d", got, buildMemoryLimit)
+	buildPace.set()
+	if got := debug.SetMemoryLimit(-1); got != buildPace.memoryLimit {
+		t.Errorf("limit %d, want %d", got, buildPace.memoryLimit)
 	}
 	t.Setenv("GOMEMLIMIT", "4GiB")
 	debug.SetMemoryLimit(math.MaxInt64)
-	limitMemory()
+	buildPace.set()
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("limit %d set over GOMEMLIMIT", got)
 	}
