@@ -88,7 +88,9 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 				continue
 			}
 			if f.Kind == model.TermDefined && announcesList(f.Definition) {
-				f.Definition += itemsAfter(l.docs[di], texts, ti)
+				if items := itemsAfter(l.docs[di], texts, ti); items != "" {
+					f.Definition = strings.TrimLeft(f.Definition+items, "：:") // 是指：（一）…, not ：（一）…
+				}
 			}
 			if f.MembersFollow {
 				if f.Members = membersFromItems(texts, ti); len(f.Members) == 0 {
@@ -194,24 +196,43 @@ func announcesList(def string) bool {
 	return strings.HasSuffix(def, "：") || strings.HasSuffix(def, ":")
 }
 
-// itemsAfter is the text of the items that follow text ti in its 款, each
-// with its label: 本法所称公共财产，是指下列财产：（一）国有财产；….
+// itemsAfter is the text of the items that follow text ti, each with its
+// label: of a 款, its 项 and their 目 (本法所称公共财产，是指下列财产：（一）
+// 国有财产；…); of a 项, its 目 (（一）在内地，是指：1.…2.…).
 func itemsAfter(d *model.Document, texts []text, ti int) string {
 	t := texts[ti]
+	if t.art < 0 || t.sub >= 0 {
+		return ""
+	}
 	var b strings.Builder
 	for _, n := range texts[ti+1:] {
-		if n.art != t.art || n.clause != t.clause || n.item < 0 || t.art < 0 || t.item >= 0 {
+		if n.art != t.art || n.clause != t.clause || n.item < 0 || t.item >= 0 && (n.item != t.item || n.sub < 0) {
 			break
 		}
-		if n.sub >= 0 {
-			continue
-		}
-		if c := d.Articles[n.art].Clauses[n.clause]; n.item < len(c.Items) {
-			b.WriteString(c.Items[n.item].Label)
+		if it := itemAt(d, n); it != nil {
+			b.WriteString(it.Label)
 		}
 		b.WriteString(strings.TrimSpace(n.p.Text))
 	}
 	return b.String()
+}
+
+// itemAt is the 项 or 目 text n is the text of; nil when there is none.
+func itemAt(d *model.Document, n text) *model.Item {
+	if n.art < 0 || n.art >= len(d.Articles) || n.clause < 0 || n.clause >= len(d.Articles[n.art].Clauses) {
+		return nil
+	}
+	items := d.Articles[n.art].Clauses[n.clause].Items
+	if n.item < 0 || n.item >= len(items) {
+		return nil
+	}
+	if n.sub < 0 {
+		return items[n.item]
+	}
+	if n.sub >= len(items[n.item].Items) {
+		return nil
+	}
+	return items[n.item].Items[n.sub]
 }
 
 // membersFromItems returns the members of a list whose name ends its text
