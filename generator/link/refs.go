@@ -23,6 +23,7 @@ const (
 	refDocument                         // 本办法, 本条例, 本法
 	refCitation                         // 《…》
 	refAbove                            // 上述法规文件
+	refBare                             // 根据传染病防治法: a law named without 《》 or article
 )
 
 // qual says which document a 第X条 belongs to.
@@ -70,6 +71,8 @@ func scanRefs(s string) []rawRef {
 			ref, ok = scanAbove(s, i)
 		case '该', '該':
 			ref, ok = scanThat(s, i)
+		case '根', '依', '按', '违', '适', '参':
+			ref, ok = scanBare(s, i)
 		}
 		if ok {
 			refs = addRef(s, refs, ref)

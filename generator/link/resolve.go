@@ -103,6 +103,8 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 		ok = r.document(&ref, raw, ti)
 	case refAbove:
 		ok = r.above(&ref, ti, raw)
+	case refBare:
+		ok = r.bare(&ref, raw, ti)
 	case refArticle:
 		ok = r.article(&ref, raw, ti)
 	default:

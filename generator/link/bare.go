@@ -1,0 +1,100 @@
+package link
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tiaoli/generator/model"
+)
+
+// A law a text names without 《》 and without an article after it
+// (根据传染病防治法，制定本条例; 依照治安管理处罚法的规定处罚) is a reference
+// to that law when the words follow a verb that cites (citingVerbs) and
+// end, before a mark that ends a name (bareNameEnds), in a title the
+// corpus holds: a document's title or its short form. The name is never
+// made up: the longest tail of the words that is such a title is linked,
+// and words that name nothing the corpus holds stay text.
+
+// citingVerbs open the name of a law cited without 《》.
+var citingVerbs = []string{"根据", "依照", "依据", "按照", "违反", "适用", "参照"}
+
+// bareSuffixes end the names of laws cited without 《》: 法, 法典, 条例.
+var bareSuffixes = []string{"法", "法典", "条例"}
+
+// bareNameEnds may follow a name cited without 《》: a mark, a conjunction,
+// 的 (的规定) or an opening bracket.
+const bareNameEnds = "，。、；：和及与或的（(,;"
+
+// otherRefStarts open the references scanRefs reads otherwise (本法,
+// 该条例, 前款, 上述, 第十条): words after a verb starting so are not a name.
+const otherRefStarts = "本该該前上第"
+
+// maxBareName bounds the words read after the verb, in runes.
+const maxBareName = 24
+
+// scanBare reads a citing verb at i and the words after it up to the first
+// place where they end like a law's name before a mark that ends a name:
+// a reference of kind refBare whose Start is after the verb, or false.
+func scanBare(s string, i int) (rawRef, bool) {
+	verb := ""
+	for _, v := range citingVerbs {
+		if strings.HasPrefix(s[i:], v) {
+			verb = v
+			break
+		}
+	}
+	if verb == "" {
+		return rawRef{}, false
+	}
+	start := i + len(verb)
+	if first, _ := utf8.DecodeRuneInString(s[start:]); strings.ContainsRune(otherRefStarts, first) {
+		return rawRef{}, false // 依照本法, 按照该条例, 根据上述规定: read as those
+	}
+	for end, n := start, 0; end < len(s) && n < maxBareName; n++ {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isHan(r) {
+			return rawRef{}, false
+		}
+		end += size
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		if endsLikeBareName(s[start:end]) && (end == len(s) || strings.ContainsRune(bareNameEnds, next)) {
+			return rawRef{Kind: refBare, Start: start, End: end, Title: s[start:end]}, true
+		}
+	}
+	return rawRef{}, false
+}
+
+func endsLikeBareName(words string) bool {
+	for _, x := range bareSuffixes {
+		if strings.HasSuffix(words, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// bare resolves a law named without 《》: the longest tail of the words
+// that is a document of the corpus other than the text's own. False when
+// none is: the words are text.
+func (r *docRefs) bare(ref *model.Reference, raw rawRef, ti int) bool {
+	for _, tail := range tails(raw.Title) {
+		if !endsLikeBareName(tail) || namesItself(tail) {
+			continue
+		}
+		title, ok := r.l.titles.title(tail)
+		if !ok {
+			continue
+		}
+		dst := r.lookup(title)
+		if dst.doc < 0 || dst.doc == r.di {
+			return false
+		}
+		ref.Kind, ref.To = "citation", &model.Location{Document: r.l.docs[dst.doc].ID}
+		ref.From.Start = raw.End - len(tail)
+		ref.Text = tail
+		r.cites = append(r.cites, dst)
+		r.last = dst
+		return true
+	}
+	return false
+}
