@@ -29,9 +29,10 @@ type group struct {
 // edition is what tells versions of one regulation apart: its latest date
 // and the year its title names (条例2003), if any.
 type edition struct {
-	date  string
-	year  string
-	grams []uint64
+	date   string // the latest day the text was made or changed
+	effect string // the day it takes effect
+	year   string
+	grams  []uint64
 }
 
 // year is the year of the edition: the title's, else its latest date's.
@@ -56,7 +57,10 @@ func groups(docs []*model.Document, memo *Memo) ([]*group, map[*group][]*group) 
 		if e, ok := editions[d]; ok {
 			return e
 		}
-		e := &edition{date: latestDate(d), year: titleYear(d), grams: memo.bodyGrams(d)}
+		e := &edition{date: latestDate(d), effect: effectDate(d), year: titleYear(d), grams: memo.bodyGrams(d)}
+		if e.effect < e.date {
+			e.effect = "" // an amended text keeps the day its first version took effect
+		}
 		editions[d] = e
 		return e
 	}
@@ -117,8 +121,15 @@ func sameText(g *group, d *model.Document, ed func(*model.Document) *edition) bo
 	}
 	sim := dice(a.grams, b.grams)
 	switch {
+	case a.effect != "" && a.effect == b.effect:
+		// An edition takes effect once: copies that give the same day
+		// are one, whatever else one of them leaves out (its day of
+		// publication, say).
+		return sim >= witnessSimilarity
 	case a.date != "" && b.date != "":
 		return a.date == b.date && sim >= witnessSimilarity
+	case a.date == "" && a.effect != "" || b.date == "" && b.effect != "":
+		return false // a copy dated only by the day it takes effect, another day
 	case a.date == "" && b.date == "" && d.Kind != model.KindRegulation:
 		return sim >= witnessSimilarity
 	default:
@@ -237,11 +248,13 @@ func fold(s string) string {
 	}, s)
 }
 
-// latestDate is the latest date a document gives for its text: of its
-// approval, publication, entry into force or history; a news item's date.
+// latestDate is the latest day a document gives for making or changing
+// its text: of its approval, publication or history, not the day it takes
+// effect (effectDate), which one copy of a text may print and another
+// not; a news item's date.
 func latestDate(d *model.Document) string {
 	best := ""
-	for _, s := range append([]string{d.Published, d.ValidFrom, dateOf(d.Approval)}, historyDates(d)...) {
+	for _, s := range append([]string{d.Published, dateOf(d.Approval)}, historyDates(d)...) {
 		if s > best {
 			best = s
 		}
@@ -252,12 +265,47 @@ func latestDate(d *model.Document) string {
 	return best
 }
 
+// effectDate is the day a document takes effect: its own, else the
+// latest a history line that only records it gives (2000年9月14日 施行).
+func effectDate(d *model.Document) string {
+	if d.ValidFrom != "" {
+		return d.ValidFrom
+	}
+	best := ""
+	for _, h := range d.History {
+		if takesEffect(h) {
+			best = max(best, dateOf(h))
+		}
+	}
+	return best
+}
+
 func historyDates(d *model.Document) []string {
 	var out []string
 	for _, h := range d.History {
-		out = append(out, dateOf(h))
+		if !takesEffect(h) {
+			out = append(out, dateOf(h))
+		}
 	}
 	return out
+}
+
+// madeWords are what a history line says when it records a text being
+// made or changed.
+var madeWords = []string{"通过", "公布", "发布", "批准", "修正", "修订", "修改", "印发"}
+
+// takesEffect reports whether a history line only records the day the
+// text takes effect (2000年9月14日 施行): that makes no edition.
+func takesEffect(h string) bool {
+	if !strings.Contains(h, "施行") {
+		return false
+	}
+	for _, w := range madeWords {
+		if strings.Contains(h, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // dateOf returns the first date of a text as YYYY-MM-DD.
