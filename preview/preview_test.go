@@ -114,19 +114,18 @@ func TestEvents(t *testing.T) {
 	}
 }
 
-// TestRunSeesChanges checks that an edit, a new file and a deleted file
-// each start a build, and that nothing else does, hidden files included.
-func TestRunSeesChanges(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "a.md")
-	os.WriteFile(file, []byte("一"), 0o644)
-	builds := make(chan struct{}, 10)
-	p := New(Config{Watch: []string{dir}, Interval: 10 * time.Millisecond,
+// watching runs a Preview watching dir, polling every interval, until
+// the test ends. builds receives a value per build; wait waits for one,
+// failing the test after 5 s. It returns after the first build.
+func watching(t *testing.T, dir string, interval time.Duration) (builds chan struct{}, wait func(what string)) {
+	t.Helper()
+	builds = make(chan struct{}, 10)
+	p := New(Config{Watch: []string{dir}, Interval: interval,
 		Build: func() error { builds <- struct{}{}; return nil }}, site)
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	t.Cleanup(cancel)
 	go p.Run(ctx)
-	wait := func(what string) {
+	wait = func(what string) {
 		t.Helper()
 		select {
 		case <-builds:
@@ -135,6 +134,16 @@ func TestRunSeesChanges(t *testing.T) {
 		}
 	}
 	wait("start")
+	return builds, wait
+}
+
+// TestRunSeesChanges checks that an edit, a new file and a deleted file
+// each start a build, and that nothing else does, hidden files included.
+func TestRunSeesChanges(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.md")
+	os.WriteFile(file, []byte("一"), 0o644)
+	builds, wait := watching(t, dir, 10*time.Millisecond)
 	for _, c := range []struct {
 		what string
 		do   func() error
@@ -171,21 +180,7 @@ func TestRunToldChanges(t *testing.T) {
 	}
 	file := filepath.Join(dir, "a.md")
 	os.WriteFile(file, []byte("一"), 0o644)
-	builds := make(chan struct{}, 10)
-	p := New(Config{Watch: []string{dir}, Interval: time.Hour,
-		Build: func() error { builds <- struct{}{}; return nil }}, site)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go p.Run(ctx)
-	wait := func(what string) {
-		t.Helper()
-		select {
-		case <-builds:
-		case <-time.After(5 * time.Second):
-			t.Fatalf("no build after %s", what)
-		}
-	}
-	wait("start")
+	builds, wait := watching(t, dir, time.Hour)
 	time.Sleep(50 * time.Millisecond) // the folders are watched before the first build
 	for _, c := range []struct {
 		what string

@@ -89,7 +89,7 @@ func (r *docRefs) bare(ref *model.Reference, raw rawRef, ti int) bool {
 		if dst.doc < 0 || dst.doc == r.di {
 			return false
 		}
-		ref.Kind, ref.To = "citation", &model.Location{Document: r.l.docs[dst.doc].ID}
+		ref.Kind, ref.To = "named", &model.Location{Document: r.l.docs[dst.doc].ID}
 		ref.From.Start = raw.End - len(tail)
 		ref.Text = tail
 		r.cites = append(r.cites, dst)

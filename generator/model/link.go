@@ -76,7 +76,8 @@ type Reference struct {
 	Title string `json:"title,omitempty"`
 	// Kind is what the text names: "article" (第五条, 前条), "paragraph"
 	// (前款, 本条第二款), "item" (前项, 第（一）项), "document" (本办法),
-	// "citation" (《…》) or "above" (上述…).
+	// "citation" (《…》), "named" (a law named without 《》 or article:
+	// 根据传染病防治法) or "above" (上述…).
 	Kind string `json:"kind,omitempty"`
 	// Through ends a range: 前两款 is To 第一款 Through 第二款, 第十条至第十二条
 	// is To 第十条 Through 第十二条.
