@@ -191,7 +191,11 @@ func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 	for ti, t := range l.texts[di] {
 		t.p.Links = slices.Clone(e.links[ti])
 	}
-	return &docRefs{l: l, di: di, refs: copyRefs(e.refs), occs: slices.Clone(e.occs), cited: slices.Clone(e.cited)}, true
+	// The occurrences and cited titles are given as kept, not copied:
+	// linker.link only reads them (their locations are values, copied
+	// into the corpus), and a docRefs from the memo goes nowhere else.
+	// The references are copied: link shifts their antecedents.
+	return &docRefs{l: l, di: di, refs: copyRefs(e.refs), occs: e.occs, cited: e.cited}, true
 }
 
 // keepLinking keeps a copy of what linkDoc gave document di, before the

@@ -22,7 +22,7 @@ type text struct {
 // its Body then holds the same lines unstructured and is not read again.
 // Any other document is read from its Body.
 func textsOf(d *model.Document) []text {
-	var ts []text
+	ts := make([]text, 0, countTexts(d))
 	if readsBody(d) {
 		return appendParts(ts, d, d.Body, "")
 	}
@@ -39,6 +39,43 @@ func textsOf(d *model.Document) []text {
 // readsBody reports whether d is read from its Body: it has neither
 // articles nor sections.
 func readsBody(d *model.Document) bool { return len(d.Articles) == 0 && len(d.Sections) == 0 }
+
+// countTexts is how many texts textsOf lists: it allocates them at once
+// instead of growing the list, which would leave a corpus's worth of
+// garbage each time a corpus is linked.
+func countTexts(d *model.Document) int {
+	if readsBody(d) {
+		return len(d.Body)
+	}
+	n := len(d.Preamble) + len(d.Appendix)
+	for _, a := range d.Articles {
+		if a == nil {
+			continue
+		}
+		for _, c := range a.Clauses {
+			if c == nil {
+				continue
+			}
+			n++
+			for _, it := range c.Items {
+				if it != nil {
+					n += 1 + len(it.Items) // nil 目 counted: a bound is enough
+				}
+			}
+		}
+	}
+	var sections func([]*model.Section)
+	sections = func(list []*model.Section) {
+		for _, s := range list {
+			if s != nil {
+				n += len(s.Body)
+				sections(s.Sections)
+			}
+		}
+	}
+	sections(d.Sections)
+	return n
+}
 
 func appendParts(ts []text, d *model.Document, ps []model.Paragraph, part string) []text {
 	for i := range ps {
