@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -36,8 +37,9 @@ import (
 //
 // Each Update makes a new version, an *Index that reads one snapshot of
 // the bleve index (livepin.go) and the side tables of that moment; Index
-// returns the latest. A version stays usable until two more Updates have
-// replaced it: a caller takes Index for each request and does not keep it.
+// returns the latest. A version stays usable for versionGrace after an
+// Update replaced it, however many Updates follow: a caller takes Index
+// for each request and does not keep it longer.
 
 // Live is a search index kept open and updated in place.
 type Live struct {
@@ -47,8 +49,10 @@ type Live struct {
 	builds int // whole builds made, each in a folder of dir
 	st     *liveState
 	cur    atomic.Pointer[Index]
-	prev   *Index
-	closed bool
+	// retired are the versions Updates replaced, oldest first, each with
+	// the time it was replaced; closed once versionGrace has passed.
+	retired []retiredVersion
+	closed  bool
 	// broken is set when an update failed after it began to change the
 	// bleve index: the next one builds whole.
 	broken bool
@@ -94,8 +98,8 @@ func BuildLive(c *model.Corpus, dir string, o Options) (*Live, error) {
 	return l, nil
 }
 
-// Index is the latest version of the index. It stays usable until two
-// more Updates have replaced it; its Close does nothing.
+// Index is the latest version of the index. It stays usable for
+// versionGrace after an Update replaced it; its Close does nothing.
 func (l *Live) Index() *Index { return l.cur.Load() }
 
 // Update brings the index to the corpus c, the whole corpus after an
@@ -140,13 +144,13 @@ func (l *Live) Close() error {
 		return nil
 	}
 	l.closed = true
-	for _, ix := range []*Index{l.prev, l.cur.Load()} {
-		if ix != nil {
-			ix.bi.Close()
-			ix.liveBase.release()
-		}
+	for _, r := range l.retired {
+		r.ix.closeVersion()
 	}
-	l.prev = nil
+	if ix := l.cur.Load(); ix != nil {
+		ix.closeVersion()
+	}
+	l.retired = nil
 	l.cur.Store(nil)
 	l.st.base.release()
 	return os.RemoveAll(l.dir)
@@ -195,13 +199,39 @@ func (l *Live) publish(st *liveState) error {
 		l.st.base.release() // the live state's hold on it
 	}
 	l.st = st
-	if old := l.prev; old != nil {
-		old.bi.Close()
-		old.liveBase.release()
+	now := time.Now()
+	kept := l.retired[:0]
+	for _, r := range l.retired {
+		if now.Sub(r.at) > versionGrace {
+			r.ix.closeVersion()
+		} else {
+			kept = append(kept, r)
+		}
 	}
-	l.prev = l.cur.Load()
+	l.retired = kept
+	if old := l.cur.Load(); old != nil {
+		l.retired = append(l.retired, retiredVersion{old, now})
+	}
 	l.cur.Store(ix)
 	return nil
+}
+
+// versionGrace is how long a version replaced by an Update stays open for
+// the requests that took it before: far longer than a search takes (the
+// server gives one seconds), so that edits in quick succession never close
+// a version under a query.
+const versionGrace = time.Minute
+
+// retiredVersion is a version an Update replaced, and when.
+type retiredVersion struct {
+	ix *Index
+	at time.Time
+}
+
+// closeVersion closes a version's reader and lets go of its build.
+func (ix *Index) closeVersion() {
+	ix.bi.Close()
+	ix.liveBase.release()
 }
 
 // liveBase is a whole build of a live index, open: bleve's index read and
