@@ -32,25 +32,92 @@ const otherRefStarts = "本该該前上第"
 // maxBareName bounds the words read after the verb, in runes.
 const maxBareName = 24
 
-// scanBare reads a citing verb at i and the words after it up to the first
-// place where they end like a law's name before a mark that ends a name:
-// a reference of kind refBare whose Start is after the verb, or false.
-func scanBare(s string, i int) (rawRef, bool) {
-	verb := ""
-	for _, v := range citingVerbs {
-		if strings.HasPrefix(s[i:], v) {
-			verb = v
-			break
+// addBare adds to refs, the references of s in order, the laws named
+// without 《》 in the text between them: a name never runs into another
+// reference (依照法律和本办法, 根据教育法制定本法 keep their 本办法 and 本法).
+func addBare(s string, refs []rawRef) []rawRef {
+	var out []rawRef
+	from := 0
+	for k := 0; k <= len(refs); k++ {
+		to := len(s)
+		if k < len(refs) {
+			to = refs[k].Start
+		}
+		if k > 0 && namesLaw(refs[k-1]) { // 依据工会法第四十三条和民事诉讼法的规定
+			out = scanBareList(s, from, to, out)
+			if n := len(out); n > 0 && out[n-1].Kind == refBare && out[n-1].End > from {
+				from = out[n-1].End
+			}
+		}
+		out = scanBareIn(s, from, to, out)
+		if k < len(refs) {
+			out = append(out, refs[k])
+			from = refs[k].End
 		}
 	}
-	if verb == "" {
-		return rawRef{}, false
+	return out
+}
+
+// namesLaw reports whether a reference names a law another name may
+// follow in a list: a citation, a law named with its article.
+func namesLaw(r rawRef) bool {
+	return r.Kind == refCitation || r.Qual == qualNamed || r.Qual == qualCitation
+}
+
+// scanBareList appends the names of a list (、和及与 and a name, again and
+// again) that goes on at from, within s[:to].
+func scanBareList(s string, from, to int, out []rawRef) []rawRef {
+	for i := from; i < to; {
+		join, size := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune("、和及与", join) {
+			break
+		}
+		ref, ok := scanBareName(s, i+size, to)
+		if !ok {
+			break
+		}
+		out = append(out, ref)
+		i = ref.End
 	}
-	start := i + len(verb)
+	return out
+}
+
+// scanBareIn appends to out the laws named without 《》 in s[from:to]: after
+// a verb that cites, a name, and after it each further name of a list
+// joined by 、和及与 (依照森林法、草原法和野生动物保护法).
+func scanBareIn(s string, from, to int, out []rawRef) []rawRef {
+	for i := from; i < to; {
+		ref, ok := scanBare(s, i, to)
+		if !ok {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		out = scanBareList(s, ref.End, to, append(out, ref))
+		i = out[len(out)-1].End
+	}
+	return out
+}
+
+// scanBare reads a citing verb at i and the name after it (scanBareName),
+// within s[:to].
+func scanBare(s string, i, to int) (rawRef, bool) {
+	for _, v := range citingVerbs {
+		if strings.HasPrefix(s[i:to], v) {
+			return scanBareName(s, i+len(v), to)
+		}
+	}
+	return rawRef{}, false
+}
+
+// scanBareName reads the words at start, within s[:to], up to the first
+// place where they end like a law's name before a mark that ends a name:
+// a reference of kind refBare, or false.
+func scanBareName(s string, start, to int) (rawRef, bool) {
 	if first, _ := utf8.DecodeRuneInString(s[start:]); strings.ContainsRune(otherRefStarts, first) {
 		return rawRef{}, false // 依照本法, 按照该条例, 根据上述规定: read as those
 	}
-	for end, n := start, 0; end < len(s) && n < maxBareName; n++ {
+	for end, n := start, 0; end < to && n < maxBareName; n++ {
 		r, size := utf8.DecodeRuneInString(s[end:])
 		if !isHan(r) {
 			return rawRef{}, false

@@ -71,8 +71,6 @@ func scanRefs(s string) []rawRef {
 			ref, ok = scanAbove(s, i)
 		case '该', '該':
 			ref, ok = scanThat(s, i)
-		case '根', '依', '按', '违', '适', '参':
-			ref, ok = scanBare(s, i)
 		}
 		if ok {
 			refs = addRef(s, refs, ref)
@@ -81,7 +79,7 @@ func scanRefs(s string) []rawRef {
 		}
 		i += size
 	}
-	return refs
+	return addBare(s, refs)
 }
 
 // chainKinds, prevKinds and thisKinds are the kinds of the references
