@@ -18,6 +18,10 @@ import (
 // citingVerbs open the name of a law cited without 《》.
 var citingVerbs = []string{"根据", "依照", "依据", "按照", "违反", "适用", "参照"}
 
+// verbStarts are the first characters of citingVerbs: only there can a
+// verb start, and scanBareIn looks no further at any other.
+const verbStarts = "根依按违适参"
+
 // bareSuffixes end the names of laws cited without 《》: 法, 法典, 条例.
 var bareSuffixes = []string{"法", "法典", "条例"}
 
@@ -87,9 +91,12 @@ func scanBareList(s string, from, to int, out []rawRef) []rawRef {
 // joined by 、和及与 (依照森林法、草原法和野生动物保护法).
 func scanBareIn(s string, from, to int, out []rawRef) []rawRef {
 	for i := from; i < to; {
-		ref, ok := scanBare(s, i, to)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		ref, ok := rawRef{}, false
+		if strings.ContainsRune(verbStarts, r) {
+			ref, ok = scanBare(s, i, to)
+		}
 		if !ok {
-			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			continue
 		}

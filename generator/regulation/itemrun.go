@@ -55,7 +55,7 @@ func (b *builder) interruptsList(l line, index int) bool {
 
 // itemKind is the kind of a normalised item label: （二） is a 项.
 func itemKind(lab string) (label.ItemKind, bool) {
-	m, ok := label.ReadItem(lab + "某")
+	m, ok := label.ReadItem(lab)
 	return m.Kind, ok
 }
 
