@@ -229,3 +229,18 @@ func DayBefore(date string) string {
 	}
 	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
+
+// enactingVerbs say that a text was adopted or changed on a date.
+var enactingVerbs = []string{"通过", "修正", "修订", "修改", "公布", "发布", "批准", "印发", "颁布"}
+
+// Enacts reports whether the event a dated line records (2000年4月20日 …
+// 会议通过) adopts or changes a text, as opposed to one that only records
+// the day it takes effect (2000年9月14日 施行).
+func Enacts(event string) bool {
+	for _, v := range enactingVerbs {
+		if strings.Contains(event, v) {
+			return true
+		}
+	}
+	return false
+}

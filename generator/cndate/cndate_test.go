@@ -120,3 +120,20 @@ func TestDayBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestEnacts(t *testing.T) {
+	for _, tc := range []struct {
+		event string
+		want  bool
+	}{
+		{"2000年4月20日 最高人民法院审判委员会第1110次会议通过", true},
+		{"2024年12月31日 某市人民代表大会常务委员会修正", true},
+		{"2000年9月8日 最高人民法院公告公布", true},
+		{"2000年9月14日 施行", false},
+		{"自2001年9月1日起施行", false},
+	} {
+		if got := Enacts(tc.event); got != tc.want {
+			t.Errorf("Enacts(%q) = %v, want %v", tc.event, got, tc.want)
+		}
+	}
+}

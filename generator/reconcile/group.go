@@ -290,22 +290,10 @@ func historyDates(d *model.Document) []string {
 	return out
 }
 
-// madeWords are what a history line says when it records a text being
-// made or changed.
-var madeWords = []string{"通过", "公布", "发布", "批准", "修正", "修订", "修改", "印发"}
-
 // takesEffect reports whether a history line only records the day the
 // text takes effect (2000年9月14日 施行): that makes no edition.
 func takesEffect(h string) bool {
-	if !strings.Contains(h, "施行") {
-		return false
-	}
-	for _, w := range madeWords {
-		if strings.Contains(h, w) {
-			return false
-		}
-	}
-	return true
+	return strings.Contains(h, "施行") && !cndate.Enacts(h)
 }
 
 // dateOf returns the first date of a text as YYYY-MM-DD.

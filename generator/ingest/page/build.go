@@ -206,23 +206,11 @@ func EnactedDate(s string) string {
 		if i+1 < len(ds) {
 			end = ds[i+1].Start
 		}
-		if enacts(s[d.End:end]) {
+		if cndate.Enacts(s[d.End:end]) {
 			latest = max(latest, d.ISO)
 		}
 	}
 	return latest
-}
-
-// enactingVerbs say that a text was adopted or changed on a date.
-var enactingVerbs = []string{"通过", "修正", "修订", "修改", "公布", "发布", "批准", "印发", "颁布"}
-
-func enacts(event string) bool {
-	for _, v := range enactingVerbs {
-		if strings.Contains(event, v) {
-			return true
-		}
-	}
-	return false
 }
 
 // linkCarriers points every regulation carried inside a news item or
