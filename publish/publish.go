@@ -8,6 +8,9 @@
 //	OUT.prev      the build that was published before OUT, for Rollback
 //	OUT.trash     a build on its way out (removed by the next build)
 //	OUT.lock      held while a build or a rollback runs
+//	OUT.cache     what a build keeps for the next one that is no part of
+//	              the site (the parsed sources: generator.Store); never
+//	              published, and removable at any time
 //
 // Commit swaps OUT.staging and OUT in one step: on Linux with renameat2
 // RENAME_EXCHANGE, on macOS with renamex_np RENAME_SWAP. Elsewhere, and on
@@ -42,7 +45,19 @@ const (
 	PrevSuffix    = ".prev"
 	TrashSuffix   = ".trash"
 	LockSuffix    = ".lock"
+	CacheSuffix   = ".cache"
 )
+
+// CacheDir is the folder beside the published folder out (followed when
+// it is a symbolic link, as BeginOptions follows it) where builds keep
+// what they reuse and do not publish.
+func CacheDir(out string) (string, error) {
+	out, err := resolve(out)
+	if err != nil {
+		return "", err
+	}
+	return out + CacheSuffix, nil
+}
 
 // Options tune a build. The zero value compresses nothing; DefaultOptions
 // is what Begin uses.
@@ -60,8 +75,9 @@ type Options struct {
 	// Force replaces an out folder that is not a site (see MarkerFile)
 	// and holds files; those files are removed, not kept as OUT.prev.
 	Force bool
-	// Apart are folders that out, OUT.prev, OUT.staging and OUT.trash
-	// must not be, hold or be inside: the content folder of a build.
+	// Apart are folders that out, OUT.prev, OUT.staging, OUT.trash and
+	// OUT.cache must not be, hold or be inside: the content folder of a
+	// build.
 	Apart []string
 }
 
