@@ -75,6 +75,11 @@ type Options struct {
 	// Force replaces an out folder that is not a site (see MarkerFile)
 	// and holds files; those files are removed, not kept as OUT.prev.
 	Force bool
+	// Recycle starts the build from OUT.prev instead of an empty folder
+	// (recycle.go); Reuse names the top-level folders of it that may be
+	// kept (Staging.Retain), the rest goes at once.
+	Recycle bool
+	Reuse   []string
 	// Apart are folders that out, OUT.prev, OUT.staging, OUT.trash and
 	// OUT.cache must not be, hold or be inside: the content folder of a
 	// build.
@@ -94,6 +99,7 @@ type Stats struct {
 	Written    int64 // files written anew
 	Kept       int64 // unchanged files linked from the published build
 	Compressed int64 // .gz variants written or kept
+	Reused     int64 // folders of a recycled build kept where they were
 }
 
 // Staging is a site being built beside the published folder.
@@ -110,11 +116,15 @@ type Staging struct {
 	// others (written by other writers into Dir) readable.
 	own sync.Map
 	gz  *compressor
+	// recycled is true when the build started from OUT.prev; retained
+	// are the folders of it that Retain kept.
+	recycled bool
+	retained map[string]bool
 
 	mu     sync.Mutex
 	closed bool
 
-	written, kept, compressed atomic.Int64
+	written, kept, compressed, reused atomic.Int64
 }
 
 // Begin starts a new build of the folder out with DefaultOptions.
@@ -158,8 +168,15 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		return nil, err
 	}
 	dir := out + StagingSuffix
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return nil, err
+	recycled, err := recycle(out, dir, opts)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if !recycled {
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.Chmod(dir, 0o755); err != nil { // whatever the umask
 		return nil, err
@@ -168,7 +185,7 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign}
+	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled}
 	s.own.Store(topName(MarkerFile), true)
 	if opts.Compress {
 		s.gz = newCompressor(opts.Workers, &s.compressed)
@@ -227,7 +244,7 @@ func (s *Staging) Published() string { return s.out }
 
 // Stats reports what the build has done with its files so far.
 func (s *Staging) Stats() Stats {
-	return Stats{Written: s.written.Load(), Kept: s.kept.Load(), Compressed: s.compressed.Load()}
+	return Stats{Written: s.written.Load(), Kept: s.kept.Load(), Compressed: s.compressed.Load(), Reused: s.reused.Load()}
 }
 
 // WriteFile writes one file of the new build. name is slash-separated and
@@ -334,6 +351,9 @@ func (s *Staging) Commit() error {
 		return errors.New("publish: build already ended")
 	}
 	defer s.lock.release()
+	if err == nil {
+		err = s.checkRetained()
+	}
 	if err != nil {
 		os.RemoveAll(s.dir)
 		return err
@@ -387,8 +407,9 @@ func (s *Staging) flush() error {
 
 // KeepTree puts every file of the published build under the folder dir
 // (slash-separated, relative to the site root) into the new build as it
-// is, linked like an unchanged file. It reports false, having kept
-// nothing, when the published build has no such folder. It is safe to
+// is, linked like an unchanged file; a folder Retain kept stays where it
+// is instead. It reports false, having kept nothing, when the published
+// build has no such folder. It is safe to
 // call from several goroutines at once, for different folders.
 func (s *Staging) KeepTree(dir string) (bool, error) {
 	if err := checkName(dir); err != nil {
@@ -396,6 +417,9 @@ func (s *Staging) KeepTree(dir string) (bool, error) {
 	}
 	if s.isClosed() {
 		return false, fmt.Errorf("publish: keeping %s after the build ended", dir)
+	}
+	if s.keptInPlace(dir) {
+		return true, nil
 	}
 	root := filepath.Join(s.out, filepath.FromSlash(dir))
 	if fi, err := os.Lstat(root); err != nil || !fi.IsDir() {

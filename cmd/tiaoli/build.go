@@ -141,6 +141,9 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	}
 	popts := publish.DefaultOptions
 	popts.Force, popts.Apart = o.force, []string{o.content}
+	// Start from the build before the published one, keeping its pages
+	// that would be rendered the same (--fresh keeps none).
+	popts.Recycle, popts.Reuse = !o.fresh, site.TreeRoots(c)
 	st, err := publish.BeginOptions(o.out, popts)
 	if err != nil {
 		stat.end()
@@ -162,6 +165,9 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if !o.fresh {
 		opts.Previous = site.ReadState(st.Published())
 	}
+	if st.Recycled() {
+		opts.Recycled = site.ReadState(st.Dir())
+	}
 	// The editors' synonyms go with the index; none is no error.
 	synonyms := readEditorial(o.content, search.SynonymsFile)
 	if err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat); err != nil {
@@ -181,8 +187,8 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	}
 	phases := stat.end()
 	ps := st.Stats()
-	fmt.Fprintf(stderr, "built %s: %d documents from %d sources%s in %.1fs (%s); %d files new or changed, %d unchanged\n",
-		o.out, len(c.Documents), len(c.Sources), parsedNote(store), time.Since(stat.start).Seconds(), phases, ps.Written, ps.Kept)
+	fmt.Fprintf(stderr, "built %s: %d documents from %d sources%s in %.1fs (%s); %d files new or changed, %d unchanged, %d folders of documents kept in place\n",
+		o.out, len(c.Documents), len(c.Sources), parsedNote(store), time.Since(stat.start).Seconds(), phases, ps.Written, ps.Kept, ps.Reused)
 	if len(c.Errors) > 0 {
 		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))
 	}

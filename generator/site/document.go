@@ -82,7 +82,7 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 	if len(d.Articles) > 0 {
 		jobs = append(jobs, job{files: []string{articleListFile(d)}, render: func(w *worker) error { return w.articleList(d) }})
 	}
-	if r.state.keeps(r.opts.Previous, d) {
+	if r.state.keeps(r.opts.Previous, d) || r.state.keeps(r.opts.Recycled, d) {
 		var files []string
 		for _, j := range jobs {
 			files = append(files, j.files...)
@@ -92,8 +92,8 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 	return jobs
 }
 
-// keepTree keeps the pages of d from the published build, or renders them
-// when it cannot.
+// keepTree keeps the pages of d from the published build, or where the
+// Writer holds them (Retainer), or renders them when it cannot.
 func (w *worker) keepTree(d *model.Document, render []job) error {
 	if k, ok := w.out.(TreeKeeper); ok {
 		kept, err := k.KeepTree(treeOf(d))
