@@ -50,10 +50,14 @@ const (
 
 // CacheDir is the folder beside the published folder out (followed when
 // it is a symbolic link, as BeginOptions follows it) where builds keep
-// what they reuse and do not publish.
-func CacheDir(out string) (string, error) {
+// what they reuse and do not publish. It fails, as BeginOptions does, when
+// out overlaps one of apart.
+func CacheDir(out string, apart []string) (string, error) {
 	out, err := resolve(out)
 	if err != nil {
+		return "", err
+	}
+	if err := checkApart(out, apart); err != nil {
 		return "", err
 	}
 	return out + CacheSuffix, nil

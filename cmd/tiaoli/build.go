@@ -125,7 +125,11 @@ func (p pace) set() {
 func build(o buildOptions, stderr io.Writer) (err error) {
 	stat := newProgressLine(stderr)
 	stat.phase("parse")
-	store := openStore(o, stderr)
+	store, err := openStore(o, stderr)
+	if err != nil {
+		stat.end()
+		return err
+	}
 	c, err := parseContent(o.content, o.cache, store)
 	if err != nil {
 		stat.end()
@@ -198,20 +202,22 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 // openStore opens the cache of parsed sources beside the site (package
 // publish names it), for a build in a process of its own; nil, after a
 // warning when it cannot be opened, parses every file. tiaoli preview,
-// which keeps a Cache in memory, uses none.
-func openStore(o buildOptions, stderr io.Writer) *generator.Store {
+// which keeps a Cache in memory, uses none. An out folder that overlaps
+// the content folder is an error, before anything is written.
+func openStore(o buildOptions, stderr io.Writer) (*generator.Store, error) {
 	if o.cache != nil {
-		return nil
+		return nil, nil
 	}
-	dir, err := publish.CacheDir(o.out)
-	if err == nil {
-		var s *generator.Store
-		if s, err = generator.OpenStore(dir, programDigest(), o.fresh); err == nil {
-			return s
-		}
+	dir, err := publish.CacheDir(o.out, []string{o.content})
+	if err != nil {
+		return nil, err
 	}
-	fmt.Fprintf(stderr, "tiaoli build: not using the cache of parsed sources: %v\n", err)
-	return nil
+	s, err := generator.OpenStore(dir, programDigest(), o.fresh)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaoli build: not using the cache of parsed sources: %v\n", err)
+		return nil, nil
+	}
+	return s, nil
 }
 
 // parsedNote says how many sources a build parsed and how many it read
