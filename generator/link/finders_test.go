@@ -60,6 +60,11 @@ func TestFindDefinitions(t *testing.T) {
 		{"燃气经营者应当与用户（包括居民用户、非居民用户，下同）签订合同", true, []string{
 			"用户|defined|rest|包括居民用户、非居民用户|",
 		}},
+		// a definition inside a bracket ends with the bracket
+		{"本法所称经营者，是指从事商品生产或者提供服务（以下所称商品包括服务）的组织。", true, []string{
+			"经营者|defined|document|从事商品生产或者提供服务（以下所称商品包括服务）的组织|",
+			"商品|defined|rest|包括服务|",
+		}},
 		{"本法所称的发明创造是指发明、实用新型和外观设计。", true, []string{
 			"发明创造|defined|document|发明、实用新型和外观设计|",
 		}},
