@@ -84,7 +84,8 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 			if f.Needs != "" && byTerm[f.Needs] == nil && !glossary[f.Needs] {
 				continue
 			}
-			if quotesAnother(l.docs[di], t.p.Text, f) {
+			if quotesAnother(l.docs[di], t.p.Text, f) || f.Recurs && !usedAfter(texts, ti, f) ||
+				f.Extends && definedBefore(byTerm, f.Term.Term) {
 				continue
 			}
 			if f.Kind == model.TermDefined && announcesList(f.Definition) {
@@ -114,6 +115,32 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 		}
 	}
 	return defs, errs
+}
+
+// definedBefore reports whether x, or a term of two runes or more it ends
+// with, is one of the terms defined so far.
+func definedBefore(byTerm map[string]*def, x string) bool {
+	for i := range x {
+		if rest := x[i:]; runeCount(rest) >= 2 && byTerm[rest] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAfter reports whether the term of f, found in text ti, occurs again
+// after it in the document.
+func usedAfter(texts []text, ti int, f found) bool {
+	x := foldString(f.Term.Term)
+	if strings.Contains(foldString(texts[ti].p.Text[f.End:]), x) {
+		return true
+	}
+	for _, t := range texts[ti+1:] {
+		if strings.Contains(foldString(t.p.Text), x) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotesAnother reports whether a definition found in d is another act's,
