@@ -490,3 +490,27 @@ func TestIssuedPaperIsNoCitation(t *testing.T) {
 	}
 	checkLinks(t, c)
 }
+
+// TestArticleAfterAbbreviation: a 第X条 right after the bracket that
+// abbreviates a citation (《X》（以下简称《Y》）第五条) is X's article, not
+// one of the citing text's own.
+func TestArticleAfterAbbreviation(t *testing.T) {
+	reg := regulationDoc("某某条例", "第一条 总则。", "第五条 甲。", "第六条 乙。")
+	note := docFromLines(model.KindCommentary, "谈某某条例", "note.md", 1, []string{
+		"根据《某某条例》（以下简称《条例》）第五条的规定处理。依照《某某条例》（2026年）第六条处理。",
+	})
+	c := corpusOf(reg, note)
+	Link(c, nil)
+	got := map[string]string{}
+	for _, r := range c.References {
+		if r.From.Document == note.ID {
+			got[r.Text] = to(r, map[string]int{reg.ID: 0}) + "|" + r.Problem
+		}
+	}
+	for k, v := range map[string]string{"第五条": "D0 第五条|", "第六条": "D0 第六条|"} {
+		if got[k] != v {
+			t.Errorf("%s → %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	checkLinks(t, c)
+}
