@@ -514,3 +514,42 @@ func TestArticleAfterAbbreviation(t *testing.T) {
 	}
 	checkLinks(t, c)
 }
+
+// TestArticleOfNumberedParts: a regulation that numbers its parts 一、二、
+// (an amendment) has them cited as 第一条, 第二条: 《X》第二条 is its second
+// part; a 款 of it, or any 第X条 of a commentary's own parts, is not.
+func TestArticleOfNumberedParts(t *testing.T) {
+	amend := &model.Document{Kind: model.KindRegulation, Title: "某某法修正案", Date: "2026-01-30",
+		Sources: []model.Position{{Path: "amend.md", Line: 1}}}
+	for i, l := range []string{"一、", "二、", "三、"} {
+		amend.Sections = append(amend.Sections, &model.Section{Label: l,
+			Body: []model.Paragraph{{Text: "将第" + strings.Repeat("十", i+1) + "条修改为：……"}}})
+	}
+	note := &model.Document{Kind: model.KindCommentary, Title: "谈修正案", Sources: []model.Position{{Path: "note.md", Line: 1}}}
+	note.Sections = []*model.Section{
+		{Label: "一、", Body: []model.Paragraph{{Text: "《某某法修正案》第二条修改了该条，《某某法修正案》第三条第一款另有规定。"}}},
+		{Label: "二、", Body: []model.Paragraph{{Text: "依照第一条处理。"}}},
+	}
+	c := corpusOf(amend, note)
+	Link(c, nil)
+	got := map[string]string{}
+	for _, r := range c.References {
+		if r.From.Document == note.ID && r.Kind != "citation" {
+			to := "-"
+			if r.To != nil {
+				to = r.To.Document + "§" + r.To.Section
+			}
+			got[r.Text] = to
+		}
+	}
+	want := map[string]string{"第二条": amend.ID + "§2", "第三条第一款": "-"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s → %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if g, ok := got["第一条"]; ok && g != "-" {
+		t.Errorf("a commentary's bare 第一条 → %q, want no link", g)
+	}
+	checkLinks(t, c)
+}
