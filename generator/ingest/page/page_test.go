@@ -303,3 +303,18 @@ func TestPrintedSourceLine(t *testing.T) {
 		}
 	}
 }
+
+// TestKindsOfIssuedAndLong: the notice that issues a regulation to those
+// it addresses (现将《X》印发给你们) is a notice, not a news item; an article
+// whose title names a lottery is no lottery result.
+func TestKindsOfIssuedAndLong(t *testing.T) {
+	long := strings.Repeat("笔者认为，审批机关工作人员利用职务之便谋取利益，应当依纪依法处理，不能以行业惯例为由从轻。", 5)
+	src := "# 利用审批福彩投注机职务之便谋利如何处理\n\n" + strings.Repeat(long+"\n\n", 4) +
+		"# 某某管理办法（2026）\n\n某发〔2026〕1号\n\n现将《某某管理办法》印发给你们，请认真遵照执行。\n\n" +
+		"**某某管理办法**\n\n第一条 为了管理某某，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
+	docs := splitMD(t, "p.md", src, "2026-02-13")
+	want := "commentary:利用审批福彩投注机职务之便谋利如何处理 / notice:某某管理办法（2026） / regulation:某某管理办法"
+	if got := summary(docs); got != want {
+		t.Errorf("documents\n%s\nwant\n%s", got, want)
+	}
+}
