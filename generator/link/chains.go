@@ -159,10 +159,12 @@ func namedBefore(s string, start int) string {
 }
 
 // namesItself reports whether words end in 本法, 本条例 … (构成本法第十条,
-// where 成本 kept 本 from being read as 本法): the document itself.
+// where 成本 kept 本 from being read as 本法), or in 本条例规定 (违反本条例规定
+// 第三十二条): the document itself.
 func namesItself(words string) bool {
+	bare := strings.TrimSuffix(strings.TrimSuffix(words, "规定"), "的")
 	for _, w := range docWords {
-		if strings.HasSuffix(words, "本"+w) {
+		if strings.HasSuffix(words, "本"+w) || strings.HasSuffix(bare, "本"+w) {
 			return true
 		}
 	}
