@@ -553,3 +553,29 @@ func TestArticleOfNumberedParts(t *testing.T) {
 	}
 	checkLinks(t, c)
 }
+
+// TestUndatedParagraphOfOlderVersion: a text of no known date that cites a
+// 款 the newest version's article lacks links it in the newest version
+// whose article has it; a dated text keeps the version of its date, with a
+// problem.
+func TestUndatedParagraphOfOlderVersion(t *testing.T) {
+	for _, tc := range []struct{ date, want string }{{"", "D1 第二条¶2"}, {"2019-05-01", "D2 第二条¶2"}} {
+		v15 := regulationDoc("某某条例2015", "第一条 旧的总则。", "第二条 旧的范围。", "旧的例外。")
+		v18 := regulationDoc("某某条例 2018", "第一条 新的总则。", "第二条 新的范围。")
+		v15.Date, v18.Date = "", ""
+		note := newsDoc("评论", "依照《某某条例》第二条第二款处理。")
+		note.Date = tc.date
+		c := corpusOf(note, v15, v18)
+		c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
+			{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
+		Link(c, nil)
+		ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
+		var got []string
+		for _, r := range c.References {
+			got = append(got, r.Text+" → "+to(r, ids))
+		}
+		if want := "第二条第二款 → " + tc.want; len(got) != 2 || got[1] != want {
+			t.Errorf("cited on %q: got %q, want the citation, then %q", tc.date, got, want)
+		}
+	}
+}

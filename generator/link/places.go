@@ -27,7 +27,7 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		return true
 	}
 	if raw.Qual != qualNone {
-		dst.doc = r.l.titles.part(dst.doc, raw.P.Article, raw.P.Suffix, r.l.titles.date(r.di) == "")
+		dst.doc = r.l.titles.part(dst.doc, raw.P, r.l.titles.date(r.di) == "")
 	}
 	d := r.l.docs[dst.doc]
 	ai := findArticle(d, raw.P.Article, raw.P.Suffix)
