@@ -205,6 +205,10 @@ func TestSplitMembers(t *testing.T) {
 		{"形式主义、官僚主义、享乐主义和奢靡之风", "风", 4, "形式主义/官僚主义/享乐主义/奢靡之风"},
 		{"甲；乙；丙", "意识", 3, "甲/乙/丙"},
 		{"甲，乙", "意识", 3, "甲/乙"}, // a mismatch is kept for the caller to report
+		// phrases end where the sentence goes on after a comma
+		{"何时、何地、何人和何事，只有弄清楚才能反映全貌", "何", 4, "何时/何地/何人/何事"},
+		{"把握“从哪里来”和“往哪里去”，以准确审核处置意见", "走", 2, "把握“从哪里来”/“往哪里去”"},
+		{"一是甲，乙；二是丙，丁", "是", 2, "一是甲，乙/二是丙，丁"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(splitMembers(tt.text, tt.stem, tt.count), "/"); got != tt.want {
