@@ -94,20 +94,8 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 // enclosingClose returns the offset of the bracket that closes the one
 // open around i in its sentence, or -1 when i is outside brackets.
 func enclosingClose(s string, i int) int {
-	depth := 0
-	for floor := max(0, i-maxSpan); i > floor; {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-		switch {
-		case isClose(r):
-			depth++
-		case isOpen(r) && depth == 0:
-			return closeOf(s, i)
-		case isOpen(r):
-			depth--
-		case isStop(r):
-			return -1
-		}
+	if open := unmatchedOpen(s, i, isStop); open >= 0 {
+		return closeOf(s, open)
 	}
 	return -1
 }

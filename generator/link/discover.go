@@ -17,6 +17,7 @@ type def struct {
 	// sentStart and sentEnd bound the defining sentence in that text.
 	sentStart, sentEnd int
 	forms              []string // what is matched: the term, its aliases
+	extends            bool     // a 下同 gloss (found.Extends)
 	index              int      // in Corpus.Terms
 }
 
@@ -85,7 +86,7 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 				continue
 			}
 			if quotesAnother(l.docs[di], t.p.Text, f) || f.Recurs && !usedAfter(texts, ti, f) ||
-				f.Extends && definedBefore(byTerm, f.Term.Term) {
+				f.Extends && definesEnding(byTerm, f.Term.Term) {
 				continue
 			}
 			if f.Kind == model.TermDefined && announcesList(f.Definition) {
@@ -111,15 +112,35 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 				x.term.Includes = appendOnceString(x.term.Includes, f.Term.Term)
 			}
 			byTerm[f.Term.Term] = d
+			d.extends = f.Extends
 			defs = append(defs, d)
 		}
 	}
-	return defs, errs
+	return withoutGlossesOfDefined(defs), errs
 }
 
-// definedBefore reports whether x, or a term of two runes or more it ends
-// with, is one of the terms defined so far.
-func definedBefore(byTerm map[string]*def, x string) bool {
+// withoutGlossesOfDefined drops the 下同 glosses of a phrase that is, or
+// ends in, a term the document defines after them (兽药（包括…，下同） before
+// 本条例所称兽药，是指…): that definition stands for the whole document.
+func withoutGlossesOfDefined(defs []*def) []*def {
+	defined := map[string]*def{}
+	for _, d := range defs {
+		if !d.extends {
+			defined[d.term.Term] = d
+		}
+	}
+	out := defs[:0]
+	for _, d := range defs {
+		if !d.extends || !definesEnding(defined, d.term.Term) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// definesEnding reports whether x, or a term of two runes or more it ends
+// with, is one of the terms of byTerm.
+func definesEnding(byTerm map[string]*def, x string) bool {
 	for i := range x {
 		if rest := x[i:]; runeCount(rest) >= 2 && byTerm[rest] != nil {
 			return true

@@ -173,6 +173,11 @@ func glossedTerm(before string, head int, gloss string) (int, bool) {
 	}
 	fg := foldString(gloss)
 	phrase := phraseStart(before, head)
+	if v := trimObjectVerb(before[phrase:]); v != before[phrase:] && plainGlossed(v) && runeCount(v) >= 3 {
+		// 加强武器装备（含卫星系统，下同）: the verb is no part of it; 使用权人
+		// is not a verb and 权人
+		phrase = len(before) - len(v)
+	}
 	okPhrase := plainGlossed(before[phrase:])
 	if okPhrase && strings.Contains(fg, foldString(before[phrase:])) {
 		return phrase, false

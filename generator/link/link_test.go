@@ -388,8 +388,14 @@ func TestOwnTitleOfEarlierDate(t *testing.T) {
 // three articles, 2018 with two) and whose work dates them, and returns
 // each reference as "text → target" (D1 the 2015 version, D2 the 2018).
 func linkedYearVersions(text, date string) []string {
-	v15 := regulationDoc("某某条例2015", "第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。")
-	v18 := regulationDoc("某某条例 2018", "第一条 新的总则。", "第二条 新的附则。")
+	return linkedVersions(text, date, []string{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"},
+		[]string{"第一条 新的总则。", "第二条 新的附则。"})
+}
+
+// linkedVersions is linkedYearVersions with the lines of each version.
+func linkedVersions(text, date string, old, new []string) []string {
+	v15 := regulationDoc("某某条例2015", old...)
+	v18 := regulationDoc("某某条例 2018", new...)
 	v15.Date, v18.Date = "", ""
 	note := newsDoc("评论", text)
 	note.Date = date
@@ -560,20 +566,8 @@ func TestArticleOfNumberedParts(t *testing.T) {
 // problem.
 func TestUndatedParagraphOfOlderVersion(t *testing.T) {
 	for _, tc := range []struct{ date, want string }{{"", "D1 第二条¶2"}, {"2019-05-01", "D2 第二条¶2"}} {
-		v15 := regulationDoc("某某条例2015", "第一条 旧的总则。", "第二条 旧的范围。", "旧的例外。")
-		v18 := regulationDoc("某某条例 2018", "第一条 新的总则。", "第二条 新的范围。")
-		v15.Date, v18.Date = "", ""
-		note := newsDoc("评论", "依照《某某条例》第二条第二款处理。")
-		note.Date = tc.date
-		c := corpusOf(note, v15, v18)
-		c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
-			{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
-		Link(c, nil)
-		ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
-		var got []string
-		for _, r := range c.References {
-			got = append(got, r.Text+" → "+to(r, ids))
-		}
+		got := linkedVersions("依照《某某条例》第二条第二款处理。", tc.date,
+			[]string{"第一条 旧的总则。", "第二条 旧的范围。", "旧的例外。"}, []string{"第一条 新的总则。", "第二条 新的范围。"})
 		if want := "第二条第二款 → " + tc.want; len(got) != 2 || got[1] != want {
 			t.Errorf("cited on %q: got %q, want the citation, then %q", tc.date, got, want)
 		}
