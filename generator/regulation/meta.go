@@ -57,12 +57,22 @@ func hasEventVerb(s string) bool {
 var eventEnd = regexp.MustCompile(`(通过|公布|发布|施行|批准|修正|修订|修改|印发|颁布)(根据)?(` + cndate.YearPattern + `\s*年)`)
 
 // splitEvents cuts a history line into events: each starts with a date or
-// with 根据 (根据2017年…修正).
+// with 根据 (根据2017年…修正). A 根据 standing alone opens the event after it
+// (…修订 根据 2012年…修正); with no event after it on the line it was cut
+// from its event and is dropped.
 func splitEvents(s string) []string {
 	s = eventEnd.ReplaceAllString(s, "$1 $2$3")
 	fields := strings.FieldsFunc(s, isSpace)
 	var events []string
+	according := false
 	for _, f := range fields {
+		if f == "根据" {
+			according = true
+			continue
+		}
+		if according {
+			f, according = "根据"+f, false
+		}
 		if len(events) > 0 && !startsWithDate(f) && !strings.HasPrefix(f, "根据") {
 			events[len(events)-1] += " " + f
 			continue
@@ -139,7 +149,8 @@ func readMeta(r *model.Regulation, header []string) {
 // more of the event above (国务院 / 中央军委发布 / 发布之日施行), and a
 // dateless line after one that stops before its event's verb (2017年7月28日
 // 山东省 / 第十二届…会议…修正). A dateless line naming a meeting after a
-// whole event (…批准 / …第二十三次会议通过) is an event of its own.
+// whole event (…批准 / …第二十三次会议通过) is an event of its own. A 根据
+// that ends a line opens the event on the next (…修订 根据 / 2012年…修正).
 func joinContinued(header []string) []string {
 	var out []string
 	for _, s := range header {
@@ -148,6 +159,11 @@ func joinContinued(header []string) []string {
 			continue
 		}
 		last := out[len(out)-1]
+		if t, ok := strings.CutSuffix(last, "根据"); ok && startsWithDate(s) {
+			out[len(out)-1] = trimSpace(t)
+			out = append(out, "根据"+s)
+			continue
+		}
 		switch {
 		case cutDate(last, s):
 			out[len(out)-1] = last + s
