@@ -34,6 +34,9 @@ func bracketed(s string) (string, bool) {
 // line: a bracketed line with a date and a verb, or a line opening with a
 // date.
 func isMetaLine(s string) bool {
+	if _, _, ok := issuedOn(s); ok {
+		return true
+	}
 	if inner, ok := bracketed(s); ok {
 		_, dated := cndate.First(inner)
 		return dated && hasEventVerb(inner)
@@ -112,8 +115,17 @@ func trimStrayBrackets(e string) string {
 // lines of a regulation.
 func readMeta(r *model.Regulation, header []string) {
 	var events []string
+	issued, issuer := "", ""
 	for _, s := range joinContinued(header) {
 		inner, isBracket := bracketed(s)
+		if date, by, ok := issuedOn(s); ok {
+			if !isBracket {
+				inner = s
+			}
+			r.History = append(r.History, inner)
+			issued, issuer = date, by
+			continue
+		}
 		switch {
 		case isBracket && (strings.Contains(inner, "批准") || strings.Contains(inner, "发布")) && r.Approval == "":
 			r.Approval = s
@@ -141,6 +153,54 @@ func readMeta(r *model.Regulation, header []string) {
 			r.ValidFrom = date
 		}
 	}
+	if r.Published == "" && issued != "" {
+		r.Published = issued
+		if r.Issuer == "" {
+			r.Issuer = issuer
+		}
+	}
+}
+
+// docNumber matches a document number (文号): the year in brackets, the
+// issuer's code on either side, the number and 号 (中纪发〔2010〕13号,
+// （2006）高检研发8号, 〔2002〕高检研发第19号, 法研[2004]102号).
+var docNumber = regexp.MustCompile(`\p{Han}*[〔［\[（(]\s*[0-9]{4}\s*[〕］\]）)]\s*\p{Han}*?第?\s*[0-9]+\s*号`)
+
+// issuedOn reads a line that says only when and under which document
+// number a text was issued, and maybe who issued it: 2000年3月15日
+// 高检发释字〔2000〕1号, （中纪发〔2010〕13号 2010年4月1日）, （某某办公厅、某某院办公厅
+// 某发[2018]1号 2018年4月16日）. It returns the date and the issuer ("" when
+// the line names none).
+func issuedOn(s string) (date, issuer string, ok bool) {
+	s = trimSpace(s)
+	if inner, isBracket := bracketed(s); isBracket {
+		s = inner
+	}
+	dates := cndate.Find(s)
+	if len(dates) != 1 {
+		return "", "", false
+	}
+	rest := s[:dates[0].Start] + " " + s[dates[0].End:]
+	numbers := docNumber.FindAllStringIndex(rest, -1)
+	if len(numbers) != 1 {
+		return "", "", false
+	}
+	rest = trimSpace(rest[:numbers[0][0]] + " " + rest[numbers[0][1]:])
+	if rest != "" && !isOrganisations(rest) {
+		return "", "", false
+	}
+	return dates[0].ISO, rest, true
+}
+
+// isOrganisations reports whether s names one or more bodies, separated by
+// 、 or spaces (中央纪委办公厅、国家监委办公厅).
+func isOrganisations(s string) bool {
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || isSpace(r) }) {
+		if !isOrganisation(name) {
+			return false
+		}
+	}
+	return true
 }
 
 // joinContinued joins a header line that goes on from the line above it:
@@ -285,13 +345,20 @@ func readValidFrom(r *model.Regulation) {
 // readNoticeDate reads the date, and the issuer signed above it, of a
 // regulation whose header gives none from the notice that issues it: the
 // first line of the preamble that holds a date and nothing else
-// (（2009年7月1日）, or 2015年2月3日 under the issuer's name).
+// (（2009年7月1日）, or 2015年2月3日 under the issuer's name), or a date and
+// the notice's document number (see issuedOn).
 func readNoticeDate(r *model.Regulation) {
 	if r.Published != "" {
 		return
 	}
 	for i, p := range r.Preamble {
 		date, ok := dateOnly(p.Text)
+		if d, by, issued := issuedOn(p.Text); issued && !ok {
+			date, ok = d, true
+			if r.Issuer == "" {
+				r.Issuer = by
+			}
+		}
 		if !ok {
 			continue
 		}
