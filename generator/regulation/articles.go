@@ -32,11 +32,13 @@ type builder struct {
 	// limit is the key of the next article that opens a line (-1 when
 	// none): an article printed inside the text comes before it.
 	limit int
+	// cut holds the lines cut at the document's column width (cutAtWidth).
+	cut map[int]bool
 }
 
 // articles builds headings, articles, the preamble and the appendix.
 func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
-	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted}
+	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted, cut: cutAtWidth(lines)}
 	for i, l := range lines {
 		switch {
 		case b.appendix:
@@ -128,11 +130,11 @@ func (b *builder) inline(l line, index int) bool {
 		b.addItem(l, m)
 		return true
 	}
-	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText, l) {
+	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText || b.cutBefore(index), l) {
 		b.join(l)
 		return true
 	}
-	return index >= 0 && b.listMember(l)
+	return index >= 0 && b.listMember(l, index)
 }
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
