@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
@@ -51,7 +52,7 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case b.article == nil:
 			p.reg.Preamble = append(p.reg.Preamble, paragraph(l, l.text))
 			b.last = &p.reg.Preamble[len(p.reg.Preamble)-1]
-		case isAppendixStart(l.text):
+		case isAppendixStart(l.text) || b.afterword(i):
 			b.appendix = true
 			b.toAppendix(l)
 		default:
@@ -59,6 +60,39 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		}
 	}
 	p.reportSkipped(lines, accepted)
+}
+
+// afterword reports whether line i, after the last article, heads text
+// that is no part of it: a heading, or a short line without punctuation
+// (解读, 理解与适用, 制定某规定的必要性), with prose under it within a few
+// lines. Notes copied after a regulation explain it there; as 款 of its last
+// article they would make that article dozens of paragraphs long.
+func (b *builder) afterword(i int) bool {
+	if b.article == nil || b.limit >= 0 || !headingLike(b.lines[i]) {
+		return false
+	}
+	for j := i + 1; j < len(b.lines) && j <= i+3; j++ {
+		if s := b.lines[j].text; utf8.RuneCountInString(s) >= minProse && lastRune(s) == '。' && !label.ItemLine(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// minProse is the length from which a line ending in 。 reads as prose.
+const minProse = 40
+
+// headingLike reports whether a line stands as a heading: marked as one, or
+// short and without punctuation but a closing colon, and no label.
+func headingLike(l line) bool {
+	if label.ItemLine(l.text) || isStructural(l.text) {
+		return false
+	}
+	if l.para.Heading > 0 {
+		return true
+	}
+	s := strings.TrimRight(l.text, "：:")
+	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "，。；：、,;:？！?!")
 }
 
 func hasKey(m map[int]label.ArticleStart, i int) bool {
