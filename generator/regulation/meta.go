@@ -171,7 +171,19 @@ var docNumber = regexp.MustCompile(`\p{Han}*[〔［\[（(]\s*[0-9]{4}\s*[〕］\
 // 高检发释字〔2000〕1号, （中纪发〔2010〕13号 2010年4月1日）, （某某办公厅、某某院办公厅
 // 某发[2018]1号 2018年4月16日）. It returns the date and the issuer ("" when
 // the line names none).
-func issuedOn(s string) (date, issuer string, ok bool) {
+func issuedOn(s string) (date, issuer string, ok bool) { return issueLine(s, true) }
+
+// signedOn reads the line that signs a notice: who issued it and when,
+// maybe with its document number (某某部 某某部 2013年12月20日, the names
+// maybe spaced letter by letter: then the issuer is "", the names run
+// together once unspaced), or a line issuedOn reads. At the top of a text
+// a date and a body's name are an event cut in two (2020年11月9日
+// 某法院审判委员会 / 第1815次会议通过), so only a notice is read so.
+func signedOn(s string) (date, issuer string, ok bool) { return issueLine(s, false) }
+
+// issueLine reads a line of a date, a document number (unless numbered is
+// false) and the issuers' names, and nothing else.
+func issueLine(s string, numbered bool) (date, issuer string, ok bool) {
 	s = trimSpace(s)
 	if inner, isBracket := bracketed(s); isBracket {
 		s = inner
@@ -180,16 +192,39 @@ func issuedOn(s string) (date, issuer string, ok bool) {
 	if len(dates) != 1 {
 		return "", "", false
 	}
-	rest := s[:dates[0].Start] + " " + s[dates[0].End:]
-	numbers := docNumber.FindAllStringIndex(rest, -1)
-	if len(numbers) != 1 {
+	rest := trimSpace(s[:dates[0].Start] + " " + s[dates[0].End:])
+	switch numbers := docNumber.FindAllStringIndex(rest, -1); len(numbers) {
+	case 0:
+		if numbered || rest == "" {
+			return "", "", false
+		}
+	case 1:
+		rest = trimSpace(rest[:numbers[0][0]] + " " + rest[numbers[0][1]:])
+	default:
 		return "", "", false
 	}
-	rest = trimSpace(rest[:numbers[0][0]] + " " + rest[numbers[0][1]:])
-	if rest != "" && !isOrganisations(rest) {
-		return "", "", false
+	if rest == "" || isOrganisations(rest) {
+		return dates[0].ISO, rest, true
 	}
-	return dates[0].ISO, rest, true
+	if spaced := letterSpaced(rest); spaced != "" && isOrganisation(spaced) {
+		return dates[0].ISO, "", true // 财 政 部 外 交 部: names run together once unspaced
+	}
+	return "", "", false
+}
+
+// letterSpaced returns s without its spaces when a space stands between
+// every two of its characters (财 政 部), "" otherwise.
+func letterSpaced(s string) string {
+	fields := strings.FieldsFunc(s, isSpace)
+	if len(fields) < 2 {
+		return ""
+	}
+	for _, f := range fields {
+		if utf8.RuneCountInString(f) != 1 {
+			return ""
+		}
+	}
+	return strings.Join(fields, "")
 }
 
 // isOrganisations reports whether s names one or more bodies, separated by
@@ -345,15 +380,15 @@ func readValidFrom(r *model.Regulation) {
 // readNoticeDate reads the date, and the issuer signed above it, of a
 // regulation whose header gives none from the notice that issues it: the
 // first line of the preamble that holds a date and nothing else
-// (（2009年7月1日）, or 2015年2月3日 under the issuer's name), or a date and
-// the notice's document number (see issuedOn).
+// (（2009年7月1日）, or 2015年2月3日 under the issuer's name), or the line
+// that signs it (see signedOn).
 func readNoticeDate(r *model.Regulation) {
 	if r.Published != "" {
 		return
 	}
 	for i, p := range r.Preamble {
 		date, ok := dateOnly(p.Text)
-		if d, by, issued := issuedOn(p.Text); issued && !ok {
+		if d, by, signed := signedOn(p.Text); signed && !ok {
 			date, ok = d, true
 			if r.Issuer == "" {
 				r.Issuer = by
