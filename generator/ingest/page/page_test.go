@@ -318,3 +318,33 @@ func TestEnactedDate(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCredit(t *testing.T) {
+	for s, want := range map[string]bool{
+		"新华社发（郭金祺 摄）":            true,
+		"本报记者 张三摄":               true,
+		"某某县纪委监委 某某 绘图":          true,
+		"第三章 基础测绘":               false, // a chapter heading
+		"第七章 文物拓印、复制、拍摄":         false,
+		"基础测绘":                   false, // a heading whose label was lost
+		"某某所有权人、使用人或者其他利害关系人对测绘": false, // a line cut before its end
+	} {
+		if got := isCredit(s); got != want {
+			t.Errorf("isCredit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestSurveyingChapterStays(t *testing.T) {
+	docs := splitMD(t, "某某测绘条例.md", "# 某某测绘条例\n\n第一章 总则\n\n第一条 为了某某，制定本条例。\n\n第三章 基础测绘\n\n第二条 基础测绘是公益性事业。\n", "")
+	if len(docs) != 1 || len(docs[0].Credits) != 0 {
+		t.Fatalf("got %d documents, credits %q", len(docs), docs[0].Credits)
+	}
+	found := false
+	for _, p := range docs[0].Body {
+		found = found || p.Text == "第三章 基础测绘"
+	}
+	if !found {
+		t.Errorf("the chapter heading 第三章 基础测绘 left the text")
+	}
+}
