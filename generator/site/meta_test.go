@@ -69,6 +69,9 @@ func TestHeaderShownOnce(t *testing.T) {
 			if id := body.Find("p").First().AttrOr("id", ""); id != first {
 				t.Errorf("the text does not keep its ids: first paragraph %q, want %q", id, first)
 			}
+			if body.Find("#b1").Length() != 1 || body.Find("#b2").Length() != 1 {
+				t.Errorf("the paragraphs left out lost their anchors: a link to #b1 would not land")
+			}
 		})
 	}
 }

@@ -163,8 +163,14 @@ func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, 
 }
 
 // bodyFrom writes paras[from:] as body does, with the ids they have in the
-// whole of paras.
+// whole of paras. The paragraphs left out keep their ids on empty marks at
+// the top, so that a link to one (a citation in a title) still lands.
 func (w *worker) bodyFrom(b *textBuilder, paras []model.Paragraph, from int, idPrefix string, p fromPage) {
+	for i := 0; i < from && idPrefix != ""; i++ {
+		b.WriteString("<span")
+		b.attr("id", idPrefix+strconv.Itoa(i+1))
+		b.WriteString("></span>")
+	}
 	inList, table := false, false
 	for i := from; i < len(paras); i++ {
 		para := paras[i]
