@@ -113,6 +113,10 @@ type Staging struct {
 	lock     *lockFile
 	foreign  bool     // out is not a site and goes when the build is in (Force)
 	dirs     sync.Map // folders of the staging folder known to exist
+	// none is true when no build is published at out: there is no file
+	// to keep, and WriteFile does not look for one (a failed open per
+	// file, a hundredth of a first build's time).
+	none bool
 	// readable is true when the umask leaves the files and folders this
 	// package makes readable by all, so Commit need not walk them.
 	readable bool
@@ -189,7 +193,9 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled}
+	_, statErr := os.Stat(out)
+	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled,
+		none: errors.Is(statErr, fs.ErrNotExist)}
 	s.own.Store(topName(MarkerFile), true)
 	if opts.Compress {
 		s.gz = newCompressor(opts.Workers, &s.compressed)
@@ -269,7 +275,7 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	}
 	s.own.Store(topName(name), true)
 	old := filepath.Join(s.out, rel)
-	if holds(old, data) && link(old, dst) == nil {
+	if !s.none && holds(old, data) && link(old, dst) == nil {
 		s.kept.Add(1)
 		return s.variant(name, dst, old, data, true)
 	}

@@ -136,3 +136,28 @@ func TestParticularsMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteFooter checks that the literal check before the footer
+// expression leaves out no line the expression matches.
+func TestSiteFooter(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"京ICP备11001839号", true},
+		{"沪ICP证 020000号 网站地图", true},
+		{"京公网安备11000002000025号", true},
+		{"互联网新闻信息服务备案：10120170004", true},
+		{"© 2004-2024 某网", true},
+		{"  Copyright © 2019 某网 版权所有", true},
+		{"Copyright 2019", true},
+		{"第一条 为了规范ICP经营活动，制定本办法。", false},
+		{"第二条 本条例所称公网安备，是指备案。", false},
+		{"第三条 本办法自2020年1月1日起施行。", false},
+		{"", false},
+	} {
+		if got := isSiteFooter(tc.line); got != tc.want || got != siteFooter.MatchString(tc.line) {
+			t.Errorf("isSiteFooter(%q) = %v, want %v (expression: %v)", tc.line, got, tc.want, siteFooter.MatchString(tc.line))
+		}
+	}
+}
