@@ -21,6 +21,11 @@ import (
 // the first build (go test's -cpuprofile has it too).
 var editProfile = flag.String("editprofile", "", "write a CPU profile of BenchmarkPreviewEdit's edits to this file")
 
+// editPause is how long BenchmarkPreviewEdit waits after an edit shows
+// before it makes the next, as an editor reads what they changed (the
+// preview collects the garbage of a build then); not timed.
+var editPause = flag.Duration("editpause", 0, "how long BenchmarkPreviewEdit waits, untimed, between an edit showing and the next edit")
+
 // editHeap names a file for a heap profile taken after the edits (what is
 // live then, and allocated since the start), and, with ".before" added,
 // one taken before them: go tool pprof -diff_base gives what the edits
@@ -87,6 +92,11 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		within(b, "showing the edit", 10*time.Minute, func() bool { return showsEdit(b, base, word) })
 		took = append(took, time.Since(start))
 		b.Logf("edit %d: %s", i, said.lastBuilt())
+		if *editPause > 0 {
+			b.StopTimer()
+			time.Sleep(*editPause)
+			b.StartTimer()
+		}
 	}
 	b.StopTimer()
 	writeHeap(b, *editHeap, "")
