@@ -30,7 +30,7 @@ func addRef(s string, refs []rawRef, ref rawRef) []rawRef {
 			ref.Start, ref.Qual, ref.Title = p.Start, qualSelf, p.Title
 			refs[n-1] = ref
 			return refs
-		case p.Kind == refCitation && between == "" && ref.Kind == refArticle:
+		case p.Kind == refCitation && ref.Kind == refArticle && (between == "" || noteAfter(between)):
 			ref.Qual, ref.Title = qualCitation, p.Title
 			return append(refs, ref)
 		case joins(between):
@@ -54,6 +54,25 @@ func addRef(s string, refs []rawRef, ref rawRef) []rawRef {
 		}
 	}
 	return append(refs, ref)
+}
+
+// noteAfter reports whether what stands between a citation and a 第X条
+// is a bracket that only notes something about the citation (《X》（以下简称
+// 《Y》）第五条, 《X》（2018年修正）第五条) or the end of such a bracket
+// that holds the citation (（以下简称《Y》）第五条): the article is the
+// cited document's all the same.
+func noteAfter(between string) bool {
+	closing := true
+	for _, r := range between {
+		if !isClose(r) && !isQuoteClose(r) {
+			closing = false
+			break
+		}
+	}
+	if closing {
+		return true
+	}
+	return isOpen(firstRune(between)) && closeOf(between, 0) == len(between)-utf8.RuneLen(lastRune(between))
 }
 
 // inherit gives ref what it leaves out from the reference p it follows in
@@ -140,10 +159,12 @@ func namedBefore(s string, start int) string {
 }
 
 // namesItself reports whether words end in 本法, 本条例 … (构成本法第十条,
-// where 成本 kept 本 from being read as 本法): the document itself.
+// where 成本 kept 本 from being read as 本法), or in 本条例规定 (违反本条例规定
+// 第三十二条): the document itself.
 func namesItself(words string) bool {
+	bare := strings.TrimSuffix(strings.TrimSuffix(words, "规定"), "的")
 	for _, w := range docWords {
-		if strings.HasSuffix(words, "本"+w) {
+		if strings.HasSuffix(words, "本"+w) || strings.HasSuffix(bare, "本"+w) {
 			return true
 		}
 	}

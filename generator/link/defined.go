@@ -28,11 +28,12 @@ var initialVerbs = []verb{{"指的是", false}, {"是指", false}, {"系指", fa
 
 // partScopes are the words before 所称 that limit a definition to part of
 // its document: the article (本条所称, 前款所称), the 节, 章 or 编 it is in
-// (本章所称战时).
+// (本章所称战时), or to the text after it (以下所称).
 var partScopes = []struct{ word, scope string }{
 	{"本条", scopeArticle}, {"本款", scopeArticle}, {"前款", scopeArticle}, {"前两款", scopeArticle},
 	{"前三款", scopeArticle}, {"本项", scopeArticle},
 	{"本节", scopeSection}, {"本章", scopeChapter}, {"本分编", scopeBook}, {"本编", scopeBook},
+	{"以下", scopeRest},
 }
 
 func findSoCalled(s string) []found {
@@ -69,6 +70,9 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 	}
 	_, sentEnd := sentence(s, head, end)
 	sentEnd = definitionEnd(s, sentEnd, s[from:end])
+	if c := enclosingClose(s, head); c >= 0 && c < sentEnd {
+		sentEnd = c // （以下所称商品包括服务）的经营者: the bracket ends it
+	}
 	definition := strings.TrimRight(strings.TrimSpace(s[def:sentEnd]), "。；;！？!?\n")
 	if definition == "" {
 		return nil
@@ -85,6 +89,15 @@ func meaning(s string, from, head int, scope string, max int, verbs []verb) []fo
 		fs = append(fs, f)
 	}
 	return fs
+}
+
+// enclosingClose returns the offset of the bracket that closes the one
+// open around i in its sentence, or -1 when i is outside brackets.
+func enclosingClose(s string, i int) int {
+	if open := unmatchedOpen(s, i, isStop); open >= 0 {
+		return closeOf(s, open)
+	}
+	return -1
 }
 
 // definitionEnd returns where the definition of x whose first sentence

@@ -17,6 +17,7 @@ type def struct {
 	// sentStart and sentEnd bound the defining sentence in that text.
 	sentStart, sentEnd int
 	forms              []string // what is matched: the term, its aliases
+	extends            bool     // a 下同 gloss (found.Extends)
 	index              int      // in Corpus.Terms
 }
 
@@ -84,7 +85,8 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 			if f.Needs != "" && byTerm[f.Needs] == nil && !glossary[f.Needs] {
 				continue
 			}
-			if quotesAnother(l.docs[di], t.p.Text, f) {
+			if quotesAnother(l.docs[di], t.p.Text, f) || f.Recurs && !usedAfter(texts, ti, f) ||
+				f.Extends && definesEnding(byTerm, f.Term.Term) {
 				continue
 			}
 			if f.Kind == model.TermDefined && announcesList(f.Definition) {
@@ -110,10 +112,56 @@ func (l *linker) discoverDoc(di int, glossary map[string]bool) ([]*def, []model.
 				x.term.Includes = appendOnceString(x.term.Includes, f.Term.Term)
 			}
 			byTerm[f.Term.Term] = d
+			d.extends = f.Extends
 			defs = append(defs, d)
 		}
 	}
-	return defs, errs
+	return withoutGlossesOfDefined(defs), errs
+}
+
+// withoutGlossesOfDefined drops the 下同 glosses of a phrase that is, or
+// ends in, a term the document defines after them (兽药（包括…，下同） before
+// 本条例所称兽药，是指…): that definition stands for the whole document.
+func withoutGlossesOfDefined(defs []*def) []*def {
+	defined := map[string]*def{}
+	for _, d := range defs {
+		if !d.extends {
+			defined[d.term.Term] = d
+		}
+	}
+	out := defs[:0]
+	for _, d := range defs {
+		if !d.extends || !definesEnding(defined, d.term.Term) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// definesEnding reports whether x, or a term of two runes or more it ends
+// with, is one of the terms of byTerm.
+func definesEnding(byTerm map[string]*def, x string) bool {
+	for i := range x {
+		if rest := x[i:]; runeCount(rest) >= 2 && byTerm[rest] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAfter reports whether the term of f, found in text ti, occurs again
+// after it in the document.
+func usedAfter(texts []text, ti int, f found) bool {
+	x := foldString(f.Term.Term)
+	if strings.Contains(foldString(texts[ti].p.Text[f.End:]), x) {
+		return true
+	}
+	for _, t := range texts[ti+1:] {
+		if strings.Contains(foldString(t.p.Text), x) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotesAnother reports whether a definition found in d is another act's,

@@ -137,21 +137,34 @@ func sameBelow(s string, at, close int) (found, bool) {
 	}
 	before := s[:open]
 	head := clauseStart(before, len(before))
-	start := glossedTerm(before, head, gloss)
+	start, recurs := glossedTerm(before, head, gloss)
 	if start < 0 || gloss == "" {
 		return found{}, false
 	}
-	f := found{Start: start, End: open}
+	f := found{Start: start, End: open, Recurs: recurs, Extends: true}
 	f.SentStart, f.SentEnd = sentence(s, open, close)
 	f.Term = model.Term{Term: s[start:open], Kind: model.TermDefined, Definition: gloss, Scope: scopeRest}
 	return f, true
 }
 
 // glossedTerm returns where the term glossed by a 下同 bracket starts in
-// before (the clause ends at len(before)): the longest ending of the
-// clause that the gloss repeats, else the last word after a function
-// word. -1 when neither gives a term of 2 to 12 runes.
-func glossedTerm(before string, head int, gloss string) int {
+// before (the clause ends at len(before)), -1 when no term of 2 to 12
+// runes is found, and whether the term counts only where the document
+// uses it again after the gloss.
+//
+// The phrase before the bracket runs from the last function word or
+// punctuation (区域城镇体系规划 in 组织编制区域城镇体系规划). It is the term
+// when the gloss repeats it (产品（包括已售出的产品）). A shorter ending
+// that the gloss repeats is the term when the gloss explains rather than
+// extends (办公厅(室)〔履行办公厅(室)职责的部门〕), or when a gloss that
+// extends (含, 包括, 或者 …) repeats it as a whole phrase (销售产品（包括已
+// 售出和未售出的产品）). Otherwise the repeated ending is only the head
+// that the things the gloss adds share with the term (城市群规划 in
+// 区域城镇体系规划（包括城市群规划）, 职工大会 in 职工代表大会（或者职工大会）),
+// and the phrase is the term when the text after the gloss uses it again,
+// as 下同 says it will: that also keeps out phrases that start with a
+// verb (规定组织本单位).
+func glossedTerm(before string, head int, gloss string) (int, bool) {
 	if i := strings.LastIndex(before[head:], "下同"); i >= 0 {
 		head += i + len("下同") // not across another gloss: 乡(含镇，下同)村
 		if head < len(before) && isClose(firstRune(before[head:])) {
@@ -159,6 +172,17 @@ func glossedTerm(before string, head int, gloss string) int {
 		}
 	}
 	fg := foldString(gloss)
+	phrase := phraseStart(before, head)
+	if v := trimObjectVerb(before[phrase:]); v != before[phrase:] && plainGlossed(v) && runeCount(v) >= 3 {
+		// 加强武器装备（含卫星系统，下同）: the verb is no part of it; 使用权人
+		// is not a verb and 权人
+		phrase = len(before) - len(v)
+	}
+	okPhrase := plainGlossed(before[phrase:])
+	if okPhrase && strings.Contains(fg, foldString(before[phrase:])) {
+		return phrase, false
+	}
+	extends := extendingGloss(gloss)
 	for i := range before[head:] {
 		start := head + i
 		cand := before[start:]
@@ -166,22 +190,99 @@ func glossedTerm(before string, head int, gloss string) int {
 			continue
 		}
 		n := runeCount(cand)
-		if n < 2 || n > 12 || !validTerm(cand) {
+		if n < 2 || n > 12 || !validTerm(cand) || !strings.Contains(fg, foldString(cand)) {
 			continue
 		}
-		if strings.Contains(fg, foldString(cand)) {
-			return start
+		if !extends || wholeIn(fg, foldString(cand)) {
+			return start, false
 		}
+		break
 	}
+	if !okPhrase {
+		return -1, false
+	}
+	return phrase, true
+}
+
+// plainGlossed reports whether cand can be a glossed term: 2 to 12 runes
+// starting with a Han character.
+func plainGlossed(cand string) bool {
+	n := runeCount(cand)
+	return n >= 2 && n <= 12 && validTerm(cand) && isHan(firstRune(cand))
+}
+
+// phraseStart returns where the phrase before a gloss starts in
+// before[head:]: after the last function word (的, 和, 对, 或者 …) or list
+// comma. A function character inside a word (共和国, 所在地, 从事) does not
+// end the phrase there.
+func phraseStart(before string, head int) int {
 	start := head
 	for i, r := range before[head:] {
-		if strings.ContainsRune("的与和或及向对在以由将把从为给、", r) {
-			start = head + i + runeLen(before, head+i)
+		at := head + i
+		if !strings.ContainsRune("的与和或及向对在以由将把从为给、", r) || inWord(before, at) {
+			continue
+		}
+		start = at + runeLen(before, at)
+		for _, w := range boundWords {
+			if strings.HasPrefix(before[at:], w) {
+				start = at + len(w)
+			}
 		}
 	}
-	cand := before[start:]
-	if n := runeCount(cand); n < 2 || n > 12 || !validTerm(cand) || !isHan(firstRune(cand)) {
-		return -1
-	}
 	return start
+}
+
+// boundWords start with a function character and end a phrase as a whole:
+// 或者 (not 者内部地图), 从事, 给予.
+var boundWords = []string{"或者", "从事", "给予", "对于", "由于", "为了", "以及"}
+
+// wordsAround are words with a function character inside, which does not
+// end a phrase there: 中华人民共和国港务监督, 所在地镇.
+var wordsAround = []string{"共和", "所在", "存在", "现在", "作为", "行为", "认为", "成为", "因为", "以为", "人为"}
+
+// inWord reports whether the function character at at is the second of
+// one of wordsAround.
+func inWord(s string, at int) bool {
+	for _, w := range wordsAround {
+		first, _ := utf8.DecodeRuneInString(w)
+		if strings.HasPrefix(s[at-min(at, utf8.RuneLen(first)):], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// extendingGloss reports whether a gloss adds to what the term names (含
+// 火葬场, 包括临时站牌, 或者职工大会, 远洋渔船除外) rather than saying what it
+// is.
+func extendingGloss(gloss string) bool {
+	for _, w := range []string{"含", "包括", "包含", "不含", "不包括", "或者", "或"} {
+		if strings.HasPrefix(gloss, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(gloss, "除外")
+}
+
+// wholeIn reports whether x occurs in the gloss g as a phrase of its own:
+// at its start or after its opening word (含, 包括 …), after 的, or after a
+// comma or conjunction of a list.
+func wholeIn(g, x string) bool {
+	for off := 0; ; {
+		i := strings.Index(g[off:], x)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		off = at + len(x)
+		prev := g[:at]
+		if prev == "" || strings.ContainsRune("的、,和及与或", lastRune(prev)) {
+			return true
+		}
+		for _, w := range []string{"含", "包括", "包含"} {
+			if strings.HasSuffix(prev, w) && runeCount(prev) <= runeCount(w)+1 {
+				return true
+			}
+		}
+	}
 }

@@ -388,8 +388,14 @@ func TestOwnTitleOfEarlierDate(t *testing.T) {
 // three articles, 2018 with two) and whose work dates them, and returns
 // each reference as "text → target" (D1 the 2015 version, D2 the 2018).
 func linkedYearVersions(text, date string) []string {
-	v15 := regulationDoc("某某条例2015", "第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。")
-	v18 := regulationDoc("某某条例 2018", "第一条 新的总则。", "第二条 新的附则。")
+	return linkedVersions(text, date, []string{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"},
+		[]string{"第一条 新的总则。", "第二条 新的附则。"})
+}
+
+// linkedVersions is linkedYearVersions with the lines of each version.
+func linkedVersions(text, date string, old, new []string) []string {
+	v15 := regulationDoc("某某条例2015", old...)
+	v18 := regulationDoc("某某条例 2018", new...)
 	v15.Date, v18.Date = "", ""
 	note := newsDoc("评论", text)
 	note.Date = date
@@ -489,4 +495,81 @@ func TestIssuedPaperIsNoCitation(t *testing.T) {
 		t.Errorf("external references %q, want only 某某质量标准", cited)
 	}
 	checkLinks(t, c)
+}
+
+// TestArticleAfterAbbreviation: a 第X条 right after the bracket that
+// abbreviates a citation (《X》（以下简称《Y》）第五条) is X's article, not
+// one of the citing text's own.
+func TestArticleAfterAbbreviation(t *testing.T) {
+	reg := regulationDoc("某某条例", "第一条 总则。", "第五条 甲。", "第六条 乙。")
+	note := docFromLines(model.KindCommentary, "谈某某条例", "note.md", 1, []string{
+		"根据《某某条例》（以下简称《条例》）第五条的规定处理。依照《某某条例》（2026年）第六条处理。",
+	})
+	c := corpusOf(reg, note)
+	Link(c, nil)
+	got := map[string]string{}
+	for _, r := range c.References {
+		if r.From.Document == note.ID {
+			got[r.Text] = to(r, map[string]int{reg.ID: 0}) + "|" + r.Problem
+		}
+	}
+	for k, v := range map[string]string{"第五条": "D0 第五条|", "第六条": "D0 第六条|"} {
+		if got[k] != v {
+			t.Errorf("%s → %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	checkLinks(t, c)
+}
+
+// TestArticleOfNumberedParts: a regulation that numbers its parts 一、二、
+// (an amendment) has them cited as 第一条, 第二条: 《X》第二条 is its second
+// part; a 款 of it, or any 第X条 of a commentary's own parts, is not.
+func TestArticleOfNumberedParts(t *testing.T) {
+	amend := &model.Document{Kind: model.KindRegulation, Title: "某某法修正案", Date: "2026-01-30",
+		Sources: []model.Position{{Path: "amend.md", Line: 1}}}
+	for i, l := range []string{"一、", "二、", "三、"} {
+		amend.Sections = append(amend.Sections, &model.Section{Label: l,
+			Body: []model.Paragraph{{Text: "将第" + strings.Repeat("十", i+1) + "条修改为：……"}}})
+	}
+	note := &model.Document{Kind: model.KindCommentary, Title: "谈修正案", Sources: []model.Position{{Path: "note.md", Line: 1}}}
+	note.Sections = []*model.Section{
+		{Label: "一、", Body: []model.Paragraph{{Text: "《某某法修正案》第二条修改了该条，《某某法修正案》第三条第一款另有规定。"}}},
+		{Label: "二、", Body: []model.Paragraph{{Text: "依照第一条处理。"}}},
+	}
+	c := corpusOf(amend, note)
+	Link(c, nil)
+	got := map[string]string{}
+	for _, r := range c.References {
+		if r.From.Document == note.ID && r.Kind != "citation" {
+			to := "-"
+			if r.To != nil {
+				to = r.To.Document + "§" + r.To.Section
+			}
+			got[r.Text] = to
+		}
+	}
+	want := map[string]string{"第二条": amend.ID + "§2", "第三条第一款": "-"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s → %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if g, ok := got["第一条"]; ok && g != "-" {
+		t.Errorf("a commentary's bare 第一条 → %q, want no link", g)
+	}
+	checkLinks(t, c)
+}
+
+// TestUndatedParagraphOfOlderVersion: a text of no known date that cites a
+// 款 the newest version's article lacks links it in the newest version
+// whose article has it; a dated text keeps the version of its date, with a
+// problem.
+func TestUndatedParagraphOfOlderVersion(t *testing.T) {
+	for _, tc := range []struct{ date, want string }{{"", "D1 第二条¶2"}, {"2019-05-01", "D2 第二条¶2"}} {
+		got := linkedVersions("依照《某某条例》第二条第二款处理。", tc.date,
+			[]string{"第一条 旧的总则。", "第二条 旧的范围。", "旧的例外。"}, []string{"第一条 新的总则。", "第二条 新的范围。"})
+		if want := "第二条第二款 → " + tc.want; len(got) != 2 || got[1] != want {
+			t.Errorf("cited on %q: got %q, want the citation, then %q", tc.date, got, want)
+		}
+	}
 }

@@ -177,16 +177,37 @@ func splitMembers(text, stem string, count int) []string {
 	best := cands[0]
 	for _, c := range cands {
 		if len(c) == count {
-			return c
+			return lastEndsAtComma(c)
 		}
 		if abs(len(c)-count) < abs(len(best)-count) {
 			best = c
 		}
 	}
 	if strings.HasPrefix(text, stem) && strings.Count(text, stem) >= 2 {
-		return cands[0]
+		return lastEndsAtComma(cands[0])
 	}
-	return best
+	return lastEndsAtComma(best)
+}
+
+// lastEndsAtComma cuts the last member at its first comma when no other
+// member holds one: members that are phrases end where the sentence goes
+// on (何时、何地…何经过，只有把这七个方面都弄清楚了… ends at 何经过).
+func lastEndsAtComma(members []string) []string {
+	if len(members) < 2 {
+		return members
+	}
+	for _, m := range members[:len(members)-1] {
+		if strings.ContainsAny(m, "，,") {
+			return members
+		}
+	}
+	last := members[len(members)-1]
+	i := strings.IndexAny(last, "，,")
+	if i <= 0 {
+		return members
+	}
+	out := append([]string(nil), members[:len(members)-1]...)
+	return cleanMembers(append(out, last[:i]))
 }
 
 // splitAtStem splits before every occurrence of stem that follows a

@@ -20,6 +20,7 @@ var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以
 var objectVerbs = []string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
+	"推动", "开展", "坚持",
 }
 
 // startVerbs end the predicate only where they start what is left of the
@@ -63,7 +64,13 @@ func namedPhrase(clause, term string) string {
 		case isClose(r) || r == '》':
 			depth--
 		case depth == 0:
-			if end := predicateEnd(clause, i); end > i {
+			end := predicateEnd(clause, i)
+			if end < 0 && subsequence(term, clause) {
+				// what the preposition 对 governs is what an abbreviation
+				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导)
+				end = prepositionEnd(clause, i)
+			}
+			if end > i {
 				if tail := leadTrimmed(clause[end:]); keeps(tail) {
 					phrase = tail
 				}
@@ -139,4 +146,21 @@ func startsWithAny(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// prepositionEnd returns where the preposition 对 or 对于 at i ends, or -1
+// when 对 is part of a word there (对外, 对象, 针对, 相对, 反对 …) or opens a
+// clause that qualifies a noun after it (区域内对环境有影响的建设项目, 负责对船舶
+// 实施检查的机关, 其他对…实施监督管理的部门, 等依法对…的部门, a list's 和对…的机关).
+func prepositionEnd(clause string, i int) int {
+	rest, ok := strings.CutPrefix(clause[i:], "对")
+	before := strings.TrimSuffix(clause[:i], "依法")
+	if !ok || strings.ContainsRune("针相绝反应面核比校作敌、和及或他等内责", lastRune(before)) ||
+		strings.ContainsRune("外象口应等称方手照待比接话立抗策", firstRune(rest)) {
+		return -1
+	}
+	if strings.HasPrefix(rest, "于") {
+		return i + len("对于")
+	}
+	return i + len("对")
 }

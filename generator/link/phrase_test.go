@@ -28,6 +28,17 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"供排水主管部门|abbreviation|rest|本市供水和排水主管部门|本市供水和排水主管部门"},
 		{"举办全部由外国投资者投资的企业（以下简称外资企业）。",
 			"外资企业|abbreviation|rest|全部由外国投资者投资的企业|全部由外国投资者投资的企业"},
+		// what the preposition 对 governs, and the object of 推动, 开展 …
+		{"坚持中国共产党对保守国家秘密（以下简称保密）工作的领导。",
+			"保密|abbreviation|rest|保守国家秘密|保守国家秘密"},
+		{"为了推动全民所有制工业企业（以下简称企业）进入市场，制定本条例。",
+			"企业|abbreviation|rest|全民所有制工业企业|全民所有制工业企业"},
+		{"国家对外贸易经营者（以下简称经营者）依法经营。",
+			"经营者|abbreviation|rest|国家对外贸易经营者|国家对外贸易经营者"},
+		{"本省行政区域内对环境有影响的建设项目（以下简称项目），应当评价。",
+			"项目|abbreviation|rest|本省行政区域内对环境有影响的建设项目|本省行政区域内对环境有影响的建设项目"},
+		{"但对于党的中央委员会委员（以下简称中央委员），应当报告。",
+			"中央委员|abbreviation|rest|党的中央委员会委员|党的中央委员会委员"},
 		// a verb that starts what is left of the clause goes: with no 的
 		// after it, or one that chooses what the term names
 		{"代表工作机构应当结合某某市人民代表大会常务委员会（以下简称常务委员会）的安排。",

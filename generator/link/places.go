@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"tiaoli/generator/label"
@@ -26,7 +27,7 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		return true
 	}
 	if raw.Qual != qualNone {
-		dst.doc = r.l.titles.part(dst.doc, raw.P.Article, raw.P.Suffix, r.l.titles.date(r.di) == "")
+		dst.doc = r.l.titles.part(dst.doc, raw.P, r.l.titles.date(r.di) == "")
 	}
 	d := r.l.docs[dst.doc]
 	ai := findArticle(d, raw.P.Article, raw.P.Suffix)
@@ -37,6 +38,12 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 			r.last = alt
 			defer func() { r.last = saved }()
 			return r.article(ref, raw, ti)
+		}
+	}
+	if ai < 0 && raw.Qual != qualNone && raw.Qual != qualSelf {
+		if loc, ok := numberedSection(d, raw); ok {
+			ref.To = &loc
+			return true
 		}
 	}
 	if ai < 0 {
@@ -60,6 +67,25 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		}
 	}
 	return true
+}
+
+// numberedSection is the place of 第六条 in a regulation that numbers its
+// parts 一、二、 instead of 条 (an amendment: 《刑法修正案（六）》第三条; an
+// opinion of a court): its sixth section of the outermost level. A range,
+// a 款 or an item inside such a section is not placed (its paragraphs are
+// not numbered as 款). Only another document's parts are read so: 本解释第七条
+// quoted in a decision that amends several texts is one of theirs.
+func numberedSection(d *model.Document, raw rawRef) (model.Location, bool) {
+	if d.Kind != model.KindRegulation || len(d.Articles) > 0 || raw.Through != nil ||
+		raw.P.Para > 0 || raw.P.Item > 0 || raw.P.Suffix > 0 {
+		return model.Location{}, false
+	}
+	for i, sec := range d.Sections {
+		if it, ok := label.ReadItem(sec.Label); ok && it.Kind == label.HanItem && it.N == raw.P.Article {
+			return model.Location{Document: d.ID, Section: strconv.Itoa(i + 1)}, true
+		}
+	}
+	return model.Location{}, false
 }
 
 // lastDest is the document the last qualified 第X条 named, and its text.

@@ -115,7 +115,8 @@ var docWords = []string{
 	"方案", "指引", "法典", "法",
 }
 
-// scanThis reads 本条, 本款, 本项 (and a chain after them) and 本办法.
+// scanThis reads 本条, 本款, 本项 (and a chain after them) and 本办法 (also
+// printed 本《办法》).
 func scanThis(s string, i int) (rawRef, bool) {
 	if !label.IsThis(s, i) {
 		return rawRef{}, false
@@ -126,6 +127,13 @@ func scanThis(s string, i int) (rawRef, bool) {
 		return ref, true
 	}
 	j := i + len("本")
+	if strings.HasPrefix(s[j:], "《") { // 本《条例》: 本条例 printed with title marks
+		for _, w := range docWords {
+			if strings.HasPrefix(s[j+len("《"):], w+"》") {
+				return rawRef{Kind: refDocument, Start: i, End: j + len("《"+w+"》"), Title: w}, true
+			}
+		}
+	}
 	for _, w := range docWords {
 		if !label.HasWord(s[j:], w) {
 			continue

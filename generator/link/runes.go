@@ -92,20 +92,24 @@ func closeOf(s string, open int) int {
 // openOf returns the byte offset of the bracket opening the one closed at
 // close, or -1.
 func openOf(s string, close int) int {
+	return unmatchedOpen(s, close, func(r rune) bool { return r == '\n' || r == '。' })
+}
+
+// unmatchedOpen returns the byte offset of the last bracket opened before
+// i and not closed before it, or -1 when a rune stop comes first.
+func unmatchedOpen(s string, i int, stop func(rune) bool) int {
 	depth := 0
-	i := close + runeLen(s, close)
 	for floor := max(0, i-maxSpan); i > floor; {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		i -= size
 		switch {
 		case isClose(r):
 			depth++
+		case isOpen(r) && depth == 0:
+			return i
 		case isOpen(r):
 			depth--
-			if depth == 0 {
-				return i
-			}
-		case r == '\n' || r == '。':
+		case stop(r):
 			return -1
 		}
 	}

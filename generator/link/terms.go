@@ -34,6 +34,15 @@ type found struct {
 	// MembersFollow marks a named list whose members are the items after
 	// the text.
 	MembersFollow bool
+	// Recurs marks a term that counts only where the text after its
+	// definition in the document uses it again (a 下同 gloss promises as
+	// much).
+	Recurs bool
+	// Extends marks a 下同 gloss, which adds to what a phrase names: when
+	// the document defined the phrase, or a term it ends with, before,
+	// that definition stands (储存危险化学品（包括…，下同） after 危险化学品
+	// is defined) and the gloss makes no term.
+	Extends bool
 }
 
 // findDefinitions finds the terms that the text s defines. article says

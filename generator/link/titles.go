@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tiaoli/generator/cndate"
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
 )
@@ -193,30 +194,52 @@ func (x *titleIndex) oneTitle(ds []int) bool {
 	return true
 }
 
-// part returns the document that holds 第number条之suffix among those that
-// share the title and date of document i: the parts of one code printed
-// as several files (民法典 总则, 物权编, 合同编 …); i when none or i does.
-// For a citing text of no known date (undated) it also looks among the
-// other versions of i's work, newest first: the 第一百七十四条 of a
-// 条例 whose newest version has 142 articles is an older version's.
-func (x *titleIndex) part(i, number, suffix int, undated bool) int {
-	d := x.docs[i]
-	if findArticle(d, number, suffix) >= 0 {
+// part returns the document that holds 第X条 (and the 款 and item p
+// names) among those that share the title and date of document i: the
+// parts of one code printed as several files (民法典 总则, 物权编, 合同编 …);
+// i when none or i does. For a citing text of no known date (undated) it
+// also looks among the other versions of i's work, newest first: the
+// 第一百七十四条 of a 条例 whose newest version has 142 articles is an older
+// version's, and so is the 第三十三条第三款 of a law whose newest 第三十三条
+// has two 款. A document that holds the whole place comes before one that
+// holds only the article.
+func (x *titleIndex) part(i int, p label.Parts, undated bool) int {
+	for _, whole := range []bool{true, false} {
+		if j := x.holder(i, p, undated, whole); j >= 0 {
+			return j
+		}
+	}
+	return i
+}
+
+// holder is the first of i, the documents that share its title and date,
+// and (undated) the versions of its work that holds the article of p, or
+// with whole its 款 and item too; -1 when none does.
+func (x *titleIndex) holder(i int, p label.Parts, undated, whole bool) int {
+	holds := func(j int) bool {
+		ai := findArticle(x.docs[j], p.Article, p.Suffix)
+		if ai < 0 {
+			return false
+		}
+		_, problem := locate(x.docs[j], ai, p)
+		return !whole || problem == ""
+	}
+	if holds(i) {
 		return i
 	}
-	for _, j := range x.own.exact[normTitle(d.Title)] {
-		if j != i && x.dates[j] == x.dates[i] && findArticle(x.docs[j], number, suffix) >= 0 {
+	for _, j := range x.own.exact[normTitle(x.docs[i].Title)] {
+		if j != i && x.dates[j] == x.dates[i] && holds(j) {
 			return j
 		}
 	}
 	if undated {
 		for _, j := range x.versions[i] {
-			if j != i && findArticle(x.docs[j], number, suffix) >= 0 {
+			if j != i && holds(j) {
 				return j
 			}
 		}
 	}
-	return i
+	return -1
 }
 
 // version picks among documents of one title: regulations first, then the

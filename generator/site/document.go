@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
@@ -148,7 +150,7 @@ func (w *worker) documentPage(d *model.Document) error {
 		w.fullText(&w.txt, d, p)
 	}
 	if len(d.Articles) == 0 && len(d.Sections) == 0 {
-		w.body(&w.txt, d.Body, address.PartPrefix(""), p)
+		w.bodyFrom(&w.txt, d.Body, repeatedHeader(d), address.PartPrefix(""), p)
 	}
 	pg.Text = w.txt.take()
 	pg.Variants = r.variants(d, "", p)
@@ -276,4 +278,44 @@ func (w *worker) articleList(d *model.Document) error {
 		return errorf(articleListFile(d), err)
 	}
 	return w.file(articleListFile(d), data)
+}
+
+// repeatedHeader counts the paragraphs at the top of a regulation's body
+// that print again what the page's heading and particulars show: its
+// title, its particulars block, its approval and history lines. A
+// regulation without articles or sections shows its body, which starts
+// with them; other documents' bodies start after their headline.
+func repeatedHeader(d *model.Document) int {
+	if d.Kind != model.KindRegulation {
+		return 0
+	}
+	meta := foldMeta(d.Approval + strings.Join(d.History, ""))
+	title := foldMeta(d.Title)
+	n := 0
+	for _, para := range d.Body {
+		t := foldMeta(para.Text)
+		if !para.Header && !repeatsTitle(title, t) && (t == "" || !strings.Contains(meta, t)) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// repeatsTitle reports whether a folded line is the folded title, maybe
+// without the year the title adds to tell versions apart (某某批复（2000）).
+func repeatsTitle(title, line string) bool {
+	n := utf8.RuneCountInString(line)
+	return n >= 8 && strings.HasPrefix(title, line) && utf8.RuneCountInString(title)-n <= 6
+}
+
+// foldMeta makes a header line comparable with the title or the history
+// events read from it: no spaces or brackets.
+func foldMeta(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("()（）", r) {
+			return -1
+		}
+		return r
+	}, s)
 }

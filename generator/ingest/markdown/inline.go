@@ -225,18 +225,43 @@ func clean(s string) (string, map[string]bool) {
 }
 
 // unbold removes the ** that Markdown left unparsed (CommonMark reads
-// **“一把手”**的 as text) from lines that hold a pair of them.
+// **“一把手”**的 as text) from lines that hold a pair of them, and the two
+// halves of a pair a line break split (**某某规定 / **（2005年…通过）, or
+// **某某批复 / **): lines of the block that hold one ** each, at an end of
+// the line, when they pair up. A lone ** inside a line stands for a name
+// left out (恢复**同志) and stays.
 func unbold(s string) string {
 	if !strings.Contains(s, "**") {
 		return s
 	}
 	lines := strings.Split(s, "\n")
+	var halves []int
 	for i, l := range lines {
-		if strings.Count(l, "**") >= 2 {
+		switch n := strings.Count(l, "**"); {
+		case n >= 2:
 			lines[i] = strings.ReplaceAll(l, "**", "")
+		case n == 1:
+			halves = append(halves, i)
+		}
+	}
+	if len(halves)%2 == 0 && allAtEnds(lines, halves) {
+		for _, i := range halves {
+			lines[i] = strings.Replace(lines[i], "**", "", 1)
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// allAtEnds reports whether the ** of each of the given lines stands at its
+// start or its end.
+func allAtEnds(lines []string, which []int) bool {
+	for _, i := range which {
+		l := strings.TrimSpace(lines[i])
+		if !strings.HasPrefix(l, "**") && !strings.HasSuffix(l, "**") {
+			return false
+		}
+	}
+	return true
 }
 
 // finish normalises a printed line; it reports false when nothing is left.

@@ -39,6 +39,9 @@ var (
 	// (基本案情, 【案情简介】, 一、案情回顾), which only case reports print.
 	caseFactsRE   = regexp.MustCompile(`^[【〖\[]?\s*(?:[一二三四五六七八九十]、)?(?:基本案情|案情简介|案情回顾|案件事实|简要案情|案情)\s*[】〗\]]?$`)
 	noticeTitleRE = regexp.MustCompile(`通知(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	// issuedToYouRE is the sentence of a notice that issues a text to
+	// those it addresses: 现将《X》印发给你们.
+	issuedToYouRE = regexp.MustCompile(`(?:印发|转发|发)给你们`)
 	addresseeRE   = regexp.MustCompile(`^各[\p{Han}、（()）]{2,60}[:：]$`)
 	contactRE     = regexp.MustCompile(`联系人|联系电话|咨询电话|服务热线|热线|电话\s*[:：]|地址\s*[:：]|微信\s*[:：]`)
 	phoneRE       = regexp.MustCompile(`(?:^|\D)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,4}-\d{7,8}|400-?\d{3}-?\d{4})(?:\D|$)`)
@@ -133,7 +136,7 @@ func classify(d *pageDoc, f features) string {
 		return model.KindPhoto
 	case f.opening && !commentWords.in(f.title):
 		return model.KindNews
-	case lotteryWords.in(f.title) || (drawWords.in(f.text) && f.paras <= 2*photoParas):
+	case (lotteryWords.in(f.title) && !f.long()) || (drawWords.in(f.text) && f.paras <= 2*photoParas):
 		return model.KindLottery
 	case d.weather || (strings.Count(f.text, "℃") >= 2 && weatherWordsRE.MatchString(f.text)):
 		return model.KindWeather
@@ -148,6 +151,8 @@ func classifyText(d *pageDoc, f features, title string) string {
 		return model.KindAnnouncement
 	case noticeTitleRE.MatchString(unwrap(title)) || (f.addressee && strings.Contains(f.text, "特此通知")):
 		return model.KindNotice
+	case d.carries != "" && issuedToYouRE.MatchString(f.text):
+		return model.KindNotice // 现将《X》印发给你们: the notice that issues it
 	case d.carries != "":
 		return model.KindNews // the item that carries a regulation's full text
 	case (contactRE.MatchString(f.text) && phoneRE.MatchString(f.text)) || adWords.in(title):
@@ -156,13 +161,17 @@ func classifyText(d *pageDoc, f features, title string) string {
 		return model.KindCommentary
 	case f.closing || f.reporter || f.opening:
 		return model.KindNews
-	case f.paras >= longParas && f.runes >= longRunes:
+	case f.long():
 		return model.KindCommentary
 	case f.photoCredit && f.paras <= photoParas:
 		return model.KindPhoto
 	}
 	return model.KindOther
 }
+
+// long reports whether the item is long enough to be an article of
+// prose: lottery results, however their title reads, are not.
+func (f features) long() bool { return f.paras >= longParas && f.runes >= longRunes }
 
 // mostly reports whether at least half the paragraphs hold one of ws.
 func mostly(d *pageDoc, ws wordList) bool {

@@ -1,0 +1,45 @@
+package link
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSameBelow reads the term a 下同 gloss extends: the phrase before the
+// bracket, not the head noun the gloss shares with it, and only where the
+// text after the gloss uses the phrase again.
+func TestSameBelow(t *testing.T) {
+	reg := regulationDoc("某省规划条例",
+		"第一条 省主管部门组织编制区域城镇体系规划（包括城市群规划，下同），报省人民政府审批。主管部门应当对城市总体规划（包括分区规划，下同）组织论证。",
+		"第二条 城市总体规划应当与土地利用规划相衔接。职工代表大会（或者职工大会，下同）审议规划事项。",
+		"第三条 职工代表大会每年召开一次。",
+		"第四条 并处违法生产、销售产品（包括已售出和未售出的产品，下同）货值金额等值以上的罚款。",
+		"第五条 产品质量应当检验合格。用人单位应当依照本条例的规定组织本单位（含本系统，下同）适龄公民履行义务。",
+		"第六条 或者内部地图（含内部书刊地图插页，下同）不得公开出版。",
+		"第七条 本条例所称危险物品，是指易燃易爆物品。生产、储存危险物品（包括使用管道输送危险物品，下同）的单位应当备案。储存危险物品的单位应当报告。",
+		"第八条 设立中介服务机构（含兼营中介业务的单位，下同），应当备案。中介服务机构应当公示。",
+		"第九条 所有权人和使用权人（包括承包经营权人，下同）协商。使用权人应当同意。",
+		"第十条 违法经营的兽类药（包括已售出的兽类药，下同）一律没收。兽类药应当检验。",
+		"第十一条 本条例所称兽类药，是指用于动物的药。",
+	)
+	c := corpusOf(reg)
+	Link(c, nil)
+	var got []string
+	for _, x := range c.Terms {
+		got = append(got, x.Term+"="+x.Definition)
+	}
+	want := []string{
+		"城市总体规划=包括分区规划",
+		"职工代表大会=或者职工大会",
+		"产品=包括已售出和未售出的产品",
+		"危险物品=易燃易爆物品",
+		"中介服务机构=含兼营中介业务的单位",
+		"使用权人=包括承包经营权人",
+		"兽类药=用于动物的药",
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("terms:\ngot  %q\nwant %q", got, want)
+	}
+	expectLinks(t, &reg.Articles[1].Clauses[0].Paragraph, "城市总体规划:T", "职工代表大会:=")
+	expectLinks(t, &reg.Articles[2].Clauses[0].Paragraph, "职工代表大会:T")
+}
