@@ -262,11 +262,12 @@ type ingested struct {
 // a big one at the end while the others wait.
 func ingestAll(fsys fs.FS, paths []string, cache *Cache, store *Store) []ingested {
 	out := make([]ingested, len(paths))
+	looks := lookAll(fsys, paths)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, i := range largestFirst(fsys, paths) {
+	for _, i := range largestFirst(looks) {
 		g.Go(func() error {
-			out[i] = ingestFile(fsys, paths[i], cache, store)
+			out[i] = ingestFile(fsys, paths[i], looks[i], cache, store)
 			return nil
 		})
 	}
@@ -274,32 +275,56 @@ func ingestAll(fsys fs.FS, paths []string, cache *Cache, store *Store) []ingeste
 	return out
 }
 
-// largestFirst lists the indexes of paths, the largest file first.
-func largestFirst(fsys fs.FS, paths []string) []int {
-	order := make([]int, len(paths))
-	size := make([]int64, len(paths))
+// look is what the file system said of a file when asked, before it was
+// read: its FileInfo or the error, and when it was asked.
+type look struct {
+	fi  fs.FileInfo
+	err error
+	at  time.Time
+}
+
+// lookAll asks the file system about every file once, on all cores: the
+// order of reading and the cache both go by what it said (a stat through
+// a contentdir.FS walks the path from the folder's root and is not cheap).
+func lookAll(fsys fs.FS, paths []string) []look {
+	out := make([]look, len(paths))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
+		g.Go(func() error {
+			out[i].at = time.Now()
+			out[i].fi, out[i].err = fs.Stat(fsys, p)
+			return nil
+		})
+	}
+	g.Wait()
+	return out
+}
+
+// largestFirst lists the indexes of looks, the largest file first.
+func largestFirst(looks []look) []int {
+	order := make([]int, len(looks))
+	size := make([]int64, len(looks))
+	for i, l := range looks {
 		order[i] = i
-		if st, err := fs.Stat(fsys, p); err == nil {
-			size[i] = st.Size()
+		if l.err == nil {
+			size[i] = l.fi.Size()
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
 	return order
 }
 
-// ingestFile reads one source and gives the structure of the regulations
-// it holds, on the goroutine that read it; from cache or store when they
-// hold the file as it is.
-func ingestFile(fsys fs.FS, p string, cache *Cache, store *Store) ingested {
-	looked := time.Now()
-	st, err := fs.Stat(fsys, p)
-	if err == nil && st.Size() > decode.MaxSize {
-		return ingested{errs: []model.Error{{Path: p, Message: decode.TooLarge(st.Size()).Message}}}
+// ingestFile reads one source, which the file system described as l, and
+// gives the structure of the regulations it holds, on the goroutine that
+// read it; from cache or store when they hold the file as it is.
+func ingestFile(fsys fs.FS, p string, l look, cache *Cache, store *Store) ingested {
+	if l.err == nil && l.fi.Size() > decode.MaxSize {
+		return ingested{errs: []model.Error{{Path: p, Message: decode.TooLarge(l.fi.Size()).Message}}}
 	}
 	var s stamp
-	if err == nil {
-		s = stampOf(st, looked)
+	if l.err == nil {
+		s = stampOf(l.fi, l.at)
 		if r, ok := cache.unchanged(p, s); ok {
 			return r
 		}

@@ -4,14 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	"golang.org/x/sync/errgroup"
 
 	"tiaoli/generator/model"
 )
@@ -288,14 +291,13 @@ func (st *liveState) update(c *model.Corpus) (*liveState, error) {
 func (st *liveState) diff(c *model.Corpus) *liveDiff {
 	df := &liveDiff{removed: map[*liveDoc]string{}}
 	seen := map[string]bool{}
-	for _, d := range c.Documents {
-		key := keyOf(d.ID, seen)
-		old := st.docs[key]
-		var memo *printMemo
-		if old != nil {
-			memo = old.memo
-		}
-		p, memo := st.print.document(d, memo)
+	keys := make([]string, len(c.Documents))
+	for i, d := range c.Documents {
+		keys[i] = keyOf(d.ID, seen)
+	}
+	prints, memos := st.printAll(c.Documents, keys)
+	for i, d := range c.Documents {
+		key, old, p, memo := keys[i], st.docs[keys[i]], prints[i], memos[i]
 		if old != nil && old.print == p {
 			old.memo = memo // the strings of this parse
 		} else {
@@ -326,6 +328,30 @@ func (st *liveState) diff(c *model.Corpus) *liveDiff {
 		}
 	}
 	return df
+}
+
+// printAll is the fingerprint of each document, whose key is keys[i],
+// and its memo, reading the memo kept of the document of that key: on all
+// cores, each with a printer of the state's seed.
+func (st *liveState) printAll(docs []*model.Document, keys []string) ([]uint64, []*printMemo) {
+	prints, memos := make([]uint64, len(docs)), make([]*printMemo, len(docs))
+	var next atomic.Int64
+	var g errgroup.Group
+	for range runtime.GOMAXPROCS(0) {
+		g.Go(func() error {
+			p := &printer{seed: st.print.seed}
+			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
+				var memo *printMemo
+				if old := st.docs[keys[i]]; old != nil {
+					memo = old.memo
+				}
+				prints[i], memos[i] = p.document(docs[i], memo)
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	return prints, memos
 }
 
 // searchDocs sorts the search documents of the changes into those kept,

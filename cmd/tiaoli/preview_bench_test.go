@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -19,6 +20,17 @@ import (
 // editProfile names a file for a CPU profile of the edits alone, without
 // the first build (go test's -cpuprofile has it too).
 var editProfile = flag.String("editprofile", "", "write a CPU profile of BenchmarkPreviewEdit's edits to this file")
+
+// editPause is how long BenchmarkPreviewEdit waits after an edit shows
+// before it makes the next, as an editor reads what they changed (the
+// preview collects the garbage of a build then); not timed.
+var editPause = flag.Duration("editpause", 0, "how long BenchmarkPreviewEdit waits, untimed, between an edit showing and the next edit")
+
+// editHeap names a file for a heap profile taken after the edits (what is
+// live then, and allocated since the start), and, with ".before" added,
+// one taken before them: go tool pprof -diff_base gives what the edits
+// allocated.
+var editHeap = flag.String("editheap", "", "write heap profiles before and after BenchmarkPreviewEdit's edits to this file (.before) and this file")
 
 // editContent names another content folder for BenchmarkPreviewEdit than
 // the LawRefBook corpus (the repository's content/, say).
@@ -66,6 +78,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	writeHeap(b, *editHeap, ".before")
 	b.ResetTimer()
 	for i := range b.N * max(*editCount, 1) {
 		word := fmt.Sprintf("qzxpreview%dbench", i) // in no source
@@ -79,11 +92,34 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		within(b, "showing the edit", 10*time.Minute, func() bool { return showsEdit(b, base, word) })
 		took = append(took, time.Since(start))
 		b.Logf("edit %d: %s", i, said.lastBuilt())
+		if *editPause > 0 {
+			b.StopTimer()
+			time.Sleep(*editPause)
+			b.StartTimer()
+		}
 	}
 	b.StopTimer()
+	writeHeap(b, *editHeap, "")
 	slices.Sort(took)
 	b.ReportMetric(took[len(took)/2].Seconds(), "s-median")
 	b.Logf("edit to page: %v", took)
+}
+
+// writeHeap writes a heap profile to name+suffix, after a collection,
+// when name is not "".
+func writeHeap(b *testing.B, name, suffix string) {
+	if name == "" {
+		return
+	}
+	f, err := os.Create(name + suffix)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // showsEdit reports whether the search of the preview finds word and the

@@ -38,11 +38,14 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+	"golang.org/x/sync/errgroup"
 
 	"tiaoli/generator/model"
 )
@@ -59,14 +62,18 @@ func Assign(c *model.Corpus) {
 	for _, d := range c.Documents {
 		d.ID = uniqueID(DocumentID(d), seen)
 		d.URL = "d/" + d.ID + "/"
-		for _, a := range d.Articles {
-			a.URL = d.URL + ArticleSlug(a.Number, a.Suffix) + "/"
-		}
-		DocumentAnchors(d)
-		for i, s := range d.Sections {
-			s.URL = fmt.Sprintf("%ss%d/", d.URL, i+1)
-		}
 	}
+	// What is inside a document depends on it alone: its documents are
+	// given on all cores.
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, d := range c.Documents {
+		g.Go(func() error {
+			inside(d)
+			return nil
+		})
+	}
+	g.Wait()
 	for _, d := range c.Documents {
 		if d.Carrier != nil && d.Carrier.ID != "" {
 			d.Parent = d.Carrier.ID
@@ -82,6 +89,18 @@ func Assign(c *model.Corpus) {
 	for _, s := range c.Sources {
 		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
 		s.URL = SourcesURL + s.ID + "/"
+	}
+}
+
+// inside fills the URLs of the articles and sections of d, which has
+// its own, and the anchors on its pages.
+func inside(d *model.Document) {
+	for _, a := range d.Articles {
+		a.URL = d.URL + ArticleSlug(a.Number, a.Suffix) + "/"
+	}
+	DocumentAnchors(d)
+	for i, s := range d.Sections {
+		s.URL = d.URL + "s" + strconv.Itoa(i+1) + "/"
 	}
 }
 
@@ -125,9 +144,9 @@ func TermID(t *model.Term) string {
 // ArticleSlug is the last path element of an article's URL: a5, a5-1.
 func ArticleSlug(number, suffix int) string {
 	if suffix > 0 {
-		return fmt.Sprintf("a%d-%d", number, suffix)
+		return "a" + strconv.Itoa(number) + "-" + strconv.Itoa(suffix)
 	}
-	return fmt.Sprintf("a%d", number)
+	return "a" + strconv.Itoa(number)
 }
 
 // Slug turns text into lower-case ASCII words joined by "-": Han characters

@@ -57,6 +57,8 @@ func TestDocumentAnchors(t *testing.T) {
 			{Items: []*model.Item{item(1), item(3, item(1), item(2)), item(4)}},
 			// （一）（一）（二）, and an item without a number.
 			{Items: []*model.Item{item(1), item(1), item(2), item(0)}},
+			// （二）printed three times, a missing item between.
+			{Items: []*model.Item{item(2), item(2), nil, item(2)}},
 		}, Notes: []*model.Note{{}, {}}}},
 	}}
 	DocumentAnchors(d)
@@ -73,6 +75,9 @@ func TestDocumentAnchors(t *testing.T) {
 	for _, c := range d.Articles[0].Clauses {
 		got = append(got, c.Anchor)
 		for _, it := range c.Items {
+			if it == nil {
+				continue
+			}
 			got = append(got, it.Anchor)
 			for _, sub := range it.Items {
 				got = append(got, sub.Anchor)
@@ -83,7 +88,7 @@ func TestDocumentAnchors(t *testing.T) {
 		got = append(got, n.Anchor)
 	}
 	want := "bian2 bian2-zhang1 bian2-zhang1-jie3 h4 bian2-zhang4 s1 s2 s2-1 s2-2 " +
-		"p1 p2 p2-i1 p2-i3 p2-i3-m1 p2-i3-m2 p2-i4 p3 p3-i1 p3-i1-2 p3-i2 p3-i4 n1 n2"
+		"p1 p2 p2-i1 p2-i3 p2-i3-m1 p2-i3-m2 p2-i4 p3 p3-i1 p3-i1-2 p3-i2 p3-i4 p4 p4-i2 p4-i2-2 p4-i2-3 n1 n2"
 	if strings.Join(got, " ") != want {
 		t.Errorf("anchors:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}

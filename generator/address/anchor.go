@@ -88,14 +88,29 @@ func ArticleAnchors(a *model.Article) {
 // itemAnchors names the items of one list prefix and their number, and
 // their 目 after them.
 func itemAnchors(items []*model.Item, prefix string) {
-	seen := map[string]int{}
 	for i, it := range items {
 		if it == nil {
 			continue
 		}
-		it.Anchor = uniqueID(prefix+strconv.Itoa(ItemNumber(it, i+1)), seen)
+		n := ItemNumber(it, i+1)
+		it.Anchor = prefix + strconv.Itoa(n)
+		if times := numberedBefore(items[:i], n) + 1; times > 1 {
+			it.Anchor += "-" + strconv.Itoa(times)
+		}
 		itemAnchors(it.Items, it.Anchor+"-m")
 	}
+}
+
+// numberedBefore counts the items of list that go by number n. A list is
+// short: counting costs less than a map of the numbers seen.
+func numberedBefore(list []*model.Item, n int) int {
+	count := 0
+	for i, it := range list {
+		if it != nil && ItemNumber(it, i+1) == n {
+			count++
+		}
+	}
+	return count
 }
 
 // ItemNumber is the number a 项 or 目 is cited and anchored by: its

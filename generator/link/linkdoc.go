@@ -29,19 +29,23 @@ func (l *linker) link() []model.Error {
 	for i, t := range l.c.Terms {
 		t.Occurrences = make([]model.Location, 0, uses[i])
 	}
-	refs := make([]model.Reference, 0, total) // one block: no reference moves
-	l.c.References = make([]*model.Reference, 0, total)
-	cited := map[string]*model.CitedDocument{}
-	var order []string
-	for di, r := range results {
-		offset := len(refs)
-		for i := range r.refs {
-			ref := r.refs[i]
+	// The references of each document follow those of the documents
+	// before it: each document's are numbered from its offset, on all
+	// cores, into one block (no reference moves).
+	offsets := make([]int, len(results))
+	for di := 1; di < len(results); di++ {
+		offsets[di] = offsets[di-1] + len(results[di-1].refs)
+	}
+	refs := make([]model.Reference, total)
+	l.c.References = make([]*model.Reference, total)
+	parallel(len(results), func(di int) {
+		offset := offsets[di]
+		for i, ref := range results[di].refs {
 			for j := range ref.Antecedents {
 				ref.Antecedents[j] += offset
 			}
-			refs = append(refs, ref)
-			l.c.References = append(l.c.References, &refs[len(refs)-1])
+			refs[offset+i] = ref
+			l.c.References[offset+i] = &refs[offset+i]
 		}
 		for _, t := range l.texts[di] {
 			for i := range t.p.Links {
@@ -50,6 +54,10 @@ func (l *linker) link() []model.Error {
 				}
 			}
 		}
+	})
+	cited := map[string]*model.CitedDocument{}
+	var order []string
+	for _, r := range results {
 		for _, o := range r.occs {
 			term := l.c.Terms[o.term]
 			term.Occurrences = append(term.Occurrences, o.loc)

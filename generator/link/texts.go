@@ -36,9 +36,9 @@ func textsOf(d *model.Document) []text {
 	return appendParts(ts, d, d.Appendix, "appendix")
 }
 
-// readsBody reports whether d is read from its Body: it has neither
-// articles nor sections.
-func readsBody(d *model.Document) bool { return len(d.Articles) == 0 && len(d.Sections) == 0 }
+// readsBody reports whether d is read from its Body: it is not
+// Outlined.
+func readsBody(d *model.Document) bool { return !d.Outlined() }
 
 // countTexts is how many texts textsOf lists: it allocates them at once
 // instead of growing the list, which would leave a corpus's worth of

@@ -25,8 +25,21 @@ func TestCloneSharesNothing(t *testing.T) {
 	}
 	c.Carrier, c.VersionDocs = nil, nil
 	d.Carrier, d.VersionDocs = nil, nil
+	// The Body of an Outlined document is shared, and only it.
+	if !d.Outlined() || &c.Body[0] != &d.Body[0] {
+		t.Errorf("the clone of an outlined document does not share its Body")
+	}
+	body := d.Body
+	c.Body, d.Body = nil, nil
 	if p := shared(reflect.ValueOf(d), reflect.ValueOf(*c), "Document"); p != "" {
 		t.Errorf("the clone shares %s with the original", p)
+	}
+	// Of a document read from its Body, the Body is copied too.
+	flat := Document{Body: body}
+	if c := CloneDocuments([]*Document{&flat})[0]; !reflect.DeepEqual(&flat, c) {
+		t.Errorf("clone of a document without articles differs")
+	} else if p := shared(reflect.ValueOf(flat), reflect.ValueOf(*c), "Document"); p != "" {
+		t.Errorf("the clone of a document without articles shares %s with the original", p)
 	}
 	outside := &Document{}
 	outside.Carrier = &carrier

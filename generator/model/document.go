@@ -52,6 +52,14 @@ type Document struct {
 	Regulation
 }
 
+// Outlined reports whether d's text is read from its articles and
+// sections. Its Body then holds the same lines unstructured, for what
+// reads the whole text (the pages, reconcile's bigrams): linking and the
+// alignment of versions read the articles and sections instead, and no
+// stage after parsing changes that Body, which copies of d share
+// (CloneDocuments).
+func (d *Document) Outlined() bool { return len(d.Articles) > 0 || len(d.Sections) > 0 }
+
 // Dateline is the 电头 of a news item: 新华社北京2月12日电(记者 孙萍).
 type Dateline struct {
 	Agency    string   `json:"agency"` // 新华社, 本报, 据新华社 …

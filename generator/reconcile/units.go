@@ -80,7 +80,7 @@ func printedRange(at []int, f0, f1 int) (int, int) {
 // document order.
 func segments(d *model.Document) []*segment {
 	var out []*segment
-	if len(d.Articles) == 0 && len(d.Sections) == 0 {
+	if !d.Outlined() {
 		return []*segment{paragraphSegment("body", "", &d.Body)}
 	}
 	if len(d.Preamble) > 0 {

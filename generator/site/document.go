@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -59,14 +60,15 @@ type docPage struct {
 	Terms    []termRow
 }
 
-// documentJobs lists the pages of a document: its own, one per article,
-// one per top-level section, and the list of its articles; seen holds
-// the URLs already taken.
-func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
+// documentJobs adds to jobs the pages of a document: its own, one per
+// article, one per top-level section, and the list of its articles; seen
+// holds the URLs already taken.
+func (r *renderer) documentJobs(jobs []job, d *model.Document, seen map[string]bool) []job {
 	if !claim(seen, d.URL) {
-		return nil
+		return jobs
 	}
-	jobs := []job{pageJob(d.URL, func(w *worker) error { return w.documentPage(d) })}
+	start := len(jobs)
+	jobs = append(jobs, pageJob(d.URL, func(w *worker) error { return w.documentPage(d) }))
 	for i, a := range d.Articles {
 		if a == nil || !claim(seen, a.URL) {
 			continue
@@ -85,11 +87,12 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 		jobs = append(jobs, job{files: []string{articleListFile(d)}, render: func(w *worker) error { return w.articleList(d) }})
 	}
 	if r.state.keeps(r.opts.Previous, d) || r.state.keeps(r.opts.Recycled, d) {
+		own := slices.Clone(jobs[start:])
 		var files []string
-		for _, j := range jobs {
+		for _, j := range own {
 			files = append(files, j.files...)
 		}
-		return []job{{files: files, render: func(w *worker) error { return w.keepTree(d, jobs) }}}
+		return append(jobs[:start], job{files: files, render: func(w *worker) error { return w.keepTree(d, own) }})
 	}
 	return jobs
 }

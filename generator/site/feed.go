@@ -23,7 +23,8 @@ func (r *renderer) abs(url string) string { return r.opts.Base + url }
 // pageURLs lists every page a search engine should know, in a stable
 // order.
 func (r *renderer) pageURLs() []string {
-	urls := []string{"", address.TermsURL, address.SourcesURL, address.CitedURL, address.IssuersURL}
+	urls := make([]string, 0, 16+r.pageCount()) // the lists below, at about their length
+	urls = append(urls, "", address.TermsURL, address.SourcesURL, address.CitedURL, address.IssuersURL)
 	for _, k := range r.kinds() {
 		urls = append(urls, address.KindURL(k))
 	}

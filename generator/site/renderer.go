@@ -7,9 +7,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"tiaoli/generator/examples"
 	"unicode/utf8"
 
+	"golang.org/x/sync/errgroup"
+
+	"tiaoli/generator/examples"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -65,15 +67,23 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	for _, d := range c.Documents {
 		places += len(d.Articles)
 	}
-	r := &renderer{c: c, x: lookup.New(c), opts: opts, tmpl: tmpl, css: css, js: js,
+	r := &renderer{c: c, opts: opts, tmpl: tmpl, css: css, js: js,
 		refsFrom: make(map[place][]int, places/4), refsTo: make(map[place][]int, places/8),
 		termsAt: make(map[place][]int, places/2), definedIn: map[string][]int{},
 		frames: map[string]*Frame{}}
-	r.indexReferences()
-	r.indexTerms()
-	r.byDate = sortedByDate(c.Documents)
-	r.vx = newVersionIndex(c)
-	r.examples = examples.Placeholder(examples.Queries(c))
+	// The indexes read the corpus alone and fill fields of their own:
+	// they are made side by side (in preview, after each edit).
+	var g errgroup.Group
+	g.Go(func() error { r.indexReferences(); return nil })
+	g.Go(func() error { r.indexTerms(); return nil })
+	g.Go(func() error {
+		r.x = lookup.New(c)
+		r.byDate = sortedByDate(c.Documents)
+		r.vx = newVersionIndex(c)
+		r.examples = examples.Placeholder(examples.Queries(c))
+		return nil
+	})
+	g.Wait()
 	return r, nil
 }
 
