@@ -74,7 +74,7 @@ func (k *Cache) alignments() *compare.Memo {
 
 // Parse is generator.Parse, reusing what an earlier parse with the same
 // Cache read of the files that have not changed since.
-func (k *Cache) Parse(fsys fs.FS) *model.Corpus { return parse(fsys, k) }
+func (k *Cache) Parse(fsys fs.FS) *model.Corpus { return parse(fsys, k, nil) }
 
 // unchanged returns a copy of what the file at p gave when its stamp is
 // settled and the one it had when it was read: the file was not written

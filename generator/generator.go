@@ -63,14 +63,15 @@ var sourceExts = map[string]bool{
 
 // Parse reads every source in fsys and returns the linked corpus. Problems
 // with single files are in Corpus.Errors; the other files are still read.
-func Parse(fsys fs.FS) *model.Corpus { return parse(fsys, nil) }
+func Parse(fsys fs.FS) *model.Corpus { return parse(fsys, nil, nil) }
 
-// parse is Parse, reading files through cache when it is not nil.
-func parse(fsys fs.FS, cache *Cache) *model.Corpus {
+// parse is Parse, reading files through cache and store when they are not
+// nil.
+func parse(fsys fs.FS, cache *Cache, store *Store) *model.Corpus {
 	paths, tables, errs, skipped := contentPaths(fsys)
 	c := &model.Corpus{Errors: errs, Skipped: skipped, Digests: map[string]string{}}
 	cache.keepOnly(paths)
-	for i, r := range ingestAll(fsys, paths, cache) {
+	for i, r := range ingestAll(fsys, paths, cache, store) {
 		if r.digest != "" {
 			c.Digests[paths[i]] = r.digest
 		}
@@ -259,13 +260,13 @@ type ingested struct {
 // ingestAll reads and parses the files in parallel, keeping their order
 // in the result. The largest files go first, so that no core is left with
 // a big one at the end while the others wait.
-func ingestAll(fsys fs.FS, paths []string, cache *Cache) []ingested {
+func ingestAll(fsys fs.FS, paths []string, cache *Cache, store *Store) []ingested {
 	out := make([]ingested, len(paths))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range largestFirst(fsys, paths) {
 		g.Go(func() error {
-			out[i] = ingestFile(fsys, paths[i], cache)
+			out[i] = ingestFile(fsys, paths[i], cache, store)
 			return nil
 		})
 	}
@@ -288,9 +289,9 @@ func largestFirst(fsys fs.FS, paths []string) []int {
 }
 
 // ingestFile reads one source and gives the structure of the regulations
-// it holds, on the goroutine that read it; from cache when it holds the
-// file as it is.
-func ingestFile(fsys fs.FS, p string, cache *Cache) ingested {
+// it holds, on the goroutine that read it; from cache or store when they
+// hold the file as it is.
+func ingestFile(fsys fs.FS, p string, cache *Cache, store *Store) ingested {
 	looked := time.Now()
 	st, err := fs.Stat(fsys, p)
 	if err == nil && st.Size() > decode.MaxSize {
@@ -311,7 +312,11 @@ func ingestFile(fsys fs.FS, p string, cache *Cache) ingested {
 	if r, ok := cache.get(p, sum, s); ok {
 		return r
 	}
-	r := ingestData(p, data, sum)
+	r, ok := store.load(p, sum)
+	if !ok {
+		r = ingestData(p, data, sum)
+		store.save(p, r)
+	}
 	cache.put(p, r, s)
 	return r
 }

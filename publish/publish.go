@@ -8,6 +8,9 @@
 //	OUT.prev      the build that was published before OUT, for Rollback
 //	OUT.trash     a build on its way out (removed by the next build)
 //	OUT.lock      held while a build or a rollback runs
+//	OUT.cache     what a build keeps for the next one that is no part of
+//	              the site (the parsed sources: generator.Store); never
+//	              published, and removable at any time
 //
 // Commit swaps OUT.staging and OUT in one step: on Linux with renameat2
 // RENAME_EXCHANGE, on macOS with renamex_np RENAME_SWAP. Elsewhere, and on
@@ -42,7 +45,23 @@ const (
 	PrevSuffix    = ".prev"
 	TrashSuffix   = ".trash"
 	LockSuffix    = ".lock"
+	CacheSuffix   = ".cache"
 )
+
+// CacheDir is the folder beside the published folder out (followed when
+// it is a symbolic link, as BeginOptions follows it) where builds keep
+// what they reuse and do not publish. It fails, as BeginOptions does, when
+// out overlaps one of apart.
+func CacheDir(out string, apart []string) (string, error) {
+	out, err := resolve(out)
+	if err != nil {
+		return "", err
+	}
+	if err := checkApart(out, apart); err != nil {
+		return "", err
+	}
+	return out + CacheSuffix, nil
+}
 
 // Options tune a build. The zero value compresses nothing; DefaultOptions
 // is what Begin uses.
@@ -60,8 +79,14 @@ type Options struct {
 	// Force replaces an out folder that is not a site (see MarkerFile)
 	// and holds files; those files are removed, not kept as OUT.prev.
 	Force bool
-	// Apart are folders that out, OUT.prev, OUT.staging and OUT.trash
-	// must not be, hold or be inside: the content folder of a build.
+	// Recycle starts the build from OUT.prev instead of an empty folder
+	// (recycle.go); Reuse names the top-level folders of it that may be
+	// kept (Staging.Retain), the rest goes at once.
+	Recycle bool
+	Reuse   []string
+	// Apart are folders that out, OUT.prev, OUT.staging, OUT.trash and
+	// OUT.cache must not be, hold or be inside: the content folder of a
+	// build.
 	Apart []string
 }
 
@@ -78,6 +103,7 @@ type Stats struct {
 	Written    int64 // files written anew
 	Kept       int64 // unchanged files linked from the published build
 	Compressed int64 // .gz variants written or kept
+	Reused     int64 // folders of a recycled build kept where they were
 }
 
 // Staging is a site being built beside the published folder.
@@ -87,6 +113,10 @@ type Staging struct {
 	lock     *lockFile
 	foreign  bool     // out is not a site and goes when the build is in (Force)
 	dirs     sync.Map // folders of the staging folder known to exist
+	// none is true when no build is published at out: there is no file
+	// to keep, and WriteFile does not look for one (a failed open per
+	// file, a hundredth of a first build's time).
+	none bool
 	// readable is true when the umask leaves the files and folders this
 	// package makes readable by all, so Commit need not walk them.
 	readable bool
@@ -94,11 +124,15 @@ type Staging struct {
 	// others (written by other writers into Dir) readable.
 	own sync.Map
 	gz  *compressor
+	// recycled is true when the build started from OUT.prev; retained
+	// are the folders of it that Retain kept.
+	recycled bool
+	retained map[string]bool
 
 	mu     sync.Mutex
 	closed bool
 
-	written, kept, compressed atomic.Int64
+	written, kept, compressed, reused atomic.Int64
 }
 
 // Begin starts a new build of the folder out with DefaultOptions.
@@ -142,8 +176,15 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		return nil, err
 	}
 	dir := out + StagingSuffix
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return nil, err
+	recycled, err := recycle(out, dir, opts)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if !recycled {
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.Chmod(dir, 0o755); err != nil { // whatever the umask
 		return nil, err
@@ -152,7 +193,9 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign}
+	_, statErr := os.Stat(out)
+	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled,
+		none: errors.Is(statErr, fs.ErrNotExist)}
 	s.own.Store(topName(MarkerFile), true)
 	if opts.Compress {
 		s.gz = newCompressor(opts.Workers, &s.compressed)
@@ -211,7 +254,7 @@ func (s *Staging) Published() string { return s.out }
 
 // Stats reports what the build has done with its files so far.
 func (s *Staging) Stats() Stats {
-	return Stats{Written: s.written.Load(), Kept: s.kept.Load(), Compressed: s.compressed.Load()}
+	return Stats{Written: s.written.Load(), Kept: s.kept.Load(), Compressed: s.compressed.Load(), Reused: s.reused.Load()}
 }
 
 // WriteFile writes one file of the new build. name is slash-separated and
@@ -232,7 +275,7 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	}
 	s.own.Store(topName(name), true)
 	old := filepath.Join(s.out, rel)
-	if holds(old, data) && link(old, dst) == nil {
+	if !s.none && holds(old, data) && link(old, dst) == nil {
 		s.kept.Add(1)
 		return s.variant(name, dst, old, data, true)
 	}
@@ -318,6 +361,9 @@ func (s *Staging) Commit() error {
 		return errors.New("publish: build already ended")
 	}
 	defer s.lock.release()
+	if err == nil {
+		err = s.checkRetained()
+	}
 	if err != nil {
 		os.RemoveAll(s.dir)
 		return err
@@ -371,8 +417,9 @@ func (s *Staging) flush() error {
 
 // KeepTree puts every file of the published build under the folder dir
 // (slash-separated, relative to the site root) into the new build as it
-// is, linked like an unchanged file. It reports false, having kept
-// nothing, when the published build has no such folder. It is safe to
+// is, linked like an unchanged file; a folder Retain kept stays where it
+// is instead. It reports false, having kept nothing, when the published
+// build has no such folder. It is safe to
 // call from several goroutines at once, for different folders.
 func (s *Staging) KeepTree(dir string) (bool, error) {
 	if err := checkName(dir); err != nil {
@@ -380,6 +427,9 @@ func (s *Staging) KeepTree(dir string) (bool, error) {
 	}
 	if s.isClosed() {
 		return false, fmt.Errorf("publish: keeping %s after the build ended", dir)
+	}
+	if s.keptInPlace(dir) {
+		return true, nil
 	}
 	root := filepath.Join(s.out, filepath.FromSlash(dir))
 	if fi, err := os.Lstat(root); err != nil || !fi.IsDir() {

@@ -125,7 +125,12 @@ func (p pace) set() {
 func build(o buildOptions, stderr io.Writer) (err error) {
 	stat := newProgressLine(stderr)
 	stat.phase("parse")
-	c, err := parseContent(o.content, o.cache)
+	store, err := openStore(o, stderr)
+	if err != nil {
+		stat.end()
+		return err
+	}
+	c, err := parseContent(o.content, o.cache, store)
 	if err != nil {
 		stat.end()
 		return err
@@ -140,6 +145,9 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	}
 	popts := publish.DefaultOptions
 	popts.Force, popts.Apart = o.force, []string{o.content}
+	// Start from the build before the published one, keeping its pages
+	// that would be rendered the same (--fresh keeps none).
+	popts.Recycle, popts.Reuse = !o.fresh, site.TreeRoots(c)
 	st, err := publish.BeginOptions(o.out, popts)
 	if err != nil {
 		stat.end()
@@ -161,6 +169,9 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if !o.fresh {
 		opts.Previous = site.ReadState(st.Published())
 	}
+	if st.Recycled() {
+		opts.Recycled = site.ReadState(st.Dir())
+	}
 	// The editors' synonyms go with the index; none is no error.
 	synonyms := readEditorial(o.content, search.SynonymsFile)
 	if err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat); err != nil {
@@ -173,14 +184,49 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	if err := st.Commit(); err != nil {
 		return err
 	}
+	if store != nil {
+		if err := store.Prune(); err != nil {
+			fmt.Fprintf(stderr, "tiaoli build: cleaning the cache of parsed sources: %v\n", err)
+		}
+	}
 	phases := stat.end()
 	ps := st.Stats()
-	fmt.Fprintf(stderr, "built %s: %d documents from %d sources in %.1fs (%s); %d files new or changed, %d unchanged\n",
-		o.out, len(c.Documents), len(c.Sources), time.Since(stat.start).Seconds(), phases, ps.Written, ps.Kept)
+	fmt.Fprintf(stderr, "built %s: %d documents from %d sources%s in %.1fs (%s); %d files new or changed, %d unchanged, %d folders of documents kept in place\n",
+		o.out, len(c.Documents), len(c.Sources), parsedNote(store), time.Since(stat.start).Seconds(), phases, ps.Written, ps.Kept, ps.Reused)
 	if len(c.Errors) > 0 {
 		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))
 	}
 	return nil
+}
+
+// openStore opens the cache of parsed sources beside the site (package
+// publish names it), for a build in a process of its own; nil, after a
+// warning when it cannot be opened, parses every file. tiaoli preview,
+// which keeps a Cache in memory, uses none. An out folder that overlaps
+// the content folder is an error, before anything is written.
+func openStore(o buildOptions, stderr io.Writer) (*generator.Store, error) {
+	if o.cache != nil {
+		return nil, nil
+	}
+	dir, err := publish.CacheDir(o.out, []string{o.content})
+	if err != nil {
+		return nil, err
+	}
+	s, err := generator.OpenStore(dir, programDigest(), o.fresh)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaoli build: not using the cache of parsed sources: %v\n", err)
+		return nil, nil
+	}
+	return s, nil
+}
+
+// parsedNote says how many sources a build parsed and how many it read
+// from the cache of parsed sources; "" without a cache.
+func parsedNote(s *generator.Store) string {
+	if s == nil {
+		return ""
+	}
+	return fmt.Sprintf(" (%d parsed, %d as parsed before)", s.Written.Load(), s.Read.Load())
 }
 
 // checkParsed says what parsing found wrong in the content and which

@@ -40,7 +40,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *content != "" {
-		c, err := parseContent(*content, nil)
+		c, err := parseContent(*content, nil, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "tiaoli check: %v\n", err)
 			return 1

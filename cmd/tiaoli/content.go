@@ -16,15 +16,18 @@ import (
 )
 
 // parseContent parses the content folder dir, reading only what is inside
-// it (package contentdir), through cache when it is not nil.
-func parseContent(dir string, cache *generator.Cache) (*model.Corpus, error) {
+// it (package contentdir), through cache or store when one is not nil.
+func parseContent(dir string, cache *generator.Cache, store *generator.Store) (*model.Corpus, error) {
 	fsys, err := contentdir.Open(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer fsys.Close()
-	if cache != nil {
+	switch {
+	case cache != nil:
 		return cache.Parse(fsys), nil
+	case store != nil:
+		return generator.ParseStored(fsys, store), nil
 	}
 	return generator.Parse(fsys), nil
 }

@@ -161,7 +161,7 @@ func (s *previewSite) buildSite(stderr io.Writer) error {
 	stat.digits = 2 // an edit's phases take tenths of a second
 	defer stat.end()
 	stat.phase("parse")
-	c, err := parseContent(o.content, o.cache)
+	c, err := parseContent(o.content, o.cache, nil)
 	if err != nil {
 		return err
 	}

@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"tiaoli/internal/testdir"
+	"tiaoli/publish"
 	"tiaoli/search"
 )
 
@@ -148,4 +152,99 @@ func searchJSON(t *testing.T, site, query string) string {
 		t.Fatalf("search %s: %d %s", query, st, stderr.String())
 	}
 	return out.String()
+}
+
+// TestRebuildParsesWhatChanged checks that a rebuild parses only the
+// sources that changed and reads the others from the cache of parsed
+// sources beside the site; that a damaged cache, one of another program
+// and --fresh parse again what they must; that from the third build on
+// the folders of documents of the build before the published one are
+// kept in place, but by another program or with --fresh; and that after
+// each the site is the one a fresh build makes.
+func TestRebuildParsesWhatChanged(t *testing.T) {
+	dir := pubTempDir(t)
+	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
+	writeRebuildContent(t, content)
+	n, _ := countBuilt(t, content, out, false, "")
+	cache := out + publish.CacheSuffix
+	for _, step := range []struct {
+		what    string
+		do      func()
+		fresh   bool
+		parsed  int
+		inPlace bool
+	}{
+		{"nothing changed", func() {}, false, 0, false},
+		{"an edit", func() { edit(t, filepath.Join(content, "reg0001.md"), "根据有关规定", "根据有关的规定") }, false, 1, true},
+		{"a damaged cache", func() { damageCache(t, cache) }, false, 2, true},
+		{"another program", func() {
+			was := programDigest
+			programDigest = func() string { return "another program" }
+			t.Cleanup(func() { programDigest = was })
+		}, false, n, false},
+		{"--fresh", func() {}, true, n, false},
+	} {
+		step.do()
+		want := fmt.Sprintf("(%d parsed, %d as parsed before)", step.parsed, n-step.parsed)
+		if _, inPlace := countBuilt(t, content, out, step.fresh, want); (inPlace > 0) != step.inPlace {
+			t.Errorf("after %s, %d folders of documents kept in place", step.what, inPlace)
+		}
+		freshBuild(t, content, fresh, "/")
+		if diff := siteDiff(t, out, fresh); diff != "" {
+			t.Errorf("after %s, the rebuilt site differs from a fresh build:\n%s", step.what, diff)
+		}
+	}
+}
+
+// countBuilt builds content into out and checks that the build says
+// want; it returns how many sources it parsed and how many folders of
+// documents it kept in place.
+func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sources, inPlace int) {
+	t.Helper()
+	var stderr bytes.Buffer
+	if err := build(buildOptions{content: content, out: out, base: "/", fresh: fresh}, &stderr); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("the build says %q, want %q", stderr.String(), want)
+	}
+	m := parsedCounts.FindStringSubmatch(stderr.String())
+	if m == nil {
+		t.Fatalf("the build does not say what it parsed: %s", stderr.String())
+	}
+	parsed, _ := strconv.Atoi(m[1])
+	read, _ := strconv.Atoi(m[2])
+	k := keptInPlace.FindStringSubmatch(stderr.String())
+	if k == nil {
+		t.Fatalf("the build does not say what it kept in place: %s", stderr.String())
+	}
+	inPlace, _ = strconv.Atoi(k[1])
+	return parsed + read, inPlace
+}
+
+var (
+	parsedCounts = regexp.MustCompile(`\((\d+) parsed, (\d+) as parsed before\)`)
+	keptInPlace  = regexp.MustCompile(`(\d+) folders of documents kept in place`)
+)
+
+// damageCache spoils two entries of the cache of parsed sources: one cut
+// short, one with a byte changed.
+func damageCache(t *testing.T, cache string) {
+	t.Helper()
+	list, err := filepath.Glob(filepath.Join(cache, "*.parsed"))
+	if err != nil || len(list) < 2 {
+		t.Fatalf("%d entries in %s: %v", len(list), cache, err)
+	}
+	for i, p := range list[:2] {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			data = data[:len(data)/2]
+		} else {
+			data[len(data)/2] ^= 1
+		}
+		write(t, p, string(data))
+	}
 }

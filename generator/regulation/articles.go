@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
@@ -32,11 +33,13 @@ type builder struct {
 	// limit is the key of the next article that opens a line (-1 when
 	// none): an article printed inside the text comes before it.
 	limit int
+	// cut holds the lines cut at the document's column width (cutAtWidth).
+	cut map[int]bool
 }
 
 // articles builds headings, articles, the preamble and the appendix.
 func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
-	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted}
+	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted, cut: cutAtWidth(lines)}
 	for i, l := range lines {
 		switch {
 		case b.appendix:
@@ -49,7 +52,7 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case b.article == nil:
 			p.reg.Preamble = append(p.reg.Preamble, paragraph(l, l.text))
 			b.last = &p.reg.Preamble[len(p.reg.Preamble)-1]
-		case isAppendixStart(l.text):
+		case isAppendixStart(l.text) || b.afterword(i):
 			b.appendix = true
 			b.toAppendix(l)
 		default:
@@ -57,6 +60,39 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		}
 	}
 	p.reportSkipped(lines, accepted)
+}
+
+// afterword reports whether line i, after the last article, heads text
+// that is no part of it: a heading, or a short line without punctuation
+// (解读, 理解与适用, 制定某规定的必要性), with prose under it within a few
+// lines. Notes copied after a regulation explain it there; as 款 of its last
+// article they would make that article dozens of paragraphs long.
+func (b *builder) afterword(i int) bool {
+	if b.article == nil || b.limit >= 0 || !headingLike(b.lines[i]) {
+		return false
+	}
+	for j := i + 1; j < len(b.lines) && j <= i+3; j++ {
+		if s := b.lines[j].text; utf8.RuneCountInString(s) >= minProse && lastRune(s) == '。' && !label.ItemLine(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// minProse is the length from which a line ending in 。 reads as prose.
+const minProse = 40
+
+// headingLike reports whether a line stands as a heading: marked as one, or
+// short and without punctuation but a closing colon, and no label.
+func headingLike(l line) bool {
+	if label.ItemLine(l.text) || isStructural(l.text) {
+		return false
+	}
+	if l.para.Heading > 0 {
+		return true
+	}
+	s := strings.TrimRight(l.text, "：:")
+	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "，。；：、,;:？！?!")
 }
 
 func hasKey(m map[int]label.ArticleStart, i int) bool {
@@ -128,11 +164,11 @@ func (b *builder) inline(l line, index int) bool {
 		b.addItem(l, m)
 		return true
 	}
-	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText, l) {
+	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText || b.cutBefore(index), l) {
 		b.join(l)
 		return true
 	}
-	return index >= 0 && b.listMember(l)
+	return index >= 0 && b.listMember(l, index)
 }
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or

@@ -88,3 +88,29 @@ func TestNormaliseTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestIssuedOn(t *testing.T) {
+	read := map[string]func(string) (string, string, bool){"issuedOn": issuedOn, "signedOn": signedOn}
+	for _, c := range []struct{ fn, in, date, issuer string }{
+		{"issuedOn", "（某纪发〔2010〕13号 2010年4月1日）", "2010-04-01", ""},
+		{"issuedOn", "2000年3月15日　某发释字〔2000〕1号", "2000-03-15", ""},
+		{"issuedOn", "（2006年9月12日　（2006）某研发8号）", "2006-09-12", ""},
+		{"issuedOn", "（2004年7月9日 法研[2004]102号）", "2004-07-09", ""},
+		{"issuedOn", "（某某办公厅、某某院办公厅 某办发[2018]1号 2018年4月16日）", "2018-04-16", "某某办公厅、某某院办公厅"},
+		{"issuedOn", "某某部 2013年12月20日", "", ""},                    // no number: a signature, not read at the top
+		{"issuedOn", "〔2002〕某研发第19号", "", ""},                      // no date
+		{"issuedOn", "2000年3月15日 某会议通过", "", ""},                   // no number
+		{"issuedOn", "（2010年4月1日 某纪发〔2010〕13号 2011年1月1日）", "", ""}, // two dates
+		{"issuedOn", "2010年4月1日起执行某发〔2010〕13号的规定", "", ""},         // a sentence
+		{"signedOn", "某 某 部 某 某 部 2013年12月20日", "2013-12-20", ""},
+		{"signedOn", "某某部 某某部 2013年12月20日", "2013-12-20", "某某部 某某部"},
+		{"signedOn", "（某纪发〔2010〕13号 2010年4月1日）", "2010-04-01", ""},
+		{"signedOn", "本规定 2013年12月20日", "", ""}, // not a body's name
+		{"signedOn", "2013年12月20日", "", ""},     // a date alone is dateOnly's
+	} {
+		date, issuer, ok := read[c.fn](c.in)
+		if ok != (c.date != "") || date != c.date || issuer != c.issuer {
+			t.Errorf("%s(%q) = %q, %q, %v; want %q, %q", c.fn, c.in, date, issuer, ok, c.date, c.issuer)
+		}
+	}
+}

@@ -13,8 +13,10 @@ import (
 // 款's sentence and is joined to it; one ending in "；" is an item without
 // a label, and so is one ending in "。" right after such an item. A 款 is
 // never a line that ends in a comma, and a list of "；" members is one 款.
+// A member cut by the layout is one too when the line after it finishes
+// it so (memberCut).
 // It reports false when the line is no member.
-func (b *builder) listMember(l line) bool {
+func (b *builder) listMember(l line, index int) bool {
 	if b.clause == nil || b.last == nil || l.para.Heading > 0 || quoted(l.text) {
 		return false
 	}
@@ -25,11 +27,11 @@ func (b *builder) listMember(l line) bool {
 			b.join(l)
 			return true
 		}
-		if !strings.ContainsRune("；;", end) {
+		if !strings.ContainsRune("；;", end) && !b.memberCut(index, "；;") {
 			return false
 		}
 	case b.item == nil && b.lastItemUnlabelled():
-		if !strings.ContainsRune("；;。", end) {
+		if !strings.ContainsRune("；;。", end) && !b.memberCut(index, "；;。") {
 			return false
 		}
 	default:
@@ -40,6 +42,17 @@ func (b *builder) listMember(l line) bool {
 	b.last = &it.Paragraph
 	b.labelText = false
 	return true
+}
+
+// memberCut reports whether line i is cut inside a member: the next line
+// continues it (see continues; a short line only when cut at the
+// document's column width) and ends with one of ends.
+func (b *builder) memberCut(i int, ends string) bool {
+	if i+1 >= len(b.lines) {
+		return false
+	}
+	next := b.lines[i+1]
+	return continues(b.lines[i].text, b.cut[i], next) && strings.ContainsRune(ends, lastRune(next.text))
 }
 
 // lastItemUnlabelled reports whether the 款's last item is a member

@@ -34,6 +34,9 @@ func bracketed(s string) (string, bool) {
 // line: a bracketed line with a date and a verb, or a line opening with a
 // date.
 func isMetaLine(s string) bool {
+	if _, _, ok := issuedOn(s); ok {
+		return true
+	}
 	if inner, ok := bracketed(s); ok {
 		_, dated := cndate.First(inner)
 		return dated && hasEventVerb(inner)
@@ -57,12 +60,22 @@ func hasEventVerb(s string) bool {
 var eventEnd = regexp.MustCompile(`(通过|公布|发布|施行|批准|修正|修订|修改|印发|颁布)(根据)?(` + cndate.YearPattern + `\s*年)`)
 
 // splitEvents cuts a history line into events: each starts with a date or
-// with 根据 (根据2017年…修正).
+// with 根据 (根据2017年…修正). A 根据 standing alone opens the event after it
+// (…修订 根据 2012年…修正); with no event after it on the line it was cut
+// from its event and is dropped.
 func splitEvents(s string) []string {
 	s = eventEnd.ReplaceAllString(s, "$1 $2$3")
 	fields := strings.FieldsFunc(s, isSpace)
 	var events []string
+	according := false
 	for _, f := range fields {
+		if f == "根据" {
+			according = true
+			continue
+		}
+		if according {
+			f, according = "根据"+f, false
+		}
 		if len(events) > 0 && !startsWithDate(f) && !strings.HasPrefix(f, "根据") {
 			events[len(events)-1] += " " + f
 			continue
@@ -102,8 +115,17 @@ func trimStrayBrackets(e string) string {
 // lines of a regulation.
 func readMeta(r *model.Regulation, header []string) {
 	var events []string
+	issued, issuer := "", ""
 	for _, s := range joinContinued(header) {
 		inner, isBracket := bracketed(s)
+		if date, by, ok := issuedOn(s); ok {
+			if !isBracket {
+				inner = s
+			}
+			r.History = append(r.History, inner)
+			issued, issuer = date, by
+			continue
+		}
 		switch {
 		case isBracket && (strings.Contains(inner, "批准") || strings.Contains(inner, "发布")) && r.Approval == "":
 			r.Approval = s
@@ -131,6 +153,89 @@ func readMeta(r *model.Regulation, header []string) {
 			r.ValidFrom = date
 		}
 	}
+	if r.Published == "" && issued != "" {
+		r.Published = issued
+		if r.Issuer == "" {
+			r.Issuer = issuer
+		}
+	}
+}
+
+// docNumber matches a document number (文号): the year in brackets, the
+// issuer's code on either side, the number and 号 (中纪发〔2010〕13号,
+// （2006）高检研发8号, 〔2002〕高检研发第19号, 法研[2004]102号).
+var docNumber = regexp.MustCompile(`\p{Han}*[〔［\[（(]\s*[0-9]{4}\s*[〕］\]）)]\s*\p{Han}*?第?\s*[0-9]+\s*号`)
+
+// issuedOn reads a line that says only when and under which document
+// number a text was issued, and maybe who issued it: 2000年3月15日
+// 高检发释字〔2000〕1号, （中纪发〔2010〕13号 2010年4月1日）, （某某办公厅、某某院办公厅
+// 某发[2018]1号 2018年4月16日）. It returns the date and the issuer ("" when
+// the line names none).
+func issuedOn(s string) (date, issuer string, ok bool) { return issueLine(s, true) }
+
+// signedOn reads the line that signs a notice: who issued it and when,
+// maybe with its document number (某某部 某某部 2013年12月20日, the names
+// maybe spaced letter by letter: then the issuer is "", the names run
+// together once unspaced), or a line issuedOn reads. At the top of a text
+// a date and a body's name are an event cut in two (2020年11月9日
+// 某法院审判委员会 / 第1815次会议通过), so only a notice is read so.
+func signedOn(s string) (date, issuer string, ok bool) { return issueLine(s, false) }
+
+// issueLine reads a line of a date, a document number (unless numbered is
+// false) and the issuers' names, and nothing else.
+func issueLine(s string, numbered bool) (date, issuer string, ok bool) {
+	s = trimSpace(s)
+	if inner, isBracket := bracketed(s); isBracket {
+		s = inner
+	}
+	dates := cndate.Find(s)
+	if len(dates) != 1 {
+		return "", "", false
+	}
+	rest := trimSpace(s[:dates[0].Start] + " " + s[dates[0].End:])
+	switch numbers := docNumber.FindAllStringIndex(rest, -1); len(numbers) {
+	case 0:
+		if numbered || rest == "" {
+			return "", "", false
+		}
+	case 1:
+		rest = trimSpace(rest[:numbers[0][0]] + " " + rest[numbers[0][1]:])
+	default:
+		return "", "", false
+	}
+	if rest == "" || isOrganisations(rest) {
+		return dates[0].ISO, rest, true
+	}
+	if spaced := letterSpaced(rest); spaced != "" && isOrganisation(spaced) {
+		return dates[0].ISO, "", true // 财 政 部 外 交 部: names run together once unspaced
+	}
+	return "", "", false
+}
+
+// letterSpaced returns s without its spaces when a space stands between
+// every two of its characters (财 政 部), "" otherwise.
+func letterSpaced(s string) string {
+	fields := strings.FieldsFunc(s, isSpace)
+	if len(fields) < 2 {
+		return ""
+	}
+	for _, f := range fields {
+		if utf8.RuneCountInString(f) != 1 {
+			return ""
+		}
+	}
+	return strings.Join(fields, "")
+}
+
+// isOrganisations reports whether s names one or more bodies, separated by
+// 、 or spaces (中央纪委办公厅、国家监委办公厅).
+func isOrganisations(s string) bool {
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || isSpace(r) }) {
+		if !isOrganisation(name) {
+			return false
+		}
+	}
+	return true
 }
 
 // joinContinued joins a header line that goes on from the line above it:
@@ -139,7 +244,8 @@ func readMeta(r *model.Regulation, header []string) {
 // more of the event above (国务院 / 中央军委发布 / 发布之日施行), and a
 // dateless line after one that stops before its event's verb (2017年7月28日
 // 山东省 / 第十二届…会议…修正). A dateless line naming a meeting after a
-// whole event (…批准 / …第二十三次会议通过) is an event of its own.
+// whole event (…批准 / …第二十三次会议通过) is an event of its own. A 根据
+// that ends a line opens the event on the next (…修订 根据 / 2012年…修正).
 func joinContinued(header []string) []string {
 	var out []string
 	for _, s := range header {
@@ -148,6 +254,11 @@ func joinContinued(header []string) []string {
 			continue
 		}
 		last := out[len(out)-1]
+		if t, ok := strings.CutSuffix(last, "根据"); ok && startsWithDate(s) {
+			out[len(out)-1] = trimSpace(t)
+			out = append(out, "根据"+s)
+			continue
+		}
 		switch {
 		case cutDate(last, s):
 			out[len(out)-1] = last + s
@@ -269,13 +380,20 @@ func readValidFrom(r *model.Regulation) {
 // readNoticeDate reads the date, and the issuer signed above it, of a
 // regulation whose header gives none from the notice that issues it: the
 // first line of the preamble that holds a date and nothing else
-// (（2009年7月1日）, or 2015年2月3日 under the issuer's name).
+// (（2009年7月1日）, or 2015年2月3日 under the issuer's name), or the line
+// that signs it (see signedOn).
 func readNoticeDate(r *model.Regulation) {
 	if r.Published != "" {
 		return
 	}
 	for i, p := range r.Preamble {
 		date, ok := dateOnly(p.Text)
+		if d, by, signed := signedOn(p.Text); signed && !ok {
+			date, ok = d, true
+			if r.Issuer == "" {
+				r.Issuer = by
+			}
+		}
 		if !ok {
 			continue
 		}

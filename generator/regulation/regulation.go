@@ -36,6 +36,7 @@
 package regulation
 
 import (
+	"regexp"
 	"strings"
 
 	"tiaoli/generator/label"
@@ -157,10 +158,50 @@ func (p *parser) header(lines []line) []line {
 			meta = append(meta, lines[i].text)
 			continue
 		}
+		if j := p.titleRepeat(lines, i); j > i {
+			i = j - 1
+			continue
+		}
 		break
 	}
 	readMeta(p.reg, p.dropTitleRepeat(meta))
 	return lines[i:]
+}
+
+// titleRepeat returns the index after the title printed again from line i
+// on, over one or more lines (最高人民法院 最高人民检察院 / 关于某某案件 /
+// 适用法律若干问题的解释) under the particulars, or i when the lines there
+// do not spell the whole title. A year the title adds to tell versions
+// apart (某某解释（2000）) need not be printed.
+func (p *parser) titleRepeat(lines []line, i int) int {
+	title := foldRepeat(p.doc.Title)
+	if title == "" {
+		return i
+	}
+	got := ""
+	for j := i; j < len(lines) && j < i+4; j++ {
+		s := lines[j].text
+		if isStructural(s) || strings.ContainsAny(s, "。；：:;") {
+			return i
+		}
+		got += foldRepeat(s)
+		if !strings.HasPrefix(title, got) {
+			return i
+		}
+		if rest := title[len(got):]; rest == "" || yearMark.MatchString(rest) {
+			return j + 1
+		}
+	}
+	return i
+}
+
+// yearMark matches a year a title carries after its name: （2000）, 2022.
+var yearMark = regexp.MustCompile(`^[（(]?[0-9]{4}[）)]?$`)
+
+// foldRepeat folds a title for comparing it with its printed repeat, which
+// may set the issuers apart with spaces where the title has 、.
+func foldRepeat(s string) string {
+	return strings.ReplaceAll(foldTitle(s), "、", "")
 }
 
 // dropTitleRepeat drops the title printed again over several lines at the

@@ -55,6 +55,55 @@ func continues(prev string, afterLabel bool, next line) bool {
 	return first != '“' && first != '"'
 }
 
+// minColumn is the shortest column width a layout cuts lines at.
+const minColumn = 15
+
+// cutAtWidth returns the lines cut at a column width shorter than
+// minWrapped: lines that stop in the middle of a sentence (a Han character
+// last, no punctuation) before a line that opens nothing, and that have
+// the same length as another such line of the document. A short title is
+// as short, but two of the same length that the text runs on from are a
+// column (发展改革主管部门负责制定和调整实行政府指导价 / 的物业服务收费标准，…；
+// 卫生健康主管部门负责物业服务区域内传染病防治 / 工作，…；).
+func cutAtWidth(lines []line) map[int]bool {
+	byWidth := map[int][]int{}
+	for i := 0; i+1 < len(lines); i++ {
+		s := lines[i].text
+		n := utf8.RuneCountInString(s)
+		if n < minColumn || n >= minWrapped || strings.ContainsAny(s, "，、；：。,;: ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
+			continue
+		}
+		if _, ok := label.ReadItem(s); ok || isStructural(s) {
+			continue
+		}
+		if continues(s, true, lines[i+1]) && !isTitleLike(lines[i+1].text) {
+			byWidth[n] = append(byWidth[n], i)
+		}
+	}
+	cut := map[int]bool{}
+	for _, is := range byWidth {
+		if len(is) < 2 {
+			continue
+		}
+		for _, i := range is {
+			cut[i] = true
+		}
+	}
+	return cut
+}
+
+// isTitleLike reports whether a line could stand alone as a title: short,
+// without punctuation. The rest of a cut sentence ends it.
+func isTitleLike(s string) bool {
+	return utf8.RuneCountInString(s) < minWrapped && !strings.ContainsAny(s, "，、；：。,;:")
+}
+
+// cutBefore reports whether the line before line i was cut at the
+// document's column width and is the end of the text it would join.
+func (b *builder) cutBefore(i int) bool {
+	return i > 0 && b.cut[i-1] && strings.HasSuffix(b.last.Text, b.lines[i-1].text)
+}
+
 // join appends a line to the paragraph it continues, dropping a character
 // doubled across the break when the document decides it, and records the
 // repairs.

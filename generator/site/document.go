@@ -6,6 +6,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
@@ -82,7 +84,7 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 	if len(d.Articles) > 0 {
 		jobs = append(jobs, job{files: []string{articleListFile(d)}, render: func(w *worker) error { return w.articleList(d) }})
 	}
-	if r.state.keeps(r.opts.Previous, d) {
+	if r.state.keeps(r.opts.Previous, d) || r.state.keeps(r.opts.Recycled, d) {
 		var files []string
 		for _, j := range jobs {
 			files = append(files, j.files...)
@@ -92,8 +94,8 @@ func (r *renderer) documentJobs(d *model.Document, seen map[string]bool) []job {
 	return jobs
 }
 
-// keepTree keeps the pages of d from the published build, or renders them
-// when it cannot.
+// keepTree keeps the pages of d from the published build, or where the
+// Writer holds them (Retainer), or renders them when it cannot.
 func (w *worker) keepTree(d *model.Document, render []job) error {
 	if k, ok := w.out.(TreeKeeper); ok {
 		kept, err := k.KeepTree(treeOf(d))
@@ -145,7 +147,7 @@ func (w *worker) documentPage(d *model.Document) error {
 		w.fullText(&w.txt, d, p)
 	}
 	if len(d.Articles) == 0 && len(d.Sections) == 0 {
-		w.body(&w.txt, d.Body, address.PartPrefix(""), p)
+		w.bodyFrom(&w.txt, d.Body, repeatedHeader(d), address.PartPrefix(""), p)
 	}
 	pg.Text = w.txt.take()
 	pg.Variants = r.variants(d, "", p)
@@ -273,4 +275,44 @@ func (w *worker) articleList(d *model.Document) error {
 		return errorf(articleListFile(d), err)
 	}
 	return w.file(articleListFile(d), data)
+}
+
+// repeatedHeader counts the paragraphs at the top of a regulation's body
+// that print again what the page's heading and particulars show: its
+// title, its particulars block, its approval and history lines. A
+// regulation without articles or sections shows its body, which starts
+// with them; other documents' bodies start after their headline.
+func repeatedHeader(d *model.Document) int {
+	if d.Kind != model.KindRegulation {
+		return 0
+	}
+	meta := foldMeta(d.Approval + strings.Join(d.History, ""))
+	title := foldMeta(d.Title)
+	n := 0
+	for _, para := range d.Body {
+		t := foldMeta(para.Text)
+		if !para.Header && !repeatsTitle(title, t) && (t == "" || !strings.Contains(meta, t)) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// repeatsTitle reports whether a folded line is the folded title, maybe
+// without the year the title adds to tell versions apart (某某批复（2000）).
+func repeatsTitle(title, line string) bool {
+	n := utf8.RuneCountInString(line)
+	return n >= 8 && strings.HasPrefix(title, line) && utf8.RuneCountInString(title)-n <= 6
+}
+
+// foldMeta makes a header line comparable with the title or the history
+// events read from it: no spaces or brackets.
+func foldMeta(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("()（）", r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -237,5 +237,43 @@ type TreeKeeper interface {
 	KeepTree(dir string) (bool, error)
 }
 
+// Retainer is a Writer that starts from the files of an earlier build
+// (package publish's Staging, recycling the build before the published
+// one) and must be told, before anything is written, which folders of it
+// stay as they are: the rest of it goes.
+type Retainer interface {
+	Retain(dirs []string) error
+}
+
+// retain tells a Retainer w which document folders of the build it
+// starts from (Options.Recycled) show what this build would render: the
+// pages of documents whose digests are unchanged since.
+func (r *renderer) retain(w Writer) error {
+	rt, ok := w.(Retainer)
+	if !ok {
+		return nil
+	}
+	var keep []string
+	for _, d := range r.c.Documents {
+		if d.URL != "" && r.state.keeps(r.opts.Recycled, d) {
+			keep = append(keep, treeOf(d))
+		}
+	}
+	return rt.Retain(keep)
+}
+
+// TreeRoots are the top-level folders that hold the folders of the
+// documents' pages: those of a build a Retainer may keep.
+func TreeRoots(c *model.Corpus) []string {
+	var roots []string
+	for _, d := range c.Documents {
+		root, _, _ := strings.Cut(treeOf(d), "/")
+		if root != "" && !slices.Contains(roots, root) {
+			roots = append(roots, root)
+		}
+	}
+	return roots
+}
+
 // treeOf is the folder of a document's pages.
 func treeOf(d *model.Document) string { return strings.TrimSuffix(d.URL, "/") }

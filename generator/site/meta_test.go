@@ -43,3 +43,35 @@ func TestReporterInDateline(t *testing.T) {
 		t.Errorf("作者 = %q, want 王某某", got)
 	}
 }
+
+// TestHeaderShownOnce: a regulation without articles or sections (a 批复,
+// a short 解释) shows its body; the title, particulars and history lines it
+// starts with are shown once, above it, not again as text.
+func TestHeaderShownOnce(t *testing.T) {
+	for first, src := range map[string]string{
+		"b3": "# 某某院关于某某行为法律适用问题的解释\n\n2000年9月29日 某某院某某委员会第七十次会议通过\n\n<!-- INFO END -->\n\n为依法办理某某案件，对某某行为法律适用问题解释如下：\n\n某某行为，依照刑法的规定追究刑事责任。\n",
+		"b4": "## 某某院研究室关于某某问题的答复 （2006）\n\n（2006年9月12日　（2006）某研发8号）\n\n某某院研究室关于某某问题的答复\n\n某省某某院研究室：\n\n你室《关于某某问题的请示》收悉。经研究，答复如下：\n\n某某行为以受贿论。\n\n此复\n",
+	} {
+		t.Run(first, func(t *testing.T) {
+			c := generator.Parse(fstest.MapFS{"a.md": {Data: []byte(src)}})
+			d := c.Documents[0]
+			p := parsePage(t, render(t, c, site.Options{Base: "/"}), d.URL+"index.html")
+			body := p.Find("main .text")
+			if body.Length() != 1 || p.Find("main h1").Length() != 1 {
+				t.Fatalf("no text or no heading")
+			}
+			if strings.Contains(body.Text(), strings.Fields(d.Title)[0]) {
+				t.Errorf("the title is shown again in the text: %q", body.Text())
+			}
+			if strings.Contains(body.Text(), d.History[0][:12]) {
+				t.Errorf("the history line is shown again in the text: %q", body.Text())
+			}
+			if id := body.Find("p").First().AttrOr("id", ""); id != first {
+				t.Errorf("the text does not keep its ids: first paragraph %q, want %q", id, first)
+			}
+			if body.Find("#b1").Length() != 1 || body.Find("#b2").Length() != 1 {
+				t.Errorf("the paragraphs left out lost their anchors: a link to #b1 would not land")
+			}
+		})
+	}
+}

@@ -159,8 +159,21 @@ func (w *worker) subitems(b *textBuilder, a *model.Article, items []*model.Item,
 // body writes paragraphs of running text with ids b1, b2 …: headings as
 // headings, runs of list items as lists, runs of table rows as tables.
 func (w *worker) body(b *textBuilder, paras []model.Paragraph, idPrefix string, p fromPage) {
+	w.bodyFrom(b, paras, 0, idPrefix, p)
+}
+
+// bodyFrom writes paras[from:] as body does, with the ids they have in the
+// whole of paras. The paragraphs left out keep their ids on empty marks at
+// the top, so that a link to one (a citation in a title) still lands.
+func (w *worker) bodyFrom(b *textBuilder, paras []model.Paragraph, from int, idPrefix string, p fromPage) {
+	for i := 0; i < from && idPrefix != ""; i++ {
+		b.WriteString("<span")
+		b.attr("id", idPrefix+strconv.Itoa(i+1))
+		b.WriteString("></span>")
+	}
 	inList, table := false, false
-	for i, para := range paras {
+	for i := from; i < len(paras); i++ {
+		para := paras[i]
 		if inList && !para.ListItem {
 			b.WriteString("</ul>\n")
 			inList = false

@@ -87,6 +87,10 @@ type Options struct {
 	// Build identifies the program that renders (a digest of its
 	// executable, say): pages rendered by another are never kept.
 	Build string
+	// Recycled is the State of the build the Writer starts from, when it
+	// is a Retainer that starts from one (package publish recycling the
+	// build before the published one); nil for none.
+	Recycled *State
 }
 
 // Render writes every page of the site for c to w.
@@ -96,6 +100,9 @@ func Render(c *model.Corpus, opts Options, w Writer) error {
 		return err
 	}
 	if r.state, err = newState(r); err != nil {
+		return err
+	}
+	if err := r.retain(w); err != nil {
 		return err
 	}
 	if err := r.run(w); err != nil {

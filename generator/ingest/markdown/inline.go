@@ -163,7 +163,7 @@ func (l lineInfo) keep() bool {
 		return false
 	}
 	onlyLinks := l.plain == 0 && l.strongRunes == 0 && l.linkRunes > 0
-	if l.navLabel || siteFooter.MatchString(l.text) {
+	if l.navLabel || isSiteFooter(l.text) {
 		return false
 	}
 	return !onlyLinks || (l.links < 2 && hasHan(l.text) && !navWords.MatchString(l.text))
@@ -181,7 +181,23 @@ var (
 	// of a web site's footer (京ICP备11001839号, 京公网安备11000002000025号,
 	// © 2004-2024 某网): a clipped page's chrome, never its text.
 	siteFooter = regexp.MustCompile(`\p{Han}ICP[备证]\s*\d|公网安备\s*\d{6,}|信息服务备案[：:]|^\s*(©|Copyright\s*©?)\s*\d{4}`)
+	// footerWords are the literal parts of siteFooter: a line holding
+	// none of them cannot match it, and most lines hold none. Unanchored,
+	// the expression is tried at every character of every line: a fortieth
+	// of a whole build's time before this check.
+	footerWords = []string{"ICP", "公网安备", "信息服务备案", "©", "Copyright"}
 )
+
+// isSiteFooter reports whether a line is a piece of a web site's footer
+// (siteFooter).
+func isSiteFooter(s string) bool {
+	for _, w := range footerWords {
+		if strings.Contains(s, w) {
+			return siteFooter.MatchString(s)
+		}
+	}
+	return false
+}
 
 // linkSeparators stand between the links of a bar; outside a link they
 // are not text of their own.
@@ -225,18 +241,43 @@ func clean(s string) (string, map[string]bool) {
 }
 
 // unbold removes the ** that Markdown left unparsed (CommonMark reads
-// **“一把手”**的 as text) from lines that hold a pair of them.
+// **“一把手”**的 as text) from lines that hold a pair of them, and the two
+// halves of a pair a line break split (**某某规定 / **（2005年…通过）, or
+// **某某批复 / **): lines of the block that hold one ** each, at an end of
+// the line, when they pair up. A lone ** inside a line stands for a name
+// left out (恢复**同志) and stays.
 func unbold(s string) string {
 	if !strings.Contains(s, "**") {
 		return s
 	}
 	lines := strings.Split(s, "\n")
+	var halves []int
 	for i, l := range lines {
-		if strings.Count(l, "**") >= 2 {
+		switch n := strings.Count(l, "**"); {
+		case n >= 2:
 			lines[i] = strings.ReplaceAll(l, "**", "")
+		case n == 1:
+			halves = append(halves, i)
+		}
+	}
+	if len(halves)%2 == 0 && allAtEnds(lines, halves) {
+		for _, i := range halves {
+			lines[i] = strings.Replace(lines[i], "**", "", 1)
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// allAtEnds reports whether the ** of each of the given lines stands at its
+// start or its end.
+func allAtEnds(lines []string, which []int) bool {
+	for _, i := range which {
+		l := strings.TrimSpace(lines[i])
+		if !strings.HasPrefix(l, "**") && !strings.HasSuffix(l, "**") {
+			return false
+		}
+	}
+	return true
 }
 
 // finish normalises a printed line; it reports false when nothing is left.

@@ -61,6 +61,9 @@ func TestRead(t *testing.T) {
 		{"stray bold markers",
 			"对**“一把手”**的监督\n",
 			"1 | 对“一把手”的监督\n"},
+		{"bold split by a line break",
+			"**某某机关关于某某问题的规定  \n**（2005年12月29日某某委员会第四十九次会议通过）\n\n**某某法院关于某某问题的**\n\n**的批复\n**  \n\n恢复**同志的党员权利。\n",
+			"1 | 某某机关关于某某问题的规定\n2  （2005年12月29日某某委员会第四十九次会议通过）\n4 b| 某某法院关于某某问题的\n6 | 的批复\n9 | 恢复**同志的党员权利。\n"},
 		{"table",
 			"| 条文 | 罪名 |\n|---|---|\n| 第152条 | 走私罪 |\n",
 			"1 head | 条文 | 罪名\n3 body | 第152条 | 走私罪\n"},
@@ -130,6 +133,31 @@ func TestParticularsMarker(t *testing.T) {
 	} {
 		if got := header(c.src); got != c.want {
 			t.Errorf("%q:\n got %s\nwant %s", c.src, got, c.want)
+		}
+	}
+}
+
+// TestSiteFooter checks that the literal check before the footer
+// expression leaves out no line the expression matches.
+func TestSiteFooter(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"京ICP备11001839号", true},
+		{"沪ICP证 020000号 网站地图", true},
+		{"京公网安备11000002000025号", true},
+		{"互联网新闻信息服务备案：10120170004", true},
+		{"© 2004-2024 某网", true},
+		{"  Copyright © 2019 某网 版权所有", true},
+		{"Copyright 2019", true},
+		{"第一条 为了规范ICP经营活动，制定本办法。", false},
+		{"第二条 本条例所称公网安备，是指备案。", false},
+		{"第三条 本办法自2020年1月1日起施行。", false},
+		{"", false},
+	} {
+		if got := isSiteFooter(tc.line); got != tc.want || got != siteFooter.MatchString(tc.line) {
+			t.Errorf("isSiteFooter(%q) = %v, want %v (expression: %v)", tc.line, got, tc.want, siteFooter.MatchString(tc.line))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package page
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
@@ -197,20 +198,33 @@ const maxHeadLines = 12
 
 // EnactedDate is the latest date in a history or approval line that an
 // enactment or amendment follows, "" when every date is followed only by
-// 施行 or nothing.
+// 施行 or nothing. Meetings listed with their dates before one verb share
+// it: in 2020年8月31日某法院审判委员会第1811次会议、2020年8月21日某检察院…会议通过
+// both dates enact.
 func EnactedDate(s string) string {
 	latest := ""
 	ds := cndate.Find(s)
-	for i, d := range ds {
+	shared := false // the event after this one enacts and this one lists into it
+	for i := len(ds) - 1; i >= 0; i-- {
 		end := len(s)
 		if i+1 < len(ds) {
 			end = ds[i+1].Start
 		}
-		if cndate.Enacts(s[d.End:end]) {
-			latest = max(latest, d.ISO)
+		event := s[ds[i].End:end]
+		enacts := cndate.Enacts(event) || shared && listsOn(event)
+		if enacts {
+			latest = max(latest, ds[i].ISO)
 		}
+		shared = enacts
 	}
 	return latest
+}
+
+// listsOn reports whether an event stops on a mark that lists it with the
+// next one (…第1811次会议、) rather than ending it.
+func listsOn(event string) bool {
+	event = strings.TrimRightFunc(event, unicode.IsSpace)
+	return strings.HasSuffix(event, "、") || strings.HasSuffix(event, "和")
 }
 
 // linkCarriers points every regulation carried inside a news item or

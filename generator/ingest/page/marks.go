@@ -8,6 +8,7 @@ import (
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/page/dateline"
+	"tiaoli/generator/label"
 )
 
 // The marks a page prints around its items' text: photo credits, bylines,
@@ -56,13 +57,22 @@ var (
 	carrierRE = regexp.MustCompile(`《([^《》]{2,80})》\s*(?:全文|原文|全文刊登|内容)?\s*如下\s*[。:：]?$|现将《([^《》]{2,80})》印发给你们`)
 )
 
-// isCredit reports whether a whole line is a credit.
+// isCredit reports whether a whole line is a credit. A heading or a line
+// that ends in a word which only ends like a credit (测绘, 描绘, 拍摄: 第三章
+// 基础测绘, …利害关系人对测绘) is none.
 func isCredit(s string) bool {
 	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。，,；") {
 		return false
 	}
+	if label.Structural(s) || creditLikeWord.MatchString(s) {
+		return false
+	}
 	return creditRE.MatchString(s)
 }
+
+// creditLikeWord matches a line ending in a word whose last character a
+// credit ends with (绘, 摄): the work of surveying, describing, filming.
+var creditLikeWord = regexp.MustCompile(`(?:测绘|描绘|拍摄|航摄)$`)
 
 // isPhotoCredit reports whether a credit is for a photograph.
 func isPhotoCredit(s string) bool { return photoCreditRE.MatchString(s) }

@@ -318,3 +318,48 @@ func TestKindsOfIssuedAndLong(t *testing.T) {
 		t.Errorf("documents\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestEnactedDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2000年4月20日 某会议通过 2000年9月14日 施行": "2000-04-20",
+		"2000年9月14日 施行":                  "",
+		"2020年8月31日 某法院审判委员会第1811次会议、2020年8月21日某检察院检察委员会第四十八次会议通过":                "2020-08-31",
+		"2016年3月28日由某法院审判委员会第1680次会议、2016年3月25日由某检察院检察委员会第50次会议通过，自2016年4月18日起施行": "2016-03-28",
+		"2010年3月29日某委员会常务会议、2010年7月21日某院常务会议修订":                                   "2010-07-21",
+		"2001年1月1日某会议通过，2001年2月1日起施行":                                             "2001-01-01",
+	} {
+		if got := EnactedDate(in); got != want {
+			t.Errorf("EnactedDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIsCredit(t *testing.T) {
+	for s, want := range map[string]bool{
+		"新华社发（郭金祺 摄）":            true,
+		"本报记者 张三摄":               true,
+		"某某县纪委监委 某某 绘图":          true,
+		"第三章 基础测绘":               false, // a chapter heading
+		"第七章 文物拓印、复制、拍摄":         false,
+		"基础测绘":                   false, // a heading whose label was lost
+		"某某所有权人、使用人或者其他利害关系人对测绘": false, // a line cut before its end
+	} {
+		if got := isCredit(s); got != want {
+			t.Errorf("isCredit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestSurveyingChapterStays(t *testing.T) {
+	docs := splitMD(t, "某某测绘条例.md", "# 某某测绘条例\n\n第一章 总则\n\n第一条 为了某某，制定本条例。\n\n第三章 基础测绘\n\n第二条 基础测绘是公益性事业。\n", "")
+	if len(docs) != 1 || len(docs[0].Credits) != 0 {
+		t.Fatalf("got %d documents, credits %q", len(docs), docs[0].Credits)
+	}
+	found := false
+	for _, p := range docs[0].Body {
+		found = found || p.Text == "第三章 基础测绘"
+	}
+	if !found {
+		t.Errorf("the chapter heading 第三章 基础测绘 left the text")
+	}
+}

@@ -1,0 +1,232 @@
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"tiaoli/generator/model"
+	"tiaoli/internal/bincode"
+)
+
+// A Store keeps on disk what reading each source gave, so that a parse in
+// a new process (tiaoli build after an edit) reads again only the files
+// that changed: a Cache lives as long as its process, a Store in a folder
+// of its own from one run to the next.
+//
+// An entry is named by a digest of the program, the source's path and the
+// digest of its bytes, so it is found only for that file as it is, read
+// by that program; it starts with a line naming its format and the digest
+// of the rest. An entry that is missing, damaged or of another format is
+// parsed again and written anew: a Store never changes what a parse
+// gives, only how long it takes. Entries are written whole under a
+// temporary name and renamed, so a run killed half-way leaves no partial
+// entry under a real name; two runs sharing a folder at once cost each
+// other at most a parse.
+type Store struct {
+	dir     string
+	program string
+	fresh   bool     // parse every file, reading no entry
+	used    sync.Map // names of the entries of the last parse
+	// Read and Written count the entries read and written.
+	Read, Written atomic.Int64
+}
+
+// storeFormat begins every entry; it changes when the entry's layout does.
+const storeFormat = "tiaoli parsed source 1\n"
+
+// storeTag marks a folder as a Store: the cache directory tag that backup
+// tools know to pass over. Prune removes only entries of a tagged folder.
+const storeTag = "CACHEDIR.TAG"
+
+const storeTagText = "Signature: 8a477f597d28d172789f06886806bc55\n" +
+	"# This folder is a cache of tiaoli build: what reading each source gave.\n" +
+	"# It may be removed at any time; the next build then parses every file.\n"
+
+// entrySuffix ends the name of every entry; tmpPrefix starts the name of
+// an entry being written.
+const (
+	entrySuffix = ".parsed"
+	tmpPrefix   = "tmp-"
+)
+
+// OpenStore opens the Store in the folder dir, making it when it does not
+// exist. program identifies the program (a digest of its executable); with
+// "" no entry is ever found. A folder that exists, holds files and is not a
+// Store is refused. With fresh, the parse reads no entry but writes them
+// all.
+func OpenStore(dir, program string, fresh bool) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tag := filepath.Join(dir, storeTag)
+	if data, err := os.ReadFile(tag); err != nil || !bytes.Equal(data, []byte(storeTagText)) {
+		entries, rerr := os.ReadDir(dir)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if len(entries) > 0 && err != nil {
+			return nil, fmt.Errorf("%s holds files and is not a cache of tiaoli (no %s)", dir, storeTag)
+		}
+		if err := os.WriteFile(tag, []byte(storeTagText), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return &Store{dir: dir, program: program, fresh: fresh || program == ""}, nil
+}
+
+// ParseStored is Parse, reading what the files that did not change gave
+// from the Store s and writing there what the others give.
+func ParseStored(fsys fs.FS, s *Store) *model.Corpus { return parse(fsys, nil, s) }
+
+// storedFile is what an entry holds: what ingestData gave, each
+// document's Carrier as its index in Docs (-1 for none) instead of a
+// pointer.
+type storedFile struct {
+	Source   *model.Source
+	Docs     []*model.Document
+	Errs     []model.Error
+	Carriers []int
+}
+
+// name is the entry of the source at p whose bytes have the digest sum.
+func (s *Store) name(p, sum string) string {
+	h := sha256.Sum256([]byte(s.program + "\x00" + p + "\x00" + sum))
+	return hex.EncodeToString(h[:]) + entrySuffix
+}
+
+// load reads what the source at p with the digest sum gave, when the
+// Store holds it whole.
+func (s *Store) load(p, sum string) (ingested, bool) {
+	if s == nil {
+		return ingested{}, false
+	}
+	name := s.name(p, sum)
+	s.used.Store(name, true)
+	if s.fresh {
+		return ingested{}, false
+	}
+	data, err := os.ReadFile(filepath.Join(s.dir, name))
+	if err != nil {
+		return ingested{}, false
+	}
+	payload, ok := checkEntry(data)
+	if !ok {
+		return ingested{}, false
+	}
+	var f storedFile
+	if bincode.Decode(payload, &f) != nil || len(f.Carriers) != len(f.Docs) {
+		return ingested{}, false
+	}
+	for i, c := range f.Carriers {
+		if c >= len(f.Docs) || c == i {
+			return ingested{}, false
+		}
+		if c >= 0 {
+			f.Docs[i].Carrier = f.Docs[c]
+		}
+	}
+	s.Read.Add(1)
+	return ingested{source: f.Source, docs: f.Docs, errs: f.Errs, digest: sum}, true
+}
+
+// checkEntry returns the payload of an entry whose format line and digest
+// are right.
+func checkEntry(data []byte) ([]byte, bool) {
+	rest, ok := bytes.CutPrefix(data, []byte(storeFormat))
+	if !ok || len(rest) < sha256.Size {
+		return nil, false
+	}
+	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
+	got := sha256.Sum256(payload)
+	return payload, bytes.Equal(sum, got[:])
+}
+
+// save writes what the source at p gave. A document that points at
+// another of another file (only linking does that, after ingestData) is
+// not kept: the file is parsed again next time.
+func (s *Store) save(p string, r ingested) {
+	if s == nil || r.digest == "" {
+		return
+	}
+	f := storedFile{Source: r.source, Errs: r.errs, Docs: make([]*model.Document, len(r.docs)), Carriers: make([]int, len(r.docs))}
+	index := make(map[*model.Document]int, len(r.docs))
+	for i, d := range r.docs {
+		index[d] = i
+	}
+	for i, d := range r.docs {
+		if d.VersionDocs != nil {
+			return
+		}
+		c, ok := index[d.Carrier]
+		if d.Carrier != nil && !ok {
+			return
+		}
+		if d.Carrier == nil {
+			c = -1
+		}
+		shallow := *d
+		shallow.Carrier = nil
+		f.Docs[i], f.Carriers[i] = &shallow, c
+	}
+	payload, err := bincode.Append(nil, &f)
+	if err != nil {
+		return
+	}
+	sum := sha256.Sum256(payload)
+	data := make([]byte, 0, len(storeFormat)+len(sum)+len(payload))
+	data = append(append(append(data, storeFormat...), sum[:]...), payload...)
+	if s.write(s.name(p, r.digest), data) == nil {
+		s.Written.Add(1)
+	}
+}
+
+// write puts data into the entry name: a temporary file renamed.
+func (s *Store) write(name string, data []byte) error {
+	f, err := os.CreateTemp(s.dir, tmpPrefix+"*"+entrySuffix)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(s.dir, name))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// Prune removes the entries the last parse did not use (of files changed
+// or gone, or of another program) and what runs that were killed left.
+func (s *Store) Prune() error {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, entrySuffix) || !e.Type().IsRegular() {
+			continue
+		}
+		if _, used := s.used.Load(name); used {
+			continue
+		}
+		if err := os.Remove(filepath.Join(s.dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,327 @@
+// Package bincode writes Go values of plain types (structs of exported
+// fields, strings, integers, floats, booleans, slices, arrays and
+// pointers) as bytes and reads them back exactly as they were: a nil
+// slice or pointer comes back nil and an empty slice empty, which
+// encoding/gob does not keep (an empty list and no list print apart in
+// JSON). Two pointers to one value come back as two values; maps,
+// interfaces, channels and functions are refused.
+//
+// The bytes carry no type description: they are read back only into the
+// type they were written from, by the same program.
+package bincode
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"sync"
+)
+
+// Append appends the encoding of the value v points at to dst.
+func Append(dst []byte, v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return dst, errors.New("bincode: Append needs a non-nil pointer")
+	}
+	c, err := codecOf(rv.Type().Elem())
+	if err != nil {
+		return dst, err
+	}
+	return c.enc(dst, rv.Elem()), nil
+}
+
+// Decode reads data, written by Append from a value of the same type,
+// into the value v points at. The strings it reads share the memory of one
+// copy of data.
+func Decode(data []byte, v any) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return errors.New("bincode: Decode needs a non-nil pointer")
+	}
+	c, err := codecOf(rv.Type().Elem())
+	if err != nil {
+		return err
+	}
+	s := string(data)
+	r := &reader{s: s}
+	c.dec(r, rv.Elem())
+	if r.err == nil && r.at != len(s) {
+		r.err = errors.New("bincode: bytes left over")
+	}
+	return r.err
+}
+
+// reader reads the encoding; its first error stops it.
+type reader struct {
+	s   string
+	at  int
+	err error
+}
+
+func (r *reader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("bincode: %s at byte %d", what, r.at)
+	}
+	r.at = len(r.s)
+}
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	var x uint64
+	var shift uint
+	for i := 0; i < binary.MaxVarintLen64; i++ {
+		if r.at >= len(r.s) {
+			r.fail("truncated")
+			return 0
+		}
+		b := r.s[r.at]
+		r.at++
+		if b < 0x80 {
+			return x | uint64(b)<<shift
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
+	}
+	r.fail("bad number")
+	return 0
+}
+
+func (r *reader) varint() int64 {
+	u := r.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+// count reads a length, which cannot exceed the bytes left: every element
+// takes one byte at least.
+func (r *reader) count() int {
+	n := r.uvarint()
+	if n > uint64(len(r.s)-r.at) {
+		r.fail("length past the end")
+		return 0
+	}
+	return int(n)
+}
+
+// codec writes and reads values of one type.
+type codec struct {
+	enc func(dst []byte, v reflect.Value) []byte
+	dec func(r *reader, v reflect.Value)
+}
+
+var codecs sync.Map // reflect.Type → *codec
+
+// codecOf is the codec of t, made once per type.
+func codecOf(t reflect.Type) (*codec, error) {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec), nil
+	}
+	c, err := build(t, map[reflect.Type]*codec{})
+	if err != nil {
+		return nil, err
+	}
+	codecs.Store(t, c)
+	return c, nil
+}
+
+// build makes the codec of t; making holds those being made, for types
+// that refer to themselves.
+func build(t reflect.Type, making map[reflect.Type]*codec) (*codec, error) {
+	if c, ok := making[t]; ok {
+		return c, nil
+	}
+	c := &codec{}
+	making[t] = c
+	switch t.Kind() {
+	case reflect.Bool:
+		c.enc = func(dst []byte, v reflect.Value) []byte {
+			if v.Bool() {
+				return append(dst, 1)
+			}
+			return append(dst, 0)
+		}
+		c.dec = func(r *reader, v reflect.Value) {
+			if r.err == nil && r.at >= len(r.s) {
+				r.fail("truncated")
+			}
+			if r.err == nil {
+				v.SetBool(r.s[r.at] != 0)
+				r.at++
+			}
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		c.enc = func(dst []byte, v reflect.Value) []byte { return binary.AppendVarint(dst, v.Int()) }
+		c.dec = func(r *reader, v reflect.Value) { v.SetInt(r.varint()) }
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		c.enc = func(dst []byte, v reflect.Value) []byte { return binary.AppendUvarint(dst, v.Uint()) }
+		c.dec = func(r *reader, v reflect.Value) { v.SetUint(r.uvarint()) }
+	case reflect.Float32, reflect.Float64:
+		c.enc = func(dst []byte, v reflect.Value) []byte {
+			return binary.AppendUvarint(dst, math.Float64bits(v.Float()))
+		}
+		c.dec = func(r *reader, v reflect.Value) { v.SetFloat(math.Float64frombits(r.uvarint())) }
+	case reflect.String:
+		c.enc = func(dst []byte, v reflect.Value) []byte {
+			s := v.String()
+			return append(binary.AppendUvarint(dst, uint64(len(s))), s...)
+		}
+		c.dec = func(r *reader, v reflect.Value) {
+			n := r.count()
+			if r.err == nil {
+				v.SetString(r.s[r.at : r.at+n])
+				r.at += n
+			}
+		}
+	case reflect.Pointer:
+		return c, pointerCodec(c, t, making)
+	case reflect.Slice:
+		return c, sliceCodec(c, t, making)
+	case reflect.Array:
+		e, err := build(t.Elem(), making)
+		if err != nil {
+			return nil, err
+		}
+		c.enc = func(dst []byte, v reflect.Value) []byte {
+			for i := range v.Len() {
+				dst = e.enc(dst, v.Index(i))
+			}
+			return dst
+		}
+		c.dec = func(r *reader, v reflect.Value) {
+			for i := range v.Len() {
+				e.dec(r, v.Index(i))
+			}
+		}
+	case reflect.Struct:
+		return c, structCodec(c, t, making)
+	default:
+		return nil, fmt.Errorf("bincode: cannot write a %s (%s)", t.Kind(), t)
+	}
+	return c, nil
+}
+
+// pointerCodec writes a byte, 0 for nil, then the value pointed at.
+func pointerCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error {
+	e, err := build(t.Elem(), making)
+	if err != nil {
+		return err
+	}
+	c.enc = func(dst []byte, v reflect.Value) []byte {
+		if v.IsNil() {
+			return append(dst, 0)
+		}
+		return e.enc(append(dst, 1), v.Elem())
+	}
+	c.dec = func(r *reader, v reflect.Value) {
+		switch r.uvarint() {
+		case 0:
+		case 1:
+			p := reflect.New(t.Elem())
+			e.dec(r, p.Elem())
+			v.Set(p)
+		default:
+			r.fail("bad pointer mark")
+		}
+	}
+	return nil
+}
+
+// sliceCodec writes the length plus one (0 for a nil slice), then the
+// elements.
+func sliceCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error {
+	if t.Elem().Kind() == reflect.Uint8 {
+		c.enc = func(dst []byte, v reflect.Value) []byte {
+			if v.IsNil() {
+				return append(dst, 0)
+			}
+			return append(binary.AppendUvarint(dst, uint64(v.Len())+1), v.Bytes()...)
+		}
+		c.dec = func(r *reader, v reflect.Value) {
+			n, ok := sliceLen(r)
+			if ok && r.err == nil {
+				if n > len(r.s)-r.at {
+					r.fail("length past the end")
+					return
+				}
+				v.SetBytes([]byte(r.s[r.at : r.at+n]))
+				r.at += n
+			}
+		}
+		return nil
+	}
+	e, err := build(t.Elem(), making)
+	if err != nil {
+		return err
+	}
+	c.enc = func(dst []byte, v reflect.Value) []byte {
+		if v.IsNil() {
+			return append(dst, 0)
+		}
+		dst = binary.AppendUvarint(dst, uint64(v.Len())+1)
+		for i := range v.Len() {
+			dst = e.enc(dst, v.Index(i))
+		}
+		return dst
+	}
+	c.dec = func(r *reader, v reflect.Value) {
+		n, ok := sliceLen(r)
+		if !ok || r.err != nil {
+			return
+		}
+		s := reflect.MakeSlice(t, n, n)
+		for i := range n {
+			e.dec(r, s.Index(i))
+		}
+		v.Set(s)
+	}
+	return nil
+}
+
+// sliceLen reads a slice's length, written plus one; ok is false for a
+// nil slice. The length cannot exceed the bytes left.
+func sliceLen(r *reader) (n int, ok bool) {
+	m := r.uvarint()
+	if m == 0 || r.err != nil {
+		return 0, false
+	}
+	if m-1 > uint64(len(r.s)-r.at) {
+		r.fail("length past the end")
+		return 0, false
+	}
+	return int(m - 1), true
+}
+
+// structCodec writes the fields in order; every field must be exported.
+func structCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error {
+	fields := make([]*codec, t.NumField())
+	for i := range fields {
+		f := t.Field(i)
+		if !f.IsExported() {
+			return fmt.Errorf("bincode: %s.%s is not exported", t, f.Name)
+		}
+		fc, err := build(f.Type, making)
+		if err != nil {
+			return err
+		}
+		fields[i] = fc
+	}
+	c.enc = func(dst []byte, v reflect.Value) []byte {
+		for i, f := range fields {
+			dst = f.enc(dst, v.Field(i))
+		}
+		return dst
+	}
+	c.dec = func(r *reader, v reflect.Value) {
+		for i, f := range fields {
+			f.dec(r, v.Field(i))
+		}
+	}
+	return nil
+}

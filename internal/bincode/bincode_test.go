@@ -1,0 +1,99 @@
+package bincode
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+)
+
+type plain struct {
+	B     bool
+	I     int
+	I8    int8
+	U     uint32
+	F     float64
+	S     string
+	Empty []string
+	Nil   []string
+	Bytes []byte
+	Arr   [2]int
+	P     *Node
+	NilP  *Node
+	List  []Node
+	Node
+	Last []string
+}
+
+type Node struct {
+	Name  string
+	Items []*Node
+}
+
+func TestRoundTripKeepsNilAndEmpty(t *testing.T) {
+	in := plain{B: true, I: -5, I8: -128, U: 1 << 31, F: 2.5, S: "条理", Empty: []string{}, Bytes: []byte{0, 1},
+		Arr: [2]int{3, -4}, P: &Node{Name: "a", Items: []*Node{{Name: "b"}, nil}}, List: []Node{{}, {Items: []*Node{}}},
+		Node: Node{Name: "embedded"}, Last: []string{}}
+	data, err := Append(nil, &in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out plain
+	if err := Decode(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Fatalf("read back\n%+v\nwrote\n%+v", out, in)
+	}
+	if out.Nil != nil || out.Empty == nil || out.NilP != nil || out.List[1].Items == nil || out.List[0].Items != nil || out.Last == nil {
+		t.Fatal("nil and empty lists or pointers not kept apart")
+	}
+}
+
+func TestDecodeRefusesDamagedBytes(t *testing.T) {
+	in := plain{S: "条理条理", Empty: []string{"x", "y"}, P: &Node{Name: "a"}}
+	data, err := Append(nil, &in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(data) {
+		var out plain
+		if Decode(data[:n], &out) == nil {
+			t.Fatalf("the first %d of %d bytes read without error", n, len(data))
+		}
+	}
+	var out plain
+	if Decode(append(data, 0), &out) == nil {
+		t.Fatal("a byte too many read without error")
+	}
+}
+
+func TestRefusedTypes(t *testing.T) {
+	for _, v := range []any{&map[string]int{}, &struct{ A any }{}, &struct{ a int }{}, &struct{ F func() }{}} {
+		if _, err := Append(nil, v); err == nil {
+			t.Errorf("%T written", v)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	in := plain{S: "条理", Empty: []string{}, P: &Node{Name: "a", Items: []*Node{nil}}}
+	data, _ := Append(nil, &in)
+	f.Add(data)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var out plain
+		if Decode(b, &out) != nil {
+			return
+		}
+		again, err := Append(nil, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back plain
+		if err := Decode(again, &back); err != nil {
+			t.Fatal(err)
+		}
+		if twice, _ := Append(nil, &back); !bytes.Equal(again, twice) {
+			t.Fatal("a value read did not read back the same")
+		}
+	})
+}

@@ -1,0 +1,146 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// A build that recycles (Options.Recycle) starts from OUT.prev, the build
+// before the published one, instead of an empty folder: its folders that
+// the new build would write again with the same bytes stay where they
+// are (Retain), which on a large site costs nothing, where linking every
+// file of them from the published build costs a link and a folder per
+// page. Everything else of it is removed before the new build writes: at
+// once at the top of the folder, but for the folders Options.Reuse names,
+// and inside those when Retain says what stays. Rollback then goes back
+// to the build the new one replaced, as without recycling; a build that
+// fails after it began leaves no OUT.prev.
+
+// recycle makes OUT.prev the staging folder dir, when it is a site, and
+// removes what of it the options do not let the build reuse. It reports
+// whether it did.
+func recycle(out, dir string, opts Options) (bool, error) {
+	prev := out + PrevSuffix
+	if !opts.Recycle || !IsSite(prev) {
+		return false, nil
+	}
+	if err := os.Rename(prev, dir); err != nil {
+		return false, nil // start from an empty folder
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return true, err
+	}
+	for _, e := range entries {
+		if e.Name() != topName(MarkerFile) && !reused(opts.Reuse, e.Name()) {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return true, err
+			}
+		}
+	}
+	marker := filepath.Join(dir, filepath.FromSlash(MarkerFile))
+	if err := os.Remove(marker); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return true, err // never written through: it may be a link to a published file
+	}
+	return true, nil
+}
+
+func reused(names []string, name string) bool {
+	for _, n := range names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Recycled reports whether the build started from OUT.prev: its folders
+// of Options.Reuse hold the files of that build until Retain.
+func (s *Staging) Recycled() bool { return s.recycled }
+
+// Retain keeps, of the files of the recycled build in the folders of
+// Options.Reuse, those under the folders keep (slash-separated, relative
+// to the site root) and removes the others; a later KeepTree of one of
+// them keeps it where it is. MarkerFile stays. It must be called once,
+// before anything is written into those folders; a recycled build that
+// never called it cannot be committed. Without recycling it does nothing.
+func (s *Staging) Retain(keep []string) error {
+	if !s.recycled {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.retained != nil {
+		return errors.New("publish: Retain called twice")
+	}
+	s.retained = map[string]bool{}
+	within := map[string]bool{} // folders holding a kept one
+	for _, k := range keep {
+		if err := checkName(k); err != nil {
+			return err
+		}
+		s.retained[k] = true
+		for d := path.Dir(k); d != "."; d = path.Dir(d) {
+			within[d] = true
+		}
+	}
+	for _, top := range append(s.opts.Reuse, topName(MarkerFile)) {
+		if err := s.prune(top, within); err != nil {
+			return fmt.Errorf("publish: clearing the recycled build: %w", err)
+		}
+	}
+	return nil
+}
+
+// prune removes the folder rel of the staging folder (slash-separated)
+// but the retained folders under it and MarkerFile.
+func (s *Staging) prune(rel string, within map[string]bool) error {
+	switch {
+	case s.retained[rel] || rel == MarkerFile:
+		return nil
+	case !within[rel] && rel != topName(MarkerFile):
+		return os.RemoveAll(filepath.Join(s.dir, filepath.FromSlash(rel)))
+	}
+	entries, err := os.ReadDir(filepath.Join(s.dir, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := s.prune(rel+"/"+e.Name(), within); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keptInPlace reports whether dir is a folder Retain kept, and marks it
+// part of the build.
+func (s *Staging) keptInPlace(dir string) bool {
+	s.mu.Lock()
+	ok := s.retained[dir]
+	s.mu.Unlock()
+	if ok {
+		s.own.Store(topName(dir), true)
+		s.reused.Add(1)
+	}
+	return ok
+}
+
+// checkRetained refuses to commit a recycled build whose old files were
+// never sorted out.
+func (s *Staging) checkRetained() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.recycled && s.retained == nil {
+		return errors.New("publish: the build recycled " + strings.TrimSuffix(s.out, "/") + PrevSuffix + " and never said what of it to keep (Retain)")
+	}
+	return nil
+}

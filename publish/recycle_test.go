@@ -1,0 +1,114 @@
+package publish
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// recycleOptions recycle the build before the published one and may keep
+// folders under d/.
+func recycleOptions() Options { return Options{Recycle: true, Reuse: []string{"d"}} }
+
+// TestRecycle builds three times: the third starts from the first (then
+// OUT.prev), keeps one of its folders where it is, links one from the
+// published build, writes the rest, and holds exactly the files it was
+// given; the first build's other files are gone, and Rollback goes back
+// to the second.
+func TestRecycle(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first := map[string]string{"d/x/index.html": "x1", "d/x/a1/index.html": "x1a1", "d/y/index.html": "y1",
+		"d/gone/index.html": "g", "t/index.html": "terms1", "stray.txt": "s"}
+	build(t, out, first)
+	second := map[string]string{"d/x/index.html": "x1", "d/x/a1/index.html": "x1a1", "d/y/index.html": "y2",
+		"t/index.html": "terms2"}
+	build(t, out, second)
+	inode := func(p string) os.FileInfo {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	firstX := inode(filepath.Join(out+PrevSuffix, "d/x/a1/index.html"))
+
+	st, err := BeginOptions(out, recycleOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Recycled() {
+		t.Fatal("the build did not start from the build before the published one")
+	}
+	if _, err := os.Stat(out + PrevSuffix); err == nil {
+		t.Fatal("OUT.prev is still there: it was copied, not recycled")
+	}
+	if _, err := os.Stat(filepath.Join(st.Dir(), "stray.txt")); err == nil {
+		t.Error("a file outside the reusable folders was kept before Retain")
+	}
+	if err := st.Retain([]string{"d/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := st.KeepTree("d/x"); !kept || err != nil {
+		t.Fatalf("KeepTree(d/x) = %v, %v", kept, err)
+	}
+	if kept, err := st.KeepTree("d/y"); !kept || err != nil { // from the published build
+		t.Fatalf("KeepTree(d/y) = %v, %v", kept, err)
+	}
+	if err := st.WriteFile("t/index.html", []byte("terms3")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"d/x/index.html": "x1", "d/x/a1/index.html": "x1a1", "d/y/index.html": "y2", "t/index.html": "terms3"}
+	if got := snapshot(t, out); !maps.Equal(got, want) {
+		t.Errorf("files %v, want %v", got, want)
+	}
+	if !IsSite(out) {
+		t.Error("the recycled build lost its marker")
+	}
+	if !os.SameFile(firstX, inode(filepath.Join(out, "d/x/a1/index.html"))) {
+		t.Error("the retained folder's file is not the recycled one")
+	}
+	if got := st.Stats().Reused; got != 1 {
+		t.Errorf("%d folders reused, want 1", got)
+	}
+	if err := Rollback(out); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, out); !maps.Equal(got, second) {
+		t.Errorf("rolled back to %v, want the second build %v", got, second)
+	}
+}
+
+// TestRecycleNeedsRetain checks that a recycled build that never said
+// what to keep is not published, and that an aborted one leaves the
+// published site as it was.
+func TestRecycleNeedsRetain(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"d/x/index.html": "x1"})
+	build(t, out, map[string]string{"d/x/index.html": "x2"})
+	published := snapshot(t, out)
+	st, err := BeginOptions(out, recycleOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.WriteFile("index.html", []byte("home")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err == nil {
+		t.Fatal("a recycled build was committed without Retain")
+	}
+	if got := snapshot(t, out); !maps.Equal(got, published) {
+		t.Errorf("the published site changed: %v", got)
+	}
+	st, err = BeginOptions(out, recycleOptions()) // no OUT.prev now: an empty folder
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Recycled() {
+		t.Error("recycled a build that is not there")
+	}
+	st.Abort()
+}
