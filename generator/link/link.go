@@ -62,6 +62,7 @@ func link(c *model.Corpus, glossary []byte, memo *Memo) []model.Error {
 	errs = append(errs, discovered...)
 	l.titles.collectCited(cited)
 	l.titles.collectForms(l.defs)
+	l.titles.collectShort(l.defs)
 	l.number(gdefs)
 	if memo != nil {
 		memo.useContext(l.contextKey(gsum, cited))

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -20,6 +21,9 @@ import (
 type names struct {
 	cited map[string]bool   // titles printed in 《》, and their short forms
 	forms map[string]string // a defined short form → the title it stands for
+	// short maps a short title in 《》 the corpus defines for a collected
+	// work (《党纪处分条例》) to the full title it stands for.
+	short map[string]string
 }
 
 // citedTitles lists every title printed in 《》 in the texts.
@@ -86,6 +90,79 @@ func (x *titleIndex) collectForms(defs [][]*def) {
 			x.names.forms[t.Term] = exp
 		}
 	}
+}
+
+// collectShort learns the short titles in 《》 texts define for the works
+// of the corpus (《全称》（以下简称《简称》）, （简称《…》）). A short title is
+// kept when every text that defines it gives it to one work, and it is
+// neither a kind of document alone (《条例》), nor a title the corpus finds
+// itself, nor the end of the title of another work (《企业法》 ends 合伙企业法
+// as well as the 全民所有制工业企业法 one text means by it). A text that
+// defines it otherwise keeps its own meaning (docRefs.abbreviation comes
+// first).
+func (x *titleIndex) collectShort(defs [][]*def) {
+	x.names.short = map[string]string{}
+	work := map[string]int{} // a short title → a document of its work
+	dropped := map[string]bool{}
+	for _, ds := range defs {
+		for _, d := range ds {
+			t := d.term
+			short, full := citedAlone(t.Term), citedAlone(t.Expansion)
+			if t.Kind != model.TermAbbreviation || short == "" || full == "" || dropped[short] {
+				continue
+			}
+			i := x.lookup(full, "")
+			prev, seen := work[short]
+			switch {
+			case i < 0 || seen && !x.sameWork(prev, i) ||
+				!seen && (isGenericTitle(short) || x.lookup(short, "") >= 0 || x.endsOther(short, i)):
+				dropped[short] = true
+				delete(x.names.short, short)
+			case !seen:
+				work[short] = i
+				x.names.short[short] = full
+			}
+		}
+	}
+}
+
+// endsOther reports whether a title ends the title of a document that is
+// not of the work of document i.
+func (x *titleIndex) endsOther(title string, i int) bool {
+	for j, d := range x.docs {
+		if t := normTitle(d.Title); (strings.HasSuffix(t, title) || strings.HasSuffix(titleCore(t), title)) && !x.sameWork(i, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// citedAlone is the folded title of s when s is one citation in 《》 and
+// nothing else; "".
+func citedAlone(s string) string {
+	if !strings.HasPrefix(s, "《") {
+		return ""
+	}
+	refs := scanRefs(s)
+	if len(refs) != 1 || refs[0].Kind != refCitation || refs[0].Start != 0 || refs[0].End != len(s) {
+		return ""
+	}
+	return normTitle(refs[0].Title)
+}
+
+// sameWork reports whether documents i and j are one text or versions of
+// one work.
+func (x *titleIndex) sameWork(i, j int) bool {
+	return i == j || slices.Contains(x.versions[i], j)
+}
+
+// expandShort returns the full title a short title in 《》 stands for
+// across the corpus (collectShort), or title itself.
+func (x *titleIndex) expandShort(title string) string {
+	if full, ok := x.names.short[normTitle(title)]; ok {
+		return full
+	}
+	return title
 }
 
 // title returns the title a name stands for when the corpus knows it:

@@ -182,6 +182,8 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 		ref.External, ref.Title = true, title
 		ref.Problem = fmt.Sprintf("abbreviation 《%s》 is not defined in this document", title)
 		return true
+	} else {
+		title = r.l.titles.expandShort(title)
 	}
 	dst := r.lookup(title)
 	if dst.doc < 0 && isIssuedPaper(dst.title) {
@@ -369,6 +371,8 @@ func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 			title = d.term.Expansion
 		} else if d := r.abbreviation(title, ti, raw.Start); d != nil && d.term.Expansion != "" {
 			title = d.term.Expansion
+		} else {
+			title = r.l.titles.expandShort(title)
 		}
 		dst := r.lookup(title)
 		r.cites = append(r.cites, dst)

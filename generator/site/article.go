@@ -96,9 +96,12 @@ func crumbs(d *model.Document, i int, p fromPage) []linkItem {
 
 // sectionPage is the page of a top-level section of a document without 条.
 type sectionPage struct {
-	Chrome     Chrome
-	Head       docHead
-	Crumbs     []linkItem
+	Chrome Chrome
+	Head   docHead
+	Crumbs []linkItem
+	// Anchor is the section's anchor (s2): a reference to the section
+	// links its page at it (lookup.Target.URL).
+	Anchor     string
 	Heading    string
 	Text       template.HTML
 	Prev, Next *linkItem
@@ -109,7 +112,7 @@ func (w *worker) sectionPage(d *model.Document, i int) error {
 	p := fromPage{root: rootOf(s.URL), url: s.URL}
 	name := strings.TrimSpace(s.Label + s.Title)
 	pg := sectionPage{Chrome: w.r.chrome(s.URL, name+" · "+d.Title, navOf(d), "section"),
-		Head: w.r.head(d, p), Heading: name}
+		Head: w.r.head(d, p), Anchor: s.Anchor, Heading: name}
 	pg.Crumbs = []linkItem{{Href: pg.Head.DocHref, Text: d.Title}}
 	if prev := neighbour(d.Sections, i, -1); prev != nil {
 		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label + prev.Title}

@@ -130,6 +130,15 @@ func TestSectionPages(t *testing.T) {
 	if !strings.Contains(text(s1.Find(".text")), "值班人员应当保持通讯畅通") {
 		t.Errorf("subsection text missing")
 	}
+	// A reference to the section lands on its page at its anchor
+	// (…/s1/#s1): the page holds that id once, around the section's text.
+	for _, s := range d.Sections {
+		sp := page(t, s.URL+"index.html")
+		target := sp.Find("#" + s.Anchor)
+		if target.Length() != 1 || target.Find("h1").Length() != 1 || target.Find(".text").Length() != 1 {
+			t.Errorf("%s: %d elements #%s, want one holding the heading and the text", s.URL, target.Length(), s.Anchor)
+		}
+	}
 }
 
 func TestSourcePage(t *testing.T) {
