@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"tiaoli/generator/numeral"
 )
@@ -243,4 +244,22 @@ func Enacts(event string) bool {
 		}
 	}
 	return false
+}
+
+// yearEndRE is a year that ends a text (…2003年).
+var yearEndRE = regexp.MustCompile(`(` + YearPattern + `)\s*年$`)
+
+// EndYear returns the year s ends with (…2003年, …二〇〇三年) as YYYY, and
+// the text before it; "" when s does not end with a year.
+func EndYear(s string) (year, before string) {
+	m := yearEndRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", s
+	}
+	y, ok := parseYear(s[m[2]:m[3]])
+	r, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+	if _, digit := yearDigitValue(r); !ok || digit || y < 1900 || y > 9999 {
+		return "", s // not a year, or the end of a longer number
+	}
+	return fmt.Sprintf("%04d", y), s[:m[0]]
 }

@@ -137,3 +137,17 @@ func TestEnacts(t *testing.T) {
 		}
 	}
 }
+
+func TestEndYear(t *testing.T) {
+	for s, want := range map[string][2]string{
+		"依照2003年":   {"2003", "依照"},
+		"依照二〇〇三年":   {"2003", "依照"},
+		"2003年5月1日": {"", "2003年5月1日"},
+		"第12003年":   {"", "第12003年"},
+		"没有年份":      {"", "没有年份"},
+	} {
+		if y, before := EndYear(s); y != want[0] || before != want[1] {
+			t.Errorf("EndYear(%q) = %q, %q, want %q, %q", s, y, before, want[0], want[1])
+		}
+	}
+}

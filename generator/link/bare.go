@@ -159,7 +159,8 @@ func (r *docRefs) bare(ref *model.Reference, raw rawRef, ti int) bool {
 		if !ok {
 			continue
 		}
-		dst := r.lookup(title)
+		text := r.l.texts[r.di][ti].p.Text
+		dst := r.lookup(title, yearOf(text[:raw.End-len(tail)], text[raw.End:]))
 		if dst.doc < 0 || dst.doc == r.di {
 			return false
 		}

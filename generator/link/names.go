@@ -214,21 +214,22 @@ func tails(words string) []string {
 
 // namedTitle returns the title a law named without 《》 stands for: the
 // longest tail of the words before its 第 that this document defines as
-// an abbreviation or that the corpus knows as a title; "" when none is.
-func (r *docRefs) namedTitle(words string, ti, start int) string {
+// an abbreviation or that the corpus knows as a title, and that tail; ""
+// when none is.
+func (r *docRefs) namedTitle(words string, ti, start int) (title, tail string) {
 	for _, tail := range tails(words) {
 		if !hasLawSuffix(tail) {
 			continue
 		}
 		if d := r.abbreviation(tail, ti, start); d != nil && d.term.Expansion != "" {
-			return d.term.Expansion
+			return d.term.Expansion, tail
 		}
 		if d := r.abbreviation("《"+tail+"》", ti, start); d != nil && d.term.Expansion != "" {
-			return d.term.Expansion
+			return d.term.Expansion, tail
 		}
 		if t, ok := r.l.titles.title(tail); ok {
-			return t
+			return t, tail
 		}
 	}
-	return ""
+	return "", ""
 }

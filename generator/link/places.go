@@ -103,7 +103,7 @@ func (r *docRefs) otherLaw(ti int) (dest, bool) {
 		return r.lastOther.dst, true
 	}
 	if t := appliedTitle(r.l.docs[r.di].Title); t != "" {
-		return r.lookup(t), true
+		return r.lookup(t, citedYear{}), true
 	}
 	return noDest, false
 }

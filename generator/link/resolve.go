@@ -33,6 +33,7 @@ type docRefs struct {
 	refs      []model.Reference
 	occs      []occurrence
 	cited     []citedHit
+	year      yearAt // the year before the last citation
 	// targets are the documents whose 款 and items a reference was
 	// resolved in (their shape, for a Memo).
 	targets []int
@@ -185,7 +186,9 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	} else {
 		title = r.l.titles.expandShort(title)
 	}
-	dst := r.lookup(title)
+	year := yearOf(text[:ref.From.Start], text[raw.End:])
+	r.year = yearAt{ti: ti, end: raw.End, title: raw.Title, year: year}
+	dst := r.lookup(title, year)
 	if dst.doc < 0 && isIssuedPaper(dst.title) {
 		return false
 	}
@@ -235,8 +238,6 @@ func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bo
 	return noDest, false
 }
 
-// lookup finds a cited title: among the documents related to this one
-// first (the regulation a news item carries), then in the whole corpus.
 // titleQualifiers are the words right before a 《》 that can be part of an
 // abbreviation: 新《条例》, 原《条例》, 2007年《意见》.
 func titleQualifiers(before string) []string {
@@ -255,7 +256,10 @@ func titleQualifiers(before string) []string {
 	return qs
 }
 
-func (r *docRefs) lookup(title string) dest {
+// lookup finds a cited title: among the documents related to this one
+// first (the regulation a news item carries), then in the whole corpus.
+// A year printed before the title (c) picks the version of that year.
+func (r *docRefs) lookup(title string, c citedYear) dest {
 	t := normTitle(title)
 	for _, f := range r.l.family[r.di] {
 		if normTitle(r.l.docs[f].Title) == t {
@@ -263,7 +267,7 @@ func (r *docRefs) lookup(title string) dest {
 		}
 	}
 	if i := r.l.titles.lookup(title, r.l.dates[r.di]); i >= 0 {
-		return dest{doc: i}
+		return dest{doc: r.l.titles.inYear(i, c)}
 	}
 	return dest{doc: -1, title: normCited(title)}
 }
@@ -374,13 +378,14 @@ func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 		} else {
 			title = r.l.titles.expandShort(title)
 		}
-		dst := r.lookup(title)
+		dst := r.lookup(title, r.year.of(ti, raw))
 		r.cites = append(r.cites, dst)
 		return dst, true
 	case qualNamed:
 		dst := noDest
-		if title := r.namedTitle(raw.Title, ti, raw.Start); title != "" {
-			dst = r.lookup(title)
+		if title, tail := r.namedTitle(raw.Title, ti, raw.Start); title != "" {
+			text := r.l.texts[r.di][ti].p.Text
+			dst = r.lookup(title, yearOf(text[:raw.Start-len(tail)], text[raw.Start:]))
 			r.cites = append(r.cites, dst)
 		}
 		r.last = dst
