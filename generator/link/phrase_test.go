@@ -73,6 +73,12 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"疾控机构|abbreviation|rest|疾病预防控制机构|疾病预防控制机构"},
 		{"以从事营业性演出为职业的个体演员（以下简称个体演员），应当登记。",
 			"个体演员|abbreviation|rest|以从事营业性演出为职业的个体演员|以从事营业性演出为职业的个体演员"},
+		// a companion that starts the clause, before the clause's own 的,
+		// stays: the talk is held with the person, not by them
+		{"本规定适用于上级单位在日常工作中，同下级单位负责人就履职情况开展的谈话（以下简称履职谈话）。",
+			"履职谈话|abbreviation|rest|同下级单位负责人就履职情况开展的谈话|同下级单位负责人就履职情况开展的谈话"},
+		{"本市推进区域合作，与本市相邻的省份（以下简称邻省）可以参照执行。",
+			"邻省|abbreviation|rest|与本市相邻的省份|与本市相邻的省份"},
 		// a tail that lost characters of the short form is not the phrase
 		{"本市建立城市管理平台（以下简称本市平台）。",
 			"本市平台|abbreviation|rest|本市建立城市管理平台|本市建立城市管理平台"},

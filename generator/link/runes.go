@@ -180,7 +180,7 @@ func clauseStart(s string, i int) int {
 }
 
 // leadWords are the prepositions and conjunctions trimmed from the start of
-// a clause taken as a definition: 同下级党委 → 下级党委.
+// a clause taken as a definition: 由县级人民政府 → 县级人民政府.
 var leadWords = []string{
 	"为了", "对于", "关于", "按照", "依照", "根据", "依据", "以及", "或者", "其中", "包括", "适用于",
 	"同", "对", "与", "向", "由", "把", "将", "在", "为", "和", "及", "并", "即",
@@ -198,6 +198,23 @@ func trimLead(s string) string {
 		s = trimSecondPreposition(t)
 	}
 	return trimLeadYi(s)
+}
+
+// companionPrepositions name who an act is done with (同某人开展的谈话,
+// 与本市相邻的地区): where they start a clause that has its own 的 they
+// belong to the clause that qualifies the name, and trimming them would
+// make the companion the doer. After a verb (加强与…的沟通) they do not.
+var companionPrepositions = []string{"同", "与"}
+
+// opensQualifier reports whether s starts with a companion preposition
+// that opens the clause qualifying the name after its 的.
+func opensQualifier(s string) bool {
+	for _, w := range companionPrepositions {
+		if rest, ok := strings.CutPrefix(s, w); ok && !startsWord(w, rest) && topLevelIndexAny(rest, "的") >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // secondPrepositions may follow another lead word and still be

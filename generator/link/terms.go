@@ -268,7 +268,11 @@ func expansionBefore(s string, open int, term string) string {
 			return cited[o:] // 《中华人民共和国刑法》（以下简称刑法）: the title alone
 		}
 	}
-	exp := namedPhrase(trimLead(before[clauseStart(before, len(before)):]), term)
+	clause := strings.TrimSpace(before[clauseStart(before, len(before)):])
+	if !opensQualifier(clause) {
+		clause = trimLead(clause)
+	}
+	exp := namedPhrase(clause, term)
 	return dropAbbreviations(strings.TrimLeft(exp, "”’」』"))
 }
 
