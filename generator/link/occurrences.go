@@ -180,13 +180,34 @@ func inFixedName(s string, start, end int) bool {
 	return false
 }
 
+// bodyHeads end the name of an authority or an institution that a term
+// before them names only the field of: the 保险 a law defines is not what
+// 保险监督管理机构 means, nor 文物 its 行政部门, nor 档案 (the records) the
+// 档案馆 (the archive). Heads that also follow the thing a body manages
+// are left out: 企业主管部门 is that 企业's department, 公园管理机构 that
+// park's. A term that is itself such a body keeps its links (博物馆 before
+// 馆舍).
+var bodyHeads = []string{"监督管理机构", "监督管理部门", "行政部门", "馆"}
+
+// beforeBodyHead reports whether the term at s[start:end] runs into one of
+// the bodyHeads that it does not end with itself.
+func beforeBodyHead(s string, start, end int) bool {
+	for _, head := range bodyHeads {
+		if strings.HasPrefix(s[end:], head) && !strings.HasSuffix(s[start:end], head) {
+			return true
+		}
+	}
+	return false
+}
+
 // goodBoundary rejects an occurrence that is part of a longer word of
 // another sense: Latin or digits run on (WTO in WTOS, 110 in 1100), a
 // count runs on (四风 in 十四风), a negation before it (非企业), a
-// suffix that makes a new word after it (发明人) or a fixed name it
-// begins (代表 in 人民代表大会).
+// suffix that makes a new word after it (发明人), a fixed name it
+// begins (代表 in 人民代表大会) or the name of a body it runs into
+// (保险 in 保险监督管理机构).
 func goodBoundary(s string, start, end int) bool {
-	if inFixedName(s, start, end) {
+	if inFixedName(s, start, end) || beforeBodyHead(s, start, end) {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:start])
