@@ -129,8 +129,11 @@ func (x *titleIndex) collectShort(defs [][]*def) {
 // endsOther reports whether a title ends the title of a document that is
 // not of the work of document i.
 func (x *titleIndex) endsOther(title string, i int) bool {
-	for j, d := range x.docs {
-		if t := normTitle(d.Title); (strings.HasSuffix(t, title) || strings.HasSuffix(titleCore(t), title)) && !x.sameWork(i, j) {
+	for j, t := range x.titles {
+		if !strings.HasSuffix(t, title) && (!strings.HasSuffix(t, ")") || !strings.HasSuffix(titleCore(t), title)) {
+			continue // titleCore only cuts a title that ends in brackets
+		}
+		if !x.sameWork(i, j) {
 			return true
 		}
 	}

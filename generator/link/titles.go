@@ -22,6 +22,7 @@ import (
 // finds 中华人民共和国刑法 before 刑法（2020年修订）.
 type titleIndex struct {
 	docs     []*model.Document
+	titles   []string // per document: its title, folded (normTitle)
 	dates    []string // per document: its date, or its version's in its work
 	versions [][]int  // per document: the versions of its work, newest first
 	own      titleTier
@@ -44,13 +45,14 @@ func newTitleTier() titleTier {
 var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
 func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
-	x := &titleIndex{docs: docs, dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
+	x := &titleIndex{docs: docs, titles: make([]string, len(docs)), dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
 		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}}
 	at := make(map[string]int, len(docs))
 	for i, d := range docs {
 		at[d.ID] = i
 		x.dates[i] = docDate(d)
 		t := normTitle(d.Title)
+		x.titles[i] = t
 		x.add(x.own, t, i)
 		if b := normTitle(reconcile.BareTitle(d.Title)); b != t && d.Kind == model.KindRegulation {
 			x.add(x.other, b, i)

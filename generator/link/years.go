@@ -31,11 +31,14 @@ var eventAfter = []string{"印发", "发布", "施行", "实施", "颁布", "出
 // text on either side of it. When in doubt it reads none.
 func yearOf(before, after string) citedYear {
 	var c citedYear
-	for _, v := range append(madeVerbs, "施行的") {
-		if s := strings.TrimSuffix(before, v); s != before {
-			before, c.made = s, v != "施行的"
+	for _, v := range madeVerbs {
+		if s, ok := strings.CutSuffix(before, v); ok {
+			before, c.made = s, true
 			break
 		}
+	}
+	if !c.made {
+		before = strings.TrimSuffix(before, "施行的")
 	}
 	year, rest := cndate.EndYear(strings.TrimRight(before, " 　"))
 	if year == "" {

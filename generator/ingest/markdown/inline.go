@@ -241,7 +241,7 @@ func clean(s string) (string, map[string]bool) {
 }
 
 // unbold removes the ** that Markdown left unparsed (CommonMark reads
-// **“一把手”**的 as text) from lines that hold a pair of them, and the two
+// **“某某”**的 as text) from lines that hold a pair of them, and the two
 // halves of a pair a line break split (**某某规定 / **（2005年…通过）, or
 // **某某批复 / **): lines of the block that hold one ** each, at an end of
 // the line, when they pair up. A lone ** inside a line stands for a name
