@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"tiaoli/generator/site/fastesc"
 	"tiaoli/generator/site/lookup"
 )
 
@@ -171,6 +172,10 @@ func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
 			return nil, err
 		}
 		out[kind] = t.Lookup("layout")
+		// Pages are many and alike: their escaping takes one call a value.
+		if err := fastesc.Install(out[kind]); err != nil {
+			return nil, fmt.Errorf("template %s: %w", files[0], err)
+		}
 	}
 	return out, nil
 }
