@@ -68,22 +68,25 @@ func init() {
 	}
 }
 
-// escape escapes v as the chain does.
-func (c *chain) escape(v any) (string, error) {
+// escape escapes v as the chain does. It returns no error, since a
+// function's every result costs an allocation when text/template calls it:
+// an error of html/template panics, and text/template returns it as the
+// execution's error.
+func (c *chain) escape(v any) string {
 	switch s := v.(type) {
 	case string:
-		return c.plain(s), nil
+		return c.plain(s)
 	case template.HTML:
 		if c.keepsHTML {
-			return string(s), nil
+			return string(s)
 		}
 	}
 	var b strings.Builder
 	if err := c.slow.Execute(&b, v); err != nil {
-		return "", err
+		panic(err)
 	}
 	out := b.String()
-	return out[len(c.prefix) : len(out)-len(c.suffix)], nil
+	return out[len(c.prefix) : len(out)-len(c.suffix)]
 }
 
 // Install escapes t (and every template it calls) as html/template does,
