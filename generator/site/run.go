@@ -32,6 +32,8 @@ type worker struct {
 	out Writer
 	buf bytes.Buffer
 	txt textBuilder
+	// shared is what the article pages of the last document share.
+	shared *articleDoc
 }
 
 // page executes a page template into the worker's buffer and writes it.
