@@ -84,18 +84,18 @@ func (f FrameData) Home() string {
 // pages of other packages (search results) that want the site's look.
 func NewFrame(t *template.Template, data FrameData) (*Frame, error) {
 	var f Frame
-	for _, part := range []struct {
-		name string
-		out  *template.HTML
-	}{{"frame-head", &f.Head}, {"frame-header", &f.Header}, {"frame-footer", &f.Footer}} {
+	for i, out := range []*template.HTML{&f.Head, &f.Header, &f.Footer} {
 		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, part.name, data); err != nil {
+		if err := t.ExecuteTemplate(&b, frameParts[i], data); err != nil {
 			return nil, err
 		}
-		*part.out = template.HTML(b.String())
+		*out = template.HTML(b.String())
 	}
 	return &f, nil
 }
+
+// frameParts are the templates of a Frame's Head, Header and Footer.
+var frameParts = []string{"frame-head", "frame-header", "frame-footer"}
 
 // ParsePage parses the layout and partials of fsys together with the named
 // page files, ready to execute "layout" (with a Chrome whose Frame comes
@@ -173,7 +173,8 @@ func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
 		}
 		out[kind] = t.Lookup("layout")
 		// Pages are many and alike: their escaping takes one call a value.
-		if err := fastesc.Install(out[kind]); err != nil {
+		// The frame is executed from the set too (NewFrame).
+		if err := fastesc.Install(out[kind], frameParts...); err != nil {
 			return nil, fmt.Errorf("template %s: %w", files[0], err)
 		}
 	}

@@ -89,17 +89,29 @@ func (c *chain) escape(v any) string {
 	return out[len(c.prefix) : len(out)-len(c.suffix)]
 }
 
-// Install escapes t (and every template it calls) as html/template does,
-// then replaces in them each chain of escapers this package knows. Call it
-// once, before t is executed; t then writes what it wrote before.
-func Install(t *template.Template) error {
+// Install escapes t, the templates named in also, and every template they
+// call, as html/template does, then replaces in them each chain of
+// escapers this package knows. Call it once, before t is executed; t then
+// writes what it wrote before.
+//
+// Every template of t's set that is executed later must be t or in also:
+// html/template escapes a template when it is first executed, and doing so
+// after Install could copy a tree whose chains are replaced into another
+// context, where it would add its escapers to them again.
+func Install(t *template.Template, also ...string) error {
 	t.Funcs(template.FuncMap(funcs))
 	// html/template escapes a template and those it calls when it first
 	// executes it; with no data the execution stops at the first value.
-	if err := t.Execute(io.Discard, nil); err != nil {
-		var exec texttemplate.ExecError
-		if !errors.As(err, &exec) {
-			return err
+	run := []func() error{func() error { return t.Execute(io.Discard, nil) }}
+	for _, name := range also {
+		run = append(run, func() error { return t.ExecuteTemplate(io.Discard, name, nil) })
+	}
+	for _, execute := range run {
+		if err := execute(); err != nil {
+			var exec texttemplate.ExecError
+			if !errors.As(err, &exec) {
+				return err
+			}
 		}
 	}
 	for _, x := range t.Templates() {

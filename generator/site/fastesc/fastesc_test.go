@@ -153,3 +153,35 @@ func TestInstallReportsEscapingErrors(t *testing.T) {
 		t.Error("a template html/template cannot escape was installed")
 	}
 }
+
+// TestInstallAlso: a template executed after Install that calls, in an
+// attribute, a template a page calls in text, writes what html/template
+// alone writes when it is named to Install; when it is not, html/template
+// escapes the replaced chain again.
+func TestInstallAlso(t *testing.T) {
+	const set = `{{define "page"}}<p>{{template "word" .}}</p>{{end}}` +
+		`{{define "later"}}<p title="{{template "word" .}}">{{end}}{{define "word"}}{{.}}{{end}}`
+	data := `a<b>&"c"`
+	var want strings.Builder
+	plain := template.Must(template.New("x").Parse(set))
+	if err := plain.ExecuteTemplate(&want, "later", data); err != nil {
+		t.Fatal(err)
+	}
+	for _, named := range []bool{true, false} {
+		fast := template.Must(template.New("x").Parse(set))
+		var also []string
+		if named {
+			also = []string{"later"}
+		}
+		if err := Install(fast.Lookup("page"), also...); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		if err := fast.ExecuteTemplate(&got, "later", data); err != nil {
+			t.Fatal(err)
+		}
+		if (got.String() == want.String()) != named {
+			t.Errorf("named %v: %s, html/template alone: %s", named, got.String(), want.String())
+		}
+	}
+}
