@@ -184,43 +184,27 @@ func escaperName(c *parse.CommandNode) string {
 
 // escapeHTML escapes s for HTML text and quoted attribute values as
 // html/template does: NUL becomes U+FFFD; ", &, ', +, < and > become
-// character references. Every byte it changes is ASCII, so it reads bytes,
-// and a string with nothing to escape is returned as it is.
+// character references. Every byte it changes is ASCII, so it reads bytes.
 func escapeHTML(s string) string {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var rep string
+	return replaceBytes(s, func(s string, i int) string {
 		switch s[i] {
 		case 0:
-			rep = "\uFFFD"
+			return "\uFFFD"
 		case '"':
-			rep = "&#34;"
+			return "&#34;"
 		case '&':
-			rep = "&amp;"
+			return "&amp;"
 		case '\'':
-			rep = "&#39;"
+			return "&#39;"
 		case '+':
-			rep = "&#43;"
+			return "&#43;"
 		case '<':
-			rep = "&lt;"
+			return "&lt;"
 		case '>':
-			rep = "&gt;"
-		default:
-			continue
+			return "&gt;"
 		}
-		if last == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(rep)
-		last = i + 1
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return ""
+	})
 }
 
 // filterURL is s when its scheme, if it has one, is http, https or
@@ -245,40 +229,60 @@ func escapeURL(s string) string { return processURL(s, false) }
 // processURL is html/template's URL escaping: norm keeps reserved
 // characters and valid escapes.
 func processURL(s string, norm bool) string {
-	var b strings.Builder
-	written := 0
-	for i := 0; i < len(s); i++ {
+	return replaceBytes(s, func(s string, i int) string {
 		c := s[i]
 		switch c {
 		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
 			if norm {
-				continue
+				return ""
 			}
 		case '-', '.', '_', '~':
-			continue
+			return ""
 		case '%':
 			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-				continue
+				return ""
 			}
 		default:
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				continue
+				return ""
 			}
 		}
-		if written == 0 {
+		return percent[c]
+	})
+}
+
+// percent is the escape of each byte: %00 to %ff.
+var percent [256]string
+
+func init() {
+	const hex = "0123456789abcdef"
+	for c := range percent {
+		percent[c] = "%" + hex[c>>4:c>>4+1] + hex[c&15:c&15+1]
+	}
+}
+
+// replaceBytes returns s with each byte for which sub (given s and the
+// byte's index) returns a string replaced by that string; s itself when
+// there is none.
+func replaceBytes(s string, sub func(s string, i int) string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		rep := sub(s, i)
+		if rep == "" {
+			continue
+		}
+		if last == 0 {
 			b.Grow(len(s) + 16)
 		}
-		b.WriteString(s[written:i])
-		const hex = "0123456789abcdef"
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-		written = i + 1
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + 1
 	}
-	if written == 0 {
+	if last == 0 {
 		return s
 	}
-	b.WriteString(s[written:])
+	b.WriteString(s[last:])
 	return b.String()
 }
 
