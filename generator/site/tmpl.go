@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"tiaoli/generator/site/fastesc"
 	"tiaoli/generator/site/lookup"
@@ -159,24 +160,41 @@ var pageFiles = map[string][]string{
 	"notfound": {"notfound.html"}, "work": {"work.html"}, "compare": {"compare.html"},
 }
 
+// pageTemplate is the template of a kind of page. Pages are many and
+// alike: their escaping is made to take one call a value (fastesc) when
+// the first page of the kind is rendered, so that a preview pays for the
+// kinds it shows.
+type pageTemplate struct {
+	t    *template.Template
+	file string // the page's file, for errors
+	once sync.Once
+	err  error
+}
+
+// ready escapes the template (and the frame's, which NewFrame executes
+// from its set) the first time, and returns it.
+func (p *pageTemplate) ready() (*template.Template, error) {
+	p.once.Do(func() {
+		if err := fastesc.Install(p.t, frameParts...); err != nil {
+			p.err = fmt.Errorf("template %s: %w", p.file, err)
+		}
+	})
+	return p.t, p.err
+}
+
 // parseTemplates parses every page template once.
-func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
+func parseTemplates(fsys fs.FS) (map[string]*pageTemplate, error) {
 	base, err := parseLayout(fsys)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*template.Template, len(pageFiles))
+	out := make(map[string]*pageTemplate, len(pageFiles))
 	for kind, files := range pageFiles {
 		t, err := parseInto(base, fsys, files...)
 		if err != nil {
 			return nil, err
 		}
-		out[kind] = t.Lookup("layout")
-		// Pages are many and alike: their escaping takes one call a value.
-		// The frame is executed from the set too (NewFrame).
-		if err := fastesc.Install(out[kind], frameParts...); err != nil {
-			return nil, fmt.Errorf("template %s: %w", files[0], err)
-		}
+		out[kind] = &pageTemplate{t: t.Lookup("layout"), file: files[0]}
 	}
 	return out, nil
 }
