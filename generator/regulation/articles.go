@@ -161,7 +161,7 @@ func (b *builder) inline(l line, index int) bool {
 		return true
 	}
 	if m, ok := label.ReadItem(l.text); ok && m.Kind != label.HanItem {
-		b.addItem(l, m)
+		b.addItem(l, m, index)
 		return true
 	}
 	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText || b.cutBefore(index), l) {
@@ -172,12 +172,24 @@ func (b *builder) inline(l line, index int) bool {
 }
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
-// to the 款 when it has none).
-func (b *builder) addItem(l line, m label.ItemLabel) {
+// to the 款 when it has none). A 项 printed on its line after this one
+// (runOnItem) is added after it, as the item it is.
+func (b *builder) addItem(l line, m label.ItemLabel, index int) {
 	if b.clause == nil {
 		c := &model.Clause{Paragraph: model.Paragraph{Position: l.para.Position}, Items: []*model.Item{}}
 		b.article.Clauses = append(b.article.Clauses, c)
 		b.clause = c
+	}
+	var next label.ItemLabel
+	runOn := false
+	if at, n, ok := b.runOnItem(m, index); ok {
+		next, runOn = n, true
+		b.reg.Repairs = append(b.reg.Repairs, model.Repair{
+			Position: l.para.Position, Kind: RepairSplitItem,
+			Before: tail(m.Rest[:at]) + n.Label, After: tail(trimSpace(m.Rest[:at])) + "\n" + n.Label,
+			Message: n.Label + "与上一项印在同一行，已分为一项",
+		})
+		m.Rest = trimSpace(m.Rest[:at])
 	}
 	it := &model.Item{Label: m.Label, Number: m.N, Paragraph: paragraph(l, m.Rest)}
 	it.ListItem = l.para.ListItem
@@ -192,6 +204,9 @@ func (b *builder) addItem(l line, m label.ItemLabel) {
 	}
 	b.last = &it.Paragraph
 	b.labelText = false
+	if runOn {
+		b.addItem(l, next, index)
+	}
 }
 
 // path lists the open divisions, outermost first: 第一章 总则.
