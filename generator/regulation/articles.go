@@ -160,7 +160,7 @@ func (b *builder) inline(l line, index int) bool {
 	if b.note(l, index) {
 		return true
 	}
-	if m, ok := label.ReadItem(l.text); ok && m.Kind != label.HanItem {
+	if m, ok := label.ReadItem(l.text); ok && m.Kind != label.HanItem && !citesItems(m) {
 		b.addItem(l, m, index)
 		return true
 	}
@@ -169,6 +169,16 @@ func (b *builder) inline(l line, index int) bool {
 		return true
 	}
 	return index >= 0 && b.listMember(l, index)
+}
+
+// itemRange matches what follows the first label of a line that cites
+// items rather than opens one: （一）至（三）项所列人员, （四）、（五）项.
+var itemRange = regexp.MustCompile(`^(?:至|、|和|及|或者)\s*[（(][一二三四五六七八九十]+[）)]\s*[项目]`)
+
+// citesItems reports whether a line that starts with an item label goes on
+// as a citation of items: the line is a 款 about them, not an item.
+func citesItems(m label.ItemLabel) bool {
+	return m.Kind == label.HanParenItem && itemRange.MatchString(m.Rest)
 }
 
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
