@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -82,7 +83,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	}
 	writeHeap(b, *editHeap, ".before")
 	resetPeakRSS()
-	cpu := processCPU()
+	cpu, cycles := processCPU(), gcCycles()
 	b.ResetTimer()
 	for i := range b.N * max(*editCount, 1) {
 		word := fmt.Sprintf("qzxpreview%dbench", i) // in no source
@@ -95,7 +96,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		f.Close()
 		within(b, "showing the edit", 10*time.Minute, func() bool { return showsEdit(b, base, word) })
 		took = append(took, time.Since(start))
-		b.Logf("edit %d: %s", i, said.lastBuilt())
+		b.Logf("edit %d: %s; %d collections so far", i, said.lastBuilt(), gcCycles()-cycles)
 		if *editPause > 0 {
 			b.StopTimer()
 			time.Sleep(*editPause)
@@ -106,6 +107,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	if cpu >= 0 {
 		b.ReportMetric((processCPU()-cpu)/float64(len(took)), "cpu-s/edit")
 	}
+	b.ReportMetric(float64(gcCycles()-cycles)/float64(len(took)), "gc/edit")
 	if mb := peakRSS(); mb > 0 {
 		b.ReportMetric(mb, "MB-peak")
 	}
@@ -152,6 +154,13 @@ func processCPU() float64 {
 		return -1
 	}
 	return (utime + stime) / 100
+}
+
+// gcCycles is how many collections the process has made.
+func gcCycles() uint64 {
+	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // resetPeakRSS starts the process's peak resident memory again from what

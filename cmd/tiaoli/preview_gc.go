@@ -36,7 +36,7 @@ type idleCollector struct {
 
 // Metrics the collector reads.
 const (
-	metricAllocs  = "/gc/heap/allocs:bytes"             // allocated since the start
+	metricAllocs  = "/gc/heap/allocs:bytes"              // allocated since the start
 	metricObjects = "/memory/classes/heap/objects:bytes" // live and not yet swept
 	metricGoal    = "/gc/heap/goal:bytes"
 )
