@@ -47,14 +47,15 @@ func (l *linker) link() []model.Error {
 			refs[offset+i] = ref
 			l.c.References[offset+i] = &refs[offset+i]
 		}
+		if results[di].kept != nil {
+			results[di].giveLinks(offset)
+			return
+		}
 		for _, t := range l.texts[di] {
-			for i := range t.p.Links {
-				if t.p.Links[i].Kind == "reference" {
-					t.p.Links[i].Reference += offset
-				}
-			}
+			shiftReferences(t.p.Links, offset)
 		}
 	})
+	l.offsets = offsets
 	cited := map[string]*model.CitedDocument{}
 	var order []string
 	for _, r := range results {
