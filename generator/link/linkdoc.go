@@ -41,6 +41,9 @@ func (l *linker) link() []model.Error {
 	parallel(len(results), func(di int) {
 		offset := offsets[di]
 		for i, ref := range results[di].refs {
+			if results[di].kept != nil {
+				ref = copyRef(ref) // the memo's, shared
+			}
 			for j := range ref.Antecedents {
 				ref.Antecedents[j] += offset
 			}

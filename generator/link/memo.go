@@ -214,11 +214,12 @@ func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 			return nil, false
 		}
 	}
-	// The occurrences and cited titles are given as kept, not copied:
-	// linker.link only reads them (their locations are values, copied
-	// into the corpus), and a docRefs from the memo goes nowhere else.
-	// The references are copied: link shifts their antecedents.
-	return &docRefs{l: l, di: di, refs: copyRefs(e.refs), occs: e.occs, cited: e.cited, kept: e}, true
+	// The references, occurrences and cited titles are given as kept,
+	// not copied: linker.link only reads them (their locations are
+	// values, copied into the corpus; a reference is copied, copyRef,
+	// before its antecedents are numbered in the corpus), and a docRefs
+	// from the memo goes nowhere else.
+	return &docRefs{l: l, di: di, refs: e.refs, occs: e.occs, cited: e.cited, kept: e}, true
 }
 
 // giveLinks gives the texts of a document linked from the memo their
@@ -265,18 +266,23 @@ func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
 func copyRefs(refs []model.Reference) []model.Reference {
 	out := slices.Clone(refs)
 	for i := range out {
-		r := &out[i]
-		r.Antecedents = slices.Clone(r.Antecedents)
-		if r.To != nil {
-			to := *r.To
-			r.To = &to
-		}
-		if r.Through != nil {
-			th := *r.Through
-			r.Through = &th
-		}
+		out[i] = copyRef(out[i])
 	}
 	return out
+}
+
+// copyRef copies the lists and pointers of a reference.
+func copyRef(r model.Reference) model.Reference {
+	r.Antecedents = slices.Clone(r.Antecedents)
+	if r.To != nil {
+		to := *r.To
+		r.To = &to
+	}
+	if r.Through != nil {
+		th := *r.Through
+		r.Through = &th
+	}
+	return r
 }
 
 // contextKey is the digest of what linking a document reads beyond the
