@@ -291,4 +291,5 @@ func (s *previewSite) close() {
 	if s.live != nil {
 		s.live.Close()
 	}
+	s.gc.close()
 }

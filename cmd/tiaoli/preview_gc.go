@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"sync"
 )
@@ -18,15 +19,20 @@ import (
 // let the runtime collect in the middle of one, with the documents of two
 // builds live, and set its next goal from that: 2.4 GB.
 //
-// So the collector keeps a budget: the runtime's heap goal right after a
-// collection it made between builds, when the least is live (twice that
-// under GOGC=100). After a build it collects when the heap, grown by what
-// the last build allocated, would pass the budget during the next one;
-// else it leaves the garbage for a later pause. An edit that allocates a
-// third of what is live then pays a collection every other edit, and
-// the heap stays under the same budget.
+// So the collector paces the collections itself. It keeps a budget: what
+// the runtime's pace (GOGC) would let the heap grow to from what was live
+// after the last collection. After a build it collects when the heap,
+// grown by what the last build allocated, would pass the budget during
+// the next one; else it leaves the garbage for a later pause. The runtime
+// itself is set to collect only at twice that growth, as a backstop for a
+// build that allocates far more than the last: at its own pace it would
+// start collecting well before the budget (its trigger lies ahead of its
+// goal, so that marking ends in time), in the middle of the next build.
+// An edit that allocates a third of what is live then pays a collection
+// every other edit or less often, and the heap stays under the budget.
 type idleCollector struct {
 	mu         sync.Mutex
+	percent    int // the runtime's pace when the collector began: GOGC
 	collecting bool
 	budget     uint64 // 0 until the first collection: collect
 	allocs     uint64 // the heap's allocations when the build began
@@ -38,15 +44,23 @@ type idleCollector struct {
 const (
 	metricAllocs  = "/gc/heap/allocs:bytes"              // allocated since the start
 	metricObjects = "/memory/classes/heap/objects:bytes" // live and not yet swept
-	metricGoal    = "/gc/heap/goal:bytes"
+	metricLive    = "/gc/heap/live:bytes"                // marked by the last collection
 )
 
+// newIdleCollector takes over the pacing of collections from the runtime
+// until close. With collections off (GOGC=off), it does nothing.
 func newIdleCollector() *idleCollector {
-	return &idleCollector{samples: []metrics.Sample{{Name: metricAllocs}, {Name: metricObjects}, {Name: metricGoal}}}
+	c := &idleCollector{percent: debug.SetGCPercent(-1),
+		samples: []metrics.Sample{{Name: metricAllocs}, {Name: metricObjects}, {Name: metricLive}}}
+	debug.SetGCPercent(2 * c.percent) // off stays off
+	return c
 }
 
-// read reads the metrics: allocated, heap and goal.
-func (c *idleCollector) read() (allocs, heap, goal uint64) {
+// close gives the pacing back to the runtime.
+func (c *idleCollector) close() { debug.SetGCPercent(c.percent) }
+
+// read reads the metrics: allocated, heap and live.
+func (c *idleCollector) read() (allocs, heap, live uint64) {
 	metrics.Read(c.samples)
 	return c.samples[0].Value.Uint64(), c.samples[1].Value.Uint64(), c.samples[2].Value.Uint64()
 }
@@ -65,7 +79,7 @@ func (c *idleCollector) ended() {
 	defer c.mu.Unlock()
 	allocs, heap, _ := c.read()
 	c.build = allocs - c.allocs
-	if c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
+	if c.percent < 0 || c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
 		return
 	}
 	c.collecting = true
@@ -76,6 +90,7 @@ func (c *idleCollector) collect() {
 	runtime.GC()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, _, c.budget = c.read()
+	_, _, live := c.read()
+	c.budget = live + live*uint64(c.percent)/100
 	c.collecting = false
 }
