@@ -6,12 +6,13 @@ import (
 	"time"
 )
 
-// TestIdleCollector: the collector takes the runtime's pace over while it
-// runs and gives it back; after the first build it collects, and after a
+// TestIdleCollector: the collector takes the runtime's pace and memory
+// limit over while it runs and gives them back; after the first build it collects, and after a
 // build that leaves the heap far under the budget it does not; after one
 // that would take the next build past it, it does.
 func TestIdleCollector(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
 	c := newIdleCollector()
 	if p := debug.SetGCPercent(-1); p != 200 {
 		t.Errorf("while the collector runs, GOGC is %d, want 200", p)
@@ -49,6 +50,9 @@ func TestIdleCollector(t *testing.T) {
 	if c.budget == 0 {
 		t.Fatalf("no budget after a collection")
 	}
+	if limit := debug.SetMemoryLimit(-1); limit != int64(c.budget+max(c.budget/4, limitRoom)) {
+		t.Errorf("memory limit %d, want a quarter above the budget %d, and %d at least", limit, c.budget, limitRoom)
+	}
 	if build(1 << 20) {
 		t.Errorf("a collection after a build that leaves the heap far under the budget (%d)", c.budget)
 	}
@@ -58,6 +62,9 @@ func TestIdleCollector(t *testing.T) {
 	c.close()
 	if p := debug.SetGCPercent(100); p != 100 {
 		t.Errorf("after the collector, GOGC is %d, want 100 back", p)
+	}
+	if limit := debug.SetMemoryLimit(-1); limit != 1<<40 {
+		t.Errorf("after the collector, the memory limit is %d, want %d back", limit, int64(1<<40))
 	}
 }
 
