@@ -29,11 +29,13 @@ import (
 //
 // The runtime's own pace would start a collection well before the budget
 // (its trigger lies ahead of its goal, so that marking ends in time), in
-// the middle of the next build. So it is set to twice its pace, and to a
-// memory limit a quarter above the budget (256 MB at least) instead: the runtime collects on
-// its own only for a build that allocates far more than the last, and
-// gives back to the system what it holds beyond the limit (at twice its
-// pace alone, it kept 2.8 GB where it had kept 1.9).
+// the middle of the next build. So from the first collection between
+// builds on (the first build runs at the runtime's pace), it is set to
+// twice its pace, and to a memory limit a quarter above the budget (256 MB
+// at least) instead: the runtime collects on its own only for a build
+// that allocates far more than the last, and gives back to the system
+// what it holds beyond the limit (at twice its pace alone, it kept 2.8 GB
+// where it had kept 1.9).
 type idleCollector struct {
 	mu         sync.Mutex
 	percent    int   // the runtime's pace when the collector began: GOGC
@@ -58,11 +60,12 @@ const (
 )
 
 // newIdleCollector takes over the pacing of collections from the runtime
-// until close. With collections off (GOGC=off), it does nothing.
+// from its first collection until close. With collections off (GOGC=off),
+// it does nothing.
 func newIdleCollector() *idleCollector {
 	c := &idleCollector{percent: debug.SetGCPercent(-1), limit: debug.SetMemoryLimit(-1),
 		samples: []metrics.Sample{{Name: metricAllocs}, {Name: metricObjects}, {Name: metricLive}}}
-	debug.SetGCPercent(2 * c.percent) // off stays off
+	debug.SetGCPercent(c.percent) // the first build at the runtime's pace
 	return c
 }
 
@@ -105,6 +108,7 @@ func (c *idleCollector) collect() {
 	defer c.mu.Unlock()
 	_, _, live := c.read()
 	c.budget = live + live*uint64(c.percent)/100
+	debug.SetGCPercent(2 * c.percent) // off stays off
 	debug.SetMemoryLimit(min(c.limit, int64(c.budget+max(c.budget/4, limitRoom))))
 	c.collecting = false
 }
