@@ -143,7 +143,6 @@ type previewSite struct {
 // the build said of the content (files and lines, in the site's
 // language), or, when it said nothing, why it stopped.
 func (s *previewSite) build() error {
-	s.gc.started()
 	var said bytes.Buffer
 	if err := s.buildSite(io.MultiWriter(s.stderr, &said)); err != nil {
 		if text := strings.TrimSpace(said.String()); text != "" {

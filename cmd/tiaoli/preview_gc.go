@@ -22,10 +22,10 @@ import (
 // So the collector paces the collections itself. It keeps a budget: what
 // the runtime's pace (GOGC) would let the heap grow to from what was live
 // after the last collection. After a build it collects when the heap,
-// grown by what the last build allocated, would pass the budget during
-// the next one; else it leaves the garbage for a later pause. An edit
-// that allocates a third of what is live then pays a collection every
-// other edit or less often.
+// grown by what was allocated from the end of the build before to the end
+// of this one, would pass the budget during the next one; else it leaves
+// the garbage for a later pause. An edit that allocates a third of what
+// is live then pays a collection every other edit or less often.
 //
 // The runtime's own pace would start a collection well before the budget
 // (its trigger lies ahead of its goal, so that marking ends in time), in
@@ -42,9 +42,12 @@ type idleCollector struct {
 	limit      int64 // the runtime's memory limit then: GOMEMLIMIT
 	collecting bool
 	budget     uint64 // 0 until the first collection: collect
-	allocs     uint64 // the heap's allocations when the build began
-	build      uint64 // what the last build allocated
-	samples    []metrics.Sample
+	allocs     uint64 // the heap's allocations when the last build ended
+	// build is what was allocated from the end of the build before the
+	// last to the end of the last: the build, and the pages served and
+	// the polls made since the one before.
+	build   uint64
+	samples []metrics.Sample
 }
 
 // limitRoom is the least room the memory limit leaves above the budget:
@@ -81,20 +84,13 @@ func (c *idleCollector) read() (allocs, heap, live uint64) {
 	return c.samples[0].Value.Uint64(), c.samples[1].Value.Uint64(), c.samples[2].Value.Uint64()
 }
 
-// started notes that a build starts.
-func (c *idleCollector) started() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.allocs, _, _ = c.read()
-}
-
-// ended notes that the build started last has ended, and collects the
-// garbage in the background when the next build would need it.
+// ended notes that a build has ended, and collects the garbage in the
+// background when the next build would need it.
 func (c *idleCollector) ended() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	allocs, heap, _ := c.read()
-	c.build = allocs - c.allocs
+	c.build, c.allocs = allocs-c.allocs, allocs
 	if c.percent < 0 || c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
 		return
 	}
