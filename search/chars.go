@@ -35,8 +35,12 @@ const charsMagic = "TLCHARS2"
 // rare ones beyond it (CJK extensions G, H) go to a map.
 const hanTableSize = 0x30000
 
-// isHanRune reports whether r is a Han character.
-func isHanRune(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+// isHanRune reports whether r is a Han character. The main block of
+// unified ideographs, which holds nearly every character of Chinese text,
+// is Han as a whole and needs no look-up in the table.
+func isHanRune(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
+}
 
 // charPostings collects, while the index is fed, the search documents
 // each Han character occurs in, by their order of indexing: anywhere,
