@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // TestDocMakerMatchesMapping makes the bleve document of every search
@@ -51,18 +52,41 @@ func TestDocMakerMatchesMapping(t *testing.T) {
 }
 
 // describeFields lists a document's fields, each analysed, in a fixed
-// order.
+// order. Of a name neither stored nor with term vectors, the index keeps
+// only what its fields add up to (their lengths and term frequencies), so
+// they are described together.
 func describeFields(d *document.Document) []string {
 	var out []string
+	type sum struct {
+		options index.FieldIndexingOptions
+		length  int
+		freqs   map[string]int
+	}
+	sums := map[string]*sum{}
 	for _, f := range d.Fields {
 		f.Analyze()
 		tokens := f.AnalyzedTokenFrequencies()
+		if o := f.Options(); !o.IsStored() && !o.IncludeTermVectors() {
+			s := sums[f.Name()]
+			if s == nil {
+				s = &sum{options: o, freqs: map[string]int{}}
+				sums[f.Name()] = s
+			}
+			s.length += f.AnalyzedLength()
+			for k, tf := range tokens {
+				s.freqs[fmt.Sprintf("%s:%v", k, tf.Locations != nil)] += tf.Frequency()
+			}
+			continue
+		}
 		keys := make([]string, 0, len(tokens))
 		for k, tf := range tokens {
 			keys = append(keys, fmt.Sprintf("%s:%d:%v", k, tf.Frequency(), tf.Locations != nil))
 		}
 		sort.Strings(keys)
 		out = append(out, fmt.Sprintf("%s %v %d %q len=%d %v", f.Name(), f.ArrayPositions(), f.Options(), f.Value(), f.AnalyzedLength(), keys))
+	}
+	for name, s := range sums {
+		out = append(out, fmt.Sprintf("%s %d len=%d %v", name, s.options, s.length, s.freqs))
 	}
 	sort.Strings(out)
 	return out
