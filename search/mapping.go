@@ -213,6 +213,27 @@ func (dm *docMaker) document(id string, fields map[string]interface{}) *document
 	return doc
 }
 
+// declareAll adds to doc, empty, each field of the mapping that fields
+// lacks, so that the segment of a batch holding doc has every field. When
+// all segments have the same fields, merging them copies the encoded
+// frequencies, norms and stored values of each document as they are;
+// when one lacks a field (a batch without a superseded version lacks
+// status, one of terms lacks label), it decodes and encodes every
+// posting again. An empty field adds no term, and its stored value reads
+// as an absent one does (see newCandidate).
+func (dm *docMaker) declareAll(doc *document.Document, fields map[string]interface{}) {
+	for name, spec := range dm.fields {
+		if _, ok := fields[name]; ok {
+			continue
+		}
+		if spec.keyword && !spec.options.IsStored() && !spec.options.IncludeTermVectors() {
+			doc.AddField(newTermsField(name, nil, spec.options))
+			continue
+		}
+		doc.AddField(document.NewTextFieldCustom(name, nil, []byte{}, spec.options, spec.analyzer))
+	}
+}
+
 // isKeyword reports whether a field indexes each value as one term and
 // keeps nothing else of it: no stored value, no term vectors.
 func isKeyword(spec fieldSpec) bool {

@@ -91,3 +91,42 @@ func describeFields(d *document.Document) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestDeclareAll: a document given every field by declareAll has each
+// field of the mapping, and the fields it gained add no term (analysed
+// when indexed, as the index does) and store an empty value.
+func TestDeclareAll(t *testing.T) {
+	dm, err := newDocMaker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = eachDoc(sampleCorpus(t), func(d *searchDoc) error {
+		if d.ID == "" {
+			return nil
+		}
+		fields, _ := d.fields()
+		doc := dm.document(d.ID, fields)
+		had := len(doc.Fields)
+		dm.declareAll(doc, fields)
+		names := map[string]bool{}
+		for i, f := range doc.Fields {
+			names[f.Name()] = true
+			if i < had {
+				continue
+			}
+			if f.Options().IsIndexed() { // as the index does
+				f.Analyze()
+			}
+			if n := len(f.AnalyzedTokenFrequencies()); n != 0 || f.AnalyzedLength() != 0 || len(f.Value()) != 0 {
+				t.Errorf("%s: the declared field %s has %d terms, length %d, value %q", d.ID, f.Name(), n, f.AnalyzedLength(), f.Value())
+			}
+		}
+		if len(names) != len(dm.fields) {
+			t.Errorf("%s: fields %v after declareAll, want the %d of the mapping", d.ID, names, len(dm.fields))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
