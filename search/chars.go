@@ -35,8 +35,12 @@ const charsMagic = "TLCHARS2"
 // rare ones beyond it (CJK extensions G, H) go to a map.
 const hanTableSize = 0x30000
 
-// isHanRune reports whether r is a Han character.
-func isHanRune(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+// isHanRune reports whether r is a Han character. The main block of
+// unified ideographs, which holds nearly every character of Chinese text,
+// is Han as a whole and needs no look-up in the table.
+func isHanRune(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
+}
 
 // charPostings collects, while the index is fed, the search documents
 // each Han character occurs in, by their order of indexing: anywhere,
@@ -80,16 +84,18 @@ func (l *docList) add(ord uint32) {
 }
 
 // orders decodes the list.
-func (l *docList) orders() []uint32 {
-	var out []uint32
+func (l *docList) orders() []uint32 { return l.appendOrders(nil) }
+
+// appendOrders appends the orders of the list to dst.
+func (l *docList) appendOrders(dst []uint32) []uint32 {
 	prev := uint32(0)
 	for b := l.deltas; len(b) > 0; {
 		d, n := binary.Uvarint(b)
 		b = b[n:]
 		prev += uint32(d)
-		out = append(out, prev-1)
+		dst = append(dst, prev-1)
 	}
-	return out
+	return dst
 }
 
 // add records the characters of the next search document: those of its
@@ -148,14 +154,15 @@ func (cs charSets) runes() []rune {
 	return out
 }
 
-func (cs charSets) list(r rune) []uint32 {
+// appendList appends the orders of the documents of r to dst.
+func (cs charSets) appendList(dst []uint32, r rune) []uint32 {
 	if r < hanTableSize {
-		return cs.table[r].orders()
+		return cs.table[r].appendOrders(dst)
 	}
 	if l := cs.more[r]; l != nil {
-		return l.orders()
+		return l.appendOrders(dst)
 	}
-	return nil
+	return dst
 }
 
 // numbers maps the order of indexing to the numbers the merged index
@@ -204,12 +211,15 @@ func (cp *charPostings) write(dir string, numbers []uint32) error {
 	runes := cp.all.runes()
 	blobs := make([][]byte, len(runes))
 	heads := make([]int, len(runes))
+	var list []uint32 // reused from one character to the next
 	for i, r := range runes {
-		all, err := bitmapBytes(cp.all.list(r), numbers)
+		list = cp.all.appendList(list[:0], r)
+		all, err := bitmapBytes(list, numbers)
 		if err != nil {
 			return fmt.Errorf("%s: documents of %q: %w", charsFile, r, err)
 		}
-		head, err := bitmapBytes(cp.head.list(r), numbers)
+		list = cp.head.appendList(list[:0], r)
+		head, err := bitmapBytes(list, numbers)
 		if err != nil {
 			return fmt.Errorf("%s: documents with %q in their head: %w", charsFile, r, err)
 		}

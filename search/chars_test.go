@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"unicode"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -153,5 +154,15 @@ func TestDocList(t *testing.T) {
 	}
 	if (&docList{}).orders() != nil {
 		t.Error("an empty list gives orders")
+	}
+}
+
+// TestIsHanRune: the shortcut for the main block of unified ideographs
+// agrees with the Unicode table on every character up to plane 3.
+func TestIsHanRune(t *testing.T) {
+	for r := rune(0); r < 0x40000; r++ {
+		if got, want := isHanRune(r), unicode.Is(unicode.Han, r); got != want {
+			t.Fatalf("isHanRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

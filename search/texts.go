@@ -58,9 +58,9 @@ const (
 // and two words are two tokens. Between a Han character and a word the
 // analyzer makes a token boundary anyway, with or without a space.
 func normalText(dst []byte, s string) []byte {
-	s = foldWidth(s)
 	last, gap := classNone, false
 	for _, r := range s {
+		r = foldRune(r) // foldWidth, without a copy of s
 		c := runeClass(r)
 		switch {
 		case c == classNone:
