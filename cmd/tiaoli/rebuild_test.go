@@ -165,7 +165,7 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 	dir := pubTempDir(t)
 	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
 	writeRebuildContent(t, content)
-	n, _ := countBuilt(t, content, out, false, "")
+	n, _, _ := countBuilt(t, content, out, false, "")
 	cache := out + publish.CacheSuffix
 	for _, step := range []struct {
 		what    string
@@ -176,6 +176,14 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 	}{
 		{"nothing changed", func() {}, false, 0, false},
 		{"an edit", func() { edit(t, filepath.Join(content, "reg0001.md"), "根据有关规定", "根据有关的规定") }, false, 1, true},
+		// A glossary term's page lists its uses with their context: a
+		// use added, then the text beside it edited, must show there.
+		{"a use of a term added", func() {
+			edit(t, filepath.Join(content, "reg0002.md"), "根据有关规定", "根据一把手的规定")
+		}, false, 1, true},
+		{"the text beside a term's use edited", func() {
+			edit(t, filepath.Join(content, "reg0002.md"), "根据一把手的规定", "依照一把手的规定")
+		}, false, 1, true},
 		{"a damaged cache", func() { damageCache(t, cache) }, false, 2, true},
 		{"another program", func() {
 			was := programDigest
@@ -186,8 +194,12 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 	} {
 		step.do()
 		want := fmt.Sprintf("(%d parsed, %d as parsed before)", step.parsed, n-step.parsed)
-		if _, inPlace := countBuilt(t, content, out, step.fresh, want); (inPlace > 0) != step.inPlace {
-			t.Errorf("after %s, %d folders of documents kept in place", step.what, inPlace)
+		_, docs, inPlace := countBuilt(t, content, out, step.fresh, want)
+		if (inPlace > 0) != step.inPlace {
+			t.Errorf("after %s, %d folders of documents and terms kept in place", step.what, inPlace)
+		}
+		if step.inPlace && inPlace <= docs {
+			t.Errorf("after %s, %d folders kept in place of %d documents: no term's page was kept", step.what, inPlace, docs)
 		}
 		freshBuild(t, content, fresh, "/")
 		if diff := siteDiff(t, out, fresh); diff != "" {
@@ -197,9 +209,9 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 }
 
 // countBuilt builds content into out and checks that the build says
-// want; it returns how many sources it parsed and how many folders of
-// documents it kept in place.
-func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sources, inPlace int) {
+// want; it returns how many sources it parsed, how many documents they
+// gave and how many folders of documents and terms it kept in place.
+func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sources, docs, inPlace int) {
 	t.Helper()
 	var stderr bytes.Buffer
 	if err := build(buildOptions{content: content, out: out, base: "/", fresh: fresh}, &stderr); err != nil {
@@ -219,12 +231,18 @@ func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sou
 		t.Fatalf("the build does not say what it kept in place: %s", stderr.String())
 	}
 	inPlace, _ = strconv.Atoi(k[1])
-	return parsed + read, inPlace
+	d := builtDocs.FindStringSubmatch(stderr.String())
+	if d == nil {
+		t.Fatalf("the build does not say how many documents it built: %s", stderr.String())
+	}
+	docs, _ = strconv.Atoi(d[1])
+	return parsed + read, docs, inPlace
 }
 
 var (
 	parsedCounts = regexp.MustCompile(`\((\d+) parsed, (\d+) as parsed before\)`)
-	keptInPlace  = regexp.MustCompile(`(\d+) folders of documents kept in place`)
+	keptInPlace  = regexp.MustCompile(`(\d+) folders of documents and terms kept in place`)
+	builtDocs    = regexp.MustCompile(`: (\d+) documents from \d+ sources`)
 )
 
 // damageCache spoils two entries of the cache of parsed sources: one cut

@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -25,8 +27,11 @@ import (
 // the editorial files (pins, glossary, metadata tables), the templates,
 // the options and the program itself. When Global changes, every page is
 // rendered. Term occurrences and the places of references inside a
-// document show only on its own pages and on pages always rendered (term
-// and source pages), so edits inside one file do not change Global.
+// document show only on its own pages, on the pages of the terms it uses
+// and on pages always rendered (source pages), so edits inside one file
+// do not change Global. A term's page is kept when Global and its own
+// digest did not change: the digests of the documents that define and
+// use it, in the order its occurrences name them.
 //
 // The published build carries its State in StateFile, a hidden folder that
 // tiaoli serve and the shipped nginx and Apache configurations refuse; a
@@ -46,6 +51,9 @@ type State struct {
 	// Docs sums up, for each document ID, the files it was read from and
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
+	// Terms sums up, for each term page by its URL, the documents that
+	// define and use the term.
+	Terms map[string]string `json:"terms,omitempty"`
 }
 
 // ReadState reads the State a published site left; nil when it has none
@@ -74,6 +82,12 @@ func newState(r *renderer) (*State, error) {
 	for _, d := range c.Documents {
 		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID)
 	}
+	s.Terms = make(map[string]string, len(c.Terms))
+	for _, t := range c.Terms {
+		if _, seen := s.Terms[t.URL]; !seen && t.URL != "" { // a URL's page is its first term's
+			s.Terms[t.URL] = s.termDigest(t)
+		}
+	}
 	return s, nil
 }
 
@@ -81,6 +95,33 @@ func newState(r *renderer) (*State, error) {
 // state was prev.
 func (s *State) keeps(prev *State, d *model.Document) bool {
 	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Docs[d.ID] == s.Docs[d.ID]
+}
+
+// keepsTerm reports whether the page of t can be kept from the build
+// whose state was prev.
+func (s *State) keepsTerm(prev *State, t *model.Term) bool {
+	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Terms[t.URL] != "" &&
+		prev.Terms[t.URL] == s.Terms[t.URL]
+}
+
+// termDigest sums up the documents that define and use t: what its page
+// shows besides what Global covers (the term itself, the titles and
+// labels of the documents) is their text, at the places its occurrences
+// name, which are theirs.
+func (s *State) termDigest(t *model.Term) string {
+	h := sha256.New()
+	io.WriteString(h, t.URL+"\x00"+strconv.Itoa(len(t.Occurrences))+"\x00")
+	if t.DefinedIn != nil {
+		io.WriteString(h, t.DefinedIn.Document+"\x00"+s.Docs[t.DefinedIn.Document]+"\x00")
+	}
+	last := ""
+	for i, o := range t.Occurrences {
+		if i == 0 || o.Document != last {
+			io.WriteString(h, "\x01"+o.Document+"\x00"+s.Docs[o.Document]+"\x00")
+			last = o.Document
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // docDigest sums up the files d was read from, where they start, its
@@ -256,24 +297,37 @@ func (r *renderer) retain(w Writer) error {
 	var keep []string
 	for _, d := range r.c.Documents {
 		if d.URL != "" && r.state.keeps(r.opts.Recycled, d) {
-			keep = append(keep, treeOf(d))
+			keep = append(keep, treeOf(d.URL))
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range r.c.Terms {
+		if claim(seen, t.URL) && r.state.keepsTerm(r.opts.Recycled, t) {
+			keep = append(keep, treeOf(t.URL))
 		}
 	}
 	return rt.Retain(keep)
 }
 
 // TreeRoots are the top-level folders that hold the folders of the
-// documents' pages: those of a build a Retainer may keep.
+// documents' and terms' pages: those of a build a Retainer may keep.
 func TreeRoots(c *model.Corpus) []string {
 	var roots []string
-	for _, d := range c.Documents {
-		root, _, _ := strings.Cut(treeOf(d), "/")
+	add := func(url string) {
+		root, _, _ := strings.Cut(treeOf(url), "/")
 		if root != "" && !slices.Contains(roots, root) {
 			roots = append(roots, root)
 		}
 	}
+	for _, d := range c.Documents {
+		add(d.URL)
+	}
+	if len(c.Terms) > 0 {
+		add(address.TermsURL)
+	}
 	return roots
 }
 
-// treeOf is the folder of a document's pages.
-func treeOf(d *model.Document) string { return strings.TrimSuffix(d.URL, "/") }
+// treeOf is the folder of the pages at url and below it (a document's
+// or a term's).
+func treeOf(url string) string { return strings.TrimSuffix(url, "/") }

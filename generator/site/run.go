@@ -110,9 +110,15 @@ func (r *renderer) jobs() []job {
 	jobs = append(jobs, r.workJobs(seen)...)
 	for i, t := range r.c.Terms {
 		i := i
-		if claim(seen, t.URL) {
-			jobs = append(jobs, pageJob(t.URL, func(w *worker) error { return w.termPage(i) }))
+		if !claim(seen, t.URL) {
+			continue
 		}
+		j := pageJob(t.URL, func(w *worker) error { return w.termPage(i) })
+		if r.state.keepsTerm(r.opts.Previous, t) || r.state.keepsTerm(r.opts.Recycled, t) {
+			render := []job{j}
+			j.render = func(w *worker) error { return w.keepTree(t.URL, render) }
+		}
+		jobs = append(jobs, j)
 	}
 	for _, s := range r.c.Sources {
 		s := s
