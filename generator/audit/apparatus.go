@@ -16,7 +16,7 @@ func tableAsText(c *model.Corpus) []Finding {
 		for _, u := range units(d) {
 			if u.Row == "" && tableRow(u.Text) {
 				msg := "表格行被读作正文：" + clip(u.Text, 40)
-				out = append(out, find(d, u.Position, u.URL, msg))
+				out = append(out, find(d, u.Position, u.URL(), msg))
 			}
 		}
 	}
@@ -40,10 +40,10 @@ func apparatus(c *model.Corpus) []Finding {
 			switch {
 			case u.Heading > 0 && (u.Kind == "clause" || u.Kind == "item" || u.Kind == "section"):
 				msg := fmt.Sprintf("标题被读作正文（%s）：%s", kindName[u.Kind], clip(u.Text, 30))
-				out = append(out, find(d, u.Position, u.URL, msg))
+				out = append(out, find(d, u.Position, u.URL(), msg))
 			case footnote(us, i):
 				msg := fmt.Sprintf("注释被读作%s：%s", kindName[u.Kind], clip(u.Text, 30))
-				out = append(out, find(d, u.Position, u.URL, msg))
+				out = append(out, find(d, u.Position, u.URL(), msg))
 			}
 		}
 		out = append(out, undated(d)...)

@@ -27,7 +27,7 @@ func newsPage(c *model.Corpus) []Finding {
 				msg = "电头未被读出：" + clip(t, 20)
 			}
 			if msg != "" {
-				out = append(out, find(d, u.Position, u.URL, msg))
+				out = append(out, find(d, u.Position, u.URL(), msg))
 			}
 		}
 		for _, b := range d.Bylines {

@@ -26,7 +26,7 @@ func falseDefinition(c *model.Corpus) []Finding {
 			return
 		}
 		if msg := definitionProblem(u.Text, l, t); msg != "" {
-			out = append(out, find(d, u.Position, u.URL, msg))
+			out = append(out, find(d, u.Position, u.URL(), msg))
 		}
 	})
 	return out

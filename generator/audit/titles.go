@@ -20,12 +20,12 @@ func madeUpTitle(c *model.Corpus) []Finding {
 		case l.Kind == "reference" && l.Reference >= 0 && l.Reference < len(c.References):
 			r := c.References[l.Reference]
 			if r.External && r.Title != "" && !known[foldTitle(r.Title)] {
-				out = append(out, find(d, u.Position, u.URL, "引用的标题不是标题："+clip(r.Title, 30)))
+				out = append(out, find(d, u.Position, u.URL(), "引用的标题不是标题："+clip(r.Title, 30)))
 			}
 		case l.Kind == "term" && l.Definition && l.Term >= 0 && l.Term < len(c.Terms):
 			t := c.Terms[l.Term]
 			if t.Kind == model.TermAbbreviation && madeUpExpansion(t) {
-				out = append(out, find(d, u.Position, u.URL, "简称“"+t.Term+"”所指不是标题："+clip(t.Expansion, 30)))
+				out = append(out, find(d, u.Position, u.URL(), "简称“"+t.Term+"”所指不是标题："+clip(t.Expansion, 30)))
 			}
 		}
 	})
