@@ -23,6 +23,11 @@ var rebuildSources = map[string]string{
 		"第二条 本办法所称示例事务，是指示例单位在日常工作中处理的各类事项。\n\n第三条 本办法自发布之日起施行。\n",
 	"b.md": "# 示例事务检查规定\n\n第一条 根据《示例事务管理办法》第二条，制定本规定。\n\n" +
 		"第二条 检查示例事务，应当依照《示例事务管理办法》第三条的规定。\n",
+	// Two versions of one law, which a comparison page sets side by side.
+	"laws/示例档案法(2016-11-07).md": "# 中华人民共和国示例档案法\n\n2016年11月7日第十二届全国人民代表大会常务委员会第二十四次会议通过\n\n" +
+		"<!-- INFO END -->\n\n第一条 为了加强档案管理，制定本法。\n\n第二条 档案工作实行统一领导、分级管理的原则。\n\n第三条 本法自2017年1月1日起施行。\n",
+	"laws/示例档案法(2024-06-28).md": "# 中华人民共和国示例档案法\n\n2024年6月28日第十四届全国人民代表大会常务委员会第十次会议修订\n\n" +
+		"<!-- INFO END -->\n\n第一条 为了加强档案管理，制定本法。\n\n第二条 国家鼓励档案信息化建设。\n\n第三条 本法自2025年1月1日起施行。\n",
 }
 
 // TestRebuildEqualsFresh edits, adds and deletes sources one after the
@@ -78,6 +83,7 @@ func writeRebuildContent(t *testing.T, content string) {
 		t.Fatal(err)
 	}
 	for name, text := range rebuildSources {
+		os.MkdirAll(filepath.Dir(filepath.Join(content, name)), 0o755)
 		write(t, filepath.Join(content, name), text)
 	}
 	writeRegulations(t, content, 0, 3, 3)
@@ -183,6 +189,10 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 		}, false, 1, true},
 		{"the text beside a term's use edited", func() {
 			edit(t, filepath.Join(content, "reg0002.md"), "根据一把手的规定", "依照一把手的规定")
+		}, false, 1, true},
+		// A comparison page sets the text of two versions side by side.
+		{"an edit of a version", func() {
+			edit(t, filepath.Join(content, "laws", "示例档案法(2024-06-28).md"), "鼓励档案信息化", "鼓励和支持档案信息化")
 		}, false, 1, true},
 		{"a damaged cache", func() { damageCache(t, cache) }, false, 2, true},
 		{"another program", func() {

@@ -29,9 +29,10 @@ import (
 // rendered. Term occurrences and the places of references inside a
 // document show only on its own pages, on the pages of the terms it uses
 // and on pages always rendered (source pages), so edits inside one file
-// do not change Global. A term's page is kept when Global and its own
-// digest did not change: the digests of the documents that define and
-// use it, in the order its occurrences name them.
+// do not change Global. A term's page, and a comparison of two versions,
+// is kept when Global and its own digest did not change: the digests of
+// the documents it quotes (that define and use the term, in the order its
+// occurrences name them; the two versions).
 //
 // The published build carries its State in StateFile, a hidden folder that
 // tiaoli serve and the shipped nginx and Apache configurations refuse; a
@@ -51,9 +52,9 @@ type State struct {
 	// Docs sums up, for each document ID, the files it was read from and
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
-	// Terms sums up, for each term page by its URL, the documents that
-	// define and use the term.
-	Terms map[string]string `json:"terms,omitempty"`
+	// Pages sums up, for each term and comparison page by its URL, the
+	// documents it quotes.
+	Pages map[string]string `json:"pages,omitempty"`
 }
 
 // ReadState reads the State a published site left; nil when it has none
@@ -82,10 +83,15 @@ func newState(r *renderer) (*State, error) {
 	for _, d := range c.Documents {
 		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID)
 	}
-	s.Terms = make(map[string]string, len(c.Terms))
+	s.Pages = make(map[string]string, len(c.Terms)+len(c.Comparisons))
 	for _, t := range c.Terms {
-		if _, seen := s.Terms[t.URL]; !seen && t.URL != "" { // a URL's page is its first term's
-			s.Terms[t.URL] = s.termDigest(t)
+		if _, seen := s.Pages[t.URL]; !seen && t.URL != "" { // a URL's page is its first term's
+			s.Pages[t.URL] = s.termDigest(t)
+		}
+	}
+	for _, cmp := range c.Comparisons {
+		if _, seen := s.Pages[cmp.URL]; !seen && cmp.URL != "" {
+			s.Pages[cmp.URL] = s.docsDigest(cmp.URL, cmp.From, cmp.To)
 		}
 	}
 	return s, nil
@@ -97,11 +103,22 @@ func (s *State) keeps(prev *State, d *model.Document) bool {
 	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Docs[d.ID] == s.Docs[d.ID]
 }
 
-// keepsTerm reports whether the page of t can be kept from the build
-// whose state was prev.
-func (s *State) keepsTerm(prev *State, t *model.Term) bool {
-	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Terms[t.URL] != "" &&
-		prev.Terms[t.URL] == s.Terms[t.URL]
+// keepsPage reports whether the term or comparison page at url can be
+// kept from the build whose state was prev.
+func (s *State) keepsPage(prev *State, url string) bool {
+	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Pages[url] != "" &&
+		prev.Pages[url] == s.Pages[url]
+}
+
+// docsDigest sums up the documents of the IDs docs, which the page at url
+// quotes.
+func (s *State) docsDigest(url string, docs ...string) string {
+	h := sha256.New()
+	io.WriteString(h, url+"\x00")
+	for _, d := range docs {
+		io.WriteString(h, d+"\x00"+s.Docs[d]+"\x00")
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // termDigest sums up the documents that define and use t: what its page
@@ -302,15 +319,21 @@ func (r *renderer) retain(w Writer) error {
 	}
 	seen := map[string]bool{}
 	for _, t := range r.c.Terms {
-		if claim(seen, t.URL) && r.state.keepsTerm(r.opts.Recycled, t) {
+		if claim(seen, t.URL) && r.state.keepsPage(r.opts.Recycled, t.URL) {
 			keep = append(keep, treeOf(t.URL))
+		}
+	}
+	for _, cmp := range r.c.Comparisons {
+		if claim(seen, cmp.URL) && r.state.keepsPage(r.opts.Recycled, cmp.URL) {
+			keep = append(keep, treeOf(cmp.URL))
 		}
 	}
 	return rt.Retain(keep)
 }
 
 // TreeRoots are the top-level folders that hold the folders of the
-// documents' and terms' pages: those of a build a Retainer may keep.
+// documents', terms' and comparisons' pages: those of a build a Retainer
+// may keep.
 func TreeRoots(c *model.Corpus) []string {
 	var roots []string
 	add := func(url string) {
@@ -325,9 +348,12 @@ func TreeRoots(c *model.Corpus) []string {
 	if len(c.Terms) > 0 {
 		add(address.TermsURL)
 	}
+	for _, cmp := range c.Comparisons {
+		add(cmp.URL)
+	}
 	return roots
 }
 
-// treeOf is the folder of the pages at url and below it (a document's
-// or a term's).
+// treeOf is the folder of the pages at url and below it (a document's,
+// a term's, a comparison's).
 func treeOf(url string) string { return strings.TrimSuffix(url, "/") }

@@ -113,12 +113,7 @@ func (r *renderer) jobs() []job {
 		if !claim(seen, t.URL) {
 			continue
 		}
-		j := pageJob(t.URL, func(w *worker) error { return w.termPage(i) })
-		if r.state.keepsTerm(r.opts.Previous, t) || r.state.keepsTerm(r.opts.Recycled, t) {
-			render := []job{j}
-			j.render = func(w *worker) error { return w.keepTree(t.URL, render) }
-		}
-		jobs = append(jobs, j)
+		jobs = append(jobs, r.keptPage(pageJob(t.URL, func(w *worker) error { return w.termPage(i) }), t.URL))
 	}
 	for _, s := range r.c.Sources {
 		s := s
@@ -127,6 +122,16 @@ func (r *renderer) jobs() []job {
 		}
 	}
 	return jobs
+}
+
+// keptPage is the job j of the term or comparison page at url, made to
+// keep the page instead when its digest is unchanged (incremental.go).
+func (r *renderer) keptPage(j job, url string) job {
+	if r.state.keepsPage(r.opts.Previous, url) || r.state.keepsPage(r.opts.Recycled, url) {
+		render := []job{j}
+		j.render = func(w *worker) error { return w.keepTree(url, render) }
+	}
+	return j
 }
 
 // claim reports whether url is still free, and takes it. Two things with
