@@ -2,6 +2,50 @@ package audit
 
 import "tiaoli/generator/model"
 
+// scan is what the checks of a Run share: the corpus, the document they
+// are at and its units, and what they learn of the whole corpus once.
+type scan struct {
+	c       *model.Corpus
+	d       *model.Document
+	units   []unit // of d
+	linked  []unit // of d, with the texts links count in (linkedUnits); nil until asked for
+	known   map[string]bool
+	sources map[string]*model.Source
+}
+
+// at moves the scan to the document d.
+func (x *scan) at(d *model.Document) {
+	x.d, x.units, x.linked = d, units(d), nil
+}
+
+// linkedUnits are the units of the document the scan is at, with the
+// texts their links count in.
+func (x *scan) linkedUnits() []unit {
+	if x.linked == nil {
+		x.linked = linkedUnits(x.d, x.units)
+	}
+	return x.linked
+}
+
+// knownTitles are the titles of the corpus (knownTitles), found once.
+func (x *scan) knownTitles() map[string]bool {
+	if x.known == nil {
+		x.known = knownTitles(x.c)
+	}
+	return x.known
+}
+
+// sourcesByPath maps the path of every source to it, mapped once.
+func (x *scan) sourcesByPath() map[string]*model.Source {
+	if x.sources == nil {
+		x.sources = make(map[string]*model.Source, len(x.c.Sources))
+		for _, s := range x.c.Sources {
+			x.sources[s.Path] = s
+		}
+	}
+	return x.sources
+}
+
 // unit is one piece of text as the parser filed it: a 款, a 项, a
 // paragraph of a preamble, section, appendix or body.
 type unit struct {
