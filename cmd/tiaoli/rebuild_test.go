@@ -190,6 +190,11 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 		{"the text beside a term's use edited", func() {
 			edit(t, filepath.Join(content, "reg0002.md"), "根据一把手的规定", "依照一把手的规定")
 		}, false, 1, true},
+		// The page of a cited article names the 款 that cites it when the
+		// citing article has more than one: a 款 added to it shows there.
+		{"a 款 added to an article that cites another document", func() {
+			edit(t, filepath.Join(content, "b.md"), "第三条的规定。\n", "第三条的规定。\n\n检查结果应当记录在案。\n")
+		}, false, 1, true},
 		// A comparison page sets the text of two versions side by side.
 		{"an edit of a version", func() {
 			edit(t, filepath.Join(content, "laws", "示例档案法(2024-06-28).md"), "鼓励档案信息化", "鼓励和支持档案信息化")

@@ -153,11 +153,13 @@ func docDigest(c *model.Corpus, d *model.Document, in []citing) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// citing is a reference another document makes, with the text of the
-// paragraph it is made in.
+// citing is a reference another document makes, with what the cited
+// page shows of the place it is made in: the text of its paragraph, its
+// citation (which names the 款 only when its article has more than one)
+// and its URL.
 type citing struct {
-	Ref  model.Reference
-	Text string
+	Ref            model.Reference
+	Text, From, At string
 }
 
 // incoming lists, by document ID, the references other documents make to
@@ -169,7 +171,7 @@ func (r *renderer) incoming() map[string][]citing {
 			continue
 		}
 		t, _ := r.x.Resolve(ref.From)
-		cr := citing{Ref: *ref, Text: t.Text}
+		cr := citing{Ref: *ref, Text: t.Text, From: t.Citation(), At: t.URL()}
 		cr.Ref.Antecedents = nil // indices into the whole list
 		out[ref.To.Document] = append(out[ref.To.Document], cr)
 	}
