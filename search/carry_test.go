@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"tiaoli/generator/model"
+	"tiaoli/internal/golden"
 )
 
 // TestUpdateCarriesSideFiles updates an index again and again, each time
@@ -46,7 +47,7 @@ func TestUpdateCarriesSideFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got, want := sideByID(t, next), sideByID(t, whole); got != want {
-			t.Fatalf("after update %d the side files differ from a whole build's:\n%s", i+1, firstDiff(got, want))
+			t.Fatalf("after update %d the side files differ from a whole build's (want: whole build, got: updated):\n%s", i+1, golden.Diff(want, got))
 		}
 		prev = next
 	}
@@ -144,22 +145,4 @@ func indexIDs(t *testing.T, dir string) map[uint64]string {
 		}
 		out[in.Value()] = id
 	}
-}
-
-// firstDiff is the first line where two texts differ.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return fmt.Sprintf("updated %.300s\nwhole   %.300s", a, b)
-		}
-	}
-	return ""
 }
