@@ -32,12 +32,18 @@ type worker struct {
 	out Writer
 	buf bytes.Buffer
 	txt textBuilder
+	// shared is what the article pages of the last document share.
+	shared *articleDoc
 }
 
 // page executes a page template into the worker's buffer and writes it.
 func (w *worker) page(kind, url string, data any) error {
 	w.buf.Reset()
-	if err := w.r.tmpl[kind].Execute(&w.buf, data); err != nil {
+	t, err := w.r.tmpl[kind].ready()
+	if err != nil {
+		return errorf(url, err)
+	}
+	if err := t.Execute(&w.buf, data); err != nil {
 		return errorf(url, err)
 	}
 	if err := w.out.WriteFile(pageFile(url), w.buf.Bytes()); err != nil {
