@@ -23,7 +23,7 @@ func TestCharsFile(t *testing.T) {
 	cp.add("c", "AEO 3个月", "𰀀") // an extension G character
 	dir := t.TempDir()
 	numbers := []uint32{2, 0, 1} // a is document 2 of the index, b 0, c 1
-	if err := cp.write(dir, numbers); err != nil {
+	if err := cp.write(dir, numbers, nil); err != nil {
 		t.Fatal(err)
 	}
 	ci, err := openChars(dir)
@@ -89,7 +89,7 @@ func TestCharSearcher(t *testing.T) {
 		cp.add(id, head, text)
 	}
 	dir := t.TempDir()
-	if err := cp.write(dir, []uint32{0, 1, 2, 3, 4, 5}); err != nil {
+	if err := cp.write(dir, []uint32{0, 1, 2, 3, 4, 5}, nil); err != nil {
 		t.Fatal(err)
 	}
 	ci, err := openChars(dir)

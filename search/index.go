@@ -71,7 +71,7 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 	if err := mergeSegments(dir, side); err != nil {
 		return fmt.Errorf("build index: merge: %w", err)
 	}
-	if err := sums.write(dir); err != nil {
+	if err := sums.write(dir, side); err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
 	return nil
