@@ -92,6 +92,9 @@ type linker struct {
 	keys  []docKey       // per document, with a memo
 	byID  map[string]int // document indices
 	order []int          // largestFirst
+	// offsets are where the references of each document start in the
+	// corpus, once numbered.
+	offsets []int
 }
 
 func newLinker(c *model.Corpus, memo *Memo) *linker {

@@ -12,6 +12,9 @@ import (
 type docRefs struct {
 	l  *linker
 	di int
+	// kept is the memo's entry the references come from, nil when the
+	// document was linked anew.
+	kept *linkedDoc
 	// subject is the document an unqualified 第X条 names: the document
 	// itself when it has articles, the regulation a news item carries, the
 	// law an amendment amends; -1 when none. subjectTitle names an amended

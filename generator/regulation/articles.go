@@ -160,8 +160,8 @@ func (b *builder) inline(l line, index int) bool {
 	if b.note(l, index) {
 		return true
 	}
-	if m, ok := label.ReadItem(l.text); ok && m.Kind != label.HanItem {
-		b.addItem(l, m)
+	if m, ok := label.ReadItem(l.text); ok && m.Kind != label.HanItem && !citesItems(m) {
+		b.addItem(l, m, index)
 		return true
 	}
 	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText || b.cutBefore(index), l) {
@@ -171,13 +171,35 @@ func (b *builder) inline(l line, index int) bool {
 	return index >= 0 && b.listMember(l, index)
 }
 
+// itemRange matches what follows the first label of a line that cites
+// items rather than opens one: （一）至（三）项所列人员, （四）、（五）项.
+var itemRange = regexp.MustCompile(`^(?:至|、|和|及|或者)\s*[（(][一二三四五六七八九十]+[）)]\s*[项目]`)
+
+// citesItems reports whether a line that starts with an item label goes on
+// as a citation of items: the line is a 款 about them, not an item.
+func citesItems(m label.ItemLabel) bool {
+	return m.Kind == label.HanParenItem && itemRange.MatchString(m.Rest)
+}
+
 // addItem attaches a 项 to the current 款 and a 目 to the current 项 (or
-// to the 款 when it has none).
-func (b *builder) addItem(l line, m label.ItemLabel) {
+// to the 款 when it has none). A 项 printed on its line after this one
+// (runOnItem) is added after it, as the item it is.
+func (b *builder) addItem(l line, m label.ItemLabel, index int) {
 	if b.clause == nil {
 		c := &model.Clause{Paragraph: model.Paragraph{Position: l.para.Position}, Items: []*model.Item{}}
 		b.article.Clauses = append(b.article.Clauses, c)
 		b.clause = c
+	}
+	var next label.ItemLabel
+	runOn := false
+	if at, n, ok := b.runOnItem(m, index); ok {
+		next, runOn = n, true
+		b.reg.Repairs = append(b.reg.Repairs, model.Repair{
+			Position: l.para.Position, Kind: RepairSplitItem,
+			Before: tail(m.Rest[:at]) + n.Label, After: tail(trimSpace(m.Rest[:at])) + "\n" + n.Label,
+			Message: n.Label + "与上一项印在同一行，已分为一项",
+		})
+		m.Rest = trimSpace(m.Rest[:at])
 	}
 	it := &model.Item{Label: m.Label, Number: m.N, Paragraph: paragraph(l, m.Rest)}
 	it.ListItem = l.para.ListItem
@@ -192,6 +214,9 @@ func (b *builder) addItem(l line, m label.ItemLabel) {
 	}
 	b.last = &it.Paragraph
 	b.labelText = false
+	if runOn {
+		b.addItem(l, next, index)
+	}
 }
 
 // path lists the open divisions, outermost first: 第一章 总则.

@@ -109,3 +109,34 @@ func (b *builder) inItem(it *model.Item) bool {
 	}
 	return false
 }
+
+// RepairSplitItem is the repair kind of a 项 printed on the line of the 项
+// before it and made an item of its own.
+const RepairSplitItem = "split-item"
+
+// runOnItem finds the next 项 printed inside the text of 项 m, on the line
+// at index: a label of its kind numbered m's next （(二) after (一)), after
+// a sentence end (；。, a closing quote or bracket after one) and spaces:
+// (一)…罚款；  (二)…. It returns where that label starts in m.Rest and the
+// label. When the list goes on with that number on a line of its own, the
+// one inside the text is no label (a citation of the item) and ok is false.
+func (b *builder) runOnItem(m label.ItemLabel, index int) (at int, next label.ItemLabel, ok bool) {
+	if m.Kind != label.HanParenItem {
+		return 0, label.ItemLabel{}, false
+	}
+	s := m.Rest
+	for i, r := range s {
+		if !strings.ContainsRune("（(", r) || !endsSentence(s[:i]) {
+			continue
+		}
+		n, isItem := label.ReadItem(s[i:])
+		if !isItem || n.Kind != m.Kind || n.N != m.N+1 || n.Rest == "" {
+			continue
+		}
+		if _, number, listed := b.nextItem(index, m.Kind); index >= 0 && listed && number == n.N {
+			return 0, label.ItemLabel{}, false
+		}
+		return i, n, true
+	}
+	return 0, label.ItemLabel{}, false
+}

@@ -152,6 +152,9 @@ func readMeta(r *model.Regulation, header []string) {
 		if strings.Contains(e, "施行") && !strings.Contains(e, "起施行") {
 			r.ValidFrom = date
 		}
+		if from, ok := effectiveFrom(e); ok {
+			r.ValidFrom = from
+		}
 	}
 	if r.Published == "" && issued != "" {
 		r.Published = issued
@@ -352,6 +355,19 @@ var orderNumber = regexp.MustCompile(`第[0-9０-９零〇一二三四五六七�
 
 // validFromPattern matches 本办法自2026年3月1日起施行 and 本办法自发布之日起施行.
 var validFromPattern = regexp.MustCompile(`本[^，。；、\s]{1,6}自([^，。；]{2,30}?)起施行`)
+
+// effectiveFrom returns the day an event that closes with 自X起施行 (…会议通过，
+// 自1998年5月9日起施行) puts the text in force.
+func effectiveFrom(e string) (string, bool) {
+	m := sinceDate.FindStringSubmatch(e)
+	if m == nil {
+		return "", false
+	}
+	return parseDate(m[1])
+}
+
+// sinceDate matches 自X起施行 inside an event, X one date.
+var sinceDate = regexp.MustCompile(`自([^，。；、自]{6,20}?)起施行`)
 
 // readValidFrom sets ValidFrom from the article that says when the
 // regulation takes effect; 自发布之日 and 自公布之日 mean the publication date.

@@ -38,6 +38,7 @@ package regulation
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
@@ -158,14 +159,102 @@ func (p *parser) header(lines []line) []line {
 			meta = append(meta, lines[i].text)
 			continue
 		}
+		if j, joined := cutMetaLine(lines, i); j > i {
+			meta = append(meta, joined)
+			i = j - 1
+			continue
+		}
 		if j := p.titleRepeat(lines, i); j > i {
 			i = j - 1
 			continue
 		}
 		break
 	}
+	rest := lines[i:]
+	if len(meta) == 0 {
+		meta, rest = lateMeta(rest)
+	}
 	readMeta(p.reg, p.dropTitleRepeat(meta))
-	return lines[i:]
+	return rest
+}
+
+// cutMetaLine reads a bracketed approval or history line that a line break
+// cut (（…审议批准 / …发布）) from line i on. It returns the index after its
+// last line and the lines joined by a space, or i when line i opens no
+// such line.
+func cutMetaLine(lines []line, i int) (int, string) {
+	s := lines[i].text
+	if r, _ := utf8.DecodeRuneInString(s); !isOpener(r) || balanced(s) {
+		return i, ""
+	}
+	for j := i + 1; j < len(lines) && j <= i+maxMetaLines; j++ {
+		if isStructural(lines[j].text) {
+			return i, ""
+		}
+		s += " " + lines[j].text
+		if balanced(s) {
+			if isBracketed(s) && isMetaLine(s) {
+				return j + 1, s
+			}
+			return i, ""
+		}
+	}
+	return i, ""
+}
+
+// structured reports whether a line opens an article or a section.
+func structured(lines []line) bool {
+	for _, l := range lines {
+		if _, ok := label.ArticleLine(l.text); ok {
+			return true
+		}
+		if m, ok := sectionMarker(l); ok && m.Kind != label.CircledItem {
+			return true
+		}
+	}
+	return false
+}
+
+// maxMetaLines is how many lines after its first a cut approval line may
+// run on.
+const maxMetaLines = 6
+
+// lateMetaLines is how far into the preamble lateMeta looks: past a 公告
+// (its text, date, the words 司法解释, the document number) and the title
+// printed again.
+const lateMetaLines = 8
+
+// lateMeta takes the approval or history lines of a regulation whose header
+// gave none from the first lines of its preamble, before any article or
+// division: a bracketed, dated event (（2015年11月9日某某法院审判委员会…
+// 通过）) printed under the issuers' names, the document number, a 公告 or
+// a source's note, and the meta lines right after it. The lines before it
+// stay in the preamble. A text with no article or section is shown as
+// printed and keeps them in its body.
+func lateMeta(lines []line) ([]string, []line) {
+	if !structured(lines) {
+		return nil, lines
+	}
+	for k := 0; k < len(lines) && k < lateMetaLines; k++ {
+		if isStructural(lines[k].text) {
+			break
+		}
+		end, first := k+1, lines[k].text
+		if !isBracketed(first) || !isMetaLine(first) {
+			if end, first = cutMetaLine(lines, k); end == k {
+				continue
+			}
+		}
+		meta := []string{first}
+		for end < len(lines) && isMetaLine(lines[end].text) && !isStructural(lines[end].text) {
+			meta = append(meta, lines[end].text)
+			end++
+		}
+		rest := make([]line, 0, len(lines)-(end-k))
+		rest = append(append(rest, lines[:k]...), lines[end:]...)
+		return meta, rest
+	}
+	return nil, lines
 }
 
 // titleRepeat returns the index after the title printed again from line i

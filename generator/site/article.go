@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"path"
 	"strings"
 
 	"tiaoli/generator/address"
@@ -33,9 +34,9 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	r := w.r
 	a := d.Articles[i]
 	p := fromPage{root: rootOf(a.URL), url: a.URL}
-	citation := lookup.CiteTitle(d.Title) + a.Label
+	shared := w.articleDoc(d, p)
 	pg := articlePage{Chrome: r.chrome(a.URL, a.Label+" · "+d.Title, "regulation", "article"),
-		Head: r.head(d, p), Label: a.Label, Citation: citation, CiteURL: r.opts.Base + a.URL}
+		Head: shared.head, Label: a.Label, Citation: shared.citeTitle + a.Label, CiteURL: r.opts.Base + a.URL}
 	pg.Crumbs = append([]linkItem{{Href: pg.Head.DocHref, Text: d.Title}}, crumbs(d, i, p)...)
 	if prev := neighbour(d.Articles, i, -1); prev != nil {
 		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label}
@@ -54,6 +55,31 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	pg.Variants = r.variants(d, a.Label, p)
 	pg.Versions = r.articleVersions(d, i, p)
 	return w.page("article", a.URL, pg)
+}
+
+// articleDoc is what the pages of a document's articles share. A worker
+// makes it for the document whose articles it renders, which come one
+// after another, instead of again for each article.
+type articleDoc struct {
+	d *model.Document
+	// up is the folder above the folder of the pages it was made for:
+	// the links of pages whose folders share it are the same.
+	up        string
+	head      docHead
+	citeTitle string // the document's title as a citation gives it
+}
+
+// articleDoc returns what the article page p of d shares with the other
+// article pages of d, making it when the worker's is for another document
+// or place.
+func (w *worker) articleDoc(d *model.Document, p fromPage) *articleDoc {
+	folder := p.url[:strings.LastIndexByte(p.url, '/')+1]
+	up := path.Dir(strings.TrimSuffix(folder, "/"))
+	if s := w.shared; s != nil && s.d == d && s.up == up {
+		return s
+	}
+	w.shared = &articleDoc{d: d, up: up, head: w.r.head(d, p), citeTitle: lookup.CiteTitle(d.Title)}
+	return w.shared
 }
 
 // neighbour is the nearest element of list before (step -1) or after

@@ -209,9 +209,20 @@ func (g *reportGroup) fold() {
 	g.Rows = keep
 }
 
+// reportRow is one finding as the page shows it: the fields of
+// report.Entry, and Href, the link to URL from the page. They are copied,
+// not embedded: text/template finds a promoted field by a search that
+// allocates, for every field of every row.
 type reportRow struct {
-	report.Entry
-	Href string
+	Path                                      string
+	Line                                      int
+	Document, Title, Cite, DocURL, Where, URL string
+	Kind, Source, Message, Href               string
+}
+
+func newReportRow(e report.Entry, href string) reportRow {
+	return reportRow{Path: e.Path, Line: e.Line, Document: e.Document, Title: e.Title, Cite: e.Cite,
+		DocURL: e.DocURL, Where: e.Where, URL: e.URL, Kind: e.Kind, Source: e.Source, Message: e.Message, Href: href}
 }
 
 func (w *worker) reportPage() error {
@@ -232,7 +243,7 @@ func (w *worker) reportPage() error {
 		for _, g := range s.Groups() {
 			rg := reportGroup{Name: g.Name, Href: href(g.URL)}
 			for _, e := range g.Entries {
-				rg.Rows = append(rg.Rows, reportRow{Entry: e, Href: href(e.URL)})
+				rg.Rows = append(rg.Rows, newReportRow(e, href(e.URL)))
 			}
 			rg.fold()
 			rs.Groups = append(rs.Groups, rg)

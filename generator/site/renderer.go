@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -23,7 +22,7 @@ type renderer struct {
 	c        *model.Corpus
 	x        *lookup.Index
 	opts     Options
-	tmpl     map[string]*template.Template
+	tmpl     map[string]*pageTemplate
 	css, js  string
 	refsFrom map[place][]int // references made in an article or document
 	refsTo   map[place][]int // references pointing at an article or document
@@ -211,7 +210,11 @@ func (r *renderer) frame(root, nav string) *Frame {
 	if f, ok := r.frames[key]; ok {
 		return f
 	}
-	f, err := NewFrame(r.tmpl["home"], FrameData{SiteName: r.opts.SiteName, Root: root, Nav: nav, CSS: r.css, JS: r.js})
+	t, err := r.tmpl["home"].ready()
+	var f *Frame
+	if err == nil {
+		f, err = NewFrame(t, FrameData{SiteName: r.opts.SiteName, Root: root, Nav: nav, CSS: r.css, JS: r.js})
+	}
 	if err != nil {
 		r.frameErr = err
 		f = &Frame{}

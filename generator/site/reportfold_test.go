@@ -9,7 +9,7 @@ import (
 // TestReportFold checks that a kind recurring more than foldOver times in
 // a group is folded, and the rest stay in order.
 func TestReportFold(t *testing.T) {
-	row := func(kind string) reportRow { return reportRow{Entry: report.Entry{Kind: kind}} }
+	row := func(kind string) reportRow { return newReportRow(report.Entry{Kind: kind}, "") }
 	g := reportGroup{}
 	for i := 0; i < foldOver+1; i++ {
 		g.Rows = append(g.Rows, row("标点改为全角"))

@@ -32,12 +32,18 @@ type worker struct {
 	out Writer
 	buf bytes.Buffer
 	txt textBuilder
+	// shared is what the article pages of the last document share.
+	shared *articleDoc
 }
 
 // page executes a page template into the worker's buffer and writes it.
 func (w *worker) page(kind, url string, data any) error {
 	w.buf.Reset()
-	if err := w.r.tmpl[kind].Execute(&w.buf, data); err != nil {
+	t, err := w.r.tmpl[kind].ready()
+	if err != nil {
+		return errorf(url, err)
+	}
+	if err := t.Execute(&w.buf, data); err != nil {
 		return errorf(url, err)
 	}
 	if err := w.out.WriteFile(pageFile(url), w.buf.Bytes()); err != nil {
@@ -110,9 +116,10 @@ func (r *renderer) jobs() []job {
 	jobs = append(jobs, r.workJobs(seen)...)
 	for i, t := range r.c.Terms {
 		i := i
-		if claim(seen, t.URL) {
-			jobs = append(jobs, pageJob(t.URL, func(w *worker) error { return w.termPage(i) }))
+		if !claim(seen, t.URL) {
+			continue
 		}
+		jobs = append(jobs, r.keptPage(pageJob(t.URL, func(w *worker) error { return w.termPage(i) }), t.URL))
 	}
 	for _, s := range r.c.Sources {
 		s := s
@@ -121,6 +128,16 @@ func (r *renderer) jobs() []job {
 		}
 	}
 	return jobs
+}
+
+// keptPage is the job j of the term or comparison page at url, made to
+// keep the page instead when its digest is unchanged (incremental.go).
+func (r *renderer) keptPage(j job, url string) job {
+	if r.state.keepsPage(r.opts.Previous, url) || r.state.keepsPage(r.opts.Recycled, url) {
+		render := []job{j}
+		j.render = func(w *worker) error { return w.keepTree(url, render) }
+	}
+	return j
 }
 
 // claim reports whether url is still free, and takes it. Two things with

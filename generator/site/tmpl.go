@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
+	"tiaoli/generator/site/fastesc"
 	"tiaoli/generator/site/lookup"
 )
 
@@ -83,18 +85,18 @@ func (f FrameData) Home() string {
 // pages of other packages (search results) that want the site's look.
 func NewFrame(t *template.Template, data FrameData) (*Frame, error) {
 	var f Frame
-	for _, part := range []struct {
-		name string
-		out  *template.HTML
-	}{{"frame-head", &f.Head}, {"frame-header", &f.Header}, {"frame-footer", &f.Footer}} {
+	for i, out := range []*template.HTML{&f.Head, &f.Header, &f.Footer} {
 		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, part.name, data); err != nil {
+		if err := t.ExecuteTemplate(&b, frameParts[i], data); err != nil {
 			return nil, err
 		}
-		*part.out = template.HTML(b.String())
+		*out = template.HTML(b.String())
 	}
 	return &f, nil
 }
+
+// frameParts are the templates of a Frame's Head, Header and Footer.
+var frameParts = []string{"frame-head", "frame-header", "frame-footer"}
 
 // ParsePage parses the layout and partials of fsys together with the named
 // page files, ready to execute "layout" (with a Chrome whose Frame comes
@@ -158,19 +160,41 @@ var pageFiles = map[string][]string{
 	"notfound": {"notfound.html"}, "work": {"work.html"}, "compare": {"compare.html"},
 }
 
+// pageTemplate is the template of a kind of page. Pages are many and
+// alike: their escaping is made to take one call a value (fastesc) when
+// the first page of the kind is rendered, so that a preview pays for the
+// kinds it shows.
+type pageTemplate struct {
+	t    *template.Template
+	file string // the page's file, for errors
+	once sync.Once
+	err  error
+}
+
+// ready escapes the template (and the frame's, which NewFrame executes
+// from its set) the first time, and returns it.
+func (p *pageTemplate) ready() (*template.Template, error) {
+	p.once.Do(func() {
+		if err := fastesc.Install(p.t, frameParts...); err != nil {
+			p.err = fmt.Errorf("template %s: %w", p.file, err)
+		}
+	})
+	return p.t, p.err
+}
+
 // parseTemplates parses every page template once.
-func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
+func parseTemplates(fsys fs.FS) (map[string]*pageTemplate, error) {
 	base, err := parseLayout(fsys)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*template.Template, len(pageFiles))
+	out := make(map[string]*pageTemplate, len(pageFiles))
 	for kind, files := range pageFiles {
 		t, err := parseInto(base, fsys, files...)
 		if err != nil {
 			return nil, err
 		}
-		out[kind] = t.Lookup("layout")
+		out[kind] = &pageTemplate{t: t.Lookup("layout"), file: files[0]}
 	}
 	return out, nil
 }

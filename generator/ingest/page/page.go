@@ -98,6 +98,9 @@ func segment(in Input) []*pageDoc {
 	for _, l := range in.Lines {
 		if l.Marked() {
 			s.plain = false
+		}
+		if l.Heading > 0 {
+			s.headings = true
 			break
 		}
 	}

@@ -363,3 +363,15 @@ func TestSurveyingChapterStays(t *testing.T) {
 		t.Errorf("the chapter heading 第三章 基础测绘 left the text")
 	}
 }
+
+// TestBoldSubheadsOfOneArticle: in a Markdown file whose only headlines are
+// bold lines, a subhead worded like a regulation's title (某某攻心法,
+// 关于某某方面的规定) with prose under it heads a section of the one article
+// the file holds.
+func TestBoldSubheadsOfOneArticle(t *testing.T) {
+	para := "　　笔者认为，办案中应当把握好政策界限，做到宽严相济，依纪依法处理。这是一条经验。\n\n"
+	src := para + "　　**某某攻心法**\n\n" + para + para + "　　**某某揭示法**\n\n" + para + "　　**关于某某方面的规定**\n\n" + para + para
+	if got := summary(splitMD(t, "某某谈话方法.md", src, "")); got != "commentary:某某谈话方法" {
+		t.Errorf("documents: %s, want the file's one article", got)
+	}
+}

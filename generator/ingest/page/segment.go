@@ -72,6 +72,7 @@ func articleRun(lines []block.Line) int {
 type segmenter struct {
 	lines    []block.Line
 	plain    bool // no line is a heading: titles are found among plain lines
+	headings bool // some line is a Markdown or HTML heading, not bold only
 	single   bool // the file is one article: later headings are its subheads
 	pageDocs []*pageDoc
 }
@@ -137,7 +138,9 @@ func (s *segmenter) headlineAt(i int) int {
 // a regulation whose articles are over, the headline is followed by what
 // opens an item (a dateline, byline, approval line, 第一条, a photo credit),
 // or its words name a kind of item (声明, 开奖, 招商, 气象 …) or the
-// form of a document (…的通知, …条例, …办法).
+// form of a document (…的通知, …条例, …办法; in a Markdown file whose
+// headlines are all bold lines, …条例 only with a regulation's structure
+// under it).
 func (s *segmenter) opensHere(i, n int, marked bool) bool {
 	next := i + n
 	if next < len(s.lines) && isSignature(s.lines[next].Text) {
@@ -158,13 +161,13 @@ func (s *segmenter) opensHere(i, n int, marked bool) bool {
 // evidence reports whether what follows headline lines i..i+n, or their
 // words, show they head an item of their own.
 func (s *segmenter) evidence(i, n int) bool {
+	next := i + n
 	for _, l := range s.lines[i : i+n] {
 		t := unwrap(l.Text)
-		if kindWords.in(t) || noticeTitleRE.MatchString(t) || formalTitleRE.MatchString(t) {
+		if kindWords.in(t) || noticeTitleRE.MatchString(t) || formalTitleRE.MatchString(t) && (s.plain || s.headings || s.regulationFollows(next)) {
 			return true
 		}
 	}
-	next := i + n
 	if next < len(s.lines) && opensItem(s.lines[next].Text) {
 		return true
 	}
@@ -174,6 +177,25 @@ func (s *segmenter) evidence(i, n int) bool {
 		}
 		if markedHeadline(s.lines[j]) || titleLike(s.lines[j]) {
 			break
+		}
+	}
+	return false
+}
+
+// maxRegulationLead is how many lines after a title a regulation's
+// structure is looked for: the notice issuing it may come first.
+const maxRegulationLead = 12
+
+// regulationFollows reports whether the lines from j on read as a
+// regulation, or a notice issuing one: within maxRegulationLead lines one
+// opens an article, a division or a numbered part (label.Structural), or
+// gives an approval or history. In a file whose only headlines are bold
+// lines, a subhead that only looks like a regulation's title (政策攻心法,
+// 关于某某方面的规定) has prose under it, and heads a section of the text.
+func (s *segmenter) regulationFollows(j int) bool {
+	for k := j; k < len(s.lines) && k < j+maxRegulationLead; k++ {
+		if t := unwrap(s.lines[k].Text); label.Structural(t) || isApproval(t) || isHistory(t) {
+			return true
 		}
 	}
 	return false
