@@ -42,41 +42,22 @@ func TestPreviewReloads(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(hs.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
 		t.Fatal(err)
 	}
-	mark := func() {
-		t.Helper()
-		// The mark lives as long as the page: a reload drops it.
-		siteRun(t, ctx, chromedp.Evaluate[int](`window.previewMark = 1`))
-	}
-	waitFor := func(what, js string) {
-		t.Helper()
-		for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
-			if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err == nil && ok {
-				return
-			}
-		}
-		t.Fatalf("the page is still not %s", what)
-	}
-	const (
-		listening = `document.documentElement.hasAttribute("data-preview-build")`
-		reloaded  = `window.previewMark === undefined && document.readyState === "complete"`
-		errorText = `(document.getElementById("tiaoli-preview-error") || {}).textContent || ""`
-	)
 	// Let the page's event stream connect before the builds.
-	waitFor("listening", listening)
-	mark()
+	waitPage(t, ctx, "listening", listening)
+	mark(t, ctx)
 	p.Rebuild()
-	waitFor("reloaded after a good build", reloaded)
-	waitFor("listening again", listening)
+	waitPage(t, ctx, "reloaded after a good build", reloaded)
+	waitPage(t, ctx, "listening again", listening)
 
-	mark()
+	mark(t, ctx)
 	fail.Store(true)
 	p.Rebuild()
-	waitFor("showing the error", `(`+errorText+`).includes("构建失败") && (`+errorText+`).includes("`+brokenFile+`")`)
+	waitPage(t, ctx, "showing the error", `(`+errorBox+`).includes("构建失败") && (`+errorBox+`).includes("`+brokenFile+`")`)
 	if !siteRun(t, ctx, chromedp.Evaluate[bool](`window.previewMark === 1 && document.querySelector("main") !== null`)) {
 		t.Errorf("the page reloaded, or lost its text, after a failed build")
 	}
 
 	fail.Store(false)
 	p.Rebuild()
-	waitFor("reloaded after the fix, without the error", reloaded+` && !document.getElementById("tiaoli-preview-error")`)
+	waitPage(t, ctx, "reloaded after the fix, without the error", reloaded+` && !document.getElementById("tiaoli-preview-error")`)
 }

@@ -93,7 +93,9 @@ echo "the last rebuild touched $changed of $total site files (search index not c
 # tiaoli preview: an edit to the page and its search, median of 3 edits
 # (on ../shared/corpus/lawrefbook-laws; its first build is not counted).
 go test ./cmd/tiaoli -run '^$' -bench PreviewEdit -benchtime 1x -edits 3 -timeout 30m |
-	awk '/s-median/ { printf "preview: an edit on the page in %.2f s, median of 3 (target: under 1 s)\n", $(NF-1) } /edit to page/ { sub(/^ +/, ""); print "  " $0 }'
+	awk '/s-median/ { for (i = 2; i <= NF; i++) m[$i] = $(i-1)
+		printf "preview: an edit on the page in %.2f s, median of 3 (target: under 1 s); %s CPU-s and %s collections per edit, peak %s MB\n", m["s-median"], m["cpu-s/edit"], m["gc/edit"], m["MB-peak"] }
+	/edit to page/ { sub(/^ +/, ""); print "  " $0 }'
 echo
 # The same pages built by Hugo and indexed by Pagefind, side by side.
 BIN=$BIN CORPUS=$CORPUS sh scripts/compare.sh

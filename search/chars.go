@@ -35,8 +35,12 @@ const charsMagic = "TLCHARS2"
 // rare ones beyond it (CJK extensions G, H) go to a map.
 const hanTableSize = 0x30000
 
-// isHanRune reports whether r is a Han character.
-func isHanRune(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+// isHanRune reports whether r is a Han character. The main block of
+// unified ideographs, which holds nearly every character of Chinese text,
+// is Han as a whole and needs no look-up in the table.
+func isHanRune(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
+}
 
 // charPostings collects, while the index is fed, the search documents
 // each Han character occurs in, by their order of indexing: anywhere,
@@ -80,16 +84,18 @@ func (l *docList) add(ord uint32) {
 }
 
 // orders decodes the list.
-func (l *docList) orders() []uint32 {
-	var out []uint32
+func (l *docList) orders() []uint32 { return l.appendOrders(nil) }
+
+// appendOrders appends the orders of the list to dst.
+func (l *docList) appendOrders(dst []uint32) []uint32 {
 	prev := uint32(0)
 	for b := l.deltas; len(b) > 0; {
 		d, n := binary.Uvarint(b)
 		b = b[n:]
 		prev += uint32(d)
-		out = append(out, prev-1)
+		dst = append(dst, prev-1)
 	}
-	return out
+	return dst
 }
 
 // add records the characters of the next search document: those of its
@@ -103,6 +109,10 @@ func (cp *charPostings) add(id, head, text string) {
 	})
 	eachHan(text, func(r rune) { cp.all.add(r, ord) })
 }
+
+// skip records the next search document without its characters: an
+// update carries them over from the previous index (carry.go).
+func (cp *charPostings) skip(id string) { cp.ids = append(cp.ids, id) }
 
 // eachHan calls f with every Han character of s, in the form the index
 // holds (see fold.go).
@@ -148,14 +158,15 @@ func (cs charSets) runes() []rune {
 	return out
 }
 
-func (cs charSets) list(r rune) []uint32 {
+// appendList appends the orders of the documents of r to dst.
+func (cs charSets) appendList(dst []uint32, r rune) []uint32 {
 	if r < hanTableSize {
-		return cs.table[r].orders()
+		return cs.table[r].appendOrders(dst)
 	}
 	if l := cs.more[r]; l != nil {
-		return l.orders()
+		return l.appendOrders(dst)
 	}
-	return nil
+	return dst
 }
 
 // numbers maps the order of indexing to the numbers the merged index
@@ -200,16 +211,32 @@ func (cp *charPostings) numbers(bi bleve.Index) ([]uint32, error) {
 // number of characters, per character its code, lengths and offset, then
 // per character the bitmaps (roaring, portable format) of all its
 // documents and of those with it in the head, in the same order.
-func (cp *charPostings) write(dir string, numbers []uint32) error {
+//
+// With carry, the documents of each character are also those the side
+// file of the previous index gives it, mapped to their new numbers.
+func (cp *charPostings) write(dir string, numbers []uint32, carry *carried) error {
 	runes := cp.all.runes()
+	old := func(rune) (charDocs, error) { return charDocs{}, nil }
+	if carry != nil {
+		var more []rune
+		more, old = carry.carriedChars(carry.mapper(numbers))
+		runes = slices.Compact(slices.Sorted(slices.Values(append(runes, more...))))
+	}
 	blobs := make([][]byte, len(runes))
 	heads := make([]int, len(runes))
+	var list []uint32 // reused from one character to the next
 	for i, r := range runes {
-		all, err := bitmapBytes(cp.all.list(r), numbers)
+		was, err := old(r)
+		if err != nil {
+			return fmt.Errorf("%s: documents of %q in the previous index: %w", charsFile, r, err)
+		}
+		list = cp.all.appendList(list[:0], r)
+		all, err := bitmapBytes(list, numbers, was.all)
 		if err != nil {
 			return fmt.Errorf("%s: documents of %q: %w", charsFile, r, err)
 		}
-		head, err := bitmapBytes(cp.head.list(r), numbers)
+		list = cp.head.appendList(list[:0], r)
+		head, err := bitmapBytes(list, numbers, was.head)
 		if err != nil {
 			return fmt.Errorf("%s: documents with %q in their head: %w", charsFile, r, err)
 		}
@@ -231,9 +258,13 @@ func (cp *charPostings) write(dir string, numbers []uint32) error {
 	})
 }
 
-// bitmapBytes is the bitmap of the documents of list, by their numbers.
-func bitmapBytes(list []uint32, numbers []uint32) ([]byte, error) {
-	bm := roaring.New()
+// bitmapBytes is the bitmap of the documents of list, by their numbers,
+// and of those of more (nil for none).
+func bitmapBytes(list []uint32, numbers []uint32, more *roaring.Bitmap) ([]byte, error) {
+	bm := more
+	if bm == nil {
+		bm = roaring.New()
+	}
 	for _, o := range list {
 		bm.Add(numbers[o])
 	}
@@ -377,6 +408,16 @@ func (ci *charIndex) fileDocs(r rune) (charDocs, error) {
 	if d, ok := ci.cache.get(r); ok {
 		return d, nil
 	}
+	d, err := ci.readEntry(r, e)
+	if err != nil {
+		return d, err
+	}
+	ci.cache.put(r, d, int(e.Len))
+	return d, nil
+}
+
+// readEntry reads the documents of r, whose place in the file is e.
+func (ci *charIndex) readEntry(r rune, e charEntry) (charDocs, error) {
 	buf := make([]byte, e.Len)
 	if _, err := ci.f.ReadAt(buf, int64(e.Off)); err != nil {
 		return charDocs{}, fmt.Errorf("%s: %w", charsFile, err)
@@ -392,6 +433,5 @@ func (ci *charIndex) fileDocs(r rune) (charDocs, error) {
 	if err := d.head.UnmarshalBinary(buf[cut:]); err != nil {
 		return charDocs{}, fmt.Errorf("%s: %w", charsFile, err)
 	}
-	ci.cache.put(r, d, int(e.Len))
 	return d, nil
 }

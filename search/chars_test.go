@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"unicode"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -22,7 +23,7 @@ func TestCharsFile(t *testing.T) {
 	cp.add("c", "AEO 3个月", "𰀀") // an extension G character
 	dir := t.TempDir()
 	numbers := []uint32{2, 0, 1} // a is document 2 of the index, b 0, c 1
-	if err := cp.write(dir, numbers); err != nil {
+	if err := cp.write(dir, numbers, nil); err != nil {
 		t.Fatal(err)
 	}
 	ci, err := openChars(dir)
@@ -88,7 +89,7 @@ func TestCharSearcher(t *testing.T) {
 		cp.add(id, head, text)
 	}
 	dir := t.TempDir()
-	if err := cp.write(dir, []uint32{0, 1, 2, 3, 4, 5}); err != nil {
+	if err := cp.write(dir, []uint32{0, 1, 2, 3, 4, 5}, nil); err != nil {
 		t.Fatal(err)
 	}
 	ci, err := openChars(dir)
@@ -153,5 +154,15 @@ func TestDocList(t *testing.T) {
 	}
 	if (&docList{}).orders() != nil {
 		t.Error("an empty list gives orders")
+	}
+}
+
+// TestIsHanRune: the shortcut for the main block of unified ideographs
+// agrees with the Unicode table on every character up to plane 3.
+func TestIsHanRune(t *testing.T) {
+	for r := rune(0); r < 0x40000; r++ {
+		if got, want := isHanRune(r), unicode.Is(unicode.Han, r); got != want {
+			t.Fatalf("isHanRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

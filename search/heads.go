@@ -48,14 +48,20 @@ func newHeadPostings() *headPostings { return &headPostings{ords: map[string][]u
 // add records that the document indexed as ord has head.
 func (hp *headPostings) add(ord uint32, head string) {
 	hp.buf = normalText(hp.buf[:0], head)
-	if len(hp.buf) == 0 {
+	hp.addNormal(ord, hp.buf)
+}
+
+// addNormal records that the search document of order ord shares the
+// head h, as normalText gives it.
+func (hp *headPostings) addNormal(ord uint32, h []byte) {
+	if len(h) == 0 {
 		return
 	}
-	l, ok := hp.ords[string(hp.buf)]
+	l, ok := hp.ords[string(h)]
 	if !ok {
-		hp.order = append(hp.order, string(hp.buf))
+		hp.order = append(hp.order, string(h))
 	}
-	hp.ords[string(hp.buf)] = append(l, ord)
+	hp.ords[string(h)] = append(l, ord)
 }
 
 // write writes the side file of heads into dir, by the numbers the index
@@ -65,7 +71,7 @@ func (hp *headPostings) write(dir string, numbers []uint32) error {
 		w.WriteString(headsMagic)
 		binary.Write(w, binary.LittleEndian, uint32(len(hp.order)))
 		for _, h := range hp.order {
-			bm, err := bitmapBytes(hp.ords[h], numbers)
+			bm, err := bitmapBytes(hp.ords[h], numbers, nil)
 			if err != nil {
 				return fmt.Errorf("%s: documents with the head %q: %w", headsFile, h, err)
 			}

@@ -71,7 +71,7 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 	if err := mergeSegments(dir, side); err != nil {
 		return fmt.Errorf("build index: merge: %w", err)
 	}
-	if err := sums.write(dir); err != nil {
+	if err := sums.write(dir, side); err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
 	return nil
@@ -202,7 +202,11 @@ func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches
 		}
 		seen[d.ID] = true
 		fields, head := d.fields()
-		if err := b.IndexAdvanced(dm.document(d.ID, fields)); err != nil {
+		doc := dm.document(d.ID, fields)
+		if b.Size() == 0 {
+			dm.declareAll(doc, fields) // see declareAll
+		}
+		if err := b.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
 		side.add(d, fields, head)

@@ -130,3 +130,34 @@ func change(v reflect.Value, variant int) func() {
 	}
 	return func() { v.Set(old) }
 }
+
+// TestPrintMemoKept: a document printed again with its memo, its long
+// strings where they were, keeps the memo as it is; one whose long string
+// was written anew gets a new memo, and the fingerprint a printer without
+// a memo gives.
+func TestPrintMemoKept(t *testing.T) {
+	c := printCorpus()
+	d := c.Documents[0]
+	long := strings.Repeat("条文", memoMin)
+	d.Articles[0].Clauses[0].Text = long
+	d.Articles[1].Clauses[0].Text = long + "另一段"
+	p := newPrinter()
+	sum, memo := p.document(d, nil)
+	if again, kept := p.document(d, memo); again != sum || kept != memo {
+		t.Errorf("printed again: sum %x (want %x), memo kept: %v", again, sum, kept == memo)
+	}
+	d.Articles[1].Clauses[0].Text = strings.Clone(long + "另一段改")
+	changed, next := p.document(d, memo)
+	fresh, _ := p.document(d, nil)
+	if changed != fresh || changed == sum {
+		t.Errorf("after an edit: sum %x, printed without a memo %x, before %x", changed, fresh, sum)
+	}
+	if next == memo || len(next.strs) != len(memo.strs) {
+		t.Fatalf("after an edit, the memo is not a new one of as many strings")
+	}
+	for i, s := range next.strs {
+		if moved := s != memo.strs[i]; moved != (s == d.Articles[1].Clauses[0].Text) || !moved && next.hashes[i] != memo.hashes[i] {
+			t.Errorf("after an edit, the memo's string %d is not the one printed, with its hash", i)
+		}
+	}
+}

@@ -154,6 +154,7 @@ type docMaker struct{ fields map[string]fieldSpec }
 type fieldSpec struct {
 	options  index.FieldIndexingOptions
 	analyzer analysis.Analyzer
+	keyword  bool // the analyzer makes each value one term
 }
 
 // newDocMaker reads the fields of the mapping newMapping makes.
@@ -176,7 +177,7 @@ func newDocMaker() (*docMaker, error) {
 		if a == nil {
 			return nil, fmt.Errorf("field %s: no analyzer %q", name, f.Analyzer)
 		}
-		dm.fields[name] = fieldSpec{options: f.Options(), analyzer: a}
+		dm.fields[name] = fieldSpec{options: f.Options(), analyzer: a, keyword: f.Analyzer == keyword.Name}
 	}
 	return dm, nil
 }
@@ -199,6 +200,10 @@ func (dm *docMaker) document(id string, fields map[string]interface{}) *document
 			}
 			doc.AddField(document.NewTextFieldCustom(name, []uint64{}, []byte(v), spec.options, spec.analyzer))
 		case []string:
+			if isKeyword(spec) {
+				doc.AddField(newTermsField(name, v, spec.options))
+				continue
+			}
 			for i, s := range v {
 				doc.AddField(document.NewTextFieldCustom(name, []uint64{uint64(i)}, []byte(s), spec.options, spec.analyzer))
 			}
@@ -207,3 +212,73 @@ func (dm *docMaker) document(id string, fields map[string]interface{}) *document
 	doc.SetIndexed()
 	return doc
 }
+
+// declareAll adds to doc, empty, each field of the mapping that fields
+// lacks, so that the segment of a batch holding doc has every field. When
+// all segments have the same fields, merging them copies the encoded
+// frequencies, norms and stored values of each document as they are;
+// when one lacks a field (a batch without a superseded version lacks
+// status, one of terms lacks label), it decodes and encodes every
+// posting again. An empty field adds no term, and its stored value reads
+// as an absent one does (see newCandidate).
+func (dm *docMaker) declareAll(doc *document.Document, fields map[string]interface{}) {
+	for name, spec := range dm.fields {
+		if _, ok := fields[name]; ok {
+			continue
+		}
+		if spec.keyword && !spec.options.IsStored() && !spec.options.IncludeTermVectors() {
+			doc.AddField(newTermsField(name, nil, spec.options))
+			continue
+		}
+		doc.AddField(document.NewTextFieldCustom(name, nil, []byte{}, spec.options, spec.analyzer))
+	}
+}
+
+// isKeyword reports whether a field indexes each value as one term and
+// keeps nothing else of it: no stored value, no term vectors.
+func isKeyword(spec fieldSpec) bool {
+	return spec.keyword && !spec.options.IsStored() && !spec.options.IncludeTermVectors()
+}
+
+// termsField is a keyword field of several values made into one field
+// whose terms are the values: what the index makes of one field per value
+// (it adds up the lengths and frequencies of a document's fields of one
+// name), without a token stream and a map of frequencies per value. The
+// facet and label fields, of two to four values each, were half the
+// fields of a search document.
+type termsField struct {
+	*document.TextField
+	length int
+	freqs  index.TokenFrequencies
+}
+
+// newTermsField is the keyword field name of values, indexed with
+// options (neither stored nor with term vectors).
+func newTermsField(name string, values []string, options index.FieldIndexingOptions) *termsField {
+	var first []byte
+	if len(values) > 0 {
+		first = []byte(values[0])
+	}
+	f := &termsField{TextField: document.NewTextFieldCustom(name, nil, first, options, nil), length: len(values)}
+	f.freqs = make(index.TokenFrequencies, len(values))
+	slab := make([]index.TokenFreq, len(values))
+	for i, v := range values {
+		if tf := f.freqs[v]; tf != nil {
+			tf.SetFrequency(tf.Frequency() + 1)
+			continue
+		}
+		slab[i] = index.TokenFreq{Term: []byte(v)}
+		slab[i].SetFrequency(1)
+		f.freqs[v] = &slab[i]
+	}
+	return f
+}
+
+// Analyze does nothing: the terms are the values.
+func (f *termsField) Analyze() {}
+
+func (f *termsField) AnalyzedLength() int { return f.length }
+
+func (f *termsField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+
+func (f *termsField) Size() int { return f.TextField.Size() + f.freqs.Size() }

@@ -26,6 +26,12 @@ type sideFiles struct {
 	heads *headPostings
 	cited *citedCounts
 	n     uint32 // documents added: the order of indexing of the next
+	// carry, in an update, is the side files of the previous index, of
+	// which the entries of unchanged documents are carried over.
+	carry *carried
+	// numbers are the numbers the index gives the documents, by order of
+	// indexing, once finish has written the side files.
+	numbers []uint32
 }
 
 // newSideFiles starts the side files of the index folder dir for the
@@ -49,6 +55,19 @@ func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string
 	}
 	s.texts.add(p.ownHead, p.text)
 	s.cited.add(d)
+	s.n++
+}
+
+// keep records the next search document d as the previous index's
+// side files hold it under the number num (see carry.go).
+func (s *sideFiles) keep(d *searchDoc, num uint32) {
+	s.chars.skip(d.ID)
+	if d.sharedHead() {
+		s.heads.addNormal(s.n, s.carry.heads.headOf(uint64(num)))
+	}
+	s.texts.addNormal(s.carry.texts.part(uint64(num), partHead), s.carry.texts.part(uint64(num), partText))
+	s.cited.add(d)
+	s.carry.keep(s.n, num)
 	s.n++
 }
 
@@ -77,7 +96,7 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 		err = fmt.Errorf("number the documents as the index does: %w", err)
 	}
 	if err == nil {
-		err = s.chars.write(dir, numbers)
+		err = s.chars.write(dir, numbers, s.carry)
 	}
 	if err == nil {
 		err = s.heads.write(dir, numbers)
@@ -89,11 +108,17 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 		s.close()
 		return err
 	}
-	return s.texts.finish(numbers)
+	s.numbers = numbers
+	err = s.texts.finish(numbers)
+	s.carry.close()
+	return err
 }
 
 // close abandons the side files.
-func (s *sideFiles) close() { s.texts.close() }
+func (s *sideFiles) close() {
+	s.texts.close()
+	s.carry.close()
+}
 
 // writeSideFile writes the side file name into the index folder dir
 // through a buffer that write fills.

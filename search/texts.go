@@ -58,9 +58,9 @@ const (
 // and two words are two tokens. Between a Han character and a word the
 // analyzer makes a token boundary anyway, with or without a space.
 func normalText(dst []byte, s string) []byte {
-	s = foldWidth(s)
 	last, gap := classNone, false
 	for _, r := range s {
+		r = foldRune(r) // foldWidth, without a copy of s
 		c := runeClass(r)
 		switch {
 		case c == classNone:
@@ -203,9 +203,16 @@ func createTexts(dir string) (*textWriter, error) {
 func (tw *textWriter) add(head, text string) {
 	var n int
 	tw.buf, n = normalParts(tw.buf[:0], head, text)
-	tw.w.Write(tw.buf)
-	tw.ords = append(tw.ords, textEntry{off: tw.off, head: uint32(n), text: uint32(len(tw.buf) - n)})
-	tw.off += uint64(len(tw.buf))
+	tw.addNormal(tw.buf[:n], tw.buf[n:])
+}
+
+// addNormal records the next search document's head and text as
+// normalParts gives them.
+func (tw *textWriter) addNormal(head, text []byte) {
+	tw.w.Write(head)
+	tw.w.Write(text)
+	tw.ords = append(tw.ords, textEntry{off: tw.off, head: uint32(len(head)), text: uint32(len(text))})
+	tw.off += uint64(len(head) + len(text))
 }
 
 // finish writes the table, by the numbers the index gives the documents

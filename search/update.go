@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -88,7 +89,8 @@ type Options struct {
 }
 
 // sumsFile lists, for every search document of an index, a digest of
-// what was indexed of it, after a first line naming the program.
+// what was indexed of it and its number in the index (by which the side
+// files hold it), after a first line naming the program.
 const sumsFile = "tiaoli-sums"
 
 // maxKeptSegments is how many segments an updated index may hold before
@@ -99,13 +101,16 @@ const maxKeptSegments = 4
 // build is cheaper than an update.
 const maxChangedShare = 0.25
 
-// sums are the digests of the documents of an index.
+// sums are the digests of the documents of an index, and their numbers.
 type sums struct {
 	program string
 	docs    map[string]string
+	nums    map[string]uint32
 }
 
-func newSums(program string) *sums { return &sums{program: program, docs: map[string]string{}} }
+func newSums(program string) *sums {
+	return &sums{program: program, docs: map[string]string{}, nums: map[string]uint32{}}
+}
 
 // add records the digest of a search document.
 func (s *sums) add(d *searchDoc) { s.docs[d.ID] = docSum(d) }
@@ -136,16 +141,17 @@ func appendSumString(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
-// write writes the sums file into the index folder dir.
-func (s *sums) write(dir string) error {
+// write writes the sums file into the index folder dir, with the numbers
+// side, finished, gave the documents.
+func (s *sums) write(dir string, side *sideFiles) error {
 	f, err := os.Create(filepath.Join(dir, sumsFile))
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(f)
 	fmt.Fprintf(w, "%d %s\n", metaVersion, s.program)
-	for id, sum := range s.docs {
-		fmt.Fprintf(w, "%s\t%s\n", sum, id)
+	for ord, id := range side.chars.ids {
+		fmt.Fprintf(w, "%s\t%d\t%s\n", s.docs[id], side.numbers[ord], id)
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
@@ -173,11 +179,13 @@ func readSums(dir string) *sums {
 	}
 	s := newSums(program)
 	for sc.Scan() {
-		sum, id, ok := strings.Cut(sc.Text(), "\t")
-		if !ok {
+		sum, rest, ok := strings.Cut(sc.Text(), "\t")
+		num, id, ok2 := strings.Cut(rest, "\t")
+		n, err := strconv.ParseUint(num, 10, 32)
+		if !ok || !ok2 || err != nil {
 			return nil
 		}
-		s.docs[id] = sum
+		s.docs[id], s.nums[id] = sum, uint32(n)
 	}
 	if sc.Err() != nil {
 		return nil
@@ -207,6 +215,7 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 		idx.Close()
 		return false, err
 	}
+	side.carry, _ = openCarried(prev) // none: every document is read afresh
 	dm, err := newDocMaker()
 	if err != nil {
 		idx.Close()
@@ -237,12 +246,14 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 	if err := settle(dir, buildConfig(), side, maxKeptSegments); err != nil {
 		return false, err
 	}
-	return true, cur.write(dir)
+	return true, cur.write(dir, side)
 }
 
 // changes puts into b the search documents of c (made by dm) whose
 // digests differ from old and the deletion of those c no longer has, and
-// fills cur and side with every document. It returns how many documents it put into b.
+// fills cur and side with every document: side carries over what the
+// previous index's side files hold of the others, when it can (carry.go).
+// It returns how many documents it put into b.
 func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch, dm *docMaker) (int, error) {
 	changed := 0
 	err := eachDoc(c, func(d *searchDoc) error {
@@ -250,9 +261,14 @@ func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch, d
 			return nil // no page to link to, or already indexed
 		}
 		cur.add(d)
+		same := old.docs[d.ID] == cur.docs[d.ID]
+		if num, ok := old.nums[d.ID]; same && ok && side.carry != nil && side.carry.holds(num) {
+			side.keep(d, num)
+			return nil
+		}
 		fields, head := d.fields()
 		side.add(d, fields, head)
-		if old.docs[d.ID] == cur.docs[d.ID] {
+		if same {
 			return nil
 		}
 		changed++

@@ -191,7 +191,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	}
 	phases := stat.end()
 	ps := st.Stats()
-	fmt.Fprintf(stderr, "built %s: %d documents from %d sources%s in %.1fs (%s); %d files new or changed, %d unchanged, %d folders of documents kept in place\n",
+	fmt.Fprintf(stderr, "built %s: %d documents from %d sources%s in %.1fs (%s); %d files new or changed, %d unchanged, %d folders of documents and terms kept in place\n",
 		o.out, len(c.Documents), len(c.Sources), parsedNote(store), time.Since(stat.start).Seconds(), phases, ps.Written, ps.Kept, ps.Reused)
 	if len(c.Errors) > 0 {
 		fmt.Fprintf(stderr, "published without what the %d problems above skipped; the editor's report (report/) lists them\n", len(c.Errors))

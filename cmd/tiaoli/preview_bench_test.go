@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -79,6 +82,8 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		defer pprof.StopCPUProfile()
 	}
 	writeHeap(b, *editHeap, ".before")
+	resetPeakRSS()
+	cpu, cycles := processCPU(), gcCycles()
 	b.ResetTimer()
 	for i := range b.N * max(*editCount, 1) {
 		word := fmt.Sprintf("qzxpreview%dbench", i) // in no source
@@ -91,7 +96,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		f.Close()
 		within(b, "showing the edit", 10*time.Minute, func() bool { return showsEdit(b, base, word) })
 		took = append(took, time.Since(start))
-		b.Logf("edit %d: %s", i, said.lastBuilt())
+		b.Logf("edit %d: %s; %d collections so far", i, said.lastBuilt(), gcCycles()-cycles)
 		if *editPause > 0 {
 			b.StopTimer()
 			time.Sleep(*editPause)
@@ -99,6 +104,13 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	if cpu >= 0 {
+		b.ReportMetric((processCPU()-cpu)/float64(len(took)), "cpu-s/edit")
+	}
+	b.ReportMetric(float64(gcCycles()-cycles)/float64(len(took)), "gc/edit")
+	if mb := peakRSS(); mb > 0 {
+		b.ReportMetric(mb, "MB-peak")
+	}
 	writeHeap(b, *editHeap, "")
 	slices.Sort(took)
 	b.ReportMetric(took[len(took)/2].Seconds(), "s-median")
@@ -120,6 +132,58 @@ func writeHeap(b *testing.B, name, suffix string) {
 	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// processCPU is the CPU time the process has used, user and system, in
+// seconds, from /proc (-1 where there is none). It counts the pauses
+// between edits: the preview collects its garbage then.
+func processCPU() float64 {
+	data, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return -1
+	}
+	// The fields after the command's name, which is in parentheses:
+	// utime and stime are the 12th and 13th, in clock ticks (100 a second).
+	f := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+	if len(f) < 13 {
+		return -1
+	}
+	utime, err1 := strconv.ParseFloat(f[11], 64)
+	stime, err2 := strconv.ParseFloat(f[12], 64)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	return (utime + stime) / 100
+}
+
+// gcCycles is how many collections the process has made.
+func gcCycles() uint64 {
+	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// resetPeakRSS starts the process's peak resident memory again from what
+// it holds now, where the system allows it: the edits' peak is then not
+// the first build's.
+func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS is the process's peak resident memory in MB since the last
+// resetPeakRSS, 0 where the system does not tell it.
+func peakRSS() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			if err == nil {
+				return kb / 1024
+			}
+		}
+	}
+	return 0
 }
 
 // showsEdit reports whether the search of the preview finds word and the

@@ -23,6 +23,11 @@ var rebuildSources = map[string]string{
 		"第二条 本办法所称示例事务，是指示例单位在日常工作中处理的各类事项。\n\n第三条 本办法自发布之日起施行。\n",
 	"b.md": "# 示例事务检查规定\n\n第一条 根据《示例事务管理办法》第二条，制定本规定。\n\n" +
 		"第二条 检查示例事务，应当依照《示例事务管理办法》第三条的规定。\n",
+	// Two versions of one law, which a comparison page sets side by side.
+	"laws/示例档案法(2016-11-07).md": "# 中华人民共和国示例档案法\n\n2016年11月7日第十二届全国人民代表大会常务委员会第二十四次会议通过\n\n" +
+		"<!-- INFO END -->\n\n第一条 为了加强档案管理，制定本法。\n\n第二条 档案工作实行统一领导、分级管理的原则。\n\n第三条 本法自2017年1月1日起施行。\n",
+	"laws/示例档案法(2024-06-28).md": "# 中华人民共和国示例档案法\n\n2024年6月28日第十四届全国人民代表大会常务委员会第十次会议修订\n\n" +
+		"<!-- INFO END -->\n\n第一条 为了加强档案管理，制定本法。\n\n第二条 国家鼓励档案信息化建设。\n\n第三条 本法自2025年1月1日起施行。\n",
 }
 
 // TestRebuildEqualsFresh edits, adds and deletes sources one after the
@@ -78,6 +83,7 @@ func writeRebuildContent(t *testing.T, content string) {
 		t.Fatal(err)
 	}
 	for name, text := range rebuildSources {
+		os.MkdirAll(filepath.Dir(filepath.Join(content, name)), 0o755)
 		write(t, filepath.Join(content, name), text)
 	}
 	writeRegulations(t, content, 0, 3, 3)
@@ -165,7 +171,7 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 	dir := pubTempDir(t)
 	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
 	writeRebuildContent(t, content)
-	n, _ := countBuilt(t, content, out, false, "")
+	n, _, _ := countBuilt(t, content, out, false, "")
 	cache := out + publish.CacheSuffix
 	for _, step := range []struct {
 		what    string
@@ -176,6 +182,23 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 	}{
 		{"nothing changed", func() {}, false, 0, false},
 		{"an edit", func() { edit(t, filepath.Join(content, "reg0001.md"), "根据有关规定", "根据有关的规定") }, false, 1, true},
+		// A glossary term's page lists its uses with their context: a
+		// use added, then the text beside it edited, must show there.
+		{"a use of a term added", func() {
+			edit(t, filepath.Join(content, "reg0002.md"), "根据有关规定", "根据一把手的规定")
+		}, false, 1, true},
+		{"the text beside a term's use edited", func() {
+			edit(t, filepath.Join(content, "reg0002.md"), "根据一把手的规定", "依照一把手的规定")
+		}, false, 1, true},
+		// The page of a cited article names the 款 that cites it when the
+		// citing article has more than one: a 款 added to it shows there.
+		{"a 款 added to an article that cites another document", func() {
+			edit(t, filepath.Join(content, "b.md"), "第三条的规定。\n", "第三条的规定。\n\n检查结果应当记录在案。\n")
+		}, false, 1, true},
+		// A comparison page sets the text of two versions side by side.
+		{"an edit of a version", func() {
+			edit(t, filepath.Join(content, "laws", "示例档案法(2024-06-28).md"), "鼓励档案信息化", "鼓励和支持档案信息化")
+		}, false, 1, true},
 		{"a damaged cache", func() { damageCache(t, cache) }, false, 2, true},
 		{"another program", func() {
 			was := programDigest
@@ -186,8 +209,12 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 	} {
 		step.do()
 		want := fmt.Sprintf("(%d parsed, %d as parsed before)", step.parsed, n-step.parsed)
-		if _, inPlace := countBuilt(t, content, out, step.fresh, want); (inPlace > 0) != step.inPlace {
-			t.Errorf("after %s, %d folders of documents kept in place", step.what, inPlace)
+		_, docs, inPlace := countBuilt(t, content, out, step.fresh, want)
+		if (inPlace > 0) != step.inPlace {
+			t.Errorf("after %s, %d folders of documents and terms kept in place", step.what, inPlace)
+		}
+		if step.inPlace && inPlace <= docs {
+			t.Errorf("after %s, %d folders kept in place of %d documents: no term's page was kept", step.what, inPlace, docs)
 		}
 		freshBuild(t, content, fresh, "/")
 		if diff := siteDiff(t, out, fresh); diff != "" {
@@ -197,9 +224,9 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 }
 
 // countBuilt builds content into out and checks that the build says
-// want; it returns how many sources it parsed and how many folders of
-// documents it kept in place.
-func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sources, inPlace int) {
+// want; it returns how many sources it parsed, how many documents they
+// gave and how many folders of documents and terms it kept in place.
+func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sources, docs, inPlace int) {
 	t.Helper()
 	var stderr bytes.Buffer
 	if err := build(buildOptions{content: content, out: out, base: "/", fresh: fresh}, &stderr); err != nil {
@@ -219,12 +246,18 @@ func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sou
 		t.Fatalf("the build does not say what it kept in place: %s", stderr.String())
 	}
 	inPlace, _ = strconv.Atoi(k[1])
-	return parsed + read, inPlace
+	d := builtDocs.FindStringSubmatch(stderr.String())
+	if d == nil {
+		t.Fatalf("the build does not say how many documents it built: %s", stderr.String())
+	}
+	docs, _ = strconv.Atoi(d[1])
+	return parsed + read, docs, inPlace
 }
 
 var (
 	parsedCounts = regexp.MustCompile(`\((\d+) parsed, (\d+) as parsed before\)`)
-	keptInPlace  = regexp.MustCompile(`(\d+) folders of documents kept in place`)
+	keptInPlace  = regexp.MustCompile(`(\d+) folders of documents and terms kept in place`)
+	builtDocs    = regexp.MustCompile(`: (\d+) documents from \d+ sources`)
 )
 
 // damageCache spoils two entries of the cache of parsed sources: one cut

@@ -14,13 +14,7 @@ import (
 // an amending document whose number jumps or goes back (numbered like the
 // law it amends); and "本法" inside such a quotation taken for the
 // amending document itself.
-func amendmentQuote(c *model.Corpus) []Finding {
-	var out []Finding
-	for _, d := range c.Documents {
-		out = append(out, quotedUnits(d)...)
-	}
-	return append(out, quotedSelfReferences(c)...)
-}
+func amendmentQuote(_ *scan, d *model.Document) []Finding { return quotedUnits(d) }
 
 // quotedUnits lists the articles and headings of d that start inside a
 // quotation left open by the article before them.
@@ -66,14 +60,15 @@ func leavesQuoteOpen(a *model.Article) bool {
 // quotedSelfReferences finds references inside a quotation of an amending
 // document that resolve to the amending document itself: inside the
 // quotation, 本法 and 前款 name the amended law.
-func quotedSelfReferences(c *model.Corpus) []Finding {
+func quotedSelfReferences(x *scan) []Finding {
+	c := x.c
 	var out []Finding
-	x := lookup.New(c)
+	ix := lookup.New(c)
 	for _, r := range c.References {
 		if r == nil || r.To == nil || r.To.Document != r.From.Document {
 			continue
 		}
-		t, ok := x.Resolve(r.From)
+		t, ok := ix.Resolve(r.From)
 		if !ok || !reconcile.Amending(t.Doc.Title) || r.From.Start > len(t.Text) || quoteDepth(t.Text[:r.From.Start], 0) == 0 {
 			continue
 		}

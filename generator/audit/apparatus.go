@@ -10,14 +10,12 @@ import (
 
 // tableAsText finds the rows of a Markdown table (| a | b |) filed as
 // text: each should be a row of a table, its cells apart.
-func tableAsText(c *model.Corpus) []Finding {
+func tableAsText(x *scan, d *model.Document) []Finding {
 	var out []Finding
-	for _, d := range c.Documents {
-		for _, u := range units(d) {
-			if u.Row == "" && tableRow(u.Text) {
-				msg := "表格行被读作正文：" + clip(u.Text, 40)
-				out = append(out, find(d, u.Position, u.URL, msg))
-			}
+	for _, u := range x.units {
+		if u.Row == "" && tableRow(u.Text) {
+			msg := "表格行被读作正文：" + clip(u.Text, 40)
+			out = append(out, find(d, u.Position, u.URL(), msg))
 		}
 	}
 	return out
@@ -32,22 +30,20 @@ func tableRow(s string) bool {
 // (① …, with no ② after it) filed as a 款 or item, a Markdown heading
 // filed as text, and a regulation without a date although a date line
 // stands alone in its text (the 印发通知 that carries it).
-func apparatus(c *model.Corpus) []Finding {
+func apparatus(x *scan, d *model.Document) []Finding {
 	var out []Finding
-	for _, d := range c.Documents {
-		us := units(d)
-		for i, u := range us {
-			switch {
-			case u.Heading > 0 && (u.Kind == "clause" || u.Kind == "item" || u.Kind == "section"):
-				msg := fmt.Sprintf("标题被读作正文（%s）：%s", kindName[u.Kind], clip(u.Text, 30))
-				out = append(out, find(d, u.Position, u.URL, msg))
-			case footnote(us, i):
-				msg := fmt.Sprintf("注释被读作%s：%s", kindName[u.Kind], clip(u.Text, 30))
-				out = append(out, find(d, u.Position, u.URL, msg))
-			}
+	us := x.units
+	for i, u := range us {
+		switch {
+		case u.Heading > 0 && (u.Kind == "clause" || u.Kind == "item" || u.Kind == "section"):
+			msg := fmt.Sprintf("标题被读作正文（%s）：%s", kindName[u.Kind], clip(u.Text, 30))
+			out = append(out, find(d, u.Position, u.URL(), msg))
+		case footnote(us, i):
+			msg := fmt.Sprintf("注释被读作%s：%s", kindName[u.Kind], clip(u.Text, 30))
+			out = append(out, find(d, u.Position, u.URL(), msg))
 		}
-		out = append(out, undated(d)...)
 	}
+	out = append(out, undated(d)...)
 	return out
 }
 

@@ -13,8 +13,9 @@
 // report lists them, and a corpus test keeps each class's count on the
 // shared corpus at or below a baseline (testdata/baseline.txt).
 //
-// To add a class: write a func(*model.Corpus) []Finding in a file of its
-// own, add a Check to Checks, and a line for it to the baseline.
+// To add a class: write a func(*scan, *model.Document) []Finding in a file
+// of its own (and one that looks at the whole corpus, if it must), add a
+// Check to Checks, and a line for it to the baseline.
 package audit
 
 import (
@@ -34,24 +35,27 @@ type Finding struct {
 	Message  string // in Chinese, for an editor
 }
 
-// Check looks for one class of misreading in a parsed corpus.
+// Check looks for one class of misreading in a parsed corpus: in each
+// document (doc), then, for the findings that belong to no one document,
+// in the whole corpus (corpus, nil for none).
 type Check struct {
-	Class string // key
-	Name  string // Chinese name of the class
-	Run   func(c *model.Corpus) []Finding
+	Class  string // key
+	Name   string // Chinese name of the class
+	doc    func(x *scan, d *model.Document) []Finding
+	corpus func(x *scan) []Finding
 }
 
 // Checks lists every class, in the order reports show them.
 var Checks = []Check{
-	{HeadingAsClause, "标题误作款", headingAsClause},
-	{SplitClause, "一款拆成多款", splitClause},
-	{AmendmentQuote, "修正案引文误作本文", amendmentQuote},
-	{TableAsText, "表格并入正文", tableAsText},
-	{Apparatus, "注释与案例标题误读", apparatus},
-	{MadeUpTitle, "标题由前文拼成", madeUpTitle},
-	{FalseDefinition, "定义误读", falseDefinition},
-	{WrongDate, "日期误读", wrongDate},
-	{NewsPage, "新闻网页误读", newsPage},
+	{HeadingAsClause, "标题误作款", headingAsClause, nil},
+	{SplitClause, "一款拆成多款", splitClause, nil},
+	{AmendmentQuote, "修正案引文误作本文", amendmentQuote, quotedSelfReferences},
+	{TableAsText, "表格并入正文", tableAsText, nil},
+	{Apparatus, "注释与案例标题误读", apparatus, nil},
+	{MadeUpTitle, "标题由前文拼成", madeUpTitle, nil},
+	{FalseDefinition, "定义误读", falseDefinition, nil},
+	{WrongDate, "日期误读", wrongDate, nil},
+	{NewsPage, "新闻网页误读", newsPage, nil},
 }
 
 // Class keys of the checks in this package.
@@ -75,15 +79,29 @@ type Result struct {
 
 // Run runs every check on c and returns one Result per check, in the order
 // of Checks. The findings of each are sorted by path, line and message.
+// The checks read one document after the other, all of them, so that the
+// units of a document are listed once for all (walk.go).
 func Run(c *model.Corpus) []Result {
-	out := make([]Result, 0, len(Checks))
-	for _, ch := range Checks {
-		fs := ch.Run(c)
-		for i := range fs {
-			fs[i].Class = ch.Class
+	out := make([]Result, len(Checks))
+	for i, ch := range Checks {
+		out[i].Check = ch
+	}
+	x := &scan{c: c}
+	for _, d := range c.Documents {
+		x.at(d)
+		for i, ch := range Checks {
+			out[i].Findings = append(out[i].Findings, ch.doc(x, d)...)
+		}
+	}
+	for i, ch := range Checks {
+		if ch.corpus != nil {
+			out[i].Findings = append(out[i].Findings, ch.corpus(x)...)
+		}
+		fs := out[i].Findings
+		for j := range fs {
+			fs[j].Class = ch.Class
 		}
 		sortFindings(fs)
-		out = append(out, Result{Check: ch, Findings: fs})
 	}
 	return out
 }

@@ -14,26 +14,21 @@ import (
 //     it takes effect);
 //   - an item sharing its page with others whose year is printed neither
 //     on its page nor in its own text: a year guessed from another item.
-func wrongDate(c *model.Corpus) []Finding {
-	sources := map[string]*model.Source{}
-	for _, s := range c.Sources {
-		sources[s.Path] = s
-	}
+func wrongDate(x *scan, d *model.Document) []Finding {
+	sources := x.sourcesByPath()
 	var out []Finding
-	for _, d := range c.Documents {
-		pos := model.Position{}
-		if len(d.Sources) > 0 {
-			pos = d.Sources[0]
+	pos := model.Position{}
+	if len(d.Sources) > 0 {
+		pos = d.Sources[0]
+	}
+	if d.Kind == model.KindRegulation {
+		if want := enactedDate(d); want != "" && d.Date != "" && d.Date != want {
+			out = append(out, find(d, pos, d.URL, "文件日期"+d.Date+"不是最后一次通过或修正、修订的日期"+want))
 		}
-		if d.Kind == model.KindRegulation {
-			if want := enactedDate(d); want != "" && d.Date != "" && d.Date != want {
-				out = append(out, find(d, pos, d.URL, "文件日期"+d.Date+"不是最后一次通过或修正、修订的日期"+want))
-			}
-			continue
-		}
-		if d.Date != "" && shared(d, sources) && !yearPrinted(d, sources) {
-			out = append(out, find(d, pos, d.URL, "日期"+d.Date+"的年份不见于本篇及其版面"))
-		}
+		return out
+	}
+	if d.Date != "" && shared(d, sources) && !yearPrinted(d, sources) {
+		out = append(out, find(d, pos, d.URL, "日期"+d.Date+"的年份不见于本篇及其版面"))
 	}
 	return out
 }

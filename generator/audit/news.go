@@ -12,28 +12,26 @@ import (
 // its item: the page's line of date and source (2025-01-02 05:58
 // 来源：人民日报), the editor's mark (责编：…), a dateline left in the text
 // unread, and a byline that keeps what the person did (某某采访整理).
-func newsPage(c *model.Corpus) []Finding {
+func newsPage(x *scan, d *model.Document) []Finding {
 	var out []Finding
-	for _, d := range c.Documents {
-		for i, u := range units(d) {
-			t := strings.TrimSpace(u.Text)
-			msg := ""
-			switch {
-			case metaLine.MatchString(t):
-				msg = "网页的日期来源行被读作正文：" + clip(t, 30)
-			case editorMark.MatchString(t):
-				msg = "责编署名被读作正文：" + clip(t, 20)
-			case i < 3 && u.Kind == "body" && d.Kind != model.KindRegulation && d.Dateline == nil && opensWithDateline(t):
-				msg = "电头未被读出：" + clip(t, 20)
-			}
-			if msg != "" {
-				out = append(out, find(d, u.Position, u.URL, msg))
-			}
+	for i, u := range x.units {
+		t := strings.TrimSpace(u.Text)
+		msg := ""
+		switch {
+		case metaLine.MatchString(t):
+			msg = "网页的日期来源行被读作正文：" + clip(t, 30)
+		case editorMark.MatchString(t):
+			msg = "责编署名被读作正文：" + clip(t, 20)
+		case i < 3 && u.Kind == "body" && d.Kind != model.KindRegulation && d.Dateline == nil && opensWithDateline(t):
+			msg = "电头未被读出：" + clip(t, 20)
 		}
-		for _, b := range d.Bylines {
-			if bylineDeed.MatchString(b) {
-				out = append(out, find(d, firstPos(d), d.URL, "署名带了所做的事："+b))
-			}
+		if msg != "" {
+			out = append(out, find(d, u.Position, u.URL(), msg))
+		}
+	}
+	for _, b := range d.Bylines {
+		if bylineDeed.MatchString(b) {
+			out = append(out, find(d, firstPos(d), d.URL, "署名带了所做的事："+b))
 		}
 	}
 	return out

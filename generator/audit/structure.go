@@ -11,15 +11,13 @@ import (
 // the label of a 编, 章 or 节, or the last 款 of an article that is short
 // and has no sentence punctuation (the title or second line of a heading,
 // or an unlabelled subheading, filed under the article before it).
-func headingAsClause(c *model.Corpus) []Finding {
+func headingAsClause(_ *scan, d *model.Document) []Finding {
 	var out []Finding
-	for _, d := range c.Documents {
-		for _, a := range d.Articles {
-			if a == nil {
-				continue
-			}
-			out = append(out, headingClauses(d, a)...)
+	for _, a := range d.Articles {
+		if a == nil {
+			continue
 		}
+		out = append(out, headingClauses(d, a)...)
 	}
 	return out
 }
@@ -49,21 +47,19 @@ func headingClauses(d *model.Document, a *model.Article) []Finding {
 // splitClause finds a 款 that ends in "：" with no items, followed by a
 // 款 that reads as a member of its list (short, or ending in "，", "、" or
 // "；"): the lines of one 款 cut into several.
-func splitClause(c *model.Corpus) []Finding {
+func splitClause(_ *scan, d *model.Document) []Finding {
 	var out []Finding
-	for _, d := range c.Documents {
-		for _, a := range d.Articles {
-			if a == nil {
+	for _, a := range d.Articles {
+		if a == nil {
+			continue
+		}
+		for p := 0; p+1 < len(a.Clauses); p++ {
+			cl, next := a.Clauses[p], a.Clauses[p+1]
+			if cl == nil || next == nil || len(cl.Items) > 0 || !endsWithColon(cl.Text) || !listMember(next.Text) {
 				continue
 			}
-			for p := 0; p+1 < len(a.Clauses); p++ {
-				cl, next := a.Clauses[p], a.Clauses[p+1]
-				if cl == nil || next == nil || len(cl.Items) > 0 || !endsWithColon(cl.Text) || !listMember(next.Text) {
-					continue
-				}
-				msg := fmt.Sprintf("%s第%d款以“：”结尾，第%d款疑为其列举的一行：%s", a.Label, p+1, p+2, next.Text)
-				out = append(out, find(d, next.Position, clauseURL(a, p+2), msg))
-			}
+			msg := fmt.Sprintf("%s第%d款以“：”结尾，第%d款疑为其列举的一行：%s", a.Label, p+1, p+2, next.Text)
+			out = append(out, find(d, next.Position, clauseURL(a, p+2), msg))
 		}
 	}
 	return out

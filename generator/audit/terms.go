@@ -15,9 +15,10 @@ import (
 //   - "本章所称X" (本节, 本编, 本条, 本款) read as holding in the whole document;
 //   - a definition cut before the list it announces (是指下列财产：);
 //   - a term only introduced ("X包括A和B" of A and B) marked 定义.
-func falseDefinition(c *model.Corpus) []Finding {
+func falseDefinition(x *scan, d *model.Document) []Finding {
+	c := x.c
 	var out []Finding
-	eachLink(c, func(d *model.Document, u unit, l model.Link) {
+	eachLink(x, func(u unit, l model.Link) {
 		if l.Kind != "term" || !l.Definition || l.Term < 0 || l.Term >= len(c.Terms) {
 			return
 		}
@@ -26,7 +27,7 @@ func falseDefinition(c *model.Corpus) []Finding {
 			return
 		}
 		if msg := definitionProblem(u.Text, l, t); msg != "" {
-			out = append(out, find(d, u.Position, u.URL, msg))
+			out = append(out, find(d, u.Position, u.URL(), msg))
 		}
 	})
 	return out

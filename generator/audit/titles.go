@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 
 	"tiaoli/generator/model"
@@ -12,20 +13,20 @@ import (
 // (正确适用《…》). A cited title is known when it is the title of a
 // document of the corpus, its short form (without 中华人民共和国 or 中国共产党),
 // or printed in 《》 somewhere in the corpus.
-func madeUpTitle(c *model.Corpus) []Finding {
-	known := knownTitles(c)
+func madeUpTitle(x *scan, d *model.Document) []Finding {
+	c := x.c
 	var out []Finding
-	eachLink(c, func(d *model.Document, u unit, l model.Link) {
+	eachLink(x, func(u unit, l model.Link) {
 		switch {
 		case l.Kind == "reference" && l.Reference >= 0 && l.Reference < len(c.References):
 			r := c.References[l.Reference]
-			if r.External && r.Title != "" && !known[foldTitle(r.Title)] {
-				out = append(out, find(d, u.Position, u.URL, "引用的标题不是标题："+clip(r.Title, 30)))
+			if r.External && r.Title != "" && !x.knownTitles()[foldTitle(r.Title)] {
+				out = append(out, find(d, u.Position, u.URL(), "引用的标题不是标题："+clip(r.Title, 30)))
 			}
 		case l.Kind == "term" && l.Definition && l.Term >= 0 && l.Term < len(c.Terms):
 			t := c.Terms[l.Term]
 			if t.Kind == model.TermAbbreviation && madeUpExpansion(t) {
-				out = append(out, find(d, u.Position, u.URL, "简称“"+t.Term+"”所指不是标题："+clip(t.Expansion, 30)))
+				out = append(out, find(d, u.Position, u.URL(), "简称“"+t.Term+"”所指不是标题："+clip(t.Expansion, 30)))
 			}
 		}
 	})
@@ -126,25 +127,23 @@ func foldTitle(t string) string {
 	}, t)
 }
 
-// eachLink calls fn for every link of every text of the corpus, with the
-// unit that holds it. The unit's text is as the link's offsets count it:
-// an item's label is not part of it.
-func eachLink(c *model.Corpus, fn func(d *model.Document, u unit, l model.Link)) {
-	for _, d := range c.Documents {
-		for _, u := range linkedUnits(d) {
-			for _, l := range u.Links {
-				if l.Start >= 0 && l.Start <= l.End && l.End <= len(u.Text) {
-					fn(d, u, l)
-				}
+// eachLink calls fn for every link of every text of the document the
+// scan is at, with the unit that holds it. The unit's text is as the
+// link's offsets count it: an item's label is not part of it.
+func eachLink(x *scan, fn func(u unit, l model.Link)) {
+	for _, u := range x.linkedUnits() {
+		for _, l := range u.Links {
+			if l.Start >= 0 && l.Start <= l.End && l.End <= len(u.Text) {
+				fn(u, l)
 			}
 		}
 	}
 }
 
-// linkedUnits are the units of d with each item's text as printed after
-// its label.
-func linkedUnits(d *model.Document) []unit {
-	us := units(d)
+// linkedUnits are the units us of d with each item's text as printed
+// after its label (a copy: us stays as it is).
+func linkedUnits(d *model.Document, us []unit) []unit {
+	us = slices.Clone(us)
 	var items []*model.Item
 	for _, a := range d.Articles {
 		if a == nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"tiaoli/generator/model"
 )
 
 // describeFound writes a find as term|kind|scope|definition|extra.
@@ -336,6 +338,9 @@ func TestGoodBoundary(t *testing.T) {
 		{"公园管理机构负责", "公园", true},
 		{"食品安全监督管理部门", "食品安全", false},
 		{"文物行政部门", "文物", false},
+		{"烟草专卖行政主管部门", "烟草专卖", false},
+		{"国家保密行政管理部门", "保密", false},
+		{"渔港监督管理机关", "渔港", false},
 		{"向档案馆移交", "档案", false},
 		{"档案管理", "档案", true},
 		{"保险公司", "保险", true},
@@ -346,5 +351,39 @@ func TestGoodBoundary(t *testing.T) {
 		if got := goodBoundary(tt.text, i, i+len(tt.term)); got != tt.want {
 			t.Errorf("goodBoundary(%q, %q) = %v", tt.text, tt.term, got)
 		}
+	}
+}
+
+func TestNamesOtherBody(t *testing.T) {
+	tests := []struct {
+		text, term, phrase string
+		want               bool
+	}{
+		{"区、县和乡、镇人民代表大会代表建议", "代表", "市人民代表大会代表", true},
+		{"本省选出的全国人民代表大会代表", "代表", "省人民代表大会代表", true},
+		{"报山东省人民代表大会常务委员会批准", "常务委员会", "市人民代表大会常务委员会", true},
+		{"各县（市、区）人民代表大会常务委员会", "常务委员会", "市人民代表大会常务委员会", true},
+		{"报省人民政府文化主管部门", "文化主管部门", "市、县人民政府文化主管部门", true},
+		// the same body, or a level the phrase names
+		{"本市人民代表大会代表", "代表", "市人民代表大会代表", false},
+		{"代表应当", "代表", "市人民代表大会代表", false},
+		{"由县人民政府城乡规划主管部门", "城乡规划主管部门", "市、县人民政府城乡规划主管部门", false},
+		{"区、县人民代表大会常务委员会", "常务委员会", "市和区、县人民代表大会常务委员会", false},
+		{"市人民政府设立北京经济技术开发区", "开发区", "经国务院批准设立的北京经济技术开发区", false},
+		{"本级人民代表大会常务委员会", "常务委员会", "省人民代表大会常务委员会", false},
+		{"开发区设立某某开发区管理委员会", "开发区", "附近岛屿设立某某开发区", false},
+		{"县级人民政府水行政主管部门", "水行政主管部门", "县级以上人民政府水行政主管部门", false},
+		{"省人民代表大会常务委员会", "常务委员会", "县级以上地方各级人民代表大会常务委员会", false},
+	}
+	for _, tt := range tests {
+		i := strings.LastIndex(tt.text, tt.term)
+		term := &model.Term{Term: tt.term, Kind: model.TermAbbreviation, Definition: tt.phrase}
+		if got := namesOtherBody(term, tt.text, i, i+len(tt.term)); got != tt.want {
+			t.Errorf("namesOtherBody(%q, %q, %q) = %v", tt.text, tt.term, tt.phrase, got)
+		}
+	}
+	defined := &model.Term{Term: "代表", Kind: model.TermDefined, Definition: "市人民代表大会代表"}
+	if s := "区人民代表大会代表"; namesOtherBody(defined, s, len(s)-len("代表"), len(s)) {
+		t.Error("a defined term is a use wherever it is printed")
 	}
 }

@@ -90,8 +90,11 @@ type linker struct {
 	dates []string
 	memo  *Memo          // nil when nothing is kept between runs
 	keys  []docKey       // per document, with a memo
-	byID  map[string]int // document indices, with a memo
+	byID  map[string]int // document indices
 	order []int          // largestFirst
+	// offsets are where the references of each document start in the
+	// corpus, once numbered.
+	offsets []int
 }
 
 func newLinker(c *model.Corpus, memo *Memo) *linker {
@@ -105,11 +108,9 @@ func newLinker(c *model.Corpus, memo *Memo) *linker {
 			l.keys[i] = keyOf(l.docs[i])
 		}
 	})
-	if memo != nil {
-		l.byID = make(map[string]int, len(l.docs))
-		for i, d := range l.docs {
-			l.byID[d.ID] = i
-		}
+	l.byID = make(map[string]int, len(l.docs))
+	for i, d := range l.docs {
+		l.byID[d.ID] = i
 	}
 	l.family = families(l.docs)
 	l.defs = make([][]*def, len(l.docs))

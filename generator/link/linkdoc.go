@@ -41,20 +41,24 @@ func (l *linker) link() []model.Error {
 	parallel(len(results), func(di int) {
 		offset := offsets[di]
 		for i, ref := range results[di].refs {
+			if results[di].kept != nil {
+				ref = copyRef(ref) // the memo's, shared
+			}
 			for j := range ref.Antecedents {
 				ref.Antecedents[j] += offset
 			}
 			refs[offset+i] = ref
 			l.c.References[offset+i] = &refs[offset+i]
 		}
+		if results[di].kept != nil {
+			results[di].giveLinks(offset)
+			return
+		}
 		for _, t := range l.texts[di] {
-			for i := range t.p.Links {
-				if t.p.Links[i].Kind == "reference" {
-					t.p.Links[i].Reference += offset
-				}
-			}
+			shiftReferences(t.p.Links, offset)
 		}
 	})
+	l.offsets = offsets
 	cited := map[string]*model.CitedDocument{}
 	var order []string
 	for _, r := range results {

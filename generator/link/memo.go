@@ -62,13 +62,19 @@ type discovered struct {
 }
 
 // linkedDoc is what linking gave a document, its reference indices
-// counted from 0 in the document.
+// counted from 0 in the document but in its links.
 type linkedDoc struct {
-	doc   *model.Document // kept alive: its texts are in its key
-	links [][]model.Link  // per text
-	refs  []model.Reference
-	occs  []occurrence
-	cited []citedHit
+	doc *model.Document // kept alive: its texts are in its key
+	// links are the Links of each text as the corpus of the last Link
+	// has them, their references numbered from offset (see
+	// linker.link); that corpus's texts hold the same lists, and neither
+	// changes them, so the next corpus is given them as they are while
+	// the document's references start at the same offset.
+	links  [][]model.Link
+	offset int
+	refs   []model.Reference
+	occs   []occurrence
+	cited  []citedHit
 	// shapes are the shapes of the documents its references resolved in,
 	// by ID.
 	shapes map[string]digest
@@ -110,7 +116,8 @@ func (m *Memo) discovery(k digest, di int) ([]*def, []model.Error, []string, boo
 
 // keepAlive has the entries a Link used hold its documents instead of
 // those of the Link that made them, which can then go: the texts are the
-// same strings (the keys are the same).
+// same strings (the keys are the same). The entries of linking keep the
+// links the texts have now, numbered from the offsets this Link gave.
 func (m *Memo) keepAlive(l *linker, gsum digest) {
 	for di, d := range l.docs {
 		if f, ok := m.found.Get(discoveryKey(l.keys[di], gsum)); ok && f.doc != d {
@@ -118,12 +125,30 @@ func (m *Memo) keepAlive(l *linker, gsum digest) {
 			g.doc = d
 			m.found.Put(discoveryKey(l.keys[di], gsum), &g)
 		}
-		if e, ok := m.linked.Get(l.keys[di].whole); ok && e.doc != d {
+		if e, ok := m.linked.Get(l.keys[di].whole); ok && (e.doc != d || e.offset != l.offsets[di] || !holdsLinks(e, l.texts[di])) {
 			x := *e
-			x.doc = d
+			x.doc, x.offset = d, l.offsets[di]
+			x.links = make([][]model.Link, len(l.texts[di]))
+			for ti, t := range l.texts[di] {
+				x.links[ti] = t.p.Links
+			}
 			m.linked.Put(l.keys[di].whole, &x)
 		}
 	}
+}
+
+// holdsLinks reports whether e holds the very lists of links the texts
+// have.
+func holdsLinks(e *linkedDoc, texts []text) bool {
+	if len(e.links) != len(texts) {
+		return false
+	}
+	for ti, t := range texts {
+		if len(t.p.Links) != len(e.links[ti]) || len(t.p.Links) > 0 && &t.p.Links[0] != &e.links[ti][0] {
+			return false
+		}
+	}
+	return true
 }
 
 // keepDiscovery keeps a copy of what discovery gave a document.
@@ -174,7 +199,8 @@ func (m *Memo) useContext(ctx digest) {
 }
 
 // linking returns what linking gave the document of whole key k in the
-// same context, applied to document di: its texts get their links back.
+// same context, for document di; its texts get their links back when the
+// references are numbered in the corpus (docRefs.giveLinks).
 func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 	if m == nil {
 		return nil, false
@@ -188,29 +214,49 @@ func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 			return nil, false
 		}
 	}
-	for ti, t := range l.texts[di] {
+	// The references, occurrences and cited titles are given as kept,
+	// not copied: linker.link only reads them (their locations are
+	// values, copied into the corpus; a reference is copied, copyRef,
+	// before its antecedents are numbered in the corpus), and a docRefs
+	// from the memo goes nowhere else.
+	return &docRefs{l: l, di: di, refs: e.refs, occs: e.occs, cited: e.cited, kept: e}, true
+}
+
+// giveLinks gives the texts of a document linked from the memo their
+// links, their references numbered from offset: the lists kept when they
+// were numbered from it, else copies renumbered.
+func (r *docRefs) giveLinks(offset int) {
+	e := r.kept
+	for ti, t := range r.l.texts[r.di] {
+		if e.offset == offset {
+			t.p.Links = e.links[ti]
+			continue
+		}
 		t.p.Links = slices.Clone(e.links[ti])
+		shiftReferences(t.p.Links, offset-e.offset)
 	}
-	// The occurrences and cited titles are given as kept, not copied:
-	// linker.link only reads them (their locations are values, copied
-	// into the corpus), and a docRefs from the memo goes nowhere else.
-	// The references are copied: link shifts their antecedents.
-	return &docRefs{l: l, di: di, refs: copyRefs(e.refs), occs: e.occs, cited: e.cited}, true
+}
+
+// shiftReferences adds by to the reference indices of links.
+func shiftReferences(links []model.Link, by int) {
+	for i := range links {
+		if links[i].Kind == "reference" {
+			links[i].Reference += by
+		}
+	}
 }
 
 // keepLinking keeps a copy of what linkDoc gave document di, before the
-// references are numbered in the corpus.
+// references are numbered in the corpus; the links of its texts are kept
+// once they are (keepAlive).
 func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
 	if m == nil {
 		return
 	}
-	e := &linkedDoc{doc: l.docs[di], links: make([][]model.Link, len(l.texts[di])), refs: copyRefs(r.refs),
+	e := &linkedDoc{doc: l.docs[di], refs: copyRefs(r.refs),
 		occs: slices.Clone(r.occs), cited: slices.Clone(r.cited), shapes: map[string]digest{}}
 	for _, t := range r.targets {
 		e.shapes[l.docs[t].ID] = l.keys[t].shape
-	}
-	for ti, t := range l.texts[di] {
-		e.links[ti] = slices.Clone(t.p.Links)
 	}
 	m.linked.Put(k, e)
 	m.anew.linked.Add(1)
@@ -220,18 +266,23 @@ func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
 func copyRefs(refs []model.Reference) []model.Reference {
 	out := slices.Clone(refs)
 	for i := range out {
-		r := &out[i]
-		r.Antecedents = slices.Clone(r.Antecedents)
-		if r.To != nil {
-			to := *r.To
-			r.To = &to
-		}
-		if r.Through != nil {
-			th := *r.Through
-			r.Through = &th
-		}
+		out[i] = copyRef(out[i])
 	}
 	return out
+}
+
+// copyRef copies the lists and pointers of a reference.
+func copyRef(r model.Reference) model.Reference {
+	r.Antecedents = slices.Clone(r.Antecedents)
+	if r.To != nil {
+		to := *r.To
+		r.To = &to
+	}
+	if r.Through != nil {
+		th := *r.Through
+		r.Through = &th
+	}
+	return r
 }
 
 // contextKey is the digest of what linking a document reads beyond the

@@ -68,7 +68,7 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span, byText map[
 			// inside it: 发明 is not linked inside 发明创造, even where
 			// 发明创造 is not (yet) a term or is being defined.
 			d := l.choose(m.forms[x.Pattern], di, ti, x.Start, t.art)
-			if d != nil && (!goodBoundary(s, x.Start, x.End) || inDefinition(d, di, ti, x.Start, x.End)) {
+			if d != nil && (!goodBoundary(s, x.Start, x.End) || inDefinition(d, di, ti, x.Start, x.End) || namesOtherBody(d.term, s, x.Start, x.End)) {
 				d = nil
 			}
 			cands = append(cands, span{x.Start, x.End, d, false})
@@ -182,12 +182,12 @@ func inFixedName(s string, start, end int) bool {
 
 // bodyHeads end the name of an authority or an institution that a term
 // before them names only the field of: the 保险 a law defines is not what
-// 保险监督管理机构 means, nor 文物 its 行政部门, nor 档案 (the records) the
-// 档案馆 (the archive). Heads that also follow the thing a body manages
+// 保险监督管理机构 means, nor 文物 its 行政部门 (or 行政主管部门, 行政管理部门),
+// nor 档案 (the records) the 档案馆 (the archive). Heads that also follow the thing a body manages
 // are left out: 企业主管部门 is that 企业's department, 公园管理机构 that
 // park's. A term that is itself such a body keeps its links (博物馆 before
 // 馆舍).
-var bodyHeads = []string{"监督管理机构", "监督管理部门", "行政部门", "馆"}
+var bodyHeads = []string{"监督管理机构", "监督管理部门", "监督管理机关", "行政部门", "行政主管部门", "行政管理部门", "馆"}
 
 // beforeBodyHead reports whether the term at s[start:end] runs into one of
 // the bodyHeads that it does not end with itself.
@@ -230,6 +230,50 @@ func goodBoundary(s string, start, end int) bool {
 		return false
 	}
 	return !(isHan(last) && end < len(s) && strings.ContainsRune(wordEnds, next))
+}
+
+// levelMarks name the level or the place of a body (省, 市, 县, 全国 …),
+// where bodies of one kind differ.
+const levelMarks = "省市县区乡镇国州村"
+
+// namesOtherBody reports whether the abbreviation t, at s[start:end], ends
+// the name of another body than the one it abbreviates: the text before it
+// repeats the end of the phrase t abbreviates, and where the two part, each
+// names a level or place, the text one the phrase does not. 代表 abbreviating 市人民代表大会代表 is not used in
+// 区人民代表大会代表, nor 常务委员会 (市人民代表大会常务委员会) in
+// 省人民代表大会常务委员会 or 县（市、区）人民代表大会常务委员会. A phrase
+// that spans levels (县级以上, 各级) names them all.
+func namesOtherBody(t *model.Term, s string, start, end int) bool {
+	word := s[start:end]
+	if t.Kind != model.TermAbbreviation || !strings.HasSuffix(t.Definition, word) {
+		return false
+	}
+	qual := strings.TrimSuffix(t.Definition, word)
+	if strings.Contains(qual, "以上") || strings.Contains(qual, "各级") {
+		return false
+	}
+	levels := qual
+	before := s[:start]
+	shared := 0 // runes before the term that end qual too
+	for before != "" && qual != "" {
+		r, n := utf8.DecodeLastRuneInString(before)
+		q, m := utf8.DecodeLastRuneInString(qual)
+		if r != q {
+			break
+		}
+		before, qual = before[:len(before)-n], qual[:len(qual)-m]
+		shared++
+	}
+	if shared < 2 || !strings.ContainsRune(levelMarks, lastRune(qual)) {
+		return false
+	}
+	r, n := utf8.DecodeLastRuneInString(before)
+	if isClose(r) { // 县（市、区）: the level before the note
+		if i := openOf(before, len(before)-n); i >= 0 {
+			r, _ = utf8.DecodeLastRuneInString(before[:i])
+		}
+	}
+	return strings.ContainsRune(levelMarks, r) && !strings.ContainsRune(levels, r)
 }
 
 // occurrence is a use of a term, for Term.Occurrences.

@@ -56,3 +56,63 @@ func (r *docRefs) amendedDest() (dest, bool) {
 	}
 	return dest{doc: r.subject}, r.subject >= 0
 }
+
+// quotedLaw is the document whose words a quotation holding offset off of
+// text ti prints, for the 本法 or 本条例 (word: 法, 条例) in it: the
+// document the reference right before the quotation names
+// (刑法第三百八十六条规定：“…依照本法第三百八十三条…”), when that is another
+// document than this one, resolved without a problem, and the word fits
+// its title. False when the quotation follows no such reference in its
+// paragraph.
+func (r *docRefs) quotedLaw(ti, off int, word string) (dest, bool) {
+	text := r.l.texts[r.di][ti].p.Text
+	open := quotationStart(text, off)
+	if open < 0 {
+		return noDest, false
+	}
+	for i := len(r.made) - 1; i >= 0; i-- {
+		m := r.made[i]
+		ref := r.refs[m.index]
+		if m.text != ti || ref.From.End > open {
+			continue
+		}
+		if gap := text[ref.From.End:open]; runeCount(gap) > maxQuoteLead || strings.ContainsAny(gap, "。；！？“”") {
+			return noDest, false
+		}
+		dst := dest{doc: -1, title: ref.Title}
+		if ref.To != nil {
+			dst.doc = r.l.byID[ref.To.Document]
+		}
+		if ref.Problem != "" || dst.doc == r.di || (dst.doc < 0 && (dst.title == "" || isGenericTitle(dst.title))) ||
+			!namesKind(r.titleOf(dst), word) {
+			return noDest, false
+		}
+		return dst, true
+	}
+	return noDest, false
+}
+
+// maxQuoteLead is the most runes between a reference and the quotation of
+// its words (规定：, 明确规定, 之规定：).
+const maxQuoteLead = 8
+
+// quotationStart is the byte offset of the quotation mark that opens the
+// quotation holding offset off of text, or -1 when off is in none that
+// opens in text.
+func quotationStart(text string, off int) int {
+	var opens []int
+	for i, r := range text[:min(off, len(text))] {
+		switch r {
+		case '“', '「':
+			opens = append(opens, i)
+		case '”', '」':
+			if len(opens) > 0 {
+				opens = opens[:len(opens)-1]
+			}
+		}
+	}
+	if len(opens) == 0 {
+		return -1
+	}
+	return opens[0]
+}

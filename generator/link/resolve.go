@@ -12,6 +12,9 @@ import (
 type docRefs struct {
 	l  *linker
 	di int
+	// kept is the memo's entry the references come from, nil when the
+	// document was linked anew.
+	kept *linkedDoc
 	// subject is the document an unqualified 第X条 names: the document
 	// itself when it has articles, the regulation a news item carries, the
 	// law an amendment amends; -1 when none. subjectTitle names an amended
@@ -310,8 +313,8 @@ func (r *docRefs) abbreviation(term string, ti, off int) *def {
 }
 
 // document resolves 本办法, 本条例, 本法: the document itself, the
-// regulation a news item carries, or inside an amendment's quotation the
-// law it amends.
+// regulation a news item carries, inside an amendment's quotation the law
+// it amends, or inside a quotation of another law's words that law.
 func (r *docRefs) document(ref *model.Reference, raw rawRef, ti int) bool {
 	ref.Kind = "document"
 	if r.amends && r.quoted(ti, raw.Start) && !r.namesAmendment(raw.Title) {
@@ -320,6 +323,10 @@ func (r *docRefs) document(ref *model.Reference, raw rawRef, ti int) bool {
 			r.point(ref, dst)
 		}
 		return ok
+	}
+	if dst, ok := r.quotedLaw(ti, raw.Start, raw.Title); ok && !r.amends {
+		r.point(ref, dst)
+		return true
 	}
 	d := r.l.docs[r.di]
 	target := -1
@@ -364,6 +371,9 @@ func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 	case qualSelf:
 		if r.amends && r.quoted(ti, raw.Start) && !r.namesAmendment(raw.Title) {
 			return r.amendedDest()
+		}
+		if dst, ok := r.quotedLaw(ti, raw.Start, raw.Title); ok && !r.amends {
+			return dst, true
 		}
 		if r.amends || len(r.l.docs[r.di].Articles) > 0 {
 			return dest{doc: r.di}, true

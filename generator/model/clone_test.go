@@ -2,12 +2,14 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
 // TestCloneSharesNothing fills every field of a document, clones it and
-// checks that the clone equals it and shares no slice or pointer with it:
-// a field added to the model without a copy in Clone fails here.
+// checks that the clone equals it and shares no slice or pointer with it
+// but those no later stage changes: a field added to the model without a
+// copy in Clone fails here.
 func TestCloneSharesNothing(t *testing.T) {
 	var d, carrier Document
 	fill(reflect.ValueOf(&d).Elem(), 0)
@@ -28,6 +30,13 @@ func TestCloneSharesNothing(t *testing.T) {
 	// The Body of an Outlined document is shared, and only it.
 	if !d.Outlined() || &c.Body[0] != &d.Body[0] {
 		t.Errorf("the clone of an outlined document does not share its Body")
+	}
+	// So is the Path of each article.
+	if a, b := d.Articles[0], c.Articles[0]; &a.Path[0] != &b.Path[0] {
+		t.Errorf("the clone of an article does not share its Path")
+	}
+	for _, a := range append(slices.Clone(d.Articles), c.Articles...) {
+		a.Path = nil
 	}
 	body := d.Body
 	c.Body, d.Body = nil, nil

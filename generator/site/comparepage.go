@@ -85,7 +85,7 @@ func (r *renderer) workJobs(seen map[string]bool) []job {
 	for _, cmp := range r.c.Comparisons {
 		cmp := cmp
 		if claim(seen, cmp.URL) {
-			jobs = append(jobs, pageJob(cmp.URL, func(wk *worker) error { return wk.comparePage(cmp) }))
+			jobs = append(jobs, r.keptPage(pageJob(cmp.URL, func(wk *worker) error { return wk.comparePage(cmp) }), cmp.URL))
 		}
 	}
 	return jobs

@@ -92,16 +92,17 @@ func (r *renderer) documentJobs(jobs []job, d *model.Document, seen map[string]b
 		for _, j := range own {
 			files = append(files, j.files...)
 		}
-		return append(jobs[:start], job{files: files, render: func(w *worker) error { return w.keepTree(d, own) }})
+		return append(jobs[:start], job{files: files, render: func(w *worker) error { return w.keepTree(d.URL, own) }})
 	}
 	return jobs
 }
 
-// keepTree keeps the pages of d from the published build, or where the
-// Writer holds them (Retainer), or renders them when it cannot.
-func (w *worker) keepTree(d *model.Document, render []job) error {
+// keepTree keeps the pages at url and below it (a document's, a term's)
+// from the published build, or where the Writer holds them (Retainer), or
+// renders them when it cannot.
+func (w *worker) keepTree(url string, render []job) error {
 	if k, ok := w.out.(TreeKeeper); ok {
-		kept, err := k.KeepTree(treeOf(d))
+		kept, err := k.KeepTree(treeOf(url))
 		if kept || err != nil {
 			return err
 		}

@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
+	"tiaoli/generator/address"
 	"tiaoli/generator/model"
 )
 
@@ -25,8 +27,12 @@ import (
 // the editorial files (pins, glossary, metadata tables), the templates,
 // the options and the program itself. When Global changes, every page is
 // rendered. Term occurrences and the places of references inside a
-// document show only on its own pages and on pages always rendered (term
-// and source pages), so edits inside one file do not change Global.
+// document show only on its own pages, on the pages of the terms it uses
+// and on pages always rendered (source pages), so edits inside one file
+// do not change Global. A term's page, and a comparison of two versions,
+// is kept when Global and its own digest did not change: the digests of
+// the documents it quotes (that define and use the term, in the order its
+// occurrences name them; the two versions).
 //
 // The published build carries its State in StateFile, a hidden folder that
 // tiaoli serve and the shipped nginx and Apache configurations refuse; a
@@ -46,6 +52,9 @@ type State struct {
 	// Docs sums up, for each document ID, the files it was read from and
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
+	// Pages sums up, for each term and comparison page by its URL, the
+	// documents it quotes.
+	Pages map[string]string `json:"pages,omitempty"`
 }
 
 // ReadState reads the State a published site left; nil when it has none
@@ -74,6 +83,17 @@ func newState(r *renderer) (*State, error) {
 	for _, d := range c.Documents {
 		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID)
 	}
+	s.Pages = make(map[string]string, len(c.Terms)+len(c.Comparisons))
+	for _, t := range c.Terms {
+		if _, seen := s.Pages[t.URL]; !seen && t.URL != "" { // a URL's page is its first term's
+			s.Pages[t.URL] = s.termDigest(t)
+		}
+	}
+	for _, cmp := range c.Comparisons {
+		if _, seen := s.Pages[cmp.URL]; !seen && cmp.URL != "" {
+			s.Pages[cmp.URL] = s.docsDigest(cmp.URL, cmp.From, cmp.To)
+		}
+	}
 	return s, nil
 }
 
@@ -81,6 +101,44 @@ func newState(r *renderer) (*State, error) {
 // state was prev.
 func (s *State) keeps(prev *State, d *model.Document) bool {
 	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Docs[d.ID] == s.Docs[d.ID]
+}
+
+// keepsPage reports whether the term or comparison page at url can be
+// kept from the build whose state was prev.
+func (s *State) keepsPage(prev *State, url string) bool {
+	return prev != nil && s.Global != "" && prev.Global == s.Global && prev.Pages[url] != "" &&
+		prev.Pages[url] == s.Pages[url]
+}
+
+// docsDigest sums up the documents of the IDs docs, which the page at url
+// quotes.
+func (s *State) docsDigest(url string, docs ...string) string {
+	h := sha256.New()
+	io.WriteString(h, url+"\x00")
+	for _, d := range docs {
+		io.WriteString(h, d+"\x00"+s.Docs[d]+"\x00")
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// termDigest sums up the documents that define and use t: what its page
+// shows besides what Global covers (the term itself, the titles and
+// labels of the documents) is their text, at the places its occurrences
+// name, which are theirs.
+func (s *State) termDigest(t *model.Term) string {
+	h := sha256.New()
+	io.WriteString(h, t.URL+"\x00"+strconv.Itoa(len(t.Occurrences))+"\x00")
+	if t.DefinedIn != nil {
+		io.WriteString(h, t.DefinedIn.Document+"\x00"+s.Docs[t.DefinedIn.Document]+"\x00")
+	}
+	last := ""
+	for i, o := range t.Occurrences {
+		if i == 0 || o.Document != last {
+			io.WriteString(h, "\x01"+o.Document+"\x00"+s.Docs[o.Document]+"\x00")
+			last = o.Document
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // docDigest sums up the files d was read from, where they start, its
@@ -95,11 +153,13 @@ func docDigest(c *model.Corpus, d *model.Document, in []citing) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// citing is a reference another document makes, with the text of the
-// paragraph it is made in.
+// citing is a reference another document makes, with what the cited
+// page shows of the place it is made in: the text of its paragraph, its
+// citation (which names the 款 only when its article has more than one)
+// and its URL.
 type citing struct {
-	Ref  model.Reference
-	Text string
+	Ref            model.Reference
+	Text, From, At string
 }
 
 // incoming lists, by document ID, the references other documents make to
@@ -111,7 +171,7 @@ func (r *renderer) incoming() map[string][]citing {
 			continue
 		}
 		t, _ := r.x.Resolve(ref.From)
-		cr := citing{Ref: *ref, Text: t.Text}
+		cr := citing{Ref: *ref, Text: t.Text, From: t.Citation(), At: t.URL()}
 		cr.Ref.Antecedents = nil // indices into the whole list
 		out[ref.To.Document] = append(out[ref.To.Document], cr)
 	}
@@ -256,24 +316,46 @@ func (r *renderer) retain(w Writer) error {
 	var keep []string
 	for _, d := range r.c.Documents {
 		if d.URL != "" && r.state.keeps(r.opts.Recycled, d) {
-			keep = append(keep, treeOf(d))
+			keep = append(keep, treeOf(d.URL))
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range r.c.Terms {
+		if claim(seen, t.URL) && r.state.keepsPage(r.opts.Recycled, t.URL) {
+			keep = append(keep, treeOf(t.URL))
+		}
+	}
+	for _, cmp := range r.c.Comparisons {
+		if claim(seen, cmp.URL) && r.state.keepsPage(r.opts.Recycled, cmp.URL) {
+			keep = append(keep, treeOf(cmp.URL))
 		}
 	}
 	return rt.Retain(keep)
 }
 
 // TreeRoots are the top-level folders that hold the folders of the
-// documents' pages: those of a build a Retainer may keep.
+// documents', terms' and comparisons' pages: those of a build a Retainer
+// may keep.
 func TreeRoots(c *model.Corpus) []string {
 	var roots []string
-	for _, d := range c.Documents {
-		root, _, _ := strings.Cut(treeOf(d), "/")
+	add := func(url string) {
+		root, _, _ := strings.Cut(treeOf(url), "/")
 		if root != "" && !slices.Contains(roots, root) {
 			roots = append(roots, root)
 		}
 	}
+	for _, d := range c.Documents {
+		add(d.URL)
+	}
+	if len(c.Terms) > 0 {
+		add(address.TermsURL)
+	}
+	for _, cmp := range c.Comparisons {
+		add(cmp.URL)
+	}
 	return roots
 }
 
-// treeOf is the folder of a document's pages.
-func treeOf(d *model.Document) string { return strings.TrimSuffix(d.URL, "/") }
+// treeOf is the folder of the pages at url and below it (a document's,
+// a term's, a comparison's).
+func treeOf(url string) string { return strings.TrimSuffix(url, "/") }

@@ -116,9 +116,10 @@ func (r *renderer) jobs() []job {
 	jobs = append(jobs, r.workJobs(seen)...)
 	for i, t := range r.c.Terms {
 		i := i
-		if claim(seen, t.URL) {
-			jobs = append(jobs, pageJob(t.URL, func(w *worker) error { return w.termPage(i) }))
+		if !claim(seen, t.URL) {
+			continue
 		}
+		jobs = append(jobs, r.keptPage(pageJob(t.URL, func(w *worker) error { return w.termPage(i) }), t.URL))
 	}
 	for _, s := range r.c.Sources {
 		s := s
@@ -127,6 +128,16 @@ func (r *renderer) jobs() []job {
 		}
 	}
 	return jobs
+}
+
+// keptPage is the job j of the term or comparison page at url, made to
+// keep the page instead when its digest is unchanged (incremental.go).
+func (r *renderer) keptPage(j job, url string) job {
+	if r.state.keepsPage(r.opts.Previous, url) || r.state.keepsPage(r.opts.Recycled, url) {
+		render := []job{j}
+		j.render = func(w *worker) error { return w.keepTree(url, render) }
+	}
+	return j
 }
 
 // claim reports whether url is still free, and takes it. Two things with
