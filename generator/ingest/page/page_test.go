@@ -193,6 +193,19 @@ func TestUntitledArticle(t *testing.T) {
 	}
 }
 
+// TestSignedUnderCarrier: the date a notice was signed, printed under the
+// sentence that issues a regulation (现将《X》印发给你们), in Chinese
+// numerals, belongs to the notice; it does not open a document that takes
+// the regulation's title as a subhead.
+func TestSignedUnderCarrier(t *testing.T) {
+	src := "# 某某机关关于某某问题的意见\n\n各省、自治区、直辖市有关机关：\n\n现将《某某机关关于某某问题的意见》印发给你们，请认真贯彻执行。\n二OO八年十一月二十日\n\n**某某机关关于某某问题的意见**\n\n为依法办理某某案件，现提出如下意见：\n\n一、某某是指某某。\n\n二、某某应当某某。\n"
+	docs := splitMD(t, "a.md", src, "")
+	if len(docs) != 2 || docs[0].Kind != model.KindNotice || docs[0].Date != "2008-11-20" ||
+		docs[1].Kind != model.KindRegulation || docs[1].Title != "某某机关关于某某问题的意见" {
+		t.Fatalf("documents %s, date %q", summary(docs), docs[0].Date)
+	}
+}
+
 // TestShortTitleNamedInFileName: a short headline the file is named after
 // (with a bracketed date, as LawRefBook names versions) is the title, not
 // a section label.
