@@ -276,15 +276,20 @@ func (x *titleIndex) better(i, j int, date string) bool {
 // readingDate is the date a document is read at when it cites a law
 // without a date: known, its own date (or its version's in its work); for
 // a document that gives none (a commentary clipped without its date) the
-// day it takes effect, else the latest full date its history or text
-// prints, after which it was written, else the first day of the latest
-// year it prints (2019年); "" when it prints none either. The version of
-// the law in force then is the one it means: a commentary that speaks of
-// 2021年9月20日 and no later day cites the 监察法 of 2018, not its
-// revision of 2024.
+// day it takes effect, else for a regulation or notice the first day of
+// the year its title's version mark names (批复（2000）, 刑法（2020年修订）;
+// a headline's closing year may be a goal's), else the latest full date
+// its history or text prints, after which it was written, else the first
+// day of the latest year it prints (2019年); "" when it prints none
+// either. The version of the law in force then is the one it means: a
+// commentary that speaks of 2021年9月20日 and no later day cites the 监察法
+// of 2018, not its revision of 2024.
 func readingDate(known string, d *model.Document, texts []text) string {
 	if date := cmp.Or(known, d.ValidFrom); date != "" {
 		return date
+	}
+	if year := reconcile.VersionYear(d.Title); year != "" && (d.Kind == model.KindRegulation || d.Kind == model.KindNotice) {
+		return year + "-01-01"
 	}
 	latest, year := "", ""
 	for _, h := range d.History {
