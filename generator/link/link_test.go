@@ -608,3 +608,33 @@ func TestCitingTitleYear(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnTitleAmongVersions: a title found as one version's own title
+// (中华人民共和国某某法) still picks among the versions of its work by date,
+// one known by its title's year alone (某某法（2020年修订）) included; a
+// title cited with its version mark names that version whatever the date.
+func TestOwnTitleAmongVersions(t *testing.T) {
+	for _, tc := range []struct{ cited, date, want string }{
+		{"《中华人民共和国某某法》", "2022-05-01", "D2"},
+		{"《中华人民共和国某某法》", "2024-05-01", "D3"},
+		{"《某某法（2020年修订）》", "2024-05-01", "D2"},
+	} {
+		note := newsDoc("评论", "依照"+tc.cited+"处理。")
+		note.Date = tc.date
+		v20 := regulationDoc("某某法（2020年修订）", "第一条 旧的总则。")
+		v23 := regulationDoc("中华人民共和国某某法", "第一条 新的总则。")
+		v20.Date, v23.Date = "", "2023-12-29"
+		c := corpusOf(note, v20, v23)
+		c.Works = []*model.Work{{Title: "中华人民共和国某某法", Versions: []model.Version{
+			{Document: v23.ID, Date: "2023-12-29"}, {Document: v20.ID, Date: "2020"}}}}
+		Link(c, nil)
+		ids := map[string]int{note.ID: 1, v20.ID: 2, v23.ID: 3}
+		var got []string
+		for _, r := range c.References {
+			got = append(got, to(r, ids))
+		}
+		if !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("%s on %s: got %q, want %q", tc.cited, tc.date, got, tc.want)
+		}
+	}
+}
