@@ -573,3 +573,68 @@ func TestUndatedParagraphOfOlderVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestCitingTitleYear: an undated regulation or notice whose title's
+// version mark names a year (某某批复（2016）) cites the version of a work
+// in force that year; without the mark it cites the newest, and a news
+// headline's closing year (…2016) does not date it.
+func TestCitingTitleYear(t *testing.T) {
+	for _, tc := range []struct {
+		kind, title, want string
+	}{
+		{model.KindRegulation, "某某机关关于某某问题的批复（2016）", "D2"},
+		{model.KindNotice, "关于贯彻执行《某某规定》的通知_2016", "D2"},
+		{model.KindRegulation, "某某机关关于某某问题的批复", "D3"},
+		{model.KindNews, "回望2016", "D3"},
+	} {
+		citing := regulationDoc(tc.title, "第一条 依照《某某条例》处理。")
+		citing.Kind, citing.Date = tc.kind, ""
+		v15 := regulationDoc("某某条例2015", "第一条 旧的总则。")
+		v18 := regulationDoc("某某条例 2018", "第一条 新的总则。")
+		v15.Date, v18.Date = "", ""
+		c := corpusOf(newsDoc("无关", "正文。"), citing, v15, v18)
+		c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
+			{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
+		Link(c, nil)
+		ids := map[string]int{citing.ID: 1, v15.ID: 2, v18.ID: 3}
+		var got []string
+		for _, r := range c.References {
+			if r.Text == "《某某条例》" {
+				got = append(got, to(r, ids))
+			}
+		}
+		if !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("%s %s: got %q, want %q", tc.kind, tc.title, got, tc.want)
+		}
+	}
+}
+
+// TestOwnTitleAmongVersions: a title found as one version's own title
+// (中华人民共和国某某法) still picks among the versions of its work by date,
+// one known by its title's year alone (某某法（2020年修订）) included; a
+// title cited with its version mark names that version whatever the date.
+func TestOwnTitleAmongVersions(t *testing.T) {
+	for _, tc := range []struct{ cited, date, want string }{
+		{"《中华人民共和国某某法》", "2022-05-01", "D2"},
+		{"《中华人民共和国某某法》", "2024-05-01", "D3"},
+		{"《某某法（2020年修订）》", "2024-05-01", "D2"},
+	} {
+		note := newsDoc("评论", "依照"+tc.cited+"处理。")
+		note.Date = tc.date
+		v20 := regulationDoc("某某法（2020年修订）", "第一条 旧的总则。")
+		v23 := regulationDoc("中华人民共和国某某法", "第一条 新的总则。")
+		v20.Date, v23.Date = "", "2023-12-29"
+		c := corpusOf(note, v20, v23)
+		c.Works = []*model.Work{{Title: "中华人民共和国某某法", Versions: []model.Version{
+			{Document: v23.ID, Date: "2023-12-29"}, {Document: v20.ID, Date: "2020"}}}}
+		Link(c, nil)
+		ids := map[string]int{note.ID: 1, v20.ID: 2, v23.ID: 3}
+		var got []string
+		for _, r := range c.References {
+			got = append(got, to(r, ids))
+		}
+		if !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("%s on %s: got %q, want %q", tc.cited, tc.date, got, tc.want)
+		}
+	}
+}

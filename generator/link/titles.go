@@ -19,7 +19,8 @@ import (
 // another document's title (the news item that reports a notice,
 // 联合印发《关于…的通知》).
 // A document's own title is looked up before the others, so that 刑法
-// finds 中华人民共和国刑法 before 刑法（2020年修订）.
+// finds 中华人民共和国刑法 before 刑法（2020年修订）; the versions of its
+// work then compete by date (withVersions).
 type titleIndex struct {
 	docs     []*model.Document
 	titles   []string // per document: its title, folded (normTitle)
@@ -155,7 +156,7 @@ func (x *titleIndex) lookup(title, date string) int {
 	}
 	for _, tier := range []titleTier{x.own, x.other} {
 		if ds := tier.find(t); len(ds) > 0 {
-			return x.version(ds, date)
+			return x.version(x.withVersions(title, ds), date)
 		}
 	}
 	if ds := x.reported[t]; len(ds) > 0 {
@@ -165,6 +166,26 @@ func (x *titleIndex) lookup(title, date string) int {
 		return x.version(ds, date)
 	}
 	return -1
+}
+
+// withVersions adds to the documents a title names the other versions of
+// their works, when the title is cited without a version mark: 刑法 finds
+// 中华人民共和国刑法 by its own title, and 刑法（2020年修订）, a version of
+// the same work, is as much a candidate for a citation of 2021. A title
+// cited with its mark (《刑法（2020年修订）》) names that version alone.
+func (x *titleIndex) withVersions(title string, ds []int) []int {
+	if reconcile.VersionMark(normTitle(title)) != "" {
+		return ds
+	}
+	out := ds
+	for _, i := range ds {
+		for _, j := range x.versions[i] {
+			if !slices.Contains(out, j) {
+				out = append(slices.Clip(out), j)
+			}
+		}
+	}
+	return out
 }
 
 // find returns the documents of a normalised title: by the title, by its
@@ -276,15 +297,20 @@ func (x *titleIndex) better(i, j int, date string) bool {
 // readingDate is the date a document is read at when it cites a law
 // without a date: known, its own date (or its version's in its work); for
 // a document that gives none (a commentary clipped without its date) the
-// day it takes effect, else the latest full date its history or text
-// prints, after which it was written, else the first day of the latest
-// year it prints (2019年); "" when it prints none either. The version of
-// the law in force then is the one it means: a commentary that speaks of
-// 2021年9月20日 and no later day cites the 监察法 of 2018, not its
-// revision of 2024.
+// day it takes effect, else for a regulation or notice the first day of
+// the year its title's version mark names (批复（2000）, 刑法（2020年修订）;
+// a headline's closing year may be a goal's), else the latest full date
+// its history or text prints, after which it was written, else the first
+// day of the latest year it prints (2019年); "" when it prints none
+// either. The version of the law in force then is the one it means: a
+// commentary that speaks of 2021年9月20日 and no later day cites the 监察法
+// of 2018, not its revision of 2024.
 func readingDate(known string, d *model.Document, texts []text) string {
 	if date := cmp.Or(known, d.ValidFrom); date != "" {
 		return date
+	}
+	if year := reconcile.VersionYear(d.Title); year != "" && (d.Kind == model.KindRegulation || d.Kind == model.KindNotice) {
+		return year + "-01-01"
 	}
 	latest, year := "", ""
 	for _, h := range d.History {

@@ -229,6 +229,12 @@ func VersionMark(title string) string {
 	return strings.Trim(strings.TrimPrefix(t, BareTitle(t)), " _\u3000")
 }
 
+// VersionYear is the year a title's version mark names (2015 of
+// 条例_2015, 2018 of 条例（2018年修订）) as YYYY; "" when it names none.
+func VersionYear(title string) string {
+	return yearPattern.FindString(VersionMark(title))
+}
+
 // mayEndInMark reports whether a title ends as a version mark does: in
 // a digit, 年 or a closing bracket. Most titles do not, and are spared the
 // regular expressions (a site cites a title on every article page).

@@ -19,7 +19,6 @@ package work
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 
 	"tiaoli/generator/model"
@@ -127,12 +126,10 @@ func Date(d *model.Document, dates map[string]string) string {
 		}
 	}
 	if best == "" {
-		best = yearPattern.FindString(reconcile.VersionMark(d.Title))
+		best = reconcile.VersionYear(d.Title)
 	}
 	return best
 }
-
-var yearPattern = regexp.MustCompile(`[0-9]{4}`)
 
 // sourceDates maps every source's path to its date.
 func sourceDates(c *model.Corpus) map[string]string {
