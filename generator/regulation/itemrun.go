@@ -1,10 +1,12 @@
 package regulation
 
 import (
+	"strconv"
 	"strings"
 
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
 )
 
 // RepairItemText is the repair kind of a paragraph printed between two
@@ -44,6 +46,7 @@ func (b *builder) interruptsList(l line, index int) bool {
 		b.continueItem(l, last)
 	case ok && next == last.Number+2 && gap == 1 && b.last == &last.Paragraph:
 		it := &model.Item{Paragraph: paragraph(l, l.text)}
+		b.restoreLabel(it, l, kind, last.Label, last.Number+1)
 		b.clause.Items = append(b.clause.Items, it)
 		b.last = &it.Paragraph
 	default:
@@ -51,6 +54,47 @@ func (b *builder) interruptsList(l line, index int) bool {
 	}
 	b.labelText = false
 	return true
+}
+
+// RepairLostLabel is the repair kind of an item printed without its label
+// as the one line between the two items numbered around it.
+const RepairLostLabel = "lost-label"
+
+// restoreLabel gives it, the one line printed between the items numbered
+// n-1 and n+1 of one list, the label n in the form of the label before it
+// (prev): （七） between （六） and （八）, so that citations of the item
+// find it. A form that would not read back as item n leaves it without one.
+func (b *builder) restoreLabel(it *model.Item, l line, kind label.ItemKind, prev string, n int) {
+	lab := itemLabelText(kind, prev, n)
+	if m, ok := label.ReadItem(lab + l.text); !ok || m.Kind != kind || m.N != n || m.Label != lab {
+		return
+	}
+	it.Label, it.Number = lab, n
+	b.reg.Repairs = append(b.reg.Repairs, model.Repair{
+		Position: l.para.Position, Kind: RepairLostLabel,
+		Before: head(l.text), After: lab + head(l.text),
+		Message: "此项印在" + prev + "与下一项之间，缺少项号，补为" + lab,
+	})
+}
+
+// itemLabelText writes the label numbered n of a list whose labels have
+// kind and look like prev: （七） after （六）, 7. after 6., 7、 after 6、.
+func itemLabelText(kind label.ItemKind, prev string, n int) string {
+	switch kind {
+	case label.HanItem:
+		return numeral.Format(n) + "、"
+	case label.HanParenItem:
+		return "（" + numeral.Format(n) + "）"
+	case label.DigitItem:
+		return strconv.Itoa(n) + string(lastRune(prev))
+	case label.DigitParenItem:
+		return "（" + strconv.Itoa(n) + "）"
+	case label.CircledItem:
+		if n >= 1 && n <= 20 {
+			return string(rune('①' + n - 1))
+		}
+	}
+	return ""
 }
 
 // itemKind is the kind of a normalised item label: （二） is a 项.

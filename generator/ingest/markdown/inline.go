@@ -29,6 +29,8 @@ type lineInfo struct {
 	line               int
 	strongRunes, plain int // visible runes inside and outside bold
 	linkRunes, links   int
+	pageLinks          int    // links to another Markdown page of the notes
+	remark             string // the visible text outside links and bold
 	navLabel           bool
 	hasText            bool
 }
@@ -51,6 +53,9 @@ func (c *collector) walk(n ast.Node, strong, link bool) {
 			c.walk(ch, strong || ch.Level >= 2, link)
 		case *ast.Link:
 			c.cur.links++
+			if isPageLink(string(ch.Destination)) {
+				c.cur.pageLinks++
+			}
 			c.walk(ch, strong, true)
 		case *ast.AutoLink:
 			c.cur.links++
@@ -116,6 +121,9 @@ func (c *collector) add(s string, pos int, strong, link bool) {
 			c.cur.plain++
 		}
 	}
+	if !link && !strong {
+		c.cur.remark += s
+	}
 }
 
 // newline ends the current printed line.
@@ -163,10 +171,41 @@ func (l lineInfo) keep() bool {
 		return false
 	}
 	onlyLinks := l.plain == 0 && l.strongRunes == 0 && l.linkRunes > 0
-	if l.navLabel || isSiteFooter(l.text) {
+	if l.navLabel || isSiteFooter(l.text) || l.indexEntry() {
 		return false
 	}
 	return !onlyLinks || (l.links < 2 && hasHan(l.text) && !navWords.MatchString(l.text))
+}
+
+// indexEntry reports whether the line is an entry of a table of contents
+// of notes: links to other Markdown pages and nothing else, save a remark
+// in brackets after them (（2007年）). Such a line names another file; it is
+// not text of the file that holds it, and a list of them is no list of
+// documents.
+func (l lineInfo) indexEntry() bool {
+	if l.pageLinks == 0 || l.pageLinks < l.links || l.strongRunes > 0 {
+		return false
+	}
+	rest := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(linkSeparators, r) {
+			return -1
+		}
+		return r
+	}, normalize.Line(l.remark)))
+	return rest == "" || bracketed.MatchString(rest)
+}
+
+// isPageLink reports whether a link's destination is another Markdown file
+// beside this one (guofa001.md, doc/8gui/00.md#x), not a web address.
+func isPageLink(dest string) bool {
+	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "mailto:") {
+		return false
+	}
+	if i := strings.IndexAny(dest, "#?"); i >= 0 {
+		dest = dest[:i]
+	}
+	dest = strings.ToLower(dest)
+	return strings.HasSuffix(dest, ".md") || strings.HasSuffix(dest, ".markdown")
 }
 
 // strong reports whether all the visible text of the line was bold.
@@ -176,7 +215,9 @@ var (
 	logseqHTML = regexp.MustCompile(`\{html\}`)
 	colorOpen  = regexp.MustCompile(`<color\s*#?[0-9A-Fa-f]{0,8}\s*>|</color>`)
 	wikiLink   = regexp.MustCompile(`\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]`)
-	navWords   = regexp.MustCompile(`点击|下载|返回|更多|打印|关闭|分享|上一篇|下一篇|首页|收藏|>>|»`)
+	// bracketed is a remark wholly in brackets, such as a year after a link.
+	bracketed = regexp.MustCompile(`^[（(〔\[【][^（()）〔〕\[\]【】]*[)）〕\]】]$`)
+	navWords  = regexp.MustCompile(`点击|下载|返回|更多|打印|关闭|分享|上一篇|下一篇|首页|收藏|>>|»`)
 	// siteFooter matches the registration numbers and the copyright line
 	// of a web site's footer (京ICP备11001839号, 京公网安备11000002000025号,
 	// © 2004-2024 某网): a clipped page's chrome, never its text.

@@ -104,7 +104,7 @@ func segment(in Input) []*pageDoc {
 			break
 		}
 	}
-	s.single = in.Article || singleArticle(in)
+	s.single = in.Article || singleArticle(in) || untitledArticle(in)
 	pageDocs := s.run()
 	for _, d := range pageDocs {
 		splitSections(d)
@@ -127,12 +127,48 @@ func demoteLabel(in Input, d *pageDoc) {
 	if NormalTitle(t) == NormalTitle(undated(FileTitle(in.Path))) {
 		return // the file is named after its headline: a title, however short
 	}
-	label := utf8.RuneCountInString(t) <= maxLabel || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") ||
-		(strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】"))
-	if label {
+	if sectionLabel(t) {
 		d.body = append(append([]block.Line{}, d.head.lines...), d.body...)
 		d.head = nil
 	}
+}
+
+// sectionLabel reports whether a headline reads as the label of a section
+// of a text rather than its title: a short one (基本案情, 编者按), one ending
+// in a colon (开栏的话：) or one in 【】.
+func sectionLabel(t string) bool {
+	return utf8.RuneCountInString(t) <= maxLabel || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") ||
+		(strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】"))
+}
+
+// untitledArticle reports whether the file is one article that leaves its
+// title to the file's name: it declares no title, its name gives one, and
+// its first line is not a title but the label of its first section
+// (基本案情, 开栏的话：) or a sentence of text, printed as a line, not as a
+// Markdown heading or list item. Such a file has no headline
+// of its own to open a document with, so the headings, title-like lines
+// and photo credits further down are its subheads and captions, not the
+// starts of other items.
+func untitledArticle(in Input) bool {
+	if in.Meta.Title != "" || len(in.Lines) == 0 {
+		return false
+	}
+	name := undated(FileTitle(in.Path))
+	first := in.Lines[0]
+	if !hasHan(name) || NormalTitle(unwrap(first.Text)) == NormalTitle(name) {
+		return false
+	}
+	if first.Heading > 0 || first.ListItem {
+		return false // a collection's heading (# 党内法规) heads what follows
+	}
+	return sectionLabel(unwrap(first.Text)) || !first.Strong && isSentence(first.Text)
+}
+
+// isSentence reports whether s is text rather than a title: it runs past
+// the longest title or ends a sentence.
+func isSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return utf8.RuneCountInString(s) > maxTitle || strings.ContainsRune("。！？!?", last) && strings.Contains(s, "，")
 }
 
 // singleArticle reports whether the file's metadata names a title that

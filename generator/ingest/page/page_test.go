@@ -169,6 +169,43 @@ func TestSubheadsWithoutEvidence(t *testing.T) {
 	}
 }
 
+// TestUntitledArticle: a file that starts with a section label or a
+// sentence, not a title, is one article titled by its file name; a
+// question line over a photo credit, a bold label with a colon or a
+// title-like line further down are its subheads, not items of their own.
+// A collection that opens with a Markdown heading still splits.
+func TestUntitledArticle(t *testing.T) {
+	cases := []struct{ name, src string }{
+		{"某某行为还是某某罪？.md", "　　基本案情\n\n　　王某，中共党员，系某设计院副院长。\n\n　　那么，王某的行为究竟是违纪行为还是构成犯罪？\n\n![](a.jpeg)\n\n某县纪委监委 某某 绘图\n\n　　纪法解析\n\n　　本罪的主体是特殊主体。\n"},
+		{"【专栏】某某是重要举措.md", "　　**开栏的话：**\n\n　　即日起，本报开设专栏，敬请关注。\n\n　　**某某法摘录：**\n\n　　第一条 为了加强监督，制定本法。\n\n　　**某某条例摘录：**\n\n　　第三条 本条例适用于公职人员。\n"},
+		{"处置财物需注意什么.md", "　　根据《某某管理规定》规定，对被审查调查人自述收受的财物，可以登记上交，这一规定在实践中如何把握，值得研究。\n\n　　关于登记上交的相关规定\n\n　　登记上交最初源于某某规定。\n"},
+	}
+	for _, c := range cases {
+		docs := splitMD(t, c.name, c.src, "")
+		want := strings.TrimSuffix(c.name, ".md")
+		if len(docs) != 1 || docs[0].Title != want {
+			t.Errorf("%s: documents %s, want one titled %s", c.name, summary(docs), want)
+		}
+	}
+	src := "# 合集\n\n## 关于某某问题的通知\n\n各单位：现将有关事项通知如下。\n\n## 关于某某事项的通知\n\n各单位：请遵照执行。\n"
+	if docs := splitMD(t, "合集.md", src, ""); len(docs) < 2 {
+		t.Errorf("a collection under a heading: documents %s, want the notices apart", summary(docs))
+	}
+}
+
+// TestSignedUnderCarrier: the date a notice was signed, printed under the
+// sentence that issues a regulation (现将《X》印发给你们), in Chinese
+// numerals, belongs to the notice; it does not open a document that takes
+// the regulation's title as a subhead.
+func TestSignedUnderCarrier(t *testing.T) {
+	src := "# 某某机关关于某某问题的意见\n\n各省、自治区、直辖市有关机关：\n\n现将《某某机关关于某某问题的意见》印发给你们，请认真贯彻执行。\n二OO八年十一月二十日\n\n**某某机关关于某某问题的意见**\n\n为依法办理某某案件，现提出如下意见：\n\n一、某某是指某某。\n\n二、某某应当某某。\n"
+	docs := splitMD(t, "a.md", src, "")
+	if len(docs) != 2 || docs[0].Kind != model.KindNotice || docs[0].Date != "2008-11-20" ||
+		docs[1].Kind != model.KindRegulation || docs[1].Title != "某某机关关于某某问题的意见" {
+		t.Fatalf("documents %s, date %q", summary(docs), docs[0].Date)
+	}
+}
+
 // TestShortTitleNamedInFileName: a short headline the file is named after
 // (with a bracketed date, as LawRefBook names versions) is the title, not
 // a section label.

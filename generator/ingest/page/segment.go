@@ -1,6 +1,7 @@
 package page
 
 import (
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/label"
@@ -234,6 +235,15 @@ func (s *segmenter) line(l block.Line) {
 		if l.Text = rest; rest == "" {
 			return
 		}
+	}
+	if c != nil && c.carries != "" && c.signDate == "" && cndate.Only(l.Text) {
+		// the date the notice was signed, under the sentence that closed
+		// it; Chinese numerals (二〇〇八年…) as well as digits
+		c.body = append(c.body, l)
+		if ds := dates(l.Text); len(ds) > 0 {
+			c.signDate = ds[0]
+		}
+		return
 	}
 	if c == nil || c.closed {
 		c = s.open(nil)
