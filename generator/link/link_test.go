@@ -193,6 +193,40 @@ func TestReferences(t *testing.T) {
 	checkLinks(t, c)
 }
 
+// TestItemLists: each item of a list of bracketed items under one 项
+// (第（一）、（三）项, 第（一）至（三）项) is a reference of its own to that item,
+// linked on its own span; 至 makes a range.
+func TestItemLists(t *testing.T) {
+	reg := regulationDoc("某某条例",
+		"第一条 有下列情形之一的：",
+		"（一）甲；",
+		"（二）乙；",
+		"（三）丙；",
+		"（四）丁。",
+		"有前款第（一）、（三）、（四）项情形的，从重处理。",
+		"第二条 违反本条例第一条第一款第（二）和（四）项的，依照第一条第一款第（一）至（三）项处理。",
+	)
+	c := corpusOf(reg)
+	Link(c, nil)
+	var got []string
+	for _, r := range c.References {
+		got = append(got, r.From.Article+"|"+r.Text+"|"+to(r, map[string]int{reg.ID: 0})+"|"+r.Problem)
+	}
+	want := []string{
+		"第一条|前款第（一）|D0 第一条¶1(1)|",
+		"第一条|（三）|D0 第一条¶1(3)|",
+		"第一条|（四）项|D0 第一条¶1(4)|",
+		"第二条|本条例第一条第一款第（二）|D0 第一条¶1(2)|",
+		"第二条|（四）项|D0 第一条¶1(4)|",
+		"第二条|第一条第一款第（一）至（三）项|D0 第一条¶1(1) through D0 第一条¶1(3)|",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("references:\ngot  %q\nwant %q", got, want)
+	}
+	expectLinks(t, clause(reg, 1, 2), "前款第（一）:R", "（三）:R", "（四）项:R")
+	checkLinks(t, c)
+}
+
 // TestMissingArticleIsNoLink: a 第X条 that names an article its document
 // does not have (two articles printed as one, a number of an earlier
 // version, a law whose articles were not split) points nowhere: a link

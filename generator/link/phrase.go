@@ -14,13 +14,18 @@ import (
 // read as the phrase.
 var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以", "必须", "会同", "是指", "是"}
 
+// prohibitions end the predicate as clauseVerbs do (不得歧视…, 禁止擅自
+// 占用…), except after a word that joins members of a list, where they
+// qualify a member (…的基金会和不得面向公众募捐的基金会).
+var prohibitions = []string{"不得", "禁止", "严禁"}
+
 // objectVerbs take the named thing as their object (颁发A, 配备B). They
 // end the predicate only where no 的 follows them: in 从事培训业务的机构
 // the verb is part of the phrase.
 var objectVerbs = []string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
-	"推动", "开展", "坚持",
+	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用",
 }
 
 // startVerbs end the predicate only where they start what is left of the
@@ -43,7 +48,7 @@ var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定",
 var headNouns = []string{"单位", "人", "者", "方", "机构", "机关", "部门", "费", "设施", "性"}
 
 // leadAdverbs come between a modal verb and what follows it (应当及时向…).
-var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", "切实"}
+var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", "切实", "擅自"}
 
 // namedPhrase is the tail of clause that term stands for: after the last
 // verb that ends the clause's predicate, without a leading preposition
@@ -104,6 +109,11 @@ func leadTrimmed(s string) string {
 func predicateEnd(clause string, i int) int {
 	for _, v := range clauseVerbs {
 		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") {
+			return i + len(v)
+		}
+	}
+	for _, v := range prohibitions {
+		if strings.HasPrefix(clause[i:], v) && !strings.ContainsRune("和或及与、", lastRune(clause[:i])) {
 			return i + len(v)
 		}
 	}

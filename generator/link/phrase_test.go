@@ -79,6 +79,15 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"履职谈话|abbreviation|rest|同下级单位负责人就履职情况开展的谈话|同下级单位负责人就履职情况开展的谈话"},
 		{"本市推进区域合作，与本市相邻的省份（以下简称邻省）可以参照执行。",
 			"邻省|abbreviation|rest|与本市相邻的省份|与本市相邻的省份"},
+		// a prohibition ends the predicate, and the verb it forbids goes
+		{"任何组织和个人不得歧视持有某种证件的居民（以下简称持证居民）。",
+			"持证居民|abbreviation|rest|持有某种证件的居民|持有某种证件的居民"},
+		{"协会分为甲类协会和不得吸收外地会员的协会（以下简称本地协会）。",
+			"本地协会|defined|rest|协会分为甲类协会和不得吸收外地会员的协会|"},
+		{"禁止擅自占用公园绿地步道（以下简称步道）。",
+			"步道|abbreviation|rest|公园绿地步道|公园绿地步道"},
+		{"本市聚焦某某新区滨江片区（以下简称滨江片区）建设。",
+			"滨江片区|abbreviation|rest|某某新区滨江片区|某某新区滨江片区"},
 		// a tail that lost characters of the short form is not the phrase
 		{"本市建立城市管理平台（以下简称本市平台）。",
 			"本市平台|abbreviation|rest|本市建立城市管理平台|本市建立城市管理平台"},

@@ -61,6 +61,9 @@ func scanRefs(s string) []rawRef {
 		switch r {
 		case '第':
 			ref, ok = scanChain(s, i)
+			if !ok {
+				ref, ok = scanItemList(s, i)
+			}
 		case '前':
 			ref, ok = scanPrev(s, i)
 		case '本':
@@ -73,8 +76,9 @@ func scanRefs(s string) []rawRef {
 			ref, ok = scanThat(s, i)
 		}
 		if ok {
-			refs = addRef(s, refs, ref)
-			i = ref.End
+			first, rest, _ := splitItemList(s, ref)
+			refs = addItems(addRef(s, refs, first), rest)
+			i = max(first.End, refs[len(refs)-1].End)
 			continue
 		}
 		i += size
