@@ -114,13 +114,23 @@ func (w *worker) cites(at place, p fromPage) []refRow {
 func (r *renderer) targetName(ref *model.Reference) string {
 	if ref.To != nil && !dangling(ref) {
 		if t, _ := r.x.Resolve(*ref.To); t.Doc != nil {
-			return t.Citation()
+			return t.CitationThrough(r.end(ref))
 		}
 	}
 	if ref.Title != "" {
 		return lookup.Quote(ref.Title) + "（未收录）"
 	}
 	return "未能解析"
+}
+
+// end is where a reference's range ends (前两款, 第十条至第十二条), the
+// zero Target when it names one place.
+func (r *renderer) end(ref *model.Reference) lookup.Target {
+	if ref.Through == nil {
+		return lookup.Target{}
+	}
+	t, _ := r.x.Resolve(*ref.Through)
+	return t
 }
 
 // citedBy lists the references that point at an article, or at a
@@ -150,7 +160,7 @@ func (w *worker) citedBy(at place, p fromPage) []refRow {
 			row.Context = w.txt.take()
 		}
 		if t, ok := r.x.Resolve(*ref.To); ok {
-			row.Target, row.TargetHref = t.Where(), p.href(t.URL())
+			row.Target, row.TargetHref = t.WhereThrough(r.end(ref)), p.href(t.URL())
 		}
 		row.Note = r.laterNote(ref)
 		out = append(out, row)

@@ -180,10 +180,11 @@ func (r *renderer) refTarget(ref *model.Reference) (url, tip, class string) {
 	if ref.To != nil && ref.To.Document != "" {
 		t, ok := r.x.Resolve(*ref.To)
 		if t.Doc != nil {
+			tip := targetTip(t, r.end(ref))
 			if note := r.laterNote(ref); note != "" {
-				return targetURL(t, ok), targetTip(t) + "\n" + note, "ref later"
+				return targetURL(t, ok), tip + "\n" + note, "ref later"
 			}
-			return targetURL(t, ok), targetTip(t), "ref"
+			return targetURL(t, ok), tip, "ref"
 		}
 	}
 	if ref.External && ref.Title != "" {
@@ -223,10 +224,10 @@ func targetURL(t lookup.Target, ok bool) string {
 	return t.Doc.URL
 }
 
-// targetTip says what a reference points at: the citation and the start
-// of the text there.
-func targetTip(t lookup.Target) string {
-	tip := t.Citation()
+// targetTip says what a reference points at: the citation (of the
+// stretch through end, for a range) and the start of the text there.
+func targetTip(t, end lookup.Target) string {
+	tip := t.CitationThrough(end)
 	text := t.Text
 	if text == "" && t.Article != nil && len(t.Article.Clauses) > 0 {
 		text = t.Article.Clauses[0].Text

@@ -3,6 +3,7 @@ package site
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -73,4 +74,61 @@ func FuzzLinked(f *testing.F) {
 			t.Fatalf("text changed: %q → %q", text, got)
 		}
 	})
+}
+
+// TestRangeNamed: a reference to a range (前两款, 第十条至第十二条) is named
+// by the whole range, in the list of what an article cites, the list of
+// what cites an article and the link's tip, not by the place it starts.
+func TestRangeNamed(t *testing.T) {
+	w := textWorker(t)
+	var ref model.Reference // the fixture's 前款, made 前两款
+	for _, r := range w.r.c.References {
+		if r.Text == "前款" {
+			ref = *r
+		}
+	}
+	to, through := *ref.To, *ref.To
+	to.Paragraph, through.Paragraph = 1, 2
+	ref.Text, ref.To, ref.Through = "前两款", &to, &through
+	if got, want := w.r.targetName(&ref), "《"+sitetest.RuleTitle+"》第三条第一款至第二款"; got != want {
+		t.Errorf("targetName = %q, want %q", got, want)
+	}
+	if _, tip, _ := w.r.refTarget(&ref); !strings.HasPrefix(tip, "《"+sitetest.RuleTitle+"》第三条第一款至第二款：") {
+		t.Errorf("tip = %q", tip)
+	}
+}
+
+// TestRangeCitesEachArticle: the articles inside a range that runs over
+// several (第一条至第三条) each list the reference among what cites them.
+func TestRangeCitesEachArticle(t *testing.T) {
+	c := sitetest.Corpus()
+	var from model.Location // the fixture's 前款, made 第一条至第三条
+	for _, r := range c.References {
+		if r.Text == "前款" {
+			from = r.From
+		}
+	}
+	to, through := model.Location{Document: from.Document, Article: "第一条"}, model.Location{Document: from.Document, Article: "第三条"}
+	c.References = append(c.References, &model.Reference{Text: "第一条至第三条", From: from, To: &to, Through: &through})
+	r, err := newRenderer(c, Options{Base: "/", Templates: templates.FS(""), SiteName: "条理"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &worker{r: r, out: &sitefiles.Writer{Discard: true}}
+	for _, a := range []string{"第一条", "第二条", "第三条"} {
+		var named []string
+		for _, row := range w.citedBy(place{from.Document, a}, fromPage{url: "d/x/a1/"}) {
+			named = append(named, row.Target)
+		}
+		if !slices.Contains(named, "第一条至第三条") {
+			t.Errorf("%s is cited by %q, want 第一条至第三条 among them", a, named)
+		}
+	}
+	for _, a := range []string{"第五条"} {
+		for _, row := range w.citedBy(place{from.Document, a}, fromPage{url: "d/x/a1/"}) {
+			if row.Target == "第一条至第三条" {
+				t.Errorf("%s outside the range lists it", a)
+			}
+		}
+	}
 }

@@ -306,6 +306,38 @@ func (t Target) Citation() string {
 	return Cite(t.Doc) + t.Where()
 }
 
+// WhereThrough names the stretch from t through end (a reference's
+// range: 前两款, 第十条至第十二条) as a citation does, the article and 款
+// they share named once: 第五条第一款至第二款, 第十条至第十二条. It is
+// Where when end is no other place of t's document (the zero Target for
+// none).
+func (t Target) WhereThrough(end Target) string {
+	w := t.Where()
+	if end.Doc != t.Doc || t.Article == nil || end.Article == nil {
+		return w
+	}
+	e := end.Where()
+	if e == w {
+		return w
+	}
+	if end.Article == t.Article {
+		shared := t.Article.Label
+		if end.Paragraph == t.Paragraph {
+			shared = Where(t.Article, t.Paragraph, 0, 0)
+		}
+		e = strings.TrimPrefix(e, shared)
+	}
+	return w + "至" + e
+}
+
+// CitationThrough is Citation with the stretch of WhereThrough.
+func (t Target) CitationThrough(end Target) string {
+	if t.Doc == nil {
+		return ""
+	}
+	return Cite(t.Doc) + t.WhereThrough(end)
+}
+
 // Cite names a document as a citation does: the title of a regulation or
 // a notice as CiteTitle gives it, the headline of a news item, a photo or
 // any other item of a page as printed (it may hold 《》 of its own).

@@ -157,3 +157,37 @@ func TestCite(t *testing.T) {
 		}
 	}
 }
+
+func TestWhereThrough(t *testing.T) {
+	x := New(corpus())
+	at := func(l model.Location) Target {
+		got, _ := x.Resolve(l)
+		return got
+	}
+	tests := []struct {
+		from, through model.Location
+		want          string
+	}{
+		{loc("第二条", 1, 0), loc("第二条", 2, 0), "第二条第一款至第二款"},        // 前两款
+		{loc("第二条", 2, 1), loc("第二条", 2, 2), "第二条第二款第（一）项至第（二）项"}, // one 款's items
+		{loc("第四条", 1, 1), loc("第四条", 1, 3), "第四条第（一）项至第（四）项"},    // printed numbers
+		{loc("第一条", 0, 0), loc("第三条", 0, 0), "第一条至第三条"},
+		{loc("第二条", 2, 2), loc("第三条", 0, 0), "第二条第二款第（二）项至第三条"},
+		{loc("第二条", 1, 0), loc("第二条", 1, 0), "第二条第一款"},              // no stretch
+		{loc("第二条", 1, 0), model.Location{}, "第二条第一款"},              // no range
+		{loc("第二条", 1, 0), model.Location{Document: "n"}, "第二条第一款"}, // another document
+	}
+	for _, tt := range tests {
+		if got := at(tt.from).WhereThrough(at(tt.through)); got != tt.want {
+			t.Errorf("WhereThrough(%+v, %+v) = %q, want %q", tt.from, tt.through, got, tt.want)
+		}
+	}
+	if got := at(loc("第一条", 0, 0)).CitationThrough(at(loc("第三条", 0, 0))); got != "《规定》第一条至第三条" {
+		t.Errorf("CitationThrough = %q", got)
+	}
+}
+
+// loc is a place in the regulation of corpus.
+func loc(article string, paragraph, item int) model.Location {
+	return model.Location{Document: "r", Article: article, Paragraph: paragraph, Item: item}
+}
