@@ -87,6 +87,7 @@ func File(path string, data []byte) (src *model.Source, docs []*model.Document, 
 	docs = page.Split(page.Input{
 		Path: path, Meta: pg.Meta, Lines: lines, Repairs: repairs,
 		Date: src.Date, YearHint: yearHint(lines), Article: src.Format == FormatHTML,
+		Markdown: src.Format == FormatMarkdown,
 	})
 	for _, d := range docs {
 		d.Status = pg.Meta.Status

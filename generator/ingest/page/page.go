@@ -64,6 +64,10 @@ type Input struct {
 	// YearHint is a date printed on the page, used only to complete
 	// datelines that print no year when Date is "".
 	YearHint string
+	// Markdown says the file is Markdown, as a clipped article is; a
+	// plain-text page (OCR) that starts with a sentence goes on with an
+	// item from the page before, and is no untitled article.
+	Markdown bool
 }
 
 // Split returns the documents of a source in the order they start.
@@ -142,7 +146,8 @@ func sectionLabel(t string) bool {
 }
 
 // untitledArticle reports whether the file is one article that leaves its
-// title to the file's name: it declares no title, its name gives one, and
+// title to the file's name: a Markdown file that declares no title, whose
+// name gives one, and
 // its first line is not a title but the label of its first section
 // (基本案情, 开栏的话：) or a sentence of text, printed as a line, not as a
 // Markdown heading or list item. Such a file has no headline
@@ -150,7 +155,7 @@ func sectionLabel(t string) bool {
 // and photo credits further down are its subheads and captions, not the
 // starts of other items.
 func untitledArticle(in Input) bool {
-	if in.Meta.Title != "" || len(in.Lines) == 0 {
+	if !in.Markdown || in.Meta.Title != "" || len(in.Lines) == 0 {
 		return false
 	}
 	name := undated(FileTitle(in.Path))

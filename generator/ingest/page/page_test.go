@@ -13,7 +13,7 @@ import (
 func splitMD(t *testing.T, name, src, date string) []*model.Document {
 	t.Helper()
 	p, _ := markdown.Read(src)
-	return Split(Input{Path: name, Meta: p.Meta, Lines: p.Lines, Date: date})
+	return Split(Input{Path: name, Meta: p.Meta, Lines: p.Lines, Date: date, Markdown: true})
 }
 
 func splitText(name, src, date string) []*model.Document {
@@ -190,6 +190,13 @@ func TestUntitledArticle(t *testing.T) {
 	src := "# 合集\n\n## 关于某某问题的通知\n\n各单位：现将有关事项通知如下。\n\n## 关于某某事项的通知\n\n各单位：请遵照执行。\n"
 	if docs := splitMD(t, "合集.md", src, ""); len(docs) < 2 {
 		t.Errorf("a collection under a heading: documents %s, want the notices apart", summary(docs))
+	}
+	// A plain-text page (OCR) that starts with a sentence goes on with an
+	// item of the page before; the items under it are items of their own,
+	// whatever the file is named.
+	page := "记者某某报道，昨天全市召开了会议。\n\n某市启动春季植树活动\n\n本报讯 3月1日，某市启动春季植树活动，市民踊跃参加。\n\n某县新建三座公园\n\n本报讯 今年，某县新建三座公园，方便群众休闲。\n"
+	if docs := splitText("某市日报第二版.txt", page, "2026-03-02"); len(docs) < 3 {
+		t.Errorf("a plain-text page: documents %s, want its items apart", summary(docs))
 	}
 }
 
