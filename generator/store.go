@@ -73,8 +73,8 @@ func OpenStore(dir, program string, fresh bool) (*Store, error) {
 		if rerr != nil {
 			return nil, rerr
 		}
-		if len(entries) > 0 && err != nil {
-			return nil, fmt.Errorf("%s holds files and is not a cache of tiaoli (no %s)", dir, storeTag)
+		if len(entries) > 0 { // another program's files, or its cache
+			return nil, fmt.Errorf("%s holds files and is not a cache of tiaoli (no %s of tiaoli)", dir, storeTag)
 		}
 		if err := os.WriteFile(tag, []byte(storeTagText), 0o644); err != nil {
 			return nil, err

@@ -91,6 +91,18 @@ func TestStoreRefusesForeignFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "notes.parsed")); err != nil {
 		t.Fatal(err)
 	}
+	// Another program's cache carries a CACHEDIR.TAG of its own: it is
+	// refused too, and its tag is left as it was.
+	other := []byte("Signature: 8a477f597d28d172789f06886806bc55\n# another program's cache\n")
+	if err := os.WriteFile(filepath.Join(dir, "CACHEDIR.TAG"), other, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generator.OpenStore(dir, "v1", false); err == nil {
+		t.Fatal("another program's cache opened as a store")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "CACHEDIR.TAG")); string(got) != string(other) {
+		t.Fatalf("the other program's tag was rewritten: %q", got)
+	}
 }
 
 // sources counts the source files of fsys.
