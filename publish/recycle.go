@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -37,7 +38,7 @@ func recycle(out, dir string, opts Options) (bool, error) {
 		return true, err
 	}
 	for _, e := range entries {
-		if e.Name() != topName(MarkerFile) && !reused(opts.Reuse, e.Name()) {
+		if e.Name() != topName(MarkerFile) && !slices.Contains(opts.Reuse, e.Name()) {
 			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 				return true, err
 			}
@@ -50,23 +51,14 @@ func recycle(out, dir string, opts Options) (bool, error) {
 	return true, nil
 }
 
-func reused(names []string, name string) bool {
-	for _, n := range names {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
-
 // Recycled reports whether the build started from OUT.prev: its folders
 // of Options.Reuse hold the files of that build until Retain.
 func (s *Staging) Recycled() bool { return s.recycled }
 
 // Retain keeps, of the files of the recycled build in the folders of
 // Options.Reuse, those under the folders keep (slash-separated, relative
-// to the site root) and removes the others; a later KeepTree of one of
-// them keeps it where it is. MarkerFile stays. It must be called once,
+// to the site root) that it holds and removes the others; a later
+// KeepTree of one of them keeps it where it is. MarkerFile stays. It must be called once,
 // before anything is written into those folders; a recycled build that
 // never called it cannot be committed. Without recycling it does nothing.
 func (s *Staging) Retain(keep []string) error {
@@ -84,12 +76,15 @@ func (s *Staging) Retain(keep []string) error {
 		if err := checkName(k); err != nil {
 			return err
 		}
+		if fi, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(k))); err != nil || !fi.IsDir() {
+			continue // not in the recycled build: KeepTree links it from the published one
+		}
 		s.retained[k] = true
 		for d := path.Dir(k); d != "."; d = path.Dir(d) {
 			within[d] = true
 		}
 	}
-	for _, top := range append(s.opts.Reuse, topName(MarkerFile)) {
+	for _, top := range slices.Concat(s.opts.Reuse, []string{topName(MarkerFile)}) {
 		if err := s.prune(top, within); err != nil {
 			return fmt.Errorf("publish: clearing the recycled build: %w", err)
 		}

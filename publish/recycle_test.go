@@ -112,3 +112,37 @@ func TestRecycleNeedsRetain(t *testing.T) {
 	}
 	st.Abort()
 }
+
+// TestRetainMissingFolder: a folder to keep that is not in the recycled
+// build (removed by hand, say) is not taken as kept: KeepTree links it
+// from the published build, and no page is lost.
+func TestRetainMissingFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"d/x/index.html": "x1", "d/y/index.html": "y1"}
+	build(t, out, files)
+	build(t, out, files)
+	if err := os.RemoveAll(filepath.Join(out+PrevSuffix, "d/x")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := BeginOptions(out, recycleOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Retain([]string{"d/x", "d/y"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"d/x", "d/y"} {
+		if kept, err := st.KeepTree(dir); !kept || err != nil {
+			t.Fatalf("KeepTree(%s) = %v, %v", dir, kept, err)
+		}
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, out); !maps.Equal(got, files) {
+		t.Errorf("files %v, want %v", got, files)
+	}
+	if got := st.Stats().Reused; got != 1 {
+		t.Errorf("%d folders reused, want 1 (d/y)", got)
+	}
+}
