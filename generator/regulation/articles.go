@@ -82,8 +82,9 @@ func (b *builder) afterword(i int) bool {
 // minProse is the length from which a line ending in 。 reads as prose.
 const minProse = 40
 
-// headingLike reports whether a line stands as a heading: marked as one, or
-// short and without punctuation but a closing colon, and no label.
+// headingLike reports whether a line stands as a heading: marked as one,
+// or short and without punctuation, and no label. A plain line that ends
+// in a colon leads into what follows (本办法下列用语的含义：) and is none.
 func headingLike(l line) bool {
 	if label.ItemLine(l.text) || isStructural(l.text) {
 		return false
@@ -91,8 +92,7 @@ func headingLike(l line) bool {
 	if l.para.Heading > 0 {
 		return true
 	}
-	s := strings.TrimRight(l.text, "：:")
-	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "，。；：、,;:？！?!")
+	return utf8.RuneCountInString(l.text) <= 20 && !strings.ContainsAny(l.text, "，。；：、,;:？！?!")
 }
 
 func hasKey(m map[int]label.ArticleStart, i int) bool {
