@@ -41,6 +41,7 @@ type idleCollector struct {
 	percent    int   // the runtime's pace when the collector began: GOGC
 	limit      int64 // the runtime's memory limit then: GOMEMLIMIT
 	collecting bool
+	closed     bool   // the pacing is the runtime's again
 	budget     uint64 // 0 until the first collection: collect
 	allocs     uint64 // the heap's allocations when the last build ended
 	// build is what was allocated from the end of the build before the
@@ -72,8 +73,12 @@ func newIdleCollector() *idleCollector {
 	return c
 }
 
-// close gives the pacing back to the runtime.
+// close gives the pacing back to the runtime; a collection still running
+// then leaves it so.
 func (c *idleCollector) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
 	debug.SetGCPercent(c.percent)
 	debug.SetMemoryLimit(c.limit)
 }
@@ -91,7 +96,7 @@ func (c *idleCollector) ended() {
 	defer c.mu.Unlock()
 	allocs, heap, _ := c.read()
 	c.build, c.allocs = allocs-c.allocs, allocs
-	if c.percent < 0 || c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
+	if c.percent < 0 || c.closed || c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
 		return
 	}
 	c.collecting = true
@@ -102,9 +107,12 @@ func (c *idleCollector) collect() {
 	runtime.GC()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.collecting = false
+	if c.closed {
+		return
+	}
 	_, _, live := c.read()
 	c.budget = live + live*uint64(c.percent)/100
 	debug.SetGCPercent(2 * c.percent) // off stays off
 	debug.SetMemoryLimit(min(c.limit, int64(c.budget+max(c.budget/4, limitRoom))))
-	c.collecting = false
 }

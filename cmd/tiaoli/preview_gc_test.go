@@ -74,5 +74,23 @@ func TestIdleCollector(t *testing.T) {
 	}
 }
 
+// TestIdleCollectorClosed: a collection that ends after the preview closed
+// the collector leaves the runtime's pace and memory limit as close gave
+// them back.
+func TestIdleCollectorClosed(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	c := newIdleCollector()
+	c.collecting = true // a collection under way, as ended starts one
+	c.close()
+	c.collect()
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("after the collector closed, GOGC is %d, want 100", p)
+	}
+	if limit := debug.SetMemoryLimit(-1); limit != 1<<40 {
+		t.Errorf("after the collector closed, the memory limit is %d, want %d", limit, int64(1<<40))
+	}
+}
+
 // sink keeps the test's allocations from being optimised away.
 var sink []byte
