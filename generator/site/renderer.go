@@ -83,29 +83,17 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 		return nil
 	})
 	g.Wait()
+	r.indexRanges()
 	return r, nil
 }
 
 func (r *renderer) indexReferences() {
-	var docs map[string]*model.Document // made when a range first needs it
 	for i, ref := range r.c.References {
 		from := place{ref.From.Document, ref.From.Article}
 		r.refsFrom[from] = append(r.refsFrom[from], i)
 		if ref.To != nil && ref.To.Document != "" && ref.Problem == "" {
 			to := place{ref.To.Document, ref.To.Article}
 			r.refsTo[to] = append(r.refsTo[to], i)
-			if spansArticles(ref) {
-				if docs == nil {
-					docs = make(map[string]*model.Document, len(r.c.Documents))
-					for _, d := range r.c.Documents {
-						docs[d.ID] = d
-					}
-				}
-				for _, a := range articlesAfter(docs[to.doc], ref.To.Article, ref.Through.Article) {
-					at := place{to.doc, a}
-					r.refsTo[at] = append(r.refsTo[at], i)
-				}
-			}
 			if ref.To.Article != "" && ref.To.Document != ref.From.Document {
 				whole := place{ref.To.Document, ""}
 				r.refsTo[whole] = append(r.refsTo[whole], i)
@@ -114,38 +102,33 @@ func (r *renderer) indexReferences() {
 	}
 }
 
-// spansArticles: a reference's range (第十条至第十二条) runs over
-// articles of one document after the one it starts at.
-func spansArticles(ref *model.Reference) bool {
-	t := ref.Through
-	return t != nil && t.Document == ref.To.Document && t.Article != "" && ref.To.Article != "" && t.Article != ref.To.Article
-}
-
-// articlesAfter lists the labels of the articles of d after the article
-// from, through the article through: the rest of a range, which the
-// pages of those articles list among what cites them. None when either
-// is not in d or through does not come after from.
-func articlesAfter(d *model.Document, from, through string) []string {
-	if d == nil {
-		return nil
-	}
-	start, end := -1, -1
-	for i, a := range d.Articles {
-		switch a.Label {
-		case from:
-			start = i
-		case through:
-			end = i
+// indexRanges lists a reference to a range of articles (第十条至第十二条)
+// among what cites each article of the range after the first, in the
+// order of the references.
+func (r *renderer) indexRanges() {
+	touched := map[place]bool{}
+	for i, ref := range r.c.References {
+		t := ref.Through
+		if ref.Problem != "" || ref.To == nil || t == nil || t.Document != ref.To.Document || t.Article == ref.To.Article {
+			continue
+		}
+		d := r.x.Document(t.Document)
+		if d == nil {
+			continue
+		}
+		from, through := r.x.Article(d, ref.To.Article), r.x.Article(d, t.Article)
+		if from < 0 || through <= from {
+			continue
+		}
+		for _, a := range d.Articles[from+1 : through+1] {
+			at := place{d.ID, a.Label}
+			r.refsTo[at] = append(r.refsTo[at], i)
+			touched[at] = true
 		}
 	}
-	if start < 0 || end <= start {
-		return nil
+	for at := range touched {
+		slices.Sort(r.refsTo[at])
 	}
-	out := make([]string, 0, end-start)
-	for _, a := range d.Articles[start+1 : end+1] {
-		out = append(out, a.Label)
-	}
-	return out
 }
 
 func (r *renderer) indexTerms() {
