@@ -121,6 +121,9 @@ func (r *renderer) indexRanges() {
 			continue
 		}
 		for _, a := range d.Articles[from+1 : through+1] {
+			if a == nil {
+				continue
+			}
 			at := place{d.ID, a.Label}
 			r.refsTo[at] = append(r.refsTo[at], i)
 			touched[at] = true
