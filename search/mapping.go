@@ -226,7 +226,7 @@ func (dm *docMaker) declareAll(doc *document.Document, fields map[string]interfa
 		if _, ok := fields[name]; ok {
 			continue
 		}
-		if spec.keyword && !spec.options.IsStored() && !spec.options.IncludeTermVectors() {
+		if isKeyword(spec) {
 			doc.AddField(newTermsField(name, nil, spec.options))
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/label"
+	"tiaoli/generator/numeral"
 )
 
 // Lists of bracketed items under one 项: 第（一）、（三）、（四）项,
@@ -57,7 +58,7 @@ func itemListAt(s string, i int) ([]listedItem, bool) {
 		return nil, false
 	}
 	k := skipSpace(s, end)
-	if r, size := utf8.DecodeRuneInString(s[k:]); strings.ContainsRune("两二三四五六七八九十", r) {
+	if r, size := utf8.DecodeRuneInString(s[k:]); numeral.IsDigit(r) {
 		k += size // 第（一）、（二）两项
 	}
 	if !strings.HasPrefix(s[k:], "项") || strings.HasPrefix(s[k+len("项"):], "目") {
