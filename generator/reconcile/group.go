@@ -230,9 +230,10 @@ func VersionMark(title string) string {
 }
 
 // VersionYear is the year a title's version mark names (2015 of
-// 条例_2015, 2018 of 条例（2018年修订）) as YYYY; "" when it names none.
+// 条例_2015, 2018 of 条例（2018年修订） or 条例（２０１８年修订）) as YYYY; ""
+// when it names none.
 func VersionYear(title string) string {
-	return yearPattern.FindString(VersionMark(title))
+	return yearPattern.FindString(VersionMark(strings.Map(regulation.FoldRune, title)))
 }
 
 // mayEndInMark reports whether a title ends as a version mark does: in

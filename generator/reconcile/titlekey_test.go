@@ -62,3 +62,11 @@ func TestVersionMark(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionYear(t *testing.T) {
+	for in, want := range map[string]string{"某某条例_2018": "2018", "刑法（2020年修订）": "2020", "刑法（２０２０年修订）": "2020", "某某条例": "", "某某条例（试行）": ""} {
+		if got := VersionYear(in); got != want {
+			t.Errorf("VersionYear(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
