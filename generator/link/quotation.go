@@ -16,26 +16,26 @@ func QuoteDepth(s string, depth int) int {
 		}
 	}
 	for _, r := range s {
-		switch r {
-		case '“', '「':
-			depth++
-		case '”', '」':
-			if depth > 0 {
-				depth--
-			}
-		}
+		depth = max(depth+quoteMark(r), 0)
 	}
 	return depth
 }
 
+// quoteMark is +1 for a mark that opens a quotation (“, 「), -1 for one
+// that closes it (”, 」), 0 for any other rune.
+func quoteMark(r rune) int {
+	switch r {
+	case '“', '「':
+		return 1
+	case '”', '」':
+		return -1
+	}
+	return 0
+}
+
 // InQuotation reports whether byte offset off of a paragraph lies inside
 // a quotation that opens in that paragraph.
-func InQuotation(text string, off int) bool {
-	if off > len(text) {
-		off = len(text)
-	}
-	return QuoteDepth(text[:off], 0) > 0
-}
+func InQuotation(text string, off int) bool { return quotationStart(text, off) >= 0 }
 
 // quoted reports whether offset off of text ti of the document lies
 // inside a quotation.
@@ -100,19 +100,15 @@ const maxQuoteLead = 8
 // quotation holding offset off of text, or -1 when off is in none that
 // opens in text.
 func quotationStart(text string, off int) int {
-	var opens []int
-	for i, r := range text[:min(off, len(text))] {
-		switch r {
-		case '“', '「':
-			opens = append(opens, i)
-		case '”', '」':
-			if len(opens) > 0 {
-				opens = opens[:len(opens)-1]
-			}
+	open, depth := -1, 0
+	for i, r := range text[:min(max(off, 0), len(text))] {
+		if depth == 0 && quoteMark(r) > 0 {
+			open = i
 		}
+		depth = max(depth+quoteMark(r), 0)
 	}
-	if len(opens) == 0 {
+	if depth == 0 {
 		return -1
 	}
-	return opens[0]
+	return open
 }
