@@ -35,12 +35,17 @@ type builder struct {
 	limit int
 	// cut holds the lines cut at the document's column width (cutAtWidth).
 	cut map[int]bool
+	// spaced is true when the document prints lost line breaks as spaces
+	// (spacedBreaks); at is the index of the line being read.
+	spaced bool
+	at     int
 }
 
 // articles builds headings, articles, the preamble and the appendix.
 func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
-	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted, cut: cutAtWidth(lines)}
+	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted, cut: cutAtWidth(lines), spaced: spacedBreaks(lines)}
 	for i, l := range lines {
+		b.at = i
 		switch {
 		case b.appendix:
 			b.toAppendix(l)
@@ -138,6 +143,10 @@ func (b *builder) openArticle(l line, lab label.ArticleStart) {
 func (b *builder) body(l line, index int) {
 	if at, lab, ok := b.runOnArticle(l.text); ok && l.para.Row == "" {
 		b.splitArticle(l, index, at, lab)
+		return
+	}
+	if at := lostBreak(l.text); b.spaced && at > 0 && l.para.Row == "" {
+		b.splitParagraph(l, index, at)
 		return
 	}
 	if l.para.Row == "" && b.inline(l, index) {
