@@ -40,10 +40,14 @@ func parseDivision(s string) (division, bool) {
 	return division{level: l.Unit.String(), number: l.N, label: "第" + l.Numeral + l.Unit.String(), title: title}, true
 }
 
+// maxTitle is the length, in characters, of the longest title of a
+// division.
+const maxTitle = 40
+
 // isTitle reports whether s can be the title of a division: short, with no
 // sentence in it.
 func isTitle(s string) bool {
-	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。；;，,：:") {
+	if utf8.RuneCountInString(s) > maxTitle || strings.ContainsAny(s, "。；;，,：:") {
 		return false
 	}
 	for _, p := range []string{"的", "、", "规定", "所", "中", "和", "至", "》", "”"} {
