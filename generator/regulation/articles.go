@@ -173,6 +173,10 @@ func (b *builder) inline(l line, index int) bool {
 		b.addItem(l, m, index)
 		return true
 	}
+	if m, ok := b.spacedItem(l, index); ok {
+		b.addItem(l, m, index)
+		return true
+	}
 	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText || b.cutBefore(index), l) {
 		b.join(l)
 		return true
