@@ -97,7 +97,7 @@ func headingLike(l line) bool {
 	if l.para.Heading > 0 {
 		return true
 	}
-	return utf8.RuneCountInString(l.text) <= 20 && !strings.ContainsAny(l.text, "，。；：、,;:？！?!")
+	return isTitleLike(l.text)
 }
 
 func hasKey(m map[int]label.ArticleStart, i int) bool {

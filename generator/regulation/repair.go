@@ -39,7 +39,7 @@ func continues(prev string, afterLabel bool, next line) bool {
 	if r == utf8.RuneError || next.para.Heading > 0 {
 		return false
 	}
-	if !afterLabel && utf8.RuneCountInString(prev) < minWrapped && !strings.ContainsAny(prev, "，、；：,;:") {
+	if !afterLabel && isTitleLike(prev) {
 		return false
 	}
 	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(midSentenceEnd, r) {
@@ -70,7 +70,7 @@ func cutAtWidth(lines []line) map[int]bool {
 	for i := 0; i+1 < len(lines); i++ {
 		s := lines[i].text
 		n := utf8.RuneCountInString(s)
-		if n < minColumn || n >= minWrapped || strings.ContainsAny(s, "，、；：。,;: ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
+		if n < minColumn || !isTitleLike(s) || strings.Contains(s, " ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
 			continue
 		}
 		if _, ok := label.ReadItem(s); ok || isStructural(s) {
@@ -90,12 +90,6 @@ func cutAtWidth(lines []line) map[int]bool {
 		}
 	}
 	return cut
-}
-
-// isTitleLike reports whether a line could stand alone as a title: short,
-// without punctuation. The rest of a cut sentence ends it.
-func isTitleLike(s string) bool {
-	return utf8.RuneCountInString(s) < minWrapped && !strings.ContainsAny(s, "，、；：。,;:")
 }
 
 // cutBefore reports whether the line before line i was cut at the

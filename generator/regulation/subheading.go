@@ -8,10 +8,6 @@ import (
 	"tiaoli/generator/model"
 )
 
-// maxSubheading is the length, in characters, of the longest unlabelled
-// heading read between two articles.
-const maxSubheading = 24
-
 // subheading handles a line between two articles that reads as a heading
 // whose 第X章 label is missing: short, with no sentence punctuation, after a
 // finished 款, right before an article, a division or another such line.
@@ -124,7 +120,7 @@ func headingParts(s string) (division, bool) {
 // division, no date.
 func headingText(s string) bool {
 	t := strings.ReplaceAll(normaliseTitle(s), " ", "")
-	if t == "" || utf8.RuneCountInString(t) > maxSubheading || strings.ContainsAny(t, "。；;，,：:？?！!“”\"「」《》＝=×0123456789０１２３４５６７８９") {
+	if t == "" || utf8.RuneCountInString(t) >= minWrapped || strings.ContainsAny(t, clauseMarks+"？?！!“”\"「」《》＝=×0123456789０１２３４５６７８９") {
 		return false
 	}
 	if _, ok := label.ReadItem(t); ok {
