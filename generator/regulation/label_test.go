@@ -129,8 +129,8 @@ func TestRepeatedTitle(t *testing.T) {
 		{"某某法院 某某检察院关于某某的解释", []string{"某某法院　某某检察院", "关于某某的解释"}, 2},
 		{"某某解释（2000）", []string{"某某解释"}, 1},
 		{"中华人民共和国某某法", []string{"中华人民共和国"}, 0}, // not all of it
-		{"中华人民共和国某某法", []string{"某某法"}, 0},       // not from its start
-		{"某某规定", []string{"某某规定。"}, 0},             // a sentence
+		{"中华人民共和国某某法", []string{"某某法"}, 0},     // not from its start
+		{"某某规定", []string{"某某规定。"}, 0},         // a sentence
 		{"某某规定", []string{"第一条 某某规定"}, 0},
 		{"", []string{"某某"}, 0},
 	}
