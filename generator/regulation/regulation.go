@@ -27,7 +27,10 @@
 // they repeat or go back.
 //
 // Repairs are rules, never guesses: a 款 that stops mid-sentence is
-// joined with the next line, a character doubled across that break is
+// joined with the next line (not after a formula), a 款 or item printed
+// after a full stop and spaces on the line of the one before is split
+// off where the document prints no spaces inside its sentences, a
+// character doubled across a break is
 // dropped when the rest of the document spells the phrase without it, and
 // a bracket left open is closed only where the document prints the same
 // bracketed phrase elsewhere. Each repair is a model.Repair with its
