@@ -146,7 +146,11 @@ func (b *builder) body(l line, index int) {
 		return
 	}
 	if at := lostBreak(l.text); b.spaced && at > 0 && l.para.Row == "" {
-		b.splitParagraph(l, index, at)
+		b.splitParagraph(l, index, at, "句末空格处原为分段，已另起一段")
+		return
+	}
+	if at := inlineList(l.text); at > 0 && l.para.Row == "" {
+		b.splitParagraph(l, index, at, "各项与引出它们的一款印在同一行，已分为各项")
 		return
 	}
 	if l.para.Row == "" && b.inline(l, index) {

@@ -72,6 +72,43 @@ func firstRune(s string) rune {
 	return r
 }
 
+// inlineList returns where a list of 项 printed on the line of the 款
+// that announces it starts, or -1: a （一） right after a colon, with a
+// （二） after a ； later on the line (…的条件：（一）…；（二）…). A
+// citation of an item (：（一）项规定的) has no second item so.
+func inlineList(s string) int {
+	for i := strings.Index(s, "（"); i >= 0; {
+		if endsInColon(s[:i]) {
+			if m, ok := label.ReadItem(s[i:]); ok && m.Kind == label.HanParenItem && m.N == 1 && m.Rest != "" && !citesItems(m) && listGoesOn(m.Rest) {
+				return i
+			}
+		}
+		next := strings.Index(s[i+len("（"):], "（")
+		if next < 0 {
+			break
+		}
+		i += len("（") + next
+	}
+	return -1
+}
+
+// listGoesOn reports whether s, the text of item （一）, holds the item
+// （二） after a ；.
+func listGoesOn(s string) bool {
+	for i := strings.Index(s, "；"); i >= 0; {
+		rest := s[i+len("；"):]
+		if m, ok := label.ReadItem(trimSpace(rest)); ok && m.Kind == label.HanParenItem && m.N == 2 {
+			return true
+		}
+		next := strings.Index(rest, "；")
+		if next < 0 {
+			return false
+		}
+		i += len("；") + next
+	}
+	return false
+}
+
 // spacedBreaks reports whether the lines of a document print lost line
 // breaks as spaces: its text has at least as many spaces where lostBreak
 // sees a paragraph start as spaces inside a sentence (after a Han
@@ -123,12 +160,12 @@ func endsLabel(s string) bool {
 // and what follows as the next one, recording the repair. The rest is read
 // as a line of its own (index is the line's, or the line being read when
 // l is the text after an article's label).
-func (b *builder) splitParagraph(l line, index, at int) {
+func (b *builder) splitParagraph(l line, index, at int, message string) {
 	first, rest := trimSpace(l.text[:at]), l.text[at:]
 	b.reg.Repairs = append(b.reg.Repairs, model.Repair{
 		Position: l.para.Position, Kind: RepairSplitParagraph,
 		Before: tail(l.text[:at]) + head(rest), After: tail(first) + "\n" + head(rest),
-		Message: "句末空格处原为分段，已另起一段",
+		Message: message,
 	})
 	b.body(line{text: first, para: l.para}, index)
 	if index < 0 {
