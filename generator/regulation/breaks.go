@@ -77,17 +77,13 @@ func firstRune(s string) rune {
 // （二） after a ； later on the line (…的条件：（一）…；（二）…). A
 // citation of an item (：（一）项规定的) has no second item so.
 func inlineList(s string) int {
-	for i := strings.Index(s, "（"); i >= 0; {
-		if endsInColon(s[:i]) {
-			if m, ok := label.ReadItem(s[i:]); ok && m.Kind == label.HanParenItem && m.N == 1 && m.Rest != "" && !citesItems(m) && listGoesOn(m.Rest) {
-				return i
-			}
+	for i := range s {
+		if !strings.HasPrefix(s[i:], "（") || !endsInColon(s[:i]) {
+			continue
 		}
-		next := strings.Index(s[i+len("（"):], "（")
-		if next < 0 {
-			break
+		if m, ok := label.ReadItem(s[i:]); ok && m.Kind == label.HanParenItem && m.N == 1 && m.Rest != "" && !citesItems(m) && listGoesOn(m.Rest) {
+			return i
 		}
-		i += len("（") + next
 	}
 	return -1
 }
@@ -95,16 +91,10 @@ func inlineList(s string) int {
 // listGoesOn reports whether s, the text of item （一）, holds the item
 // （二） after a ；.
 func listGoesOn(s string) bool {
-	for i := strings.Index(s, "；"); i >= 0; {
-		rest := s[i+len("；"):]
-		if m, ok := label.ReadItem(trimSpace(rest)); ok && m.Kind == label.HanParenItem && m.N == 2 {
+	for _, after := range strings.Split(s, "；")[1:] {
+		if m, ok := label.ReadItem(trimSpace(after)); ok && m.Kind == label.HanParenItem && m.N == 2 {
 			return true
 		}
-		next := strings.Index(rest, "；")
-		if next < 0 {
-			return false
-		}
-		i += len("；") + next
 	}
 	return false
 }
