@@ -22,7 +22,9 @@ const paragraphEnds = "。！？"
 // after one) and spaces, text that does not open with a bracket (a
 // remark such as （某年某月删除） stays with its sentence) unless with an
 // item label ((二) after (一)…。); after a colon and spaces, the same, but
-// of items only the first of a list ((一), 1.). Chinese prints no space
+// of items only the first of a list ((一), 1.); after a ； and spaces, an
+// item label on a line that is no item itself (…的； （三）…, where the
+// lines before lost their labels). Chinese prints no space
 // after a full stop or a colon: one there is what is left of a line
 // break.
 func lostBreak(s string) int {
@@ -61,6 +63,8 @@ func breaksAt(before, after string) bool {
 	switch {
 	case endsWithMark(before, paragraphEnds):
 		return isItem || !label.IsOpen(firstRune(after))
+	case endsWithMark(before, "；;"):
+		return isItem && !label.ItemLine(before) // an item's line is split by runOnItem
 	case endsInColon(before):
 		return isItem && item.N == 1 || !isItem && !label.IsOpen(firstRune(after))
 	}
