@@ -53,8 +53,10 @@ type State struct {
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
 	// Pages sums up, for each term and comparison page by its URL, the
-	// documents it quotes.
+	// documents it quotes; for the editor's report, what it shows.
 	Pages map[string]string `json:"pages,omitempty"`
+	// site is the folder the State was read from; "" for a new one.
+	site string
 }
 
 // ReadState reads the State a published site left; nil when it has none
@@ -68,6 +70,7 @@ func ReadState(site string) *State {
 	if json.Unmarshal(data, &s) != nil || s.Version != stateVersion {
 		return nil
 	}
+	s.site = site
 	return &s
 }
 

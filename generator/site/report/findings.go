@@ -251,9 +251,9 @@ func cited(c *model.Corpus, x *lookup.Index) []Entry {
 
 // audited lists the suspect misreadings of package audit, class by class;
 // the message starts with the name of the class.
-func audited(c *model.Corpus, x *lookup.Index) []Entry {
+func audited(results []audit.Result, x *lookup.Index) []Entry {
 	var out []Entry
-	for _, r := range audit.Run(c) {
+	for _, r := range results {
 		for _, f := range r.Findings {
 			e := Entry{Position: model.Position{Path: f.Path, Line: f.Line}, Document: f.Document, URL: f.URL}
 			if d := x.Document(f.Document); d != nil {
