@@ -34,7 +34,7 @@ type Finding struct {
 	URL      string // the page that shows it, when it has one (root-relative)
 	Message  string // in Chinese, for an editor
 	// unknown, when not "", is a title (folded) the finding holds for
-	// only while the corpus does not know it (knownTitles).
+	// only while no document of the corpus makes it known (titles).
 	unknown string
 }
 
@@ -97,7 +97,7 @@ type Kept struct {
 	// Findings are in the order the checks gave them.
 	Findings []keptFinding `json:"f,omitempty"`
 	// Titles are the titles (folded) that the document makes known to
-	// the corpus (knownTitles).
+	// the corpus (titles).
 	Titles []string `json:"t,omitempty"`
 }
 
