@@ -21,18 +21,21 @@ import (
 // of rendering them again, when nothing they show can have changed: its
 // own digest covers the files the document was read from and the
 // references other documents make to it (with the paragraphs they are
-// made in, which its pages quote); one Global digest covers what any page
-// may show of the rest of the corpus: every document's header and article
-// labels, the terms and their definitions, the sources, the cited titles,
+// made in, which its pages quote) and the terms its pages show (those it
+// defines and uses, with the places it uses them); one Global digest
+// covers what any page may show of the rest of the corpus: every
+// document's header and article labels, the sources, the cited titles,
 // the editorial files (pins, glossary, metadata tables), the templates,
 // the options and the program itself. When Global changes, every page is
 // rendered. Term occurrences and the places of references inside a
 // document show only on its own pages, on the pages of the terms it uses
 // and on pages always rendered (source pages), so edits inside one file
-// do not change Global. A term's page, and a comparison of two versions,
-// is kept when Global and its own digest did not change: the digests of
-// the documents it quotes (that define and use the term, in the order its
-// occurrences name them; the two versions).
+// do not change Global; a changed definition renders the pages of the
+// documents that define or use the term. A term's page, and a comparison
+// of two versions, is kept when Global and its own digest did not change:
+// the term itself, the addresses of the terms it links to, and the
+// digests of the documents it quotes (that define and use the term, in
+// the order its occurrences name them; the two versions).
 //
 // The published build carries its State in StateFile, a hidden folder that
 // tiaoli serve and the shipped nginx and Apache configurations refuse; a
@@ -42,13 +45,16 @@ import (
 const StateFile = ".tiaoli/state.json"
 
 // stateVersion changes when State's meaning does.
-const stateVersion = 1
+const stateVersion = 2
 
 // State is what a build knows of the pages it wrote.
 type State struct {
 	Version int `json:"version"`
 	// Global sums up what every page may show.
 	Global string `json:"global"`
+	// Terms sums up every term, which the audit of a document may look
+	// at beyond the terms its pages show.
+	Terms string `json:"terms"`
 	// Docs sums up, for each document ID, the files it was read from and
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
@@ -82,14 +88,19 @@ func newState(r *renderer) (*State, error) {
 		return nil, err
 	}
 	s := &State{Version: stateVersion, Global: g, Docs: make(map[string]string, len(c.Documents))}
-	incoming := r.incoming()
+	views, err := termViews(c)
+	if err != nil {
+		return nil, err
+	}
+	s.Terms = sumOf(views...)
+	incoming, shown := r.incoming(), termsShown(c, views)
 	for _, d := range c.Documents {
-		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID)
+		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID) + shown[d.ID]
 	}
 	s.Pages = make(map[string]string, len(c.Terms)+len(c.Comparisons))
-	for _, t := range c.Terms {
+	for i, t := range c.Terms {
 		if _, seen := s.Pages[t.URL]; !seen && t.URL != "" { // a URL's page is its first term's
-			s.Pages[t.URL] = s.termDigest(t)
+			s.Pages[t.URL] = s.termDigest(t, views[i], r.linkedTerms(t))
 		}
 	}
 	for _, cmp := range c.Comparisons {
@@ -124,13 +135,15 @@ func (s *State) docsDigest(url string, docs ...string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// termDigest sums up the documents that define and use t: what its page
-// shows besides what Global covers (the term itself, the titles and
-// labels of the documents) is their text, at the places its occurrences
-// name, which are theirs.
-func (s *State) termDigest(t *model.Term) string {
+// termDigest sums up what the page of t shows besides what Global covers
+// (the titles and labels of the documents): the term itself (its view,
+// as termViews writes it), the addresses of the terms it links to
+// (linked), and the text of the documents that define and use it, at the
+// places its occurrences name, which are theirs.
+func (s *State) termDigest(t *model.Term, view []byte, linked string) string {
 	h := sha256.New()
-	io.WriteString(h, t.URL+"\x00"+strconv.Itoa(len(t.Occurrences))+"\x00")
+	io.WriteString(h, t.URL+"\x00"+strconv.Itoa(len(t.Occurrences))+"\x00"+linked+"\x00")
+	h.Write(view)
 	if t.DefinedIn != nil {
 		io.WriteString(h, t.DefinedIn.Document+"\x00"+s.Docs[t.DefinedIn.Document]+"\x00")
 	}
@@ -195,7 +208,7 @@ func (r *renderer) globalDigest() (string, error) {
 		return "", err
 	}
 	enc := json.NewEncoder(h)
-	for _, v := range []any{terms(c), citedTitles(c), c.Sources, editorial(c), c.Works} {
+	for _, v := range []any{citedTitles(c), c.Sources, editorial(c), c.Works} {
 		if err := enc.Encode(v); err != nil {
 			return "", err
 		}
@@ -206,11 +219,12 @@ func (r *renderer) globalDigest() (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// terms lists the terms as other pages show them: without their
-// occurrences, and their definition's place without offsets.
-func terms(c *model.Corpus) []model.Term {
-	out := make([]model.Term, 0, len(c.Terms))
-	for _, t := range c.Terms {
+// termViews writes, for each term of c (by index), the JSON of the term
+// as other pages show it: without its occurrences, and its definition's
+// place without offsets.
+func termViews(c *model.Corpus) ([][]byte, error) {
+	out := make([][]byte, len(c.Terms))
+	for i, t := range c.Terms {
 		u := *t
 		u.Occurrences = nil
 		if t.DefinedIn != nil {
@@ -218,9 +232,65 @@ func terms(c *model.Corpus) []model.Term {
 			l.Start, l.End = 0, 0
 			u.DefinedIn = &l
 		}
-		out = append(out, u)
+		var err error
+		if out[i], err = json.Marshal(&u); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// termsShown sums up, by document ID, the terms the pages of a document
+// show (its text links them with their definitions as tooltips, its
+// pages list them): the view (termViews) of each term it defines or
+// uses, in the corpus's order of terms, with the places it defines and
+// uses it.
+func termsShown(c *model.Corpus, views [][]byte) map[string]string {
+	hs := map[string]hash.Hash{}
+	var b []byte
+	at := func(l model.Location) []byte {
+		b = strconv.AppendInt(append(b[:0], 'l'), int64(l.Paragraph), 10)
+		for _, n := range []int{l.Item, l.Subitem, l.Start, l.End} {
+			b = strconv.AppendInt(append(b, '.'), int64(n), 10)
+		}
+		return append(appendFields(b, l.Article, l.Part, l.Section), 1)
+	}
+	for i, t := range c.Terms {
+		last := ""
+		add := func(l model.Location) {
+			h := hs[l.Document]
+			if h == nil {
+				h = sha256.New()
+				hs[l.Document] = h
+			}
+			if l.Document != last {
+				h.Write(append(views[i], 2))
+				last = l.Document
+			}
+			h.Write(at(l))
+		}
+		if t.DefinedIn != nil {
+			add(*t.DefinedIn)
+		}
+		for _, o := range t.Occurrences {
+			add(o)
+		}
+	}
+	out := make(map[string]string, len(hs))
+	for d, h := range hs {
+		out[d] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
+}
+
+// sumOf sums up parts, each after its length.
+func sumOf(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		io.WriteString(h, strconv.Itoa(len(p))+"\x00")
+		h.Write(p)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // citedTitles lists the titles cited but not in the corpus.

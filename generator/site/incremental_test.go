@@ -99,7 +99,7 @@ func TestKeepUnchangedDocuments(t *testing.T) {
 }
 
 // TestGlobalChangeRendersAll: a change to what every page may show (a
-// template, a term's definition, the program) renders every page again.
+// template, the program) renders every page again.
 func TestGlobalChangeRendersAll(t *testing.T) {
 	layout, err := fs.ReadFile(templates.FS(""), "layout.html")
 	if err != nil {
@@ -112,7 +112,6 @@ func TestGlobalChangeRendersAll(t *testing.T) {
 	changedTemplates := templates.FS(tdir)
 	for name, change := range map[string]func(*model.Corpus, *site.Options){
 		"template": func(_ *model.Corpus, o *site.Options) { o.Templates = changedTemplates },
-		"term":     func(c *model.Corpus, _ *site.Options) { c.Terms[0].Definition += "。" },
 		"program":  func(_ *model.Corpus, o *site.Options) { o.Build = "another" },
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -127,6 +126,54 @@ func TestGlobalChangeRendersAll(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTermChangeRendersItsPages: a changed definition renders again the
+// pages that show the term (those of the documents that define and use
+// it, whose links carry the definition, and the term's own page) and
+// keeps the others; the site is the same as one built afresh.
+func TestTermChangeRendersItsPages(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	buildKeeping(t, sitetest.Corpus(), out, site.Options{})
+	change := func(c *model.Corpus) *model.Term {
+		term := c.Terms[sitetest.TermRegular]
+		term.Definition += "及其记录"
+		return term
+	}
+	c := sitetest.Corpus()
+	term := change(c)
+	again := buildKeeping(t, c, out, site.Options{})
+	showing := map[string]bool{term.DefinedIn.Document: true}
+	for _, o := range term.Occurrences {
+		showing[o.Document] = true
+	}
+	kept := 0
+	for _, d := range c.Documents {
+		got := len(rendered(again, strings.TrimSuffix(d.URL, "/")))
+		switch {
+		case showing[d.ID] && got == 0:
+			t.Errorf("%s kept, though it shows the changed term", d.URL)
+		case !showing[d.ID] && got > 0:
+			t.Errorf("%s rendered again, though it does not show the changed term", d.URL)
+		case !showing[d.ID]:
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Error("the fixture has no document without the term")
+	}
+	if len(rendered(again, strings.TrimSuffix(term.URL, "/"))) == 0 {
+		t.Errorf("the page of the changed term %s was kept", term.URL)
+	}
+
+	fresh := filepath.Join(dir, "fresh")
+	c = sitetest.Corpus()
+	change(c)
+	buildKeeping(t, c, fresh, site.Options{})
+	if diff := compareTrees(t, out, fresh); diff != "" {
+		t.Errorf("kept site differs from a fresh build: %s", diff)
 	}
 }
 

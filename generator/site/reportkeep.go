@@ -34,8 +34,9 @@ type reportKept struct {
 // none or the published build left no AuditFile.
 func (r *renderer) auditKept() func(*model.Document) (audit.Kept, bool) {
 	prev := r.opts.Previous
-	if r.state == nil || prev == nil || prev.site == "" || r.state.Global == "" || prev.Global != r.state.Global {
-		return nil
+	if r.state == nil || prev == nil || prev.site == "" || r.state.Global == "" || prev.Global != r.state.Global ||
+		prev.Terms != r.state.Terms {
+		return nil // the audit of a document looks at the terms it links
 	}
 	data, err := os.ReadFile(filepath.Join(prev.site, filepath.FromSlash(AuditFile)))
 	if err != nil {

@@ -43,15 +43,36 @@ type docTerm struct{ doc, term string }
 // defines, else the first of that name in the corpus; text alone when
 // the corpus has none.
 func (r *renderer) termLink(of *model.Term, name string, p fromPage) linkItem {
+	if url := r.namedTermURL(of, name); url != "" {
+		return linkItem{Href: p.href(url), Text: name}
+	}
+	return linkItem{Text: name}
+}
+
+// namedTermURL is the address of the term named name that of links to
+// (termLink), "" when the corpus has none.
+func (r *renderer) namedTermURL(of *model.Term, name string) string {
 	if of.DefinedIn != nil {
 		if i, ok := r.termInDoc[docTerm{of.DefinedIn.Document, name}]; ok {
-			return linkItem{Href: p.href(r.c.Terms[i].URL), Text: name}
+			return r.c.Terms[i].URL
 		}
 	}
 	if i, ok := r.termByName[name]; ok {
-		return linkItem{Href: p.href(r.c.Terms[i].URL), Text: name}
+		return r.c.Terms[i].URL
 	}
-	return linkItem{Text: name}
+	return ""
+}
+
+// linkedTerms lists the addresses of the terms the page of t links to.
+func (r *renderer) linkedTerms(t *model.Term) string {
+	names := append([]string{t.KindOf, t.Acronym}, t.Includes...)
+	var b []byte
+	for _, name := range names {
+		if name != "" {
+			b = appendFields(b, name, r.namedTermURL(t, name))
+		}
+	}
+	return string(b)
 }
 
 // occGroup is the occurrences of a term in one document.
