@@ -52,6 +52,9 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case hasKey(accepted, i):
 			b.limit = b.nextArticleKey(i)
 			b.openArticle(l, accepted[i])
+		case b.ruledOff(l):
+			b.appendix = true
+			b.toAppendix(l)
 		case b.division(l):
 		case b.subheading(lines, i, accepted):
 		case b.article == nil:
@@ -82,6 +85,14 @@ func (b *builder) afterword(i int) bool {
 		}
 	}
 	return false
+}
+
+// ruledOff reports whether l, after the last article, comes right after a
+// thematic break: the source sets what follows apart from the text (a
+// commentary, a news story), and it is kept as the appendix, not read as
+// 款 of the last article.
+func (b *builder) ruledOff(l line) bool {
+	return l.para.Rule && b.article != nil && b.limit < 0
 }
 
 // minProse is the length from which a line ending in 。 reads as prose.
