@@ -7,7 +7,8 @@
 // carries no text is dropped: HTML comments and tags, images, thematic
 // breaks (the line after one is marked Rule), lines made only of navigation links, and the markup leftovers of
 // note-taking tools (Logseq `{html}` and `<color …>` spans, `[[…]]` links,
-// stray `**`). Table rows become lines with cells separated by " | "; the
+// stray `**`), and a lone * opening a line (a list mark that lost its
+// space: the line is a list item). Table rows become lines with cells separated by " | "; the
 // dash rules of pandoc tables are dropped and their rows read as lines.
 package markdown
 
@@ -238,8 +239,9 @@ func (r *reader) inline(n ast.Node, m mark) {
 		if !l.keep() {
 			continue
 		}
-		text, row := l.text, ""
+		text, row, list := l.text, "", false
 		if m.heading == 0 {
+			text, list = r.lostBullet(text, l.line)
 			if cells, ok := pipeRow(text); ok {
 				if cells == "" {
 					continue
@@ -250,10 +252,27 @@ func (r *reader) inline(n ast.Node, m mark) {
 		r.add(block.Line{
 			Text: text, Line: l.line, Heading: m.heading, Quote: m.quote,
 			Strong: m.heading == 0 && l.strong(), Break: brk, Indent: r.indented(l.line),
-			Row: row,
+			Row: row, ListItem: list,
 		})
 		brk = false
 	}
+}
+
+// lostBullet reads a line whose source line opens with a lone * right
+// before its text (*1997年3月14日…修订): a list mark that lost the space
+// after it, which CommonMark prints as a literal * because no other * on
+// the line closes it. It returns the text without the mark and true, or
+// the text as it is and false.
+func (r *reader) lostBullet(text string, line int) (string, bool) {
+	if line < 1 || line > len(r.lineStarts) || strings.Count(text, "*") != 1 {
+		return text, false
+	}
+	rest, ok := strings.CutPrefix(text, "*")
+	src := bytes.TrimLeft(r.source[r.lineStarts[line-1]:], " ")
+	if !ok || !bytes.HasPrefix(src, []byte("*")) || rest == "" || strings.HasPrefix(rest, " ") {
+		return text, false
+	}
+	return rest, true
 }
 
 // stripTags removes HTML tags from a line of an HTML block.
