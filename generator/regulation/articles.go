@@ -39,6 +39,8 @@ type builder struct {
 	// (spacedBreaks); at is the index of the line being read.
 	spaced bool
 	at     int
+	// formulaLine is the last line of a formula read into a 款 (formula).
+	formulaLine *model.Paragraph
 }
 
 // articles builds headings, articles, the preamble and the appendix.
@@ -196,7 +198,7 @@ func (b *builder) inline(l line, index int) bool {
 		b.join(l)
 		return true
 	}
-	return index >= 0 && b.listMember(l, index)
+	return b.formula(l, index) || index >= 0 && b.listMember(l, index)
 }
 
 // itemRange matches what follows the first label of a line that cites
