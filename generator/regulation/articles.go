@@ -54,7 +54,7 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case hasKey(accepted, i):
 			b.limit = b.nextArticleKey(i)
 			b.openArticle(l, accepted[i])
-		case b.ruledOff(l):
+		case b.ruledOff(l) || b.article != nil && b.limit < 0 && isApparatus(l.text):
 			b.appendix = true
 			b.toAppendix(l)
 		case b.division(l):
@@ -96,6 +96,14 @@ func (b *builder) afterword(i int) bool {
 func (b *builder) ruledOff(l line) bool {
 	return l.para.Rule && b.article != nil && b.limit < 0
 }
+
+// apparatusPattern matches what a copy prints after a text: where it was
+// copied from (来源：, 本文来源：) and whom it was sent to (送：, 抄送：).
+var apparatusPattern = regexp.MustCompile(`^(?:本文来源|文章来源|来源|抄送|主送|分送|送)\s*[：:]`)
+
+// isApparatus reports whether a line after the last article is such a
+// note: no part of the article, it begins the appendix.
+func isApparatus(s string) bool { return apparatusPattern.MatchString(s) }
 
 // minProse is the length from which a line ending in 。 reads as prose.
 const minProse = 40
