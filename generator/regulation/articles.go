@@ -54,7 +54,7 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case hasKey(accepted, i):
 			b.limit = b.nextArticleKey(i)
 			b.openArticle(l, accepted[i])
-		case b.ruledOff(l) || b.article != nil && b.limit < 0 && isApparatus(l.text):
+		case b.ruledOff(l) || b.article != nil && b.limit < 0 && (isApparatus(l.text) || isNewsLead(l.text)):
 			b.appendix = true
 			b.toAppendix(l)
 		case b.division(l):
@@ -104,6 +104,15 @@ var apparatusPattern = regexp.MustCompile(`^(?:本文来源|文章来源|来源|
 // isApparatus reports whether a line after the last article is such a
 // note: no part of the article, it begins the appendix.
 func isApparatus(s string) bool { return apparatusPattern.MatchString(s) }
+
+// newsLead matches the lead of a news story: a date without its year and
+// a comma (9月23日，某某局就…). A regulation's text prints the year of every
+// date it names.
+var newsLead = regexp.MustCompile(`^[0-9]{1,2}月[0-9]{1,2}日[，,]`)
+
+// isNewsLead reports whether a line after the last article opens a news
+// story copied after the text: it begins the appendix.
+func isNewsLead(s string) bool { return newsLead.MatchString(s) }
 
 // minProse is the length from which a line ending in 。 reads as prose.
 const minProse = 40
