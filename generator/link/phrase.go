@@ -42,6 +42,61 @@ var startVerbs = []string{
 // end the predicate, 的 or not, as objectVerbs do.
 var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定", "划定"}
 
+// pivotVerbs take a doer, or a preposition, before the verb whose object
+// is named (组织有关部门编制X, 负责与X联系).
+var pivotVerbs = []string{"负责", "组织"}
+
+// pivotObject is what s names when it starts with one of pivotVerbs: the
+// object of the next verb the lists above know (组织有关部门编制X → X), else
+// what follows the pivot verb (负责与X → X). It reports false when s
+// does not start with one, or when what follows it only qualifies the head
+// noun that ends s (负责信访工作的机构: the verb is part of the phrase).
+func pivotObject(s string) (string, bool) {
+	for _, v := range pivotVerbs {
+		rest, ok := strings.CutPrefix(s, v)
+		if !ok {
+			continue
+		}
+		if qualifiesHead(rest) {
+			return s, false
+		}
+		verbs := slices.Concat(objectVerbs, startVerbs, choosingVerbs)
+		depth := 0
+		for i, r := range rest {
+			switch {
+			case isOpen(r) || r == '《':
+				depth++
+			case isClose(r) || r == '》':
+				depth--
+			case depth <= 0:
+				for _, w := range verbs {
+					if strings.HasPrefix(rest[i:], w) {
+						return leadTrimmed(rest[i+len(w):]), true
+					}
+				}
+			}
+		}
+		return leadTrimmed(rest), true
+	}
+	return s, false
+}
+
+// qualifiesHead reports whether s reads …的 and a head noun at its end
+// (信访工作的机构): a clause that qualifies the head.
+func qualifiesHead(s string) bool {
+	de := strings.LastIndex(s, "的")
+	if de < 0 {
+		return false
+	}
+	after := s[de+len("的"):]
+	for _, h := range headNouns {
+		if strings.HasSuffix(after, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // headNouns end a phrase, never start one: in 举办单位 the verb is part
 // of the name.
 // (规范性文件 neither).
@@ -81,6 +136,9 @@ func namedPhrase(clause, term string) string {
 				}
 			}
 		}
+	}
+	if object, ok := pivotObject(leadTrimmed(phrase)); ok && keeps(object) {
+		return object
 	}
 	v := trimObjectVerb(phrase)
 	if lead := leadTrimmed(phrase); v == phrase && trimObjectVerb(lead) != lead {
