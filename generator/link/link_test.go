@@ -647,17 +647,22 @@ func TestCitingTitleYear(t *testing.T) {
 // (中华人民共和国某某法) still picks among the versions of its work by date,
 // one known by its title's year alone (某某法（2020年修订）) included; a
 // title cited with its version mark names that version whatever the date.
+// A version is dated by the latest of its dates: one whose publication
+// printed is older than its last amendment (2020-12-26, amended 2023-12-29)
+// is not the version of 2022.
 func TestOwnTitleAmongVersions(t *testing.T) {
-	for _, tc := range []struct{ cited, date, want string }{
-		{"《中华人民共和国某某法》", "2022-05-01", "D2"},
-		{"《中华人民共和国某某法》", "2024-05-01", "D3"},
-		{"《某某法（2020年修订）》", "2024-05-01", "D2"},
+	for _, tc := range []struct{ cited, date, published, want string }{
+		{"《中华人民共和国某某法》", "2022-05-01", "", "D2"},
+		{"《中华人民共和国某某法》", "2024-05-01", "", "D3"},
+		{"《某某法（2020年修订）》", "2024-05-01", "", "D2"},
+		{"《中华人民共和国某某法》", "2022-05-01", "2020-12-26", "D2"},
+		{"《中华人民共和国某某法》", "2024-05-01", "2020-12-26", "D3"},
 	} {
 		note := newsDoc("评论", "依照"+tc.cited+"处理。")
 		note.Date = tc.date
 		v20 := regulationDoc("某某法（2020年修订）", "第一条 旧的总则。")
 		v23 := regulationDoc("中华人民共和国某某法", "第一条 新的总则。")
-		v20.Date, v23.Date = "", "2023-12-29"
+		v20.Date, v23.Date, v23.Published = "", "2023-12-29", tc.published
 		c := corpusOf(note, v20, v23)
 		c.Works = []*model.Work{{Title: "中华人民共和国某某法", Versions: []model.Version{
 			{Document: v23.ID, Date: "2023-12-29"}, {Document: v20.ID, Date: "2020"}}}}
@@ -668,7 +673,7 @@ func TestOwnTitleAmongVersions(t *testing.T) {
 			got = append(got, to(r, ids))
 		}
 		if !slices.Equal(got, []string{tc.want}) {
-			t.Errorf("%s on %s: got %q, want %q", tc.cited, tc.date, got, tc.want)
+			t.Errorf("%s on %s (published %q): got %q, want %q", tc.cited, tc.date, tc.published, got, tc.want)
 		}
 	}
 }

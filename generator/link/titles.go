@@ -326,11 +326,12 @@ func readingDate(known string, d *model.Document, texts []text) string {
 	return latest
 }
 
+// docDate is the date that places document d among the versions of its
+// work, and a citation it makes: the later of its publication and its
+// date, so that a text printed with the publication of an earlier version
+// and a later amendment is dated by the amendment.
 func docDate(d *model.Document) string {
-	if d.Published != "" {
-		return d.Published
-	}
-	return d.Date
+	return max(d.Published, d.Date)
 }
 
 // normativeSuffixes end the titles of documents an editor could add to the
