@@ -278,6 +278,28 @@ func TestQualifiedAbbreviation(t *testing.T) {
 	checkLinks(t, c)
 }
 
+// TestArticleOfQualifiedAbbreviation: the 第X条 after 新《条例》 is an
+// article of the document the citation found, as after 《某某条例》 and
+// after the bracket that defines the abbreviation.
+func TestArticleOfQualifiedAbbreviation(t *testing.T) {
+	reg := regulationDoc("某某条例", "第一条 总则。", "第二条 分则。")
+	note := newsDoc("评论", "修订后的《某某条例》（以下简称新《条例》）第一条规定了总则。新《条例》第二条规定了分则。")
+	c := corpusOf(reg, note)
+	Link(c, nil)
+	ids := map[string]int{reg.ID: 0, note.ID: 1}
+	var got []string
+	for _, r := range c.References {
+		if r.From.Document == note.ID {
+			got = append(got, r.Text+"|"+to(r, ids))
+		}
+	}
+	want := []string{"《某某条例》|D0", "第一条|D0 第一条", "新《条例》|D0", "第二条|D0 第二条"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	checkLinks(t, c)
+}
+
 // TestListCountMismatch: a named list whose members do not match its
 // count is reported, and the term keeps both figures.
 func TestListCountMismatch(t *testing.T) {

@@ -89,19 +89,18 @@ func (x *titleIndex) inYear(i int, c citedYear) int {
 	return j
 }
 
-// yearAt is the year read before a citation, for the 第X条 that follows it
-// (2003年《…》第十条).
-type yearAt struct {
-	ti, end int
-	title   string
-	year    citedYear
+// citedKey names the citations of one title in text ti.
+type citedKey struct {
+	ti    int
+	title string
 }
 
-// of is the year for the 第X条 raw of text ti, when it follows the
-// citation y was read for.
-func (y yearAt) of(ti int, raw rawRef) citedYear {
-	if y.ti != ti || y.title != raw.Title || y.end > raw.Start {
-		return citedYear{}
-	}
-	return y.year
+// citedAt is where the last citation of a title in a text ends and where
+// it led, for the 第X条 that follows it and those an enumeration carries on
+// from it (《…》第十条, 2003年《…》第十条, 新《条例》第十条、第十一条): the
+// article is looked for in the document the citation found, which is not
+// looked up again.
+type citedAt struct {
+	end int
+	dst dest
 }
