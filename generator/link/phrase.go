@@ -44,7 +44,12 @@ var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定",
 
 // pivotVerbs take a doer, or a preposition, before the verb whose object
 // is named (组织有关部门编制X, 负责与X联系).
-var pivotVerbs = []string{"负责", "组织"}
+var pivotVerbs = []string{chargeVerb, "组织"}
+
+// chargeVerb is the predicate of a body put in charge of something
+// wherever it stands (某部门负责组织编制X), unless it qualifies a head noun
+// after a 的 (负责信访工作的机构) or starts one (负责人).
+const chargeVerb = "负责"
 
 // pivotObject is what s names when it starts with one of pivotVerbs: the
 // object of the next verb the lists above know (组织有关部门编制X → X), else
@@ -79,6 +84,22 @@ func pivotObject(s string) (string, bool) {
 		return leadTrimmed(rest), true
 	}
 	return s, false
+}
+
+// headAfterDe reports whether a 的 of s is followed by a head noun
+// (负责某项工作的部门命名为…): 负责 then qualifies that noun, even where
+// the clause goes on.
+func headAfterDe(s string) bool {
+	for rest := s; ; {
+		de := strings.Index(rest, "的")
+		if de < 0 {
+			return false
+		}
+		rest = rest[de+len("的"):]
+		if startsWithAny(rest, headNouns) {
+			return true
+		}
+	}
 }
 
 // qualifiesHead reports whether s reads …的 and a head noun at its end
@@ -174,6 +195,9 @@ func predicateEnd(clause string, i int) int {
 		if strings.HasPrefix(clause[i:], v) && !strings.ContainsRune("和或及与、", lastRune(clause[:i])) {
 			return i + len(v)
 		}
+	}
+	if rest, ok := strings.CutPrefix(clause[i:], chargeVerb); ok && !qualifiesHead(rest) && !headAfterDe(rest) && !startsWithAny(rest, headNouns) {
+		return i + len(chargeVerb) // 某部门负责组织编制X: 负责 is the predicate
 	}
 	for _, v := range objectVerbs {
 		if !strings.HasPrefix(clause[i:], v) {
