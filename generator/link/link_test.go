@@ -208,10 +208,7 @@ func TestItemLists(t *testing.T) {
 	)
 	c := corpusOf(reg)
 	Link(c, nil)
-	var got []string
-	for _, r := range c.References {
-		got = append(got, r.From.Article+"|"+r.Text+"|"+to(r, map[string]int{reg.ID: 0})+"|"+r.Problem)
-	}
+	got := referencesOf(c, reg)
 	want := []string{
 		"第一条|前款第（一）|D0 第一条¶1(1)|",
 		"第一条|（三）|D0 第一条¶1(3)|",

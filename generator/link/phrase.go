@@ -66,18 +66,11 @@ func pivotObject(s string) (string, bool) {
 			return s, false
 		}
 		verbs := slices.Concat(objectVerbs, startVerbs, choosingVerbs)
-		depth := 0
-		for i, r := range rest {
-			switch {
-			case isOpen(r) || r == '《':
-				depth++
-			case isClose(r) || r == '》':
-				depth--
-			case depth <= 0:
-				for _, w := range verbs {
-					if strings.HasPrefix(rest[i:], w) {
-						return leadTrimmed(rest[i+len(w):]), true
-					}
+		if i := topLevelIndex(rest, func(i int) bool { return startsWithAny(rest[i:], verbs) }); i >= 0 {
+			rest = rest[i:]
+			for _, w := range verbs {
+				if strings.HasPrefix(rest, w) {
+					return leadTrimmed(rest[len(w):]), true
 				}
 			}
 		}

@@ -3,6 +3,8 @@ package link
 import (
 	"strings"
 	"testing"
+
+	"tiaoli/generator/model"
 )
 
 // TestRanges: a range names its end wherever the reference starts (本条,
@@ -23,10 +25,7 @@ func TestRanges(t *testing.T) {
 	)
 	c := corpusOf(reg)
 	Link(c, nil)
-	var got []string
-	for _, r := range c.References {
-		got = append(got, r.From.Article+"|"+r.Text+"|"+to(r, map[string]int{reg.ID: 0})+"|"+r.Problem)
-	}
+	got := referencesOf(c, reg)
 	want := []string{
 		"第一条|前款第一项至第三项|D0 第一条¶1(1) through D0 第一条¶1(3)|",
 		"第一条|第二项至四项|D0 第一条¶1(2) through D0 第一条¶1(4)|",
@@ -41,4 +40,14 @@ func TestRanges(t *testing.T) {
 		t.Errorf("references:\ngot  %q\nwant %q", got, want)
 	}
 	checkLinks(t, c)
+}
+
+// referencesOf lists the references of a corpus of one regulation, reg,
+// as "article|text|target|problem".
+func referencesOf(c *model.Corpus, reg *model.Document) []string {
+	var got []string
+	for _, r := range c.References {
+		got = append(got, r.From.Article+"|"+r.Text+"|"+to(r, map[string]int{reg.ID: 0})+"|"+r.Problem)
+	}
+	return got
 }
