@@ -211,6 +211,8 @@ func cut(l, next block.Line, page string, inArticles bool) bool {
 	switch {
 	case last == '，' || last == ',' || last == '、':
 		return true
+	case inArticles && unicode.IsDigit(last):
+		// a number cut by the column: the line goes on below
 	case !unicode.Is(unicode.Han, last) && !(closes(last) && (inArticles || reopens(s)) && !note(s)):
 		return false
 	case cndate.Starts(s) || docNumber.MatchString(s):
@@ -309,7 +311,7 @@ func startsClosing(s string) bool {
 func join(prev, next block.Line, page string) (block.Line, []model.Repair) {
 	a, b := prev.Text, next.Text
 	sep := ""
-	if l, f := lastRune(a), firstRune(b); l < utf8.RuneSelf && f < utf8.RuneSelf && !unicode.IsSpace(l) && !unicode.IsSpace(f) {
+	if l, f := lastRune(a), firstRune(b); l < utf8.RuneSelf && f < utf8.RuneSelf && !unicode.IsSpace(l) && !unicode.IsSpace(f) && !cutNumber(a, b) {
 		sep = " " // Latin text: the break was a space
 	}
 	joined := a + sep + b
@@ -329,6 +331,20 @@ func join(prev, next block.Line, page string) (block.Line, []model.Repair) {
 	}
 	prev.Text = joined
 	return prev, reps
+}
+
+// cutNumber reports whether the break cuts a number printed in Chinese
+// text (最多不超过1 / 0人): digits on both sides, and Chinese text or a
+// quote right before the digits ending a or right after those starting b.
+// Numbers printed apart (03 04 07) keep their space.
+func cutNumber(a, b string) bool {
+	if !unicode.IsDigit(lastRune(a)) || !unicode.IsDigit(firstRune(b)) {
+		return false
+	}
+	before := lastRune(strings.TrimRightFunc(a, unicode.IsDigit))
+	after := firstRune(strings.TrimLeftFunc(b, unicode.IsDigit))
+	chinese := func(r rune) bool { return unicode.Is(unicode.Han, r) || strings.ContainsRune("“”‘’《》（）、，。；：", r) }
+	return chinese(before) || chinese(after)
 }
 
 type dup struct{ char, before, after string }
