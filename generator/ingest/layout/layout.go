@@ -343,7 +343,9 @@ func cutNumber(a, b string) bool {
 	}
 	before := lastRune(strings.TrimRightFunc(a, unicode.IsDigit))
 	after := firstRune(strings.TrimLeftFunc(b, unicode.IsDigit))
-	chinese := func(r rune) bool { return unicode.Is(unicode.Han, r) || strings.ContainsRune("“”‘’《》（）、，。；：", r) }
+	chinese := func(r rune) bool {
+		return unicode.Is(unicode.Han, r) || strings.ContainsRune("“”‘’《》（）、，。；：", r)
+	}
 	return chinese(before) || chinese(after)
 }
 
