@@ -26,6 +26,13 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cachedFile
+	memos *memos
+}
+
+// memos are the memos of the costly stages after reading: a Cache keeps
+// them in memory, a Store on disk (Store.loadMemos). A nil *memos is no
+// memo: each stage computes everything.
+type memos struct {
 	// aligned keeps the comparisons of versions (package compare) by
 	// their text.
 	aligned *compare.Memo
@@ -43,38 +50,38 @@ type cachedFile struct {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{files: map[string]cachedFile{}, aligned: compare.NewMemo(), grams: reconcile.NewMemo(), linked: link.NewMemo()}
+	return &Cache{files: map[string]cachedFile{}, memos: &memos{aligned: compare.NewMemo(), grams: reconcile.NewMemo(), linked: link.NewMemo()}}
 }
 
-// merger is the memo of reconcile, nil without a cache: a nil Memo
-// merges without one.
-func (k *Cache) merger() *reconcile.Memo {
-	if k == nil {
+// merger is the memo of reconcile, nil without memos: a nil Memo merges
+// without one.
+func (m *memos) merger() *reconcile.Memo {
+	if m == nil {
 		return nil
 	}
-	return k.grams
+	return m.grams
 }
 
-// links is the memo of linking, nil without a cache: a nil Memo links
-// the corpus whole.
-func (k *Cache) links() *link.Memo {
-	if k == nil {
+// links is the memo of linking, nil without memos: a nil Memo links the
+// corpus whole.
+func (m *memos) links() *link.Memo {
+	if m == nil {
 		return nil
 	}
-	return k.linked
+	return m.linked
 }
 
-// alignments is the memo of comparisons, nil without a cache.
-func (k *Cache) alignments() *compare.Memo {
-	if k == nil {
+// alignments is the memo of comparisons, nil without memos.
+func (m *memos) alignments() *compare.Memo {
+	if m == nil {
 		return nil
 	}
-	return k.aligned
+	return m.aligned
 }
 
 // Parse is generator.Parse, reusing what an earlier parse with the same
 // Cache read of the files that have not changed since.
-func (k *Cache) Parse(fsys fs.FS) *model.Corpus { return parse(fsys, k, nil) }
+func (k *Cache) Parse(fsys fs.FS) *model.Corpus { return parse(fsys, k, nil, k.memos) }
 
 // unchanged returns a copy of what the file at p gave when its stamp is
 // settled and the one it had when it was read: the file was not written

@@ -63,11 +63,11 @@ var sourceExts = map[string]bool{
 
 // Parse reads every source in fsys and returns the linked corpus. Problems
 // with single files are in Corpus.Errors; the other files are still read.
-func Parse(fsys fs.FS) *model.Corpus { return parse(fsys, nil, nil) }
+func Parse(fsys fs.FS) *model.Corpus { return parse(fsys, nil, nil, nil) }
 
-// parse is Parse, reading files through cache and store when they are not
-// nil.
-func parse(fsys fs.FS, cache *Cache, store *Store) *model.Corpus {
+// parse is Parse, reading files through cache and store and computing
+// through the memos m when they are not nil.
+func parse(fsys fs.FS, cache *Cache, store *Store, m *memos) *model.Corpus {
 	paths, tables, errs, skipped := contentPaths(fsys)
 	c := &model.Corpus{Errors: errs, Skipped: skipped, Digests: map[string]string{}}
 	cache.keepOnly(paths)
@@ -83,18 +83,18 @@ func parse(fsys fs.FS, cache *Cache, store *Store) *model.Corpus {
 	}
 	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, c))
 	c.Errors = append(c.Errors, perrs...)
-	c.Documents = cache.merger().Merge(c.Documents, pins)
+	c.Documents = m.merger().Merge(c.Documents, pins)
 	c.Errors = append(c.Errors, reconcile.UnusedPins(c.Documents, pins)...)
 	edits, werrs := work.ParseEdits(readOptional(fsys, work.File, c))
 	c.Errors = append(c.Errors, werrs...)
 	c.Errors = append(c.Errors, work.Group(c, edits)...)
 	status.Apply(c, readTables(fsys, tables, c))
 	work.Fill(c)
-	c.Comparisons = compare.Works(c.Works, cache.alignments())
+	c.Comparisons = compare.Works(c.Works, m.alignments())
 	address.Assign(c)
 	fillSourceDocuments(c)
 	sourcename.Assign(c)
-	c.Errors = append(c.Errors, cache.links().Link(c, readOptional(fsys, GlossaryFile, c))...)
+	c.Errors = append(c.Errors, m.links().Link(c, readOptional(fsys, GlossaryFile, c))...)
 	address.Terms(c)
 	model.SortErrors(c.Errors)
 	return c

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"tiaoli/generator"
+	"tiaoli/generator/model"
 	"tiaoli/internal/testdir"
 )
 
@@ -61,6 +63,90 @@ func TestStoreParseEqualsParse(t *testing.T) {
 	run("another program", "v2", 0, n)
 	run("no program", "", 0, n)
 }
+
+// TestStoreParseEditsEqualParse is TestCacheParseEqualsParse with a Store
+// opened anew for every parse, as tiaoli build run again opens it: what
+// the memos kept on disk give is what a fresh parse gives, and linking
+// redoes no more than the memo of a Cache would after the same edits
+// (an edited document, and what cites a 款 that changed; every document
+// after a changed definition or title).
+func TestStoreParseEditsEqualParse(t *testing.T) {
+	editAndCompare(t, &storeParser{t: t, dir: t.TempDir(), program: "v1"})
+}
+
+// TestStoreMemoDamaged checks that a memo file cut short, with a byte
+// changed, emptied or written by another program is not read: the parse
+// links every document, gives what a fresh parse gives and writes the
+// memo again, which the next parse reads.
+func TestStoreMemoDamaged(t *testing.T) {
+	fsys, dir := storeContent(t), t.TempDir()
+	p := &storeParser{t: t, dir: dir, program: "v1"}
+	docs := len(p.Parse(fsys).Documents)
+	memos, err := filepath.Glob(filepath.Join(dir, "*.memo"))
+	if err != nil || len(memos) != 2 {
+		t.Fatalf("memo files %v (%v), want one for linking and one for comparing", memos, err)
+	}
+	for _, damage := range []struct {
+		what   string
+		change func([]byte) []byte
+	}{
+		{"cut short", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"a byte changed", func(b []byte) []byte { b[len(b)-1] ^= 1; return b }},
+		{"emptied", func([]byte) []byte { return nil }},
+		{"written by another program", nil},
+	} {
+		p.program = "v1"
+		if damage.change == nil {
+			p.program = "v2"
+		}
+		for _, m := range memos {
+			data, err := os.ReadFile(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if damage.change != nil {
+				if err := os.WriteFile(m, damage.change(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if diff := corpusDiff(p.Parse(fsys), generator.Parse(fsys)); diff != "" {
+			t.Errorf("memos %s: the stored parse differs from a fresh one: %s", damage.what, diff)
+		}
+		if d, l := p.LinkedAnew(); d != docs || l != docs {
+			t.Errorf("memos %s: %d documents read for terms and %d linked anew, want all %d", damage.what, d, l, docs)
+		}
+		p.Parse(fsys)
+		if d, l := p.LinkedAnew(); d != 0 || l != 0 {
+			t.Errorf("memos %s, then written again: %d documents read for terms and %d linked anew, want none", damage.what, d, l)
+		}
+	}
+}
+
+// storeParser parses through a Store opened anew for each parse, as a
+// new process does.
+type storeParser struct {
+	t       *testing.T
+	dir     string
+	program string
+	last    *generator.Store
+}
+
+func (p *storeParser) Parse(fsys fs.FS) *model.Corpus {
+	p.t.Helper()
+	s, err := generator.OpenStore(p.dir, p.program, false)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	c := generator.ParseStored(fsys, s)
+	if err := s.Prune(); err != nil {
+		p.t.Fatal(err)
+	}
+	p.last = s
+	return c
+}
+
+func (p *storeParser) LinkedAnew() (discovered, linked int) { return p.last.LinkedAnew() }
 
 // TestStoreFresh checks that a fresh Store reads no entry but writes them
 // all.

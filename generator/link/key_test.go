@@ -2,6 +2,7 @@ package link
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"tiaoli/generator/model"
@@ -12,13 +13,36 @@ import (
 // checks that the document's key changes with it: a field the key missed
 // would let a memo give the links of another text. Only Links, which
 // linking writes, leaves it as it is. A field added to the model later is
-// checked too.
+// checked too. Both keys are checked: by where texts lie, and by their
+// bytes (a Memo kept on disk).
 func TestKeyCoversEveryField(t *testing.T) {
-	d := &model.Document{}
-	k := &keyCheck{t: t, d: d}
-	k.visit(reflect.ValueOf(d).Elem(), "Document", 0)
-	if k.fields < 100 {
-		t.Errorf("only %d fields visited", k.fields)
+	for _, bytes := range []bool{false, true} {
+		d := &model.Document{}
+		k := &keyCheck{t: t, d: d, bytes: bytes}
+		k.visit(reflect.ValueOf(d).Elem(), "Document", 0)
+		if k.fields < 100 {
+			t.Errorf("only %d fields visited", k.fields)
+		}
+	}
+}
+
+// TestKeyByBytes: a key by bytes is the same for the same texts in other
+// strings, as another process reads them, and changes with a byte.
+func TestKeyByBytes(t *testing.T) {
+	doc := func(text string) *model.Document {
+		return &model.Document{ID: "d", Regulation: model.Regulation{Articles: []*model.Article{
+			{Number: 1, Label: "第一条", Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: text}}}},
+		}}}
+	}
+	a, b := doc(strings.Repeat("甲", 3)), doc(strings.Repeat("甲", 3))
+	if keyOf(a, true) != keyOf(b, true) {
+		t.Error("the same texts in other strings give another key by bytes")
+	}
+	if keyOf(a, false).whole == keyOf(b, false).whole {
+		t.Error("the same texts in other strings give the same key by place")
+	}
+	if keyOf(a, true).whole == keyOf(doc("甲甲乙"), true).whole {
+		t.Error("a text changed gives the same key by bytes")
 	}
 }
 
@@ -26,6 +50,7 @@ type keyCheck struct {
 	t      *testing.T
 	d      *model.Document
 	fields int
+	bytes  bool // keys by the bytes of texts
 }
 
 var documentType = reflect.TypeOf(model.Document{})
@@ -34,13 +59,13 @@ var documentType = reflect.TypeOf(model.Document{})
 // undoes it and reports whether the key is back.
 func (k *keyCheck) changed(path string, change, undo func()) {
 	k.fields++
-	before := keyOf(k.d).whole
+	before := keyOf(k.d, k.bytes).whole
 	change()
-	if keyOf(k.d).whole == before {
+	if keyOf(k.d, k.bytes).whole == before {
 		k.t.Errorf("%s: the key does not change with it", path)
 	}
 	undo()
-	if keyOf(k.d).whole != before {
+	if keyOf(k.d, k.bytes).whole != before {
 		k.t.Fatalf("%s: undoing the change does not give the key back", path)
 	}
 }
@@ -107,9 +132,9 @@ func (k *keyCheck) visit(v reflect.Value, path string, depth int) {
 
 // unchanged checks that links leave the key as it is.
 func (k *keyCheck) unchanged(path string, v reflect.Value) {
-	before := keyOf(k.d).whole
+	before := keyOf(k.d, k.bytes).whole
 	v.Set(reflect.ValueOf([]model.Link{{Start: 1, End: 2, Kind: "term"}}))
-	if keyOf(k.d).whole != before {
+	if keyOf(k.d, k.bytes).whole != before {
 		k.t.Errorf("%s: links change the key", path)
 	}
 	v.SetZero()
@@ -124,9 +149,9 @@ func TestOutlineLeavesText(t *testing.T) {
 	}}}
 	step := func(what string, edit func(), outline, shape bool) {
 		t.Helper()
-		before := keyOf(d)
+		before := keyOf(d, false)
 		edit()
-		after := keyOf(d)
+		after := keyOf(d, false)
 		if after.whole == before.whole || (after.outline != before.outline) != outline || (after.shape != before.shape) != shape {
 			t.Errorf("%s: whole, outline and shape changed %v %v %v", what,
 				after.whole != before.whole, after.outline != before.outline, after.shape != before.shape)

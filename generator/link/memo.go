@@ -29,11 +29,15 @@ import (
 //     links every document again.
 //
 // A Memo keeps only what the last Link used. It is safe for one Link at a
-// time.
+// time. A Memo made by NewStoredMemo can be written down and read back by
+// another process (memo_store.go).
 type Memo struct {
 	found   recent.Map[digest, *discovered]
 	linked  recent.Map[digest, *linkedDoc]
 	context digest // in which linked was made
+	// stored keys documents by the bytes of their texts, not where they
+	// lie (keyWriter.text), so that another process can read the memo.
+	stored bool
 	// anew counts the documents the last Link discovered and linked
 	// itself, without the memo.
 	anew struct{ discovered, linked atomic.Int64 }

@@ -5,7 +5,10 @@
 // be changed once kept.
 package recent
 
-import "sync"
+import (
+	"iter"
+	"sync"
+)
 
 // Map keeps values by key for the current run and the one before it. Its
 // methods are safe for concurrent use within a run; Start and Forget are
@@ -63,4 +66,18 @@ func (m *Map[K, V]) Len() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return len(m.cur)
+}
+
+// All gives what this run kept, to write it down between runs: the map
+// is locked until the loop ends, so its body must not call m.
+func (m *Map[K, V]) All() iter.Seq2[K, V] {
+	return func(yield func(K, V) bool) {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		for k, v := range m.cur {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
 }

@@ -20,6 +20,11 @@ func TestMap(t *testing.T) {
 	if v, ok := m.Get("a"); !ok || v != 1 || m.Len() != 1 {
 		t.Errorf("a = %d, %v, %d kept, after two runs that used it", v, ok, m.Len())
 	}
+	for k, v := range m.All() {
+		if k != "a" || v != 1 {
+			t.Errorf("All gives %s = %d, not only what this run kept", k, v)
+		}
+	}
 	m.Start()
 	m.Forget()
 	if _, ok := m.Get("a"); ok {

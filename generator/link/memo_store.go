@@ -1,0 +1,137 @@
+package link
+
+import (
+	"errors"
+
+	"tiaoli/generator/model"
+	"tiaoli/internal/bincode"
+)
+
+// NewStoredMemo returns an empty Memo that knows documents by the bytes
+// of their texts, so that what it keeps can be written down
+// (AppendBinary) and read back by another process (UnmarshalBinary): a
+// build run again links only what the in-memory Memo would link again
+// after the same edit. Its keys cost a hash of every text, which a Memo
+// kept in memory does without.
+func NewStoredMemo() *Memo { return &Memo{stored: true} }
+
+// storedMemo is what a Memo writes: what the last Link used, as plain
+// values (package bincode), by key.
+type storedMemo struct {
+	Context digest
+	Found   []storedDiscovery
+	Linked  []storedLinking
+}
+
+type storedDiscovery struct {
+	Key   digest
+	Defs  []storedDef
+	Errs  []model.Error
+	Cited []string
+}
+
+// storedDef is a def: its fields, exported.
+type storedDef struct {
+	Term                                           *model.Term
+	Doc, Art, Text, Start, End, SentStart, SentEnd int
+	Forms                                          []string
+	Extends                                        bool
+	Index                                          int
+}
+
+type storedLinking struct {
+	Key    digest
+	Links  [][]model.Link
+	Offset int
+	Refs   []model.Reference
+	Occs   []storedOccurrence
+	Cited  []storedCited
+	Shapes []storedShape
+}
+
+type storedOccurrence struct {
+	Term, Text int
+	Loc        model.Location
+}
+
+type storedCited struct {
+	Title string
+	Loc   model.Location
+}
+
+type storedShape struct {
+	ID    string
+	Shape digest
+}
+
+// errNotStored refuses to write a Memo that knows documents by where
+// their texts lie: another process could not find them.
+var errNotStored = errors.New("link: a Memo kept in memory cannot be written (NewStoredMemo)")
+
+// AppendBinary appends what the last Link used to b.
+func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
+	if !m.stored {
+		return b, errNotStored
+	}
+	s := storedMemo{Context: m.context}
+	for k, f := range m.found.All() {
+		e := storedDiscovery{Key: k, Errs: f.errs, Cited: f.cited, Defs: make([]storedDef, len(f.defs))}
+		for i, d := range f.defs {
+			e.Defs[i] = storedDef{Term: d.term, Doc: d.doc, Art: d.art, Text: d.text, Start: d.start, End: d.end,
+				SentStart: d.sentStart, SentEnd: d.sentEnd, Forms: d.forms, Extends: d.extends, Index: d.index}
+		}
+		s.Found = append(s.Found, e)
+	}
+	for k, l := range m.linked.All() {
+		e := storedLinking{Key: k, Links: l.links, Offset: l.offset, Refs: l.refs,
+			Occs: make([]storedOccurrence, len(l.occs)), Cited: make([]storedCited, len(l.cited))}
+		for i, o := range l.occs {
+			e.Occs[i] = storedOccurrence{Term: o.term, Text: o.text, Loc: o.loc}
+		}
+		for i, c := range l.cited {
+			e.Cited[i] = storedCited{Title: c.title, Loc: c.loc}
+		}
+		for id, shape := range l.shapes {
+			e.Shapes = append(e.Shapes, storedShape{ID: id, Shape: shape})
+		}
+		s.Linked = append(s.Linked, e)
+	}
+	return bincode.Append(b, &s)
+}
+
+// UnmarshalBinary reads back into an empty Memo made by NewStoredMemo
+// what AppendBinary wrote; the next Link uses it as it would use what the
+// Link before it kept. On an error the Memo is left empty.
+func (m *Memo) UnmarshalBinary(data []byte) error {
+	if !m.stored {
+		return errNotStored
+	}
+	var s storedMemo
+	if err := bincode.Decode(data, &s); err != nil {
+		return err
+	}
+	for _, e := range s.Found {
+		f := &discovered{errs: e.Errs, cited: e.Cited, defs: make([]*def, len(e.Defs))}
+		for i, d := range e.Defs {
+			f.defs[i] = &def{term: d.Term, doc: d.Doc, art: d.Art, text: d.Text, start: d.Start, end: d.End,
+				sentStart: d.SentStart, sentEnd: d.SentEnd, forms: d.Forms, extends: d.Extends, index: d.Index}
+		}
+		m.found.Put(e.Key, f)
+	}
+	for _, e := range s.Linked {
+		l := &linkedDoc{links: e.Links, offset: e.Offset, refs: e.Refs,
+			occs: make([]occurrence, len(e.Occs)), cited: make([]citedHit, len(e.Cited)), shapes: make(map[string]digest, len(e.Shapes))}
+		for i, o := range e.Occs {
+			l.occs[i] = occurrence{term: o.Term, text: o.Text, loc: o.Loc}
+		}
+		for i, c := range e.Cited {
+			l.cited[i] = citedHit{title: c.Title, loc: c.Loc}
+		}
+		for _, sh := range e.Shapes {
+			l.shapes[sh.ID] = sh.Shape
+		}
+		m.linked.Put(e.Key, l)
+	}
+	m.context = s.Context
+	return nil
+}
