@@ -1,7 +1,6 @@
 package regulation
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"os"
@@ -285,15 +284,11 @@ func itemLines(docs []*model.Document) map[int]bool {
 
 // ocrRegulations returns the regulation documents of a file, structured.
 func ocrRegulations(rel string, data []byte) []*model.Document {
-	_, docs, _ := ingest.File(rel, data)
-	var regs []*model.Document
+	docs := corpusDocuments(rel, data)
 	for _, d := range docs {
-		if d.Kind == model.KindRegulation {
-			Structure(d)
-			regs = append(regs, d)
-		}
+		Structure(d)
 	}
-	return regs
+	return docs
 }
 
 type addFunc func(class, format string, args ...any)
@@ -409,17 +404,7 @@ func firstDifference(a, b string) string {
 // the most mismatches allowed, a tab and the reason any are left.
 func readCeilings(t *testing.T) map[string]int {
 	out := map[string]int{}
-	f, err := os.Open(filepath.Join("testdata", "ocr-ceilings.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, line := range testdataLines("ocr-ceilings.txt") {
 		fields := strings.SplitN(line, "\t", 3)
 		n, err := strconv.Atoi(strings.TrimSpace(fields[min(1, len(fields)-1)]))
 		if len(fields) < 3 || err != nil || strings.TrimSpace(fields[2]) == "" {
@@ -427,6 +412,9 @@ func readCeilings(t *testing.T) map[string]int {
 			continue
 		}
 		out[fields[0]] = n
+	}
+	if len(out) == 0 {
+		t.Fatal("testdata/ocr-ceilings.txt gives no ceilings")
 	}
 	return out
 }
