@@ -147,6 +147,9 @@ var ocrOut = flag.String("ocr.out", "", "write every OCR mismatch to this file")
 // layout; each count must stay within its ceiling in
 // testdata/ocr-ceilings.txt, which gives the reason of every class left.
 func TestCorpusOCR(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: reading the corpus four times takes about a minute")
+	}
 	root := testdir.Corpus(t)
 	files := corpusFiles(t, root)
 	ceilings := readCeilings(t)
