@@ -186,8 +186,8 @@ func opensUnit(s string) bool {
 // labelled line standing alone is a section head. Between two articles a
 // line that is no label, heading or item and stops inside a sentence is
 // cut however short it is: the articles of a regulation print nothing but
-// their 款 and items, and a narrow column cuts them anywhere; a formula
-// (应纳税额＝…) and a bracketed note are lines of their own.
+// their 款 and items, and a narrow column cuts them anywhere (see
+// narrowCandidate for the lines these rules leave alone).
 func cut(l, next block.Line, page string, inArticles bool) bool {
 	s := l.Text
 	if endsSentence(s) || strings.Contains(s, tableCell) {
@@ -213,7 +213,7 @@ func cut(l, next block.Line, page string, inArticles bool) bool {
 		return true
 	case inArticles && unicode.IsDigit(last):
 		// a number cut by the column: the line goes on below
-	case !unicode.Is(unicode.Han, last) && !(closes(last) && (inArticles || reopens(s)) && !note(s)):
+	case !unicode.Is(unicode.Han, last) && !(closes(last) && (inArticles || reopens(s)) && narrowCandidate(s, next.Text)):
 		return false
 	case cndate.Starts(s) || docNumber.MatchString(s):
 		return false // a history, signature or document number line: a unit of its own
@@ -221,10 +221,8 @@ func cut(l, next block.Line, page string, inArticles bool) bool {
 	if label.ItemLine(s) {
 		return l.ListItem || n >= columnLine
 	}
-	if inArticles && !label.Structural(s) && !strings.ContainsAny(s, "=＝") && !note(s) {
-		return true
-	}
-	return n >= columnLine || (n >= sentenceLine && strings.ContainsAny(s, "，,。；;")) || reopens(s)
+	narrow := narrowCandidate(s, next.Text) && (reopens(s) || (inArticles && !label.Structural(s)))
+	return n >= columnLine || (n >= sentenceLine && strings.ContainsAny(s, "，,。；;")) || narrow
 }
 
 // reopens reports whether a sentence ends inside s and another starts
@@ -241,6 +239,20 @@ func reopens(s string) bool {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	tail := s[i+size:]
 	return !label.IsOpen(firstRune(tail)) && strings.ContainsFunc(tail, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// narrowCandidate reports whether the narrow-column rules may take s as cut: it is not
+// a formula (应纳税额＝…, …÷…), a bracketed note, or the line before a
+// letter item (b.财政部门…), which are lines of their own.
+func narrowCandidate(s, next string) bool {
+	return !strings.ContainsAny(s, "=＝÷") && !note(s) && !letterItem(next)
+}
+
+// letterItem reports whether s opens with a letter item label (a. b.)
+// before Chinese text: an item of a list of its own.
+func letterItem(s string) bool {
+	r := []rune(s)
+	return len(r) > 2 && r[0] < utf8.RuneSelf && unicode.IsLetter(r[0]) && strings.ContainsRune(".．、", r[1]) && unicode.Is(unicode.Han, r[2])
 }
 
 // note reports whether s ends with a bracket it opens with, or whose
