@@ -36,9 +36,10 @@ import (
 // other at most a parse.
 //
 // A Store also keeps the memos of the stages after reading (see
-// memos.stored), one file each, written whole after every parse with what
-// that parse used and read back by the next, under the same rules: a
-// file of another program, damaged or cut short is not read, and the
+// memos.stored), one file each, written whole after a parse that changed
+// it with what that parse used (a memo that kept what it read, all of it,
+// is not written again) and read back by the next, under the same rules:
+// a file of another program, damaged or cut short is not read, and the
 // stage computes everything again.
 type Store struct {
 	dir     string
@@ -77,7 +78,8 @@ const (
 
 // OpenStore opens the Store in the folder dir, making it when it does not
 // exist. program identifies the program (a digest of its executable); with
-// "" no entry is ever found. A folder that exists, holds files and is not a
+// "" nothing is read or written: no other program may take what this one
+// wrote for its own. A folder that exists, holds files and is not a
 // Store is refused. With fresh, the parse reads no entry but writes them
 // all.
 func OpenStore(dir, program string, fresh bool) (*Store, error) {
@@ -115,6 +117,9 @@ func ParseStored(fsys fs.FS, s *Store) *model.Corpus {
 type keptMemo interface {
 	encoding.BinaryAppender
 	encoding.BinaryUnmarshaler
+	// Changed reports whether the last run kept anything but what the
+	// memo read back, all of it.
+	Changed() bool
 }
 
 // namedMemo is a memo a Store keeps and the name of its file.
@@ -154,13 +159,20 @@ func (s *Store) loadMemos() *memos {
 	return m
 }
 
-// saveMemos writes the memos m of the last parse.
+// saveMemos writes the memos m of the last parse that changed: one that
+// kept what it read back, all of it, is on disk as it is.
 func (s *Store) saveMemos(m *memos) {
 	if s == nil {
 		return
 	}
 	s.linkedAnew[0], s.linkedAnew[1] = m.linked.Anew()
+	if s.program == "" {
+		return
+	}
 	for _, k := range m.stored() {
+		if !k.memo.Changed() {
+			continue
+		}
 		payload, err := k.memo.AppendBinary(nil)
 		if err == nil {
 			s.write(k.name+memoSuffix, seal(payload, memoFormat, s.program))
@@ -254,7 +266,7 @@ func saltedSum(payload []byte, salt string) [sha256.Size]byte {
 // another of another file (only linking does that, after ingestData) is
 // not kept: the file is parsed again next time.
 func (s *Store) save(p string, r ingested) {
-	if s == nil || r.digest == "" {
+	if s == nil || r.digest == "" || s.program == "" {
 		return
 	}
 	f := storedFile{Source: r.source, Errs: r.errs, Docs: make([]*model.Document, len(r.docs)), Carriers: make([]int, len(r.docs))}
