@@ -11,7 +11,7 @@ import (
 // builds, while the editor reads, and only when the next build would
 // otherwise need a collection of its own.
 //
-// A collection marks everything live, about 0.8–1 GB on the LawRefBook
+// A collection marks everything live, about 0.65 GB on the LawRefBook
 // corpus (the cached documents, the served ones, the memos), whatever the
 // edit: 1–1.5 CPU-s, more than the rest of an edit's build. Collecting
 // after every build made each edit pay one, and one running when the

@@ -67,6 +67,22 @@ func ReadItem(s string) (ItemLabel, bool) {
 	return ItemLabel{}, false
 }
 
+// ReadSpacedItem reads a label some lists print as digits and a space,
+// with no mark after them (1　物证：…), as the 目 1. it stands for. Alone
+// it is no label (2 个月内): a caller takes it only where a list of such
+// lines counts on.
+func ReadSpacedItem(s string) (ItemLabel, bool) {
+	text, n, digits, rest := itemNumeral(s)
+	if !digits || !IsSpace(firstRune(rest)) {
+		return ItemLabel{}, false
+	}
+	after := trimLeft(rest)
+	if after == "" || startsASCIIDigit(after) {
+		return ItemLabel{}, false
+	}
+	return ItemLabel{Kind: DigitItem, N: n, Label: text + ".", Rest: after}, true
+}
+
 // ItemLine reports whether s starts with an item label (ReadItem).
 func ItemLine(s string) bool {
 	_, ok := ReadItem(s)

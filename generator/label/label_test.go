@@ -397,3 +397,29 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSpacedItem reads digits and a space as the label 1. they stand
+// for, and refuses what only starts like one.
+func TestReadSpacedItem(t *testing.T) {
+	tests := []struct {
+		in    string
+		ok    bool
+		n     int
+		label string
+		rest  string
+	}{
+		{"1\u3000物证：指某物。", true, 1, "1.", "物证：指某物。"},
+		{"12 其他", true, 12, "12.", "其他"},
+		{"1物证", false, 0, "", ""},
+		{"1. 物证", false, 0, "", ""},
+		{"2020 年", false, 0, "", ""}, // a year: four digits are no label
+		{"1 2", false, 0, "", ""},
+		{"3 ", false, 0, "", ""},
+	}
+	for _, tt := range tests {
+		got, ok := ReadSpacedItem(tt.in)
+		if ok != tt.ok || ok && (got.Kind != DigitItem || got.N != tt.n || got.Label != tt.label || got.Rest != tt.rest) {
+			t.Errorf("ReadSpacedItem(%q) = %+v, %v; want %d %q %q, %v", tt.in, got, ok, tt.n, tt.label, tt.rest, tt.ok)
+		}
+	}
+}

@@ -62,10 +62,11 @@ type Heading struct {
 }
 
 // Text is the heading as printed: its label and title, with a space
-// between them (第二章 谈话的开展) unless the label ends in 、 (一、管辖).
+// between them (第二章 谈话的开展) unless the label ends in 、 or a bracket
+// (一、管辖, （一）动产质押).
 func (h Heading) Text() string {
 	sep := " "
-	if strings.HasSuffix(h.Label, "、") {
+	if strings.HasSuffix(h.Label, "、") || strings.HasSuffix(h.Label, "）") {
 		sep = ""
 	}
 	return strings.TrimSpace(h.Label + sep + h.Title)

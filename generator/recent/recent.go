@@ -37,7 +37,8 @@ func (m *Map[K, V]) Forget() {
 }
 
 // Get returns the value kept for k in this run or the last, and keeps it
-// for the next.
+// for the next. A value taken from the last run is this run's only: when
+// the run replaces it (Put), nothing holds it any more.
 func (m *Map[K, V]) Get(k K) (V, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -45,6 +46,7 @@ func (m *Map[K, V]) Get(k K) (V, bool) {
 	if !ok {
 		if v, ok = m.last[k]; ok {
 			m.put(k, v)
+			delete(m.last, k)
 		}
 	}
 	return v, ok

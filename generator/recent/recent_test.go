@@ -1,6 +1,10 @@
 package recent
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+	"weak"
+)
 
 // TestMap: a value is kept for the next run when this run uses it, and
 // forgotten after a run that does not, or by Forget.
@@ -75,4 +79,35 @@ func TestMapSameReplaced(t *testing.T) {
 	if !m.Same() {
 		t.Error("a value replaced under a key the run used counts as new")
 	}
+}
+
+// TestMapLetsGoOfReplaced: a value that a run took from the last run and
+// then replaced is no longer held. A memo that replaces each value it uses
+// with one for the documents of this run (the link memo, which keeps its
+// documents alive) otherwise kept the whole corpus of the run before alive
+// until the next run started: a third copy of the corpus between two edits
+// of a preview.
+func TestMapLetsGoOfReplaced(t *testing.T) {
+	var m Map[string, *[64]byte]
+	m.Start()
+	old := weak.Make(putNew(&m, "a"))
+	m.Start()
+	if _, ok := m.Get("a"); !ok {
+		t.Fatal("a not kept for the next run")
+	}
+	m.Put("a", new([64]byte))
+	runtime.GC()
+	if old.Value() != nil {
+		t.Error("the value replaced in this run is still held")
+	}
+	if v, ok := m.Get("a"); !ok || v == nil {
+		t.Error("the value put in this run is not kept")
+	}
+}
+
+// putNew keeps a new value for k and returns it.
+func putNew(m *Map[string, *[64]byte], k string) *[64]byte {
+	v := new([64]byte)
+	m.Put(k, v)
+	return v
 }

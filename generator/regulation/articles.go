@@ -35,12 +35,17 @@ type builder struct {
 	limit int
 	// cut holds the lines cut at the document's column width (cutAtWidth).
 	cut map[int]bool
+	// spaced is true when the document prints lost line breaks as spaces
+	// (spacedBreaks); at is the index of the line being read.
+	spaced bool
+	at     int
 }
 
 // articles builds headings, articles, the preamble and the appendix.
 func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
-	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted, cut: cutAtWidth(lines)}
+	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted, cut: cutAtWidth(lines), spaced: spacedBreaks(lines)}
 	for i, l := range lines {
+		b.at = i
 		switch {
 		case b.appendix:
 			b.toAppendix(l)
@@ -92,7 +97,7 @@ func headingLike(l line) bool {
 	if l.para.Heading > 0 {
 		return true
 	}
-	return utf8.RuneCountInString(l.text) <= 20 && !strings.ContainsAny(l.text, "，。；：、,;:？！?!")
+	return isTitleLike(l.text)
 }
 
 func hasKey(m map[int]label.ArticleStart, i int) bool {
@@ -140,6 +145,14 @@ func (b *builder) body(l line, index int) {
 		b.splitArticle(l, index, at, lab)
 		return
 	}
+	if at := lostBreak(l.text); b.spaced && at > 0 && l.para.Row == "" {
+		b.splitParagraph(l, index, at, "句末空格处原为分段，已另起一段")
+		return
+	}
+	if at := inlineList(l.text); at > 0 && l.para.Row == "" {
+		b.splitParagraph(l, index, at, "各项与引出它们的一款印在同一行，已分为各项")
+		return
+	}
 	if l.para.Row == "" && b.inline(l, index) {
 		return
 	}
@@ -161,6 +174,10 @@ func (b *builder) inline(l line, index int) bool {
 		return true
 	}
 	if m, ok := label.ReadItem(l.text); ok && m.Kind != label.HanItem && !citesItems(m) {
+		b.addItem(l, m, index)
+		return true
+	}
+	if m, ok := b.spacedItem(l, index); ok {
 		b.addItem(l, m, index)
 		return true
 	}

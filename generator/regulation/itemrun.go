@@ -184,3 +184,39 @@ func (b *builder) runOnItem(m label.ItemLabel, index int) (at int, next label.It
 	}
 	return 0, label.ItemLabel{}, false
 }
+
+// spacedItem reads the line at index as an item labelled by digits and a
+// space (label.ReadSpacedItem) when a list of such lines counts on there:
+// item 1 with a line labelled 2 so before the next article, or the item
+// numbered after the one written last.
+func (b *builder) spacedItem(l line, index int) (label.ItemLabel, bool) {
+	m, ok := label.ReadSpacedItem(l.text)
+	if !ok || index < 0 {
+		return m, false
+	}
+	if m.N > 1 {
+		return m, b.lastItemNumber() == m.N-1
+	}
+	for j := index + 1; j < len(b.lines) && !hasKey(b.accepted, j); j++ {
+		if next, ok := label.ReadSpacedItem(b.lines[j].text); ok && next.N == 2 {
+			return m, true
+		}
+	}
+	return m, false
+}
+
+// lastItemNumber is the number of the 项 or 目 written last, when it was
+// the paragraph written last, else 0.
+func (b *builder) lastItemNumber() int {
+	if b.clause == nil {
+		return 0
+	}
+	items := b.clause.Items
+	if b.item != nil && len(b.item.Items) > 0 {
+		items = b.item.Items
+	}
+	if n := len(items); n > 0 && b.last == &items[n-1].Paragraph {
+		return items[n-1].Number
+	}
+	return 0
+}

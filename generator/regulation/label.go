@@ -40,10 +40,31 @@ func parseDivision(s string) (division, bool) {
 	return division{level: l.Unit.String(), number: l.N, label: "第" + l.Numeral + l.Unit.String(), title: title}, true
 }
 
+// maxTitle is the length, in characters, of the longest title of a
+// division.
+const maxTitle = 40
+
+// clauseMarks make a line a sentence, or a clause of one, rather than a
+// title (a title may ask a question). Every test of a short line without
+// punctuation uses them.
+const clauseMarks = "。；;，,：:"
+
+// headingMarks are the marks no heading without a label holds besides
+// clauseMarks: a list comma, a question or an exclamation.
+const headingMarks = "、？?！!"
+
+// isTitleLike reports whether a line could stand alone as a title or a
+// heading without a label: shorter than a line cut by layout (minWrapped),
+// with no clause mark and no list comma. The rest of a cut sentence ends
+// it; a title of a division after its label is isTitle.
+func isTitleLike(s string) bool {
+	return utf8.RuneCountInString(s) < minWrapped && !strings.ContainsAny(s, clauseMarks+headingMarks)
+}
+
 // isTitle reports whether s can be the title of a division: short, with no
 // sentence in it.
 func isTitle(s string) bool {
-	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。；;，,：:") {
+	if utf8.RuneCountInString(s) > maxTitle || strings.ContainsAny(s, clauseMarks) {
 		return false
 	}
 	for _, p := range []string{"的", "、", "规定", "所", "中", "和", "至", "》", "”"} {

@@ -114,3 +114,51 @@ func TestIssuedOn(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedTitle checks the one rule both the particulars and the
+// lines under them use to leave out the title printed again: leading lines
+// that spell all of it, over up to four lines, a year mark it adds aside.
+func TestRepeatedTitle(t *testing.T) {
+	tests := []struct {
+		title string
+		texts []string
+		want  int
+	}{
+		{"中华人民共和国某某法", []string{"中华人民共和国某某法", "2020年1月1日通过"}, 1},
+		{"中华人民共和国某某法", []string{"中华人民共和国", "某某法", "2020年1月1日通过"}, 2},
+		{"某某法院 某某检察院关于某某的解释", []string{"某某法院　某某检察院", "关于某某的解释"}, 2},
+		{"某某解释（2000）", []string{"某某解释"}, 1},
+		{"中华人民共和国某某法", []string{"中华人民共和国"}, 0}, // not all of it
+		{"中华人民共和国某某法", []string{"某某法"}, 0},     // not from its start
+		{"某某规定", []string{"某某规定。"}, 0},         // a sentence
+		{"某某规定", []string{"第一条 某某规定"}, 0},
+		{"", []string{"某某"}, 0},
+	}
+	for _, tt := range tests {
+		if got := repeatedTitle(tt.title, tt.texts); got != tt.want {
+			t.Errorf("repeatedTitle(%q, %q) = %d, want %d", tt.title, tt.texts, got, tt.want)
+		}
+	}
+}
+
+// TestIsTitleLike checks the one test of a short line without
+// punctuation that headings, joins and column cuts share.
+func TestIsTitleLike(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"养护管理", true},
+		{"制定某某规定的必要性和可行性分析", true},
+		{"二十五个字以上的一行不是标题而是被版面截断的一句正文的开头", false},
+		{"监督、检查", false},
+		{"有何规定？", false},
+		{"本办法下列用语的含义：", false},
+		{"工作，", false},
+	}
+	for _, tt := range tests {
+		if got := isTitleLike(tt.in); got != tt.want {
+			t.Errorf("isTitleLike(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

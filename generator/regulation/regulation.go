@@ -27,7 +27,10 @@
 // they repeat or go back.
 //
 // Repairs are rules, never guesses: a 款 that stops mid-sentence is
-// joined with the next line, a character doubled across that break is
+// joined with the next line (not after a formula), a 款 or item printed
+// after a full stop and spaces on the line of the one before is split
+// off where the document prints no spaces inside its sentences, a
+// character doubled across a break is
 // dropped when the rest of the document spells the phrase without it, and
 // a bracket left open is closed only where the document prints the same
 // bracketed phrase elsewhere. Each repair is a model.Repair with its
@@ -263,25 +266,38 @@ func lateMeta(lines []line) ([]string, []line) {
 // do not spell the whole title. A year the title adds to tell versions
 // apart (某某解释（2000）) need not be printed.
 func (p *parser) titleRepeat(lines []line, i int) int {
-	title := foldRepeat(p.doc.Title)
+	texts := make([]string, 0, maxTitleLines)
+	for j := i; j < len(lines) && j < i+maxTitleLines; j++ {
+		texts = append(texts, lines[j].text)
+	}
+	return i + repeatedTitle(p.doc.Title, texts)
+}
+
+// maxTitleLines is how many lines a title printed again may take.
+const maxTitleLines = 4
+
+// repeatedTitle returns how many of texts, from the first, spell title
+// again (none when they do not spell all of it): titleRepeat and
+// dropTitleRepeat read the title printed again with it.
+func repeatedTitle(title string, texts []string) int {
+	title = foldRepeat(title)
 	if title == "" {
-		return i
+		return 0
 	}
 	got := ""
-	for j := i; j < len(lines) && j < i+4; j++ {
-		s := lines[j].text
-		if isStructural(s) || strings.ContainsAny(s, "。；：:;") {
-			return i
+	for j, s := range texts {
+		if j == maxTitleLines || isStructural(s) || strings.ContainsAny(s, "。；：:;") {
+			return 0
 		}
 		got += foldRepeat(s)
 		if !strings.HasPrefix(title, got) {
-			return i
+			return 0
 		}
 		if rest := title[len(got):]; rest == "" || yearMark.MatchString(rest) {
 			return j + 1
 		}
 	}
-	return i
+	return 0
 }
 
 // yearMark matches a year a title carries after its name: （2000）, 2022.
@@ -297,11 +313,7 @@ func foldRepeat(s string) string {
 // top of the particulars (中华人民共和国某某 / 某某法): leading lines without
 // a date that are each a part of the title.
 func (p *parser) dropTitleRepeat(meta []string) []string {
-	title := foldTitle(p.doc.Title)
-	for len(meta) > 0 && title != "" && !startsWithDate(meta[0]) && strings.Contains(title, foldTitle(meta[0])) {
-		meta = meta[1:]
-	}
-	return meta
+	return meta[repeatedTitle(p.doc.Title, meta):]
 }
 
 // isTitleLine reports whether the first line names the document: a

@@ -33,13 +33,14 @@ const minWrapped = 25
 // middle of: prev ends with a Han character, a letter, a digit or a mark
 // that opens or joins, and next is no label of its own. A short prev with
 // no punctuation is a title, not a cut sentence, unless it is the text
-// after an article's label.
+// after an article's label. A formula (应纳税额＝销售额×税率) is
+// complete without a full stop.
 func continues(prev string, afterLabel bool, next line) bool {
 	r, _ := utf8.DecodeLastRuneInString(prev)
-	if r == utf8.RuneError || next.para.Heading > 0 {
+	if r == utf8.RuneError || next.para.Heading > 0 || endsInFormula(prev) {
 		return false
 	}
-	if !afterLabel && utf8.RuneCountInString(prev) < minWrapped && !strings.ContainsAny(prev, "，、；：,;:") {
+	if !afterLabel && isTitleLike(prev) {
 		return false
 	}
 	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(midSentenceEnd, r) {
@@ -53,6 +54,25 @@ func continues(prev string, afterLabel bool, next line) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(next.text)
 	return first != '“' && first != '"'
+}
+
+// endsInFormula reports whether the last clause of s (after its last
+// clause mark) is an equation: 应纳税额＝销售额×比例税率.
+func endsInFormula(s string) bool {
+	_, last, _ := cutLast(s, clauseMarks)
+	return strings.ContainsAny(last, "＝=")
+}
+
+// cutLast cuts s after the last of marks: the text up to and including
+// it, and what follows. found is false (and after all of s) when s holds
+// none.
+func cutLast(s, marks string) (before, after string, found bool) {
+	i := strings.LastIndexAny(s, marks)
+	if i < 0 {
+		return "", s, false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[:i+size], s[i+size:], true
 }
 
 // minColumn is the shortest column width a layout cuts lines at.
@@ -70,7 +90,7 @@ func cutAtWidth(lines []line) map[int]bool {
 	for i := 0; i+1 < len(lines); i++ {
 		s := lines[i].text
 		n := utf8.RuneCountInString(s)
-		if n < minColumn || n >= minWrapped || strings.ContainsAny(s, "，、；：。,;: ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
+		if n < minColumn || !isTitleLike(s) || strings.Contains(s, " ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
 			continue
 		}
 		if _, ok := label.ReadItem(s); ok || isStructural(s) {
@@ -90,12 +110,6 @@ func cutAtWidth(lines []line) map[int]bool {
 		}
 	}
 	return cut
-}
-
-// isTitleLike reports whether a line could stand alone as a title: short,
-// without punctuation. The rest of a cut sentence ends it.
-func isTitleLike(s string) bool {
-	return utf8.RuneCountInString(s) < minWrapped && !strings.ContainsAny(s, "，、；：。,;:")
 }
 
 // cutBefore reports whether the line before line i was cut at the

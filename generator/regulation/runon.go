@@ -52,14 +52,18 @@ func (b *builder) follows(lab label.ArticleStart) bool {
 
 // endsSentence reports whether s, spaces trimmed at its end, ends a
 // sentence: with 。；！？ or with closing quotes or brackets after one.
-func endsSentence(s string) bool {
+func endsSentence(s string) bool { return endsWithMark(s, sentenceEnds) }
+
+// endsWithMark reports whether s, spaces trimmed at its end, ends with one
+// of marks, or with closing quotes or brackets after one.
+func endsWithMark(s, marks string) bool {
 	s = strings.TrimRightFunc(s, label.IsSpace)
 	for {
 		r, size := utf8.DecodeLastRuneInString(s)
 		switch {
 		case size == 0:
 			return false
-		case strings.ContainsRune(sentenceEnds, r):
+		case strings.ContainsRune(marks, r):
 			return true
 		case label.IsClose(r) || strings.ContainsRune("”’」』\"", r):
 			s = s[:len(s)-size]

@@ -8,10 +8,6 @@ import (
 	"tiaoli/generator/model"
 )
 
-// maxSubheading is the length, in characters, of the longest unlabelled
-// heading read between two articles.
-const maxSubheading = 24
-
 // subheading handles a line between two articles that reads as a heading
 // whose 第X章 label is missing: short, with no sentence punctuation, after a
 // finished 款, right before an article, a division or another such line.
@@ -23,8 +19,11 @@ const maxSubheading = 24
 // 准则's subheading). Before the first article only the second line of a
 // title is read so. It reports false when the line is not one.
 func (b *builder) subheading(lines []line, i int, accepted map[int]label.ArticleStart) bool {
+	if b.titleGoesOn(lines, i, accepted) {
+		return true
+	}
 	d, ok := headingParts(lines[i].text)
-	if !ok || !beforeArticle(lines, i+1, accepted, true) {
+	if !ok || !beforeArticle(lines, i+1, accepted, true) || b.continuesList(d) {
 		return false
 	}
 	if h := b.pendingHeading(lines, i); h != nil {
@@ -48,6 +47,18 @@ func (b *builder) subheading(lines []line, i int, accepted map[int]label.Article
 	return true
 }
 
+// continuesList reports whether d, labelled （二）, would be the next item
+// of the list the current 款 holds: an item printed without its text's
+// punctuation, not a heading.
+func (b *builder) continuesList(d division) bool {
+	m, ok := label.ReadItem(d.label)
+	if !ok || m.Kind != label.HanParenItem || b.clause == nil {
+		return false
+	}
+	n := len(b.clause.Items)
+	return n > 0 && b.clause.Items[n-1].Number == m.N-1
+}
+
 // deeper is the level a division opened right under another takes.
 var deeper = map[string]string{"编": "章", "分编": "章", "章": "节", "节": "节"}
 
@@ -61,19 +72,38 @@ func (b *builder) pendingHeading(lines []line, i int) *model.Heading {
 	return &b.reg.Headings[n-1]
 }
 
-// cutTitle reports whether a title stops on a word that joins it to more.
+// cutTitle reports whether a title stops on a word or mark that joins it
+// to more.
 func cutTitle(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("和与及或的、", r)
+	return strings.ContainsRune("和与及或的、，,", r)
+}
+
+// titleGoesOn adds line i to the title of the division right before it
+// when that title stops on a joining word or mark (…主席、副主席，乡长、 /
+// 副乡长，镇长…的选举) and the line, right before an article or a
+// division, reads as the rest of a title: no sentence end, colon or label,
+// as short as a title. Commas are allowed: the title is a list already.
+func (b *builder) titleGoesOn(lines []line, i int, accepted map[int]label.ArticleStart) bool {
+	h := b.pendingHeading(lines, i)
+	s := lines[i].text
+	if h == nil || !cutTitle(h.Title) || !beforeArticle(lines, i+1, accepted, true) ||
+		utf8.RuneCountInString(s) > maxTitle || strings.ContainsAny(s, "。；;：:？?！!") || label.ItemLine(s) || isStructural(s) {
+		return false
+	}
+	h.Title += strings.ReplaceAll(normaliseTitle(s), " ", "")
+	b.headingEnd = lines[i].para.Line
+	return true
 }
 
 // headingParts reads a line as a heading without a 第X章 label: its 一、
-// label, if any, and its title.
+// or （一） label, if any, and its title. A （一） label heads a part of a
+// part labelled 一、 (三、关于担保物权 / （一）担保合同的效力).
 func headingParts(s string) (division, bool) {
 	t := s
 	d := division{}
 	if m, ok := label.ReadItem(s); ok {
-		if m.Kind != label.HanItem {
+		if m.Kind != label.HanItem && m.Kind != label.HanParenItem {
 			return division{}, false
 		}
 		d.label, t = m.Label, m.Rest
@@ -90,7 +120,7 @@ func headingParts(s string) (division, bool) {
 // division, no date.
 func headingText(s string) bool {
 	t := strings.ReplaceAll(normaliseTitle(s), " ", "")
-	if t == "" || utf8.RuneCountInString(t) > maxSubheading || strings.ContainsAny(t, "。；;，,：:？?！!“”\"「」《》＝=×0123456789０１２３４５６７８９") {
+	if t == "" || utf8.RuneCountInString(t) >= minWrapped || strings.ContainsAny(t, clauseMarks+"？?！!“”\"「」《》＝=×0123456789０１２３４５６７８９") {
 		return false
 	}
 	if _, ok := label.ReadItem(t); ok {
