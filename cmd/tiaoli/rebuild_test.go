@@ -44,6 +44,9 @@ func TestRebuildEqualsFresh(t *testing.T) {
 		what string
 		do   func()
 	}{
+		{"an edit of an article another source cites", func() {
+			edit(t, filepath.Join(content, "a.md"), "自发布之日", "自公布之日")
+		}},
 		{"an edit of a definition", func() {
 			edit(t, filepath.Join(content, "a.md"), "各类事项", "各类具体事项")
 		}},

@@ -21,8 +21,10 @@ import (
 // of rendering them again, when nothing they show can have changed: its
 // own digest covers the files the document was read from and the
 // references other documents make to it (with the paragraphs they are
-// made in, which its pages quote) and the terms its pages show (those it
-// defines and uses, with the places it uses them); one Global digest
+// made in, which its pages quote), the places its references to other
+// documents lead to (their tooltips quote the cited article) and the
+// terms its pages show (those it defines and uses, with the places it
+// uses them); one Global digest
 // covers what any page may show of the rest of the corpus: every
 // document's header and article labels, the sources, the cited titles,
 // the editorial files (pins, glossary, metadata tables), the templates,
@@ -93,9 +95,9 @@ func newState(r *renderer) (*State, error) {
 		return nil, err
 	}
 	s.Terms = sumOf(views...)
-	incoming, shown := r.incoming(), termsShown(c, views)
+	incoming, outgoing, shown := r.incoming(), r.outgoing(), termsShown(c, views)
 	for _, d := range c.Documents {
-		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID) + shown[d.ID]
+		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID) + shown[d.ID] + outgoing[d.ID]
 	}
 	s.Pages = make(map[string]string, len(c.Terms)+len(c.Comparisons))
 	for i, t := range c.Terms {
@@ -190,6 +192,33 @@ func (r *renderer) incoming() map[string][]citing {
 		cr := citing{Ref: *ref, Text: t.Text, From: t.Citation(), At: t.URL()}
 		cr.Ref.Antecedents = nil // indices into the whole list
 		out[ref.To.Document] = append(out[ref.To.Document], cr)
+	}
+	return out
+}
+
+// outgoing sums up, by document ID, what its pages show of the places
+// its references to other documents lead to: their addresses and
+// tooltips, which quote the text of the cited article.
+func (r *renderer) outgoing() map[string]string {
+	hs := map[string]hash.Hash{}
+	for _, ref := range r.c.References {
+		if ref.To != nil && ref.To.Document == ref.From.Document {
+			continue
+		}
+		h := hs[ref.From.Document]
+		if h == nil {
+			h = sha256.New()
+			hs[ref.From.Document] = h
+		}
+		url, tip, class := r.refTarget(ref)
+		if url == "" && len(ref.Antecedents) > 1 {
+			tip = r.antecedents(ref)
+		}
+		io.WriteString(h, url+"\x00"+tip+"\x00"+class+"\x01")
+	}
+	out := make(map[string]string, len(hs))
+	for d, h := range hs {
+		out[d] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
 }
