@@ -42,9 +42,12 @@ type compressor struct {
 	err error
 }
 
+// gzJob compresses data into dst.gz, and links that as also.gz into
+// spare when also is not "".
 type gzJob struct {
-	dst  string
-	data []byte
+	dst, also string
+	data      []byte
+	spare     *spare
 }
 
 func newCompressor(workers int, count *atomic.Int64) *compressor {
@@ -59,13 +62,14 @@ func newCompressor(workers int, count *atomic.Int64) *compressor {
 	return c
 }
 
-// add queues the compression of data into dst.gz. It keeps a copy: a
-// Writer's caller may reuse data as soon as WriteFile returns.
-func (c *compressor) add(dst string, data []byte) error {
+// add queues j. It keeps a copy of its data: a Writer's caller may reuse
+// data as soon as WriteFile returns.
+func (c *compressor) add(j gzJob) error {
 	if err := c.firstErr(); err != nil {
 		return err
 	}
-	c.jobs <- gzJob{dst, append([]byte(nil), data...)}
+	j.data = append([]byte(nil), j.data...)
+	c.jobs <- j
 	return nil
 }
 
@@ -89,6 +93,9 @@ func (c *compressor) work() {
 			continue
 		}
 		c.count.Add(1)
+		if j.also != "" {
+			j.spare.link(j.dst+".gz", j.also+".gz")
+		}
 	}
 }
 

@@ -8,6 +8,8 @@
 //	OUT.prev      the build that was published before OUT, for Rollback
 //	OUT.trash     a build on its way out (removed by the next build)
 //	OUT.lock      held while a build or a rollback runs
+//	OUT.spare     after a first build, a second set of links to its files
+//	              for the next build to start from (spare.go)
 //	OUT.cache     what a build keeps for the next one that is no part of
 //	              the site (the parsed sources: generator.Store); never
 //	              published, and removable at any time
@@ -46,6 +48,7 @@ const (
 	TrashSuffix   = ".trash"
 	LockSuffix    = ".lock"
 	CacheSuffix   = ".cache"
+	SpareSuffix   = ".spare"
 )
 
 // CacheDir is the folder beside the published folder out (followed when
@@ -128,6 +131,8 @@ type Staging struct {
 	// are the folders of it that Retain kept.
 	recycled bool
 	retained map[string]bool
+	// spare, when not nil, gets a link to each file written (spare.go).
+	spare *spare
 
 	mu     sync.Mutex
 	closed bool
@@ -181,6 +186,10 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
+	if err := removeDebris(out+SpareSuffix, opts.Force); err != nil { // unless recycled
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	if !recycled {
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return nil, err
@@ -196,6 +205,9 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 	_, statErr := os.Stat(out)
 	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled,
 		none: errors.Is(statErr, fs.ErrNotExist)}
+	if s.none && opts.Recycle {
+		s.spare = newSpare(out+SpareSuffix, out, opts.Reuse)
+	}
 	s.own.Store(topName(MarkerFile), true)
 	if opts.Compress {
 		s.gz = newCompressor(opts.Workers, &s.compressed)
@@ -277,17 +289,19 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	old := filepath.Join(s.out, rel)
 	if !s.none && holds(old, data) && link(old, dst) == nil {
 		s.kept.Add(1)
-		return s.variant(name, dst, old, data, true)
+		return s.variant(name, dst, old, data, true, "")
 	}
 	if err := writeNew(dst, data); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	s.written.Add(1)
-	return s.variant(name, dst, old, data, false)
+	return s.variant(name, dst, old, data, false, s.spare.add(name, dst))
 }
 
-// variant makes or keeps the .gz variant of a file just written.
-func (s *Staging) variant(name, dst, old string, data []byte, unchanged bool) error {
+// variant makes or keeps the .gz variant of a file just written; also,
+// when not "", is the file's name in the spare, which gets the variant
+// too.
+func (s *Staging) variant(name, dst, old string, data []byte, unchanged bool, also string) error {
 	if s.gz == nil || len(data) < s.opts.MinCompressSize || !Compressible(name) {
 		return nil
 	}
@@ -295,7 +309,7 @@ func (s *Staging) variant(name, dst, old string, data []byte, unchanged bool) er
 		s.compressed.Add(1)
 		return nil
 	}
-	return s.gz.add(dst, data)
+	return s.gz.add(gzJob{dst: dst, data: data, spare: s.spare, also: also})
 }
 
 // checkName refuses names that are not clean relative slash paths.
@@ -317,20 +331,24 @@ func topName(name string) string {
 
 // mkdirs makes a folder of the staging folder, and its parents, and
 // remembers them: one mkdir per new folder, no stat.
-func (s *Staging) mkdirs(rel string) error {
+func (s *Staging) mkdirs(rel string) error { return mkdirs(s.dir, rel, &s.dirs) }
+
+// mkdirs makes the folder rel of root, and its parents, unless known
+// holds it, and adds them to known.
+func mkdirs(root, rel string, known *sync.Map) error {
 	if rel == "." {
 		return nil
 	}
-	if _, ok := s.dirs.Load(rel); ok {
+	if _, ok := known.Load(rel); ok {
 		return nil
 	}
-	if err := s.mkdirs(filepath.Dir(rel)); err != nil {
+	if err := mkdirs(root, filepath.Dir(rel), known); err != nil {
 		return err
 	}
-	if err := os.Mkdir(filepath.Join(s.dir, rel), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := os.Mkdir(filepath.Join(root, rel), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("publish: %w", err)
 	}
-	s.dirs.Store(rel, true)
+	known.Store(rel, true)
 	return nil
 }
 
@@ -364,19 +382,21 @@ func (s *Staging) Commit() error {
 	if err == nil {
 		err = s.checkRetained()
 	}
+	if err == nil {
+		if err = s.makeReadable(); err != nil {
+			err = fmt.Errorf("publish: %w", err)
+		}
+	}
+	if err == nil {
+		if err = s.flush(); err != nil {
+			err = fmt.Errorf("publish: flushing the new build: %w", err)
+		}
+	}
+	if err == nil {
+		err = swapIn(s.dir, s.out, s.foreign)
+	}
+	s.spare.end(err != nil)
 	if err != nil {
-		os.RemoveAll(s.dir)
-		return err
-	}
-	if err := s.makeReadable(); err != nil {
-		os.RemoveAll(s.dir)
-		return fmt.Errorf("publish: %w", err)
-	}
-	if err := s.flush(); err != nil {
-		os.RemoveAll(s.dir)
-		return fmt.Errorf("publish: flushing the new build: %w", err)
-	}
-	if err := swapIn(s.dir, s.out, s.foreign); err != nil {
 		os.RemoveAll(s.dir)
 		return err
 	}
@@ -404,6 +424,7 @@ func (s *Staging) Abort() error {
 		return nil
 	}
 	defer s.lock.release()
+	s.spare.end(true)
 	return os.RemoveAll(s.dir)
 }
 

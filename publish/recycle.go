@@ -22,15 +22,21 @@ import (
 // to the build the new one replaced, as without recycling; a build that
 // fails after it began leaves no OUT.prev.
 
-// recycle makes OUT.prev the staging folder dir, when it is a site, and
-// removes what of it the options do not let the build reuse. It reports
-// whether it did.
+// recycle makes OUT.prev the staging folder dir, when it is a site, or
+// else OUT.spare (spare.go) when that is one, and removes what of it the
+// options do not let the build reuse. It reports whether it did.
 func recycle(out, dir string, opts Options) (bool, error) {
-	prev := out + PrevSuffix
-	if !opts.Recycle || !IsSite(prev) {
+	if !opts.Recycle {
 		return false, nil
 	}
-	if err := os.Rename(prev, dir); err != nil {
+	from := out + PrevSuffix
+	if !IsSite(from) {
+		from = out + SpareSuffix
+	}
+	if !IsSite(from) {
+		return false, nil
+	}
+	if err := os.Rename(from, dir); err != nil {
 		return false, nil // start from an empty folder
 	}
 	entries, err := os.ReadDir(dir)

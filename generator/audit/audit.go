@@ -33,6 +33,9 @@ type Finding struct {
 	Document string // document ID
 	URL      string // the page that shows it, when it has one (root-relative)
 	Message  string // in Chinese, for an editor
+	// unknown, when not "", is a title (folded) the finding holds for
+	// only while no document of the corpus makes it known (titles).
+	unknown string
 }
 
 // Check looks for one class of misreading in a parsed corpus: in each
@@ -82,15 +85,65 @@ type Result struct {
 // The checks read one document after the other, all of them, so that the
 // units of a document are listed once for all (walk.go).
 func Run(c *model.Corpus) []Result {
+	rs, _ := RunKept(c, nil)
+	return rs
+}
+
+// Kept is what the checks found in one document: a later run on a corpus
+// where nothing the checks read of it changed gives the same, and can
+// take it instead of reading the document again (RunKept). It is kept
+// between builds as JSON.
+type Kept struct {
+	// Findings are in the order the checks gave them.
+	Findings []keptFinding `json:"f,omitempty"`
+	// Titles are the titles (folded) that the document makes known to
+	// the corpus (titles).
+	Titles []string `json:"t,omitempty"`
+}
+
+// keptFinding is a finding of a document, which holds only while the
+// title Unknown (folded) is none the corpus knows, when it is not "".
+type keptFinding struct {
+	Finding
+	Unknown string `json:"u,omitempty"`
+}
+
+// RunKept is Run taking, for each document that kept gives a Kept for
+// (its ok true), what an earlier run found in it, and reading the others.
+// What it would keep of each document, kept or read, comes back too, by
+// document ID. kept may be nil. A document's Kept depends on it, on
+// the terms its links name and on the references it makes, and on the
+// sources it shares; what depends on the whole corpus (whether a cited
+// title is known, the corpus-wide checks) is found again on every run.
+func RunKept(c *model.Corpus, kept func(*model.Document) (Kept, bool)) ([]Result, map[string]Kept) {
 	out := make([]Result, len(Checks))
+	class := make(map[string]int, len(Checks))
 	for i, ch := range Checks {
 		out[i].Check = ch
+		class[ch.Class] = i
 	}
 	x := &scan{c: c}
-	for _, d := range c.Documents {
-		x.at(d)
-		for i, ch := range Checks {
-			out[i].Findings = append(out[i].Findings, ch.doc(x, d)...)
+	docs := make(map[string]Kept, len(c.Documents))
+	all := make([]Kept, len(c.Documents))
+	known := map[string]bool{}
+	for i, d := range c.Documents {
+		k, ok := Kept{}, false
+		if kept != nil {
+			k, ok = kept(d)
+		}
+		if !ok {
+			k = x.document(d)
+		}
+		all[i], docs[d.ID] = k, k
+		for _, t := range k.Titles {
+			known[t] = true
+		}
+	}
+	for _, k := range all {
+		for _, f := range k.Findings {
+			if i, ok := class[f.Class]; ok && (f.Unknown == "" || !known[f.Unknown]) {
+				out[i].Findings = append(out[i].Findings, f.Finding)
+			}
 		}
 	}
 	for i, ch := range Checks {
@@ -103,7 +156,21 @@ func Run(c *model.Corpus) []Result {
 		}
 		sortFindings(fs)
 	}
-	return out
+	return out, docs
+}
+
+// document runs the checks of one document.
+func (x *scan) document(d *model.Document) Kept {
+	x.at(d)
+	k := Kept{Titles: x.titles()}
+	for _, ch := range Checks {
+		for _, f := range ch.doc(x, d) {
+			unknown := f.unknown
+			f.Class, f.unknown = ch.Class, ""
+			k.Findings = append(k.Findings, keptFinding{Finding: f, Unknown: unknown})
+		}
+	}
+	return k
 }
 
 // Counts maps each class key to its number of findings.

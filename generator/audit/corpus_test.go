@@ -2,9 +2,11 @@ package audit_test
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/audit"
+	"tiaoli/generator/model"
 	"tiaoli/internal/golden"
 	"tiaoli/internal/testdir"
 )
@@ -26,7 +29,9 @@ func TestCorpusBaseline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the audit of the whole corpus")
 	}
-	results := audit.Run(generator.Parse(os.DirFS(testdir.Corpus(t))))
+	c := generator.Parse(os.DirFS(testdir.Corpus(t)))
+	results := audit.Run(c)
+	checkKept(t, c, results)
 	counts := audit.Counts(results)
 	if golden.Updating() {
 		writeBaseline(t, counts)
@@ -44,6 +49,35 @@ func TestCorpusBaseline(t *testing.T) {
 		case got < want:
 			t.Logf("class %s: %d suspects, below its baseline %d: lower it (-update)", r.Class, got, want)
 		}
+	}
+}
+
+// checkKept checks that RunKept, taking what it found in every other
+// document from an earlier run (through JSON, as builds keep it), finds
+// what Run found.
+func checkKept(t *testing.T, c *model.Corpus, want []audit.Result) {
+	_, docs := audit.RunKept(c, nil)
+	data, err := json.Marshal(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept map[string]audit.Kept
+	if err := json.Unmarshal(data, &kept); err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	got, again := audit.RunKept(c, func(d *model.Document) (audit.Kept, bool) {
+		i++
+		k, ok := kept[d.ID]
+		return k, ok && i%2 == 0
+	})
+	for j := range want {
+		if !reflect.DeepEqual(got[j].Findings, want[j].Findings) {
+			t.Errorf("class %s: %d findings with what earlier runs found, %d without", want[j].Class, len(got[j].Findings), len(want[j].Findings))
+		}
+	}
+	if !reflect.DeepEqual(again, docs) {
+		t.Error("what RunKept keeps differs when it took half of it from an earlier run")
 	}
 }
 

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -12,7 +13,9 @@ import (
 // clause before a citation taken as what an abbreviation stands for
 // (正确适用《…》). A cited title is known when it is the title of a
 // document of the corpus, its short form (without 中华人民共和国 or 中国共产党),
-// or printed in 《》 somewhere in the corpus.
+// or printed in 《》 somewhere in the corpus: a title d does not know
+// itself makes a finding that holds while no other document knows it
+// (RunKept).
 func madeUpTitle(x *scan, d *model.Document) []Finding {
 	c := x.c
 	var out []Finding
@@ -20,8 +23,10 @@ func madeUpTitle(x *scan, d *model.Document) []Finding {
 		switch {
 		case l.Kind == "reference" && l.Reference >= 0 && l.Reference < len(c.References):
 			r := c.References[l.Reference]
-			if r.External && r.Title != "" && !x.knownTitles()[foldTitle(r.Title)] {
-				out = append(out, find(d, u.Position, u.URL(), "引用的标题不是标题："+clip(r.Title, 30)))
+			if t := foldTitle(r.Title); r.External && r.Title != "" && !x.knows(t) {
+				f := find(d, u.Position, u.URL(), "引用的标题不是标题："+clip(r.Title, 30))
+				f.unknown = t
+				out = append(out, f)
 			}
 		case l.Kind == "term" && l.Definition && l.Term >= 0 && l.Term < len(c.Terms):
 			t := c.Terms[l.Term]
@@ -59,9 +64,10 @@ func titleLike(term string) bool {
 // titlePrefixes are left out of a short title.
 var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
-// knownTitles are the folded titles of the corpus's documents, their short
-// forms, and every title printed in 《》 in its texts.
-func knownTitles(c *model.Corpus) map[string]bool {
+// titles are the folded titles that the document us are the units of
+// makes known to the corpus: its title, the titles printed in 《》 in it
+// and in its texts, and their short forms; sorted, each once.
+func titles(d *model.Document, us []unit) []string {
 	known := map[string]bool{}
 	add := func(t string) {
 		t = foldTitle(t)
@@ -72,18 +78,16 @@ func knownTitles(c *model.Corpus) map[string]bool {
 			}
 		}
 	}
-	for _, d := range c.Documents {
-		add(d.Title)
-		for _, t := range bracketed(d.Title) {
+	add(d.Title)
+	for _, t := range bracketed(d.Title) {
+		add(t)
+	}
+	for _, u := range us {
+		for _, t := range bracketed(u.Text) {
 			add(t)
 		}
-		for _, u := range units(d) {
-			for _, t := range bracketed(u.Text) {
-				add(t)
-			}
-		}
 	}
-	return known
+	return slices.Sorted(maps.Keys(known))
 }
 
 // bracketed lists the texts printed in 《》 in s, outermost first.

@@ -1,21 +1,25 @@
 package audit
 
-import "tiaoli/generator/model"
+import (
+	"slices"
+
+	"tiaoli/generator/model"
+)
 
 // scan is what the checks of a Run share: the corpus, the document they
 // are at and its units, and what they learn of the whole corpus once.
 type scan struct {
 	c       *model.Corpus
 	d       *model.Document
-	units   []unit // of d
-	linked  []unit // of d, with the texts links count in (linkedUnits); nil until asked for
-	known   map[string]bool
+	units   []unit   // of d
+	linked  []unit   // of d, with the texts links count in (linkedUnits); nil until asked for
+	known   []string // the titles d makes known (titles), sorted; nil until asked for
 	sources map[string]*model.Source
 }
 
 // at moves the scan to the document d.
 func (x *scan) at(d *model.Document) {
-	x.d, x.units, x.linked = d, units(d), nil
+	x.d, x.units, x.linked, x.known = d, units(d), nil, nil
 }
 
 // linkedUnits are the units of the document the scan is at, with the
@@ -27,12 +31,20 @@ func (x *scan) linkedUnits() []unit {
 	return x.linked
 }
 
-// knownTitles are the titles of the corpus (knownTitles), found once.
-func (x *scan) knownTitles() map[string]bool {
+// titles are the titles the document the scan is at makes known
+// (titles), found once.
+func (x *scan) titles() []string {
 	if x.known == nil {
-		x.known = knownTitles(x.c)
+		x.known = titles(x.d, x.units)
 	}
 	return x.known
+}
+
+// knows reports whether the document the scan is at makes the folded
+// title t known.
+func (x *scan) knows(t string) bool {
+	_, ok := slices.BinarySearch(x.titles(), t)
+	return ok
 }
 
 // sourcesByPath maps the path of every source to it, mapped once.

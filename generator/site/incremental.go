@@ -53,8 +53,10 @@ type State struct {
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
 	// Pages sums up, for each term and comparison page by its URL, the
-	// documents it quotes.
+	// documents it quotes; for the editor's report, what it shows.
 	Pages map[string]string `json:"pages,omitempty"`
+	// site is the folder the State was read from; "" for a new one.
+	site string
 }
 
 // ReadState reads the State a published site left; nil when it has none
@@ -68,6 +70,7 @@ func ReadState(site string) *State {
 	if json.Unmarshal(data, &s) != nil || s.Version != stateVersion {
 		return nil
 	}
+	s.site = site
 	return &s
 }
 
@@ -192,10 +195,13 @@ func (r *renderer) globalDigest() (string, error) {
 		return "", err
 	}
 	enc := json.NewEncoder(h)
-	for _, v := range []any{terms(c), citedTitles(c), c.Sources, headers(c), editorial(c), c.Works} {
+	for _, v := range []any{terms(c), citedTitles(c), c.Sources, editorial(c), c.Works} {
 		if err := enc.Encode(v); err != nil {
 			return "", err
 		}
+	}
+	if err := hashHeaders(h, enc, c); err != nil {
+		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -226,36 +232,50 @@ func citedTitles(c *model.Corpus) []string {
 	return out
 }
 
-// header is what other pages show of a document: everything but its text
-// and the lines things start on.
-type header struct {
-	Doc      model.Document
-	Articles []model.Article
-	Sections []model.Section
-}
-
-// headers lists the header of every document.
-func headers(c *model.Corpus) []header {
-	out := make([]header, 0, len(c.Documents))
+// hashHeaders writes to h what other pages show of every document: the
+// document but its text and the lines things start on, through enc (the
+// JSON of every field, so that a field added to the model counts), then
+// the labels and addresses of its articles and sections, written out
+// (149k articles on the LawRefBook corpus, which as JSON took most of the
+// digest's time).
+func hashHeaders(h io.Writer, enc *json.Encoder, c *model.Corpus) error {
+	var b []byte
 	for _, d := range c.Documents {
-		h := header{Doc: *d}
-		h.Doc.Body, h.Doc.Preamble, h.Doc.Appendix = nil, nil, nil
-		h.Doc.Articles, h.Doc.Sections = nil, nil
-		h.Doc.Variants, h.Doc.Repairs, h.Doc.Suspects, h.Doc.Headings = nil, nil, nil, nil
+		doc := *d
+		doc.Body, doc.Preamble, doc.Appendix = nil, nil, nil
+		doc.Articles, doc.Sections = nil, nil
+		doc.Variants, doc.Repairs, doc.Suspects, doc.Headings = nil, nil, nil, nil
+		if err := enc.Encode(&doc); err != nil {
+			return err
+		}
+		b = b[:0]
 		for _, a := range d.Articles {
 			if a != nil {
-				h.Articles = append(h.Articles, model.Article{Number: a.Number, Suffix: a.Suffix, Label: a.Label,
-					URL: a.URL, Path: a.Path})
+				b = strconv.AppendInt(append(b, 'a'), int64(a.Number), 10)
+				b = strconv.AppendInt(append(b, '.'), int64(a.Suffix), 10)
+				b = appendFields(b, a.Label, a.URL)
+				b = append(appendFields(strconv.AppendInt(b, int64(len(a.Path)), 10), a.Path...), 1)
 			}
 		}
 		for _, s := range d.Sections {
 			if s != nil {
-				h.Sections = append(h.Sections, model.Section{Label: s.Label, Title: s.Title, URL: s.URL, Anchor: s.Anchor})
+				b = append(appendFields(append(b, 's'), s.Label, s.Title, s.URL, s.Anchor), 1)
 			}
 		}
-		out = append(out, h)
+		if _, err := h.Write(append(b, '\n')); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
+}
+
+// appendFields appends each of fields to b, each after a NUL byte (an
+// article or section ends with byte 1).
+func appendFields(b []byte, fields ...string) []byte {
+	for _, f := range fields {
+		b = append(append(b, 0), f...)
+	}
+	return b
 }
 
 // editorial lists the digests of the content files that are not sources.

@@ -229,7 +229,7 @@ func (w *worker) reportPage() error {
 	r := w.r
 	const url = address.ReportURL
 	p := fromPage{root: rootOf(url), url: url}
-	rep := report.Build(r.c)
+	rep, docs := report.BuildKept(r.c, r.x, r.auditKept())
 	pg := reportPage{Chrome: r.chrome(url, "编辑报告", "report", "report"), Problems: rep.Problems()}
 	pg.Chrome.NoIndex = true
 	href := func(u string) string {
@@ -250,7 +250,11 @@ func (w *worker) reportPage() error {
 		}
 		pg.Sections = append(pg.Sections, rs)
 	}
-	return w.page("report", url, pg)
+	render := func(w *worker) error { return w.page("report", url, pg) }
+	if r.keepReport(url, pg, docs) {
+		return w.keepTree(url, []job{{render: render}})
+	}
+	return render(w)
 }
 
 // queryPage is the search page: the search box and help of the results

@@ -43,6 +43,9 @@ type renderer struct {
 	frameErr error
 	// state sums up what this build's pages show (incremental.go).
 	state *State
+	// report is what the report page leaves for the next build
+	// (reportkeep.go).
+	reported reportKept
 	// examples is the search boxes' hint, from the corpus's own texts.
 	examples string
 }

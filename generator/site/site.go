@@ -23,6 +23,8 @@
 //	404.html  sitemap.xml  feed.xml  assets/
 //	.tiaoli/state.json  what the next build needs to keep unchanged pages
 //	                    (incremental.go); never served
+//	.tiaoli/audit.json  what the audit found in each document, for the
+//	                    next build's report (reportkeep.go); never served
 //
 // Render writes every file; Lazy prepares the same site without rendering
 // a page, and renders each file when it is asked for (lazy.go), for a
@@ -106,6 +108,9 @@ func Render(c *model.Corpus, opts Options, w Writer) error {
 		return err
 	}
 	if err := r.run(w); err != nil {
+		return err
+	}
+	if err := r.writeReportKept(w, address.ReportURL); err != nil {
 		return err
 	}
 	state, err := json.Marshal(r.state)

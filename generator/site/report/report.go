@@ -18,6 +18,7 @@ import (
 	"io"
 	"strings"
 
+	"tiaoli/generator/audit"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
 )
@@ -77,7 +78,16 @@ type Group struct {
 
 // Build makes the report of c.
 func Build(c *model.Corpus) *Report {
-	x := lookup.New(c)
+	r, _ := BuildKept(c, lookup.New(c), nil)
+	return r
+}
+
+// BuildKept is Build with x, the lookup index of c, taking what the audit
+// found in the documents kept gives a Kept for from an earlier build
+// (audit.RunKept), and returning what the next build may take, by
+// document ID. kept may be nil.
+func BuildKept(c *model.Corpus, x *lookup.Index, kept func(*model.Document) (audit.Kept, bool)) (*Report, map[string]audit.Kept) {
+	results, docs := audit.RunKept(c, kept)
 	r := &Report{Sections: []*Section{
 		{Key: Numbering, Title: "编号缺漏与重复", Problem: true, Entries: numbering(c)},
 		{Key: References, Title: "未能解析的引用", Problem: true, Entries: unresolved(c, x)},
@@ -89,7 +99,7 @@ func Build(c *model.Corpus) *Report {
 		{Key: Errors, Title: "输入文件错误", Problem: true, Entries: inputErrors(c)},
 		{Key: Repairs, Title: "自动修复记录", Entries: repairs(c)},
 		{Key: Cited, Title: "被引用但未收录的文件", Entries: cited(c, x)},
-		{Key: Audit, Title: "疑似误读（自查）", Entries: audited(c, x)},
+		{Key: Audit, Title: "疑似误读（自查）", Entries: audited(results, x)},
 	}}
 	for _, s := range r.Sections {
 		for i := range s.Entries {
@@ -98,7 +108,7 @@ func Build(c *model.Corpus) *Report {
 			}
 		}
 	}
-	return r
+	return r, docs
 }
 
 // Problems counts the entries of the sections that are problems.
