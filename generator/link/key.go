@@ -347,6 +347,7 @@ func paragraph(w *keyWriter, p *model.Paragraph) {
 	w.flag(p.ListItem)
 	w.str(p.Row)
 	w.flag(p.Header)
+	w.flag(p.Rule)
 }
 
 // position writes a position; a path the last position had is written

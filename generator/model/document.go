@@ -89,6 +89,9 @@ type Paragraph struct {
 	// Header marks a line of the source's particulars block (title, dates
 	// and history above LawRefBook's <!-- INFO END --> marker).
 	Header bool `json:"header,omitempty"`
+	// Rule marks a line printed right after a thematic break (a Markdown
+	// `---` line): the source sets what follows apart.
+	Rule bool `json:"rule,omitempty"`
 	// Links are the term occurrences and references inside Text, in order.
 	Links []Link `json:"links,omitempty"`
 }

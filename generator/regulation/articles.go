@@ -39,6 +39,8 @@ type builder struct {
 	// (spacedBreaks); at is the index of the line being read.
 	spaced bool
 	at     int
+	// formulaLine is the last line of a formula read into a 款 (formula).
+	formulaLine *model.Paragraph
 }
 
 // articles builds headings, articles, the preamble and the appendix.
@@ -52,6 +54,9 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case hasKey(accepted, i):
 			b.limit = b.nextArticleKey(i)
 			b.openArticle(l, accepted[i])
+		case b.ruledOff(l) || b.article != nil && b.limit < 0 && (isApparatus(l.text) || isNewsLead(l.text)):
+			b.appendix = true
+			b.toAppendix(l)
 		case b.division(l):
 		case b.subheading(lines, i, accepted):
 		case b.article == nil:
@@ -83,6 +88,31 @@ func (b *builder) afterword(i int) bool {
 	}
 	return false
 }
+
+// ruledOff reports whether l, after the last article, comes right after a
+// thematic break: the source sets what follows apart from the text (a
+// commentary, a news story), and it is kept as the appendix, not read as
+// 款 of the last article.
+func (b *builder) ruledOff(l line) bool {
+	return l.para.Rule && b.article != nil && b.limit < 0
+}
+
+// apparatusPattern matches what a copy prints after a text: where it was
+// copied from (来源：, 本文来源：) and whom it was sent to (送：, 抄送：).
+var apparatusPattern = regexp.MustCompile(`^(?:本文来源|文章来源|来源|抄送|主送|分送|送)\s*[：:]`)
+
+// isApparatus reports whether a line after the last article is such a
+// note: no part of the article, it begins the appendix.
+func isApparatus(s string) bool { return apparatusPattern.MatchString(s) }
+
+// newsLead matches the lead of a news story: a date without its year and
+// a comma (9月23日，某某局就…). A regulation's text prints the year of every
+// date it names.
+var newsLead = regexp.MustCompile(`^[0-9]{1,2}月[0-9]{1,2}日[，,]`)
+
+// isNewsLead reports whether a line after the last article opens a news
+// story copied after the text: it begins the appendix.
+func isNewsLead(s string) bool { return newsLead.MatchString(s) }
 
 // minProse is the length from which a line ending in 。 reads as prose.
 const minProse = 40
@@ -185,7 +215,7 @@ func (b *builder) inline(l line, index int) bool {
 		b.join(l)
 		return true
 	}
-	return index >= 0 && b.listMember(l, index)
+	return b.formula(l, index) || index >= 0 && b.listMember(l, index)
 }
 
 // itemRange matches what follows the first label of a line that cites

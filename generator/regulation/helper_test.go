@@ -8,13 +8,19 @@ import (
 
 // linesOf splits a Markdown or plain text file the way ingest does: one
 // paragraph per non-blank printed line, with its heading level and list
-// mark, full-width letters and digits folded. Tests use it where they need
+// mark, full-width letters and digits folded, and the line after a
+// thematic break (---, ***, ___) marked Rule. Tests use it where they need
 // a body without the rest of the pipeline.
 func linesOf(path string, data []byte) []model.Paragraph {
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var out []model.Paragraph
+	rule := false
 	for i, raw := range strings.Split(text, "\n") {
+		if t := strings.TrimSpace(raw); len(t) >= 3 && strings.Trim(t, t[:1]) == "" && strings.Contains("-*_", t[:1]) {
+			rule = true
+			continue
+		}
 		s := strings.Map(foldWidth, raw)
 		s = strings.TrimRight(s, " \t\r")
 		heading := 0
@@ -30,8 +36,9 @@ func linesOf(path string, data []byte) []model.Paragraph {
 		}
 		out = append(out, model.Paragraph{
 			Text: strings.TrimFunc(s, isSpace), Position: model.Position{Path: path, Line: i + 1},
-			Heading: heading, ListItem: list,
+			Heading: heading, ListItem: list, Rule: rule,
 		})
+		rule = false
 	}
 	return out
 }

@@ -44,7 +44,16 @@ func isMetaLine(s string) bool {
 	return startsWithDate(s) && len([]rune(s)) < 200
 }
 
-var eventVerbs = []string{"批准", "发布", "公布", "印发", "通过", "修订", "修正", "修改", "施行", "废止", "颁布", "决定"}
+// amendedBy reports whether s, among the history lines at the top, is an
+// event opening with 根据 and a date (根据1998年12月29日…决定修正): the
+// amendment a decision made, printed as a line of its own. A sentence
+// (根据2010年4月29日修正的《某法》，制定本规定。) is the preamble's.
+func amendedBy(s string) bool {
+	rest, ok := strings.CutPrefix(s, "根据")
+	return ok && startsWithDate(rest) && hasEventVerb(rest) && !strings.ContainsAny(s, "，。；") && len([]rune(s)) < 200
+}
+
+var eventVerbs = append(cndate.EventVerbs(), "决定")
 
 func hasEventVerb(s string) bool {
 	for _, v := range eventVerbs {

@@ -158,7 +158,7 @@ func (p *parser) header(lines []line) []line {
 	end := infoEnd(p.doc.Body, lines, i)
 	var meta []string
 	for ; i < len(lines); i++ {
-		if lines[i].para.Header || lines[i].para.Line < end || isMetaLine(lines[i].text) && !isStructural(lines[i].text) {
+		if lines[i].para.Header || lines[i].para.Line < end || isMetaLine(lines[i].text) && !isStructural(lines[i].text) || len(meta) > 0 && amendedBy(lines[i].text) {
 			meta = append(meta, lines[i].text)
 			continue
 		}
@@ -171,6 +171,9 @@ func (p *parser) header(lines []line) []line {
 			i = j - 1
 			continue
 		}
+		if historyHeading(lines, i) {
+			continue
+		}
 		break
 	}
 	rest := lines[i:]
@@ -179,6 +182,17 @@ func (p *parser) header(lines []line) []line {
 	}
 	readMeta(p.reg, p.dropTitleRepeat(meta))
 	return rest
+}
+
+// historyHeading reports whether line i is a heading a note-taker put over
+// the history lines at the top (## 一、历史 above 1979年…通过): a Markdown
+// heading, short, that opens no division or article, right above a history
+// or approval line. It is no part of the regulation's text and is left
+// out of the header and the preamble (the body keeps it).
+func historyHeading(lines []line, i int) bool {
+	l := lines[i]
+	return l.para.Heading > 0 && isTitle(l.text) && !isStructural(l.text) &&
+		i+1 < len(lines) && isMetaLine(lines[i+1].text) && !isStructural(lines[i+1].text)
 }
 
 // cutMetaLine reads a bracketed approval or history line that a line break

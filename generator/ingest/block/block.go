@@ -37,6 +37,9 @@ type Line struct {
 	// Header marks a line of a file's particulars: printed above the
 	// marker that closes them (LawRefBook's <!-- INFO END -->).
 	Header bool
+	// Rule marks a line printed right after a thematic break (a Markdown
+	// `---`, `***` or `___` line): the source sets what follows apart.
+	Rule bool
 }
 
 // Marked reports whether the markup set the line apart as a heading or a

@@ -5,9 +5,10 @@
 //
 // YAML front matter fills the page's metadata (package frontmatter). What
 // carries no text is dropped: HTML comments and tags, images, thematic
-// breaks, lines made only of navigation links, and the markup leftovers of
+// breaks (the line after one is marked Rule), lines made only of navigation links, and the markup leftovers of
 // note-taking tools (Logseq `{html}` and `<color …>` spans, `[[…]]` links,
-// stray `**`). Table rows become lines with cells separated by " | "; the
+// stray `**`), and a lone * opening a line (a list mark that lost its
+// space: the line is a list item). Table rows become lines with cells separated by " | "; the
 // dash rules of pandoc tables are dropped and their rows read as lines.
 package markdown
 
@@ -63,6 +64,14 @@ type reader struct {
 	source     []byte
 	lineStarts []int
 	lines      []block.Line
+	// rule is set by a thematic break until the next line is read.
+	rule bool
+}
+
+// add appends a line, marking it Rule when a thematic break came before it.
+func (r *reader) add(l block.Line) {
+	l.Rule, r.rule = r.rule, false
+	r.lines = append(r.lines, l)
 }
 
 // lineStarts lists the byte offset at which every line starts.
@@ -131,6 +140,7 @@ func (r *reader) block(n ast.Node, quote bool) {
 			r.tableRow(row, quote)
 		}
 	case *ast.ThematicBreak:
+		r.rule = true
 	default:
 		r.blocks(n, quote)
 	}
@@ -177,7 +187,7 @@ func (r *reader) rawLines(segs *text.Segments, quote, html bool) {
 			s = stripTags(s)
 		}
 		if l, ok := finish(s); ok {
-			r.lines = append(r.lines, block.Line{Text: l, Line: r.line(seg.Start), Quote: quote, Break: brk})
+			r.add(block.Line{Text: l, Line: r.line(seg.Start), Quote: quote, Break: brk})
 			brk = false
 		}
 	}
@@ -208,7 +218,7 @@ func (r *reader) tableRow(row ast.Node, quote bool) {
 		if _, ok := row.(*east.TableHeader); ok {
 			kind = model.RowHead
 		}
-		r.lines = append(r.lines, block.Line{Text: l, Line: line, Quote: quote, Break: true, Row: kind})
+		r.add(block.Line{Text: l, Line: line, Quote: quote, Break: true, Row: kind})
 	}
 }
 
@@ -229,8 +239,9 @@ func (r *reader) inline(n ast.Node, m mark) {
 		if !l.keep() {
 			continue
 		}
-		text, row := l.text, ""
+		text, row, list := l.text, "", false
 		if m.heading == 0 {
+			text, list = r.lostBullet(text, l.line)
 			if cells, ok := pipeRow(text); ok {
 				if cells == "" {
 					continue
@@ -238,13 +249,30 @@ func (r *reader) inline(n ast.Node, m mark) {
 				text, row = cells, model.RowBody
 			}
 		}
-		r.lines = append(r.lines, block.Line{
+		r.add(block.Line{
 			Text: text, Line: l.line, Heading: m.heading, Quote: m.quote,
 			Strong: m.heading == 0 && l.strong(), Break: brk, Indent: r.indented(l.line),
-			Row: row,
+			Row: row, ListItem: list,
 		})
 		brk = false
 	}
+}
+
+// lostBullet reads a line whose source line opens with a lone * right
+// before its text (*1997年3月14日…修订): a list mark that lost the space
+// after it, which CommonMark prints as a literal * because no other * on
+// the line closes it. It returns the text without the mark and true, or
+// the text as it is and false.
+func (r *reader) lostBullet(text string, line int) (string, bool) {
+	if line < 1 || line > len(r.lineStarts) || strings.Count(text, "*") != 1 {
+		return text, false
+	}
+	rest, ok := strings.CutPrefix(text, "*")
+	src := bytes.TrimLeft(r.source[r.lineStarts[line-1]:], " ")
+	if !ok || !bytes.HasPrefix(src, []byte("*")) || rest == "" || strings.HasPrefix(rest, " ") {
+		return text, false
+	}
+	return rest, true
 }
 
 // stripTags removes HTML tags from a line of an HTML block.

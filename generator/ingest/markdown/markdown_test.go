@@ -27,6 +27,9 @@ func show(src string) string {
 		if l.Row != "" {
 			marks += l.Row + " "
 		}
+		if l.Rule {
+			marks += "r"
+		}
 		if l.Break {
 			marks += "|"
 		}
@@ -51,7 +54,10 @@ func TestRead(t *testing.T) {
 			"1 li| 3)丙\n2 li| 4)丁\n4 li| 1.甲\n6 li| 2.乙\n"},
 		{"quote, code and rule",
 			"> 本报记者  王浩\n\n___\n\n    缩进的正文\n\n```\n代码块\n```\n",
-			"1 q| 本报记者 王浩\n5 | 缩进的正文\n8 | 代码块\n"},
+			"1 q| 本报记者 王浩\n5 r| 缩进的正文\n8 | 代码块\n"},
+		{"a rule marks the line after it only",
+			"第二条 正文。\n\n***\n\n**解读**  \n作者：某某\n\n---\n| 甲 | 乙 |\n|---|---|\n",
+			"1 | 第二条 正文。\n5 br| 解读\n6  作者：某某\n9 head r| 甲 | 乙\n"},
 		{"comments, images and link bars",
 			"<!-- INFO END -->\n\n![](a.jpg)\n\n[![](b.jpg)](x) [\\>>点击查看更多回复](http://x) [点击进入](http://y)\n\n正文[链接文字](http://z)。\n",
 			"7 | 正文链接文字。\n"},
@@ -61,6 +67,9 @@ func TestRead(t *testing.T) {
 		{"note-taking leftovers",
 			"规定了\\<color\n#ed1c24\\>四种`</color>`{html}情况：\n\n\\[\\[http://a/b.pdf\\|PDF文件下载\\]\\]\n\n见\\[\\[另一篇\\]\\]。\n",
 			"1 | 规定了\n2  四种情况：\n6 | 见另一篇。\n"},
+		{"a list mark without its space",
+			"*1997年3月14日某某会议修订　\n\n*根据某某决定修正\n\n\\*转义的星号\n\n*强调*的词\n\n* 列表\n",
+			"1 li| 1997年3月14日某某会议修订\n3 li| 根据某某决定修正\n5 | *转义的星号\n7 | 强调的词\n9 li| 列表\n"},
 		{"stray bold markers",
 			"对**“一把手”**的监督\n",
 			"1 | 对“一把手”的监督\n"},

@@ -110,7 +110,7 @@ func body(p string, d *pageDoc, kind string) []model.Paragraph {
 	for _, l := range lines {
 		out = append(out, model.Paragraph{
 			Text: l.Text, Position: model.Position{Path: p, Line: l.Line},
-			Heading: l.Heading, ListItem: l.ListItem, Row: l.Row, Header: l.Header,
+			Heading: l.Heading, ListItem: l.ListItem, Row: l.Row, Header: l.Header, Rule: l.Rule,
 		})
 	}
 	if kind != model.KindRegulation {
