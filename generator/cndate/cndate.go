@@ -231,8 +231,40 @@ func DayBefore(date string) string {
 	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
 
-// enactingVerbs say that a text was adopted or changed on a date.
-var enactingVerbs = []string{"通过", "修正", "修订", "修改", "公布", "发布", "批准", "印发", "颁布"}
+// The verbs of the events in the life of a text, as its history lines and
+// the texts that cite it print them: the one list every stage takes them
+// from (a history line's events, a year before a citation, a title that
+// reports another).
+var (
+	adoptingVerbs = []string{"通过", "批准"}
+	amendingVerbs = []string{"修正", "修订", "修改"}
+	issuingVerbs  = []string{"公布", "发布", "印发", "颁布"}
+	// enactingVerbs say that a text was adopted or changed on a date.
+	enactingVerbs = concat(adoptingVerbs, amendingVerbs, issuingVerbs)
+	eventVerbs    = concat(enactingVerbs, []string{"施行", "废止"})
+)
+
+// IssuingVerbs are the verbs that make a text public: 公布, 发布, 印发,
+// 颁布.
+func IssuingVerbs() []string { return concat(issuingVerbs) }
+
+// EnactingVerbs are the verbs that adopt, amend or issue a text (通过,
+// 批准, 修正, 修订, 修改, and IssuingVerbs).
+func EnactingVerbs() []string { return concat(enactingVerbs) }
+
+// EventVerbs are EnactingVerbs and the events that date a text without
+// making it: 施行 and 废止.
+func EventVerbs() []string { return concat(eventVerbs) }
+
+// concat is a new slice of the lists in order, so that no caller writes
+// into another's.
+func concat(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
 
 // Enacts reports whether the event a dated line records (2000年4月20日 …
 // 会议通过) adopts or changes a text, as opposed to one that only records

@@ -2,6 +2,7 @@ package cndate
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -149,5 +150,33 @@ func TestEndYear(t *testing.T) {
 		if y, before := EndYear(s); y != want[0] || before != want[1] {
 			t.Errorf("EndYear(%q) = %q, %q, want %q, %q", s, y, before, want[0], want[1])
 		}
+	}
+}
+
+// TestVerbLists: the verbs of a text's events are one list, each kind a
+// part of the wider: issuing verbs enact, enacting verbs are events, and
+// 施行 is an event that enacts nothing. A caller that appends to a list
+// does not change it for the others.
+func TestVerbLists(t *testing.T) {
+	events := EventVerbs()
+	for _, v := range EnactingVerbs() {
+		if !Enacts("2000年1月1日" + v) {
+			t.Errorf("Enacts(%q) = false", v)
+		}
+		if !slices.Contains(events, v) {
+			t.Errorf("EventVerbs lacks %q", v)
+		}
+	}
+	for _, v := range IssuingVerbs() {
+		if !slices.Contains(EnactingVerbs(), v) {
+			t.Errorf("EnactingVerbs lacks %q", v)
+		}
+	}
+	if Enacts("2000年1月1日施行") || !slices.Contains(events, "施行") {
+		t.Errorf("施行 is an event that enacts nothing")
+	}
+	_ = append(IssuingVerbs()[:1], "出台")
+	if slices.Contains(IssuingVerbs(), "出台") {
+		t.Errorf("appending to a returned list changed the list")
 	}
 }

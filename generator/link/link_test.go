@@ -208,10 +208,7 @@ func TestItemLists(t *testing.T) {
 	)
 	c := corpusOf(reg)
 	Link(c, nil)
-	var got []string
-	for _, r := range c.References {
-		got = append(got, r.From.Article+"|"+r.Text+"|"+to(r, map[string]int{reg.ID: 0})+"|"+r.Problem)
-	}
+	got := referencesOf(c, reg)
 	want := []string{
 		"第一条|前款第（一）|D0 第一条¶1(1)|",
 		"第一条|（三）|D0 第一条¶1(3)|",
@@ -274,6 +271,28 @@ func TestQualifiedAbbreviation(t *testing.T) {
 	}
 	if problems[1] != "" || problems[2] == "" {
 		t.Errorf("problems %q", problems)
+	}
+	checkLinks(t, c)
+}
+
+// TestArticleOfQualifiedAbbreviation: the 第X条 after 新《条例》 is an
+// article of the document the citation found, as after 《某某条例》 and
+// after the bracket that defines the abbreviation.
+func TestArticleOfQualifiedAbbreviation(t *testing.T) {
+	reg := regulationDoc("某某条例", "第一条 总则。", "第二条 分则。")
+	note := newsDoc("评论", "修订后的《某某条例》（以下简称新《条例》）第一条规定了总则。新《条例》第二条规定了分则。")
+	c := corpusOf(reg, note)
+	Link(c, nil)
+	ids := map[string]int{reg.ID: 0, note.ID: 1}
+	var got []string
+	for _, r := range c.References {
+		if r.From.Document == note.ID {
+			got = append(got, r.Text+"|"+to(r, ids))
+		}
+	}
+	want := []string{"《某某条例》|D0", "第一条|D0 第一条", "新《条例》|D0", "第二条|D0 第二条"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 	checkLinks(t, c)
 }
@@ -647,17 +666,22 @@ func TestCitingTitleYear(t *testing.T) {
 // (中华人民共和国某某法) still picks among the versions of its work by date,
 // one known by its title's year alone (某某法（2020年修订）) included; a
 // title cited with its version mark names that version whatever the date.
+// A version is dated by the latest of its dates: one whose publication
+// printed is older than its last amendment (2020-12-26, amended 2023-12-29)
+// is not the version of 2022.
 func TestOwnTitleAmongVersions(t *testing.T) {
-	for _, tc := range []struct{ cited, date, want string }{
-		{"《中华人民共和国某某法》", "2022-05-01", "D2"},
-		{"《中华人民共和国某某法》", "2024-05-01", "D3"},
-		{"《某某法（2020年修订）》", "2024-05-01", "D2"},
+	for _, tc := range []struct{ cited, date, published, want string }{
+		{"《中华人民共和国某某法》", "2022-05-01", "", "D2"},
+		{"《中华人民共和国某某法》", "2024-05-01", "", "D3"},
+		{"《某某法（2020年修订）》", "2024-05-01", "", "D2"},
+		{"《中华人民共和国某某法》", "2022-05-01", "2020-12-26", "D2"},
+		{"《中华人民共和国某某法》", "2024-05-01", "2020-12-26", "D3"},
 	} {
 		note := newsDoc("评论", "依照"+tc.cited+"处理。")
 		note.Date = tc.date
 		v20 := regulationDoc("某某法（2020年修订）", "第一条 旧的总则。")
 		v23 := regulationDoc("中华人民共和国某某法", "第一条 新的总则。")
-		v20.Date, v23.Date = "", "2023-12-29"
+		v20.Date, v23.Date, v23.Published = "", "2023-12-29", tc.published
 		c := corpusOf(note, v20, v23)
 		c.Works = []*model.Work{{Title: "中华人民共和国某某法", Versions: []model.Version{
 			{Document: v23.ID, Date: "2023-12-29"}, {Document: v20.ID, Date: "2020"}}}}
@@ -668,7 +692,7 @@ func TestOwnTitleAmongVersions(t *testing.T) {
 			got = append(got, to(r, ids))
 		}
 		if !slices.Equal(got, []string{tc.want}) {
-			t.Errorf("%s on %s: got %q, want %q", tc.cited, tc.date, got, tc.want)
+			t.Errorf("%s on %s (published %q): got %q, want %q", tc.cited, tc.date, tc.published, got, tc.want)
 		}
 	}
 }

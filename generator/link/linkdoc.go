@@ -113,6 +113,7 @@ func (l *linker) linkDoc(di int) *docRefs {
 		}
 		for _, raw := range scanRefs(t.p.Text) {
 			if overlaps(defining, raw.Start, raw.End) {
+				r.definedCitation(ti, raw)
 				continue // （以下简称《条例》） defines 《条例》, it cites nothing
 			}
 			ref, ok := r.resolve(ti, raw)

@@ -99,6 +99,11 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 	return bincode.Append(b, &s)
 }
 
+// Changed reports whether the last Link kept anything but what the Memo
+// held before it, all of it: when not, what AppendBinary wrote before
+// the Link still holds.
+func (m *Memo) Changed() bool { return !m.found.Same() || !m.linked.Same() }
+
 // UnmarshalBinary reads back into an empty Memo made by NewStoredMemo
 // what AppendBinary wrote; the next Link uses it as it would use what the
 // Link before it kept. On an error the Memo is left empty.

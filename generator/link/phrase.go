@@ -42,6 +42,75 @@ var startVerbs = []string{
 // end the predicate, 的 or not, as objectVerbs do.
 var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定", "划定"}
 
+// pivotVerbs take a doer, or a preposition, before the verb whose object
+// is named (组织有关部门编制X, 负责与X联系).
+var pivotVerbs = []string{chargeVerb, "组织"}
+
+// chargeVerb is the predicate of a body put in charge of something
+// wherever it stands (某部门负责组织编制X), unless it qualifies a head noun
+// after a 的 (负责信访工作的机构) or starts one (负责人).
+const chargeVerb = "负责"
+
+// pivotObject is what s names when it starts with one of pivotVerbs: the
+// object of the next verb the lists above know (组织有关部门编制X → X), else
+// what follows the pivot verb (负责与X → X). It reports false when s
+// does not start with one, or when what follows it only qualifies the head
+// noun that ends s (负责信访工作的机构: the verb is part of the phrase).
+func pivotObject(s string) (string, bool) {
+	for _, v := range pivotVerbs {
+		rest, ok := strings.CutPrefix(s, v)
+		if !ok {
+			continue
+		}
+		if qualifiesHead(rest) {
+			return s, false
+		}
+		verbs := slices.Concat(objectVerbs, startVerbs, choosingVerbs)
+		if i := topLevelIndex(rest, func(i int) bool { return startsWithAny(rest[i:], verbs) }); i >= 0 {
+			rest = rest[i:]
+			for _, w := range verbs {
+				if strings.HasPrefix(rest, w) {
+					return leadTrimmed(rest[len(w):]), true
+				}
+			}
+		}
+		return leadTrimmed(rest), true
+	}
+	return s, false
+}
+
+// headAfterDe reports whether a 的 of s is followed by a head noun
+// (负责某项工作的部门命名为…): 负责 then qualifies that noun, even where
+// the clause goes on.
+func headAfterDe(s string) bool {
+	for rest := s; ; {
+		de := strings.Index(rest, "的")
+		if de < 0 {
+			return false
+		}
+		rest = rest[de+len("的"):]
+		if startsWithAny(rest, headNouns) {
+			return true
+		}
+	}
+}
+
+// qualifiesHead reports whether s reads …的 and a head noun at its end
+// (信访工作的机构): a clause that qualifies the head.
+func qualifiesHead(s string) bool {
+	de := strings.LastIndex(s, "的")
+	if de < 0 {
+		return false
+	}
+	after := s[de+len("的"):]
+	for _, h := range headNouns {
+		if strings.HasSuffix(after, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // headNouns end a phrase, never start one: in 举办单位 the verb is part
 // of the name.
 // (规范性文件 neither).
@@ -82,6 +151,9 @@ func namedPhrase(clause, term string) string {
 			}
 		}
 	}
+	if object, ok := pivotObject(leadTrimmed(phrase)); ok && keeps(object) {
+		return object
+	}
 	v := trimObjectVerb(phrase)
 	if lead := leadTrimmed(phrase); v == phrase && trimObjectVerb(lead) != lead {
 		v = trimObjectVerb(lead) // an adverb before the verb: 依法履行…
@@ -116,6 +188,9 @@ func predicateEnd(clause string, i int) int {
 		if strings.HasPrefix(clause[i:], v) && !strings.ContainsRune("和或及与、", lastRune(clause[:i])) {
 			return i + len(v)
 		}
+	}
+	if rest, ok := strings.CutPrefix(clause[i:], chargeVerb); ok && !qualifiesHead(rest) && !headAfterDe(rest) && !startsWithAny(rest, headNouns) {
+		return i + len(chargeVerb) // 某部门负责组织编制X: 负责 is the predicate
 	}
 	for _, v := range objectVerbs {
 		if !strings.HasPrefix(clause[i:], v) {

@@ -47,6 +47,24 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"省人大常委会|abbreviation|rest|某某省人民代表大会常务委员会|某某省人民代表大会常务委员会"},
 		{"区人民政府应当确定负责信访工作的机构（以下简称信访工作机构）。",
 			"信访工作机构|abbreviation|rest|负责信访工作的机构|负责信访工作的机构"},
+		// a verb that takes a doer before the verb whose object is named
+		// goes with its doer; not where it qualifies the head (above)
+		{"主管部门应当组织有关单位按照规划分别编制设置标牌的年度实施计划（以下简称实施计划）。",
+			"实施计划|abbreviation|rest|设置标牌的年度实施计划|设置标牌的年度实施计划"},
+		{"主管部门应当组织编制本区域的道路养护总体方案（以下简称养护方案）。",
+			"养护方案|abbreviation|rest|本区域的道路养护总体方案|本区域的道路养护总体方案"},
+		{"有关单位应当设立工作组，负责与某某协调小组办公室（以下简称协调办）进行联系。",
+			"协调办|abbreviation|rest|某某协调小组办公室|某某协调小组办公室"},
+		// 负责 in the middle of a clause is its predicate, unless it
+		// qualifies the head noun that ends the clause
+		{"各级人民政府依法负责本区域内发生的某类纠纷的调解和处理（以下简称调处）。",
+			"调处|abbreviation|rest|本区域内发生的某类纠纷的调解和处理|本区域内发生的某类纠纷的调解和处理"},
+		{"主管部门负责组织编制总体规划中的道路规划（以下简称道路规划）。",
+			"道路规划|abbreviation|rest|总体规划中的道路规划|总体规划中的道路规划"},
+		{"县级以上人民政府负责某类工作的行政部门（以下简称某类部门）依法履行职责。",
+			"某类部门|abbreviation|rest|县级以上人民政府负责某类工作的行政部门|县级以上人民政府负责某类工作的行政部门"},
+		{"上级机关负责某类工作的部门命名为某某称号（以下简称称号）。",
+			"称号|abbreviation|rest|上级机关负责某类工作的部门命名为某某称号|上级机关负责某类工作的部门命名为某某称号"},
 		// …but not one of its own 的, nor inside a name
 		{"通过公开募集方式设立的基金（以下简称公开募集基金）。",
 			"公开募集基金|abbreviation|rest|通过公开募集方式设立的基金|通过公开募集方式设立的基金"},

@@ -61,7 +61,9 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		if end.Article == 0 {
 			end.Article, end.Suffix = raw.P.Article, raw.P.Suffix
 		}
-		if aj := findArticle(d, end.Article, end.Suffix); aj >= 0 {
+		if aj := findArticle(d, end.Article, end.Suffix); aj == ai {
+			ref.Through = rangeEnd(d, aj, loc, &end)
+		} else if aj >= 0 {
 			through, _ := locate(d, aj, end)
 			ref.Through = &through
 		}
@@ -243,7 +245,24 @@ func (r *docRefs) local(ref *model.Reference, raw rawRef, t text) bool {
 	loc, problem := locate(d, ai, p)
 	ref.To, ref.Problem = &loc, problem
 	ref.Kind = kindName(p)
+	ref.Through = rangeEnd(d, ai, loc, raw.Through)
 	return true
+}
+
+// rangeEnd is the place of the end of a range inside article ai of d
+// (本条第一款至第四款, 前款第四项至第六项), nil when there is no range. An
+// end that leaves out its paragraph is in the paragraph of the start,
+// from.
+func rangeEnd(d *model.Document, ai int, from model.Location, end *label.Parts) *model.Location {
+	if end == nil {
+		return nil
+	}
+	p := *end
+	if p.Item > 0 && p.Para == 0 {
+		p.Para = from.Paragraph
+	}
+	through, _ := locate(d, ai, p)
+	return &through
 }
 
 // itemOwner returns the 1-based paragraph that holds item n for a text of
@@ -291,6 +310,8 @@ func (r *docRefs) prevParagraph(ref *model.Reference, raw rawRef, t text) bool {
 	if raw.Back > 1 {
 		through, _ := locate(d, t.art, label.Parts{Para: t.clause})
 		ref.Through = &through
+	} else {
+		ref.Through = rangeEnd(d, t.art, loc, raw.Through)
 	}
 	if p.Item > 0 {
 		ref.Kind = "item"
@@ -310,6 +331,8 @@ func (r *docRefs) prevArticle(ref *model.Reference, raw rawRef, t text) bool {
 	if raw.Back > 1 {
 		through, _ := locate(d, t.art-1, label.Parts{})
 		ref.Through = &through
+	} else {
+		ref.Through = rangeEnd(d, first, loc, raw.Through)
 	}
 	return true
 }

@@ -64,6 +64,9 @@ func scanRefs(s string) []rawRef {
 			if !ok {
 				ref, ok = scanItemList(s, i)
 			}
+			if !ok {
+				ref, ok = scanNumeralRange(s, i)
+			}
 		case '前':
 			ref, ok = scanPrev(s, i)
 		case '本':
@@ -76,7 +79,7 @@ func scanRefs(s string) []rawRef {
 			ref, ok = scanThat(s, i)
 		}
 		if ok {
-			first, rest, _ := splitItemList(s, ref)
+			first, rest, _ := splitItemList(s, withRange(s, ref))
 			refs = addItems(addRef(s, refs, first), rest)
 			i = max(first.End, refs[len(refs)-1].End)
 			continue

@@ -36,7 +36,8 @@ type docRefs struct {
 	refs      []model.Reference
 	occs      []occurrence
 	cited     []citedHit
-	year      yearAt // the year before the last citation
+	citedAt   map[citedKey]citedAt // the last citation of each title in each text
+	lastCite  citedKey             // the last citation resolved
 	// targets are the documents whose 款 and items a reference was
 	// resolved in (their shape, for a Memo).
 	targets []int
@@ -64,7 +65,7 @@ type citedHit struct {
 }
 
 func newDocRefs(l *linker, di int) *docRefs {
-	r := &docRefs{l: l, di: di, subject: -1, last: noDest, lastAmended: noDest, clauseCtx: map[[2]int]ctxRef{}, lastOther: lastDest{-1, noDest}}
+	r := &docRefs{l: l, di: di, subject: -1, last: noDest, lastAmended: noDest, clauseCtx: map[[2]int]ctxRef{}, citedAt: map[citedKey]citedAt{}, lastCite: citedKey{ti: -1}, lastOther: lastDest{-1, noDest}}
 	d := l.docs[di]
 	if t := amendedTitle(d); t != "" {
 		r.amends = true
@@ -179,19 +180,18 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	if d != nil {
 		r.occs = append(r.occs, occurrence{d.index, ti, ref.From})
-		if exp := strings.TrimSuffix(strings.TrimPrefix(d.term.Expansion, "《"), "》"); exp != "" {
-			title = exp
-		}
-	} else if isGenericTitle(title) {
+	}
+	key := citedKey{ti, raw.Title}
+	r.lastCite = key
+	r.citedAt[key] = citedAt{raw.End, dest{doc: -1, title: title}}
+	title, undefined := r.citedTitle(d, title, ti, raw.Start)
+	if undefined {
 		ref.External, ref.Title = true, title
 		ref.Problem = fmt.Sprintf("abbreviation 《%s》 is not defined in this document", title)
 		return true
-	} else {
-		title = r.l.titles.expandShort(title)
 	}
-	year := yearOf(text[:ref.From.Start], text[raw.End:])
-	r.year = yearAt{ti: ti, end: raw.End, title: raw.Title, year: year}
-	dst := r.lookup(title, year)
+	dst := r.lookup(title, yearOf(text[:ref.From.Start], text[raw.End:]))
+	r.citedAt[key] = citedAt{raw.End, dst}
 	if dst.doc < 0 && isIssuedPaper(dst.title) {
 		return false
 	}
@@ -200,8 +200,10 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 		from, to := sentence(text, raw.Start, raw.End)
 		if dst, held = r.earlierVersion(title, text[from:raw.Start], text[raw.End:to]); !held {
 			ref.Problem = fmt.Sprintf("《%s》 names a version before this one that the corpus does not hold", title)
+			r.citedAt[key] = citedAt{raw.End, dest{doc: -1, title: title}}
 			return true
 		}
+		r.citedAt[key] = citedAt{raw.End, dst}
 	}
 	r.last = dst
 	r.cites = append(r.cites, dst)
@@ -213,6 +215,47 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 		r.cited = append(r.cited, citedHit{dst.title, ref.From})
 	}
 	return true
+}
+
+// definedCitation records that the citation raw of text ti, which the
+// bracket after the citation resolved last defines as its short title
+// (《X》（以下简称《Y》）), leads where that one did: 《Y》第十条 right after
+// the bracket is an article of X.
+func (r *docRefs) definedCitation(ti int, raw rawRef) {
+	if c, ok := r.citedAt[r.lastCite]; ok && r.lastCite.ti == ti && raw.Kind == refCitation {
+		r.citedAt[citedKey{ti, raw.Title}] = citedAt{raw.End, c.dst}
+	}
+}
+
+// citedTitle is the title a citation of title names: the expansion of
+// the title abbreviation d this document defined (or of one it defined
+// without the marks), else title itself when d is one without expansion,
+// else the full title of a short one the corpus defines. undefined is
+// true for a bare kind of document (《条例》) no definition expands.
+func (r *docRefs) citedTitle(d *def, title string, ti, off int) (full string, undefined bool) {
+	switch exp := r.expansion(d, title, ti, off); {
+	case exp != "":
+		return exp, false
+	case d != nil:
+		return title, false
+	case isGenericTitle(title):
+		return title, true
+	}
+	return r.l.titles.expandShort(title), false
+}
+
+// expansion is the title an abbreviation stands for at a citation of
+// title: the title abbreviation d (《条例》) this document defined, else
+// an abbreviation it defined without the marks (条例); "" when neither
+// expands to a title.
+func (r *docRefs) expansion(d *def, title string, ti, off int) string {
+	if d == nil {
+		d = r.abbreviation(title, ti, off)
+	}
+	if d == nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(d.term.Expansion, "《"), "》")
 }
 
 // earlierVersion resolves a document's citation of its own title, which
@@ -380,17 +423,13 @@ func (r *docRefs) destOf(raw rawRef, ti int) (dest, bool) {
 		}
 		return dest{doc: r.subject}, r.subject >= 0
 	case qualCitation:
-		title := raw.Title
-		if d := r.abbreviation("《"+title+"》", ti, raw.Start); d != nil {
-			title = d.term.Expansion
-		} else if d := r.abbreviation(title, ti, raw.Start); d != nil && d.term.Expansion != "" {
-			title = d.term.Expansion
-		} else {
-			title = r.l.titles.expandShort(title)
+		if c, ok := r.citedAt[citedKey{ti, raw.Title}]; ok && c.end <= raw.Start {
+			return c.dst, true
 		}
-		dst := r.lookup(title, r.year.of(ti, raw))
-		r.cites = append(r.cites, dst)
-		return dst, true
+		// no citation of the title resolved before it in its text: a
+		// bracket that starts the text defines it（以下简称《Y》）第十条
+		title, _ := r.citedTitle(r.abbreviation("《"+raw.Title+"》", ti, raw.Start), raw.Title, ti, raw.Start)
+		return r.lookup(title, citedYear{}), true
 	case qualNamed:
 		dst := noDest
 		if title, tail := r.namedTitle(raw.Title, ti, raw.Start); title != "" {

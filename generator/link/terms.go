@@ -214,6 +214,12 @@ func termIn(s string, from, to int) (int, int) {
 
 // topLevelIndexAny is strings.IndexAny outside brackets and 《》.
 func topLevelIndexAny(s, chars string) int {
+	return topLevelIndex(s, func(i int) bool { return strings.ContainsRune(chars, firstRune(s[i:])) })
+}
+
+// topLevelIndex is the first byte offset outside brackets and 《》 at
+// which s is what at says, or -1.
+func topLevelIndex(s string, at func(i int) bool) int {
 	depth := 0
 	for i, r := range s {
 		switch {
@@ -221,7 +227,7 @@ func topLevelIndexAny(s, chars string) int {
 			depth++
 		case isClose(r) || r == '》':
 			depth--
-		case depth <= 0 && strings.ContainsRune(chars, r):
+		case depth <= 0 && at(i):
 			return i
 		}
 	}

@@ -111,13 +111,13 @@ func (x *titleIndex) add(tier titleTier, t string, i int) {
 // the one its work gives it.
 func (x *titleIndex) date(i int) string { return x.dates[i] }
 
-// reportVerbs, right before a title in 《》 inside another title, show that
-// the document reports or carries it (印发《…》), rather than applies or
-// amends it (关于适用《…》的解释, 关于修改《…》的决定).
-var reportVerbs = []string{"印发", "印发了", "发布", "发布了", "公布", "公布了", "颁布", "出台", "下发"}
+// reportVerbs, right before a title in 《》 inside another title (with 了
+// or not), show that the document reports or carries it (印发《…》),
+// rather than applies or amends it (关于适用《…》的解释, 关于修改《…》的决定).
+var reportVerbs = append(cndate.IssuingVerbs(), "出台", "下发")
 
 func reports(before string) bool {
-	before = strings.TrimSpace(before)
+	before = strings.TrimSuffix(strings.TrimSpace(before), "了")
 	for _, v := range reportVerbs {
 		if strings.HasSuffix(before, v) {
 			return true
@@ -326,11 +326,12 @@ func readingDate(known string, d *model.Document, texts []text) string {
 	return latest
 }
 
+// docDate is the date that places document d among the versions of its
+// work, and a citation it makes: the later of its publication and its
+// date, so that a text printed with the publication of an earlier version
+// and a later amendment is dated by the amendment.
 func docDate(d *model.Document) string {
-	if d.Published != "" {
-		return d.Published
-	}
-	return d.Date
+	return max(d.Published, d.Date)
 }
 
 // normativeSuffixes end the titles of documents an editor could add to the

@@ -14,9 +14,10 @@ type citedYear struct {
 	made bool
 }
 
-// madeVerbs, between a year and a title, say the version was made that
-// year (2015年修订的《…》); 施行的 says it was in force.
-var madeVerbs = []string{"修订的", "修正的", "通过的", "颁布的", "制定的", "印发的"}
+// madeVerbs, between a year and a title and followed by 的, say the
+// version was made that year (2015年修订的《…》); 施行的 says it was in
+// force.
+var madeVerbs = append(cndate.EnactingVerbs(), "制定")
 
 // yearBeforeWords are the words before a year that make it the date of
 // something else than the cited version (于2003年《…》发布后, 自2003年…).
@@ -25,14 +26,14 @@ var yearBeforeWords = []string{"于", "自", "从", "至", "到", "截至"}
 // eventAfter, right after the title, make the year the date of an event of
 // the cited text (2003年《…》印发以来, …施行后) rather than a choice of
 // its version.
-var eventAfter = []string{"印发", "发布", "施行", "实施", "颁布", "出台", "公布", "修订", "修正", "通过", "制定", "下发", "生效", "以来", "出版"}
+var eventAfter = append(cndate.EventVerbs(), "实施", "出台", "制定", "下发", "生效", "以来", "出版")
 
 // yearOf reads the year before a cited title: before and after are the
 // text on either side of it. When in doubt it reads none.
 func yearOf(before, after string) citedYear {
 	var c citedYear
 	for _, v := range madeVerbs {
-		if s, ok := strings.CutSuffix(before, v); ok {
+		if s, ok := strings.CutSuffix(before, v+"的"); ok {
 			before, c.made = s, true
 			break
 		}
@@ -88,19 +89,18 @@ func (x *titleIndex) inYear(i int, c citedYear) int {
 	return j
 }
 
-// yearAt is the year read before a citation, for the 第X条 that follows it
-// (2003年《…》第十条).
-type yearAt struct {
-	ti, end int
-	title   string
-	year    citedYear
+// citedKey names the citations of one title in text ti.
+type citedKey struct {
+	ti    int
+	title string
 }
 
-// of is the year for the 第X条 raw of text ti, when it follows the
-// citation y was read for.
-func (y yearAt) of(ti int, raw rawRef) citedYear {
-	if y.ti != ti || y.title != raw.Title || y.end > raw.Start {
-		return citedYear{}
-	}
-	return y.year
+// citedAt is where the last citation of a title in a text ends and where
+// it led, for the 第X条 that follows it and those an enumeration carries on
+// from it (《…》第十条, 2003年《…》第十条, 新《条例》第十条、第十一条): the
+// article is looked for in the document the citation found, which is not
+// looked up again.
+type citedAt struct {
+	end int
+	dst dest
 }

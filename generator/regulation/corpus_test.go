@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -88,25 +87,12 @@ func corpusFiles(t *testing.T, root string) []string {
 func checkAll(root string, files []string) map[string][]string {
 	out := make(map[string][]string, len(files))
 	var mu sync.Mutex
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				reasons := checkFile(root, f)
-				mu.Lock()
-				out[f] = reasons
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
+	eachFile(files, func(f string) {
+		reasons := checkFile(root, f)
+		mu.Lock()
+		out[f] = reasons
+		mu.Unlock()
+	})
 	return out
 }
 
@@ -252,17 +238,7 @@ func checkNesting(d *model.Document) []string {
 // and the reason it fails.
 func readExceptions(t *testing.T) map[string]string {
 	out := map[string]string{}
-	f, err := os.Open(filepath.Join("testdata", "corpus-exceptions.txt"))
-	if err != nil {
-		return out
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, line := range testdataLines("corpus-exceptions.txt") {
 		path, reason, ok := strings.Cut(line, "\t")
 		if !ok || strings.TrimSpace(reason) == "" {
 			t.Errorf("corpus-exceptions.txt: %q has no reason", line)
@@ -271,6 +247,24 @@ func readExceptions(t *testing.T) map[string]string {
 		out[path] = reason
 	}
 	return out
+}
+
+// testdataLines returns the lines of a file of testdata that are neither
+// blank nor comments (#), none when there is no such file.
+func testdataLines(name string) []string {
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
+		}
+	}
+	return lines
 }
 
 // TestCorpusErrors counts the errors Structure reports over the corpus, to

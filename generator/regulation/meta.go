@@ -53,7 +53,7 @@ func amendedBy(s string) bool {
 	return ok && startsWithDate(rest) && hasEventVerb(rest) && !strings.ContainsAny(s, "，。；") && len([]rune(s)) < 200
 }
 
-var eventVerbs = []string{"批准", "发布", "公布", "印发", "通过", "修订", "修正", "修改", "施行", "废止", "颁布", "决定"}
+var eventVerbs = append(cndate.EventVerbs(), "决定")
 
 func hasEventVerb(s string) bool {
 	for _, v := range eventVerbs {

@@ -9,10 +9,14 @@
 //   - the next line starts with punctuation no line may start with
 //     (、，。；：）》” …); or
 //   - the first line does not end a sentence (it ends with a Chinese
-//     character, 、 or ，, or leaves a bracket or quote open) and it is body
+//     character, 、 or ，, or leaves a bracket or quote open; in an article
+//     or after a sentence end, a closing bracket or quote) and it is body
 //     text: it starts with an item label inside a list, it is a full column
-//     line (36 characters or more), or it holds a sentence mark and is 20
-//     characters or more; a bracket or quote left open counts whatever the
+//     line (36 characters or more), it holds a sentence mark and is 20
+//     characters or more, a new sentence starts after a sentence end in
+//     it (a narrow column: 保障机制。各 / 级人力资源…), or it stands between
+//     two articles and is no label (the articles of a regulation print
+//     only 款 and items); a bracket or quote left open counts whatever the
 //     length. A line that starts with 第X条 is body text, but when only a
 //     few words follow the label (they may be the article's title) it is
 //     joined only if the page prints the words across the break together
@@ -74,6 +78,7 @@ const (
 // dropped, and the repairs made. Repairs have no path; the caller sets it.
 func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 	page := pageText(lines)
+	first, last := articleSpan(lines)
 	var out []block.Line
 	var reps []model.Repair
 	for i, l := range lines {
@@ -81,7 +86,7 @@ func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 			reps = append(reps, markerRepair(l))
 			l.ListItem = false
 		}
-		if n := len(out); n > 0 && joinable(out[n-1], l, page) {
+		if n := len(out); n > 0 && joinable(out[n-1], l, page, i > first && i <= last) {
 			if l.ListItem {
 				reps = append(reps, markerRepair(l))
 				l.ListItem = false
@@ -116,8 +121,24 @@ func strayMarker(lines []block.Line, i int) bool {
 	return labelled(i-1) && labelled(i+1)
 }
 
-// joinable reports whether next continues prev across a layout break.
-func joinable(prev, next block.Line, page string) bool {
+// articleSpan returns the indexes of the first and the last line that
+// open an article (第X条), or -1, -1.
+func articleSpan(lines []block.Line) (first, last int) {
+	first, last = -1, -1
+	for i, l := range lines {
+		if _, ok := label.ArticleLine(l.Text); ok {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// joinable reports whether next continues prev across a layout break;
+// inArticles says next stands between two article labels.
+func joinable(prev, next block.Line, page string, inArticles bool) bool {
 	if prev.Marked() || next.Marked() || prev.Quote != next.Quote || next.Indent {
 		return false
 	}
@@ -127,7 +148,7 @@ func joinable(prev, next block.Line, page string) bool {
 	if startsClosing(next.Text) {
 		return true
 	}
-	if opensUnit(next.Text) || !cut(prev, next, page) {
+	if opensUnit(next.Text) || !cut(prev, next, page, inArticles) {
 		return false
 	}
 	// A short line that does not end a sentence is a line of its own (a
@@ -162,8 +183,12 @@ func opensUnit(s string) bool {
 
 // cut reports whether a line ends in the middle of a sentence. An item
 // label starts body text only in a list item or a full line: a short
-// labelled line standing alone is a section head.
-func cut(l, next block.Line, page string) bool {
+// labelled line standing alone is a section head. Between two articles a
+// line that is no label, heading or item and stops inside a sentence is
+// cut however short it is: the articles of a regulation print nothing but
+// their 款 and items, and a narrow column cuts them anywhere (see
+// narrowCandidate for the lines these rules leave alone).
+func cut(l, next block.Line, page string, inArticles bool) bool {
 	s := l.Text
 	if endsSentence(s) || strings.Contains(s, tableCell) {
 		return false
@@ -186,7 +211,9 @@ func cut(l, next block.Line, page string) bool {
 	switch {
 	case last == '，' || last == ',' || last == '、':
 		return true
-	case !unicode.Is(unicode.Han, last):
+	case inArticles && unicode.IsDigit(last):
+		// a number cut by the column: the line goes on below
+	case !unicode.Is(unicode.Han, last) && !(closes(last) && (inArticles || reopens(s)) && narrowCandidate(s, next.Text)):
 		return false
 	case cndate.Starts(s) || docNumber.MatchString(s):
 		return false // a history, signature or document number line: a unit of its own
@@ -194,8 +221,63 @@ func cut(l, next block.Line, page string) bool {
 	if label.ItemLine(s) {
 		return l.ListItem || n >= columnLine
 	}
-	return n >= columnLine || (n >= sentenceLine && strings.ContainsAny(s, "，,。；;"))
+	narrow := narrowCandidate(s, next.Text) && (reopens(s) || (inArticles && !label.Structural(s)))
+	return n >= columnLine || (n >= sentenceLine && strings.ContainsAny(s, "，,。；;")) || narrow
 }
+
+// reopens reports whether a sentence ends inside s and another starts
+// after it, as in a narrow column cut in the middle of a 款 (保障机制。各 /
+// 级人力资源…): the line stops inside that sentence, however short it is.
+// Headings and names print no sentence end before more text; a bracket
+// after the sentence end (…列示。（第五条）) is a note on it, not a new
+// sentence.
+func reopens(s string) bool {
+	i := strings.LastIndexAny(s, "。；;！？!?")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	tail := s[i+size:]
+	return !label.IsOpen(firstRune(tail)) && strings.ContainsFunc(tail, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// narrowCandidate reports whether the narrow-column rules may take s as cut: it is not
+// a formula (应纳税额＝…, …÷…), a bracketed note, or the line before a
+// letter item (b.财政部门…), which are lines of their own.
+func narrowCandidate(s, next string) bool {
+	return !strings.ContainsAny(s, "=＝÷") && !note(s) && !letterItem(next)
+}
+
+// letterItem reports whether s opens with a letter item label (a. b.)
+// before Chinese text: an item of a list of its own.
+func letterItem(s string) bool {
+	r := []rune(s)
+	return len(r) > 2 && r[0] < utf8.RuneSelf && unicode.IsLetter(r[0]) && strings.ContainsRune(".．、", r[1]) && unicode.Is(unicode.Han, r[2])
+}
+
+// note reports whether s ends with a bracket it opens with, or whose
+// bracket opens right after a sentence end: a note of its own (（2011年1月8日
+// 删除）, …施行。（第八条）).
+func note(s string) bool {
+	if !closes(lastRune(s)) {
+		return false
+	}
+	if label.IsOpen(firstRune(s)) {
+		return true
+	}
+	i := strings.LastIndexFunc(s, label.IsOpen)
+	return i > 0 && strings.ContainsRune("。；;！？!?", lastRune(strings.TrimRight(s[:i], " ")))
+}
+
+// closes reports whether r closes a bracket or quote: a line of an
+// article, or one that starts a new sentence, may be cut right after one
+// (市交通委员会（管理局） / 应当…) as after a character. Elsewhere a line
+// ending so is a unit of its own as often (a title with its version mark,
+// a document number, a history note).
+func closes(r rune) bool { return strings.ContainsRune(closers, r) }
+
+// closers are the closing quotes and brackets.
+const closers = "”’」』）)》〕】"
 
 // onlyLabel reports whether s is an item label with no text after it.
 func onlyLabel(s string) bool {
@@ -223,7 +305,7 @@ const tableCell = " | "
 func endsSentence(s string) bool {
 	r := []rune(s)
 	i := len(r) - 1
-	for i >= 0 && strings.ContainsRune("”’」』）)》〕】", r[i]) {
+	for i >= 0 && closes(r[i]) {
 		i--
 	}
 	return i >= 0 && strings.ContainsRune("。！？!?；;：:…—", r[i])
@@ -241,7 +323,7 @@ func startsClosing(s string) bool {
 func join(prev, next block.Line, page string) (block.Line, []model.Repair) {
 	a, b := prev.Text, next.Text
 	sep := ""
-	if l, f := lastRune(a), firstRune(b); l < utf8.RuneSelf && f < utf8.RuneSelf && !unicode.IsSpace(l) && !unicode.IsSpace(f) {
+	if l, f := lastRune(a), firstRune(b); l < utf8.RuneSelf && f < utf8.RuneSelf && !unicode.IsSpace(l) && !unicode.IsSpace(f) && !cutNumber(a, b) {
 		sep = " " // Latin text: the break was a space
 	}
 	joined := a + sep + b
@@ -261,6 +343,22 @@ func join(prev, next block.Line, page string) (block.Line, []model.Repair) {
 	}
 	prev.Text = joined
 	return prev, reps
+}
+
+// cutNumber reports whether the break cuts a number printed in Chinese
+// text (最多不超过1 / 0人): digits on both sides, and Chinese text or a
+// quote right before the digits ending a or right after those starting b.
+// Numbers printed apart (03 04 07) keep their space.
+func cutNumber(a, b string) bool {
+	if !unicode.IsDigit(lastRune(a)) || !unicode.IsDigit(firstRune(b)) {
+		return false
+	}
+	before := lastRune(strings.TrimRightFunc(a, unicode.IsDigit))
+	after := firstRune(strings.TrimLeftFunc(b, unicode.IsDigit))
+	chinese := func(r rune) bool {
+		return unicode.Is(unicode.Han, r) || strings.ContainsRune("“”‘’《》（）、，。；：", r)
+	}
+	return chinese(before) || chinese(after)
 }
 
 type dup struct{ char, before, after string }
