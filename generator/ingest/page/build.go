@@ -168,7 +168,7 @@ func issueDate(d *pageDoc) string {
 	latest, seen := "", false
 	for i, l := range d.body {
 		// a history line of any length: 2024年4月26日…《关于修改〈…〉、〈…〉的决定》第二次修正
-		meta := isApproval(l.Text) || isHistory(l.Text) || (cndate.Starts(l.Text) && EnactedDate(l.Text) != "")
+		meta := isApproval(l.Text) || isHistory(l.Text) || datedEvent(l.Text)
 		if !meta && (seen || i > maxHeadLines) {
 			break
 		}
@@ -178,6 +178,18 @@ func issueDate(d *pageDoc) string {
 		}
 	}
 	return latest
+}
+
+// datedEvent reports whether a line at the top of a regulation is one
+// event of its history that enacts or amends it: a date, or 根据 and a date
+// (根据1998年…会议通过的《…决定》, a 修正 listed under the 修订 above it),
+// followed by the event and no sentence punctuation after 根据, so that a
+// preamble's 根据…，制定本办法 is not one.
+func datedEvent(s string) bool {
+	if rest, ok := strings.CutPrefix(s, "根据"); ok {
+		return cndate.Starts(rest) && !strings.ContainsAny(rest, "，。；") && EnactedDate(rest) != ""
+	}
+	return cndate.Starts(s) && EnactedDate(s) != ""
 }
 
 // particulars joins the lines of a regulation's particulars block, ""

@@ -142,6 +142,28 @@ func TestStandaloneRegulation(t *testing.T) {
 	}
 }
 
+// TestDateAfterAmendmentsListedWithGenju: a history printed at the top
+// whose amendments open with 根据 is read to its last line, so an amended
+// text is dated by its latest amendment, not by the 修订 above them.
+func TestDateAfterAmendmentsListedWithGenju(t *testing.T) {
+	src := "### 某某法（2020年修订）\n\n#### 一、历史\n\n" +
+		"* 1979年7月1日某会议通过\n\n* 1997年3月14日某会议修订\n\n" +
+		"* 根据1998年12月29日某会议通过的《某某决定》\n\n" +
+		"* 2020年12月26日某会议通过的《某某修正案》修正\n\n" +
+		"#### 二、正文\n\n第一条 为了某某，制定本法。\n\n第二条 本法适用于某某。\n"
+	docs := splitMD(t, "law.md", src, "")
+	if len(docs) != 1 || docs[0].Kind != model.KindRegulation {
+		t.Fatalf("documents %s", summary(docs))
+	}
+	if docs[0].Date != "2020-12-26" {
+		t.Errorf("date %q, want the last amendment's 2020-12-26", docs[0].Date)
+	}
+	preamble := "# 某某办法\n\n根据2019年1月1日某会议通过的决定，制定本办法。\n\n第一条 为了某某，制定本办法。\n"
+	if d := splitMD(t, "rule.md", preamble, ""); len(d) != 1 || d[0].Date != "" {
+		t.Errorf("a preamble's 根据 sentence dated the regulation: %s %q", summary(d), d[0].Date)
+	}
+}
+
 func TestSingleArticleWithSubheads(t *testing.T) {
 	src := "---\ntitle: 某县城春运为何仍便捷\ndate: 2025-02-12\n---\n\n### 引题\n\n# 某县城春运为何仍便捷\n\n> 本报记者  韩  鑫  张腾扬《人民日报》（2025年02月12日第 02 版）\n\n清晨，某人返乡。\n\n## 小标题一\n\n正文一。\n\n## 小标题二\n\n正文二。\n"
 	docs := splitMD(t, "a.md", src, "2025-02-12")
