@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -36,9 +38,10 @@ import (
 // other at most a parse.
 //
 // A Store also keeps the memos of the stages after reading (see
-// memos.stored), one file each, written whole after every parse with what
-// that parse used and read back by the next, under the same rules: a
-// file of another program, damaged or cut short is not read, and the
+// memos.stored), one file each, written whole after a parse that changed
+// it with what that parse used (a memo that kept what it read, all of it,
+// is not written again) and read back by the next, under the same rules:
+// a file of another program, damaged or cut short is not read, and the
 // stage computes everything again.
 type Store struct {
 	dir     string
@@ -54,7 +57,7 @@ type Store struct {
 // storeFormat begins every entry, memoFormat every memo file; they change
 // when the layout does.
 const (
-	storeFormat = "tiaoli parsed source 1\n"
+	storeFormat = "tiaoli parsed source 2\n"
 	memoFormat  = "tiaoli memo 1\n"
 )
 
@@ -77,7 +80,8 @@ const (
 
 // OpenStore opens the Store in the folder dir, making it when it does not
 // exist. program identifies the program (a digest of its executable); with
-// "" no entry is ever found. A folder that exists, holds files and is not a
+// "" nothing is read or written: no other program may take what this one
+// wrote for its own. A folder that exists, holds files and is not a
 // Store is refused. With fresh, the parse reads no entry but writes them
 // all.
 func OpenStore(dir, program string, fresh bool) (*Store, error) {
@@ -115,6 +119,9 @@ func ParseStored(fsys fs.FS, s *Store) *model.Corpus {
 type keptMemo interface {
 	encoding.BinaryAppender
 	encoding.BinaryUnmarshaler
+	// Changed reports whether the last run kept anything but what the
+	// memo read back, all of it.
+	Changed() bool
 }
 
 // namedMemo is a memo a Store keeps and the name of its file.
@@ -147,23 +154,30 @@ func (s *Store) loadMemos() *memos {
 		if err != nil {
 			continue
 		}
-		if payload, ok := unseal(data, memoFormat, s.program); ok {
+		if payload, ok := unseal(data, memoFormat, sha256.Size, memoCheck(s.program)); ok {
 			k.memo.UnmarshalBinary(payload) // left empty when it fails
 		}
 	}
 	return m
 }
 
-// saveMemos writes the memos m of the last parse.
+// saveMemos writes the memos m of the last parse that changed: one that
+// kept what it read back, all of it, is on disk as it is.
 func (s *Store) saveMemos(m *memos) {
 	if s == nil {
 		return
 	}
 	s.linkedAnew[0], s.linkedAnew[1] = m.linked.Anew()
+	if s.program == "" {
+		return
+	}
 	for _, k := range m.stored() {
+		if !k.memo.Changed() {
+			continue
+		}
 		payload, err := k.memo.AppendBinary(nil)
 		if err == nil {
-			s.write(k.name+memoSuffix, seal(payload, memoFormat, s.program))
+			s.write(k.name+memoSuffix, seal(payload, memoFormat, memoCheck(s.program)))
 		}
 	}
 }
@@ -199,12 +213,12 @@ func (s *Store) load(p, sum string) (ingested, bool) {
 	if err != nil {
 		return ingested{}, false
 	}
-	payload, ok := unseal(data, storeFormat, "")
+	payload, ok := unseal(data, storeFormat, crc32.Size, entryCheck)
 	if !ok {
 		return ingested{}, false
 	}
 	var f storedFile
-	if bincode.Decode(payload, &f) != nil || len(f.Carriers) != len(f.Docs) {
+	if bincode.DecodeOwned(payload, &f) != nil || len(f.Carriers) != len(f.Docs) {
 		return ingested{}, false
 	}
 	for i, c := range f.Carriers {
@@ -219,42 +233,55 @@ func (s *Store) load(p, sum string) (ingested, bool) {
 	return ingested{source: f.Source, docs: f.Docs, errs: f.Errs, digest: sum}, true
 }
 
-// seal is what a Store writes of payload: the format line, the digest of
-// salt and payload, and payload. An entry's name says which program wrote
-// it, so its salt is ""; a memo file's is the program.
-func seal(payload []byte, format, salt string) []byte {
-	sum := saltedSum(payload, salt)
+// A check is what a Store writes before a payload to find it damaged.
+// An entry's name says which program wrote it, so its check is the
+// CRC-32C of the payload, which finds damage and costs a fraction of a
+// digest over the 200 MB of entries of a large corpus; a memo file's name
+// does not, so its check is the SHA-256 of the program and the payload,
+// which another program's file fails.
+type check func(payload []byte) []byte
+
+// entryCheck is the check of an entry.
+func entryCheck(payload []byte) []byte {
+	return binary.LittleEndian.AppendUint32(nil, crc32.Checksum(payload, castagnoli))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// memoCheck is the check of a memo file of the program.
+func memoCheck(program string) check {
+	return func(payload []byte) []byte {
+		h := sha256.New()
+		h.Write([]byte(program))
+		h.Write(payload)
+		return h.Sum(nil)
+	}
+}
+
+// seal is what a Store writes of payload: the format line, its check,
+// and payload.
+func seal(payload []byte, format string, c check) []byte {
+	sum := c(payload)
 	data := make([]byte, 0, len(format)+len(sum)+len(payload))
-	return append(append(append(data, format...), sum[:]...), payload...)
+	return append(append(append(data, format...), sum...), payload...)
 }
 
 // unseal returns the payload of what seal wrote, when the format line and
-// the digest are right.
-func unseal(data []byte, format, salt string) ([]byte, bool) {
+// the check, of size bytes, are right.
+func unseal(data []byte, format string, size int, c check) ([]byte, bool) {
 	rest, ok := bytes.CutPrefix(data, []byte(format))
-	if !ok || len(rest) < sha256.Size {
+	if !ok || len(rest) < size {
 		return nil, false
 	}
-	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
-	got := saltedSum(payload, salt)
-	return payload, bytes.Equal(sum, got[:])
-}
-
-// saltedSum is the SHA-256 of salt and payload.
-func saltedSum(payload []byte, salt string) [sha256.Size]byte {
-	h := sha256.New()
-	h.Write([]byte(salt))
-	h.Write(payload)
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	return sum
+	sum, payload := rest[:size], rest[size:]
+	return payload, bytes.Equal(sum, c(payload))
 }
 
 // save writes what the source at p gave. A document that points at
 // another of another file (only linking does that, after ingestData) is
 // not kept: the file is parsed again next time.
 func (s *Store) save(p string, r ingested) {
-	if s == nil || r.digest == "" {
+	if s == nil || r.digest == "" || s.program == "" {
 		return
 	}
 	f := storedFile{Source: r.source, Errs: r.errs, Docs: make([]*model.Document, len(r.docs)), Carriers: make([]int, len(r.docs))}
@@ -281,7 +308,7 @@ func (s *Store) save(p string, r ingested) {
 	if err != nil {
 		return
 	}
-	if s.write(s.name(p, r.digest), seal(payload, storeFormat, "")) == nil {
+	if s.write(s.name(p, r.digest), seal(payload, storeFormat, entryCheck)) == nil {
 		s.Written.Add(1)
 	}
 }

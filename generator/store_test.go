@@ -61,7 +61,79 @@ func TestStoreParseEqualsParse(t *testing.T) {
 	damage(t, dir)
 	run("entries damaged", "v1", n-3, 3)
 	run("another program", "v2", 0, n)
-	run("no program", "", 0, n)
+	run("no program", "", 0, 0)
+}
+
+// TestStoreNoProgram checks that a Store of a program that cannot name
+// itself writes nothing, neither entries nor memos, for another program
+// that cannot either would take them for its own; the parse is still
+// the fresh one.
+func TestStoreNoProgram(t *testing.T) {
+	fsys, dir := storeContent(t), t.TempDir()
+	for range 2 {
+		s, err := generator.OpenStore(dir, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := corpusDiff(generator.ParseStored(fsys, s), generator.Parse(fsys)); diff != "" {
+			t.Errorf("the parse without a program differs from a fresh one: %s", diff)
+		}
+		if r, w := s.Read.Load(), s.Written.Load(); r != 0 || w != 0 {
+			t.Errorf("without a program, %d entries read and %d written, want none", r, w)
+		}
+		list, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range list {
+			if e.Name() != "CACHEDIR.TAG" {
+				t.Errorf("without a program, the store holds %s", e.Name())
+			}
+		}
+	}
+}
+
+// TestStoreMemoKept checks that a memo the parse did not change is not
+// written again (a file written is a new file, renamed over the old) and
+// one it changed is, and that the parse after either reads what it needs
+// (linked -1: any number of documents linked anew).
+func TestStoreMemoKept(t *testing.T) {
+	fsys, dir := storeContent(t), t.TempDir()
+	p := &storeParser{t: t, dir: dir, program: "v1"}
+	p.Parse(fsys)
+	stat := func() map[string]os.FileInfo {
+		out := map[string]os.FileInfo{}
+		for _, name := range []string{"link.memo", "compare.memo"} {
+			fi, err := os.Stat(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = fi
+		}
+		return out
+	}
+	check := func(step string, rewritten map[string]bool, linked int) {
+		t.Helper()
+		before := stat()
+		if diff := corpusDiff(p.Parse(fsys), generator.Parse(fsys)); diff != "" {
+			t.Errorf("%s: the stored parse differs from a fresh one: %s", step, diff)
+		}
+		if _, l := p.LinkedAnew(); linked >= 0 && l != linked {
+			t.Errorf("%s: %d documents linked anew, want %d", step, l, linked)
+		}
+		for name, fi := range stat() {
+			if got := !os.SameFile(before[name], fi); got != rewritten[name] {
+				t.Errorf("%s: %s written again: %v, want %v", step, name, got, rewritten[name])
+			}
+		}
+	}
+	check("nothing changed", nil, 0)
+	law, _ := lawWith(t, fsys, "第三条 ")
+	fsys[law].Data = []byte(strings.Replace(string(fsys[law].Data), "\n第三条 ", "\n第三条 各", 1))
+	check("an article edited", map[string]bool{"link.memo": true}, 1)
+	check("nothing changed after the edit", nil, 0)
+	delete(fsys, law)
+	check("a file deleted", map[string]bool{"link.memo": true}, -1)
 }
 
 // TestStoreParseEditsEqualParse is TestCacheParseEqualsParse with a Store

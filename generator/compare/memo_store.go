@@ -23,6 +23,11 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 	return bincode.Append(b, &list)
 }
 
+// Changed reports whether the last Works asked for anything but the pairs
+// the Memo held before it, all of them: when not, what AppendBinary wrote
+// before the Works still holds.
+func (m *Memo) Changed() bool { return !m.aligned.Same() }
+
 // UnmarshalBinary reads back into an empty Memo what AppendBinary wrote;
 // the next Works uses it as it would use what the Works before it asked
 // for. On an error the Memo is left empty.

@@ -28,33 +28,41 @@ type digest [sha256.Size]byte
 // discovery instead.
 type docKey struct{ whole, outline, shape digest }
 
-// keyWriter writes fields to a hash, each string after its length. It
-// gathers small fields in a buffer: a document has many, and each write
-// to the hash costs more than its bytes.
+// keyWriter writes fields to a hash, each string after its length and
+// each number as a varint. It gathers fields in a buffer and hands the
+// hash a whole buffer at a time: a document has many small fields, each
+// write to the hash costs more than its bytes, and most numbers are a
+// byte or two as varints where a fixed width would be eight. The buffer
+// is an array in the writer, not a slice: filling it stores no pointer,
+// which costs a write barrier each time while the garbage collector runs.
 type keyWriter struct {
-	h    hash.Hash
-	buf  []byte
-	path string // of the last position written
-	// bytes has text write the bytes of a text, not where it lies.
-	bytes bool
+	h     hash.Hash
+	n     int    // bytes of buf in use
+	path  string // of the last position written
+	bytes bool   // text writes the bytes of a text, not where it lies
+	buf   [keyBuffer]byte
 }
+
+// keyBuffer is the size of a keyWriter's buffer.
+const keyBuffer = 8 << 10
 
 func newKeyWriter() *keyWriter {
 	w := writers.Get().(*keyWriter)
 	w.h.Reset()
-	w.buf, w.path, w.bytes = w.buf[:0], "", false
+	w.n, w.path, w.bytes = 0, "", false
 	return w
 }
 
 // writers are the keyWriters done with, for the next key: a corpus has
 // thousands of documents, each with three keys.
-var writers = sync.Pool{New: func() any { return &keyWriter{h: sha256.New(), buf: make([]byte, 0, 8<<10)} }}
+var writers = sync.Pool{New: func() any { return &keyWriter{h: sha256.New()} }}
 
+// num writes n. Each varint says where it ends, so fields stay apart.
 func (w *keyWriter) num(n int) {
-	w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(n))
-	if len(w.buf) >= 8<<10 {
+	if w.n > keyBuffer-binary.MaxVarintLen64 {
 		w.flush()
 	}
+	w.n += binary.PutVarint(w.buf[w.n:], int64(n))
 }
 
 func (w *keyWriter) flag(b bool) {
@@ -67,12 +75,14 @@ func (w *keyWriter) flag(b bool) {
 
 func (w *keyWriter) str(s string) {
 	w.num(len(s))
-	if len(s) > 1<<10 {
+	if len(s) > keyBuffer-w.n {
 		w.flush()
-		io.WriteString(w.h, s)
-		return
+		if len(s) > keyBuffer/2 {
+			io.WriteString(w.h, s)
+			return
+		}
 	}
-	w.buf = append(w.buf, s...)
+	w.n += copy(w.buf[w.n:], s)
 }
 
 // text writes where a paragraph's text lies in memory and its length,
@@ -105,12 +115,15 @@ func (w *keyWriter) strs(list []string) {
 
 // digest writes a digest.
 func (w *keyWriter) digest(d digest) {
-	w.buf = append(w.buf, d[:]...)
+	if w.n > keyBuffer-len(d) {
+		w.flush()
+	}
+	w.n += copy(w.buf[w.n:], d[:])
 }
 
 func (w *keyWriter) flush() {
-	w.h.Write(w.buf)
-	w.buf = w.buf[:0]
+	w.h.Write(w.buf[:w.n])
+	w.n = 0
 }
 
 // sum is the digest of what was written; the writer goes back to the

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tiaoli/generator/model"
+	"tiaoli/internal/cputime"
 )
 
 // TestKeyCoversEveryField changes every field a document can hold, one at
@@ -160,4 +161,27 @@ func TestOutlineLeavesText(t *testing.T) {
 	step("a text edited", func() { d.Articles[0].Clauses[0].Text = "乙" }, false, false)
 	step("a 款 added", func() { d.Articles[0].Clauses = append(d.Articles[0].Clauses, &model.Clause{}) }, false, true)
 	step("an article added", func() { d.Articles = append(d.Articles, &model.Article{Number: 2, Label: "第二条"}) }, true, true)
+}
+
+// BenchmarkKeys computes the keys of every regulation of the shared corpus,
+// by where texts lie (a Memo in memory) and by their bytes (a Memo kept on
+// disk), and reports the CPU seconds each takes per op.
+func BenchmarkKeys(b *testing.B) {
+	c := loadCorpus(b, 0)
+	for _, byBytes := range []bool{false, true} {
+		name := "place"
+		if byBytes {
+			name = "bytes"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu := cputime.Used()
+			for b.Loop() {
+				for _, d := range c.Documents {
+					keyOf(d, byBytes)
+				}
+			}
+			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+		})
+	}
 }

@@ -16,8 +16,10 @@ import (
 func NewStoredMemo() *Memo { return &Memo{stored: true} }
 
 // storedMemo is what a Memo writes: what the last Link used, as plain
-// values (package bincode), by key.
+// values (package bincode), by key. Keys names how its keys were
+// written (keysFormat).
 type storedMemo struct {
+	Keys    string
 	Context digest
 	Found   []storedDiscovery
 	Linked  []storedLinking
@@ -64,6 +66,15 @@ type storedShape struct {
 	Shape digest
 }
 
+// keysFormat names how keys are written (key.go); it changes whenever
+// they are written otherwise, so that a Memo never reads keys of another
+// making as its own. A memo written before it existed begins with a
+// digest, which reads as another string or as no string at all.
+const keysFormat = "link keys: sha256, varints 2"
+
+// errKeysFormat refuses a stored Memo whose keys were written otherwise.
+var errKeysFormat = errors.New("link: a stored Memo of another keys format")
+
 // errNotStored refuses to write a Memo that knows documents by where
 // their texts lie: another process could not find them.
 var errNotStored = errors.New("link: a Memo kept in memory cannot be written (NewStoredMemo)")
@@ -73,7 +84,7 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 	if !m.stored {
 		return b, errNotStored
 	}
-	s := storedMemo{Context: m.context}
+	s := storedMemo{Keys: keysFormat, Context: m.context}
 	for k, f := range m.found.All() {
 		e := storedDiscovery{Key: k, Errs: f.errs, Cited: f.cited, Defs: make([]storedDef, len(f.defs))}
 		for i, d := range f.defs {
@@ -99,6 +110,11 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 	return bincode.Append(b, &s)
 }
 
+// Changed reports whether the last Link kept anything but what the Memo
+// held before it, all of it: when not, what AppendBinary wrote before
+// the Link still holds.
+func (m *Memo) Changed() bool { return !m.found.Same() || !m.linked.Same() }
+
 // UnmarshalBinary reads back into an empty Memo made by NewStoredMemo
 // what AppendBinary wrote; the next Link uses it as it would use what the
 // Link before it kept. On an error the Memo is left empty.
@@ -109,6 +125,9 @@ func (m *Memo) UnmarshalBinary(data []byte) error {
 	var s storedMemo
 	if err := bincode.Decode(data, &s); err != nil {
 		return err
+	}
+	if s.Keys != keysFormat {
+		return errKeysFormat
 	}
 	for _, e := range s.Found {
 		f := &discovered{errs: e.Errs, cited: e.Cited, defs: make([]*def, len(e.Defs))}

@@ -52,9 +52,11 @@ func TestStoredMemoRoundTrip(t *testing.T) {
 	}
 }
 
-// TestStoredMemoRefuses: bytes cut short or with bytes left over are an
-// error and leave the Memo empty; a Memo kept in memory, which knows
-// documents by where their texts lie, is not written.
+// TestStoredMemoRefuses: bytes cut short or with bytes left over, and a
+// memo whose keys were written otherwise (another keysFormat, or one
+// written before keysFormat existed), are an error and leave the Memo
+// empty; a Memo kept in memory, which knows documents by where their
+// texts lie, is not written.
 func TestStoredMemoRefuses(t *testing.T) {
 	m := NewStoredMemo()
 	m.Link(sampleCorpus(t), nil)
@@ -62,10 +64,19 @@ func TestStoredMemoRefuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	at := bytes.Index(data, []byte(keysFormat))
+	if at < 1 {
+		t.Fatal("the memo written does not name its keys format")
+	}
+	other := slices.Clone(data)
+	other[at+len(keysFormat)-1]++
+	before := slices.Concat(data[:at-1], data[at+len(keysFormat):]) // no length, no format
 	for what, bad := range map[string][]byte{
-		"empty":           nil,
-		"cut short":       data[:len(data)/2],
-		"bytes left over": append(slices.Clone(data), 0),
+		"empty":               nil,
+		"cut short":           data[:len(data)/2],
+		"bytes left over":     append(slices.Clone(data), 0),
+		"another keys format": other,
+		"before keys format":  before,
 	} {
 		r := NewStoredMemo()
 		if err := r.UnmarshalBinary(bad); err == nil {

@@ -16,6 +16,8 @@ import (
 type Map[K comparable, V any] struct {
 	mu        sync.Mutex
 	cur, last map[K]V
+	added     int // keys Put in this run that it did not hold
+	before    int // values the last run kept, counted at Start
 }
 
 // Start begins a run: what the run before the last one kept and the last
@@ -23,6 +25,7 @@ type Map[K comparable, V any] struct {
 func (m *Map[K, V]) Start() {
 	m.mu.Lock()
 	m.last, m.cur = m.cur, map[K]V{}
+	m.added, m.before = 0, len(m.last)
 	m.mu.Unlock()
 }
 
@@ -52,6 +55,9 @@ func (m *Map[K, V]) Get(k K) (V, bool) {
 // Put keeps v for k.
 func (m *Map[K, V]) Put(k K, v V) {
 	m.mu.Lock()
+	if _, ok := m.cur[k]; !ok {
+		m.added++
+	}
 	m.put(k, v)
 	m.mu.Unlock()
 }
@@ -68,6 +74,17 @@ func (m *Map[K, V]) Len() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return len(m.cur)
+}
+
+// Same reports whether this run kept the keys the last one kept, all of
+// them and no other: it used every key of the last run and was given no
+// new one (a value Put under a key the run already holds replaces it and
+// is not counted). A memo written down after the last run holds, under
+// the same keys, what it held then, which a memo may give again.
+func (m *Map[K, V]) Same() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.added == 0 && len(m.cur) == m.before
 }
 
 // All gives what this run kept, to write it down between runs: the map

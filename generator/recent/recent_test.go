@@ -36,6 +36,51 @@ func TestMap(t *testing.T) {
 	}
 }
 
+// TestMapSame: a run is the same as the last one when it used all the last
+// one kept and was given nothing new.
+func TestMapSame(t *testing.T) {
+	var m Map[string, int]
+	m.Put("a", 1)
+	m.Put("b", 2)
+	if m.Same() {
+		t.Error("values given before the first Start are the same as none")
+	}
+	run := func(want bool, step string, keys ...string) {
+		t.Helper()
+		m.Start()
+		for _, k := range keys {
+			if _, ok := m.Get(k); !ok {
+				m.Put(k, 0)
+			}
+		}
+		if m.Same() != want {
+			t.Errorf("%s: Same() = %v, want %v", step, !want, want)
+		}
+	}
+	run(true, "every value used again", "a", "b")
+	run(false, "one not used", "a")
+	run(false, "one used again, one new", "a", "c")
+	run(true, "both used again", "a", "c")
+	m.Start()
+	m.Forget()
+	if m.Get("a"); m.Same() {
+		t.Error("after Forget, the run is the same as the last")
+	}
+}
+
+// TestMapSameReplaced: a value Put again under a key the run used is no
+// new key.
+func TestMapSameReplaced(t *testing.T) {
+	var m Map[string, int]
+	m.Put("a", 1)
+	m.Start()
+	m.Get("a")
+	m.Put("a", 2)
+	if !m.Same() {
+		t.Error("a value replaced under a key the run used counts as new")
+	}
+}
+
 // TestMapLetsGoOfReplaced: a value that a run took from the last run and
 // then replaced is no longer held. A memo that replaces each value it uses
 // with one for the documents of this run (the link memo, which keeps its

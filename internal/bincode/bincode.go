@@ -17,6 +17,7 @@ import (
 	"math"
 	"reflect"
 	"sync"
+	"unsafe"
 )
 
 // Append appends the encoding of the value v points at to dst.
@@ -36,6 +37,18 @@ func Append(dst []byte, v any) ([]byte, error) {
 // into the value v points at. The strings it reads share the memory of one
 // copy of data.
 func Decode(data []byte, v any) error {
+	return decode(string(data), v)
+}
+
+// DecodeOwned is Decode, the strings it reads sharing the memory of data
+// itself instead of a copy: data must never change after (a buffer just
+// read from a file and then dropped), and it is kept as long as they are.
+func DecodeOwned(data []byte, v any) error {
+	return decode(unsafe.String(unsafe.SliceData(data), len(data)), v)
+}
+
+// decode reads s into the value v points at.
+func decode(s string, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return errors.New("bincode: Decode needs a non-nil pointer")
@@ -44,7 +57,6 @@ func Decode(data []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	s := string(data)
 	r := &reader{s: s}
 	c.dec(r, rv.Elem())
 	if r.err == nil && r.at != len(s) {

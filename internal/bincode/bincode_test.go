@@ -3,6 +3,7 @@ package bincode
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -37,12 +38,15 @@ func TestRoundTripKeepsNilAndEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out plain
+	var out, owned plain
 	if err := Decode(data, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(in, out) {
-		t.Fatalf("read back\n%+v\nwrote\n%+v", out, in)
+	if err := DecodeOwned(slices.Clone(data), &owned); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) || !reflect.DeepEqual(in, owned) {
+		t.Fatalf("read back\n%+v\n%+v (owned)\nwrote\n%+v", out, owned, in)
 	}
 	if out.Nil != nil || out.Empty == nil || out.NilP != nil || out.List[1].Items == nil || out.List[0].Items != nil || out.Last == nil {
 		t.Fatal("nil and empty lists or pointers not kept apart")
