@@ -29,7 +29,8 @@
 // continuation mark. Never joined to what follows: a line that ends a
 // sentence (also when a quotation running over several paragraphs leaves
 // its quote open), a label alone on its line, a dated line, a document
-// number (…1号). A list marker on a line that continues the item before it,
+// number (…1号), a first line that reads as a regulation's title however
+// long it is (page.RegulationTitle). A list marker on a line that continues the item before it,
 // or on an unlabelled line inside a labelled list, belongs to no list and
 // is dropped.
 //
@@ -50,6 +51,7 @@ import (
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/normalize"
+	"tiaoli/generator/ingest/page"
 	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
@@ -86,6 +88,10 @@ func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 			reps = append(reps, markerRepair(l))
 			l.ListItem = false
 		}
+		if i == 1 && titleFirst(lines) {
+			out = append(out, l) // the title a regulation opens with is whole
+			continue
+		}
 		if n := len(out); n > 0 && joinable(out[n-1], l, page, i > first && i <= last) {
 			if l.ListItem {
 				reps = append(reps, markerRepair(l))
@@ -99,6 +105,13 @@ func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 		out = append(out, l)
 	}
 	return out, reps
+}
+
+// titleFirst reports whether the page opens with a plain line that reads
+// as a regulation's title (page.RegulationTitle): a line of its own,
+// however long, never joined to the text under it.
+func titleFirst(lines []block.Line) bool {
+	return len(lines) > 0 && !lines[0].ListItem && page.RegulationTitle(lines[0].Text)
 }
 
 func markerRepair(l block.Line) model.Repair {

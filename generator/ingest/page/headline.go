@@ -35,13 +35,14 @@ var (
 )
 
 // titleLike reports whether an unmarked line can be a title in plain
-// text: short, Chinese, ending without sentence punctuation, and not
+// text: short (a regulation's title may run longer, see RegulationTitle),
+// Chinese, ending without sentence punctuation, and not
 // something else the page prints (a label, dateline, credit, byline,
 // continuation mark, approval line or date).
 func titleLike(l block.Line) bool {
 	s := l.Text
 	n := utf8.RuneCountInString(s)
-	if l.ListItem || l.Quote || n < 2 || n > maxTitle || !hasHan(s) {
+	if l.ListItem || l.Quote || n < 2 || n > maxTitle && !RegulationTitle(s) || !hasHan(s) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)

@@ -69,3 +69,26 @@ func TestWithoutSiteName(t *testing.T) {
 		}
 	}
 }
+
+// TestLongRegulationTitle: in plain text, a regulation's title line longer
+// than other titles (the issuers and the matter it rules on) is still its
+// headline, and the file's name (with its date) is not the title; a line
+// as long that is no regulation's title is no headline.
+func TestLongRegulationTitle(t *testing.T) {
+	long := "某某人民法院、某某人民检察院关于办理利用某某网络、某某终端、某某平台制作、复制、出版、贩卖、传播某某信息刑事案件具体应用法律若干问题的解释"
+	body := "\n\n第一条 为了某某，制定本解释。\n\n第二条 本解释适用于某某。\n"
+	for _, c := range []struct{ name, first, title string }{
+		{"interpretation", long, long},
+		{"with a version mark", long + "（二）", long + "（二）"},
+		{"with a year", long + "(2004)", long + "(2004)"},
+		{"a regulation", "某某省某某市关于某某某某某某某某某某、某某某某某某某某某某某某某某某某某某某某某某某某某某管理的若干规定", "某某省某某市关于某某某某某某某某某某、某某某某某某某某某某某某某某某某某某某某某某某某某某管理的若干规定"},
+		{"not a title", "某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某的情况", "解释(2004-09-03)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			docs := splitText("解释(2004-09-03).txt", c.first+body, "")
+			if len(docs) != 1 || docs[0].Title != c.title {
+				t.Errorf("documents %s, want one titled %s", summary(docs), c.title)
+			}
+		})
+	}
+}

@@ -211,3 +211,15 @@ func (ws wordList) in(s string) bool {
 	}
 	return false
 }
+
+// RegulationTitle reports whether s reads as the title line of a
+// regulation: Chinese, no longer than a marked headline may be, ending in
+// the name of a form (…条例, …办法, …的解释), perhaps with a version mark
+// or year in brackets (（试行）, (2019)), and printing no sentence mark
+// (a title may list its issuers with 、). A plain-text page that opens with
+// such a line opens with its title.
+func RegulationTitle(s string) bool {
+	t := unwrap(s)
+	return hasHan(t) && utf8.RuneCountInString(t) <= 2*maxTitle &&
+		!strings.ContainsAny(strings.ReplaceAll(t, "、", ""), sentenceMarks) && regulationTitleRE.MatchString(t)
+}

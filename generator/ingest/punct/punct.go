@@ -3,12 +3,14 @@
 // 近日,中共中央 becomes 近日，中共中央, and 党委(党组)对 becomes 党委（党组）对.
 //
 // A comma, colon, semicolon, question or exclamation mark is widened when
-// a Han character stands on one side of it, or before it at the end of a
-// line (贸易额,AEO; 占1%,却; 原则: but not 12:30 or 1,000); spaces around it
-// are dropped. A pair of round brackets is widened when it holds a Han
-// character and a Han character stands before the opening one or after the
-// closing one, or when it opens or closes the line; both brackets change
-// together, so a pair never ends up half wide. Full stops are left alone:
+// Chinese stands on one side of it, or before it at the end of a line
+// (贸易额,AEO; 占1%,却; 原则: but not 12:30 or 1,000); spaces around it are
+// dropped. A pair of round brackets is widened when it holds a Han
+// character and Chinese stands before the opening one or after the closing
+// one, or when it opens or closes the line. Chinese is a Han character or
+// a mark only Chinese prints (the 、 of （一）、(二)、（八）, a full-width
+// bracket); both brackets change together, so a pair never ends up half
+// wide. Full stops are left alone:
 // 3.5 and U.S. read the same with a Han neighbour. Every line changed is
 // recorded as a repair.
 package punct
@@ -91,16 +93,31 @@ func Text(s string) (string, []spot) {
 }
 
 // widenings maps the index of every rune to change to its new form (0
-// to drop a space).
+// to drop a space). Brackets are widened first, so that a mark beside a
+// bracket widened (…的);) has Chinese beside it.
 func widenings(rs []rune) map[int]rune {
 	change := map[int]rune{}
+	for _, pr := range pairs(rs) {
+		open, close := pr[0], pr[1]
+		p, n := prevRune(rs, open), nextRune(rs, close)
+		if !holdsHan(rs[open+1:close]) || !(p < 0 || chinese(rs[p]) || n < 0 || chinese(rs[n])) {
+			continue
+		}
+		change[open], change[close] = '（', '）'
+	}
+	now := func(k int) rune {
+		if w, ok := change[k]; ok {
+			return w
+		}
+		return rs[k]
+	}
 	for i, r := range rs {
 		w, ok := wide[r]
 		if !ok {
 			continue
 		}
 		p, n := prevRune(rs, i), nextRune(rs, i)
-		if p >= 0 && (isHan(rs[p]) || (n >= 0 && isHan(rs[n]))) {
+		if p >= 0 && (chinese(now(p)) || (n >= 0 && chinese(now(n)))) {
 			change[i] = w
 			for k := p + 1; k < n; k++ {
 				if k != i {
@@ -108,14 +125,6 @@ func widenings(rs []rune) map[int]rune {
 				}
 			}
 		}
-	}
-	for _, pr := range pairs(rs) {
-		open, close := pr[0], pr[1]
-		p, n := prevRune(rs, open), nextRune(rs, close)
-		if !holdsHan(rs[open+1:close]) || !(p < 0 || isHan(rs[p]) || n < 0 || isHan(rs[n])) {
-			continue
-		}
-		change[open], change[close] = '（', '）'
 	}
 	return change
 }
@@ -174,6 +183,14 @@ func nextRune(rs []rune, i int) int {
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// chinese reports whether r is Chinese writing a mark beside it belongs
+// to: a Han character, or a mark only Chinese text prints, from the CJK
+// block (、。《》【】〔〕) or full width (，；：（）). Quotes “” are not: English
+// prints them too.
+func chinese(r rune) bool {
+	return isHan(r) || (r >= '\u3001' && r <= '\u303f') || (r >= '\uff01' && r <= '\uff60')
+}
 
 func holdsHan(rs []rune) bool {
 	for _, r := range rs {
