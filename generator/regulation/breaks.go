@@ -21,8 +21,9 @@ const paragraphEnds = "。！？"
 // starts, or -1: after a full stop (。！？, closing quotes or brackets
 // after one) and spaces, text that does not open with a bracket (a
 // remark such as （某年某月删除） stays with its sentence) unless with an
-// item label ((二) after (一)…。); after a colon and spaces, the same, but
-// of items only the first of a list ((一), 1.); after a ； and spaces, an
+// item label ((二) after (一)…。); after a colon and spaces, the first item
+// of a list only ((一), 1.: a space after a colon is as often a writer's
+// habit as a lost break); after a ； and spaces, an
 // item label on a line that is no item itself (…的； （三）…, where the
 // lines before lost their labels). Chinese prints no space
 // after a full stop or a colon: one there is what is left of a line
@@ -66,9 +67,17 @@ func breaksAt(before, after string) bool {
 	case endsWithMark(before, "；;"):
 		return isItem && !label.ItemLine(before) // an item's line is split by runOnItem
 	case endsInColon(before):
-		return isItem && item.N == 1 || !isItem && !label.IsOpen(firstRune(after))
+		return isItem && item.N == 1
 	}
 	return false
+}
+
+// fullStopBreak reports whether a space between before and after is a
+// paragraph break after a full stop, the only kind that shows a source
+// printing its lost breaks as spaces: a space after a colon is as often a
+// writer's habit (地址： 某路).
+func fullStopBreak(before, after string) bool {
+	return endsWithMark(before, paragraphEnds) && breaksAt(before, after)
 }
 
 func firstRune(s string) rune {
@@ -105,7 +114,8 @@ func listGoesOn(s string) bool {
 
 // spacedBreaks reports whether the lines of a document print lost line
 // breaks as spaces: its text has at least as many spaces where lostBreak
-// sees a paragraph start as spaces inside a sentence (after a Han
+// sees a paragraph start after a full stop (fullStopBreak) as spaces
+// inside a sentence (after a Han
 // character, a comma or a colon and before a Han character, not after an
 // article's label). A source that scatters spaces through its sentences
 // (深入 、谦虚, 核实 立案) puts them after a full stop by the same habit.
@@ -118,7 +128,7 @@ func spacedBreaks(lines []line) bool {
 		s := l.text
 		spaceRuns(s, func(i, j int) bool {
 			switch {
-			case breaksAt(s[:i], s[j:]):
+			case fullStopBreak(s[:i], s[j:]):
 				breaks++
 			case insideSentence(s[:i], s[j:]):
 				inner++

@@ -65,7 +65,7 @@ func endsWithMark(s, marks string) bool {
 			return false
 		case strings.ContainsRune(marks, r):
 			return true
-		case label.IsClose(r) || strings.ContainsRune("”’」』\"", r):
+		case closes(r):
 			s = s[:len(s)-size]
 		default:
 			return false
@@ -101,3 +101,6 @@ func (b *builder) nextArticleKey(i int) int {
 	}
 	return -1
 }
+
+// closes reports a closing bracket or quote.
+func closes(r rune) bool { return label.IsClose(r) || strings.ContainsRune("”’」』\"", r) }
