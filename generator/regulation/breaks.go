@@ -25,7 +25,8 @@ const paragraphEnds = "。！？"
 // of a list only ((一), 1.: a space after a colon is as often a writer's
 // habit as a lost break); after a ； and spaces, an
 // item label on a line that is no item itself (…的； （三）…, where the
-// lines before lost their labels). Chinese prints no space
+// lines before lost their labels). Never before a closing quote or
+// bracket: the space is inside what closes there. Chinese prints no space
 // after a full stop or a colon: one there is what is left of a line
 // break.
 func lostBreak(s string) int {
@@ -62,6 +63,8 @@ func breaksAt(before, after string) bool {
 	item, isItem := label.ReadItem(after)
 	isItem = isItem && item.Kind != label.HanItem && item.Rest != ""
 	switch {
+	case closes(firstRune(after)):
+		return false // the space stands before the end of a quote: “…。 ”
 	case endsWithMark(before, paragraphEnds):
 		return isItem || !label.IsOpen(firstRune(after))
 	case endsWithMark(before, "；;"):
