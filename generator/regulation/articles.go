@@ -41,6 +41,8 @@ type builder struct {
 	at     int
 	// formulaLine is the last line of a formula read into a 款 (formula).
 	formulaLine *model.Paragraph
+	// spacedLast is the text of the item read last by spacedItem.
+	spacedLast *model.Paragraph
 }
 
 // articles builds headings, articles, the preamble and the appendix.
@@ -207,12 +209,13 @@ func (b *builder) inline(l line, index int) bool {
 		b.addItem(l, m, index)
 		return true
 	}
-	if m, ok := b.spacedItem(l, index); ok {
-		b.addItem(l, m, index)
-		return true
-	}
 	if b.last != nil && b.last.Row == "" && index >= 0 && continues(b.last.Text, b.labelText || b.cutBefore(index), l) {
 		b.join(l)
+		return true
+	}
+	if m, ok := b.spacedItem(l, index); ok {
+		b.addItem(l, m, index)
+		b.spacedLast = b.last
 		return true
 	}
 	return b.formula(l, index) || index >= 0 && b.listMember(l, index)
