@@ -187,7 +187,8 @@ func (b *builder) runOnItem(m label.ItemLabel, index int) (at int, next label.It
 
 // spacedItem reads the line at index as an item labelled by digits and a
 // space (label.ReadSpacedItem) when a list of such lines counts on there:
-// item 1 with a line labelled 2 so before the next article, or the item
+// item 1 with item 2 so as the next line that does not continue it, before
+// the next article or the appendix, or the item
 // numbered after the spaced item written last. A line cut inside an item
 // of another kind (…应当在 / 3 日内受理) is read before as its continuation.
 func (b *builder) spacedItem(l line, index int) (label.ItemLabel, bool) {
@@ -198,10 +199,19 @@ func (b *builder) spacedItem(l line, index int) (label.ItemLabel, bool) {
 	if m.N > 1 {
 		return m, b.spacedLast != nil && b.last == b.spacedLast && b.lastItemNumber() == m.N-1
 	}
-	for j := index + 1; j < len(b.lines) && !hasKey(b.accepted, j); j++ {
-		if next, ok := label.ReadSpacedItem(b.lines[j].text); ok && next.N == 2 {
-			return m, true
+	if m.N != 1 {
+		return m, false
+	}
+	prev := m.Rest
+	for j := index + 1; j < len(b.lines) && !hasKey(b.accepted, j) && !isAppendixStart(b.lines[j].text); j++ {
+		next := b.lines[j]
+		if n, ok := label.ReadSpacedItem(next.text); ok {
+			return m, n.N == 2
 		}
+		if !continues(prev, false, next) {
+			return m, false
+		}
+		prev = next.text
 	}
 	return m, false
 }
