@@ -36,15 +36,27 @@ func (b *builder) formula(l line, index int) bool {
 // amount it computes (实行复合计税办法计算的应纳税额).
 const maxFormulaTerm = 25
 
+// arithmetic are the operators of a formula's terms, a fraction's slash
+// among them.
+const arithmetic = "×÷＋－+-/／"
+
 // isEquation reports whether s is an equation: a short name without
-// sentence punctuation, then ＝ or =, then the terms.
+// sentence punctuation, then ＝ or =, then the terms: nothing (a fraction
+// printed over three lines follows), or terms with an operator, or terms
+// that make no sentence (no ，；, no 。 at the end). A scale printed with =
+// (A级=90分以上，B级=80分以上。) is a sentence.
 func isEquation(s string) bool {
 	i := strings.IndexAny(s, "＝=")
 	if i <= 0 {
 		return false
 	}
 	lhs := s[:i]
-	return utf8.RuneCountInString(lhs) <= maxFormulaTerm && !strings.ContainsAny(lhs, clauseMarks+"：:、")
+	if utf8.RuneCountInString(lhs) > maxFormulaTerm || strings.ContainsAny(lhs, clauseMarks+headingMarks) {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	rhs := s[i+size:]
+	return strings.ContainsAny(rhs, arithmetic) || !strings.ContainsAny(rhs, "，,；;") && !strings.HasSuffix(rhs, "。")
 }
 
 // fractionPart reports whether line i is the numerator or denominator of a
