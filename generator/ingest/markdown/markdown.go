@@ -25,6 +25,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/frontmatter"
 	"tiaoli/generator/model"
@@ -259,20 +260,39 @@ func (r *reader) inline(n ast.Node, m mark) {
 }
 
 // lostBullet reads a line whose source line opens with a lone * right
-// before its text (*1997年3月14日…修订): a list mark that lost the space
-// after it, which CommonMark prints as a literal * because no other * on
-// the line closes it. It returns the text without the mark and true, or
-// the text as it is and false.
+// before a line of a text's history (*1997年3月14日…修订, *根据…决定修正):
+// a list mark that lost the space after it, which CommonMark prints as a
+// literal * because no other * on the line closes it. A * before other
+// text is printed (*为必填项, *注：…). It returns the text without the
+// mark and true, or the text as it is and false.
 func (r *reader) lostBullet(text string, line int) (string, bool) {
 	if line < 1 || line > len(r.lineStarts) || strings.Count(text, "*") != 1 {
 		return text, false
 	}
 	rest, ok := strings.CutPrefix(text, "*")
 	src := bytes.TrimLeft(r.source[r.lineStarts[line-1]:], " ")
-	if !ok || !bytes.HasPrefix(src, []byte("*")) || rest == "" || strings.HasPrefix(rest, " ") {
+	if !ok || !bytes.HasPrefix(src, []byte("*")) || !historyLine(rest) {
 		return text, false
 	}
 	return rest, true
+}
+
+// historyLine reports whether s opens as a line of a text's history: a
+// date (1997年3月14日…修订), or 根据 and an event (根据…决定修正).
+func historyLine(s string) bool {
+	if cndate.Starts(s) {
+		return true
+	}
+	rest, ok := strings.CutPrefix(s, "根据")
+	if !ok {
+		return false
+	}
+	for _, v := range cndate.EventVerbs() {
+		if strings.Contains(rest, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripTags removes HTML tags from a line of an HTML block.
