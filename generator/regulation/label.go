@@ -44,14 +44,21 @@ func parseDivision(s string) (division, bool) {
 // division.
 const maxTitle = 40
 
+// stopMarks end a sentence or a clause, or lead into what follows: a line
+// holding one is no title, whatever commas it lists.
+const stopMarks = "。；;：:"
+
 // clauseMarks make a line a sentence, or a clause of one, rather than a
 // title (a title may ask a question). Every test of a short line without
 // punctuation uses them.
-const clauseMarks = "。；;，,：:"
+const clauseMarks = stopMarks + "，,"
+
+// questionMarks end a question or an exclamation.
+const questionMarks = "？?！!"
 
 // headingMarks are the marks no heading without a label holds besides
 // clauseMarks: a list comma, a question or an exclamation.
-const headingMarks = "、？?！!"
+const headingMarks = "、" + questionMarks
 
 // isTitleLike reports whether a line could stand alone as a title or a
 // heading without a label: shorter than a line cut by layout (minWrapped),
@@ -89,7 +96,7 @@ func standsApart(rest string) bool {
 // 合同, 和解, 所有权) and list with commas (主席团，主席、副主席), but holds
 // no sentence and starts no reference.
 func isSpacedTitle(s string) bool {
-	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "。；;：:") || label.CitesOn(s, true) {
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, stopMarks) || label.CitesOn(s, true) {
 		return false
 	}
 	for _, p := range []string{"的", "、", "，", ",", "规定", "》", "”"} {

@@ -300,7 +300,7 @@ func repeatedTitle(title string, texts []string) int {
 	}
 	got := ""
 	for j, s := range texts {
-		if j == maxTitleLines || isStructural(s) || strings.ContainsAny(s, "。；：:;") {
+		if j == maxTitleLines || isStructural(s) || strings.ContainsAny(s, stopMarks) {
 			return 0
 		}
 		got += foldRepeat(s)

@@ -88,7 +88,7 @@ func (b *builder) titleGoesOn(lines []line, i int, accepted map[int]label.Articl
 	h := b.pendingHeading(lines, i)
 	s := lines[i].text
 	if h == nil || !cutTitle(h.Title) || !beforeArticle(lines, i+1, accepted, true) ||
-		utf8.RuneCountInString(s) > maxTitle || strings.ContainsAny(s, "。；;：:？?！!") || label.ItemLine(s) || isStructural(s) {
+		utf8.RuneCountInString(s) > maxTitle || strings.ContainsAny(s, stopMarks+questionMarks) || label.ItemLine(s) || isStructural(s) {
 		return false
 	}
 	h.Title += strings.ReplaceAll(normaliseTitle(s), " ", "")
@@ -120,7 +120,7 @@ func headingParts(s string) (division, bool) {
 // division, no date.
 func headingText(s string) bool {
 	t := strings.ReplaceAll(normaliseTitle(s), " ", "")
-	if t == "" || utf8.RuneCountInString(t) >= minWrapped || strings.ContainsAny(t, clauseMarks+"？?！!“”\"「」《》＝=×0123456789０１２３４５６７８９") {
+	if t == "" || utf8.RuneCountInString(t) >= minWrapped || strings.ContainsAny(t, clauseMarks+questionMarks+"“”\"「」《》＝=×0123456789０１２３４５６７８９") {
 		return false
 	}
 	if _, ok := label.ReadItem(t); ok {

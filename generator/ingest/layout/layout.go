@@ -245,7 +245,7 @@ func cut(l, next block.Line, page string, inArticles bool) bool {
 // after the sentence end (…列示。（第五条）) is a note on it, not a new
 // sentence.
 func reopens(s string) bool {
-	i := strings.LastIndexAny(s, "。；;！？!?")
+	i := strings.LastIndexAny(s, sentenceEnds)
 	if i < 0 {
 		return false
 	}
@@ -279,7 +279,7 @@ func note(s string) bool {
 		return true
 	}
 	i := strings.LastIndexFunc(s, label.IsOpen)
-	return i > 0 && strings.ContainsRune("。；;！？!?", lastRune(strings.TrimRight(s[:i], " ")))
+	return i > 0 && strings.ContainsRune(sentenceEnds, lastRune(strings.TrimRight(s[:i], " ")))
 }
 
 // closes reports whether r closes a bracket or quote: a line of an
@@ -291,6 +291,10 @@ func closes(r rune) bool { return strings.ContainsRune(closers, r) }
 
 // closers are the closing quotes and brackets.
 const closers = "”’」』）)》〕】"
+
+// sentenceEnds end a sentence or a clause of one: more text after one on
+// a line is a new sentence, a bracket after one a note on it.
+const sentenceEnds = "。；;！？!?"
 
 // onlyLabel reports whether s is an item label with no text after it.
 func onlyLabel(s string) bool {
