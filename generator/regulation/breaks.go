@@ -75,14 +75,6 @@ func breaksAt(before, after string) bool {
 	return false
 }
 
-// fullStopBreak reports whether a space between before and after is a
-// paragraph break after a full stop, the only kind that shows a source
-// printing its lost breaks as spaces: a space after a colon is as often a
-// writer's habit (地址： 某路).
-func fullStopBreak(before, after string) bool {
-	return endsWithMark(before, paragraphEnds) && breaksAt(before, after)
-}
-
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
@@ -117,8 +109,9 @@ func listGoesOn(s string) bool {
 
 // spacedBreaks reports whether the lines of a document print lost line
 // breaks as spaces: its text has at least as many spaces where lostBreak
-// sees a paragraph start after a full stop (fullStopBreak) as spaces
-// inside a sentence (after a Han
+// sees a paragraph start (after a full stop, or after a colon before a
+// list's first item: a colon and a space before other text is a writer's
+// habit, 地址： 某路, and no evidence) as spaces inside a sentence (after a Han
 // character, a comma or a colon and before a Han character, not after an
 // article's label). A source that scatters spaces through its sentences
 // (深入 、谦虚, 核实 立案) puts them after a full stop by the same habit.
@@ -131,7 +124,7 @@ func spacedBreaks(lines []line) bool {
 		s := l.text
 		spaceRuns(s, func(i, j int) bool {
 			switch {
-			case fullStopBreak(s[:i], s[j:]):
+			case breaksAt(s[:i], s[j:]):
 				breaks++
 			case insideSentence(s[:i], s[j:]):
 				inner++
