@@ -207,10 +207,7 @@ func (r *renderer) outgoing() map[string]string {
 			h = sha256.New()
 			hs[ref.From.Document] = h
 		}
-		url, tip, class := r.refTarget(ref)
-		if url == "" && len(ref.Antecedents) > 1 {
-			tip = r.antecedents(ref)
-		}
+		url, tip, class := r.refShown(ref)
 		io.WriteString(h, url+"\x00"+tip+"\x00"+class+"\x01")
 	}
 	out := make(map[string]string, len(hs))
