@@ -52,6 +52,10 @@ const (
 	SpareSuffix   = ".spare"
 )
 
+// folderSuffixes name every folder a build keeps or leaves beside the
+// published one.
+var folderSuffixes = []string{StagingSuffix, PrevSuffix, TrashSuffix, CacheSuffix, SpareSuffix, spareNewSuffix}
+
 // CacheDir is the folder beside the published folder out (followed when
 // it is a symbolic link, as BeginOptions follows it) where builds keep
 // what they reuse and do not publish. It fails, as BeginOptions does, when
@@ -128,9 +132,10 @@ type Staging struct {
 	// others (written by other writers into Dir) readable.
 	own sync.Map
 	gz  *compressor
-	// recycled is true when the build started from OUT.prev; retained
-	// are the folders of it that Retain kept.
-	recycled bool
+	// recycled is the folder the build started from (OUT.prev or
+	// OUT.spare), "" for none; retained are the folders of it that
+	// Retain kept.
+	recycled string
 	retained map[string]bool
 	// spare, when not nil, gets a link to each file written (spare.go).
 	spare *spare
@@ -191,7 +196,7 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	if !recycled {
+	if recycled == "" {
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -143,5 +144,33 @@ func TestSpareGoneWithFailedBuild(t *testing.T) {
 	build(t, out, map[string]string{"d/x/index.html": "x2"}) // does not recycle
 	if _, err := os.Stat(out + SpareSuffix); err == nil {
 		t.Error("a build that did not recycle left the spare")
+	}
+}
+
+// TestSpareNeedsRetain checks that a build that recycled the spare and
+// never said what to keep is refused with an error naming the spare.
+func TestSpareNeedsRetain(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	st, err := BeginOptions(out, recycleOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.WriteFile("d/x/index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	st, err = BeginOptions(out, recycleOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Recycled() {
+		t.Fatal("the build did not start from the spare")
+	}
+	if err := st.Commit(); err == nil {
+		t.Fatal("a recycled build was committed without Retain")
+	} else if !strings.Contains(err.Error(), out+SpareSuffix+" ") {
+		t.Errorf("the error does not name the folder recycled, %s: %v", out+SpareSuffix, err)
 	}
 }
