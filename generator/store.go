@@ -29,8 +29,9 @@ import (
 //
 // An entry is named by a digest of the program, the source's path and the
 // digest of its bytes, so it is found only for that file as it is, read
-// by that program; it starts with a line naming its format and the digest
-// of the rest. An entry that is missing, damaged or of another format is
+// by that program; it starts with a line naming its format and a CRC-32C
+// of the rest (see check: the name already tells programs apart, so the
+// check only has to find damage). An entry that is missing, damaged or of another format is
 // parsed again and written anew: a Store never changes what a parse
 // gives, only how long it takes. Entries are written whole under a
 // temporary name and renamed, so a run killed half-way leaves no partial

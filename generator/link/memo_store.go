@@ -70,7 +70,7 @@ type storedShape struct {
 // they are written otherwise, so that a Memo never reads keys of another
 // making as its own. A memo written before it existed begins with a
 // digest, which reads as another string or as no string at all.
-const keysFormat = "link keys: sha256, varints 2"
+const keysFormat = "link keys: sha256, varints, rule marks 3"
 
 // errKeysFormat refuses a stored Memo whose keys were written otherwise.
 var errKeysFormat = errors.New("link: a stored Memo of another keys format")
@@ -112,8 +112,12 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 
 // Changed reports whether the last Link kept anything but what the Memo
 // held before it, all of it: when not, what AppendBinary wrote before
-// the Link still holds.
-func (m *Memo) Changed() bool { return !m.found.Same() || !m.linked.Same() }
+// the Link still holds. A document discovered or linked anew counts even
+// when its key was kept: its entry may have been replaced under that key.
+func (m *Memo) Changed() bool {
+	discovered, linked := m.Anew()
+	return discovered+linked > 0 || !m.found.Same() || !m.linked.Same()
+}
 
 // UnmarshalBinary reads back into an empty Memo made by NewStoredMemo
 // what AppendBinary wrote; the next Link uses it as it would use what the
