@@ -59,5 +59,7 @@ fuzz:
 dist:
 	sh scripts/dist.sh
 
+# clean removes the site and every folder builds keep beside it (package
+# publish names them); OUT.lock stays, since a build that runs holds it.
 clean:
-	rm -rf bin $(OUT) dist
+	rm -rf bin dist $(OUT) $(addprefix $(OUT),.staging .prev .trash .cache .spare .spare.new)

@@ -103,7 +103,7 @@ func checkApart(out string, avoid []string) error {
 		if within(outAbs, aAbs) || within(aAbs, outAbs) {
 			return fmt.Errorf("publish: refusing to write the site to %s: it overlaps %s, which the build reads; give a folder of its own", out, a)
 		}
-		for _, suffix := range []string{StagingSuffix, PrevSuffix, TrashSuffix, CacheSuffix, SpareSuffix} {
+		for _, suffix := range folderSuffixes {
 			if within(aAbs, outAbs+suffix) {
 				return fmt.Errorf("publish: refusing to write the site to %s: %s is where the build keeps %s%s", out, a, out, suffix)
 			}

@@ -9,7 +9,8 @@
 //	OUT.trash     a build on its way out (removed by the next build)
 //	OUT.lock      held while a build or a rollback runs
 //	OUT.spare     after a first build, a second set of links to its files
-//	              for the next build to start from (spare.go)
+//	              for the next build to start from (spare.go); built as
+//	              OUT.spare.new, debris until the build is in
 //	OUT.cache     what a build keeps for the next one that is no part of
 //	              the site (the parsed sources: generator.Store); never
 //	              published, and removable at any time
@@ -50,6 +51,10 @@ const (
 	CacheSuffix   = ".cache"
 	SpareSuffix   = ".spare"
 )
+
+// folderSuffixes name every folder a build keeps or leaves beside the
+// published one.
+var folderSuffixes = []string{StagingSuffix, PrevSuffix, TrashSuffix, CacheSuffix, SpareSuffix, spareNewSuffix}
 
 // CacheDir is the folder beside the published folder out (followed when
 // it is a symbolic link, as BeginOptions follows it) where builds keep
@@ -127,9 +132,10 @@ type Staging struct {
 	// others (written by other writers into Dir) readable.
 	own sync.Map
 	gz  *compressor
-	// recycled is true when the build started from OUT.prev; retained
-	// are the folders of it that Retain kept.
-	recycled bool
+	// recycled is the folder the build started from (OUT.prev or
+	// OUT.spare), "" for none; retained are the folders of it that
+	// Retain kept.
+	recycled string
 	retained map[string]bool
 	// spare, when not nil, gets a link to each file written (spare.go).
 	spare *spare
@@ -190,7 +196,7 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	if !recycled {
+	if recycled == "" {
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return nil, err
 		}
@@ -206,7 +212,7 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled,
 		none: errors.Is(statErr, fs.ErrNotExist)}
 	if s.none && opts.Recycle {
-		s.spare = newSpare(out+SpareSuffix, out, opts.Reuse)
+		s.spare = newSpare(out, opts.Reuse)
 	}
 	s.own.Store(topName(MarkerFile), true)
 	if opts.Compress {
@@ -238,7 +244,7 @@ func resolve(out string) (string, error) {
 // clean removes what failed or killed builds left beside out: folders
 // that are sites, or empty, or anything with force.
 func clean(out string, force bool) error {
-	for _, suffix := range []string{StagingSuffix, TrashSuffix} {
+	for _, suffix := range []string{StagingSuffix, TrashSuffix, spareNewSuffix} {
 		if err := removeDebris(out+suffix, force); err != nil {
 			return err
 		}

@@ -8,7 +8,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // A build that recycles (Options.Recycle) starts from OUT.prev, the build
@@ -24,42 +23,43 @@ import (
 
 // recycle makes OUT.prev the staging folder dir, when it is a site, or
 // else OUT.spare (spare.go) when that is one, and removes what of it the
-// options do not let the build reuse. It reports whether it did.
-func recycle(out, dir string, opts Options) (bool, error) {
+// options do not let the build reuse. It returns the folder it made dir,
+// "" for none.
+func recycle(out, dir string, opts Options) (string, error) {
 	if !opts.Recycle {
-		return false, nil
+		return "", nil
 	}
 	from := out + PrevSuffix
 	if !IsSite(from) {
 		from = out + SpareSuffix
 	}
 	if !IsSite(from) {
-		return false, nil
+		return "", nil
 	}
 	if err := os.Rename(from, dir); err != nil {
-		return false, nil // start from an empty folder
+		return "", nil // start from an empty folder
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return true, err
+		return from, err
 	}
 	for _, e := range entries {
 		if e.Name() != topName(MarkerFile) && !slices.Contains(opts.Reuse, e.Name()) {
 			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-				return true, err
+				return from, err
 			}
 		}
 	}
 	marker := filepath.Join(dir, filepath.FromSlash(MarkerFile))
 	if err := os.Remove(marker); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return true, err // never written through: it may be a link to a published file
+		return from, err // never written through: it may be a link to a published file
 	}
-	return true, nil
+	return from, nil
 }
 
-// Recycled reports whether the build started from OUT.prev: its folders
-// of Options.Reuse hold the files of that build until Retain.
-func (s *Staging) Recycled() bool { return s.recycled }
+// Recycled reports whether the build started from OUT.prev or OUT.spare:
+// its folders of Options.Reuse hold the files of that build until Retain.
+func (s *Staging) Recycled() bool { return s.recycled != "" }
 
 // Retain keeps, of the files of the recycled build in the folders of
 // Options.Reuse, those under the folders keep (slash-separated, relative
@@ -68,7 +68,7 @@ func (s *Staging) Recycled() bool { return s.recycled }
 // before anything is written into those folders; a recycled build that
 // never called it cannot be committed. Without recycling it does nothing.
 func (s *Staging) Retain(keep []string) error {
-	if !s.recycled {
+	if s.recycled == "" {
 		return nil
 	}
 	s.mu.Lock()
@@ -140,8 +140,8 @@ func (s *Staging) keptInPlace(dir string) bool {
 func (s *Staging) checkRetained() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.recycled && s.retained == nil {
-		return errors.New("publish: the build recycled " + strings.TrimSuffix(s.out, "/") + PrevSuffix + " and never said what of it to keep (Retain)")
+	if s.recycled != "" && s.retained == nil {
+		return errors.New("publish: the build recycled " + s.recycled + " and never said what of it to keep (Retain)")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,6 +100,8 @@ func TestRecycleNeedsRetain(t *testing.T) {
 	}
 	if err := st.Commit(); err == nil {
 		t.Fatal("a recycled build was committed without Retain")
+	} else if !strings.Contains(err.Error(), out+PrevSuffix+" ") {
+		t.Errorf("the error does not name the folder recycled, %s: %v", out+PrevSuffix, err)
 	}
 	if got := snapshot(t, out); !maps.Equal(got, published) {
 		t.Errorf("the published site changed: %v", got)

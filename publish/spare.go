@@ -22,23 +22,34 @@ import (
 // OUT.spare is no build to roll back to, and a build that does not
 // recycle it removes it. When a link fails the spare is given up and
 // removed; the build goes on.
+//
+// The spare is built as OUT.spare.new and takes its name only once the
+// build it mirrors is swapped in, so that a build killed before that
+// leaves debris the next one removes (clean), never a spare it would
+// recycle: folders of a build never published, perhaps short of their
+// .gz variants.
+
+// spareNewSuffix names the spare while its build runs.
+const spareNewSuffix = SpareSuffix + ".new"
 
 // spare is the second tree of links a first build makes.
 type spare struct {
-	dir   string
+	dir   string   // where it is built (OUT.spare.new)
+	final string   // its name once the build is in (OUT.spare)
 	reuse []string // top-level names it holds
 	dirs  sync.Map // its folders known to exist
 	ok    atomic.Bool
 }
 
-// newSpare makes the empty spare folder dir of the site out, marked as a
-// site; nil when it cannot.
-func newSpare(dir, out string, reuse []string) *spare {
+// newSpare makes the empty spare folder of the site out, marked as a
+// site, under its temporary name; nil when it cannot.
+func newSpare(out string, reuse []string) *spare {
+	dir := out + spareNewSuffix
 	if os.Mkdir(dir, 0o755) != nil || writeMarker(dir, out) != nil {
 		os.RemoveAll(dir)
 		return nil
 	}
-	sp := &spare{dir: dir, reuse: slices.Concat(reuse, []string{topName(MarkerFile)})}
+	sp := &spare{dir: dir, final: out + SpareSuffix, reuse: slices.Concat(reuse, []string{topName(MarkerFile)})}
 	sp.ok.Store(true)
 	return sp
 }
@@ -71,9 +82,13 @@ func (sp *spare) link(dst, p string) {
 	}
 }
 
-// end removes the spare when it was given up or the build failed.
+// end removes the spare when it was given up or the build failed, and
+// else gives it its name: the build it mirrors is in.
 func (sp *spare) end(failed bool) {
-	if sp != nil && (failed || !sp.ok.Load()) {
+	if sp == nil {
+		return
+	}
+	if failed || !sp.ok.Load() || os.Rename(sp.dir, sp.final) != nil {
 		os.RemoveAll(sp.dir)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -116,25 +117,13 @@ func snapshotOf(files, got map[string]string) map[string]string {
 // no spare, and that a build that does not recycle removes one.
 func TestSpareGoneWithFailedBuild(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	st, err := BeginOptions(out, recycleOptions())
-	if err != nil {
-		t.Fatal(err)
+	beginRecycling(t, out, "d/x/index.html").Abort()
+	for _, suffix := range []string{SpareSuffix, spareNewSuffix} {
+		if _, err := os.Stat(out + suffix); err == nil {
+			t.Errorf("an aborted build left %s", out+suffix)
+		}
 	}
-	if err := st.WriteFile("d/x/index.html", []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	st.Abort()
-	if _, err := os.Stat(out + SpareSuffix); err == nil {
-		t.Error("an aborted build left a spare")
-	}
-	st, err = BeginOptions(out, recycleOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.WriteFile("d/x/index.html", []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Commit(); err != nil {
+	if err := beginRecycling(t, out, "d/x/index.html").Commit(); err != nil {
 		t.Fatal(err)
 	}
 	if !IsSite(out + SpareSuffix) {
@@ -144,4 +133,38 @@ func TestSpareGoneWithFailedBuild(t *testing.T) {
 	if _, err := os.Stat(out + SpareSuffix); err == nil {
 		t.Error("a build that did not recycle left the spare")
 	}
+}
+
+// TestSpareNeedsRetain checks that a build that recycled the spare and
+// never said what to keep is refused with an error naming the spare.
+func TestSpareNeedsRetain(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := beginRecycling(t, out, "d/x/index.html").Commit(); err != nil {
+		t.Fatal(err)
+	}
+	st := beginRecycling(t, out)
+	if !st.Recycled() {
+		t.Fatal("the build did not start from the spare")
+	}
+	if err := st.Commit(); err == nil {
+		t.Fatal("a recycled build was committed without Retain")
+	} else if !strings.Contains(err.Error(), out+SpareSuffix+" ") {
+		t.Errorf("the error does not name the folder recycled, %s: %v", out+SpareSuffix, err)
+	}
+}
+
+// beginRecycling begins a build of out that recycles, and writes the
+// files names, each holding its name.
+func beginRecycling(t *testing.T, out string, names ...string) *Staging {
+	t.Helper()
+	st, err := BeginOptions(out, recycleOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if err := st.WriteFile(name, []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
 }

@@ -15,13 +15,18 @@ import (
 // audit finds (a heading taken for a 款, a list cut into 款).
 const tableSource = "# 示例记录规定\n\n第一条 检查应当记录。\n\n第二条 记录表如下：\n\n| 项目 | 结果 |\n\n第三条 本规定自发布之日起施行。\n"
 
+// definitionFinding is what the report says of a definition cut at a
+// colon (audit.FalseDefinition).
+const definitionFinding = "的定义止于冒号"
+
 // TestReportRebuildEqualsFresh edits, adds and deletes sources that the
 // audit finds something in, and one it finds nothing in; after each the
 // rebuilt site, its editor's report and what the build keeps of the
-// audit hold the same bytes as a fresh build's. Then it shows that a
-// rebuild takes what the audit found in an unchanged document from the
-// published build: a finding changed there shows in the rebuilt report,
-// and not in a fresh one.
+// audit hold the same bytes as a fresh build's, also after an edit of a
+// definition that the audit finds wrong. Then it shows that a rebuild
+// after an edit of a definition takes what the audit found in an
+// unchanged document from the published build: a finding changed there
+// shows in the rebuilt report, and not in a fresh one.
 func TestReportRebuildEqualsFresh(t *testing.T) {
 	dir := pubTempDir(t)
 	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
@@ -47,12 +52,19 @@ func TestReportRebuildEqualsFresh(t *testing.T) {
 		{"an edit that removes a finding", func() {
 			edit(t, filepath.Join(content, "b.md"), "| 项目 | 结果 |", "项目和结果。")
 		}},
+		{"an edit of a definition that adds a finding", func() {
+			edit(t, filepath.Join(content, "a.md"), "处理的各类具体事项。", "处理的下列事项：")
+		}},
 	} {
 		step.do()
 		pubBuild(t, content, out, "/")
 		freshBuild(t, content, fresh, "/")
 		if diff := siteDiff(t, out, fresh); diff != "" {
 			t.Errorf("after %s, the rebuilt site differs from a fresh build:\n%s", step.what, diff)
+		}
+		if data, _ := os.ReadFile(filepath.Join(out, report)); strings.HasPrefix(step.what, "an edit of a definition that adds") &&
+			!strings.Contains(string(data), definitionFinding) {
+			t.Errorf("after %s, the report does not show it", step.what)
 		}
 		for _, name := range []string{report, filepath.FromSlash(site.AuditFile)} {
 			a, _ := os.ReadFile(filepath.Join(out, name))
@@ -64,10 +76,14 @@ func TestReportRebuildEqualsFresh(t *testing.T) {
 	}
 	const forged = "篡改的发现"
 	forgeFinding(t, filepath.Join(out, filepath.FromSlash(site.AuditFile)), "c.md", forged)
-	edit(t, filepath.Join(content, "reg0001.md"), "根据有关规定", "根据有关的规定")
+	edit(t, filepath.Join(content, "a.md"), "处理的下列事项：", "处理的各类事项。") // no finding now
 	pubBuild(t, content, out, "/")
-	if data, _ := os.ReadFile(filepath.Join(out, report)); !strings.Contains(string(data), forged) {
-		t.Error("the rebuild did not take what the audit found in an unchanged document from the published build")
+	data, _ := os.ReadFile(filepath.Join(out, report))
+	if !strings.Contains(string(data), forged) {
+		t.Error("after an edit of a definition, the rebuild did not take what the audit found in an unchanged document from the published build")
+	}
+	if strings.Contains(string(data), definitionFinding) {
+		t.Error("the rebuild kept what the audit found in the edited definition")
 	}
 	freshBuild(t, content, fresh, "/")
 	if data, _ := os.ReadFile(filepath.Join(fresh, report)); strings.Contains(string(data), forged) {

@@ -112,7 +112,8 @@ type keptFinding struct {
 // (its ok true), what an earlier run found in it, and reading the others.
 // What it would keep of each document, kept or read, comes back too, by
 // document ID. kept may be nil. A document's Kept depends on it, on
-// the terms its links name and on the references it makes, and on the
+// the terms its definitions link (those it defines itself) and on the
+// references it makes, and on the
 // sources it shares; what depends on the whole corpus (whether a cited
 // title is known, the corpus-wide checks) is found again on every run.
 func RunKept(c *model.Corpus, kept func(*model.Document) (Kept, bool)) ([]Result, map[string]Kept) {

@@ -113,8 +113,17 @@ func LatestYear(s string) string {
 // Starts reports whether s opens with a full date (after spaces): a
 // history line, 1997年3月14日 第八届…修订.
 func Starts(s string) bool {
+	_, ok := opening(s)
+	return ok
+}
+
+// opening is the full date s opens with (after spaces).
+func opening(s string) (Date, bool) {
 	ds := Find(s)
-	return len(ds) > 0 && strings.TrimSpace(s[:ds[0].Start]) == ""
+	if len(ds) == 0 || strings.TrimSpace(s[:ds[0].Start]) != "" {
+		return Date{}, false
+	}
+	return ds[0], true
 }
 
 // Only reports whether the line s is a date and nothing else (in brackets,
@@ -276,6 +285,21 @@ func Enacts(event string) bool {
 		}
 	}
 	return false
+}
+
+// AmendedBy reports whether the line s is an event of a text's history
+// made under another text, as the history lines at the top of a
+// regulation print it on a line of its own: 根据, a date, then a verb
+// that enacts (Enacts), and no sentence punctuation (根据1998年12月29日
+// …《…决定》修正). A preamble's sentence (根据2010年4月29日修正的《某法》，
+// 制定本规定。) is not one.
+func AmendedBy(s string) bool {
+	rest, ok := strings.CutPrefix(s, "根据")
+	if !ok || strings.ContainsAny(rest, "，。；") {
+		return false
+	}
+	d, ok := opening(rest)
+	return ok && Enacts(rest[d.End:])
 }
 
 // yearEndRE is a year that ends a text (…2003年).

@@ -139,6 +139,31 @@ func TestEnacts(t *testing.T) {
 	}
 }
 
+// TestAmendedBy: a history line that opens with 根据 and a date and
+// records an enactment is an amendment under another text; a preamble's
+// sentence, a line with no 根据 or no date right after it, and one that
+// only dates when the text takes effect are not.
+func TestAmendedBy(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"根据1998年12月29日某会议通过的《某某决定》", true},
+		{"根据2009年8月27日某会议《关于修改部分法律的决定》第一次修正", true},
+		{"根据 １９９８年１２月２９日某会议决定修正", true},
+		{"根据2010年4月29日修正的《某法》，制定本规定。", false},
+		{"根据2019年1月1日某会议通过的决定，制定本办法。", false},
+		{"1998年12月29日某会议修正", false},
+		{"根据某会议1998年12月29日通过的决定修正", false},
+		{"根据2000年9月14日起施行", false},
+		{"根据2月30日某会议修正", false},
+	} {
+		if got := AmendedBy(tc.line); got != tc.want {
+			t.Errorf("AmendedBy(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
 func TestEndYear(t *testing.T) {
 	for s, want := range map[string][2]string{
 		"依照2003年":   {"2003", "依照"},

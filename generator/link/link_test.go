@@ -551,27 +551,45 @@ func TestIssuedPaperIsNoCitation(t *testing.T) {
 }
 
 // TestArticleAfterAbbreviation: a 第X条 right after the bracket that
-// abbreviates a citation (《X》（以下简称《Y》）第五条) is X's article, not
-// one of the citing text's own.
+// abbreviates a citation (《X》（以下简称《Y》）第五条, spaces allowed before
+// the bracket) is X's article, not one of the citing text's own; a bracket
+// that abbreviates a name printed without 《》 (某某条例（以下简称《条例》）)
+// borrows nothing from a citation further back in the text: 《Y》 is what
+// the bracket's definition expands to.
 func TestArticleAfterAbbreviation(t *testing.T) {
-	reg := regulationDoc("某某条例", "第一条 总则。", "第五条 甲。", "第六条 乙。")
-	note := docFromLines(model.KindCommentary, "谈某某条例", "note.md", 1, []string{
-		"根据《某某条例》（以下简称《条例》）第五条的规定处理。依照《某某条例》（2026年）第六条处理。",
-	})
-	c := corpusOf(reg, note)
-	Link(c, nil)
-	got := map[string]string{}
-	for _, r := range c.References {
-		if r.From.Document == note.ID {
-			got[r.Text] = to(r, map[string]int{reg.ID: 0}) + "|" + r.Problem
-		}
+	for _, tc := range []struct {
+		name, text string
+		want       map[string]string
+	}{
+		{"right after the citation", "根据《某某条例》（以下简称《条例》）第五条的规定处理。依照《某某条例》（2026年）第六条处理。",
+			map[string]string{"第五条": "D0 第五条|", "第六条": "D0 第六条|"}},
+		{"spaces before the bracket", "根据《某某条例》 （以下简称《条例》）第五条的规定处理。",
+			map[string]string{"第五条": "D0 第五条|"}},
+		{"a note between", "根据《某某条例》（2026年1月30日某会议通过）（以下简称《条例》）第五条的规定处理。",
+			map[string]string{"第五条": "D0 第五条|"}},
+		{"citation further back", "根据《甲法》的精神，某某条例（以下简称《条例》）第二条规定处理。",
+			map[string]string{"第二条": "D0 第二条|"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := regulationDoc("某某条例", "第一条 总则。", "第二条 范围。", "第五条 甲。", "第六条 乙。")
+			other := regulationDoc("甲法", "第一条 总则。", "第二条 范围。")
+			note := docFromLines(model.KindCommentary, "谈某某条例", "note.md", 1, []string{tc.text})
+			c := corpusOf(reg, other, note)
+			Link(c, nil)
+			got := map[string]string{}
+			for _, r := range c.References {
+				if r.From.Document == note.ID {
+					got[r.Text] = to(r, map[string]int{reg.ID: 0, other.ID: 1}) + "|" + r.Problem
+				}
+			}
+			for k, v := range tc.want {
+				if got[k] != v {
+					t.Errorf("%s → %q, want %q (all: %v)", k, got[k], v, got)
+				}
+			}
+			checkLinks(t, c)
+		})
 	}
-	for k, v := range map[string]string{"第五条": "D0 第五条|", "第六条": "D0 第六条|"} {
-		if got[k] != v {
-			t.Errorf("%s → %q, want %q (all: %v)", k, got[k], v, got)
-		}
-	}
-	checkLinks(t, c)
 }
 
 // TestArticleOfNumberedParts: a regulation that numbers its parts 一、二、

@@ -218,13 +218,28 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 }
 
 // definedCitation records that the citation raw of text ti, which the
-// bracket after the citation resolved last defines as its short title
-// (《X》（以下简称《Y》）), leads where that one did: 《Y》第十条 right after
-// the bracket is an article of X.
+// bracket right after the citation resolved last defines as its short
+// title (《X》（以下简称《Y》）, spaces allowed before the bracket), leads
+// where that one did: 《Y》第十条 right after the bracket is an article of
+// X. A bracket anywhere else (某某条例（以下简称《条例》）, the citation
+// further back) borrows nothing: 《Y》 is what the definition expands to.
 func (r *docRefs) definedCitation(ti int, raw rawRef) {
-	if c, ok := r.citedAt[r.lastCite]; ok && r.lastCite.ti == ti && raw.Kind == refCitation {
-		r.citedAt[citedKey{ti, raw.Title}] = citedAt{raw.End, c.dst}
+	if raw.Kind != refCitation {
+		return
 	}
+	key := citedKey{ti, raw.Title}
+	c, ok := r.citedAt[r.lastCite]
+	if !ok || r.lastCite.ti != ti || !opensAt(r.l.texts[r.di][ti].p.Text, c.end, raw.Start) {
+		delete(r.citedAt, key) // an earlier citation of 《Y》 is not what it now stands for
+		return
+	}
+	r.citedAt[key] = citedAt{raw.End, c.dst}
+}
+
+// opensAt reports whether the bracket around offset i of s opens at
+// offset at, or after nothing but spaces from there.
+func opensAt(s string, at, i int) bool {
+	return unmatchedOpen(s, i, isStop) == skipSpace(s, at)
 }
 
 // citedTitle is the title a citation of title names: the expansion of

@@ -45,13 +45,9 @@ func isMetaLine(s string) bool {
 }
 
 // amendedBy reports whether s, among the history lines at the top, is an
-// event opening with 根据 and a date (根据1998年12月29日…决定修正): the
-// amendment a decision made, printed as a line of its own. A sentence
-// (根据2010年4月29日修正的《某法》，制定本规定。) is the preamble's.
-func amendedBy(s string) bool {
-	rest, ok := strings.CutPrefix(s, "根据")
-	return ok && startsWithDate(rest) && hasEventVerb(rest) && !strings.ContainsAny(s, "，。；") && len([]rune(s)) < 200
-}
+// amendment another text made, printed as a line of its own
+// (cndate.AmendedBy).
+func amendedBy(s string) bool { return cndate.AmendedBy(s) }
 
 var eventVerbs = append(cndate.EventVerbs(), "决定")
 

@@ -46,17 +46,15 @@ import (
 // StateFile is where a build leaves its State for the next one.
 const StateFile = ".tiaoli/state.json"
 
-// stateVersion changes when State's meaning does.
-const stateVersion = 2
+// stateVersion changes when State's meaning does (3: no sum of every
+// term; a number is never used again).
+const stateVersion = 3
 
 // State is what a build knows of the pages it wrote.
 type State struct {
 	Version int `json:"version"`
 	// Global sums up what every page may show.
 	Global string `json:"global"`
-	// Terms sums up every term, which the audit of a document may look
-	// at beyond the terms its pages show.
-	Terms string `json:"terms"`
 	// Docs sums up, for each document ID, the files it was read from and
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
@@ -94,7 +92,6 @@ func newState(r *renderer) (*State, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Terms = sumOf(views...)
 	incoming, outgoing, shown := r.incoming(), r.outgoing(), termsShown(c, views)
 	for _, d := range c.Documents {
 		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID) + shown[d.ID] + outgoing[d.ID]
@@ -210,10 +207,7 @@ func (r *renderer) outgoing() map[string]string {
 			h = sha256.New()
 			hs[ref.From.Document] = h
 		}
-		url, tip, class := r.refTarget(ref)
-		if url == "" && len(ref.Antecedents) > 1 {
-			tip = r.antecedents(ref)
-		}
+		url, tip, class := r.refShown(ref)
 		io.WriteString(h, url+"\x00"+tip+"\x00"+class+"\x01")
 	}
 	out := make(map[string]string, len(hs))
@@ -310,16 +304,6 @@ func termsShown(c *model.Corpus, views [][]byte) map[string]string {
 		out[d] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
-}
-
-// sumOf sums up parts, each after its length.
-func sumOf(parts ...[]byte) string {
-	h := sha256.New()
-	for _, p := range parts {
-		io.WriteString(h, strconv.Itoa(len(p))+"\x00")
-		h.Write(p)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // citedTitles lists the titles cited but not in the corpus.

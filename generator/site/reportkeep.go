@@ -31,12 +31,13 @@ type reportKept struct {
 
 // auditKept gives, for each document whose pages this build keeps from
 // the published one, what the audit found in it then; nil when it keeps
-// none or the published build left no AuditFile.
+// none or the published build left no AuditFile. The terms the audit
+// looks at are those a document's definitions link, which it defines
+// itself: its digest covers them (termsShown).
 func (r *renderer) auditKept() func(*model.Document) (audit.Kept, bool) {
 	prev := r.opts.Previous
-	if r.state == nil || prev == nil || prev.site == "" || r.state.Global == "" || prev.Global != r.state.Global ||
-		prev.Terms != r.state.Terms {
-		return nil // the audit of a document looks at the terms it links
+	if r.state == nil || prev == nil || prev.site == "" || r.state.Global == "" || prev.Global != r.state.Global {
+		return nil
 	}
 	data, err := os.ReadFile(filepath.Join(prev.site, filepath.FromSlash(AuditFile)))
 	if err != nil {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"encoding/json"
 	"html/template"
 	"slices"
 	"strings"
@@ -21,12 +22,33 @@ type termPage struct {
 	Groups    []occGroup
 	Total     int
 	ScopeName string
-	// KindOf is the term this one is a kind of; Includes the kinds it
-	// includes; Acronym its acronym. Each links to its term page when the
-	// corpus has one.
+	termLinks
+}
+
+// termLinks are the other terms the page of a term links to, each to its
+// page when the corpus has one (termLink): KindOf the term it is a kind
+// of, Includes the kinds it includes, Acronym its acronym.
+type termLinks struct {
 	KindOf   *linkItem
 	Includes []linkItem
 	Acronym  *linkItem
+}
+
+// linksOf lists the other terms the page of t, p, links to.
+func (r *renderer) linksOf(t *model.Term, p fromPage) termLinks {
+	var ls termLinks
+	if t.KindOf != "" {
+		l := r.termLink(t, t.KindOf, p)
+		ls.KindOf = &l
+	}
+	if t.Acronym != "" {
+		l := r.termLink(t, t.Acronym, p)
+		ls.Acronym = &l
+	}
+	for _, name := range t.Includes {
+		ls.Includes = append(ls.Includes, r.termLink(t, name, p))
+	}
+	return ls
 }
 
 // scopeNames say in Chinese where a term applies.
@@ -63,17 +85,15 @@ func (r *renderer) namedTermURL(of *model.Term, name string) string {
 	return ""
 }
 
-// linkedTerms lists the addresses of the terms the page of t links to.
+// linkedTerms sums up the links to other terms the page of t shows
+// (linksOf).
 func (r *renderer) linkedTerms(t *model.Term) string {
-	names := append([]string{t.KindOf, t.Acronym}, t.Includes...)
-	var b []byte
-	for _, name := range names {
-		if name != "" {
-			b = appendFields(b, name, r.namedTermURL(t, name))
-		}
-	}
+	b, _ := json.Marshal(r.linksOf(t, termFrom(t)))
 	return string(b)
 }
+
+// termFrom is the page of t, which its links start from.
+func termFrom(t *model.Term) fromPage { return fromPage{root: rootOf(t.URL), url: t.URL} }
 
 // occGroup is the occurrences of a term in one document.
 type occGroup struct {
@@ -92,23 +112,12 @@ type occRow struct {
 func (w *worker) termPage(i int) error {
 	r := w.r
 	t := r.c.Terms[i]
-	p := fromPage{root: rootOf(t.URL), url: t.URL}
+	p := termFrom(t)
 	pg := termPage{Chrome: r.chrome(t.URL, t.Term, "terms", "term"), Term: t,
-		KindName: termKindNames[t.Kind], Total: len(t.Occurrences)}
+		KindName: termKindNames[t.Kind], Total: len(t.Occurrences), termLinks: r.linksOf(t, p)}
 	pg.ScopeName = scopeNames[t.Scope]
 	if pg.ScopeName == "" {
 		pg.ScopeName = t.Scope
-	}
-	if t.KindOf != "" {
-		l := r.termLink(t, t.KindOf, p)
-		pg.KindOf = &l
-	}
-	if t.Acronym != "" {
-		l := r.termLink(t, t.Acronym, p)
-		pg.Acronym = &l
-	}
-	for _, name := range t.Includes {
-		pg.Includes = append(pg.Includes, r.termLink(t, name, p))
 	}
 	if t.Kind == model.TermList && t.Count > 0 && t.Count != len(t.Members) {
 		pg.CountNote = "名称所示数目与列出的项数不符"

@@ -141,18 +141,13 @@ func (w *worker) termLink(b *textBuilder, text string, l model.Link, p fromPage)
 }
 
 func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p fromPage) {
-	url, tip, class := w.r.refTarget(ref)
-	if url == "" && len(ref.Antecedents) > 1 {
-		// 上述法规 after several titles: no one place to link; say which.
-		b.WriteString(`<span class="ref above"`)
-		b.attr("title", w.r.antecedents(ref))
-		b.WriteByte('>')
-		b.escape(text)
-		b.WriteString(`</span>`)
-		return
-	}
+	url, tip, class := w.r.refShown(ref)
 	if url == "" {
-		b.WriteString(`<span class="ref unresolved" title="未能解析的引用">`)
+		b.WriteString(`<span class="`)
+		b.WriteString(class)
+		b.WriteByte('"')
+		b.attr("title", tip)
+		b.WriteByte('>')
 		b.escape(text)
 		b.WriteString(`</span>`)
 		return
@@ -167,6 +162,20 @@ func (w *worker) refLink(b *textBuilder, text string, ref *model.Reference, p fr
 	b.WriteByte('>')
 	b.escape(text)
 	b.WriteString(`</a>`)
+}
+
+// refShown is what the text shows of a reference: where it links
+// (root-relative; "" for no link, a span with tip as its title), its
+// tooltip and its class.
+func (r *renderer) refShown(ref *model.Reference) (url, tip, class string) {
+	if url, tip, class = r.refTarget(ref); url != "" {
+		return url, tip, class
+	}
+	if len(ref.Antecedents) > 1 {
+		// 上述法规 after several titles: no one place to link; say which.
+		return "", r.antecedents(ref), "ref above"
+	}
+	return "", "未能解析的引用", "ref unresolved"
 }
 
 // refTarget is where a reference leads (root-relative, "" when nowhere),

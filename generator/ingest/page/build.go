@@ -181,15 +181,11 @@ func issueDate(d *pageDoc) string {
 }
 
 // datedEvent reports whether a line at the top of a regulation is one
-// event of its history that enacts or amends it: a date, or 根据 and a date
-// (根据1998年…会议通过的《…决定》, a 修正 listed under the 修订 above it),
-// followed by the event and no sentence punctuation after 根据, so that a
-// preamble's 根据…，制定本办法 is not one.
+// event of its history that enacts or amends it: a date followed by the
+// event, or an amendment under another text (cndate.AmendedBy:
+// 根据1998年…会议通过的《…决定》, a 修正 listed under the 修订 above it).
 func datedEvent(s string) bool {
-	if rest, ok := strings.CutPrefix(s, "根据"); ok {
-		return cndate.Starts(rest) && !strings.ContainsAny(rest, "，。；") && EnactedDate(rest) != ""
-	}
-	return cndate.Starts(s) && EnactedDate(s) != ""
+	return cndate.AmendedBy(s) || cndate.Starts(s) && EnactedDate(s) != ""
 }
 
 // particulars joins the lines of a regulation's particulars block, ""

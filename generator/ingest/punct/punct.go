@@ -187,9 +187,16 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // chinese reports whether r is Chinese writing a mark beside it belongs
 // to: a Han character, or a mark only Chinese text prints, from the CJK
 // block (、。《》【】〔〕) or full width (，；：（）). Quotes “” are not: English
-// prints them too.
+// prints them too; nor are the full-width digits and letters (１２, ＡＢ),
+// which stand for the Latin ones.
 func chinese(r rune) bool {
-	return isHan(r) || (r >= '\u3001' && r <= '\u303f') || (r >= '\uff01' && r <= '\uff60')
+	return isHan(r) || (r >= '\u3001' && r <= '\u303f') || fullWidthMark(r)
+}
+
+// fullWidthMark reports whether r is a mark of the full-width block
+// (，；：（）), not one of its digits or letters.
+func fullWidthMark(r rune) bool {
+	return r >= '\uff01' && r <= '\uff60' && !unicode.IsDigit(r) && !unicode.IsLetter(r)
 }
 
 func holdsHan(rs []rune) bool {
