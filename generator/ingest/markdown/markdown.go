@@ -260,7 +260,7 @@ func (r *reader) inline(n ast.Node, m mark) {
 }
 
 // lostBullet reads a line whose source line opens with a lone * right
-// before a line of a text's history (*1997年3月14日…修订, *根据…决定修正):
+// before a line of a text's history (*1997年3月14日…修订, *根据2009年…决定修正):
 // a list mark that lost the space after it, which CommonMark prints as a
 // literal * because no other * on the line closes it. A * before other
 // text is printed (*为必填项, *注：…). It returns the text without the
@@ -278,22 +278,8 @@ func (r *reader) lostBullet(text string, line int) (string, bool) {
 }
 
 // historyLine reports whether s opens as a line of a text's history: a
-// date (1997年3月14日…修订), or 根据 and an event (根据…决定修正).
-func historyLine(s string) bool {
-	if cndate.Starts(s) {
-		return true
-	}
-	rest, ok := strings.CutPrefix(s, "根据")
-	if !ok {
-		return false
-	}
-	for _, v := range cndate.EventVerbs() {
-		if strings.Contains(rest, v) {
-			return true
-		}
-	}
-	return false
-}
+// date (1997年3月14日…修订), or 根据, a date and an event (cndate.AmendedBy).
+func historyLine(s string) bool { return cndate.Starts(s) || cndate.AmendedBy(s) }
 
 // stripTags removes HTML tags from a line of an HTML block.
 func stripTags(s string) string {
