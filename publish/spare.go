@@ -45,7 +45,10 @@ type spare struct {
 // site, under its temporary name; nil when it cannot.
 func newSpare(out string, reuse []string) *spare {
 	dir := out + spareNewSuffix
-	if os.Mkdir(dir, 0o755) != nil || writeMarker(dir, out) != nil {
+	if os.Mkdir(dir, 0o755) != nil {
+		return nil // not ours to remove
+	}
+	if writeMarker(dir, out) != nil {
 		os.RemoveAll(dir)
 		return nil
 	}

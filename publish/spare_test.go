@@ -168,3 +168,22 @@ func beginRecycling(t *testing.T, out string, names ...string) *Staging {
 	}
 	return st
 }
+
+// TestSpareLeavesFolderItDidNotMake: a folder already at the spare's
+// temporary name, which the spare could not make, is not removed.
+func TestSpareLeavesFolderItDidNotMake(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	mine := filepath.Join(out+spareNewSuffix, "notes.txt")
+	if err := os.MkdirAll(filepath.Dir(mine), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mine, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if sp := newSpare(out, []string{"d"}); sp != nil {
+		t.Fatalf("newSpare made a spare over an existing folder")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("the folder that was there is gone: %v", err)
+	}
+}
