@@ -23,10 +23,7 @@ func TestRanges(t *testing.T) {
 		"前款所称情形，适用本条第一款至第二款。",
 		"第三条 违反第一至二条的，依照第一条至二条处理。",
 	)
-	c := corpusOf(reg)
-	Link(c, nil)
-	got := referencesOf(c, reg)
-	want := []string{
+	c := linkedReferences(t, reg,
 		"第一条|前款第一项至第三项|D0 第一条¶1(1) through D0 第一条¶1(3)|",
 		"第一条|第二项至四项|D0 第一条¶1(2) through D0 第一条¶1(4)|",
 		"第二条|前条第二项至第四项|D0 第一条¶1(2) through D0 第一条¶1(4)|",
@@ -35,19 +32,23 @@ func TestRanges(t *testing.T) {
 		"第二条|本条第一款至第二款|D0 第二条¶1 through D0 第二条¶2|",
 		"第三条|第一至二条|D0 第一条 through D0 第二条|",
 		"第三条|第一条至二条|D0 第一条 through D0 第二条|",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("references:\ngot  %q\nwant %q", got, want)
-	}
+	)
 	checkLinks(t, c)
 }
 
-// referencesOf lists the references of a corpus of one regulation, reg,
-// as "article|text|target|problem".
-func referencesOf(c *model.Corpus, reg *model.Document) []string {
+// linkedReferences links a corpus of one regulation, reg, checks that
+// its references, as "article|text|target|problem", are want, and returns
+// the corpus.
+func linkedReferences(t *testing.T, reg *model.Document, want ...string) *model.Corpus {
+	t.Helper()
+	c := corpusOf(reg)
+	Link(c, nil)
 	var got []string
 	for _, r := range c.References {
 		got = append(got, r.From.Article+"|"+r.Text+"|"+to(r, map[string]int{reg.ID: 0})+"|"+r.Problem)
 	}
-	return got
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("references:\ngot  %q\nwant %q", got, want)
+	}
+	return c
 }
