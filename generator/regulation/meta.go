@@ -60,17 +60,13 @@ func hasEventVerb(s string) bool {
 	return false
 }
 
-// eventEnd matches the verb closing an event and the date opening the next
-// when a line runs them together: …通过2003年8月15日….
-var eventEnd = regexp.MustCompile(`(通过|公布|发布|施行|批准|修正|修订|修改|印发|颁布)(根据)?(` + cndate.YearPattern + `\s*年)`)
-
 // splitEvents cuts a history line into events: each starts with a date or
-// with 根据 (根据2017年…修正). A 根据 standing alone opens the event after it
+// with 根据 (根据2017年…修正), where the line runs them together too
+// (cndate.SeparateEvents). A 根据 standing alone opens the event after it
 // (…修订 根据 2012年…修正); with no event after it on the line it was cut
 // from its event and is dropped.
 func splitEvents(s string) []string {
-	s = eventEnd.ReplaceAllString(s, "$1 $2$3")
-	fields := strings.FieldsFunc(s, isSpace)
+	fields := strings.FieldsFunc(cndate.SeparateEvents(s), isSpace)
 	var events []string
 	according := false
 	for _, f := range fields {
