@@ -137,6 +137,20 @@ func Only(s string) bool {
 	return ok
 }
 
+// OnlyDate reads a line that is a date and nothing else, printed (Only:
+// 2022年3月15日, （2022年3月15日）) or written with digits (2022-03-15,
+// 2022/3/15, 2022.3.15).
+func OnlyDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if Only(s) {
+		return First(s)
+	}
+	if m := numericRE.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
+		return Make(m[1], m[2], m[3])
+	}
+	return "", false
+}
+
 // Numeric reads a date written with digits at the start of s, as metadata
 // writes it: 2025-02-12, 2025/2/12, 2025.2.12 or 2025年2月12日, maybe
 // followed by a time.

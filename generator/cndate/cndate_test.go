@@ -229,3 +229,22 @@ func TestSeparateEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyDate: a line that is a date and nothing else, printed or in
+// digits, gives the date; a date inside a longer line gives none.
+func TestOnlyDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2022-03-15":        "2022-03-15",
+		" 2022/3/15 ":       "2022-03-15",
+		"2022年3月15日":        "2022-03-15",
+		"（2022年3月15日）":      "2022-03-15",
+		"2022-03-15 某某法院发布": "",
+		"某某法院2022年3月15日发布":  "",
+		"2022-02-30":        "",
+		"消费者权益保护典型案例":       "",
+	} {
+		if got, _ := OnlyDate(in); got != want {
+			t.Errorf("OnlyDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
