@@ -105,11 +105,16 @@ const titleRepeatLevel = 2
 // afterword reports whether line i, after the last article, heads text
 // that is no part of it: a heading, or a short line without punctuation
 // (解读, 理解与适用, 制定某规定的必要性), with prose under it within a few
-// lines. Notes copied after a regulation explain it there; as 款 of its last
-// article they would make that article dozens of paragraphs long.
+// lines, or with the start of an appendix right under it (a figure's
+// caption above 附图：). Notes copied after a regulation explain it there;
+// as 款 of its last article they would make that article dozens of
+// paragraphs long.
 func (b *builder) afterword(i int) bool {
 	if b.article == nil || b.limit >= 0 || !headingLike(b.lines[i]) {
 		return false
+	}
+	if i+1 < len(b.lines) && isAppendixStart(b.lines[i+1].text) {
+		return true
 	}
 	for j := i + 1; j < len(b.lines) && j <= i+3; j++ {
 		if s := b.lines[j].text; utf8.RuneCountInString(s) >= minProse && lastRune(s) == '。' && !label.ItemLine(s) {
