@@ -317,9 +317,11 @@ func lastAmendment(events []string) int {
 	return last
 }
 
-func isPublishing(e string) bool {
-	return strings.Contains(e, "发布") || strings.Contains(e, "公布") || strings.Contains(e, "印发") || strings.Contains(e, "颁布")
-}
+// isPublishing reports whether an event makes the text public
+// (cndate.IssuingVerbs).
+func isPublishing(e string) bool { return containsAny(e, issuingVerbs) }
+
+var issuingVerbs = cndate.IssuingVerbs()
 
 // agent returns who published in an event: 2026年1月30日中共中央办公厅发布 →
 // 中共中央办公厅; 1996年10月3日 中华人民共和国交通部令第8号发布 → 中华人民共和国交通部.
@@ -374,7 +376,7 @@ var sinceDate = regexp.MustCompile(`自([^，。；、自]{6,20}?)起施行`)
 // published: 自发布之日, 自公布之日, 自印发之日, 自颁布之日 (cndate.IssuingVerbs).
 var onIssue = func() []string {
 	var out []string
-	for _, v := range cndate.IssuingVerbs() {
+	for _, v := range issuingVerbs {
 		out = append(out, v+"之日")
 	}
 	return out
