@@ -89,7 +89,8 @@ func LazyAfter(last *Pages, c *model.Corpus, opts Options) (*Pages, error) {
 			p.owner[name] = i
 		}
 	}
-	p.dirs = sync.OnceValue(p.folders)
+	owner := p.owner // not p: the next Pages may share dirs, and must not keep p
+	p.dirs = sync.OnceValue(func() map[string]bool { return folders(owner) })
 	return p, nil
 }
 
@@ -198,10 +199,10 @@ func (p *Pages) isDir(name string) bool {
 	return p.dirs()[name]
 }
 
-// folders lists every folder of a file but the root.
-func (p *Pages) folders() map[string]bool {
+// folders lists every folder of a file of owner but the root.
+func folders(owner map[string]int) map[string]bool {
 	dirs := map[string]bool{}
-	for name := range p.owner {
+	for name := range owner {
 		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
 			dirs[d] = true
 		}

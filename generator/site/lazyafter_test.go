@@ -4,7 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"reflect"
+	"runtime"
 	"testing"
+	"weak"
 
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/sitetest"
@@ -74,5 +76,31 @@ func TestLazyAfter(t *testing.T) {
 				t.Errorf("the site before has files this one has not: %v, want %v", gone, tc.gone)
 			}
 		})
+	}
+}
+
+// TestLazyAfterLetsGo: pages prepared after others that share their map
+// of files do not keep them, nor the corpus they render, from the
+// collector: a preview prepares pages after every edit.
+func TestLazyAfterLetsGo(t *testing.T) {
+	last, err := Lazy(sitetest.Corpus(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := LazyAfter(last, sitetest.Corpus(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.ValueOf(p.owner).UnsafePointer() != reflect.ValueOf(last.owner).UnsafePointer() {
+		t.Fatal("the map of files is not shared")
+	}
+	gone := weak.Make(last)
+	last = nil
+	runtime.GC()
+	if gone.Value() != nil {
+		t.Errorf("the pages prepared after keep those before")
+	}
+	if fi, err := fs.Stat(p, "assets"); err != nil || !fi.IsDir() { // found through the list of folders
+		t.Errorf("assets: %v", err)
 	}
 }
