@@ -4,12 +4,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
 // Bounds of a bare subheading printed as plain text: 基本案情, 裁判要旨.
 const (
 	maxSubhead      = 12 // runes
+	maxNumbered     = 40 // runes after the label of a numbered subheading
 	minAfterSubhead = 10 // runes of the sentence that follows it
 	minSubheads     = 2  // a write-up printed with headings has several
 )
@@ -17,37 +19,118 @@ const (
 // sentenceMarks end or divide a sentence; a subheading holds none.
 const sentenceMarks = "。！？；，、：!?;,:…"
 
-// markSubheads marks as headings the bare subheadings of a text printed
-// without Markdown: short lines with no sentence punctuation, each
-// standing alone before a paragraph of
-// running text, when the text has several of them (the 基本案情,
-// 裁判要旨 … of a case write-up). Lines already headings stay as they are.
+// clauseMarks end or divide a clause; a numbered subheading holds none, though
+// it may list words with 、 (一、贪污、受贿的区分).
+const clauseMarks = "。！？；，：!?;,:…"
+
+// markSubheads marks as headings the subheadings of a text printed without
+// Markdown, when the text has several of them: bare ones (short lines with
+// no sentence punctuation, each standing alone before a paragraph of
+// running text: the 基本案情, 裁判要旨 … of a case write-up) and numbered
+// ones (一、本罪的主体, 1.国家出资企业 before a paragraph). Numbered ones
+// nest by the kind of their label, the outermost at the level of the bare
+// ones. Lines already headings stay as they are.
 func markSubheads(ps []model.Paragraph) {
-	var at []int
+	bare := map[int]bool{}
+	numbered := map[int]label.ItemKind{}
+	used := map[label.ItemKind]bool{}
 	for i := range ps {
-		if bareSubhead(ps, i) {
-			at = append(at, i)
+		if k, ok := numberedSubhead(ps, i); ok {
+			numbered[i] = k
+			used[k] = true
+		} else if bareSubhead(ps, i) {
+			bare[i] = true
 		}
 	}
-	if len(at) < minSubheads {
+	if len(bare)+len(numbered) < minSubheads {
 		return
 	}
-	for _, i := range at {
+	for i := range bare {
 		ps[i].Heading = 3
+	}
+	for i, k := range numbered {
+		ps[i].Heading = 3
+		for outer := label.HanItem; outer < k; outer++ {
+			if used[outer] {
+				ps[i].Heading++
+			}
+		}
 	}
 }
 
-// bareSubhead reports whether paragraph i reads as a bare subheading.
+// bareSubhead reports whether paragraph i reads as a bare subheading, one
+// with no section label (numberedSubhead reads those).
 func bareSubhead(ps []model.Paragraph, i int) bool {
-	if i+1 >= len(ps) || ps[i].Heading > 0 || ps[i].ListItem || ps[i].Row != "" {
+	if _, numbered := subheadLabel(ps[i].Text); numbered || !standsAlone(ps, i) {
 		return false
 	}
 	t := strings.TrimSpace(ps[i].Text)
 	n := utf8.RuneCountInString(t)
-	if n < 2 || n > maxSubhead || strings.ContainsAny(t, sentenceMarks) || !hasHan(t) {
+	return n >= 2 && n <= maxSubhead && !strings.ContainsAny(t, sentenceMarks) && hasHan(t)
+}
+
+// numberedSubhead reports whether paragraph i reads as a numbered
+// subheading (一、, （一） or 1. and a short title with no clause mark),
+// and the kind of its label. It stands before running text or before the
+// first subheading inside it (二、关于贪污罪 before （一）贪污罪的认定). A
+// short line of a list is an item, not a heading: the line before it is
+// the item before it, or the line after it the item after it.
+func numberedSubhead(ps []model.Paragraph, i int) (label.ItemKind, bool) {
+	if i+1 >= len(ps) || ps[i].Heading > 0 || ps[i].ListItem || ps[i].Row != "" {
+		return 0, false
+	}
+	it, ok := subheadLabel(ps[i].Text)
+	if !ok {
+		return 0, false
+	}
+	inner, ok := subheadLabel(ps[i+1].Text)
+	if !beforeText(ps[i+1], clauseMarks) && !(ok && inner.Kind > it.Kind && ps[i+1].Heading == 0) {
+		return 0, false
+	}
+	if i > 0 {
+		if prev, ok := subheadLabel(ps[i-1].Text); ok && prev.Kind == it.Kind && prev.N == it.N-1 {
+			return 0, false
+		}
+	}
+	if nextItem(ps[i+1].Text, it.Kind, it.N+1) {
+		return 0, false
+	}
+	return it.Kind, true
+}
+
+// nextItem reports whether s opens with the item label of kind k and number n.
+func nextItem(s string, k label.ItemKind, n int) bool {
+	it, ok := label.ReadItem(strings.TrimSpace(s))
+	return ok && it.Kind == k && it.N == n
+}
+
+// subheadLabel reads the label of a line that could be a numbered
+// subheading: a section or item label and a short title after it.
+func subheadLabel(s string) (label.ItemLabel, bool) {
+	it, ok := label.ReadItem(strings.TrimSpace(s))
+	if !ok || it.Kind > label.DigitItem {
+		return label.ItemLabel{}, false
+	}
+	n := utf8.RuneCountInString(it.Rest)
+	if n < 2 || n > maxNumbered || strings.ContainsAny(it.Rest, clauseMarks) || !hasHan(it.Rest) {
+		return label.ItemLabel{}, false
+	}
+	return it, true
+}
+
+// standsAlone reports whether paragraph i is plain text followed by a
+// paragraph of running text, as a subheading is.
+func standsAlone(ps []model.Paragraph, i int) bool {
+	if i+1 >= len(ps) || ps[i].Heading > 0 || ps[i].ListItem || ps[i].Row != "" {
 		return false
 	}
-	next := strings.TrimSpace(ps[i+1].Text)
-	return ps[i+1].Heading == 0 && utf8.RuneCountInString(next) >= minAfterSubhead &&
-		strings.ContainsAny(next, "。！？")
+	return beforeText(ps[i+1], "。！？")
+}
+
+// beforeText reports whether next, the paragraph after a subheading, is
+// running text: long enough and holding one of marks. After a numbered
+// subheading a sentence that ends on a colon before a list will do.
+func beforeText(next model.Paragraph, marks string) bool {
+	t := strings.TrimSpace(next.Text)
+	return next.Heading == 0 && utf8.RuneCountInString(t) >= minAfterSubhead && strings.ContainsAny(t, marks)
 }

@@ -6,9 +6,10 @@ import (
 	"tiaoli/generator/model"
 )
 
-// TestMarkSubheads: the bare subheadings of a case write-up printed as
-// plain text become headings; a lone short line, a short sentence and a
-// line before another short line stay text.
+// TestMarkSubheads: the bare and numbered subheadings of a write-up
+// printed as plain text become headings, numbered ones nested by their
+// label; a lone short line, a short sentence, a line before another short
+// line and the short lines of a list stay text.
 func TestMarkSubheads(t *testing.T) {
 	para := "某某，中共党员，某市某局办公室主任，于某年收受他人财物，数额较大。"
 	for _, tc := range []struct {
@@ -21,6 +22,14 @@ func TestMarkSubheads(t *testing.T) {
 		{"sentence", []string{"他同意。", para, "对此有异议", para}, nil},
 		{"before a short line", []string{"基本情况", "基本案情", para, "裁判要旨", para, "评析", para}, []int{1, 3, 5}},
 		{"last line", []string{"基本案情", para, "裁判要旨", para, "责任编辑 某某"}, []int{0, 2}},
+		{"numbered", []string{para, "一、本罪的主体", para, "二、挪用、侵占公款的区分", para}, []int{1, 3}},
+		{"numbered after bare", []string{"评析意见", para, "一、某甲的行为不构成贪污罪", para}, []int{0, 2}},
+		{"numbered sentence", []string{"一、本罪的主体，即特殊主体", para, "二、本罪的客体。", para}, nil},
+		{"list end", []string{"一、本罪的主体", para, "1.国有公司", "2.国有企业", para, "二、本罪的客体", para}, []int{0, 5}},
+		{"after a long item", []string{"1.某某条例的规定：", para, "2.某某办法的规定：", para, "3.虚列支出", para, "4.虚增支出", para}, []int{4, 6}},
+		{"before its first subsection", []string{"一、关于贪污罪", "（一）贪污罪的认定", para, "（二）受贿罪的认定", para}, []int{0, 1, 3}},
+		{"before a colon", []string{"一、本罪的主体", para, "二、本罪的立案标准", "涉嫌下列情形之一的，应予立案追诉:", "（一）造成损失的；"}, []int{0, 2}},
+		{"list start", []string{"一、本罪的主体", para, "1.国有公司", "2." + para, "二、本罪的客体", para}, []int{0, 4}},
 	} {
 		ps := make([]model.Paragraph, len(tc.in))
 		for i, s := range tc.in {
@@ -35,6 +44,36 @@ func TestMarkSubheads(t *testing.T) {
 		}
 		if len(got) != len(tc.want) || (len(got) > 0 && !equalInts(got, tc.want)) {
 			t.Errorf("%s: headings at %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestNumberedSubheadLevels: numbered subheadings nest by their label, the
+// outermost kind used at the level of a bare subheading.
+func TestNumberedSubheadLevels(t *testing.T) {
+	para := "某某，中共党员，某市某局办公室主任，于某年收受他人财物，数额较大。"
+	for _, tc := range []struct {
+		name string
+		in   []string
+		want []int // heading level of each paragraph
+	}{
+		{"two kinds", []string{"一、本罪的主体", para, "1.国有公司", para, "二、本罪的客体", para},
+			[]int{3, 0, 4, 0, 3, 0}},
+		{"digits only", []string{"1.国有公司", para, "2.国有企业", para}, []int{3, 0, 3, 0}},
+		{"three kinds", []string{"一、主体", para, "（一）国有公司", para, "1.独资公司", para},
+			[]int{3, 0, 4, 0, 5, 0}},
+	} {
+		ps := make([]model.Paragraph, len(tc.in))
+		for i, s := range tc.in {
+			ps[i].Text = s
+		}
+		markSubheads(ps)
+		got := make([]int, len(ps))
+		for i, p := range ps {
+			got[i] = p.Heading
+		}
+		if !equalInts(got, tc.want) {
+			t.Errorf("%s: levels %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
