@@ -145,13 +145,20 @@ func (a *bigramAnalyzer) skipOther(input []byte, i int) (next int, words, ok boo
 // token stream each). Connector punctuation (_) joins words, and so may
 // marks like the full stop or the apostrophe that part a word's letters
 // or digits, but only where a letter or digit is: text without one gives
-// no token either way.
+// no token either way. Beyond ASCII only the punctuation of the blocks
+// Chinese text uses counts (some marks of other scripts are letters to
+// the tokenizer, such as the Hebrew geresh).
 func wordless(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r != '_' && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') &&
 			(r <= ' ' || unicode.IsPunct(r) || unicode.IsSymbol(r))
 	}
-	return unicode.IsSpace(r) || (unicode.IsPunct(r) && !unicode.Is(unicode.Pc, r))
+	inBlocks := r <= 0xFF || // Latin-1
+		(r >= 0x2000 && r <= 0x206F) || // general punctuation
+		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
+		(r >= 0xFE10 && r <= 0xFE6F) || // vertical, compatibility and small forms
+		(r >= 0xFF00 && r <= 0xFF65) // full-width and half-width forms
+	return inBlocks && (unicode.IsSpace(r) || (unicode.IsPunct(r) && !unicode.Is(unicode.Pc, r)))
 }
 
 // addWords adds the words of input[i:j], which holds no unified Han

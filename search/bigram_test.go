@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
@@ -170,4 +171,24 @@ func BenchmarkBigramFrequencies(b *testing.B) {
 			analysis.TokenFrequency(a.Analyze(text), nil, index.IndexField)
 		}
 	})
+}
+
+// TestWordless: no character wordless counts as no part of a word gives
+// the tokenizer bigramAnalyzer skips a token, alone or after a letter.
+func TestWordless(t *testing.T) {
+	_, a := bigramPair(t)
+	words := a.(*bigramAnalyzer).words
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !wordless(r) {
+			continue
+		}
+		n++
+		if toks := words.Analyze([]byte(string(r))); len(toks) != 0 {
+			t.Errorf("%U %q: %d tokens, the first %q", r, r, len(toks), toks[0].Term)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no character is wordless")
+	}
 }
