@@ -10,9 +10,13 @@ import (
 // "A或者B", not the clause.
 
 // clauseVerbs end the subject and predicate of a clause wherever they
-// are: modal verbs, 所称, 适用于, 会同, 是. What follows the last of them is
-// read as the phrase.
-var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以", "必须", "会同", "是指", "是"}
+// are: modal verbs, 所称, 适用于, 会同, 是, 包括 (X包括A（以下简称Y）: Y is
+// A). What follows the last of them is read as the phrase.
+var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以", "必须", "会同", "是指", "是", includeVerb}
+
+// includeVerb opens, with 在内 after it, a phrase that qualifies a noun
+// (包括某类人员在内的人员): there it is no predicate.
+const includeVerb = "包括"
 
 // prohibitions end the predicate as clauseVerbs do (不得歧视…, 禁止擅自
 // 占用…), except after a word that joins members of a list, where they
@@ -36,6 +40,11 @@ var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
 }
+
+// establishVerb is one of startVerbs that also ends the predicate inside
+// the clause, as objectVerbs do, where no 的 follows it (某市人民政府设立某某管理
+// 委员会): before a 的 it qualifies the name (经批准设立的某某试验区).
+const establishVerb = "设立"
 
 // choosingVerbs choose or set out what a term names (确定负责信访工作的机构,
 // 划定城市绿地的控制线): where they start what is left of the clause they
@@ -180,7 +189,8 @@ func leadTrimmed(s string) string {
 // clause ends, or -1.
 func predicateEnd(clause string, i int) int {
 	for _, v := range clauseVerbs {
-		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") {
+		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") &&
+			(v != includeVerb || !strings.Contains(clause[i:], "在内")) {
 			return i + len(v)
 		}
 	}
@@ -193,14 +203,25 @@ func predicateEnd(clause string, i int) int {
 		return i + len(chargeVerb) // 某部门负责组织编制X: 负责 is the predicate
 	}
 	for _, v := range objectVerbs {
-		if !strings.HasPrefix(clause[i:], v) {
-			continue
-		}
-		if rest := clause[i+len(v):]; topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) {
+		if takesObjectAt(clause, i, v) {
 			return i + len(v)
 		}
 	}
+	if takesObjectAt(clause, i, establishVerb) {
+		return i + len(establishVerb)
+	}
 	return -1
+}
+
+// takesObjectAt reports whether the verb v at i of clause takes what
+// follows it as its object: no 的 follows it and no head noun starts what
+// follows (举办单位).
+func takesObjectAt(clause string, i int, v string) bool {
+	if !strings.HasPrefix(clause[i:], v) {
+		return false
+	}
+	rest := clause[i+len(v):]
+	return topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns)
 }
 
 // trimObjectVerb drops a verb that starts s (加强对…, 举办…由投资者投资的企业)
