@@ -708,3 +708,51 @@ func TestOwnTitleAmongVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleCitedBeforeEveryVersion: a 第X条 cited on a date before every
+// version of its law the corpus holds may have been another article then:
+// it stays unresolved, with a problem, unless the versions the corpus holds
+// show the law keeps its articles' numbers (the same articles without 之一
+// in each). A citation of the whole law, and one made while a held version
+// was in force, resolve as before.
+func TestArticleCitedBeforeEveryVersion(t *testing.T) {
+	renumbered := [2][]string{{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"}, {"第一条 新的总则。", "第二条 新的附则。"}}
+	kept := [2][]string{{"第一条 旧的总则。", "第二条 旧的附则。"}, {"第一条 新的总则。", "第一条之一 新的范围。", "第二条 新的附则。"}}
+	cases := []struct {
+		name, text, date string
+		versions         [2][]string
+		single           bool // the corpus holds the 2018 version alone
+		problem          bool
+	}{
+		{"before every version, renumbered", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, false, true},
+		{"before the only version", "依照《某某条例》第二条处理。", "2010-05-01", kept, true, true},
+		{"before every version, numbers kept", "依照《某某条例》第二条处理。", "2010-05-01", kept, false, false},
+		{"while a held version was in force", "依照《某某条例》第二条处理。", "2016-05-01", renumbered, false, false},
+		{"the whole law", "依照《某某条例》处理。", "2010-05-01", renumbered, false, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v15 := regulationDoc("某某条例2015", tc.versions[0]...)
+			v18 := regulationDoc("某某条例 2018", tc.versions[1]...)
+			v15.Date, v18.Date = "", ""
+			note := newsDoc("评论", tc.text)
+			note.Date = tc.date
+			c := corpusOf(note, v15, v18)
+			versions := []model.Version{{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}
+			if tc.single {
+				c = corpusOf(note, v18)
+				versions = versions[:1]
+			}
+			c.Works = []*model.Work{{Title: "某某条例", Versions: versions}}
+			Link(c, nil)
+			last := c.References[len(c.References)-1]
+			if last.To == nil {
+				t.Fatalf("%q resolves nowhere: %+v", last.Text, last)
+			}
+			if got := last.Problem != ""; got != tc.problem {
+				t.Errorf("%q → %+v, problem %q; want a problem: %v", last.Text, *last.To, last.Problem, tc.problem)
+			}
+			checkLinks(t, c)
+		})
+	}
+}

@@ -55,6 +55,13 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	r.targets = append(r.targets, dst.doc) // its 款 and items are read
 	loc, problem := locate(d, ai, raw.P)
+	if date := r.l.dates[r.di]; problem == "" && dst.doc != r.di && r.l.titles.predates(dst.doc, date) && !r.l.titles.keepsNumbers(dst.doc) {
+		// the version in force then is not in the corpus, and its versions
+		// here renumber their articles, or are one: its 第X条 may have been
+		// another article then (a commentary of 2018 citing a code the
+		// corpus holds as revised in 2021)
+		problem = fmt.Sprintf("cited on %s, before every version of %s the corpus holds, and they do not show its articles kept their numbers", date, describe(d))
+	}
 	ref.To, ref.Problem = &loc, problem
 	if raw.Through != nil {
 		end := *raw.Through

@@ -30,6 +30,7 @@ type titleIndex struct {
 	other    titleTier // titles without version marks, and of works
 	reported map[string][]int
 	issued   map[string][]int // by the title from its 关于, without the issuer before it
+	kept     map[int]bool     // keepsNumbers, by the newest version of a work
 	names    names
 }
 
@@ -47,7 +48,7 @@ var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
 func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
 	x := &titleIndex{docs: docs, titles: make([]string, len(docs)), dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
-		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}}
+		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, kept: map[int]bool{}}
 	at := make(map[string]int, len(docs))
 	for i, d := range docs {
 		at[d.ID] = i
@@ -263,6 +264,60 @@ func (x *titleIndex) holder(i int, p label.Parts, undated, whole bool) int {
 		}
 	}
 	return -1
+}
+
+// predates reports whether a citation made at date comes in a year before
+// that of every dated version of document i's work the corpus holds: the
+// version it means is not in the corpus. Years, not days, compare: a text
+// may be dated by the first day of a year it prints (readingDate). An
+// unknown date predates nothing.
+func (x *titleIndex) predates(i int, date string) bool {
+	year := cndate.Year(date)
+	if year == "" || cndate.Year(x.dates[i]) <= year {
+		return false
+	}
+	for _, j := range x.versions[i] {
+		if x.dates[j] != "" && cndate.Year(x.dates[j]) <= year {
+			return false
+		}
+	}
+	return true
+}
+
+// keepsNumbers reports whether the versions of document i's work show
+// that it keeps its articles' numbers from one version to the next: the
+// corpus holds two or more, and each has the same articles numbered
+// without 之一 (an amendment inserts 第X条之一 and renumbers nothing). A
+// work the corpus holds in one version shows nothing.
+func (x *titleIndex) keepsNumbers(i int) bool {
+	vs := x.versions[i]
+	if len(vs) < 2 {
+		return false
+	}
+	if kept, ok := x.kept[vs[0]]; ok {
+		return kept
+	}
+	kept := true
+	first := plainNumbers(x.docs[vs[0]])
+	for _, j := range vs[1:] {
+		if !slices.Equal(plainNumbers(x.docs[j]), first) {
+			kept = false
+			break
+		}
+	}
+	x.kept[vs[0]] = kept
+	return kept
+}
+
+// plainNumbers are the numbers of d's articles without a suffix, in order.
+func plainNumbers(d *model.Document) []int {
+	var ns []int
+	for _, a := range d.Articles {
+		if a != nil && a.Suffix == 0 {
+			ns = append(ns, a.Number)
+		}
+	}
+	return ns
 }
 
 // version picks among documents of one title: regulations first, then the
