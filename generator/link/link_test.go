@@ -756,3 +756,29 @@ func TestArticleCitedBeforeEveryVersion(t *testing.T) {
 		})
 	}
 }
+
+// TestCitationOfCodeInParts: a code printed as several files that share
+// its title and date (its parts) is cited as a whole at the part that
+// holds 第一条, whichever part the corpus lists first; a 第X条 after the
+// citation still finds the part that holds it.
+func TestCitationOfCodeInParts(t *testing.T) {
+	later := regulationDoc("某某法典", "第五条 后编的第一条。", "第六条 后编的第二条。")
+	first := regulationDoc("某某法典", "第一条 总则。", "第二条 范围。")
+	first.Sources[0].Path = "first.md"
+	note := docFromLines(model.KindCommentary, "谈某某法典", "note.md", 1, []string{"依照《某某法典》处理。依照《某某法典》第六条处理。"})
+	note.Date = "2026-03-01"
+	c := corpusOf(later, first, note)
+	Link(c, nil)
+	ids := map[string]int{later.ID: 0, first.ID: 1}
+	var got []string
+	for _, r := range c.References {
+		if r.From.Document == note.ID {
+			got = append(got, r.Text+" → "+to(r, ids))
+		}
+	}
+	want := []string{"《某某法典》 → D1", "《某某法典》 → D1", "第六条 → D0 第六条"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	checkLinks(t, c)
+}

@@ -157,16 +157,25 @@ func (x *titleIndex) lookup(title, date string) int {
 	}
 	for _, tier := range []titleTier{x.own, x.other} {
 		if ds := tier.find(t); len(ds) > 0 {
-			return x.version(x.withVersions(title, ds), date)
+			return x.opening(x.version(x.withVersions(title, ds), date))
 		}
 	}
 	if ds := x.reported[t]; len(ds) > 0 {
 		return ds[0]
 	}
 	if ds := x.issued[t]; len(ds) > 0 && x.oneTitle(ds) {
-		return x.version(ds, date)
+		return x.opening(x.version(ds, date))
 	}
 	return -1
+}
+
+// opening is, among document i and those that share its title and date
+// (the parts of one code printed as several files: 民法典 总则, 物权编 …),
+// the one that holds 第一条: where a citation of the whole code starts. A
+// 第X条 after the citation is then looked for in the part that holds it
+// (part); i when none holds 第一条, or i does.
+func (x *titleIndex) opening(i int) int {
+	return x.part(i, label.Parts{Article: 1}, false)
 }
 
 // withVersions adds to the documents a title names the other versions of
