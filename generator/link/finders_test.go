@@ -86,6 +86,27 @@ func TestFindDefinitions(t *testing.T) {
 		{"本市包括外籍人员在内的从业人员（以下简称人员）", false, []string{
 			"人员|abbreviation|rest|本市包括外籍人员在内的从业人员|本市包括外籍人员在内的从业人员",
 		}},
+		// the doer after 由 and the addressee after 向 are what an
+		// abbreviation whose characters they hold names, unless a 的 makes
+		// the preposition open a qualifying clause, or it is part of a word
+		{"甲业务由某某国甲务管理局（以下简称甲务局）归口管理", false, []string{
+			"甲务局|abbreviation|rest|某某国甲务管理局|某某国甲务管理局",
+		}},
+		{"张某向某某争议仲裁委员会（以下简称仲裁委员会）申请仲裁", false, []string{
+			"仲裁委员会|abbreviation|rest|某某争议仲裁委员会|某某争议仲裁委员会",
+		}},
+		{"违规向某某人员或单位赠送甲物、乙物（以下统称甲乙物）", false, []string{
+			"甲乙物|defined|rest|违规向某某人员或单位赠送甲物、乙物|",
+		}},
+		{"依法向某某部门申请领取甲类许可证（以下简称许可证）", false, []string{
+			"许可证|abbreviation|rest|甲类许可证|甲类许可证",
+		}},
+		{"本市由外国投资者投资的企业（以下简称外资企业）", false, []string{
+			"外资企业|abbreviation|rest|本市由外国投资者投资的企业|本市由外国投资者投资的企业",
+		}},
+		{"某某自由贸易试验区（以下简称自贸区）", false, []string{
+			"自贸区|abbreviation|rest|某某自由贸易试验区|某某自由贸易试验区",
+		}},
 		// 设立 inside the clause is its predicate where no 的 follows it
 		{"某市人民政府设立某某新区管理委员会（以下简称管委会）", false, []string{
 			"管委会|abbreviation|rest|某某新区管理委员会|某某新区管理委员会",

@@ -29,7 +29,7 @@ var prohibitions = []string{"不得", "禁止", "严禁"}
 var objectVerbs = []string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
-	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用",
+	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用", "领取",
 }
 
 // startVerbs end the predicate only where they start what is left of the
@@ -150,8 +150,9 @@ func namedPhrase(clause, term string) string {
 			end := predicateEnd(clause, i)
 			if end < 0 && subsequence(term, clause) {
 				// what the preposition 对 governs is what an abbreviation
-				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导)
-				end = prepositionEnd(clause, i)
+				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导),
+				// and so is the doer after 由 or the addressee after 向
+				end = max(prepositionEnd(clause, i), partyEnd(clause, i))
 			}
 			if end > i {
 				if tail := leadTrimmed(clause[end:]); keeps(tail) {
@@ -252,6 +253,33 @@ func startsWithAny(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// partyPrepositions name the doer (由) or the addressee (向) of what the
+// clause says; the characters around them that make them part of a word
+// instead (自由, 理由, 由于; 方向, 面向, 向导).
+var partyPrepositions = []struct {
+	word          string
+	before, after string
+}{
+	{"由", "自理经缘事因来", "于此"},
+	{"向", "方导趋意走动倾面偏一转指去志", "导往"},
+}
+
+// partyEnd returns where a preposition of partyPrepositions at i ends when
+// what follows it, to the end of clause, names one party alone: no 的 that
+// would make it open a clause qualifying a noun (由外国投资者投资的企业), and
+// no list (向某人或某单位赠送礼品、礼金: what follows the party there may be
+// what is named). It returns -1 otherwise.
+func partyEnd(clause string, i int) int {
+	for _, p := range partyPrepositions {
+		rest, ok := strings.CutPrefix(clause[i:], p.word)
+		if ok && !strings.ContainsRune(p.before, lastRune(clause[:i])) && !strings.ContainsRune(p.after, firstRune(rest)) &&
+			topLevelIndexAny(rest, "的、或和及") < 0 {
+			return i + len(p.word)
+		}
+	}
+	return -1
 }
 
 // prepositionEnd returns where the preposition 对 or 对于 at i ends, or -1
