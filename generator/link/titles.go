@@ -22,16 +22,16 @@ import (
 // finds 中华人民共和国刑法 before 刑法（2020年修订）; the versions of its
 // work then compete by date (withVersions).
 type titleIndex struct {
-	docs     []*model.Document
-	titles   []string // per document: its title, folded (normTitle)
-	dates    []string // per document: its date, or its version's in its work
-	versions [][]int  // per document: the versions of its work, newest first
-	own      titleTier
-	other    titleTier // titles without version marks, and of works
-	reported map[string][]int
-	issued   map[string][]int // by the title from its 关于, without the issuer before it
-	kept     map[int]bool     // keepsNumbers, by the newest version of a work
-	names    names
+	docs       []*model.Document
+	titles     []string // per document: its title, folded (normTitle)
+	dates      []string // per document: its date, or its version's in its work
+	versions   [][]int  // per document: the versions of its work, newest first
+	own        titleTier
+	other      titleTier // titles without version marks, and of works
+	reported   map[string][]int
+	issued     map[string][]int // by the title from its 关于, without the issuer before it
+	renumbered map[int]bool     // renumbers, by the newest version of a work
+	names      names
 }
 
 // titleTier finds documents by titles and their short forms.
@@ -48,7 +48,7 @@ var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
 func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
 	x := &titleIndex{docs: docs, titles: make([]string, len(docs)), dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
-		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, kept: map[int]bool{}}
+		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, renumbered: map[int]bool{}}
 	at := make(map[string]int, len(docs))
 	for i, d := range docs {
 		at[d.ID] = i
@@ -293,29 +293,29 @@ func (x *titleIndex) predates(i int, date string) bool {
 	return true
 }
 
-// keepsNumbers reports whether the versions of document i's work show
-// that it keeps its articles' numbers from one version to the next: the
-// corpus holds two or more, and each has the same articles numbered
-// without 之一 (an amendment inserts 第X条之一 and renumbers nothing). A
-// work the corpus holds in one version shows nothing.
-func (x *titleIndex) keepsNumbers(i int) bool {
+// renumbers reports whether the versions of document i's work show that
+// it renumbered its articles from one version to the next: the corpus
+// holds two or more, and they differ in the articles numbered without 之一
+// (an amendment that inserts 第X条之一 renumbers nothing). A work held in
+// one version shows nothing.
+func (x *titleIndex) renumbers(i int) bool {
 	vs := x.versions[i]
 	if len(vs) < 2 {
 		return false
 	}
-	if kept, ok := x.kept[vs[0]]; ok {
-		return kept
+	if r, ok := x.renumbered[vs[0]]; ok {
+		return r
 	}
-	kept := true
+	r := false
 	first := plainNumbers(x.docs[vs[0]])
 	for _, j := range vs[1:] {
 		if !slices.Equal(plainNumbers(x.docs[j]), first) {
-			kept = false
+			r = true
 			break
 		}
 	}
-	x.kept[vs[0]] = kept
-	return kept
+	x.renumbered[vs[0]] = r
+	return r
 }
 
 // plainNumbers are the numbers of d's articles without a suffix, in order.
