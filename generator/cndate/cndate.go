@@ -137,6 +137,20 @@ func Only(s string) bool {
 	return ok
 }
 
+// OnlyDate reads a line that is a date and nothing else, printed (Only:
+// 2022年3月15日, （2022年3月15日）) or written with digits (2022-03-15,
+// 2022/3/15, 2022.3.15).
+func OnlyDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if Only(s) {
+		return First(s)
+	}
+	if m := numericRE.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
+		return Make(m[1], m[2], m[3])
+	}
+	return "", false
+}
+
 // Numeric reads a date written with digits at the start of s, as metadata
 // writes it: 2025-02-12, 2025/2/12, 2025.2.12 or 2025年2月12日, maybe
 // followed by a time.
@@ -301,6 +315,17 @@ func AmendedBy(s string) bool {
 	d, ok := opening(rest)
 	return ok && Enacts(rest[d.End:])
 }
+
+// eventRunRE is the verb closing one event of a history line and the
+// year opening the next, maybe after 根据, printed with nothing between
+// them (…通过2003年8月15日…, …修订根据2017年…).
+var eventRunRE = regexp.MustCompile(`(` + strings.Join(eventVerbs, "|") + `)(根据)?(` + YearPattern + `\s*年)`)
+
+// SeparateEvents puts a space between the verb that closes an event of a
+// history line (EventVerbs) and the date, or 根据 and the date, that opens
+// the next when the line runs them together, so that the events split at
+// spaces.
+func SeparateEvents(s string) string { return eventRunRE.ReplaceAllString(s, "$1 $2$3") }
 
 // yearEndRE is a year that ends a text (…2003年).
 var yearEndRE = regexp.MustCompile(`(` + YearPattern + `)\s*年$`)

@@ -205,3 +205,46 @@ func TestVerbLists(t *testing.T) {
 		t.Errorf("appending to a returned list changed the list")
 	}
 }
+
+// TestSeparateEvents: a history line that runs the verb closing one event
+// into the date (or 根据 and the date) opening the next gets a space
+// between them, for every verb of EventVerbs; a verb followed by anything
+// but a year, and a year after a word that is no such verb, are left.
+func TestSeparateEvents(t *testing.T) {
+	for _, v := range EventVerbs() {
+		in := "2003年8月6日某会议" + v + "2003年8月15日某公告公布"
+		want := "2003年8月6日某会议" + v + " 2003年8月15日某公告公布"
+		if got := SeparateEvents(in); got != want {
+			t.Errorf("SeparateEvents(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"2005年某会议通过根据2017年某会议修正": "2005年某会议通过 根据2017年某会议修正",
+		"某会议通过的决定":               "某会议通过的决定",
+		"某会议通过第12003号":           "某会议通过第12003号",
+		"某会议讨论2003年8月15日":        "某会议讨论2003年8月15日",
+	} {
+		if got := SeparateEvents(in); got != want {
+			t.Errorf("SeparateEvents(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOnlyDate: a line that is a date and nothing else, printed or in
+// digits, gives the date; a date inside a longer line gives none.
+func TestOnlyDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2022-03-15":        "2022-03-15",
+		" 2022/3/15 ":       "2022-03-15",
+		"2022年3月15日":        "2022-03-15",
+		"（2022年3月15日）":      "2022-03-15",
+		"2022-03-15 某某法院发布": "",
+		"某某法院2022年3月15日发布":  "",
+		"2022-02-30":        "",
+		"消费者权益保护典型案例":       "",
+	} {
+		if got, _ := OnlyDate(in); got != want {
+			t.Errorf("OnlyDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -48,8 +48,12 @@ type builder struct {
 // articles builds headings, articles, the preamble and the appendix.
 func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 	b := &builder{parser: p, headingLevels: unnumberedLevels(lines), lines: lines, accepted: accepted, cut: cutAtWidth(lines), spaced: spacedBreaks(lines)}
+	skip := 0 // lines up to here were read with a line before them
 	for i, l := range lines {
 		b.at = i
+		if i < skip {
+			continue
+		}
 		switch {
 		case b.appendix:
 			b.toAppendix(l)
@@ -62,7 +66,11 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 		case b.division(l):
 		case b.subheading(lines, i, accepted):
 		case b.article == nil:
-			p.reg.Preamble = append(p.reg.Preamble, paragraph(l, l.text))
+			para := paragraph(l, l.text)
+			if j := p.titleRepeat(lines, i); j > i && len(p.reg.Preamble) > 0 {
+				para, skip = titleHeading(lines[i:j]), j
+			}
+			p.reg.Preamble = append(p.reg.Preamble, para)
 			b.last = &p.reg.Preamble[len(p.reg.Preamble)-1]
 		case isAppendixStart(l.text) || b.afterword(i):
 			b.appendix = true
@@ -74,14 +82,39 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 	p.reportSkipped(lines, accepted)
 }
 
+// titleHeading is the title printed again inside the preamble, after the
+// text that carries the regulation (a 印发通知, an order, a decision that
+// amends it and then prints it whole after 附：), over one line or several:
+// one paragraph, its lines joined, that heads the regulation's own text as
+// a heading of level titleRepeatLevel unless the markup gave it one.
+func titleHeading(ls []line) model.Paragraph {
+	para := paragraph(ls[0], "")
+	for _, l := range ls {
+		para.Text += l.text
+	}
+	if para.Heading == 0 {
+		para.Heading = titleRepeatLevel
+	}
+	return para
+}
+
+// titleRepeatLevel is the heading level of the title printed again inside
+// the preamble: under the document's own title (level 1).
+const titleRepeatLevel = 2
+
 // afterword reports whether line i, after the last article, heads text
 // that is no part of it: a heading, or a short line without punctuation
 // (解读, 理解与适用, 制定某规定的必要性), with prose under it within a few
-// lines. Notes copied after a regulation explain it there; as 款 of its last
-// article they would make that article dozens of paragraphs long.
+// lines, or with the start of an appendix right under it (a figure's
+// caption above 附图：). Notes copied after a regulation explain it there;
+// as 款 of its last article they would make that article dozens of
+// paragraphs long.
 func (b *builder) afterword(i int) bool {
 	if b.article == nil || b.limit >= 0 || !headingLike(b.lines[i]) {
 		return false
+	}
+	if i+1 < len(b.lines) && isAppendixStart(b.lines[i+1].text) {
+		return true
 	}
 	for j := i + 1; j < len(b.lines) && j <= i+3; j++ {
 		if s := b.lines[j].text; utf8.RuneCountInString(s) >= minProse && lastRune(s) == '。' && !label.ItemLine(s) {

@@ -51,26 +51,15 @@ func amendedBy(s string) bool { return cndate.AmendedBy(s) }
 
 var eventVerbs = append(cndate.EventVerbs(), "决定")
 
-func hasEventVerb(s string) bool {
-	for _, v := range eventVerbs {
-		if strings.Contains(s, v) {
-			return true
-		}
-	}
-	return false
-}
-
-// eventEnd matches the verb closing an event and the date opening the next
-// when a line runs them together: …通过2003年8月15日….
-var eventEnd = regexp.MustCompile(`(通过|公布|发布|施行|批准|修正|修订|修改|印发|颁布)(根据)?(` + cndate.YearPattern + `\s*年)`)
+func hasEventVerb(s string) bool { return containsAny(s, eventVerbs) }
 
 // splitEvents cuts a history line into events: each starts with a date or
-// with 根据 (根据2017年…修正). A 根据 standing alone opens the event after it
+// with 根据 (根据2017年…修正), where the line runs them together too
+// (cndate.SeparateEvents). A 根据 standing alone opens the event after it
 // (…修订 根据 2012年…修正); with no event after it on the line it was cut
 // from its event and is dropped.
 func splitEvents(s string) []string {
-	s = eventEnd.ReplaceAllString(s, "$1 $2$3")
-	fields := strings.FieldsFunc(s, isSpace)
+	fields := strings.FieldsFunc(cndate.SeparateEvents(s), isSpace)
 	var events []string
 	according := false
 	for _, f := range fields {
@@ -328,9 +317,11 @@ func lastAmendment(events []string) int {
 	return last
 }
 
-func isPublishing(e string) bool {
-	return strings.Contains(e, "发布") || strings.Contains(e, "公布") || strings.Contains(e, "印发") || strings.Contains(e, "颁布")
-}
+// isPublishing reports whether an event makes the text public
+// (cndate.IssuingVerbs).
+func isPublishing(e string) bool { return containsAny(e, issuingVerbs) }
+
+var issuingVerbs = cndate.IssuingVerbs()
 
 // agent returns who published in an event: 2026年1月30日中共中央办公厅发布 →
 // 中共中央办公厅; 1996年10月3日 中华人民共和国交通部令第8号发布 → 中华人民共和国交通部.
@@ -358,8 +349,15 @@ func agent(e string) string {
 // a text by, printed after its name: 某某总署第4号令, 某常务委员会第25号.
 var orderNumber = regexp.MustCompile(`第[0-9０-９零〇一二三四五六七八九十百千]+号令?$`)
 
-// validFromPattern matches 本办法自2026年3月1日起施行 and 本办法自发布之日起施行.
-var validFromPattern = regexp.MustCompile(`本[^，。；、\s]{1,6}自([^，。；]{2,30}?)起施行`)
+// takeEffect is the source of the verbs that say a text takes effect
+// after 自X起 (施行, 实施, 执行, 实行, 生效); the 起 may be left out
+// (自2018年1月1日施行).
+const takeEffect = `起?(?:施行|实施|执行|实行|生效)`
+
+// validFromPattern matches 本办法自2026年3月1日起施行 and 本办法自发布之日起施行;
+// X holds no 起, so that 自发布之日起30日后施行 is not read as the day of
+// publication.
+var validFromPattern = regexp.MustCompile(`本[^，。；、\s]{1,6}自([^，。；起]{2,30}?)` + takeEffect)
 
 // effectiveFrom returns the day an event that closes with 自X起施行 (…会议通过，
 // 自1998年5月9日起施行) puts the text in force.
@@ -374,8 +372,23 @@ func effectiveFrom(e string) (string, bool) {
 // sinceDate matches 自X起施行 inside an event, X one date.
 var sinceDate = regexp.MustCompile(`自([^，。；、自]{6,20}?)起施行`)
 
+// onIssue lists the days that mean the text takes effect when it is
+// published: 自发布之日, 自公布之日, 自印发之日, 自颁布之日 (cndate.IssuingVerbs).
+var onIssue = func() []string {
+	var out []string
+	for _, v := range issuingVerbs {
+		out = append(out, v+"之日")
+	}
+	return out
+}()
+
 // readValidFrom sets ValidFrom from the article that says when the
-// regulation takes effect; 自发布之日 and 自公布之日 mean the publication date.
+// regulation takes effect: a date; the day it is published (onIssue); or
+// 自通过之日, the day of the last event of its history that adopted it. A
+// day before the last amendment of its history is the first version's,
+// which an amended text keeps printing (本法自1986年10月1日起施行 in a text
+// amended in 2009): it is not the day this version took effect, and
+// ValidFrom keeps what the history gave, or stays for a metadata table.
 func readValidFrom(r *model.Regulation) {
 	for i := len(r.Articles) - 1; i >= 0; i-- {
 		for _, c := range r.Articles[i].Clauses {
@@ -383,19 +396,51 @@ func readValidFrom(r *model.Regulation) {
 			if m == nil {
 				continue
 			}
-			if date, ok := parseDate(m[1]); ok {
-				r.ValidFrom = date
-				return
-			}
-			if strings.Contains(m[1], "发布之日") || strings.Contains(m[1], "公布之日") || strings.Contains(m[1], "印发之日") {
+			date, ok := parseDate(m[1])
+			switch {
+			case ok:
+			case containsAny(m[1], onIssue):
 				r.OnPublication = true
-				if r.Published != "" {
-					r.ValidFrom = r.Published
-				}
-				return
+				date = r.Published
+			case strings.Contains(m[1], "通过之日"):
+				date = adoptedOn(r.History)
 			}
+			if date != "" && date >= amendedOn(r.History) {
+				r.ValidFrom = date
+			}
+			return
 		}
 	}
+}
+
+// amendedOn is the date of the last amendment of history (…修正, …修订),
+// or "".
+func amendedOn(history []string) string {
+	if i := lastAmendment(history); i >= 0 {
+		date, _ := parseDate(history[i])
+		return date
+	}
+	return ""
+}
+
+// adoptedOn is the date of the last event of history that adopts the text
+// (…会议通过), or "".
+func adoptedOn(history []string) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		if date, ok := parseDate(history[i]); ok && strings.Contains(history[i], "通过") {
+			return date
+		}
+	}
+	return ""
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // readNoticeDate reads the date, and the issuer signed above it, of a

@@ -61,6 +61,10 @@ func outline(d *model.Document, errs []model.Error) string {
 		p("history: %s", h)
 	}
 	for _, x := range d.Preamble {
+		if x.Heading > 0 {
+			p("preamble %d (heading %d): %s", x.Line, x.Heading, x.Text)
+			continue
+		}
 		p("preamble %d: %s", x.Line, x.Text)
 	}
 	for _, h := range d.Headings {

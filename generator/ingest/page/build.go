@@ -148,8 +148,23 @@ func docDate(d *pageDoc, doc *model.Document, in Input) string {
 			return date
 		}
 	}
-	for _, date := range []string{d.signDate, d.metaDate, d.pub.date, in.Date} {
+	for _, date := range []string{d.signDate, d.metaDate, particularsDate(d.body), d.pub.date, in.Date} {
 		if date != "" {
+			return date
+		}
+	}
+	return ""
+}
+
+// particularsDate is the date of a line of the file's particulars (the
+// block above a LawRefBook <!-- INFO END -->) that is a date and nothing
+// else: a court case's 某某典型案例 / 最高人民法院发布 / 2022-03-15.
+func particularsDate(body []block.Line) string {
+	for _, l := range body {
+		if !l.Header {
+			break
+		}
+		if date, ok := cndate.OnlyDate(l.Text); ok {
 			return date
 		}
 	}

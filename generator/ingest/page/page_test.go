@@ -142,6 +142,28 @@ func TestStandaloneRegulation(t *testing.T) {
 	}
 }
 
+// TestCaseDatedByParticulars: a court case whose particulars print the
+// day it was published on a line of its own (某某典型案例 / 某某法院发布 /
+// 2022-03-15) is dated by it, not by the file's date; a date inside a
+// longer line of the particulars dates nothing.
+func TestCaseDatedByParticulars(t *testing.T) {
+	for particulars, want := range map[string]string{
+		"2022-03-15":        "2022-03-15",
+		"2022年3月15日":        "2022-03-15",
+		"2022-03-15 某某法院发布": "2021-01-01",
+	} {
+		src := "# 某某经营者构成欺诈的，应当承担惩罚性赔偿责任\n\n某某典型案例\n\n某某法院发布\n\n" + particulars +
+			"\n\n<!-- INFO END -->\n\n## 某甲诉某乙买卖合同纠纷案\n\n## 基本案情\n\n某甲在某平台购买商品。\n\n## 裁判结果\n\n法院判令某乙赔偿。\n"
+		docs := splitMD(t, "case.md", src, "2021-01-01")
+		if len(docs) != 1 || docs[0].Kind != model.KindCase {
+			t.Fatalf("documents %s", summary(docs))
+		}
+		if docs[0].Date != want {
+			t.Errorf("particulars %q: date %q, want %q", particulars, docs[0].Date, want)
+		}
+	}
+}
+
 // TestDateAfterAmendmentsListedWithGenju: a history printed at the top
 // whose amendments open with 根据 is read to its last line, so an amended
 // text is dated by its latest amendment, not by the 修订 above them.

@@ -5,7 +5,9 @@
 // A comma, colon, semicolon, question or exclamation mark is widened when
 // Chinese stands on one side of it, or before it at the end of a line
 // (贸易额,AEO; 占1%,却; 原则: but not 12:30 or 1,000); spaces around it are
-// dropped. A pair of round brackets is widened when it holds a Han
+// dropped. A mark after a closing quote goes with what the quote closes
+// (“串供”: is Chinese), and one that ends a line after a number with what
+// comes before the number (收入的20%;). A pair of round brackets is widened when it holds a Han
 // character and Chinese stands before the opening one or after the closing
 // one, or when it opens or closes the line. Chinese is a Han character or
 // a mark only Chinese prints (the 、 of （一）、(二)、（八）, a full-width
@@ -117,7 +119,10 @@ func widenings(rs []rune) map[int]rune {
 			continue
 		}
 		p, n := prevRune(rs, i), nextRune(rs, i)
-		if p >= 0 && (chinese(now(p)) || (n >= 0 && chinese(now(n)))) {
+		if p < 0 {
+			continue
+		}
+		if o := markOwner(rs, p, n < 0); (o >= 0 && chinese(now(o))) || (n >= 0 && chinese(now(n))) {
 			change[i] = w
 			for k := p + 1; k < n; k++ {
 				if k != i {
@@ -127,6 +132,29 @@ func widenings(rs []rune) map[int]rune {
 		}
 	}
 	return change
+}
+
+// markOwner is the index of the rune whose writing a mark right after
+// rs[p] belongs to: rs[p] itself, or, when rs[p] closes a quotation, the
+// last rune inside it (…“串供”: is Chinese, …“yes”: English); at the end of
+// a line also the rune before a number that ends there (收入的20%; is
+// Chinese, as a lead-in or an item printed so ends). It is -1 when nothing
+// comes before.
+func markOwner(rs []rune, p int, lineEnd bool) int {
+	for p >= 0 && (strings.ContainsRune(closingQuotes, rs[p]) || lineEnd && numberRune(rs[p])) {
+		p--
+	}
+	return p
+}
+
+// closingQuotes are the marks that close a quotation, in either width.
+const closingQuotes = "”’」』\"'"
+
+// numberRune reports whether r may end a number a line closes with: a
+// digit of either width, a decimal point, a fraction's stroke or a percent
+// sign.
+func numberRune(r rune) bool {
+	return unicode.IsDigit(r) || strings.ContainsRune(".．/%％", r)
 }
 
 // pairs lists the matched ASCII round brackets of rs, innermost first.
