@@ -212,7 +212,7 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 		{"--fresh", func() {}, true, n, false},
 	} {
 		step.do()
-		want := fmt.Sprintf("(%d parsed, %d as parsed before)", step.parsed, n-step.parsed)
+		want := fmt.Sprintf("(%d parsed, %d as parsed before;", step.parsed, n-step.parsed)
 		_, docs, inPlace := countBuilt(t, content, out, step.fresh, want)
 		if (inPlace > 0) != step.inPlace {
 			t.Errorf("after %s, %d folders of documents and terms kept in place", step.what, inPlace)
@@ -259,7 +259,7 @@ func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sou
 }
 
 var (
-	parsedCounts = regexp.MustCompile(`\((\d+) parsed, (\d+) as parsed before\)`)
+	parsedCounts = regexp.MustCompile(`\((\d+) parsed, (\d+) as parsed before; \d+ linked anew\)`)
 	keptInPlace  = regexp.MustCompile(`(\d+) folders of documents and terms kept in place`)
 	builtDocs    = regexp.MustCompile(`: (\d+) documents from \d+ sources`)
 )
