@@ -19,6 +19,7 @@ import (
 	"tiaoli/generator/compare"
 	"tiaoli/generator/link"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 	"tiaoli/internal/bincode"
 )
 
@@ -137,13 +138,13 @@ type namedMemo struct {
 	memo keptMemo
 }
 
-// stored are the memos of m a Store keeps. Linking is kept (2.5 to 3.5
-// CPU-s of a rebuild of the whole LawRefBook corpus otherwise) and so are
-// the alignments of versions (half a second); the bigrams reconcile
-// compares (0.2 CPU-s; eight bytes a bigram of every body compared)
-// cost less to compute again than to read.
+// stored are the memos of m a Store keeps: linking (2.5 to 3.5 CPU-s of
+// a rebuild of the whole LawRefBook corpus otherwise), the alignments of
+// versions (half a second) and how alike reconcile found the bodies it
+// compared (0.2 CPU-s, for a file of a few kilobytes: the bigrams
+// themselves would cost more to read than to cut again).
 func (m *memos) stored() []namedMemo {
-	return []namedMemo{{"link", m.linked}, {"compare", m.aligned}}
+	return []namedMemo{{"link", m.linked}, {"compare", m.aligned}, {"reconcile", m.merged}}
 }
 
 // deltaMemo is a kept memo that can also write, beside the whole memo
@@ -171,7 +172,7 @@ func (s *Store) loadMemos() *memos {
 	if s == nil {
 		return nil
 	}
-	m := &memos{aligned: compare.NewMemo(), linked: link.NewStoredMemo()}
+	m := &memos{aligned: compare.NewMemo(), linked: link.NewStoredMemo(), merged: reconcile.NewMemo()}
 	s.wholeRead = map[string][]byte{}
 	if s.fresh {
 		return m

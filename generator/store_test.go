@@ -179,8 +179,8 @@ func TestStoreMemoDamaged(t *testing.T) {
 	p := &storeParser{t: t, dir: dir, program: "v1"}
 	docs := len(p.Parse(fsys).Documents)
 	memos, err := filepath.Glob(filepath.Join(dir, "*.memo"))
-	if err != nil || len(memos) != 2 {
-		t.Fatalf("memo files %v (%v), want one for linking and one for comparing", memos, err)
+	if err != nil || len(memos) != 3 {
+		t.Fatalf("memo files %v (%v), want one for linking, one for comparing and one for reconciling", memos, err)
 	}
 	for _, damage := range []struct {
 		what   string
