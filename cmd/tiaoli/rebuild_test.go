@@ -56,6 +56,11 @@ func TestRebuildEqualsFresh(t *testing.T) {
 		{"a new file citing another", func() {
 			write(t, filepath.Join(content, "c.md"), "# 示例事务办理细则\n\n第一条 依照《示例事务办理办法》第一条，制定本细则。\n")
 		}},
+		{"a renamed file", func() {
+			if err := os.Rename(filepath.Join(content, "c.md"), filepath.Join(content, "laws", "c.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"a deleted file", func() { os.Remove(filepath.Join(content, "b.md")) }},
 		{"a deleted generated file", func() { os.Remove(filepath.Join(content, "reg0001.md")) }},
 		{"an edit of the glossary", func() {

@@ -23,8 +23,7 @@ import (
 // references other documents make to it (with the paragraphs they are
 // made in, which its pages quote), the places its references to other
 // documents lead to (their tooltips quote the cited article) and the
-// terms its pages show (those it defines and uses, with the places it
-// uses them); one Global digest
+// terms its pages show (those it defines and uses); one Global digest
 // covers what any page may show of the rest of the corpus: every
 // document's header and article labels, the sources, the cited titles,
 // the editorial files (pins, glossary, metadata tables), the templates,
@@ -266,37 +265,30 @@ func termViews(c *model.Corpus) ([][]byte, error) {
 // termsShown sums up, by document ID, the terms the pages of a document
 // show (its text links them with their definitions as tooltips, its
 // pages list them): the view (termViews) of each term it defines or
-// uses, in the corpus's order of terms, with the places it defines and
-// uses it.
+// uses, once, in the corpus's order of terms. Where it uses them is
+// left out: that follows from its text, which its own digest covers
+// (docDigest), and from the terms, which their views cover.
 func termsShown(c *model.Corpus, views [][]byte) map[string]string {
 	hs := map[string]hash.Hash{}
-	var b []byte
-	at := func(l model.Location) []byte {
-		b = strconv.AppendInt(append(b[:0], 'l'), int64(l.Paragraph), 10)
-		for _, n := range []int{l.Item, l.Subitem, l.Start, l.End} {
-			b = strconv.AppendInt(append(b, '.'), int64(n), 10)
-		}
-		return append(appendFields(b, l.Article, l.Part, l.Section), 1)
-	}
+	last := map[string]int{} // by document: 1 + the last term written
 	for i, t := range c.Terms {
-		last := ""
-		add := func(l model.Location) {
-			h := hs[l.Document]
+		add := func(doc string) {
+			if last[doc] == i+1 {
+				return
+			}
+			last[doc] = i + 1
+			h := hs[doc]
 			if h == nil {
 				h = sha256.New()
-				hs[l.Document] = h
+				hs[doc] = h
 			}
-			if l.Document != last {
-				h.Write(append(views[i], 2))
-				last = l.Document
-			}
-			h.Write(at(l))
+			h.Write(append(views[i], 2))
 		}
 		if t.DefinedIn != nil {
-			add(*t.DefinedIn)
+			add(t.DefinedIn.Document)
 		}
 		for _, o := range t.Occurrences {
-			add(o)
+			add(o.Document)
 		}
 	}
 	out := make(map[string]string, len(hs))
