@@ -84,16 +84,20 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 	if !m.stored {
 		return b, errNotStored
 	}
-	s, _ := m.collect(false)
+	s, _, _ := m.collect(false)
 	return bincode.Append(b, &s)
 }
 
 // collect gathers what the last Link used, as plain values: all of it,
 // or with onlyNew what the whole stored Memo it read back does not hold
-// as it is. It returns the keys of all the Link used too.
-func (m *Memo) collect(onlyNew bool) (storedMemo, storedKeys) {
+// as it is. It returns the keys of all the Link used too and, with
+// onlyNew, the entries of the whole Memo whose references are numbered
+// from another offset now, and nothing else changed (a reference added
+// or removed in one document moves those of every document after it).
+func (m *Memo) collect(onlyNew bool) (storedMemo, storedKeys, []storedMove) {
 	s := storedMemo{Keys: keysFormat, Context: m.context}
 	var used storedKeys
+	var moved []storedMove
 	for k, f := range m.found.All() {
 		used.Found = append(used.Found, k)
 		if onlyNew && f.onDisk {
@@ -108,7 +112,10 @@ func (m *Memo) collect(onlyNew bool) (storedMemo, storedKeys) {
 	}
 	for k, l := range m.linked.All() {
 		used.Linked = append(used.Linked, k)
-		if onlyNew && l.onDisk && l.diskOffset == l.offset {
+		if onlyNew && l.onDisk {
+			if l.diskOffset != l.offset {
+				moved = append(moved, storedMove{Key: k, Offset: l.offset})
+			}
 			continue
 		}
 		e := storedLinking{Key: k, Links: l.links, Offset: l.offset, Refs: l.refs,
@@ -124,7 +131,7 @@ func (m *Memo) collect(onlyNew bool) (storedMemo, storedKeys) {
 		}
 		s.Linked = append(s.Linked, e)
 	}
-	return s, used
+	return s, used, moved
 }
 
 // storedKeys are the keys of what a Link used.
@@ -134,10 +141,19 @@ type storedKeys struct {
 
 // storedDelta is what a Memo writes beside the whole stored Memo it read
 // back (AppendDelta): what the last Link used that the whole one does
-// not hold as it is, and the keys of all it used.
+// not hold as it is (the entries whose references only moved, by their
+// new offset), and the keys of all it used.
 type storedDelta struct {
-	New  storedMemo
-	Used storedKeys
+	New   storedMemo
+	Moved []storedMove
+	Used  storedKeys
+}
+
+// storedMove is the offset the references of an entry of the whole
+// stored Memo are numbered from now.
+type storedMove struct {
+	Key    digest
+	Offset int
 }
 
 // deltaShare is the most of what a Link used that AppendDelta writes:
@@ -156,12 +172,12 @@ func (m *Memo) AppendDelta(b []byte) ([]byte, bool, error) {
 	if !m.stored {
 		return b, false, errNotStored
 	}
-	s, used := m.collect(true)
+	s, used, moved := m.collect(true)
 	n, all := len(s.Found)+len(s.Linked), len(used.Found)+len(used.Linked)
 	if n*deltaShare > all || n == all {
 		return b, false, nil
 	}
-	b, err := bincode.Append(b, &storedDelta{New: s, Used: used})
+	b, err := bincode.Append(b, &storedDelta{New: s, Moved: moved, Used: used})
 	return b, err == nil, err
 }
 
@@ -181,6 +197,16 @@ func (m *Memo) UnmarshalDelta(data []byte) error {
 		return errKeysFormat
 	}
 	m.put(&d.New, false)
+	for _, mv := range d.Moved {
+		// The entry was read whole just now: its lists are its own, and
+		// are renumbered in place.
+		if l, ok := m.linked.Get(mv.Key); ok && l.onDisk {
+			for _, links := range l.links {
+				shiftReferences(links, mv.Offset-l.offset)
+			}
+			l.offset = mv.Offset
+		}
+	}
 	m.found.Retain(d.Used.Found)
 	m.linked.Retain(d.Used.Linked)
 	return nil

@@ -58,20 +58,37 @@ func TestStoredMemoRoundTrip(t *testing.T) {
 // than the whole; a third Memo reads the whole one, then the delta, and
 // holds what the second used, all of it and nothing else: linking the
 // edited corpus through it links no document anew and gives what a
-// whole link gives. A delta cut short is an error and leaves the Memo
-// as it was.
+// whole link gives. An edit that adds a reference moves the references
+// of the documents after it, which the delta holds as moved. A delta cut
+// short is an error and leaves the Memo as it was.
 func TestStoredMemoDelta(t *testing.T) {
+	for _, edit := range []struct {
+		what  string
+		doc   func(c *model.Corpus) *model.Document
+		add   string
+		moved bool
+	}{
+		{"a character added to the last document", func(c *model.Corpus) *model.Document { return c.Documents[len(c.Documents)-1] }, "各", false},
+		{"a reference added to the first document", func(c *model.Corpus) *model.Document { return c.Documents[0] }, "依照本办法第三条的规定。", true},
+	} {
+		t.Run(edit.what, func(t *testing.T) {
+			deltaRoundTrip(t, func() *model.Corpus {
+				c := sampleCorpus(t)
+				d := edit.doc(c)
+				d.Body[len(d.Body)-1].Text += edit.add
+				return c
+			}, edit.moved)
+		})
+	}
+}
+
+// deltaRoundTrip is TestStoredMemoDelta with one edit.
+func deltaRoundTrip(t *testing.T, edited func() *model.Corpus, moved bool) {
 	m := NewStoredMemo()
 	m.Link(sampleCorpus(t), nil)
 	whole, err := m.AppendBinary(nil)
 	if err != nil {
 		t.Fatal(err)
-	}
-	edited := func() *model.Corpus {
-		c := sampleCorpus(t)
-		d := c.Documents[len(c.Documents)-1]
-		d.Body[len(d.Body)-1].Text += "各"
-		return c
 	}
 	second := NewStoredMemo()
 	if err := second.UnmarshalBinary(whole); err != nil {
@@ -87,6 +104,13 @@ func TestStoredMemoDelta(t *testing.T) {
 	}
 	if len(delta)*2 > len(whole) {
 		t.Errorf("the delta of one document edited takes %d bytes, the whole memo %d", len(delta), len(whole))
+	}
+	var d storedDelta
+	if err := bincode.Decode(delta, &d); err != nil {
+		t.Fatal(err)
+	}
+	if (len(d.Moved) > 0) != moved {
+		t.Errorf("%d entries moved, want some: %v", len(d.Moved), moved)
 	}
 	want, err := second.AppendBinary(nil)
 	if err != nil {
