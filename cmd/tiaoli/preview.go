@@ -133,8 +133,11 @@ type previewSite struct {
 	live     *search.Live
 	synonyms []byte
 	retired  []*search.Live // replaced, to close once no longer served
-	// docs is how many documents the build served has.
-	docs int
+	// pages are the pages of the build served, which the next build's
+	// may share their list of files with (site.LazyAfter); docs is how
+	// many documents it has.
+	pages *site.Pages
+	docs  int
 	// gc collects the garbage of the builds between them.
 	gc *idleCollector
 }
@@ -180,7 +183,7 @@ func (s *previewSite) buildSite(stderr io.Writer) error {
 	}
 	lazy := make(chan prepared, 1)
 	go func() {
-		pages, err := site.Lazy(c, site.Options{Base: o.base, Templates: templates.FS(o.templates)})
+		pages, err := site.LazyAfter(s.pages, c, site.Options{Base: o.base, Templates: templates.FS(o.templates)})
 		lazy <- prepared{pages, err}
 	}()
 	stat.phase("search index")
@@ -197,7 +200,7 @@ func (s *previewSite) buildSite(stderr io.Writer) error {
 	if err := s.serve(p.pages, ix); err != nil {
 		return err
 	}
-	s.docs = len(c.Documents)
+	s.pages, s.docs = p.pages, len(c.Documents)
 	fmt.Fprintf(stderr, "built %d documents from %d sources in %.2fs (%s); pages render when asked for\n",
 		len(c.Documents), len(c.Sources), time.Since(stat.start).Seconds(), stat.end())
 	return nil
@@ -259,11 +262,12 @@ func (s *previewSite) openEarlier() error {
 }
 
 // tidy collects the garbage of the builds before the last, while the
-// editor reads, when the next build would need it (idleCollector), and
-// closes the search indexes a change of synonyms replaced, once the new
-// one is served.
+// editor reads, when the next build would need it (idleCollector), then
+// makes the copies of the cached documents the next build's parse takes
+// (generator.Cache.Prepare), and closes the search indexes a change of
+// synonyms replaced, once the new one is served.
 func (s *previewSite) tidy() {
-	s.gc.ended()
+	s.gc.ended(s.o.cache.Prepare)
 	s.closeRetired()
 }
 

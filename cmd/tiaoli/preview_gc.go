@@ -89,18 +89,25 @@ func (c *idleCollector) read() (allocs, heap, live uint64) {
 	return c.samples[0].Value.Uint64(), c.samples[1].Value.Uint64(), c.samples[2].Value.Uint64()
 }
 
-// ended notes that a build has ended, and collects the garbage in the
-// background when the next build would need it.
-func (c *idleCollector) ended() {
+// ended notes that a build has ended and, when the next build would need
+// it, collects the garbage in the background; then it runs then, in the
+// background too: work for the next build. Run before the collection,
+// what then allocates would count in what the collection finds live, and
+// the budget set from it would let the heap grow by twice as much.
+func (c *idleCollector) ended(then func()) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	allocs, heap, _ := c.read()
 	c.build, c.allocs = allocs-c.allocs, allocs
 	if c.percent < 0 || c.closed || c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
+		go then()
 		return
 	}
 	c.collecting = true
-	go c.collect()
+	go func() {
+		c.collect()
+		then()
+	}()
 }
 
 func (c *idleCollector) collect() {

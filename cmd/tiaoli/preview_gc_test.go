@@ -9,7 +9,8 @@ import (
 // TestIdleCollector: the collector takes the runtime's pace and memory
 // limit over from its first collection and gives them back; after the first build it collects, and after a
 // build that leaves the heap far under the budget it does not; after one
-// that would take the next build past it, it does.
+// that would take the next build past it, it does. The work it is given
+// to do after a build runs, after the collection when there is one.
 func TestIdleCollector(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
@@ -39,11 +40,24 @@ func TestIdleCollector(t *testing.T) {
 		for range garbage >> 20 {
 			sink = make([]byte, 1<<20)
 		}
-		c.ended()
+		then := make(chan bool, 1) // whether the collection was under way
+		c.ended(func() {
+			c.mu.Lock()
+			then <- c.collecting
+			c.mu.Unlock()
+		})
 		c.mu.Lock()
 		collects := c.collecting
 		c.mu.Unlock()
 		idle()
+		select {
+		case during := <-then:
+			if during {
+				t.Errorf("the work after the build ran during the collection")
+			}
+		case <-time.After(time.Minute):
+			t.Fatal("the work after the build did not run")
+		}
 		return collects
 	}
 	if !build(1 << 20) {
