@@ -40,8 +40,8 @@ type memos struct {
 	// aligned keeps the comparisons of versions (package compare) by
 	// their text.
 	aligned *compare.Memo
-	// grams keeps the bigrams of the bodies reconcile compared.
-	grams *reconcile.Memo
+	// merged keeps how alike reconcile found the bodies it compared.
+	merged *reconcile.Memo
 	// linked keeps what linking gave each document (package link).
 	linked *link.Memo
 }
@@ -70,7 +70,7 @@ func (k *Cache) copyOf(f *cachedFile) ingested {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{files: map[string]*cachedFile{}, memos: &memos{aligned: compare.NewMemo(), grams: reconcile.NewMemo(), linked: link.NewMemo()}}
+	return &Cache{files: map[string]*cachedFile{}, memos: &memos{aligned: compare.NewMemo(), merged: reconcile.NewMemo(), linked: link.NewMemo()}}
 }
 
 // merger is the memo of reconcile, nil without memos: a nil Memo merges
@@ -79,7 +79,7 @@ func (m *memos) merger() *reconcile.Memo {
 	if m == nil {
 		return nil
 	}
-	return m.grams
+	return m.merged
 }
 
 // links is the memo of linking, nil without memos: a nil Memo links the

@@ -117,6 +117,9 @@ func editAndCompare(t *testing.T, k memoParser) {
 	same("a work's title changed that a document cites")
 	edit("regs/_metadata/laws.csv", "2026-01-01", "2026-03-01")
 	same("a metadata table edited")
+	fsys["pages/cite-renamed.txt"] = fsys["pages/cite.txt"]
+	delete(fsys, "pages/cite.txt")
+	same("a file renamed")
 	delete(fsys, "pages/copy.md")
 	same("a file deleted")
 	delete(fsys, "works.yaml")

@@ -19,6 +19,7 @@ import (
 	"tiaoli/generator/compare"
 	"tiaoli/generator/link"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 	"tiaoli/internal/bincode"
 )
 
@@ -39,11 +40,14 @@ import (
 // other at most a parse.
 //
 // A Store also keeps the memos of the stages after reading (see
-// memos.stored), one file each, written whole after a parse that changed
-// it with what that parse used (a memo that kept what it read, all of it,
-// is not written again) and read back by the next, under the same rules:
-// a file of another program, damaged or cut short is not read, and the
-// stage computes everything again.
+// memos.stored), one file each, written after a parse that changed it
+// with what that parse used (a memo that kept what it read, all of it, is
+// not written again) and read back by the next, under the same rules: a
+// file of another program, damaged or cut short is not read, and the
+// stage computes everything again. The link memo (30 MB on the LawRefBook
+// corpus) is written whole only when much of it changed; after an edit of
+// a few documents, a delta file beside it holds what changed since it was
+// written whole (deltaMemo).
 type Store struct {
 	dir     string
 	program string
@@ -53,6 +57,9 @@ type Store struct {
 	Read, Written atomic.Int64
 	// linkedAnew is Memo.Anew of the last parse's linking.
 	linkedAnew [2]int
+	// wholeRead holds, by memo name, the check of the whole memo file
+	// the last parse read (deltaMemo).
+	wholeRead map[string][]byte
 }
 
 // storeFormat begins every entry, memoFormat every memo file; they change
@@ -131,14 +138,33 @@ type namedMemo struct {
 	memo keptMemo
 }
 
-// stored are the memos of m a Store keeps. Linking is kept (2.5 to 3.5
-// CPU-s of a rebuild of the whole LawRefBook corpus otherwise) and so are
-// the alignments of versions (half a second); the bigrams reconcile
-// compares (0.2 CPU-s; eight bytes a bigram of every body compared)
-// cost less to compute again than to read.
+// stored are the memos of m a Store keeps: linking (2.5 to 3.5 CPU-s of
+// a rebuild of the whole LawRefBook corpus otherwise), the alignments of
+// versions (half a second) and how alike reconcile found the bodies it
+// compared (0.2 CPU-s, for a file of a few kilobytes: the bigrams
+// themselves would cost more to read than to cut again).
 func (m *memos) stored() []namedMemo {
-	return []namedMemo{{"link", m.linked}, {"compare", m.aligned}}
+	return []namedMemo{{"link", m.linked}, {"compare", m.aligned}, {"reconcile", m.merged}}
 }
+
+// deltaMemo is a kept memo that can also write, beside the whole memo
+// it read back, only what the last run changed of it (link.Memo).
+type deltaMemo interface {
+	keptMemo
+	// AppendDelta appends what the last run kept that the whole memo
+	// read back does not hold as it is; false when the memo is better
+	// written whole.
+	AppendDelta(b []byte) ([]byte, bool, error)
+	// UnmarshalDelta reads back, after the whole memo it was written
+	// beside, what AppendDelta wrote.
+	UnmarshalDelta(data []byte) error
+}
+
+// deltaSuffix ends the name of the file of a memo's delta (after the
+// memo's name, before memoSuffix). A delta's payload starts with the
+// check of the whole memo file it was written beside: it is read only
+// after that one.
+const deltaSuffix = ".delta"
 
 // loadMemos makes the memos of a parse through s and reads into them what
 // s keeps; nil without a Store.
@@ -146,24 +172,46 @@ func (s *Store) loadMemos() *memos {
 	if s == nil {
 		return nil
 	}
-	m := &memos{aligned: compare.NewMemo(), linked: link.NewStoredMemo()}
+	m := &memos{aligned: compare.NewMemo(), linked: link.NewStoredMemo(), merged: reconcile.NewMemo()}
+	s.wholeRead = map[string][]byte{}
 	if s.fresh {
 		return m
 	}
 	for _, k := range m.stored() {
-		data, err := os.ReadFile(filepath.Join(s.dir, k.name+memoSuffix))
-		if err != nil {
+		payload, sum, ok := s.readMemo(k.name)
+		if !ok || k.memo.UnmarshalBinary(payload) != nil { // left empty when it fails
 			continue
 		}
-		if payload, ok := unseal(data, memoFormat, sha256.Size, memoCheck(s.program)); ok {
-			k.memo.UnmarshalBinary(payload) // left empty when it fails
+		s.wholeRead[k.name] = sum
+		dm, ok := k.memo.(deltaMemo)
+		if !ok {
+			continue
+		}
+		if payload, _, ok := s.readMemo(k.name + deltaSuffix); ok && bytes.HasPrefix(payload, sum) {
+			dm.UnmarshalDelta(payload[len(sum):]) // left as read whole when it fails
 		}
 	}
 	return m
 }
 
+// readMemo reads the memo file of name: its payload and its check, when
+// both are right.
+func (s *Store) readMemo(name string) (payload, sum []byte, ok bool) {
+	data, err := os.ReadFile(filepath.Join(s.dir, name+memoSuffix))
+	if err != nil {
+		return nil, nil, false
+	}
+	payload, ok = unseal(data, memoFormat, sha256.Size, memoCheck(s.program))
+	if !ok {
+		return nil, nil, false
+	}
+	return payload, data[len(memoFormat) : len(memoFormat)+sha256.Size], true
+}
+
 // saveMemos writes the memos m of the last parse that changed: one that
-// kept what it read back, all of it, is on disk as it is.
+// kept what it read back, all of it, is on disk as it is; one that can
+// write only what changed of the whole memo it read back (deltaMemo)
+// does so while that is a small part of it.
 func (s *Store) saveMemos(m *memos) {
 	if s == nil {
 		return
@@ -176,12 +224,33 @@ func (s *Store) saveMemos(m *memos) {
 		if !k.memo.Changed() {
 			continue
 		}
+		if sum, ok := s.wholeRead[k.name]; ok && s.saveDelta(k, sum) {
+			continue
+		}
 		payload, err := k.memo.AppendBinary(nil)
-		if err == nil {
-			s.write(k.name+memoSuffix, seal(payload, memoFormat, memoCheck(s.program)))
+		if err == nil && s.write(k.name+memoSuffix, seal(payload, memoFormat, memoCheck(s.program))) == nil {
+			os.Remove(filepath.Join(s.dir, k.name+deltaSuffix+memoSuffix)) // of the memo written over
 		}
 	}
 }
+
+// saveDelta writes what the memo k changed of the whole memo it read
+// back, whose check is sum, and reports whether it did.
+func (s *Store) saveDelta(k namedMemo, sum []byte) bool {
+	dm, ok := k.memo.(deltaMemo)
+	if !ok {
+		return false
+	}
+	payload, ok, err := dm.AppendDelta(append([]byte(nil), sum...))
+	if err != nil || !ok {
+		return false
+	}
+	return s.write(k.name+deltaSuffix+memoSuffix, seal(payload, memoFormat, memoCheck(s.program))) == nil
+}
+
+// LinkedAnew returns how many documents the last parse through s read for
+// their terms and linked without the memo s keeps.
+func (s *Store) LinkedAnew() (discovered, linked int) { return s.linkedAnew[0], s.linkedAnew[1] }
 
 // storedFile is what an entry holds: what ingestData gave, each
 // document's Carrier as its index in Docs (-1 for none) instead of a

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -95,24 +96,29 @@ func TestStoreNoProgram(t *testing.T) {
 
 // TestStoreMemoKept checks that a memo the parse did not change is not
 // written again (a file written is a new file, renamed over the old) and
-// one it changed is, and that the parse after either reads what it needs
-// (linked -1: any number of documents linked anew).
+// one it changed is: after an edit of one document, only the delta of the
+// link memo; that the parse after either reads what it needs (linked -1:
+// any number of documents linked anew); and that a damaged delta is
+// passed over for the whole memo.
 func TestStoreMemoKept(t *testing.T) {
 	fsys, dir := storeContent(t), t.TempDir()
 	p := &storeParser{t: t, dir: dir, program: "v1"}
 	p.Parse(fsys)
+	const whole, delta = "link.memo", "link.delta.memo"
 	stat := func() map[string]os.FileInfo {
 		out := map[string]os.FileInfo{}
-		for _, name := range []string{"link.memo", "compare.memo"} {
+		for _, name := range []string{whole, delta, "compare.memo"} {
 			fi, err := os.Stat(filepath.Join(dir, name))
-			if err != nil {
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				t.Fatal(err)
 			}
 			out[name] = fi
 		}
 		return out
 	}
-	check := func(step string, rewritten map[string]bool, linked int) {
+	// written: the names of the files the step writes; with any, one of
+	// them at least.
+	check := func(step string, written map[string]bool, any bool, linked int) {
 		t.Helper()
 		before := stat()
 		if diff := corpusDiff(p.Parse(fsys), generator.Parse(fsys)); diff != "" {
@@ -121,19 +127,37 @@ func TestStoreMemoKept(t *testing.T) {
 		if _, l := p.LinkedAnew(); linked >= 0 && l != linked {
 			t.Errorf("%s: %d documents linked anew, want %d", step, l, linked)
 		}
+		n := 0
 		for name, fi := range stat() {
-			if got := !os.SameFile(before[name], fi); got != rewritten[name] {
-				t.Errorf("%s: %s written again: %v, want %v", step, name, got, rewritten[name])
+			got := fi != nil && (before[name] == nil || !os.SameFile(before[name], fi))
+			if got {
+				n++
+			}
+			if got != written[name] && !(any && !got) {
+				t.Errorf("%s: %s written again: %v, want %v", step, name, got, written[name])
 			}
 		}
+		if any && n == 0 {
+			t.Errorf("%s: none of %v written", step, written)
+		}
 	}
-	check("nothing changed", nil, 0)
+	check("nothing changed", nil, false, 0)
 	law, _ := lawWith(t, fsys, "第三条 ")
 	fsys[law].Data = []byte(strings.Replace(string(fsys[law].Data), "\n第三条 ", "\n第三条 各", 1))
-	check("an article edited", map[string]bool{"link.memo": true}, 1)
-	check("nothing changed after the edit", nil, 0)
+	check("an article edited", map[string]bool{delta: true}, false, 1)
+	check("nothing changed after the edit", nil, false, 0)
+	data, err := os.ReadFile(filepath.Join(dir, delta))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-1] ^= 1
+	if err := os.WriteFile(filepath.Join(dir, delta), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("the delta damaged", map[string]bool{delta: true}, false, 1)
+	check("nothing changed after the damage", nil, false, 0)
 	delete(fsys, law)
-	check("a file deleted", map[string]bool{"link.memo": true}, -1)
+	check("a file deleted", map[string]bool{whole: true, delta: true}, true, -1)
 }
 
 // TestStoreParseEditsEqualParse is TestCacheParseEqualsParse with a Store
@@ -155,8 +179,8 @@ func TestStoreMemoDamaged(t *testing.T) {
 	p := &storeParser{t: t, dir: dir, program: "v1"}
 	docs := len(p.Parse(fsys).Documents)
 	memos, err := filepath.Glob(filepath.Join(dir, "*.memo"))
-	if err != nil || len(memos) != 2 {
-		t.Fatalf("memo files %v (%v), want one for linking and one for comparing", memos, err)
+	if err != nil || len(memos) != 3 {
+		t.Fatalf("memo files %v (%v), want one for linking, one for comparing and one for reconciling", memos, err)
 	}
 	for _, damage := range []struct {
 		what   string

@@ -12,6 +12,7 @@ import (
 	wordtok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/size"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -98,11 +99,11 @@ func (a *bigramAnalyzer) Analyze(input []byte) analysis.TokenStream {
 func (a *bigramAnalyzer) walk(input []byte, add func(analysis.Token)) bool {
 	pos := 1
 	for i := 0; i < len(input); {
-		j, ok := a.skipOther(input, i)
+		j, words, ok := a.skipOther(input, i)
 		if !ok {
 			return false
 		}
-		if j > i {
+		if words {
 			var fine bool
 			if pos, fine = a.addWords(add, pos, input, i, j); !fine {
 				return false
@@ -114,24 +115,50 @@ func (a *bigramAnalyzer) walk(input []byte, add func(analysis.Token)) bool {
 }
 
 // skipOther returns where the next run of Han characters starts at or
-// after i; false when the text holds a character that may join a word,
+// after i, and whether the text before it may hold a word (see
+// wordless); false when the text holds a character that may join a word,
 // or bytes that are not UTF-8 (where the tokenizer stops).
-func (a *bigramAnalyzer) skipOther(input []byte, i int) (int, bool) {
+func (a *bigramAnalyzer) skipOther(input []byte, i int) (next int, words, ok bool) {
 	for i < len(input) {
 		if input[i] < utf8.RuneSelf {
+			words = words || !wordless(rune(input[i]))
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(input[i:])
 		if isUnifiedHan(r) {
-			return i, true
+			return i, words, true
 		}
 		if joinsWord(r) || (r == utf8.RuneError && n == 1) {
-			return i, false
+			return i, words, false
 		}
+		words = words || !wordless(r)
 		i += n
 	}
-	return i, true
+	return i, words, true
+}
+
+// wordless reports whether r is a space or a punctuation mark that
+// cannot belong to a word: text made only of them gives the tokenizer no
+// token, and is not handed to it (between two runs of Han characters
+// there is mostly a comma or a full stop, which cost the tokenizer a
+// token stream each). Connector punctuation (_) joins words, and so may
+// marks like the full stop or the apostrophe that part a word's letters
+// or digits, but only where a letter or digit is: text without one gives
+// no token either way. Beyond ASCII only the punctuation of the blocks
+// Chinese text uses counts (some marks of other scripts are letters to
+// the tokenizer, such as the Hebrew geresh).
+func wordless(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r != '_' && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') &&
+			(r <= ' ' || unicode.IsPunct(r) || unicode.IsSymbol(r))
+	}
+	inBlocks := r <= 0xFF || // Latin-1
+		(r >= 0x2000 && r <= 0x206F) || // general punctuation
+		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
+		(r >= 0xFE10 && r <= 0xFE6F) || // vertical, compatibility and small forms
+		(r >= 0xFF00 && r <= 0xFF65) // full-width and half-width forms
+	return inBlocks && (unicode.IsSpace(r) || (unicode.IsPunct(r) && !unicode.Is(unicode.Pc, r)))
 }
 
 // addWords adds the words of input[i:j], which holds no unified Han
@@ -190,34 +217,53 @@ func (s *tokenSlab) token(t analysis.Token) *analysis.Token {
 // frequencies is what bleve's TokenFrequency makes of Analyze(input) for
 // a field without term vectors, and how many tokens that is, made without
 // the token stream between them: the tokens and their frequencies were a
-// fifth of the memory a build allocated.
+// fifth of the memory a build allocated. Each term's frequency is one of
+// the shared counts (see countOf), without the term in it: the index
+// reads a field's terms from the keys of its frequencies, and of each
+// only its frequency and locations (none here).
 func (a *bigramAnalyzer) frequencies(input []byte) (int, index.TokenFrequencies) {
 	input = foldForms(input)
-	guess := distinctGuess(len(input))
-	freqs := make(index.TokenFrequencies, guess)
-	slab := make([]index.TokenFreq, 0, guess) // one allocation for the terms of most texts
+	freqs := make(index.TokenFrequencies, distinctGuess(len(input)))
 	n := 0
 	ok := a.walk(input, func(t analysis.Token) {
 		n++
-		tf := freqs[string(t.Term)]
-		if tf == nil {
-			// The key shares the term's bytes: nothing changes them
-			// once they are analysed (see bigramField.Analyze).
-			key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
-			if len(slab) == cap(slab) {
-				slab = make([]index.TokenFreq, 0, guess/4+16)
-			}
-			slab = append(slab, index.TokenFreq{Term: t.Term})
-			tf = &slab[len(slab)-1]
-			freqs[key] = tf
+		// The key shares the term's bytes: nothing changes them once
+		// they are analysed (see bigramField.Analyze).
+		key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
+		f := 0
+		if tf := freqs[key]; tf != nil {
+			f = tf.Frequency()
 		}
-		tf.SetFrequency(tf.Frequency() + 1)
+		freqs[key] = countOf(f + 1)
 	})
 	if !ok {
 		tokens := a.cjk.Analyze(input)
 		return len(tokens), analysis.TokenFrequency(tokens, nil, index.IndexField)
 	}
 	return n, freqs
+}
+
+// counts are the frequencies of most terms in a text, shared by all
+// texts: a frequency of its own for each term of each text was more than
+// a third of the memory the analysis allocated. Nothing may change them:
+// bleve adds up the frequencies of a document's fields of one name in
+// those of the first field, which is why a document has at most one
+// bigramField of a name (see docMaker.document).
+var counts = func() (c [64]index.TokenFreq) {
+	for i := range c {
+		c[i].SetFrequency(i)
+	}
+	return c
+}()
+
+// countOf is the frequency n, shared when it is one of the counts.
+func countOf(n int) *index.TokenFreq {
+	if n < len(counts) {
+		return &counts[n]
+	}
+	tf := &index.TokenFreq{}
+	tf.SetFrequency(n)
+	return tf
 }
 
 // distinctGuess is how many distinct terms a text of n bytes is given
@@ -262,10 +308,15 @@ func (f *bigramField) AnalyzedLength() int { return f.length }
 
 func (f *bigramField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
 
+// Size is the memory the field takes: its value, and the map of its
+// frequencies, whose keys share the bytes of the value and whose values
+// are shared counts (see frequencies). Bleve asks it of every document it
+// indexes, and its own reckoning (TokenFrequencies.Size) walked the map:
+// a hundredth of the CPU of a whole build.
 func (f *bigramField) Size() int {
 	n := f.TextField.Size()
 	if f.freqs != nil {
-		n += f.freqs.Size()
+		n += size.SizeOfMap + len(f.freqs)*(size.SizeOfString+size.SizeOfPtr)
 	}
 	return n
 }

@@ -76,9 +76,11 @@ func normalText(dst []byte, s string) []byte {
 		}
 		last, gap = c, false
 		if c == classHan {
-			r = foldForm(r)
+			r = foldForm(r) // a Han character has no case
+		} else {
+			r = unicode.ToLower(r)
 		}
-		dst = appendUnits(dst, unicode.ToLower(r))
+		dst = appendUnits(dst, r)
 	}
 	return dst
 }

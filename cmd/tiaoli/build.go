@@ -221,12 +221,14 @@ func openStore(o buildOptions, stderr io.Writer) (*generator.Store, error) {
 }
 
 // parsedNote says how many sources a build parsed and how many it read
-// from the cache of parsed sources; "" without a cache.
+// from the cache of parsed sources, and how many documents it linked
+// without the links the cache kept; "" without a cache.
 func parsedNote(s *generator.Store) string {
 	if s == nil {
 		return ""
 	}
-	return fmt.Sprintf(" (%d parsed, %d as parsed before)", s.Written.Load(), s.Read.Load())
+	_, linked := s.LinkedAnew()
+	return fmt.Sprintf(" (%d parsed, %d as parsed before; %d linked anew)", s.Written.Load(), s.Read.Load(), linked)
 }
 
 // checkParsed says what parsing found wrong in the content and which

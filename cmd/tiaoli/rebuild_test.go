@@ -56,6 +56,11 @@ func TestRebuildEqualsFresh(t *testing.T) {
 		{"a new file citing another", func() {
 			write(t, filepath.Join(content, "c.md"), "# 示例事务办理细则\n\n第一条 依照《示例事务办理办法》第一条，制定本细则。\n")
 		}},
+		{"a renamed file", func() {
+			if err := os.Rename(filepath.Join(content, "c.md"), filepath.Join(content, "laws", "c.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"a deleted file", func() { os.Remove(filepath.Join(content, "b.md")) }},
 		{"a deleted generated file", func() { os.Remove(filepath.Join(content, "reg0001.md")) }},
 		{"an edit of the glossary", func() {
@@ -183,36 +188,42 @@ func TestRebuildParsesWhatChanged(t *testing.T) {
 		fresh   bool
 		parsed  int
 		inPlace bool
+		more    int // sources more than at first
 	}{
-		{"nothing changed", func() {}, false, 0, true},
-		{"an edit", func() { edit(t, filepath.Join(content, "reg0001.md"), "根据有关规定", "根据有关的规定") }, false, 1, true},
+		{"nothing changed", func() {}, false, 0, true, 0},
+		{"an edit", func() { edit(t, filepath.Join(content, "reg0001.md"), "根据有关规定", "根据有关的规定") }, false, 1, true, 0},
 		// A glossary term's page lists its uses with their context: a
 		// use added, then the text beside it edited, must show there.
 		{"a use of a term added", func() {
 			edit(t, filepath.Join(content, "reg0002.md"), "根据有关规定", "根据一把手的规定")
-		}, false, 1, true},
+		}, false, 1, true, 0},
 		{"the text beside a term's use edited", func() {
 			edit(t, filepath.Join(content, "reg0002.md"), "根据一把手的规定", "依照一把手的规定")
-		}, false, 1, true},
+		}, false, 1, true, 0},
 		// The page of a cited article names the 款 that cites it when the
 		// citing article has more than one: a 款 added to it shows there.
 		{"a 款 added to an article that cites another document", func() {
 			edit(t, filepath.Join(content, "b.md"), "第三条的规定。\n", "第三条的规定。\n\n检查结果应当记录在案。\n")
-		}, false, 1, true},
+		}, false, 1, true, 0},
 		// A comparison page sets the text of two versions side by side.
 		{"an edit of a version", func() {
 			edit(t, filepath.Join(content, "laws", "示例档案法(2024-06-28).md"), "鼓励档案信息化", "鼓励和支持档案信息化")
-		}, false, 1, true},
-		{"a damaged cache", func() { damageCache(t, cache) }, false, 2, true},
+		}, false, 1, true, 0},
+		// A file added or deleted renders the pages it reaches, not all.
+		{"a new file citing another", func() {
+			write(t, filepath.Join(content, "c.md"), "# 示例事务办理细则\n\n第一条 依照《示例事务管理办法》第一条，制定本细则。\n")
+		}, false, 1, true, 1},
+		{"the new file deleted", func() { os.Remove(filepath.Join(content, "c.md")) }, false, 0, true, 0},
+		{"a damaged cache", func() { damageCache(t, cache) }, false, 2, true, 0},
 		{"another program", func() {
 			was := programDigest
 			programDigest = func() string { return "another program" }
 			t.Cleanup(func() { programDigest = was })
-		}, false, n, false},
-		{"--fresh", func() {}, true, n, false},
+		}, false, n, false, 0},
+		{"--fresh", func() {}, true, n, false, 0},
 	} {
 		step.do()
-		want := fmt.Sprintf("(%d parsed, %d as parsed before)", step.parsed, n-step.parsed)
+		want := fmt.Sprintf("(%d parsed, %d as parsed before;", step.parsed, n+step.more-step.parsed)
 		_, docs, inPlace := countBuilt(t, content, out, step.fresh, want)
 		if (inPlace > 0) != step.inPlace {
 			t.Errorf("after %s, %d folders of documents and terms kept in place", step.what, inPlace)
@@ -259,7 +270,7 @@ func countBuilt(t *testing.T, content, out string, fresh bool, want string) (sou
 }
 
 var (
-	parsedCounts = regexp.MustCompile(`\((\d+) parsed, (\d+) as parsed before\)`)
+	parsedCounts = regexp.MustCompile(`\((\d+) parsed, (\d+) as parsed before; \d+ linked anew\)`)
 	keptInPlace  = regexp.MustCompile(`(\d+) folders of documents and terms kept in place`)
 	builtDocs    = regexp.MustCompile(`: (\d+) documents from \d+ sources`)
 )

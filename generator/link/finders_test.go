@@ -51,6 +51,69 @@ func TestFindDefinitions(t *testing.T) {
 		}},
 		// …but a note that may itself be what is named leaves the bracket alone
 		{"由甲部门和乙部门（甲部门和乙部门，以下统称审批机关）审批", false, nil},
+		// each member of a list has its own bracket: the second abbreviates
+		// its member alone, unless the first is followed by what makes it part
+		// of the second (…（以下简称X）的…)
+		{"本市设立的甲类服务站（以下简称甲站）和乙类服务站（以下简称乙站）应当", false, []string{
+			"甲站|abbreviation|rest|本市设立的甲类服务站|本市设立的甲类服务站",
+			"乙站|abbreviation|rest|乙类服务站|乙类服务站",
+		}},
+		{"适用于丙类设施（以下称丙设施）、丁类设施（以下称丁设施）。", false, []string{
+			"丙设施|abbreviation|rest|丙类设施|丙类设施",
+			"丁设施|abbreviation|rest|丁类设施|丁类设施",
+		}},
+		{"协会分为甲类的协会（以下简称甲协会）和不得对外招募的协会（以下简称非甲协会）", false, []string{
+			"甲协会|abbreviation|rest|协会分为甲类的协会|协会分为甲类的协会",
+			"非甲协会|defined|rest|不得对外招募的协会|",
+		}},
+		{"不得歧视信奉某教的人员（以下称信教人员）或者不信奉某教的人员（以下称不信教人员）", false, []string{
+			"信教人员|abbreviation|rest|信奉某教的人员|信奉某教的人员",
+			"不信教人员|abbreviation|rest|不信奉某教的人员|不信奉某教的人员",
+		}},
+		{"某州所辖地区（以下简称“地区”）、市的市辖区自考工作委员会（以下简称“地市考委”）", false, []string{
+			"地区|abbreviation|rest|某州所辖地区|某州所辖地区",
+			"地市考委|abbreviation|rest|某州所辖地区、市的市辖区自考工作委员会|某州所辖地区、市的市辖区自考工作委员会",
+		}},
+		{"适用于某省山林权属争议（以下简称山林争议）的调解处理（以下简称调处）活动", false, []string{
+			"山林争议|abbreviation|rest|某省山林权属争议|某省山林权属争议",
+			"调处|abbreviation|rest|某省山林权属争议的调解处理|某省山林权属争议的调解处理",
+		}},
+		// 包括 is the predicate: what it includes is named, unless 在内 makes
+		// it qualify a noun
+		{"水路运输包括甲类水路运输（以下简称甲运输）。", false, []string{
+			"甲运输|abbreviation|rest|甲类水路运输|甲类水路运输",
+		}},
+		{"本市包括外籍人员在内的从业人员（以下简称人员）", false, []string{
+			"人员|abbreviation|rest|本市包括外籍人员在内的从业人员|本市包括外籍人员在内的从业人员",
+		}},
+		// the doer after 由 and the addressee after 向 are what an
+		// abbreviation whose characters they hold names, unless a 的 makes
+		// the preposition open a qualifying clause, or it is part of a word
+		{"甲业务由某某国甲务管理局（以下简称甲务局）归口管理", false, []string{
+			"甲务局|abbreviation|rest|某某国甲务管理局|某某国甲务管理局",
+		}},
+		{"张某向某某争议仲裁委员会（以下简称仲裁委员会）申请仲裁", false, []string{
+			"仲裁委员会|abbreviation|rest|某某争议仲裁委员会|某某争议仲裁委员会",
+		}},
+		{"违规向某某人员或单位赠送甲物、乙物（以下统称甲乙物）", false, []string{
+			"甲乙物|defined|rest|违规向某某人员或单位赠送甲物、乙物|",
+		}},
+		{"依法向某某部门申请领取甲类许可证（以下简称许可证）", false, []string{
+			"许可证|abbreviation|rest|甲类许可证|甲类许可证",
+		}},
+		{"本市由外国投资者投资的企业（以下简称外资企业）", false, []string{
+			"外资企业|abbreviation|rest|本市由外国投资者投资的企业|本市由外国投资者投资的企业",
+		}},
+		{"某某自由贸易试验区（以下简称自贸区）", false, []string{
+			"自贸区|abbreviation|rest|某某自由贸易试验区|某某自由贸易试验区",
+		}},
+		// 设立 inside the clause is its predicate where no 的 follows it
+		{"某市人民政府设立某某新区管理委员会（以下简称管委会）", false, []string{
+			"管委会|abbreviation|rest|某某新区管理委员会|某某新区管理委员会",
+		}},
+		{"经国务院批准设立的某某试验区（以下简称试验区）", false, []string{
+			"试验区|abbreviation|rest|经国务院批准设立的某某试验区|经国务院批准设立的某某试验区",
+		}},
 		{"对外投资（以下简称投资，包括再投资）", false, []string{"投资|abbreviation|rest|对外投资|对外投资"}},
 		{"监督谈话包括定期谈话和及时谈话。", true, []string{
 			"定期谈话|introduced|rest|监督谈话包括定期谈话和及时谈话|监督谈话",

@@ -708,3 +708,78 @@ func TestOwnTitleAmongVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleCitedBeforeEveryVersion: a 第X条 cited in a year before every
+// version of its law the corpus holds, when those versions renumber their
+// articles (they differ in the articles without 之一), was most likely
+// another article then: it stays unresolved, with a problem. A law held in
+// one version, or in versions that number alike, is linked (the site notes
+// the later text); so are a citation of the whole law, and one made while
+// a held version was in force.
+func TestArticleCitedBeforeEveryVersion(t *testing.T) {
+	renumbered := [2][]string{{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"}, {"第一条 新的总则。", "第二条 新的附则。"}}
+	kept := [2][]string{{"第一条 旧的总则。", "第二条 旧的附则。"}, {"第一条 新的总则。", "第一条之一 新的范围。", "第二条 新的附则。"}}
+	cases := []struct {
+		name, text, date string
+		versions         [2][]string
+		single           bool // the corpus holds the 2018 version alone
+		problem          bool
+	}{
+		{"before every version, renumbered", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, false, true},
+		{"before the only version", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, true, false},
+		{"before every version, numbers kept", "依照《某某条例》第二条处理。", "2010-05-01", kept, false, false},
+		{"while a held version was in force", "依照《某某条例》第二条处理。", "2016-05-01", renumbered, false, false},
+		{"the whole law", "依照《某某条例》处理。", "2010-05-01", renumbered, false, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v15 := regulationDoc("某某条例2015", tc.versions[0]...)
+			v18 := regulationDoc("某某条例 2018", tc.versions[1]...)
+			v15.Date, v18.Date = "", ""
+			note := newsDoc("评论", tc.text)
+			note.Date = tc.date
+			c := corpusOf(note, v15, v18)
+			versions := []model.Version{{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}
+			if tc.single {
+				c = corpusOf(note, v18)
+				versions = versions[:1]
+			}
+			c.Works = []*model.Work{{Title: "某某条例", Versions: versions}}
+			Link(c, nil)
+			last := c.References[len(c.References)-1]
+			if last.To == nil {
+				t.Fatalf("%q resolves nowhere: %+v", last.Text, last)
+			}
+			if got := last.Problem != ""; got != tc.problem {
+				t.Errorf("%q → %+v, problem %q; want a problem: %v", last.Text, *last.To, last.Problem, tc.problem)
+			}
+			checkLinks(t, c)
+		})
+	}
+}
+
+// TestCitationOfCodeInParts: a code printed as several files that share
+// its title and date (its parts) is cited as a whole at the part that
+// holds 第一条, whichever part the corpus lists first; a 第X条 after the
+// citation still finds the part that holds it.
+func TestCitationOfCodeInParts(t *testing.T) {
+	later := regulationDoc("某某法典", "第五条 后编的第一条。", "第六条 后编的第二条。")
+	first := regulationDoc("某某法典", "第一条 总则。", "第二条 范围。")
+	first.Sources[0].Path = "first.md"
+	note := docFromLines(model.KindCommentary, "谈某某法典", "note.md", 1, []string{"依照《某某法典》处理。依照《某某法典》第六条处理。"})
+	note.Date = "2026-03-01"
+	c := corpusOf(later, first, note)
+	Link(c, nil)
+	ids := map[string]int{later.ID: 0, first.ID: 1}
+	var got []string
+	for _, r := range c.References {
+		if r.From.Document == note.ID {
+			got = append(got, r.Text+" → "+to(r, ids))
+		}
+	}
+	want := []string{"《某某法典》 → D1", "《某某法典》 → D1", "第六条 → D0 第六条"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	checkLinks(t, c)
+}

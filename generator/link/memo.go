@@ -63,6 +63,9 @@ type discovered struct {
 	defs  []*def
 	errs  []model.Error
 	cited []string // titles printed in 《》 in its texts
+	// onDisk: read back from a whole stored Memo (memo_store.go) and
+	// not made again since.
+	onDisk bool
 }
 
 // linkedDoc is what linking gave a document, its reference indices
@@ -82,6 +85,10 @@ type linkedDoc struct {
 	// shapes are the shapes of the documents its references resolved in,
 	// by ID.
 	shapes map[string]digest
+	// onDisk: read back from a whole stored Memo (memo_store.go), with
+	// its references numbered from diskOffset, and not made again since.
+	onDisk     bool
+	diskOffset int
 }
 
 // start begins a Link: what it does not use is forgotten at its end.

@@ -84,8 +84,25 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 	if !m.stored {
 		return b, errNotStored
 	}
+	s, _, _ := m.collect(false)
+	return bincode.Append(b, &s)
+}
+
+// collect gathers what the last Link used, as plain values: all of it,
+// or with onlyNew what the whole stored Memo it read back does not hold
+// as it is. It returns the keys of all the Link used too and, with
+// onlyNew, the entries of the whole Memo whose references are numbered
+// from another offset now, and nothing else changed (a reference added
+// or removed in one document moves those of every document after it).
+func (m *Memo) collect(onlyNew bool) (storedMemo, storedKeys, []storedMove) {
 	s := storedMemo{Keys: keysFormat, Context: m.context}
+	var used storedKeys
+	var moved []storedMove
 	for k, f := range m.found.All() {
+		used.Found = append(used.Found, k)
+		if onlyNew && f.onDisk {
+			continue
+		}
 		e := storedDiscovery{Key: k, Errs: f.errs, Cited: f.cited, Defs: make([]storedDef, len(f.defs))}
 		for i, d := range f.defs {
 			e.Defs[i] = storedDef{Term: d.term, Doc: d.doc, Art: d.art, Text: d.text, Start: d.start, End: d.end,
@@ -94,6 +111,13 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 		s.Found = append(s.Found, e)
 	}
 	for k, l := range m.linked.All() {
+		used.Linked = append(used.Linked, k)
+		if onlyNew && l.onDisk {
+			if l.diskOffset != l.offset {
+				moved = append(moved, storedMove{Key: k, Offset: l.offset})
+			}
+			continue
+		}
 		e := storedLinking{Key: k, Links: l.links, Offset: l.offset, Refs: l.refs,
 			Occs: make([]storedOccurrence, len(l.occs)), Cited: make([]storedCited, len(l.cited))}
 		for i, o := range l.occs {
@@ -107,7 +131,85 @@ func (m *Memo) AppendBinary(b []byte) ([]byte, error) {
 		}
 		s.Linked = append(s.Linked, e)
 	}
-	return bincode.Append(b, &s)
+	return s, used, moved
+}
+
+// storedKeys are the keys of what a Link used.
+type storedKeys struct {
+	Found, Linked []digest
+}
+
+// storedDelta is what a Memo writes beside the whole stored Memo it read
+// back (AppendDelta): what the last Link used that the whole one does
+// not hold as it is (the entries whose references only moved, by their
+// new offset), and the keys of all it used.
+type storedDelta struct {
+	New   storedMemo
+	Moved []storedMove
+	Used  storedKeys
+}
+
+// storedMove is the offset the references of an entry of the whole
+// stored Memo are numbered from now.
+type storedMove struct {
+	Key    digest
+	Offset int
+}
+
+// deltaShare is the most of what a Link used that AppendDelta writes:
+// beyond it, writing the Memo whole costs little more, and the next
+// build reads less.
+const deltaShare = 4 // a quarter
+
+// AppendDelta appends to b what the last Link used that the whole stored
+// Memo it read back (UnmarshalBinary) does not hold as it is: after an
+// edit of a few documents, their entries instead of all of them. It
+// reports false, writing nothing, when that is more than a quarter of
+// what the Link used or the Memo read nothing back: the Memo is better
+// written whole. What it writes is read back by UnmarshalDelta after
+// UnmarshalBinary of the same whole Memo.
+func (m *Memo) AppendDelta(b []byte) ([]byte, bool, error) {
+	if !m.stored {
+		return b, false, errNotStored
+	}
+	s, used, moved := m.collect(true)
+	n, all := len(s.Found)+len(s.Linked), len(used.Found)+len(used.Linked)
+	if n*deltaShare > all || n == all {
+		return b, false, nil
+	}
+	b, err := bincode.Append(b, &storedDelta{New: s, Moved: moved, Used: used})
+	return b, err == nil, err
+}
+
+// UnmarshalDelta reads back, into a Memo that has read the whole stored
+// Memo AppendDelta was written beside, what AppendDelta wrote: the Memo
+// then holds what the Link that wrote it used, all of it and nothing
+// else. On an error the Memo is left as it was.
+func (m *Memo) UnmarshalDelta(data []byte) error {
+	if !m.stored {
+		return errNotStored
+	}
+	var d storedDelta
+	if err := bincode.Decode(data, &d); err != nil {
+		return err
+	}
+	if d.New.Keys != keysFormat {
+		return errKeysFormat
+	}
+	m.put(&d.New, false)
+	for _, mv := range d.Moved {
+		// The entry was read whole just now: its lists are its own, and
+		// are renumbered in place.
+		if l, ok := m.linked.Get(mv.Key); ok && l.onDisk {
+			for _, links := range l.links {
+				shiftReferences(links, mv.Offset-l.offset)
+			}
+			l.offset = mv.Offset
+		}
+	}
+	m.found.Retain(d.Used.Found)
+	m.linked.Retain(d.Used.Linked)
+	return nil
 }
 
 // Changed reports whether the last Link kept anything but what the Memo
@@ -133,8 +235,15 @@ func (m *Memo) UnmarshalBinary(data []byte) error {
 	if s.Keys != keysFormat {
 		return errKeysFormat
 	}
+	m.put(&s, true)
+	return nil
+}
+
+// put keeps the entries of s and takes its context; onDisk says they are
+// those of a whole stored Memo.
+func (m *Memo) put(s *storedMemo, onDisk bool) {
 	for _, e := range s.Found {
-		f := &discovered{errs: e.Errs, cited: e.Cited, defs: make([]*def, len(e.Defs))}
+		f := &discovered{errs: e.Errs, cited: e.Cited, defs: make([]*def, len(e.Defs)), onDisk: onDisk}
 		for i, d := range e.Defs {
 			f.defs[i] = &def{term: d.Term, doc: d.Doc, art: d.Art, text: d.Text, start: d.Start, end: d.End,
 				sentStart: d.SentStart, sentEnd: d.SentEnd, forms: d.Forms, extends: d.Extends, index: d.Index}
@@ -143,7 +252,8 @@ func (m *Memo) UnmarshalBinary(data []byte) error {
 	}
 	for _, e := range s.Linked {
 		l := &linkedDoc{links: e.Links, offset: e.Offset, refs: e.Refs,
-			occs: make([]occurrence, len(e.Occs)), cited: make([]citedHit, len(e.Cited)), shapes: make(map[string]digest, len(e.Shapes))}
+			occs: make([]occurrence, len(e.Occs)), cited: make([]citedHit, len(e.Cited)), shapes: make(map[string]digest, len(e.Shapes)),
+			onDisk: onDisk, diskOffset: e.Offset}
 		for i, o := range e.Occs {
 			l.occs[i] = occurrence{term: o.Term, text: o.Text, loc: o.Loc}
 		}
@@ -156,5 +266,4 @@ func (m *Memo) UnmarshalBinary(data []byte) error {
 		m.linked.Put(e.Key, l)
 	}
 	m.context = s.Context
-	return nil
 }

@@ -52,6 +52,103 @@ func TestStoredMemoRoundTrip(t *testing.T) {
 	}
 }
 
+// TestStoredMemoDelta links the sample corpus through a stored Memo and
+// writes it whole; a Memo that read it back links the corpus with one
+// document edited and writes only what changed (AppendDelta), much less
+// than the whole; a third Memo reads the whole one, then the delta, and
+// holds what the second used, all of it and nothing else: linking the
+// edited corpus through it links no document anew and gives what a
+// whole link gives. An edit that adds a reference moves the references
+// of the documents after it, which the delta holds as moved. A delta cut
+// short is an error and leaves the Memo as it was.
+func TestStoredMemoDelta(t *testing.T) {
+	for _, edit := range []struct {
+		what  string
+		doc   func(c *model.Corpus) *model.Document
+		add   string
+		moved bool
+	}{
+		{"a character added to the last document", func(c *model.Corpus) *model.Document { return c.Documents[len(c.Documents)-1] }, "各", false},
+		{"a reference added to the first document", func(c *model.Corpus) *model.Document { return c.Documents[0] }, "依照本办法第三条的规定。", true},
+	} {
+		t.Run(edit.what, func(t *testing.T) {
+			deltaRoundTrip(t, func() *model.Corpus {
+				c := sampleCorpus(t)
+				d := edit.doc(c)
+				d.Body[len(d.Body)-1].Text += edit.add
+				return c
+			}, edit.moved)
+		})
+	}
+}
+
+// deltaRoundTrip is TestStoredMemoDelta with one edit.
+func deltaRoundTrip(t *testing.T, edited func() *model.Corpus, moved bool) {
+	m := NewStoredMemo()
+	m.Link(sampleCorpus(t), nil)
+	whole, err := m.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := NewStoredMemo()
+	if err := second.UnmarshalBinary(whole); err != nil {
+		t.Fatal(err)
+	}
+	second.Link(edited(), nil)
+	if d, l := second.Anew(); d != 1 || l != 1 {
+		t.Fatalf("one document edited: %d read for terms and %d linked anew, want 1 and 1", d, l)
+	}
+	delta, ok, err := second.AppendDelta(nil)
+	if err != nil || !ok {
+		t.Fatalf("no delta written for one document edited (%v)", err)
+	}
+	if len(delta)*2 > len(whole) {
+		t.Errorf("the delta of one document edited takes %d bytes, the whole memo %d", len(delta), len(whole))
+	}
+	var d storedDelta
+	if err := bincode.Decode(delta, &d); err != nil {
+		t.Fatal(err)
+	}
+	if (len(d.Moved) > 0) != moved {
+		t.Errorf("%d entries moved, want some: %v", len(d.Moved), moved)
+	}
+	want, err := second.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	third := NewStoredMemo()
+	if err := third.UnmarshalBinary(whole); err != nil {
+		t.Fatal(err)
+	}
+	if err := third.UnmarshalDelta(delta[:len(delta)/2]); err == nil {
+		t.Error("a delta cut short was read")
+	}
+	if got, err := third.AppendBinary(nil); err != nil || !reflect.DeepEqual(sortedStored(t, got), sortedStored(t, whole)) {
+		t.Error("a delta cut short changed the memo")
+	}
+	if err := third.UnmarshalDelta(delta); err != nil {
+		t.Fatal(err)
+	}
+	got, err := third.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(sortedStored(t, got), sortedStored(t, want)) {
+		t.Error("the whole memo and its delta read back do not hold what the memo that wrote the delta used")
+	}
+	c := edited()
+	third.Link(c, nil)
+	if d, l := third.Anew(); d != 0 || l != 0 {
+		t.Errorf("linking again through the memo and its delta: %d documents read for terms and %d linked anew, want none", d, l)
+	}
+	fresh := edited()
+	Link(fresh, nil)
+	if got, want := linkedJSON(t, c), linkedJSON(t, fresh); !bytes.Equal(got, want) {
+		t.Errorf("linked through the memo and its delta:\n%s\nlinked whole:\n%s", got, want)
+	}
+}
+
 // TestStoredMemoRefuses: bytes cut short or with bytes left over, and a
 // memo whose keys were written otherwise (another keysFormat, or one
 // written before keysFormat existed), are an error and leave the Memo
@@ -105,8 +202,8 @@ func TestStoredMemoFields(t *testing.T) {
 		fields int
 	}{
 		{def{}, 11}, {occurrence{}, 3}, {citedHit{}, 2},
-		{discovered{}, 4}, // doc is not written: the next Link sets it
-		{linkedDoc{}, 7},  // nor here
+		{discovered{}, 5}, // doc is not written: the next Link sets it; onDisk is set on reading
+		{linkedDoc{}, 9},  // nor here; nor onDisk and diskOffset
 		{Memo{}, 5},       // found, linked and context are written; stored and anew are not
 		{storedDef{}, 11},
 	} {

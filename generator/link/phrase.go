@@ -10,9 +10,13 @@ import (
 // "A或者B", not the clause.
 
 // clauseVerbs end the subject and predicate of a clause wherever they
-// are: modal verbs, 所称, 适用于, 会同, 是. What follows the last of them is
-// read as the phrase.
-var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以", "必须", "会同", "是指", "是"}
+// are: modal verbs, 所称, 适用于, 会同, 是, 包括 (X包括A（以下简称Y）: Y is
+// A). What follows the last of them is read as the phrase.
+var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以", "必须", "会同", "是指", "是", includeVerb}
+
+// includeVerb opens, with 在内 after it, a phrase that qualifies a noun
+// (包括某类人员在内的人员): there it is no predicate.
+const includeVerb = "包括"
 
 // prohibitions end the predicate as clauseVerbs do (不得歧视…, 禁止擅自
 // 占用…), except after a word that joins members of a list, where they
@@ -25,7 +29,7 @@ var prohibitions = []string{"不得", "禁止", "严禁"}
 var objectVerbs = []string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
-	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用",
+	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用", "领取",
 }
 
 // startVerbs end the predicate only where they start what is left of the
@@ -36,6 +40,11 @@ var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
 }
+
+// establishVerb is one of startVerbs that also ends the predicate inside
+// the clause, as objectVerbs do, where no 的 follows it (某市人民政府设立某某管理
+// 委员会): before a 的 it qualifies the name (经批准设立的某某试验区).
+const establishVerb = "设立"
 
 // choosingVerbs choose or set out what a term names (确定负责信访工作的机构,
 // 划定城市绿地的控制线): where they start what is left of the clause they
@@ -141,8 +150,9 @@ func namedPhrase(clause, term string) string {
 			end := predicateEnd(clause, i)
 			if end < 0 && subsequence(term, clause) {
 				// what the preposition 对 governs is what an abbreviation
-				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导)
-				end = prepositionEnd(clause, i)
+				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导),
+				// and so is the doer after 由 or the addressee after 向
+				end = max(prepositionEnd(clause, i), partyEnd(clause, i))
 			}
 			if end > i {
 				if tail := leadTrimmed(clause[end:]); keeps(tail) {
@@ -180,7 +190,8 @@ func leadTrimmed(s string) string {
 // clause ends, or -1.
 func predicateEnd(clause string, i int) int {
 	for _, v := range clauseVerbs {
-		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") {
+		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") &&
+			(v != includeVerb || !strings.Contains(clause[i:], "在内")) {
 			return i + len(v)
 		}
 	}
@@ -193,14 +204,25 @@ func predicateEnd(clause string, i int) int {
 		return i + len(chargeVerb) // 某部门负责组织编制X: 负责 is the predicate
 	}
 	for _, v := range objectVerbs {
-		if !strings.HasPrefix(clause[i:], v) {
-			continue
-		}
-		if rest := clause[i+len(v):]; topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) {
+		if takesObjectAt(clause, i, v) {
 			return i + len(v)
 		}
 	}
+	if takesObjectAt(clause, i, establishVerb) {
+		return i + len(establishVerb)
+	}
 	return -1
+}
+
+// takesObjectAt reports whether the verb v at i of clause takes what
+// follows it as its object: no 的 follows it and no head noun starts what
+// follows (举办单位).
+func takesObjectAt(clause string, i int, v string) bool {
+	if !strings.HasPrefix(clause[i:], v) {
+		return false
+	}
+	rest := clause[i+len(v):]
+	return topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns)
 }
 
 // trimObjectVerb drops a verb that starts s (加强对…, 举办…由投资者投资的企业)
@@ -231,6 +253,33 @@ func startsWithAny(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// partyPrepositions name the doer (由) or the addressee (向) of what the
+// clause says; the characters around them that make them part of a word
+// instead (自由, 理由, 由于; 方向, 面向, 向导).
+var partyPrepositions = []struct {
+	word          string
+	before, after string
+}{
+	{"由", "自理经缘事因来", "于此"},
+	{"向", "方导趋意走动倾面偏一转指去志", "导往"},
+}
+
+// partyEnd returns where a preposition of partyPrepositions at i ends when
+// what follows it, to the end of clause, names one party alone: no 的 that
+// would make it open a clause qualifying a noun (由外国投资者投资的企业), and
+// no list (向某人或某单位赠送礼品、礼金: what follows the party there may be
+// what is named). It returns -1 otherwise.
+func partyEnd(clause string, i int) int {
+	for _, p := range partyPrepositions {
+		rest, ok := strings.CutPrefix(clause[i:], p.word)
+		if ok && !strings.ContainsRune(p.before, lastRune(clause[:i])) && !strings.ContainsRune(p.after, firstRune(rest)) &&
+			topLevelIndexAny(rest, "的、或和及") < 0 {
+			return i + len(p.word)
+		}
+	}
+	return -1
 }
 
 // prepositionEnd returns where the preposition 对 or 对于 at i ends, or -1

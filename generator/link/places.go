@@ -55,6 +55,14 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	r.targets = append(r.targets, dst.doc) // its 款 and items are read
 	loc, problem := locate(d, ai, raw.P)
+	if date := r.l.dates[r.di]; problem == "" && dst.doc != r.di && r.l.titles.predates(dst.doc, date) && r.l.titles.renumbers(dst.doc) {
+		// the version in force then is not in the corpus, and the versions
+		// it holds renumber their articles: its 第X条 was most likely
+		// another article then (a text of 2020 citing a code the corpus
+		// holds as revised in 2021 and 2023). A law held in one version
+		// is linked, and the site notes the later text (lookup.LaterVersion).
+		problem = fmt.Sprintf("cited on %s, before every version of %s the corpus holds, which renumber their articles", date, describe(d))
+	}
 	ref.To, ref.Problem = &loc, problem
 	if raw.Through != nil {
 		end := *raw.Through

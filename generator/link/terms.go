@@ -274,12 +274,63 @@ func expansionBefore(s string, open int, term string) string {
 			return cited[o:] // 《中华人民共和国刑法》（以下简称刑法）: the title alone
 		}
 	}
-	clause := strings.TrimSpace(before[clauseStart(before, len(before)):])
-	if !opensQualifier(clause) {
+	start := clauseStart(before, len(before))
+	j := listedAfterAbbreviation(before, start)
+	listed := j > start && (subsequence(term, before[j:]) || !subsequence(term, before[start:]))
+	if listed {
+		start = j // unless the term's characters name the whole list (所辖地区（…）、市…委员会（以下简称地市…委）)
+	}
+	clause := strings.TrimSpace(before[start:])
+	if !listed && !opensQualifier(clause) {
 		clause = trimLead(clause)
 	}
 	exp := namedPhrase(clause, term)
+	if listed {
+		// the joiner stays before namedPhrase, so that what it joins reads
+		// as a member (和不得…的基金会), and goes after
+		exp = strings.TrimSpace(cutJoiner(exp))
+	}
 	return dropAbbreviations(strings.TrimLeft(exp, "”’」』"))
+}
+
+// listJoiners join the members of a list: 、, 和, 或者 …
+var listJoiners = []string{"、", "以及", "或者", "和", "或", "及", "与"}
+
+// listedAfterAbbreviation returns where the list joiner after the last
+// abbreviating bracket of s[from:] starts, when that bracket is followed by
+// one (A（以下简称X）、B, A（以下称X）或者B): each member of such a list is
+// abbreviated by its own bracket, so B alone is what the next bracket
+// abbreviates. It returns -1 when there is none; a bracket followed by
+// anything else (A（以下简称X）的B) leaves A part of the name.
+func listedAfterAbbreviation(s string, from int) int {
+	at := -1
+	for i := from; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isOpen(r) {
+			i += size
+			continue
+		}
+		c := closeOf(s, i)
+		if c < 0 {
+			return at
+		}
+		next := c + runeLen(s, c)
+		if (hasAbbreviationKey(strings.TrimLeft(s[i+size:c], " 　")) || keyAfterNote(s, i) >= 0) && cutJoiner(s[next:]) != s[next:] {
+			at = next
+		}
+		i = next
+	}
+	return at
+}
+
+// cutJoiner is s without the list joiner that starts it.
+func cutJoiner(s string) string {
+	for _, j := range listJoiners {
+		if rest, ok := strings.CutPrefix(s, j); ok {
+			return rest
+		}
+	}
+	return s
 }
 
 // skipNotes drops the bracketed notes that end s: the dates printed

@@ -22,15 +22,16 @@ import (
 // finds 中华人民共和国刑法 before 刑法（2020年修订）; the versions of its
 // work then compete by date (withVersions).
 type titleIndex struct {
-	docs     []*model.Document
-	titles   []string // per document: its title, folded (normTitle)
-	dates    []string // per document: its date, or its version's in its work
-	versions [][]int  // per document: the versions of its work, newest first
-	own      titleTier
-	other    titleTier // titles without version marks, and of works
-	reported map[string][]int
-	issued   map[string][]int // by the title from its 关于, without the issuer before it
-	names    names
+	docs       []*model.Document
+	titles     []string // per document: its title, folded (normTitle)
+	dates      []string // per document: its date, or its version's in its work
+	versions   [][]int  // per document: the versions of its work, newest first
+	own        titleTier
+	other      titleTier // titles without version marks, and of works
+	reported   map[string][]int
+	issued     map[string][]int // by the title from its 关于, without the issuer before it
+	renumbered map[int]bool     // renumbers, by the newest version of a work
+	names      names
 }
 
 // titleTier finds documents by titles and their short forms.
@@ -47,7 +48,7 @@ var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
 func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
 	x := &titleIndex{docs: docs, titles: make([]string, len(docs)), dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
-		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}}
+		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, renumbered: map[int]bool{}}
 	at := make(map[string]int, len(docs))
 	for i, d := range docs {
 		at[d.ID] = i
@@ -156,16 +157,25 @@ func (x *titleIndex) lookup(title, date string) int {
 	}
 	for _, tier := range []titleTier{x.own, x.other} {
 		if ds := tier.find(t); len(ds) > 0 {
-			return x.version(x.withVersions(title, ds), date)
+			return x.opening(x.version(x.withVersions(title, ds), date))
 		}
 	}
 	if ds := x.reported[t]; len(ds) > 0 {
 		return ds[0]
 	}
 	if ds := x.issued[t]; len(ds) > 0 && x.oneTitle(ds) {
-		return x.version(ds, date)
+		return x.opening(x.version(ds, date))
 	}
 	return -1
+}
+
+// opening is, among document i and those that share its title and date
+// (the parts of one code printed as several files: 民法典 总则, 物权编 …),
+// the one that holds 第一条: where a citation of the whole code starts. A
+// 第X条 after the citation is then looked for in the part that holds it
+// (part); i when none holds 第一条, or i does.
+func (x *titleIndex) opening(i int) int {
+	return x.part(i, label.Parts{Article: 1}, false)
 }
 
 // withVersions adds to the documents a title names the other versions of
@@ -263,6 +273,60 @@ func (x *titleIndex) holder(i int, p label.Parts, undated, whole bool) int {
 		}
 	}
 	return -1
+}
+
+// predates reports whether a citation made at date comes in a year before
+// that of every dated version of document i's work the corpus holds: the
+// version it means is not in the corpus. Years, not days, compare: a text
+// may be dated by the first day of a year it prints (readingDate). An
+// unknown date predates nothing.
+func (x *titleIndex) predates(i int, date string) bool {
+	year := cndate.Year(date)
+	if year == "" || cndate.Year(x.dates[i]) <= year {
+		return false
+	}
+	for _, j := range x.versions[i] {
+		if x.dates[j] != "" && cndate.Year(x.dates[j]) <= year {
+			return false
+		}
+	}
+	return true
+}
+
+// renumbers reports whether the versions of document i's work show that
+// it renumbered its articles from one version to the next: the corpus
+// holds two or more, and they differ in the articles numbered without 之一
+// (an amendment that inserts 第X条之一 renumbers nothing). A work held in
+// one version shows nothing.
+func (x *titleIndex) renumbers(i int) bool {
+	vs := x.versions[i]
+	if len(vs) < 2 {
+		return false
+	}
+	if r, ok := x.renumbered[vs[0]]; ok {
+		return r
+	}
+	r := false
+	first := plainNumbers(x.docs[vs[0]])
+	for _, j := range vs[1:] {
+		if !slices.Equal(plainNumbers(x.docs[j]), first) {
+			r = true
+			break
+		}
+	}
+	x.renumbered[vs[0]] = r
+	return r
+}
+
+// plainNumbers are the numbers of d's articles without a suffix, in order.
+func plainNumbers(d *model.Document) []int {
+	var ns []int
+	for _, a := range d.Articles {
+		if a != nil && a.Suffix == 0 {
+			ns = append(ns, a.Number)
+		}
+	}
+	return ns
 }
 
 // version picks among documents of one title: regulations first, then the

@@ -69,6 +69,19 @@ func (m *Map[K, V]) put(k K, v V) {
 	m.cur[k] = v
 }
 
+// Retain forgets what this run kept under any key but keys.
+func (m *Map[K, V]) Retain(keys []K) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	kept := make(map[K]V, len(keys))
+	for _, k := range keys {
+		if v, ok := m.cur[k]; ok {
+			kept[k] = v
+		}
+	}
+	m.cur = kept
+}
+
 // Len is how many values this run kept.
 func (m *Map[K, V]) Len() int {
 	m.mu.Lock()

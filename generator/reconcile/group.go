@@ -32,7 +32,32 @@ type edition struct {
 	date   string // the latest day the text was made or changed
 	effect string // the day it takes effect
 	year   string
-	grams  []uint64
+	doc    *model.Document
+	// key and grams are those of its body, made when first asked for.
+	key        bodyKey
+	keyed, cut bool
+	grams      []uint64
+}
+
+// keyOf is the key of the edition's body.
+func (e *edition) keyOf() bodyKey {
+	if !e.keyed {
+		e.key, e.keyed = keyOf(e.doc), true
+	}
+	return e.key
+}
+
+// gramsOf are the bigrams of the edition's body, through memo.
+func (e *edition) gramsOf(memo *Memo) []uint64 {
+	if !e.cut {
+		if memo == nil {
+			e.grams = bodyGrams(e.doc)
+		} else {
+			e.grams = memo.bodyGrams(e.doc, e.keyOf())
+		}
+		e.cut = true
+	}
+	return e.grams
 }
 
 // year is the year of the edition: the title's, else its latest date's.
@@ -48,7 +73,7 @@ func (e *edition) yearOf() string {
 
 // groups sorts documents into witnesses of one text, in the order of their
 // first member, and returns for each regulation group the groups that are
-// other versions of it. Bodies are cut into bigrams through memo.
+// other versions of it. Bodies are compared through memo.
 func groups(docs []*model.Document, memo *Memo) ([]*group, map[*group][]*group) {
 	var out []*group
 	byKey := map[string][]*group{}
@@ -57,7 +82,7 @@ func groups(docs []*model.Document, memo *Memo) ([]*group, map[*group][]*group) 
 		if e, ok := editions[d]; ok {
 			return e
 		}
-		e := &edition{date: latestDate(d), effect: effectDate(d), year: titleYear(d), grams: memo.bodyGrams(d)}
+		e := &edition{date: latestDate(d), effect: effectDate(d), year: titleYear(d), doc: d}
 		if e.effect < e.date {
 			e.effect = "" // an amended text keeps the day its first version took effect
 		}
@@ -72,7 +97,7 @@ func groups(docs []*model.Document, memo *Memo) ([]*group, map[*group][]*group) 
 		}
 		var home *group
 		for _, g := range byKey[key] {
-			if sameText(g, d, ed) {
+			if sameText(g, d, ed, memo) {
 				home = g
 				break
 			}
@@ -108,7 +133,7 @@ func versions(byKey map[string][]*group) map[*group][]*group {
 
 // sameText reports whether d is another source of the group's text: from
 // another file, of a compatible date, and with a similar body.
-func sameText(g *group, d *model.Document, ed func(*model.Document) *edition) bool {
+func sameText(g *group, d *model.Document, ed func(*model.Document) *edition, memo *Memo) bool {
 	first := g.docs[0]
 	for _, o := range g.docs {
 		if sharesSource(o, d) {
@@ -119,23 +144,23 @@ func sameText(g *group, d *model.Document, ed func(*model.Document) *edition) bo
 	if ya, yb := a.yearOf(), b.yearOf(); ya != "" && yb != "" && ya != yb {
 		return false
 	}
-	sim := dice(a.grams, b.grams)
+	sim := func() float64 { return memo.similarity(a, b) }
 	switch {
 	case a.effect != "" && a.effect == b.effect:
 		// An edition takes effect once: copies that give the same day
 		// are one, whatever else one of them leaves out (its day of
 		// publication, say).
-		return sim >= witnessSimilarity
+		return sim() >= witnessSimilarity
 	case a.date != "" && b.date != "":
-		return a.date == b.date && sim >= witnessSimilarity
+		return a.date == b.date && sim() >= witnessSimilarity
 	case a.date == "" && a.effect != "" || b.date == "" && b.effect != "":
 		return false // a copy dated only by the day it takes effect, another day
 	case a.date == "" && b.date == "" && d.Kind != model.KindRegulation:
-		return sim >= witnessSimilarity
+		return sim() >= witnessSimilarity
 	default:
 		// A regulation without dates may be another version: only a
 		// near-identical text is the same edition.
-		return sim >= undatedSimilarity
+		return sim() >= undatedSimilarity
 	}
 }
 

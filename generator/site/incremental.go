@@ -23,16 +23,19 @@ import (
 // references other documents make to it (with the paragraphs they are
 // made in, which its pages quote), the places its references to other
 // documents lead to (their tooltips quote the cited article) and the
-// terms its pages show (those it defines and uses, with the places it
-// uses them); one Global digest
-// covers what any page may show of the rest of the corpus: every
-// document's header and article labels, the sources, the cited titles,
-// the editorial files (pins, glossary, metadata tables), the templates,
-// the options and the program itself. When Global changes, every page is
-// rendered. Term occurrences and the places of references inside a
-// document show only on its own pages, on the pages of the terms it uses
-// and on pages always rendered (source pages), so edits inside one file
-// do not change Global; a changed definition renders the pages of the
+// terms its pages show (those it defines and uses), and the headers
+// (title, dates, article labels and addresses) of the documents its pages
+// link or quote, itself included, and the sources it was read from; one
+// Global digest covers what any page may show of the rest of the corpus:
+// the cited titles, the works, the editorial files (pins, glossary,
+// metadata tables), the templates, the options and the program itself.
+// When Global changes, every page is rendered. A file added or deleted
+// renders the pages of the documents that link it or are linked from it
+// (and of the terms they show), besides the pages always rendered (the
+// lists of documents and sources, the sources' pages). Term occurrences
+// and the places of references inside a document show only on its own
+// pages, on the pages of the terms it uses and on pages always rendered
+// (source pages), so edits inside one file do not change Global; a changed definition renders the pages of the
 // documents that define or use the term. A term's page, and a comparison
 // of two versions, is kept when Global and its own digest did not change:
 // the term itself, the addresses of the terms it links to, and the
@@ -47,8 +50,9 @@ import (
 const StateFile = ".tiaoli/state.json"
 
 // stateVersion changes when State's meaning does (3: no sum of every
-// term; a number is never used again).
-const stateVersion = 3
+// term; 4: the headers of other documents and the sources in each
+// document's digest, not in Global; a number is never used again).
+const stateVersion = 4
 
 // State is what a build knows of the pages it wrote.
 type State struct {
@@ -92,9 +96,18 @@ func newState(r *renderer) (*State, error) {
 	if err != nil {
 		return nil, err
 	}
-	incoming, outgoing, shown := r.incoming(), r.outgoing(), termsShown(c, views)
+	heads, err := headerDigests(c)
+	if err != nil {
+		return nil, err
+	}
+	incoming, outgoing, shown, reached := r.incoming(), r.outgoing(), termsShown(c, views), reach(c)
+	sources := make(map[string]*model.Source, len(c.Sources))
+	for _, src := range c.Sources {
+		sources[src.Path] = src
+	}
 	for _, d := range c.Documents {
-		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID) + shown[d.ID] + outgoing[d.ID]
+		s.Docs[d.ID] = docDigest(c, d, incoming[d.ID]) + r.vx.digest(d.ID) + shown[d.ID] + outgoing[d.ID] +
+			shownOthers(d, reached[d.ID], heads, sources)
 	}
 	s.Pages = make(map[string]string, len(c.Terms)+len(c.Comparisons))
 	for i, t := range c.Terms {
@@ -231,13 +244,10 @@ func (r *renderer) globalDigest() (string, error) {
 		return "", err
 	}
 	enc := json.NewEncoder(h)
-	for _, v := range []any{citedTitles(c), c.Sources, editorial(c), c.Works} {
+	for _, v := range []any{citedTitles(c), editorial(c), c.Works} {
 		if err := enc.Encode(v); err != nil {
 			return "", err
 		}
-	}
-	if err := hashHeaders(h, enc, c); err != nil {
-		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -266,37 +276,30 @@ func termViews(c *model.Corpus) ([][]byte, error) {
 // termsShown sums up, by document ID, the terms the pages of a document
 // show (its text links them with their definitions as tooltips, its
 // pages list them): the view (termViews) of each term it defines or
-// uses, in the corpus's order of terms, with the places it defines and
-// uses it.
+// uses, once, in the corpus's order of terms. Where it uses them is
+// left out: that follows from its text, which its own digest covers
+// (docDigest), and from the terms, which their views cover.
 func termsShown(c *model.Corpus, views [][]byte) map[string]string {
 	hs := map[string]hash.Hash{}
-	var b []byte
-	at := func(l model.Location) []byte {
-		b = strconv.AppendInt(append(b[:0], 'l'), int64(l.Paragraph), 10)
-		for _, n := range []int{l.Item, l.Subitem, l.Start, l.End} {
-			b = strconv.AppendInt(append(b, '.'), int64(n), 10)
-		}
-		return append(appendFields(b, l.Article, l.Part, l.Section), 1)
-	}
+	last := map[string]int{} // by document: 1 + the last term written
 	for i, t := range c.Terms {
-		last := ""
-		add := func(l model.Location) {
-			h := hs[l.Document]
+		add := func(doc string) {
+			if last[doc] == i+1 {
+				return
+			}
+			last[doc] = i + 1
+			h := hs[doc]
 			if h == nil {
 				h = sha256.New()
-				hs[l.Document] = h
+				hs[doc] = h
 			}
-			if l.Document != last {
-				h.Write(append(views[i], 2))
-				last = l.Document
-			}
-			h.Write(at(l))
+			h.Write(append(views[i], 2))
 		}
 		if t.DefinedIn != nil {
-			add(*t.DefinedIn)
+			add(t.DefinedIn.Document)
 		}
 		for _, o := range t.Occurrences {
-			add(o)
+			add(o.Document)
 		}
 	}
 	out := make(map[string]string, len(hs))
@@ -315,21 +318,23 @@ func citedTitles(c *model.Corpus) []string {
 	return out
 }
 
-// hashHeaders writes to h what other pages show of every document: the
-// document but its text and the lines things start on, through enc (the
+// headerDigests sums up, by document ID, what other pages show of each
+// document: the document but its text and the lines things start on (the
 // JSON of every field, so that a field added to the model counts), then
 // the labels and addresses of its articles and sections, written out
 // (149k articles on the LawRefBook corpus, which as JSON took most of the
 // digest's time).
-func hashHeaders(h io.Writer, enc *json.Encoder, c *model.Corpus) error {
+func headerDigests(c *model.Corpus) (map[string]string, error) {
+	out := make(map[string]string, len(c.Documents))
 	var b []byte
 	for _, d := range c.Documents {
+		h := sha256.New()
 		doc := *d
 		doc.Body, doc.Preamble, doc.Appendix = nil, nil, nil
 		doc.Articles, doc.Sections = nil, nil
 		doc.Variants, doc.Repairs, doc.Suspects, doc.Headings = nil, nil, nil, nil
-		if err := enc.Encode(&doc); err != nil {
-			return err
+		if err := json.NewEncoder(h).Encode(&doc); err != nil {
+			return nil, err
 		}
 		b = b[:0]
 		for _, a := range d.Articles {
@@ -345,11 +350,97 @@ func hashHeaders(h io.Writer, enc *json.Encoder, c *model.Corpus) error {
 				b = append(appendFields(append(b, 's'), s.Label, s.Title, s.URL, s.Anchor), 1)
 			}
 		}
-		if _, err := h.Write(append(b, '\n')); err != nil {
-			return err
+		h.Write(b)
+		out[d.ID] = hex.EncodeToString(h.Sum(nil))
+	}
+	return out, nil
+}
+
+// reach lists, by document ID, the other documents whose headers
+// (headerDigests) its pages may show: the news item that carries it and
+// those it carries, its other versions and the documents of its works
+// and comparisons, the documents its references lead to and through and
+// those whose references lead to it, and the documents that define the
+// terms it defines and uses. A document added or deleted changes the
+// pages of the documents that reach it, and no other's.
+func reach(c *model.Corpus) map[string][]string {
+	out := map[string][]string{}
+	add := func(from string, to ...string) {
+		for _, id := range to {
+			if id != "" && id != from {
+				out[from] = append(out[from], id)
+			}
 		}
 	}
-	return nil
+	both := func(a, b string) {
+		add(a, b)
+		add(b, a)
+	}
+	for _, d := range c.Documents {
+		add(d.ID, d.Parent)
+		add(d.ID, d.Carries...)
+		add(d.ID, d.Versions...)
+	}
+	for _, w := range c.Works {
+		for _, v := range w.Versions {
+			for _, o := range w.Versions {
+				add(v.Document, o.Document)
+			}
+		}
+	}
+	for _, cmp := range c.Comparisons {
+		both(cmp.From, cmp.To)
+	}
+	for _, ref := range c.References {
+		if ref.To != nil {
+			both(ref.From.Document, ref.To.Document)
+		}
+		if ref.Through != nil {
+			both(ref.From.Document, ref.Through.Document)
+		}
+	}
+	for _, t := range c.Terms {
+		if t.DefinedIn == nil {
+			continue
+		}
+		last := ""
+		for _, o := range t.Occurrences {
+			if o.Document != last {
+				add(o.Document, t.DefinedIn.Document)
+				last = o.Document
+			}
+		}
+	}
+	return out
+}
+
+// shownOthers sums up what the pages of d show of other documents and of
+// the sources: the headers (heads) of itself and the documents it
+// reaches (reach), each once, and the sources it and its readings were
+// read from.
+func shownOthers(d *model.Document, reached []string, heads map[string]string, sources map[string]*model.Source) string {
+	ids := append(slices.Clone(reached), d.ID)
+	slices.Sort(ids)
+	h := sha256.New()
+	for _, id := range slices.Compact(ids) {
+		io.WriteString(h, id+"\x00"+heads[id]+"\x00")
+	}
+	var paths []string
+	for _, p := range d.Sources {
+		paths = append(paths, p.Path)
+	}
+	for _, v := range d.Variants {
+		for _, rd := range v.Readings {
+			paths = append(paths, rd.Source)
+		}
+	}
+	slices.Sort(paths)
+	enc := json.NewEncoder(h)
+	for _, p := range slices.Compact(paths) {
+		io.WriteString(h, p+"\x00")
+		enc.Encode(sources[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // appendFields appends each of fields to b, each after a NUL byte (an

@@ -10,6 +10,7 @@ import (
 
 	"tiaoli/generator/audit"
 	"tiaoli/generator/model"
+	"tiaoli/internal/bincode"
 )
 
 // The editor's report (report/) shows the whole corpus, and is made again
@@ -60,11 +61,15 @@ func (r *renderer) keepReport(url string, pg reportPage, docs map[string]audit.K
 	if r.state == nil || r.state.Global == "" {
 		return false
 	}
-	h := sha256.New()
-	if json.NewEncoder(h).Encode(pg) != nil {
+	// The page's values as bytes (package bincode): as JSON, with every
+	// string escaped, its sum took 0.2 CPU-s of a rebuild of the
+	// LawRefBook corpus.
+	data, err := bincode.Append(nil, &pg)
+	if err != nil {
 		return false
 	}
-	sum := hex.EncodeToString(h.Sum(nil))
+	h := sha256.Sum256(data)
+	sum := hex.EncodeToString(h[:])
 	r.reported.mu.Lock()
 	r.reported.audit, r.reported.sum = docs, sum
 	r.reported.mu.Unlock()
