@@ -58,13 +58,18 @@ var chains = map[string]*chain{
 	}, prefix: `<a href="?q=`, suffix: `">`},
 }
 
-// funcs are the functions Install's chains call, by name.
-var funcs = texttemplate.FuncMap{}
+// funcs are the functions Install's chains call, by name; byFn their
+// chains.
+var (
+	funcs = texttemplate.FuncMap{}
+	byFn  = map[string]*chain{}
+)
 
 func init() {
 	for _, c := range chains {
 		c.slow = template.Must(template.New(c.fn).Parse(c.prefix + "{{.}}" + c.suffix))
 		funcs[c.fn] = c.escape
+		byFn[c.fn] = c
 	}
 }
 
