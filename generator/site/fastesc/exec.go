@@ -87,9 +87,12 @@ var errSlow = errors.New("fastesc: left to text/template")
 const maxDepth = 100
 
 type state struct {
-	e     *Exec
-	w     *bytes.Buffer
+	e *Exec
+	w *bytes.Buffer
+	// vars are the variables in scope from base on; those below are the
+	// callers' of the template being executed, out of its sight.
 	vars  []variable
+	base  int
 	depth int
 }
 
@@ -520,7 +523,7 @@ func fieldIndex(key fieldKey) []int {
 }
 
 func (s *state) varValue(name string) (reflect.Value, bool) {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			return s.vars[i].value, true
 		}
@@ -529,7 +532,7 @@ func (s *state) varValue(name string) (reflect.Value, bool) {
 }
 
 func (s *state) setVar(name string, v reflect.Value) bool {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			s.vars[i].value = v
 			return true
@@ -615,8 +618,15 @@ func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) error {
 	if err != nil {
 		return err
 	}
-	inner := state{e: s.e, w: s.w, vars: []variable{{"$", v}}, depth: s.depth + 1}
-	return inner.walk(v, tree.Root)
+	// The template sees $ alone, put on the callers' variables.
+	mark, base := len(s.vars), s.base
+	s.vars = append(s.vars, variable{"$", v})
+	s.base = mark
+	s.depth++
+	err = s.walk(v, tree.Root)
+	s.vars, s.base = s.vars[:mark], base
+	s.depth--
+	return err
 }
 
 // isTrue is text/template's truth of a value.

@@ -21,7 +21,7 @@ const execSet = `{{define "layout"}}<title>{{.Title}}</title>
 {{with .Ptr}}{{.Text}}{{else}}no ptr{{end}} {{$.Title}} {{.Any}} {{.Flag}} {{.Nums}}
 {{- /* a comment */ -}}
 {{end}}
-{{define "row"}}<p>{{.Text}}{{with .Href}} <a href="{{.}}">link</a>{{end}}</p>{{end}}`
+{{define "row"}}<p>{{.Text}}{{with .Href}} <a href="{{.}}">link</a> {{$.Text}}{{end}}</p>{{end}}`
 
 type execRow struct {
 	Href, Text string
