@@ -368,10 +368,7 @@ func (s *state) function(dot reflect.Value, name string, args []parse.Node, fina
 		}
 		return v, nil
 	case "not":
-		if len(args) != 1 {
-			return reflect.Value{}, errSlow
-		}
-		v, err := s.arg(dot, args[0])
+		v, err := s.oneArg(dot, args)
 		if err != nil {
 			return v, err
 		}
@@ -381,22 +378,15 @@ func (s *state) function(dot reflect.Value, name string, args []parse.Node, fina
 		}
 		return reflect.ValueOf(!t), nil
 	case "len":
-		if len(args) != 1 {
-			return reflect.Value{}, errSlow
-		}
-		v, err := s.arg(dot, args[0])
+		v, err := s.oneArg(dot, args)
 		if err != nil {
 			return v, err
 		}
-		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-			if v.IsNil() {
-				return v, errSlow
+		if v, ok := indirect(v); ok {
+			switch v.Kind() {
+			case reflect.Array, reflect.Chan, reflect.Map, reflect.Slice, reflect.String:
+				return reflect.ValueOf(v.Len()), nil
 			}
-			v = v.Elem()
-		}
-		switch v.Kind() {
-		case reflect.Array, reflect.Chan, reflect.Map, reflect.Slice, reflect.String:
-			return reflect.ValueOf(v.Len()), nil
 		}
 		return v, errSlow
 	case "eq", "ne", "lt", "le", "gt", "ge":
@@ -478,16 +468,8 @@ type fieldKey struct {
 // interfaces); anything else, or a nil on the way, is left to
 // text/template.
 func (s *state) field(v reflect.Value, name string) (reflect.Value, error) {
-	if !v.IsValid() {
-		return v, errSlow
-	}
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if v.IsNil() {
-			return v, errSlow
-		}
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct {
+	v, ok := indirect(v)
+	if !ok || v.Kind() != reflect.Struct {
 		return v, errSlow
 	}
 	key := fieldKey{v.Type(), name}
@@ -572,11 +554,11 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
 	if r.Pipe.IsAssign && len(r.Pipe.Decl) > 0 {
 		return errSlow
 	}
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if v.IsNil() {
+	if v.IsValid() {
+		var ok bool
+		if v, ok = indirect(v); !ok {
 			return errSlow
 		}
-		v = v.Elem()
 	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
@@ -653,6 +635,29 @@ func isTrue(v reflect.Value) (truth, ok bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// indirect is the value v points to or holds, through its pointers and
+// interfaces; ok is false at a nil one, and for an invalid v.
+func indirect(v reflect.Value) (_ reflect.Value, ok bool) {
+	if !v.IsValid() {
+		return v, false
+	}
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return v, false
+		}
+		v = v.Elem()
+	}
+	return v, true
+}
+
+// oneArg evaluates the one argument of a builtin that takes one.
+func (s *state) oneArg(dot reflect.Value, args []parse.Node) (reflect.Value, error) {
+	if len(args) != 1 {
+		return reflect.Value{}, errSlow
+	}
+	return s.arg(dot, args[0])
 }
 
 // indirectInterface is the value v holds when it is an interface.
