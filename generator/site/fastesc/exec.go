@@ -315,7 +315,7 @@ func decimal(text string) bool {
 }
 
 // function calls a function of the template: an escaper, a function of
-// one string, or one of the builtins and, or, not and eq (of strings).
+// one string, or a builtin (builtin).
 func (s *state) function(dot reflect.Value, name string, args []parse.Node, final reflect.Value, has bool) (reflect.Value, error) {
 	if c, ok := byFn[name]; ok && len(args) == 0 && has {
 		// Not the last of its pipeline: Install puts escapers last.
@@ -347,6 +347,12 @@ func (s *state) function(dot reflect.Value, name string, args []parse.Node, fina
 	if has || s.e.named[name] {
 		return reflect.Value{}, errSlow
 	}
+	return s.builtin(dot, name, args)
+}
+
+// builtin calls the builtin and, or, not or len, or a comparison of two
+// strings or two ints.
+func (s *state) builtin(dot reflect.Value, name string, args []parse.Node) (reflect.Value, error) {
 	switch name {
 	case "and", "or":
 		if len(args) == 0 {
