@@ -291,7 +291,7 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	if err := s.mkdirs(filepath.Dir(rel)); err != nil {
 		return err
 	}
-	s.own.Store(topName(name), true)
+	s.markOwn(name)
 	old := filepath.Join(s.out, rel)
 	if !s.none && holds(old, data) && link(old, dst) == nil {
 		s.kept.Add(1)
@@ -356,6 +356,16 @@ func mkdirs(root, rel string, known *sync.Map) error {
 	}
 	known.Store(rel, true)
 	return nil
+}
+
+// markOwn notes the top-level name of name as made by WriteFile. It looks
+// before it stores: a store replaces the entry, an allocation for each of
+// a build's files.
+func (s *Staging) markOwn(name string) {
+	top := topName(name)
+	if _, ok := s.own.Load(top); !ok {
+		s.own.Store(top, true)
+	}
 }
 
 func (s *Staging) isClosed() bool {

@@ -39,11 +39,11 @@ type worker struct {
 // page executes a page template into the worker's buffer and writes it.
 func (w *worker) page(kind, url string, data any) error {
 	w.buf.Reset()
-	t, err := w.r.tmpl[kind].ready()
-	if err != nil {
+	pt := w.r.tmpl[kind]
+	if _, err := pt.ready(); err != nil {
 		return errorf(url, err)
 	}
-	if err := t.Execute(&w.buf, data); err != nil {
+	if err := pt.exec.Execute(&w.buf, data); err != nil {
 		return errorf(url, err)
 	}
 	if err := w.out.WriteFile(pageFile(url), w.buf.Bytes()); err != nil {

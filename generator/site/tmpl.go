@@ -165,19 +165,23 @@ var pageFiles = map[string][]string{
 // the first page of the kind is rendered, so that a preview pays for the
 // kinds it shows.
 type pageTemplate struct {
-	t    *template.Template
+	t *template.Template
+	// exec executes t, once ready.
+	exec *fastesc.Exec
 	file string // the page's file, for errors
 	once sync.Once
 	err  error
 }
 
 // ready escapes the template (and the frame's, which NewFrame executes
-// from its set) the first time, and returns it.
+// from its set) the first time, and returns it; exec is then set.
 func (p *pageTemplate) ready() (*template.Template, error) {
 	p.once.Do(func() {
 		if err := fastesc.Install(p.t, frameParts...); err != nil {
 			p.err = fmt.Errorf("template %s: %w", p.file, err)
+			return
 		}
+		p.exec = fastesc.NewExec(p.t, funcs)
 	})
 	return p.t, p.err
 }

@@ -58,13 +58,18 @@ var chains = map[string]*chain{
 	}, prefix: `<a href="?q=`, suffix: `">`},
 }
 
-// funcs are the functions Install's chains call, by name.
-var funcs = texttemplate.FuncMap{}
+// funcs are the functions Install's chains call, by name; byFn their
+// chains.
+var (
+	funcs = texttemplate.FuncMap{}
+	byFn  = map[string]*chain{}
+)
 
 func init() {
 	for _, c := range chains {
 		c.slow = template.Must(template.New(c.fn).Parse(c.prefix + "{{.}}" + c.suffix))
 		funcs[c.fn] = c.escape
+		byFn[c.fn] = c
 	}
 }
 
@@ -185,26 +190,27 @@ func escaperName(c *parse.CommandNode) string {
 // escapeHTML escapes s for HTML text and quoted attribute values as
 // html/template does: NUL becomes U+FFFD; ", &, ', +, < and > become
 // character references. Every byte it changes is ASCII, so it reads bytes.
-func escapeHTML(s string) string {
-	return replaceBytes(s, func(s string, i int) string {
-		switch s[i] {
-		case 0:
-			return "\uFFFD"
-		case '"':
-			return "&#34;"
-		case '&':
-			return "&amp;"
-		case '\'':
-			return "&#39;"
-		case '+':
-			return "&#43;"
-		case '<':
-			return "&lt;"
-		case '>':
-			return "&gt;"
-		}
-		return ""
-	})
+func escapeHTML(s string) string { return replaceBytes(s, htmlSub, &htmlPlain) }
+
+// htmlSub is the escape of the byte s[i] in HTML, "" for none.
+func htmlSub(s string, i int) string {
+	switch s[i] {
+	case 0:
+		return "\uFFFD"
+	case '"':
+		return "&#34;"
+	case '&':
+		return "&amp;"
+	case '\'':
+		return "&#39;"
+	case '+':
+		return "&#43;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	}
+	return ""
 }
 
 // filterURL is s when its scheme, if it has one, is http, https or
@@ -220,35 +226,49 @@ func filterURL(s string) string {
 
 // normalizeURL percent-encodes the bytes of s that may not stand in a
 // URL, keeping its reserved characters and valid escapes.
-func normalizeURL(s string) string { return processURL(s, true) }
+func normalizeURL(s string) string { return replaceBytes(s, normSub, &normPlain) }
 
 // escapeURL percent-encodes every byte of s but the unreserved ones, for
 // a part of a URL (a query value).
-func escapeURL(s string) string { return processURL(s, false) }
+func escapeURL(s string) string { return replaceBytes(s, partSub, &partPlain) }
 
-// processURL is html/template's URL escaping: norm keeps reserved
-// characters and valid escapes.
-func processURL(s string, norm bool) string {
-	return replaceBytes(s, func(s string, i int) string {
-		c := s[i]
-		switch c {
-		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
-			if norm {
-				return ""
-			}
-		case '-', '.', '_', '~':
+func normSub(s string, i int) string { return urlSub(s, i, true) }
+func partSub(s string, i int) string { return urlSub(s, i, false) }
+
+// urlSub is html/template's URL escape of the byte s[i], "" for none:
+// norm keeps reserved characters and valid escapes.
+func urlSub(s string, i int, norm bool) string {
+	c := s[i]
+	switch c {
+	case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+		if norm {
 			return ""
-		case '%':
-			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-				return ""
-			}
-		default:
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				return ""
-			}
 		}
-		return percent[c]
-	})
+	case '-', '.', '_', '~':
+		return ""
+	case '%':
+		if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			return ""
+		}
+	default:
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return ""
+		}
+	}
+	return percent[c]
+}
+
+// The bytes each escape leaves as they are wherever they stand (set by
+// init once percent is): a byte its function leaves alone when it stands
+// alone. Only '%' depends on what follows it, and alone it is escaped.
+var htmlPlain, normPlain, partPlain [256]bool
+
+// plainBytes marks the bytes sub leaves alone when they stand alone.
+func plainBytes(sub func(s string, i int) string) (plain [256]bool) {
+	for c := range plain {
+		plain[c] = sub(string([]byte{byte(c)}), 0) == ""
+	}
+	return plain
 }
 
 // percent is the escape of each byte: %00 to %ff.
@@ -259,15 +279,19 @@ func init() {
 	for c := range percent {
 		percent[c] = "%" + hex[c>>4:c>>4+1] + hex[c&15:c&15+1]
 	}
+	htmlPlain, normPlain, partPlain = plainBytes(htmlSub), plainBytes(normSub), plainBytes(partSub)
 }
 
 // replaceBytes returns s with each byte for which sub (given s and the
 // byte's index) returns a string replaced by that string; s itself when
-// there is none.
-func replaceBytes(s string, sub func(s string, i int) string) string {
+// there is none. sub is not called for the bytes plain marks.
+func replaceBytes(s string, sub func(s string, i int) string, plain *[256]bool) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if plain[s[i]] {
+			continue
+		}
 		rep := sub(s, i)
 		if rep == "" {
 			continue

@@ -1,0 +1,678 @@
+package fastesc
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"html/template"
+	"reflect"
+	"strings"
+	"sync"
+	"text/template/parse"
+)
+
+// Exec executes a template Install has escaped, walking its trees as
+// text/template does but without its reflection where a page needs none:
+// a field is found by an index kept per type, an escaper and a function
+// of one string are called directly, a string is written as it is. On the
+// first node or value it does not take (a method, a map, a number, a
+// variable it cannot find, anything text/template would report as an
+// error) it starts again with text/template, so that what it writes, and
+// every error, is text/template's own.
+type Exec struct {
+	t     *template.Template
+	trees map[string]*parse.Tree
+	funcs map[string]func(string) string
+	// named are the names of all the functions of t's set: a builtin of
+	// that name is not the builtin.
+	named map[string]bool
+	// fields holds, by fieldKey, the index of a struct's field that a
+	// template may read as a field: exported, and no method of that name
+	// on the struct or a pointer to it. nil when it may not.
+	fields sync.Map
+}
+
+// NewExec prepares t, escaped by Install, for Execute. funcs are the
+// functions t's set was given (template.Funcs); those that take and
+// return one string are called directly, others through text/template.
+func NewExec(t *template.Template, funcs template.FuncMap) *Exec {
+	e := &Exec{t: t, trees: map[string]*parse.Tree{}, funcs: map[string]func(string) string{}, named: map[string]bool{}}
+	for name, f := range funcs {
+		e.named[name] = true
+		if f, ok := f.(func(string) string); ok {
+			e.funcs[name] = f
+		}
+	}
+	for name := range byFn {
+		e.named[name] = true
+	}
+	for _, x := range t.Templates() {
+		if x.Tree != nil {
+			e.trees[x.Name()] = x.Tree
+		}
+	}
+	return e
+}
+
+// Execute writes t applied to data to w, as t.Execute does.
+func (e *Exec) Execute(w *bytes.Buffer, data any) error {
+	start := w.Len()
+	if e.fast(w, data) {
+		return nil
+	}
+	w.Truncate(start)
+	return e.t.Execute(w, data)
+}
+
+// fast executes t without text/template and reports whether it could.
+func (e *Exec) fast(w *bytes.Buffer, data any) (ok bool) {
+	root := e.trees[e.t.Name()]
+	if _, isValue := data.(reflect.Value); isValue || root == nil || root.Root == nil {
+		return false
+	}
+	defer func() {
+		if recover() != nil { // a function's panic: text/template reports it
+			ok = false
+		}
+	}()
+	dot := reflect.ValueOf(data)
+	s := state{e: e, w: w, vars: []variable{{"$", dot}}}
+	return s.walk(dot, root.Root) == nil
+}
+
+// errSlow stops a fast execution: text/template does it again.
+var errSlow = errors.New("fastesc: left to text/template")
+
+// maxDepth bounds the nesting of templates, far below text/template's.
+const maxDepth = 100
+
+type state struct {
+	e *Exec
+	w *bytes.Buffer
+	// vars are the variables in scope from base on; those below are the
+	// callers' of the template being executed, out of its sight.
+	vars  []variable
+	base  int
+	depth int
+}
+
+type variable struct {
+	name  string
+	value reflect.Value
+}
+
+var (
+	stringType = reflect.TypeFor[string]()
+	htmlType   = reflect.TypeFor[template.HTML]()
+)
+
+func (s *state) walk(dot reflect.Value, node parse.Node) error {
+	switch n := node.(type) {
+	case *parse.ActionNode:
+		return s.action(dot, n.Pipe)
+	case *parse.CommentNode:
+		return nil
+	case *parse.IfNode:
+		return s.ifOrWith(false, dot, n.Pipe, n.List, n.ElseList)
+	case *parse.WithNode:
+		return s.ifOrWith(true, dot, n.Pipe, n.List, n.ElseList)
+	case *parse.ListNode:
+		if n == nil {
+			return errSlow
+		}
+		for _, c := range n.Nodes {
+			if err := s.walk(dot, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	case *parse.RangeNode:
+		return s.walkRange(dot, n)
+	case *parse.TemplateNode:
+		return s.walkTemplate(dot, n)
+	case *parse.TextNode:
+		s.w.Write(n.Text)
+		return nil
+	}
+	return errSlow
+}
+
+// action runs an action: an escaped value is written, a declaration sets
+// its variables.
+func (s *state) action(dot reflect.Value, pipe *parse.PipeNode) error {
+	if len(pipe.Decl) == 0 && len(pipe.Cmds) > 0 {
+		// The escaper that ends the pipeline writes its result here, which
+		// spares making a value of it.
+		last := pipe.Cmds[len(pipe.Cmds)-1]
+		if c := s.escaperOf(last); c != nil {
+			var final reflect.Value
+			for i, cmd := range pipe.Cmds[:len(pipe.Cmds)-1] {
+				v, err := s.command(dot, cmd, final, i > 0)
+				if err != nil {
+					return err
+				}
+				final = unwrapEmpty(v)
+			}
+			return s.escapeTo(c, final, len(pipe.Cmds) > 1)
+		}
+	}
+	v, err := s.pipeline(dot, pipe)
+	if err != nil || len(pipe.Decl) > 0 {
+		return err
+	}
+	if !v.IsValid() || v.Type() != stringType {
+		return errSlow // printed by fmt: left to text/template
+	}
+	s.w.WriteString(v.String())
+	return nil
+}
+
+// escaperOf is the chain an Install'd command calls with the pipeline's
+// value alone, or nil.
+func (s *state) escaperOf(cmd *parse.CommandNode) *chain {
+	if len(cmd.Args) != 1 {
+		return nil
+	}
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return nil
+	}
+	return byFn[id.Ident]
+}
+
+// escapeTo writes v escaped by the chain c, as text/template calling the
+// chain's function with v would print it; has is false when the
+// pipeline had no value before the escaper.
+func (s *state) escapeTo(c *chain, v reflect.Value, has bool) error {
+	if !has {
+		return errSlow
+	}
+	switch {
+	case !v.IsValid():
+		s.w.WriteString(c.escape(nil))
+	case v.Type() == stringType:
+		s.w.WriteString(c.plain(v.String()))
+	case v.Type() == htmlType && c.keepsHTML:
+		s.w.WriteString(v.String())
+	default:
+		s.w.WriteString(c.escape(v.Interface()))
+	}
+	return nil
+}
+
+// pipeline evaluates a pipeline and declares its variables.
+func (s *state) pipeline(dot reflect.Value, pipe *parse.PipeNode) (reflect.Value, error) {
+	if pipe == nil {
+		return reflect.Value{}, nil
+	}
+	var v reflect.Value
+	for i, cmd := range pipe.Cmds {
+		var err error
+		if v, err = s.command(dot, cmd, v, i > 0); err != nil {
+			return v, err
+		}
+		v = unwrapEmpty(v)
+	}
+	for _, d := range pipe.Decl {
+		if pipe.IsAssign {
+			if !s.setVar(d.Ident[0], v) {
+				return v, errSlow
+			}
+		} else {
+			s.vars = append(s.vars, variable{d.Ident[0], v})
+		}
+	}
+	return v, nil
+}
+
+// unwrapEmpty digs into a value of type interface{}, as text/template
+// does after each command.
+func unwrapEmpty(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Interface && v.Type().NumMethod() == 0 {
+		return reflect.ValueOf(v.Interface())
+	}
+	return v
+}
+
+// command evaluates one command of a pipeline; final is the value of
+// the commands before it, when has.
+func (s *state) command(dot reflect.Value, cmd *parse.CommandNode, final reflect.Value, has bool) (reflect.Value, error) {
+	switch n := cmd.Args[0].(type) {
+	case *parse.FieldNode:
+		if len(cmd.Args) > 1 || has {
+			return reflect.Value{}, errSlow
+		}
+		return s.fieldChain(dot, n.Ident)
+	case *parse.VariableNode:
+		if len(cmd.Args) > 1 || has {
+			return reflect.Value{}, errSlow
+		}
+		v, ok := s.varValue(n.Ident[0])
+		if !ok {
+			return v, errSlow
+		}
+		return s.fieldChain(v, n.Ident[1:])
+	case *parse.IdentifierNode:
+		return s.function(dot, n.Ident, cmd.Args[1:], final, has)
+	}
+	if len(cmd.Args) > 1 || has {
+		return reflect.Value{}, errSlow
+	}
+	switch n := cmd.Args[0].(type) {
+	case *parse.DotNode:
+		return dot, nil
+	case *parse.StringNode:
+		return reflect.ValueOf(n.Text), nil
+	case *parse.BoolNode:
+		return reflect.ValueOf(n.True), nil
+	case *parse.PipeNode:
+		return s.pipeline(dot, n)
+	}
+	return reflect.Value{}, errSlow
+}
+
+// arg evaluates an argument of a builtin, as text/template does for an
+// argument of type reflect.Value.
+func (s *state) arg(dot reflect.Value, n parse.Node) (reflect.Value, error) {
+	var v reflect.Value
+	var err error
+	switch n := n.(type) {
+	case *parse.DotNode:
+		v = dot
+	case *parse.FieldNode:
+		v, err = s.fieldChain(dot, n.Ident)
+	case *parse.VariableNode:
+		var ok bool
+		if v, ok = s.varValue(n.Ident[0]); !ok {
+			return v, errSlow
+		}
+		v, err = s.fieldChain(v, n.Ident[1:])
+	case *parse.PipeNode:
+		v, err = s.pipeline(dot, n)
+	case *parse.StringNode:
+		v = reflect.ValueOf(n.Text)
+	case *parse.NumberNode:
+		if !decimal(n.Text) || !n.IsInt || int64(int(n.Int64)) != n.Int64 {
+			return v, errSlow
+		}
+		v = reflect.ValueOf(int(n.Int64))
+	case *parse.IdentifierNode:
+		v, err = s.function(dot, n.Ident, nil, reflect.Value{}, false)
+	default:
+		return v, errSlow
+	}
+	if err == nil && !v.IsValid() {
+		err = errSlow // an invalid value is an error there
+	}
+	return v, err
+}
+
+// decimal reports whether a number is written in decimal digits alone:
+// text/template takes it as an int.
+func decimal(text string) bool {
+	text = strings.TrimPrefix(text, "-")
+	return text != "" && strings.Trim(text, "0123456789") == ""
+}
+
+// function calls a function of the template: an escaper, a function of
+// one string, or a builtin (builtin).
+func (s *state) function(dot reflect.Value, name string, args []parse.Node, final reflect.Value, has bool) (reflect.Value, error) {
+	if c, ok := byFn[name]; ok && len(args) == 0 && has {
+		// Not the last of its pipeline: Install puts escapers last.
+		var b bytes.Buffer
+		w := s.w
+		s.w = &b
+		err := s.escapeTo(c, final, true)
+		s.w = w
+		return reflect.ValueOf(b.String()), err
+	}
+	if f, ok := s.e.funcs[name]; ok {
+		var v reflect.Value
+		switch {
+		case len(args) == 1 && !has:
+			var err error
+			if v, err = s.arg(dot, args[0]); err != nil {
+				return v, err
+			}
+		case len(args) == 0 && has:
+			v = final
+		default:
+			return v, errSlow
+		}
+		if !v.IsValid() || v.Type() != stringType {
+			return v, errSlow
+		}
+		return reflect.ValueOf(f(v.String())), nil
+	}
+	if has || s.e.named[name] {
+		return reflect.Value{}, errSlow
+	}
+	return s.builtin(dot, name, args)
+}
+
+// builtin calls the builtin and, or, not or len, or a comparison of two
+// strings or two ints.
+func (s *state) builtin(dot reflect.Value, name string, args []parse.Node) (reflect.Value, error) {
+	switch name {
+	case "and", "or":
+		if len(args) == 0 {
+			return reflect.Value{}, errSlow
+		}
+		var v reflect.Value
+		for _, a := range args {
+			var err error
+			if v, err = s.arg(dot, a); err != nil {
+				return v, err
+			}
+			t, ok := isTrue(indirectInterface(v))
+			if !ok {
+				return v, errSlow
+			}
+			if t == (name == "or") {
+				return v, nil
+			}
+		}
+		return v, nil
+	case "not":
+		v, err := s.oneArg(dot, args)
+		if err != nil {
+			return v, err
+		}
+		t, ok := isTrue(indirectInterface(v))
+		if !ok {
+			return v, errSlow
+		}
+		return reflect.ValueOf(!t), nil
+	case "len":
+		v, err := s.oneArg(dot, args)
+		if err != nil {
+			return v, err
+		}
+		if v, ok := indirect(v); ok {
+			switch v.Kind() {
+			case reflect.Array, reflect.Chan, reflect.Map, reflect.Slice, reflect.String:
+				return reflect.ValueOf(v.Len()), nil
+			}
+		}
+		return v, errSlow
+	case "eq", "ne", "lt", "le", "gt", "ge":
+		if len(args) != 2 {
+			return reflect.Value{}, errSlow
+		}
+		a, err := s.arg(dot, args[0])
+		if err != nil {
+			return a, err
+		}
+		b, err := s.arg(dot, args[1])
+		if err != nil {
+			return b, err
+		}
+		c, ok := compare(indirectInterface(a), indirectInterface(b))
+		if !ok {
+			return a, errSlow
+		}
+		return reflect.ValueOf(holds(name, c)), nil
+	}
+	return reflect.Value{}, errSlow
+}
+
+// compare orders two strings or two signed integers as the comparison
+// builtins do; ok is false for other values.
+func compare(a, b reflect.Value) (c int, ok bool) {
+	switch {
+	case a.Kind() == reflect.String && b.Kind() == reflect.String:
+		return strings.Compare(a.String(), b.String()), true
+	case isInt(a) && isInt(b):
+		return cmp.Compare(a.Int(), b.Int()), true
+	}
+	return 0, false
+}
+
+// holds reports whether the comparison name holds of an order c.
+func holds(name string, c int) bool {
+	switch name {
+	case "eq":
+		return c == 0
+	case "ne":
+		return c != 0
+	case "lt":
+		return c < 0
+	case "le":
+		return c <= 0
+	case "gt":
+		return c > 0
+	}
+	return c >= 0
+}
+
+func isInt(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return true
+	}
+	return false
+}
+
+// fieldChain reads the fields names of v in turn.
+func (s *state) fieldChain(v reflect.Value, names []string) (reflect.Value, error) {
+	for _, name := range names {
+		var err error
+		if v, err = s.field(v, name); err != nil {
+			return v, err
+		}
+	}
+	return v, nil
+}
+
+// fieldKey names a field of a struct type.
+type fieldKey struct {
+	t    reflect.Type
+	name string
+}
+
+// field reads the field name of the struct v holds (through pointers and
+// interfaces); anything else, or a nil on the way, is left to
+// text/template.
+func (s *state) field(v reflect.Value, name string) (reflect.Value, error) {
+	v, ok := indirect(v)
+	if !ok || v.Kind() != reflect.Struct {
+		return v, errSlow
+	}
+	key := fieldKey{v.Type(), name}
+	index, ok := s.e.fields.Load(key)
+	if !ok {
+		index, _ = s.e.fields.LoadOrStore(key, fieldIndex(key))
+	}
+	idx := index.([]int)
+	if idx == nil {
+		return v, errSlow
+	}
+	if len(idx) == 1 {
+		return v.Field(idx[0]), nil
+	}
+	f, err := v.FieldByIndexErr(idx)
+	if err != nil {
+		return f, errSlow
+	}
+	return f, nil
+}
+
+// fieldIndex is the index of the field a template reads as key.name of a
+// value of type key.t, nil when text/template would call a method or fail.
+func fieldIndex(key fieldKey) []int {
+	if _, ok := reflect.PointerTo(key.t).MethodByName(key.name); ok {
+		return nil
+	}
+	f, ok := key.t.FieldByName(key.name)
+	if !ok || !f.IsExported() {
+		return nil
+	}
+	return f.Index
+}
+
+func (s *state) varValue(name string) (reflect.Value, bool) {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
+		if s.vars[i].name == name {
+			return s.vars[i].value, true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+func (s *state) setVar(name string, v reflect.Value) bool {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
+		if s.vars[i].name == name {
+			s.vars[i].value = v
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) ifOrWith(with bool, dot reflect.Value, pipe *parse.PipeNode, list, elseList *parse.ListNode) error {
+	mark := len(s.vars)
+	defer func() { s.vars = s.vars[:mark] }()
+	v, err := s.pipeline(dot, pipe)
+	if err != nil {
+		return err
+	}
+	truth, ok := isTrue(indirectInterface(v))
+	switch {
+	case !ok:
+		return errSlow
+	case truth && with:
+		return s.walk(v, list)
+	case truth:
+		return s.walk(dot, list)
+	case elseList != nil:
+		return s.walk(dot, elseList)
+	}
+	return nil
+}
+
+func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
+	mark := len(s.vars)
+	defer func() { s.vars = s.vars[:mark] }()
+	v, err := s.pipeline(dot, r.Pipe)
+	if err != nil {
+		return err
+	}
+	if r.Pipe.IsAssign && len(r.Pipe.Decl) > 0 {
+		return errSlow
+	}
+	if v.IsValid() {
+		var ok bool
+		if v, ok = indirect(v); !ok {
+			return errSlow
+		}
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+	case reflect.Invalid:
+		v = reflect.Value{}
+	default:
+		return errSlow
+	}
+	if v.IsValid() && v.Len() > 0 {
+		inner := len(s.vars)
+		for i := 0; i < v.Len(); i++ {
+			elem := v.Index(i)
+			switch len(r.Pipe.Decl) {
+			case 1:
+				s.vars[inner-1].value = elem
+			case 2:
+				s.vars[inner-1].value = elem
+				s.vars[inner-2].value = reflect.ValueOf(i)
+			}
+			if err := s.walk(elem, r.List); err != nil {
+				return err
+			}
+			s.vars = s.vars[:inner]
+		}
+		return nil
+	}
+	if r.ElseList != nil {
+		return s.walk(dot, r.ElseList)
+	}
+	return nil
+}
+
+func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) error {
+	tree, ok := s.e.trees[t.Name]
+	if !ok || s.depth >= maxDepth {
+		return errSlow
+	}
+	v, err := s.pipeline(dot, t.Pipe)
+	if err != nil {
+		return err
+	}
+	// The template sees $ alone, put on the callers' variables.
+	mark, base := len(s.vars), s.base
+	s.vars = append(s.vars, variable{"$", v})
+	s.base = mark
+	s.depth++
+	err = s.walk(v, tree.Root)
+	s.vars, s.base = s.vars[:mark], base
+	s.depth--
+	return err
+}
+
+// isTrue is text/template's truth of a value.
+func isTrue(v reflect.Value) (truth, ok bool) {
+	if !v.IsValid() {
+		return false, true
+	}
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() > 0, true
+	case reflect.Bool:
+		return v.Bool(), true
+	case reflect.Complex64, reflect.Complex128:
+		return v.Complex() != 0, true
+	case reflect.Chan, reflect.Func, reflect.Pointer, reflect.Interface:
+		return !v.IsNil(), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() != 0, true
+	case reflect.Float32, reflect.Float64:
+		return v.Float() != 0, true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() != 0, true
+	case reflect.Struct:
+		return true, true
+	}
+	return false, false
+}
+
+// indirect is the value v points to or holds, through its pointers and
+// interfaces; ok is false at a nil one, and for an invalid v.
+func indirect(v reflect.Value) (_ reflect.Value, ok bool) {
+	if !v.IsValid() {
+		return v, false
+	}
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return v, false
+		}
+		v = v.Elem()
+	}
+	return v, true
+}
+
+// oneArg evaluates the one argument of a builtin that takes one.
+func (s *state) oneArg(dot reflect.Value, args []parse.Node) (reflect.Value, error) {
+	if len(args) != 1 {
+		return reflect.Value{}, errSlow
+	}
+	return s.arg(dot, args[0])
+}
+
+// indirectInterface is the value v holds when it is an interface.
+func indirectInterface(v reflect.Value) reflect.Value {
+	if v.Kind() != reflect.Interface {
+		return v
+	}
+	if v.IsNil() {
+		return reflect.Value{}
+	}
+	return v.Elem()
+}
