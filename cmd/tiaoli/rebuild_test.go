@@ -83,6 +83,29 @@ func TestRebuildEqualsFresh(t *testing.T) {
 	}
 }
 
+func TestRebuildFollowsNewestVersion(t *testing.T) {
+	dir := pubTempDir(t)
+	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
+	writeRebuildContent(t, content)
+	law := func(event, a2, a3 string) string {
+		return "# 中华人民共和国示例测绘法\n\n" + event + "\n\n<!-- INFO END -->\n\n第一条 为了加强测绘管理，制定本法。\n\n" +
+			"第二条 " + a2 + "\n\n第三条 " + a3 + "\n\n第四条 本法自公布之日起施行。\n"
+	}
+	a2 := "测绘工作应当使用国家规定的测绘基准和测绘系统，执行国家规定的测绘技术规范和标准。"
+	a3 := "从事测绘活动的单位应当依法取得相应等级的测绘资质证书，方可从事测绘活动。"
+	write(t, filepath.Join(content, "laws", "示例测绘法(2002-08-29).md"), law("2002年8月29日第九届全国人民代表大会常务委员会第二十九次会议修订", a2, a3))
+	write(t, filepath.Join(content, "laws", "示例测绘法(2017-04-27).md"), law("2017年4月27日第十二届全国人民代表大会常务委员会第二十七次会议修订", a2, a3))
+	newest := filepath.Join(content, "laws", "示例测绘法(2024-06-28).md")
+	write(t, newest, law("2024年6月28日第十四届全国人民代表大会常务委员会第十次会议修订", a2, a3))
+	pubBuild(t, content, out, "/")
+	write(t, newest, law("2024年6月28日第十四届全国人民代表大会常务委员会第十次会议修订", a3, a2)) // labels stay, texts swap
+	pubBuild(t, content, out, "/")
+	freshBuild(t, content, fresh, "/")
+	if diff := siteDiff(t, out, fresh); diff != "" {
+		t.Errorf("after the newest version swapped two articles, the rebuilt site differs from a fresh build:\n%s", diff)
+	}
+}
+
 // writeRebuildContent writes the site's own content, rebuildSources and
 // three generated regulations into the folder content.
 func writeRebuildContent(t *testing.T, content string) {

@@ -35,12 +35,20 @@ func newVersionIndex(c *model.Corpus) *versionIndex {
 }
 
 // digest sums up what the pages of a document show of the other
-// versions: the alignments it is part of.
+// versions: the alignment with the version before, and every alignment
+// after it up to the newest version, through which followNewer follows
+// each article.
 func (x *versionIndex) digest(id string) string {
 	if x.work[id] == nil {
 		return ""
 	}
-	data, _ := json.Marshal([]any{x.work[id], x.older[id], x.newer[id]})
+	chain := []any{x.work[id], x.older[id]}
+	seen := map[string]bool{id: true}
+	for cmp := x.newer[id]; cmp != nil && !seen[cmp.To]; cmp = x.newer[cmp.To] {
+		seen[cmp.To] = true
+		chain = append(chain, cmp)
+	}
+	data, _ := json.Marshal(chain)
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
 }
