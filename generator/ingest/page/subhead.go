@@ -74,7 +74,7 @@ func bareSubhead(ps []model.Paragraph, i int) bool {
 // and the kind of its label. It stands before running text or before the
 // first subheading inside it (二、关于贪污罪 before （一）贪污罪的认定). A
 // short line of a list is an item, not a heading: the line before it is
-// the item before it, or the line after it the item after it.
+// the item before it (itemBefore), or the line after it the item after it.
 func numberedSubhead(ps []model.Paragraph, i int) (label.ItemKind, bool) {
 	if i+1 >= len(ps) || ps[i].Heading > 0 || ps[i].ListItem || ps[i].Row != "" {
 		return 0, false
@@ -87,16 +87,25 @@ func numberedSubhead(ps []model.Paragraph, i int) (label.ItemKind, bool) {
 	if !beforeText(ps[i+1], clauseMarks) && !(ok && inner.Kind > it.Kind && ps[i+1].Heading == 0) {
 		return 0, false
 	}
-	if i > 0 {
-		if prev, ok := subheadLabel(ps[i-1].Text); ok && prev.Kind == it.Kind && prev.N == it.N-1 {
-			return 0, false
-		}
+	if i > 0 && itemBefore(ps[i-1].Text, it) {
+		return 0, false
 	}
 	if nextItem(ps[i+1].Text, it.Kind, it.N+1) {
 		return 0, false
 	}
 	return it.Kind, true
 }
+
+// itemBefore reports whether s is the item before it in the same list: it
+// opens with the label before it, whatever its text (申请书，载明申请事项和理由),
+// and ends no sentence. A heading printed in one paragraph with the text
+// under it ((二)某某的认定 followed by 刑法规定……。) is no list item.
+func itemBefore(s string, it label.ItemLabel) bool {
+	return nextItem(s, it.Kind, it.N-1) && !strings.ContainsAny(s, sentenceEnds)
+}
+
+// sentenceEnds end a sentence.
+const sentenceEnds = "。！？!?"
 
 // nextItem reports whether s opens with the item label of kind k and number n.
 func nextItem(s string, k label.ItemKind, n int) bool {

@@ -29,6 +29,10 @@ func TestMarkSubheads(t *testing.T) {
 		{"after a long item", []string{"1.某某条例的规定：", para, "2.某某办法的规定：", para, "3.虚列支出", para, "4.虚增支出", para}, []int{4, 6}},
 		{"before its first subsection", []string{"一、关于贪污罪", "（一）贪污罪的认定", para, "（二）受贿罪的认定", para}, []int{0, 1, 3}},
 		{"before a colon", []string{"一、本罪的主体", para, "二、本罪的立案标准", "涉嫌下列情形之一的，应予立案追诉:", "（一）造成损失的；"}, []int{0, 2}},
+		{"after sentence items", []string{"申请人应当提交下列材料：", "1.申请书，载明申请事项和理由", "2.身份证明文件", para,
+			"有下列情形之一的，不予受理：", "（一）申请材料不齐全，经告知仍未补正的", "（二）超过申请期限", para}, nil},
+		{"after a heading run into its text", []string{"一、本罪的主体", para, "（一）国有公司的认定 " + para, "（二）国有企业的认定", para}, []int{0, 3}},
+		{"questions", []string{"1.合同是否有效", para, "2.违约金是否过高", para}, []int{0, 2}},
 		{"list start", []string{"一、本罪的主体", para, "1.国有公司", "2." + para, "二、本罪的客体", para}, []int{0, 4}},
 	} {
 		ps := make([]model.Paragraph, len(tc.in))
