@@ -106,7 +106,9 @@ const titleRepeatLevel = 2
 // that is no part of it: a heading, or a short line without punctuation
 // (解读, 理解与适用, 制定某规定的必要性), with prose under it within a few
 // lines, or with the start of an appendix right under it (a figure's
-// caption above 附图：). Notes copied after a regulation explain it there;
+// caption above 附图：). A line that opens with the text's reference to
+// itself (本办法由某某部负责解释, its full stop lost) is no caption but a
+// 款. Notes copied after a regulation explain it there;
 // as 款 of its last article they would make that article dozens of
 // paragraphs long.
 func (b *builder) afterword(i int) bool {
@@ -114,7 +116,7 @@ func (b *builder) afterword(i int) bool {
 		return false
 	}
 	if i+1 < len(b.lines) && isAppendixStart(b.lines[i+1].text) {
-		return true
+		return !label.IsThis(b.lines[i].text, 0)
 	}
 	for j := i + 1; j < len(b.lines) && j <= i+3; j++ {
 		if s := b.lines[j].text; utf8.RuneCountInString(s) >= minProse && lastRune(s) == '。' && !label.ItemLine(s) {
