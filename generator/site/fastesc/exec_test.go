@@ -3,8 +3,8 @@ package fastesc
 import (
 	"bytes"
 	"errors"
-	"reflect"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
