@@ -23,13 +23,13 @@ import (
 // copy and gives each parse a fresh one (model.CloneDocuments); what the
 // costly ones compute of a document or a pair of documents is kept in
 // their memos (reconcile.Memo, compare.Memo, link.Memo), by what they
-// read. The copies can be made ahead, between parses (Prepare). A Cache
-// is safe for one parse at a time, and a Prepare alongside.
+// read. The copies can be made ahead, between parses (Preparer). A Cache
+// is safe for one parse at a time, and a Preparer's copying alongside.
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]*cachedFile
 	memos *memos
-	// parses counts the parses begun: a Prepare stops when one begins.
+	// parses counts the parses begun: a Preparer's copying stops when one begins.
 	parses atomic.Int64
 }
 
@@ -106,7 +106,7 @@ func (k *Cache) Parse(fsys fs.FS) *model.Corpus {
 	return parse(fsys, k, nil, k.memos)
 }
 
-// Prepare copies what each file gave ahead of the next parse, which then
+// Preparer returns a function that copies what each file gave ahead of the next parse, which then
 // takes the copies instead of making them: on the LawRefBook corpus that
 // is a tenth of the CPU time of a parse after an edit, which tiaoli
 // preview spends this way while the editor reads. It stops as soon as a
@@ -114,8 +114,17 @@ func (k *Cache) Parse(fsys fs.FS) *model.Corpus {
 // parse. A copy takes as much memory as what it copies, but no more is
 // live at the height of the next parse than without it: the parse makes
 // the same copies.
-func (k *Cache) Prepare() {
+//
+// Preparer takes the count of parses when it is called, not when the
+// copying starts, so that a parse begun in between (an edit saved while
+// the collection before the copying runs) stops it too.
+func (k *Cache) Preparer() func() {
 	begun := k.parses.Load()
+	return func() { k.prepare(begun) }
+}
+
+// prepare copies, until a parse other than the begun first ones starts.
+func (k *Cache) prepare(begun int64) {
 	k.mu.Lock()
 	files := make([]*cachedFile, 0, len(k.files))
 	for _, f := range k.files {

@@ -21,7 +21,7 @@ type preparing struct{ *generator.Cache }
 
 func (p preparing) Parse(fsys fs.FS) *model.Corpus {
 	c := p.Cache.Parse(fsys)
-	p.Prepare()
+	p.Preparer()()
 	return c
 }
 
@@ -36,16 +36,16 @@ func TestCachePrepareSharesNothing(t *testing.T) {
 	for _, step := range []string{"copied by the parse", "copied ahead", "copied ahead twice", "copied ahead during the parse"} {
 		switch step {
 		case "copied ahead":
-			k.Prepare()
+			k.Preparer()()
 		case "copied ahead twice":
-			k.Prepare()
-			k.Prepare()
+			k.Preparer()()
+			k.Preparer()()
 		}
 		var c *model.Corpus
 		if step == "copied ahead during the parse" {
 			var wg sync.WaitGroup
 			wg.Add(1)
-			go func() { defer wg.Done(); k.Prepare() }()
+			go func() { defer wg.Done(); k.Preparer()() }()
 			c = k.Parse(fsys)
 			wg.Wait()
 		} else {

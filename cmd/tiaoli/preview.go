@@ -264,10 +264,10 @@ func (s *previewSite) openEarlier() error {
 // tidy collects the garbage of the builds before the last, while the
 // editor reads, when the next build would need it (idleCollector), then
 // makes the copies of the cached documents the next build's parse takes
-// (generator.Cache.Prepare), and closes the search indexes a change of
+// (generator.Cache.Preparer), and closes the search indexes a change of
 // synonyms replaced, once the new one is served.
 func (s *previewSite) tidy() {
-	s.gc.ended(s.o.cache.Prepare)
+	s.gc.ended(s.o.cache.Preparer())
 	s.closeRetired()
 }
 

@@ -99,7 +99,10 @@ func (c *idleCollector) ended(then func()) {
 	defer c.mu.Unlock()
 	allocs, heap, _ := c.read()
 	c.build, c.allocs = allocs-c.allocs, allocs
-	if c.percent < 0 || c.closed || c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
+	if c.closed {
+		return // the server is closing: nothing to prepare for
+	}
+	if c.percent < 0 || c.collecting || (c.budget > 0 && heap+c.build <= c.budget) {
 		go then()
 		return
 	}

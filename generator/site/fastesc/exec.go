@@ -304,8 +304,15 @@ func (s *state) arg(dot reflect.Value, n parse.Node) (reflect.Value, error) {
 	if err == nil && !v.IsValid() {
 		err = errSlow // an invalid value is an error there
 	}
+	if err == nil && v.Type() == reflectValueType {
+		err = errSlow // text/template works on the value it holds
+	}
 	return v, err
 }
+
+// reflectValueType is the type of a reflect.Value: a builtin's argument of
+// that type is taken by text/template as the value it holds.
+var reflectValueType = reflect.TypeFor[reflect.Value]()
 
 // decimal reports whether a number is written in decimal digits alone:
 // text/template takes it as an int.

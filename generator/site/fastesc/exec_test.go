@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -110,5 +111,26 @@ func TestExecFunctionPanics(t *testing.T) {
 	var b bytes.Buffer
 	if err := NewExec(tm, funcs).Execute(&b, "x"); err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("error %v, want text/template's of the panic", err)
+	}
+}
+
+// TestExecReflectValueField: a builtin's argument that is itself a
+// reflect.Value is taken by text/template as the value it holds; Exec
+// leaves it to text/template.
+func TestExecReflectValueField(t *testing.T) {
+	type outer struct{ V reflect.Value }
+	for _, v := range []bool{false, true} {
+		d := outer{V: reflect.ValueOf(v)}
+		e := execTemplate(t, `{{define "layout"}}{{if not .V}}neg{{else}}pos{{end}}{{end}}`)
+		var want, got bytes.Buffer
+		if err := e.t.Execute(&want, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Execute(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("V=%v: wrote %q, text/template %q", v, got.String(), want.String())
+		}
 	}
 }
