@@ -107,12 +107,35 @@ func TestFindDefinitions(t *testing.T) {
 		{"某某自由贸易试验区（以下简称自贸区）", false, []string{
 			"自贸区|abbreviation|rest|某某自由贸易试验区|某某自由贸易试验区",
 		}},
+		// a preposition needs a predicate after the party it governs: where
+		// the bracket ends the clause, or a 的 follows it, 由 or 向 is part
+		// of the name
+		{"某某外向型经济示范区（以下简称示范区）", false, []string{
+			"示范区|abbreviation|rest|某某外向型经济示范区|某某外向型经济示范区",
+		}},
+		{"某某双向投资促进中心（以下简称投资中心）。", false, []string{
+			"投资中心|abbreviation|rest|某某双向投资促进中心|某某双向投资促进中心",
+		}},
+		{"本办法适用于某某定向培养专项计划（以下简称专项计划）", false, []string{
+			"专项计划|abbreviation|rest|某某定向培养专项计划|某某定向培养专项计划",
+		}},
+		{"为了规范某某横向科研项目管理中心（以下简称项目中心）的工作", false, []string{
+			"项目中心|abbreviation|rest|某某横向科研项目管理中心|某某横向科研项目管理中心",
+		}},
 		// 设立 inside the clause is its predicate where no 的 follows it
 		{"某市人民政府设立某某新区管理委员会（以下简称管委会）", false, []string{
 			"管委会|abbreviation|rest|某某新区管理委员会|某某新区管理委员会",
 		}},
 		{"经国务院批准设立的某某试验区（以下简称试验区）", false, []string{
 			"试验区|abbreviation|rest|经国务院批准设立的某某试验区|经国务院批准设立的某某试验区",
+		}},
+		// …but not where what follows it is an act done on setting up,
+		// which 设立 qualifies (设立登记, 设立许可)
+		{"某某市企业设立登记服务中心（以下简称登记中心）", false, []string{
+			"登记中心|abbreviation|rest|某某市企业设立登记服务中心|某某市企业设立登记服务中心",
+		}},
+		{"某某省设立许可审查中心（以下简称审查中心）", false, []string{
+			"审查中心|abbreviation|rest|某某省设立许可审查中心|某某省设立许可审查中心",
 		}},
 		{"对外投资（以下简称投资，包括再投资）", false, []string{"投资|abbreviation|rest|对外投资|对外投资"}},
 		{"监督谈话包括定期谈话和及时谈话。", true, []string{

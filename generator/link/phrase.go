@@ -46,6 +46,11 @@ var startVerbs = []string{
 // 委员会): before a 的 it qualifies the name (经批准设立的某某试验区).
 const establishVerb = "设立"
 
+// establishmentActs are what is done on setting something up: right after
+// establishVerb they make it qualify a name (某某市企业设立登记服务中心,
+// 某某省设立许可审查中心), where it is no predicate.
+var establishmentActs = []string{"登记", "许可", "审批", "核准", "备案", "申请"}
+
 // choosingVerbs choose or set out what a term names (确定负责信访工作的机构,
 // 划定城市绿地的控制线): where they start what is left of the clause they
 // end the predicate, 的 or not, as objectVerbs do.
@@ -132,8 +137,9 @@ var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", 
 // verb that ends the clause's predicate, without a leading preposition
 // or verb. A tail keeps every character of term the clause has in order
 // (保税港区 of 青岛前湾保税港区) and at least three characters; else the
-// clause is kept whole.
-func namedPhrase(clause, term string) string {
+// clause is kept whole. goesOn tells whether a predicate may follow the
+// bracket after clause (partyEnd).
+func namedPhrase(clause, term string, goesOn bool) string {
 	keeps := func(tail string) bool {
 		return runeCount(tail) >= 3 && !isClauseBreak(firstRune(tail)) && firstRune(tail) != '、' &&
 			(!subsequence(term, clause) || subsequence(term, tail))
@@ -152,7 +158,10 @@ func namedPhrase(clause, term string) string {
 				// what the preposition 对 governs is what an abbreviation
 				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导),
 				// and so is the doer after 由 or the addressee after 向
-				end = max(prepositionEnd(clause, i), partyEnd(clause, i))
+				end = prepositionEnd(clause, i)
+				if goesOn {
+					end = max(end, partyEnd(clause, i))
+				}
 			}
 			if end > i {
 				if tail := leadTrimmed(clause[end:]); keeps(tail) {
@@ -208,7 +217,7 @@ func predicateEnd(clause string, i int) int {
 			return i + len(v)
 		}
 	}
-	if takesObjectAt(clause, i, establishVerb) {
+	if takesObjectAt(clause, i, establishVerb) && !startsWithAny(clause[i+len(establishVerb):], establishmentActs) {
 		return i + len(establishVerb)
 	}
 	return -1
@@ -267,7 +276,12 @@ var partyPrepositions = []struct {
 }
 
 // partyEnd returns where a preposition of partyPrepositions at i ends when
-// what follows it, to the end of clause, names one party alone: no 的 that
+// what follows it, to the end of clause, names one party alone. The
+// caller asks it only where a predicate may follow the bracket after the
+// clause (由某某局（以下简称X）归口管理): a preposition governs a party of
+// an act, and where the bracket ends the sentence or a 的 follows it,
+// 由 or 向 is part of the name (某某外向型经济示范区（以下简称X）的建设).
+// Inside the clause it wants no 的 that
 // would make it open a clause qualifying a noun (由外国投资者投资的企业), and
 // no list (向某人或某单位赠送礼品、礼金: what follows the party there may be
 // what is named). It returns -1 otherwise.

@@ -284,13 +284,26 @@ func expansionBefore(s string, open int, term string) string {
 	if !listed && !opensQualifier(clause) {
 		clause = trimLead(clause)
 	}
-	exp := namedPhrase(clause, term)
+	exp := namedPhrase(clause, term, predicateMayFollow(s, open))
 	if listed {
 		// the joiner stays before namedPhrase, so that what it joins reads
 		// as a member (和不得…的基金会), and goes after
 		exp = strings.TrimSpace(cutJoiner(exp))
 	}
 	return dropAbbreviations(strings.TrimLeft(exp, "”’」』"))
+}
+
+// predicateMayFollow reports whether the bracket opened at open in s is
+// followed by a word that is not 的 (no break, no list mark): only there can
+// the clause before it end in a preposition and the party it governs
+// (由某某局（以下简称X）归口管理).
+func predicateMayFollow(s string, open int) bool {
+	c := closeOf(s, open)
+	if c < 0 {
+		return false
+	}
+	r := firstRune(s[c+runeLen(s, c):])
+	return (isHan(r) || isASCIIAlnum(r)) && r != '的'
 }
 
 // listJoiners join the members of a list: 、, 和, 或者 …
