@@ -129,6 +129,26 @@ func TestLaterVersionIsNoted(t *testing.T) {
 	}
 }
 
+// TestLaterVersionSameYearIsDated: a citation made earlier in the year of
+// the version it leads to is noted with both days, not with one year twice
+// ("引用的是2018年时的文本…此为2018年文本").
+func TestLaterVersionSameYearIsDated(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{
+		"law/某某事项法(2018-10-26).md":    {Data: []byte("# 某某事项法\n\n第一条 为了规范某某事项，制定本法。\n\n第二条 某某事项由县级以上人民政府管理。\n")},
+		"mid/某某事项办理规定(2018-03-01).md": {Data: []byte("# 某某事项办理规定\n\n第一条 依照《某某事项法》第二条的规定，制定本规定。\n")},
+	})
+	files := render(t, c, site.Options{Base: "/"})
+	const note = "引用的是2018年3月1日时的文本（未收录），此为2018年10月26日文本，条文可能不同"
+	for _, d := range c.Documents {
+		if d.Title != "某某事项办理规定" {
+			continue
+		}
+		if got := text(parsePage(t, files, d.Articles[0].URL+"index.html").Find(".refs .note.later")); got != note {
+			t.Errorf("the references list says %q, want %q", got, note)
+		}
+	}
+}
+
 // TestSourcePageAsNamed: a page printed as 02 is 第2版 in the source's
 // particulars, as in its name.
 func TestSourcePageAsNamed(t *testing.T) {

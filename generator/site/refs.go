@@ -6,8 +6,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site/lookup"
+	"tiaoli/generator/sourcename"
 )
 
 // refRow is a reference as a list shows it: the words as printed, where
@@ -250,7 +252,19 @@ func (r *renderer) laterNote(ref *model.Reference) string {
 	}
 	from, to := r.x.Document(ref.From.Document), r.x.Document(ref.To.Document)
 	if cited, linked, ok := lookup.LaterVersion(from, to); ok {
-		return fmt.Sprintf("引用的是%s年时的文本（未收录），此为%s年文本，条文可能不同", cited, linked)
+		cited, linked = versionWhen(cited, linked)
+		return fmt.Sprintf("引用的是%s时的文本（未收录），此为%s文本，条文可能不同", cited, linked)
 	}
 	return ""
+}
+
+// versionWhen writes the dates of a citation and of the later version it
+// leads to by their years (1991年, 2018年), or in full when both fall in
+// one year (2020年3月1日, 2020年12月29日), where the years alone would read
+// as the same text.
+func versionWhen(cited, linked string) (string, string) {
+	if cy, ly := cndate.Year(cited), cndate.Year(linked); cy != ly {
+		return cy + "年", ly + "年"
+	}
+	return sourcename.Date(cited), sourcename.Date(linked)
 }

@@ -405,7 +405,8 @@ func Cited(c *model.Corpus) []*model.CitedDocument {
 }
 
 // LaterVersion says, when a reference made in from leads to a version made
-// after from was written, the years of both: the version from cites is not
+// after from was written, the dates of both (YYYY-MM-DD, or a year alone
+// when either is known by its year only): the version from cites is not
 // in the corpus, and the one linked may number its articles otherwise (a
 // rule of 1991 citing 刑事诉讼法第九十六条 means the law of 1979, whose
 // 第九十六条 is not the one of its 2018 text). A version is dated by its
@@ -424,5 +425,5 @@ func LaterVersion(from, to *model.Document) (cited, linked string, ok bool) {
 	if written == "" || made == "" || made <= written {
 		return "", "", false
 	}
-	return cndate.Year(written), cndate.Year(made), true
+	return written, made, true
 }
