@@ -36,23 +36,54 @@ type citations struct {
 // left out: the relaxed reading's weights were fitted on counts without
 // them, and with them a much-named law (劳动法) outranked the articles that
 // readers' questions ask for (TestReaderQueries lost 4 of 42).
+//
+// A citation of a whole code printed as several files (民法典: 总则, 物权编
+// …, one title and date) cites every part: the link stage leads it to the
+// part that opens the code, but it names them all.
 func countCitations(c *model.Corpus) citations {
 	ct := citations{article: map[model.Location]int{}, document: map[string]int{}}
 	citers := map[[2]string]bool{}
+	parts := codeParts(c)
 	for _, r := range c.References {
 		if r.To == nil || r.To.Document == "" || r.To.Document == r.From.Document || r.Kind == "named" {
 			continue // a law named without 《》 or article: see below
 		}
+		cited := []string{r.To.Document}
 		if r.To.Article != "" {
 			ct.article[model.Location{Document: r.To.Document, Article: r.To.Article}]++
+		} else if ps := parts[r.To.Document]; len(ps) > 0 {
+			cited = ps
 		}
-		pair := [2]string{r.From.Document, r.To.Document}
-		if !citers[pair] {
-			citers[pair] = true
-			ct.document[r.To.Document]++
+		for _, to := range cited {
+			pair := [2]string{r.From.Document, to}
+			if to != r.From.Document && !citers[pair] {
+				citers[pair] = true
+				ct.document[to]++
+			}
 		}
 	}
 	return ct
+}
+
+// codeParts maps each document that shares its title and date with others
+// (the parts of one code printed as several files) to all of them.
+func codeParts(c *model.Corpus) map[string][]string {
+	byName := map[[2]string][]string{}
+	for _, d := range c.Documents {
+		if d.Title != "" && d.Date != "" {
+			k := [2]string{d.Title, d.Date}
+			byName[k] = append(byName[k], d.ID)
+		}
+	}
+	parts := map[string][]string{}
+	for _, ids := range byName {
+		if len(ids) > 1 {
+			for _, id := range ids {
+				parts[id] = ids
+			}
+		}
+	}
+	return parts
 }
 
 // citedCounts collects, while the index is fed, the counts of each

@@ -53,3 +53,29 @@ func TestCitedFile(t *testing.T) {
 		t.Error("a damaged side file of citations is read")
 	}
 }
+
+// TestCitedCodeInParts: a citation of a whole code printed as several
+// files (one title and date) counts for every part, whichever part the
+// link stage leads it to; a citation of one article counts for its part.
+func TestCitedCodeInParts(t *testing.T) {
+	part := func(id string) *model.Document {
+		return &model.Document{ID: id, Title: "某某法典", Date: "2020-05-28"}
+	}
+	ref := func(from, to, article string) *model.Reference {
+		return &model.Reference{From: model.Location{Document: from}, To: &model.Location{Document: to, Article: article}}
+	}
+	c := &model.Corpus{
+		Documents: []*model.Document{part("general"), part("property"), {ID: "rule", Title: "某某规定", Date: "2021-01-01"}},
+		References: []*model.Reference{
+			ref("rule", "general", ""),
+			ref("interp", "general", ""),
+			ref("interp2", "property", "第二百条"),
+		},
+	}
+	ct := countCitations(c)
+	for doc, want := range map[string]int{"general": 2, "property": 3, "rule": 0} {
+		if got := ct.document[doc]; got != want {
+			t.Errorf("%s is cited by %d documents, want %d", doc, got, want)
+		}
+	}
+}
