@@ -37,6 +37,24 @@ func TestFindDefinitions(t *testing.T) {
 			"海洋行政主管部门|abbreviation|rest|上人民政府海洋行政主管部门|上人民政府海洋行政主管部门",
 		}},
 		{"某公司（以下简称“甲公司”）", false, []string{"甲公司|defined|rest|某公司|"}},
+		// a time or place adverbial between the predicate and what is
+		// named goes (在…内, 自…之日起…日内, 在…前)
+		{"自行拆除确有困难的，可以在决定载明的期限内申请某某部门或者乡镇人民政府组织拆除（以下简称申请拆除）。", false, []string{
+			"申请拆除|abbreviation|rest|申请某某部门或者乡镇人民政府组织拆除|申请某某部门或者乡镇人民政府组织拆除",
+		}},
+		{"申请人可以自收到决定之日起十五日内申请复核某某结论（以下简称申请复核）。", false, []string{
+			"申请复核|abbreviation|rest|申请复核某某结论|申请复核某某结论",
+		}},
+		{"发布某类广告，应当在发布前由有关部门（以下称审查机关）审查。", false, []string{
+			"审查机关|defined|rest|有关部门|",
+		}},
+		// …but not a word that starts like one (起讫), nor before a 的
+		{"客运班车应当在起讫地客运站点、中途停靠地客运站点（以下统称配客站点）上下旅客。", false, []string{
+			"配客站点|defined|rest|起讫地客运站点、中途停靠地客运站点|",
+		}},
+		{"可以在本市区域内从事某类活动的单位（以下简称活动单位）。", false, []string{
+			"活动单位|abbreviation|rest|本市区域内从事某类活动的单位|本市区域内从事某类活动的单位",
+		}},
 		{"北京市人民代表大会常务委员会（以下简称市人大常委会）", false, []string{
 			"市人大常委会|abbreviation|rest|北京市人民代表大会常务委员会|北京市人民代表大会常务委员会",
 		}},

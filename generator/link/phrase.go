@@ -140,10 +140,7 @@ var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", 
 // clause is kept whole. goesOn tells whether a predicate may follow the
 // bracket after clause (partyEnd).
 func namedPhrase(clause, term string, goesOn bool) string {
-	keeps := func(tail string) bool {
-		return runeCount(tail) >= 3 && !isClauseBreak(firstRune(tail)) && firstRune(tail) != '、' &&
-			(!subsequence(term, clause) || subsequence(term, tail))
-	}
+	keeps := func(tail string) bool { return keepsTerm(clause, term, tail) }
 	phrase := clause
 	depth := 0
 	for i, r := range clause {
@@ -164,8 +161,13 @@ func namedPhrase(clause, term string, goesOn bool) string {
 				}
 			}
 			if end > i {
-				if tail := leadTrimmed(clause[end:]); keeps(tail) {
-					phrase = tail
+				// without a time or place adverbial that starts it where the
+				// rest keeps the term's characters (可以在期限内申请…)
+				for _, tail := range []string{leadTrimmed(withoutAdverbial(clause[end:])), leadTrimmed(clause[end:])} {
+					if keeps(tail) {
+						phrase = tail
+						break
+					}
 				}
 			}
 		}
@@ -183,6 +185,14 @@ func namedPhrase(clause, term string, goesOn bool) string {
 		}
 	}
 	return phrase
+}
+
+// keepsTerm reports whether tail may stand for the whole of clause as
+// what term names: it keeps every character of term the clause has in
+// order and at least three characters, and starts no list or clause.
+func keepsTerm(clause, term, tail string) bool {
+	return runeCount(tail) >= 3 && !isClauseBreak(firstRune(tail)) && firstRune(tail) != '、' &&
+		(!subsequence(term, clause) || subsequence(term, tail))
 }
 
 // leadTrimmed is s without the adverbs and the preposition that start it
@@ -311,4 +321,75 @@ func prepositionEnd(clause string, i int) int {
 		return i + len("对于")
 	}
 	return i + len("对")
+}
+
+// adverbials are the time and place adverbials that may come between a
+// predicate verb and what a phrase names: 在 or 于 up to a place or a time
+// (在决定载明的期限内, 于发布前), 自 up to the day it starts from (自收到决定之日起).
+// 中 and 时 are no closers: they start words too (中国, 时限); nor is 起
+// without a date before it (起讫).
+var adverbials = []struct {
+	opener  string
+	closers []string
+}{
+	{"在", []string{"期间", "以内", "之内", "以前", "之前", "以后", "之后", "内", "前", "后"}},
+	{"于", []string{"以前", "之前", "以后", "之后", "前", "后"}},
+	{"自", []string{"之日起", "日起", "月起", "年起"}},
+}
+
+// durationDigits start a duration after an adverbial (收到材料后五个工作日内,
+// 之日起十五日内), which ends at the next 内.
+const durationDigits = "0123456789０１２３４５６７８９一二三四五六七八九十百两半"
+
+// withoutAdverbial is s without a time or place adverbial that starts it,
+// after a modal verb if any (可以在决定载明的期限内申请… → 申请…), when no 的
+// follows the adverbial: before a 的 it belongs to the clause that
+// qualifies the name (在本市行政区域内从事…的单位) and stays. Else s is
+// returned as it is.
+func withoutAdverbial(s string) string {
+	t := strings.TrimSpace(s)
+	for _, a := range leadAdverbs {
+		t = strings.TrimPrefix(t, a)
+	}
+	for _, m := range leadModals {
+		t = strings.TrimPrefix(t, m)
+	}
+	for _, a := range leadAdverbs {
+		t = strings.TrimPrefix(t, a)
+	}
+	for _, a := range adverbials {
+		rest, ok := strings.CutPrefix(t, a.opener)
+		if !ok {
+			continue
+		}
+		rest, ok = afterFirst(rest, a.closers)
+		if !ok {
+			return s
+		}
+		if strings.ContainsRune(durationDigits, firstRune(rest)) {
+			if r, ok := afterFirst(rest, []string{"内"}); ok && runeCount(rest)-runeCount(r) <= 6 {
+				rest = r
+			}
+		}
+		if topLevelIndexAny(rest, "的") >= 0 {
+			return s
+		}
+		return rest
+	}
+	return s
+}
+
+// afterFirst is what follows the first of words in s, outside brackets,
+// and whether there is one.
+func afterFirst(s string, words []string) (string, bool) {
+	i := topLevelIndex(s, func(i int) bool { return startsWithAny(s[i:], words) })
+	if i < 0 {
+		return s, false
+	}
+	for _, w := range words {
+		if strings.HasPrefix(s[i:], w) {
+			return s[i+len(w):], true
+		}
+	}
+	return s, false
 }

@@ -186,9 +186,12 @@ var leadWords = []string{
 	"同", "对", "与", "向", "由", "把", "将", "在", "为", "和", "及", "并", "即",
 }
 
+// leadModals are trimmed before the lead words: 应当由…, 可以在….
+var leadModals = []string{"应当", "可以", "必须", "由"}
+
 func trimLead(s string) string {
 	s = strings.TrimSpace(s)
-	for _, m := range []string{"应当", "可以", "必须", "由"} {
+	for _, m := range leadModals {
 		if strings.HasPrefix(s, m) && runeCount(s) > runeCount(m)+2 {
 			s = s[len(m):]
 			break

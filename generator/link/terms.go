@@ -282,7 +282,11 @@ func expansionBefore(s string, open int, term string) string {
 	}
 	clause := strings.TrimSpace(before[start:])
 	if !listed && !opensQualifier(clause) {
+		whole := clause
 		clause = trimLead(clause)
+		if named := trimLead(withoutAdverbial(whole)); named != clause && keepsTerm(whole, term, named) {
+			clause = named // 可以在决定载明的期限内申请…: the adverbial goes
+		}
 	}
 	exp := namedPhrase(clause, term, predicateMayFollow(s, open))
 	if listed {
