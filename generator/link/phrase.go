@@ -379,10 +379,11 @@ func withoutAdverbial(s string) string {
 	return s
 }
 
-// afterFirst is what follows the first of words in s, outside brackets,
-// and whether there is one.
+// afterFirst is what follows the first of words in s after its first
+// character, outside brackets, and whether there is one: an adverbial
+// holds something before its closer (在前述区域内 closes at 内, not at 前).
 func afterFirst(s string, words []string) (string, bool) {
-	i := topLevelIndex(s, func(i int) bool { return startsWithAny(s[i:], words) })
+	i := topLevelIndex(s, func(i int) bool { return i > 0 && startsWithAny(s[i:], words) })
 	if i < 0 {
 		return s, false
 	}
