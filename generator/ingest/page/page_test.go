@@ -142,6 +142,32 @@ func TestStandaloneRegulation(t *testing.T) {
 	}
 }
 
+// TestTwoTextsInOneFile: a file that prints a second text after the first
+// one's articles, under a title line and from 第一条 again (a chapter may
+// stand between), holds two regulations; a text under 附件 or one that only
+// quotes a 第一条 stays one.
+func TestTwoTextsInOneFile(t *testing.T) {
+	first := "###  某某工作规定\n\n第一章　总　则\n\n第一条　为了某某，制定本规定。\n\n第二条　某某应当某某。\n\n第三条　本规定自发布之日起施行。\n\n"
+	for _, c := range []struct{ second, want string }{
+		{"某某工作条例\n\n第一章　总则\n\n第一条　为了某某，制定本条例。\n\n第二条　本条例自发布之日起施行。\n",
+			"regulation:某某工作规定 / regulation:某某工作条例"},
+		{"某某工作条例\n\n第一条　为了某某，制定本条例。\n\n第二条　本条例自发布之日起施行。\n",
+			"regulation:某某工作规定 / regulation:某某工作条例"},
+		{"附件\n\n某某工作细则\n\n第一条　为了某某，制定本细则。\n\n第二条　本细则自发布之日起施行。\n",
+			"regulation:某某工作规定"},
+		{"某某工作条例\n\n某某应当某某。\n",
+			"regulation:某某工作规定"},
+	} {
+		docs := splitMD(t, "rules.md", first+c.second, "")
+		if got := summary(docs); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.second, got, c.want)
+		}
+		if len(docs) == 2 && (len(docs[0].Body) != 5 || docs[1].Body[0].Text != "某某工作条例") {
+			t.Errorf("%q: the first text ends at its last article, the second starts at its title: %+v", c.second, docs[1].Body[0])
+		}
+	}
+}
+
 // TestCaseDatedByParticulars: a court case whose particulars print the
 // day it was published on a line of its own (某某典型案例 / 某某法院发布 /
 // 2022-03-15) is dated by it, not by the file's date; a date inside a

@@ -44,6 +44,64 @@ func standaloneRegulation(lines []block.Line) (*pageDoc, bool) {
 	return d, true
 }
 
+// splitTexts cuts a standalone regulation that holds two texts or more,
+// one after the other, into one page document each: a text starts again
+// where, after articles that ran from 第一条 on, a title line (no label,
+// no sentence; not under 附件, which attaches the text to the one above)
+// stands over a new 第一条, with maybe a division between (第一章 总则).
+// Read as one, the first text's articles would fall into the second's
+// preamble as a count that does not fit.
+func splitTexts(d *pageDoc) []*pageDoc {
+	out := []*pageDoc{d}
+	for {
+		last := out[len(out)-1]
+		i := secondText(last.body)
+		if i < 0 {
+			return out
+		}
+		h := newHeadline(last.body[i : i+1])
+		next := &pageDoc{kind: model.KindRegulation, head: &h, body: last.body[i+1:]}
+		last.body = last.body[:i]
+		out = append(out, next)
+	}
+}
+
+// secondText returns the index in body of the title of a second text
+// (splitTexts), or -1.
+func secondText(body []block.Line) int {
+	started := false // an article line of the first text read, from 第一条
+	for i, l := range body {
+		if lab, ok := label.ArticleLine(l.Text); ok {
+			if !started && (lab.N != 1 || lab.Suffix != 0) {
+				return -1
+			}
+			started = true
+			continue
+		}
+		if !started || label.Structural(l.Text) || !titleLike(l) || i > 0 && label.OpenerLine(body[i-1].Text) {
+			continue
+		}
+		if opensFirstArticle(body[i+1:]) && articleRun(body[:i]) >= 2 {
+			return i
+		}
+	}
+	return -1
+}
+
+// opensFirstArticle reports whether lines open with 第一条, after at most
+// a division line or two.
+func opensFirstArticle(lines []block.Line) bool {
+	for k, l := range lines {
+		if lab, ok := label.ArticleLine(l.Text); ok {
+			return lab.N == 1 && lab.Suffix == 0
+		}
+		if _, _, ok := label.PartLine(l.Text); !ok || k >= 2 {
+			return false
+		}
+	}
+	return false
+}
+
 // firstStructure returns the index of the first article line, or of the
 // first section or chapter line when the file's title names a regulation
 // and it has at least two (and it is no court case, whose numbered points
