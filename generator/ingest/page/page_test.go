@@ -168,6 +168,20 @@ func TestTwoTextsInOneFile(t *testing.T) {
 	}
 }
 
+// TestTitleAgainInPlainText: plain text that prints a regulation's title
+// again under its particulars, over two lines, is one regulation: the
+// repeat is no further headline (with the document number and a line cut
+// before a sentence ends, it would make one title too many).
+func TestTitleAgainInPlainText(t *testing.T) {
+	src := "最高人民法院关于某某法院案件管辖的规定\n\n2022年9月19日 最高人民法院审判委员会第1875次会议通过\n\n2023年1月1日 施行\n\n" +
+		"最高人民法院\n\n关于某某法院案件管辖的规定\n\n法释〔2022〕20号\n\n为服务和保障某某地区建设，进一步明确某某法院\n\n案件管辖的具体范围，制定本规定。\n\n" +
+		"第一条 某某法院管辖下列第一审案件。\n\n第二条 本规定自2023年1月1日起施行。\n"
+	docs := splitText("rule.txt", src, "")
+	if got := summary(docs); got != "regulation:最高人民法院关于某某法院案件管辖的规定" {
+		t.Errorf("documents %s", got)
+	}
+}
+
 // TestCaseDatedByParticulars: a court case whose particulars print the
 // day it was published on a line of its own (某某典型案例 / 某某法院发布 /
 // 2022-03-15) is dated by it, not by the file's date; a date inside a

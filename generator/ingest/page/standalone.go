@@ -2,6 +2,7 @@ package page
 
 import (
 	"strings"
+	"unicode"
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/page/dateline"
@@ -140,11 +141,21 @@ func firstStructure(lines []block.Line) int {
 
 // quietLead reports whether the lines before a regulation's first article
 // hold nothing but its title and metadata.
+// The title printed again under the particulars, over one line or
+// several (最高人民法院 / 关于某某的规定), is no further title: plain text,
+// which marks no headline, would otherwise count each of its lines.
 func quietLead(lines []block.Line) bool {
 	heads, titles := 0, 0
-	for i, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		if opensOther(l.Text) {
 			return false
+		}
+		if i > 0 {
+			if n := titleAgain(lines[0].Text, lines[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
 		}
 		if markedHeadline(l) && (i == 0 || !markedHeadline(lines[i-1])) {
 			heads++
@@ -157,6 +168,39 @@ func quietLead(lines []block.Line) bool {
 		return false // a headline reporting the issue of a regulation: a carrier
 	}
 	return heads <= maxLeadHeadings && (heads > 0 || titles <= maxLeadTitles)
+}
+
+// titleAgain returns how many lines from the start of lines print title
+// again, its words cut over up to maxTitleAgain lines and its issuers set
+// apart with spaces rather than 、; 0 when they do not spell all of it.
+func titleAgain(title string, lines []block.Line) int {
+	want, got := bareTitle(title), ""
+	for j, l := range lines {
+		if j == maxTitleAgain || want == "" {
+			return 0
+		}
+		got += bareTitle(l.Text)
+		switch {
+		case got == want:
+			return j + 1
+		case !strings.HasPrefix(want, got):
+			return 0
+		}
+	}
+	return 0
+}
+
+// maxTitleAgain is how many lines a title printed again may take.
+const maxTitleAgain = 4
+
+// bareTitle is a title without spaces and 、, as titleAgain compares it.
+func bareTitle(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '、' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // quietRest reports whether nothing after the first article opens another
