@@ -2,10 +2,7 @@ package site_test
 
 import (
 	"testing"
-	"testing/fstest"
 
-	"tiaoli/generator"
-	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 )
 
@@ -40,13 +37,7 @@ const decisionRule = `# 关于审理某某案件适用法律若干问题的解�
 // page, apart from the preamble; 附： and the attached text's title head
 // that text's preamble; every paragraph keeps its id, once.
 func TestDecision(t *testing.T) {
-	c := generator.Parse(fstest.MapFS{"regs/decision.md": {Data: []byte(decisionRule)}})
-	var d *model.Document
-	for _, x := range c.Documents {
-		if x.Kind == model.KindRegulation {
-			d = x
-		}
-	}
+	c, d := parseRegulation(decisionRule)
 	if d == nil || len(d.Articles) != 2 || d.Decision != 4 {
 		t.Fatalf("want a regulation of 2 articles after a decision of 4 paragraphs, got %+v", c.Documents)
 	}
