@@ -4,7 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	"tiaoli/generator/model"
 )
 
 // TestDecisionCitesUnamendedText: in a decision printed before the text it
@@ -70,16 +69,7 @@ func TestDecisionCitesUnamendedText(t *testing.T) {
 				"第二条 依照第一条处理。",
 				"第三条 本解释所称某某，是指某某。")
 			reg.Decision = 5
-			docs, ids := []*model.Document{reg}, map[string]int{reg.ID: 0}
-			if tc.older {
-				old := docFromLines(model.KindRegulation, "关于某某问题的解释", "old.md", 1, []string{"第一条 旧的规定。", "第二条 旧的范围。", "旧的第二款。"})
-				old.Date = "2010-03-18"
-				docs = append(docs, old)
-			}
-			c := corpusOf(docs...)
-			if tc.older {
-				ids[docs[1].ID] = 1
-			}
+			c, ids := withOlder(reg, tc.older, "2010-03-18", "第一条 旧的规定。", "第二条 旧的范围。", "旧的第二款。")
 			Link(c, nil)
 			var got []string
 			for _, r := range c.References {
