@@ -62,10 +62,11 @@ func corpusPath(tb testing.TB) string {
 	return filepath.Join(testdir.Corpus(tb), "lawrefbook-laws")
 }
 
-// benchDir is a fresh folder on tmpfs when there is one.
+// benchDir is a fresh folder on tmpfs when there is one, or in the
+// folder benchDirEnv names.
 func benchDir(b *testing.B) string {
-	root := ""
-	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+	root := os.Getenv(benchDirEnv)
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() && root == "" {
 		root = "/dev/shm"
 	}
 	dir, err := os.MkdirTemp(root, "tiaoli-search-bench-")
@@ -75,6 +76,10 @@ func benchDir(b *testing.B) string {
 	b.Cleanup(func() { os.RemoveAll(dir) })
 	return dir
 }
+
+// benchDirEnv names a folder the corpus benchmarks write in instead of
+// tmpfs (when that has no room).
+const benchDirEnv = "TIAOLI_BENCH_DIR"
 
 var (
 	corpusOnce  sync.Once
@@ -432,3 +437,65 @@ func editable(c *model.Corpus) []*model.Document {
 	}
 	return out
 }
+
+// rebuildProfileEnv names a file for the CPU profile of the updates of
+// BenchmarkCorpusRebuild.
+const rebuildProfileEnv = "TIAOLI_REBUILD_PROFILE"
+
+// BenchmarkCorpusRebuild builds the corpus index whole once, then times
+// what a build that starts from it (Options.Previous) costs when nothing
+// changed, and after one article's line was edited: the median CPU and
+// wall of each over rebuildRounds rounds. Each rebuild starts from the
+// one before, as a build starts from the published site.
+func BenchmarkCorpusRebuild(b *testing.B) {
+	c := lawCorpus(b)
+	docs := editable(c)
+	const program = "bench"
+	for i := 0; i < b.N; i++ {
+		dir := benchDir(b)
+		prev := filepath.Join(dir, "0")
+		if err := Build(c, prev, Options{Program: program}); err != nil {
+			b.Fatal(err)
+		}
+		if p := os.Getenv(rebuildProfileEnv); p != "" {
+			f, err := os.Create(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pprof.StartCPUProfile(f)
+		}
+		var noopWall, noopCPU, editWall, editCPU []time.Duration
+		rebuild := func(walls, cpus *[]time.Duration) {
+			next := filepath.Join(dir, strconv.Itoa(len(noopWall)+len(editWall)+1))
+			runtime.GC()
+			start, cpu0 := time.Now(), cputime.Used()
+			if err := Build(c, next, Options{Program: program, Previous: prev}); err != nil {
+				b.Fatal(err)
+			}
+			*walls, *cpus = append(*walls, time.Since(start)), append(*cpus, cputime.Used()-cpu0)
+			os.RemoveAll(prev)
+			prev = next
+		}
+		for k := 0; k < rebuildRounds; k++ {
+			rebuild(&noopWall, &noopCPU)
+			a := docs[(k*7919)%len(docs)].Articles[0]
+			a.Clauses[len(a.Clauses)-1].Text += "增补条文" + strconv.Itoa(k) + "号。"
+			rebuild(&editWall, &editCPU)
+		}
+		pprof.StopCPUProfile()
+		for _, m := range []struct {
+			name      string
+			wall, cpu []time.Duration
+		}{{"noop-", noopWall, noopCPU}, {"edit-", editWall, editCPU}} {
+			b.Logf("%srebuilds (CPU): %v", m.name, m.cpu)
+			w50, _ := percentiles(m.wall)
+			c50, _ := percentiles(m.cpu)
+			b.ReportMetric(ms(w50), m.name+"ms")
+			b.ReportMetric(ms(c50), m.name+"cpu-ms")
+		}
+	}
+}
+
+// rebuildRounds is how many rebuilds of each kind BenchmarkCorpusRebuild
+// times.
+const rebuildRounds = 3

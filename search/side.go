@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"tiaoli/generator/model"
 )
 
 // sideFiles are what the index folder holds beside bleve's own files,
@@ -34,15 +32,15 @@ type sideFiles struct {
 	numbers []uint32
 }
 
-// newSideFiles starts the side files of the index folder dir for the
-// corpus c.
-func newSideFiles(dir string, c *model.Corpus) (*sideFiles, error) {
+// newSideFiles starts the side files of the index folder dir for a
+// corpus whose citations are cites.
+func newSideFiles(dir string, cites citations) (*sideFiles, error) {
 	tw, err := createTexts(dir)
 	if err != nil {
 		return nil, err
 	}
 	return &sideFiles{chars: newCharPostings(), texts: tw, heads: newHeadPostings(),
-		cited: &citedCounts{of: countCitations(c)}}, nil
+		cited: &citedCounts{of: cites}}, nil
 }
 
 // add records the next search document d: its fields as indexed and its
@@ -54,20 +52,21 @@ func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string
 		s.heads.add(s.n, head)
 	}
 	s.texts.add(p.ownHead, p.text)
-	s.cited.add(d)
+	s.cited.add(d.Doc, d.Article)
 	s.n++
 }
 
-// keep records the next search document d as the previous index's
-// side files hold it under the number num (see carry.go).
-func (s *sideFiles) keep(d *searchDoc, num uint32) {
-	s.chars.skip(d.ID)
-	if d.sharedHead() {
-		s.heads.addNormal(s.n, s.carry.heads.headOf(uint64(num)))
+// keep records the next search document as the previous index's side
+// files hold it: e, of a record whose citations are counted by doc, with
+// its number there (see carry.go).
+func (s *sideFiles) keep(e sumEntry, doc string) {
+	s.chars.skip(e.id)
+	if e.shared {
+		s.heads.addNormal(s.n, s.carry.heads.headOf(uint64(e.num)))
 	}
-	s.texts.addNormal(s.carry.texts.part(uint64(num), partHead), s.carry.texts.part(uint64(num), partText))
-	s.cited.add(d)
-	s.carry.keep(s.n, num)
+	s.texts.addNormal(s.carry.texts.part(uint64(e.num), partHead), s.carry.texts.part(uint64(e.num), partText))
+	s.cited.add(doc, e.article)
+	s.carry.keep(s.n, e.num)
 	s.n++
 }
 
