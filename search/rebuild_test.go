@@ -82,7 +82,9 @@ func TestUpdateFollowsEveryInput(t *testing.T) {
 			p := law.Articles[2].Clauses[0]
 			p.Text += "增补条文：网络安全审查。"
 		}},
-		{"a document goes", func() { c.Documents = slices.DeleteFunc(c.Documents, func(d *model.Document) bool { return d.ID == "xin-gui" }) }},
+		{"a document goes", func() {
+			c.Documents = slices.DeleteFunc(c.Documents, func(d *model.Document) bool { return d.ID == "xin-gui" })
+		}},
 	}
 	dir := t.TempDir()
 	prev := filepath.Join(dir, "0")
