@@ -28,8 +28,10 @@ type sideFiles struct {
 	// which the entries of unchanged documents are carried over.
 	carry *carried
 	// numbers are the numbers the index gives the documents, by order of
-	// indexing, once finish has written the side files.
+	// indexing, and segs its segments, once finish has written the side
+	// files.
 	numbers []uint32
+	segs    *segmentRun
 }
 
 // newSideFiles starts the side files of the index folder dir for a
@@ -90,7 +92,13 @@ func sidePartsOf(d *searchDoc, fields map[string]interface{}, head string) sideP
 // finish writes the side files into dir, numbering documents as the index
 // bi does.
 func (s *sideFiles) finish(bi bleve.Index, dir string) error {
-	numbers, err := s.chars.numbers(bi)
+	numbers, ok, err := s.carry.numbers(bi, s.chars.ids)
+	if err == nil && !ok {
+		numbers, err = s.chars.numbers(bi)
+	}
+	if err == nil {
+		s.segs, err = segmentsOf(bi)
+	}
 	if err != nil {
 		err = fmt.Errorf("number the documents as the index does: %w", err)
 	}

@@ -33,7 +33,10 @@ const sumsFile = "tiaoli-sums"
 type sums struct {
 	program string
 	corpus  string // the digest of the corpus (corpusPrints.digest)
-	recs    []*sumRecord
+	// segs are the segments of the index when it numbered the search
+	// documents; nil when not known.
+	segs *segmentRun
+	recs []*sumRecord
 	raw     *sumReader // the records not read yet (see records)
 }
 
@@ -186,17 +189,29 @@ func (s *sums) write(dir string, side *sideFiles) error {
 			}
 		}
 	}
+	s.segs = side.segs
 	return os.WriteFile(filepath.Join(dir, sumsFile), s.encode(), 0o644)
 }
 
-// encode is the sums file: the first line, then the corpus digest, how
+// encode is the sums file: the first line, then the corpus digest, the
+// segments (how many, their IDs and how many documents they number), how
 // many records follow and each record: its key, fingerprint (uint64,
 // little-endian), doc and how many entries follow, and each entry: its
 // ID, sum, article, number and whether its head is shared (a byte).
 // Strings and counts are uvarints, strings after their lengths.
 func (s *sums) encode() []byte {
 	b := fmt.Appendf(nil, "%d %s\n", metaVersion, s.program)
-	b = binary.AppendUvarint(appendSumString(b, s.corpus), uint64(len(s.recs)))
+	b = appendSumString(b, s.corpus)
+	segs := s.segs
+	if segs == nil {
+		segs = &segmentRun{}
+	}
+	b = binary.AppendUvarint(b, uint64(len(segs.ids)))
+	for _, id := range segs.ids {
+		b = binary.AppendUvarint(b, id)
+	}
+	b = binary.AppendUvarint(b, segs.total)
+	b = binary.AppendUvarint(b, uint64(len(s.recs)))
 	for _, r := range s.recs {
 		b = appendSumString(b, r.key)
 		b = binary.LittleEndian.AppendUint64(b, r.print)
@@ -232,6 +247,18 @@ func readSums(dir string) *sums {
 	}
 	r := &sumReader{data: rest}
 	s := &sums{program: program, corpus: r.string(), raw: r}
+	n := r.uvarint()
+	if n > uint64(len(r.data)) {
+		return nil
+	}
+	segs := &segmentRun{}
+	for ; n > 0 && r.err == nil; n-- {
+		segs.ids = append(segs.ids, r.uvarint())
+	}
+	segs.total = r.uvarint()
+	if len(segs.ids) > 0 {
+		s.segs = segs
+	}
 	if r.err != nil {
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"tiaoli/generator/model"
 )
@@ -130,6 +131,9 @@ func update(c *model.Corpus, cp *corpusPrints, dir, prev, program string, indexe
 		return false, err
 	}
 	side.carry, _ = openCarried(prev) // none: every document is read afresh
+	if side.carry != nil {
+		side.carry.segs = old.segs
+	}
 	dm, err := newDocMaker()
 	if err != nil {
 		idx.Close()
@@ -353,6 +357,43 @@ func copyIndex(src, dst string, whole bool) error {
 		}
 		return os.WriteFile(to, data, 0o644)
 	})
+}
+
+// segmentRun is the segments of an index, in order: their IDs, and how
+// many documents they number (deleted ones included).
+type segmentRun struct {
+	ids   []uint64
+	total uint64
+}
+
+// segmentsOf lists the segments of the scorch index bi.
+func segmentsOf(bi bleve.Index) (*segmentRun, error) {
+	snap, err := snapshot(bi)
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	s := &segmentRun{}
+	for _, seg := range snap.Segments() {
+		s.ids = append(s.ids, seg.Id())
+		s.total += seg.Count()
+	}
+	return s, nil
+}
+
+// snapshot is the snapshot a reader of the scorch index bi reads; the
+// caller closes it.
+func snapshot(bi bleve.Index) (*scorch.IndexSnapshot, error) {
+	r, err := reader(bi)
+	if err != nil {
+		return nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, fmt.Errorf("unexpected reader %T", r)
+	}
+	return snap, nil
 }
 
 func pathExists(p string) bool {
