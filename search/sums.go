@@ -37,7 +37,7 @@ type sums struct {
 	// documents; nil when not known.
 	segs *segmentRun
 	recs []*sumRecord
-	raw     *sumReader // the records not read yet (see records)
+	raw  *sumReader // the records not read yet (see records)
 }
 
 // sumRecord is what the sums file holds of a document or term.
