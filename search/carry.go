@@ -186,7 +186,7 @@ func (c *carried) numbers(bi bleve.Index, ids []string) (out []uint32, ok bool, 
 	added := map[string]uint32{}
 	if len(segs) > len(c.segs.ids) {
 		first := c.segs.total
-		for n := first; n < first+segs[len(segs)-1].Count(); n++ {
+		for n := first; n < first+uint64(segs[len(segs)-1].FullSize()); n++ {
 			id, err := snap.ExternalID(index.NewIndexInternalID(nil, n))
 			if err != nil {
 				return nil, false, err

@@ -376,7 +376,7 @@ func segmentsOf(bi bleve.Index) (*segmentRun, error) {
 	s := &segmentRun{}
 	for _, seg := range snap.Segments() {
 		s.ids = append(s.ids, seg.Id())
-		s.total += seg.Count()
+		s.total += uint64(seg.FullSize()) // deleted documents included: they keep their numbers
 	}
 	return s, nil
 }
