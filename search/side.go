@@ -32,6 +32,8 @@ type sideFiles struct {
 	// files.
 	numbers []uint32
 	segs    *segmentRun
+	// keptNumbers is whether the documents carried over kept their numbers.
+	keptNumbers bool
 }
 
 // newSideFiles starts the side files of the index folder dir for a
@@ -96,6 +98,7 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 	if err == nil && !ok {
 		numbers, err = s.chars.numbers(bi)
 	}
+	s.keptNumbers = ok
 	if err == nil {
 		s.segs, err = segmentsOf(bi)
 	}

@@ -38,6 +38,7 @@ type sums struct {
 	segs *segmentRun
 	recs []*sumRecord
 	raw  *sumReader // the records not read yet (see records)
+	size int        // the size of the file read, or to write: a guess
 }
 
 // sumRecord is what the sums file holds of a document or term.
@@ -50,6 +51,10 @@ type sumRecord struct {
 	// counted by: the document itself, or the one defining the term.
 	doc     string
 	entries []sumEntry
+	// raw is the record as the sums file it was read from holds it, ""
+	// for none: what an update whose documents kept their numbers writes
+	// again of a record it carried over.
+	raw string
 }
 
 // sumEntry is a search document of a record. One whose ID an earlier
@@ -183,6 +188,9 @@ func appendSumString(b []byte, s string) []byte {
 // side, finished, gave the search documents.
 func (s *sums) write(dir string, side *sideFiles) error {
 	for _, r := range s.recs {
+		if !side.keptNumbers {
+			r.raw = "" // its numbers changed
+		}
 		for i := range r.entries {
 			if e := &r.entries[i]; e.sum != "" {
 				e.num = side.numbers[e.ord]
@@ -200,7 +208,7 @@ func (s *sums) write(dir string, side *sideFiles) error {
 // ID, sum, article, number and whether its head is shared (a byte).
 // Strings and counts are uvarints, strings after their lengths.
 func (s *sums) encode() []byte {
-	b := fmt.Appendf(nil, "%d %s\n", metaVersion, s.program)
+	b := fmt.Appendf(make([]byte, 0, s.size), "%d %s\n", metaVersion, s.program)
 	b = appendSumString(b, s.corpus)
 	segs := s.segs
 	if segs == nil {
@@ -213,6 +221,10 @@ func (s *sums) encode() []byte {
 	b = binary.AppendUvarint(b, segs.total)
 	b = binary.AppendUvarint(b, uint64(len(s.recs)))
 	for _, r := range s.recs {
+		if r.raw != "" {
+			b = append(b, r.raw...)
+			continue
+		}
 		b = appendSumString(b, r.key)
 		b = binary.LittleEndian.AppendUint64(b, r.print)
 		b = binary.AppendUvarint(appendSumString(b, r.doc), uint64(len(r.entries)))
@@ -246,7 +258,7 @@ func readSums(dir string) *sums {
 		return nil
 	}
 	r := &sumReader{data: rest}
-	s := &sums{program: program, corpus: r.string(), raw: r}
+	s := &sums{program: program, corpus: r.string(), raw: r, size: len(data)}
 	n := r.uvarint()
 	if n > uint64(len(r.data)) {
 		return nil
@@ -281,6 +293,7 @@ func (s *sums) records() ([]*sumRecord, error) {
 	}
 	s.recs = make([]*sumRecord, 0, n)
 	for ; n > 0 && r.err == nil; n-- {
+		start := r.data
 		rec := &sumRecord{key: r.string(), print: r.uint64(), doc: r.string()}
 		m := r.uvarint()
 		if m > uint64(len(r.data)) {
@@ -292,6 +305,7 @@ func (s *sums) records() ([]*sumRecord, error) {
 			e.id, e.sum, e.article = r.string(), r.string(), r.string()
 			e.num, e.shared = uint32(r.uvarint()), r.byte() == 1
 		}
+		rec.raw = start[:len(start)-len(r.data)]
 		s.recs = append(s.recs, rec)
 	}
 	if r.err != nil || len(r.data) > 0 {

@@ -141,6 +141,7 @@ func update(c *model.Corpus, cp *corpusPrints, dir, prev, program string, indexe
 		return false, err
 	}
 	cur, b := newSums(program, cp.digest), idx.NewBatch()
+	cur.size = old.size
 	changed, err := changes(c, cp, oldRecs, cur, side, b, dm)
 	if err == nil && float64(changed) > maxChangedShare*float64(side.n) {
 		idx.Close()
@@ -184,6 +185,7 @@ func changes(c *model.Corpus, cp *corpusPrints, old []*sumRecord, cur *sums, sid
 	for i, r := range cp.recs {
 		rec := cur.start(r)
 		if rr.docs[i] == nil {
+			rec.raw = rr.old[r.key].raw
 			for _, e := range rr.old[r.key].entries {
 				if e.sum != "" {
 					e.ord = side.n
