@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 	"sync/atomic"
 )
 
@@ -37,7 +36,7 @@ type spare struct {
 	dir   string   // where it is built (OUT.spare.new)
 	final string   // its name once the build is in (OUT.spare)
 	reuse []string // top-level names it holds
-	dirs  sync.Map // its folders known to exist
+	dirs  folders  // its folders known to exist
 	ok    atomic.Bool
 }
 
