@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/compare"
 	"tiaoli/generator/model"
 )
 
@@ -711,14 +712,20 @@ func TestOwnTitleAmongVersions(t *testing.T) {
 
 // TestArticleCitedBeforeEveryVersion: a 第X条 cited in a year before every
 // version of its law the corpus holds, when those versions renumber their
-// articles (they differ in the articles without 之一), was most likely
-// another article then: it stays unresolved, with a problem. A law held in
-// one version, or in versions that number alike, is linked (the site notes
-// the later text); so are a citation of the whole law, and one made while
-// a held version was in force.
+// articles (their alignment pairs articles of different numbers), was most
+// likely another article then: it stays unresolved, with a problem. A law
+// held in one version, or in versions that number alike (a 第X条之一
+// inserted, the last article dropped: the counts differ, the numbers of
+// what both hold do not), is linked (the site notes the later text); so
+// are a citation of the whole law, and one made while a held version was
+// in force.
 func TestArticleCitedBeforeEveryVersion(t *testing.T) {
-	renumbered := [2][]string{{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"}, {"第一条 新的总则。", "第二条 新的附则。"}}
-	kept := [2][]string{{"第一条 旧的总则。", "第二条 旧的附则。"}, {"第一条 新的总则。", "第一条之一 新的范围。", "第二条 新的附则。"}}
+	renumbered := [2][]string{{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例适用于全省范围。", "第三条 本条例自公布之日起施行。"},
+		{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。"}}
+	kept := [2][]string{{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。"},
+		{"第一条 为了规范某某活动，制定本条例。", "第一条之一 本条例适用于全省范围。", "第二条 本条例自公布之日起施行。"}}
+	lastDropped := [2][]string{{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。", "第三条 旧的附件另行公布。"},
+		{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。"}}
 	cases := []struct {
 		name, text, date string
 		versions         [2][]string
@@ -728,6 +735,7 @@ func TestArticleCitedBeforeEveryVersion(t *testing.T) {
 		{"before every version, renumbered", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, false, true},
 		{"before the only version", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, true, false},
 		{"before every version, numbers kept", "依照《某某条例》第二条处理。", "2010-05-01", kept, false, false},
+		{"before every version, the last article dropped", "依照《某某条例》第二条处理。", "2010-05-01", lastDropped, false, false},
 		{"while a held version was in force", "依照《某某条例》第二条处理。", "2016-05-01", renumbered, false, false},
 		{"the whole law", "依照《某某条例》处理。", "2010-05-01", renumbered, false, false},
 	}
@@ -739,15 +747,24 @@ func TestArticleCitedBeforeEveryVersion(t *testing.T) {
 			note := newsDoc("评论", tc.text)
 			note.Date = tc.date
 			c := corpusOf(note, v15, v18)
-			versions := []model.Version{{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}
+			versions := []model.Version{{Document: v18.ID, Date: "2018", Doc: v18}, {Document: v15.ID, Date: "2015", Doc: v15}}
 			if tc.single {
 				c = corpusOf(note, v18)
 				versions = versions[:1]
 			}
 			c.Works = []*model.Work{{Title: "某某条例", Versions: versions}}
+			c.Comparisons = compare.Works(c.Works, nil)
+			for _, cmp := range c.Comparisons {
+				cmp.From, cmp.To = cmp.FromDoc.ID, cmp.ToDoc.ID
+			}
 			Link(c, nil)
-			last := c.References[len(c.References)-1]
-			if last.To == nil {
+			var last *model.Reference
+			for _, r := range c.References {
+				if r.From.Document == note.ID {
+					last = r
+				}
+			}
+			if last == nil || last.To == nil {
 				t.Fatalf("%q resolves nowhere: %+v", last.Text, last)
 			}
 			if got := last.Problem != ""; got != tc.problem {

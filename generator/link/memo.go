@@ -298,7 +298,8 @@ func copyRef(r model.Reference) model.Reference {
 
 // contextKey is the digest of what linking a document reads beyond the
 // document itself: every document's outline, terms and cited titles, in
-// corpus order, the works and the glossary.
+// corpus order, the works, which of them renumber their articles, and the
+// glossary.
 func (l *linker) contextKey(glossary digest, cited [][]string) digest {
 	w := newKeyWriter()
 	w.digest(glossary)
@@ -316,6 +317,10 @@ func (l *linker) contextKey(glossary digest, cited [][]string) digest {
 			w.str(v.Document)
 			w.str(v.Date)
 		}
+	}
+	w.num(len(l.titles.renumbered))
+	for _, r := range l.titles.renumbered {
+		w.flag(r) // read from the comparisons, which the outlines do not cover
 	}
 	return w.sum()
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tiaoli/generator/cndate"
+	"tiaoli/generator/compare"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
@@ -30,7 +31,7 @@ type titleIndex struct {
 	other      titleTier // titles without version marks, and of works
 	reported   map[string][]int
 	issued     map[string][]int // by the title from its 关于, without the issuer before it
-	renumbered map[int]bool     // renumbers, by the newest version of a work
+	renumbered []bool           // per document: its work renumbers (renumbers)
 	names      names
 }
 
@@ -46,9 +47,9 @@ func newTitleTier() titleTier {
 // titlePrefixes are dropped to make a short title.
 var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
-func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
+func newTitleIndex(docs []*model.Document, works []*model.Work, comparisons []*model.Comparison) *titleIndex {
 	x := &titleIndex{docs: docs, titles: make([]string, len(docs)), dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
-		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, renumbered: map[int]bool{}}
+		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, renumbered: make([]bool, len(docs))}
 	at := make(map[string]int, len(docs))
 	for i, d := range docs {
 		at[d.ID] = i
@@ -88,6 +89,7 @@ func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
 			}
 		}
 	}
+	x.markRenumbered(comparisons, at)
 	return x
 }
 
@@ -294,39 +296,26 @@ func (x *titleIndex) predates(i int, date string) bool {
 }
 
 // renumbers reports whether the versions of document i's work show that
-// it renumbered its articles from one version to the next: the corpus
-// holds two or more, and they differ in the articles numbered without 之一
-// (an amendment that inserts 第X条之一 renumbers nothing). A work held in
-// one version shows nothing.
-func (x *titleIndex) renumbers(i int) bool {
-	vs := x.versions[i]
-	if len(vs) < 2 {
-		return false
-	}
-	if r, ok := x.renumbered[vs[0]]; ok {
-		return r
-	}
-	r := false
-	first := plainNumbers(x.docs[vs[0]])
-	for _, j := range vs[1:] {
-		if !slices.Equal(plainNumbers(x.docs[j]), first) {
-			r = true
-			break
-		}
-	}
-	x.renumbered[vs[0]] = r
-	return r
-}
+// it renumbered its articles from one version to the next: the alignment
+// of two consecutive versions the corpus holds pairs an article with one
+// of another number (compare.Renumbers). An amendment that inserts 第X条之一
+// or drops the last articles renumbers nothing; a work held in one version
+// shows nothing.
+func (x *titleIndex) renumbers(i int) bool { return x.renumbered[i] }
 
-// plainNumbers are the numbers of d's articles without a suffix, in order.
-func plainNumbers(d *model.Document) []int {
-	var ns []int
-	for _, a := range d.Articles {
-		if a != nil && a.Suffix == 0 {
-			ns = append(ns, a.Number)
+// markRenumbered marks every version of a work some comparison of whose
+// versions renumbers (compare.Renumbers).
+func (x *titleIndex) markRenumbered(comparisons []*model.Comparison, at map[string]int) {
+	for _, c := range comparisons {
+		i, ok := at[c.To]
+		if !ok || x.renumbered[i] || !compare.Renumbers(c) {
+			continue
+		}
+		x.renumbered[i] = true
+		for _, j := range x.versions[i] {
+			x.renumbered[j] = true
 		}
 	}
-	return ns
 }
 
 // version picks among documents of one title: regulations first, then the
