@@ -798,5 +798,26 @@ func TestCitationOfCodeInParts(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	parts := []string{later.ID, first.ID}
+	if !slices.Equal(later.Parts, parts) || !slices.Equal(first.Parts, parts) || note.Parts != nil {
+		t.Errorf("parts: %q, %q, the note's %q; want %q twice and none", later.Parts, first.Parts, note.Parts, parts)
+	}
 	checkLinks(t, c)
+}
+
+// TestPartsShareADate: regulations of one title are the parts of a code
+// only when they share a known date: undated ones, or of other dates
+// (versions), are not.
+func TestPartsShareADate(t *testing.T) {
+	a := regulationDoc("某某规则", "第一条 总则。")
+	b := regulationDoc("某某规则", "第二条 范围。")
+	b.Sources[0].Path = "b.md"
+	for _, dates := range [][2]string{{"", ""}, {"2019-01-01", "2020-01-01"}} {
+		a.Date, b.Date = dates[0], dates[1]
+		c := corpusOf(a, b)
+		Link(c, nil)
+		if a.Parts != nil || b.Parts != nil {
+			t.Errorf("dated %q: parts %q, %q; want none", dates, a.Parts, b.Parts)
+		}
+	}
 }

@@ -32,6 +32,7 @@ type titleIndex struct {
 	reported   map[string][]int
 	issued     map[string][]int // by the title from its 关于, without the issuer before it
 	renumbered []bool           // per document: its work renumbers (renumbers)
+	parts      [][]int          // per document: the parts of its code (markParts), nil for a text printed whole
 	names      names
 }
 
@@ -90,7 +91,38 @@ func newTitleIndex(docs []*model.Document, works []*model.Work, comparisons []*m
 		}
 	}
 	x.markRenumbered(comparisons, at)
+	x.markParts()
 	return x
+}
+
+// markParts finds the codes printed as several files (民法典 总则, 物权编
+// …): the regulations that share a title and a known date. Each part
+// lists them all, itself among them, in corpus order, and so does its
+// document's Parts, which later stages read (the search counts a citation
+// of the whole code as one of every part).
+func (x *titleIndex) markParts() {
+	x.parts = make([][]int, len(x.docs))
+	byName := map[[2]string][]int{}
+	for i, d := range x.docs {
+		d.Parts = nil
+		if d.Kind == model.KindRegulation && x.titles[i] != "" && x.dates[i] != "" {
+			k := [2]string{x.titles[i], x.dates[i]}
+			byName[k] = append(byName[k], i)
+		}
+	}
+	for _, is := range byName {
+		if len(is) < 2 {
+			continue
+		}
+		ids := make([]string, len(is))
+		for k, i := range is {
+			ids[k] = x.docs[i].ID
+		}
+		for _, i := range is {
+			x.parts[i] = is
+			x.docs[i].Parts = ids
+		}
+	}
 }
 
 // add indexes document i in a tier under a normalised title and its
@@ -171,9 +203,9 @@ func (x *titleIndex) lookup(title, date string) int {
 	return -1
 }
 
-// opening is, among document i and those that share its title and date
-// (the parts of one code printed as several files: 民法典 总则, 物权编 …),
-// the one that holds 第一条: where a citation of the whole code starts. A
+// opening is, among document i and the other parts of its code (markParts:
+// one code printed as several files, 民法典 总则, 物权编 …), the one that
+// holds 第一条: where a citation of the whole code starts. A
 // 第X条 after the citation is then looked for in the part that holds it
 // (part); i when none holds 第一条, or i does.
 func (x *titleIndex) opening(i int) int {
@@ -230,8 +262,8 @@ func (x *titleIndex) oneTitle(ds []int) bool {
 }
 
 // part returns the document that holds 第X条 (and the 款 and item p
-// names) among those that share the title and date of document i: the
-// parts of one code printed as several files (民法典 总则, 物权编, 合同编 …);
+// names) among document i and the other parts of its code (markParts: one
+// code printed as several files, 民法典 总则, 物权编, 合同编 …);
 // i when none or i does. For a citing text of no known date (undated) it
 // also looks among the other versions of i's work, newest first: the
 // 第一百七十四条 of a 条例 whose newest version has 142 articles is an older
@@ -247,8 +279,7 @@ func (x *titleIndex) part(i int, p label.Parts, undated bool) int {
 	return i
 }
 
-// holder is the first of i, the documents that share its title and date,
-// and (undated) the versions of its work that holds the article of p, or
+// holder is the first of i, the other parts of its code, and (undated) the versions of its work that holds the article of p, or
 // with whole its 款 and item too; -1 when none does.
 func (x *titleIndex) holder(i int, p label.Parts, undated, whole bool) int {
 	holds := func(j int) bool {
@@ -262,8 +293,8 @@ func (x *titleIndex) holder(i int, p label.Parts, undated, whole bool) int {
 	if holds(i) {
 		return i
 	}
-	for _, j := range x.own.exact[normTitle(x.docs[i].Title)] {
-		if j != i && x.dates[j] == x.dates[i] && holds(j) {
+	for _, j := range x.parts[i] {
+		if j != i && holds(j) {
 			return j
 		}
 	}
