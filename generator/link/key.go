@@ -22,10 +22,11 @@ type digest [sha256.Size]byte
 // (NewStoredMemo): the same whole, the same document to link.
 // outline and shape cover what linking another document reads of it:
 // outline what any document may read (see writeOutline), shape the 款 and
-// items of its articles, which only a reference that resolves to one of
-// its articles reads (see writeShape). Neither has the text of its
-// paragraphs, whose terms and cited titles other documents read through
-// discovery instead.
+// items of its articles and their words, which only a reference that
+// resolves to one of its articles reads (see writeShape; the words, when
+// it cites a version the corpus does not hold: speaksOf). The outline has
+// no text of its paragraphs, whose terms and cited titles other documents
+// read through discovery instead.
 type docKey struct{ whole, outline, shape digest }
 
 // keyWriter writes fields to a hash, each string after its length and
@@ -140,7 +141,7 @@ func (w *keyWriter) sum() digest {
 // of its texts (keyWriter.text).
 func keyOf(d *model.Document, byBytes bool) docKey {
 	whole, outline, shape := newKeyWriter(), newKeyWriter(), newKeyWriter()
-	whole.bytes = byBytes
+	whole.bytes, shape.bytes = byBytes, byBytes
 	writeOutline(outline, d)
 	writeShape(shape, d)
 	k := docKey{outline: outline.sum(), shape: shape.sum()}
@@ -206,7 +207,9 @@ func writeOutline(w *keyWriter, d *model.Document) {
 // writeShape writes the 款, items and notes of each article, their
 // anchors and the numbers of the items: a reference to 第五条第二款第（三）项
 // resolves only where they exist. A line added at the end of an article
-// changes its shape, not its outline.
+// changes its shape, not its outline. So do the words of its 款 and
+// items: a 第X条 cited before the only version the corpus holds is taken
+// when its sentence speaks of that article (speaksOf).
 func writeShape(w *keyWriter, d *model.Document) {
 	w.num(len(d.Articles))
 	for _, a := range d.Articles {
@@ -218,6 +221,7 @@ func writeShape(w *keyWriter, d *model.Document) {
 			w.flag(c != nil)
 			if c != nil {
 				w.str(c.Anchor)
+				w.text(c.Text) // read when a version is cited before it (speaksOf)
 				shapeItems(w, c.Items)
 			}
 		}
@@ -241,6 +245,7 @@ func shapeItems(w *keyWriter, items []*model.Item) {
 		w.str(it.Label)
 		w.num(it.Number)
 		w.str(it.Anchor)
+		w.text(it.Text)
 		shapeItems(w, it.Items)
 	}
 }

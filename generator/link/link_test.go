@@ -714,11 +714,12 @@ func TestOwnTitleAmongVersions(t *testing.T) {
 // version of its law the corpus holds, when those versions renumber their
 // articles (their alignment pairs articles of different numbers), was most
 // likely another article then: it stays unresolved, with a problem. A law
-// held in one version, or in versions that number alike (a 第X条之一
-// inserted, the last article dropped: the counts differ, the numbers of
-// what both hold do not), is linked (the site notes the later text); so
-// are a citation of the whole law, and one made while a held version was
-// in force.
+// held in one version is linked (the site notes the later text) when the
+// citing sentence speaks of the article (shares its rare words), else it
+// stays unresolved too. A law held in versions that number alike (a
+// 第X条之一 inserted, the last article dropped: the counts differ, the
+// numbers of what both hold do not) is linked; so are a citation of the
+// whole law, and one made while a held version was in force.
 func TestArticleCitedBeforeEveryVersion(t *testing.T) {
 	renumbered := [2][]string{{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例适用于全省范围。", "第三条 本条例自公布之日起施行。"},
 		{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。"}}
@@ -733,7 +734,8 @@ func TestArticleCitedBeforeEveryVersion(t *testing.T) {
 		problem          bool
 	}{
 		{"before every version, renumbered", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, false, true},
-		{"before the only version", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, true, false},
+		{"before the only version, speaking of its article", "依照《某某条例》第二条，该条例自公布之日起施行。", "2010-05-01", renumbered, true, false},
+		{"before the only version, not speaking of it", "违反《某某条例》第二条，擅自转让许可证的，没收违法所得。", "2010-05-01", renumbered, true, true},
 		{"before every version, numbers kept", "依照《某某条例》第二条处理。", "2010-05-01", kept, false, false},
 		{"before every version, the last article dropped", "依照《某某条例》第二条处理。", "2010-05-01", lastDropped, false, false},
 		{"while a held version was in force", "依照《某某条例》第二条处理。", "2016-05-01", renumbered, false, false},
@@ -818,6 +820,41 @@ func TestPartsShareADate(t *testing.T) {
 		Link(c, nil)
 		if a.Parts != nil || b.Parts != nil {
 			t.Errorf("dated %q: parts %q, %q; want none", dates, a.Parts, b.Parts)
+		}
+	}
+}
+
+// TestSpeaksOf: a citing sentence speaks of the article it cites when it
+// shares that article's rare words, more than most other articles do; the
+// references and the cited title in it do not count.
+func TestSpeaksOf(t *testing.T) {
+	law := regulationDoc("某某管理法",
+		"第一条 为了加强某某管理，制定本法。",
+		"第二条 某某管理工作由县级以上人民政府负责。",
+		"第三条 申请临时占用某某场地的，应当经县级以上人民政府批准。",
+		"第四条 违反本法规定的，由县级以上人民政府责令改正。",
+		"第五条 擅自转让经营许可证的，没收违法所得，并处罚款。")
+	cases := []struct {
+		text    string
+		article int
+		want    bool
+	}{
+		{"临时占用场地的，依照某某管理法第三条的规定办理。", 3, true},
+		{"临时占用场地的，依照某某管理法第五条的规定办理。", 5, false},
+		{"依照某某管理法第二条的规定办理。", 2, false},
+		{"擅自转让许可证的，依照某某管理法第三条、第五条处罚。", 5, true},
+	}
+	for _, tc := range cases {
+		raws := scanRefs(tc.text)
+		var raw rawRef
+		for _, r := range raws {
+			if r.P.Article == tc.article {
+				raw = r
+			}
+		}
+		raw.Title = "某某管理法"
+		if got := speaksOf(tc.text, raw, law, newTitleIndex([]*model.Document{law}, nil, nil).articleTexts(0), tc.article-1); got != tc.want {
+			t.Errorf("%s (第%d条): got %v, want %v", tc.text, tc.article, got, tc.want)
 		}
 	}
 }

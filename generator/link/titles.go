@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/compare"
@@ -33,6 +34,7 @@ type titleIndex struct {
 	issued     map[string][]int // by the title from its 关于, without the issuer before it
 	renumbered []bool           // per document: its work renumbers (renumbers)
 	parts      [][]int          // per document: the parts of its code (markParts), nil for a text printed whole
+	articles   []lazyTexts      // per document: its articles as speaksOf reads them
 	names      names
 }
 
@@ -92,7 +94,30 @@ func newTitleIndex(docs []*model.Document, works []*model.Work, comparisons []*m
 	}
 	x.markRenumbered(comparisons, at)
 	x.markParts()
+	x.articles = make([]lazyTexts, len(docs))
 	return x
+}
+
+// lazyTexts are the articles of a document prepared for speaksOf the first
+// time a citation asks for them; the documents are linked in parallel.
+type lazyTexts struct {
+	once  sync.Once
+	texts *compare.Texts
+}
+
+// articleTexts are the articles of document i, prepared for speaksOf.
+func (x *titleIndex) articleTexts(i int) *compare.Texts {
+	l := &x.articles[i]
+	l.once.Do(func() {
+		texts := make([]string, len(x.docs[i].Articles))
+		for k, a := range x.docs[i].Articles {
+			if a != nil {
+				texts[k] = compare.Text(a)
+			}
+		}
+		l.texts = compare.NewTexts(texts)
+	})
+	return l.texts
 }
 
 // markParts finds the codes printed as several files (民法典 总则, 物权编

@@ -106,6 +106,8 @@ func (w *worker) cites(at place, p fromPage) []refRow {
 		row.Target = r.targetName(ref)
 		if url != "" {
 			row.Note = r.laterNote(ref)
+		} else {
+			row.Note = r.earlierNote(ref)
 		}
 		out = append(out, row)
 	}
@@ -254,6 +256,24 @@ func (r *renderer) laterNote(ref *model.Reference) string {
 	if cited, linked, ok := lookup.LaterVersion(from, to); ok {
 		cited, linked = versionWhen(cited, linked)
 		return fmt.Sprintf("引用的是%s时的文本（未收录），此为%s文本，条文可能不同", cited, linked)
+	}
+	return ""
+}
+
+// earlierNote says, for a reference left unresolved that names a place in
+// a version made after the text that cites it (the link stage found the
+// article, but could not take it for the one cited: the versions renumber
+// their articles, or the citing sentence does not speak of it), that the
+// text cited is not collected and the one collected is not linked; "" for
+// any other reference.
+func (r *renderer) earlierNote(ref *model.Reference) string {
+	if !dangling(ref) || ref.To.Article == "" {
+		return ""
+	}
+	from, to := r.x.Document(ref.From.Document), r.x.Document(ref.To.Document)
+	if cited, linked, ok := lookup.LaterVersion(from, to); ok {
+		cited, linked = versionWhen(cited, linked)
+		return fmt.Sprintf("引用的是%s时的文本（未收录）；所收录的%s文本中的同号条文不能确定就是所引条文，不链接", cited, linked)
 	}
 	return ""
 }
