@@ -249,15 +249,7 @@ func (w *worker) snippet(b *textBuilder, text string, start, end int, want strin
 // other reference. A reference to a whole document needs no note: it
 // leads to the law, whatever its version.
 func (r *renderer) laterNote(ref *model.Reference) string {
-	if ref.To == nil || ref.To.Article == "" {
-		return ""
-	}
-	from, to := r.x.Document(ref.From.Document), r.x.Document(ref.To.Document)
-	if cited, linked, ok := lookup.LaterVersion(from, to); ok {
-		cited, linked = versionWhen(cited, linked)
-		return fmt.Sprintf("引用的是%s时的文本（未收录），此为%s文本，条文可能不同", cited, linked)
-	}
-	return ""
+	return r.versionDated(ref, "引用的是%s时的文本（未收录），此为%s文本，条文可能不同")
 }
 
 // earlierNote says, for a reference left unresolved that names a place in
@@ -267,13 +259,23 @@ func (r *renderer) laterNote(ref *model.Reference) string {
 // text cited is not collected and the one collected is not linked; "" for
 // any other reference.
 func (r *renderer) earlierNote(ref *model.Reference) string {
-	if !dangling(ref) || ref.To.Article == "" {
+	if !dangling(ref) {
+		return ""
+	}
+	return r.versionDated(ref, "引用的是%s时的文本（未收录）；所收录的%s文本中的同号条文不能确定就是所引条文，不链接")
+}
+
+// versionDated is format filled with the dates of the text cited and of the
+// later version a reference to an article names (versionWhen); "" when
+// the reference names no article, or a version not later than the text.
+func (r *renderer) versionDated(ref *model.Reference, format string) string {
+	if ref.To == nil || ref.To.Article == "" {
 		return ""
 	}
 	from, to := r.x.Document(ref.From.Document), r.x.Document(ref.To.Document)
 	if cited, linked, ok := lookup.LaterVersion(from, to); ok {
 		cited, linked = versionWhen(cited, linked)
-		return fmt.Sprintf("引用的是%s时的文本（未收录）；所收录的%s文本中的同号条文不能确定就是所引条文，不链接", cited, linked)
+		return fmt.Sprintf(format, cited, linked)
 	}
 	return ""
 }
