@@ -146,10 +146,10 @@ func (k *keyCheck) unchanged(path string, v reflect.Value) {
 }
 
 // TestOutlineLeavesText: an edit of a paragraph's text changes a
-// document's whole key, not its outline; of an article's, its shape too
-// (a version cited before it reads its words: speaksOf), of its preamble,
-// not; a 款 added changes its shape, not its outline; an article added
-// changes its outline.
+// document's whole key, not its outline or shape (of an article's, its
+// worded key: a version cited before it reads its words, speaksOf); a 款
+// added changes its shape, not its outline; an article added changes its
+// outline.
 func TestOutlineLeavesText(t *testing.T) {
 	d := &model.Document{ID: "d", Regulation: model.Regulation{Articles: []*model.Article{
 		{Number: 1, Label: "第一条", Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: "甲"}}}},
@@ -164,9 +164,11 @@ func TestOutlineLeavesText(t *testing.T) {
 				after.whole != before.whole, after.outline != before.outline, after.shape != before.shape)
 		}
 	}
-	step("an article's text edited", func() { d.Articles[0].Clauses[0].Text = "乙" }, false, true)
-	d.Preamble = []model.Paragraph{{Text: "甲"}}
-	step("the preamble edited", func() { d.Preamble[0].Text = "乙" }, false, false)
+	before := keyOf(d, false).worded
+	step("a text edited", func() { d.Articles[0].Clauses[0].Text = "乙" }, false, false)
+	if keyOf(d, false).worded == before {
+		t.Error("an article's text edited: its worded key does not change")
+	}
 	step("a 款 added", func() { d.Articles[0].Clauses = append(d.Articles[0].Clauses, &model.Clause{}) }, false, true)
 	step("an article added", func() { d.Articles = append(d.Articles, &model.Article{Number: 2, Label: "第二条"}) }, true, true)
 }

@@ -858,3 +858,41 @@ func TestSpeaksOf(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoRereadsWords: a document that cites an article of the only
+// version of a law made after it reads the words of that law's articles
+// (speaksOf); through a Memo it is linked anew when they change, and gives
+// what a whole link gives.
+func TestMemoRereadsWords(t *testing.T) {
+	corpus := func(article string) *model.Corpus {
+		law := regulationDoc("某某条例 2018", "第一条 为了规范某某活动，制定本条例。", article)
+		note := newsDoc("评论", "依照《某某条例》第二条，该条例自公布之日起施行。")
+		note.Date = "2010-05-01"
+		return corpusOf(note, law)
+	}
+	problem := func(c *model.Corpus) string {
+		for _, r := range c.References {
+			if r.From.Document == c.Documents[0].ID && r.To != nil && r.To.Article != "" {
+				return r.Problem
+			}
+		}
+		t.Fatal("no reference to an article")
+		return ""
+	}
+	m := NewMemo()
+	c := corpus("第二条 本条例自公布之日起施行。")
+	m.Link(c, nil)
+	if p := problem(c); p != "" {
+		t.Fatalf("the sentence that speaks of 第二条 is not linked: %s", p)
+	}
+	edited := corpus("第二条 某某活动由县级以上人民政府管理。")
+	m.Link(edited, nil)
+	if _, l := m.Anew(); l < 2 {
+		t.Errorf("the law's words changed: %d documents linked anew, want the law and the note", l)
+	}
+	fresh := corpus("第二条 某某活动由县级以上人民政府管理。")
+	Link(fresh, nil)
+	if got, want := problem(edited), problem(fresh); got != want || got == "" {
+		t.Errorf("through the memo the problem is %q, a whole link gives %q", got, want)
+	}
+}

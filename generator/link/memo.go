@@ -83,7 +83,7 @@ type linkedDoc struct {
 	occs   []occurrence
 	cited  []citedHit
 	// shapes are the shapes of the documents its references resolved in,
-	// by ID.
+	// by ID: their worded keys where it read their words.
 	shapes map[string]digest
 	// onDisk: read back from a whole stored Memo (memo_store.go), with
 	// its references numbered from diskOffset, and not made again since.
@@ -221,7 +221,7 @@ func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 		return nil, false
 	}
 	for id, shape := range e.shapes {
-		if i, ok := l.byID[id]; !ok || l.keys[i].shape != shape {
+		if i, ok := l.byID[id]; !ok || (l.keys[i].shape != shape && l.keys[i].worded != shape) {
 			return nil, false
 		}
 	}
@@ -268,6 +268,9 @@ func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
 		occs: slices.Clone(r.occs), cited: slices.Clone(r.cited), shapes: map[string]digest{}}
 	for _, t := range r.targets {
 		e.shapes[l.docs[t].ID] = l.keys[t].shape
+	}
+	for _, t := range r.worded {
+		e.shapes[l.docs[t].ID] = l.keys[t].worded // its words were read too
 	}
 	m.linked.Put(k, e)
 	m.anew.linked.Add(1)

@@ -455,10 +455,14 @@ func sameSentence(s string, a, b made) bool {
 // it is not linked. "" when the article is taken; the site notes the
 // later text (lookup.LaterVersion).
 func (r *docRefs) earlierText(i, ai int, raw rawRef, ti int, date string) string {
-	switch {
-	case r.l.titles.renumbers(i):
+	if r.l.titles.renumbers(i) {
 		return fmt.Sprintf("cited on %s, before every version of %s the corpus holds, which renumber their articles", date, describe(r.l.docs[i]))
-	case len(r.l.titles.versions[i]) < 2 && !speaksOf(r.l.texts[r.di][ti].p.Text, raw, r.l.docs[i], r.l.titles.articleTexts(i), ai):
+	}
+	if len(r.l.titles.versions[i]) >= 2 {
+		return ""
+	}
+	r.worded = append(r.worded, i) // for a Memo: its words are read
+	if !speaksOf(r.l.texts[r.di][ti].p.Text, raw, r.l.docs[i], r.l.titles.articleTexts(i), ai) {
 		return fmt.Sprintf("cited on %s, before the only version of %s the corpus holds, whose %s shares too little with the citing sentence",
 			date, describe(r.l.docs[i]), r.l.docs[i].Articles[ai].Label)
 	}
