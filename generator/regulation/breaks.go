@@ -44,9 +44,8 @@ func lostBreak(s string) int {
 // (not at its ends), in order, while f returns true.
 func spaceRuns(s string, f func(i, j int) bool) {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !label.IsSpace(r) {
-			i += size
+		if !spaceAt(s, i) {
+			i++
 			continue
 		}
 		j := len(s) - len(strings.TrimLeftFunc(s[i:], label.IsSpace))
@@ -55,6 +54,22 @@ func spaceRuns(s string, f func(i, j int) bool) {
 		}
 		i = j
 	}
+}
+
+// spaceAt reports whether a space (label.IsSpace) starts at byte i of s.
+// It looks at the byte first and decodes only after the first byte of a
+// space: most bytes are none. A first byte is never a later byte of
+// another character, so stepping a byte at a time finds the spaces that
+// decoding s rune by rune finds.
+func spaceAt(s string, i int) bool {
+	switch s[i] {
+	case ' ', '\t':
+		return true
+	case 0xC2, 0xE3: // U+00A0, U+3000
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return label.IsSpace(r)
+	}
+	return false
 }
 
 // breaksAt reports whether a paragraph starts at after when before, the
@@ -85,15 +100,19 @@ func firstRune(s string) rune {
 // （二） after a ； later on the line (…的条件：（一）…；（二）…). A
 // citation of an item (：（一）项规定的) has no second item so.
 func inlineList(s string) int {
-	for i := range s {
-		if !strings.HasPrefix(s[i:], "（") || !endsInColon(s[:i]) {
+	for i := 0; ; i += len("（") {
+		k := strings.Index(s[i:], "（")
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if !endsInColon(s[:i]) {
 			continue
 		}
 		if m, ok := label.ReadItem(s[i:]); ok && m.Kind == label.HanParenItem && m.N == 1 && m.Rest != "" && !citesItems(m) && listGoesOn(m.Rest) {
 			return i
 		}
 	}
-	return -1
 }
 
 // listGoesOn reports whether s, the text of item （一）, holds the item
