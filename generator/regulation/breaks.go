@@ -44,10 +44,11 @@ func lostBreak(s string) int {
 // (not at its ends), in order, while f returns true.
 func spaceRuns(s string, f func(i, j int) bool) {
 	for i := 0; i < len(s); {
-		if !spaceAt(s, i) {
-			i++
-			continue
+		k := nextSpace(s[i:])
+		if k < 0 {
+			return
 		}
+		i += k
 		j := len(s) - len(strings.TrimLeftFunc(s[i:], label.IsSpace))
 		if i > 0 && j < len(s) && !f(i, j) {
 			return
@@ -56,20 +57,21 @@ func spaceRuns(s string, f func(i, j int) bool) {
 	}
 }
 
-// spaceAt reports whether a space (label.IsSpace) starts at byte i of s.
-// It looks at the byte first and decodes only after the first byte of a
-// space: most bytes are none. A first byte is never a later byte of
-// another character, so stepping a byte at a time finds the spaces that
-// decoding s rune by rune finds.
-func spaceAt(s string, i int) bool {
-	switch s[i] {
-	case ' ', '\t':
-		return true
-	case 0xC2, 0xE3: // U+00A0, U+3000
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		return label.IsSpace(r)
+// spaces are the characters label.IsSpace reports, as text.
+var spaces = []string{" ", "\t", "\u3000", "\u00a0"}
+
+// nextSpace returns where the first space of s starts, or -1. It searches
+// the bytes of each space instead of decoding s: most lines hold none,
+// and the first byte of a space is never a later byte of another
+// character, so what it finds is a space that decoding s finds too.
+func nextSpace(s string) int {
+	first := -1
+	for _, sp := range spaces {
+		if k := strings.Index(s, sp); k >= 0 {
+			first, s = k, s[:k] // another space can only come before it
+		}
 	}
-	return false
+	return first
 }
 
 // breaksAt reports whether a paragraph starts at after when before, the

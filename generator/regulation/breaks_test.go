@@ -8,13 +8,15 @@ import (
 	"tiaoli/generator/label"
 )
 
-// TestSpaceAtKnowsEverySpace: spaceAt looks further only at the first
-// bytes of the spaces it knows; every rune label.IsSpace calls a space
-// starts with one of them, and spaceAt finds it.
-func TestSpaceAtKnowsEverySpace(t *testing.T) {
+// TestSpacesAreIsSpace: nextSpace searches for exactly the runes
+// label.IsSpace calls spaces.
+func TestSpacesAreIsSpace(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
-		if utf8.ValidRune(r) && label.IsSpace(r) && !spaceAt(string(r)+"x", 0) {
-			t.Errorf("spaceAt misses the space %U", r)
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		if got, want := slices.Contains(spaces, string(r)), label.IsSpace(r); got != want {
+			t.Errorf("%U: in spaces %v, label.IsSpace %v", r, got, want)
 		}
 	}
 }
