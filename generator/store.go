@@ -60,6 +60,8 @@ type Store struct {
 	// wholeRead holds, by memo name, the check of the whole memo file
 	// the last parse read (deltaMemo).
 	wholeRead map[string][]byte
+	// stamps is the stamp index of the parse (stampsName).
+	stamps *stampIndex
 }
 
 // storeFormat begins every entry, memoFormat every memo file; they change
@@ -174,6 +176,7 @@ func (s *Store) loadMemos() *memos {
 	}
 	m := &memos{aligned: compare.NewMemo(), linked: link.NewStoredMemo(), merged: reconcile.NewMemo()}
 	s.wholeRead = map[string][]byte{}
+	s.readStamps()
 	if s.fresh {
 		return m
 	}
@@ -220,6 +223,7 @@ func (s *Store) saveMemos(m *memos) {
 	if s.program == "" {
 		return
 	}
+	s.saveStamps()
 	for _, k := range m.stored() {
 		if !k.memo.Changed() {
 			continue
