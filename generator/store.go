@@ -67,8 +67,8 @@ type Store struct {
 // storeFormat begins every entry, memoFormat every memo file; they change
 // when the layout does.
 const (
-	storeFormat = "tiaoli parsed source 2\n"
-	memoFormat  = "tiaoli memo 1\n"
+	storeFormat = "tiaoli parsed source 3\n"
+	memoFormat  = "tiaoli memo 2\n"
 )
 
 // storeTag marks a folder as a Store: the cache directory tag that backup
