@@ -168,17 +168,6 @@ func (r *reader) varint() int64 {
 	return x
 }
 
-// count reads a length, which cannot exceed the bytes left: every element
-// takes one byte at least.
-func (r *reader) count() int {
-	n := r.uvarint()
-	if n > uint64(len(r.s)-r.at) {
-		r.fail("length past the end")
-		return 0
-	}
-	return int(n)
-}
-
 // codec writes and reads values of one type.
 type codec struct {
 	enc func(w *writer, v reflect.Value)
