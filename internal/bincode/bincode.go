@@ -28,35 +28,36 @@ import (
 
 // Append appends the encoding of the value v points at to dst.
 func Append(dst []byte, v any) ([]byte, error) {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return dst, errors.New("bincode: Append needs a non-nil pointer")
-	}
-	c, err := codecOf(rv.Type().Elem())
-	if err != nil {
-		return dst, err
-	}
 	w := &writer{buf: dst}
-	c.enc(w, rv.Elem())
-	return w.buf, nil
+	err := w.write("Append", v)
+	return w.buf, err
 }
 
 // Write writes the encoding of the value v points at to out, as Append
 // gives it, a few kilobytes at a time: to take its digest, say, without
 // holding it whole.
 func Write(out io.Writer, v any) error {
+	w := &writer{buf: make([]byte, 0, 2*flushSize), out: out}
+	if err := w.write("Write", v); err != nil {
+		return err
+	}
+	w.flush()
+	return w.err
+}
+
+// write encodes the value v points at into w; fn names the function
+// called, for the error.
+func (w *writer) write(fn string, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return errors.New("bincode: Write needs a non-nil pointer")
+		return fmt.Errorf("bincode: %s needs a non-nil pointer", fn)
 	}
 	c, err := codecOf(rv.Type().Elem())
 	if err != nil {
 		return err
 	}
-	w := &writer{buf: make([]byte, 0, 2*flushSize), out: out}
 	c.enc(w, rv.Elem())
-	w.flush()
-	return w.err
+	return nil
 }
 
 // flushSize is how many bytes a writer with an out gathers before it
