@@ -3,7 +3,6 @@ package link
 import (
 	"slices"
 	"testing"
-
 )
 
 // TestDecisionCitesUnamendedText: in a decision printed before the text it
@@ -26,7 +25,7 @@ func TestDecisionCitesUnamendedText(t *testing.T) {
 			"第一条 → ?|第一条" + notHeld,
 			"《解释》 → ?|《解释》" + notHeld,
 			"第二条 → ?|第二条" + notHeld,
-			"第二款 → ?|第二款" + notHeld,
+			"第二款 → D0 第二条¶2|",
 			"《解释》 → ?|《解释》" + notHeld,
 			"第二条 → ?|第二条" + notHeld,
 			"《解释》 → D0|",
@@ -44,7 +43,7 @@ func TestDecisionCitesUnamendedText(t *testing.T) {
 			"第一条 → D1 第一条|",
 			"《解释》 → D1|",
 			"第二条 → D1 第二条|",
-			"第二款 → D1 第二条¶2|",
+			"第二款 → D0 第二条¶2|",
 			"《解释》 → D1|",
 			"第二条 → D1 第二条|",
 			"《解释》 → D0|",
@@ -67,6 +66,7 @@ func TestDecisionCitesUnamendedText(t *testing.T) {
 				"根据本决定，对《解释》作相应修改后重新公布。",
 				"第一条 某某事项依法处理。",
 				"第二条 依照第一条处理。",
+				"增加的一款。",
 				"第三条 本解释所称某某，是指某某。")
 			reg.Decision = 5
 			c, ids := withOlder(reg, tc.older, "2010-03-18", "第一条 旧的规定。", "第二条 旧的范围。", "旧的第二款。")

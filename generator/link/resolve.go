@@ -22,6 +22,10 @@ type docRefs struct {
 	subject      int
 	subjectTitle string
 	amends       bool // the document amends another
+	// newCtx is set while the context of a bare 第N款 of a decision that
+	// gives the new numbering (增加一款，作为第二款) is resolved: the article
+	// that owns it is the amended text's (namesNew).
+	newCtx bool
 	// amendsMany is true for a decision amending several documents;
 	// lastAmended is the document its text cited last outside quotations.
 	amendsMany  bool
@@ -135,7 +139,9 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 // the 款 unresolved as well.
 func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 	if raw.Ctx != nil {
+		r.newCtx = r.inDecision(ti) && r.namesNew(ti, raw.Start)
 		alt, ok := r.resolve(ti, *raw.Ctx)
+		r.newCtx = false
 		return alt, ok && (alt.Problem == "" || alt.Before != "")
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
@@ -518,19 +524,34 @@ func (r *docRefs) inDecision(ti int) bool {
 // above it amended it: the decision's own words cite it (删除《解释》第一条第二项,
 // 将第五条修改为), outside the quotations of the new wording, unless the
 // words right before it, a citation aside, say the text after the
-// amendment (作为修改后《解释》第四条, 第二款改为第一款).
+// amendment (作为修改后《解释》第四条, 第二款改为第一款) or give the new
+// numbering (增加一款，作为第二款; 移作, 调整为, 顺延为: newNumbering).
 func (r *docRefs) namesUnamended(ti, off int) bool {
-	if !r.inDecision(ti) || r.quoted(ti, off) {
-		return false
-	}
+	return r.inDecision(ti) && !r.quoted(ti, off) && !r.namesNew(ti, off)
+}
+
+// namesNew reports whether the words right before offset off of text ti,
+// a citation aside, say that what follows names the amended text
+// (newNumbering).
+func (r *docRefs) namesNew(ti, off int) bool {
 	before := r.l.texts[r.di][ti].p.Text[:off]
 	if strings.HasSuffix(before, "》") {
 		if i := strings.LastIndex(before, "《"); i >= 0 {
 			before = before[:i]
 		}
 	}
-	return !strings.HasSuffix(before, "修改后") && !strings.HasSuffix(before, "改为")
+	for _, w := range newNumbering {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// newNumbering are the words of a decision right before a reference that
+// make it name the text after the amendment: the amended text itself, or
+// the number a new or moved provision takes in it.
+var newNumbering = []string{"修改后", "改为", "作为", "移作", "调整为", "顺延为"}
 
 // notHeld marks ref as naming a version of this document's text before
 // the one the corpus holds, which it does not hold: no target, the date

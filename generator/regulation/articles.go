@@ -126,8 +126,9 @@ func (p *parser) markDecision() {
 }
 
 // amendsBelow matches the sentence of a decision that announces the
-// amendments listed under it: 作如下修改：, 作如下补充、修改：, 修改如下：.
-var amendsBelow = regexp.MustCompile(`(?:[作做](?:如下|以下)[^。：:]{0,4}(?:修改|修正|修订)|(?:修改|修正)如下)[：:]$`)
+// amendments listed under it: 作如下修改：, 作出如下修改：, 作如下补充、修改：,
+// 作如下修改和补充：, 修改如下：. The line ends with its colon.
+var amendsBelow = regexp.MustCompile(`(?:[作做]出?(?:如下|以下)[^。：:]{0,4}(?:修改|修正|修订|补充)|(?:修改|修正)如下)[：:]$`)
 
 // attachMark matches a line that marks the text after it as attached: 附：.
 var attachMark = regexp.MustCompile(`^附[：:]$`)
