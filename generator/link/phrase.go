@@ -276,14 +276,15 @@ func startsWithAny(s string, prefixes []string) bool {
 
 // partyPrepositions name the doer (由, 经: by whose act) or the addressee
 // (向) of what the clause says; the characters around them that make them
-// part of a word instead (自由, 理由, 由于; 方向, 面向, 向导; 已经, 经营).
+// part of a word instead (自由, 理由, 由于; 方向, 面向, 向导; 已经, and after it
+// jingOpensAgent: 经营).
 var partyPrepositions = []struct {
 	word          string
 	before, after string
 }{
 	{"由", "自理经缘事因来", "于此"},
 	{"向", "方导趋意走动倾面偏一转指去志", "导往"},
-	{"经", "已曾神财途必行月圣取正佛", jingWords},
+	{"经", "已曾神财途必行月圣取正佛", ""}, // and jingOpensAgent
 }
 
 // partyEnd returns where a preposition of partyPrepositions at i ends when
@@ -300,7 +301,7 @@ func partyEnd(clause string, i int) int {
 	for _, p := range partyPrepositions {
 		rest, ok := strings.CutPrefix(clause[i:], p.word)
 		if ok && !strings.ContainsRune(p.before, lastRune(clause[:i])) && !strings.ContainsRune(p.after, firstRune(rest)) &&
-			topLevelIndexAny(rest, "的、或和及") < 0 {
+			(p.word != "经" || jingOpensAgent(rest)) && topLevelIndexAny(rest, "的、或和及") < 0 {
 			return i + len(p.word)
 		}
 	}

@@ -217,25 +217,37 @@ func trimQuantifier(s string) string {
 	return s
 }
 
-// agentPrepositions name by whose act something is done (经某某会议（以下简称
-// X）决定, 须经某某部门（以下简称Y）批准): before a name they are trimmed, as
+// agentPrepositions name by whose act something is done (经市某某会议（以下简称
+// X）决定, 须经省某某部门（以下简称Y）批准): before a name they are trimmed, as
 // 由 is. They stay where they open the clause that qualifies the name
 // (经国务院批准设立的某某区: the approved one), and where 经 is the first
-// character of a word (经营者, 经济, 经常 but 经常务委员会: jingWords).
+// character of a word (jingOpensAgent).
 var agentPrepositions = []string{"须经", "经"}
 
-// jingWords are the characters that make a word with 经 before them.
-const jingWords = "营济费贸纪销验办理典历手络线度纬过由常期传商"
+// agentOpeners are the words an authority's name starts with after the
+// agent preposition 经: a level or a jurisdiction (国务院, 省, 市, 县级, 本级,
+// 上级), a relation to what is ruled (有关, 主管, 所在地, 当地) or the body of
+// a people's congress (常务委员会). After any other character 经 is taken
+// for the first character of a word (经营者, 经济, 经常性, 经开区, 经侦).
+var agentOpeners = []string{
+	"常务", "国务院", "国家", "全国", "中央", "中国", "最高", "省", "市", "县", "区", "乡", "镇", "州", "盟", "旗",
+	"自治", "本级", "本市", "本省", "本县", "上级", "同级", "各级", "所在地", "当地", "有关", "主管", "人民",
+}
+
+// jingOpensAgent reports whether 经 before rest is the agent preposition
+// that opens an authority's name (agentOpeners). It is the one rule for
+// trimming 经 before a name (trimAgent) and for reading a party after it
+// (partyEnd).
+func jingOpensAgent(rest string) bool {
+	return startsWithAny(rest, agentOpeners)
+}
 
 // trimAgent removes an agent preposition that starts s (trimLead).
 func trimAgent(s string) string {
 	for _, p := range agentPrepositions {
 		rest, ok := strings.CutPrefix(s, p)
-		if !ok || runeCount(rest) < 3 || topLevelIndexAny(rest, "的") >= 0 {
+		if !ok || runeCount(rest) < 3 || topLevelIndexAny(rest, "的") >= 0 || !jingOpensAgent(rest) {
 			continue
-		}
-		if p == "经" && strings.ContainsRune(jingWords, firstRune(rest)) && !strings.HasPrefix(rest, "常务") {
-			return s
 		}
 		return strings.TrimSpace(rest)
 	}
