@@ -831,6 +831,22 @@ func TestPartsShareADate(t *testing.T) {
 	}
 }
 
+// TestPartsComeFromFilesOfTheirOwn: two texts one file prints one after
+// the other, under one title and date, are no parts of one code.
+func TestPartsComeFromFilesOfTheirOwn(t *testing.T) {
+	a := regulationDoc("某某规则", "第一条 总则。")
+	b := docFromLines(model.KindRegulation, "某某规则", "reg.md", 20, []string{"第一条 另一文本的总则。"})
+	b.Date = a.Date
+	c := corpusOf(a, b)
+	Link(c, nil)
+	if a.ID == b.ID {
+		t.Fatalf("one id %q for both texts", a.ID)
+	}
+	if a.Parts != nil || b.Parts != nil {
+		t.Errorf("parts %q, %q; want none", a.Parts, b.Parts)
+	}
+}
+
 // TestSpeaksOf: a citing sentence speaks of the article it cites when it
 // shares that article's rare words, more than most other articles do; the
 // references and the cited title in it do not count.

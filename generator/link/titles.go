@@ -121,7 +121,9 @@ func (x *titleIndex) articleTexts(i int) *compare.Texts {
 }
 
 // markParts finds the codes printed as several files (民法典 总则, 物权编
-// …): the regulations that share a title and a known date. Each part
+// …): the regulations that share a title and a known date, each from a
+// file of its own (two texts one file prints are no parts of one code:
+// reconcile.SharesSource). Each part
 // lists them all, itself among them, in corpus order, and so does its
 // document's Parts, which later stages read (the search counts a citation
 // of the whole code as one of every part).
@@ -136,7 +138,7 @@ func (x *titleIndex) markParts() {
 		}
 	}
 	for _, is := range byName {
-		if len(is) < 2 {
+		if len(is) < 2 || x.shareSource(is) {
 			continue
 		}
 		ids := make([]string, len(is))
@@ -148,6 +150,18 @@ func (x *titleIndex) markParts() {
 			x.docs[i].Parts = ids
 		}
 	}
+}
+
+// shareSource reports whether two of the documents is come from one file.
+func (x *titleIndex) shareSource(is []int) bool {
+	for k, i := range is {
+		for _, j := range is[k+1:] {
+			if reconcile.SharesSource(x.docs[i], x.docs[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // add indexes document i in a tier under a normalised title and its

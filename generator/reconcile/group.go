@@ -138,7 +138,7 @@ func versions(byKey map[string][]*group) map[*group][]*group {
 func groupsShareSource(g, o *group) bool {
 	for _, a := range g.docs {
 		for _, b := range o.docs {
-			if sharesSource(a, b) {
+			if SharesSource(a, b) {
 				return true
 			}
 		}
@@ -151,7 +151,7 @@ func groupsShareSource(g, o *group) bool {
 func sameText(g *group, d *model.Document, ed func(*model.Document) *edition, memo *Memo) bool {
 	first := g.docs[0]
 	for _, o := range g.docs {
-		if sharesSource(o, d) {
+		if SharesSource(o, d) {
 			return false
 		}
 	}
@@ -190,7 +190,10 @@ func titleYear(d *model.Document) string {
 
 var yearPattern = regexp.MustCompile(`[0-9]{4}`)
 
-func sharesSource(a, b *model.Document) bool {
+// SharesSource reports whether documents a and b come from one file (a
+// file that prints two texts one after the other): such documents are
+// neither versions nor parts of one another.
+func SharesSource(a, b *model.Document) bool {
 	for _, p := range a.Sources {
 		for _, q := range b.Sources {
 			if p.Path == q.Path {
