@@ -290,6 +290,7 @@ func writeRest(w *keyWriter, d *model.Document) {
 	}
 	paragraphs(w, d.Preamble)
 	w.num(d.Decision)
+	w.flag(d.Attached)
 	paragraphs(w, d.Appendix)
 	for _, h := range d.Headings {
 		position(w, h.Position)

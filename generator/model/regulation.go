@@ -23,7 +23,11 @@ type Regulation struct {
 	// 一、… 附： and the title again): the decision's own text. The title
 	// printed again, a heading paragraph, opens the rest. 0 for any other
 	// text.
-	Decision int         `json:"decision,omitempty"`
+	Decision int `json:"decision,omitempty"`
+	// Attached says that the source marks the text after the decision as
+	// attached with a line 附： (left out of Preamble); false when the
+	// decision runs straight into the title printed again.
+	Attached bool        `json:"attached,omitempty"`
 	Headings []Heading   `json:"headings,omitempty"` // 编/分编/章/节 in order
 	Articles []*Article  `json:"articles,omitempty"`
 	Sections []*Section  `json:"sections,omitempty"` // documents without 条

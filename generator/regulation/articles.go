@@ -109,8 +109,9 @@ func titleHeading(ls []line) model.Paragraph {
 // attached text's title.
 func (p *parser) markDecision() {
 	pre := p.reg.Preamble
+	marked := false
 	if n := len(pre); n > 0 && attachMark.MatchString(trimSpace(pre[n-1].Text)) {
-		pre = pre[:n-1]
+		pre, marked = pre[:n-1], true
 	}
 	for k, para := range pre {
 		if !amendsBelow.MatchString(trimSpace(para.Text)) {
@@ -118,7 +119,7 @@ func (p *parser) markDecision() {
 		}
 		for _, item := range pre[k+1:] {
 			if it, ok := label.ReadItem(trimSpace(item.Text)); ok && it.Kind == label.HanItem && it.N == 1 {
-				p.reg.Preamble, p.reg.Decision = pre, len(pre)
+				p.reg.Preamble, p.reg.Decision, p.reg.Attached = pre, len(pre), marked
 				return
 			}
 		}

@@ -71,6 +71,9 @@ func outline(d *model.Document, errs []model.Error) string {
 		}
 		p("%s %d: %s", part, x.Line, x.Text)
 	}
+	if d.Attached {
+		p("attached: 附：")
+	}
 	for _, h := range d.Headings {
 		p("heading %d: %s depth %d %s %s #%s before article %d", h.Line, h.Level, h.Depth, h.Label, h.Title, h.Anchor, h.Article)
 	}

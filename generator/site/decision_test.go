@@ -67,6 +67,23 @@ func TestDecision(t *testing.T) {
 	}
 }
 
+// TestDecisionWithoutMark: a decision that runs straight into the title
+// printed again gets no 附： its source never printed.
+func TestDecisionWithoutMark(t *testing.T) {
+	c, d := parseRegulation(strings.Replace(decisionRule, "附：\n\n", "", 1))
+	if d == nil || d.Decision != 4 || d.Attached {
+		t.Fatalf("want a decision of 4 paragraphs without 附：, got %+v", c.Documents)
+	}
+	files := render(t, c, site.Options{Base: "/"})
+	page := parsePage(t, files, d.URL+"index.html")
+	if n := page.Find("p.attached").Length(); n != 0 {
+		t.Errorf("%d attachment marks, want none", n)
+	}
+	if got := text(page.Find("section.preamble .subhead")); got != "关于审理某某案件适用法律若干问题的解释" {
+		t.Errorf("attached title = %q", got)
+	}
+}
+
 // TestDecisionReferences: the decision's 第一条 names the text before the
 // amendment, which the corpus does not hold: it is shown unresolved, not
 // linked to the attached 第一条; 本决定 links the decision, named as such.

@@ -256,8 +256,9 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p fromPage) {
 
 // preamble writes the text before the first article. A decision that
 // amends the text and prints it whole after its items has its own part,
-// and 附： heads the text it attaches (its title printed again, then its
-// own preamble); the paragraphs keep the ids they have in the preamble.
+// and 附：, where the source printed it (Attached), heads the text it
+// attaches (its title printed again, then its own preamble); the
+// paragraphs keep the ids they have in the preamble.
 func (w *worker) preamble(b *textBuilder, d *model.Document, p fromPage) {
 	prefix := address.PartPrefix("preamble")
 	n := min(max(d.Decision, 0), len(d.Preamble))
@@ -270,7 +271,7 @@ func (w *worker) preamble(b *textBuilder, d *model.Document, p fromPage) {
 		return
 	}
 	b.WriteString(`<section class="preamble" aria-label="序言">`)
-	if n > 0 {
+	if n > 0 && d.Attached {
 		b.WriteString(`<p class="attached">附：</p>` + "\n")
 	}
 	w.bodyRange(b, d.Preamble, n, prefix, p)
