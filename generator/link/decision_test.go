@@ -60,7 +60,7 @@ func TestDecisionCitesUnamendedText(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := regulationDoc("关于某某问题的解释",
 				"现决定对《关于某某问题的解释》（以下简称《解释》）作如下修改：",
-				"一、删除《解释》第一条。在《解释》第二条中增加一款，作为第二款。",
+				"一、删除《解释》第一条。在《解释》第二条中增加一款，作为第二款：“增加的一款。”",
 				"二、在《解释》第二条后增加一条，作为修改后《解释》第三条：“本解释所称某某，是指某某。”",
 				"三、将第二条修改为：“依照本解释第一条处理。”",
 				"根据本决定，对《解释》作相应修改后重新公布。",
@@ -86,4 +86,35 @@ func TestDecisionCitesUnamendedText(t *testing.T) {
 			checkLinks(t, c)
 		})
 	}
+}
+
+// TestDecisionAddsParagraphElsewhere: a 款 the decision adds is named in
+// an article numbered as before the amendment; where the amended text's
+// article of that number does not print the new wording (the articles were
+// renumbered), the 款 links nowhere rather than to a 款 of another article.
+func TestDecisionAddsParagraphElsewhere(t *testing.T) {
+	reg := regulationDoc("关于某某问题的解释",
+		"现决定对《关于某某问题的解释》（以下简称《解释》）作如下修改：",
+		"一、在《解释》第一条后增加一条。在《解释》第二条中增加一款，作为第一款：“新增的文字。”",
+		"根据本决定，对《解释》作相应修改并调整条文顺序后重新公布。",
+		"第一条 某某事项依法处理。",
+		"第二条 增加的一条。",
+		"第三条 新增的文字。",
+		"旧的一款。")
+	reg.Decision = 3
+	c := corpusOf(reg)
+	Link(c, nil)
+	found := false
+	for _, r := range c.References {
+		if r.From.Document == reg.ID && r.Text == "第一款" {
+			found = true
+			if r.To != nil || r.Problem == "" {
+				t.Errorf("第一款 → %+v, problem %q; want no target and a problem", r.To, r.Problem)
+			}
+		}
+	}
+	if !found {
+		t.Error("no reference 第一款")
+	}
+	checkLinks(t, c)
 }

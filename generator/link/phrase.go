@@ -301,7 +301,7 @@ func partyEnd(clause string, i int) int {
 	for _, p := range partyPrepositions {
 		rest, ok := strings.CutPrefix(clause[i:], p.word)
 		if ok && !strings.ContainsRune(p.before, lastRune(clause[:i])) && !strings.ContainsRune(p.after, firstRune(rest)) &&
-			(p.word != "经" || jingOpensAgent(rest)) && topLevelIndexAny(rest, "的、或和及") < 0 {
+			(p.word != "经" || jingOpensAgent(clause[:i], rest)) && topLevelIndexAny(rest, "的、或和及") < 0 {
 			return i + len(p.word)
 		}
 	}

@@ -113,6 +113,8 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"主任会议|abbreviation|rest|常务委员会主任会议|常务委员会主任会议"},
 		{"检验须经省某某质量主管部门（以下简称省质量部门）批准。",
 			"省质量部门|abbreviation|rest|省某某质量主管部门|省某某质量主管部门"},
+		{"任何单位或者个人未经某某权利人（以下简称权利人）许可，不得使用。",
+			"权利人|abbreviation|rest|某某权利人|某某权利人"},
 		// 经 that starts a word stays (经开区, 经侦)
 		{"经开区管理委员会（以下简称管委会）负责园区建设。",
 			"管委会|abbreviation|rest|经开区管理委员会|经开区管理委员会"},

@@ -122,8 +122,12 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 		if !ok || ref.Problem != "" {
 			if alt, altOK := r.fallback(ti, raw, t); altOK {
 				alt.From, alt.Text = ref.From, ref.Text
-				if alt.Before != "" {
+				switch {
+				case alt.Before != "":
 					r.notHeld(&alt) // 作为第一款 after 在《解释》第五条中增加一款
+				case r.inDecision(ti) && r.namesNew(ti, raw.Start) && !r.printsNew(ti, raw.End, alt.To):
+					alt.To = nil
+					alt.Problem = fmt.Sprintf("%s names a 款 the decision adds to an article numbered as before the amendment; the amended text does not print its wording there", alt.Text)
 				}
 				return alt, true
 			}
@@ -543,6 +547,32 @@ func (r *docRefs) namesNew(ti, off int) bool {
 	for _, w := range newNumbering {
 		if strings.HasSuffix(before, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// printsNew reports whether the new wording quoted right after offset
+// end of text ti (增加一款，作为第一款：“…”) is that of 款 loc of this
+// document. The decision names the article the 款 goes into by its number
+// before the amendment, which may have renumbered the articles (增加一条
+// before it, 调整条文顺序): only the wording shows that the amended text's
+// article of that number holds it.
+func (r *docRefs) printsNew(ti, end int, loc *model.Location) bool {
+	after := strings.TrimLeft(r.l.texts[r.di][ti].p.Text[end:], "：:")
+	q, ok := strings.CutPrefix(after, "“")
+	if !ok || loc == nil || loc.Paragraph < 1 {
+		return false
+	}
+	if i := strings.IndexAny(q, "‘’“”"); i >= 0 {
+		q = q[:i]
+	}
+	if runeCount(q) < 4 {
+		return false
+	}
+	for _, a := range r.l.docs[r.di].Articles {
+		if a != nil && a.Label == loc.Article && loc.Paragraph <= len(a.Clauses) {
+			return strings.Contains(a.Clauses[loc.Paragraph-1].Text, q)
 		}
 	}
 	return false

@@ -225,28 +225,36 @@ func trimQuantifier(s string) string {
 var agentPrepositions = []string{"须经", "经"}
 
 // agentOpeners are the words an authority's name starts with after the
-// agent preposition 经: a level or a jurisdiction (国务院, 省, 市, 县级, 本级,
-// 上级), a relation to what is ruled (有关, 主管, 所在地, 当地) or the body of
-// a people's congress (常务委员会). After any other character 经 is taken
-// for the first character of a word (经营者, 经济, 经常性, 经开区, 经侦).
+// agent preposition 经: a level or a jurisdiction (国务院, 国防…, 中华人民共和国…,
+// 省, 市, 本级, 上级), a relation to what is ruled (有关, 主管, 所在地, 当地) or
+// the body of a people's congress (常务委员会).
 var agentOpeners = []string{
-	"常务", "国务院", "国家", "全国", "中央", "中国", "最高", "省", "市", "县", "区", "乡", "镇", "州", "盟", "旗",
+	"常务", "国", "中华", "中央", "中国", "全国", "最高", "省", "市", "县", "区", "乡", "镇", "州", "盟", "旗",
 	"自治", "本级", "本市", "本省", "本县", "上级", "同级", "各级", "所在地", "当地", "有关", "主管", "人民",
 }
 
-// jingOpensAgent reports whether 经 before rest is the agent preposition
-// that opens an authority's name (agentOpeners). It is the one rule for
-// trimming 经 before a name (trimAgent) and for reading a party after it
-// (partyEnd).
-func jingOpensAgent(rest string) bool {
-	return startsWithAny(rest, agentOpeners)
+// jingWords are the characters that make a word with 经 before them
+// (经营, 经济, 经常).
+const jingWords = "营济费贸纪销验办理典历手络线度纬过由常期传商"
+
+// jingOpensAgent reports whether 经 between before and rest is the agent
+// preposition. It is the one rule for trimming 经 before a name (trimAgent)
+// and for reading a party after it (partyEnd). Before an authority's name
+// it is (agentOpeners); after 未, 须, 需 or 应 (未经…许可, 须经…批准) it is
+// unless it starts a word (jingWords: 未经营); any other 经X is taken for a
+// word (经开区, 经侦部门).
+func jingOpensAgent(before, rest string) bool {
+	if startsWithAny(rest, agentOpeners) {
+		return true
+	}
+	return strings.ContainsRune("未须需应", lastRune(before)) && !strings.ContainsRune(jingWords, firstRune(rest))
 }
 
 // trimAgent removes an agent preposition that starts s (trimLead).
 func trimAgent(s string) string {
 	for _, p := range agentPrepositions {
 		rest, ok := strings.CutPrefix(s, p)
-		if !ok || runeCount(rest) < 3 || topLevelIndexAny(rest, "的") >= 0 || !jingOpensAgent(rest) {
+		if !ok || runeCount(rest) < 3 || topLevelIndexAny(rest, "的") >= 0 || !jingOpensAgent(strings.TrimSuffix(p, "经"), rest) {
 			continue
 		}
 		return strings.TrimSpace(rest)
