@@ -127,7 +127,7 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 					r.notHeld(&alt) // 作为第一款 after 在《解释》第五条中增加一款
 				case r.inDecision(ti) && r.namesNew(ti, raw.Start) && !r.printsNew(ti, raw.End, alt.To):
 					alt.To = nil
-					alt.Problem = fmt.Sprintf("%s names a 款 the decision adds to an article numbered as before the amendment; the amended text does not print its wording there", alt.Text)
+					alt.Problem = fmt.Sprintf("%s names a 款 of an article numbered as before the amendment; the amended text does not print the wording the decision gives it there", alt.Text)
 				}
 				return alt, true
 			}
@@ -552,22 +552,25 @@ func (r *docRefs) namesNew(ti, off int) bool {
 	return false
 }
 
-// printsNew reports whether the new wording quoted right after offset
-// end of text ti (增加一款，作为第一款：“…”) is that of 款 loc of this
-// document. The decision names the article the 款 goes into by its number
-// before the amendment, which may have renumbered the articles (增加一条
-// before it, 调整条文顺序): only the wording shows that the amended text's
-// article of that number holds it.
+// printsNew reports whether the amended text's 款 loc holds the new
+// wording a decision quotes for it right after offset end of text ti
+// (增加一款，作为第一款：“…”; 第二款改为第一款并修改为：“…”), or no
+// wording is quoted in that clause. The decision names the article the 款
+// goes into by its number before the amendment, which may have renumbered
+// the articles (增加一条 before it, 调整条文顺序): where the wording is
+// quoted, only it shows that the amended text's article of that number
+// holds the 款.
 func (r *docRefs) printsNew(ti, end int, loc *model.Location) bool {
-	after := strings.TrimLeft(r.l.texts[r.di][ti].p.Text[end:], "：:")
-	q, ok := strings.CutPrefix(after, "“")
-	if !ok || loc == nil || loc.Paragraph < 1 {
-		return false
+	after := r.l.texts[r.di][ti].p.Text[end:]
+	open := strings.Index(after, "“")
+	if open < 0 || strings.ContainsAny(after[:open], "。；，") {
+		return true
 	}
+	q := after[open+len("“"):]
 	if i := strings.IndexAny(q, "‘’“”"); i >= 0 {
 		q = q[:i]
 	}
-	if runeCount(q) < 4 {
+	if loc == nil || loc.Paragraph < 1 || runeCount(q) < 4 {
 		return false
 	}
 	for _, a := range r.l.docs[r.di].Articles {
