@@ -211,12 +211,12 @@ func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches
 		return err
 	}
 	b := idx.NewBatch()
-	seen := map[string]bool{}
+	last := "" // the ID indexed last: those of one ID come together
 	err = eachDocByID(c, func(d *searchDoc) error {
-		if d.ID == "" || seen[d.ID] {
+		if d.ID == "" || d.ID == last {
 			return nil // no page to link to, or already indexed
 		}
-		seen[d.ID] = true
+		last = d.ID
 		fields, head := d.fields()
 		doc := dm.document(d.ID, fields)
 		if b.Size() == 0 {
