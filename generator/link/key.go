@@ -258,6 +258,7 @@ func writeRest(w *keyWriter, d *model.Document) {
 		paragraphs(w, d.Body)
 	}
 	paragraphs(w, d.Preamble)
+	w.num(d.Decision)
 	paragraphs(w, d.Appendix)
 	for _, h := range d.Headings {
 		position(w, h.Position)

@@ -18,6 +18,12 @@ type Regulation struct {
 	OnPublication bool `json:"-"`
 
 	Preamble []Paragraph `json:"preamble,omitempty"` // 序言, text before 第一条
+	// Decision is how many paragraphs at the start of Preamble are a
+	// decision that amends the text and then prints it whole (…作如下修改：
+	// 一、… 附： and the title again): the decision's own text. The title
+	// printed again, a heading paragraph, opens the rest. 0 for any other
+	// text.
+	Decision int         `json:"decision,omitempty"`
 	Headings []Heading   `json:"headings,omitempty"` // 编/分编/章/节 in order
 	Articles []*Article  `json:"articles,omitempty"`
 	Sections []*Section  `json:"sections,omitempty"` // documents without 条

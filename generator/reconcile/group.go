@@ -113,7 +113,9 @@ func groups(docs []*model.Document, memo *Memo) ([]*group, map[*group][]*group) 
 }
 
 // versions links the groups of one regulation title: they are other
-// editions of one another.
+// editions of one another, unless one file prints both: two texts one file
+// prints one after the other under one title are two texts (the source
+// titled one by the other), not two versions to compare.
 func versions(byKey map[string][]*group) map[*group][]*group {
 	out := map[*group][]*group{}
 	for _, gs := range byKey {
@@ -122,13 +124,26 @@ func versions(byKey map[string][]*group) map[*group][]*group {
 		}
 		for _, g := range gs {
 			for _, o := range gs {
-				if o != g {
+				if o != g && !groupsShareSource(g, o) {
 					out[g] = append(out[g], o)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// groupsShareSource reports whether a document of g and one of o come from
+// one file.
+func groupsShareSource(g, o *group) bool {
+	for _, a := range g.docs {
+		for _, b := range o.docs {
+			if sharesSource(a, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameText reports whether d is another source of the group's text: from

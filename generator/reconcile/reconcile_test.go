@@ -180,6 +180,22 @@ func TestUndatedVersionsStaySeparate(t *testing.T) {
 	}
 }
 
+// TestTextsOfOneFileAreNoVersions: two texts one file prints under one
+// title stay two documents and are not linked as versions of each other;
+// the same texts in two files are.
+func TestTextsOfOneFileAreNoVersions(t *testing.T) {
+	a := reg("rules.md", "# 某某规定\n第一条 为了配合工作，制定本规定。\n第二条 本规定自发布之日起施行。")
+	b := reg("rules.md", "# 某某规定\n第一条 为了开展工作，制定本规定。\n第二条 本规定由某机关负责解释。\n第三条 本规定自发布之日起施行。")
+	if out := Merge([]*model.Document{a, b}, Pins{}); len(out) != 2 || len(a.VersionDocs)+len(b.VersionDocs) != 0 {
+		t.Errorf("%d documents, versions %v %v: want two texts, not versions", len(out), a.VersionDocs, b.VersionDocs)
+	}
+	c := reg("other.md", "# 某某规定\n第一条 为了开展工作，制定本规定。\n第二条 本规定由某机关负责解释。\n第三条 本规定自发布之日起施行。")
+	a.VersionDocs = nil
+	if out := Merge([]*model.Document{a, c}, Pins{}); len(out) != 2 || len(a.VersionDocs) != 1 {
+		t.Errorf("%d documents, versions %v: texts of two files under one title are versions", len(out), a.VersionDocs)
+	}
+}
+
 func TestGrouping(t *testing.T) {
 	text := "新华社北京2月12日电 近日，某机关印发了某办法，要求各地认真执行。"
 	tests := []struct {

@@ -69,6 +69,7 @@ func (p *parser) articles(lines []line, accepted map[int]label.ArticleStart) {
 			para := paragraph(l, l.text)
 			if j := p.titleRepeat(lines, i); j > i && len(p.reg.Preamble) > 0 {
 				para, skip = titleHeading(lines[i:j]), j
+				p.markDecision()
 			}
 			p.reg.Preamble = append(p.reg.Preamble, para)
 			b.last = &p.reg.Preamble[len(p.reg.Preamble)-1]
@@ -97,6 +98,39 @@ func titleHeading(ls []line) model.Paragraph {
 	}
 	return para
 }
+
+// markDecision reads the preamble before the title printed again as the
+// decision that amends the text and prints it whole after its items
+// (…现决定对《X》作如下修改：, 一、删除…, 二、…, 根据本决定…重新公布。, 附：):
+// a line of it ends in a sentence that amends, and a line after that one
+// opens with 一、. It sets Decision to the number of the preamble's
+// paragraphs that are the decision's own text and drops the 附： line that
+// marks what follows as its attachment: the page shows it above the
+// attached text's title.
+func (p *parser) markDecision() {
+	pre := p.reg.Preamble
+	if n := len(pre); n > 0 && attachMark.MatchString(trimSpace(pre[n-1].Text)) {
+		pre = pre[:n-1]
+	}
+	for k, para := range pre {
+		if !amendsBelow.MatchString(trimSpace(para.Text)) {
+			continue
+		}
+		for _, item := range pre[k+1:] {
+			if it, ok := label.ReadItem(trimSpace(item.Text)); ok && it.Kind == label.HanItem && it.N == 1 {
+				p.reg.Preamble, p.reg.Decision = pre, len(pre)
+				return
+			}
+		}
+	}
+}
+
+// amendsBelow matches the sentence of a decision that announces the
+// amendments listed under it: 作如下修改：, 作如下补充、修改：, 修改如下：.
+var amendsBelow = regexp.MustCompile(`(?:[作做](?:如下|以下)[^。：:]{0,4}(?:修改|修正|修订)|(?:修改|修正)如下)[：:]$`)
+
+// attachMark matches a line that marks the text after it as attached: 附：.
+var attachMark = regexp.MustCompile(`^附[：:]$`)
 
 // titleRepeatLevel is the heading level of the title printed again inside
 // the preamble: under the document's own title (level 1).

@@ -60,12 +60,16 @@ func outline(d *model.Document, errs []model.Error) string {
 	for _, h := range d.History {
 		p("history: %s", h)
 	}
-	for _, x := range d.Preamble {
+	for i, x := range d.Preamble {
+		part := "preamble"
+		if i < d.Decision {
+			part = "decision"
+		}
 		if x.Heading > 0 {
-			p("preamble %d (heading %d): %s", x.Line, x.Heading, x.Text)
+			p("%s %d (heading %d): %s", part, x.Line, x.Heading, x.Text)
 			continue
 		}
-		p("preamble %d: %s", x.Line, x.Text)
+		p("%s %d: %s", part, x.Line, x.Text)
 	}
 	for _, h := range d.Headings {
 		p("heading %d: %s depth %d %s %s #%s before article %d", h.Line, h.Level, h.Depth, h.Label, h.Title, h.Anchor, h.Article)

@@ -171,6 +171,12 @@ func (w *worker) bodyFrom(b *textBuilder, paras []model.Paragraph, from int, idP
 		b.attr("id", idPrefix+strconv.Itoa(i+1))
 		b.WriteString("></span>")
 	}
+	w.bodyRange(b, paras, from, idPrefix, p)
+}
+
+// bodyRange writes paras[from:] as body does, with the ids they have in
+// the whole of paras; the paragraphs before from are written elsewhere.
+func (w *worker) bodyRange(b *textBuilder, paras []model.Paragraph, from int, idPrefix string, p fromPage) {
 	inList, table := false, false
 	for i := from; i < len(paras); i++ {
 		para := paras[i]
@@ -218,11 +224,7 @@ func (w *worker) bodyFrom(b *textBuilder, paras []model.Paragraph, from int, idP
 // fullText writes a regulation's preamble, headings, articles and
 // appendix, as the document page shows them.
 func (w *worker) fullText(b *textBuilder, d *model.Document, p fromPage) {
-	if len(d.Preamble) > 0 {
-		b.WriteString(`<section class="preamble" aria-label="序言">`)
-		w.body(b, d.Preamble, address.PartPrefix("preamble"), p)
-		b.WriteString("</section>\n")
-	}
+	w.preamble(b, d, p)
 	hi := 0
 	for i, a := range d.Articles {
 		for ; hi < len(d.Headings) && d.Headings[hi].Article <= i; hi++ {
@@ -250,6 +252,29 @@ func (w *worker) fullText(b *textBuilder, d *model.Document, p fromPage) {
 		w.body(b, d.Appendix, address.PartPrefix("appendix"), p)
 		b.WriteString("</section>\n")
 	}
+}
+
+// preamble writes the text before the first article. A decision that
+// amends the text and prints it whole after its items has its own part,
+// and 附： heads the text it attaches (its title printed again, then its
+// own preamble); the paragraphs keep the ids they have in the preamble.
+func (w *worker) preamble(b *textBuilder, d *model.Document, p fromPage) {
+	prefix := address.PartPrefix("preamble")
+	n := min(max(d.Decision, 0), len(d.Preamble))
+	if n > 0 {
+		b.WriteString(`<section class="decision" aria-label="修改决定">`)
+		w.bodyRange(b, d.Preamble[:n], 0, prefix, p)
+		b.WriteString("</section>\n")
+	}
+	if n == len(d.Preamble) {
+		return
+	}
+	b.WriteString(`<section class="preamble" aria-label="序言">`)
+	if n > 0 {
+		b.WriteString(`<p class="attached">附：</p>` + "\n")
+	}
+	w.bodyRange(b, d.Preamble, n, prefix, p)
+	b.WriteString("</section>\n")
 }
 
 func (w *worker) heading(b *textBuilder, h model.Heading, i int) {

@@ -34,13 +34,7 @@ const tableRule = `# 某某罪名补充规定
 // row apart with its own anchor, the 款 after it a 款 of its own, and the
 // references inside a cell link.
 func TestTables(t *testing.T) {
-	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(tableRule)}})
-	var d *model.Document
-	for _, x := range c.Documents {
-		if x.Kind == model.KindRegulation {
-			d = x
-		}
-	}
+	c, d := parseRegulation(tableRule)
 	if d == nil || len(d.Articles) != 3 {
 		t.Fatalf("want a regulation of 3 articles, got %+v", c.Documents)
 	}
@@ -68,6 +62,19 @@ func TestTables(t *testing.T) {
 	if p5 := page.Find("#p5"); p5.Length() != 1 || !strings.Contains(text(p5), "施行") {
 		t.Errorf("the 款 after the table = %q", text(p5))
 	}
+}
+
+// parseRegulation parses one Markdown file and returns the corpus and its
+// last regulation (nil when it has none).
+func parseRegulation(src string) (*model.Corpus, *model.Document) {
+	c := generator.Parse(fstest.MapFS{"regs/rule.md": {Data: []byte(src)}})
+	var d *model.Document
+	for _, x := range c.Documents {
+		if x.Kind == model.KindRegulation {
+			d = x
+		}
+	}
+	return c, d
 }
 
 // TestNotes: a footnote after an article is shown apart from its 款, in

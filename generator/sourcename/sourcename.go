@@ -4,8 +4,9 @@
 //   - a printed page by its paper, date, page and 版名, as far as the file
 //     or its byline says them: 《人民日报》2025年2月12日第10版（要闻）;
 //   - else a file by its title (front matter, an HTML <title>);
-//   - else a file of one document by that document's title and the file's
-//     date: 某市城市绿化条例（2020年9月17日）;
+//   - else a file of one document (or of several that share a title: a
+//     file printing two texts under one name) by that title and the
+//     file's date: 某市城市绿化条例（2020年9月17日）;
 //   - else, a page of several items, by its date and lead item:
 //     2026年2月13日版面：一箭7星等13篇.
 //
@@ -63,13 +64,11 @@ func baseName(s *model.Source, titles map[string]string) string {
 	if s.Title != "" {
 		return s.Title
 	}
-	if len(s.Documents) == 1 {
-		if t := strings.TrimSpace(titles[s.Documents[0]]); t != "" {
-			if d := Date(s.Date); d != "" {
-				return t + "（" + d + "）"
-			}
-			return t
+	if t, ok := sharedTitle(s, titles); ok {
+		if d := Date(s.Date); d != "" {
+			return t + "（" + d + "）"
 		}
+		return t
 	}
 	n := Date(s.Date)
 	if n == "" {
@@ -83,6 +82,21 @@ func baseName(s *model.Source, titles map[string]string) string {
 		}
 	}
 	return n
+}
+
+// sharedTitle is the title of a source's documents when it has one
+// document, or several that all bear the same title.
+func sharedTitle(s *model.Source, titles map[string]string) (string, bool) {
+	if len(s.Documents) == 0 {
+		return "", false
+	}
+	t := strings.TrimSpace(titles[s.Documents[0]])
+	for _, id := range s.Documents[1:] {
+		if strings.TrimSpace(titles[id]) != t {
+			return "", false
+		}
+	}
+	return t, t != ""
 }
 
 // printedName is what a page says of where it was printed: the paper,

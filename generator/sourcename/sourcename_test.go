@@ -12,6 +12,7 @@ func TestAssign(t *testing.T) {
 			{ID: "a", Title: "中共中央办公厅印发《关于加强某某工作的若干规定》的通知"},
 			{ID: "b", Title: "一箭7星"},
 			{ID: "c", Title: "天气"},
+			{ID: "d", Title: "天气"},
 		},
 		Sources: []*model.Source{
 			{Path: "p/1.md", Publication: "人民日报", Date: "2025-02-12", Page: "第 10 版", PageName: "要闻", Documents: []string{"b"}},
@@ -22,6 +23,7 @@ func TestAssign(t *testing.T) {
 			{Path: "p/6.txt"},
 			{Path: "p/7.md", Date: "2020-09-17", Documents: []string{"c"}},
 			{Path: "p/8.md", Documents: []string{"c"}},
+			{Path: "p/9.md", Documents: []string{"c", "d"}},
 		},
 	}
 	Assign(c)
@@ -34,6 +36,7 @@ func TestAssign(t *testing.T) {
 		"未注明日期的版面",
 		"天气（2020年9月17日）",
 		"天气",
+		"天气（来源二）",
 	}
 	for i, s := range c.Sources {
 		if s.Name != want[i] {

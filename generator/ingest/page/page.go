@@ -95,8 +95,11 @@ func Split(in Input) []*model.Document {
 // segment chooses how to split the source and splits it.
 func segment(in Input) []*pageDoc {
 	if d, ok := standaloneRegulation(in.Lines); ok {
-		splitSections(d)
-		return []*pageDoc{d}
+		docs := splitTexts(d)
+		for _, d := range docs {
+			splitSections(d)
+		}
+		return docs
 	}
 	s := &segmenter{lines: in.Lines, plain: true}
 	for _, l := range in.Lines {

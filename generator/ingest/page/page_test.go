@@ -142,6 +142,46 @@ func TestStandaloneRegulation(t *testing.T) {
 	}
 }
 
+// TestTwoTextsInOneFile: a file that prints a second text after the first
+// one's articles, under a title line and from 第一条 again (a chapter may
+// stand between), holds two regulations; a text under 附件 or one that only
+// quotes a 第一条 stays one.
+func TestTwoTextsInOneFile(t *testing.T) {
+	first := "###  某某工作规定\n\n第一章　总　则\n\n第一条　为了某某，制定本规定。\n\n第二条　某某应当某某。\n\n第三条　本规定自发布之日起施行。\n\n"
+	for _, c := range []struct{ second, want string }{
+		{"某某工作条例\n\n第一章　总则\n\n第一条　为了某某，制定本条例。\n\n第二条　本条例自发布之日起施行。\n",
+			"regulation:某某工作规定 / regulation:某某工作条例"},
+		{"某某工作条例\n\n第一条　为了某某，制定本条例。\n\n第二条　本条例自发布之日起施行。\n",
+			"regulation:某某工作规定 / regulation:某某工作条例"},
+		{"附件\n\n某某工作细则\n\n第一条　为了某某，制定本细则。\n\n第二条　本细则自发布之日起施行。\n",
+			"regulation:某某工作规定"},
+		{"某某工作条例\n\n某某应当某某。\n",
+			"regulation:某某工作规定"},
+	} {
+		docs := splitMD(t, "rules.md", first+c.second, "")
+		if got := summary(docs); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.second, got, c.want)
+		}
+		if len(docs) == 2 && (len(docs[0].Body) != 5 || docs[1].Body[0].Text != "某某工作条例") {
+			t.Errorf("%q: the first text ends at its last article, the second starts at its title: %+v", c.second, docs[1].Body[0])
+		}
+	}
+}
+
+// TestTitleAgainInPlainText: plain text that prints a regulation's title
+// again under its particulars, over two lines, is one regulation: the
+// repeat is no further headline (with the document number and a line cut
+// before a sentence ends, it would make one title too many).
+func TestTitleAgainInPlainText(t *testing.T) {
+	src := "最高人民法院关于某某法院案件管辖的规定\n\n2022年9月19日 最高人民法院审判委员会第1875次会议通过\n\n2023年1月1日 施行\n\n" +
+		"最高人民法院\n\n关于某某法院案件管辖的规定\n\n法释〔2022〕20号\n\n为服务和保障某某地区建设，进一步明确某某法院\n\n案件管辖的具体范围，制定本规定。\n\n" +
+		"第一条 某某法院管辖下列第一审案件。\n\n第二条 本规定自2023年1月1日起施行。\n"
+	docs := splitText("rule.txt", src, "")
+	if got := summary(docs); got != "regulation:最高人民法院关于某某法院案件管辖的规定" {
+		t.Errorf("documents %s", got)
+	}
+}
+
 // TestCaseDatedByParticulars: a court case whose particulars print the
 // day it was published on a line of its own (某某典型案例 / 某某法院发布 /
 // 2022-03-15) is dated by it, not by the file's date; a date inside a

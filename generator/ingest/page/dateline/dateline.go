@@ -103,16 +103,19 @@ func Closing(s string) (Match, bool) {
 	return d, true
 }
 
-// plausible rejects matches that only look like datelines: a generic agency
-// with neither place nor date (本报讯 and 新华社电 are named agencies), or a
-// place that is really a phrase.
+// plausible rejects matches that only look like datelines: an agency the
+// list does not name (any word ending in 社, 报, 网 or 台) without a date
+// (本报讯 and 新华社北京电 are named agencies), or a place that is really a
+// phrase. Without the date such a match is a phrase about a telephone or
+// a network as often as a dateline: 公布举报投诉电话, 电网企业应当按照节能发电,
+// 在互联网上建立电子…, cut at the end of a line.
 func plausible(s string, m []int) bool {
 	place := group(s, m, 3)
 	if strings.ContainsAny(place, "的了在是和与记者从") {
 		return false
 	}
 	agency := group(s, m, 2)
-	return knownRE.MatchString(agency) || place != "" || group(s, m, 5) != ""
+	return knownRE.MatchString(agency) || group(s, m, 5) != ""
 }
 
 func fromGroups(s string, m []int) Match {
