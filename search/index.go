@@ -211,12 +211,12 @@ func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches
 		return err
 	}
 	b := idx.NewBatch()
-	last := "" // the ID indexed last: those of one ID come together
+	seen := map[string]bool{}
 	err = eachDocByID(c, func(d *searchDoc) error {
-		if d.ID == "" || d.ID == last {
+		if d.ID == "" || seen[d.ID] {
 			return nil // no page to link to, or already indexed
 		}
-		last = d.ID
+		seen[d.ID] = true
 		fields, head := d.fields()
 		doc := dm.document(d.ID, fields)
 		if b.Size() == 0 {
