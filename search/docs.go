@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 
 	"tiaoli/generator/label"
@@ -110,21 +109,13 @@ func hasAnchor(list []string) bool {
 // each document its own search document, then its articles or sections;
 // then the terms. It stops at the first error f returns.
 func eachDoc(c *model.Corpus, f func(*searchDoc) error) error {
-	return eachRef(c, func(r docRef) error { return f(r.make()) })
-}
-
-// eachDocByID calls f for every search document of c in the order of
-// their IDs, those of one ID in corpus order; it stops at the first error
-// f returns. A whole build feeds the index in this order: each batch then
-// holds IDs above those of every segment before it, and scorch, which
-// looks up each ID of a batch in each segment that may hold it (to
-// replace an older version), looks up none.
-func eachDocByID(c *model.Corpus, f func(*searchDoc) error) error {
-	var refs []docRef
-	eachRef(c, func(r docRef) error { refs = append(refs, r); return nil })
-	slices.SortStableFunc(refs, func(a, b docRef) int { return strings.Compare(a.id, b.id) })
-	for _, r := range refs {
-		if err := f(r.make()); err != nil {
+	for _, d := range c.Documents {
+		if err := docsOf(d, f); err != nil {
+			return err
+		}
+	}
+	for _, t := range c.Terms {
+		if err := f(termDoc(t)); err != nil {
 			return err
 		}
 	}
@@ -134,45 +125,16 @@ func eachDocByID(c *model.Corpus, f func(*searchDoc) error) error {
 // docsOf calls f for the search documents of one document: its own, then
 // its articles or sections.
 func docsOf(d *model.Document, f func(*searchDoc) error) error {
-	return refsOf(d, func(r docRef) error { return f(r.make()) })
-}
-
-// docRef is a search document not made yet: its ID (the URL of its page)
-// and how to make it.
-type docRef struct {
-	id   string
-	make func() *searchDoc
-}
-
-// eachRef calls f for every search document of c, in the order eachDoc
-// gives.
-func eachRef(c *model.Corpus, f func(docRef) error) error {
-	for _, d := range c.Documents {
-		if err := refsOf(d, f); err != nil {
-			return err
-		}
-	}
-	for _, t := range c.Terms {
-		if err := f(docRef{t.URL, func() *searchDoc { return termDoc(t) }}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// refsOf calls f for the search documents of one document, in the order
-// docsOf gives.
-func refsOf(d *model.Document, f func(docRef) error) error {
-	if err := f(docRef{d.URL, func() *searchDoc { return documentDoc(d) }}); err != nil {
+	if err := f(documentDoc(d)); err != nil {
 		return err
 	}
 	for _, a := range d.Articles {
-		if err := f(docRef{a.URL, func() *searchDoc { return articleDoc(d, a) }}); err != nil {
+		if err := f(articleDoc(d, a)); err != nil {
 			return err
 		}
 	}
 	for _, s := range d.Sections {
-		if err := f(docRef{s.URL, func() *searchDoc { return sectionDoc(d, s) }}); err != nil {
+		if err := f(sectionDoc(d, s)); err != nil {
 			return err
 		}
 	}

@@ -16,19 +16,15 @@ import (
 	"tiaoli/generator/model"
 )
 
-// batchSize is how many search documents go into one bleve batch, and so
-// into one segment. The final merge maps every segment at once, and each
-// repeats the dictionaries the others hold: on the whole LawRefBook
-// corpus, 158 segments of 1000 took 244 MB of mapped files at its end, 79
-// of 2000 226 MB, and the build's peak went 33 MB down with them (the
-// heap stays at the build's soft limit either way). Before the build's
-// memory limit, 4000 took 1 GB more at its peak; 500 and 250 took more
-// CPU.
-const batchSize = 2000
+// batchSize is how many search documents go into one bleve batch. On the
+// whole LawRefBook corpus, 1000 took as much CPU as 2000 and 4000 with a
+// peak 340 MB (and 1 GB) lower: the analysed documents of the batches in
+// flight are most of the memory a build adds; 500 and 250 took more CPU.
+const batchSize = 1000
 
 // maxMergeRounds bounds the rounds of merging at the end of a build, and
 // maxMergeTask the segments one round merges: one round does for any
-// corpus (a segment holds a batch; the whole LawRefBook corpus makes 158).
+// corpus (a segment holds a batch).
 const (
 	maxMergeRounds = 5
 	maxMergeTask   = 1000
@@ -52,7 +48,7 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 	}
 	fail, stop := watchFailures(dir)
 	defer stop()
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, wholeConfig())
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, buildConfig())
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
@@ -81,10 +77,15 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 	return nil
 }
 
-// buildConfig is scorch's configuration while updating an index:
-// batches are not synced one by one (the update waits for the last).
-// Segments are merged in the background only when more than 40 pile up
-// in a tier, ten at a time; settle merges the rest.
+// buildConfig is scorch's configuration while building: batches are not
+// synced one by one (fill waits for the last). Segments, one a batch, are
+// merged in the background only when more than 40 pile up in a tier, ten
+// at a time. So an index of up to some 40,000 search documents merges
+// nothing until mergeSegments merges it whole at the end: merging twice
+// cost 400 LawRefBook files a tenth more CPU. A larger one merges while
+// batches still come, which spares the final merge, on one core while the
+// pages render, most of its work: with no merge before it, the whole
+// corpus took 48 s to build instead of 42 s.
 func buildConfig() map[string]interface{} {
 	return map[string]interface{}{
 		"unsafe_batch":           true,
@@ -98,23 +99,6 @@ func buildConfig() map[string]interface{} {
 			"ReclaimDeletesWeight": 2.0,
 		},
 	}
-}
-
-// wholeConfig is scorch's configuration while building an index whole:
-// buildConfig's, but no segment is small enough to merge in the
-// background (eligible below half of MaxSegmentSize), so that each
-// posting is written twice: in the segment of its batch, then in the one
-// segment mergeSegments merges all of them into. Merging in tiers (ten
-// segments at a time once 40 piled up) wrote most postings three times:
-// on the whole LawRefBook corpus, 110 of its 158 segments were merged
-// twice. Merging nothing before the end was slower only while scorch
-// looked up every ID of each batch in every segment before it, which
-// feeding the documents in the order of their IDs spares (see
-// eachDocByID).
-func wholeConfig() map[string]interface{} {
-	c := buildConfig()
-	c["scorchMergePlanOptions"] = map[string]interface{}{"MaxSegmentSize": 1}
-	return c
 }
 
 // batchWorkers is how many batches are indexed at once: while scorch
@@ -204,7 +188,7 @@ func (w *batchWriter) persistErr() error {
 }
 
 // feed sends the search documents of c to batches, batchSize at a time,
-// in the order of their IDs, and their texts to side.
+// and their texts to side.
 func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches chan<- *bleve.Batch) error {
 	dm, err := newDocMaker()
 	if err != nil {
@@ -212,7 +196,7 @@ func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches
 	}
 	b := idx.NewBatch()
 	seen := map[string]bool{}
-	err = eachDocByID(c, func(d *searchDoc) error {
+	err = eachDoc(c, func(d *searchDoc) error {
 		if d.ID == "" || seen[d.ID] {
 			return nil // no page to link to, or already indexed
 		}
@@ -275,7 +259,7 @@ func persistBatch(idx bleve.Index, b *bleve.Batch, fail *failure, what string) e
 // segment (scorch merges only persisted segments), so that a query reads
 // one dictionary per field; then it writes the side files.
 func mergeSegments(dir string, side *sideFiles) error {
-	return settle(dir, wholeConfig(), side, 1)
+	return settle(dir, buildConfig(), side, 1)
 }
 
 // settle merges the persisted index in dir down to one segment when it

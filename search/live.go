@@ -58,10 +58,15 @@ type Live struct {
 	broken bool
 }
 
-// liveConfig is scorch's configuration for a live index: that of a whole
-// build, which merges nothing in the background, so that no document is
+// liveConfig is scorch's configuration for a live index: batches are not
+// synced one by one, and no segment is ever small enough to merge
+// (eligible below half of MaxSegmentSize), so that no document is
 // renumbered.
-func liveConfig() map[string]interface{} { return wholeConfig() }
+func liveConfig() map[string]interface{} {
+	c := buildConfig()
+	c["scorchMergePlanOptions"] = map[string]interface{}{"MaxSegmentSize": 1}
+	return c
+}
 
 // maxLiveChanged is the share of the search documents an update may
 // change: beyond it, building whole is cheaper. (A variable for tests
