@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
@@ -14,14 +15,24 @@ import (
 // It calls open, write and close itself: an os.File would also register
 // the descriptor with the poller and set a finalizer, which on a build of
 // 160,000 pages cost a tenth of the writing.
-func createFile(dst string, data []byte) error {
-	fd, err := unix.Open(dst, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
+func createFile(dst string, data []byte) error { return createIn(unix.AT_FDCWD, "", dst, data) }
+
+// createIn writes data to the new file name of the folder open as dirfd,
+// the folder dir (for errors), and fails when the file exists.
+func createIn(dirfd int, dir, name string, data []byte) error {
+	fd, err := unix.Openat(dirfd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
 	for errors.Is(err, unix.EINTR) {
-		fd, err = unix.Open(dst, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
+		fd, err = unix.Openat(dirfd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
 	}
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: dst, Err: err}
+		return &fs.PathError{Op: "open", Path: filepath.Join(dir, name), Err: err}
 	}
+	return writeAll(fd, dir, name, data)
+}
+
+// writeAll writes data to the file fd, the file name of the folder dir
+// (for errors), and closes it.
+func writeAll(fd int, dir, name string, data []byte) error {
 	for len(data) > 0 {
 		n, err := unix.Write(fd, data)
 		if errors.Is(err, unix.EINTR) {
@@ -29,12 +40,12 @@ func createFile(dst string, data []byte) error {
 		}
 		if err != nil {
 			unix.Close(fd)
-			return &fs.PathError{Op: "write", Path: dst, Err: err}
+			return &fs.PathError{Op: "write", Path: filepath.Join(dir, name), Err: err}
 		}
 		data = data[n:]
 	}
 	if err := unix.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: dst, Err: err}
+		return &fs.PathError{Op: "close", Path: filepath.Join(dir, name), Err: err}
 	}
 	return nil
 }

@@ -119,8 +119,8 @@ type Staging struct {
 	out, dir string
 	opts     Options
 	lock     *lockFile
-	foreign  bool     // out is not a site and goes when the build is in (Force)
-	dirs     sync.Map // folders of the staging folder known to exist
+	foreign  bool  // out is not a site and goes when the build is in (Force)
+	tree     *tree // the staging folder
 	// none is true when no build is published at out: there is no file
 	// to keep, and WriteFile does not look for one (a failed open per
 	// file, a hundredth of a first build's time).
@@ -209,7 +209,7 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
 	_, statErr := os.Stat(out)
-	s = &Staging{out: out, dir: dir, opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled,
+	s = &Staging{out: out, dir: dir, tree: newTree(dir), opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled,
 		none: errors.Is(statErr, fs.ErrNotExist)}
 	if s.none && opts.Recycle {
 		s.spare = newSpare(out, opts.Reuse)
@@ -286,36 +286,49 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	if s.isClosed() {
 		return fmt.Errorf("publish: write of %s after the build ended", name)
 	}
-	rel := filepath.FromSlash(name)
-	dst := filepath.Join(s.dir, rel)
-	if err := s.mkdirs(filepath.Dir(rel)); err != nil {
+	s.markOwn(name)
+	if !s.none {
+		rel := filepath.FromSlash(name)
+		old, dst := filepath.Join(s.out, rel), filepath.Join(s.dir, rel)
+		if err := s.mkdirs(filepath.Dir(rel)); err != nil {
+			return err
+		}
+		if holds(old, data) && link(old, dst) == nil {
+			s.kept.Add(1)
+			return s.variant(name, old, data, true, false)
+		}
+	}
+	sp := spotOf(name)
+	d, err := s.tree.folderOf(sp)
+	if err != nil {
 		return err
 	}
-	s.markOwn(name)
-	old := filepath.Join(s.out, rel)
-	if !s.none && holds(old, data) && link(old, dst) == nil {
-		s.kept.Add(1)
-		return s.variant(name, dst, old, data, true, "")
-	}
-	if err := writeNew(dst, data); err != nil {
+	defer s.tree.open.release(d)
+	if err := writeNewAt(d, sp.within, data); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	s.written.Add(1)
-	return s.variant(name, dst, old, data, false, s.spare.add(name, dst))
+	return s.variant(name, "", data, false, s.spare.add(name, sp, d))
 }
 
-// variant makes or keeps the .gz variant of a file just written; also,
-// when not "", is the file's name in the spare, which gets the variant
-// too.
-func (s *Staging) variant(name, dst, old string, data []byte, unchanged bool, also string) error {
+// variant makes or keeps the .gz variant of the file name just written,
+// of the published file old when unchanged; spared is true when the
+// spare has the file, and gets the variant too.
+func (s *Staging) variant(name, old string, data []byte, unchanged, spared bool) error {
 	if s.gz == nil || len(data) < s.opts.MinCompressSize || !Compressible(name) {
 		return nil
 	}
+	rel := filepath.FromSlash(name)
+	dst := filepath.Join(s.dir, rel)
 	if unchanged && keep(old+".gz", dst+".gz") == nil {
 		s.compressed.Add(1)
 		return nil
 	}
-	return s.gz.add(gzJob{dst: dst, data: data, spare: s.spare, also: also})
+	j := gzJob{dst: dst, data: data}
+	if spared {
+		j.spare, j.also = s.spare, filepath.Join(s.spare.tree.root, rel)
+	}
+	return s.gz.add(j)
 }
 
 // checkName refuses names that are not clean relative slash paths.
@@ -337,26 +350,7 @@ func topName(name string) string {
 
 // mkdirs makes a folder of the staging folder, and its parents, and
 // remembers them: one mkdir per new folder, no stat.
-func (s *Staging) mkdirs(rel string) error { return mkdirs(s.dir, rel, &s.dirs) }
-
-// mkdirs makes the folder rel of root, and its parents, unless known
-// holds it, and adds them to known.
-func mkdirs(root, rel string, known *sync.Map) error {
-	if rel == "." {
-		return nil
-	}
-	if _, ok := known.Load(rel); ok {
-		return nil
-	}
-	if err := mkdirs(root, filepath.Dir(rel), known); err != nil {
-		return err
-	}
-	if err := os.Mkdir(filepath.Join(root, rel), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("publish: %w", err)
-	}
-	known.Store(rel, true)
-	return nil
-}
+func (s *Staging) mkdirs(rel string) error { return s.tree.mkdirs(rel) }
 
 // markOwn notes the top-level name of name as made by WriteFile. It looks
 // before it stores: a store replaces the entry, an allocation for each of
@@ -381,6 +375,9 @@ func (s *Staging) close() (bool, error) {
 	was := !s.closed
 	s.closed = true
 	s.mu.Unlock()
+	if was {
+		s.tree.open.drop()
+	}
 	if !was || s.gz == nil {
 		return was, nil
 	}

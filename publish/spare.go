@@ -4,9 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
-	"sync"
 	"sync/atomic"
 )
 
@@ -37,7 +35,7 @@ type spare struct {
 	dir   string   // where it is built (OUT.spare.new)
 	final string   // its name once the build is in (OUT.spare)
 	reuse []string // top-level names it holds
-	dirs  sync.Map // its folders known to exist
+	tree  *tree    // its folders
 	ok    atomic.Bool
 }
 
@@ -52,25 +50,28 @@ func newSpare(out string, reuse []string) *spare {
 		os.RemoveAll(dir)
 		return nil
 	}
-	sp := &spare{dir: dir, final: out + SpareSuffix, reuse: slices.Concat(reuse, []string{topName(MarkerFile)})}
+	sp := &spare{dir: dir, tree: newTree(dir), final: out + SpareSuffix, reuse: slices.Concat(reuse, []string{topName(MarkerFile)})}
 	sp.ok.Store(true)
 	return sp
 }
 
-// add links the file at dst, just written as name, into the spare when
-// it is in one of its folders, and returns its path there ("" for none).
-func (sp *spare) add(name, dst string) string {
+// add links the file name, just written at the spot at of the folder
+// from, into the spare when it is in one of its folders, and reports
+// whether it did.
+func (sp *spare) add(name string, at spot, from *dirRef) bool {
 	if sp == nil || !sp.ok.Load() || !slices.Contains(sp.reuse, topName(name)) || name == MarkerFile {
-		return ""
+		return false
 	}
-	rel := filepath.FromSlash(name)
-	if mkdirs(sp.dir, filepath.Dir(rel), &sp.dirs) != nil {
+	to, err := sp.tree.folderOf(at)
+	if err == nil {
+		err = linkAt(from, to, at.within)
+		sp.tree.open.release(to)
+	}
+	if err != nil {
 		sp.ok.Store(false)
-		return ""
+		return false
 	}
-	p := filepath.Join(sp.dir, rel)
-	sp.link(dst, p)
-	return p
+	return true
 }
 
 // link links dst as p, giving the spare up when it cannot.
@@ -91,6 +92,7 @@ func (sp *spare) end(failed bool) {
 	if sp == nil {
 		return
 	}
+	sp.tree.open.drop()
 	if failed || !sp.ok.Load() || os.Rename(sp.dir, sp.final) != nil {
 		os.RemoveAll(sp.dir)
 	}

@@ -30,7 +30,9 @@ import (
 //
 // BenchmarkCorpusIndex: docs/s, seconds (wall and CPU), index size.
 // BenchmarkCorpusServe: query p50/p99 with highlighting and the memory of
-// a process that serves the index. They skip when the corpus is absent.
+// a process that serves the index. BenchmarkCorpusRebuild: the CPU and
+// wall of a build that starts from the index before it, when nothing
+// changed and after one line's edit. They skip when the corpus is absent.
 // Each iteration does a fixed amount of work, so -benchtime=1x gives
 // every figure.
 
@@ -62,10 +64,11 @@ func corpusPath(tb testing.TB) string {
 	return filepath.Join(testdir.Corpus(tb), "lawrefbook-laws")
 }
 
-// benchDir is a fresh folder on tmpfs when there is one.
+// benchDir is a fresh folder on tmpfs when there is one, or in the
+// folder benchDirEnv names.
 func benchDir(b *testing.B) string {
-	root := ""
-	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+	root := os.Getenv(benchDirEnv)
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() && root == "" {
 		root = "/dev/shm"
 	}
 	dir, err := os.MkdirTemp(root, "tiaoli-search-bench-")
@@ -75,6 +78,10 @@ func benchDir(b *testing.B) string {
 	b.Cleanup(func() { os.RemoveAll(dir) })
 	return dir
 }
+
+// benchDirEnv names a folder the corpus benchmarks write in instead of
+// tmpfs (when that has no room).
+const benchDirEnv = "TIAOLI_BENCH_DIR"
 
 var (
 	corpusOnce  sync.Once
@@ -354,13 +361,7 @@ func BenchmarkLive(b *testing.B) {
 		runtime.ReadMemStats(&m1)
 		b.ReportMetric(procStatusMB("VmRSS")-rss0, "index-rss-MB")
 		b.ReportMetric((float64(m1.HeapInuse)-float64(m0.HeapInuse))/1e6, "index-heap-MB")
-		if p := os.Getenv(liveProfileEnv); p != "" {
-			f, err := os.Create(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			pprof.StartCPUProfile(f)
-		}
+		stop := startProfile(b, liveProfileEnv)
 		var fileWall, fileCPU, wall, cpu []time.Duration
 		update := func(c *model.Corpus, word, url string, walls, cpus *[]time.Duration) {
 			start, cpu0 := time.Now(), cputime.Used()
@@ -396,19 +397,9 @@ func BenchmarkLive(b *testing.B) {
 			a.Clauses[len(a.Clauses)-1].Text += word + "。"
 			update(c, word, a.URL, &wall, &cpu)
 		}
-		pprof.StopCPUProfile()
-		for _, m := range []struct {
-			name      string
-			wall, cpu []time.Duration
-		}{{"file-", fileWall, fileCPU}, {"", wall, cpu}} {
-			b.Logf("%supdates (wall): %v", m.name, m.wall)
-			w50, w100 := percentiles(m.wall)
-			c50, c100 := percentiles(m.cpu)
-			b.ReportMetric(ms(w50), m.name+"update-ms")
-			b.ReportMetric(ms(w100), m.name+"update-max-ms")
-			b.ReportMetric(ms(c50), m.name+"update-cpu-ms")
-			b.ReportMetric(ms(c100), m.name+"update-cpu-max-ms")
-		}
+		stop()
+		reportTimes(b, "file-update", fileWall, fileCPU, true)
+		reportTimes(b, "update", wall, cpu, true)
 		runtime.GC()
 		debug.FreeOSMemory()
 		var m2 runtime.MemStats
@@ -431,4 +422,85 @@ func editable(c *model.Corpus) []*model.Document {
 		}
 	}
 	return out
+}
+
+// rebuildProfileEnv names a file for the CPU profile of the updates of
+// BenchmarkCorpusRebuild.
+const rebuildProfileEnv = "TIAOLI_REBUILD_PROFILE"
+
+// BenchmarkCorpusRebuild builds the corpus index whole once, then times
+// what a build that starts from it (Options.Previous) costs when nothing
+// changed, and after one article's line was edited: the median CPU and
+// wall of each over rebuildRounds rounds. Each rebuild starts from the
+// one before, as a build starts from the published site.
+func BenchmarkCorpusRebuild(b *testing.B) {
+	c := lawCorpus(b)
+	docs := editable(c)
+	const program = "bench"
+	for i := 0; i < b.N; i++ {
+		dir := benchDir(b)
+		prev := filepath.Join(dir, "0")
+		if err := Build(c, prev, Options{Program: program}); err != nil {
+			b.Fatal(err)
+		}
+		stop := startProfile(b, rebuildProfileEnv)
+		var noopWall, noopCPU, editWall, editCPU []time.Duration
+		rebuild := func(walls, cpus *[]time.Duration) {
+			next := filepath.Join(dir, strconv.Itoa(len(noopWall)+len(editWall)+1))
+			runtime.GC()
+			start, cpu0 := time.Now(), cputime.Used()
+			if err := Build(c, next, Options{Program: program, Previous: prev}); err != nil {
+				b.Fatal(err)
+			}
+			*walls, *cpus = append(*walls, time.Since(start)), append(*cpus, cputime.Used()-cpu0)
+			os.RemoveAll(prev)
+			prev = next
+		}
+		for k := 0; k < rebuildRounds; k++ {
+			rebuild(&noopWall, &noopCPU)
+			a := docs[(k*7919)%len(docs)].Articles[0]
+			a.Clauses[len(a.Clauses)-1].Text += "增补条文" + strconv.Itoa(k) + "号。"
+			rebuild(&editWall, &editCPU)
+		}
+		stop()
+		reportTimes(b, "noop", noopWall, noopCPU, false)
+		reportTimes(b, "edit", editWall, editCPU, false)
+	}
+}
+
+// rebuildRounds is how many rebuilds of each kind BenchmarkCorpusRebuild
+// times.
+const rebuildRounds = 3
+
+// startProfile starts a CPU profile into the file the environment
+// variable env names, if it names one; the function it returns stops it.
+func startProfile(b *testing.B, env string) func() {
+	p := os.Getenv(env)
+	if p == "" {
+		return func() {}
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pprof.StartCPUProfile(f)
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
+
+// reportTimes logs the wall and CPU times of the runs of one kind and
+// reports their medians, what-ms and what-cpu-ms, and with slowest their
+// slowest, what-max-ms and what-cpu-max-ms.
+func reportTimes(b *testing.B, what string, wall, cpu []time.Duration, slowest bool) {
+	b.Logf("%s (wall): %v; (CPU): %v", what, wall, cpu)
+	w50, w100 := percentiles(wall)
+	c50, c100 := percentiles(cpu)
+	b.ReportMetric(ms(w50), what+"-ms")
+	b.ReportMetric(ms(c50), what+"-cpu-ms")
+	if slowest {
+		b.ReportMetric(ms(w100), what+"-max-ms")
+		b.ReportMetric(ms(c100), what+"-cpu-max-ms")
+	}
 }

@@ -1,6 +1,10 @@
 package search
 
-import "github.com/RoaringBitmap/roaring/v2"
+import (
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+)
 
 // An update (update.go) writes the side files of the whole corpus again,
 // numbered as the updated index numbers its documents, but it reads them
@@ -23,6 +27,8 @@ type carried struct {
 	// new side files, its number in the previous index, or noNumber for
 	// one indexed anew.
 	from []uint32
+	// segs are the segments of the previous index, nil when not known.
+	segs *segmentRun
 }
 
 // noNumber marks a search document that has no number in the previous
@@ -76,8 +82,9 @@ func (c *carried) keep(ord, num uint32) {
 // the new numbers (numbers, by order of indexing), leaving out the
 // documents not carried over. When no carried document changed its
 // number, as when the update merged no segment away, that is an
-// intersection.
-func (c *carried) mapper(numbers []uint32) func(*roaring.Bitmap) *roaring.Bitmap {
+// intersection, and dropped is the documents not carried over (nil when
+// some changed their numbers).
+func (c *carried) mapper(numbers []uint32) (m func(*roaring.Bitmap) *roaring.Bitmap, dropped *roaring.Bitmap) {
 	to := make([]uint32, c.texts.fileCount())
 	for i := range to {
 		to[i] = noNumber
@@ -92,7 +99,8 @@ func (c *carried) mapper(numbers []uint32) func(*roaring.Bitmap) *roaring.Bitmap
 		same = same && numbers[ord] == num
 	}
 	if same {
-		return func(b *roaring.Bitmap) *roaring.Bitmap { return roaring.And(b, kept) }
+		dropped = roaring.Flip(kept, 0, uint64(len(to)))
+		return func(b *roaring.Bitmap) *roaring.Bitmap { return roaring.And(b, kept) }, dropped
 	}
 	var buf []uint32
 	return func(b *roaring.Bitmap) *roaring.Bitmap {
@@ -106,7 +114,28 @@ func (c *carried) mapper(numbers []uint32) func(*roaring.Bitmap) *roaring.Bitmap
 		out := roaring.New()
 		out.AddMany(buf)
 		return out
+	}, nil
+}
+
+// verbatim returns what the previous index's side file of characters
+// holds of r, as it is, when that is what the new one holds of r: r is
+// in no document indexed anew (fresh false), no carried document changed
+// its number, and none of r's documents there was dropped (dropped, from
+// mapper); all is the previous side file, read whole.
+func (c *carried) verbatim(r rune, fresh bool, all []byte, dropped *roaring.Bitmap) (blob []byte, headLen int, ok bool) {
+	if fresh || dropped == nil {
+		return nil, 0, false
 	}
+	e, found := c.chars.entries[r]
+	if !found || e.HeadLen > e.Len || e.Off+uint64(e.Len) > uint64(len(all)) {
+		return nil, 0, false
+	}
+	blob = all[e.Off : e.Off+uint64(e.Len)]
+	docs := roaring.New()
+	if _, err := docs.FromBuffer(blob[:e.Len-e.HeadLen]); err != nil || docs.Intersects(dropped) {
+		return nil, 0, false
+	}
+	return blob, int(e.HeadLen), true
 }
 
 // carriedChars lists the characters the previous index's side file holds,
@@ -127,4 +156,55 @@ func (c *carried) carriedChars(m func(*roaring.Bitmap) *roaring.Bitmap) ([]rune,
 		}
 		return charDocs{all: m(d.all), head: m(d.head)}, nil
 	}
+}
+
+// numbers maps the order of indexing of the search documents ids to the
+// numbers the updated index bi gives them, when bi holds the segments of
+// the previous index as they were, and at most one more, which the update
+// added: the documents carried over keep their numbers, and only the
+// documents of that segment are read. ok is false when bi holds other
+// segments (merged, or emptied and dropped), or a document is neither
+// carried over nor in the added segment.
+func (c *carried) numbers(bi bleve.Index, ids []string) (out []uint32, ok bool, err error) {
+	if c == nil || c.segs == nil {
+		return nil, false, nil
+	}
+	snap, err := snapshot(bi)
+	if err != nil {
+		return nil, false, err
+	}
+	defer snap.Close()
+	segs := snap.Segments()
+	if len(segs) < len(c.segs.ids) || len(segs) > len(c.segs.ids)+1 {
+		return nil, false, nil
+	}
+	for i, id := range c.segs.ids {
+		if segs[i].Id() != id {
+			return nil, false, nil
+		}
+	}
+	added := map[string]uint32{}
+	if len(segs) > len(c.segs.ids) {
+		first := c.segs.total
+		for n := first; n < first+uint64(segs[len(segs)-1].FullSize()); n++ {
+			id, err := snap.ExternalID(index.NewIndexInternalID(nil, n))
+			if err != nil {
+				return nil, false, err
+			}
+			added[id] = uint32(n)
+		}
+	}
+	out = make([]uint32, len(ids))
+	for ord, id := range ids {
+		if ord < len(c.from) && c.from[ord] != noNumber {
+			out[ord] = c.from[ord]
+			continue
+		}
+		n, found := added[id]
+		if !found {
+			return nil, false, nil
+		}
+		out[ord] = n
+	}
+	return out, true, nil
 }

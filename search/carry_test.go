@@ -39,7 +39,7 @@ func TestUpdateCarriesSideFiles(t *testing.T) {
 		p := articles[a].Clauses[0]
 		p.Text = fmt.Sprintf("%s增补第%d次：审查。", p.Text, i)
 		next := filepath.Join(dir, fmt.Sprint(i+1))
-		if done, err := update(c, next, prev, "test", func() {}); !done || err != nil {
+		if done, err := update(c, printsOf(t, c), next, prev, "test", func() {}); !done || err != nil {
 			t.Fatalf("update %d = %v, %v; want it done", i+1, done, err)
 		}
 		whole := filepath.Join(dir, fmt.Sprintf("whole%d", i+1))

@@ -143,6 +143,14 @@ func (cs charSets) add(r rune, ord uint32) {
 	l.add(ord)
 }
 
+// has reports whether a document holds r.
+func (cs charSets) has(r rune) bool {
+	if r < hanTableSize {
+		return cs.table[r].next > 0
+	}
+	return cs.more[r] != nil
+}
+
 // runes lists the characters seen, in order.
 func (cs charSets) runes() []rune {
 	var out []rune
@@ -217,15 +225,29 @@ func (cp *charPostings) numbers(bi bleve.Index) ([]uint32, error) {
 func (cp *charPostings) write(dir string, numbers []uint32, carry *carried) error {
 	runes := cp.all.runes()
 	old := func(rune) (charDocs, error) { return charDocs{}, nil }
+	var prev []byte // the previous side file, read whole
+	var dropped *roaring.Bitmap
 	if carry != nil {
 		var more []rune
-		more, old = carry.carriedChars(carry.mapper(numbers))
+		var m func(*roaring.Bitmap) *roaring.Bitmap
+		m, dropped = carry.mapper(numbers)
+		more, old = carry.carriedChars(m)
 		runes = slices.Compact(slices.Sorted(slices.Values(append(runes, more...))))
+		if dropped != nil {
+			var err error
+			if prev, err = carry.chars.readAll(); err != nil {
+				return fmt.Errorf("%s of the previous index: %w", charsFile, err)
+			}
+		}
 	}
 	blobs := make([][]byte, len(runes))
 	heads := make([]int, len(runes))
 	var list []uint32 // reused from one character to the next
 	for i, r := range runes {
+		if blob, n, ok := carry.verbatim(r, cp.all.has(r), prev, dropped); ok {
+			blobs[i], heads[i] = blob, n
+			continue
+		}
 		was, err := old(r)
 		if err != nil {
 			return fmt.Errorf("%s: documents of %q in the previous index: %w", charsFile, r, err)
@@ -348,6 +370,17 @@ func readCharTable(r io.Reader) (map[rune]charEntry, error) {
 }
 
 func (ci *charIndex) Close() error { return ci.f.Close() }
+
+// readAll reads the whole side file.
+func (ci *charIndex) readAll() ([]byte, error) {
+	st, err := ci.f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, st.Size())
+	_, err = ci.f.ReadAt(b, 0)
+	return b, err
+}
 
 // charDocs are the documents of a character: all of them, and those
 // that hold it in their head or a label. The bitmaps are shared: callers

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strconv"
+
+	"github.com/cespare/xxhash/v2"
 
 	"tiaoli/generator/model"
 )
@@ -93,9 +96,10 @@ type citedCounts struct {
 	counts [][2]uint16
 }
 
-// add records the counts of the next search document d.
-func (cc *citedCounts) add(d *searchDoc) {
-	cc.counts = append(cc.counts, cc.of.counts(d.Doc, d.Article))
+// add records the counts of the next search document, of the document
+// doc and, "" for none, its article.
+func (cc *citedCounts) add(doc, article string) {
+	cc.counts = append(cc.counts, cc.of.counts(doc, article))
 }
 
 // counts are the two counts of a search document of the document doc
@@ -107,6 +111,28 @@ func (ct citations) counts(doc, article string) [2]uint16 {
 	}
 	n[1] = clamp16(ct.document[doc])
 	return n
+}
+
+// digest sums up the counts, in no particular order: the sum of a hash
+// of each.
+func (ct citations) digest() uint64 {
+	var sum uint64
+	h := xxhash.New()
+	for loc, n := range ct.article {
+		h.Reset()
+		h.WriteString(loc.Document)
+		h.WriteString("\x00")
+		h.WriteString(loc.Article)
+		h.WriteString("\x00" + strconv.Itoa(n))
+		sum += h.Sum64()
+	}
+	for doc, n := range ct.document {
+		h.Reset()
+		h.WriteString(doc)
+		h.WriteString("\x01" + strconv.Itoa(n))
+		sum += h.Sum64()
+	}
+	return sum
 }
 
 func clamp16(n int) uint16 { return uint16(min(n, math.MaxUint16)) }

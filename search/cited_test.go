@@ -29,7 +29,7 @@ func TestCitedFile(t *testing.T) {
 		{Doc: "law", Article: "第六条"},
 		{Doc: "rule", Article: "第一条"},
 	} {
-		cc.add(d)
+		cc.add(d.Doc, d.Article)
 	}
 	dir := t.TempDir()
 	if err := cc.write(dir, []uint32{2, 0, 1}); err != nil {

@@ -34,11 +34,17 @@ const (
 // It indexes one search document per article, top-level section, document
 // and term, merges the index into one segment, then writes the side files
 // (characters, texts) by the numbers the merged index gives documents.
-func BuildIndex(c *model.Corpus, dir string) error { return buildWhole(c, dir, "", func() {}) }
+func BuildIndex(c *model.Corpus, dir string) error {
+	cp, err := corpusPrintsOf(c)
+	if err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	return buildWhole(c, cp, dir, "", func() {})
+}
 
-// buildWhole is BuildIndex, recording program in the sums file and
-// calling indexed when only merging remains.
-func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error) {
+// buildWhole is BuildIndex of c, whose fingerprints are cp, recording
+// program in the sums file and calling indexed when only merging remains.
+func buildWhole(c *model.Corpus, cp *corpusPrints, dir, program string, indexed func()) (err error) {
 	if _, err := os.Stat(dir); err == nil {
 		return fmt.Errorf("build index: %s already exists", dir)
 	}
@@ -52,13 +58,13 @@ func buildWhole(c *model.Corpus, dir, program string, indexed func()) (err error
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	side, err := newSideFiles(dir, c)
+	side, err := newSideFiles(dir, cp.cites)
 	if err != nil {
 		idx.Close()
 		return fmt.Errorf("build index: %w", err)
 	}
-	sums := newSums(program)
-	if err := fill(idx, c, side, sums, fail); err != nil {
+	sums := newSums(program, cp.digest)
+	if err := fill(idx, c, cp, side, sums, fail); err != nil {
 		idx.Close()
 		side.close()
 		return fmt.Errorf("build index: %w", err)
@@ -113,7 +119,7 @@ const batchWorkers = 2
 const maxUnpersisted = 4
 
 // fill indexes every search document of c in batches, then the metadata.
-func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, fail *failure) error {
+func fill(idx bleve.Index, c *model.Corpus, cp *corpusPrints, side *sideFiles, sums *sums, fail *failure) error {
 	batches := make(chan *bleve.Batch)
 	errs := make(chan error, batchWorkers)
 	w := newBatchWriter(idx, fail)
@@ -128,7 +134,7 @@ func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, fail *f
 			errs <- err
 		}()
 	}
-	err := feed(idx, c, side, sums, batches)
+	err := feed(idx, c, cp, side, sums, batches)
 	close(batches)
 	for i := 0; i < batchWorkers; i++ {
 		if werr := <-errs; err == nil {
@@ -141,7 +147,7 @@ func fill(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, fail *f
 	if err := w.persistErr(); err != nil {
 		return fmt.Errorf("persist a batch: %w", err)
 	}
-	return finish(idx, c, fail)
+	return finish(idx, cp.meta, fail)
 }
 
 // batchWriter indexes batches, holding back while maxUnpersisted of them
@@ -188,51 +194,57 @@ func (w *batchWriter) persistErr() error {
 }
 
 // feed sends the search documents of c to batches, batchSize at a time,
-// and their texts to side.
-func feed(idx bleve.Index, c *model.Corpus, side *sideFiles, sums *sums, batches chan<- *bleve.Batch) error {
+// their texts to side and their digests, by the records of cp, to sums.
+func feed(idx bleve.Index, c *model.Corpus, cp *corpusPrints, side *sideFiles, sums *sums, batches chan<- *bleve.Batch) error {
 	dm, err := newDocMaker()
 	if err != nil {
 		return err
 	}
 	b := idx.NewBatch()
 	seen := map[string]bool{}
-	err = eachDoc(c, func(d *searchDoc) error {
-		if d.ID == "" || seen[d.ID] {
-			return nil // no page to link to, or already indexed
+	for i, r := range cp.recs {
+		rec := sums.start(r)
+		err := cp.walk(c, i, func(d *searchDoc) error {
+			if d.ID == "" {
+				return nil // no page to link to
+			}
+			if seen[d.ID] {
+				rec.entries = append(rec.entries, sumEntry{id: d.ID}) // indexed already
+				return nil
+			}
+			seen[d.ID] = true
+			fields, head := d.fields()
+			doc := dm.document(d.ID, fields)
+			if b.Size() == 0 {
+				dm.declareAll(doc, fields) // see declareAll
+			}
+			if err := b.IndexAdvanced(doc); err != nil {
+				return fmt.Errorf("%s: %w", d.ID, err)
+			}
+			rec.entries = append(rec.entries, newEntry(d, docSum(d), side.n))
+			side.add(d, fields, head)
+			if b.Size() >= batchSize {
+				batches <- b
+				b = idx.NewBatch()
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		seen[d.ID] = true
-		fields, head := d.fields()
-		doc := dm.document(d.ID, fields)
-		if b.Size() == 0 {
-			dm.declareAll(doc, fields) // see declareAll
-		}
-		if err := b.IndexAdvanced(doc); err != nil {
-			return fmt.Errorf("%s: %w", d.ID, err)
-		}
-		side.add(d, fields, head)
-		sums.add(d)
-		if b.Size() >= batchSize {
-			batches <- b
-			b = idx.NewBatch()
-		}
-		return nil
-	})
-	if err == nil && b.Size() > 0 {
+	}
+	if b.Size() > 0 {
 		batches <- b
 	}
-	return err
+	return nil
 }
 
-// finish writes the metadata in a last batch and waits until it, and so
-// every batch before it, is on disk: with unsafe_batch, Close drops what
-// the persister has not written yet.
-func finish(idx bleve.Index, c *model.Corpus, fail *failure) error {
-	mb, err := newMeta(c).encode()
-	if err != nil {
-		return fmt.Errorf("encode the metadata: %w", err)
-	}
+// finish writes the metadata, encoded, in a last batch and waits until
+// it, and so every batch before it, is on disk: with unsafe_batch, Close
+// drops what the persister has not written yet.
+func finish(idx bleve.Index, meta []byte, fail *failure) error {
 	b := idx.NewBatch()
-	b.SetInternal(metaKey, mb)
+	b.SetInternal(metaKey, meta)
 	return persistBatch(idx, b, fail, "the metadata")
 }
 

@@ -163,7 +163,7 @@ var errRebuild = errors.New("build whole")
 func (l *Live) buildWhole(c *model.Corpus) (*liveState, error) {
 	l.builds++
 	dir := filepath.Join(l.dir, strconv.Itoa(l.builds))
-	if err := buildWhole(c, dir, "", func() {}); err != nil {
+	if err := BuildIndex(c, dir); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}

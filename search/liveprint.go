@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"unsafe"
 
+	"github.com/cespare/xxhash/v2"
+
 	"tiaoli/generator/model"
 )
 
@@ -32,8 +34,14 @@ import (
 // memory holds the same bytes. On the whole corpus, that took the
 // hashing of an update after a file's edit from 70–100 CPU-ms to about
 // 40 (the other strings are short; reading the model takes the rest).
+//
+// A build records the fingerprints with its index, for the next build to
+// find the documents that changed (update.go): its printer hashes strings
+// with xxhash, which gives the same hashes in every process (maphash's
+// differ from one process to the next), and keeps no memo.
 type printer struct {
-	seed     maphash.Seed
+	hashOf   func(string) uint64
+	memoize  bool // whether long strings are kept in memos
 	sum      uint64
 	old, new *printMemo
 	at       int // the place of the next long string
@@ -49,7 +57,19 @@ type printMemo struct {
 // memoMin is the length from which a string is kept in a printMemo.
 const memoMin = 64
 
-func newPrinter() *printer { return &printer{seed: maphash.MakeSeed()} }
+// newPrinter is the printer of a live index, with memos.
+func newPrinter() *printer {
+	seed := maphash.MakeSeed()
+	return &printer{hashOf: func(s string) uint64 { return maphash.String(seed, s) }, memoize: true}
+}
+
+// fork is a printer that gives the same fingerprints as p, for another
+// goroutine.
+func (p *printer) fork() *printer { return &printer{hashOf: p.hashOf, memoize: p.memoize} }
+
+// newStablePrinter is the printer whose fingerprints a build records:
+// the same in every process of one program.
+func newStablePrinter() *printer { return &printer{hashOf: xxhash.Sum64String} }
 
 // reset starts a fingerprint, reading the hashes of old (nil for none).
 // The new memo is made only from the first long string old does not
@@ -61,8 +81,11 @@ func (p *printer) reset(old *printMemo) {
 }
 
 // memo is the memo of the document just read: old when it held every
-// long string of it at its place.
+// long string of it at its place; nil when p keeps none.
 func (p *printer) memo() *printMemo {
+	if !p.memoize {
+		return nil
+	}
 	if p.new == nil {
 		if p.old != nil && p.at == len(p.old.strs) {
 			return p.old
@@ -90,17 +113,36 @@ func (p *printer) mix(x uint64) {
 
 func (p *printer) num(n int) { p.mix(uint64(n)) }
 
+// str mixes in each string's length, then the string: a short one (most
+// of them: labels, anchors, rows) byte by byte, a word at a time, which
+// costs less than hashing it; a longer one by its hash.
 func (p *printer) str(list ...string) {
 	for _, s := range list {
 		p.mix(uint64(len(s)))
-		p.mix(p.hash(s))
+		if len(s) > maxWords*8 {
+			p.mix(p.hash(s))
+			continue
+		}
+		for len(s) > 0 {
+			var w uint64
+			n := min(8, len(s))
+			for i := range n {
+				w |= uint64(s[i]) << (8 * i)
+			}
+			p.mix(w)
+			s = s[n:]
+		}
 	}
 }
 
+// maxWords is the length, in words of 8 bytes, up to which str mixes a
+// string in as it is.
+const maxWords = 2
+
 // hash is the hash of s, from the memo when it holds s at this place.
 func (p *printer) hash(s string) uint64 {
-	if len(s) < memoMin {
-		return maphash.String(p.seed, s)
+	if len(s) < memoMin || !p.memoize {
+		return p.hashOf(s)
 	}
 	i := p.at
 	p.at++
@@ -115,7 +157,7 @@ func (p *printer) hash(s string) uint64 {
 	if held {
 		h = p.old.hashes[i]
 	} else {
-		h = maphash.String(p.seed, s)
+		h = p.hashOf(s)
 	}
 	p.new.strs = append(p.new.strs, s)
 	p.new.hashes = append(p.new.hashes, h)

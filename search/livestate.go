@@ -89,9 +89,13 @@ func newLiveState(base *liveBase, c *model.Corpus) (*liveState, error) {
 	if err != nil {
 		return nil, err
 	}
-	sums := readSums(base.dir)
-	if sums == nil {
+	old := readSums(base.dir)
+	if old == nil {
 		return nil, errors.New("no sums file")
+	}
+	sums, err := old.byID()
+	if err != nil {
+		return nil, err
 	}
 	st := &liveState{base: base, print: newPrinter(), dm: dm, docs: map[string]*liveDoc{},
 		terms: map[string]*liveDoc{}, owner: map[string]*liveDoc{}, cites: countCitations(c),
@@ -125,7 +129,7 @@ func (st *liveState) pin() (*scorch.IndexSnapshot, error) {
 
 // number records the search documents of c with their digests (sums)
 // and their numbers in snap, and snap's segments.
-func (st *liveState) number(c *model.Corpus, snap *scorch.IndexSnapshot, sums *sums) error {
+func (st *liveState) number(c *model.Corpus, snap *scorch.IndexSnapshot, sums map[string]string) error {
 	nums := map[string]uint32{}
 	all, err := snap.DocIDReaderAll()
 	if err != nil {
@@ -155,7 +159,7 @@ func (st *liveState) number(c *model.Corpus, snap *scorch.IndexSnapshot, sums *s
 		if !ok {
 			return fmt.Errorf("%s is not in the index", d.ID)
 		}
-		ld.entries = append(ld.entries, liveEntry{id: d.ID, sum: sums.docs[d.ID], num: n, doc: d.Doc, article: d.Article})
+		ld.entries = append(ld.entries, liveEntry{id: d.ID, sum: sums[d.ID], num: n, doc: d.Doc, article: d.Article})
 		st.owner[d.ID] = ld
 		return nil
 	}
@@ -339,7 +343,7 @@ func (st *liveState) printAll(docs []*model.Document, keys []string) ([]uint64, 
 	var g errgroup.Group
 	for range runtime.GOMAXPROCS(0) {
 		g.Go(func() error {
-			p := &printer{seed: st.print.seed}
+			p := st.print.fork()
 			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
 				var memo *printMemo
 				if old := st.docs[keys[i]]; old != nil {

@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"tiaoli/generator/model"
 )
 
 // sideFiles are what the index folder holds beside bleve's own files,
@@ -30,19 +28,23 @@ type sideFiles struct {
 	// which the entries of unchanged documents are carried over.
 	carry *carried
 	// numbers are the numbers the index gives the documents, by order of
-	// indexing, once finish has written the side files.
+	// indexing, and segs its segments, once finish has written the side
+	// files.
 	numbers []uint32
+	segs    *segmentRun
+	// keptNumbers is whether the documents carried over kept their numbers.
+	keptNumbers bool
 }
 
-// newSideFiles starts the side files of the index folder dir for the
-// corpus c.
-func newSideFiles(dir string, c *model.Corpus) (*sideFiles, error) {
+// newSideFiles starts the side files of the index folder dir for a
+// corpus whose citations are cites.
+func newSideFiles(dir string, cites citations) (*sideFiles, error) {
 	tw, err := createTexts(dir)
 	if err != nil {
 		return nil, err
 	}
 	return &sideFiles{chars: newCharPostings(), texts: tw, heads: newHeadPostings(),
-		cited: &citedCounts{of: countCitations(c)}}, nil
+		cited: &citedCounts{of: cites}}, nil
 }
 
 // add records the next search document d: its fields as indexed and its
@@ -54,20 +56,21 @@ func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string
 		s.heads.add(s.n, head)
 	}
 	s.texts.add(p.ownHead, p.text)
-	s.cited.add(d)
+	s.cited.add(d.Doc, d.Article)
 	s.n++
 }
 
-// keep records the next search document d as the previous index's
-// side files hold it under the number num (see carry.go).
-func (s *sideFiles) keep(d *searchDoc, num uint32) {
-	s.chars.skip(d.ID)
-	if d.sharedHead() {
-		s.heads.addNormal(s.n, s.carry.heads.headOf(uint64(num)))
+// keep records the next search document as the previous index's side
+// files hold it: e, of a record whose citations are counted by doc, with
+// its number there (see carry.go).
+func (s *sideFiles) keep(e sumEntry, doc string) {
+	s.chars.skip(e.id)
+	if e.shared {
+		s.heads.addNormal(s.n, s.carry.heads.headOf(uint64(e.num)))
 	}
-	s.texts.addNormal(s.carry.texts.part(uint64(num), partHead), s.carry.texts.part(uint64(num), partText))
-	s.cited.add(d)
-	s.carry.keep(s.n, num)
+	s.texts.addNormal(s.carry.texts.part(uint64(e.num), partHead), s.carry.texts.part(uint64(e.num), partText))
+	s.cited.add(doc, e.article)
+	s.carry.keep(s.n, e.num)
 	s.n++
 }
 
@@ -91,7 +94,14 @@ func sidePartsOf(d *searchDoc, fields map[string]interface{}, head string) sideP
 // finish writes the side files into dir, numbering documents as the index
 // bi does.
 func (s *sideFiles) finish(bi bleve.Index, dir string) error {
-	numbers, err := s.chars.numbers(bi)
+	numbers, ok, err := s.carry.numbers(bi, s.chars.ids)
+	if err == nil && !ok {
+		numbers, err = s.chars.numbers(bi)
+	}
+	s.keptNumbers = ok
+	if err == nil {
+		s.segs, err = segmentsOf(bi)
+	}
 	if err != nil {
 		err = fmt.Errorf("number the documents as the index does: %w", err)
 	}

@@ -1,19 +1,15 @@
 package search
 
 import (
-	"bufio"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"tiaoli/generator/model"
 )
@@ -44,8 +40,12 @@ func Build(c *model.Corpus, dir string, o Options) error {
 }
 
 func buildOrUpdate(c *model.Corpus, dir string, o Options, indexed func()) error {
+	cp, err := corpusPrintsOf(c)
+	if err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
 	if o.Previous != "" && o.Program != "" {
-		done, err := update(c, dir, o.Previous, o.Program, indexed)
+		done, err := update(c, cp, dir, o.Previous, o.Program, indexed)
 		if done && err != nil {
 			return fmt.Errorf("update index from %s: %w", o.Previous, err)
 		}
@@ -56,7 +56,7 @@ func buildOrUpdate(c *model.Corpus, dir string, o Options, indexed func()) error
 			os.RemoveAll(dir) // start again from nothing
 		}
 	}
-	return buildWhole(c, dir, o.Program, indexed)
+	return buildWhole(c, cp, dir, o.Program, indexed)
 }
 
 // writeSynonyms keeps the editors' table of synonyms in the index folder,
@@ -88,11 +88,6 @@ type Options struct {
 	Synonyms []byte
 }
 
-// sumsFile lists, for every search document of an index, a digest of
-// what was indexed of it and its number in the index (by which the side
-// files hold it), after a first line naming the program.
-const sumsFile = "tiaoli-sums"
-
 // maxKeptSegments is how many segments an updated index may hold before
 // it is merged into one: each update adds one.
 const maxKeptSegments = 4
@@ -101,107 +96,27 @@ const maxKeptSegments = 4
 // build is cheaper than an update.
 const maxChangedShare = 0.25
 
-// sums are the digests of the documents of an index, and their numbers.
-type sums struct {
-	program string
-	docs    map[string]string
-	nums    map[string]uint32
-}
-
-func newSums(program string) *sums {
-	return &sums{program: program, docs: map[string]string{}, nums: map[string]uint32{}}
-}
-
-// add records the digest of a search document.
-func (s *sums) add(d *searchDoc) { s.docs[d.ID] = docSum(d) }
-
-// docSum is the digest of everything indexed of a search document: each
-// field, strings and lists prefixed with their lengths so that no two
-// documents give the same bytes. (Encoding the document as JSON to digest
-// it was a tenth of the time of feeding the index.)
-func docSum(d *searchDoc) string {
-	b := make([]byte, 0, 1024)
-	for _, s := range []string{d.ID, d.Title, d.Article, d.Issuer, d.Kind, d.Doc, d.Date, d.Status} {
-		b = appendSumString(b, s)
-	}
-	for _, l := range [][]string{d.Heading, d.Labels, d.Lines, d.Anchors} {
-		b = binary.AppendUvarint(b, uint64(len(l)))
-		for _, s := range l {
-			b = appendSumString(b, s)
-		}
-	}
-	if d.Whole {
-		b = append(b, 1)
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
-}
-
-func appendSumString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
-}
-
-// write writes the sums file into the index folder dir, with the numbers
-// side, finished, gave the documents.
-func (s *sums) write(dir string, side *sideFiles) error {
-	f, err := os.Create(filepath.Join(dir, sumsFile))
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	fmt.Fprintf(w, "%d %s\n", metaVersion, s.program)
-	for ord, id := range side.chars.ids {
-		fmt.Fprintf(w, "%s\t%d\t%s\n", s.docs[id], side.numbers[ord], id)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// readSums reads the sums file of the index in dir; nil when there is
-// none or it is of another index version.
-func readSums(dir string) *sums {
-	f, err := os.Open(filepath.Join(dir, sumsFile))
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	if !sc.Scan() {
-		return nil
-	}
-	version, program, _ := strings.Cut(sc.Text(), " ")
-	if version != fmt.Sprint(metaVersion) {
-		return nil
-	}
-	s := newSums(program)
-	for sc.Scan() {
-		sum, rest, ok := strings.Cut(sc.Text(), "\t")
-		num, id, ok2 := strings.Cut(rest, "\t")
-		n, err := strconv.ParseUint(num, 10, 32)
-		if !ok || !ok2 || err != nil {
-			return nil
-		}
-		s.docs[id], s.nums[id] = sum, uint32(n)
-	}
-	if sc.Err() != nil {
-		return nil
-	}
-	return s
-}
-
 // update builds dir from the index at prev, calling indexed when only
 // merging remains; done is false when it could not (prev unusable, too
-// much changed) and the caller should build whole.
-func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bool, err error) {
+// much changed) and the caller should build whole. When the corpus is the
+// one prev was built of (the same digest), dir is prev as it is.
+func update(c *model.Corpus, cp *corpusPrints, dir, prev, program string, indexed func()) (done bool, err error) {
 	old := readSums(prev)
 	if old == nil || old.program != program || pathExists(dir) {
 		return false, nil
 	}
-	if err := copyIndex(prev, dir); err != nil {
+	if old.corpus == cp.digest {
+		indexed() // nothing to index
+		if err := copyIndex(prev, dir, true); err != nil {
+			return false, fmt.Errorf("copy %s: %w", prev, err)
+		}
+		return true, nil
+	}
+	oldRecs, err := old.records()
+	if err != nil {
+		return false, nil
+	}
+	if err := copyIndex(prev, dir, false); err != nil {
 		return false, fmt.Errorf("copy %s: %w", prev, err)
 	}
 	fail, stop := watchFailures(dir)
@@ -210,21 +125,25 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 	if err != nil {
 		return false, err
 	}
-	side, err := newSideFiles(dir, c)
+	side, err := newSideFiles(dir, cp.cites)
 	if err != nil {
 		idx.Close()
 		return false, err
 	}
 	side.carry, _ = openCarried(prev) // none: every document is read afresh
+	if side.carry != nil {
+		side.carry.segs = old.segs
+	}
 	dm, err := newDocMaker()
 	if err != nil {
 		idx.Close()
 		side.close()
 		return false, err
 	}
-	cur, b := newSums(program), idx.NewBatch()
-	changed, err := changes(c, old, cur, side, b, dm)
-	if err == nil && float64(changed) > maxChangedShare*float64(len(cur.docs)) {
+	cur, b := newSums(program, cp.digest), idx.NewBatch()
+	cur.size = old.size
+	changed, err := changes(c, cp, oldRecs, cur, side, b, dm)
+	if err == nil && float64(changed) > maxChangedShare*float64(side.n) {
 		idx.Close()
 		side.close()
 		return false, nil
@@ -233,7 +152,7 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 		err = applyBatch(idx, b, fail)
 	}
 	if err == nil {
-		err = finish(idx, c, fail)
+		err = finish(idx, cp.meta, fail)
 	}
 	if cerr := idx.Close(); err == nil {
 		err = cerr
@@ -249,41 +168,156 @@ func update(c *model.Corpus, dir, prev, program string, indexed func()) (done bo
 	return true, cur.write(dir, side)
 }
 
-// changes puts into b the search documents of c (made by dm) whose
-// digests differ from old and the deletion of those c no longer has, and
-// fills cur and side with every document: side carries over what the
-// previous index's side files hold of the others, when it can (carry.go).
-// It returns how many documents it put into b.
-func changes(c *model.Corpus, old, cur *sums, side *sideFiles, b *bleve.Batch, dm *docMaker) (int, error) {
+// changes puts into b the search documents of c whose digests differ
+// from those of the records old (made by dm) and the deletion of those c
+// no longer has, and fills cur and side with every search document: side
+// carries over what the previous index's side files hold of the others,
+// when it can (carry.go). Only the documents and terms whose fingerprints
+// changed are made into search documents (see reread). It returns how
+// many search documents it put into b.
+func changes(c *model.Corpus, cp *corpusPrints, old []*sumRecord, cur *sums, side *sideFiles, b *bleve.Batch, dm *docMaker) (int, error) {
+	rr, err := reread(c, cp, old, side.carry != nil)
+	if err != nil {
+		return 0, err
+	}
 	changed := 0
-	err := eachDoc(c, func(d *searchDoc) error {
-		if d.ID == "" || cur.docs[d.ID] != "" {
-			return nil // no page to link to, or already indexed
+	claimed := map[string]bool{} // the IDs of the search documents read again so far
+	for i, r := range cp.recs {
+		rec := cur.start(r)
+		if rr.docs[i] == nil {
+			rec.raw = rr.old[r.key].raw
+			for _, e := range rr.old[r.key].entries {
+				if e.sum != "" {
+					e.ord = side.n
+					side.keep(e, r.doc)
+				}
+				rec.entries = append(rec.entries, e)
+			}
+			continue
 		}
-		cur.add(d)
-		same := old.docs[d.ID] == cur.docs[d.ID]
-		if num, ok := old.nums[d.ID]; same && ok && side.carry != nil && side.carry.holds(num) {
-			side.keep(d, num)
-			return nil
+		for _, d := range rr.docs[i] {
+			if claimed[d.ID] {
+				rec.entries = append(rec.entries, sumEntry{id: d.ID})
+				continue
+			}
+			claimed[d.ID] = true
+			e := newEntry(d, docSum(d), side.n)
+			was, ok := rr.was[d.ID]
+			same := ok && was.sum == e.sum
+			rec.entries = append(rec.entries, e)
+			if same && side.carry != nil && side.carry.holds(was.num) {
+				e.num = was.num
+				side.keep(e, r.doc)
+				continue
+			}
+			fields, head := d.fields()
+			side.add(d, fields, head)
+			if same {
+				continue
+			}
+			changed++
+			doc := dm.document(d.ID, fields)
+			if b.Size() == 0 {
+				dm.declareAll(doc, fields) // see declareAll
+			}
+			if err := b.IndexAdvanced(doc); err != nil {
+				return changed, fmt.Errorf("%s: %w", d.ID, err)
+			}
 		}
-		fields, head := d.fields()
-		side.add(d, fields, head)
-		if same {
-			return nil
-		}
-		changed++
-		if err := b.IndexAdvanced(dm.document(d.ID, fields)); err != nil {
-			return fmt.Errorf("%s: %w", d.ID, err)
-		}
-		return nil
-	})
-	for id := range old.docs {
-		if _, ok := cur.docs[id]; !ok {
+	}
+	for id := range rr.was {
+		if !claimed[id] {
 			b.Delete(id)
 			changed++
 		}
 	}
-	return changed, err
+	return changed, nil
+}
+
+// rereading is what changes reads again: the search documents of the
+// records whose search documents may have changed (by record, nil for
+// the others), and the entries the old records gave them (by ID).
+type rereading struct {
+	docs [][]*searchDoc
+	old  map[string]*sumRecord // the old records, by key
+	was  map[string]sumEntry
+}
+
+// reread finds the records of cp whose search documents may differ from
+// what the records old hold, and makes them: those of documents and
+// terms that are new or whose fingerprints changed, and those of records
+// that have a search document with the same ID as one of them (which
+// record indexes it may change: the first that has it). With carry false
+// (the side files of the previous index cannot be read), every record is
+// read again.
+func reread(c *model.Corpus, cp *corpusPrints, old []*sumRecord, carry bool) (*rereading, error) {
+	rr := &rereading{docs: make([][]*searchDoc, len(cp.recs)), old: make(map[string]*sumRecord, len(old)),
+		was: map[string]sumEntry{}}
+	for _, r := range old {
+		rr.old[r.key] = r
+	}
+	touched := map[string]bool{} // the IDs of the search documents read again
+	read := func(i int) error {
+		rr.docs[i] = []*searchDoc{}
+		err := cp.walk(c, i, func(d *searchDoc) error {
+			if d.ID != "" {
+				rr.docs[i] = append(rr.docs[i], d)
+				touched[d.ID] = true
+			}
+			return nil
+		})
+		if o := rr.old[cp.recs[i].key]; o != nil {
+			rr.forget(o, touched)
+		}
+		return err
+	}
+	now := make(map[string]bool, len(cp.recs))
+	for i, r := range cp.recs {
+		now[r.key] = true
+		if o := rr.old[r.key]; o == nil || o.print != r.print || !carry {
+			if err := read(i); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, o := range old {
+		if !now[o.key] {
+			rr.forget(o, touched)
+		}
+	}
+	for more := len(touched) > 0; more; {
+		more = false
+		for i, r := range cp.recs {
+			if rr.docs[i] == nil && rr.old[r.key].has(touched) {
+				if err := read(i); err != nil {
+					return nil, err
+				}
+				more = true
+			}
+		}
+	}
+	return rr, nil
+}
+
+// forget records the search documents the old record o indexed as what
+// was indexed of them, and their IDs as touched.
+func (rr *rereading) forget(o *sumRecord, touched map[string]bool) {
+	for _, e := range o.entries {
+		touched[e.id] = true
+		if e.sum != "" {
+			rr.was[e.id] = e
+		}
+	}
+}
+
+// has reports whether the record has a search document of one of ids.
+func (r *sumRecord) has(ids map[string]bool) bool {
+	for _, e := range r.entries {
+		if ids[e.id] {
+			return true
+		}
+	}
+	return false
 }
 
 // applyBatch applies b and waits until it is persisted or writing the
@@ -297,9 +331,10 @@ func applyBatch(idx bleve.Index, b *bleve.Batch, fail *failure) error {
 
 // copyIndex copies the index folder src to dst: segment files, which
 // scorch never changes, are hard-linked; the rest (its root, which it
-// does change) is copied. The side files are left out: the update writes
-// them anew.
-func copyIndex(src, dst string) error {
+// does change) is copied. The side files and the sums file are left out,
+// for an update to write anew, unless whole: then they are hard-linked
+// too (nothing writes into them once written).
+func copyIndex(src, dst string, whole bool) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -309,12 +344,13 @@ func copyIndex(src, dst string) error {
 			return err
 		}
 		to := filepath.Join(dst, rel)
+		written := rel == sumsFile || rel == charsFile || rel == textsFile || rel == headsFile || rel == citedFile
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(to, 0o755)
-		case rel == sumsFile || rel == charsFile || rel == textsFile || rel == headsFile:
+		case written && !whole:
 			return nil
-		case strings.HasSuffix(p, ".zap") && os.Link(p, to) == nil:
+		case (written || strings.HasSuffix(p, ".zap")) && os.Link(p, to) == nil:
 			return nil
 		}
 		data, err := os.ReadFile(p)
@@ -323,6 +359,43 @@ func copyIndex(src, dst string) error {
 		}
 		return os.WriteFile(to, data, 0o644)
 	})
+}
+
+// segmentRun is the segments of an index, in order: their IDs, and how
+// many documents they number (deleted ones included).
+type segmentRun struct {
+	ids   []uint64
+	total uint64
+}
+
+// segmentsOf lists the segments of the scorch index bi.
+func segmentsOf(bi bleve.Index) (*segmentRun, error) {
+	snap, err := snapshot(bi)
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	s := &segmentRun{}
+	for _, seg := range snap.Segments() {
+		s.ids = append(s.ids, seg.Id())
+		s.total += uint64(seg.FullSize()) // deleted documents included: they keep their numbers
+	}
+	return s, nil
+}
+
+// snapshot is the snapshot a reader of the scorch index bi reads; the
+// caller closes it.
+func snapshot(bi bleve.Index) (*scorch.IndexSnapshot, error) {
+	r, err := reader(bi)
+	if err != nil {
+		return nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, fmt.Errorf("unexpected reader %T", r)
+	}
+	return snap, nil
 }
 
 func pathExists(p string) bool {

@@ -51,7 +51,7 @@ func TestUpdateMatchesWholeBuild(t *testing.T) {
 	}
 	c := sampleCorpus(t)
 	edit(c)
-	if done, err := update(c, updated, first, "test", func() {}); !done || err != nil {
+	if done, err := update(c, printsOf(t, c), updated, first, "test", func() {}); !done || err != nil {
 		t.Fatalf("update = %v, %v; want it done from the first build", done, err)
 	}
 	if err := BuildIndex(c, whole); err != nil {
@@ -185,4 +185,14 @@ func TestDocSumCoversEveryField(t *testing.T) {
 	if docSum(&a) == docSum(&b) || docSum(&c) == docSum(&e) {
 		t.Error("lists or neighbouring fields collide")
 	}
+}
+
+// printsOf is corpusPrintsOf(c), failing t on error.
+func printsOf(t *testing.T, c *model.Corpus) *corpusPrints {
+	t.Helper()
+	cp, err := corpusPrintsOf(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cp
 }

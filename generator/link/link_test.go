@@ -407,16 +407,7 @@ func TestOwnTitleOfEarlierDate(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := regulationDoc("某某条例", "第一条 总则。", "第二条 适用范围。", tc.text)
-			docs, ids := []*model.Document{reg}, map[string]int{reg.ID: 0}
-			if tc.older {
-				old := docFromLines(model.KindRegulation, "某某条例", "old.md", 1, []string{"第一条 旧的总则。"})
-				old.Date = "1992-03-18"
-				docs = append(docs, old)
-			}
-			c := corpusOf(docs...)
-			if tc.older {
-				ids[docs[1].ID] = 1
-			}
+			c, ids := withOlder(reg, tc.older, "1992-03-18", "第一条 旧的总则。")
 			Link(c, nil)
 			got := map[string]string{}
 			for _, r := range c.References {
@@ -428,6 +419,22 @@ func TestOwnTitleOfEarlierDate(t *testing.T) {
 			checkLinks(t, c)
 		})
 	}
+}
+
+// withOlder is a corpus of reg and, when older, a version of it dated
+// date with the lines given, and the IDs of both (D0 reg, D1 the older).
+func withOlder(reg *model.Document, older bool, date string, lines ...string) (*model.Corpus, map[string]int) {
+	docs, ids := []*model.Document{reg}, map[string]int{reg.ID: 0}
+	if older {
+		old := docFromLines(model.KindRegulation, reg.Title, "old.md", 1, lines)
+		old.Date = date
+		docs = append(docs, old)
+	}
+	c := corpusOf(docs...)
+	if older {
+		ids[docs[1].ID] = 1
+	}
+	return c, ids
 }
 
 // linkedYearVersions links a note dated date (none when "") citing text

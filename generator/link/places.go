@@ -19,6 +19,14 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	if raw.Qual != qualNone {
 		r.lastOther = lastDest{ti, dst}
 	}
+	if dst.doc == r.di && r.namesUnamended(ti, raw.Start) {
+		// the decision printed before this text cites the text it amends
+		held := false
+		if dst, held = r.earlierVersion(r.l.docs[r.di].Title, "", "", true); !held {
+			r.notHeld(ref)
+			return true
+		}
+	}
 	if dst.doc < 0 {
 		ref.External, ref.Title = true, dst.title
 		if dst.title == "" {

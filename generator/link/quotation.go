@@ -63,8 +63,12 @@ func (r *docRefs) amendedDest() (dest, bool) {
 // (刑法第三百八十六条规定：“…依照本法第三百八十三条…”), when that is another
 // document than this one, resolved without a problem, and the word fits
 // its title. False when the quotation follows no such reference in its
-// paragraph.
+// paragraph, and in a decision printed before the text it amends, whose
+// quotations are that text's new wording.
 func (r *docRefs) quotedLaw(ti, off int, word string) (dest, bool) {
+	if r.inDecision(ti) {
+		return noDest, false // the new wording of the text the decision amends
+	}
 	text := r.l.texts[r.di][ti].p.Text
 	open := quotationStart(text, off)
 	if open < 0 {

@@ -117,6 +117,9 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 		if !ok || ref.Problem != "" {
 			if alt, altOK := r.fallback(ti, raw, t); altOK {
 				alt.From, alt.Text = ref.From, ref.Text
+				if alt.Before != "" {
+					r.notHeld(&alt) // 作为第一款 after 在《解释》第五条中增加一款
+				}
 				return alt, true
 			}
 		}
@@ -127,10 +130,12 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 // fallback resolves a bare 第N项 or 第N款 that its own article lacks
 // through the reference before it that owns it: in its own text, or for
 // an item, in the text of its paragraph (违反本条例第十六条…：（一）违反第二项…).
+// A chain that names a version the corpus does not hold (Before) leaves
+// the 款 unresolved as well.
 func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 	if raw.Ctx != nil {
 		alt, ok := r.resolve(ti, *raw.Ctx)
-		return alt, ok && alt.Problem == ""
+		return alt, ok && (alt.Problem == "" || alt.Before != "")
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
 	if t.item < 0 || !found || (raw.Kind != refItem && raw.Kind != refParagraph) {
@@ -198,9 +203,14 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	if dst.doc == r.di {
 		var held bool
 		from, to := sentence(text, raw.Start, raw.End)
-		if dst, held = r.earlierVersion(title, text[from:raw.Start], text[raw.End:to]); !held {
-			ref.Problem = fmt.Sprintf("《%s》 names a version before this one that the corpus does not hold", title)
+		unamended := r.namesUnamended(ti, ref.From.Start)
+		if dst, held = r.earlierVersion(title, text[from:raw.Start], text[raw.End:to], unamended); !held {
+			r.notHeld(ref)
 			r.citedAt[key] = citedAt{raw.End, dest{doc: -1, title: title}}
+			if unamended {
+				// its 第X条 are the unamended text's: article sees them so
+				r.citedAt[key] = citedAt{raw.End, dest{doc: r.di}}
+			}
 			return true
 		}
 		r.citedAt[key] = citedAt{raw.End, dst}
@@ -277,18 +287,20 @@ func (r *docRefs) expansion(d *def, title string, ti, off int) string {
 // names a version before it when its sentence says so: a date before the
 // title earlier than the document's own (1992年3月18日国务院发布的《…》),
 // or the title repealed (本规定施行后，《…》同时废止: no document repeals
-// itself). It is the version in force at that date, or the latest before
+// itself), or unamended: the decision printed before the text cites the
+// text it amends (namesUnamended). It is the version in force at that date, or the latest before
 // the document, when the corpus holds it (held), and nothing when it does
 // not. Otherwise the citation is the document itself. before and after
 // are the rest of the title's sentence on either side.
-func (r *docRefs) earlierVersion(title, before, after string) (dst dest, held bool) {
+func (r *docRefs) earlierVersion(title, before, after string, unamended bool) (dst dest, held bool) {
 	own := r.l.titles.date(r.di)
 	date := cndate.Latest(before)
+	replaced := unamended || strings.Contains(after, "废止")
 	switch {
 	case date != "" && own != "" && date < own:
-	case strings.Contains(after, "废止") && own != "":
+	case replaced && own != "":
 		date = cndate.DayBefore(own)
-	case strings.Contains(after, "废止"):
+	case replaced:
 		return noDest, false
 	default:
 		return dest{doc: r.di}, true
@@ -387,6 +399,12 @@ func (r *docRefs) document(ref *model.Reference, raw rawRef, ti int) bool {
 		return true
 	}
 	d := r.l.docs[r.di]
+	if raw.Title == "决定" && r.inDecision(ti) && !r.quoted(ti, raw.Start) {
+		// 本决定 in the decision printed before the text it amends: the
+		// decision, which starts the preamble
+		ref.To = &model.Location{Document: d.ID, Part: "preamble", Paragraph: 1}
+		return true
+	}
 	target := -1
 	if len(d.Articles) > 0 || d.Kind == model.KindRegulation || d.Kind == model.KindNotice {
 		target = r.di
@@ -484,4 +502,40 @@ func (r *docRefs) titleOf(d dest) string {
 		return r.l.docs[d.doc].Title
 	}
 	return d.title
+}
+
+// inDecision reports whether text ti is a paragraph of the decision that
+// amends this document and prints it whole after its items
+// (model.Document.Decision).
+func (r *docRefs) inDecision(ti int) bool {
+	t := r.l.texts[r.di][ti]
+	return t.loc.Part == "preamble" && t.loc.Paragraph <= r.l.docs[r.di].Decision
+}
+
+// namesUnamended reports whether a reference to this document at offset
+// off of text ti names the text as it was before the decision printed
+// above it amended it: the decision's own words cite it (删除《解释》第一条第二项,
+// 将第五条修改为), outside the quotations of the new wording, unless the
+// words right before it, a citation aside, say the text after the
+// amendment (作为修改后《解释》第四条, 第二款改为第一款).
+func (r *docRefs) namesUnamended(ti, off int) bool {
+	if !r.inDecision(ti) || r.quoted(ti, off) {
+		return false
+	}
+	before := r.l.texts[r.di][ti].p.Text[:off]
+	if strings.HasSuffix(before, "》") {
+		if i := strings.LastIndex(before, "《"); i >= 0 {
+			before = before[:i]
+		}
+	}
+	return !strings.HasSuffix(before, "修改后") && !strings.HasSuffix(before, "改为")
+}
+
+// notHeld marks ref as naming a version of this document's text before
+// the one the corpus holds, which it does not hold: no target, the date
+// of this version in Before, a problem.
+func (r *docRefs) notHeld(ref *model.Reference) {
+	ref.To = nil
+	ref.Before = r.l.titles.date(r.di)
+	ref.Problem = fmt.Sprintf("%s names a version before this one that the corpus does not hold", ref.Text)
 }

@@ -88,6 +88,12 @@ type Reference struct {
 	// Problem says why a reference that should resolve does not (no such
 	// article, an abbreviation never defined); "" when it resolves.
 	Problem string `json:"problem,omitempty"`
+	// Before is set (YYYY-MM-DD) when the reference names its text as it
+	// was before that day, the date of the version the corpus holds, and
+	// the corpus holds no such earlier version: a decision printed before
+	// the text it amends cites the text it amends; a text repeals its own
+	// earlier version. To is then nil and Problem says so.
+	Before string `json:"before,omitempty"`
 }
 
 // CitedDocument is a document cited by title but not in the corpus.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
+	"tiaoli/generator/docnumber"
 	"tiaoli/generator/model"
 )
 
@@ -158,11 +159,6 @@ func readMeta(r *model.Regulation, header []string) {
 	}
 }
 
-// docNumber matches a document number (文号): the year in brackets, the
-// issuer's code on either side, the number and 号 (中纪发〔2010〕13号,
-// （2006）高检研发8号, 〔2002〕高检研发第19号, 法研[2004]102号).
-var docNumber = regexp.MustCompile(`\p{Han}*[〔［\[（(]\s*[0-9]{4}\s*[〕］\]）)]\s*\p{Han}*?第?\s*[0-9]+\s*号`)
-
 // issuedOn reads a line that says only when and under which document
 // number a text was issued, and maybe who issued it: 2000年3月15日
 // 高检发释字〔2000〕1号, （中纪发〔2010〕13号 2010年4月1日）, （某某办公厅、某某院办公厅
@@ -190,7 +186,7 @@ func issueLine(s string, numbered bool) (date, issuer string, ok bool) {
 		return "", "", false
 	}
 	rest := trimSpace(s[:dates[0].Start] + " " + s[dates[0].End:])
-	switch numbers := docNumber.FindAllStringIndex(rest, -1); len(numbers) {
+	switch numbers := docnumber.FindAll(rest); len(numbers) {
 	case 0:
 		if numbered || rest == "" {
 			return "", "", false

@@ -1,7 +1,10 @@
 package site_test
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"tiaoli/generator/site"
 )
@@ -10,9 +13,11 @@ import (
 // 附：, as a court republishes an interpretation it amended.
 const decisionRule = `# 关于审理某某案件适用法律若干问题的解释
 
+2016年12月16日某某审判委员会第1次会议通过
+
 <!-- INFO END -->
 
-为了依法惩处某某犯罪，现决定对《解释》作如下修改：
+为了依法惩处某某犯罪，现决定对《关于审理某某案件适用法律若干问题的解释》（以下简称《解释》）作如下修改：
 
 一、删除《解释》第一条第二项。
 
@@ -59,5 +64,36 @@ func TestDecision(t *testing.T) {
 		if n := page.Find(id).Length(); n != 1 {
 			t.Errorf("%s found %d times", id, n)
 		}
+	}
+}
+
+// TestDecisionReferences: the decision's 第一条 names the text before the
+// amendment, which the corpus does not hold: it is shown unresolved, not
+// linked to the attached 第一条; 本决定 links the decision, named as such.
+func TestDecisionReferences(t *testing.T) {
+	c, d := parseRegulation(decisionRule)
+	if d == nil || d.Decision != 4 {
+		t.Fatalf("no decision parsed: %+v", c.Documents)
+	}
+	files := render(t, c, site.Options{Base: "/"})
+	dec := parsePage(t, files, d.URL+"index.html").Find("section.decision")
+	dec.Find("a.ref").Each(func(_ int, a *goquery.Selection) {
+		if strings.HasPrefix(text(a), "第一条") {
+			t.Errorf("the decision's %s links to the amended text: %s", text(a), a.AttrOr("href", ""))
+		}
+	})
+	if n := dec.Find(".ref.unresolved").FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return strings.HasPrefix(text(s), "第一条")
+	}).Length(); n != 2 {
+		t.Errorf("%d of the decision's two 第一条 are shown unresolved", n)
+	}
+	const note = "引用的是2016年12月16日以前的文本（未收录）"
+	if tip := dec.Find(".ref.unresolved").First().AttrOr("title", ""); tip != note {
+		t.Errorf("the unresolved reference's title = %q, want %q", tip, note)
+	}
+	self := dec.Find("a.ref").FilterFunction(func(_ int, s *goquery.Selection) bool { return text(s) == "本决定" })
+	if tip := self.AttrOr("data-def", ""); self.Length() != 1 || !strings.Contains(tip, "修改决定第1段") ||
+		!strings.HasSuffix(self.AttrOr("href", ""), "#pre1") {
+		t.Errorf("本决定 links %q with tip %q, want the decision", self.AttrOr("href", ""), tip)
 	}
 }

@@ -122,6 +122,9 @@ func (r *renderer) targetName(ref *model.Reference) string {
 	if ref.Title != "" {
 		return lookup.Quote(ref.Title) + "（未收录）"
 	}
+	if note := earlierNote(ref); note != "" {
+		return note
+	}
 	return "未能解析"
 }
 
@@ -256,6 +259,21 @@ func (r *renderer) laterNote(ref *model.Reference) string {
 		return fmt.Sprintf("引用的是%s时的文本（未收录），此为%s文本，条文可能不同", cited, linked)
 	}
 	return ""
+}
+
+// earlierNote says, for a reference to its text as it was before the
+// version the corpus holds (model.Reference.Before: a decision printed
+// before the text it amends cites the text it amends), that the one cited
+// is not collected; "" for any other reference.
+func earlierNote(ref *model.Reference) string {
+	if ref.Before == "" {
+		return ""
+	}
+	when := sourcename.Date(ref.Before)
+	if len(when) == 4 {
+		when += "年" // a version known by its year
+	}
+	return fmt.Sprintf("引用的是%s以前的文本（未收录）", when)
 }
 
 // versionWhen writes the dates of a citation and of the later version it

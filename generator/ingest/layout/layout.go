@@ -49,6 +49,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
+	"tiaoli/generator/docnumber"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/normalize"
 	"tiaoli/generator/ingest/page"
@@ -66,9 +67,6 @@ const (
 
 // approvalStart opens an approval line: (2026年1月30日…批准 …).
 var approvalStart = regexp.MustCompile(`^[（(〔]\s*` + cndate.YearPattern + `\s*年`)
-
-// docNumber ends a line with a document number: 国办发〔2013〕1号, 第31号.
-var docNumber = regexp.MustCompile(`\d+\s*号$`)
 
 // Thresholds, in characters, for a line to count as body text.
 const (
@@ -228,7 +226,7 @@ func cut(l, next block.Line, page string, inArticles bool) bool {
 		// a number cut by the column: the line goes on below
 	case !unicode.Is(unicode.Han, last) && !(closes(last) && (inArticles || reopens(s)) && narrowCandidate(s, next.Text)):
 		return false
-	case cndate.Starts(s) || docNumber.MatchString(s):
+	case cndate.Starts(s) || docnumber.Ends(s):
 		return false // a history, signature or document number line: a unit of its own
 	}
 	if label.ItemLine(s) {

@@ -5,9 +5,11 @@ import (
 	"cmp"
 	"errors"
 	"html/template"
+	"maps"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -28,8 +30,13 @@ type Exec struct {
 	named map[string]bool
 	// fields holds, by fieldKey, the index of a struct's field that a
 	// template may read as a field: exported, and no method of that name
-	// on the struct or a pointer to it. nil when it may not.
-	fields sync.Map
+	// on the struct or a pointer to it. nil when it may not. Pages read
+	// it for every field they show, and it gains a key only the first
+	// time a type is seen: it is a map read without a lock, replaced by a
+	// copy with the new key under fieldsMu (a sync.Map boxed each key in
+	// an interface, an allocation and a slow hash per field read).
+	fields   atomic.Pointer[map[fieldKey][]int]
+	fieldsMu sync.Mutex
 }
 
 // NewExec prepares t, escaped by Install, for Execute. funcs are the
@@ -485,12 +492,7 @@ func (s *state) field(v reflect.Value, name string) (reflect.Value, error) {
 	if !ok || v.Kind() != reflect.Struct {
 		return v, errSlow
 	}
-	key := fieldKey{v.Type(), name}
-	index, ok := s.e.fields.Load(key)
-	if !ok {
-		index, _ = s.e.fields.LoadOrStore(key, fieldIndex(key))
-	}
-	idx := index.([]int)
+	idx := s.e.fieldIndex(fieldKey{v.Type(), name})
 	if idx == nil {
 		return v, errSlow
 	}
@@ -504,9 +506,39 @@ func (s *state) field(v reflect.Value, name string) (reflect.Value, error) {
 	return f, nil
 }
 
-// fieldIndex is the index of the field a template reads as key.name of a
+// fieldIndex is fieldIndexOf(key), found in e.fields or added to it.
+func (e *Exec) fieldIndex(key fieldKey) []int {
+	if idx, ok := e.knownField(key); ok {
+		return idx
+	}
+	e.fieldsMu.Lock()
+	defer e.fieldsMu.Unlock()
+	if idx, ok := e.knownField(key); ok {
+		return idx
+	}
+	m := map[fieldKey][]int{}
+	if old := e.fields.Load(); old != nil {
+		m = maps.Clone(*old)
+	}
+	idx := fieldIndexOf(key)
+	m[key] = idx
+	e.fields.Store(&m)
+	return idx
+}
+
+// knownField looks key up in e.fields.
+func (e *Exec) knownField(key fieldKey) ([]int, bool) {
+	m := e.fields.Load()
+	if m == nil {
+		return nil, false
+	}
+	idx, ok := (*m)[key]
+	return idx, ok
+}
+
+// fieldIndexOf is the index of the field a template reads as key.name of a
 // value of type key.t, nil when text/template would call a method or fail.
-func fieldIndex(key fieldKey) []int {
+func fieldIndexOf(key fieldKey) []int {
 	if _, ok := reflect.PointerTo(key.t).MethodByName(key.name); ok {
 		return nil
 	}

@@ -238,7 +238,8 @@ func unit[T any](list []*T, n int) *T {
 
 // Where names the part of a target inside its document as a citation
 // does: 第三条第二款第（三）项. The 款 is left out when the article has only
-// one. Other text is named by its part or section and paragraph: 序言第2段.
+// one. Other text is named by its part or section and paragraph: 序言第2段,
+// 修改决定第1段 in the decision that amends a text and prints it whole.
 func (t Target) Where() string {
 	switch {
 	case t.Article != nil:
@@ -249,6 +250,8 @@ func (t Target) Where() string {
 			w += fmt.Sprintf("第%d段", t.Paragraph)
 		}
 		return w
+	case t.Paragraph > 0 && t.Part == "preamble" && t.Paragraph <= t.Doc.Decision:
+		return fmt.Sprintf("修改决定第%d段", t.Paragraph) // the decision printed before the text
 	case t.Paragraph > 0:
 		return partNames[t.Part] + fmt.Sprintf("第%d段", t.Paragraph)
 	}
