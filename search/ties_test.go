@@ -40,7 +40,7 @@ func TestEqualScoresInIDOrder(t *testing.T) {
 	if err := Build(&model.Corpus{Documents: c.Documents[late:]}, first, Options{Program: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	if done, err := update(c, updated, first, "test", func() {}); !done || err != nil {
+	if done, err := update(c, printsOf(t, c), updated, first, "test", func() {}); !done || err != nil {
 		t.Fatalf("update = %v, %v; want it done from the first build", done, err)
 	}
 	if err := BuildIndex(c, whole); err != nil {
