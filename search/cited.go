@@ -41,8 +41,8 @@ type citations struct {
 // readers' questions ask for (TestReaderQueries lost 4 of 42).
 //
 // A citation of a whole code printed as several files (民法典: 总则, 物权编
-// …, one title and date) cites every part: the link stage leads it to the
-// part that opens the code, but it names them all.
+// …: Document.Parts) cites every part: the link stage leads it to the part
+// that opens the code, but it names them all.
 func countCitations(c *model.Corpus) citations {
 	ct := citations{article: map[model.Location]int{}, document: map[string]int{}}
 	citers := map[[2]string]bool{}
@@ -68,22 +68,13 @@ func countCitations(c *model.Corpus) citations {
 	return ct
 }
 
-// codeParts maps each document that shares its title and date with others
-// (the parts of one code printed as several files) to all of them.
+// codeParts maps each part of a code printed as several files to all its
+// parts (Document.Parts, which the link stage sets).
 func codeParts(c *model.Corpus) map[string][]string {
-	byName := map[[2]string][]string{}
-	for _, d := range c.Documents {
-		if d.Title != "" && d.Date != "" {
-			k := [2]string{d.Title, d.Date}
-			byName[k] = append(byName[k], d.ID)
-		}
-	}
 	parts := map[string][]string{}
-	for _, ids := range byName {
-		if len(ids) > 1 {
-			for _, id := range ids {
-				parts[id] = ids
-			}
+	for _, d := range c.Documents {
+		if len(d.Parts) > 1 {
+			parts[d.ID] = d.Parts
 		}
 	}
 	return parts

@@ -55,11 +55,14 @@ func TestCitedFile(t *testing.T) {
 }
 
 // TestCitedCodeInParts: a citation of a whole code printed as several
-// files (one title and date) counts for every part, whichever part the
-// link stage leads it to; a citation of one article counts for its part.
+// files (its parts, which the link stage lists in Document.Parts) counts
+// for every part, whichever part the link stage leads it to; a citation
+// of one article counts for its part.
 func TestCitedCodeInParts(t *testing.T) {
 	part := func(id string) *model.Document {
-		return &model.Document{ID: id, Title: "某某法典", Date: "2020-05-28"}
+		d := &model.Document{ID: id, Title: "某某法典", Date: "2020-05-28"}
+		d.Parts = []string{"general", "property"}
+		return d
 	}
 	ref := func(from, to, article string) *model.Reference {
 		return &model.Reference{From: model.Location{Document: from}, To: &model.Location{Document: to, Article: article}}

@@ -12,9 +12,11 @@ package cndate
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"tiaoli/generator/numeral"
@@ -119,12 +121,47 @@ func Starts(s string) bool {
 
 // opening is the full date s opens with (after spaces).
 func opening(s string) (Date, bool) {
-	ds := Find(s)
-	if len(ds) == 0 || strings.TrimSpace(s[:ds[0].Start]) != "" {
+	start := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	if r, _ := utf8.DecodeRuneInString(s[start:]); !yearDigits.has(r) {
+		return Date{}, false // most lines: no expression to run
+	}
+	// The first date found must open the line: a later one never does,
+	// and a first match that names no real day leaves none that does.
+	m := fullRE.FindStringSubmatchIndex(s)
+	if m == nil || m[0] != start {
 		return Date{}, false
 	}
-	return ds[0], true
+	iso, ok := Make(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]])
+	if !ok {
+		return Date{}, false
+	}
+	return Date{Start: m[0], End: m[1], ISO: iso}, true
 }
+
+// charClass is the ranges of runes of a bracketed class of a pattern.
+type charClass []rune
+
+// classOf reads the class [chars] as the regexp package does.
+func classOf(chars string) charClass {
+	re, err := syntax.Parse("["+chars+"]", syntax.Perl)
+	if err != nil || re.Op != syntax.OpCharClass {
+		panic("cndate: not a character class: " + chars)
+	}
+	return re.Rune
+}
+
+// has reports whether r is in the class.
+func (c charClass) has(r rune) bool {
+	for i := 0; i+1 < len(c); i += 2 {
+		if c[i] <= r && r <= c[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// yearDigits are the runes a year, and so a full date, opens with.
+var yearDigits = classOf(yearDigit)
 
 // Only reports whether the line s is a date and nothing else (in brackets,
 // or followed by the day of the week).

@@ -3,6 +3,7 @@ package cndate
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -80,6 +81,8 @@ func FuzzFind(f *testing.F) {
 	for _, s := range []string{"2026年1月30日中共中央批准", "二〇一八年十二月二十九日", "２０07年9月１日", "2025-02-30", "年月日", "（2026年2月10日）星期二"} {
 		f.Add(s)
 	}
+	f.Add(" \u30002026年2月30日、2026年3月1日")
+	f.Add("2026年1月1日")
 	f.Fuzz(func(t *testing.T, s string) {
 		end := 0
 		for _, d := range Find(s) {
@@ -91,7 +94,13 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("Find(%q): %q is not YYYY-MM-DD", s, d.ISO)
 			}
 		}
-		Starts(s)
+		// Starts reads the first date Find gives, when only spaces
+		// come before it.
+		ds := Find(s)
+		want := len(ds) > 0 && strings.TrimSpace(s[:ds[0].Start]) == ""
+		if got := Starts(s); got != want {
+			t.Fatalf("Starts(%q) = %v; Find gives %v", s, got, ds)
+		}
 		Only(s)
 		Numeric(s)
 		InName(s)

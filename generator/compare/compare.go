@@ -34,6 +34,7 @@ import (
 	"slices"
 	"sync"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -192,4 +193,24 @@ func maxOf(xs []int) int {
 		m = max(m, x)
 	}
 	return m
+}
+
+// Renumbers reports whether a comparison shows an article that kept its
+// place in the text under another number: a pair of an older and a newer
+// article (unchanged, modified, moved, split or merged) whose numbers
+// differ, 之一 aside. An article added or deleted renumbers what follows
+// it, and shows so in the pairs after it; a 第X条之一 inserted, or the
+// last articles deleted, renumber nothing.
+func Renumbers(c *model.Comparison) bool {
+	for _, p := range c.Alignment {
+		if p.Old == nil || p.New == nil {
+			continue
+		}
+		o, okO := label.Read(*p.Old)
+		n, okN := label.Read(*p.New)
+		if okO && okN && o.N != n.N {
+			return true
+		}
+	}
+	return false
 }

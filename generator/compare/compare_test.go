@@ -41,12 +41,12 @@ func check(t *testing.T, what string, got []model.Pair, want string) {
 func pairLines(ps []model.Pair) string {
 	var b strings.Builder
 	for _, p := range ps {
-		b.WriteString(label(p.Old) + " " + label(p.New) + " " + p.Kind + "\n")
+		b.WriteString(sideLabel(p.Old) + " " + sideLabel(p.New) + " " + p.Kind + "\n")
 	}
 	return strings.TrimSpace(b.String())
 }
 
-func label(s *string) string {
+func sideLabel(s *string) string {
 	if s == nil {
 		return "-"
 	}
@@ -113,6 +113,30 @@ func TestDiff(t *testing.T) {
 		}
 		if b.String() != tc.want {
 			t.Errorf("Diff(%q, %q) = %q, want %q", tc.old, tc.new, b.String(), tc.want)
+		}
+	}
+}
+
+// TestRenumbers: an alignment renumbers when it pairs articles of
+// different numbers; a 第X条之一 inserted or the last article dropped does
+// not.
+func TestRenumbers(t *testing.T) {
+	s := func(v string) *string { return &v }
+	cases := []struct {
+		name string
+		al   []model.Pair
+		want bool
+	}{
+		{"kept", []model.Pair{{Old: s("第一条"), New: s("第一条")}, {Old: s("第二条"), New: s("第二条")}}, false},
+		{"之一 inserted", []model.Pair{{Old: s("第一条"), New: s("第一条")}, {New: s("第一条之一")}, {Old: s("第二条"), New: s("第二条")}}, false},
+		{"last dropped", []model.Pair{{Old: s("第一条"), New: s("第一条")}, {Old: s("第二条")}}, false},
+		{"split off into 之一", []model.Pair{{Old: s("第一条"), New: s("第一条")}, {Old: s("第一条"), New: s("第一条之一")}}, false},
+		{"one inserted", []model.Pair{{New: s("第一条")}, {Old: s("第一条"), New: s("第二条")}}, true},
+		{"same count, moved", []model.Pair{{Old: s("第一条")}, {New: s("第一条")}, {New: s("第二条")}, {Old: s("第二条"), New: s("第三条")}, {Old: s("第三条")}}, true},
+	}
+	for _, tc := range cases {
+		if got := Renumbers(&model.Comparison{Alignment: tc.al}); got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -208,4 +209,66 @@ func (s *space) containment(a, b *unit) float64 {
 		return 0
 	}
 	return in / all
+}
+
+// Texts are the articles of a law, ready to be asked which of them a
+// sentence speaks of (Shares): every bigram of every text, with the text
+// that holds it, sorted by bigram.
+type Texts struct {
+	n    int
+	hits []hit
+}
+
+// hit is a bigram held by a text: a text holds it once per hit.
+type hit struct {
+	key  uint64
+	text int32
+}
+
+// NewTexts prepares texts (the articles of a law) for Shares.
+func NewTexts(texts []string) *Texts {
+	t := &Texts{n: len(texts)}
+	for i, s := range texts {
+		prev := rune(-1)
+		for _, r := range Fold(s) {
+			if prev >= 0 {
+				t.hits = append(t.hits, hit{uint64(prev)<<32 | uint64(r), int32(i)})
+			}
+			prev = r
+		}
+	}
+	slices.SortFunc(t.hits, func(a, b hit) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.text, b.text)) })
+	return t
+}
+
+// Shares is, for each of the texts, how much of a sentence it holds: the
+// part of the sentence's bigrams, each weighed by how rare it is among the
+// texts and the sentence (IDF, as alignment weighs them), found in it, 0
+// to 1. The article a sentence speaks of shares its rare words (抵免限额,
+// 临时用地); boilerplate (依照…的规定) counts little.
+func (t *Texts) Shares(sentence string) []float64 {
+	out := make([]float64, t.n)
+	n := float64(t.n + 1)
+	all := 0.0
+	counts := make(map[int32]int32)
+	for _, g := range newUnit("", sentence).grams {
+		lo, _ := slices.BinarySearchFunc(t.hits, g.key, func(h hit, k uint64) int { return cmp.Compare(h.key, k) })
+		hi := lo
+		clear(counts)
+		for hi < len(t.hits) && t.hits[hi].key == g.key {
+			counts[t.hits[hi].text]++
+			hi++
+		}
+		w := math.Log(1 + n/float64(len(counts)+1))
+		all += w * float64(g.count)
+		for text, c := range counts {
+			out[text] += w * float64(min(g.count, c))
+		}
+	}
+	if all > 0 {
+		for i := range out {
+			out[i] /= all
+		}
+	}
+	return out
 }

@@ -25,13 +25,35 @@ var simplified = map[rune]rune{
 	'違': '违', '應': '应', '這': '这', '導': '导', '會': '会',
 }
 
+// cjkFirst and cjkEnd bound the block of CJK unified ideographs, where
+// every traditional form of simplified stands.
+const cjkFirst, cjkEnd = 0x4e00, 0xa000
+
+// traditional has a bit set for every key of simplified: a rune is looked
+// up in the map only when its bit is set, and most runes of a text are
+// none of them.
+var traditional = func() (bits [(cjkEnd - cjkFirst) / 64]uint64) {
+	for r := range simplified {
+		if r < cjkFirst || r >= cjkEnd {
+			panic("label: a traditional form outside the CJK block")
+		}
+		bits[(r-cjkFirst)/64] |= 1 << ((r - cjkFirst) % 64)
+	}
+	return bits
+}()
+
+// isTraditional reports whether r is a key of simplified.
+func isTraditional(r rune) bool {
+	return r >= cjkFirst && r < cjkEnd && traditional[(r-cjkFirst)/64]&(1<<((r-cjkFirst)%64)) != 0
+}
+
 // Simplify returns the simplified form of r when r is the traditional form
 // of a character the label grammar reads, else r.
 func Simplify(r rune) rune {
-	if s, ok := simplified[r]; ok {
-		return s
+	if !isTraditional(r) {
+		return r
 	}
-	return r
+	return simplified[r]
 }
 
 // Fold returns s with the characters Simplify knows in their simplified
@@ -45,10 +67,8 @@ func Fold(s string) string {
 
 func hasTraditional(s string) bool {
 	for _, r := range s {
-		if r >= 0x4e00 {
-			if _, ok := simplified[r]; ok {
-				return true
-			}
+		if isTraditional(r) {
+			return true
 		}
 	}
 	return false

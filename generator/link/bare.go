@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/runeset"
 )
 
 // A law a text names without 《》 and without an article after it
@@ -20,7 +21,14 @@ var citingVerbs = []string{"根据", "依照", "依据", "按照", "违反", "�
 
 // verbStarts are the first characters of citingVerbs: only there can a
 // verb start, and scanBareIn looks no further at any other.
-const verbStarts = "根依按违适参"
+var verbStarts = func() runeset.Set {
+	var firsts strings.Builder
+	for _, v := range citingVerbs {
+		r, _ := utf8.DecodeRuneInString(v)
+		firsts.WriteRune(r)
+	}
+	return runeset.Of(firsts.String())
+}()
 
 // bareSuffixes end the names of laws cited without 《》: 法, 法典, 条例.
 var bareSuffixes = []string{"法", "法典", "条例"}
@@ -93,7 +101,7 @@ func scanBareIn(s string, from, to int, out []rawRef) []rawRef {
 	for i := from; i < to; {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		ref, ok := rawRef{}, false
-		if strings.ContainsRune(verbStarts, r) {
+		if verbStarts.Has(r) {
 			ref, ok = scanBare(s, i, to)
 		}
 		if !ok {

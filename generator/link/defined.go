@@ -37,6 +37,9 @@ var partScopes = []struct{ word, scope string }{
 }
 
 func findSoCalled(s string) []found {
+	if !strings.Contains(s, "所") {
+		return nil // no traditional form folds to 所 (TestSoCalledFirstRune)
+	}
 	var fs []found
 	folded := label.Fold(s) // 所稱 of a text in traditional characters, at the same offsets
 	for off := 0; ; {

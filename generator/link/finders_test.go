@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 )
 
@@ -503,5 +504,15 @@ func TestNamesOtherBody(t *testing.T) {
 	defined := &model.Term{Term: "代表", Kind: model.TermDefined, Definition: "市人民代表大会代表"}
 	if s := "区人民代表大会代表"; namesOtherBody(defined, s, len(s)-len("代表"), len(s)) {
 		t.Error("a defined term is a use wherever it is printed")
+	}
+}
+
+// TestSoCalledFirstRune: findSoCalled looks for 所称 only in texts that
+// hold 所, which folding traditional forms (label.Fold) never makes.
+func TestSoCalledFirstRune(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r != '所' && label.Simplify(r) == '所' {
+			t.Fatalf("%c folds to 所", r)
+		}
 	}
 }

@@ -89,11 +89,12 @@ func itemSep(s string, k int) (end int, through, ok bool) {
 	if label.IsOpen(firstRune(s[k:])) {
 		return k, false, true
 	}
-	for n, r := range s[k:] {
+	for n := range s[k:] {
 		if n >= 3*utf8.UTFMax {
 			break
 		}
-		next := k + n + utf8.RuneLen(r)
+		_, size := utf8.DecodeRuneInString(s[k+n:]) // 1 for a byte that is no UTF-8, where RuneLen(U+FFFD) says 3
+		next := k + n + size
 		if join, through := label.JoinsOf(s[k:next]); join && (label.IsOpen(firstRune(s[skipSpace(s, next):])) || strings.HasPrefix(s[skipSpace(s, next):], "第")) {
 			return next, through, true
 		}

@@ -23,10 +23,12 @@ type digest [sha256.Size]byte
 // outline and shape cover what linking another document reads of it:
 // outline what any document may read (see writeOutline), shape the 款 and
 // items of its articles, which only a reference that resolves to one of
-// its articles reads (see writeShape). Neither has the text of its
-// paragraphs, whose terms and cited titles other documents read through
-// discovery instead.
-type docKey struct{ whole, outline, shape digest }
+// its articles reads (see writeShape), worded the shape and the words of
+// those 款 and items, which only a reference to a version after the text
+// that cites it reads (see writeWords). Neither outline nor shape has the
+// text of its paragraphs, whose terms and cited titles other documents
+// read through discovery instead.
+type docKey struct{ whole, outline, shape, worded digest }
 
 // keyWriter writes fields to a hash, each string after its length and
 // each number as a varint. It gathers fields in a buffer and hands the
@@ -139,16 +141,45 @@ func (w *keyWriter) sum() digest {
 // keyOf computes the key of d; byBytes has the whole key cover the bytes
 // of its texts (keyWriter.text).
 func keyOf(d *model.Document, byBytes bool) docKey {
-	whole, outline, shape := newKeyWriter(), newKeyWriter(), newKeyWriter()
-	whole.bytes = byBytes
+	whole, outline, shape, worded := newKeyWriter(), newKeyWriter(), newKeyWriter(), newKeyWriter()
+	whole.bytes, worded.bytes = byBytes, byBytes
 	writeOutline(outline, d)
 	writeShape(shape, d)
 	k := docKey{outline: outline.sum(), shape: shape.sum()}
+	worded.digest(k.shape)
+	writeWords(worded, d)
+	k.worded = worded.sum()
 	whole.digest(k.outline)
 	whole.digest(k.shape)
 	writeRest(whole, d)
 	k.whole = whole.sum()
 	return k
+}
+
+// writeWords writes the words of the 款 and items of each article: a
+// 第X条 cited before the only version the corpus holds is taken when its
+// sentence speaks of that article (speaksOf), which reads them.
+func writeWords(w *keyWriter, d *model.Document) {
+	for _, a := range d.Articles {
+		if a == nil {
+			continue
+		}
+		for _, c := range a.Clauses {
+			if c != nil {
+				w.text(c.Text)
+				itemWords(w, c.Items)
+			}
+		}
+	}
+}
+
+func itemWords(w *keyWriter, items []*model.Item) {
+	for _, it := range items {
+		if it != nil {
+			w.text(it.Text)
+			itemWords(w, it.Items)
+		}
+	}
 }
 
 // writeOutline writes what linking one document may read of any other:

@@ -98,7 +98,7 @@ type linker struct {
 }
 
 func newLinker(c *model.Corpus, memo *Memo) *linker {
-	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents, c.Works), memo: memo}
+	l := &linker{c: c, docs: c.Documents, titles: newTitleIndex(c.Documents, c.Works, c.Comparisons), memo: memo}
 	l.texts = make([][]text, len(l.docs))
 	l.dates = make([]string, len(l.docs))
 	l.keys = make([]docKey, len(l.docs))

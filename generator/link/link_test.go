@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/compare"
 	"tiaoli/generator/model"
 )
 
@@ -718,14 +719,21 @@ func TestOwnTitleAmongVersions(t *testing.T) {
 
 // TestArticleCitedBeforeEveryVersion: a 第X条 cited in a year before every
 // version of its law the corpus holds, when those versions renumber their
-// articles (they differ in the articles without 之一), was most likely
-// another article then: it stays unresolved, with a problem. A law held in
-// one version, or in versions that number alike, is linked (the site notes
-// the later text); so are a citation of the whole law, and one made while
-// a held version was in force.
+// articles (their alignment pairs articles of different numbers), was most
+// likely another article then: it stays unresolved, with a problem. A law
+// held in one version is linked (the site notes the later text) when the
+// citing sentence speaks of the article (shares its rare words), else it
+// stays unresolved too. A law held in versions that number alike (a
+// 第X条之一 inserted, the last article dropped: the counts differ, the
+// numbers of what both hold do not) is linked; so are a citation of the
+// whole law, and one made while a held version was in force.
 func TestArticleCitedBeforeEveryVersion(t *testing.T) {
-	renumbered := [2][]string{{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"}, {"第一条 新的总则。", "第二条 新的附则。"}}
-	kept := [2][]string{{"第一条 旧的总则。", "第二条 旧的附则。"}, {"第一条 新的总则。", "第一条之一 新的范围。", "第二条 新的附则。"}}
+	renumbered := [2][]string{{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例适用于全省范围。", "第三条 本条例自公布之日起施行。"},
+		{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。"}}
+	kept := [2][]string{{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。"},
+		{"第一条 为了规范某某活动，制定本条例。", "第一条之一 本条例适用于全省范围。", "第二条 本条例自公布之日起施行。"}}
+	lastDropped := [2][]string{{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。", "第三条 旧的附件另行公布。"},
+		{"第一条 为了规范某某活动，制定本条例。", "第二条 本条例自公布之日起施行。"}}
 	cases := []struct {
 		name, text, date string
 		versions         [2][]string
@@ -733,8 +741,10 @@ func TestArticleCitedBeforeEveryVersion(t *testing.T) {
 		problem          bool
 	}{
 		{"before every version, renumbered", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, false, true},
-		{"before the only version", "依照《某某条例》第二条处理。", "2010-05-01", renumbered, true, false},
+		{"before the only version, speaking of its article", "依照《某某条例》第二条，该条例自公布之日起施行。", "2010-05-01", renumbered, true, false},
+		{"before the only version, not speaking of it", "违反《某某条例》第二条，擅自转让许可证的，没收违法所得。", "2010-05-01", renumbered, true, true},
 		{"before every version, numbers kept", "依照《某某条例》第二条处理。", "2010-05-01", kept, false, false},
+		{"before every version, the last article dropped", "依照《某某条例》第二条处理。", "2010-05-01", lastDropped, false, false},
 		{"while a held version was in force", "依照《某某条例》第二条处理。", "2016-05-01", renumbered, false, false},
 		{"the whole law", "依照《某某条例》处理。", "2010-05-01", renumbered, false, false},
 	}
@@ -746,15 +756,24 @@ func TestArticleCitedBeforeEveryVersion(t *testing.T) {
 			note := newsDoc("评论", tc.text)
 			note.Date = tc.date
 			c := corpusOf(note, v15, v18)
-			versions := []model.Version{{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}
+			versions := []model.Version{{Document: v18.ID, Date: "2018", Doc: v18}, {Document: v15.ID, Date: "2015", Doc: v15}}
 			if tc.single {
 				c = corpusOf(note, v18)
 				versions = versions[:1]
 			}
 			c.Works = []*model.Work{{Title: "某某条例", Versions: versions}}
+			c.Comparisons = compare.Works(c.Works, nil)
+			for _, cmp := range c.Comparisons {
+				cmp.From, cmp.To = cmp.FromDoc.ID, cmp.ToDoc.ID
+			}
 			Link(c, nil)
-			last := c.References[len(c.References)-1]
-			if last.To == nil {
+			var last *model.Reference
+			for _, r := range c.References {
+				if r.From.Document == note.ID {
+					last = r
+				}
+			}
+			if last == nil || last.To == nil {
 				t.Fatalf("%q resolves nowhere: %+v", last.Text, last)
 			}
 			if got := last.Problem != ""; got != tc.problem {
@@ -788,5 +807,99 @@ func TestCitationOfCodeInParts(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	parts := []string{later.ID, first.ID}
+	if !slices.Equal(later.Parts, parts) || !slices.Equal(first.Parts, parts) || note.Parts != nil {
+		t.Errorf("parts: %q, %q, the note's %q; want %q twice and none", later.Parts, first.Parts, note.Parts, parts)
+	}
 	checkLinks(t, c)
+}
+
+// TestPartsShareADate: regulations of one title are the parts of a code
+// only when they share a known date: undated ones, or of other dates
+// (versions), are not.
+func TestPartsShareADate(t *testing.T) {
+	a := regulationDoc("某某规则", "第一条 总则。")
+	b := regulationDoc("某某规则", "第二条 范围。")
+	b.Sources[0].Path = "b.md"
+	for _, dates := range [][2]string{{"", ""}, {"2019-01-01", "2020-01-01"}} {
+		a.Date, b.Date = dates[0], dates[1]
+		c := corpusOf(a, b)
+		Link(c, nil)
+		if a.Parts != nil || b.Parts != nil {
+			t.Errorf("dated %q: parts %q, %q; want none", dates, a.Parts, b.Parts)
+		}
+	}
+}
+
+// TestSpeaksOf: a citing sentence speaks of the article it cites when it
+// shares that article's rare words, more than most other articles do; the
+// references and the cited title in it do not count.
+func TestSpeaksOf(t *testing.T) {
+	law := regulationDoc("某某管理法",
+		"第一条 为了加强某某管理，制定本法。",
+		"第二条 某某管理工作由县级以上人民政府负责。",
+		"第三条 申请临时占用某某场地的，应当经县级以上人民政府批准。",
+		"第四条 违反本法规定的，由县级以上人民政府责令改正。",
+		"第五条 擅自转让经营许可证的，没收违法所得，并处罚款。")
+	cases := []struct {
+		text    string
+		article int
+		want    bool
+	}{
+		{"临时占用场地的，依照某某管理法第三条的规定办理。", 3, true},
+		{"临时占用场地的，依照某某管理法第五条的规定办理。", 5, false},
+		{"依照某某管理法第二条的规定办理。", 2, false},
+		{"擅自转让许可证的，依照某某管理法第三条、第五条处罚。", 5, true},
+	}
+	for _, tc := range cases {
+		raws := scanRefs(tc.text)
+		var raw rawRef
+		for _, r := range raws {
+			if r.P.Article == tc.article {
+				raw = r
+			}
+		}
+		raw.Title = "某某管理法"
+		if got := speaksOf(tc.text, raw, law, newTitleIndex([]*model.Document{law}, nil, nil).articleTexts(0), tc.article-1); got != tc.want {
+			t.Errorf("%s (第%d条): got %v, want %v", tc.text, tc.article, got, tc.want)
+		}
+	}
+}
+
+// TestMemoRereadsWords: a document that cites an article of the only
+// version of a law made after it reads the words of that law's articles
+// (speaksOf); through a Memo it is linked anew when they change, and gives
+// what a whole link gives.
+func TestMemoRereadsWords(t *testing.T) {
+	corpus := func(article string) *model.Corpus {
+		law := regulationDoc("某某条例 2018", "第一条 为了规范某某活动，制定本条例。", article)
+		note := newsDoc("评论", "依照《某某条例》第二条，该条例自公布之日起施行。")
+		note.Date = "2010-05-01"
+		return corpusOf(note, law)
+	}
+	problem := func(c *model.Corpus) string {
+		for _, r := range c.References {
+			if r.From.Document == c.Documents[0].ID && r.To != nil && r.To.Article != "" {
+				return r.Problem
+			}
+		}
+		t.Fatal("no reference to an article")
+		return ""
+	}
+	m := NewMemo()
+	c := corpus("第二条 本条例自公布之日起施行。")
+	m.Link(c, nil)
+	if p := problem(c); p != "" {
+		t.Fatalf("the sentence that speaks of 第二条 is not linked: %s", p)
+	}
+	edited := corpus("第二条 某某活动由县级以上人民政府管理。")
+	m.Link(edited, nil)
+	if _, l := m.Anew(); l < 2 {
+		t.Errorf("the law's words changed: %d documents linked anew, want the law and the note", l)
+	}
+	fresh := corpus("第二条 某某活动由县级以上人民政府管理。")
+	Link(fresh, nil)
+	if got, want := problem(edited), problem(fresh); got != want || got == "" {
+		t.Errorf("through the memo the problem is %q, a whole link gives %q", got, want)
+	}
 }

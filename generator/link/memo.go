@@ -83,7 +83,7 @@ type linkedDoc struct {
 	occs   []occurrence
 	cited  []citedHit
 	// shapes are the shapes of the documents its references resolved in,
-	// by ID.
+	// by ID: their worded keys where it read their words.
 	shapes map[string]digest
 	// onDisk: read back from a whole stored Memo (memo_store.go), with
 	// its references numbered from diskOffset, and not made again since.
@@ -221,7 +221,7 @@ func (m *Memo) linking(l *linker, k digest, di int) (*docRefs, bool) {
 		return nil, false
 	}
 	for id, shape := range e.shapes {
-		if i, ok := l.byID[id]; !ok || l.keys[i].shape != shape {
+		if i, ok := l.byID[id]; !ok || (l.keys[i].shape != shape && l.keys[i].worded != shape) {
 			return nil, false
 		}
 	}
@@ -269,6 +269,9 @@ func (m *Memo) keepLinking(l *linker, k digest, di int, r *docRefs) {
 	for _, t := range r.targets {
 		e.shapes[l.docs[t].ID] = l.keys[t].shape
 	}
+	for _, t := range r.worded {
+		e.shapes[l.docs[t].ID] = l.keys[t].worded // its words were read too
+	}
 	m.linked.Put(k, e)
 	m.anew.linked.Add(1)
 }
@@ -298,7 +301,8 @@ func copyRef(r model.Reference) model.Reference {
 
 // contextKey is the digest of what linking a document reads beyond the
 // document itself: every document's outline, terms and cited titles, in
-// corpus order, the works and the glossary.
+// corpus order, the works, which of them renumber their articles, and the
+// glossary.
 func (l *linker) contextKey(glossary digest, cited [][]string) digest {
 	w := newKeyWriter()
 	w.digest(glossary)
@@ -316,6 +320,10 @@ func (l *linker) contextKey(glossary digest, cited [][]string) digest {
 			w.str(v.Document)
 			w.str(v.Date)
 		}
+	}
+	w.num(len(l.titles.renumbered))
+	for _, r := range l.titles.renumbered {
+		w.flag(r) // read from the comparisons, which the outlines do not cover
 	}
 	return w.sum()
 }

@@ -29,7 +29,7 @@ var prohibitions = []string{"不得", "禁止", "严禁"}
 var objectVerbs = []string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
-	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用", "领取",
+	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用", "领取", "承包", "移送", "制作并发放", "发放",
 }
 
 // startVerbs end the predicate only where they start what is left of the
@@ -54,7 +54,7 @@ var establishmentActs = []string{"登记", "许可", "审批", "核准", "备案
 // choosingVerbs choose or set out what a term names (确定负责信访工作的机构,
 // 划定城市绿地的控制线): where they start what is left of the clause they
 // end the predicate, 的 or not, as objectVerbs do.
-var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定", "划定"}
+var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定和实施", "制定", "划定"}
 
 // pivotVerbs take a doer, or a preposition, before the verb whose object
 // is named (组织有关部门编制X, 负责与X联系).
@@ -274,15 +274,16 @@ func startsWithAny(s string, prefixes []string) bool {
 	return false
 }
 
-// partyPrepositions name the doer (由) or the addressee (向) of what the
-// clause says; the characters around them that make them part of a word
-// instead (自由, 理由, 由于; 方向, 面向, 向导).
+// partyPrepositions name the doer (由, 经: by whose act) or the addressee
+// (向) of what the clause says; the characters around them that make them
+// part of a word instead (自由, 理由, 由于; 方向, 面向, 向导; 已经, 经营).
 var partyPrepositions = []struct {
 	word          string
 	before, after string
 }{
 	{"由", "自理经缘事因来", "于此"},
 	{"向", "方导趋意走动倾面偏一转指去志", "导往"},
+	{"经", "已曾神财途必行月圣取正佛", jingWords},
 }
 
 // partyEnd returns where a preposition of partyPrepositions at i ends when
@@ -347,7 +348,7 @@ const durationDigits = "0123456789０１２３４５６７８９一二三四五�
 // qualifies the name (在本市行政区域内从事…的单位) and stays. Else s is
 // returned as it is.
 func withoutAdverbial(s string) string {
-	t := strings.TrimSpace(s)
+	t := trimQuantifier(strings.TrimSpace(s))
 	for _, a := range leadAdverbs {
 		t = strings.TrimPrefix(t, a)
 	}

@@ -5,8 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/compare"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 )
 
 // article resolves 第五条 (with its 款 and 项) in the document it names.
@@ -63,13 +65,8 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	r.targets = append(r.targets, dst.doc) // its 款 and items are read
 	loc, problem := locate(d, ai, raw.P)
-	if date := r.l.dates[r.di]; problem == "" && dst.doc != r.di && r.l.titles.predates(dst.doc, date) && r.l.titles.renumbers(dst.doc) {
-		// the version in force then is not in the corpus, and the versions
-		// it holds renumber their articles: its 第X条 was most likely
-		// another article then (a text of 2020 citing a code the corpus
-		// holds as revised in 2021 and 2023). A law held in one version
-		// is linked, and the site notes the later text (lookup.LaterVersion).
-		problem = fmt.Sprintf("cited on %s, before every version of %s the corpus holds, which renumber their articles", date, describe(d))
+	if problem == "" && r.laterThanCited(dst.doc) {
+		problem = r.earlierText(dst.doc, ai, raw, ti, r.l.dates[r.di])
 	}
 	ref.To, ref.Problem = &loc, problem
 	if raw.Through != nil {
@@ -453,4 +450,80 @@ func sameSentence(s string, a, b made) bool {
 	}
 	from, to := sentence(s, a.start, a.start)
 	return b.start >= from && b.start < to
+}
+
+// earlierText is the problem of a 第X条 cited at date, before every
+// version of document i's work the corpus holds, which it finds at index
+// ai of i: the version in force then is not in the corpus, and the one it
+// holds may number or word that article otherwise. When the versions it
+// holds renumber their articles, its 第X条 was most likely another article
+// then (a text of 2020 citing a code the corpus holds as revised in 2021
+// and 2023). A law held in one version shows nothing of its history: the
+// article is taken when the citing sentence speaks of it (speaksOf), else
+// it is not linked. "" when the article is taken; the site notes the
+// later text (lookup.LaterVersion).
+func (r *docRefs) earlierText(i, ai int, raw rawRef, ti int, date string) string {
+	if r.l.titles.renumbers(i) {
+		return fmt.Sprintf("cited on %s, before every version of %s the corpus holds, which renumber their articles", date, describe(r.l.docs[i]))
+	}
+	if len(r.l.titles.versions[i]) >= 2 {
+		return ""
+	}
+	r.worded = append(r.worded, i) // for a Memo: its words are read
+	if !speaksOf(r.l.texts[r.di][ti].p.Text, raw, r.l.docs[i], r.l.titles.articleTexts(i), ai) {
+		return fmt.Sprintf("cited on %s, before the only version of %s the corpus holds, whose %s shares too little with the citing sentence",
+			date, describe(r.l.docs[i]), r.l.docs[i].Articles[ai].Label)
+	}
+	return ""
+}
+
+// laterThanCited reports whether document i, when the document linked
+// cites one of its articles, is a later version than the one cited
+// (earlierText): the article may be another, the law is the one cited,
+// and so is the 本法 of the words quoted from it.
+func (r *docRefs) laterThanCited(i int) bool {
+	return i >= 0 && i != r.di && r.l.titles.predates(i, r.l.dates[r.di])
+}
+
+// Bounds of speaksOf: the article must be among the closest articles of
+// its law to the citing sentence, and hold a part of its weight.
+const (
+	closestArticles = 3
+	minShare        = 0.1
+)
+
+// speaksOf reports whether the sentence of text around a reference raw to
+// article ai of law d (whose articles are articles) speaks of that
+// article: among the articles of d, ai is one of the closest few to the
+// sentence (compare.Texts.Shares: the rare
+// words of the sentence are found in it: 抵免限额, 临时用地), and holds at
+// least a tenth of its weight. The references of the sentence and the
+// cited title do not count: they name, they do not say.
+func speaksOf(text string, raw rawRef, d *model.Document, articles *compare.Texts, ai int) bool {
+	from, to := sentence(text, raw.Start, raw.End)
+	s := text[from:to]
+	var b strings.Builder
+	pos := 0
+	for _, ref := range scanRefs(s) {
+		b.WriteString(s[pos:ref.Start])
+		b.WriteString("|")
+		pos = ref.End
+	}
+	b.WriteString(s[pos:])
+	said := b.String()
+	for _, t := range []string{raw.Title, d.Title, reconcile.BareTitle(d.Title)} {
+		for _, p := range append([]string{""}, titlePrefixes...) {
+			if t = strings.TrimPrefix(t, p); t != "" {
+				said = strings.ReplaceAll(said, t, "|")
+			}
+		}
+	}
+	shares := articles.Shares(said)
+	closer := 0
+	for _, sh := range shares {
+		if sh > shares[ai] {
+			closer++
+		}
+	}
+	return closer < closestArticles && shares[ai] >= minShare
 }

@@ -61,8 +61,9 @@ func (r *docRefs) amendedDest() (dest, bool) {
 // text ti prints, for the 本法 or 本条例 (word: 法, 条例) in it: the
 // document the reference right before the quotation names
 // (刑法第三百八十六条规定：“…依照本法第三百八十三条…”), when that is another
-// document than this one, resolved without a problem, and the word fits
-// its title. False when the quotation follows no such reference in its
+// document than this one, resolved without a problem (or with the problem
+// of a later version than the one cited: laterThanCited), and the word
+// fits its title. False when the quotation follows no such reference in its
 // paragraph, and in a decision printed before the text it amends, whose
 // quotations are that text's new wording.
 func (r *docRefs) quotedLaw(ti, off int, word string) (dest, bool) {
@@ -87,7 +88,7 @@ func (r *docRefs) quotedLaw(ti, off int, word string) (dest, bool) {
 		if ref.To != nil {
 			dst.doc = r.l.byID[ref.To.Document]
 		}
-		if ref.Problem != "" || dst.doc == r.di || (dst.doc < 0 && (dst.title == "" || isGenericTitle(dst.title))) ||
+		if (ref.Problem != "" && !r.laterThanCited(dst.doc)) || dst.doc == r.di || (dst.doc < 0 && (dst.title == "" || isGenericTitle(dst.title))) ||
 			!namesKind(r.titleOf(dst), word) {
 			return noDest, false
 		}

@@ -39,8 +39,9 @@ type docRefs struct {
 	citedAt   map[citedKey]citedAt // the last citation of each title in each text
 	lastCite  citedKey             // the last citation resolved
 	// targets are the documents whose 款 and items a reference was
-	// resolved in (their shape, for a Memo).
-	targets []int
+	// resolved in (their shape, for a Memo); worded those whose words it
+	// read too (speaksOf).
+	targets, worded []int
 }
 
 // dest is a document in the corpus (doc ≥ 0) or a title outside it.

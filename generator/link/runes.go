@@ -190,7 +190,7 @@ var leadWords = []string{
 var leadModals = []string{"应当", "可以", "必须", "由"}
 
 func trimLead(s string) string {
-	s = strings.TrimSpace(s)
+	s = trimQuantifier(strings.TrimSpace(s))
 	for _, m := range leadModals {
 		if strings.HasPrefix(s, m) && runeCount(s) > runeCount(m)+2 {
 			s = s[len(m):]
@@ -200,7 +200,46 @@ func trimLead(s string) string {
 	if t := trimLeadWord(s); t != s {
 		s = trimSecondPreposition(t)
 	}
-	return trimLeadYi(s)
+	return trimAgent(trimLeadYi(s))
+}
+
+// quantifiers say that a rule covers every one of what follows (凡在本市…的
+// 企业, 凡是…): never part of what a term names.
+var quantifiers = []string{"凡是", "凡"}
+
+// trimQuantifier removes a quantifier that starts s.
+func trimQuantifier(s string) string {
+	for _, q := range quantifiers {
+		if rest, ok := strings.CutPrefix(s, q); ok && runeCount(rest) >= 2 {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
+}
+
+// agentPrepositions name by whose act something is done (经某某会议（以下简称
+// X）决定, 须经某某部门（以下简称Y）批准): before a name they are trimmed, as
+// 由 is. They stay where they open the clause that qualifies the name
+// (经国务院批准设立的某某区: the approved one), and where 经 is the first
+// character of a word (经营者, 经济, 经常 but 经常务委员会: jingWords).
+var agentPrepositions = []string{"须经", "经"}
+
+// jingWords are the characters that make a word with 经 before them.
+const jingWords = "营济费贸纪销验办理典历手络线度纬过由常期传商"
+
+// trimAgent removes an agent preposition that starts s (trimLead).
+func trimAgent(s string) string {
+	for _, p := range agentPrepositions {
+		rest, ok := strings.CutPrefix(s, p)
+		if !ok || runeCount(rest) < 3 || topLevelIndexAny(rest, "的") >= 0 {
+			continue
+		}
+		if p == "经" && strings.ContainsRune(jingWords, firstRune(rest)) && !strings.HasPrefix(rest, "常务") {
+			return s
+		}
+		return strings.TrimSpace(rest)
+	}
+	return s
 }
 
 // companionPrepositions name who an act is done with (同某人开展的谈话,

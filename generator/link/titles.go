@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"tiaoli/generator/cndate"
+	"tiaoli/generator/compare"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/reconcile"
@@ -30,7 +32,9 @@ type titleIndex struct {
 	other      titleTier // titles without version marks, and of works
 	reported   map[string][]int
 	issued     map[string][]int // by the title from its 关于, without the issuer before it
-	renumbered map[int]bool     // renumbers, by the newest version of a work
+	renumbered []bool           // per document: its work renumbers (renumbers)
+	parts      [][]int          // per document: the parts of its code (markParts), nil for a text printed whole
+	articles   []lazyTexts      // per document: its articles as speaksOf reads them
 	names      names
 }
 
@@ -46,9 +50,9 @@ func newTitleTier() titleTier {
 // titlePrefixes are dropped to make a short title.
 var titlePrefixes = []string{"中华人民共和国", "中国共产党"}
 
-func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
+func newTitleIndex(docs []*model.Document, works []*model.Work, comparisons []*model.Comparison) *titleIndex {
 	x := &titleIndex{docs: docs, titles: make([]string, len(docs)), dates: make([]string, len(docs)), versions: make([][]int, len(docs)),
-		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, renumbered: map[int]bool{}}
+		own: newTitleTier(), other: newTitleTier(), reported: map[string][]int{}, issued: map[string][]int{}, renumbered: make([]bool, len(docs))}
 	at := make(map[string]int, len(docs))
 	for i, d := range docs {
 		at[d.ID] = i
@@ -88,7 +92,62 @@ func newTitleIndex(docs []*model.Document, works []*model.Work) *titleIndex {
 			}
 		}
 	}
+	x.markRenumbered(comparisons, at)
+	x.markParts()
+	x.articles = make([]lazyTexts, len(docs))
 	return x
+}
+
+// lazyTexts are the articles of a document prepared for speaksOf the first
+// time a citation asks for them; the documents are linked in parallel.
+type lazyTexts struct {
+	once  sync.Once
+	texts *compare.Texts
+}
+
+// articleTexts are the articles of document i, prepared for speaksOf.
+func (x *titleIndex) articleTexts(i int) *compare.Texts {
+	l := &x.articles[i]
+	l.once.Do(func() {
+		texts := make([]string, len(x.docs[i].Articles))
+		for k, a := range x.docs[i].Articles {
+			if a != nil {
+				texts[k] = compare.Text(a)
+			}
+		}
+		l.texts = compare.NewTexts(texts)
+	})
+	return l.texts
+}
+
+// markParts finds the codes printed as several files (民法典 总则, 物权编
+// …): the regulations that share a title and a known date. Each part
+// lists them all, itself among them, in corpus order, and so does its
+// document's Parts, which later stages read (the search counts a citation
+// of the whole code as one of every part).
+func (x *titleIndex) markParts() {
+	x.parts = make([][]int, len(x.docs))
+	byName := map[[2]string][]int{}
+	for i, d := range x.docs {
+		d.Parts = nil
+		if d.Kind == model.KindRegulation && x.titles[i] != "" && x.dates[i] != "" {
+			k := [2]string{x.titles[i], x.dates[i]}
+			byName[k] = append(byName[k], i)
+		}
+	}
+	for _, is := range byName {
+		if len(is) < 2 {
+			continue
+		}
+		ids := make([]string, len(is))
+		for k, i := range is {
+			ids[k] = x.docs[i].ID
+		}
+		for _, i := range is {
+			x.parts[i] = is
+			x.docs[i].Parts = ids
+		}
+	}
 }
 
 // add indexes document i in a tier under a normalised title and its
@@ -169,9 +228,9 @@ func (x *titleIndex) lookup(title, date string) int {
 	return -1
 }
 
-// opening is, among document i and those that share its title and date
-// (the parts of one code printed as several files: 民法典 总则, 物权编 …),
-// the one that holds 第一条: where a citation of the whole code starts. A
+// opening is, among document i and the other parts of its code (markParts:
+// one code printed as several files, 民法典 总则, 物权编 …), the one that
+// holds 第一条: where a citation of the whole code starts. A
 // 第X条 after the citation is then looked for in the part that holds it
 // (part); i when none holds 第一条, or i does.
 func (x *titleIndex) opening(i int) int {
@@ -228,8 +287,8 @@ func (x *titleIndex) oneTitle(ds []int) bool {
 }
 
 // part returns the document that holds 第X条 (and the 款 and item p
-// names) among those that share the title and date of document i: the
-// parts of one code printed as several files (民法典 总则, 物权编, 合同编 …);
+// names) among document i and the other parts of its code (markParts: one
+// code printed as several files, 民法典 总则, 物权编, 合同编 …);
 // i when none or i does. For a citing text of no known date (undated) it
 // also looks among the other versions of i's work, newest first: the
 // 第一百七十四条 of a 条例 whose newest version has 142 articles is an older
@@ -245,8 +304,7 @@ func (x *titleIndex) part(i int, p label.Parts, undated bool) int {
 	return i
 }
 
-// holder is the first of i, the documents that share its title and date,
-// and (undated) the versions of its work that holds the article of p, or
+// holder is the first of i, the other parts of its code, and (undated) the versions of its work that holds the article of p, or
 // with whole its 款 and item too; -1 when none does.
 func (x *titleIndex) holder(i int, p label.Parts, undated, whole bool) int {
 	holds := func(j int) bool {
@@ -260,8 +318,8 @@ func (x *titleIndex) holder(i int, p label.Parts, undated, whole bool) int {
 	if holds(i) {
 		return i
 	}
-	for _, j := range x.own.exact[normTitle(x.docs[i].Title)] {
-		if j != i && x.dates[j] == x.dates[i] && holds(j) {
+	for _, j := range x.parts[i] {
+		if j != i && holds(j) {
 			return j
 		}
 	}
@@ -294,39 +352,26 @@ func (x *titleIndex) predates(i int, date string) bool {
 }
 
 // renumbers reports whether the versions of document i's work show that
-// it renumbered its articles from one version to the next: the corpus
-// holds two or more, and they differ in the articles numbered without 之一
-// (an amendment that inserts 第X条之一 renumbers nothing). A work held in
-// one version shows nothing.
-func (x *titleIndex) renumbers(i int) bool {
-	vs := x.versions[i]
-	if len(vs) < 2 {
-		return false
-	}
-	if r, ok := x.renumbered[vs[0]]; ok {
-		return r
-	}
-	r := false
-	first := plainNumbers(x.docs[vs[0]])
-	for _, j := range vs[1:] {
-		if !slices.Equal(plainNumbers(x.docs[j]), first) {
-			r = true
-			break
-		}
-	}
-	x.renumbered[vs[0]] = r
-	return r
-}
+// it renumbered its articles from one version to the next: the alignment
+// of two consecutive versions the corpus holds pairs an article with one
+// of another number (compare.Renumbers). An amendment that inserts 第X条之一
+// or drops the last articles renumbers nothing; a work held in one version
+// shows nothing.
+func (x *titleIndex) renumbers(i int) bool { return x.renumbered[i] }
 
-// plainNumbers are the numbers of d's articles without a suffix, in order.
-func plainNumbers(d *model.Document) []int {
-	var ns []int
-	for _, a := range d.Articles {
-		if a != nil && a.Suffix == 0 {
-			ns = append(ns, a.Number)
+// markRenumbered marks every version of a work some comparison of whose
+// versions renumbers (compare.Renumbers).
+func (x *titleIndex) markRenumbered(comparisons []*model.Comparison, at map[string]int) {
+	for _, c := range comparisons {
+		i, ok := at[c.To]
+		if !ok || x.renumbered[i] || !compare.Renumbers(c) {
+			continue
+		}
+		x.renumbered[i] = true
+		for _, j := range x.versions[i] {
+			x.renumbered[j] = true
 		}
 	}
-	return ns
 }
 
 // version picks among documents of one title: regulations first, then the

@@ -77,6 +77,7 @@ func (r Regulation) clone() Regulation {
 	c.Suspects = slices.Clone(r.Suspects)
 	c.Carries = slices.Clone(r.Carries)
 	c.Versions = slices.Clone(r.Versions)
+	c.Parts = slices.Clone(r.Parts)
 	return c
 }
 

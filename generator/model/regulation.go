@@ -41,6 +41,11 @@ type Regulation struct {
 	Carries []string `json:"carries,omitempty"`
 	// Versions lists the IDs of other dated versions of the same regulation.
 	Versions []string `json:"versions,omitempty"`
+	// Parts lists, for a code printed as several files (民法典 总则,
+	// 物权编 …), the IDs of all its parts, this one among them, in corpus
+	// order: the regulations that share its title and its date. Set by
+	// linking (package link owns the rule); nil for a text printed whole.
+	Parts []string `json:"parts,omitempty"`
 
 	// Carrier points at the news item carrying this regulation until
 	// addressing turns it into Parent and Carries.

@@ -44,17 +44,34 @@ func lostBreak(s string) int {
 // (not at its ends), in order, while f returns true.
 func spaceRuns(s string, f func(i, j int) bool) {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !label.IsSpace(r) {
-			i += size
-			continue
+		k := nextSpace(s[i:])
+		if k < 0 {
+			return
 		}
+		i += k
 		j := len(s) - len(strings.TrimLeftFunc(s[i:], label.IsSpace))
 		if i > 0 && j < len(s) && !f(i, j) {
 			return
 		}
 		i = j
 	}
+}
+
+// spaces are the characters label.IsSpace reports, as text.
+var spaces = []string{" ", "\t", "\u3000", "\u00a0"}
+
+// nextSpace returns where the first space of s starts, or -1. It searches
+// the bytes of each space instead of decoding s: most lines hold none,
+// and the first byte of a space is never a later byte of another
+// character, so what it finds is a space that decoding s finds too.
+func nextSpace(s string) int {
+	first := -1
+	for _, sp := range spaces {
+		if k := strings.Index(s, sp); k >= 0 {
+			first, s = k, s[:k] // another space can only come before it
+		}
+	}
+	return first
 }
 
 // breaksAt reports whether a paragraph starts at after when before, the
@@ -85,15 +102,19 @@ func firstRune(s string) rune {
 // （二） after a ； later on the line (…的条件：（一）…；（二）…). A
 // citation of an item (：（一）项规定的) has no second item so.
 func inlineList(s string) int {
-	for i := range s {
-		if !strings.HasPrefix(s[i:], "（") || !endsInColon(s[:i]) {
+	for i := 0; ; i += len("（") {
+		k := strings.Index(s[i:], "（")
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if !endsInColon(s[:i]) {
 			continue
 		}
 		if m, ok := label.ReadItem(s[i:]); ok && m.Kind == label.HanParenItem && m.N == 1 && m.Rest != "" && !citesItems(m) && listGoesOn(m.Rest) {
 			return i
 		}
 	}
-	return -1
 }
 
 // listGoesOn reports whether s, the text of item （一）, holds the item

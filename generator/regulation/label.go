@@ -112,6 +112,9 @@ func isSpacedTitle(s string) bool {
 // 总 则 and 总　　则 become 总则.
 func normaliseTitle(s string) string {
 	s = trimSpace(s)
+	if !strings.ContainsFunc(s, isSpace) {
+		return s
+	}
 	rs := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {

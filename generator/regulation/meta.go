@@ -126,11 +126,13 @@ func readMeta(r *model.Regulation, header []string) {
 			r.Approval = s
 			events = append(events, splitEvents(inner)...)
 		case isBracket:
-			r.History = append(r.History, splitEvents(inner)...)
-			events = append(events, splitEvents(inner)...)
+			split := splitEvents(inner)
+			r.History = append(r.History, split...)
+			events = append(events, split...)
 		default:
-			r.History = append(r.History, splitEvents(s)...)
-			events = append(events, splitEvents(s)...)
+			split := splitEvents(s)
+			r.History = append(r.History, split...)
+			events = append(events, split...)
 		}
 	}
 	for _, e := range events[lastAmendment(events)+1:] {

@@ -90,7 +90,7 @@ func cutAtWidth(lines []line) map[int]bool {
 	for i := 0; i+1 < len(lines); i++ {
 		s := lines[i].text
 		n := utf8.RuneCountInString(s)
-		if n < minColumn || !isTitleLike(s) || strings.Contains(s, " ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
+		if n < minColumn || n >= minWrapped || !isTitleLike(s) || strings.Contains(s, " ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
 			continue
 		}
 		if _, ok := label.ReadItem(s); ok || isStructural(s) {

@@ -119,6 +119,9 @@ func headingParts(s string) (division, bool) {
 // punctuation, no quotation, no digits, no label of an item, article or
 // division, no date.
 func headingText(s string) bool {
+	if runesAtLeast(s, minWrapped) {
+		return false // and so is t, which keeps every rune but the spaces
+	}
 	t := strings.ReplaceAll(normaliseTitle(s), " ", "")
 	if t == "" || utf8.RuneCountInString(t) >= minWrapped || strings.ContainsAny(t, clauseMarks+questionMarks+"“”\"「」《》＝=×0123456789０１２３４５６７８９") {
 		return false
@@ -127,6 +130,18 @@ func headingText(s string) bool {
 		return false
 	}
 	return !isStructural(t) && !isAppendixStart(t) && !strings.HasPrefix(t, "第")
+}
+
+// runesAtLeast reports whether s holds at least n runes that are not spaces.
+func runesAtLeast(s string, n int) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // beforeArticle reports whether line j opens an article or a division, or

@@ -93,7 +93,7 @@ func TestAboveSeveralIsNoLink(t *testing.T) {
 func TestLaterVersionIsNoted(t *testing.T) {
 	c := generator.Parse(fstest.MapFS{
 		"law/某某事项法(2018-10-26).md":    {Data: []byte("# 某某事项法\n\n第一条 为了规范某某事项，制定本法。\n\n第二条 某某事项由县级以上人民政府管理。\n")},
-		"old/某某事项办理规定(1991-12-26).md": {Data: []byte("# 某某事项办理规定\n\n第一条 依照《某某事项法》第二条的规定，制定本规定。\n")},
+		"old/某某事项办理规定(1991-12-26).md": {Data: []byte("# 某某事项办理规定\n\n第一条 依照《某某事项法》第二条的规定，某某事项由县级以上人民政府管理。\n")},
 		"new/某某事项实施细则(2020-05-01).md": {Data: []byte("# 某某事项实施细则\n\n第一条 依照《某某事项法》第二条的规定，制定本细则。\n")},
 	})
 	files := render(t, c, site.Options{Base: "/"})
@@ -126,6 +126,47 @@ func TestLaterVersionIsNoted(t *testing.T) {
 	cited := parsePage(t, files, lawURL+"index.html").Find(".refs .note.later")
 	if cited.Length() != 1 || text(cited) != note {
 		t.Errorf("the article cited notes %q, want one %q", text(cited), note)
+	}
+}
+
+// TestEarlierTextUnsaidIsNoLink: a rule of 1991 citing 第二条 of a law
+// the corpus holds only in its text of 2018, in a sentence that says
+// nothing that article says, is shown unresolved (the 第二条 of 1991 may
+// be another article), with a note that the text cited is not collected;
+// the article of 2018 does not list it as citing it.
+func TestEarlierTextUnsaidIsNoLink(t *testing.T) {
+	c := generator.Parse(fstest.MapFS{
+		"law/某某事项法(2018-10-26).md": {Data: []byte("# 某某事项法\n\n第一条 为了规范某某事项，制定本法。\n\n第二条 某某事项由县级以上人民政府管理。\n\n" +
+			"第三条 转让某某许可证的，应当经原发证机关批准。\n")},
+		"old/某某事项办理规定(1991-12-26).md": {Data: []byte("# 某某事项办理规定\n\n第一条 违反《某某事项法》第二条的规定，擅自转让许可证的，没收违法所得。\n")},
+	})
+	files := render(t, c, site.Options{Base: "/"})
+	const note = "引用的是1991年时的文本（未收录）；所收录的2018年文本中的同号条文不能确定就是所引条文，不链接"
+	var oldURL, lawURL string
+	for _, d := range c.Documents {
+		switch d.Title {
+		case "某某事项办理规定":
+			oldURL = d.Articles[0].URL
+		case "某某事项法":
+			lawURL = d.Articles[1].URL
+		}
+	}
+	old := parsePage(t, files, oldURL+"index.html")
+	span := old.Find("span.ref.unresolved")
+	if text(span) != "第二条" {
+		t.Fatalf("the 1991 citation of 第二条 is not shown unresolved: %q", text(span))
+	}
+	if tip, _ := span.Attr("title"); tip != note {
+		t.Errorf("its title = %q, want %q", tip, note)
+	}
+	if got := text(old.Find(".refs .note.later")); got != note {
+		t.Errorf("the references list says %q, want %q", got, note)
+	}
+	if n := old.Find("a.ref").FilterFunction(func(_ int, a *goquery.Selection) bool { return text(a) == "第二条" }).Length(); n != 0 {
+		t.Errorf("第二条 is linked %d times", n)
+	}
+	if n := parsePage(t, files, lawURL+"index.html").Find("#citedby-title").Length(); n != 0 {
+		t.Errorf("第二条 of 2018 lists the 1991 citation as citing it")
 	}
 }
 

@@ -106,6 +106,8 @@ func (w *worker) cites(at place, p fromPage) []refRow {
 		row.Target = r.targetName(ref)
 		if url != "" {
 			row.Note = r.laterNote(ref)
+		} else {
+			row.Note = r.unlinkedNote(ref)
 		}
 		out = append(out, row)
 	}
@@ -122,7 +124,7 @@ func (r *renderer) targetName(ref *model.Reference) string {
 	if ref.Title != "" {
 		return lookup.Quote(ref.Title) + "（未收录）"
 	}
-	if note := earlierNote(ref); note != "" {
+	if note := beforeNote(ref); note != "" {
 		return note
 	}
 	return "未能解析"
@@ -250,22 +252,42 @@ func (w *worker) snippet(b *textBuilder, text string, start, end int, want strin
 // other reference. A reference to a whole document needs no note: it
 // leads to the law, whatever its version.
 func (r *renderer) laterNote(ref *model.Reference) string {
+	return r.versionDated(ref, "引用的是%s时的文本（未收录），此为%s文本，条文可能不同")
+}
+
+// unlinkedNote says, for a reference left unresolved that names a place in
+// a version made after the text that cites it (the link stage found the
+// article, but could not take it for the one cited: the versions renumber
+// their articles, or the citing sentence does not speak of it), that the
+// text cited is not collected and the one collected is not linked; "" for
+// any other reference.
+func (r *renderer) unlinkedNote(ref *model.Reference) string {
+	if !dangling(ref) {
+		return ""
+	}
+	return r.versionDated(ref, "引用的是%s时的文本（未收录）；所收录的%s文本中的同号条文不能确定就是所引条文，不链接")
+}
+
+// versionDated is format filled with the dates of the text cited and of the
+// later version a reference to an article names (versionWhen); "" when
+// the reference names no article, or a version not later than the text.
+func (r *renderer) versionDated(ref *model.Reference, format string) string {
 	if ref.To == nil || ref.To.Article == "" {
 		return ""
 	}
 	from, to := r.x.Document(ref.From.Document), r.x.Document(ref.To.Document)
 	if cited, linked, ok := lookup.LaterVersion(from, to); ok {
 		cited, linked = versionWhen(cited, linked)
-		return fmt.Sprintf("引用的是%s时的文本（未收录），此为%s文本，条文可能不同", cited, linked)
+		return fmt.Sprintf(format, cited, linked)
 	}
 	return ""
 }
 
-// earlierNote says, for a reference to its text as it was before the
+// beforeNote says, for a reference to its text as it was before the
 // version the corpus holds (model.Reference.Before: a decision printed
 // before the text it amends cites the text it amends), that the one cited
 // is not collected; "" for any other reference.
-func earlierNote(ref *model.Reference) string {
+func beforeNote(ref *model.Reference) string {
 	if ref.Before == "" {
 		return ""
 	}

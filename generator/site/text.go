@@ -175,7 +175,10 @@ func (r *renderer) refShown(ref *model.Reference) (url, tip, class string) {
 		// 上述法规 after several titles: no one place to link; say which.
 		return "", r.antecedents(ref), "ref above"
 	}
-	if note := earlierNote(ref); note != "" {
+	if note := beforeNote(ref); note != "" {
+		return "", note, "ref unresolved"
+	}
+	if note := r.unlinkedNote(ref); note != "" {
 		return "", note, "ref unresolved"
 	}
 	return "", "未能解析的引用", "ref unresolved"

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -11,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"tiaoli/generator/ingest/normalize"
+	"tiaoli/generator/runeset"
 )
 
 // collector gathers the text of inline nodes, one entry of out per printed
@@ -40,7 +42,7 @@ func (c *collector) walk(n ast.Node, strong, link bool) {
 		switch ch := ch.(type) {
 		case *ast.Text:
 			v := ch.Segment.Value(c.r.source)
-			if !ch.IsRaw() {
+			if !ch.IsRaw() && bytes.ContainsAny(v, `\&`) { // what escapes and references start with
 				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 			}
 			c.add(string(v), ch.Segment.Start, strong, link)
@@ -109,7 +111,7 @@ func (c *collector) add(s string, pos int, strong, link bool) {
 	}
 	c.buf.WriteString(s)
 	for _, r := range s {
-		if unicode.IsSpace(r) || (!link && strings.ContainsRune(linkSeparators, r)) {
+		if unicode.IsSpace(r) || (!link && linkSeparators.Has(r)) {
 			continue // a bar of links reads [甲](…) - [乙](…) | [丙](…)
 		}
 		switch {
@@ -187,7 +189,7 @@ func (l lineInfo) indexEntry() bool {
 		return false
 	}
 	rest := strings.TrimSpace(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(linkSeparators, r) {
+		if linkSeparators.Has(r) {
 			return -1
 		}
 		return r
@@ -242,7 +244,7 @@ func isSiteFooter(s string) bool {
 
 // linkSeparators stand between the links of a bar; outside a link they
 // are not text of their own.
-const linkSeparators = "-|/·｜—"
+var linkSeparators = runeset.Of("-|/·｜—")
 
 // clean removes markup leftovers from the text of a block whose printed
 // lines are separated by "\n", keeping the number of lines. It also

@@ -79,6 +79,9 @@ func isClean(s string) bool {
 			continue
 		}
 		prevSpace = false
+		if r >= 0x3400 && r < 0xE000 {
+			continue // CJK ideographs and the rest up to private use: in no class
+		}
 		if isSpace(r) || IsZeroWidth(r) || unicode.IsControl(r) || isPrivate(r) || Fold(r) != r || r == utf8.RuneError {
 			return false
 		}

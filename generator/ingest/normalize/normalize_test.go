@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -77,4 +78,14 @@ func FuzzLine(f *testing.F) {
 		}
 		Unbalanced(s)
 	})
+}
+
+// TestCleanBlock: isClean passes the runes from U+3400 to the private use
+// area without a look; none of them is in a class Line changes.
+func TestCleanBlock(t *testing.T) {
+	for r := rune(0x3400); r < 0xE000; r++ {
+		if isSpace(r) || IsZeroWidth(r) || unicode.IsControl(r) || isPrivate(r) || Fold(r) != r || r == utf8.RuneError {
+			t.Fatalf("%U is in a class Line changes", r)
+		}
+	}
 }

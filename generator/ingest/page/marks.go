@@ -61,7 +61,7 @@ var (
 // that ends in a word which only ends like a credit (测绘, 描绘, 拍摄: 第三章
 // 基础测绘, …利害关系人对测绘) is none.
 func isCredit(s string) bool {
-	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。，,；") {
+	if len(s) > 4*40 || utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。，,；") { // no rune is longer than 4 bytes
 		return false
 	}
 	if label.Structural(s) || creditLikeWord.MatchString(s) {

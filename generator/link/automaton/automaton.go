@@ -170,11 +170,13 @@ func (a *Automaton) Find(text string, fn func(Match)) {
 		return
 	}
 	ring := make([]int, a.maxLen+1) // byte offsets of the last runes
+	head := 0                       // the slot of the next rune: their count modulo len(ring), kept without dividing
 	s := int32(0)
-	n := 0
 	for i, r := range text {
-		ring[n%len(ring)] = i
-		n++
+		ring[head] = i
+		if head++; head == len(ring) {
+			head = 0
+		}
 		s = a.step(s, a.fold(r))
 		end := i + utf8.RuneLen(r)
 		if r == utf8.RuneError && !validAt(text, i) {
@@ -182,7 +184,11 @@ func (a *Automaton) Find(text string, fn func(Match)) {
 		}
 		for t := s; t > 0; t = a.dict[t] {
 			if a.out[t] >= 0 {
-				start := ring[(n-int(a.runes[t]))%len(ring)]
+				k := head - int(a.runes[t]) // a state's string is no longer than the ring
+				if k < 0 {
+					k += len(ring)
+				}
+				start := ring[k]
 				fn(Match{Pattern: int(a.out[t]), Start: start, End: end})
 			}
 		}

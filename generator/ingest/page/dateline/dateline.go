@@ -48,15 +48,14 @@ var (
 // maxHead is the most characters a dateline takes, reporters included.
 const maxHead = 80
 
-// head returns the first n characters of s.
-func head(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
+// inHead reports whether the character c is among the first n
+// characters of s.
+func inHead(s, c string, n int) bool {
+	if len(s) > utf8.UTFMax*n {
+		s = s[:utf8.UTFMax*n] // holds the first n characters whole
 	}
-	return s
+	i := strings.Index(s, c)
+	return i >= 0 && utf8.RuneCountInString(s[:i]) < n
 }
 
 // Match is a dateline as read, before its year is resolved.
@@ -70,7 +69,7 @@ type Match struct {
 // Opening reads a dateline at the start of s. It returns the dateline and
 // the text after it.
 func Opening(s string) (Match, string, bool) {
-	if h := head(s, maxHead); !strings.Contains(h, "电") && !strings.Contains(h, "讯") {
+	if !inHead(s, "电", maxHead) && !inHead(s, "讯", maxHead) {
 		return Match{}, s, false
 	}
 	m := openRE.FindStringSubmatchIndex(s)
