@@ -292,7 +292,7 @@ func lookAll(fsys fs.FS, paths []string) []look {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
 		g.Go(func() error {
-			out[i].at = time.Now()
+			out[i].at = clock()
 			out[i].fi, out[i].err = fs.Stat(fsys, p)
 			return nil
 		})
@@ -328,6 +328,10 @@ func ingestFile(fsys fs.FS, p string, l look, cache *Cache, store *Store) ingest
 		if r, ok := cache.unchanged(p, s); ok {
 			return r
 		}
+		if r, ok := storedUnchanged(p, s, store); ok {
+			cache.put(p, r, s)
+			return r
+		}
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
@@ -342,8 +346,24 @@ func ingestFile(fsys fs.FS, p string, l look, cache *Cache, store *Store) ingest
 		r = ingestData(p, data, sum)
 		store.save(p, r)
 	}
+	store.keep(p, s, sum)
 	cache.put(p, r, s)
 	return r
+}
+
+// storedUnchanged returns what the source at p gave from the Store when
+// its stamp s is the one the Store kept of it and the Store holds the
+// entry of the digest kept with it: the file is not read.
+func storedUnchanged(p string, s stamp, store *Store) (ingested, bool) {
+	sum, ok := store.known(p, s)
+	if !ok {
+		return ingested{}, false
+	}
+	r, ok := store.load(p, sum)
+	if ok {
+		store.keep(p, s, sum)
+	}
+	return r, ok
 }
 
 // ingestData parses the bytes of the source at p, whose digest is sum.

@@ -44,10 +44,11 @@ import (
 // with what that parse used (a memo that kept what it read, all of it, is
 // not written again) and read back by the next, under the same rules: a
 // file of another program, damaged or cut short is not read, and the
-// stage computes everything again. The link memo (30 MB on the LawRefBook
+// stage computes everything again. The link memo (15 MB on the LawRefBook
 // corpus) is written whole only when much of it changed; after an edit of
 // a few documents, a delta file beside it holds what changed since it was
-// written whole (deltaMemo).
+// written whole (deltaMemo). Beside them, the stamp index (stampsName)
+// lets a parse find the entry of a file it does not read.
 type Store struct {
 	dir     string
 	program string
@@ -60,13 +61,15 @@ type Store struct {
 	// wholeRead holds, by memo name, the check of the whole memo file
 	// the last parse read (deltaMemo).
 	wholeRead map[string][]byte
+	// stamps is the stamp index of the parse (stampsName).
+	stamps *stampIndex
 }
 
 // storeFormat begins every entry, memoFormat every memo file; they change
 // when the layout does.
 const (
-	storeFormat = "tiaoli parsed source 2\n"
-	memoFormat  = "tiaoli memo 1\n"
+	storeFormat = "tiaoli parsed source 3\n"
+	memoFormat  = "tiaoli memo 2\n"
 )
 
 // storeTag marks a folder as a Store: the cache directory tag that backup
@@ -174,6 +177,7 @@ func (s *Store) loadMemos() *memos {
 	}
 	m := &memos{aligned: compare.NewMemo(), linked: link.NewStoredMemo(), merged: reconcile.NewMemo()}
 	s.wholeRead = map[string][]byte{}
+	s.readStamps()
 	if s.fresh {
 		return m
 	}
@@ -220,6 +224,7 @@ func (s *Store) saveMemos(m *memos) {
 	if s.program == "" {
 		return
 	}
+	s.saveStamps()
 	for _, k := range m.stored() {
 		if !k.memo.Changed() {
 			continue
@@ -306,7 +311,7 @@ func (s *Store) load(p, sum string) (ingested, bool) {
 // A check is what a Store writes before a payload to find it damaged.
 // An entry's name says which program wrote it, so its check is the
 // CRC-32C of the payload, which finds damage and costs a fraction of a
-// digest over the 200 MB of entries of a large corpus; a memo file's name
+// digest over the 130 MB of entries of a large corpus; a memo file's name
 // does not, so its check is the SHA-256 of the program and the payload,
 // which another program's file fails.
 type check func(payload []byte) []byte

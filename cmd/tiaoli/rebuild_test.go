@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"tiaoli/internal/testdir"
 	"tiaoli/publish"
@@ -317,5 +318,55 @@ func damageCache(t *testing.T, cache string) {
 			data[len(data)/2] ^= 1
 		}
 		write(t, p, string(data))
+	}
+}
+
+// TestRebuildAfterStampChanges rebuilds after changes that a source's
+// stamp alone might hide or exaggerate, once the files' stamps have
+// settled (the cache of parsed sources then trusts them): a file touched
+// without a change, a file rewritten with its size and modification time
+// kept, and that edit undone the same way. After each, the site is the
+// one a fresh build makes.
+func TestRebuildAfterStampChanges(t *testing.T) {
+	dir := pubTempDir(t)
+	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
+	writeRebuildContent(t, content)
+	a := filepath.Join(content, "a.md")
+	st, err := os.Stat(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2100 * time.Millisecond) // the files' stamps settle (package generator's settle)
+	n, _, _ := countBuilt(t, content, out, false, "")
+	sameTime := func(old, new string) {
+		edit(t, a, old, new)
+		if err := os.Chtimes(a, st.ModTime().Add(-time.Hour), st.ModTime().Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, step := range []struct {
+		what   string
+		do     func()
+		parsed int
+	}{
+		{"nothing changed", func() {}, 0},
+		{"a file touched", func() {
+			if err := os.Chtimes(a, st.ModTime().Add(-time.Hour), st.ModTime().Add(-time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+		}, 0},
+		// Its new stamp is kept once it has settled: only the inode's
+		// change time then tells the next edit.
+		{"nothing changed, the touch settled", func() { time.Sleep(2100 * time.Millisecond) }, 0},
+		{"an edit keeping the file's size and time", func() { sameTime("自发布之日", "自公布之日") }, 1},
+		{"the edit undone the same way", func() { sameTime("自公布之日", "自发布之日") }, 1},
+		{"nothing changed since", func() {}, 0},
+	} {
+		step.do()
+		countBuilt(t, content, out, false, fmt.Sprintf("(%d parsed, %d as parsed before;", step.parsed, n-step.parsed))
+		freshBuild(t, content, fresh, "/")
+		if diff := siteDiff(t, out, fresh); diff != "" {
+			t.Errorf("after %s, the rebuilt site differs from a fresh build:\n%s", step.what, diff)
+		}
 	}
 }

@@ -6,6 +6,10 @@
 // JSON). Two pointers to one value come back as two values; maps,
 // interfaces, channels and functions are refused.
 //
+// A string field that holds the string it held in the value written
+// before it (the source's path on every paragraph of a document) is
+// written as one byte and read back as that string, sharing its memory.
+//
 // The bytes carry no type description: they are read back only into the
 // type they were written from, by the same program.
 package bincode
@@ -14,23 +18,76 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
 // Append appends the encoding of the value v points at to dst.
 func Append(dst []byte, v any) ([]byte, error) {
+	w := &writer{buf: dst}
+	err := w.write("Append", v)
+	return w.buf, err
+}
+
+// Write writes the encoding of the value v points at to out, as Append
+// gives it, a few kilobytes at a time: to take its digest, say, without
+// holding it whole.
+func Write(out io.Writer, v any) error {
+	w := &writer{buf: make([]byte, 0, 2*flushSize), out: out}
+	if err := w.write("Write", v); err != nil {
+		return err
+	}
+	w.flush()
+	return w.err
+}
+
+// write encodes the value v points at into w; fn names the function
+// called, for the error.
+func (w *writer) write(fn string, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return dst, errors.New("bincode: Append needs a non-nil pointer")
+		return fmt.Errorf("bincode: %s needs a non-nil pointer", fn)
 	}
 	c, err := codecOf(rv.Type().Elem())
 	if err != nil {
-		return dst, err
+		return err
 	}
-	return c.enc(dst, rv.Elem()), nil
+	c.enc(w, rv.Elem())
+	return nil
+}
+
+// flushSize is how many bytes a writer with an out gathers before it
+// writes them.
+const flushSize = 32 << 10
+
+// writer holds the bytes being written and, by string field, the last
+// string written there (see stringCodec). With an out, it writes them
+// there once it holds flushSize (see flushSome).
+type writer struct {
+	buf  []byte
+	last []string
+	out  io.Writer
+	err  error // of the first write to out that failed
+}
+
+// flushSome writes the bytes gathered to out when there is one and they
+// are flushSize or more.
+func (w *writer) flushSome() {
+	if w.out != nil && len(w.buf) >= flushSize {
+		w.flush()
+	}
+}
+
+// flush writes the bytes gathered to out.
+func (w *writer) flush() {
+	if _, err := w.out.Write(w.buf); err != nil && w.err == nil {
+		w.err = err
+	}
+	w.buf = w.buf[:0]
 }
 
 // Decode reads data, written by Append from a value of the same type,
@@ -67,9 +124,10 @@ func decode(s string, v any) error {
 
 // reader reads the encoding; its first error stops it.
 type reader struct {
-	s   string
-	at  int
-	err error
+	s    string
+	at   int
+	err  error
+	last []string // by string field, the last string read there
 }
 
 func (r *reader) fail(what string) {
@@ -111,20 +169,9 @@ func (r *reader) varint() int64 {
 	return x
 }
 
-// count reads a length, which cannot exceed the bytes left: every element
-// takes one byte at least.
-func (r *reader) count() int {
-	n := r.uvarint()
-	if n > uint64(len(r.s)-r.at) {
-		r.fail("length past the end")
-		return 0
-	}
-	return int(n)
-}
-
 // codec writes and reads values of one type.
 type codec struct {
-	enc func(dst []byte, v reflect.Value) []byte
+	enc func(w *writer, v reflect.Value)
 	dec func(r *reader, v reflect.Value)
 }
 
@@ -153,11 +200,12 @@ func build(t reflect.Type, making map[reflect.Type]*codec) (*codec, error) {
 	making[t] = c
 	switch t.Kind() {
 	case reflect.Bool:
-		c.enc = func(dst []byte, v reflect.Value) []byte {
+		c.enc = func(w *writer, v reflect.Value) {
+			b := byte(0)
 			if v.Bool() {
-				return append(dst, 1)
+				b = 1
 			}
-			return append(dst, 0)
+			w.buf = append(w.buf, b)
 		}
 		c.dec = func(r *reader, v reflect.Value) {
 			if r.err == nil && r.at >= len(r.s) {
@@ -169,28 +217,18 @@ func build(t reflect.Type, making map[reflect.Type]*codec) (*codec, error) {
 			}
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		c.enc = func(dst []byte, v reflect.Value) []byte { return binary.AppendVarint(dst, v.Int()) }
+		c.enc = func(w *writer, v reflect.Value) { w.buf = binary.AppendVarint(w.buf, v.Int()) }
 		c.dec = func(r *reader, v reflect.Value) { v.SetInt(r.varint()) }
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		c.enc = func(dst []byte, v reflect.Value) []byte { return binary.AppendUvarint(dst, v.Uint()) }
+		c.enc = func(w *writer, v reflect.Value) { w.buf = binary.AppendUvarint(w.buf, v.Uint()) }
 		c.dec = func(r *reader, v reflect.Value) { v.SetUint(r.uvarint()) }
 	case reflect.Float32, reflect.Float64:
-		c.enc = func(dst []byte, v reflect.Value) []byte {
-			return binary.AppendUvarint(dst, math.Float64bits(v.Float()))
+		c.enc = func(w *writer, v reflect.Value) {
+			w.buf = binary.AppendUvarint(w.buf, math.Float64bits(v.Float()))
 		}
 		c.dec = func(r *reader, v reflect.Value) { v.SetFloat(math.Float64frombits(r.uvarint())) }
 	case reflect.String:
-		c.enc = func(dst []byte, v reflect.Value) []byte {
-			s := v.String()
-			return append(binary.AppendUvarint(dst, uint64(len(s))), s...)
-		}
-		c.dec = func(r *reader, v reflect.Value) {
-			n := r.count()
-			if r.err == nil {
-				v.SetString(r.s[r.at : r.at+n])
-				r.at += n
-			}
-		}
+		*c = *stringCodec(-1)
 	case reflect.Pointer:
 		return c, pointerCodec(c, t, making)
 	case reflect.Slice:
@@ -200,11 +238,10 @@ func build(t reflect.Type, making map[reflect.Type]*codec) (*codec, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.enc = func(dst []byte, v reflect.Value) []byte {
+		c.enc = func(w *writer, v reflect.Value) {
 			for i := range v.Len() {
-				dst = e.enc(dst, v.Index(i))
+				e.enc(w, v.Index(i))
 			}
-			return dst
 		}
 		c.dec = func(r *reader, v reflect.Value) {
 			for i := range v.Len() {
@@ -225,11 +262,13 @@ func pointerCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) erro
 	if err != nil {
 		return err
 	}
-	c.enc = func(dst []byte, v reflect.Value) []byte {
+	c.enc = func(w *writer, v reflect.Value) {
 		if v.IsNil() {
-			return append(dst, 0)
+			w.buf = append(w.buf, 0)
+			return
 		}
-		return e.enc(append(dst, 1), v.Elem())
+		w.buf = append(w.buf, 1)
+		e.enc(w, v.Elem())
 	}
 	c.dec = func(r *reader, v reflect.Value) {
 		switch r.uvarint() {
@@ -249,11 +288,12 @@ func pointerCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) erro
 // elements.
 func sliceCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error {
 	if t.Elem().Kind() == reflect.Uint8 {
-		c.enc = func(dst []byte, v reflect.Value) []byte {
+		c.enc = func(w *writer, v reflect.Value) {
 			if v.IsNil() {
-				return append(dst, 0)
+				w.buf = append(w.buf, 0)
+				return
 			}
-			return append(binary.AppendUvarint(dst, uint64(v.Len())+1), v.Bytes()...)
+			w.buf = append(binary.AppendUvarint(w.buf, uint64(v.Len())+1), v.Bytes()...)
 		}
 		c.dec = func(r *reader, v reflect.Value) {
 			n, ok := sliceLen(r)
@@ -272,15 +312,16 @@ func sliceCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error 
 	if err != nil {
 		return err
 	}
-	c.enc = func(dst []byte, v reflect.Value) []byte {
+	c.enc = func(w *writer, v reflect.Value) {
 		if v.IsNil() {
-			return append(dst, 0)
+			w.buf = append(w.buf, 0)
+			return
 		}
-		dst = binary.AppendUvarint(dst, uint64(v.Len())+1)
+		w.buf = binary.AppendUvarint(w.buf, uint64(v.Len())+1)
 		for i := range v.Len() {
-			dst = e.enc(dst, v.Index(i))
+			e.enc(w, v.Index(i))
+			w.flushSome()
 		}
-		return dst
 	}
 	c.dec = func(r *reader, v reflect.Value) {
 		n, ok := sliceLen(r)
@@ -318,17 +359,20 @@ func structCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error
 		if !f.IsExported() {
 			return fmt.Errorf("bincode: %s.%s is not exported", t, f.Name)
 		}
+		if f.Type.Kind() == reflect.String {
+			fields[i] = stringCodec(int(stringFields.Add(1)) - 1)
+			continue
+		}
 		fc, err := build(f.Type, making)
 		if err != nil {
 			return err
 		}
 		fields[i] = fc
 	}
-	c.enc = func(dst []byte, v reflect.Value) []byte {
+	c.enc = func(w *writer, v reflect.Value) {
 		for i, f := range fields {
-			dst = f.enc(dst, v.Field(i))
+			f.enc(w, v.Field(i))
 		}
-		return dst
 	}
 	c.dec = func(r *reader, v reflect.Value) {
 		for i, f := range fields {
@@ -336,4 +380,65 @@ func structCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error
 		}
 	}
 	return nil
+}
+
+// stringFields counts the string fields of the struct types codecs were
+// made for: each has a number of its own (stringCodec).
+var stringFields atomic.Int32
+
+// stringCodec is the codec of the string field numbered field, or of a
+// string that is no field (an element of a slice) with field -1. A
+// string is written as its length plus one, then its bytes; a field's
+// string equal to the last one written in that field, as 0 alone: the
+// path of the source every paragraph and article of a document
+// carries is written once per document instead of once per paragraph,
+// and read back as one string.
+func stringCodec(field int) *codec {
+	return &codec{
+		enc: func(w *writer, v reflect.Value) {
+			s := v.String()
+			if field >= 0 {
+				last := lastOf(&w.last, field)
+				if *last == s && s != "" {
+					w.buf = append(w.buf, 0)
+					return
+				}
+				*last = s
+			}
+			w.buf = append(binary.AppendUvarint(w.buf, uint64(len(s))+1), s...)
+		},
+		dec: func(r *reader, v reflect.Value) {
+			m := r.uvarint()
+			if r.err != nil {
+				return
+			}
+			if m == 0 {
+				if field < 0 {
+					r.fail("bad string mark")
+					return
+				}
+				v.SetString(*lastOf(&r.last, field))
+				return
+			}
+			if m-1 > uint64(len(r.s)-r.at) {
+				r.fail("length past the end")
+				return
+			}
+			s := r.s[r.at : r.at+int(m-1)]
+			r.at += int(m - 1)
+			if field >= 0 {
+				*lastOf(&r.last, field) = s
+			}
+			v.SetString(s)
+		},
+	}
+}
+
+// lastOf is the last string of the field in last, which it grows to
+// hold it.
+func lastOf(last *[]string, field int) *string {
+	for len(*last) <= field {
+		*last = append(*last, "")
+	}
+	return &(*last)[field]
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 type plain struct {
@@ -100,4 +102,54 @@ func FuzzDecode(f *testing.F) {
 			t.Fatal("a value read did not read back the same")
 		}
 	})
+}
+
+// TestRepeatedFieldWrittenOnce writes a list whose elements carry the
+// same string in one field, and others that change: the repeated string
+// is written once, and all read back equal, the repeats sharing one
+// string's memory.
+func TestRepeatedFieldWrittenOnce(t *testing.T) {
+	type pos struct {
+		Path string
+		Text string
+	}
+	path := strings.Repeat("条", 40)
+	in := []pos{{path, "一"}, {path, "二"}, {path, ""}, {"", ""}, {path, "二"}, {path, "二"}}
+	data, err := Append(nil, &in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), path); n != 2 { // the path given again after ""
+		t.Errorf("the path written %d times, want 2", n)
+	}
+	var out []pos
+	if err := DecodeOwned(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Fatalf("read back %q, wrote %q", out, in)
+	}
+	if unsafe.StringData(out[0].Path) != unsafe.StringData(out[1].Path) {
+		t.Error("the repeated path read back as two strings")
+	}
+}
+
+// TestWriteIsAppend writes a value larger than a writer gathers at once
+// through Write, and checks it gave the bytes Append gives.
+func TestWriteIsAppend(t *testing.T) {
+	in := make([]Node, 3*flushSize/8)
+	for i := range in {
+		in[i] = Node{Name: strings.Repeat("条", i%5), Items: []*Node{{Name: "a"}}}
+	}
+	want, err := Append(nil, &in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := Write(&got, &in); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 2*flushSize || !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("Write gave %d bytes, Append %d, not the same", got.Len(), len(want))
+	}
 }
