@@ -194,7 +194,8 @@ func sameAnswer(a, b *Response, countsOnly bool) string {
 		x, y := p[0], p[1]
 		cut := 0.0
 		if uint64(len(x.Hits)) < x.Total && len(x.Hits) > 0 {
-			cut = x.Hits[len(x.Hits)-1].Score * (1 + scoreTolerance)
+			last := x.Hits[len(x.Hits)-1].Score
+			cut = last + scoreTolerance*math.Abs(last)
 		}
 		at := map[string]int{}
 		for i, h := range y.Hits {
@@ -209,12 +210,12 @@ func sameAnswer(a, b *Response, countsOnly bool) string {
 				return h.URL + " is on one page only"
 			}
 			o := y.Hits[j]
-			if math.Abs(o.Score-h.Score) > scoreTolerance*h.Score || liveHit(o) != liveHit(h) {
+			if math.Abs(o.Score-h.Score) > scoreTolerance*math.Abs(h.Score) || liveHit(o) != liveHit(h) {
 				return h.URL + " differs"
 			}
 			for _, g := range x.Hits[i+1:] {
 				k, ok := at[g.URL]
-				if ok && g.Score*(1+scoreTolerance) < h.Score && k < j {
+				if ok && g.Score+scoreTolerance*math.Abs(g.Score) < h.Score && k < j {
 					return h.URL + " and " + g.URL + " come in another order"
 				}
 			}

@@ -45,7 +45,7 @@ type candidate struct {
 }
 
 // rank scores the hits of the rank window on their text and sorts them;
-// hits beyond the window keep bleve's order after them.
+// hits beyond the window keep bleve's order (byScoreThenID) after them.
 func (ix *Index) rank(p *plan, m *matcher, hits bsearch.DocumentMatchCollection) []*candidate {
 	cands := make([]*candidate, len(hits))
 	top := 0.0

@@ -271,6 +271,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	sr := bleve.NewSearchRequestOptions(bq, fetch, 0, false)
 	sr.Fields = storedFields
+	sr.SortBy(byScoreThenID)
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, searchFailed(req.Query, err)
@@ -326,6 +327,12 @@ func (ix *Index) countChar(q *charQuery, fc *facetCounts) (uint64, error) {
 	fc.countBitmap(d.all)
 	return d.all.GetCardinality(), nil
 }
+
+// byScoreThenID orders bleve's hits by score, and hits of one score by
+// their IDs: which hits fill the fetched window, and their order beyond
+// the rank window, are then the content's, not the order in which the
+// index numbered its documents (feed order, batches, merges).
+var byScoreThenID = []string{"-_score", "_id"}
 
 // storedFields are the fields a hit loads.
 var storedFields = []string{

@@ -167,6 +167,9 @@ func (r *docRefs) bare(ref *model.Reference, raw rawRef, ti int) bool {
 		if !ok {
 			continue
 		}
+		if r.l.titles.cutFrom(raw.Title, tail) {
+			return false // the words name a longer law (collectInside)
+		}
 		text := r.l.texts[r.di][ti].p.Text
 		dst := r.lookup(title, yearOf(text[:raw.End-len(tail)], text[raw.End:]))
 		if dst.doc < 0 || dst.doc == r.di {

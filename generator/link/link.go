@@ -63,6 +63,7 @@ func link(c *model.Corpus, glossary []byte, memo *Memo) []model.Error {
 	l.titles.collectCited(cited)
 	l.titles.collectForms(l.defs)
 	l.titles.collectShort(l.defs)
+	l.titles.collectInside()
 	l.number(gdefs)
 	if memo != nil {
 		memo.useContext(l.contextKey(gsum, cited))

@@ -919,3 +919,52 @@ func TestMemoRereadsWords(t *testing.T) {
 		t.Errorf("through the memo the problem is %q, a whole link gives %q", got, want)
 	}
 }
+
+// TestNameCutFromLongerName: a law named without 《》 whose words end in a
+// title the corpus holds (仲裁法), after a character that makes it the tail
+// of a longer name the corpus knows only as cited (甲乙调解仲裁法), names
+// another law and links nowhere, whether the words are that longer name's
+// tail (调解仲裁法) or another name of its shape (丙乙调解仲裁法); a name
+// after a verb, a 我国 or 修改后的 still links, as does a short title (刑法
+// of 中华人民共和国刑法). Unknown words (无名办法) show the reference left
+// unresolved the same way.
+func TestNameCutFromLongerName(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"依照甲乙调解仲裁法第一条处理。", "第一条 → external 《甲乙调解仲裁法》"},
+		{"依照调解仲裁法第一条处理。", "第一条 → external 《》"},
+		{"依照丙乙调解仲裁法第一条处理。", "第一条 → external 《》"},
+		{"依照调解仲裁法的规定处理。", ""},
+		{"依照某某仲裁法第一条处理。", "第一条 → external 《某某仲裁法》"},
+		{"依照戊丁法实施条例第一条处理。", "第一条 → external 《》"},
+		{"依照无名办法第一条处理。", "第一条 → external 《》"},
+		{"依照仲裁法第一条处理。", "第一条 → D1 第一条"},
+		{"依照我国仲裁法第一条处理。", "第一条 → D1 第一条"},
+		{"依照修改后的仲裁法的规定处理。", "仲裁法 → D1"},
+		{"构成刑法第一条规定的情形。", "第一条 → D3 第一条"},
+		{"依照实施条例第一条处理。", "第一条 → D2 第一条"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			note := newsDoc("评论", "另见《中华人民共和国甲乙调解仲裁法》、《某某仲裁法》和《丙丁法实施条例》。"+tc.text)
+			docs := []*model.Document{note,
+				regulationDoc("中华人民共和国仲裁法", "第一条 总则。"),
+				regulationDoc("实施条例", "第一条 总则。"),
+				regulationDoc("中华人民共和国刑法", "第一条 总则。")}
+			c := corpusOf(docs...)
+			ids := map[string]int{}
+			for i, d := range docs {
+				ids[d.ID] = i
+			}
+			Link(c, nil)
+			var got []string
+			for _, r := range c.References {
+				if r.Kind != "citation" {
+					got = append(got, r.Text+" → "+to(r, ids))
+				}
+			}
+			if g := strings.Join(got, "|"); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}

@@ -24,6 +24,10 @@ type names struct {
 	// short maps a short title in 《》 the corpus defines for a collected
 	// work (《党纪处分条例》) to the full title it stands for.
 	short map[string]string
+	// inside maps a known name to the runes that precede it inside a
+	// longer known name (仲裁法 → 解 when 劳动争议调解仲裁法 is known):
+	// collectInside.
+	inside map[string]map[rune]bool
 }
 
 // citedTitles lists every title printed in 《》 in the texts.
@@ -124,6 +128,52 @@ func (x *titleIndex) collectShort(defs [][]*def) {
 			}
 		}
 	}
+}
+
+// collectInside records, for every name the corpus knows that ends a
+// longer known name, the rune before it there. Names are read without the
+// prefixes a short title drops (titlePrefixes), so 刑法 is not inside
+// 中华人民共和国刑法 and 我国刑法 still names it.
+func (x *titleIndex) collectInside() {
+	x.names.inside = map[string]map[rune]bool{}
+	add := func(name string) {
+		for _, p := range titlePrefixes {
+			name = strings.TrimPrefix(name, p)
+		}
+		prev := utf8.RuneError
+		for i, r := range name {
+			if i > 0 {
+				if t := name[i:]; runeCount(t) >= 2 {
+					if _, ok := x.title(t); ok {
+						if x.names.inside[t] == nil {
+							x.names.inside[t] = map[rune]bool{}
+						}
+						x.names.inside[t][prev] = true
+					}
+				}
+			}
+			prev = r
+		}
+	}
+	for _, tier := range []titleTier{x.own, x.other} {
+		for t := range tier.exact {
+			add(t)
+		}
+	}
+	for t := range x.names.cited {
+		add(t)
+	}
+}
+
+// cutFrom reports whether tail, a known name that ends words, is cut from
+// a longer name the words print: the rune before it in words precedes it
+// in a longer name the corpus knows (调解仲裁法 ends in 仲裁法, and the
+// corpus knows 劳动争议调解仲裁法), so the words name another law, one the
+// corpus may not hold, and not tail's.
+func (x *titleIndex) cutFrom(words, tail string) bool {
+	head := words[:len(words)-len(tail)]
+	prev, size := utf8.DecodeLastRuneInString(head)
+	return size > 0 && x.names.inside[normTitle(tail)][prev]
 }
 
 // endsOther reports whether a title ends the title of a document that is
@@ -231,6 +281,9 @@ func (r *docRefs) namedTitle(words string, ti, start int) (title, tail string) {
 			return d.term.Expansion, tail
 		}
 		if t, ok := r.l.titles.title(tail); ok {
+			if r.l.titles.cutFrom(words, tail) {
+				return "", ""
+			}
 			return t, tail
 		}
 	}
