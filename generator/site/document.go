@@ -195,6 +195,9 @@ func docMeta(d *model.Document) []metaItem {
 	add("批准与发布", d.Approval)
 	add("公布日期", d.Published)
 	add("施行日期", d.ValidFrom)
+	if d.ValidFrom == "" && d.PrintedValidFrom != "" {
+		add("施行日期", "本文本未载明（文中所载 "+d.PrintedValidFrom+" 为修改前文本的施行日期）")
+	}
 	for _, h := range d.History {
 		add("沿革", h)
 	}

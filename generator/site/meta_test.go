@@ -30,6 +30,22 @@ func TestHistoryUnderOneLabel(t *testing.T) {
 	}
 }
 
+// TestAmendedTextPrintsNoValidFrom: an amended text whose article still
+// gives its first version's day (本条例自X起施行, X before the last
+// amendment) says plainly that it prints no day of its own and what the
+// printed day is, instead of showing no 施行日期 beside that article.
+func TestAmendedTextPrintsNoValidFrom(t *testing.T) {
+	rule := "# 某某市绿化条例\n\n1991年10月26日 某某市人民代表大会常务委员会第二十六次会议通过\n\n" +
+		"2003年9月26日 某某市人民代表大会常务委员会第五次会议修正\n\n" +
+		"<!-- INFO END -->\n\n第一条 为了促进绿化，制定本条例。\n\n第二条 本条例自1992年1月1日起施行。\n"
+	files, url := ruleSite(t, rule, 2)
+	p := parsePage(t, files, strings.TrimSuffix(url, "a2/")+"index.html")
+	got := text(p.Find("dl.meta dt:contains('施行日期')").Next())
+	if !strings.Contains(got, "未载明") || !strings.Contains(got, "1992-01-01") {
+		t.Errorf("施行日期 = %q, want a note that the text prints none of its own and that 1992-01-01 is the earlier text's", got)
+	}
+}
+
 // TestReporterInDateline: a news item whose reporter is named only in its
 // dateline (本报北京2月11日电 （记者某某）) gives that reporter as 作者.
 func TestReporterInDateline(t *testing.T) {
