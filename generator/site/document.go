@@ -191,6 +191,7 @@ func docMeta(d *model.Document) []metaItem {
 			m = append(m, metaItem{label, []string{value}})
 		}
 	}
+	add("版本", strings.Trim(d.VersionMark, "（）()")) // what the collector's title named it by
 	add("发布机关", d.Issuer)
 	add("批准与发布", d.Approval)
 	add("公布日期", d.Published)
@@ -294,7 +295,7 @@ func repeatedHeader(d *model.Document) int {
 		return 0
 	}
 	meta := foldMeta(d.Approval + strings.Join(d.History, ""))
-	title := foldMeta(d.Title)
+	title := foldMeta(d.ListedTitle())
 	n := 0
 	for _, para := range d.Body {
 		t := foldMeta(para.Text)

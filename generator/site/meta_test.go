@@ -9,6 +9,7 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/site"
+	"tiaoli/generator/site/lookup"
 )
 
 // TestHistoryUnderOneLabel: the lines of a document's history stand under
@@ -57,6 +58,26 @@ func TestReporterInDateline(t *testing.T) {
 	p := parsePage(t, render(t, c, site.Options{Base: "/"}), url+"index.html")
 	if got := text(p.Find("dl.meta dt:contains('作者')").Next()); got != "王某某" {
 		t.Errorf("作者 = %q, want 王某某", got)
+	}
+}
+
+// TestOwnTitleShown: a 批复 whose collector's heading adds a year to its
+// title (某某批复（2000）) is headed by its own title; the year shows as its
+// 版本, and a citation of it names the year after the 《》.
+func TestOwnTitleShown(t *testing.T) {
+	src := "# 某某院关于某某问题的批复（2000）\n\n某某院关于某某问题的批复\n\n（2000年6月1日某某院某某委员会第一次会议通过）\n\n" +
+		"某省某某院：\n\n你院《关于某某问题的请示》收悉。经研究，批复如下：\n\n某某行为以受贿论。\n\n此复\n"
+	c := generator.Parse(fstest.MapFS{"a.md": {Data: []byte(src)}})
+	d := c.Documents[0]
+	p := parsePage(t, render(t, c, site.Options{Base: "/"}), d.URL+"index.html")
+	if got := text(p.Find("main h1")); got != "某某院关于某某问题的批复" {
+		t.Errorf("heading %q, want the 批复's own title without the year", got)
+	}
+	if got := text(p.Find("dl.meta dt:contains('版本')").Next()); got != "2000" {
+		t.Errorf("版本 = %q, want 2000", got)
+	}
+	if got := lookup.Cite(d); got != "《某某院关于某某问题的批复》（2000）" {
+		t.Errorf("cited as %q", got)
 	}
 }
 
