@@ -118,6 +118,10 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 	case refArticle:
 		ok = r.article(&ref, raw, ti)
 	default:
+		if alt, found := r.leadArticle(ti, raw, t); found {
+			alt.From, alt.Text = ref.From, ref.Text
+			return alt, true
+		}
 		ok = r.local(&ref, raw, t)
 		if !ok || ref.Problem != "" {
 			if alt, altOK := r.fallback(ti, raw, t); altOK {
@@ -150,6 +154,24 @@ func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
 	if t.item < 0 || !found || (raw.Kind != refItem && raw.Kind != refParagraph) {
+		return model.Reference{}, false
+	}
+	alt, ok := r.resolve(c.text, inherit(c.raw, raw))
+	return alt, ok && alt.Problem == ""
+}
+
+// leadArticle resolves a bare 第N款 of an item through the whole article
+// its 款's lead cites (违反本条例第二十一条规定的，按照下列规定处罚：（一）违反第一款
+// 规定的…): the items go through that article's 款, not their own
+// article's. False when the lead cites no one whole article, or that
+// article has no such 款.
+func (r *docRefs) leadArticle(ti int, raw rawRef, t text) (model.Reference, bool) {
+	if raw.Kind != refParagraph || raw.Qual != qualNone || raw.P.Article != 0 || t.item < 0 ||
+		!strings.HasPrefix(t.p.Text[raw.Start:], "第") { // 本条第一款 is its own article's
+		return model.Reference{}, false
+	}
+	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
+	if !found || c.raw.Kind != refArticle || c.raw.Through != nil || c.raw.P.Para != 0 || c.raw.P.Item != 0 {
 		return model.Reference{}, false
 	}
 	alt, ok := r.resolve(c.text, inherit(c.raw, raw))
