@@ -996,3 +996,44 @@ func TestItemParagraphOfLeadArticle(t *testing.T) {
 	}
 	checkLinks(t, c)
 }
+
+// TestPriorRevisionCited: a 第X条 of a law named after 修订前的 (修改前的,
+// 修正前的) is an article of the version before the one in force when the
+// citing text was made: that version when the corpus holds it, else
+// nothing, with Before (the date of the version in force, or of the citing
+// text when the corpus holds none then).
+func TestPriorRevisionCited(t *testing.T) {
+	old := []string{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"}
+	new := []string{"第一条 新的总则。", "第二条 新的附则。"}
+	for _, tc := range []struct{ text, date, want, before string }{
+		{"适用修订前的《某某条例》第二条的规定。", "2019-05-01", "D1 第二条", ""},
+		{"适用修改前的某某条例第三条的规定。", "2019-05-01", "D1 第三条", ""},
+		{"适用修订前的《某某条例》第二条的规定。", "2016-05-01", "?", "2015"},
+		{"适用修订前的《某某条例》第二条的规定。", "2010-01-01", "?", "2010-01-01"},
+		{"适用《某某条例》第二条的规定。", "2019-05-01", "D2 第二条", ""},
+	} {
+		v15 := regulationDoc("某某条例2015", old...)
+		v18 := regulationDoc("某某条例 2018", new...)
+		v15.Date, v18.Date = "", ""
+		note := newsDoc("评论", tc.text)
+		note.Date = tc.date
+		c := corpusOf(note, v15, v18)
+		c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
+			{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
+		Link(c, nil)
+		ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
+		found := false
+		for _, r := range c.References {
+			if !strings.HasPrefix(r.Text, "第") {
+				continue
+			}
+			found = true
+			if got := to(r, ids); got != tc.want || r.Before != tc.before || (r.Before != "") != (r.Problem != "") {
+				t.Errorf("%s cited on %s: %s → %s, before %q, problem %q; want %s, before %q", tc.text, tc.date, r.Text, got, r.Before, r.Problem, tc.want, tc.before)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no reference to the article", tc.text)
+		}
+	}
+}
