@@ -170,16 +170,13 @@ func TestAmendmentCitesUnamendedText(t *testing.T) {
 			amendment.Date = "2023-12-29"
 			law := regulationDoc("中华人民共和国某某法", "第一条 依照本法第二条处理某某事项。", "第二条 某某事项的范围。", "第二条之一 新增的规定。")
 			law.Date = tc.lawDate
-			docs, ids := []*model.Document{amendment, law}, map[string]int{}
+			docs := []*model.Document{amendment, law}
 			if tc.older {
 				old := docFromLines(model.KindRegulation, "中华人民共和国某某法", "old.md", 1, []string{"第一条 旧的规定。", "第二条 旧的范围。"})
 				old.Date = "2010-03-18"
 				docs = append(docs, old)
 			}
-			c := corpusOf(docs...)
-			for i, d := range docs {
-				ids[d.ID] = i
-			}
+			c, ids := indexedCorpus(docs...)
 			Link(c, nil)
 			var got []string
 			for _, r := range c.References {

@@ -18,6 +18,16 @@ func corpusOf(docs ...*model.Document) *model.Corpus {
 	return c
 }
 
+// indexedCorpus is corpusOf with the index of each document (D0, D1 …).
+func indexedCorpus(docs ...*model.Document) (*model.Corpus, map[string]int) {
+	c := corpusOf(docs...) // gives the IDs
+	ids := map[string]int{}
+	for i, d := range docs {
+		ids[d.ID] = i
+	}
+	return c, ids
+}
+
 func regulationDoc(title string, lines ...string) *model.Document {
 	d := docFromLines(model.KindRegulation, title, "reg.md", 1, lines)
 	d.Date = "2026-01-30"
@@ -449,6 +459,18 @@ func linkedYearVersions(text, date string) []string {
 
 // linkedVersions is linkedYearVersions with the lines of each version.
 func linkedVersions(text, date string, old, new []string) []string {
+	c, ids := linkedVersionsCorpus(text, date, old, new)
+	var got []string
+	for _, r := range c.References {
+		got = append(got, r.Text+" → "+to(r, ids))
+	}
+	return got
+}
+
+// linkedVersionsCorpus links the corpus of linkedVersions and returns it
+// with the index of each document (D0 the note, D1 the 2015 version, D2 the
+// 2018).
+func linkedVersionsCorpus(text, date string, old, new []string) (*model.Corpus, map[string]int) {
 	v15 := regulationDoc("某某条例2015", old...)
 	v18 := regulationDoc("某某条例 2018", new...)
 	v15.Date, v18.Date = "", ""
@@ -458,12 +480,7 @@ func linkedVersions(text, date string, old, new []string) []string {
 	c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
 		{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
 	Link(c, nil)
-	ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
-	var got []string
-	for _, r := range c.References {
-		got = append(got, r.Text+" → "+to(r, ids))
-	}
-	return got
+	return c, map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
 }
 
 // TestWorkTitle: a citation of a work's title finds the versions whose own
@@ -507,15 +524,12 @@ func TestTitleWithoutIssuer(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			note := newsDoc("评论", "依照"+tc.cited+"处理。")
-			docs, ids := []*model.Document{note}, map[string]int{note.ID: 0}
+			docs := []*model.Document{note}
 			for _, title := range tc.titles {
 				d := regulationDoc(title, "第一条 总则。")
 				docs = append(docs, d)
 			}
-			c := corpusOf(docs...)
-			for i, d := range docs {
-				ids[d.ID] = i
-			}
+			c, ids := indexedCorpus(docs...)
 			Link(c, nil)
 			var got []string
 			for _, r := range c.References {
@@ -1012,16 +1026,7 @@ func TestPriorRevisionCited(t *testing.T) {
 		{"适用修订前的《某某条例》第二条的规定。", "2010-01-01", "?", "2010-01-01"},
 		{"适用《某某条例》第二条的规定。", "2019-05-01", "D2 第二条", ""},
 	} {
-		v15 := regulationDoc("某某条例2015", old...)
-		v18 := regulationDoc("某某条例 2018", new...)
-		v15.Date, v18.Date = "", ""
-		note := newsDoc("评论", tc.text)
-		note.Date = tc.date
-		c := corpusOf(note, v15, v18)
-		c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
-			{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
-		Link(c, nil)
-		ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
+		c, ids := linkedVersionsCorpus(tc.text, tc.date, old, new)
 		found := false
 		for _, r := range c.References {
 			if !strings.HasPrefix(r.Text, "第") {
