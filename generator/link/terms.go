@@ -50,17 +50,44 @@ type found struct {
 // starting "X，是指" defines X.
 func findDefinitions(s string, article bool) []found {
 	var fs []found
-	fs = append(fs, findAbbreviations(s)...)
-	fs = append(fs, findSoCalled(s)...)
-	if article {
-		fs = append(fs, findInitial(s)...)
+	for _, f := range definitionFinders {
+		if (article || !f.articles) && f.mayFind(s) {
+			fs = append(fs, f.find(s)...)
+		}
 	}
-	fs = append(fs, findSameBelow(s)...)
-	fs = append(fs, findIncludes(s)...)
-	fs = append(fs, findAcronyms(s)...)
-	fs = append(fs, findLists(s)...)
 	slices.SortStableFunc(fs, func(a, b found) int { return cmp.Compare(a.Start, b.Start) })
 	return dropOverlaps(fs)
+}
+
+// definitionFinder is one reader of findDefinitions, with the words a text
+// must hold one of for it to find anything there (the words its patterns
+// are built on). Most texts hold none, and a scan for a word is much
+// cheaper than a finder's reading of every character.
+type definitionFinder struct {
+	find     func(string) []found
+	triggers []string
+	articles bool // it reads the texts of articles only
+}
+
+// mayFind reports whether s holds one of the finder's words.
+func (f definitionFinder) mayFind(s string) bool {
+	for _, w := range f.triggers {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// definitionFinders in the order their finds are kept when they overlap.
+var definitionFinders = []definitionFinder{
+	{find: findAbbreviations, triggers: []string{"称"}},           // every abbreviationKeys word
+	{find: findSoCalled, triggers: []string{"所"}},                // 所称, 所稱 (TestSoCalledFirstRune)
+	{find: findInitial, triggers: []string{"指"}, articles: true}, // every initialVerbs verb
+	{find: findSameBelow, triggers: []string{"下同"}},
+	{find: findIncludes, triggers: []string{"包括"}},
+	{find: findAcronyms, triggers: []string{"英文"}},             // every acronymKeys word
+	{find: findLists, triggers: []string{"“", "\"", "「", "‘"}}, // isQuoteOpen
 }
 
 // dropOverlaps keeps the first of two finds whose spans overlap.
