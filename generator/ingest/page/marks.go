@@ -64,11 +64,17 @@ func isCredit(s string) bool {
 	if len(s) > 4*40 || utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。，,；") { // no rune is longer than 4 bytes
 		return false
 	}
-	if label.Structural(s) || creditLikeWord.MatchString(s) {
+	if !strings.ContainsAny(s, creditRunes) || label.Structural(s) || creditLikeWord.MatchString(s) {
 		return false
 	}
 	return creditRE.MatchString(s)
 }
+
+// creditRunes are the characters one of which every credit creditRE
+// matches holds (发 or 摄 of a wire credit, 摄 绘 画 图 of an artist's,
+// 图 摄 视 of a labelled one, 图 照 of 资料图片 and 新华社照片): a line
+// without them is no credit, and most lines hold none.
+const creditRunes = "发摄绘画图视照"
 
 // creditLikeWord matches a line ending in a word whose last character a
 // credit ends with (绘, 摄): the work of surveying, describing, filming.
