@@ -80,6 +80,9 @@ func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 	page := pageText(lines)
 	first, last := articleSpan(lines)
 	var out []block.Line
+	if len(lines) > 0 {
+		out = make([]block.Line, 0, len(lines)) // joins only shorten the list
+	}
 	var reps []model.Repair
 	for i, l := range lines {
 		if l.ListItem && strayMarker(lines, i) {
