@@ -77,7 +77,7 @@ const (
 // Repair returns the lines with cut lines joined and stray list markers
 // dropped, and the repairs made. Repairs have no path; the caller sets it.
 func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
-	page := pageText(lines)
+	page := &pageEvidence{text: pageText(lines)}
 	first, last := articleSpan(lines)
 	var out []block.Line
 	if len(lines) > 0 {
@@ -99,7 +99,7 @@ func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 				l.ListItem = false
 			}
 			var r []model.Repair
-			out[n-1], r = join(out[n-1], l, page)
+			out[n-1], r = join(out[n-1], l, page.text)
 			reps = append(reps, r...)
 			continue
 		}
@@ -152,7 +152,7 @@ func articleSpan(lines []block.Line) (first, last int) {
 
 // joinable reports whether next continues prev across a layout break;
 // inArticles says next stands between two article labels.
-func joinable(prev, next block.Line, page string, inArticles bool) bool {
+func joinable(prev, next block.Line, page *pageEvidence, inArticles bool) bool {
 	if prev.Marked() || next.Marked() || prev.Quote != next.Quote || next.Indent {
 		return false
 	}
@@ -202,7 +202,7 @@ func opensUnit(s string) bool {
 // cut however short it is: the articles of a regulation print nothing but
 // their 款 and items, and a narrow column cuts them anywhere (see
 // narrowCandidate for the lines these rules leave alone).
-func cut(l, next block.Line, page string, inArticles bool) bool {
+func cut(l, next block.Line, page *pageEvidence, inArticles bool) bool {
 	s := l.Text
 	if endsSentence(s) || strings.Contains(s, tableCell) {
 		return false
@@ -306,12 +306,59 @@ func onlyLabel(s string) bool {
 
 // junctionElsewhere reports whether the three characters on each side of
 // the break between a and b are printed together somewhere on the page.
-func junctionElsewhere(a, b, page string) bool {
+func junctionElsewhere(a, b string, page *pageEvidence) bool {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) < 3 || len(rb) < 3 {
+	if len(ra) < junctionSide || len(rb) < junctionSide {
 		return false
 	}
-	return strings.Contains(page, string(ra[len(ra)-3:])+string(rb[:3]))
+	return page.prints(string(ra[len(ra)-junctionSide:]) + string(rb[:junctionSide]))
+}
+
+// junctionSide is how many characters of each side of a break
+// junctionElsewhere looks for.
+const junctionSide = 3
+
+// pageEvidence is the text of a page (pageText), asked whether it prints
+// the characters around a break elsewhere. A page asked more than
+// searchesBeforeIndex times is indexed once: the set of its runs of
+// 2*junctionSide characters answers the next questions without reading
+// it whole again (the articles of a code cut by a narrow column ask as
+// many times as the page has articles).
+type pageEvidence struct {
+	text     string
+	searches int
+	runs     map[string]bool
+}
+
+const searchesBeforeIndex = 16
+
+// prints reports whether the page holds s, a string of 2*junctionSide
+// characters (valid UTF-8: its first byte starts a character of the page
+// wherever it stands there, so a match is one of the page's runs).
+func (p *pageEvidence) prints(s string) bool {
+	if p.runs == nil && p.searches < searchesBeforeIndex {
+		p.searches++
+		return strings.Contains(p.text, s)
+	}
+	if p.runs == nil {
+		p.runs = runsOf(p.text, 2*junctionSide)
+	}
+	return p.runs[s]
+}
+
+// runsOf is the set of the runs of n characters of s, as substrings of s.
+func runsOf(s string, n int) map[string]bool {
+	runs := make(map[string]bool, len(s)/3)
+	starts := make([]int, n) // of the last n characters, the oldest at k%n
+	k := 0
+	for i := range s {
+		starts[k%n] = i
+		if k++; k >= n {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			runs[s[starts[k%n]:i+size]] = true
+		}
+	}
+	return runs
 }
 
 // tableCell separates the cells of a table row, which is a unit of its own.

@@ -190,3 +190,30 @@ func FuzzRepair(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPagePrints: the page's answer (pageEvidence.prints) is that of
+// strings.Contains, before and after the page is indexed, for any run of
+// 2*junctionSide characters taken from the page or from the other text.
+func FuzzPagePrints(f *testing.F) {
+	f.Add("第十二条 办公厅\n(室)应当履行职责\n第十三条 甲乙丙丁", "办公厅\n(室")
+	f.Add("同同同同同同同\n同同同", "同同同同同同")
+	f.Add("\xe4\xb8abc\xe4\xb8\x80一二三四五六", "\xe4一二三四五六")
+	f.Fuzz(func(t *testing.T, text, other string) {
+		p := &pageEvidence{text: text}
+		var asks []string
+		for _, s := range []string{text, other} {
+			rs := []rune(s)
+			for i := 0; i+2*junctionSide <= len(rs); i++ {
+				asks = append(asks, string(rs[i:i+2*junctionSide]))
+			}
+		}
+		for range 2 { // the second time from the index
+			for _, s := range asks {
+				if got, want := p.prints(s), strings.Contains(text, s); got != want {
+					t.Fatalf("prints(%q) on %q = %v, want %v", s, text, got, want)
+				}
+			}
+			p.searches = searchesBeforeIndex
+		}
+	})
+}
