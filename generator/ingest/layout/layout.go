@@ -368,12 +368,14 @@ const tableCell = " | "
 // followed by closing quotes or brackets (…。” …。）). A quotation that
 // runs over several paragraphs leaves its quote open at the end of each.
 func endsSentence(s string) bool {
-	r := []rune(s)
-	i := len(r) - 1
-	for i >= 0 && closes(r[i]) {
-		i--
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !closes(r) {
+			return strings.ContainsRune("。！？!?；;：:…—", r)
+		}
+		s = s[:len(s)-size]
 	}
-	return i >= 0 && strings.ContainsRune("。！？!?；;：:…—", r[i])
+	return false
 }
 
 // startsClosing reports whether s starts with punctuation that cannot open

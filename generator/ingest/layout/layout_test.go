@@ -217,3 +217,22 @@ func FuzzPagePrints(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEndsSentence compares endsSentence, which reads s from its end,
+// with reading the characters of s from its start.
+func FuzzEndsSentence(f *testing.F) {
+	for _, s := range []string{"…。”", "。）", "甲", "", "\xe4\xb8。", "”\xe4", "。\xe3\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := []rune(s)
+		i := len(r) - 1
+		for i >= 0 && closes(r[i]) {
+			i--
+		}
+		want := i >= 0 && strings.ContainsRune("。！？!?；;：:…—", r[i])
+		if got := endsSentence(s); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
