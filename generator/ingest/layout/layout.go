@@ -470,17 +470,26 @@ func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 // tail and head give a few characters around a break for repair records.
 func tail(s string) string {
-	r := []rune(s)
-	if len(r) > 12 {
-		r = r[len(r)-12:]
-	}
-	return string(r)
+	return string([]rune(s[runeOffset(s, utf8.RuneCountInString(s)-contextRunes):]))
 }
 
 func head(s string) string {
-	r := []rune(s)
-	if len(r) > 12 {
-		r = r[:12]
+	return string([]rune(s[:runeOffset(s, contextRunes)]))
+}
+
+// contextRunes is how many characters tail and head give.
+const contextRunes = 12
+
+// runeOffset is the byte offset of character n of s (from 0), 0 when n is
+// below 0 and len(s) when s holds no more: only the characters given are
+// converted, as a conversion of the whole string would give them.
+func runeOffset(s string, n int) int {
+	k := 0
+	for i := range s {
+		if k >= n {
+			return i
+		}
+		k++
 	}
-	return string(r)
+	return len(s)
 }

@@ -236,3 +236,24 @@ func FuzzEndsSentence(f *testing.F) {
 		}
 	})
 }
+
+// FuzzContext compares tail and head with taking the last and first
+// contextRunes characters of the whole string converted to runes.
+func FuzzContext(f *testing.F) {
+	for _, s := range []string{"", "甲", "一二三四五六七八九十甲乙丙丁", "\xe4\xb8一二三四五六七八九十甲乙\xff", "abcdefghijklmnop"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := []rune(s)
+		wantTail, wantHead := r, r
+		if len(r) > contextRunes {
+			wantTail, wantHead = r[len(r)-contextRunes:], r[:contextRunes]
+		}
+		if got := tail(s); got != string(wantTail) {
+			t.Fatalf("tail(%q) = %q, want %q", s, got, string(wantTail))
+		}
+		if got := head(s); got != string(wantHead) {
+			t.Fatalf("head(%q) = %q, want %q", s, got, string(wantHead))
+		}
+	})
+}
