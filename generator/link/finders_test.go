@@ -537,6 +537,9 @@ func TestFinderTriggers(t *testing.T) {
 	holds("abbreviationKeys", keys, "称")
 	holds("initialVerbs", verbs, "指")
 	holds("acronymKeys", acronymKeys, "英文")
+	if len(definitionFinders) > 32 {
+		t.Errorf("%d finders: triggersIn has a bit for 32", len(definitionFinders))
+	}
 }
 
 // TestFindersSkipNothing: on the texts of the sample pages, a finder
@@ -552,12 +555,21 @@ func TestFindersSkipNothing(t *testing.T) {
 	}
 }
 
-// checkSkipped fails when a finder that findDefinitions skips on s for
-// want of its trigger would find a term in s.
+// checkSkipped fails when triggersIn does not report the finders whose
+// words s holds (strings.Contains), or when a finder that findDefinitions
+// skips on s for want of its words would find a term in s.
 func checkSkipped(t *testing.T, s string) {
 	t.Helper()
+	held := triggersIn(s)
 	for i, f := range definitionFinders {
-		if !f.mayFind(s) {
+		holds := false
+		for _, w := range f.triggers {
+			holds = holds || strings.Contains(s, w)
+		}
+		if got := held&(1<<i) != 0; got != holds {
+			t.Fatalf("triggersIn(%q) says %v of finder %d, strings.Contains %v", s, got, i, holds)
+		}
+		if !holds {
 			if got := f.find(s); len(got) > 0 {
 				t.Fatalf("finder %d skips %q but finds %q", i, s, got[0].Term.Term)
 			}
