@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,6 +59,48 @@ func units(s string) []*unit {
 	var out []*unit
 	for i, l := range strings.Split(s, "\n") {
 		out = append(out, newUnit(strings.Repeat("条", i+1), l))
+	}
+	return out
+}
+
+// FuzzShares compares Shares with counting each bigram's hits per text
+// in a map, on texts cut from a at newlines.
+func FuzzShares(f *testing.F) {
+	f.Add("临时用地的期限\n抵免限额抵免限额\n依照本法的规定", "临时用地抵免限额")
+	f.Add("同同同\n同同\n", "同同")
+	f.Add("", "一")
+	f.Fuzz(func(t *testing.T, a, sentence string) {
+		texts := strings.Split(a, "\n")
+		got := NewTexts(texts).Shares(sentence)
+		want := countedShares(NewTexts(texts), sentence)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Shares(%q) of %q = %v, want %v", sentence, texts, got, want)
+		}
+	})
+}
+
+// countedShares is Shares with each bigram's hits counted in a map.
+func countedShares(t *Texts, sentence string) []float64 {
+	out := make([]float64, t.n)
+	n := float64(t.n + 1)
+	all := 0.0
+	for _, g := range newUnit("", sentence).grams {
+		counts := map[int32]int32{}
+		for _, h := range t.hits {
+			if h.key == g.key {
+				counts[h.text]++
+			}
+		}
+		w := math.Log(1 + n/float64(len(counts)+1))
+		all += w * float64(g.count)
+		for text, c := range counts {
+			out[text] += w * float64(min(g.count, c))
+		}
+	}
+	if all > 0 {
+		for i := range out {
+			out[i] /= all
+		}
 	}
 	return out
 }

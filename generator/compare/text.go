@@ -225,6 +225,22 @@ type hit struct {
 	text int32
 }
 
+// run is how many times a text holds a bigram.
+type run struct{ text, count int32 }
+
+// textRuns appends to runs the count of the hits of one bigram per text:
+// they are sorted by text, so each text's hits are one run.
+func textRuns(runs []run, hits []hit) []run {
+	for i, h := range hits {
+		if i > 0 && h.text == hits[i-1].text {
+			runs[len(runs)-1].count++
+			continue
+		}
+		runs = append(runs, run{h.text, 1})
+	}
+	return runs
+}
+
 // NewTexts prepares texts (the articles of a law) for Shares.
 func NewTexts(texts []string) *Texts {
 	t := &Texts{n: len(texts)}
@@ -250,19 +266,18 @@ func (t *Texts) Shares(sentence string) []float64 {
 	out := make([]float64, t.n)
 	n := float64(t.n + 1)
 	all := 0.0
-	counts := make(map[int32]int32)
+	var runs []run
 	for _, g := range newUnit("", sentence).grams {
 		lo, _ := slices.BinarySearchFunc(t.hits, g.key, func(h hit, k uint64) int { return cmp.Compare(h.key, k) })
 		hi := lo
-		clear(counts)
 		for hi < len(t.hits) && t.hits[hi].key == g.key {
-			counts[t.hits[hi].text]++
 			hi++
 		}
-		w := math.Log(1 + n/float64(len(counts)+1))
+		runs = textRuns(runs[:0], t.hits[lo:hi])
+		w := math.Log(1 + n/float64(len(runs)+1))
 		all += w * float64(g.count)
-		for text, c := range counts {
-			out[text] += w * float64(min(g.count, c))
+		for _, r := range runs {
+			out[r.text] += w * float64(min(g.count, r.count))
 		}
 	}
 	if all > 0 {

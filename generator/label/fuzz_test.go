@@ -13,7 +13,7 @@ func FuzzLabels(f *testing.F) {
 	for _, s := range []string{
 		"第一百零三条之一 内容", "第 十五 条 公务员", "第三十－条", "第（一）、（二）项的", "第一分编 通则",
 		"第五条前款规定的情形", "第五条修改为：", "第五条～第七条", "依照本条第二款第（三）项", "前两款第一项",
-		"（十）", "附 则", "十．严禁", "1．1—苯基—2—丙酮", "5.1.1 重伤", "①注", "(以下简称本法)", "〔2002〕", "一 、总则", "第１０３条", "第", "第一", "第（", "前", "本", "基本条件", "第五条之",
+		"（十）", "附 则", "總綱", "目錄：", "附\u3000件1", "十．严禁", "1．1—苯基—2—丙酮", "5.1.1 重伤", "①注", "(以下简称本法)", "〔2002〕", "一 、总则", "第１０３条", "第", "第一", "第（", "前", "本", "基本条件", "第五条之",
 	} {
 		f.Add(s)
 	}
@@ -40,7 +40,14 @@ func FuzzLabels(f *testing.F) {
 				t.Fatalf("ReadItem(%q) = %+v, but of its label %+v, %v", s, it, again, ok)
 			}
 		}
-		Structural(s)
+		_, article := ArticleLine(s)
+		_, _, part := PartLine(s)
+		if got, want := Structural(s), article || part || ItemLine(s) || openerRE.MatchString(Fold(s)); got != want {
+			t.Fatalf("Structural(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := OpenerLine(s), openerRE.MatchString(Fold(s)); got != want {
+			t.Fatalf("OpenerLine(%q) = %v, want %v", s, got, want)
+		}
 		Names(s)
 		for i := 0; i < len(s); {
 			for _, read := range []func(string, int) (Ref, bool){ChainAt, PreviousAt, ThisAt} {

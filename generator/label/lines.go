@@ -3,6 +3,7 @@ package label
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // ArticleStart is a 第X条 label that opens a line.
@@ -96,18 +97,22 @@ func CitesOn(rest string, separated bool) bool {
 
 var openerRE = regexp.MustCompile(`^(附\s*件|附\s*则|附\s*录|目\s*录|序\s*言|总\s*纲)(\s|$|[:：一二三四五六七八九十\d])`)
 
+// openerFirsts are the first characters of the words of openerRE.
+const openerFirsts = "附目序总"
+
 // OpenerLine reports whether s starts with a word that opens a part of a
-// document: 附件, 附则, 附录, 目录, 序言, 总纲 (or 附則, 目錄, 總綱).
-func OpenerLine(s string) bool { return openerRE.MatchString(Fold(s)) }
+// document: 附件, 附则, 附录, 目录, 序言, 总纲 (or 附則, 目錄, 總綱). A line
+// that does not start with the first character of one is not folded.
+func OpenerLine(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(openerFirsts, Simplify(r)) && openerRE.MatchString(Fold(s))
+}
 
 // Structural reports whether s starts with any label a line can open with:
 // an article, a division, an item or an opener.
 func Structural(s string) bool {
-	if _, ok := ArticleLine(s); ok {
-		return true
-	}
-	if _, _, ok := PartLine(s); ok {
-		return true
+	if l, _, _, ok := lineLabel(s); ok && (l.Unit == Article || l.Unit.Division()) {
+		return true // ArticleLine or PartLine, read once
 	}
 	return ItemLine(s) || OpenerLine(s)
 }

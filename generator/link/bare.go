@@ -99,12 +99,14 @@ func scanBareList(s string, from, to int, out []rawRef) []rawRef {
 // joined by 、和及与 (依照森林法、草原法和野生动物保护法).
 func scanBareIn(s string, from, to int, out []rawRef) []rawRef {
 	for i := from; i < to; {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		ref, ok := rawRef{}, false
-		if verbStarts.Has(r) {
-			ref, ok = scanBare(s, i, to)
+		k := verbStarts.Index(s[i:to]) // a character cut at to starts no verb of s[i:to]
+		if k < 0 {
+			break
 		}
+		i += k
+		ref, ok := scanBare(s, i, to)
 		if !ok {
+			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			continue
 		}

@@ -516,3 +516,63 @@ func TestSoCalledFirstRune(t *testing.T) {
 		}
 	}
 }
+
+// TestFinderTriggers: every word a finder's patterns are built on holds
+// the finder's trigger, so that a text without it cannot hold a pattern.
+func TestFinderTriggers(t *testing.T) {
+	holds := func(name string, words []string, trigger string) {
+		for _, w := range words {
+			if !strings.Contains(w, trigger) {
+				t.Errorf("%s word %q lacks the trigger %q", name, w, trigger)
+			}
+		}
+	}
+	var keys, verbs []string
+	for _, k := range abbreviationKeys {
+		keys = append(keys, k.key)
+	}
+	for _, v := range initialVerbs {
+		verbs = append(verbs, v.verb)
+	}
+	holds("abbreviationKeys", keys, "称")
+	holds("initialVerbs", verbs, "指")
+	holds("acronymKeys", acronymKeys, "英文")
+	if len(definitionFinders) > 32 {
+		t.Errorf("%d finders: triggersIn has a bit for 32", len(definitionFinders))
+	}
+}
+
+// TestFindersSkipNothing: on the texts of the sample pages, a finder
+// whose trigger a text lacks finds nothing there when made to read it.
+func TestFindersSkipNothing(t *testing.T) {
+	for _, d := range sampleCorpus(t).Documents {
+		for _, x := range textsOf(d) {
+			checkSkipped(t, x.p.Text)
+		}
+	}
+	for _, s := range fuzzSeeds {
+		checkSkipped(t, s)
+	}
+}
+
+// checkSkipped fails when triggersIn does not report the finders whose
+// words s holds (strings.Contains), or when a finder that findDefinitions
+// skips on s for want of its words would find a term in s.
+func checkSkipped(t *testing.T, s string) {
+	t.Helper()
+	held := triggersIn(s)
+	for i, f := range definitionFinders {
+		holds := false
+		for _, w := range f.triggers {
+			holds = holds || strings.Contains(s, w)
+		}
+		if got := held&(1<<i) != 0; got != holds {
+			t.Fatalf("triggersIn(%q) says %v of finder %d, strings.Contains %v", s, got, i, holds)
+		}
+		if !holds {
+			if got := f.find(s); len(got) > 0 {
+				t.Fatalf("finder %d skips %q but finds %q", i, s, got[0].Term.Term)
+			}
+		}
+	}
+}

@@ -28,6 +28,7 @@ func FuzzFindDefinitions(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, article bool) {
+		checkSkipped(t, s)
 		for _, d := range findDefinitions(s, article) {
 			if d.Start < 0 || d.Start >= d.End || d.End > len(s) {
 				t.Fatalf("span %d-%d out of %q", d.Start, d.End, s)

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/label"
+	"tiaoli/generator/runeset"
 )
 
 // What a reference names, as printed; resolution turns it into a place.
@@ -55,6 +56,11 @@ type rawRef struct {
 func scanRefs(s string) []rawRef {
 	var refs []rawRef
 	for i := 0; i < len(s); {
+		k := refStarts.Index(s[i:])
+		if k < 0 {
+			break // no rune the switch reads
+		}
+		i += k
 		r, size := utf8.DecodeRuneInString(s[i:])
 		var ref rawRef
 		ok := false
@@ -88,6 +94,9 @@ func scanRefs(s string) []rawRef {
 	}
 	return addBare(s, refs)
 }
+
+// refStarts are the runes a reference scanRefs reads can start with.
+var refStarts = runeset.Of("第前本《上该該")
 
 // chainKinds, prevKinds and thisKinds are the kinds of the references
 // the label grammar reads, by the unit they start with.

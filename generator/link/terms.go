@@ -50,17 +50,87 @@ type found struct {
 // starting "X，是指" defines X.
 func findDefinitions(s string, article bool) []found {
 	var fs []found
-	fs = append(fs, findAbbreviations(s)...)
-	fs = append(fs, findSoCalled(s)...)
-	if article {
-		fs = append(fs, findInitial(s)...)
+	held := triggersIn(s)
+	for i, f := range definitionFinders {
+		if (article || !f.articles) && held&(1<<i) != 0 {
+			fs = append(fs, f.find(s)...)
+		}
 	}
-	fs = append(fs, findSameBelow(s)...)
-	fs = append(fs, findIncludes(s)...)
-	fs = append(fs, findAcronyms(s)...)
-	fs = append(fs, findLists(s)...)
 	slices.SortStableFunc(fs, func(a, b found) int { return cmp.Compare(a.Start, b.Start) })
 	return dropOverlaps(fs)
+}
+
+// definitionFinder is one reader of findDefinitions, with the words a text
+// must hold one of for it to find anything there (the words its patterns
+// are built on). Most texts hold none, and one scan of a text for all the
+// words is much cheaper than the finders' reading of every character.
+type definitionFinder struct {
+	find     func(string) []found
+	triggers []string
+	articles bool // it reads the texts of articles only
+}
+
+// definitionFinders in the order their finds are kept when they overlap.
+var definitionFinders = []definitionFinder{
+	{find: findAbbreviations, triggers: []string{"称"}},           // every abbreviationKeys word
+	{find: findSoCalled, triggers: []string{"所"}},                // 所称, 所稱 (TestSoCalledFirstRune)
+	{find: findInitial, triggers: []string{"指"}, articles: true}, // every initialVerbs verb
+	{find: findSameBelow, triggers: []string{"下同"}},
+	{find: findIncludes, triggers: []string{"包括"}},
+	{find: findAcronyms, triggers: []string{"英文"}},             // every acronymKeys word
+	{find: findLists, triggers: []string{"“", "\"", "「", "‘"}}, // isQuoteOpen
+}
+
+// trigger is a word of a finder, the finder's bit (1<<index) and where
+// the word starts before the last byte of its first character.
+type trigger struct {
+	word   string
+	finder uint32
+	back   int
+}
+
+// triggersByByte lists the trigger words under the last byte of their
+// first character, and triggerPairs marks the pairs of bytes that end a
+// first character (any byte before a one-byte character): a scan of a
+// text's bytes meets those of every place a word is printed, and compares
+// words only where a pair is marked, which few pairs of other text are.
+var triggersByByte, triggerPairs = func() (by [256][]trigger, pairs [1 << 16 / 64]uint64) {
+	mark := func(k int) { pairs[k/64] |= 1 << (k % 64) }
+	for i, f := range definitionFinders {
+		for _, w := range f.triggers {
+			_, size := utf8.DecodeRuneInString(w)
+			last := int(w[size-1])
+			by[last] = append(by[last], trigger{w, 1 << i, size - 1})
+			if size == 1 {
+				for before := range 256 {
+					mark(before<<8 | last)
+				}
+			} else {
+				mark(int(w[size-2])<<8 | last)
+			}
+		}
+	}
+	return by, pairs
+}()
+
+// triggersIn returns the bits of the finders of definitionFinders one of
+// whose words s holds: strings.Contains of each word, in one pass.
+func triggersIn(s string) uint32 {
+	var held uint32
+	before := 0 // the byte before s[i]; 0 before the first
+	for i := 0; i < len(s); i++ {
+		k := before<<8 | int(s[i])
+		before = int(s[i])
+		if triggerPairs[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, t := range triggersByByte[s[i]] {
+			if start := i - t.back; start >= 0 && strings.HasPrefix(s[start:], t.word) {
+				held |= t.finder
+			}
+		}
+	}
+	return held
 }
 
 // dropOverlaps keeps the first of two finds whose spans overlap.

@@ -64,7 +64,7 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func corpusFiles(t *testing.T, root string) []string {
+func corpusFiles(t testing.TB, root string) []string {
 	var files []string
 	for _, dir := range regulationFolders {
 		filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {

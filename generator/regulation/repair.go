@@ -89,6 +89,9 @@ func cutAtWidth(lines []line) map[int]bool {
 	byWidth := map[int][]int{}
 	for i := 0; i+1 < len(lines); i++ {
 		s := lines[i].text
+		if len(s) >= utf8.UTFMax*minWrapped {
+			continue // minWrapped characters at least: not counted
+		}
 		n := utf8.RuneCountInString(s)
 		if n < minColumn || n >= minWrapped || !isTitleLike(s) || strings.Contains(s, " ") || lines[i].para.Heading > 0 || lines[i].para.Row != "" {
 			continue

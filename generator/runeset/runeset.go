@@ -11,6 +11,7 @@ import "unicode/utf8"
 type Set struct {
 	ascii [2]uint64 // bit r of the 128 ASCII runes
 	other []rune    // the runes beyond ASCII, in the order given
+	last  [4]uint64 // bit b of the last byte of the UTF-8 of each of other
 }
 
 // Of returns the set of the runes of s.
@@ -21,6 +22,9 @@ func Of(s string) Set {
 			set.ascii[r/64] |= 1 << (r % 64)
 		} else {
 			set.other = append(set.other, r)
+			var buf [utf8.UTFMax]byte
+			b := buf[utf8.EncodeRune(buf[:], r)-1]
+			set.last[b/64] |= 1 << (b % 64)
 		}
 	}
 	return set
@@ -37,4 +41,34 @@ func (s *Set) Has(r rune) bool {
 		}
 	}
 	return false
+}
+
+// Index returns the byte offset in text of the first rune of the set, as
+// a range loop over text reads its runes, or -1 when there is none. It
+// looks at the bytes: a rune beyond ASCII is decoded only where a byte
+// ends the UTF-8 of one of the set, and a byte that is not UTF-8, which a
+// range loop reads as utf8.RuneError, is never one of the set (Index is
+// not for a set that holds utf8.RuneError).
+func (s *Set) Index(text string) int {
+	for j := 0; j < len(text); j++ {
+		b := text[j]
+		if b < utf8.RuneSelf {
+			if s.ascii[b/64]&(1<<(b%64)) != 0 {
+				return j
+			}
+			continue
+		}
+		if s.last[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		for _, r := range s.other {
+			n := utf8.RuneLen(r)
+			if start := j + 1 - n; start >= 0 && n > 0 {
+				if got, size := utf8.DecodeRuneInString(text[start:]); got == r && size == n {
+					return start // a first byte, so a rune start of the range loop
+				}
+			}
+		}
+	}
+	return -1
 }

@@ -35,3 +35,27 @@ func FuzzHas(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndex compares Index with the first rune of the set a range loop
+// meets.
+func FuzzIndex(f *testing.F) {
+	f.Add("第前本《上该該", "依照本法第五条")
+	f.Add("-|/·｜—", "甲\xe4\xb8|乙")
+	f.Add("根依", "\xe6\xa0\xb9\xe4\xbe依")
+	f.Fuzz(func(t *testing.T, set, text string) {
+		if strings.ContainsRune(set, utf8.RuneError) || !utf8.ValidString(set) {
+			return
+		}
+		s := Of(set)
+		want := -1
+		for i, r := range text {
+			if strings.ContainsRune(set, r) {
+				want = i
+				break
+			}
+		}
+		if got := s.Index(text); got != want {
+			t.Fatalf("Of(%q).Index(%q) = %d, want %d", set, text, got, want)
+		}
+	})
+}

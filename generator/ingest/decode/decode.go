@@ -14,6 +14,7 @@ package decode
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -90,7 +91,7 @@ func Decode(data []byte) (text, enc string, err error) {
 
 // Lines turns CRLF and lone CR line ends into LF.
 func Lines(s string) string {
-	if !bytes.ContainsRune([]byte(s), '\r') {
+	if strings.IndexByte(s, '\r') < 0 {
 		return s
 	}
 	var b bytes.Buffer

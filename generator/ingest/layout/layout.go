@@ -77,9 +77,12 @@ const (
 // Repair returns the lines with cut lines joined and stray list markers
 // dropped, and the repairs made. Repairs have no path; the caller sets it.
 func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
-	page := pageText(lines)
+	page := &pageEvidence{text: pageText(lines)}
 	first, last := articleSpan(lines)
 	var out []block.Line
+	if len(lines) > 0 {
+		out = make([]block.Line, 0, len(lines)) // joins only shorten the list
+	}
 	var reps []model.Repair
 	for i, l := range lines {
 		if l.ListItem && strayMarker(lines, i) {
@@ -96,7 +99,7 @@ func Repair(lines []block.Line) ([]block.Line, []model.Repair) {
 				l.ListItem = false
 			}
 			var r []model.Repair
-			out[n-1], r = join(out[n-1], l, page)
+			out[n-1], r = join(out[n-1], l, page.text)
 			reps = append(reps, r...)
 			continue
 		}
@@ -149,7 +152,7 @@ func articleSpan(lines []block.Line) (first, last int) {
 
 // joinable reports whether next continues prev across a layout break;
 // inArticles says next stands between two article labels.
-func joinable(prev, next block.Line, page string, inArticles bool) bool {
+func joinable(prev, next block.Line, page *pageEvidence, inArticles bool) bool {
 	if prev.Marked() || next.Marked() || prev.Quote != next.Quote || next.Indent {
 		return false
 	}
@@ -199,7 +202,7 @@ func opensUnit(s string) bool {
 // cut however short it is: the articles of a regulation print nothing but
 // their 款 and items, and a narrow column cuts them anywhere (see
 // narrowCandidate for the lines these rules leave alone).
-func cut(l, next block.Line, page string, inArticles bool) bool {
+func cut(l, next block.Line, page *pageEvidence, inArticles bool) bool {
 	s := l.Text
 	if endsSentence(s) || strings.Contains(s, tableCell) {
 		return false
@@ -303,12 +306,59 @@ func onlyLabel(s string) bool {
 
 // junctionElsewhere reports whether the three characters on each side of
 // the break between a and b are printed together somewhere on the page.
-func junctionElsewhere(a, b, page string) bool {
+func junctionElsewhere(a, b string, page *pageEvidence) bool {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) < 3 || len(rb) < 3 {
+	if len(ra) < junctionSide || len(rb) < junctionSide {
 		return false
 	}
-	return strings.Contains(page, string(ra[len(ra)-3:])+string(rb[:3]))
+	return page.prints(string(ra[len(ra)-junctionSide:]) + string(rb[:junctionSide]))
+}
+
+// junctionSide is how many characters of each side of a break
+// junctionElsewhere looks for.
+const junctionSide = 3
+
+// pageEvidence is the text of a page (pageText), asked whether it prints
+// the characters around a break elsewhere. A page asked more than
+// searchesBeforeIndex times is indexed once: the set of its runs of
+// 2*junctionSide characters answers the next questions without reading
+// it whole again (the articles of a code cut by a narrow column ask as
+// many times as the page has articles).
+type pageEvidence struct {
+	text     string
+	searches int
+	runs     map[string]bool
+}
+
+const searchesBeforeIndex = 16
+
+// prints reports whether the page holds s, a string of 2*junctionSide
+// characters (valid UTF-8: its first byte starts a character of the page
+// wherever it stands there, so a match is one of the page's runs).
+func (p *pageEvidence) prints(s string) bool {
+	if p.runs == nil && p.searches < searchesBeforeIndex {
+		p.searches++
+		return strings.Contains(p.text, s)
+	}
+	if p.runs == nil {
+		p.runs = runsOf(p.text, 2*junctionSide)
+	}
+	return p.runs[s]
+}
+
+// runsOf is the set of the runs of n characters of s, as substrings of s.
+func runsOf(s string, n int) map[string]bool {
+	runs := make(map[string]bool, len(s)/3)
+	starts := make([]int, n) // of the last n characters, the oldest at k%n
+	k := 0
+	for i := range s {
+		starts[k%n] = i
+		if k++; k >= n {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			runs[s[starts[k%n]:i+size]] = true
+		}
+	}
+	return runs
 }
 
 // tableCell separates the cells of a table row, which is a unit of its own.
@@ -318,12 +368,14 @@ const tableCell = " | "
 // followed by closing quotes or brackets (…。” …。）). A quotation that
 // runs over several paragraphs leaves its quote open at the end of each.
 func endsSentence(s string) bool {
-	r := []rune(s)
-	i := len(r) - 1
-	for i >= 0 && closes(r[i]) {
-		i--
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !closes(r) {
+			return strings.ContainsRune("。！？!?；;：:…—", r)
+		}
+		s = s[:len(s)-size]
 	}
-	return i >= 0 && strings.ContainsRune("。！？!?；;：:…—", r[i])
+	return false
 }
 
 // startsClosing reports whether s starts with punctuation that cannot open
@@ -418,17 +470,26 @@ func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 // tail and head give a few characters around a break for repair records.
 func tail(s string) string {
-	r := []rune(s)
-	if len(r) > 12 {
-		r = r[len(r)-12:]
-	}
-	return string(r)
+	return string([]rune(s[runeOffset(s, utf8.RuneCountInString(s)-contextRunes):]))
 }
 
 func head(s string) string {
-	r := []rune(s)
-	if len(r) > 12 {
-		r = r[:12]
+	return string([]rune(s[:runeOffset(s, contextRunes)]))
+}
+
+// contextRunes is how many characters tail and head give.
+const contextRunes = 12
+
+// runeOffset is the byte offset of character n of s (from 0), 0 when n is
+// below 0 and len(s) when s holds no more: only the characters given are
+// converted, as a conversion of the whole string would give them.
+func runeOffset(s string, n int) int {
+	k := 0
+	for i := range s {
+		if k >= n {
+			return i
+		}
+		k++
 	}
-	return string(r)
+	return len(s)
 }

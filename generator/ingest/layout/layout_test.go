@@ -190,3 +190,70 @@ func FuzzRepair(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPagePrints: the page's answer (pageEvidence.prints) is that of
+// strings.Contains, before and after the page is indexed, for any run of
+// 2*junctionSide characters taken from the page or from the other text.
+func FuzzPagePrints(f *testing.F) {
+	f.Add("第十二条 办公厅\n(室)应当履行职责\n第十三条 甲乙丙丁", "办公厅\n(室")
+	f.Add("同同同同同同同\n同同同", "同同同同同同")
+	f.Add("\xe4\xb8abc\xe4\xb8\x80一二三四五六", "\xe4一二三四五六")
+	f.Fuzz(func(t *testing.T, text, other string) {
+		p := &pageEvidence{text: text}
+		var asks []string
+		for _, s := range []string{text, other} {
+			rs := []rune(s)
+			for i := 0; i+2*junctionSide <= len(rs); i++ {
+				asks = append(asks, string(rs[i:i+2*junctionSide]))
+			}
+		}
+		for range 2 { // the second time from the index
+			for _, s := range asks {
+				if got, want := p.prints(s), strings.Contains(text, s); got != want {
+					t.Fatalf("prints(%q) on %q = %v, want %v", s, text, got, want)
+				}
+			}
+			p.searches = searchesBeforeIndex
+		}
+	})
+}
+
+// FuzzEndsSentence compares endsSentence, which reads s from its end,
+// with reading the characters of s from its start.
+func FuzzEndsSentence(f *testing.F) {
+	for _, s := range []string{"…。”", "。）", "甲", "", "\xe4\xb8。", "”\xe4", "。\xe3\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := []rune(s)
+		i := len(r) - 1
+		for i >= 0 && closes(r[i]) {
+			i--
+		}
+		want := i >= 0 && strings.ContainsRune("。！？!?；;：:…—", r[i])
+		if got := endsSentence(s); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzContext compares tail and head with taking the last and first
+// contextRunes characters of the whole string converted to runes.
+func FuzzContext(f *testing.F) {
+	for _, s := range []string{"", "甲", "一二三四五六七八九十甲乙丙丁", "\xe4\xb8一二三四五六七八九十甲乙\xff", "abcdefghijklmnop"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := []rune(s)
+		wantTail, wantHead := r, r
+		if len(r) > contextRunes {
+			wantTail, wantHead = r[len(r)-contextRunes:], r[:contextRunes]
+		}
+		if got := tail(s); got != string(wantTail) {
+			t.Fatalf("tail(%q) = %q, want %q", s, got, string(wantTail))
+		}
+		if got := head(s); got != string(wantHead) {
+			t.Fatalf("head(%q) = %q, want %q", s, got, string(wantHead))
+		}
+	})
+}

@@ -212,6 +212,10 @@ func (ws wordList) in(s string) bool {
 	return false
 }
 
+// titleStops are the sentence marks a regulation's title does not print:
+// all but 、, which may list its issuers.
+var titleStops = strings.ReplaceAll(sentenceMarks, "、", "")
+
 // RegulationTitle reports whether s reads as the title line of a
 // regulation: Chinese, no longer than a marked headline may be, ending in
 // the name of a form (…条例, …办法, …的解释), perhaps with a version mark
@@ -219,6 +223,9 @@ func (ws wordList) in(s string) bool {
 // (a title may list its issuers with 、). A plain-text page that opens with
 // such a line opens with its title.
 func RegulationTitle(s string) bool {
+	if strings.ContainsAny(s, titleStops) {
+		return false // a sentence mark in s is one in t: unwrap cuts none off
+	}
 	t := unwrap(s)
 	return hasHan(t) && utf8.RuneCountInString(t) <= 2*maxTitle &&
 		!strings.ContainsAny(strings.ReplaceAll(t, "、", ""), sentenceMarks) && regulationTitleRE.MatchString(t)

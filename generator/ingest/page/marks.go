@@ -64,11 +64,17 @@ func isCredit(s string) bool {
 	if len(s) > 4*40 || utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。，,；") { // no rune is longer than 4 bytes
 		return false
 	}
-	if label.Structural(s) || creditLikeWord.MatchString(s) {
+	if !strings.ContainsAny(s, creditRunes) || label.Structural(s) || creditLikeWord.MatchString(s) {
 		return false
 	}
 	return creditRE.MatchString(s)
 }
+
+// creditRunes are the characters one of which every credit creditRE
+// matches holds (发 or 摄 of a wire credit, 摄 绘 画 图 of an artist's,
+// 图 摄 视 of a labelled one, 图 照 of 资料图片 and 新华社照片): a line
+// without them is no credit, and most lines hold none.
+const creditRunes = "发摄绘画图视照"
 
 // creditLikeWord matches a line ending in a word whose last character a
 // credit ends with (绘, 摄): the work of surveying, describing, filming.
@@ -108,6 +114,9 @@ func byline(s string) (names []string, pub publication, ok bool) {
 	if names := deedByline(rest); names != nil {
 		return names, pub, true
 	}
+	if !strings.ContainsAny(rest, bylineRunes) {
+		return nil, publication{}, false
+	}
 	m := bylineRE.FindStringSubmatch(rest)
 	if m == nil || utf8.RuneCountInString(rest) > maxBylineRunes {
 		return nil, publication{}, false
@@ -124,6 +133,9 @@ func byline(s string) (names []string, pub publication, ok bool) {
 // deedByline returns the names of a byline that says what its people did
 // (某某采访整理), nil when s is none or its words are not names.
 func deedByline(s string) []string {
+	if !strings.ContainsAny(s, deedRunes) {
+		return nil
+	}
 	m := deedBylineRE.FindStringSubmatch(s)
 	if m == nil {
 		return nil
@@ -136,6 +148,15 @@ func deedByline(s string) []string {
 	}
 	return names
 }
+
+// bylineRunes and deedRunes are characters one of which every line that
+// bylineRE and deedBylineRE match holds: 记 or 通 of a reporter, 评 of a
+// commentator, the colon or slash after 文 or 作者; 整 采 口 撰 执 of the
+// deed after a name (整理, 采写, 口述, 撰文, 执笔). Most lines hold none.
+const (
+	bylineRunes = "记通评/:："
+	deedRunes   = "整采口撰执"
+)
 
 // maxBylineRunes is the longest byline read, in characters.
 const maxBylineRunes = 50

@@ -3,6 +3,7 @@ package page
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/markdown"
@@ -502,4 +503,29 @@ func TestBoldSubheadsOfOneArticle(t *testing.T) {
 	if got := summary(splitMD(t, "某某谈话方法.md", src, "")); got != "commentary:某某谈话方法" {
 		t.Errorf("documents: %s, want the file's one article", got)
 	}
+}
+
+// FuzzQuickRejects checks the cheap tests that spare a regular expression
+// most lines: a credit holds one of creditRunes, a byline one of
+// bylineRunes or deedRunes, and a sentence mark of s
+// outside the title's marks stays in unwrap(s) (RegulationTitle).
+func FuzzQuickRejects(f *testing.F) {
+	for _, s := range []string{"新华社发（郭金祺 摄）", "本报记者 张三摄", "制图：李四", "（资料图片）", "新华社传真照片",
+		"视频：某某", "某某漫画", "本报记者 韩  鑫  张腾扬", "文/李四", "作者：张三", "本报评论员", "某某 采访整理", "（通讯员 王五 执笔）", "《某某条例》（全文）", "某某办法（试行）", "第一条 为了规范，制定本办法。"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if creditRE.MatchString(s) && !strings.ContainsAny(s, creditRunes) {
+			t.Fatalf("credit %q holds none of %q", s, creditRunes)
+		}
+		if bylineRE.MatchString(s) && !strings.ContainsAny(s, bylineRunes) {
+			t.Fatalf("byline %q holds none of %q", s, bylineRunes)
+		}
+		if deedBylineRE.MatchString(s) && !strings.ContainsAny(s, deedRunes) {
+			t.Fatalf("byline %q holds none of %q", s, deedRunes)
+		}
+		if utf8.ValidString(s) && strings.ContainsAny(s, titleStops) && !strings.ContainsAny(unwrap(s), titleStops) {
+			t.Fatalf("unwrap(%q) = %q cut off a sentence mark", s, unwrap(s))
+		}
+	})
 }

@@ -35,6 +35,9 @@ func standaloneRegulation(lines []block.Line) (*pageDoc, bool) {
 		h := newHeadline(lines[:n])
 		d.head = &h
 	}
+	if n < len(lines) {
+		d.body = make([]block.Line, 0, len(lines)-n)
+	}
 	for i, l := range lines[n:] {
 		if date, _, ok := sourceLine(l.Text); ok && n+i < first {
 			d.metaDate = date // 来源：某报 发布时间：2018-10-22 09:08 above the text

@@ -77,28 +77,33 @@ func Text(s string) (string, []spot) {
 	change := widenings(rs)
 	var spots []spot
 	for i, r := range rs {
-		w, ok := change[i]
-		switch {
-		case !ok:
+		switch w := change[i]; w {
+		case unchanged:
 			out = append(out, r)
-		case w == 0: // a space beside a widened mark
+		case 0: // a space beside a widened mark
 		default:
 			out = append(out, w)
 		}
 	}
 	for i := 0; i < len(rs); i++ {
-		if w, ok := change[i]; ok && w != 0 {
+		if w := change[i]; w != unchanged && w != 0 {
 			spots = append(spots, spotAt(rs, i, change))
 		}
 	}
 	return string(out), spots
 }
 
-// widenings maps the index of every rune to change to its new form (0
-// to drop a space). Brackets are widened first, so that a mark beside a
-// bracket widened (…的);) has Chinese beside it.
-func widenings(rs []rune) map[int]rune {
-	change := map[int]rune{}
+// unchanged marks a rune that widenings leaves as it is.
+const unchanged = -1
+
+// widenings gives the index of every rune its new form: unchanged, 0 to
+// drop a space, or the wide mark. Brackets are widened first, so that a
+// mark beside a bracket widened (…的);) has Chinese beside it.
+func widenings(rs []rune) []rune {
+	change := make([]rune, len(rs))
+	for i := range change {
+		change[i] = unchanged
+	}
 	for _, pr := range pairs(rs) {
 		open, close := pr[0], pr[1]
 		p, n := prevRune(rs, open), nextRune(rs, close)
@@ -108,7 +113,7 @@ func widenings(rs []rune) map[int]rune {
 		change[open], change[close] = '（', '）'
 	}
 	now := func(k int) rune {
-		if w, ok := change[k]; ok {
+		if w := change[k]; w != unchanged {
 			return w
 		}
 		return rs[k]
@@ -176,12 +181,12 @@ func pairs(rs []rune) [][2]int {
 }
 
 // spotAt is the change at i with its neighbours as they were and are.
-func spotAt(rs []rune, i int, change map[int]rune) spot {
+func spotAt(rs []rune, i int, change []rune) spot {
 	from, to := max(0, i-1), min(len(rs), i+2)
 	var b, a strings.Builder
 	for k := from; k < to; k++ {
 		b.WriteRune(rs[k])
-		if w, ok := change[k]; !ok {
+		if w := change[k]; w == unchanged {
 			a.WriteRune(rs[k])
 		} else if w != 0 {
 			a.WriteRune(w)

@@ -169,7 +169,11 @@ func (a *Automaton) Find(text string, fn func(Match)) {
 	if len(a.out) == 1 {
 		return
 	}
-	ring := make([]int, a.maxLen+1) // byte offsets of the last runes
+	var small [32]int
+	ring := small[:min(a.maxLen+1, len(small))] // byte offsets of the last runes
+	if a.maxLen+1 > len(small) {
+		ring = make([]int, a.maxLen+1)
+	}
 	head := 0                       // the slot of the next rune: their count modulo len(ring), kept without dividing
 	s := int32(0)
 	for i, r := range text {

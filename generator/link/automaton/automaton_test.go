@@ -59,6 +59,19 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFindLongPattern: a pattern longer than Find's ring on the stack
+// (31 runes) is found whole.
+func TestFindLongPattern(t *testing.T) {
+	long := strings.Repeat("监督", 20)
+	patterns := []string{long, "督监", long[:len(long)-len("督")]}
+	text := "开展" + long + "谈话" + long[:len(long)-len("督")]
+	got := sorted(New(patterns, nil).FindAll(text))
+	want := sorted(naive(patterns, text))
+	if !equal(got, want) || len(want) == 0 {
+		t.Fatalf("got %v\nwant %v", got, want)
+	}
+}
+
 func TestFindRandom(t *testing.T) {
 	alphabet := []rune("ab谈话监督（）")
 	rng := rand.New(rand.NewSource(1))
