@@ -1,0 +1,370 @@
+package search
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	index "github.com/blevesearch/bleve_index_api"
+	mmap "github.com/blevesearch/mmap-go"
+	"github.com/blevesearch/vellum"
+)
+
+// The postings of the text field, nine tenths of the index's postings,
+// can be kept in a side file of the index rather than in bleve: bleve
+// spent most of the CPU of a build converting, writing and merging them.
+// For each term of the text field the file holds the documents holding
+// it, as a roaring bitmap of their numbers in the index, and how often
+// each holds it; for each document number the length of its text (the
+// count of its tokens), from which bleve's scorer reads the field length
+// norm. A term searcher over the file (see textTermQuery) then scores
+// exactly as bleve's own term searcher does.
+
+// textPostsFile is the side file inside the index folder: the magic, a
+// block per term (see appendPostBlock), the text length of every
+// document number (uint32), the dictionary (a vellum FST from each term
+// to the offset of its block), then the offset of the lengths, how many
+// numbers they cover, the offset and the size of the dictionary (four
+// uint64), all little-endian.
+const textPostsFile = "tiaoli-textposts"
+
+const textPostsMagic = "TLPOSTS1"
+
+// textPostsFoot is the size of the file's last part.
+const textPostsFoot = 32
+
+// textPostings collects the postings of the text field while the index
+// is fed, by the order of indexing of the documents.
+type textPostings struct {
+	terms   map[string]*termList
+	lengths []uint32 // by order of indexing; 0 for a document without text
+}
+
+// termList is the documents of one term by order of indexing (see
+// docList) and the frequency of the term in each, as uvarints.
+type termList struct {
+	docs  docList
+	freqs []byte
+}
+
+func newTextPostings() *textPostings {
+	return &textPostings{terms: map[string]*termList{}}
+}
+
+// add records the text of the document of order ord: its length in
+// tokens and the frequency of each of its terms. Orders come rising.
+func (tp *textPostings) add(ord uint32, length int, freqs index.TokenFrequencies) {
+	for uint32(len(tp.lengths)) <= ord {
+		tp.lengths = append(tp.lengths, 0)
+	}
+	tp.lengths[ord] = uint32(length)
+	for term, tf := range freqs {
+		l := tp.terms[term]
+		if l == nil {
+			l = &termList{}
+			tp.terms[string([]byte(term))] = l // the key may share the text's bytes
+		}
+		l.docs.add(ord)
+		l.freqs = binary.AppendUvarint(l.freqs, uint64(tf.Frequency()))
+	}
+}
+
+// posting is one document holding a term, by its number in the index.
+type posting struct {
+	num  uint32
+	freq uint64
+}
+
+// write writes the file to w, the documents numbered by numbers (the
+// number of each order of indexing; count numbers in all).
+func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error {
+	if len(numbers) < len(tp.lengths) {
+		return fmt.Errorf("%d numbers for %d documents", len(numbers), len(tp.lengths))
+	}
+	terms := make([]string, 0, len(tp.terms))
+	for t := range tp.terms {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	bw := &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	var dict bytes.Buffer
+	fst, err := vellum.New(&dict, nil)
+	if err != nil {
+		return err
+	}
+	bw.write([]byte(textPostsMagic))
+	var ps []posting
+	var block []byte
+	for _, t := range terms {
+		l := tp.terms[t]
+		ps = ps[:0]
+		freqs := l.freqs
+		for _, ord := range l.docs.orders() {
+			f, n := binary.Uvarint(freqs)
+			freqs = freqs[n:]
+			if numbers[ord] >= count {
+				return fmt.Errorf("number %d beyond %d", numbers[ord], count)
+			}
+			ps = append(ps, posting{num: numbers[ord], freq: f})
+		}
+		if err := fst.Insert([]byte(t), bw.n); err != nil {
+			return err
+		}
+		block, err = appendPostBlock(block[:0], ps)
+		if err != nil {
+			return err
+		}
+		bw.write(block)
+	}
+	if err := fst.Close(); err != nil {
+		return err
+	}
+	lengths := make([]byte, 4*int(count))
+	for ord, n := range tp.lengths {
+		binary.LittleEndian.PutUint32(lengths[4*numbers[ord]:], n)
+	}
+	lengthsOff := bw.n
+	bw.write(lengths)
+	dictOff := bw.n
+	bw.write(dict.Bytes())
+	var foot [textPostsFoot]byte
+	binary.LittleEndian.PutUint64(foot[0:], lengthsOff)
+	binary.LittleEndian.PutUint64(foot[8:], uint64(count))
+	binary.LittleEndian.PutUint64(foot[16:], dictOff)
+	binary.LittleEndian.PutUint64(foot[24:], uint64(dict.Len()))
+	bw.write(foot[:])
+	if bw.err != nil {
+		return bw.err
+	}
+	return bw.w.Flush()
+}
+
+// appendPostBlock appends the block of a term's postings: the width of
+// its frequencies in bytes (1, 2 or 4), the size of its bitmap (uvarint),
+// the bitmap of the document numbers, then the frequency of each in the
+// order of the bitmap, width bytes each. Fixed widths let a searcher that
+// skips documents find a frequency by the rank of its document.
+func appendPostBlock(dst []byte, ps []posting) ([]byte, error) {
+	slices.SortFunc(ps, func(a, b posting) int { return int(int64(a.num) - int64(b.num)) })
+	bm := roaring.New()
+	var max uint64
+	for i, p := range ps {
+		if i > 0 && ps[i-1].num == p.num {
+			return nil, fmt.Errorf("document %d twice", p.num)
+		}
+		bm.Add(p.num)
+		max = maxU64(max, p.freq)
+	}
+	bm.RunOptimize()
+	width := freqWidth(max)
+	dst = append(dst, byte(width))
+	dst = binary.AppendUvarint(dst, bm.GetSerializedSizeInBytes())
+	var buf bytes.Buffer
+	if _, err := bm.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	dst = append(dst, buf.Bytes()...)
+	for _, p := range ps {
+		dst = putFreq(dst, width, p.freq)
+	}
+	return dst, nil
+}
+
+func maxU64(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// freqWidth is the bytes a frequency up to max takes.
+func freqWidth(max uint64) int {
+	switch {
+	case max <= math.MaxUint8:
+		return 1
+	case max <= math.MaxUint16:
+		return 2
+	}
+	return 4
+}
+
+func putFreq(dst []byte, width int, f uint64) []byte {
+	switch width {
+	case 1:
+		return append(dst, byte(f))
+	case 2:
+		return binary.LittleEndian.AppendUint16(dst, uint16(f))
+	}
+	return binary.LittleEndian.AppendUint32(dst, uint32(min(f, math.MaxUint32)))
+}
+
+// countingWriter writes through w, counting the bytes and keeping the
+// first error.
+type countingWriter struct {
+	w   *bufio.Writer
+	n   uint64
+	err error
+}
+
+func (c *countingWriter) write(b []byte) {
+	if c.err != nil {
+		return
+	}
+	n, err := c.w.Write(b)
+	c.n += uint64(n)
+	c.err = err
+}
+
+// writeTextPostings writes the side file of text postings into the index
+// folder dir.
+func writeTextPostings(dir string, tp *textPostings, numbers []uint32, count uint32) error {
+	return writeSideFile(dir, textPostsFile, func(w *bufio.Writer) error {
+		return tp.write(w, numbers, count)
+	})
+}
+
+// textPosts is the side file of text postings, mapped in memory.
+type textPosts struct {
+	m       mmap.MMap // nil when read from a slice (tests)
+	data    []byte
+	dict    *vellum.FST
+	lengths []byte
+}
+
+// openTextPosts maps the side file of text postings of the index in dir.
+func openTextPosts(dir string) (*textPosts, error) {
+	f, err := os.Open(filepath.Join(dir, textPostsFile))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := mmap.Map(f, mmap.RDONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", textPostsFile, err)
+	}
+	tp, err := parseTextPosts(m)
+	if err != nil {
+		m.Unmap()
+		return nil, fmt.Errorf("%s: %w", textPostsFile, err)
+	}
+	tp.m = m
+	return tp, nil
+}
+
+// parseTextPosts reads the frame of the file data.
+func parseTextPosts(data []byte) (*textPosts, error) {
+	if len(data) < len(textPostsMagic)+textPostsFoot || string(data[:len(textPostsMagic)]) != textPostsMagic {
+		return nil, errors.New("not a file of text postings")
+	}
+	end := uint64(len(data) - textPostsFoot)
+	foot := data[end:]
+	lengthsOff := binary.LittleEndian.Uint64(foot)
+	count := binary.LittleEndian.Uint64(foot[8:])
+	dictOff := binary.LittleEndian.Uint64(foot[16:])
+	dictLen := binary.LittleEndian.Uint64(foot[24:])
+	if lengthsOff < uint64(len(textPostsMagic)) || lengthsOff > end || count > (end-lengthsOff)/4 ||
+		dictOff != lengthsOff+4*count || dictLen != end-dictOff {
+		return nil, errors.New("corrupt frame")
+	}
+	dict, err := vellum.Load(data[dictOff:end])
+	if err != nil {
+		return nil, fmt.Errorf("dictionary: %w", err)
+	}
+	return &textPosts{data: data[:lengthsOff], dict: dict, lengths: data[lengthsOff:dictOff]}, nil
+}
+
+func (tp *textPosts) Close() error {
+	if tp.m == nil {
+		return nil
+	}
+	return tp.m.Unmap()
+}
+
+// count is how many document numbers the file covers.
+func (tp *textPosts) count() uint32 { return uint32(len(tp.lengths) / 4) }
+
+// length is the count of tokens of the text of document number n.
+func (tp *textPosts) length(n uint32) uint32 {
+	if n >= tp.count() {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(tp.lengths[4*n:])
+}
+
+// termPosts are the postings of one term: the bitmap of its documents
+// and their frequencies in its order, width bytes each.
+type termPosts struct {
+	docs  *roaring.Bitmap
+	freqs []byte
+	width int
+}
+
+// postings returns the postings of term; ok is false when no document
+// holds it.
+func (tp *textPosts) postings(term []byte) (p termPosts, ok bool, err error) {
+	off, ok, err := tp.dict.Get(term)
+	if err != nil || !ok {
+		return termPosts{}, false, err
+	}
+	p, err = tp.block(off)
+	if err != nil {
+		return termPosts{}, false, fmt.Errorf("term %q: %w", term, err)
+	}
+	return p, true, nil
+}
+
+// block reads the block at off (see appendPostBlock).
+func (tp *textPosts) block(off uint64) (termPosts, error) {
+	if off >= uint64(len(tp.data)) {
+		return termPosts{}, errors.New("block beyond the file")
+	}
+	b := tp.data[off:]
+	width := int(b[0])
+	if width != 1 && width != 2 && width != 4 {
+		return termPosts{}, errors.New("bad width")
+	}
+	size, n := binary.Uvarint(b[1:])
+	if n <= 0 || size > uint64(len(b)-1-n) {
+		return termPosts{}, errors.New("bad bitmap size")
+	}
+	b = b[1+n:]
+	bm := roaring.New()
+	if _, err := bm.FromBuffer(b[:size]); err != nil {
+		return termPosts{}, err
+	}
+	card := bm.GetCardinality()
+	b = b[size:]
+	if card > uint64(len(b))/uint64(width) {
+		return termPosts{}, errors.New("frequencies cut short")
+	}
+	if !bm.IsEmpty() && bm.Maximum() >= tp.count() {
+		return termPosts{}, errors.New("document beyond the lengths")
+	}
+	return termPosts{docs: bm, freqs: b[:card*uint64(width)], width: width}, nil
+}
+
+// freq is the frequency of the i-th document of the bitmap.
+func (p termPosts) freq(i uint64) uint64 {
+	b := p.freqs[i*uint64(p.width):]
+	switch p.width {
+	case 1:
+		return uint64(b[0])
+	case 2:
+		return uint64(binary.LittleEndian.Uint16(b))
+	}
+	return uint64(binary.LittleEndian.Uint32(b))
+}
+
+// fieldNorm is the norm bleve's index gives a field of length tokens
+// (zapx keeps the length and reads it back as this float32).
+func fieldNorm(length uint32) float64 {
+	return float64(float32(1.0 / math.Sqrt(float64(length))))
+}
