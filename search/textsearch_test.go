@@ -1,0 +1,168 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"tiaoli/generator"
+	"tiaoli/generator/model"
+	"tiaoli/internal/testdir"
+)
+
+// textPostsOf writes the text postings of the documents of c as the
+// index ix numbers them, and reads them back.
+func textPostsOf(t *testing.T, ix *Index, c *model.Corpus) *textPosts {
+	t.Helper()
+	a, ok := ix.an.bigram.(*bigramAnalyzer)
+	if !ok {
+		t.Fatal("the text field's analyzer is not the bigram analyzer")
+	}
+	cp, tp := newCharPostings(), newTextPostings()
+	err := eachDoc(c, func(d *searchDoc) error {
+		fields, _ := d.fields()
+		ord := uint32(len(cp.ids))
+		cp.skip(d.ID)
+		if text, ok := fields[fieldText].(string); ok {
+			n, freqs := a.frequencies([]byte(text))
+			tp.add(ord, n, freqs)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	numbers, err := cp.numbers(ix.bi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := uint32(0)
+	for _, n := range numbers {
+		count = max(count, n+1)
+	}
+	var buf bytes.Buffer
+	if err := tp.write(&buf, numbers, count); err != nil {
+		t.Fatal(err)
+	}
+	r, err := parseTextPosts(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestTextTermScoresEqualBleve checks that a term searcher over the
+// text postings gives, for every term of the text field, the documents
+// and scores (to the bit) that bleve's term searcher gives on the index,
+// with its weight and count, whole and when it skips.
+func TestTextTermScoresEqualBleve(t *testing.T) {
+	t.Run("fixture", func(t *testing.T) { compareTextTerms(t, openFixture(t), fixture()) })
+	t.Run("sample", func(t *testing.T) {
+		ix := openSample(t)
+		c := generator.Parse(os.DirFS(filepath.Join(testdir.Root(t), "content")))
+		compareTextTerms(t, ix, c)
+	})
+}
+
+// compareTextTerms compares the term searchers of every term of the text
+// field of ix, the index of c.
+func compareTextTerms(t *testing.T, ix *Index, c *model.Corpus) {
+	tp := textPostsOf(t, ix, c)
+	r, err := reader(ix.bi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	dict, err := r.FieldDict(fieldText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e == nil {
+			break
+		}
+		terms = append(terms, e.Term)
+	}
+	dict.Close()
+	if len(terms) < 100 {
+		t.Fatalf("only %d terms in the text field", len(terms))
+	}
+	terms = append(terms, "absent term")
+	ctx := context.Background()
+	for _, term := range terms {
+		for _, boost := range []float64{1, textBoost} {
+			for _, norm := range []float64{1, 0.3712} {
+				want, err := searcher.NewTermSearcher(ctx, r, term, fieldText, boost, bsearch.SearcherOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := newTextTermSearcher(ctx, r, tp, []byte(term), boost, bsearch.SearcherOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if math.Float64bits(got.Weight()) != math.Float64bits(want.Weight()) || got.Count() != want.Count() {
+					t.Fatalf("%q: weight %v count %d, bleve %v %d", term, got.Weight(), got.Count(), want.Weight(), want.Count())
+				}
+				want.SetQueryNorm(norm)
+				got.SetQueryNorm(norm)
+				compareSearchers(t, term, want, got, 1)
+				want.Close()
+			}
+		}
+		// skipping: every other document, by Advance
+		want, _ := searcher.NewTermSearcher(ctx, r, term, fieldText, 1, bsearch.SearcherOptions{})
+		got, _ := newTextTermSearcher(ctx, r, tp, []byte(term), 1, bsearch.SearcherOptions{})
+		compareSearchers(t, term, want, got, 2)
+		want.Close()
+	}
+}
+
+// compareSearchers checks that got gives what want gives; with step 2
+// they advance to one past each document they give.
+func compareSearchers(t *testing.T, term string, want, got bsearch.Searcher, step int) {
+	t.Helper()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(4, 0)}
+	var w, g *bsearch.DocumentMatch
+	var werr, gerr error
+	next := index.NewIndexInternalID(nil, 0)
+	for i := 0; ; i++ {
+		if step == 1 || w == nil {
+			w, werr = want.Next(sctx)
+			g, gerr = got.Next(sctx)
+		} else {
+			next.SetValue(w.IndexInternalID.Value() + 2)
+			w, werr = want.Advance(sctx, next)
+			g, gerr = got.Advance(sctx, next)
+		}
+		if werr != nil || gerr != nil {
+			t.Fatalf("%q: %v, %v", term, werr, gerr)
+		}
+		if (w == nil) != (g == nil) {
+			t.Fatalf("%q, match %d: %v, bleve %v", term, i, g, w)
+		}
+		if w == nil {
+			return
+		}
+		if !w.IndexInternalID.Equals(g.IndexInternalID) || math.Float64bits(w.Score) != math.Float64bits(g.Score) {
+			t.Fatalf("%q, match %d: document %d score %v, bleve %d %v", term, i,
+				g.IndexInternalID.Value(), g.Score, w.IndexInternalID.Value(), w.Score)
+		}
+		if step == 1 {
+			sctx.DocumentMatchPool.Put(w)
+			sctx.DocumentMatchPool.Put(g)
+			w = nil
+		}
+	}
+}
