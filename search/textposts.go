@@ -223,6 +223,32 @@ func (c *countingWriter) write(b []byte) {
 	c.err = err
 }
 
+// numbered returns the postings collected, each term's in a block of its
+// own, and the lengths of the texts, the documents numbered from first on
+// in their order of indexing: those a live index adds to its file's.
+func (tp *textPostings) numbered(first uint32) (map[string]termPosts, []uint32, error) {
+	out := make(map[string]termPosts, len(tp.terms))
+	end := first + uint32(len(tp.lengths))
+	var ps []posting
+	for term, l := range tp.terms {
+		ps = ps[:0]
+		freqs := l.freqs
+		for _, ord := range l.docs.orders() {
+			f, n := binary.Uvarint(freqs)
+			freqs = freqs[n:]
+			ps = append(ps, posting{num: first + ord, freq: f})
+		}
+		b, err := appendPostBlock(nil, ps)
+		if err != nil {
+			return nil, nil, err
+		}
+		if out[term], err = readPostBlock(b, end); err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, tp.lengths, nil
+}
+
 // writeTextPostings writes the side file of text postings into the index
 // folder dir.
 func writeTextPostings(dir string, tp *textPostings, numbers []uint32, count uint32) error {
@@ -326,7 +352,12 @@ func (tp *textPosts) block(off uint64) (termPosts, error) {
 	if off >= uint64(len(tp.data)) {
 		return termPosts{}, errors.New("block beyond the file")
 	}
-	b := tp.data[off:]
+	return readPostBlock(tp.data[off:], tp.count())
+}
+
+// readPostBlock reads the block b starts with, of document numbers
+// below count.
+func readPostBlock(b []byte, count uint32) (termPosts, error) {
 	width := int(b[0])
 	if width != 1 && width != 2 && width != 4 {
 		return termPosts{}, errors.New("bad width")
@@ -345,7 +376,7 @@ func (tp *textPosts) block(off uint64) (termPosts, error) {
 	if card > uint64(len(b))/uint64(width) {
 		return termPosts{}, errors.New("frequencies cut short")
 	}
-	if !bm.IsEmpty() && bm.Maximum() >= tp.count() {
+	if !bm.IsEmpty() && bm.Maximum() >= count {
 		return termPosts{}, errors.New("document beyond the lengths")
 	}
 	return termPosts{docs: bm, freqs: b[:card*uint64(width)], width: width}, nil

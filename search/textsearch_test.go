@@ -6,8 +6,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
@@ -19,7 +21,7 @@ import (
 
 // textPostsOf writes the text postings of the documents of c as the
 // index ix numbers them, and reads them back.
-func textPostsOf(t *testing.T, ix *Index, c *model.Corpus) *textPosts {
+func textPostsOf(t *testing.T, ix *Index, c *model.Corpus) *textIndex {
 	t.Helper()
 	a, ok := ix.an.bigram.(*bigramAnalyzer)
 	if !ok {
@@ -55,7 +57,7 @@ func textPostsOf(t *testing.T, ix *Index, c *model.Corpus) *textPosts {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r
+	return &textIndex{file: r}
 }
 
 // TestTextTermScoresEqualBleve checks that a term searcher over the
@@ -101,6 +103,7 @@ func compareTextTerms(t *testing.T, ix *Index, c *model.Corpus) {
 	}
 	terms = append(terms, "absent term")
 	ctx := context.Background()
+	compareRelaxedReads(t, ctx, r, tp, terms)
 	for _, term := range terms {
 		for _, boost := range []float64{1, textBoost} {
 			for _, norm := range []float64{1, 0.3712} {
@@ -163,6 +166,89 @@ func compareSearchers(t *testing.T, term string, want, got bsearch.Searcher, ste
 			sctx.DocumentMatchPool.Put(w)
 			sctx.DocumentMatchPool.Put(g)
 			w = nil
+		}
+	}
+}
+
+// compareRelaxedReads checks that the relaxed reading's counts and
+// intersections of terms, over the text postings, are those it reads
+// from bleve's: for every term, and for pairs and triples of them.
+func compareRelaxedReads(t *testing.T, ctx context.Context, r index.IndexReader, ti *textIndex, terms []string) {
+	type hit struct {
+		doc uint64
+		tf  float64
+	}
+	sets := [][]string{nil}
+	for i, term := range terms {
+		sets = append(sets, []string{term}, []string{term, terms[(i*7+1)%len(terms)]},
+			[]string{term, terms[(i+1)%len(terms)], terms[(i+2)%len(terms)]})
+	}
+	for _, set := range sets {
+		want, err := rarestCount(ctx, r, set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ti.rarestCount(set)
+		if err != nil || got != want {
+			t.Fatalf("rarestCount(%q) = %d %v, bleve %d", set, got, err, want)
+		}
+		var wantHits, gotHits []hit
+		if err := intersect(ctx, r, set, func(doc uint64, tf float64) { wantHits = append(wantHits, hit{doc, tf}) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := ti.intersect(set, func(doc uint64, tf float64) { gotHits = append(gotHits, hit{doc, tf}) }); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(gotHits, wantHits) {
+			t.Fatalf("intersect(%q) = %v, bleve %v", set, gotHits, wantHits)
+		}
+	}
+}
+
+// TestTextIndexChanges checks what a version of the index that deleted
+// and added documents reads of a term: the file's documents less the
+// deleted, the added, each with its frequency and length.
+func TestTextIndexChanges(t *testing.T) {
+	docs := []postDoc{
+		{2, map[string]int{"a": 1, "b": 1}},
+		{3, map[string]int{"a": 3}},
+		{1, map[string]int{"b": 1}},
+	}
+	file := writePosts(t, docs, []uint32{0, 1, 2}, 3)
+	added := newTextPostings()
+	added.add(0, 4, tokenFreqs(map[string]int{"a": 2, "c": 4}))
+	terms, lengths, err := added.numbered(file.count())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ti := &textIndex{file: file, deleted: roaring.BitmapOf(1), added: terms, lengths: lengths}
+	for _, tc := range []struct {
+		term  string
+		docs  []uint32
+		freqs []uint64
+	}{
+		{"a", []uint32{0, 3}, []uint64{1, 2}},
+		{"b", []uint32{0, 2}, []uint64{1, 1}},
+		{"c", []uint32{3}, []uint64{4}},
+		{"d", nil, nil},
+	} {
+		got, err := ti.term([]byte(tc.term))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.docs.ToArray(), tc.docs) && len(tc.docs)+int(got.docs.GetCardinality()) > 0 {
+			t.Errorf("%s: documents %v, want %v", tc.term, got.docs.ToArray(), tc.docs)
+			continue
+		}
+		for i, n := range tc.docs {
+			if f := got.freqAt(n, uint64(i)); f != tc.freqs[i] {
+				t.Errorf("%s: frequency in %d = %d, want %d", tc.term, n, f, tc.freqs[i])
+			}
+		}
+	}
+	for n, want := range []uint32{2, 3, 1, 4, 0} {
+		if got := ti.length(uint32(n)); got != want {
+			t.Errorf("length(%d) = %d, want %d", n, got, want)
 		}
 	}
 }
