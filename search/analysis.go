@@ -76,7 +76,7 @@ type analyzers struct {
 
 func newAnalyzers(m mapping.IndexMapping) analyzers {
 	return analyzers{
-		bigram:  m.AnalyzerNamed(m.AnalyzerNameForPath(fieldText)),
+		bigram:  m.AnalyzerNamed(bigramAnalyzerName),
 		unigram: m.AnalyzerNamed(unigramAnalyzer),
 	}
 }

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bufio"
+	"slices"
+
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
@@ -20,6 +23,7 @@ import (
 // carried is the side files of the previous index, read to carry over the
 // entries of unchanged documents.
 type carried struct {
+	posts *textPosts
 	texts *textStore
 	chars *charIndex
 	heads *headTable
@@ -52,7 +56,13 @@ func openCarried(prev string) (*carried, error) {
 		chars.Close()
 		return nil, err
 	}
-	return &carried{texts: texts, chars: chars, heads: heads}, nil
+	posts, err := openTextPosts(prev)
+	if err != nil {
+		texts.Close()
+		chars.Close()
+		return nil, err
+	}
+	return &carried{posts: posts, texts: texts, chars: chars, heads: heads}, nil
 }
 
 // close closes the files the side files of the previous index are read
@@ -61,7 +71,8 @@ func (c *carried) close() {
 	if c != nil && c.texts != nil {
 		c.texts.Close()
 		c.chars.Close()
-		c.texts, c.chars = nil, nil
+		c.posts.Close()
+		c.texts, c.chars, c.posts = nil, nil, nil
 	}
 }
 
@@ -207,4 +218,57 @@ func (c *carried) numbers(bi bleve.Index, ids []string) (out []uint32, ok bool, 
 		out[ord] = n
 	}
 	return out, true, nil
+}
+
+// writeTextPosts writes the side file of text postings of the updated
+// index into dir: those of fresh, the documents indexed anew, and those
+// the previous index held of the documents carried over, renumbered;
+// numbers are the new numbers by order of indexing, count how many.
+func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint32, count uint32) error {
+	to := make([]uint32, c.posts.count())
+	for i := range to {
+		to[i] = noNumber
+	}
+	lengths := make([]uint32, count)
+	for ord, num := range c.from {
+		if num == noNumber || num >= uint32(len(to)) {
+			continue
+		}
+		to[num] = numbers[ord]
+		lengths[numbers[ord]] = c.posts.length(num)
+	}
+	if err := fresh.putLengths(lengths, numbers); err != nil {
+		return err
+	}
+	terms, err := c.posts.terms()
+	if err != nil {
+		return err
+	}
+	seen := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		seen[t] = true
+	}
+	for t := range fresh.terms {
+		if !seen[t] {
+			terms = append(terms, t)
+		}
+	}
+	slices.Sort(terms)
+	return writeSideFile(dir, textPostsFile, func(w *bufio.Writer) error {
+		return writePostsFile(w, lengths, terms, func(i int, dst []posting) ([]posting, error) {
+			p, ok, err := c.posts.postings([]byte(terms[i]))
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				j := uint64(0)
+				for it := p.docs.Iterator(); it.HasNext(); j++ {
+					if n := to[it.Next()]; n != noNumber {
+						dst = append(dst, posting{num: n, freq: p.freq(j)})
+					}
+				}
+			}
+			return fresh.appendPostings(dst, terms[i], numbers, count)
+		})
+	})
 }

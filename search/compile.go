@@ -220,10 +220,13 @@ func (ix *Index) wordQueries(word string) []query.Query {
 // text, which have no term vectors: a term query for a word of one token,
 // else a phraseQuery.
 func (ix *Index) fieldPhrase(toks analysis.TokenStream, needle []byte, part textPart, boost float64) query.Query {
-	q := phraseQuery{part: part, needle: needle, ci: ix.chars, texts: ix.texts, boost: boost}
+	q := phraseQuery{part: part, needle: needle, ci: ix.chars, texts: ix.texts, posts: ix.posts, boost: boost}
 	if len(toks) == 1 {
+		if part == partText {
+			return textTermQuery{posts: ix.posts, term: string(toks[0].Term), boost: boost}
+		}
 		t := query.NewTermQuery(string(toks[0].Term))
-		t.SetField(q.field())
+		t.SetField(fieldHead)
 		t.SetBoost(boost)
 		return t
 	}

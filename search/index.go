@@ -120,15 +120,16 @@ const maxUnpersisted = 4
 
 // fill indexes every search document of c in batches, then the metadata.
 func fill(idx bleve.Index, c *model.Corpus, cp *corpusPrints, side *sideFiles, sums *sums, fail *failure) error {
-	batches := make(chan *bleve.Batch)
+	batches := make(chan fedBatch)
 	errs := make(chan error, batchWorkers)
 	w := newBatchWriter(idx, fail)
 	for i := 0; i < batchWorkers; i++ {
 		go func() {
 			var err error
 			for b := range batches {
+				side.analyse(b.texts) // every batch, for the collector's order
 				if err == nil {
-					err = w.write(b)
+					err = w.write(b.b)
 				}
 			}
 			errs <- err
@@ -193,9 +194,16 @@ func (w *batchWriter) persistErr() error {
 	return w.err
 }
 
+// fedBatch is a batch of the index and the texts of its documents, for
+// the text postings.
+type fedBatch struct {
+	b     *bleve.Batch
+	texts *textBatch
+}
+
 // feed sends the search documents of c to batches, batchSize at a time,
 // their texts to side and their digests, by the records of cp, to sums.
-func feed(idx bleve.Index, c *model.Corpus, cp *corpusPrints, side *sideFiles, sums *sums, batches chan<- *bleve.Batch) error {
+func feed(idx bleve.Index, c *model.Corpus, cp *corpusPrints, side *sideFiles, sums *sums, batches chan<- fedBatch) error {
 	dm, err := newDocMaker()
 	if err != nil {
 		return err
@@ -224,7 +232,7 @@ func feed(idx bleve.Index, c *model.Corpus, cp *corpusPrints, side *sideFiles, s
 			rec.entries = append(rec.entries, newEntry(d, docSum(d), side.n))
 			side.add(d, fields, head)
 			if b.Size() >= batchSize {
-				batches <- b
+				batches <- fedBatch{b, side.cutBatch()}
 				b = idx.NewBatch()
 			}
 			return nil
@@ -234,7 +242,7 @@ func feed(idx bleve.Index, c *model.Corpus, cp *corpusPrints, side *sideFiles, s
 		}
 	}
 	if b.Size() > 0 {
-		batches <- b
+		batches <- fedBatch{b, side.cutBatch()}
 	}
 	return nil
 }

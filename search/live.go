@@ -245,6 +245,7 @@ type liveBase struct {
 	stopFail func()
 	chars    *charIndex
 	texts    *textStore
+	posts    *textPosts
 	heads    *headTable
 	meta     *meta
 	an       analyzers
@@ -294,6 +295,9 @@ func (b *liveBase) open() error {
 	if b.texts, err = openTexts(b.dir); err != nil {
 		return err
 	}
+	if b.posts, err = openTextPosts(b.dir); err != nil {
+		return err
+	}
 	if b.heads, err = openHeads(b.dir); err != nil {
 		return err
 	}
@@ -308,6 +312,9 @@ func (b *liveBase) close() error {
 	}
 	if b.texts != nil {
 		b.texts.Close()
+	}
+	if b.posts != nil {
+		b.posts.Close()
 	}
 	b.stopFail()
 	return err

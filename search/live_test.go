@@ -130,7 +130,9 @@ func updateAndCompare(t *testing.T, live *Live, c *model.Corpus, dir, step strin
 	if err := BuildIndex(c, dir); err != nil {
 		t.Fatal(err)
 	}
-	compareIndexes(t, step, queries, live.Index(), openAt(t, dir))
+	whole := openAt(t, dir)
+	compareIndexes(t, step, queries, live.Index(), whole)
+	sameTextPosts(t, step, live.Index(), whole)
 }
 
 // compareIndexes checks that a answers every live query as b does, with

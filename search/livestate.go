@@ -47,6 +47,10 @@ type liveState struct {
 	superseded, deleted *roaring.Bitmap
 	chars               map[rune]charDocs
 	texts               []addedText
+	// posts are the text postings of the documents added (see
+	// textIndex), postLens the lengths of their texts.
+	posts               map[string]termPosts
+	postLens            []uint32
 	heads               []headEntry
 	headAt              map[string]int // the index of each text in heads
 	textDocs, textUnits float64        // documents with a text, and its code units
@@ -214,7 +218,9 @@ func (st *liveState) version() (*Index, error) {
 	b := st.base
 	ix := &Index{bi: st.pinned, an: b.an, terms: st.termTable, docs: st.titles, examples: b.meta.Examples,
 		facetTable: st.facets, chars: b.chars.withDelta(st.chars, st.deleted),
-		texts: b.texts.withAdded(st.texts), heads: b.heads.withChanges(st.heads, st.deleted),
+		texts: b.texts.withAdded(st.texts),
+		posts: &textIndex{file: b.posts, deleted: st.deleted, added: st.posts, lengths: st.postLens},
+		heads: b.heads.withChanges(st.heads, st.deleted),
 		cited: &citedTable{counts: st.cited}, superseded: st.superseded,
 		stats:      relaxedStats{n: st.textDocs, avgLen: st.textUnits / nonZero(st.textDocs)},
 		vocabState: vocabState{vocabCell: st.vocab, synonyms: b.synonyms}, liveBase: b}
@@ -553,6 +559,7 @@ func (st *liveState) applyDocs(df *liveDiff, nums map[string]uint32) {
 func (st *liveState) addSide(adds []liveAdd, nums map[string]uint32) {
 	first := uint64(st.base.texts.fileCount())
 	st.texts = append(st.texts, make([]addedText, int(st.total-first)-len(st.texts))...)
+	added := newTextPostings()
 	st.chars = maps.Clone(st.chars)
 	st.heads = slices.Clone(st.heads)
 	st.headAt = maps.Clone(st.headAt)
@@ -565,6 +572,10 @@ func (st *liveState) addSide(adds []liveAdd, nums map[string]uint32) {
 		st.addChars(num, p, copied)
 		b, n := normalParts(nil, p.ownHead, p.text)
 		st.texts[uint64(num)-first] = addedText{b: b, head: uint32(n)}
+		if p.text != "" {
+			n, freqs := st.base.an.bigram.(*bigramAnalyzer).frequencies([]byte(p.text))
+			added.add(num-uint32(first), n, freqs)
+		}
 		if l := float64((len(b) - n) / 2); l > 0 {
 			st.textDocs++
 			st.textUnits += l
@@ -580,6 +591,41 @@ func (st *liveState) addSide(adds []liveAdd, nums map[string]uint32) {
 			st.superseded.Add(num)
 		}
 	}
+	st.addPosts(added, uint32(first))
+}
+
+// addPosts adds the text postings of the documents added, by their
+// number less first, copying those of the state.
+func (st *liveState) addPosts(added *textPostings, first uint32) {
+	lengths := make([]uint32, int(st.total)-int(first))
+	copy(lengths, st.postLens)
+	for i, n := range added.lengths {
+		if n > 0 {
+			lengths[i] = n
+		}
+	}
+	st.postLens = lengths
+	posts := make(map[string]termPosts, len(st.posts)+len(added.terms))
+	for term, p := range st.posts {
+		posts[term] = p
+	}
+	numbers := make([]uint32, len(added.lengths))
+	for i := range numbers {
+		numbers[i] = first + uint32(i)
+	}
+	var ps []posting
+	for term := range added.terms {
+		ps = ps[:0]
+		if p, ok := posts[term]; ok {
+			j := uint64(0)
+			for it := p.docs.Iterator(); it.HasNext(); j++ {
+				ps = append(ps, posting{num: it.Next(), freq: p.freq(j)})
+			}
+		}
+		ps, _ = added.appendPostings(ps, term, numbers, ^uint32(0)) // numbers are all below
+		posts[term] = memTermPosts(ps)
+	}
+	st.posts = posts
 }
 
 // addChars adds document num to the characters of its parts, copying

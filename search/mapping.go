@@ -15,10 +15,11 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// Fields of a search document. Each query word is looked for in two
-// analysed fields, head and text, with the cjk analyzer (bigrams of Han
+// Fields of a search document. Each query word is looked for in the head
+// and the text, analysed with the cjk analyzer (bigrams of Han
 // characters, width folding, lower case), without term vectors (phrases
-// are checked in a side file, see texts.go); fewer fields mean fewer
+// are checked in a side file, see texts.go): head is a field of bleve,
+// the text's postings are in a side file (see textposts.go); fewer fields mean fewer
 // searchers per word; an article label is a whole term of the label
 // field. A query word of one character (党), which no bigram matches, is
 // found in a side file of the index (see chars.go). facet holds the kind,
@@ -26,8 +27,10 @@ import (
 // cost one doc-value visit per hit. The other fields are stored for
 // display and ranking only.
 const (
-	fieldHead  = "head"  // title, headings, issuer: analysed, not stored
-	fieldText  = "text"  // the body, one line per 款 or 项: analysed and stored
+	fieldHead = "head" // title, headings, issuer: analysed, not stored
+	// fieldText is the body, one line per 款 or 项: stored; its postings
+	// are in a side file of the index (see textposts.go).
+	fieldText  = "text"
 	fieldFacet = "facet" // kind=…, doc=…, year=…
 	fieldLabel = "label" // an article's labels as whole terms: 第五条, 第5条
 	// fieldDocTitle holds the title of whole documents only: a word found
@@ -85,7 +88,7 @@ func newMapping() (mapping.IndexMapping, error) {
 
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldHead, textField(bigramAnalyzerName, false, false))
-	doc.AddFieldMappingsAt(fieldText, textField(bigramAnalyzerName, true, false))
+	doc.AddFieldMappingsAt(fieldText, storedField())
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
 	doc.AddFieldMappingsAt(fieldLabel, labelField())
 	doc.AddFieldMappingsAt(fieldDocTitle, textField(bigramAnalyzerName, false, true))

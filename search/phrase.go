@@ -49,15 +49,25 @@ type phraseQuery struct {
 	needle []byte   // the word as the side file of texts holds it
 	ci     *charIndex
 	texts  *textStore
+	posts  *textIndex
 	boost  float64
 }
 
-// field is the bleve field of the query's part.
+// field is the field of the query's part: its bleve field for the head.
 func (q phraseQuery) field() string {
 	if q.part == partHead {
 		return fieldHead
 	}
 	return fieldText
+}
+
+// termSearcher is the searcher of a token in the query's part: in the
+// head field of bleve, or in the text postings.
+func (q phraseQuery) termSearcher(ctx context.Context, r index.IndexReader, t string, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	if q.part == partHead {
+		return searcher.NewTermSearcher(ctx, r, t, q.field(), q.boost, options)
+	}
+	return newTextTermSearcher(ctx, r, q.posts, []byte(t), q.boost, options)
 }
 
 // Searcher returns the conjunction of the tokens' searchers, checked.
@@ -70,7 +80,7 @@ func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 		}
 	}
 	for _, t := range q.terms {
-		s, err := searcher.NewTermSearcher(ctx, r, t, q.field(), q.boost, options)
+		s, err := q.termSearcher(ctx, r, t, options)
 		if err != nil {
 			closeAll()
 			return nil, err

@@ -89,6 +89,10 @@ func checkPhrase(t *testing.T, ix *Index, part textPart, w string) {
 	}
 	var terms []query.Query
 	for _, tok := range toks {
+		if part == partText {
+			terms = append(terms, textTermQuery{posts: ix.posts, term: string(tok.Term), boost: 1})
+			continue
+		}
 		tq := query.NewTermQuery(string(tok.Term))
 		tq.SetField(field)
 		terms = append(terms, tq)

@@ -2,12 +2,10 @@ package search
 
 import (
 	"cmp"
-	"context"
 	"math"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // The relaxed reading. A query whose words, each read as one phrase, find
@@ -228,11 +226,11 @@ func (s relaxedStats) tfNorm(tf, n float64) float64 {
 }
 
 // setDF sets the df of every form of the words.
-func setDF(ctx context.Context, r index.IndexReader, ws []rword) error {
+func (ix *Index) setDF(ws []rword) error {
 	for i := range ws {
 		for j := range ws[i].forms {
 			f := &ws[i].forms[j]
-			df, err := rarestCount(ctx, r, f.terms)
+			df, err := ix.posts.rarestCount(f.terms)
 			if err != nil {
 				return err
 			}
@@ -272,7 +270,7 @@ func (ix *Index) keepRarest(ws []rword) []rword {
 
 // collect reads the postings of the words' forms into acc, rarest first,
 // within scanBudget (their dfs set).
-func (ix *Index) collect(ctx context.Context, r index.IndexReader, ws []rword, acc *accum) error {
+func (ix *Index) collect(ws []rword, acc *accum) error {
 	type ref struct{ w, f int }
 	var refs []ref
 	for i := range ws {
@@ -298,34 +296,16 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, ws []rword, a
 		if !scanned[i] {
 			continue
 		}
-		if err := ix.scanWord(ctx, r, &ws[i], uint32(1)<<i, acc); err != nil {
+		if err := ix.scanWord(&ws[i], uint32(1)<<i, acc); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// rarestCount is the number of documents of the rarest of terms, 0 when
-// there are none.
-func rarestCount(ctx context.Context, r index.IndexReader, terms []string) (uint64, error) {
-	if len(terms) == 0 {
-		return 0, nil
-	}
-	least := uint64(math.MaxUint64)
-	for _, t := range terms {
-		tr, err := r.TermFieldReader(ctx, []byte(t), fieldText, false, false, false)
-		if err != nil {
-			return 0, err
-		}
-		least = min(least, tr.Count())
-		tr.Close()
-	}
-	return least, nil
-}
-
 // scanWord adds to acc the score of a word in every document holding one
 // of its scanned forms: the best of its forms.
-func (ix *Index) scanWord(ctx context.Context, r index.IndexReader, w *rword, bit uint32, acc *accum) error {
+func (ix *Index) scanWord(w *rword, bit uint32, acc *accum) error {
 	var touched []uint32
 	for j := range w.forms {
 		f := &w.forms[j]
@@ -333,7 +313,7 @@ func (ix *Index) scanWord(ctx context.Context, r index.IndexReader, w *rword, bi
 			continue
 		}
 		idf := ix.stats.idf(f.df)
-		err := intersect(ctx, r, f.terms, func(doc uint64, tf float64) {
+		err := ix.posts.intersect(f.terms, func(doc uint64, tf float64) {
 			if doc >= uint64(len(acc.cur)) {
 				return
 			}
@@ -356,57 +336,4 @@ func (ix *Index) scanWord(ctx context.Context, r index.IndexReader, w *rword, bi
 		acc.cur[d] = 0
 	}
 	return nil
-}
-
-// intersect calls f for every document holding all terms in the text
-// field, with the least frequency of them.
-func intersect(ctx context.Context, r index.IndexReader, terms []string, f func(doc uint64, tf float64)) error {
-	if len(terms) == 0 {
-		return nil
-	}
-	readers := make([]index.TermFieldReader, 0, len(terms))
-	defer func() {
-		for _, tr := range readers {
-			tr.Close()
-		}
-	}()
-	for _, t := range terms {
-		tr, err := r.TermFieldReader(ctx, []byte(t), fieldText, true, false, false)
-		if err != nil {
-			return err
-		}
-		readers = append(readers, tr)
-	}
-	slices.SortFunc(readers, func(a, b index.TermFieldReader) int { return cmp.Compare(a.Count(), b.Count()) })
-	lead, rest := readers[0], readers[1:]
-	var ld index.TermFieldDoc
-	at := make([]index.TermFieldDoc, len(rest))
-	valid := make([]bool, len(rest))
-	for {
-		d, err := lead.Next(&ld)
-		if err != nil || d == nil {
-			return err
-		}
-		tf, ok := float64(d.Freq), true
-		for i, tr := range rest {
-			if !valid[i] || at[i].ID.Compare(d.ID) < 0 {
-				got, err := tr.Advance(d.ID, &at[i])
-				if err != nil || got == nil {
-					return err // no more documents hold this term
-				}
-				if got != &at[i] {
-					at[i] = *got
-				}
-				valid[i] = true
-			}
-			if !at[i].ID.Equals(d.ID) {
-				ok = false
-				break
-			}
-			tf = min(tf, float64(at[i].Freq))
-		}
-		if ok {
-			f(d.ID.Value(), tf)
-		}
-	}
 }

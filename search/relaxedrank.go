@@ -76,11 +76,11 @@ func (ix *Index) relaxedCands(ctx context.Context, r index.IndexReader, q *Query
 	}
 	acc := ix.getAccum()
 	defer ix.putAccum(acc)
-	if err := setDF(ctx, r, ws); err != nil {
+	if err := ix.setDF(ws); err != nil {
 		return rr, err
 	}
 	ws = ix.keepRarest(ws)
-	if err := ix.collect(ctx, r, ws, acc); err != nil {
+	if err := ix.collect(ws, acc); err != nil {
 		return rr, err
 	}
 	ix.setShares(ws)

@@ -69,6 +69,7 @@ type Index struct {
 	facetTable *facetTable
 	chars      *charIndex  // the documents of each Han character
 	texts      *textStore  // the text of each document, for phrases
+	posts      *textIndex  // the postings of the text
 	heads      *headTable  // the heads articles share
 	cited      *citedTable // how often each document is cited
 	// superseded holds the documents of versions no longer in force.
@@ -113,6 +114,12 @@ func Open(dir string) (*Index, error) {
 		ix.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	posts, err := openTextPosts(dir)
+	if err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	ix.posts = &textIndex{file: posts}
 	if ix.synonyms, err = loadSynonyms(dir); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
@@ -168,6 +175,11 @@ func (ix *Index) Close() error {
 	}
 	if cerr := ix.texts.Close(); err == nil {
 		err = cerr
+	}
+	if ix.posts != nil {
+		if cerr := ix.posts.file.Close(); err == nil {
+			err = cerr
+		}
 	}
 	return err
 }

@@ -19,11 +19,16 @@ import (
 // Han character (chars.go), the text of each document (texts.go), the
 // heads articles share (heads.go) and how often each is cited (cited.go).
 type sideFiles struct {
-	chars *charPostings
-	texts *textWriter
-	heads *headPostings
-	cited *citedCounts
-	n     uint32 // documents added: the order of indexing of the next
+	// batch is the texts of the documents of the batch being fed, which
+	// its writer analyses for the text postings (see textfeed.go).
+	batch   *textBatch
+	collect *textCollector
+	an      *bigramAnalyzer
+	chars   *charPostings
+	texts   *textWriter
+	heads   *headPostings
+	cited   *citedCounts
+	n       uint32 // documents added: the order of indexing of the next
 	// carry, in an update, is the side files of the previous index, of
 	// which the entries of unchanged documents are carried over.
 	carry *carried
@@ -43,8 +48,27 @@ func newSideFiles(dir string, cites citations) (*sideFiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sideFiles{chars: newCharPostings(), texts: tw, heads: newHeadPostings(),
+	a, err := textAnalyzer()
+	if err != nil {
+		tw.close()
+		return nil, err
+	}
+	return &sideFiles{batch: &textBatch{}, collect: newTextCollector(), an: a,
+		chars: newCharPostings(), texts: tw, heads: newHeadPostings(),
 		cited: &citedCounts{of: cites}}, nil
+}
+
+// cutBatch returns the texts of the batch fed so far and starts the next.
+func (s *sideFiles) cutBatch() *textBatch {
+	b := s.batch
+	s.batch = &textBatch{seq: b.seq + 1}
+	return b
+}
+
+// analyse analyses the texts of a batch and adds them to the postings.
+func (s *sideFiles) analyse(b *textBatch) {
+	b.analyse(s.an)
+	s.collect.deliver(b)
 }
 
 // add records the next search document d: its fields as indexed and its
@@ -56,6 +80,9 @@ func (s *sideFiles) add(d *searchDoc, fields map[string]interface{}, head string
 		s.heads.add(s.n, head)
 	}
 	s.texts.add(p.ownHead, p.text)
+	if p.text != "" {
+		s.batch.add(s.n, p.text)
+	}
 	s.cited.add(d.Doc, d.Article)
 	s.n++
 }
@@ -107,6 +134,9 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 	}
 	if err == nil {
 		err = s.chars.write(dir, numbers, s.carry)
+	}
+	if err == nil {
+		err = s.writeTextPosts(dir, numbers)
 	}
 	if err == nil {
 		err = s.heads.write(dir, numbers)
@@ -176,4 +206,24 @@ func readSideFile[T any](dir, name string, read func(io.Reader) (T, error)) (T, 
 		return v, fmt.Errorf("%s: %w", name, err)
 	}
 	return v, nil
+}
+
+// writeTextPosts writes the side file of text postings: those of the
+// documents indexed anew, the last batch analysed here, and those the
+// previous index held of the documents carried over (see carry.go).
+func (s *sideFiles) writeTextPosts(dir string, numbers []uint32) error {
+	last := s.cutBatch()
+	s.analyse(last)
+	posts, ok := s.collect.done(last.seq + 1)
+	if !ok {
+		return errors.New("text postings: a batch was not analysed")
+	}
+	count := uint32(0)
+	for _, n := range numbers {
+		count = max(count, n+1)
+	}
+	if s.carry != nil && s.carry.posts != nil {
+		return s.carry.writeTextPosts(dir, posts, numbers, count)
+	}
+	return writeTextPostings(dir, posts, numbers, count)
 }

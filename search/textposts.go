@@ -3,6 +3,7 @@ package search
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -89,11 +90,65 @@ func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error
 	if len(numbers) < len(tp.lengths) {
 		return fmt.Errorf("%d numbers for %d documents", len(numbers), len(tp.lengths))
 	}
+	lengths := make([]uint32, count)
+	if err := tp.putLengths(lengths, numbers); err != nil {
+		return err
+	}
+	terms := tp.sortedTerms()
+	return writePostsFile(w, lengths, terms, func(i int, dst []posting) ([]posting, error) {
+		return tp.appendPostings(dst, terms[i], numbers, count)
+	})
+}
+
+// sortedTerms lists the terms collected, in order.
+func (tp *textPostings) sortedTerms() []string {
 	terms := make([]string, 0, len(tp.terms))
 	for t := range tp.terms {
 		terms = append(terms, t)
 	}
 	slices.Sort(terms)
+	return terms
+}
+
+// putLengths puts the length of each text collected into lengths, by
+// its document's number; it leaves the others (of the documents an update
+// carries over) as they are.
+func (tp *textPostings) putLengths(lengths []uint32, numbers []uint32) error {
+	for ord, n := range tp.lengths {
+		if n == 0 {
+			continue // no text, or not collected
+		}
+		if numbers[ord] >= uint32(len(lengths)) {
+			return fmt.Errorf("number %d beyond %d", numbers[ord], len(lengths))
+		}
+		lengths[numbers[ord]] = n
+	}
+	return nil
+}
+
+// appendPostings appends to dst the postings of term, numbered by
+// numbers.
+func (tp *textPostings) appendPostings(dst []posting, term string, numbers []uint32, count uint32) ([]posting, error) {
+	l := tp.terms[term]
+	if l == nil {
+		return dst, nil
+	}
+	freqs := l.freqs
+	for _, ord := range l.docs.orders() {
+		f, n := binary.Uvarint(freqs)
+		freqs = freqs[n:]
+		if int(ord) >= len(numbers) || numbers[ord] >= count {
+			return nil, fmt.Errorf("document %d: no number below %d", ord, count)
+		}
+		dst = append(dst, posting{num: numbers[ord], freq: f})
+	}
+	return dst, nil
+}
+
+// writePostsFile writes a file of text postings to w: the lengths of the
+// texts by document number, and for each of terms, in order, the
+// postings postingsOf appends to dst.
+func writePostsFile(w io.Writer, lengths []uint32, terms []string, postingsOf func(i int, dst []posting) ([]posting, error)) error {
 	bw := &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}
 	var dict bytes.Buffer
 	fst, err := vellum.New(&dict, nil)
@@ -103,23 +158,17 @@ func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error
 	bw.write([]byte(textPostsMagic))
 	var ps []posting
 	var block []byte
-	for _, t := range terms {
-		l := tp.terms[t]
-		ps = ps[:0]
-		freqs := l.freqs
-		for _, ord := range l.docs.orders() {
-			f, n := binary.Uvarint(freqs)
-			freqs = freqs[n:]
-			if numbers[ord] >= count {
-				return fmt.Errorf("number %d beyond %d", numbers[ord], count)
-			}
-			ps = append(ps, posting{num: numbers[ord], freq: f})
+	for i, t := range terms {
+		if ps, err = postingsOf(i, ps[:0]); err != nil {
+			return err
+		}
+		if len(ps) == 0 {
+			continue // every document of the term was dropped
 		}
 		if err := fst.Insert([]byte(t), bw.n); err != nil {
 			return err
 		}
-		block, err = appendPostBlock(block[:0], ps)
-		if err != nil {
+		if block, err = appendPostBlock(block[:0], ps); err != nil {
 			return err
 		}
 		bw.write(block)
@@ -127,17 +176,17 @@ func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error
 	if err := fst.Close(); err != nil {
 		return err
 	}
-	lengths := make([]byte, 4*int(count))
-	for ord, n := range tp.lengths {
-		binary.LittleEndian.PutUint32(lengths[4*numbers[ord]:], n)
-	}
 	lengthsOff := bw.n
-	bw.write(lengths)
+	var b [4]byte
+	for _, n := range lengths {
+		binary.LittleEndian.PutUint32(b[:], n)
+		bw.write(b[:])
+	}
 	dictOff := bw.n
 	bw.write(dict.Bytes())
 	var foot [textPostsFoot]byte
 	binary.LittleEndian.PutUint64(foot[0:], lengthsOff)
-	binary.LittleEndian.PutUint64(foot[8:], uint64(count))
+	binary.LittleEndian.PutUint64(foot[8:], uint64(len(lengths)))
 	binary.LittleEndian.PutUint64(foot[16:], dictOff)
 	binary.LittleEndian.PutUint64(foot[24:], uint64(dict.Len()))
 	bw.write(foot[:])
@@ -153,7 +202,7 @@ func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error
 // order of the bitmap, width bytes each. Fixed widths let a searcher that
 // skips documents find a frequency by the rank of its document.
 func appendPostBlock(dst []byte, ps []posting) ([]byte, error) {
-	slices.SortFunc(ps, func(a, b posting) int { return int(int64(a.num) - int64(b.num)) })
+	slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.num, b.num) })
 	bm := roaring.New()
 	var max uint64
 	for i, p := range ps {
@@ -223,30 +272,22 @@ func (c *countingWriter) write(b []byte) {
 	c.err = err
 }
 
-// numbered returns the postings collected, each term's in a block of its
-// own, and the lengths of the texts, the documents numbered from first on
-// in their order of indexing: those a live index adds to its file's.
-func (tp *textPostings) numbered(first uint32) (map[string]termPosts, []uint32, error) {
-	out := make(map[string]termPosts, len(tp.terms))
-	end := first + uint32(len(tp.lengths))
-	var ps []posting
-	for term, l := range tp.terms {
-		ps = ps[:0]
-		freqs := l.freqs
-		for _, ord := range l.docs.orders() {
-			f, n := binary.Uvarint(freqs)
-			freqs = freqs[n:]
-			ps = append(ps, posting{num: first + ord, freq: f})
-		}
-		b, err := appendPostBlock(nil, ps)
-		if err != nil {
-			return nil, nil, err
-		}
-		if out[term], err = readPostBlock(b, end); err != nil {
-			return nil, nil, err
-		}
+// memTermPosts is the postings ps of a term, in memory; no two have one
+// number.
+func memTermPosts(ps []posting) termPosts {
+	slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.num, b.num) })
+	p := termPosts{docs: roaring.New()}
+	var max uint64
+	for _, q := range ps {
+		p.docs.Add(q.num)
+		max = maxU64(max, q.freq)
 	}
-	return out, tp.lengths, nil
+	p.width = freqWidth(max)
+	p.freqs = make([]byte, 0, len(ps)*p.width)
+	for _, q := range ps {
+		p.freqs = putFreq(p.freqs, p.width, q.freq)
+	}
+	return p
 }
 
 // writeTextPostings writes the side file of text postings into the index
@@ -398,4 +439,32 @@ func (p termPosts) freq(i uint64) uint64 {
 // (zapx keeps the length and reads it back as this float32).
 func fieldNorm(length uint32) float64 {
 	return float64(float32(1.0 / math.Sqrt(float64(length))))
+}
+
+// textAnalyzer is the analyzer of the text: the bigram analyzer.
+func textAnalyzer() (*bigramAnalyzer, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	a, ok := m.AnalyzerNamed(bigramAnalyzerName).(*bigramAnalyzer)
+	if !ok {
+		return nil, errors.New("no bigram analyzer")
+	}
+	return a, nil
+}
+
+// terms lists the terms of the file, in order.
+func (tp *textPosts) terms() ([]string, error) {
+	var out []string
+	it, err := tp.dict.Iterator(nil, nil)
+	for err == nil {
+		k, _ := it.Current()
+		out = append(out, string(k))
+		err = it.Next()
+	}
+	if err != vellum.ErrIteratorDone {
+		return nil, err
+	}
+	return out, nil
 }

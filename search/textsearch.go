@@ -135,15 +135,11 @@ func (ti *textIndex) term(term []byte) (textTerm, error) {
 		p = termPosts{docs: roaring.New(), width: 1}
 	}
 	t := textTerm{docs: p.docs, file: p, split: ti.file.count(), plain: true}
-	if ti.deleted != nil && !ti.deleted.IsEmpty() && p.docs.Intersects(ti.deleted) {
-		t.docs, t.plain = roaring.AndNot(p.docs, ti.deleted), false
-	}
 	if a, ok := ti.added[string(term)]; ok {
-		if t.plain {
-			t.docs = p.docs.Clone()
-		}
-		t.docs.Or(a.docs)
-		t.added, t.plain = a, false
+		t.docs, t.added, t.plain = roaring.Or(p.docs, a.docs), a, false
+	}
+	if ti.deleted != nil && t.docs.Intersects(ti.deleted) {
+		t.docs, t.plain = roaring.AndNot(t.docs, ti.deleted), false
 	}
 	return t, nil
 }

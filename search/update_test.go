@@ -58,6 +58,7 @@ func TestUpdateMatchesWholeBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, b := openAt(t, updated), openAt(t, whole)
+	sameTextPosts(t, "update", a, b)
 	queries := []string{"网络安全", "网络安全 审查", "新增新闻", "增补条文"}
 	for _, rc := range readRelevance(t) {
 		queries = append(queries, rc.query)
