@@ -157,7 +157,8 @@ func BenchmarkCorpusIndex(b *testing.B) {
 	b.ReportMetric(procStatusMB("VmHWM"), "peak-rss-MB")
 }
 
-// postingsByField counts the postings of each field of the index in dir.
+// postingsByField counts the postings of each field of the index in dir,
+// the text's in its side file.
 func postingsByField(dir string) (map[string]uint64, error) {
 	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
 	if err != nil {
@@ -196,6 +197,23 @@ func postingsByField(dir string) (map[string]uint64, error) {
 			out[f] += tr.Count()
 			tr.Close()
 		}
+	}
+	// the text's postings are in their side file
+	tp, err := openTextPosts(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer tp.Close()
+	terms, err := tp.terms()
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range terms {
+		p, _, err := tp.postings([]byte(t))
+		if err != nil {
+			return nil, err
+		}
+		out[fieldText] += p.docs.GetCardinality()
 	}
 	return out, nil
 }
