@@ -47,11 +47,10 @@ type idOrder struct {
 }
 
 // newIDOrder ranks the documents whose IDs, by order of indexing, are
-// ids and whose numbers are numbers, in an index of total numbers: from
-// prev (nil for none), the numbers of the documents already ranked, in
-// the order of their IDs, and the orders of indexing of the others,
-// which are sorted and merged in (an update sorts only what it added);
-// without prev, every ID is sorted.
+// ids and whose numbers are numbers, in an index of total numbers.
+// Without prev it sorts every ID; with prev, an update's (the documents
+// carried over, already in the order of their IDs, and those indexed
+// anew), it sorts only the new ones and merges them in.
 func newIDOrder(ids []string, numbers []uint32, total uint64, prev *carriedOrder) *idOrder {
 	var seq []uint32 // orders of indexing, in the order of their IDs
 	if prev != nil {
@@ -64,12 +63,18 @@ func newIDOrder(ids []string, numbers []uint32, total uint64, prev *carriedOrder
 		}
 		slices.SortFunc(seq, func(a, b uint32) int { return strings.Compare(ids[a], ids[b]) })
 	}
+	o := unranked(total)
+	for r, ord := range seq {
+		o.rank[numbers[ord]] = uint32(r)
+	}
+	return o
+}
+
+// unranked is an order of total numbers that ranks none yet.
+func unranked(total uint64) *idOrder {
 	o := &idOrder{rank: make([]uint32, total)}
 	for i := range o.rank {
 		o.rank[i] = noNumber
-	}
-	for r, ord := range seq {
-		o.rank[numbers[ord]] = uint32(r)
 	}
 	return o
 }
@@ -204,32 +209,40 @@ func (o *idOrder) fill(out, bm *roaring.Bitmap, has, n int) int {
 // index of total numbers; ids are the IDs of o's documents in order, and
 // it returns those of the new order too.
 func (o *idOrder) changed(ids []string, gone *roaring.Bitmap, added []numberedID, total uint64) (*idOrder, []string) {
-	slices.SortFunc(added, func(a, b numberedID) int { return strings.Compare(a.id, b.id) })
+	// The documents, as indexes: those of o below len(ids), in order,
+	// then the added ones.
 	old := o.numbers()
-	out := &idOrder{rank: make([]uint32, total)}
-	for i := range out.rank {
-		out.rank[i] = noNumber
-	}
-	outIDs := make([]string, 0, len(ids)+len(added))
-	out.sorted = make([]uint32, 0, len(ids)+len(added))
-	out.once.Do(func() {}) // sorted is made here
-	place := func(id string, num uint32) {
-		out.rank[num] = uint32(len(outIDs))
-		outIDs = append(outIDs, id)
-		out.sorted = append(out.sorted, num)
-	}
+	kept := make([]uint32, 0, len(old))
 	for i, num := range old {
-		if gone.Contains(num) {
-			continue
+		if !gone.Contains(num) {
+			kept = append(kept, uint32(i))
 		}
-		for len(added) > 0 && added[0].id < ids[i] {
-			place(added[0].id, added[0].num)
-			added = added[1:]
-		}
-		place(ids[i], num)
 	}
-	for _, a := range added {
-		place(a.id, a.num)
+	more := make([]uint32, len(added))
+	for j := range added {
+		more[j] = uint32(len(ids) + j)
+	}
+	idOf := func(x uint32) string {
+		if int(x) < len(ids) {
+			return ids[x]
+		}
+		return added[int(x)-len(ids)].id
+	}
+	numOf := func(x uint32) uint32 {
+		if int(x) < len(ids) {
+			return old[x]
+		}
+		return added[int(x)-len(ids)].num
+	}
+	slices.SortFunc(more, func(a, b uint32) int { return strings.Compare(idOf(a), idOf(b)) })
+	seq := mergeByID(kept, more, idOf)
+	out := unranked(total)
+	out.sorted = make([]uint32, len(seq))
+	out.once.Do(func() {}) // sorted is made here
+	outIDs := make([]string, len(seq))
+	for r, x := range seq {
+		num := numOf(x)
+		out.rank[num], out.sorted[r], outIDs[r] = uint32(r), num, idOf(x)
 	}
 	return out, outIDs
 }
