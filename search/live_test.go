@@ -88,22 +88,29 @@ func TestLiveMatchesWholeBuild(t *testing.T) {
 	for _, f := range liveFiles {
 		copyFile(t, src, content, f)
 	}
-	parse := func() *model.Corpus { return generator.Parse(os.DirFS(content)) }
-	live, err := BuildLive(parse(), filepath.Join(dir, "live"), Options{})
+	live, err := BuildLive(generator.Parse(os.DirFS(content)), filepath.Join(dir, "live"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer live.Close()
 	for i, e := range liveEdits {
-		if e.edit != nil {
-			e.edit(t, content, src)
-		}
-		c := parse()
-		if e.model != nil {
-			e.model(c)
-		}
+		c := applyEdit(t, i, content, src)
 		updateAndCompare(t, live, c, filepath.Join(dir, fmt.Sprintf("whole%d", i)), e.name, liveQueries)
 	}
+}
+
+// applyEdit makes the edit i of liveEdits to the content folder, whose
+// files come from src, and returns its corpus.
+func applyEdit(t *testing.T, i int, content, src string) *model.Corpus {
+	e := liveEdits[i]
+	if e.edit != nil {
+		e.edit(t, content, src)
+	}
+	c := generator.Parse(os.DirFS(content))
+	if e.model != nil {
+		e.model(c)
+	}
+	return c
 }
 
 // updateAnyShare lets a live index update in place however much of a

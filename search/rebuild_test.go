@@ -193,20 +193,13 @@ func TestRebuildRanksAsFresh(t *testing.T) {
 	for _, e := range more[:min(30, len(more))] {
 		copyFile(t, src, content, filepath.Join("行政法规", e.Name()))
 	}
-	parse := func() *model.Corpus { return generator.Parse(os.DirFS(content)) }
 	prev := filepath.Join(dir, "0")
-	if err := Build(parse(), prev, Options{Program: "test"}); err != nil {
+	if err := Build(generator.Parse(os.DirFS(content)), prev, Options{Program: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	queries := append(slices.Clone(liveQueries), "劳", "工", "保险", "用人单位 劳动者")
 	for i, e := range liveEdits {
-		if e.edit != nil {
-			e.edit(t, content, src)
-		}
-		c := parse()
-		if e.model != nil {
-			e.model(c)
-		}
+		c := applyEdit(t, i, content, src)
 		next, whole := filepath.Join(dir, fmt.Sprint(i+1)), filepath.Join(dir, fmt.Sprintf("whole%d", i+1))
 		if done, err := update(c, printsOf(t, c), next, prev, "test", func() {}); !done || err != nil {
 			t.Fatalf("%s: update = %v, %v; want it done from the index before", e.name, done, err)
