@@ -125,8 +125,7 @@ func BenchmarkRenderCorpusFirstBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		nw, _ := strconv.Atoi(os.Getenv("XW"))
-		if err := site.Render(c, site.Options{Base: "/", Workers: nw}, st); err != nil {
+		if err := site.Render(c, site.Options{Base: "/"}, st); err != nil {
 			b.Fatal(err)
 		}
 		if err := st.Commit(); err != nil {
