@@ -96,17 +96,11 @@ func (e *Exec) index(n parse.Node) {
 	case *parse.ActionNode:
 		e.index(n.Pipe)
 	case *parse.IfNode:
-		e.index(n.Pipe)
-		e.index(n.List)
-		e.index(n.ElseList)
+		e.indexBranch(&n.BranchNode)
 	case *parse.WithNode:
-		e.index(n.Pipe)
-		e.index(n.List)
-		e.index(n.ElseList)
+		e.indexBranch(&n.BranchNode)
 	case *parse.RangeNode:
-		e.index(n.Pipe)
-		e.index(n.List)
-		e.index(n.ElseList)
+		e.indexBranch(&n.BranchNode)
 	case *parse.TemplateNode:
 		if tree, ok := e.trees[n.Name]; ok {
 			e.called[n] = tree
@@ -132,6 +126,13 @@ func (e *Exec) index(n parse.Node) {
 	case *parse.VariableNode:
 		e.slot(n.Ident[1:])
 	}
+}
+
+// indexBranch indexes the pipeline and lists of an if, with or range.
+func (e *Exec) indexBranch(n *parse.BranchNode) {
+	e.index(n.Pipe)
+	e.index(n.List)
+	e.index(n.ElseList)
 }
 
 // slot makes the slots of a chain of field names.
