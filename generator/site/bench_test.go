@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -142,13 +141,6 @@ func BenchmarkRenderCorpusFirstBuild(b *testing.B) {
 	b.ReportMetric(float64(countPages(c))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(user.Seconds()/float64(b.N), "user-s/op")
 	b.ReportMetric(sys.Seconds()/float64(b.N), "sys-s/op")
-}
-
-// cpuTimes is the user and system CPU time the process has used.
-func cpuTimes() (user, sys time.Duration) {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
 }
 
 func benchRender(b *testing.B, c *model.Corpus, writer func() site.Writer) {
