@@ -119,13 +119,14 @@ func Terms(c *model.Corpus) {
 }
 
 // DocumentID is a document's identifier: a slug of its title and a short
-// hash of its kind, title and date.
+// hash of its kind, title (as listed, with its version mark) and date.
 func DocumentID(d *model.Document) string {
-	slug := Slug(d.Title, maxSyllables)
+	title := d.ListedTitle()
+	slug := Slug(title, maxSyllables)
 	if slug == "" {
 		slug = d.Kind
 	}
-	return slug + "-" + hash(d.Kind + "\x00" + d.Title + "\x00" + d.Date)[:6]
+	return slug + "-" + hash(d.Kind + "\x00" + title + "\x00" + d.Date)[:6]
 }
 
 // TermID is a term's identifier.

@@ -355,13 +355,15 @@ func AmendedBy(s string) bool {
 
 // eventRunRE is the verb closing one event of a history line and the
 // year opening the next, maybe after 根据, printed with nothing between
-// them (…通过2003年8月15日…, …修订根据2017年…).
-var eventRunRE = regexp.MustCompile(`(` + strings.Join(eventVerbs, "|") + `)(根据)?(` + YearPattern + `\s*年)`)
+// them (…通过2003年8月15日…, …修订根据2017年…) or with a comma or
+// semicolon (…批准；2019年2月23日…修改，2019年3月28日…批准).
+var eventRunRE = regexp.MustCompile(`(` + strings.Join(eventVerbs, "|") + `)(?:[；;，,]\s*)?(根据)?(` + YearPattern + `\s*年)`)
 
 // SeparateEvents puts a space between the verb that closes an event of a
 // history line (EventVerbs) and the date, or 根据 and the date, that opens
-// the next when the line runs them together, so that the events split at
-// spaces.
+// the next when the line runs them together or sets them apart with only a
+// comma or semicolon (which the space replaces), so that the events split
+// at spaces.
 func SeparateEvents(s string) string { return eventRunRE.ReplaceAllString(s, "$1 $2$3") }
 
 // yearEndRE is a year that ends a text (…2003年).

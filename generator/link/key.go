@@ -188,8 +188,8 @@ func itemWords(w *keyWriter, items []*model.Item) {
 // articles (a reference to 第五条 resolves where there is one), but no
 // text of its paragraphs.
 func writeOutline(w *keyWriter, d *model.Document) {
-	for _, s := range []string{d.ID, d.Kind, d.Title, d.Kicker, d.Subtitle, d.URL, d.Date, d.ContinuedFrom,
-		d.ContinuedTo, d.Status, d.Issuer, d.Approval, d.Published, d.ValidFrom, d.Parent} {
+	for _, s := range []string{d.ID, d.Kind, d.Title, d.VersionMark, d.Kicker, d.Subtitle, d.URL, d.Date, d.ContinuedFrom,
+		d.ContinuedTo, d.Status, d.Issuer, d.Approval, d.Published, d.ValidFrom, d.PrintedValidFrom, d.Parent} {
 		w.str(s)
 	}
 	w.flag(d.OnPublication)

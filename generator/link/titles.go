@@ -57,7 +57,7 @@ func newTitleIndex(docs []*model.Document, works []*model.Work, comparisons []*m
 	for i, d := range docs {
 		at[d.ID] = i
 		x.dates[i] = docDate(d)
-		t := normTitle(d.Title)
+		t := normTitle(d.ListedTitle())
 		x.titles[i] = t
 		x.add(x.own, t, i)
 		if b := normTitle(reconcile.BareTitle(d.Title)); b != t && d.Kind == model.KindRegulation {
@@ -432,7 +432,7 @@ func readingDate(known string, d *model.Document, texts []text) string {
 	if date := cmp.Or(known, d.ValidFrom); date != "" {
 		return date
 	}
-	if year := reconcile.VersionYear(d.Title); year != "" && (d.Kind == model.KindRegulation || d.Kind == model.KindNotice) {
+	if year := reconcile.DocumentYear(d); year != "" && (d.Kind == model.KindRegulation || d.Kind == model.KindNotice) {
 		return year + "-01-01"
 	}
 	latest, year := "", ""

@@ -30,15 +30,20 @@ var Kinds = []string{
 // its caption, an advertisement, and so on. A document read from several
 // sources is one Document with several Sources.
 type Document struct {
-	ID       string     `json:"id"` // stable ASCII identifier
-	Kind     string     `json:"kind"`
-	Title    string     `json:"title"`
-	Kicker   string     `json:"kicker"`   // 引题, before the title
-	Subtitle string     `json:"subtitle"` // 副题, after the title
-	URL      string     `json:"url"`      // the path of its page in the site
-	Sources  []Position `json:"sources"`  // where each source starts
-	Dateline *Dateline  `json:"dateline"`
-	Date     string     `json:"date"` // YYYY-MM-DD, "" when unknown
+	ID    string `json:"id"` // stable ASCII identifier
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	// VersionMark is what the title a collector gave a regulation or a
+	// notice added to its own to name a version (2003 of 某条例2003,
+	// （2000） of 某批复（2000）, （2020年修订）): Title is the text's own,
+	// without it.
+	VersionMark string     `json:"version_mark,omitempty"`
+	Kicker      string     `json:"kicker"`   // 引题, before the title
+	Subtitle    string     `json:"subtitle"` // 副题, after the title
+	URL         string     `json:"url"`      // the path of its page in the site
+	Sources     []Position `json:"sources"`  // where each source starts
+	Dateline    *Dateline  `json:"dateline"`
+	Date        string     `json:"date"` // YYYY-MM-DD, "" when unknown
 	// Continuation marks: the page this continues from (上接第一版) and the
 	// page it continues on (下转第二版), as printed.
 	ContinuedFrom string      `json:"continued_from"`
@@ -59,6 +64,12 @@ type Document struct {
 // stage after parsing changes that Body, which copies of d share
 // (CloneDocuments).
 func (d *Document) Outlined() bool { return len(d.Articles) > 0 || len(d.Sections) > 0 }
+
+// ListedTitle is the title as the collector listed the document: its own
+// with the version mark the collector added (刑法（2020年修订）). Its
+// address and the title index of links go by it, so that taking the mark
+// off the title moves no page and changes no link.
+func (d *Document) ListedTitle() string { return d.Title + d.VersionMark }
 
 // Dateline is the 电头 of a news item: 新华社北京2月12日电(记者 孙萍).
 type Dateline struct {

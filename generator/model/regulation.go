@@ -16,6 +16,13 @@ type Regulation struct {
 	// (本条例自公布之日起施行): ValidFrom is Published, however late that is
 	// known (a metadata table's date).
 	OnPublication bool `json:"-"`
+	// PrintedValidFrom is the day the text's article says it takes effect
+	// (本条例自2001年9月1日起施行) when that day is before the last amendment
+	// of its history: the first version's day, which an amended text keeps
+	// printing. It is no day of this version, and says that the text
+	// prints none of its own (ValidFrom stays for the history or a
+	// metadata table).
+	PrintedValidFrom string `json:"printed_valid_from,omitempty"`
 
 	Preamble []Paragraph `json:"preamble,omitempty"` // 序言, text before 第一条
 	// Decision is how many paragraphs at the start of Preamble are a

@@ -184,8 +184,38 @@ func titleYear(d *model.Document) string {
 	if d.Kind != model.KindRegulation {
 		return ""
 	}
-	m := yearPattern.FindString(versionMark.FindString(fold(d.Title)))
-	return m
+	if d.VersionMark != "" {
+		return DocumentYear(d)
+	}
+	return yearPattern.FindString(versionMark.FindString(fold(d.Title)))
+}
+
+// ownTitle takes the version mark off the title of a regulation or a
+// notice into VersionMark: a collector adds it to the title of the text
+// (某条例2003 from a file name, 某批复（2000）, 刑法（2020年修订） as a
+// heading), whose own title has none. An act that amends another keeps
+// its year (宪法修正案（1988年）, see Amending), and an edition (（2019年版）)
+// may be part of a list's own title.
+func ownTitle(d *model.Document) {
+	if d.Kind != model.KindRegulation && d.Kind != model.KindNotice {
+		return
+	}
+	mark := VersionMark(d.Title)
+	if mark == "" || strings.Contains(mark, "版") {
+		return
+	}
+	d.VersionMark = mark
+	d.Title = BareTitle(d.Title)
+}
+
+// DocumentYear is the year a document's version mark names, as YYYY
+// (VersionYear of its title when the mark is still on it); "" when it
+// names none.
+func DocumentYear(d *model.Document) string {
+	if d.VersionMark != "" {
+		return yearPattern.FindString(strings.Map(regulation.FoldRune, d.VersionMark))
+	}
+	return VersionYear(d.Title)
 }
 
 var yearPattern = regexp.MustCompile(`[0-9]{4}`)

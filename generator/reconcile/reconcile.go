@@ -49,6 +49,9 @@ func Merge(docs []*model.Document, pins Pins) []*model.Document { return merge(d
 
 // merge is Merge, through memo when it is not nil.
 func merge(docs []*model.Document, pins Pins, memo *Memo) []*model.Document {
+	for _, d := range docs {
+		ownTitle(d)
+	}
 	gs, vers := groups(docs, memo)
 	ch := &chooser{pins: pins, docs: docs}
 	survivor := map[*model.Document]*model.Document{}

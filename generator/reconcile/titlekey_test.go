@@ -3,6 +3,9 @@ package reconcile
 import (
 	"strings"
 	"testing"
+
+	"tiaoli/generator/address"
+	"tiaoli/generator/model"
 )
 
 // TestTitleKey checks which titles name versions of one text: a year mark
@@ -67,6 +70,39 @@ func TestVersionYear(t *testing.T) {
 	for in, want := range map[string]string{"某某条例_2018": "2018", "刑法（2020年修订）": "2020", "刑法（２０２０年修订）": "2020", "某某条例": "", "某某条例（试行）": ""} {
 		if got := VersionYear(in); got != want {
 			t.Errorf("VersionYear(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOwnTitle: the version mark a collector adds to a regulation's or a
+// notice's title (a year from a file name, a bracketed year or revision
+// note from a heading) leaves the title for VersionMark, and the year it
+// names still dates the document (DocumentYear, which reads a title's
+// mark as VersionYear does when it is still on); an amending act keeps its year, an
+// edition its 版, any other kind its title. The document keeps its
+// address.
+func TestOwnTitle(t *testing.T) {
+	for _, tc := range []struct{ kind, title, want, mark, year string }{
+		{model.KindRegulation, "某某纪律处分条例2003", "某某纪律处分条例", "2003", "2003"},
+		{model.KindRegulation, "某某纪律处分条例 2018", "某某纪律处分条例", "2018", "2018"},
+		{model.KindRegulation, "某某院关于某某问题的批复（2000）", "某某院关于某某问题的批复", "（2000）", "2000"},
+		{model.KindRegulation, "某某院关于某某问题的答复 （2006）", "某某院关于某某问题的答复", "（2006）", "2006"},
+		{model.KindRegulation, "刑法（2020年修订）", "刑法", "（2020年修订）", "2020"},
+		{model.KindNotice, "关于某某问题的通知（2008）", "关于某某问题的通知", "（2008）", "2008"},
+		{model.KindRegulation, "某某法修正案（1999年）", "某某法修正案（1999年）", "", ""},
+		{model.KindRegulation, "某某目录（2019年版）", "某某目录（2019年版）", "", "2019"},
+		{model.KindCommentary, "回望2003", "回望2003", "", "2003"},
+		{model.KindRegulation, "某某条例", "某某条例", "", ""},
+	} {
+		d := &model.Document{Kind: tc.kind, Title: tc.title, Date: "2001-02-03"}
+		id := address.DocumentID(d)
+		Merge([]*model.Document{d}, Pins{})
+		year := DocumentYear(d)
+		if d.Title != tc.want || d.VersionMark != tc.mark || year != tc.year {
+			t.Errorf("%s %q: title %q, mark %q, year %q; want %q, %q, %q", tc.kind, tc.title, d.Title, d.VersionMark, year, tc.want, tc.mark, tc.year)
+		}
+		if got := address.DocumentID(d); got != id && !strings.Contains(tc.title, " ") {
+			t.Errorf("%q: the ID moved from %s to %s", tc.title, id, got)
 		}
 	}
 }

@@ -386,7 +386,8 @@ var onIssue = func() []string {
 // day before the last amendment of its history is the first version's,
 // which an amended text keeps printing (本法自1986年10月1日起施行 in a text
 // amended in 2009): it is not the day this version took effect, and
-// ValidFrom keeps what the history gave, or stays for a metadata table.
+// ValidFrom keeps what the history gave, or stays for a metadata table;
+// PrintedValidFrom keeps it, so that the page can say what it is.
 func readValidFrom(r *model.Regulation) {
 	for i := len(r.Articles) - 1; i >= 0; i-- {
 		for _, c := range r.Articles[i].Clauses {
@@ -403,8 +404,12 @@ func readValidFrom(r *model.Regulation) {
 			case strings.Contains(m[1], "通过之日"):
 				date = adoptedOn(r.History)
 			}
-			if date != "" && date >= amendedOn(r.History) {
+			switch {
+			case date == "":
+			case date >= amendedOn(r.History):
 				r.ValidFrom = date
+			case ok:
+				r.PrintedValidFrom = date
 			}
 			return
 		}

@@ -12,7 +12,8 @@ import (
 // 自公布之日; 自通过之日 means the day of the last event that adopted the
 // text; a day counted on from publication (自发布之日起30日后施行) is no
 // date the text prints. In a text amended since, a day before the last
-// amendment is the first version's and gives nothing (amendedHistory).
+// amendment is the first version's: it gives no valid_from and is kept as
+// printed_valid_from (amendedHistory).
 func TestReadValidFrom(t *testing.T) {
 	history := []string{"2001年3月1日 某会议通过", "2005年6月1日 某会议通过 2005年6月2日 某公告公布"}
 	for _, tc := range []struct {
@@ -41,17 +42,18 @@ func TestReadValidFrom(t *testing.T) {
 		}
 	}
 	amendedHistory := []string{"2001年3月1日 某会议通过", "2009年8月27日 某会议《关于修改某某的决定》修正"}
-	for text, want := range map[string]string{
-		"本法自2001年10月1日起施行。": "",
-		"本法自2009年10月1日起施行。": "2009-10-01",
-		"本法自2009年8月27日起施行。": "2009-08-27",
-		"本规则自通过之日起施行。":      "",
+	for _, tc := range []struct{ text, want, printed string }{
+		{"本法自2001年10月1日起施行。", "", "2001-10-01"},
+		{"本法自2009年10月1日起施行。", "2009-10-01", ""},
+		{"本法自2009年8月27日起施行。", "2009-08-27", ""},
+		{"本规则自通过之日起施行。", "", ""},
 	} {
 		r := &model.Regulation{History: amendedHistory, Articles: []*model.Article{{
-			Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: text}}},
+			Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: tc.text}}},
 		}}}
-		if readValidFrom(r); r.ValidFrom != want {
-			t.Errorf("readValidFrom(%q) after an amendment = %q, want %q", text, r.ValidFrom, want)
+		if readValidFrom(r); r.ValidFrom != tc.want || r.PrintedValidFrom != tc.printed {
+			t.Errorf("readValidFrom(%q) after an amendment = %q (printed %q), want %q (printed %q)",
+				tc.text, r.ValidFrom, r.PrintedValidFrom, tc.want, tc.printed)
 		}
 	}
 }

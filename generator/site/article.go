@@ -78,7 +78,7 @@ func (w *worker) articleDoc(d *model.Document, p fromPage) *articleDoc {
 	if s := w.shared; s != nil && s.d == d && s.up == up {
 		return s
 	}
-	w.shared = &articleDoc{d: d, up: up, head: w.r.head(d, p), citeTitle: lookup.CiteTitle(d.Title)}
+	w.shared = &articleDoc{d: d, up: up, head: w.r.head(d, p), citeTitle: lookup.CiteTitle(d.ListedTitle())}
 	return w.shared
 }
 

@@ -191,10 +191,14 @@ func docMeta(d *model.Document) []metaItem {
 			m = append(m, metaItem{label, []string{value}})
 		}
 	}
+	add("版本", strings.Trim(d.VersionMark, "（）()")) // what the collector's title named it by
 	add("发布机关", d.Issuer)
 	add("批准与发布", d.Approval)
 	add("公布日期", d.Published)
 	add("施行日期", d.ValidFrom)
+	if d.ValidFrom == "" && d.PrintedValidFrom != "" {
+		add("施行日期", "本文本未载明（文中所载 "+d.PrintedValidFrom+" 为修改前文本的施行日期）")
+	}
 	for _, h := range d.History {
 		add("沿革", h)
 	}
@@ -291,7 +295,7 @@ func repeatedHeader(d *model.Document) int {
 		return 0
 	}
 	meta := foldMeta(d.Approval + strings.Join(d.History, ""))
-	title := foldMeta(d.Title)
+	title := foldMeta(d.ListedTitle())
 	n := 0
 	for _, para := range d.Body {
 		t := foldMeta(para.Text)

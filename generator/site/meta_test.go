@@ -9,6 +9,7 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/site"
+	"tiaoli/generator/site/lookup"
 )
 
 // TestHistoryUnderOneLabel: the lines of a document's history stand under
@@ -30,6 +31,22 @@ func TestHistoryUnderOneLabel(t *testing.T) {
 	}
 }
 
+// TestAmendedTextPrintsNoValidFrom: an amended text whose article still
+// gives its first version's day (本条例自X起施行, X before the last
+// amendment) says plainly that it prints no day of its own and what the
+// printed day is, instead of showing no 施行日期 beside that article.
+func TestAmendedTextPrintsNoValidFrom(t *testing.T) {
+	rule := "# 某某市绿化条例\n\n1991年10月26日 某某市人民代表大会常务委员会第二十六次会议通过\n\n" +
+		"2003年9月26日 某某市人民代表大会常务委员会第五次会议修正\n\n" +
+		"<!-- INFO END -->\n\n第一条 为了促进绿化，制定本条例。\n\n第二条 本条例自1992年1月1日起施行。\n"
+	files, url := ruleSite(t, rule, 2)
+	p := parsePage(t, files, strings.TrimSuffix(url, "a2/")+"index.html")
+	got := text(p.Find("dl.meta dt:contains('施行日期')").Next())
+	if !strings.Contains(got, "未载明") || !strings.Contains(got, "1992-01-01") {
+		t.Errorf("施行日期 = %q, want a note that the text prints none of its own and that 1992-01-01 is the earlier text's", got)
+	}
+}
+
 // TestReporterInDateline: a news item whose reporter is named only in its
 // dateline (本报北京2月11日电 （记者某某）) gives that reporter as 作者.
 func TestReporterInDateline(t *testing.T) {
@@ -41,6 +58,26 @@ func TestReporterInDateline(t *testing.T) {
 	p := parsePage(t, render(t, c, site.Options{Base: "/"}), url+"index.html")
 	if got := text(p.Find("dl.meta dt:contains('作者')").Next()); got != "王某某" {
 		t.Errorf("作者 = %q, want 王某某", got)
+	}
+}
+
+// TestOwnTitleShown: a 批复 whose collector's heading adds a year to its
+// title (某某批复（2000）) is headed by its own title; the year shows as its
+// 版本, and a citation of it names the year after the 《》.
+func TestOwnTitleShown(t *testing.T) {
+	src := "# 某某院关于某某问题的批复（2000）\n\n某某院关于某某问题的批复\n\n（2000年6月1日某某院某某委员会第一次会议通过）\n\n" +
+		"某省某某院：\n\n你院《关于某某问题的请示》收悉。经研究，批复如下：\n\n某某行为以受贿论。\n\n此复\n"
+	c := generator.Parse(fstest.MapFS{"a.md": {Data: []byte(src)}})
+	d := c.Documents[0]
+	p := parsePage(t, render(t, c, site.Options{Base: "/"}), d.URL+"index.html")
+	if got := text(p.Find("main h1")); got != "某某院关于某某问题的批复" {
+		t.Errorf("heading %q, want the 批复's own title without the year", got)
+	}
+	if got := text(p.Find("dl.meta dt:contains('版本')").Next()); got != "2000" {
+		t.Errorf("版本 = %q, want 2000", got)
+	}
+	if got := lookup.Cite(d); got != "《某某院关于某某问题的批复》（2000）" {
+		t.Errorf("cited as %q", got)
 	}
 }
 

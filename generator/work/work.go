@@ -126,7 +126,7 @@ func Date(d *model.Document, dates map[string]string) string {
 		}
 	}
 	if best == "" {
-		best = reconcile.VersionYear(d.Title)
+		best = reconcile.DocumentYear(d)
 	}
 	return best
 }

@@ -343,12 +343,13 @@ func (t Target) CitationThrough(end Target) string {
 }
 
 // Cite names a document as a citation does: the title of a regulation or
-// a notice as CiteTitle gives it, the headline of a news item, a photo or
+// a notice as CiteTitle gives it (its title as listed, with the version
+// mark reconcile took off it), the headline of a news item, a photo or
 // any other item of a page as printed (it may hold 《》 of its own).
 func Cite(d *model.Document) string {
 	switch d.Kind {
 	case model.KindRegulation, model.KindNotice:
-		return CiteTitle(d.Title)
+		return CiteTitle(d.ListedTitle())
 	}
 	return d.Title
 }

@@ -156,6 +156,17 @@ func TestCite(t *testing.T) {
 			t.Errorf("Cite(%s %q) = %q, want %q", tc.kind, tc.title, got, tc.want)
 		}
 	}
+	// A title whose version mark reconcile took off cites as it did with it.
+	for _, tc := range []struct{ title, mark, want string }{
+		{"某某条例", "2015", "《某某条例》（2015）"},
+		{"关于某某问题的批复", "（2000）", "《关于某某问题的批复》（2000）"},
+		{"某省实施《某某法》办法", "（2017年修正）", "《某省实施〈某某法〉办法》（2017年修正）"},
+	} {
+		d := &model.Document{Kind: model.KindRegulation, Title: tc.title, VersionMark: tc.mark}
+		if got := Cite(d); got != tc.want {
+			t.Errorf("Cite(%q, mark %q) = %q, want %q", tc.title, tc.mark, got, tc.want)
+		}
+	}
 }
 
 func TestWhereThrough(t *testing.T) {
