@@ -3,6 +3,8 @@ package link
 import (
 	"slices"
 	"testing"
+
+	"tiaoli/generator/model"
 )
 
 // TestDecisionCitesUnamendedText: in a decision printed before the text it
@@ -117,4 +119,79 @@ func TestDecisionAddsParagraphElsewhere(t *testing.T) {
 		t.Error("no reference 第一款")
 	}
 	checkLinks(t, c)
+}
+
+// TestAmendmentCitesUnamendedText: an amendment of its own (某某法修正案)
+// cites the law it amends as it was before the amendment. When the corpus
+// holds that law only as the amendment left it (a version of the
+// amendment's day), the amendment's own words link nowhere and say so
+// (Before), as a decision printed before its text does; the version before
+// it is taken when held. The quotations of the new wording, and a place
+// named with its new number (作为第二条之一), are the amended text's; a
+// version of another day is cited as any other law is.
+func TestAmendmentCitesUnamendedText(t *testing.T) {
+	const notHeld = " names a version before this one that the corpus does not hold"
+	cases := []struct {
+		name     string
+		lawDate  string
+		older    bool
+		want     []string
+		wantDate string // Before of the references left unlinked
+	}{
+		{"amended the same day, earlier version not held", "2023-12-29", false, []string{
+			"《中华人民共和国某某法》 → ?|《中华人民共和国某某法》" + notHeld,
+			"第一条 → ?|第一条" + notHeld,
+			"本法第二条 → D1 第二条|",
+			"第二条 → ?|第二条" + notHeld,
+			"第二条之一 → D1 第二条之一|",
+		}, "2023-12-29"},
+		{"amended the same day, earlier version held", "2023-12-29", true, []string{
+			"《中华人民共和国某某法》 → D2|",
+			"第一条 → D2 第一条|",
+			"本法第二条 → D1 第二条|",
+			"第二条 → D2 第二条|",
+			"第二条之一 → D1 第二条之一|",
+		}, ""},
+		{"law held in a later version", "2025-06-01", false, []string{
+			"《中华人民共和国某某法》 → D1|",
+			"第一条 → D1 第一条|",
+			"本法第二条 → D1 第二条|",
+			"第二条 → D1 第二条|cited on 2023-12-29, before the only version of 《中华人民共和国某某法》 the corpus holds, whose 第二条 shares too little with the citing sentence",
+			"第二条之一 → D1 第二条之一|",
+		}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			amendment := docFromLines(model.KindRegulation, "中华人民共和国某某法修正案", "amendment.md", 1, []string{
+				"为了某某，对《中华人民共和国某某法》作如下修改：",
+				"一、将第一条修改为：“依照本法第二条处理某某事项。”",
+				"二、在第二条后增加一条，作为第二条之一：“新增的规定。”",
+				"三、本修正案自公布之日起施行。"})
+			amendment.Date = "2023-12-29"
+			law := regulationDoc("中华人民共和国某某法", "第一条 依照本法第二条处理某某事项。", "第二条 某某事项的范围。", "第二条之一 新增的规定。")
+			law.Date = tc.lawDate
+			docs := []*model.Document{amendment, law}
+			if tc.older {
+				old := docFromLines(model.KindRegulation, "中华人民共和国某某法", "old.md", 1, []string{"第一条 旧的规定。", "第二条 旧的范围。"})
+				old.Date = "2010-03-18"
+				docs = append(docs, old)
+			}
+			c, ids := indexedCorpus(docs...)
+			Link(c, nil)
+			var got []string
+			for _, r := range c.References {
+				if r.From.Document != amendment.ID || r.Text == "本修正案" {
+					continue
+				}
+				got = append(got, r.Text+" → "+to(r, ids)+"|"+r.Problem)
+				if r.Before != "" && r.Before != tc.wantDate || r.Before == "" && r.To == nil {
+					t.Errorf("%s: before %q; want %q", r.Text, r.Before, tc.wantDate)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("references:\n%q\nwant\n%q", got, tc.want)
+			}
+			checkLinks(t, c)
+		})
+	}
 }

@@ -53,14 +53,20 @@ func findSoCalled(s string) []found {
 		if strings.HasPrefix(s[from:], "的") {
 			from += len("的")
 		}
-		scope := scopeDocument
-		for _, w := range partScopes {
-			if strings.HasSuffix(folded[:at], w.word) {
-				scope = w.scope
-			}
-		}
-		fs = append(fs, meaning(s, from, at, scope, 25, meaningVerbs)...)
+		fs = append(fs, meaning(s, from, at, partScope(folded[:at]), 25, meaningVerbs)...)
 	}
+}
+
+// partScope is the scope the words before 所称 give what it names
+// (partScopes): the whole document when they limit it to no part.
+func partScope(before string) string {
+	scope := scopeDocument
+	for _, w := range partScopes {
+		if strings.HasSuffix(before, w.word) {
+			scope = w.scope
+		}
+	}
+	return scope
 }
 
 // meaning reads "X，是指…" at from: the terms X (split at 、 when that

@@ -8,8 +8,9 @@ import (
 )
 
 // findIncludes finds "X包括A和B" / "X包括A、B和C": A, B and C become terms
-// defined there, as kinds of X. The caller keeps them only when X is a
-// term already (Needs).
+// defined there, as kinds of X, named in the rest of the document, or in
+// the part its words limit X to (本条所称X包括…: the article). The caller
+// keeps them only when X is a term already (Needs).
 func findIncludes(s string) []found {
 	var fs []found
 	for off := 0; ; {
@@ -26,7 +27,11 @@ func findIncludes(s string) []found {
 func includes(s string, at int) []found {
 	head, end := sentence(s, at, at)
 	subject := s[skipItemLabel(s, head):at]
+	scope := scopeRest
 	if i := strings.Index(subject, "所称"); i >= 0 {
+		if part := partScope(subject[:i]); part != scopeDocument {
+			scope = part // 本条所称X包括A和B: A and B are kinds of X in the article alone
+		}
 		subject = strings.TrimPrefix(subject[i+len("所称"):], "的")
 	}
 	subject = strings.TrimRight(strings.TrimSpace(subject), "，,")
@@ -52,7 +57,7 @@ func includes(s string, at int) []found {
 		start := from + i
 		f := found{Start: start, End: start + len(n), SentStart: head, SentEnd: end, Needs: subject}
 		f.Term = model.Term{
-			Term: n, Kind: model.TermIntroduced, KindOf: subject, Scope: scopeRest,
+			Term: n, Kind: model.TermIntroduced, KindOf: subject, Scope: scope,
 			Definition: strings.TrimRight(strings.TrimSpace(s[head:end]), "。；;！？!?\n"),
 		}
 		fs = append(fs, f)

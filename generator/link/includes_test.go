@@ -43,3 +43,30 @@ func TestSameBelow(t *testing.T) {
 	expectLinks(t, &reg.Articles[1].Clauses[0].Paragraph, "城市总体规划:T", "职工代表大会:=")
 	expectLinks(t, &reg.Articles[2].Clauses[0].Paragraph, "职工代表大会:T")
 }
+
+// TestIncludedInArticle: the kinds a definition limited to its article
+// names (本条所称X，包括A、B和C) are named in that article alone: a B of
+// another article is a word of its own, not a kind of X; without the
+// limit they are named in the rest of the document.
+func TestIncludedInArticle(t *testing.T) {
+	reg := regulationDoc("某省节约条例",
+		"第一条 本条例所称节约设施，是指节约用料的设施。",
+		"第二条 单位应当安装节约设施。本条所称节约设施，包括节约器具、设备和计量设施。设备应当定期检修。",
+		"第三条 企业应当采用先进工艺和设备。",
+		"第四条 本条例所称材料，包括原料和辅料。",
+		"第五条 辅料应当登记。",
+	)
+	c := corpusOf(reg)
+	Link(c, nil)
+	scopes := map[string]string{}
+	for _, x := range c.Terms {
+		scopes[x.Term] = x.Scope
+	}
+	for term, want := range map[string]string{"设备": scopeArticle, "计量设施": scopeArticle, "辅料": scopeRest} {
+		if scopes[term] != want {
+			t.Errorf("%s: scope %q, want %q", term, scopes[term], want)
+		}
+	}
+	expectLinks(t, &reg.Articles[2].Clauses[0].Paragraph)
+	expectLinks(t, &reg.Articles[4].Clauses[0].Paragraph, "辅料:T")
+}

@@ -18,6 +18,16 @@ func corpusOf(docs ...*model.Document) *model.Corpus {
 	return c
 }
 
+// indexedCorpus is corpusOf with the index of each document (D0, D1 …).
+func indexedCorpus(docs ...*model.Document) (*model.Corpus, map[string]int) {
+	c := corpusOf(docs...) // gives the IDs
+	ids := map[string]int{}
+	for i, d := range docs {
+		ids[d.ID] = i
+	}
+	return c, ids
+}
+
 func regulationDoc(title string, lines ...string) *model.Document {
 	d := docFromLines(model.KindRegulation, title, "reg.md", 1, lines)
 	d.Date = "2026-01-30"
@@ -449,6 +459,18 @@ func linkedYearVersions(text, date string) []string {
 
 // linkedVersions is linkedYearVersions with the lines of each version.
 func linkedVersions(text, date string, old, new []string) []string {
+	c, ids := linkedVersionsCorpus(text, date, old, new)
+	var got []string
+	for _, r := range c.References {
+		got = append(got, r.Text+" → "+to(r, ids))
+	}
+	return got
+}
+
+// linkedVersionsCorpus links the corpus of linkedVersions and returns it
+// with the index of each document (D0 the note, D1 the 2015 version, D2 the
+// 2018).
+func linkedVersionsCorpus(text, date string, old, new []string) (*model.Corpus, map[string]int) {
 	v15 := regulationDoc("某某条例2015", old...)
 	v18 := regulationDoc("某某条例 2018", new...)
 	v15.Date, v18.Date = "", ""
@@ -458,12 +480,7 @@ func linkedVersions(text, date string, old, new []string) []string {
 	c.Works = []*model.Work{{Title: "某某条例", Versions: []model.Version{
 		{Document: v18.ID, Date: "2018"}, {Document: v15.ID, Date: "2015"}}}}
 	Link(c, nil)
-	ids := map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
-	var got []string
-	for _, r := range c.References {
-		got = append(got, r.Text+" → "+to(r, ids))
-	}
-	return got
+	return c, map[string]int{note.ID: 0, v15.ID: 1, v18.ID: 2}
 }
 
 // TestWorkTitle: a citation of a work's title finds the versions whose own
@@ -507,15 +524,12 @@ func TestTitleWithoutIssuer(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			note := newsDoc("评论", "依照"+tc.cited+"处理。")
-			docs, ids := []*model.Document{note}, map[string]int{note.ID: 0}
+			docs := []*model.Document{note}
 			for _, title := range tc.titles {
 				d := regulationDoc(title, "第一条 总则。")
 				docs = append(docs, d)
 			}
-			c := corpusOf(docs...)
-			for i, d := range docs {
-				ids[d.ID] = i
-			}
+			c, ids := indexedCorpus(docs...)
 			Link(c, nil)
 			var got []string
 			for _, r := range c.References {
@@ -966,5 +980,65 @@ func TestNameCutFromLongerName(t *testing.T) {
 				t.Errorf("got %q, want %q", g, tc.want)
 			}
 		})
+	}
+}
+
+// TestItemParagraphOfLeadArticle: the items of a 款 whose lead cites one
+// whole article (违反本条例第二条规定的，按照下列规定处罚：) name that article's
+// 款 by a bare 第N款, even where their own article has a 款 of that number.
+func TestItemParagraphOfLeadArticle(t *testing.T) {
+	reg := regulationDoc("某某条例",
+		"第一条 为了某某，制定本条例。",
+		"第二条 建设单位应当委托检测。",
+		"施工单位应当履行义务。",
+		"监理单位应当报告。",
+		"第三条 违反本条例第二条规定的，由主管部门按照下列规定处罚：",
+		"（一）违反第一款规定的，责令改正；",
+		"（二）违反第二款、第三款规定的，处以罚款。",
+		"前款第（一）项行为情节严重的，责令停业整顿。")
+	c := corpusOf(reg)
+	Link(c, nil)
+	var got []string
+	for _, r := range c.References {
+		if r.From.Article == "第三条" && r.From.Item > 0 {
+			got = append(got, r.Text+" → "+to(r, map[string]int{reg.ID: 0}))
+		}
+	}
+	want := []string{"第一款 → D0 第二条¶1", "第二款 → D0 第二条¶2", "第三款 → D0 第二条¶3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("references:\n%q\nwant\n%q", got, want)
+	}
+	checkLinks(t, c)
+}
+
+// TestPriorRevisionCited: a 第X条 of a law named after 修订前的 (修改前的,
+// 修正前的) is an article of the version before the one in force when the
+// citing text was made: that version when the corpus holds it, else
+// nothing, with Before (the date of the version in force, or of the citing
+// text when the corpus holds none then).
+func TestPriorRevisionCited(t *testing.T) {
+	old := []string{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"}
+	new := []string{"第一条 新的总则。", "第二条 新的附则。"}
+	for _, tc := range []struct{ text, date, want, before string }{
+		{"适用修订前的《某某条例》第二条的规定。", "2019-05-01", "D1 第二条", ""},
+		{"适用修改前的某某条例第三条的规定。", "2019-05-01", "D1 第三条", ""},
+		{"适用修订前的《某某条例》第二条的规定。", "2016-05-01", "?", "2015"},
+		{"适用修订前的《某某条例》第二条的规定。", "2010-01-01", "?", "2010-01-01"},
+		{"适用《某某条例》第二条的规定。", "2019-05-01", "D2 第二条", ""},
+	} {
+		c, ids := linkedVersionsCorpus(tc.text, tc.date, old, new)
+		found := false
+		for _, r := range c.References {
+			if !strings.HasPrefix(r.Text, "第") {
+				continue
+			}
+			found = true
+			if got := to(r, ids); got != tc.want || r.Before != tc.before || (r.Before != "") != (r.Problem != "") {
+				t.Errorf("%s cited on %s: %s → %s, before %q, problem %q; want %s, before %q", tc.text, tc.date, r.Text, got, r.Before, r.Problem, tc.want, tc.before)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no reference to the article", tc.text)
+		}
 	}
 }

@@ -296,16 +296,37 @@ var partyPrepositions = []struct {
 // Inside the clause it wants no 的 that
 // would make it open a clause qualifying a noun (由外国投资者投资的企业), and
 // no list (向某人或某单位赠送礼品、礼金: what follows the party there may be
-// what is named). It returns -1 otherwise.
+// what is named), unless it names one body that acts (namesOneParty). It
+// returns -1 otherwise.
 func partyEnd(clause string, i int) int {
 	for _, p := range partyPrepositions {
 		rest, ok := strings.CutPrefix(clause[i:], p.word)
 		if ok && !strings.ContainsRune(p.before, lastRune(clause[:i])) && !strings.ContainsRune(p.after, firstRune(rest)) &&
-			(p.word != "经" || jingOpensAgent(clause[:i], rest)) && topLevelIndexAny(rest, "的、或和及") < 0 {
+			(p.word != "经" || jingOpensAgent(clause[:i], rest)) && namesOneParty(rest) {
 			return i + len(p.word)
 		}
 	}
 	return -1
+}
+
+// authorityHeads end the name of a body that acts (某某主管部门, 某某委员会).
+var authorityHeads = []string{"部门", "机构", "机关", "委员会", "政府", "局", "办公室"}
+
+// namesOneParty reports whether what follows a party preposition names one
+// party: no 的 and no list, or the name of one body that acts, which may
+// qualify it with a 的 and a 、 of its own (由户籍所在地的区、县人民政府某某部门（以下简称X）确认,
+// 由某部所属的某某机构（以下称X）征收): the preposition then wants it as the
+// doer, not a clause that qualifies a noun (由外国投资者投资的企业).
+func namesOneParty(rest string) bool {
+	if topLevelIndexAny(rest, "的、或和及") < 0 {
+		return true
+	}
+	for _, h := range authorityHeads {
+		if strings.HasSuffix(rest, h) {
+			return topLevelIndexAny(rest, "或和及") < 0
+		}
+	}
+	return false
 }
 
 // prepositionEnd returns where the preposition 对 or 对于 at i ends, or -1

@@ -115,6 +115,19 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"省质量部门|abbreviation|rest|省某某质量主管部门|省某某质量主管部门"},
 		{"任何单位或者个人未经某某权利人（以下简称权利人）许可，不得使用。",
 			"权利人|abbreviation|rest|某某权利人|某某权利人"},
+		// the party of 由, 向 or 经 may be one body with a 的 or a 、 of its
+		// own, where the bracket is followed by what the body does…
+		{"某项身份由户籍所在地的区、县人民政府某某部门（以下简称某某部门）确认。",
+			"某某部门|abbreviation|rest|户籍所在地的区、县人民政府某某部门|户籍所在地的区、县人民政府某某部门"},
+		{"某项费用由某部所属的某某监督管理机构（以下称监管机构）征收。",
+			"监管机构|abbreviation|rest|某部所属的某某监督管理机构|某部所属的某某监督管理机构"},
+		{"企业应当定期向企业党的基层委员会（以下简称党委）报告。",
+			"党委|abbreviation|rest|企业党的基层委员会|企业党的基层委员会"},
+		// …not a clause that qualifies another head, nor a list of parties
+		{"集体所有的山地依法由农民集体使用的林地（以下简称集体林地）实行承包。",
+			"集体林地|abbreviation|rest|集体所有的山地依法由农民集体使用的林地|集体所有的山地依法由农民集体使用的林地"},
+		{"某项事宜由某某局所属的机构和某某部门（以下简称两部门）确认。",
+			"两部门|defined|rest|某项事宜由某某局所属的机构和某某部门|"},
 		// 经 that starts a word stays (经开区, 经侦)
 		{"经开区管理委员会（以下简称管委会）负责园区建设。",
 			"管委会|abbreviation|rest|经开区管理委员会|经开区管理委员会"},

@@ -23,10 +23,10 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	if r.newCtx && r.titleOf(dst) == r.l.docs[r.di].Title {
 		dst = dest{doc: r.di} // 在《解释》第二条中增加一款，作为第二款: the new 第二条
-	} else if dst.doc == r.di && r.namesUnamended(ti, raw.Start) {
-		// the decision printed before this text cites the text it amends
+	} else if r.namesUnamended(dst, ti, raw.Start) {
+		// the amendment cites the text it amends
 		held := false
-		if dst, held = r.earlierVersion(r.l.docs[r.di].Title, "", "", true); !held {
+		if dst, held = r.earlierVersion(r.titleOf(dst), "", "", true); !held {
 			r.notHeld(ref)
 			return true
 		}
@@ -37,6 +37,13 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 			ref.Problem = fmt.Sprintf("no known title ends the words %s before %s", raw.Title, label.ArticleText(raw.P.Article, raw.P.Suffix))
 		}
 		return true
+	}
+	if r.namesPrior(ti, raw) {
+		held := false
+		if dst, held = r.priorVersion(dst.doc); !held {
+			r.priorNotHeld(ref, dst.doc)
+			return true
+		}
 	}
 	if raw.Qual != qualNone {
 		dst.doc = r.l.titles.part(dst.doc, raw.P, r.l.titles.date(r.di) == "")
@@ -528,4 +535,71 @@ func speaksOf(text string, raw rawRef, d *model.Document, articles *compare.Text
 		}
 	}
 	return closer < closestArticles && shares[ai] >= minShare
+}
+
+// priorWords, right before the name of a law whose article is cited, say
+// that the text cited is the one before the revision in force when the
+// citing text was made (适用修订前的刑法第七十三条的规定).
+var priorWords = []string{"修订前的", "修改前的", "修正前的"}
+
+// namesPrior reports whether the 第X条 raw of text ti follows the name of
+// another law (刑法第十条, 《刑法》第十条) that priorWords qualify.
+func (r *docRefs) namesPrior(ti int, raw rawRef) bool {
+	before := r.l.texts[r.di][ti].p.Text[:raw.Start]
+	switch raw.Qual {
+	case qualNamed:
+		_, tail := r.namedTitle(raw.Title, ti, raw.Start)
+		if tail == "" {
+			return false
+		}
+		before = strings.TrimSuffix(before, tail)
+	case qualCitation:
+		i := strings.LastIndex(before, "《")
+		if i < 0 || !strings.HasSuffix(before, "》") {
+			return false
+		}
+		before = before[:i]
+	default:
+		return false
+	}
+	for _, w := range priorWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// priorVersion is the version of document i's work before the one in
+// force when this document was made: held is false when the corpus does
+// not hold it, dst then being the version in force (when held) or i.
+func (r *docRefs) priorVersion(i int) (dst dest, held bool) {
+	x := r.l.titles
+	cited := r.l.dates[r.di]
+	if x.dates[i] == "" || cited == "" || x.dates[i] > cited {
+		return dest{doc: i}, false // the version in force then is not held: nor is the one before it
+	}
+	best := -1
+	for _, j := range x.versions[i] {
+		if x.dates[j] != "" && x.dates[j] < x.dates[i] && (best < 0 || x.dates[j] > x.dates[best]) {
+			best = j
+		}
+	}
+	if best < 0 {
+		return dest{doc: i}, false
+	}
+	return dest{doc: best}, true
+}
+
+// priorNotHeld marks ref as naming the text of document i's work before
+// the revision in force when this document was made, which the corpus does
+// not hold: no target, in Before the date of that revision when the corpus
+// holds it, else this document's date, and a problem.
+func (r *docRefs) priorNotHeld(ref *model.Reference, i int) {
+	ref.To = nil
+	ref.Before = r.l.dates[r.di]
+	if d := r.l.titles.date(i); d != "" && d <= ref.Before {
+		ref.Before = d
+	}
+	ref.Problem = fmt.Sprintf("%s names the text of %s before its revision in force on %s, which the corpus does not hold", ref.Text, describe(r.l.docs[i]), r.l.dates[r.di])
 }

@@ -28,6 +28,8 @@ func TestAmendmentQuotations(t *testing.T) {
 	for _, d := range []*model.Document{law, first, second, amend, many} {
 		d.Date = "2026-01-30"
 	}
+	// the versions the decision amends, not those it made
+	first.Date, second.Date = "2020-01-01", "2020-01-01"
 	c := corpusOf(law, first, second, amend, many)
 	Link(c, nil)
 	docs := map[string]int{law.ID: 0, first.ID: 1, second.ID: 2, amend.ID: 3, many.ID: 4}

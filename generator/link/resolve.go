@@ -118,6 +118,10 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 	case refArticle:
 		ok = r.article(&ref, raw, ti)
 	default:
+		if alt, found := r.leadArticle(ti, raw, t); found {
+			alt.From, alt.Text = ref.From, ref.Text
+			return alt, true
+		}
 		ok = r.local(&ref, raw, t)
 		if !ok || ref.Problem != "" {
 			if alt, altOK := r.fallback(ti, raw, t); altOK {
@@ -150,6 +154,24 @@ func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
 	if t.item < 0 || !found || (raw.Kind != refItem && raw.Kind != refParagraph) {
+		return model.Reference{}, false
+	}
+	alt, ok := r.resolve(c.text, inherit(c.raw, raw))
+	return alt, ok && alt.Problem == ""
+}
+
+// leadArticle resolves a bare 第N款 of an item through the whole article
+// its 款's lead cites (违反本条例第二十一条规定的，按照下列规定处罚：（一）违反第一款
+// 规定的…): the items go through that article's 款, not their own
+// article's. False when the lead cites no one whole article, or that
+// article has no such 款.
+func (r *docRefs) leadArticle(ti int, raw rawRef, t text) (model.Reference, bool) {
+	if raw.Kind != refParagraph || raw.Qual != qualNone || raw.P.Article != 0 || t.item < 0 ||
+		!strings.HasPrefix(t.p.Text[raw.Start:], "第") { // 本条第一款 is its own article's
+		return model.Reference{}, false
+	}
+	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
+	if !found || c.raw.Kind != refArticle || c.raw.Through != nil || c.raw.P.Para != 0 || c.raw.P.Item != 0 {
 		return model.Reference{}, false
 	}
 	alt, ok := r.resolve(c.text, inherit(c.raw, raw))
@@ -211,16 +233,19 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	if dst.doc < 0 && isIssuedPaper(dst.title) {
 		return false
 	}
-	if dst.doc == r.di {
+	if unamended := r.namesUnamended(dst, ti, ref.From.Start); dst.doc == r.di || unamended {
 		var held bool
+		named := dst
 		from, to := sentence(text, raw.Start, raw.End)
-		unamended := r.namesUnamended(ti, ref.From.Start)
 		if dst, held = r.earlierVersion(title, text[from:raw.Start], text[raw.End:to], unamended); !held {
 			r.notHeld(ref)
 			r.citedAt[key] = citedAt{raw.End, dest{doc: -1, title: title}}
 			if unamended {
 				// its 第X条 are the unamended text's: article sees them so
-				r.citedAt[key] = citedAt{raw.End, dest{doc: r.di}}
+				r.citedAt[key] = citedAt{raw.End, named}
+				if r.amends {
+					r.lastAmended = named // the text its quotations word anew
+				}
 			}
 			return true
 		}
@@ -299,7 +324,8 @@ func (r *docRefs) expansion(d *def, title string, ti, off int) string {
 // title earlier than the document's own (1992年3月18日国务院发布的《…》),
 // or the title repealed (本规定施行后，《…》同时废止: no document repeals
 // itself), or unamended: the decision printed before the text cites the
-// text it amends (namesUnamended). It is the version in force at that date, or the latest before
+// text it amends, or an amendment the text it amends (namesUnamended). It
+// is the version in force at that date, or the latest before
 // the document, when the corpus holds it (held), and nothing when it does
 // not. Otherwise the citation is the document itself. before and after
 // are the rest of the title's sentence on either side.
@@ -523,15 +549,25 @@ func (r *docRefs) inDecision(ti int) bool {
 	return t.loc.Part == "preamble" && t.loc.Paragraph <= r.l.docs[r.di].Decision
 }
 
-// namesUnamended reports whether a reference to this document at offset
-// off of text ti names the text as it was before the decision printed
-// above it amended it: the decision's own words cite it (删除《解释》第一条第二项,
-// 将第五条修改为), outside the quotations of the new wording, unless the
-// words right before it, a citation aside, say the text after the
-// amendment (作为修改后《解释》第四条, 第二款改为第一款) or give the new
-// numbering (增加一款，作为第二款; 移作, 调整为, 顺延为: newNumbering).
-func (r *docRefs) namesUnamended(ti, off int) bool {
-	return r.inDecision(ti) && !r.quoted(ti, off) && !r.namesNew(ti, off)
+// namesUnamended reports whether a reference to document dst at offset
+// off of text ti names that text as it was before this document amended
+// it. The amendment's own words cite it (删除《解释》第一条第二项, 将第五条修改为)
+// in a decision printed above the text it amends, dst being this document,
+// or in an amendment of its own (关于修改《X》的决定, X修正案), dst being a
+// version of a text the corpus dates the amendment's day: the text as the
+// amendment left it. Not so inside the quotations of the new wording, nor
+// where the words right before it, a citation aside, say the text after
+// the amendment (作为修改后《解释》第四条, 第二款改为第一款) or give the
+// new numbering (增加一款，作为第二款; 移作, 调整为, 顺延为: newNumbering).
+func (r *docRefs) namesUnamended(dst dest, ti, off int) bool {
+	switch {
+	case dst.doc < 0 || r.quoted(ti, off) || r.namesNew(ti, off):
+		return false
+	case dst.doc == r.di:
+		return r.inDecision(ti)
+	}
+	own := r.l.titles.date(r.di)
+	return r.amends && own != "" && r.l.titles.date(dst.doc) == own
 }
 
 // namesNew reports whether the words right before offset off of text ti,
@@ -586,9 +622,9 @@ func (r *docRefs) printsNew(ti, end int, loc *model.Location) bool {
 // the number a new or moved provision takes in it.
 var newNumbering = []string{"修改后", "改为", "作为", "移作", "调整为", "顺延为"}
 
-// notHeld marks ref as naming a version of this document's text before
-// the one the corpus holds, which it does not hold: no target, the date
-// of this version in Before, a problem.
+// notHeld marks ref as naming a text as it was before this document's
+// date (the version it amends, or one it replaces), which the corpus does
+// not hold: no target, the date in Before, a problem.
 func (r *docRefs) notHeld(ref *model.Reference) {
 	ref.To = nil
 	ref.Before = r.l.titles.date(r.di)

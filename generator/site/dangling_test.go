@@ -133,7 +133,9 @@ func TestLaterVersionIsNoted(t *testing.T) {
 // the corpus holds only in its text of 2018, in a sentence that says
 // nothing that article says, is shown unresolved (the 第二条 of 1991 may
 // be another article), with a note that the text cited is not collected;
-// the article of 2018 does not list it as citing it.
+// its row in the list of references names the article of that number in
+// the text held, unlinked; the article of 2018 does not list it as citing
+// it.
 func TestEarlierTextUnsaidIsNoLink(t *testing.T) {
 	c := generator.Parse(fstest.MapFS{
 		"law/某某事项法(2018-10-26).md": {Data: []byte("# 某某事项法\n\n第一条 为了规范某某事项，制定本法。\n\n第二条 某某事项由县级以上人民政府管理。\n\n" +
@@ -161,6 +163,9 @@ func TestEarlierTextUnsaidIsNoLink(t *testing.T) {
 	}
 	if got := text(old.Find(".refs .note.later")); got != note {
 		t.Errorf("the references list says %q, want %q", got, note)
+	}
+	if got := text(old.Find(".refs .unresolved")); got != "《某某事项法》第二条" {
+		t.Errorf("the references list names %q, want the place of that number in the text held, unlinked", got)
 	}
 	if n := old.Find("a.ref").FilterFunction(func(_ int, a *goquery.Selection) bool { return text(a) == "第二条" }).Length(); n != 0 {
 		t.Errorf("第二条 is linked %d times", n)

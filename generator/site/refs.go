@@ -114,9 +114,12 @@ func (w *worker) cites(at place, p fromPage) []refRow {
 	return out
 }
 
-// targetName is the citation of what a reference points at.
+// targetName is the citation of what a reference points at. A reference
+// the link stage leaves unlinked because it names an article of a version
+// the corpus does not hold (unlinkedNote) is named by the place of that
+// number in the version held, which its note says is not linked.
 func (r *renderer) targetName(ref *model.Reference) string {
-	if ref.To != nil && !dangling(ref) {
+	if ref.To != nil && (!dangling(ref) || r.unlinkedNote(ref) != "") {
 		if t, _ := r.x.Resolve(*ref.To); t.Doc != nil {
 			return t.CitationThrough(r.end(ref))
 		}
