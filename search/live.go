@@ -247,6 +247,7 @@ type liveBase struct {
 	texts    *textStore
 	posts    *textPosts
 	heads    *headTable
+	order    *idOrder
 	meta     *meta
 	an       analyzers
 	synonyms *synonyms
@@ -299,6 +300,9 @@ func (b *liveBase) open() error {
 		return err
 	}
 	if b.heads, err = openHeads(b.dir); err != nil {
+		return err
+	}
+	if b.order, err = openOrder(b.dir); err != nil {
 		return err
 	}
 	b.synonyms, err = loadSynonyms(b.dir)
