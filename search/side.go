@@ -222,10 +222,7 @@ func (s *sideFiles) writeTextPosts(dir string, numbers []uint32) error {
 	if !ok {
 		return errors.New("text postings: a batch was not analysed")
 	}
-	count := uint32(0)
-	for _, n := range numbers {
-		count = max(count, n+1)
-	}
+	count := numberCount(numbers)
 	if s.carry != nil && s.carry.posts != nil {
 		return s.carry.writeTextPosts(dir, posts, numbers, count)
 	}

@@ -37,6 +37,12 @@ func writePosts(t testing.TB, docs []postDoc, numbers []uint32, count uint32) *t
 		}
 		tp.add(uint32(i), d.length, tokenFreqs(d.freqs))
 	}
+	return readBack(t, tp, numbers, count)
+}
+
+// readBack writes tp, numbered by numbers, and reads it back.
+func readBack(t testing.TB, tp *textPostings, numbers []uint32, count uint32) *textPosts {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := tp.write(&buf, numbers, count); err != nil {
 		t.Fatal(err)

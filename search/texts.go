@@ -220,10 +220,7 @@ func (tw *textWriter) addNormal(head, text []byte) {
 // finish writes the table, by the numbers the index gives the documents
 // (numbers[ord]), and closes the file.
 func (tw *textWriter) finish(numbers []uint32) error {
-	count := uint32(0)
-	for _, n := range numbers {
-		count = max(count, n+1)
-	}
+	count := numberCount(numbers)
 	table := make([]byte, int(count)*textEntrySize+16)
 	for ord, e := range tw.ords {
 		p := table[int(numbers[ord])*textEntrySize:]
@@ -240,6 +237,16 @@ func (tw *textWriter) finish(numbers []uint32) error {
 		err = cerr
 	}
 	return err
+}
+
+// numberCount is how many numbers a side file covers whose documents
+// have numbers: the highest plus one.
+func numberCount(numbers []uint32) uint32 {
+	count := uint32(0)
+	for _, n := range numbers {
+		count = max(count, n+1)
+	}
+	return count
 }
 
 // close abandons the file.

@@ -81,14 +81,9 @@ func (s *textTermSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMa
 
 // Advance returns the first document at or after id.
 func (s *textTermSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	if len(id) != 8 {
-		return s.Next(ctx)
-	}
-	v := id.Value()
-	if v > 1<<32-1 {
+	if !advanceBitmap(s.it, id) {
 		return nil, nil
 	}
-	s.it.AdvanceIfNeeded(uint32(v))
 	if s.it.HasNext() {
 		s.i = s.t.docs.Rank(s.it.PeekNext()) - 1
 	}

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"math"
@@ -80,19 +79,7 @@ func refTextIndex(t *testing.T, dir string, c *model.Corpus) (bleve.Index, *text
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := uint32(0)
-	for _, n := range numbers {
-		count = max(count, n+1)
-	}
-	var buf bytes.Buffer
-	if err := tp.write(&buf, numbers, count); err != nil {
-		t.Fatal(err)
-	}
-	r, err := parseTextPosts(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bi, &textIndex{file: r}
+	return bi, &textIndex{file: readBack(t, tp, numbers, numberCount(numbers))}
 }
 
 // TestTextTermScoresEqualBleve checks that a term searcher over the
