@@ -267,44 +267,56 @@ func (c *carried) numbers(bi bleve.Index, ids []string) (out []uint32, ok bool, 
 // writeTextPosts writes the side file of text postings of the updated
 // index into dir: those of fresh, the documents indexed anew, and those
 // the previous index held of the documents carried over, renumbered;
-// numbers are the new numbers by order of indexing, count how many.
+// numbers are the new numbers by order of indexing, count how many. When
+// the carried documents kept their numbers, the block of a term no
+// document indexed anew holds and no dropped document held is copied as
+// it was: after a small edit, nearly every term's.
 func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint32, count uint32) error {
 	to := make([]uint32, c.posts.count())
 	for i := range to {
 		to[i] = noNumber
 	}
 	lengths := make([]uint32, count)
+	kept, same := roaring.New(), true
 	for ord, num := range c.from {
 		if num == noNumber || num >= uint32(len(to)) {
 			continue
 		}
 		to[num] = numbers[ord]
 		lengths[numbers[ord]] = c.posts.length(num)
+		kept.Add(num)
+		same = same && numbers[ord] == num
 	}
+	dropped := roaring.Flip(kept, 0, uint64(len(to)))
 	if err := fresh.putLengths(lengths, numbers); err != nil {
 		return err
 	}
-	terms, err := c.posts.terms()
+	terms, offs, err := c.posts.entries()
 	if err != nil {
 		return err
 	}
-	seen := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		seen[t] = true
+	off := make(map[string]uint64, len(terms))
+	for i, t := range terms {
+		off[t] = offs[i]
 	}
 	for t := range fresh.terms {
-		if !seen[t] {
+		if _, ok := off[t]; !ok {
 			terms = append(terms, t)
 		}
 	}
 	slices.Sort(terms)
 	return writeSideFile(dir, textPostsFile, func(w *bufio.Writer) error {
-		return writePostsFile(w, lengths, terms, func(i int, dst []posting) ([]posting, error) {
-			p, ok, err := c.posts.postings([]byte(terms[i]))
-			if err != nil {
-				return nil, err
-			}
+		return writePostsFile(w, lengths, terms, func(i int, dst []posting) ([]posting, []byte, error) {
+			o, ok := off[terms[i]]
+			_, isFresh := fresh.terms[terms[i]]
 			if ok {
+				p, raw, err := c.posts.rawBlock(o)
+				if err != nil {
+					return nil, nil, err
+				}
+				if same && !isFresh && !p.docs.Intersects(dropped) {
+					return nil, raw, nil
+				}
 				j := uint64(0)
 				for it := p.docs.Iterator(); it.HasNext(); j++ {
 					if n := to[it.Next()]; n != noNumber {
@@ -312,7 +324,8 @@ func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint
 					}
 				}
 			}
-			return fresh.appendPostings(dst, terms[i], numbers, count)
+			dst, err := fresh.appendPostings(dst, terms[i], numbers, count)
+			return dst, nil, err
 		})
 	})
 }

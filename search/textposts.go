@@ -95,8 +95,9 @@ func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error
 		return err
 	}
 	terms := tp.sortedTerms()
-	return writePostsFile(w, lengths, terms, func(i int, dst []posting) ([]posting, error) {
-		return tp.appendPostings(dst, terms[i], numbers, count)
+	return writePostsFile(w, lengths, terms, func(i int, dst []posting) ([]posting, []byte, error) {
+		dst, err := tp.appendPostings(dst, terms[i], numbers, count)
+		return dst, nil, err
 	})
 }
 
@@ -147,8 +148,8 @@ func (tp *textPostings) appendPostings(dst []posting, term string, numbers []uin
 
 // writePostsFile writes a file of text postings to w: the lengths of the
 // texts by document number, and for each of terms, in order, the
-// postings postingsOf appends to dst.
-func writePostsFile(w io.Writer, lengths []uint32, terms []string, postingsOf func(i int, dst []posting) ([]posting, error)) error {
+// postings postingsOf appends to dst, or the block it returns as it is.
+func writePostsFile(w io.Writer, lengths []uint32, terms []string, postingsOf func(i int, dst []posting) ([]posting, []byte, error)) error {
 	bw := &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}
 	var dict bytes.Buffer
 	fst, err := vellum.New(&dict, nil)
@@ -157,21 +158,24 @@ func writePostsFile(w io.Writer, lengths []uint32, terms []string, postingsOf fu
 	}
 	bw.write([]byte(textPostsMagic))
 	var ps []posting
-	var block []byte
+	var block, raw []byte
 	for i, t := range terms {
-		if ps, err = postingsOf(i, ps[:0]); err != nil {
+		if ps, raw, err = postingsOf(i, ps[:0]); err != nil {
 			return err
 		}
-		if len(ps) == 0 {
+		if len(ps) == 0 && raw == nil {
 			continue // every document of the term was dropped
 		}
 		if err := fst.Insert([]byte(t), bw.n); err != nil {
 			return err
 		}
-		if block, err = appendPostBlock(block[:0], ps); err != nil {
-			return err
+		if raw == nil {
+			if block, err = appendPostBlock(block[:0], ps); err != nil {
+				return err
+			}
+			raw = block
 		}
-		bw.write(block)
+		bw.write(raw)
 	}
 	if err := fst.Close(); err != nil {
 		return err
@@ -390,37 +394,55 @@ func (tp *textPosts) postings(term []byte) (p termPosts, ok bool, err error) {
 
 // block reads the block at off (see appendPostBlock).
 func (tp *textPosts) block(off uint64) (termPosts, error) {
+	p, _, err := tp.rawBlock(off)
+	return p, err
+}
+
+// rawBlock is block, which also returns the bytes of the block.
+func (tp *textPosts) rawBlock(off uint64) (termPosts, []byte, error) {
 	if off >= uint64(len(tp.data)) {
-		return termPosts{}, errors.New("block beyond the file")
+		return termPosts{}, nil, errors.New("block beyond the file")
 	}
-	return readPostBlock(tp.data[off:], tp.count())
+	p, n, err := parsePostBlock(tp.data[off:], tp.count())
+	if err != nil {
+		return p, nil, err
+	}
+	return p, tp.data[off : off+uint64(n)], nil
 }
 
 // readPostBlock reads the block b starts with, of document numbers
 // below count.
 func readPostBlock(b []byte, count uint32) (termPosts, error) {
+	p, _, err := parsePostBlock(b, count)
+	return p, err
+}
+
+// parsePostBlock reads the block b starts with and its size in bytes.
+func parsePostBlock(all []byte, count uint32) (termPosts, int, error) {
+	b := all
 	width := int(b[0])
 	if width != 1 && width != 2 && width != 4 {
-		return termPosts{}, errors.New("bad width")
+		return termPosts{}, 0, errors.New("bad width")
 	}
 	size, n := binary.Uvarint(b[1:])
 	if n <= 0 || size > uint64(len(b)-1-n) {
-		return termPosts{}, errors.New("bad bitmap size")
+		return termPosts{}, 0, errors.New("bad bitmap size")
 	}
 	b = b[1+n:]
 	bm := roaring.New()
 	if _, err := bm.FromBuffer(b[:size]); err != nil {
-		return termPosts{}, err
+		return termPosts{}, 0, err
 	}
 	card := bm.GetCardinality()
 	b = b[size:]
 	if card > uint64(len(b))/uint64(width) {
-		return termPosts{}, errors.New("frequencies cut short")
+		return termPosts{}, 0, errors.New("frequencies cut short")
 	}
 	if !bm.IsEmpty() && bm.Maximum() >= count {
-		return termPosts{}, errors.New("document beyond the lengths")
+		return termPosts{}, 0, errors.New("document beyond the lengths")
 	}
-	return termPosts{docs: bm, freqs: b[:card*uint64(width)], width: width}, nil
+	end := len(all) - len(b) + int(card)*width
+	return termPosts{docs: bm, freqs: b[:card*uint64(width)], width: width}, end, nil
 }
 
 // freq is the frequency of the i-th document of the bitmap.
@@ -456,15 +478,23 @@ func textAnalyzer() (*bigramAnalyzer, error) {
 
 // terms lists the terms of the file, in order.
 func (tp *textPosts) terms() ([]string, error) {
-	var out []string
+	terms, _, err := tp.entries()
+	return terms, err
+}
+
+// entries lists the terms of the file, in order, and the offsets of
+// their blocks.
+func (tp *textPosts) entries() ([]string, []uint64, error) {
+	var terms []string
+	var offs []uint64
 	it, err := tp.dict.Iterator(nil, nil)
 	for err == nil {
-		k, _ := it.Current()
-		out = append(out, string(k))
+		k, off := it.Current()
+		terms, offs = append(terms, string(k)), append(offs, off)
 		err = it.Next()
 	}
 	if err != vellum.ErrIteratorDone {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return terms, offs, nil
 }
