@@ -117,25 +117,15 @@ func (s *bitmapSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 
 // Advance returns the first document at or after id.
 func (s *bitmapSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	if !advanceBitmap(s.it, id) {
-		return nil, nil
-	}
-	return s.Next(ctx)
-}
-
-// advanceBitmap moves it to the first document at or after id (an id
-// of another form leaves it where it is); false when no document can be
-// there.
-func advanceBitmap(it roaring.IntPeekable, id index.IndexInternalID) bool {
 	if len(id) != 8 {
-		return true
+		return s.Next(ctx)
 	}
 	v := id.Value()
 	if v > 1<<32-1 {
-		return false
+		return nil, nil
 	}
-	it.AdvanceIfNeeded(uint32(v))
-	return true
+	s.it.AdvanceIfNeeded(uint32(v))
+	return s.Next(ctx)
 }
 
 func (s *bitmapSearcher) Close() error               { return nil }

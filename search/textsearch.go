@@ -79,16 +79,35 @@ func (s *textTermSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMa
 	return s.scorer.Score(ctx, &s.tfd), nil
 }
 
-// Advance returns the first document at or after id.
+// Advance returns the first document at or after id. It steps through
+// a few documents, counting them; beyond, it jumps and finds the rank of
+// the document it lands on, which costs up to a thousand words' count of
+// bits.
 func (s *textTermSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	if !advanceBitmap(s.it, id) {
+	if len(id) != 8 {
+		return s.Next(ctx)
+	}
+	v := id.Value()
+	if v > 1<<32-1 {
 		return nil, nil
 	}
-	if s.it.HasNext() {
-		s.i = s.t.docs.Rank(s.it.PeekNext()) - 1
+	target := uint32(v)
+	for step := 0; step < advanceSteps && s.it.HasNext() && s.it.PeekNext() < target; step++ {
+		s.it.Next()
+		s.i++
+	}
+	if s.it.HasNext() && s.it.PeekNext() < target {
+		s.it.AdvanceIfNeeded(target)
+		if s.it.HasNext() {
+			s.i = s.t.docs.Rank(s.it.PeekNext()) - 1
+		}
 	}
 	return s.Next(ctx)
 }
+
+// advanceSteps is how many documents Advance steps through before it
+// jumps.
+const advanceSteps = 16
 
 func (s *textTermSearcher) Close() error               { return nil }
 func (s *textTermSearcher) Weight() float64            { return s.scorer.Weight() }
@@ -198,17 +217,57 @@ func (ti *textIndex) intersect(terms []string, f func(doc uint64, tf float64)) e
 		}
 		ts[i], docs[i] = t, t.docs
 	}
-	both := docs[0]
-	if len(docs) > 1 {
-		both = roaring.FastAnd(docs...)
+	if len(ts) == 1 {
+		ts[0].each(func(n uint32, tf uint64) { f(uint64(n), float64(tf)) })
+		return nil
 	}
-	for it := both.Iterator(); it.HasNext(); {
-		n := it.Next()
-		tf := uint64(math.MaxUint64)
-		for _, t := range ts {
-			tf = min(tf, t.freq(n))
-		}
-		f(uint64(n), float64(tf))
+	nums := roaring.FastAnd(docs...).ToArray()
+	tfs := make([]uint64, len(nums))
+	for i := range tfs {
+		tfs[i] = math.MaxUint64
+	}
+	for _, t := range ts {
+		t.leastFreqs(nums, tfs)
+	}
+	for i, n := range nums {
+		f(uint64(n), float64(tfs[i]))
 	}
 	return nil
+}
+
+// each calls f with every document of the term and its frequency, in
+// order.
+func (t textTerm) each(f func(n uint32, tf uint64)) {
+	it := t.docs.ManyIterator()
+	var buf [256]uint32
+	for i := uint64(0); ; {
+		k := it.NextMany(buf[:])
+		if k == 0 {
+			return
+		}
+		for _, n := range buf[:k] {
+			f(n, t.freqAt(n, i))
+			i++
+		}
+	}
+}
+
+// leastFreqs lowers each of tfs to the frequency of the term in the
+// document of nums at its place; nums rise, and the term is in each.
+// The rank of a document in a bitmap costs up to a thousand words' count
+// of bits: for many documents a walk through the term's is cheaper.
+func (t textTerm) leastFreqs(nums []uint32, tfs []uint64) {
+	if !t.plain || uint64(len(nums))*64 < t.docs.GetCardinality() {
+		for k, n := range nums {
+			tfs[k] = min(tfs[k], t.freq(n))
+		}
+		return
+	}
+	k := 0
+	t.each(func(n uint32, tf uint64) {
+		if k < len(nums) && n == nums[k] {
+			tfs[k] = min(tfs[k], tf)
+			k++
+		}
+	})
 }

@@ -144,16 +144,18 @@ func compareTextTerms(t *testing.T, c *model.Corpus) {
 				want.Close()
 			}
 		}
-		// skipping: every other document, by Advance
-		want, _ := searcher.NewTermSearcher(ctx, r, term, fieldText, 1, bsearch.SearcherOptions{})
-		got, _ := newTextTermSearcher(ctx, r, tp, []byte(term), 1, bsearch.SearcherOptions{})
-		compareSearchers(t, term, want, got, 2)
-		want.Close()
+		// skipping by Advance, a little (stepping through) and far (jumping)
+		for _, step := range []int{2, 3 * advanceSteps} {
+			want, _ := searcher.NewTermSearcher(ctx, r, term, fieldText, 1, bsearch.SearcherOptions{})
+			got, _ := newTextTermSearcher(ctx, r, tp, []byte(term), 1, bsearch.SearcherOptions{})
+			compareSearchers(t, term, want, got, step)
+			want.Close()
+		}
 	}
 }
 
-// compareSearchers checks that got gives what want gives; with step 2
-// they advance to one past each document they give.
+// compareSearchers checks that got gives what want gives; with a step
+// above 1 they advance to step past each document they give.
 func compareSearchers(t *testing.T, term string, want, got bsearch.Searcher, step int) {
 	t.Helper()
 	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(4, 0)}
@@ -165,7 +167,7 @@ func compareSearchers(t *testing.T, term string, want, got bsearch.Searcher, ste
 			w, werr = want.Next(sctx)
 			g, gerr = got.Next(sctx)
 		} else {
-			next.SetValue(w.IndexInternalID.Value() + 2)
+			next.SetValue(w.IndexInternalID.Value() + uint64(step))
 			w, werr = want.Advance(sctx, next)
 			g, gerr = got.Advance(sctx, next)
 		}
