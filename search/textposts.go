@@ -410,14 +410,8 @@ func (tp *textPosts) rawBlock(off uint64) (termPosts, []byte, error) {
 	return p, tp.data[off : off+uint64(n)], nil
 }
 
-// readPostBlock reads the block b starts with, of document numbers
-// below count.
-func readPostBlock(b []byte, count uint32) (termPosts, error) {
-	p, _, err := parsePostBlock(b, count)
-	return p, err
-}
-
-// parsePostBlock reads the block b starts with and its size in bytes.
+// parsePostBlock reads the block all starts with, of document numbers
+// below count, and its size in bytes.
 func parsePostBlock(all []byte, count uint32) (termPosts, int, error) {
 	b := all
 	width := int(b[0])
