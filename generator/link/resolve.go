@@ -233,6 +233,7 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	if dst.doc < 0 && isIssuedPaper(dst.title) {
 		return false
 	}
+	amended := dst // the text its quotations word anew
 	if unamended := r.namesUnamended(dst, ti, ref.From.Start); dst.doc == r.di || unamended {
 		var held bool
 		named := dst
@@ -250,11 +251,14 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 			return true
 		}
 		r.citedAt[key] = citedAt{raw.End, dst}
+		if !unamended {
+			amended = dst
+		}
 	}
 	r.last = dst
 	r.cites = append(r.cites, dst)
 	if r.amends && !r.quoted(ti, raw.Start) {
-		r.lastAmended = dst
+		r.lastAmended = amended
 	}
 	r.point(ref, dst)
 	if dst.doc < 0 && isNormative(dst.title) {
