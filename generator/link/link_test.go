@@ -983,32 +983,45 @@ func TestNameCutFromLongerName(t *testing.T) {
 	}
 }
 
-// TestItemParagraphOfLeadArticle: the items of a 款 whose lead cites one
-// whole article (违反本条例第二条规定的，按照下列规定处罚：) name that article's
-// 款 by a bare 第N款, even where their own article has a 款 of that number.
+// TestItemParagraphOfLeadArticle: the items of a 款 whose lead says one
+// whole article is violated (违反本条例第二条规定的，按照下列规定处罚：) name that
+// article's 款 by a bare 第N款, even where their own article has a 款 of
+// that number. A lead that cites an article otherwise (依照本条例第二条的规定
+// 处罚：) leaves the items' 款 their own article's.
 func TestItemParagraphOfLeadArticle(t *testing.T) {
-	reg := regulationDoc("某某条例",
-		"第一条 为了某某，制定本条例。",
-		"第二条 建设单位应当委托检测。",
-		"施工单位应当履行义务。",
-		"监理单位应当报告。",
-		"第三条 违反本条例第二条规定的，由主管部门按照下列规定处罚：",
-		"（一）违反第一款规定的，责令改正；",
-		"（二）违反第二款、第三款规定的，处以罚款。",
-		"前款第（一）项行为情节严重的，责令停业整顿。")
-	c := corpusOf(reg)
-	Link(c, nil)
-	var got []string
-	for _, r := range c.References {
-		if r.From.Article == "第三条" && r.From.Item > 0 {
-			got = append(got, r.Text+" → "+to(r, map[string]int{reg.ID: 0}))
+	for _, tc := range []struct {
+		lead string
+		want []string
+	}{
+		{"第三条 违反本条例第二条规定的，由主管部门按照下列规定处罚：",
+			[]string{"第一款 → D0 第二条¶1", "第二款 → D0 第二条¶2", "第三款 → D0 第二条¶3"}},
+		{"第三条 违反本条例第二条的，由主管部门按照下列规定处罚：",
+			[]string{"第一款 → D0 第二条¶1", "第二款 → D0 第二条¶2", "第三款 → D0 第二条¶3"}},
+		{"第三条 有下列行为之一的，依照本条例第二条的规定处罚：",
+			[]string{"第一款 → D0 第三条¶1", "第二款 → D0 第三条¶2", "第三款 → D0 第二条¶3"}}, // its own article has no 第三款},
+	} {
+		reg := regulationDoc("某某条例",
+			"第一条 为了某某，制定本条例。",
+			"第二条 建设单位应当委托检测。",
+			"施工单位应当履行义务。",
+			"监理单位应当报告。",
+			tc.lead,
+			"（一）违反第一款规定的，责令改正；",
+			"（二）违反第二款、第三款规定的，处以罚款。",
+			"前款第（一）项行为情节严重的，责令停业整顿。")
+		c := corpusOf(reg)
+		Link(c, nil)
+		var got []string
+		for _, r := range c.References {
+			if r.From.Article == "第三条" && r.From.Item > 0 {
+				got = append(got, r.Text+" → "+to(r, map[string]int{reg.ID: 0}))
+			}
 		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: references:\n%q\nwant\n%q", tc.lead, got, tc.want)
+		}
+		checkLinks(t, c)
 	}
-	want := []string{"第一款 → D0 第二条¶1", "第二款 → D0 第二条¶2", "第三款 → D0 第二条¶3"}
-	if !slices.Equal(got, want) {
-		t.Errorf("references:\n%q\nwant\n%q", got, want)
-	}
-	checkLinks(t, c)
 }
 
 // TestPriorRevisionCited: a 第X条 of a law named after 修订前的 (修改前的,

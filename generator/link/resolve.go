@@ -161,21 +161,35 @@ func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 }
 
 // leadArticle resolves a bare 第N款 of an item through the whole article
-// its 款's lead cites (违反本条例第二十一条规定的，按照下列规定处罚：（一）违反第一款
-// 规定的…): the items go through that article's 款, not their own
-// article's. False when the lead cites no one whole article, or that
-// article has no such 款.
+// its 款's lead says is violated (违反本条例第二十一条规定的，按照下列规定处罚：
+// （一）违反第一款规定的…): the items go through that article's 款, not their
+// own article's. False when the lead cites no one whole article as what
+// is violated (依照本条例第四条的规定处罚：（一）违反第一款规定的 names the
+// items' own article's 款), or that article has no such 款.
 func (r *docRefs) leadArticle(ti int, raw rawRef, t text) (model.Reference, bool) {
 	if raw.Kind != refParagraph || raw.Qual != qualNone || raw.P.Article != 0 || t.item < 0 ||
 		!strings.HasPrefix(t.p.Text[raw.Start:], "第") { // 本条第一款 is its own article's
 		return model.Reference{}, false
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
-	if !found || c.raw.Kind != refArticle || c.raw.Through != nil || c.raw.P.Para != 0 || c.raw.P.Item != 0 {
+	if !found || c.raw.Kind != refArticle || c.raw.Through != nil || c.raw.P.Para != 0 || c.raw.P.Item != 0 ||
+		!violated(r.l.texts[r.di][c.text].p.Text, c.raw.Start) {
 		return model.Reference{}, false
 	}
 	alt, ok := r.resolve(c.text, inherit(c.raw, raw))
 	return alt, ok && alt.Problem == ""
+}
+
+// violated reports whether the reference that starts at s[start:] is the
+// object of 违反 (违反本条例第二条规定, 违反本条例第二条的, 违反《某法》第二条的规定).
+func violated(s string, start int) bool {
+	before := s[:start]
+	if strings.HasSuffix(before, "》") {
+		if open := strings.LastIndex(before, "《"); open >= 0 {
+			before = before[:open]
+		}
+	}
+	return strings.HasSuffix(before, "违反")
 }
 
 // noteContext remembers the last reference of a paragraph that can own the
