@@ -218,6 +218,22 @@ func DocumentYear(d *model.Document) string {
 	return VersionYear(d.Title)
 }
 
+// ListedDate is the date a document is listed and found under: its own,
+// the date it was issued, its dateline's, else the year its version mark
+// names (YYYY), so that two versions a collector told apart by the year
+// alone are not listed alike; "" when it has none of these.
+func ListedDate(d *model.Document) string {
+	switch {
+	case d.Date != "":
+		return d.Date
+	case d.Published != "":
+		return d.Published
+	case d.Dateline != nil && d.Dateline.Date != "":
+		return d.Dateline.Date
+	}
+	return DocumentYear(d)
+}
+
 var yearPattern = regexp.MustCompile(`[0-9]{4}`)
 
 // SharesSource reports whether documents a and b come from one file (a
