@@ -127,7 +127,7 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 			if alt, altOK := r.fallback(ti, raw, t); altOK {
 				alt.From, alt.Text = ref.From, ref.Text
 				switch {
-				case alt.Before != "":
+				case alt.Earlier:
 					r.notHeld(&alt) // 作为第一款 after 在《解释》第五条中增加一款
 				case r.inDecision(ti) && r.namesNew(ti, raw.Start) && !r.printsNew(ti, raw.End, alt.To):
 					alt.To = nil
@@ -150,7 +150,7 @@ func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 		r.newCtx = r.inDecision(ti) && r.namesNew(ti, raw.Start)
 		alt, ok := r.resolve(ti, *raw.Ctx)
 		r.newCtx = false
-		return alt, ok && (alt.Problem == "" || alt.Before != "")
+		return alt, ok && (alt.Problem == "" || alt.Earlier)
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
 	if t.item < 0 || !found || (raw.Kind != refItem && raw.Kind != refParagraph) {
@@ -273,6 +273,15 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	r.cites = append(r.cites, dst)
 	if r.amends && !r.quoted(ti, raw.Start) {
 		r.lastAmended = amended
+	}
+	if dst.doc >= 0 && dst.doc != r.di && afterPrior(text[:ref.From.Start]) {
+		// 修订前的《X》 names X before its revision in force, as its 第X条 do (namesPrior)
+		prior, held := r.priorVersion(dst.doc)
+		if !held {
+			r.priorNotHeld(ref, dst.doc)
+			return true
+		}
+		dst = prior
 	}
 	r.point(ref, dst)
 	if dst.doc < 0 && isNormative(dst.title) {
@@ -640,11 +649,20 @@ func (r *docRefs) printsNew(ti, end int, loc *model.Location) bool {
 // the number a new or moved provision takes in it.
 var newNumbering = []string{"修改后", "改为", "作为", "移作", "调整为", "顺延为"}
 
+// fullDate is s when it is a date to the day (YYYY-MM-DD), else "": a
+// version known by its year alone (2015) gives no day for Before.
+func fullDate(s string) string {
+	if len(s) == len("2006-01-02") {
+		return s
+	}
+	return ""
+}
+
 // notHeld marks ref as naming a text as it was before this document's
 // date (the version it amends, or one it replaces), which the corpus does
 // not hold: no target, the date in Before, a problem.
 func (r *docRefs) notHeld(ref *model.Reference) {
-	ref.To = nil
-	ref.Before = r.l.titles.date(r.di)
+	ref.To, ref.Earlier = nil, true
+	ref.Before = fullDate(r.l.titles.date(r.di))
 	ref.Problem = fmt.Sprintf("%s names a version before this one that the corpus does not hold", ref.Text)
 }
