@@ -146,16 +146,19 @@ func (k *Cache) prepare(begun int64) {
 	}
 }
 
-// unchanged returns a copy of what the file at p gave when its stamp is
-// settled and the one it had when it was read: the file was not written
-// since.
+// unchanged returns a copy of what the file at p gave when its stamp s is
+// the one it had when it was read and that one was settled then: the file
+// was not written since. A stamp taken within the tick of a write (not
+// settled) may stay the same through a second write in that tick, however
+// settled it looks later; such a file is read again, as the Store's stamp
+// index reads it again (Store.keep).
 func (k *Cache) unchanged(p string, s stamp) (ingested, bool) {
-	if k == nil || !s.settled() {
+	if k == nil {
 		return ingested{}, false
 	}
 	k.mu.Lock()
 	f, ok := k.files[p]
-	if !ok || !f.stamp.same(s) {
+	if !ok || !f.stamp.settled() || !f.stamp.same(s) {
 		k.mu.Unlock()
 		return ingested{}, false
 	}

@@ -400,3 +400,42 @@ func (c *countingFS) Open(name string) (fs.File, error) {
 }
 
 func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
+
+// TestCacheRereadsRacilyClean parses through one Cache, on a clock the
+// test sets, files whose modification times stay as they were through
+// their edits (a file system keeping coarse times, an editor writing
+// twice in one tick): a file read within the tick it was written in is
+// read again at the next parse, however long after, since its stamp kept
+// then cannot tell a second write in that tick; a file read once its
+// stamp had settled is not opened again.
+func TestCacheRereadsRacilyClean(t *testing.T) {
+	written := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	fsys := content()
+	addCorpus(t, fsys, 5)
+	for _, f := range fsys {
+		f.ModTime = written
+	}
+	law, _ := lawWith(t, fsys, "第三条 ")
+	counting := &countingFS{FS: fsys}
+	k := generator.NewCache()
+	parse := func(step string, at time.Time) {
+		t.Helper()
+		generator.SetClock(t, func() time.Time { return at })
+		counting.opened = map[string]int{}
+		if diff := corpusDiff(k.Parse(counting), generator.Parse(fsys)); diff != "" {
+			t.Errorf("%s: the cached parse differs from a fresh one: %s", step, diff)
+		}
+	}
+	parse("a parse in the second of the writes", written.Add(500*time.Millisecond))
+	sameSize(t, fsys, law, '各')
+	parse("an edit in that second, parsed an hour later", written.Add(time.Hour))
+	if counting.opened[law] == 0 {
+		t.Errorf("the file edited in the second it was read in was not read again")
+	}
+	parse("nothing changed", written.Add(2*time.Hour))
+	for p := range counting.opened {
+		if _, ok := fsys[p]; ok && sources(fstest.MapFS{p: fsys[p]}) == 1 {
+			t.Errorf("nothing changed since settled stamps were kept: %s opened", p)
+		}
+	}
+}

@@ -48,7 +48,7 @@ func newTree(root string) *tree { return &tree{root: root, open: dirCache{root: 
 func (t *tree) mkdirs(rel string) error { return mkdirs(t.root, rel, &t.dirs) }
 
 // folderOf opens the base of sp, made when missing, and makes the folder
-// of sp in it when new. The caller releases what it returns.
+// of sp in it unless it is there. The caller releases what it returns.
 func (t *tree) folderOf(sp spot) (*dirRef, error) {
 	d, err := t.open.get(sp.base)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -60,14 +60,16 @@ func (t *tree) folderOf(sp spot) (*dirRef, error) {
 	if err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	if sp.leaf == "" || t.dirs.has(filepath.FromSlash(sp.folder)) {
+	if sp.leaf == "" {
 		return d, nil
 	}
+	// The folder is made without looking it up first: most are new (the
+	// folder of one page), and a mkdir that finds the folder there costs
+	// less than the two lookups of a map under a lock that spared it.
 	if err := mkdirAt(d, sp.leaf); err != nil {
 		t.open.release(d)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	t.dirs.add(filepath.FromSlash(sp.folder))
 	return d, nil
 }
 

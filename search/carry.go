@@ -23,6 +23,8 @@ type carried struct {
 	texts *textStore
 	chars *charIndex
 	heads *headTable
+	// ids is the previous index's order of IDs, nil when it has none.
+	ids *idOrder
 	// from is, for each search document by its order of indexing in the
 	// new side files, its number in the previous index, or noNumber for
 	// one indexed anew.
@@ -52,7 +54,8 @@ func openCarried(prev string) (*carried, error) {
 		chars.Close()
 		return nil, err
 	}
-	return &carried{texts: texts, chars: chars, heads: heads}, nil
+	ids, _ := openOrder(prev) // none: the update sorts every ID
+	return &carried{texts: texts, chars: chars, heads: heads, ids: ids}, nil
 }
 
 // close closes the files the side files of the previous index are read
@@ -136,6 +139,47 @@ func (c *carried) verbatim(r rune, fresh bool, all []byte, dropped *roaring.Bitm
 		return nil, 0, false
 	}
 	return blob, int(e.HeadLen), true
+}
+
+// order tells, of the n search documents of the update by order of
+// indexing, those carried over in the order of their IDs, as the previous
+// index ranks them, and the others; nil when it cannot (no previous
+// order, or one that leaves out a document carried over).
+func (c *carried) order(n int) *carriedOrder {
+	if c == nil || c.ids == nil {
+		return nil
+	}
+	ordOf := make([]uint32, len(c.ids.rank)) // by previous number
+	for i := range ordOf {
+		ordOf[i] = noNumber
+	}
+	co := &carriedOrder{}
+	for ord := range uint32(n) {
+		if num := c.fromOf(ord); num != noNumber && num < uint32(len(ordOf)) {
+			ordOf[num] = ord
+		} else {
+			co.added = append(co.added, ord)
+		}
+	}
+	co.kept = make([]uint32, 0, n-len(co.added))
+	for _, num := range c.ids.numbers() {
+		if ord := ordOf[num]; ord != noNumber {
+			co.kept = append(co.kept, ord)
+		}
+	}
+	if len(co.kept)+len(co.added) != n {
+		return nil
+	}
+	return co
+}
+
+// fromOf is the number in the previous index of the search document of
+// order ord, noNumber for one indexed anew.
+func (c *carried) fromOf(ord uint32) uint32 {
+	if ord < uint32(len(c.from)) {
+		return c.from[ord]
+	}
+	return noNumber
 }
 
 // carriedChars lists the characters the previous index's side file holds,

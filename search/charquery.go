@@ -53,9 +53,10 @@ type charQuery struct {
 	r     rune
 	boost float64
 	// limit, when above 0, keeps only the best that many documents (see
-	// window): when the character is the whole query, they are its best
-	// hits.
+	// window), by the order of their IDs (order): when the character is
+	// the whole query, they are its best hits.
 	limit int
+	order *idOrder
 }
 
 // Searcher returns a searcher over the character's bitmap.
@@ -70,7 +71,7 @@ func (q charQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	}
 	docs := d.all
 	if q.limit > 0 {
-		docs = window(d, q.limit)
+		docs = window(d, q.limit, q.order)
 	}
 	return &bitmapSearcher{
 		it:     docs.Iterator(),
@@ -81,16 +82,13 @@ func (q charQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	}, nil
 }
 
-// window returns the best n documents: the first of those with the
-// character in the head, then the first of the others.
-func window(d charDocs, n int) *roaring.Bitmap {
+// window returns the best n documents: those with the character in the
+// head first, then the others, each by the order of their IDs, as bleve
+// orders hits of one score (byScoreThenID).
+func window(d charDocs, n int, order *idOrder) *roaring.Bitmap {
 	out := roaring.New()
-	for it := d.head.Iterator(); it.HasNext() && int(out.GetCardinality()) < n; {
-		out.Add(it.Next())
-	}
-	for it := d.all.Iterator(); it.HasNext() && int(out.GetCardinality()) < n; {
-		out.Add(it.Next()) // a head document again changes nothing
-	}
+	has := order.fill(out, d.head, 0, n)
+	order.fill(out, d.all, has, n) // a head document again changes nothing
 	return out
 }
 

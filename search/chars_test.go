@@ -78,12 +78,13 @@ func TestCharsFileRefused(t *testing.T) {
 // more, and a limited searcher keeps those first.
 func TestCharSearcher(t *testing.T) {
 	cp := newCharPostings()
-	for _, id := range []string{"0", "1", "2", "3", "4", "5"} {
+	// Numbered 0 to 5, in another order than their IDs.
+	for _, id := range []string{"d", "b", "x", "a", "y", "c"} {
 		head, text := "", "法"
 		switch id {
-		case "2", "4":
+		case "x", "y":
 			text = ""
-		case "5":
+		case "c":
 			head, text = "法", ""
 		}
 		cp.add(id, head, text)
@@ -122,13 +123,14 @@ func TestCharSearcher(t *testing.T) {
 	if scores[0] <= 0 || scores[1] != scores[0] || scores[2] != headWeight*scores[0] {
 		t.Errorf("scores %v: want the head's %d times the text's", scores, headWeight)
 	}
-	lim := charSearcherOf(t, charQuery{ci: ci, r: '法', boost: 1, limit: 2})
+	order := newIDOrder(cp.ids, []uint32{0, 1, 2, 3, 4, 5}, 6, nil)
+	lim := charSearcherOf(t, charQuery{ci: ci, r: '法', boost: 1, limit: 2, order: order})
 	got = nil
 	for d, _ := lim.Next(ctx); d != nil; d, _ = lim.Next(ctx) {
 		got = append(got, d.IndexInternalID.Value())
 	}
-	if !slices.Equal(got, []uint64{0, 5}) {
-		t.Errorf("limited to 2: documents %v, want [0 5] (the head's first)", got)
+	if !slices.Equal(got, []uint64{3, 5}) {
+		t.Errorf("limited to 2: documents %v, want [3 5] (the head's first, then the first ID)", got)
 	}
 }
 

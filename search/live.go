@@ -246,6 +246,7 @@ type liveBase struct {
 	chars    *charIndex
 	texts    *textStore
 	heads    *headTable
+	order    *idOrder
 	meta     *meta
 	an       analyzers
 	synonyms *synonyms
@@ -295,6 +296,9 @@ func (b *liveBase) open() error {
 		return err
 	}
 	if b.heads, err = openHeads(b.dir); err != nil {
+		return err
+	}
+	if b.order, err = openOrder(b.dir); err != nil {
 		return err
 	}
 	b.synonyms, err = loadSynonyms(b.dir)

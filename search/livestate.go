@@ -50,6 +50,10 @@ type liveState struct {
 	heads               []headEntry
 	headAt              map[string]int // the index of each text in heads
 	textDocs, textUnits float64        // documents with a text, and its code units
+	// order is the order of the documents' IDs, and orderIDs the IDs in
+	// that order.
+	order    *idOrder
+	orderIDs []string
 }
 
 // liveDoc is a document or term of a live index: its fingerprint and its
@@ -151,6 +155,12 @@ func (st *liveState) number(c *model.Corpus, snap *scorch.IndexSnapshot, sums ma
 		}
 		nums[id] = uint32(in.Value())
 	}
+	st.order, st.orderIDs = st.base.order, make([]string, len(st.base.order.numbers()))
+	for id, n := range nums {
+		if r := st.order.of(uint64(n)); r < uint32(len(st.orderIDs)) {
+			st.orderIDs[r] = id
+		}
+	}
 	add := func(ld *liveDoc, d *searchDoc) error {
 		if d.ID == "" || st.owner[d.ID] != nil {
 			return nil
@@ -215,7 +225,7 @@ func (st *liveState) version() (*Index, error) {
 	ix := &Index{bi: st.pinned, an: b.an, terms: st.termTable, docs: st.titles, examples: b.meta.Examples,
 		facetTable: st.facets, chars: b.chars.withDelta(st.chars, st.deleted),
 		texts: b.texts.withAdded(st.texts), heads: b.heads.withChanges(st.heads, st.deleted),
-		cited: &citedTable{counts: st.cited}, superseded: st.superseded,
+		cited: &citedTable{counts: st.cited}, superseded: st.superseded, order: st.order,
 		stats:      relaxedStats{n: st.textDocs, avgLen: st.textUnits / nonZero(st.textDocs)},
 		vocabState: vocabState{vocabCell: st.vocab, synonyms: b.synonyms}, liveBase: b}
 	st.pinned = nil
@@ -508,6 +518,11 @@ func (st *liveState) apply(c *model.Corpus, df *liveDiff, nums map[string]uint32
 			st.textUnits -= l
 		}
 	}
+	added := make([]numberedID, 0, len(df.adds))
+	for _, a := range df.adds {
+		added = append(added, numberedID{id: a.d.ID, num: nums[a.d.ID]})
+	}
+	st.order, st.orderIDs = st.order.changed(st.orderIDs, st.deleted, added, st.total)
 	st.addSide(df.adds, nums)
 	st.updateMeta(c, df)
 	st.updateCitations(c, df, nums)

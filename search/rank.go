@@ -2,11 +2,16 @@ package search
 
 import (
 	"cmp"
+	"context"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Weights of the ranking signals. bleve's score (normalised to the best
@@ -300,4 +305,50 @@ func (c *candidate) early() float64 {
 	}
 	runes := utf8.RuneCountInString(c.text[:c.spans[0].start])
 	return 1 / (1 + float64(runes)/50)
+}
+
+// scoreGrain is the grain bleve's scores are rounded to before hits are
+// ordered. bleve adds up the scores of a query's parts in an order that
+// may follow how the index numbers its documents (the heap of a large
+// disjunction), so two indexes of one corpus, one built whole and one
+// updated, may give a hit scores that differ in their last bits, and two
+// hits of one score would come in another order. Rounded to the grain,
+// the scores are the same (but for one on the very edge of a grain), and
+// hits of one score come in the order of their IDs (byScoreThenID).
+const scoreGrain = 1e-9
+
+// grained is x rounded to the grain.
+func grained(x float64) float64 { return math.Round(x/scoreGrain) * scoreGrain }
+
+// grainedQuery is a query whose hits score as those of another, rounded
+// to the grain.
+type grainedQuery struct{ q query.Query }
+
+func (g grainedQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s, err := g.q.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return grainedSearcher{s}, nil
+}
+
+// grainedSearcher passes on the hits of its searcher, their scores
+// rounded to the grain.
+type grainedSearcher struct{ bsearch.Searcher }
+
+func (s grainedSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	d, err := s.Searcher.Next(ctx)
+	if d != nil {
+		d.Score = grained(d.Score)
+	}
+	return d, err
+}
+
+func (s grainedSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	d, err := s.Searcher.Advance(ctx, id)
+	if d != nil {
+		d.Score = grained(d.Score)
+	}
+	return d, err
 }

@@ -12,8 +12,10 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"tiaoli/generator"
 	"tiaoli/generator/model"
 	"tiaoli/internal/golden"
+	"tiaoli/internal/testdir"
 )
 
 // TestUpdateFollowsEveryInput changes the corpus, one way at a time, in
@@ -120,7 +122,7 @@ func TestNothingChangedKeepsIndex(t *testing.T) {
 	if err := Build(sampleCorpus(t), second, Options{Program: "test", Previous: first}); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{charsFile, textsFile, headsFile, citedFile, sumsFile} {
+	for _, name := range []string{charsFile, textsFile, headsFile, citedFile, orderFile, sumsFile} {
 		a, errA := os.Stat(filepath.Join(first, name))
 		b, errB := os.Stat(filepath.Join(second, name))
 		if errA != nil || errB != nil || !os.SameFile(a, b) {
@@ -167,4 +169,45 @@ func indexByID(t *testing.T, dir string) string {
 	}
 	pretty, _ := json.MarshalIndent(m, "", " ")
 	return strings.Join(lines, "\n") + "\n" + string(pretty) + "\n"
+}
+
+// TestRebuildRanksAsFresh builds an index of part of the corpus whole,
+// then, after each of the edits TestLiveMatchesWholeBuild makes, updates
+// it from the index before (as a rebuild of the site does, its deleted
+// documents left in their segments until a merge) and checks that it
+// answers every query as an index built whole from the same corpus: the
+// same hits, in the same order, with the same scores, pages of lone
+// characters and questions (the relaxed reading) included. Thirty more
+// laws make each edit small enough for an update.
+func TestRebuildRanksAsFresh(t *testing.T) {
+	src := filepath.Join(testdir.Corpus(t), "lawrefbook-laws")
+	more, err := os.ReadDir(filepath.Join(src, "行政法规"))
+	if err != nil {
+		t.Skipf("corpus not found at %s: skipping", src)
+	}
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	for _, f := range liveFiles {
+		copyFile(t, src, content, f)
+	}
+	for _, e := range more[:min(30, len(more))] {
+		copyFile(t, src, content, filepath.Join("行政法规", e.Name()))
+	}
+	prev := filepath.Join(dir, "0")
+	if err := Build(generator.Parse(os.DirFS(content)), prev, Options{Program: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	queries := append(slices.Clone(liveQueries), "劳", "工", "保险", "用人单位 劳动者")
+	for i, e := range liveEdits {
+		c := applyEdit(t, i, content, src)
+		next, whole := filepath.Join(dir, fmt.Sprint(i+1)), filepath.Join(dir, fmt.Sprintf("whole%d", i+1))
+		if done, err := update(c, printsOf(t, c), next, prev, "test", func() {}); !done || err != nil {
+			t.Fatalf("%s: update = %v, %v; want it done from the index before", e.name, done, err)
+		}
+		if err := BuildIndex(c, whole); err != nil {
+			t.Fatal(err)
+		}
+		compareIndexes(t, e.name, queries, openAt(t, next), openAt(t, whole))
+		prev = next
+	}
 }

@@ -96,23 +96,23 @@ func (ix *Index) relaxedCands(ctx context.Context, r index.IndexReader, q *Query
 		rr.cands = append(rr.cands, relaxedCand{doc: uint64(d), score: float64(acc.score[d]) * ix.authority(uint64(d)), held: acc.mask[d]})
 	}
 	rr.total = len(rr.cands)
-	rr.cands = topRelaxed(rr.cands, k, all)
+	rr.cands = topRelaxed(rr.cands, k, all, ix.order)
 	for i := range rr.cands {
 		f := ix.features(rr.cands[i].doc, ws)
 		rr.cands[i].score, rr.cands[i].held = f.score(), f.held
 	}
-	sortRelaxed(rr.cands, all)
+	sortRelaxed(rr.cands, all, ix.order)
 	return rr, nil
 }
 
 // sortRelaxed orders candidates: those holding every word first, then by
-// score, then by number.
-func sortRelaxed(c []relaxedCand, all uint32) {
+// score, then by ID (order).
+func sortRelaxed(c []relaxedCand, all uint32, order *idOrder) {
 	slices.SortFunc(c, func(a, b relaxedCand) int {
 		switch {
-		case relaxedBefore(a, b, all):
+		case relaxedBefore(a, b, all, order):
 			return -1
-		case relaxedBefore(b, a, all):
+		case relaxedBefore(b, a, all, order):
 			return 1
 		}
 		return 0
@@ -405,45 +405,46 @@ func pageOf(url string) string {
 }
 
 // relaxedBefore reports whether a ranks before b: holding every word,
-// then by score, then by number.
-func relaxedBefore(a, b relaxedCand, all uint32) bool {
+// then by score, then by ID (order).
+func relaxedBefore(a, b relaxedCand, all uint32, order *idOrder) bool {
 	if (a.held == all) != (b.held == all) {
 		return a.held == all
 	}
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	return a.doc < b.doc
+	return order.before(a.doc, b.doc)
 }
 
 // topRelaxed returns the k first candidates in order, choosing them with
 // a heap: sorting every candidate of a common word cost more than finding
 // them.
-func topRelaxed(c []relaxedCand, k int, all uint32) []relaxedCand {
+func topRelaxed(c []relaxedCand, k int, all uint32, order *idOrder) []relaxedCand {
 	if len(c) <= k {
-		sortRelaxed(c, all)
+		sortRelaxed(c, all, order)
 		return c
 	}
-	h := &candHeap{all: all, c: append([]relaxedCand(nil), c[:k]...)}
+	h := &candHeap{all: all, order: order, c: append([]relaxedCand(nil), c[:k]...)}
 	heap.Init(h)
 	for _, x := range c[k:] {
-		if relaxedBefore(x, h.c[0], all) {
+		if relaxedBefore(x, h.c[0], all, order) {
 			h.c[0] = x
 			heap.Fix(h, 0)
 		}
 	}
-	sortRelaxed(h.c, all)
+	sortRelaxed(h.c, all, order)
 	return h.c
 }
 
 // candHeap keeps the worst of the best candidates on top.
 type candHeap struct {
-	all uint32
-	c   []relaxedCand
+	all   uint32
+	order *idOrder
+	c     []relaxedCand
 }
 
 func (h *candHeap) Len() int           { return len(h.c) }
-func (h *candHeap) Less(i, j int) bool { return relaxedBefore(h.c[j], h.c[i], h.all) }
+func (h *candHeap) Less(i, j int) bool { return relaxedBefore(h.c[j], h.c[i], h.all, h.order) }
 func (h *candHeap) Swap(i, j int)      { h.c[i], h.c[j] = h.c[j], h.c[i] }
 func (h *candHeap) Push(x any)         { h.c = append(h.c, x.(relaxedCand)) }
 func (h *candHeap) Pop() any {

@@ -20,7 +20,7 @@ func TestRelaxedOrder(t *testing.T) {
 		{doc: 2, score: partOnly.score(), held: partOnly.held},
 		{doc: 3, score: every.score(), held: every.held},
 	}
-	sortRelaxed(cands, 0b11)
+	sortRelaxed(cands, 0b11, &idOrder{})
 	if cands[0].doc != 3 {
 		t.Errorf("first %d, want 3, the one holding every word: %+v", cands[0].doc, cands)
 	}

@@ -71,6 +71,7 @@ type Index struct {
 	texts      *textStore  // the text of each document, for phrases
 	heads      *headTable  // the heads articles share
 	cited      *citedTable // how often each document is cited
+	order      *idOrder    // the order of the documents' IDs
 	// superseded holds the documents of versions no longer in force.
 	superseded *roaring.Bitmap
 	stats      relaxedStats // for BM25 in the relaxed reading
@@ -110,6 +111,10 @@ func Open(dir string) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	if ix.cited, err = openCited(dir); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if ix.order, err = openOrder(dir); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -263,10 +268,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	fetch := max(rankWindow, from+size)
 	fc := ix.facetTable.newCounts()
-	bq := fc.wrap(p.q)
+	bq := fc.wrap(grainedQuery{p.q})
 	if p.char != nil {
 		lone := *p.char
-		lone.limit = fetch
+		lone.limit, lone.order = fetch, ix.order
 		bq = lone
 	}
 	sr := bleve.NewSearchRequestOptions(bq, fetch, 0, false)

@@ -17,7 +17,8 @@ import (
 // collected while the index is fed and finished once it is merged, by
 // the numbers the merged index gives documents: the documents of each
 // Han character (chars.go), the text of each document (texts.go), the
-// heads articles share (heads.go) and how often each is cited (cited.go).
+// heads articles share (heads.go), how often each is cited (cited.go) and
+// the order of their IDs (order.go).
 type sideFiles struct {
 	chars *charPostings
 	texts *textWriter
@@ -113,6 +114,9 @@ func (s *sideFiles) finish(bi bleve.Index, dir string) error {
 	}
 	if err == nil {
 		err = s.cited.write(dir, numbers)
+	}
+	if err == nil {
+		err = newIDOrder(s.chars.ids, numbers, s.segs.total, s.carry.order(len(s.chars.ids))).write(dir)
 	}
 	if err != nil {
 		s.close()

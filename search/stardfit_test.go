@@ -135,7 +135,7 @@ func fitEval(qs []fitQuestion, on func(int) bool) [2]float64 {
 		}
 		var found uint32
 		rank := 0
-		for k, c := range topRelaxed(cands, 10, 1) {
+		for k, c := range topRelaxed(cands, 10, 1, &idOrder{}) {
 			if m := q.match[c.doc]; m != 0 {
 				found |= m
 				if rank == 0 {

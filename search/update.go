@@ -344,7 +344,7 @@ func copyIndex(src, dst string, whole bool) error {
 			return err
 		}
 		to := filepath.Join(dst, rel)
-		written := rel == sumsFile || rel == charsFile || rel == textsFile || rel == headsFile || rel == citedFile
+		written := rel == sumsFile || rel == charsFile || rel == textsFile || rel == headsFile || rel == citedFile || rel == orderFile
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(to, 0o755)

@@ -127,6 +127,9 @@ func TestPreviewFollowsEdits(t *testing.T) {
 	write(t, filepath.Join(content, "new.md"), "# 新增示例细则\n\n第一条 本细则适用于临时借调事项。\n")
 	eventually(t, "finding the new file", func() bool { return len(previewHits(t, base, "临时借调")) > 0 })
 	added := previewHits(t, base, "临时借调")[0]
+	if r := fetchRaw(t, base+strings.TrimPrefix(added, "/fagui/")); r.status != 200 || !strings.Contains(r.body, "临时借调") {
+		t.Errorf("the page of the new file %s: %d, without its text", added, r.status)
+	}
 
 	// A deleted file.
 	if err := os.Remove(filepath.Join(content, "new.md")); err != nil {
@@ -146,7 +149,10 @@ func TestPreviewFollowsEdits(t *testing.T) {
 		t.Errorf("the error told to the page carries the command line's English summary: %s", st)
 	}
 	if len(previewHits(t, base, "年度考核")) == 0 {
-		t.Errorf("after a broken edit, the last good build is no longer served")
+		t.Errorf("after a broken edit, the last good build is no longer searched")
+	}
+	if r := fetchRaw(t, base+strings.TrimPrefix(page, "/fagui/")); r.status != 200 || !strings.Contains(r.body, "年度考核") {
+		t.Errorf("after a broken edit, the page %s is no longer the last good build's: %d", page, r.status)
 	}
 
 	// The fix.

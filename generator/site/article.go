@@ -37,14 +37,14 @@ func (w *worker) articlePage(d *model.Document, i int) error {
 	shared := w.articleDoc(d, p)
 	pg := articlePage{Chrome: r.chrome(a.URL, a.Label+" · "+d.Title, "regulation", "article"),
 		Head: shared.head, Label: a.Label, Citation: shared.citeTitle + a.Label, CiteURL: r.opts.Base + a.URL}
-	pg.Crumbs = append([]linkItem{{Href: pg.Head.DocHref, Text: d.Title}}, crumbs(d, i, p)...)
+	pg.Crumbs = crumbs(linkItem{Href: pg.Head.DocHref, Text: d.Title}, d, i, p)
 	if prev := neighbour(d.Articles, i, -1); prev != nil {
-		pg.Prev = &linkItem{Href: p.href(prev.URL), Text: prev.Label}
 		pg.Chrome.Prev = p.href(prev.URL)
+		pg.Prev = &linkItem{Href: pg.Chrome.Prev, Text: prev.Label}
 	}
 	if next := neighbour(d.Articles, i, +1); next != nil {
-		pg.Next = &linkItem{Href: p.href(next.URL), Text: next.Label}
 		pg.Chrome.Next = p.href(next.URL)
+		pg.Next = &linkItem{Href: pg.Chrome.Next, Text: next.Label}
 	}
 	w.article(&w.txt, a, p, articleMode{cite: true})
 	pg.Text = w.txt.take()
@@ -93,10 +93,10 @@ func neighbour[T any](list []*T, i, step int) *T {
 	return nil
 }
 
-// crumbs are the 编, 章 and 节 an article stands under, outermost first,
-// each linking to its heading on the document page. Without headings the
-// article's path is shown as text.
-func crumbs(d *model.Document, i int, p fromPage) []linkItem {
+// crumbs are doc, then the 编, 章 and 节 article i of d stands under,
+// outermost first, each linking to its heading on the document page.
+// Without headings the article's path is shown as text.
+func crumbs(doc linkItem, d *model.Document, i int, p fromPage) []linkItem {
 	var stack []int
 	for hi, h := range d.Headings {
 		if h.Article > i {
@@ -107,12 +107,13 @@ func crumbs(d *model.Document, i int, p fromPage) []linkItem {
 		}
 		stack = append(stack, hi)
 	}
-	out := make([]linkItem, 0, len(stack))
+	out := make([]linkItem, 1, 1+max(len(stack), len(d.Articles[i].Path)))
+	out[0] = doc
 	for _, hi := range stack {
 		h := d.Headings[hi]
 		out = append(out, linkItem{Href: p.href(d.URL) + "#" + h.Anchor, Text: h.Text()})
 	}
-	if len(out) == 0 {
+	if len(out) == 1 {
 		for _, t := range d.Articles[i].Path {
 			out = append(out, linkItem{Text: t})
 		}

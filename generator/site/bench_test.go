@@ -19,9 +19,13 @@ import (
 
 // corpus parses the LawRefBook corpus once, or skips. With
 // TIAOLI_BENCH_CORPUS set to the output of `tiaoli parse --json` it reads
-// that instead, to time rendering apart from parsing.
+// that instead, to time rendering apart from parsing; with
+// TIAOLI_BENCH_CONTENT set to a content folder it parses that folder.
 var corpus = sync.OnceValues(func() (*model.Corpus, time.Duration) {
 	start := time.Now()
+	if dir := os.Getenv("TIAOLI_BENCH_CONTENT"); dir != "" {
+		return generator.Parse(os.DirFS(dir)), time.Since(start)
+	}
 	if p := os.Getenv("TIAOLI_BENCH_CORPUS"); p != "" {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -97,6 +101,46 @@ func BenchmarkRenderCorpusPublish(b *testing.B) {
 		pages = countPages(c)
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkRenderCorpusFirstBuild renders the corpus as a first tiaoli
+// build does: into a new folder of tmpfs each time, with the compressed
+// variants and the spare tree of links for the next build.
+func BenchmarkRenderCorpusFirstBuild(b *testing.B) {
+	c := lawCorpus(b)
+	dir, err := os.MkdirTemp("/dev/shm", "tiaoli-bench-")
+	if err != nil {
+		b.Skip("no /dev/shm")
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	opts := publish.DefaultOptions
+	opts.Recycle, opts.Reuse = true, site.TreeRoots(c)
+	var user, sys time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u0, s0 := cpuTimes()
+		out := filepath.Join(dir, "public"+strconv.Itoa(i))
+		st, err := publish.BeginOptions(out, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := site.Render(c, site.Options{Base: "/"}, st); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		u1, s1 := cpuTimes()
+		user, sys = user+u1-u0, sys+s1-s0
+		for _, p := range []string{out, out + publish.SpareSuffix, out + publish.LockSuffix} {
+			os.RemoveAll(p)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(countPages(c))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(user.Seconds()/float64(b.N), "user-s/op")
+	b.ReportMetric(sys.Seconds()/float64(b.N), "sys-s/op")
 }
 
 func benchRender(b *testing.B, c *model.Corpus, writer func() site.Writer) {

@@ -142,7 +142,7 @@ func (w *worker) citedPage() error {
 	pg := citedPage{Chrome: r.chrome(url, "被引用但未收录的文件", "cited", "cited")}
 	for _, cd := range lookup.Cited(r.c) {
 		row := citedRow{ID: address.CitedAnchor(cd.Title), Title: cd.Title}
-		seen := map[string]bool{}
+		seen := map[citer]bool{}
 		for _, l := range cd.CitedBy {
 			if t, ok := r.x.Resolve(l); t.Doc != nil && !seen[citingKey(t, model.Location{})] {
 				seen[citingKey(t, model.Location{})] = true

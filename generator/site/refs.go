@@ -148,7 +148,7 @@ func (r *renderer) end(ref *model.Reference) lookup.Target {
 func (w *worker) citedBy(at place, p fromPage) []refRow {
 	r := w.r
 	var out []refRow
-	seen := map[string]bool{} // a news item citing twice is listed once
+	seen := map[citer]bool{} // a news item citing twice is listed once
 	for _, i := range r.refsTo[at] {
 		ref := r.c.References[i]
 		if at.article == "" && ref.From.Document == at.doc {
@@ -181,12 +181,19 @@ func (w *worker) citedBy(at place, p fromPage) []refRow {
 // citingKey tells apart the places that cite a target: a document
 // without articles (a news item) is one place however many of its
 // paragraphs cite it; an article, 款 or 项 is a place of its own.
-func citingKey(from lookup.Target, to model.Location) string {
+func citingKey(from lookup.Target, to model.Location) citer {
 	to.Start, to.End = 0, 0
 	if from.Article == nil {
-		return fmt.Sprint(from.Doc.ID, to)
+		return citer{from.Doc.ID, to}
 	}
-	return fmt.Sprint(from.Citation(), to)
+	return citer{from.Citation(), to}
+}
+
+// citer is a place that cites (a document's ID, or an article's
+// citation) and what it cites.
+type citer struct {
+	from string
+	to   model.Location
 }
 
 // citingName names a place that cites: a news item by its headline alone,

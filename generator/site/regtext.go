@@ -45,8 +45,10 @@ func (w *worker) article(b *textBuilder, a *model.Article, p fromPage, m article
 		}
 		b.WriteString(`<div class="clause"`)
 		b.attr("id", m.id(a, c.Anchor))
+		var where string // the citation of the 款, on a page that cites
 		if m.cite {
-			b.attr("data-cite", lookup.Where(a, i+1, 0, 0))
+			where = lookup.Where(a, i+1, 0, 0)
+			b.attr("data-cite", where)
 		}
 		b.WriteString("><p>")
 		if i == 0 {
@@ -54,7 +56,7 @@ func (w *worker) article(b *textBuilder, a *model.Article, p fromPage, m article
 		}
 		w.linked(b, c.Text, c.Links, p)
 		if m.cite {
-			pilcrow(b, c.Anchor, lookup.Where(a, i+1, 0, 0))
+			pilcrow(b, c.Anchor, where)
 		}
 		b.WriteString("</p>")
 		w.items(b, a, i+1, c.Items, m, p)
@@ -99,10 +101,11 @@ func (w *worker) label(b *textBuilder, label string, m articleMode) {
 // address of any 款 or 项 without JavaScript. A no-break space keeps it
 // on the line of the text it ends.
 func pilcrow(b *textBuilder, id, name string) {
-	b.WriteString("&nbsp;<a class=\"pilcrow\"")
-	b.attr("href", "#"+id)
-	b.attr("aria-label", name+"的链接")
-	b.WriteString(">¶</a>")
+	b.WriteString("&nbsp;<a class=\"pilcrow\" href=\"#")
+	b.escape(id)
+	b.WriteString(`" aria-label="`)
+	b.escape(name)
+	b.WriteString(`的链接">¶</a>`)
 }
 
 // items writes the 项 of the para-th 款 of a (and the 目 under them), with
@@ -118,15 +121,17 @@ func (w *worker) items(b *textBuilder, a *model.Article, para int, items []*mode
 		}
 		b.WriteString("<li")
 		b.attr("id", m.id(a, it.Anchor))
+		var where string
 		if m.cite {
-			b.attr("data-cite", lookup.Where(a, para, i+1, 0))
+			where = lookup.Where(a, para, i+1, 0)
+			b.attr("data-cite", where)
 		}
 		b.WriteString(`><span class="item-label">`)
 		b.escape(it.Label)
 		b.WriteString("</span>")
 		w.linked(b, it.Text, it.Links, p)
 		if m.cite {
-			pilcrow(b, it.Anchor, lookup.Where(a, para, i+1, 0))
+			pilcrow(b, it.Anchor, where)
 		}
 		w.subitems(b, a, it.Items, m, p)
 		b.WriteString("</li>")

@@ -40,7 +40,7 @@ type renderer struct {
 	// frames caches the shared frame of pages by depth and navigation
 	// item; frameErr keeps the first error rendering one.
 	framesMu sync.Mutex
-	frames   map[string]*Frame
+	frames   map[frameKey]*Frame
 	frameErr error
 	// state sums up what this build's pages show (incremental.go).
 	state *State
@@ -73,7 +73,7 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	r := &renderer{c: c, opts: opts, tmpl: tmpl, css: css, js: js,
 		refsFrom: make(map[place][]int, places/4), refsTo: make(map[place][]int, places/8),
 		termsAt: make(map[place][]int, places/2), definedIn: map[string][]int{},
-		frames: map[string]*Frame{}}
+		frames: map[frameKey]*Frame{}}
 	// The indexes read the corpus alone and fill fields of their own:
 	// they are made side by side (in preview, after each edit).
 	var g errgroup.Group
@@ -239,7 +239,7 @@ func (r *renderer) chrome(url, title, nav, class string) Chrome {
 // frame returns the shared frame of pages at a depth and navigation item,
 // rendering it the first time.
 func (r *renderer) frame(root, nav string) *Frame {
-	key := root + "\x00" + nav
+	key := frameKey{root, nav}
 	r.framesMu.Lock()
 	defer r.framesMu.Unlock()
 	if f, ok := r.frames[key]; ok {
@@ -257,6 +257,10 @@ func (r *renderer) frame(root, nav string) *Frame {
 	r.frames[key] = f
 	return f
 }
+
+// frameKey is what a frame depends on: the path to the root and the
+// navigation item.
+type frameKey struct{ root, nav string }
 
 // frameError is the first error rendering a frame, nil when there was
 // none.

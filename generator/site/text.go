@@ -88,11 +88,23 @@ func (p fromPage) href(url string) string {
 		}
 	}
 	up := strings.Count(dir[common:], "/")
-	rest := target[common:] + frag
-	if up == 0 && (rest == "" || rest[0] == '#') {
-		return "./" + rest
+	rest := target[common:] // no '#' in it: frag starts with one
+	switch {
+	case up == 0 && rest == "":
+		return "./" + frag
+	case up == 0:
+		return rest + frag
 	}
-	return strings.Repeat("../", up) + rest
+	// Made in one piece: a link is made for every term and reference of
+	// every page.
+	var b strings.Builder
+	b.Grow(3*up + len(rest) + len(frag))
+	for range up {
+		b.WriteString("../")
+	}
+	b.WriteString(rest)
+	b.WriteString(frag)
+	return b.String()
 }
 
 // linked writes text with its term and reference links. Links that

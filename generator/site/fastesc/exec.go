@@ -37,6 +37,23 @@ type Exec struct {
 	// an interface, an allocation and a slow hash per field read).
 	fields   atomic.Pointer[map[fieldKey][]int]
 	fieldsMu sync.Mutex
+	// The nodes of the trees are looked up by pointer, a cheaper hash
+	// than their names: called, the tree a template node calls; escaper,
+	// the chain an escaping command calls; slots, the fields a chain of
+	// names reads (by its first name), each remembering the last type it
+	// was read of. They are made by NewExec and only read after.
+	called  map[*parse.TemplateNode]*parse.Tree
+	escaper map[*parse.CommandNode]*chain
+	slots   map[*string][]fieldSlot
+}
+
+// fieldSlot is a name of a field chain in a tree: the type it was last
+// read of and the index of the field there (nil: left to text/template).
+type fieldSlot struct{ last atomic.Pointer[fieldHit] }
+
+type fieldHit struct {
+	t   reflect.Type
+	idx []int
 }
 
 // NewExec prepares t, escaped by Install, for Execute. funcs are the
@@ -58,7 +75,71 @@ func NewExec(t *template.Template, funcs template.FuncMap) *Exec {
 			e.trees[x.Name()] = x.Tree
 		}
 	}
+	e.called = map[*parse.TemplateNode]*parse.Tree{}
+	e.escaper = map[*parse.CommandNode]*chain{}
+	e.slots = map[*string][]fieldSlot{}
+	for _, tree := range e.trees {
+		e.index(tree.Root)
+	}
 	return e
+}
+
+// index fills the lookups by node of the nodes under n.
+func (e *Exec) index(n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				e.index(c)
+			}
+		}
+	case *parse.ActionNode:
+		e.index(n.Pipe)
+	case *parse.IfNode:
+		e.indexBranch(&n.BranchNode)
+	case *parse.WithNode:
+		e.indexBranch(&n.BranchNode)
+	case *parse.RangeNode:
+		e.indexBranch(&n.BranchNode)
+	case *parse.TemplateNode:
+		if tree, ok := e.trees[n.Name]; ok {
+			e.called[n] = tree
+		}
+		e.index(n.Pipe)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				e.index(c)
+			}
+		}
+	case *parse.CommandNode:
+		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && len(n.Args) == 1 {
+			if c := byFn[id.Ident]; c != nil {
+				e.escaper[n] = c
+			}
+		}
+		for _, a := range n.Args {
+			e.index(a)
+		}
+	case *parse.FieldNode:
+		e.slot(n.Ident)
+	case *parse.VariableNode:
+		e.slot(n.Ident[1:])
+	}
+}
+
+// indexBranch indexes the pipeline and lists of an if, with or range.
+func (e *Exec) indexBranch(n *parse.BranchNode) {
+	e.index(n.Pipe)
+	e.index(n.List)
+	e.index(n.ElseList)
+}
+
+// slot makes the slots of a chain of field names.
+func (e *Exec) slot(names []string) {
+	if len(names) > 0 {
+		e.slots[&names[0]] = make([]fieldSlot, len(names))
+	}
 }
 
 // Execute writes t applied to data to w, as t.Execute does.
@@ -177,14 +258,7 @@ func (s *state) action(dot reflect.Value, pipe *parse.PipeNode) error {
 // escaperOf is the chain an Install'd command calls with the pipeline's
 // value alone, or nil.
 func (s *state) escaperOf(cmd *parse.CommandNode) *chain {
-	if len(cmd.Args) != 1 {
-		return nil
-	}
-	id, ok := cmd.Args[0].(*parse.IdentifierNode)
-	if !ok {
-		return nil
-	}
-	return byFn[id.Ident]
+	return s.e.escaper[cmd]
 }
 
 // escapeTo writes v escaped by the chain c, as text/template calling the
@@ -469,9 +543,17 @@ func isInt(v reflect.Value) bool {
 
 // fieldChain reads the fields names of v in turn.
 func (s *state) fieldChain(v reflect.Value, names []string) (reflect.Value, error) {
-	for _, name := range names {
+	var slots []fieldSlot
+	if len(names) > 0 {
+		slots = s.e.slots[&names[0]]
+	}
+	for i, name := range names {
+		var slot *fieldSlot
+		if i < len(slots) {
+			slot = &slots[i]
+		}
 		var err error
-		if v, err = s.field(v, name); err != nil {
+		if v, err = s.field(v, name, slot); err != nil {
 			return v, err
 		}
 	}
@@ -486,13 +568,21 @@ type fieldKey struct {
 
 // field reads the field name of the struct v holds (through pointers and
 // interfaces); anything else, or a nil on the way, is left to
-// text/template.
-func (s *state) field(v reflect.Value, name string) (reflect.Value, error) {
+// text/template. slot, when not nil, is the name's slot in its tree.
+func (s *state) field(v reflect.Value, name string, slot *fieldSlot) (reflect.Value, error) {
 	v, ok := indirect(v)
 	if !ok || v.Kind() != reflect.Struct {
 		return v, errSlow
 	}
-	idx := s.e.fieldIndex(fieldKey{v.Type(), name})
+	var idx []int
+	if t := v.Type(); slot == nil {
+		idx = s.e.fieldIndex(fieldKey{t, name})
+	} else if hit := slot.last.Load(); hit != nil && hit.t == t {
+		idx = hit.idx
+	} else {
+		idx = s.e.fieldIndex(fieldKey{t, name})
+		slot.last.Store(&fieldHit{t, idx})
+	}
 	if idx == nil {
 		return v, errSlow
 	}
@@ -637,7 +727,7 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
 }
 
 func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) error {
-	tree, ok := s.e.trees[t.Name]
+	tree, ok := s.e.called[t]
 	if !ok || s.depth >= maxDepth {
 		return errSlow
 	}

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"html/template"
 	"io"
+	"strconv"
 	"strings"
 	texttemplate "text/template"
 	"text/template/parse"
@@ -81,6 +82,11 @@ func (c *chain) escape(v any) string {
 	switch s := v.(type) {
 	case string:
 		return c.plain(s)
+	case int:
+		// html/template prints it with fmt and escapes that. Executing a
+		// template for it cost the editor's report, two line numbers in
+		// each of its thousands of rows, more than half of its rendering.
+		return c.plain(strconv.Itoa(s))
 	case template.HTML:
 		if c.keepsHTML {
 			return string(s)

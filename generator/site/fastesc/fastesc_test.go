@@ -66,7 +66,7 @@ func TestPlainAsHTMLTemplate(t *testing.T) {
 func TestOtherValuesAsHTMLTemplate(t *testing.T) {
 	s := "a<b>"
 	values := []any{template.HTML(`<b title="x">粗</b>`), template.URL("http://x/?a=<b>"),
-		template.HTMLAttr(`x="y"`), template.JS("a<b"), 42, 3.5, true, &s, (*string)(nil), nil,
+		template.HTMLAttr(`x="y"`), template.JS("a<b"), 42, -7, 0, 3.5, true, &s, (*string)(nil), nil,
 		[]string{"a", "<b>"}}
 	for _, c := range chains {
 		for _, v := range values {

@@ -267,6 +267,7 @@ var partNames = map[string]string{"preamble": "序言", "appendix": "附件"}
 // 第（三）项.
 func Where(a *model.Article, paragraph, item, subitem int) string {
 	var b strings.Builder
+	b.Grow(len(a.Label) + 36) // room for 款, 项 and 目 without growing
 	b.WriteString(a.Label)
 	if paragraph <= 0 {
 		return b.String()
