@@ -5,6 +5,7 @@ import (
 
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 	"tiaoli/generator/status"
 )
 
@@ -141,18 +142,10 @@ func docsOf(d *model.Document, f func(*searchDoc) error) error {
 	return nil
 }
 
-// documentDate is the date a document is filed under: its own, the date
-// it was issued, or its dateline's.
+// documentDate is the date a document is filed under (see
+// reconcile.ListedDate).
 func documentDate(d *model.Document) string {
-	switch {
-	case d.Date != "":
-		return d.Date
-	case d.Published != "":
-		return d.Published
-	case d.Dateline != nil:
-		return d.Dateline.Date
-	}
-	return ""
+	return reconcile.ListedDate(d)
 }
 
 // supersededStatus is the status of a document that is a version no
@@ -171,7 +164,7 @@ func supersededStatus(d *model.Document) string {
 // the document.
 func documentDoc(d *model.Document) *searchDoc {
 	s := &searchDoc{
-		ID: d.URL, Title: d.Title, Issuer: d.Issuer, Kind: d.Kind, Whole: true,
+		ID: d.URL, Title: d.ListedTitle(), Issuer: d.Issuer, Kind: d.Kind, Whole: true,
 		Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}
 	s.Heading = nonEmpty(d.Kicker, d.Subtitle)
@@ -220,7 +213,7 @@ func rowLine(head, row, text string) (string, string) {
 // State Council regulation, 国务院 would match the issuer, not the text.
 func articleDoc(d *model.Document, a *model.Article) *searchDoc {
 	s := &searchDoc{
-		ID: a.URL, Title: d.Title, Heading: a.Path, Article: a.Label,
+		ID: a.URL, Title: d.ListedTitle(), Heading: a.Path, Article: a.Label,
 		Labels: articleLabels(a), Kind: d.Kind,
 		Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}
@@ -270,7 +263,7 @@ func articleLabels(a *model.Article) []string {
 // without 条, its subsections included.
 func sectionDoc(d *model.Document, sec *model.Section) *searchDoc {
 	s := &searchDoc{
-		ID: sec.URL, Title: d.Title, Heading: nonEmpty(sec.Label + sec.Title),
+		ID: sec.URL, Title: d.ListedTitle(), Heading: nonEmpty(sec.Label + sec.Title),
 		Article: strings.TrimSpace(sec.Label + sec.Title),
 		Kind:    d.Kind, Doc: d.ID, Date: documentDate(d), Status: supersededStatus(d),
 	}

@@ -188,7 +188,7 @@ func (p *printer) paragraphs(ps []model.Paragraph) {
 // memo of d.
 func (p *printer) document(d *model.Document, memo *printMemo) (uint64, *printMemo) {
 	p.reset(memo)
-	p.str(d.ID, d.URL, d.Title, d.Issuer, d.Kind, d.Kicker, d.Subtitle, d.Status, d.Date, d.Published, d.Approval)
+	p.str(d.ID, d.URL, d.Title, d.VersionMark, d.Issuer, d.Kind, d.Kicker, d.Subtitle, d.Status, d.Date, d.Published, d.Approval)
 	if d.Dateline != nil {
 		p.str(d.Dateline.Date)
 	} else {

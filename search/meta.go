@@ -58,7 +58,7 @@ func newMeta(c *model.Corpus) *meta {
 func corpusMeta(c *model.Corpus) *meta {
 	m := &meta{Version: metaVersion, Docs: map[string]string{}}
 	for _, d := range c.Documents {
-		m.Docs[d.ID] = d.Title
+		m.Docs[d.ID] = d.ListedTitle()
 	}
 	for _, t := range c.Terms {
 		e := termEntry{Term: t.Term, Kind: t.Kind, URL: t.URL, Forms: termForms(t)}

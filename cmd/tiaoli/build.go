@@ -42,6 +42,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&o.allowEmpty, "allow-empty", false, "publish a site with no documents over one that has some")
 	fl.StringVar(&o.prof.cpu, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	fl.StringVar(&o.prof.mem, "memprofile", "", "write a memory (allocations) profile of the build to this file")
+	fl.StringVar(&o.prof.trace, "trace", "", "write an execution trace of the build to this file (for go tool trace)")
 	if st := parseFlags(fl, args, stdout); st >= 0 {
 		return st
 	}

@@ -983,62 +983,93 @@ func TestNameCutFromLongerName(t *testing.T) {
 	}
 }
 
-// TestItemParagraphOfLeadArticle: the items of a 款 whose lead cites one
-// whole article (违反本条例第二条规定的，按照下列规定处罚：) name that article's
-// 款 by a bare 第N款, even where their own article has a 款 of that number.
+// TestItemParagraphOfLeadArticle: the items of a 款 whose lead says one
+// whole article is violated (违反本条例第二条规定的，按照下列规定处罚：) name that
+// article's 款 by a bare 第N款, even where their own article has a 款 of
+// that number. A lead that cites an article otherwise (依照本条例第二条的规定
+// 处罚：) leaves the items' 款 their own article's.
 func TestItemParagraphOfLeadArticle(t *testing.T) {
-	reg := regulationDoc("某某条例",
-		"第一条 为了某某，制定本条例。",
-		"第二条 建设单位应当委托检测。",
-		"施工单位应当履行义务。",
-		"监理单位应当报告。",
-		"第三条 违反本条例第二条规定的，由主管部门按照下列规定处罚：",
-		"（一）违反第一款规定的，责令改正；",
-		"（二）违反第二款、第三款规定的，处以罚款。",
-		"前款第（一）项行为情节严重的，责令停业整顿。")
-	c := corpusOf(reg)
-	Link(c, nil)
-	var got []string
-	for _, r := range c.References {
-		if r.From.Article == "第三条" && r.From.Item > 0 {
-			got = append(got, r.Text+" → "+to(r, map[string]int{reg.ID: 0}))
+	for _, tc := range []struct {
+		lead string
+		want []string
+	}{
+		{"第三条 违反本条例第二条规定的，由主管部门按照下列规定处罚：",
+			[]string{"第一款 → D0 第二条¶1", "第二款 → D0 第二条¶2", "第三款 → D0 第二条¶3"}},
+		{"第三条 违反本条例第二条的，由主管部门按照下列规定处罚：",
+			[]string{"第一款 → D0 第二条¶1", "第二款 → D0 第二条¶2", "第三款 → D0 第二条¶3"}},
+		{"第三条 有下列行为之一的，依照本条例第二条的规定处罚：",
+			[]string{"第一款 → D0 第三条¶1", "第二款 → D0 第三条¶2", "第三款 → D0 第二条¶3"}}, // its own article has no 第三款},
+	} {
+		reg := regulationDoc("某某条例",
+			"第一条 为了某某，制定本条例。",
+			"第二条 建设单位应当委托检测。",
+			"施工单位应当履行义务。",
+			"监理单位应当报告。",
+			tc.lead,
+			"（一）违反第一款规定的，责令改正；",
+			"（二）违反第二款、第三款规定的，处以罚款。",
+			"前款第（一）项行为情节严重的，责令停业整顿。")
+		c := corpusOf(reg)
+		Link(c, nil)
+		var got []string
+		for _, r := range c.References {
+			if r.From.Article == "第三条" && r.From.Item > 0 {
+				got = append(got, r.Text+" → "+to(r, map[string]int{reg.ID: 0}))
+			}
 		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: references:\n%q\nwant\n%q", tc.lead, got, tc.want)
+		}
+		checkLinks(t, c)
 	}
-	want := []string{"第一款 → D0 第二条¶1", "第二款 → D0 第二条¶2", "第三款 → D0 第二条¶3"}
-	if !slices.Equal(got, want) {
-		t.Errorf("references:\n%q\nwant\n%q", got, want)
-	}
-	checkLinks(t, c)
 }
 
 // TestPriorRevisionCited: a 第X条 of a law named after 修订前的 (修改前的,
 // 修正前的) is an article of the version before the one in force when the
-// citing text was made: that version when the corpus holds it, else
-// nothing, with Before (the date of the version in force, or of the citing
-// text when the corpus holds none then).
+// citing text was made, and the 《X》 before it names that version too:
+// that version when the corpus holds it, else nothing, with Earlier and
+// Before (the day of the version in force when the corpus holds it dated
+// to the day; none for a version known by its year alone, or when the
+// corpus holds no version in force at the citing date).
 func TestPriorRevisionCited(t *testing.T) {
 	old := []string{"第一条 旧的总则。", "第二条 旧的范围。", "第三条 旧的附则。"}
 	new := []string{"第一条 新的总则。", "第二条 新的附则。"}
-	for _, tc := range []struct{ text, date, want, before string }{
-		{"适用修订前的《某某条例》第二条的规定。", "2019-05-01", "D1 第二条", ""},
-		{"适用修改前的某某条例第三条的规定。", "2019-05-01", "D1 第三条", ""},
-		{"适用修订前的《某某条例》第二条的规定。", "2016-05-01", "?", "2015"},
-		{"适用修订前的《某某条例》第二条的规定。", "2010-01-01", "?", "2010-01-01"},
-		{"适用《某某条例》第二条的规定。", "2019-05-01", "D2 第二条", ""},
+	for _, tc := range []struct {
+		text, date string
+		dated      bool // the versions are dated to the day, not by their titles' years
+		want       []string
+		before     string
+	}{
+		{"适用修订前的《某某条例》第二条的规定。", "2019-05-01", false, []string{"《某某条例》 → D1", "第二条 → D1 第二条"}, ""},
+		{"适用修改前的某某条例第三条的规定。", "2019-05-01", false, []string{"第三条 → D1 第三条"}, ""},
+		{"适用修订前的《某某条例》第二条的规定。", "2016-05-01", false, []string{"《某某条例》 → ?", "第二条 → ?"}, ""},
+		{"适用修订前的《某某条例》第二条的规定。", "2016-05-01", true, []string{"《某某条例》 → ?", "第二条 → ?"}, "2015-03-01"},
+		{"适用修订前的《某某条例》第二条的规定。", "2010-01-01", false, []string{"《某某条例》 → ?", "第二条 → ?"}, ""},
+		{"适用《某某条例》第二条的规定。", "2019-05-01", false, []string{"《某某条例》 → D2", "第二条 → D2 第二条"}, ""},
 	} {
 		c, ids := linkedVersionsCorpus(tc.text, tc.date, old, new)
-		found := false
-		for _, r := range c.References {
-			if !strings.HasPrefix(r.Text, "第") {
-				continue
+		if tc.dated {
+			v15, v18 := c.Documents[1], c.Documents[2]
+			v15.Title, v18.Title = "某某条例", "某某条例"
+			v15.Date, v18.Date = "2015-03-01", "2018-06-01"
+			c.Works = nil
+			for _, d := range c.Documents {
+				d.ID = ""
 			}
-			found = true
-			if got := to(r, ids); got != tc.want || r.Before != tc.before || (r.Before != "") != (r.Problem != "") {
-				t.Errorf("%s cited on %s: %s → %s, before %q, problem %q; want %s, before %q", tc.text, tc.date, r.Text, got, r.Before, r.Problem, tc.want, tc.before)
+			c = corpusOf(c.Documents...)
+			ids = map[string]int{c.Documents[0].ID: 0, v15.ID: 1, v18.ID: 2}
+			c.References = nil
+			Link(c, nil)
+		}
+		var got []string
+		for _, r := range c.References {
+			got = append(got, r.Text+" → "+to(r, ids))
+			if r.To == nil && (!r.Earlier || r.Before != tc.before || r.Problem == "") || r.To != nil && (r.Earlier || r.Before != "") {
+				t.Errorf("%s cited on %s: %s earlier %v, before %q, problem %q; want before %q", tc.text, tc.date, r.Text, r.Earlier, r.Before, r.Problem, tc.before)
 			}
 		}
-		if !found {
-			t.Errorf("%s: no reference to the article", tc.text)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s cited on %s: %q, want %q", tc.text, tc.date, got, tc.want)
 		}
 	}
 }

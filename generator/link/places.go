@@ -562,6 +562,11 @@ func (r *docRefs) namesPrior(ti int, raw rawRef) bool {
 	default:
 		return false
 	}
+	return afterPrior(before)
+}
+
+// afterPrior reports whether before ends in priorWords.
+func afterPrior(before string) bool {
 	for _, w := range priorWords {
 		if strings.HasSuffix(before, w) {
 			return true
@@ -593,13 +598,14 @@ func (r *docRefs) priorVersion(i int) (dst dest, held bool) {
 
 // priorNotHeld marks ref as naming the text of document i's work before
 // the revision in force when this document was made, which the corpus does
-// not hold: no target, in Before the date of that revision when the corpus
-// holds it, else this document's date, and a problem.
+// not hold: no target, Earlier, in Before the date of that revision when
+// the corpus holds it dated to the day (none when it holds no version in
+// force then: the day the text cited was replaced is not known), and a
+// problem.
 func (r *docRefs) priorNotHeld(ref *model.Reference, i int) {
-	ref.To = nil
-	ref.Before = r.l.dates[r.di]
-	if d := r.l.titles.date(i); d != "" && d <= ref.Before {
-		ref.Before = d
+	ref.To, ref.Earlier, ref.Before = nil, true, ""
+	if d := r.l.titles.date(i); d != "" && d <= r.l.dates[r.di] {
+		ref.Before = fullDate(d)
 	}
 	ref.Problem = fmt.Sprintf("%s names the text of %s before its revision in force on %s, which the corpus does not hold", ref.Text, describe(r.l.docs[i]), r.l.dates[r.di])
 }

@@ -12,43 +12,66 @@ import (
 // A decision amending several documents quotes each under the document
 // its section cites.
 func TestAmendmentQuotations(t *testing.T) {
-	law := regulationDoc("中华人民共和国某法", "第一条 甲。", "第九条 乙。")
-	first := regulationDoc("最高某院关于甲的规定", "第一条 甲。", "第二条 乙。")
-	second := regulationDoc("最高某院关于乙的规定", "第一条 甲。", "第二条 乙。")
-	amend := docFromLines(model.KindRegulation, "中华人民共和国某法修正案", "am.md", 1, []string{
-		"一、将某法第五条修改为：“违反本法第一条的，依照本法处罚。”",
-		"二、本法第九条不变。",
-	})
-	many := docFromLines(model.KindRegulation, "最高某院关于修改《最高某院关于甲的规定》等二件规定的决定", "many.md", 1, []string{
-		"一、修改《最高某院关于甲的规定》",
-		"1.将第一条修改为：“本规定自公布之日起施行。”",
-		"二、修改《最高某院关于乙的规定》",
-		"1.将第二条修改为：“依照本规定第一条处理。”",
-	})
-	for _, d := range []*model.Document{law, first, second, amend, many} {
-		d.Date = "2026-01-30"
-	}
-	// the versions the decision amends, not those it made
-	first.Date, second.Date = "2020-01-01", "2020-01-01"
-	c := corpusOf(law, first, second, amend, many)
-	Link(c, nil)
-	docs := map[string]int{law.ID: 0, first.ID: 1, second.ID: 2, amend.ID: 3, many.ID: 4}
-	got := map[string]string{}
-	for _, r := range c.References {
-		got[r.From.Document+"|"+r.Text] = to(r, docs)
-	}
-	want := map[string]string{
-		amend.ID + "|本法第一条": "D0 第一条",
-		amend.ID + "|本法":    "D0",
-		many.ID + "|第一条":    "D1 第一条",
-		many.ID + "|本规定":    "D1",
-		many.ID + "|第二条":    "D2 第二条",
-		many.ID + "|本规定第一条": "D2 第一条",
-	}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s → %q, want %q", k, got[k], v)
-		}
+	for _, held := range []struct {
+		name string
+		old  bool // the texts the decision amends are held as they were before it
+		made bool // the texts it made are held, dated its day
+	}{
+		{"versions before it", true, false},
+		{"versions before it and the ones it made", true, true},
+	} {
+		t.Run(held.name, func(t *testing.T) {
+			law := regulationDoc("中华人民共和国某法", "第一条 甲。", "第九条 乙。")
+			amend := docFromLines(model.KindRegulation, "中华人民共和国某法修正案", "am.md", 1, []string{
+				"一、将某法第五条修改为：“违反本法第一条的，依照本法处罚。”",
+				"二、本法第九条不变。",
+			})
+			many := docFromLines(model.KindRegulation, "最高某院关于修改《最高某院关于甲的规定》等二件规定的决定", "many.md", 1, []string{
+				"一、修改《最高某院关于甲的规定》",
+				"1.将第一条修改为：“本规定自公布之日起施行。”",
+				"二、修改《最高某院关于乙的规定》",
+				"1.将第二条修改为：“依照本规定第一条处理。”",
+			})
+			amend.Date, many.Date = law.Date, law.Date
+			docs := []*model.Document{law, amend, many}
+			// old[0], old[1]: the texts the decision amends; made[0], made[1]: the ones it made
+			var old, made [2]*model.Document
+			for i, title := range []string{"最高某院关于甲的规定", "最高某院关于乙的规定"} {
+				if held.old {
+					old[i] = regulationDoc(title, "第一条 甲。", "第二条 乙。")
+					old[i].Date = "2020-01-01"
+					docs = append(docs, old[i])
+				}
+				if held.made {
+					made[i] = regulationDoc(title, "第一条 甲。", "第二条 乙。")
+					docs = append(docs, made[i])
+				}
+			}
+			c, index := indexedCorpus(docs...)
+			Link(c, nil)
+			d := func(x *model.Document) string { return fmt.Sprintf("D%d", index[x.ID]) }
+			got := map[string]string{}
+			for _, r := range c.References {
+				got[r.From.Document+"|"+r.Text] = to(r, index)
+			}
+			quoted := old // the quotations word anew the text the decision makes
+			if held.made {
+				quoted = made
+			}
+			want := map[string]string{
+				amend.ID + "|本法第一条": d(law) + " 第一条",
+				amend.ID + "|本法":    d(law),
+				many.ID + "|第一条":    d(old[0]) + " 第一条",
+				many.ID + "|本规定":    d(quoted[0]),
+				many.ID + "|第二条":    d(old[1]) + " 第二条",
+				many.ID + "|本规定第一条": d(quoted[1]) + " 第一条",
+			}
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s → %q, want %q", k, got[k], v)
+				}
+			}
+		})
 	}
 }
 

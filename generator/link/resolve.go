@@ -127,7 +127,7 @@ func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 			if alt, altOK := r.fallback(ti, raw, t); altOK {
 				alt.From, alt.Text = ref.From, ref.Text
 				switch {
-				case alt.Before != "":
+				case alt.Earlier:
 					r.notHeld(&alt) // 作为第一款 after 在《解释》第五条中增加一款
 				case r.inDecision(ti) && r.namesNew(ti, raw.Start) && !r.printsNew(ti, raw.End, alt.To):
 					alt.To = nil
@@ -150,7 +150,7 @@ func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 		r.newCtx = r.inDecision(ti) && r.namesNew(ti, raw.Start)
 		alt, ok := r.resolve(ti, *raw.Ctx)
 		r.newCtx = false
-		return alt, ok && (alt.Problem == "" || alt.Before != "")
+		return alt, ok && (alt.Problem == "" || alt.Earlier)
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
 	if t.item < 0 || !found || (raw.Kind != refItem && raw.Kind != refParagraph) {
@@ -161,21 +161,35 @@ func (r *docRefs) fallback(ti int, raw rawRef, t text) (model.Reference, bool) {
 }
 
 // leadArticle resolves a bare 第N款 of an item through the whole article
-// its 款's lead cites (违反本条例第二十一条规定的，按照下列规定处罚：（一）违反第一款
-// 规定的…): the items go through that article's 款, not their own
-// article's. False when the lead cites no one whole article, or that
-// article has no such 款.
+// its 款's lead says is violated (违反本条例第二十一条规定的，按照下列规定处罚：
+// （一）违反第一款规定的…): the items go through that article's 款, not their
+// own article's. False when the lead cites no one whole article as what
+// is violated (依照本条例第四条的规定处罚：（一）违反第一款规定的 names the
+// items' own article's 款), or that article has no such 款.
 func (r *docRefs) leadArticle(ti int, raw rawRef, t text) (model.Reference, bool) {
 	if raw.Kind != refParagraph || raw.Qual != qualNone || raw.P.Article != 0 || t.item < 0 ||
 		!strings.HasPrefix(t.p.Text[raw.Start:], "第") { // 本条第一款 is its own article's
 		return model.Reference{}, false
 	}
 	c, found := r.clauseCtx[[2]int{t.art, t.clause}]
-	if !found || c.raw.Kind != refArticle || c.raw.Through != nil || c.raw.P.Para != 0 || c.raw.P.Item != 0 {
+	if !found || c.raw.Kind != refArticle || c.raw.Through != nil || c.raw.P.Para != 0 || c.raw.P.Item != 0 ||
+		!violated(r.l.texts[r.di][c.text].p.Text, c.raw.Start) {
 		return model.Reference{}, false
 	}
 	alt, ok := r.resolve(c.text, inherit(c.raw, raw))
 	return alt, ok && alt.Problem == ""
+}
+
+// violated reports whether the reference that starts at s[start:] is the
+// object of 违反 (违反本条例第二条规定, 违反本条例第二条的, 违反《某法》第二条的规定).
+func violated(s string, start int) bool {
+	before := s[:start]
+	if strings.HasSuffix(before, "》") {
+		if open := strings.LastIndex(before, "《"); open >= 0 {
+			before = before[:open]
+		}
+	}
+	return strings.HasSuffix(before, "违反")
 }
 
 // noteContext remembers the last reference of a paragraph that can own the
@@ -233,6 +247,7 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	if dst.doc < 0 && isIssuedPaper(dst.title) {
 		return false
 	}
+	amended := dst // the text its quotations word anew
 	if unamended := r.namesUnamended(dst, ti, ref.From.Start); dst.doc == r.di || unamended {
 		var held bool
 		named := dst
@@ -250,11 +265,23 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 			return true
 		}
 		r.citedAt[key] = citedAt{raw.End, dst}
+		if !unamended {
+			amended = dst
+		}
 	}
 	r.last = dst
 	r.cites = append(r.cites, dst)
 	if r.amends && !r.quoted(ti, raw.Start) {
-		r.lastAmended = dst
+		r.lastAmended = amended
+	}
+	if dst.doc >= 0 && dst.doc != r.di && afterPrior(text[:ref.From.Start]) {
+		// 修订前的《X》 names X before its revision in force, as its 第X条 do (namesPrior)
+		prior, held := r.priorVersion(dst.doc)
+		if !held {
+			r.priorNotHeld(ref, dst.doc)
+			return true
+		}
+		dst = prior
 	}
 	r.point(ref, dst)
 	if dst.doc < 0 && isNormative(dst.title) {
@@ -622,11 +649,20 @@ func (r *docRefs) printsNew(ti, end int, loc *model.Location) bool {
 // the number a new or moved provision takes in it.
 var newNumbering = []string{"修改后", "改为", "作为", "移作", "调整为", "顺延为"}
 
+// fullDate is s when it is a date to the day (YYYY-MM-DD), else "": a
+// version known by its year alone (2015) gives no day for Before.
+func fullDate(s string) string {
+	if len(s) == len("2006-01-02") {
+		return s
+	}
+	return ""
+}
+
 // notHeld marks ref as naming a text as it was before this document's
 // date (the version it amends, or one it replaces), which the corpus does
 // not hold: no target, the date in Before, a problem.
 func (r *docRefs) notHeld(ref *model.Reference) {
-	ref.To = nil
-	ref.Before = r.l.titles.date(r.di)
+	ref.To, ref.Earlier = nil, true
+	ref.Before = fullDate(r.l.titles.date(r.di))
 	ref.Problem = fmt.Sprintf("%s names a version before this one that the corpus does not hold", ref.Text)
 }

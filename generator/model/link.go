@@ -88,11 +88,15 @@ type Reference struct {
 	// Problem says why a reference that should resolve does not (no such
 	// article, an abbreviation never defined); "" when it resolves.
 	Problem string `json:"problem,omitempty"`
-	// Before is set (YYYY-MM-DD) when the reference names its text as it
-	// was before that day, the date of the version the corpus holds, and
-	// the corpus holds no such earlier version: a decision printed before
-	// the text it amends cites the text it amends; a text repeals its own
-	// earlier version. To is then nil and Problem says so.
+	// Earlier is set when the reference names a text as it was before a
+	// version, and the corpus holds no such earlier text: a decision
+	// printed before the text it amends cites the text it amends; a text
+	// repeals its own earlier version; 修订前的《X》 cites X before its
+	// revision in force then. To is then nil and Problem says so.
+	Earlier bool `json:"earlier,omitempty"`
+	// Before is, with Earlier, the day (YYYY-MM-DD) that earlier text was
+	// replaced when the corpus knows it to the day: the date of the
+	// version it holds. "" otherwise.
 	Before string `json:"before,omitempty"`
 }
 

@@ -18,8 +18,9 @@ type Regulation struct {
 	OnPublication bool `json:"-"`
 	// PrintedValidFrom is the day the text's article says it takes effect
 	// (本条例自2001年9月1日起施行) when that day is before the last amendment
-	// of its history: the first version's day, which an amended text keeps
-	// printing. It is no day of this version, and says that the text
+	// of its history: the day of a version before that amendment (the
+	// first version's, or an earlier amended one's), which an amended text
+	// keeps printing. It is no day of this version, and says that the text
 	// prints none of its own (ValidFrom stays for the history or a
 	// metadata table).
 	PrintedValidFrom string `json:"printed_valid_from,omitempty"`

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
@@ -195,17 +196,30 @@ func titleYear(d *model.Document) string {
 // (某条例2003 from a file name, 某批复（2000）, 刑法（2020年修订） as a
 // heading), whose own title has none. An act that amends another keeps
 // its year (宪法修正案（1988年）, see Amending), and an edition (（2019年版）)
-// may be part of a list's own title.
+// may be part of a list's own title, as is a year that ends a code (a
+// standard's 规范GB 50016-2014, 规范 GB/T 1234 2014: see codeYear).
 func ownTitle(d *model.Document) {
 	if d.Kind != model.KindRegulation && d.Kind != model.KindNotice {
 		return
 	}
 	mark := VersionMark(d.Title)
-	if mark == "" || strings.Contains(mark, "版") {
+	if mark == "" || strings.Contains(mark, "版") || codeYear(d.Title, mark) {
 		return
 	}
 	d.VersionMark = mark
 	d.Title = BareTitle(d.Title)
+}
+
+// codeYear reports whether mark, the version mark title ends in, is a
+// bare year that ends a code: what precedes it (past spaces) is a '-',
+// a '/', a Latin letter or a digit.
+func codeYear(title, mark string) bool {
+	if strings.ContainsAny(mark, "（(") {
+		return false
+	}
+	rest := strings.TrimRight(strings.TrimSuffix(strings.TrimSpace(title), mark), " _\u3000")
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return r == '-' || r == '/' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // DocumentYear is the year a document's version mark names, as YYYY
@@ -216,6 +230,22 @@ func DocumentYear(d *model.Document) string {
 		return yearPattern.FindString(strings.Map(regulation.FoldRune, d.VersionMark))
 	}
 	return VersionYear(d.Title)
+}
+
+// ListedDate is the date a document is listed and found under: its own,
+// the date it was issued, its dateline's, else the year its version mark
+// names (YYYY), so that two versions a collector told apart by the year
+// alone are not listed alike; "" when it has none of these.
+func ListedDate(d *model.Document) string {
+	switch {
+	case d.Date != "":
+		return d.Date
+	case d.Published != "":
+		return d.Published
+	case d.Dateline != nil && d.Dateline.Date != "":
+		return d.Dateline.Date
+	}
+	return DocumentYear(d)
 }
 
 var yearPattern = regexp.MustCompile(`[0-9]{4}`)

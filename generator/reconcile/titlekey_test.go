@@ -93,6 +93,9 @@ func TestOwnTitle(t *testing.T) {
 		{model.KindRegulation, "某某目录（2019年版）", "某某目录（2019年版）", "", "2019"},
 		{model.KindCommentary, "回望2003", "回望2003", "", "2003"},
 		{model.KindRegulation, "某某条例", "某某条例", "", ""},
+		{model.KindRegulation, "某某设计规范GB 12345-2014", "某某设计规范GB 12345-2014", "", "2014"},
+		{model.KindRegulation, "某某技术规程GB/T 2014", "某某技术规程GB/T 2014", "", "2014"},
+		{model.KindRegulation, "某某技术标准JGJ 123 2014", "某某技术标准JGJ 123 2014", "", "2014"},
 	} {
 		d := &model.Document{Kind: tc.kind, Title: tc.title, Date: "2001-02-03"}
 		id := address.DocumentID(d)

@@ -12,6 +12,7 @@ import (
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
+	"tiaoli/generator/sourcename"
 )
 
 // linkItem is a link with its text and a note after it.
@@ -197,7 +198,7 @@ func docMeta(d *model.Document) []metaItem {
 	add("公布日期", d.Published)
 	add("施行日期", d.ValidFrom)
 	if d.ValidFrom == "" && d.PrintedValidFrom != "" {
-		add("施行日期", "本文本未载明（文中所载 "+d.PrintedValidFrom+" 为修改前文本的施行日期）")
+		add("施行日期", "本文本未载明本次修改后的施行日期（文中所载"+sourcename.Date(d.PrintedValidFrom)+"为此前文本的施行日期）")
 	}
 	for _, h := range d.History {
 		add("沿革", h)

@@ -126,7 +126,7 @@ func (w *worker) feed() error {
 	docs := r.byDate[:min(len(r.byDate), feedEntries)]
 	updated := "1970-01-01"
 	for _, d := range docs {
-		if dd := docDate(d); dd > updated {
+		if dd := feedDate(d); dd > updated {
 			updated = dd
 		}
 	}
@@ -148,9 +148,18 @@ func (w *worker) feed() error {
 	return w.file(feedFile, b.Bytes())
 }
 
+// feedDate is a document's date as the feed can write it: a full date,
+// "" for a bare year or none.
+func feedDate(d *model.Document) string {
+	if date := docDate(d); len(date) == len("2006-01-02") {
+		return date
+	}
+	return ""
+}
+
 func (w *worker) feedEntry(b *bytes.Buffer, d *model.Document, fallback string) {
 	r := w.r
-	date := docDate(d)
+	date := feedDate(d)
 	if date == "" {
 		date = fallback
 	}

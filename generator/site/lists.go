@@ -38,7 +38,7 @@ type listPage struct {
 }
 
 func (r *renderer) docRow(d *model.Document, p fromPage) docRow {
-	row := docRow{Href: p.href(d.URL), Title: d.Title, Kicker: d.Kicker, KindName: KindName(d.Kind),
+	row := docRow{Href: p.href(d.URL), Title: d.ListedTitle(), Kicker: d.Kicker, KindName: KindName(d.Kind),
 		Date: docDate(d), Issuer: d.Issuer, Status: d.Status, Articles: len(d.Articles)}
 	if d.Status != "" {
 		row.StatusClass = statusClass(d.Status)

@@ -33,8 +33,10 @@ func TestHistoryUnderOneLabel(t *testing.T) {
 
 // TestAmendedTextPrintsNoValidFrom: an amended text whose article still
 // gives its first version's day (本条例自X起施行, X before the last
-// amendment) says plainly that it prints no day of its own and what the
-// printed day is, instead of showing no 施行日期 beside that article.
+// amendment) says plainly that it prints no day of its own since the
+// amendment and that the printed day is an earlier text's (the first
+// version's or another amended one's: it cannot tell which), in Chinese
+// date form, instead of showing no 施行日期 beside that article.
 func TestAmendedTextPrintsNoValidFrom(t *testing.T) {
 	rule := "# 某某市绿化条例\n\n1991年10月26日 某某市人民代表大会常务委员会第二十六次会议通过\n\n" +
 		"2003年9月26日 某某市人民代表大会常务委员会第五次会议修正\n\n" +
@@ -42,8 +44,8 @@ func TestAmendedTextPrintsNoValidFrom(t *testing.T) {
 	files, url := ruleSite(t, rule, 2)
 	p := parsePage(t, files, strings.TrimSuffix(url, "a2/")+"index.html")
 	got := text(p.Find("dl.meta dt:contains('施行日期')").Next())
-	if !strings.Contains(got, "未载明") || !strings.Contains(got, "1992-01-01") {
-		t.Errorf("施行日期 = %q, want a note that the text prints none of its own and that 1992-01-01 is the earlier text's", got)
+	if want := "本文本未载明本次修改后的施行日期（文中所载1992年1月1日为此前文本的施行日期）"; got != want {
+		t.Errorf("施行日期 = %q, want %q", got, want)
 	}
 }
 

@@ -294,18 +294,17 @@ func (r *renderer) versionDated(ref *model.Reference, format string) string {
 }
 
 // beforeNote says, for a reference to its text as it was before the
-// version the corpus holds (model.Reference.Before: a decision printed
+// version the corpus holds (model.Reference.Earlier: a decision printed
 // before the text it amends cites the text it amends), that the one cited
 // is not collected; "" for any other reference.
 func beforeNote(ref *model.Reference) string {
-	if ref.Before == "" {
+	switch {
+	case !ref.Earlier:
 		return ""
+	case ref.Before == "":
+		return "引用的是修订前的文本（未收录）" // the day it was replaced is not known
 	}
-	when := sourcename.Date(ref.Before)
-	if len(when) == 4 {
-		when += "年" // a version known by its year
-	}
-	return fmt.Sprintf("引用的是%s以前的文本（未收录）", when)
+	return fmt.Sprintf("引用的是%s以前的文本（未收录）", sourcename.Date(ref.Before))
 }
 
 // versionWhen writes the dates of a citation and of the later version it

@@ -12,6 +12,7 @@ import (
 
 	"tiaoli/generator/examples"
 	"tiaoli/generator/model"
+	"tiaoli/generator/reconcile"
 	"tiaoli/generator/site/lookup"
 )
 
@@ -209,12 +210,10 @@ func clip(s string, n int) string {
 	return s[:i] + "…"
 }
 
-// docDate is the date a document is listed under.
+// docDate is the date a document is listed under: a full date, or the
+// year of its version mark (see reconcile.ListedDate).
 func docDate(d *model.Document) string {
-	if d.Date != "" {
-		return d.Date
-	}
-	return d.Published
+	return reconcile.ListedDate(d)
 }
 
 // sortedByDate lists documents newest first, then by title and ID.

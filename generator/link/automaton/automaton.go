@@ -174,7 +174,7 @@ func (a *Automaton) Find(text string, fn func(Match)) {
 	if a.maxLen+1 > len(small) {
 		ring = make([]int, a.maxLen+1)
 	}
-	head := 0                       // the slot of the next rune: their count modulo len(ring), kept without dividing
+	head := 0 // the slot of the next rune: their count modulo len(ring), kept without dividing
 	s := int32(0)
 	for i, r := range text {
 		ring[head] = i
