@@ -70,13 +70,14 @@ func termKey(s string) string {
 // head and text fields, to route query words and build phrases, and the
 // unigram analyzer that finds matches in stored text.
 type analyzers struct {
-	bigram  analysis.Analyzer // cjk: head, text
+	bigram  *bigramAnalyzer   // cjk: head, text; nil if the mapping names another
 	unigram analysis.Analyzer // cjk without bigrams: matching stored text
 }
 
 func newAnalyzers(m mapping.IndexMapping) analyzers {
+	bigram, _ := m.AnalyzerNamed(bigramAnalyzerName).(*bigramAnalyzer)
 	return analyzers{
-		bigram:  m.AnalyzerNamed(bigramAnalyzerName),
+		bigram:  bigram,
 		unigram: m.AnalyzerNamed(unigramAnalyzer),
 	}
 }

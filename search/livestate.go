@@ -588,7 +588,7 @@ func (st *liveState) addSide(adds []liveAdd, nums map[string]uint32) {
 		b, n := normalParts(nil, p.ownHead, p.text)
 		st.texts[uint64(num)-first] = addedText{b: b, head: uint32(n)}
 		if p.text != "" {
-			n, freqs := st.base.an.bigram.(*bigramAnalyzer).frequencies([]byte(p.text))
+			n, freqs := st.base.an.bigram.frequencies([]byte(p.text))
 			added.add(num-uint32(first), n, freqs)
 		}
 		if l := float64((len(b) - n) / 2); l > 0 {

@@ -11,7 +11,7 @@ import (
 // several goroutines, give the postings one batch after another gives.
 func TestTextCollectorOrders(t *testing.T) {
 	ix := openFixture(t)
-	a := ix.an.bigram.(*bigramAnalyzer)
+	a := ix.an.bigram
 	var texts []string
 	eachDoc(fixture(), func(d *searchDoc) error {
 		fields, _ := d.fields()
