@@ -126,7 +126,32 @@ func readOrder(r io.Reader) (*idOrder, error) {
 	if err := binary.Read(r, binary.LittleEndian, o.rank); err != nil {
 		return nil, err
 	}
+	if !o.ranksEachOnce() {
+		return nil, errors.New("corrupt table of order")
+	}
 	return o, nil
+}
+
+// ranksEachOnce reports whether the ranks of the numbers that have one
+// are 0 to their count less one, each once, as numbers and changed need.
+func (o *idOrder) ranksEachOnce() bool {
+	n := 0
+	for _, r := range o.rank {
+		if r != noNumber {
+			n++
+		}
+	}
+	seen := make([]bool, n)
+	for _, r := range o.rank {
+		if r == noNumber {
+			continue
+		}
+		if int(r) >= n || seen[r] {
+			return false
+		}
+		seen[r] = true
+	}
+	return true
 }
 
 // of is the place of document number n's ID; noNumber, after every
@@ -236,7 +261,7 @@ func (o *idOrder) changed(ids []string, gone *roaring.Bitmap, added []numberedID
 	}
 	slices.SortFunc(more, func(a, b uint32) int { return strings.Compare(idOf(a), idOf(b)) })
 	seq := mergeByID(kept, more, idOf)
-	out := unranked(total)
+	out := unranked(max(total, uint64(len(o.rank)))) // numbers of o beyond total stay unranked
 	out.sorted = make([]uint32, len(seq))
 	out.once.Do(func() {}) // sorted is made here
 	outIDs := make([]string, len(seq))

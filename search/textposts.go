@@ -427,6 +427,9 @@ func parsePostBlock(all []byte, count uint32) (termPosts, int, error) {
 	if _, err := bm.FromBuffer(b[:size]); err != nil {
 		return termPosts{}, 0, err
 	}
+	if err := bm.Validate(); err != nil { // FromBuffer checks bounds, not the containers' order
+		return termPosts{}, 0, err
+	}
 	card := bm.GetCardinality()
 	b = b[size:]
 	if card > uint64(len(b))/uint64(width) {
