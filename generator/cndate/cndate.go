@@ -308,6 +308,9 @@ var (
 // 颁布.
 func IssuingVerbs() []string { return concat(issuingVerbs) }
 
+// AmendingVerbs are the verbs that change a text: 修正, 修订, 修改.
+func AmendingVerbs() []string { return concat(amendingVerbs) }
+
 // EnactingVerbs are the verbs that adopt, amend or issue a text (通过,
 // 批准, 修正, 修订, 修改, and IssuingVerbs).
 func EnactingVerbs() []string { return concat(enactingVerbs) }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/compare"
 	"tiaoli/generator/label"
 	"tiaoli/generator/model"
@@ -539,8 +540,15 @@ func speaksOf(text string, raw rawRef, d *model.Document, articles *compare.Text
 
 // priorWords, right before the name of a law whose article is cited, say
 // that the text cited is the one before the revision in force when the
-// citing text was made (适用修订前的刑法第七十三条的规定).
-var priorWords = []string{"修订前的", "修改前的", "修正前的"}
+// citing text was made (适用修订前的刑法第七十三条的规定): an amending
+// verb of cndate's, then 前的.
+var priorWords = func() []string {
+	var ws []string
+	for _, v := range cndate.AmendingVerbs() {
+		ws = append(ws, v+"前的")
+	}
+	return ws
+}()
 
 // namesPrior reports whether the 第X条 raw of text ti follows the name of
 // another law (刑法第十条, 《刑法》第十条) that priorWords qualify.
