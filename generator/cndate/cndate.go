@@ -278,6 +278,15 @@ func Year(iso string) string {
 	return iso[:4]
 }
 
+// Day is s when it is a date to the day (YYYY-MM-DD), else "": a year
+// alone, a month or anything else gives no day.
+func Day(s string) string {
+	if len(s) == len(time.DateOnly) && s[4] == '-' && s[7] == '-' {
+		return s
+	}
+	return ""
+}
+
 // DayBefore is the ISO date before a date: an ISO date, or a year alone
 // (the last day of the year before); the date itself when it is neither.
 func DayBefore(date string) string {

@@ -260,3 +260,18 @@ func TestOnlyDate(t *testing.T) {
 		}
 	}
 }
+
+func TestDay(t *testing.T) {
+	for in, want := range map[string]string{
+		"2015-07-30": "2015-07-30",
+		"2015":       "",
+		"2015-07":    "",
+		"2015/07/30": "",
+		"20150730ab": "",
+		"":           "",
+	} {
+		if got := Day(in); got != want {
+			t.Errorf("Day(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -613,7 +613,7 @@ func (r *docRefs) priorVersion(i int) (dst dest, held bool) {
 func (r *docRefs) priorNotHeld(ref *model.Reference, i int) {
 	ref.To, ref.Earlier, ref.Before = nil, true, ""
 	if d := r.l.titles.date(i); d != "" && d <= r.l.dates[r.di] {
-		ref.Before = fullDate(d)
+		ref.Before = cndate.Day(d)
 	}
 	ref.Problem = fmt.Sprintf("%s names the text of %s before its revision in force on %s, which the corpus does not hold", ref.Text, describe(r.l.docs[i]), r.l.dates[r.di])
 }

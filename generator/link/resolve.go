@@ -649,20 +649,11 @@ func (r *docRefs) printsNew(ti, end int, loc *model.Location) bool {
 // the number a new or moved provision takes in it.
 var newNumbering = []string{"修改后", "改为", "作为", "移作", "调整为", "顺延为"}
 
-// fullDate is s when it is a date to the day (YYYY-MM-DD), else "": a
-// version known by its year alone (2015) gives no day for Before.
-func fullDate(s string) string {
-	if len(s) == len("2006-01-02") {
-		return s
-	}
-	return ""
-}
-
 // notHeld marks ref as naming a text as it was before this document's
 // date (the version it amends, or one it replaces), which the corpus does
 // not hold: no target, the date in Before, a problem.
 func (r *docRefs) notHeld(ref *model.Reference) {
 	ref.To, ref.Earlier = nil, true
-	ref.Before = fullDate(r.l.titles.date(r.di))
+	ref.Before = cndate.Day(r.l.titles.date(r.di))
 	ref.Problem = fmt.Sprintf("%s names a version before this one that the corpus does not hold", ref.Text)
 }

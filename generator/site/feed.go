@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"tiaoli/generator/address"
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 )
 
@@ -151,10 +152,7 @@ func (w *worker) feed() error {
 // feedDate is a document's date as the feed can write it: a full date,
 // "" for a bare year or none.
 func feedDate(d *model.Document) string {
-	if date := docDate(d); len(date) == len("2006-01-02") {
-		return date
-	}
-	return ""
+	return cndate.Day(docDate(d))
 }
 
 func (w *worker) feedEntry(b *bytes.Buffer, d *model.Document, fallback string) {

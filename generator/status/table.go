@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 )
 
@@ -110,16 +111,8 @@ func readRow(cols map[string]int, rec []string) (p string, row Row, msg string) 
 	default:
 		return "", row, fmt.Sprintf("「expired」列的「%s」既不是0也不是1", get("expired"))
 	}
-	row.Published, row.ValidFrom = date(get("publish")), date(get("valid_from"))
+	row.Published, row.ValidFrom = cndate.Day(get("publish")), cndate.Day(get("valid_from"))
 	return p, row, ""
-}
-
-// date keeps a YYYY-MM-DD date and drops anything else.
-func date(s string) string {
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		return s
-	}
-	return ""
 }
 
 // errLine is the line a CSV error starts on.
