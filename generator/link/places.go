@@ -592,16 +592,11 @@ func (r *docRefs) priorVersion(i int) (dst dest, held bool) {
 	if x.dates[i] == "" || cited == "" || x.dates[i] > cited {
 		return dest{doc: i}, false // the version in force then is not held: nor is the one before it
 	}
-	best := -1
-	for _, j := range x.versions[i] {
-		if x.dates[j] != "" && x.dates[j] < x.dates[i] && (best < 0 || x.dates[j] > x.dates[best]) {
-			best = j
-		}
-	}
-	if best < 0 {
+	j := x.version(x.versions[i], cndate.DayBefore(x.dates[i])) // the one in force the day before i
+	if j < 0 || x.dates[j] == "" || x.dates[j] >= x.dates[i] {
 		return dest{doc: i}, false
 	}
-	return dest{doc: best}, true
+	return dest{doc: j}, true
 }
 
 // priorNotHeld marks ref as naming the text of document i's work before
