@@ -39,12 +39,8 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 		}
 		return true
 	}
-	if r.namesPrior(ti, raw) {
-		held := false
-		if dst, held = r.priorVersion(dst.doc); !held {
-			r.priorNotHeld(ref, dst.doc)
-			return true
-		}
+	if r.namesPrior(ti, raw) && !r.toPrior(ref, &dst) {
+		return true
 	}
 	if raw.Qual != qualNone {
 		dst.doc = r.l.titles.part(dst.doc, raw.P, r.l.titles.date(r.di) == "")
@@ -597,6 +593,19 @@ func (r *docRefs) priorVersion(i int) (dst dest, held bool) {
 		return dest{doc: i}, false
 	}
 	return dest{doc: j}, true
+}
+
+// toPrior moves dst to the version of its work before the revision in
+// force when this document was made; when the corpus does not hold it, it
+// leaves dst, marks ref so (priorNotHeld) and returns false.
+func (r *docRefs) toPrior(ref *model.Reference, dst *dest) bool {
+	prior, held := r.priorVersion(dst.doc)
+	if !held {
+		r.priorNotHeld(ref, dst.doc)
+		return false
+	}
+	*dst = prior
+	return true
 }
 
 // priorNotHeld marks ref as naming the text of document i's work before

@@ -274,14 +274,9 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 	if r.amends && !r.quoted(ti, raw.Start) {
 		r.lastAmended = amended
 	}
-	if dst.doc >= 0 && dst.doc != r.di && afterPrior(text[:ref.From.Start]) {
-		// 修订前的《X》 names X before its revision in force, as its 第X条 do (namesPrior)
-		prior, held := r.priorVersion(dst.doc)
-		if !held {
-			r.priorNotHeld(ref, dst.doc)
-			return true
-		}
-		dst = prior
+	// 修订前的《X》 names X before its revision in force, as its 第X条 do (namesPrior)
+	if dst.doc >= 0 && dst.doc != r.di && afterPrior(text[:ref.From.Start]) && !r.toPrior(ref, &dst) {
+		return true
 	}
 	r.point(ref, dst)
 	if dst.doc < 0 && isNormative(dst.title) {
