@@ -39,7 +39,15 @@ var objectVerbs = []string{
 var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
+	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", "报请", "报告",
 }
+
+// governingVerbs take a party or a thing furthered as their object and
+// never open a clause that qualifies a name: where they start the phrase
+// they go, 的 or not (鼓励台湾的公司、企业和个人, 领导并支持本机关负责法制工作的
+// 机构, 促进所有行使公权力的公职人员), unless the 的 follows them at once
+// (国家鼓励的产业).
+var governingVerbs = []string{"鼓励", "支持", "领导并支持", "领导", "促进"}
 
 // establishVerb is one of startVerbs that also ends the predicate inside
 // the clause, as objectVerbs do, where no 的 follows it (某市人民政府设立某某管理
@@ -175,6 +183,9 @@ func namedPhrase(clause, term string, goesOn bool) string {
 	if object, ok := pivotObject(leadTrimmed(phrase)); ok && keeps(object) {
 		return object
 	}
+	if namesDefined(clause, phrase) {
+		return phrase // 所称的维护社会治安见义勇为: the name as the law prints it
+	}
 	v := trimObjectVerb(phrase)
 	if lead := leadTrimmed(phrase); v == phrase && trimObjectVerb(lead) != lead {
 		v = trimObjectVerb(lead) // an adverb before the verb: 依法履行…
@@ -185,6 +196,25 @@ func namedPhrase(clause, term string, goesOn bool) string {
 		}
 	}
 	return phrase
+}
+
+// definingWords, right before a phrase, say that the law names it there
+// (本条例所称的维护社会治安见义勇为): a verb that starts it is part of the name.
+var definingWords = []string{"所称的", "所称"}
+
+// namesDefined reports whether phrase, a tail of clause, follows one of
+// definingWords.
+func namesDefined(clause, phrase string) bool {
+	before := strings.TrimSuffix(clause, phrase)
+	if len(before) == len(clause) {
+		return false
+	}
+	for _, w := range definingWords {
+		if strings.HasSuffix(strings.TrimSpace(before), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsTerm reports whether tail may stand for the whole of clause as
@@ -230,6 +260,22 @@ func predicateEnd(clause string, i int) int {
 	if takesObjectAt(clause, i, establishVerb) && !startsWithAny(clause[i+len(establishVerb):], establishmentActs) {
 		return i + len(establishVerb)
 	}
+	return submitEnd(clause, i)
+}
+
+// submitVerbs send something up to an authority (报同级人民政府指定的部门备案,
+// 报请国防科学技术工业委员会任命): before the authority's name they end the
+// predicate, 的 or not, and the authority is what follows.
+var submitVerbs = []string{"报请", "报送", "报"}
+
+// submitEnd returns where one of submitVerbs at i of clause ends when an
+// authority's name follows it (agentOpeners), or -1.
+func submitEnd(clause string, i int) int {
+	for _, v := range submitVerbs {
+		if rest, ok := strings.CutPrefix(clause[i:], v); ok && startsWithAny(rest, agentOpeners) {
+			return i + len(v)
+		}
+	}
 	return -1
 }
 
@@ -249,11 +295,19 @@ func takesObjectAt(clause string, i int, v string) bool {
 // phrase) or it is 与…相适应 that follows; one of startVerbs only when no 的
 // follows it at all.
 func trimObjectVerb(s string) string {
+	for _, v := range governingVerbs {
+		if rest, ok := strings.CutPrefix(s, v); ok && firstRune(rest) != '的' && !startsWithAny(rest, headNouns) {
+			return rest
+		}
+	}
 	for _, v := range slices.Concat(objectVerbs, choosingVerbs, startVerbs) {
 		if !strings.HasPrefix(s, v) {
 			continue
 		}
 		rest := s[len(v):]
+		if namedByAuthority(rest) {
+			return rest // 采用经国务院某某部门批准的…系统: the system it names
+		}
 		de := topLevelIndexAny(rest, "的")
 		if de >= 0 && (runeCount(rest[:de]) <= 2 || slices.Contains(startVerbs, v)) ||
 			strings.ContainsRune("与同", firstRune(rest)) && strings.Contains(rest, "相") ||
@@ -263,6 +317,32 @@ func trimObjectVerb(s string) string {
 		return rest
 	}
 	return s
+}
+
+// approvalVerbs end the clause by which an authority qualifies a name
+// (国务院确定的重点林区, 同级人民政府指定的部门, 省人民政府批准并公布实施的规划).
+var approvalVerbs = []string{"批准", "确定", "指定", "认定", "认可", "公布实施", "公布", "规定", "授权", "核准", "划定", "派驻"}
+
+// namedByAuthority reports whether s, what follows a verb, reads an
+// authority's name (agentOpeners, after 经 or not) and one of approvalVerbs
+// right before its first 的: the verb then takes the name that authority
+// qualifies as its object (使用国务院确定的…, 采用经…批准的…), rather than
+// opening a clause of its own that qualifies a name (通过公开募集方式设立的基金).
+func namedByAuthority(s string) bool {
+	body := strings.TrimPrefix(s, "经")
+	if !startsWithAny(body, agentOpeners) {
+		return false
+	}
+	de := topLevelIndexAny(body, "的")
+	if de < 0 {
+		return false
+	}
+	for _, v := range approvalVerbs {
+		if strings.HasSuffix(body[:de], v) {
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithAny(s string, prefixes []string) bool {

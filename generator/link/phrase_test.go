@@ -47,6 +47,29 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"省人大常委会|abbreviation|rest|某某省人民代表大会常务委员会|某某省人民代表大会常务委员会"},
 		{"区人民政府应当确定负责信访工作的机构（以下简称信访工作机构）。",
 			"信访工作机构|abbreviation|rest|负责信访工作的机构|负责信访工作的机构"},
+		{"某某部门应当利用户外广告设施管理综合服务信息系统（以下简称服务系统）实行动态管理。",
+			"服务系统|abbreviation|rest|户外广告设施管理综合服务信息系统|户外广告设施管理综合服务信息系统"},
+		{"会议期间，提请市人民代表大会常务委员会主任会议（以下简称主任会议）决定。",
+			"主任会议|abbreviation|rest|市人民代表大会常务委员会主任会议|市人民代表大会常务委员会主任会议"},
+		// a verb that furthers a party goes before a 的 too, but not right
+		// before it; 报 goes before an authority's name
+		{"为促进经济交流，鼓励台湾的公司、企业和个人（以下统称台湾投资者）在大陆投资。",
+			"台湾投资者|defined|rest|台湾的公司、企业和个人|"},
+		{"复议机关应当履行职责，领导并支持本机关负责法制工作的机构（以下简称法制机构）依法办理复议事项。",
+			"法制机构|abbreviation|rest|本机关负责法制工作的机构|本机关负责法制工作的机构"},
+		{"国家鼓励的产业项目（以下简称鼓励项目）享受优惠。",
+			"鼓励项目|abbreviation|rest|国家鼓励的产业项目|国家鼓励的产业项目"},
+		{"行政机关应当将检查计划报同级人民政府指定的部门（以下统称指定部门）备案。",
+			"指定部门|defined|rest|同级人民政府指定的部门|"},
+		// a verb before a name an authority qualifies goes (使用国务院确定的…),
+		// not one that opens a clause of its own (通过公开募集方式设立的基金, below)
+		{"使用国务院确定的国家所有的重点林区（以下简称重点林区）的林地的单位，应当登记。",
+			"重点林区|abbreviation|rest|国务院确定的国家所有的重点林区|国务院确定的国家所有的重点林区"},
+		{"某某规划应当符合省人民政府批准并公布实施的某某试验区建设规划（以下简称试验区规划）。",
+			"试验区规划|abbreviation|rest|省人民政府批准并公布实施的某某试验区建设规划|省人民政府批准并公布实施的某某试验区建设规划"},
+		// after 所称 the phrase is a name as the law prints it, verb and all
+		{"本条例所称的维护社会治安见义勇为（以下简称见义勇为），是指某种行为。",
+			"见义勇为|abbreviation|rest|维护社会治安见义勇为|维护社会治安见义勇为"},
 		// a verb that takes a doer before the verb whose object is named
 		// goes with its doer; not where it qualifies the head (above)
 		{"主管部门应当组织有关单位按照规划分别编制设置标牌的年度实施计划（以下简称实施计划）。",
