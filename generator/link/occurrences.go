@@ -180,15 +180,6 @@ func inFixedName(s string, start, end int) bool {
 	return false
 }
 
-// bodyHeads end the name of an authority or an institution that a term
-// before them names only the field of: the 保险 a law defines is not what
-// 保险监督管理机构 means, nor 文物 its 行政部门 (or 行政主管部门, 行政管理部门),
-// nor 档案 (the records) the 档案馆 (the archive). Heads that also follow the thing a body manages
-// are left out: 企业主管部门 is that 企业's department, 公园管理机构 that
-// park's. A term that is itself such a body keeps its links (博物馆 before
-// 馆舍).
-var bodyHeads = []string{"监督管理机构", "监督管理部门", "监督管理机关", "行政部门", "行政主管部门", "行政管理部门", "馆"}
-
 // beforeBodyHead reports whether the term at s[start:end] runs into one of
 // the bodyHeads that it does not end with itself.
 func beforeBodyHead(s string, start, end int) bool {

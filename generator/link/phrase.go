@@ -133,11 +133,6 @@ func qualifiesHead(s string) bool {
 	return false
 }
 
-// headNouns end a phrase, never start one: in 举办单位 the verb is part
-// of the name.
-// (规范性文件 neither).
-var headNouns = []string{"单位", "人", "者", "方", "机构", "机关", "部门", "费", "设施", "性"}
-
 // leadAdverbs come between a modal verb and what follows it (应当及时向…).
 var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", "切实", "擅自"}
 
@@ -389,9 +384,6 @@ func partyEnd(clause string, i int) int {
 	return -1
 }
 
-// authorityHeads end the name of a body that acts (某某主管部门, 某某委员会).
-var authorityHeads = []string{"部门", "机构", "机关", "委员会", "政府", "局", "办公室"}
-
 // namesOneParty reports whether what follows a party preposition names one
 // party: no 的 and no list, or the name of one body that acts, which may
 // qualify it with a 的 and a 、 of its own (由户籍所在地的区、县人民政府某某部门（以下简称X）确认,
@@ -401,7 +393,7 @@ func namesOneParty(rest string) bool {
 	if topLevelIndexAny(rest, "的、或和及") < 0 {
 		return true
 	}
-	for _, h := range authorityHeads {
+	for _, h := range bodyNouns {
 		if strings.HasSuffix(rest, h) {
 			return topLevelIndexAny(rest, "或和及") < 0
 		}

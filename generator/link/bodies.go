@@ -1,0 +1,25 @@
+package link
+
+import "slices"
+
+// bodyNouns end the name of a body that acts: 某某主管部门, 某某管理机构,
+// 监察机关, 某某委员会, 某市人民政府, 某某局, 某某办公室. They are the one list
+// of such words: the head nouns that end a phrase (headNouns), and the party a
+// preposition names (namesOneParty) read them; each of bodyHeads ends
+// with one.
+var bodyNouns = []string{"部门", "机构", "机关", "委员会", "政府", "局", "办公室"}
+
+// headNouns end a phrase, never start one: in 举办单位 the verb is part
+// of the name (规范性文件 neither): the bodies of bodyNouns, the parties
+// and things a clause may qualify.
+var headNouns = slices.Concat([]string{"单位", "人", "者", "方"}, bodyNouns, []string{"费", "设施", "性"})
+
+// bodyHeads end the name of an authority or an institution that a term
+// before them names only the field of: the 保险 a law defines is not what
+// 保险监督管理机构 means, nor 文物 its 行政部门 (or 行政主管部门, 行政管理部门),
+// nor 档案 (the records) the 档案馆 (the archive). Each is a field of
+// oversight before one of bodyNouns, or 馆. Heads that also follow the
+// thing a body manages are left out: 企业主管部门 is that 企业's
+// department, 企业行政机构 its offices, 公园管理机构 that park's. A term that
+// is itself such a body keeps its links (博物馆 before 馆舍).
+var bodyHeads = []string{"监督管理机构", "监督管理部门", "监督管理机关", "行政部门", "行政主管部门", "行政管理部门", "馆"}
