@@ -158,6 +158,9 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"经侦|abbreviation|rest|经侦部门|经侦部门"},
 		{"经国务院批准设立的某某试验区（以下简称试验区）实行新体制。",
 			"试验区|abbreviation|rest|经国务院批准设立的某某试验区|经国务院批准设立的某某试验区"},
+		// 由于 is a word: its 由 is no lead word to trim
+		{"但是，由于历史原因无法确定义务人的活动损毁的土地（以下称历史损毁土地），由政府负责。",
+			"历史损毁土地|abbreviation|rest|由于历史原因无法确定义务人的活动损毁的土地|由于历史原因无法确定义务人的活动损毁的土地"},
 		// a leading 凡 goes
 		{"凡在本市区域内从事某某经营的企业（以下简称经营企业），应当登记。",
 			"经营企业|abbreviation|rest|本市区域内从事某某经营的企业|本市区域内从事某某经营的企业"},

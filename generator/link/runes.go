@@ -192,7 +192,7 @@ var leadModals = []string{"应当", "可以", "必须", "由"}
 func trimLead(s string) string {
 	s = trimQuantifier(strings.TrimSpace(s))
 	for _, m := range leadModals {
-		if strings.HasPrefix(s, m) && runeCount(s) > runeCount(m)+2 {
+		if strings.HasPrefix(s, m) && runeCount(s) > runeCount(m)+2 && !startsWord(m, s[len(m):]) {
 			s = s[len(m):]
 			break
 		}
@@ -323,10 +323,19 @@ func trimLeadYi(s string) string {
 }
 
 // startsWord reports whether a one-character lead word w is the first
-// character of a word with what follows it (同级, 及时, 在外), and so not
-// a word of its own to trim.
+// character of a word with what follows it (同级, 及时, 在外; for a party
+// preposition, the characters partyPrepositions says make a word after it:
+// 由于, 向往), and so not a word of its own to trim.
 func startsWord(w, rest string) bool {
-	return utf8.RuneCountInString(w) == 1 && strings.ContainsRune("级时外", firstRune(rest))
+	if utf8.RuneCountInString(w) != 1 {
+		return false
+	}
+	for _, p := range partyPrepositions {
+		if p.word == w && strings.ContainsRune(p.after, firstRune(rest)) {
+			return true
+		}
+	}
+	return strings.ContainsRune("级时外", firstRune(rest))
 }
 
 // trimQuotes removes one pair of quotes around the whole of s.
