@@ -17,9 +17,17 @@ var headNouns = slices.Concat([]string{"单位", "人", "者", "方"}, bodyNouns
 // bodyHeads end the name of an authority or an institution that a term
 // before them names only the field of: the 保险 a law defines is not what
 // 保险监督管理机构 means, nor 文物 its 行政部门 (or 行政主管部门, 行政管理部门),
-// nor 档案 (the records) the 档案馆 (the archive). Each is a field of
-// oversight before one of bodyNouns, or 馆. Heads that also follow the
-// thing a body manages are left out: 企业主管部门 is that 企业's
-// department, 企业行政机构 its offices, 公园管理机构 that park's. A term that
-// is itself such a body keeps its links (博物馆 before 馆舍).
-var bodyHeads = []string{"监督管理机构", "监督管理部门", "监督管理机关", "行政部门", "行政主管部门", "行政管理部门", "馆"}
+// nor 档案 (the records) the 档案馆 (the archive), nor 食品 the
+// 食品行业协会 (an association of the trade). Each is a field of oversight before one of
+// bodyNouns, or one of institutionEnds. Heads that also follow the thing a
+// body manages are left out: 企业主管部门 is that 企业's department, 企业行政机构
+// its offices, 公园管理机构 that park's. A term that is itself such a body
+// keeps its links (博物馆 before 馆舍).
+var bodyHeads = slices.Concat([]string{"监督管理机构", "监督管理部门", "监督管理机关", "行政部门", "行政主管部门", "行政管理部门"}, institutionEnds)
+
+// institutionEnds end the name of an institution named after its field
+// (档案馆, 某某行业协会: the trade, not the thing a law defines; 某某基金会:
+// the cause it funds). A 协会 or 联合会 may be named after its members
+// instead (律师协会, 残疾人联合会), where the term means what it defines, and
+// 学会 is a verb as often (学会使用): those are left out.
+var institutionEnds = []string{"馆", "行业协会", "基金会"}
