@@ -158,6 +158,24 @@ func (l *linker) choose(defs []*def, di, ti, off, art int) *def {
 // another sense: 代表性 is a quality, 发明人 an inventor.
 const wordEnds = "人者员性家团化界学论率"
 
+// taxMark, right after a term, makes the name of a tax (所得 in 企业所得税,
+// 烟叶 in 烟叶税, 车船 in 车船税), unless a word that starts with it follows
+// the term instead (taxWords: 企业税后利润, 代表机构税务登记, 吨税税款).
+const (
+	taxMark  = '税'
+	taxWords = "务后费款收额率种目"
+)
+
+// namesTax reports whether the term at s[start:end], not itself a tax,
+// runs into the name of a tax.
+func namesTax(s string, start, end int) bool {
+	next, size := utf8.DecodeRuneInString(s[end:])
+	if next != taxMark || lastRune(s[start:end]) == taxMark {
+		return false
+	}
+	return !strings.ContainsRune(taxWords, firstRune(s[end+size:]))
+}
+
 // fixedNames are names a defined term may run into without being used in
 // them: the 代表 a regulation defines (人大代表) is no use of it in
 // 人民代表大会, nor 职工代表 in 职工代表大会, nor 党组 in 党组织.
@@ -195,10 +213,10 @@ func beforeBodyHead(s string, start, end int) bool {
 // another sense: Latin or digits run on (WTO in WTOS, 110 in 1100), a
 // count runs on (四风 in 十四风), a negation before it (非企业), a
 // suffix that makes a new word after it (发明人), a fixed name it
-// begins (代表 in 人民代表大会) or the name of a body it runs into
-// (保险 in 保险监督管理机构).
+// begins (代表 in 人民代表大会), the name of a body it runs into
+// (保险 in 保险监督管理机构) or of a tax (所得 in 所得税).
 func goodBoundary(s string, start, end int) bool {
-	if inFixedName(s, start, end) || beforeBodyHead(s, start, end) {
+	if inFixedName(s, start, end) || beforeBodyHead(s, start, end) || namesTax(s, start, end) {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:start])
