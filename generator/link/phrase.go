@@ -377,7 +377,7 @@ func partyEnd(clause string, i int) int {
 	for _, p := range partyPrepositions {
 		rest, ok := strings.CutPrefix(clause[i:], p.word)
 		if ok && !strings.ContainsRune(p.before, lastRune(clause[:i])) && !strings.ContainsRune(p.after, firstRune(rest)) &&
-			(p.word != "经" || jingOpensAgent(clause[:i], rest)) && namesOneParty(rest) {
+			(p.word != "经" || jingOpensAgent(clause[:i], rest)) && (namesOneParty(rest) || p.word == agentBy && listsParties(rest)) {
 			return i + len(p.word)
 		}
 	}
@@ -399,6 +399,39 @@ func namesOneParty(rest string) bool {
 		}
 	}
 	return false
+}
+
+// agentBy is the party preposition that names who does what the clause
+// says: after it a list may name the doers together (listsParties).
+const agentBy = "由"
+
+// partyNouns end the name of a party that may act: a body (bodyNouns), a
+// person (headNouns), an enterprise, an organisation, a society.
+var partyNouns = slices.Concat(headNouns, []string{"企业", "组织", "团体", "户", "会", "院"})
+
+// listsParties reports whether s is a list of two or more parties, each
+// ending in one of partyNouns, with a 的 of its own or not (由同级…学科的学会、
+// 协会、研究会（以下简称学会）和…组成; 由国家机关、国有企业…、社会团体（以下统称单位）缴存):
+// after 由 they are the doers together, and the list is what a bracket after
+// it names. A member that ends otherwise (由A和B共同出资设立的公司) makes it none.
+func listsParties(s string) bool {
+	members := 0
+	for s != "" {
+		i := topLevelIndex(s, func(i int) bool { return cutJoiner(s[i:]) != s[i:] })
+		member := s
+		if i >= 0 {
+			member = s[:i]
+		}
+		if !slices.ContainsFunc(partyNouns, func(n string) bool { return strings.HasSuffix(member, n) }) {
+			return false
+		}
+		members++
+		if i < 0 {
+			break
+		}
+		s = cutJoiner(s[i:])
+	}
+	return members >= 2
 }
 
 // prepositionEnd returns where the preposition 对 or 对于 at i ends, or -1

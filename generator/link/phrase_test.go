@@ -146,6 +146,11 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"监管机构|abbreviation|rest|某部所属的某某监督管理机构|某部所属的某某监督管理机构"},
 		{"企业应当定期向企业党的基层委员会（以下简称党委）报告。",
 			"党委|abbreviation|rest|企业党的基层委员会|企业党的基层委员会"},
+		// …or several parties listed after 由, each named as a party
+		{"住房公积金由国家机关、国有企业及其他城镇企业、事业单位、社会团体（以下统称单位）缴存。",
+			"单位|defined|rest|国家机关、国有企业及其他城镇企业、事业单位、社会团体|"},
+		{"危险废物应当交由有资质从事运输的企业事业单位和其他生产经营者（以下简称运输单位）运输。",
+			"运输单位|abbreviation|rest|有资质从事运输的企业事业单位和其他生产经营者|有资质从事运输的企业事业单位和其他生产经营者"},
 		// …not a clause that qualifies another head, nor a list of parties
 		{"集体所有的山地依法由农民集体使用的林地（以下简称集体林地）实行承包。",
 			"集体林地|abbreviation|rest|集体所有的山地依法由农民集体使用的林地|集体所有的山地依法由农民集体使用的林地"},
