@@ -2,6 +2,7 @@ package link
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"tiaoli/generator/model"
@@ -134,25 +135,33 @@ func TestAmendmentCitesUnamendedText(t *testing.T) {
 	cases := []struct {
 		name     string
 		lawDate  string
+		lawPub   string // the law's published date, when later than its date
 		older    bool
 		want     []string
 		wantDate string // Before of the references left unlinked
 	}{
-		{"amended the same day, earlier version not held", "2023-12-29", false, []string{
+		{"amended the same day, earlier version not held", "2023-12-29", "", false, []string{
 			"《中华人民共和国某某法》 → ?|《中华人民共和国某某法》" + notHeld,
 			"第一条 → ?|第一条" + notHeld,
 			"本法第二条 → D1 第二条|",
 			"第二条 → ?|第二条" + notHeld,
 			"第二条之一 → D1 第二条之一|",
 		}, "2023-12-29"},
-		{"amended the same day, earlier version held", "2023-12-29", true, []string{
+		{"adopted the same day, published later, earlier version not held", "2023-12-29", "2024-01-05", false, []string{
+			"《中华人民共和国某某法》 → ?|《中华人民共和国某某法》" + notHeld,
+			"第一条 → ?|第一条" + notHeld,
+			"本法第二条 → D1 第二条|",
+			"第二条 → ?|第二条" + notHeld,
+			"第二条之一 → D1 第二条之一|",
+		}, "2023-12-29"},
+		{"amended the same day, earlier version held", "2023-12-29", "", true, []string{
 			"《中华人民共和国某某法》 → D2|",
 			"第一条 → D2 第一条|",
 			"本法第二条 → D1 第二条|",
 			"第二条 → D2 第二条|",
 			"第二条之一 → D1 第二条之一|",
 		}, ""},
-		{"law held in a later version", "2025-06-01", false, []string{
+		{"law held in a later version", "2025-06-01", "", false, []string{
 			"《中华人民共和国某某法》 → D1|",
 			"第一条 → D1 第一条|",
 			"本法第二条 → D1 第二条|",
@@ -169,7 +178,7 @@ func TestAmendmentCitesUnamendedText(t *testing.T) {
 				"三、本修正案自公布之日起施行。"})
 			amendment.Date = "2023-12-29"
 			law := regulationDoc("中华人民共和国某某法", "第一条 依照本法第二条处理某某事项。", "第二条 某某事项的范围。", "第二条之一 新增的规定。")
-			law.Date = tc.lawDate
+			law.Date, law.Published = tc.lawDate, tc.lawPub
 			docs := []*model.Document{amendment, law}
 			if tc.older {
 				old := docFromLines(model.KindRegulation, "中华人民共和国某某法", "old.md", 1, []string{"第一条 旧的规定。", "第二条 旧的范围。"})
@@ -194,4 +203,34 @@ func TestAmendmentCitesUnamendedText(t *testing.T) {
 			checkLinks(t, c)
 		})
 	}
+}
+
+// TestAmendmentDeletesUnamendedText: where an amendment deletes an article
+// or a 款 (删去第三条), the later version the corpus holds has none of it at
+// that number, or another: the reference links nowhere and says so, while
+// the amendment's other words cite that version as any law.
+func TestAmendmentDeletesUnamendedText(t *testing.T) {
+	amendment := docFromLines(model.KindRegulation, "中华人民共和国某某法修正案", "amendment.md", 1, []string{
+		"为了某某，对《中华人民共和国某某法》作如下修改：",
+		"一、删去第三条。",
+		"二、删去第二条中的“某某”。",
+		"三、本修正案自公布之日起施行。"})
+	amendment.Date = "2023-12-29"
+	law := regulationDoc("中华人民共和国某某法", "第一条 某某事项。", "第二条 某某事项的范围。", "第三条 后来的规定。")
+	law.Date = "2025-06-01"
+	c, ids := indexedCorpus(amendment, law)
+	Link(c, nil)
+	got := map[string]string{}
+	for _, r := range c.References {
+		if r.From.Document == amendment.ID {
+			got[r.Text] = to(r, ids) + "|" + r.Problem
+		}
+	}
+	if want := "?|第三条 names a version before this one that the corpus does not hold"; got["第三条"] != want {
+		t.Errorf("第三条 → %q; want %q", got["第三条"], want)
+	}
+	if want := "D1 第二条"; !strings.HasPrefix(got["第二条"], want) {
+		t.Errorf("第二条 → %q; want %q", got["第二条"], want)
+	}
+	checkLinks(t, c)
 }

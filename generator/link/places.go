@@ -24,7 +24,7 @@ func (r *docRefs) article(ref *model.Reference, raw rawRef, ti int) bool {
 	}
 	if r.newCtx && r.titleOf(dst) == r.l.docs[r.di].Title {
 		dst = dest{doc: r.di} // 在《解释》第二条中增加一款，作为第二款: the new 第二条
-	} else if r.namesUnamended(dst, ti, raw.Start) {
+	} else if r.namesUnamended(dst, ti, raw.Start, raw.End) {
 		// the amendment cites the text it amends
 		held := false
 		if dst, held = r.earlierVersion(r.titleOf(dst), "", "", true); !held {

@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"tiaoli/generator/cndate"
@@ -248,7 +249,7 @@ func (r *docRefs) citation(ref *model.Reference, raw rawRef, ti int) bool {
 		return false
 	}
 	amended := dst // the text its quotations word anew
-	if unamended := r.namesUnamended(dst, ti, ref.From.Start); dst.doc == r.di || unamended {
+	if unamended := r.namesUnamended(dst, ti, ref.From.Start, raw.End); dst.doc == r.di || unamended {
 		var held bool
 		named := dst
 		from, to := sentence(text, raw.Start, raw.End)
@@ -571,25 +572,51 @@ func (r *docRefs) inDecision(ti int) bool {
 	return t.loc.Part == "preamble" && t.loc.Paragraph <= r.l.docs[r.di].Decision
 }
 
-// namesUnamended reports whether a reference to document dst at offset
-// off of text ti names that text as it was before this document amended
-// it. The amendment's own words cite it (删除《解释》第一条第二项, 将第五条修改为)
+// namesUnamended reports whether a reference to document dst at offsets
+// off to end of text ti names that text as it was before this document
+// amended it. The amendment's own words cite it (删除《解释》第一条第二项, 将第五条修改为)
 // in a decision printed above the text it amends, dst being this document,
 // or in an amendment of its own (关于修改《X》的决定, X修正案), dst being a
-// version of a text the corpus dates the amendment's day: the text as the
-// amendment left it. Not so inside the quotations of the new wording, nor
-// where the words right before it, a citation aside, say the text after
-// the amendment (作为修改后《解释》第四条, 第二款改为第一款) or give the
-// new numbering (增加一款，作为第二款; 移作, 调整为, 顺延为: newNumbering).
-func (r *docRefs) namesUnamended(dst dest, ti, off int) bool {
+// version of a text the corpus dates the amendment's day, or adopted that
+// day and published later: the text as the amendment left it; or any
+// later version where the amendment deletes what it names (删去刑法第六十八条第二款:
+// the later text has no such 款, or another at that number). Not so inside
+// the quotations of the new wording, nor where the words right before it, a
+// citation aside, say the text after the amendment (作为修改后《解释》第四条,
+// 第二款改为第一款) or give the new numbering (增加一款，作为第二款; 移作,
+// 调整为, 顺延为: newNumbering).
+func (r *docRefs) namesUnamended(dst dest, ti, off, end int) bool {
 	switch {
 	case dst.doc < 0 || r.quoted(ti, off) || r.namesNew(ti, off):
 		return false
 	case dst.doc == r.di:
 		return r.inDecision(ti)
 	}
-	own := r.l.titles.date(r.di)
-	return r.amends && own != "" && r.l.titles.date(dst.doc) == own
+	own, its := r.l.titles.date(r.di), r.l.titles.date(dst.doc)
+	if !r.amends || own == "" {
+		return false
+	}
+	adopted := r.l.docs[r.di].Date
+	return its == own || adopted != "" && r.l.docs[dst.doc].Date == adopted ||
+		its > own && r.deletes(ti, off, end)
+}
+
+// deletingVerbs, in the clause of an amendment before a reference, delete
+// what it names (删去刑法第二百零五条第二款, 删除第十二条和第十三条).
+var deletingVerbs = []string{"删去", "删除"}
+
+// deletes reports whether the reference at off to end of text ti names
+// what its clause deletes: one of deletingVerbs opens the clause, and the
+// reference, or the list it ends, ends it (not 删去第二条中的“…”, which
+// deletes words of an article the later text keeps).
+func (r *docRefs) deletes(ti, off, end int) bool {
+	text := r.l.texts[r.di][ti].p.Text
+	clause := text[clauseStart(text, off):off]
+	if !slices.ContainsFunc(deletingVerbs, func(v string) bool { return strings.Contains(clause, v) }) {
+		return false
+	}
+	next := firstRune(text[end:])
+	return end == len(text) || strings.ContainsRune("。；，、和及", next)
 }
 
 // namesNew reports whether the words right before offset off of text ti,
