@@ -132,6 +132,13 @@ func TestDecisionAddsParagraphElsewhere(t *testing.T) {
 // version of another day is cited as any other law is.
 func TestAmendmentCitesUnamendedText(t *testing.T) {
 	const notHeld = " names a version before this one that the corpus does not hold"
+	unamendedNotHeld := []string{
+		"《中华人民共和国某某法》 → ?|《中华人民共和国某某法》" + notHeld,
+		"第一条 → ?|第一条" + notHeld,
+		"本法第二条 → D1 第二条|",
+		"第二条 → ?|第二条" + notHeld,
+		"第二条之一 → D1 第二条之一|",
+	}
 	cases := []struct {
 		name     string
 		lawDate  string
@@ -140,20 +147,8 @@ func TestAmendmentCitesUnamendedText(t *testing.T) {
 		want     []string
 		wantDate string // Before of the references left unlinked
 	}{
-		{"amended the same day, earlier version not held", "2023-12-29", "", false, []string{
-			"《中华人民共和国某某法》 → ?|《中华人民共和国某某法》" + notHeld,
-			"第一条 → ?|第一条" + notHeld,
-			"本法第二条 → D1 第二条|",
-			"第二条 → ?|第二条" + notHeld,
-			"第二条之一 → D1 第二条之一|",
-		}, "2023-12-29"},
-		{"adopted the same day, published later, earlier version not held", "2023-12-29", "2024-01-05", false, []string{
-			"《中华人民共和国某某法》 → ?|《中华人民共和国某某法》" + notHeld,
-			"第一条 → ?|第一条" + notHeld,
-			"本法第二条 → D1 第二条|",
-			"第二条 → ?|第二条" + notHeld,
-			"第二条之一 → D1 第二条之一|",
-		}, "2023-12-29"},
+		{"amended the same day, earlier version not held", "2023-12-29", "", false, unamendedNotHeld, "2023-12-29"},
+		{"adopted the same day, published later, earlier version not held", "2023-12-29", "2024-01-05", false, unamendedNotHeld, "2023-12-29"},
 		{"amended the same day, earlier version held", "2023-12-29", "", true, []string{
 			"《中华人民共和国某某法》 → D2|",
 			"第一条 → D2 第一条|",
@@ -171,12 +166,8 @@ func TestAmendmentCitesUnamendedText(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			amendment := docFromLines(model.KindRegulation, "中华人民共和国某某法修正案", "amendment.md", 1, []string{
-				"为了某某，对《中华人民共和国某某法》作如下修改：",
-				"一、将第一条修改为：“依照本法第二条处理某某事项。”",
-				"二、在第二条后增加一条，作为第二条之一：“新增的规定。”",
-				"三、本修正案自公布之日起施行。"})
-			amendment.Date = "2023-12-29"
+			amendment := amendmentOf("一、将第一条修改为：“依照本法第二条处理某某事项。”",
+				"二、在第二条后增加一条，作为第二条之一：“新增的规定。”")
 			law := regulationDoc("中华人民共和国某某法", "第一条 依照本法第二条处理某某事项。", "第二条 某某事项的范围。", "第二条之一 新增的规定。")
 			law.Date, law.Published = tc.lawDate, tc.lawPub
 			docs := []*model.Document{amendment, law}
@@ -210,12 +201,7 @@ func TestAmendmentCitesUnamendedText(t *testing.T) {
 // that number, or another: the reference links nowhere and says so, while
 // the amendment's other words cite that version as any law.
 func TestAmendmentDeletesUnamendedText(t *testing.T) {
-	amendment := docFromLines(model.KindRegulation, "中华人民共和国某某法修正案", "amendment.md", 1, []string{
-		"为了某某，对《中华人民共和国某某法》作如下修改：",
-		"一、删去第三条。",
-		"二、删去第二条中的“某某”。",
-		"三、本修正案自公布之日起施行。"})
-	amendment.Date = "2023-12-29"
+	amendment := amendmentOf("一、删去第三条。", "二、删去第二条中的“某某”。")
 	law := regulationDoc("中华人民共和国某某法", "第一条 某某事项。", "第二条 某某事项的范围。", "第三条 后来的规定。")
 	law.Date = "2025-06-01"
 	c, ids := indexedCorpus(amendment, law)
@@ -233,4 +219,13 @@ func TestAmendmentDeletesUnamendedText(t *testing.T) {
 		t.Errorf("第二条 → %q; want %q", got["第二条"], want)
 	}
 	checkLinks(t, c)
+}
+
+// amendmentOf is an amendment of 某某法 dated 2023-12-29 whose items are
+// the lines given.
+func amendmentOf(items ...string) *model.Document {
+	lines := slices.Concat([]string{"为了某某，对《中华人民共和国某某法》作如下修改："}, items, []string{"三、本修正案自公布之日起施行。"})
+	d := docFromLines(model.KindRegulation, "中华人民共和国某某法修正案", "amendment.md", 1, lines)
+	d.Date = "2023-12-29"
+	return d
 }
