@@ -38,7 +38,7 @@ func BenchmarkGzip(b *testing.B) {
 		Write([]byte) (int, error)
 		Close() error
 	}
-	for _, level := range []int{1, 4, 6, 9} {
+	for _, level := range []int{1, 2, 4, 6, 9} {
 		for _, lib := range []string{"klauspost", "std"} {
 			b.Run(fmt.Sprintf("%s-level%d", lib, level), func(b *testing.B) {
 				var buf bytes.Buffer

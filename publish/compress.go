@@ -11,11 +11,16 @@ import (
 )
 
 // GzipLevel is the compression level of the .gz variants. Measured on
-// 20,000 article pages of the LawRefBook corpus (120 MB): level 6 of
-// klauspost/compress makes 36.1% of the size at 117 MB/s of CPU, where the
-// standard library's makes 35.7% at 48 MB/s; level 1 saves little time for
-// 3.5 points more (see BenchmarkGzip). The variants are standard gzip.
-var GzipLevel = 6
+// the 1,398 pages and files of 8 KiB and more of a build of the first 400
+// files of the LawRefBook corpus's 行政法规 (34 MB: document, term and
+// list pages, the report, the sitemap), one core, CPU time: level 6 of
+// klauspost/compress makes 20.1% of the size in 251 ms, level 4 21.1% in
+// 190 ms, level 2 22.1% in 153 ms, level 1 22.7% in 144 ms. Level 2 takes
+// two fifths off the compression, which was an eighth of such a build's
+// CPU, for variants a tenth bigger (see also BenchmarkGzip; the standard
+// library's level 6 runs at less than half the speed of this package's).
+// The variants are standard gzip.
+var GzipLevel = 2
 
 // compressibleExts are the endings of text files worth compressing.
 var compressibleExts = map[string]bool{
