@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/compare"
@@ -201,11 +202,17 @@ func reports(before string) bool {
 }
 
 // normTitle folds the spellings titles vary in: brackets and quotes of
-// either width, spaces, a trailing （试行）-like note kept.
+// either width, spaces, a trailing （试行）-like note kept. A title with
+// nothing to fold comes back as it is, without a copy: most titles it is
+// given are folded already (linking looks up every tail of every title
+// the corpus knows, each a folded title's tail).
 func normTitle(t string) string {
 	t = strings.TrimSpace(t)
 	t = strings.TrimPrefix(t, "《")
 	t = strings.TrimSuffix(t, "》")
+	if titleFolded(t) {
+		return t
+	}
 	var b strings.Builder
 	for _, r := range t {
 		switch r {
@@ -219,6 +226,22 @@ func normTitle(t string) string {
 		b.WriteRune(fold(r))
 	}
 	return b.String()
+}
+
+// titleFolded reports whether normTitle's folding leaves t as it is: no
+// space, no 〈〉, no rune fold changes, and no byte that is not UTF-8
+// (which the folding writes as U+FFFD).
+func titleFolded(t string) bool {
+	for _, r := range t {
+		switch r {
+		case ' ', '　', '\t', '\n', '〈', '〉', utf8.RuneError:
+			return false
+		}
+		if fold(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // lookup returns the document a title names, or -1. Among several (dated
