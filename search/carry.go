@@ -2,6 +2,8 @@ package search
 
 import (
 	"bufio"
+	"encoding/binary"
+	"maps"
 	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -268,9 +270,10 @@ func (c *carried) numbers(bi bleve.Index, ids []string) (out []uint32, ok bool, 
 // index into dir: those of fresh, the documents indexed anew, and those
 // the previous index held of the documents carried over, renumbered;
 // numbers are the new numbers by order of indexing, count how many. When
-// the carried documents kept their numbers, the block of a term no
-// document indexed anew holds and no dropped document held is copied as
-// it was: after a small edit, nearly every term's.
+// the carried documents kept their numbers, only the blocks of the terms
+// a document indexed anew or dropped holds are written anew, after the
+// others as they were (patchTextPosts); otherwise, or when too much of
+// the file would be left unused, the file is written whole.
 func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint32, count uint32) error {
 	to := make([]uint32, c.posts.count())
 	for i := range to {
@@ -290,6 +293,17 @@ func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint
 	dropped := roaring.Flip(kept, 0, uint64(len(to)))
 	if err := fresh.putLengths(lengths, numbers); err != nil {
 		return err
+	}
+	if same {
+		p, err := c.patchTextPosts(fresh, dropped, to, numbers, count)
+		if err != nil {
+			return err
+		}
+		if p.worthIt(c.posts) {
+			return writeSideFile(dir, textPostsFile, func(w *bufio.Writer) error {
+				return p.write(w, c.posts, lengths)
+			})
+		}
 	}
 	terms, offs, err := c.posts.entries()
 	if err != nil {
@@ -317,15 +331,151 @@ func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint
 				if same && !isFresh && !p.docs.Intersects(dropped) {
 					return nil, raw, nil
 				}
-				j := uint64(0)
-				for it := p.docs.Iterator(); it.HasNext(); j++ {
-					if n := to[it.Next()]; n != noNumber {
-						dst = append(dst, posting{num: n, freq: p.freq(j)})
-					}
-				}
+				dst = carriedPostings(dst, p, to)
 			}
 			dst, err := fresh.appendPostings(dst, terms[i], numbers, count)
 			return dst, nil, err
 		})
 	})
+}
+
+// carriedPostings appends to dst the postings p of the previous index
+// that are carried over, renumbered by to.
+func carriedPostings(dst []posting, p termPosts, to []uint32) []posting {
+	j := uint64(0)
+	for it := p.docs.Iterator(); it.HasNext(); j++ {
+		if n := to[it.Next()]; n != noNumber {
+			dst = append(dst, posting{num: n, freq: p.freq(j)})
+		}
+	}
+	return dst
+}
+
+// postsPatch is what an update changes in the file of text postings when
+// the documents carried over keep their numbers: the blocks of the terms
+// that changed, written after those of the previous file, and the terms
+// it adds.
+type postsPatch struct {
+	blocks []byte // the new blocks, one after another
+	// slots are the terms whose blocks changed, by number, with the
+	// offsets of their new blocks in blocks (noBlock for a term no
+	// document holds any more); added are the terms new to the file,
+	// in order, numbered on from the previous file's.
+	slots map[uint64]uint64
+	added []string
+	dead  uint64 // bytes of the previous file's blocks no term points at
+}
+
+// patchTextPosts finds what changes in the file of text postings when
+// the documents carried over keep their numbers: the blocks of the terms
+// of fresh (the documents indexed anew, numbered by numbers) and of those
+// a dropped document held.
+func (c *carried) patchTextPosts(fresh *textPostings, dropped *roaring.Bitmap, to, numbers []uint32, count uint32) (*postsPatch, error) {
+	old := c.posts
+	changed := map[uint64]string{} // by number: the term, when fresh holds it, else ""
+	var added []string
+	for t := range fresh.terms {
+		if n, ok, err := old.number([]byte(t)); err != nil {
+			return nil, err
+		} else if ok {
+			changed[n] = t
+		} else {
+			added = append(added, t)
+		}
+	}
+	if !dropped.IsEmpty() {
+		err := old.eachBlockHolding(dropped, func(n uint64) {
+			if _, ok := changed[n]; !ok {
+				changed[n] = ""
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	p := &postsPatch{slots: make(map[uint64]uint64, len(changed)), added: added, dead: old.dead}
+	nums := slices.Sorted(maps.Keys(changed))
+	var ps []posting
+	write := func(n uint64, term string) error {
+		var err error
+		if term != "" {
+			if ps, err = fresh.appendPostings(ps, term, numbers, count); err != nil {
+				return err
+			}
+		}
+		if len(ps) == 0 {
+			p.slots[n] = noBlock
+			return nil
+		}
+		p.slots[n] = uint64(len(p.blocks))
+		p.blocks, err = appendPostBlock(p.blocks, ps)
+		return err
+	}
+	for _, n := range nums {
+		off, err := old.slot(n)
+		if err != nil {
+			return nil, err
+		}
+		ps = ps[:0]
+		if off != noBlock {
+			q, raw, err := old.rawBlock(off)
+			if err != nil {
+				return nil, err
+			}
+			p.dead += uint64(len(raw))
+			ps = carriedPostings(ps, q, to)
+		}
+		if err := write(n, changed[n]); err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(p.added)
+	for i, t := range p.added {
+		ps = ps[:0]
+		if err := write(old.termCount()+uint64(i), t); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// maxDeadShare is the share of a file of text postings that may be blocks
+// no term points at before an update writes it whole.
+const maxDeadShare = 0.25
+
+// maxAddedTerms is how many terms updates may add to the file of text
+// postings (in the dictionary of added terms) before one writes it whole.
+const maxAddedTerms = 1 << 14
+
+// worthIt reports whether p leaves the file of text postings old in a
+// shape worth keeping: few unused blocks and few added terms.
+func (p *postsPatch) worthIt(old *textPosts) bool {
+	size := uint64(len(old.data)) + uint64(len(p.blocks))
+	return float64(p.dead) <= maxDeadShare*float64(size) &&
+		old.addedCount()+len(p.added) <= maxAddedTerms
+}
+
+// write writes the file of text postings old changed by p, with the text
+// lengths lengths: its blocks as they were, the new blocks after them,
+// the table of offsets and the dictionary of added terms anew, and the
+// dictionary as it was.
+func (p *postsPatch) write(w *bufio.Writer, old *textPosts, lengths []uint32) error {
+	bw := &countingWriter{w: w}
+	bw.write(old.data) // the magic and the blocks
+	base := bw.n
+	bw.write(p.blocks)
+	first := old.termCount()
+	slots := make([]byte, 8*(first+uint64(len(p.added))))
+	copy(slots, old.slots)
+	for n, off := range p.slots {
+		if off != noBlock {
+			off += base
+		}
+		binary.LittleEndian.PutUint64(slots[8*n:], off)
+	}
+	added, err := old.withAdded(p.added, first)
+	if err != nil {
+		return err
+	}
+	return writePostsTail(bw, postsTail{lengths: lengths, slots: slots, dict: old.dictRaw, added: added, dead: p.dead})
 }

@@ -31,16 +31,26 @@ import (
 
 // textPostsFile is the side file inside the index folder: the magic, a
 // block per term (see appendPostBlock), the text length of every
-// document number (uint32), the dictionary (a vellum FST from each term
-// to the offset of its block), then the offset of the lengths, how many
-// numbers they cover, the offset and the size of the dictionary (four
-// uint64), all little-endian.
+// document number (uint32), the offset of each term's block by the
+// term's number (uint64; noBlock for a term no document holds any more),
+// the dictionary (a vellum FST from each term to its number), the
+// dictionary of the terms an update added since the file was last
+// written whole (another FST, empty when none), then the foot: the
+// offset of the lengths, how many numbers they cover, how many terms are
+// numbered, the sizes of the two dictionaries and how many bytes of
+// blocks no term points at any more (six uint64), all little-endian. An
+// update whose documents keep their numbers writes only the blocks that
+// changed, after the others as they were (see carried.patchTextPosts).
 const textPostsFile = "tiaoli-textposts"
 
-const textPostsMagic = "TLPOSTS1"
+const textPostsMagic = "TLPOSTS2"
 
 // textPostsFoot is the size of the file's last part.
-const textPostsFoot = 32
+const textPostsFoot = 48
+
+// noBlock is the offset of the block of a term that no document holds
+// any more.
+const noBlock = ^uint64(0)
 
 // textPostings collects the postings of the text field while the index
 // is fed, by the order of indexing of the documents.
@@ -158,7 +168,7 @@ func writePostsFile(w io.Writer, lengths []uint32, terms []string, postingsOf fu
 	}
 	bw.write([]byte(textPostsMagic))
 	var ps []posting
-	var block, raw []byte
+	var block, raw, slots []byte
 	for i, t := range terms {
 		if ps, raw, err = postingsOf(i, ps[:0]); err != nil {
 			return err
@@ -166,9 +176,10 @@ func writePostsFile(w io.Writer, lengths []uint32, terms []string, postingsOf fu
 		if len(ps) == 0 && raw == nil {
 			continue // every document of the term was dropped
 		}
-		if err := fst.Insert([]byte(t), bw.n); err != nil {
+		if err := fst.Insert([]byte(t), uint64(len(slots)/8)); err != nil {
 			return err
 		}
+		slots = binary.LittleEndian.AppendUint64(slots, bw.n)
 		if raw == nil {
 			if block, err = appendPostBlock(block[:0], ps); err != nil {
 				return err
@@ -180,19 +191,34 @@ func writePostsFile(w io.Writer, lengths []uint32, terms []string, postingsOf fu
 	if err := fst.Close(); err != nil {
 		return err
 	}
+	return writePostsTail(bw, postsTail{lengths: lengths, slots: slots, dict: dict.Bytes()})
+}
+
+// postsTail is what a file of text postings holds after its blocks.
+type postsTail struct {
+	lengths     []uint32
+	slots       []byte // the offset of each term's block, uint64 each
+	dict, added []byte // the two dictionaries
+	dead        uint64 // bytes of blocks no term points at
+}
+
+// writePostsTail writes the part of a file of text postings after its
+// blocks, bw.n bytes into the file, and flushes it.
+func writePostsTail(bw *countingWriter, t postsTail) error {
 	lengthsOff := bw.n
-	var b [4]byte
-	for _, n := range lengths {
-		binary.LittleEndian.PutUint32(b[:], n)
-		bw.write(b[:])
+	b := make([]byte, 0, 4*len(t.lengths))
+	for _, n := range t.lengths {
+		b = binary.LittleEndian.AppendUint32(b, n)
 	}
-	dictOff := bw.n
-	bw.write(dict.Bytes())
+	bw.write(b)
+	bw.write(t.slots)
+	bw.write(t.dict)
+	bw.write(t.added)
 	var foot [textPostsFoot]byte
-	binary.LittleEndian.PutUint64(foot[0:], lengthsOff)
-	binary.LittleEndian.PutUint64(foot[8:], uint64(len(lengths)))
-	binary.LittleEndian.PutUint64(foot[16:], dictOff)
-	binary.LittleEndian.PutUint64(foot[24:], uint64(dict.Len()))
+	for i, v := range []uint64{lengthsOff, uint64(len(t.lengths)), uint64(len(t.slots) / 8),
+		uint64(len(t.dict)), uint64(len(t.added)), t.dead} {
+		binary.LittleEndian.PutUint64(foot[8*i:], v)
+	}
 	bw.write(foot[:])
 	if bw.err != nil {
 		return bw.err
@@ -304,10 +330,14 @@ func writeTextPostings(dir string, tp *textPostings, numbers []uint32, count uin
 
 // textPosts is the side file of text postings, mapped in memory.
 type textPosts struct {
-	m       mmap.MMap // nil when read from a slice (tests)
-	data    []byte
-	dict    *vellum.FST
-	lengths []byte
+	m    mmap.MMap // nil when read from a slice (tests)
+	data []byte    // up to the end of the blocks
+	// dict numbers the terms of the file as last written whole; added,
+	// nil for none, those an update added since.
+	dict, added       *vellum.FST
+	dictRaw, addedRaw []byte
+	lengths, slots    []byte
+	dead              uint64
 }
 
 // openTextPosts maps the side file of text postings of the index in dir.
@@ -336,20 +366,35 @@ func parseTextPosts(data []byte) (*textPosts, error) {
 		return nil, errors.New("not a file of text postings")
 	}
 	end := uint64(len(data) - textPostsFoot)
-	foot := data[end:]
-	lengthsOff := binary.LittleEndian.Uint64(foot)
-	count := binary.LittleEndian.Uint64(foot[8:])
-	dictOff := binary.LittleEndian.Uint64(foot[16:])
-	dictLen := binary.LittleEndian.Uint64(foot[24:])
-	if lengthsOff < uint64(len(textPostsMagic)) || lengthsOff > end || count > (end-lengthsOff)/4 ||
-		dictOff != lengthsOff+4*count || dictLen != end-dictOff {
+	var foot [6]uint64
+	for i := range foot {
+		foot[i] = binary.LittleEndian.Uint64(data[end+uint64(8*i):])
+	}
+	lengthsOff, count, terms, dictLen, addedLen, dead := foot[0], foot[1], foot[2], foot[3], foot[4], foot[5]
+	if lengthsOff < uint64(len(textPostsMagic)) || lengthsOff > end || count > (end-lengthsOff)/4 {
 		return nil, errors.New("corrupt frame")
 	}
-	dict, err := vellum.Load(data[dictOff:end])
-	if err != nil {
+	slotsOff := lengthsOff + 4*count
+	if terms > (end-slotsOff)/8 {
+		return nil, errors.New("corrupt frame")
+	}
+	dictOff := slotsOff + 8*terms
+	if dictLen > end-dictOff || addedLen != end-dictOff-dictLen || dead > lengthsOff {
+		return nil, errors.New("corrupt frame")
+	}
+	addedOff := dictOff + dictLen
+	tp := &textPosts{data: data[:lengthsOff], lengths: data[lengthsOff:slotsOff], slots: data[slotsOff:dictOff],
+		dictRaw: data[dictOff:addedOff], addedRaw: data[addedOff:end], dead: dead}
+	var err error
+	if tp.dict, err = vellum.Load(tp.dictRaw); err != nil {
 		return nil, fmt.Errorf("dictionary: %w", err)
 	}
-	return &textPosts{data: data[:lengthsOff], dict: dict, lengths: data[lengthsOff:dictOff]}, nil
+	if addedLen > 0 {
+		if tp.added, err = vellum.Load(tp.addedRaw); err != nil {
+			return nil, fmt.Errorf("dictionary of added terms: %w", err)
+		}
+	}
+	return tp, nil
 }
 
 func (tp *textPosts) Close() error {
@@ -381,8 +426,12 @@ type termPosts struct {
 // postings returns the postings of term; ok is false when no document
 // holds it.
 func (tp *textPosts) postings(term []byte) (p termPosts, ok bool, err error) {
-	off, ok, err := tp.dict.Get(term)
+	n, ok, err := tp.number(term)
 	if err != nil || !ok {
+		return termPosts{}, false, err
+	}
+	off, err := tp.slot(n)
+	if err != nil || off == noBlock {
 		return termPosts{}, false, err
 	}
 	p, err = tp.block(off)
@@ -390,6 +439,27 @@ func (tp *textPosts) postings(term []byte) (p termPosts, ok bool, err error) {
 		return termPosts{}, false, fmt.Errorf("term %q: %w", term, err)
 	}
 	return p, true, nil
+}
+
+// number is the number of term in the file, if it has one.
+func (tp *textPosts) number(term []byte) (uint64, bool, error) {
+	n, ok, err := tp.dict.Get(term)
+	if err != nil || ok || tp.added == nil {
+		return n, ok, err
+	}
+	return tp.added.Get(term)
+}
+
+// terms is how many terms the file numbers.
+func (tp *textPosts) termCount() uint64 { return uint64(len(tp.slots) / 8) }
+
+// slot is the offset of the block of term number n, noBlock when no
+// document holds the term.
+func (tp *textPosts) slot(n uint64) (uint64, error) {
+	if n >= tp.termCount() {
+		return 0, errors.New("term number beyond the table")
+	}
+	return binary.LittleEndian.Uint64(tp.slots[8*n:]), nil
 }
 
 // block reads the block at off (see appendPostBlock).
@@ -480,18 +550,135 @@ func (tp *textPosts) terms() ([]string, error) {
 }
 
 // entries lists the terms of the file, in order, and the offsets of
-// their blocks.
+// their blocks; a term no document holds is left out.
 func (tp *textPosts) entries() ([]string, []uint64, error) {
-	var terms []string
-	var offs []uint64
-	it, err := tp.dict.Iterator(nil, nil)
+	terms, nums, err := fstEntries(tp.dict, nil, nil)
+	if err == nil && tp.added != nil {
+		terms, nums, err = fstEntries(tp.added, terms, nums)
+		if err == nil {
+			sortTogether(terms, nums)
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	offs := nums[:0]
+	kept := terms[:0]
+	for i, n := range nums {
+		off, err := tp.slot(n)
+		if err != nil {
+			return nil, nil, err
+		}
+		if off != noBlock {
+			kept, offs = append(kept, terms[i]), append(offs, off)
+		}
+	}
+	return kept, offs, nil
+}
+
+// fstEntries appends the keys of f and their values, in order.
+func fstEntries(f *vellum.FST, keys []string, vals []uint64) ([]string, []uint64, error) {
+	it, err := f.Iterator(nil, nil)
 	for err == nil {
-		k, off := it.Current()
-		terms, offs = append(terms, string(k)), append(offs, off)
+		k, v := it.Current()
+		keys, vals = append(keys, string(k)), append(vals, v)
 		err = it.Next()
 	}
 	if err != vellum.ErrIteratorDone {
 		return nil, nil, err
 	}
-	return terms, offs, nil
+	return keys, vals, nil
+}
+
+// sortTogether sorts keys, moving each of vals with its key.
+func sortTogether(keys []string, vals []uint64) {
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	k2, v2 := make([]string, len(keys)), make([]uint64, len(vals))
+	for i, j := range idx {
+		k2[i], v2[i] = keys[j], vals[j]
+	}
+	copy(keys, k2)
+	copy(vals, v2)
+}
+
+// addedCount is how many terms the dictionary of added terms holds.
+func (tp *textPosts) addedCount() int {
+	if tp.added == nil {
+		return 0
+	}
+	return tp.added.Len()
+}
+
+// withAdded writes the dictionary of added terms of tp with terms (in
+// order, none of them in tp) added, numbered from first on.
+func (tp *textPosts) withAdded(terms []string, first uint64) ([]byte, error) {
+	if len(terms) == 0 {
+		return tp.addedRaw, nil
+	}
+	var keys []string
+	var nums []uint64
+	if tp.added != nil {
+		var err error
+		if keys, nums, err = fstEntries(tp.added, nil, nil); err != nil {
+			return nil, err
+		}
+	}
+	for i, t := range terms {
+		keys, nums = append(keys, t), append(nums, first+uint64(i))
+	}
+	sortTogether(keys, nums)
+	var buf bytes.Buffer
+	fst, err := vellum.New(&buf, nil)
+	if err != nil {
+		return nil, err
+	}
+	for i, k := range keys {
+		if err := fst.Insert([]byte(k), nums[i]); err != nil {
+			return nil, err
+		}
+	}
+	if err := fst.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// eachBlockHolding calls f with the number of each term whose block
+// holds one of docs, in order.
+func (tp *textPosts) eachBlockHolding(docs *roaring.Bitmap, f func(n uint64)) error {
+	bm := roaring.New()
+	for n := range tp.termCount() {
+		off := binary.LittleEndian.Uint64(tp.slots[8*n:])
+		if off == noBlock {
+			continue
+		}
+		b, err := tp.blockBitmap(off)
+		if err != nil {
+			return err
+		}
+		if _, err := bm.FromBuffer(b); err != nil {
+			return err
+		}
+		if bm.Intersects(docs) {
+			f(n)
+		}
+	}
+	return nil
+}
+
+// blockBitmap is the serialized bitmap of the block at off.
+func (tp *textPosts) blockBitmap(off uint64) ([]byte, error) {
+	if off >= uint64(len(tp.data)) {
+		return nil, errors.New("block beyond the file")
+	}
+	b := tp.data[off+1:]
+	size, n := binary.Uvarint(b)
+	if n <= 0 || size > uint64(len(b)-n) {
+		return nil, errors.New("bad bitmap size")
+	}
+	return b[n : n+int(size)], nil
 }

@@ -20,19 +20,52 @@ const checkedPages = 500
 // installing it; the server checks every new build the same way before it
 // switches to it.
 func CheckSite(dir string) error {
+	pages, err := IndexPages(dir)
+	if err != nil {
+		return err
+	}
+	return CheckPages(dir, pages)
+}
+
+// IndexPages is the part of CheckSite that reads the search index of the
+// site in dir, if it has one: it opens the index and lists (up to
+// checkedPages of) the pages it names. A build does it once its index is
+// written, while its pages are still rendered.
+func IndexPages(dir string) ([]string, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	if fi, err := root.Lstat(search.IndexDir); err != nil || !fi.IsDir() {
+		return nil, nil
+	}
+	ix, err := search.Open(filepath.Join(dir, search.IndexDir))
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	return indexPages(ix)
+}
+
+// indexPages lists (up to checkedPages of) the pages the index ix names.
+func indexPages(ix *search.Index) ([]string, error) {
+	pages, err := ix.Pages(checkedPages)
+	if err != nil {
+		return nil, fmt.Errorf("the search index cannot list its pages: %w", err)
+	}
+	return pages, nil
+}
+
+// CheckPages is the rest of CheckSite: the site in dir has a home page,
+// and the pages its index names (IndexPages) are regular files.
+func CheckPages(dir string, pages []string) error {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
-	var ix *search.Index
-	if fi, err := root.Lstat(search.IndexDir); err == nil && fi.IsDir() {
-		if ix, err = search.Open(filepath.Join(dir, search.IndexDir)); err != nil {
-			return err
-		}
-		defer ix.Close()
-	}
-	return checkSite(root.Stat, ix)
+	return checkPages(root.Stat, pages)
 }
 
 // checkSite checks an opened site, whose files stat describes: the home
@@ -45,9 +78,18 @@ func checkSite(stat func(name string) (fs.FileInfo, error), ix *search.Index) er
 	if ix == nil {
 		return nil
 	}
-	pages, err := ix.Pages(checkedPages)
+	pages, err := indexPages(ix)
 	if err != nil {
-		return fmt.Errorf("the search index cannot list its pages: %w", err)
+		return err
+	}
+	return checkPages(stat, pages)
+}
+
+// checkPages checks an opened site, whose files stat describes: the home
+// page is a regular file, and so are pages.
+func checkPages(stat func(name string) (fs.FileInfo, error), pages []string) error {
+	if err := checkPage(stat, ""); err != nil {
+		return fmt.Errorf("the site has no home page: %w", err)
 	}
 	for _, p := range pages {
 		if err := checkPage(stat, p); err != nil {

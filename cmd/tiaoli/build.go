@@ -177,11 +177,13 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	}
 	// The editors' synonyms go with the index; none is no error.
 	synonyms := readEditorial(o.content, search.SynonymsFile)
-	if err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat); err != nil {
+	early := opts.Previous != nil && smallRebuild(store, c)
+	check, err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat, early)
+	if err != nil {
 		return withSource(err, c, o.content)
 	}
 	stat.phase("publish")
-	if err := server.CheckSite(st.Dir()); err != nil {
+	if err := check(st.Dir()); err != nil {
 		return fmt.Errorf("the new build cannot be served: %w; %s left as it was", err, o.out)
 	}
 	if err := st.Commit(); err != nil {
@@ -252,11 +254,16 @@ func checkParsed(c *model.Corpus, o buildOptions, stderr io.Writer) error {
 // renderAndIndex builds the search index, unless noSearch, and renders
 // the pages. Indexing goes first and has both cores; its last step,
 // merging segments and writing side files, runs on one core, so the pages
-// start then and keep the other core busy. stat shows the phases.
-func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, synonyms []byte, stat *progressLine) error {
+// start then and keep the other core busy. In a rebuild that changed
+// little (early), the index is an update that runs on one core from the
+// start (it sums up the corpus, carries over what did not change and
+// indexes a few documents), so the pages start at once beside it. stat
+// shows the phases. check is server.CheckSite, of which the part that
+// opens the index ran once the index was done, beside the pages.
+func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noSearch bool, synonyms []byte, stat *progressLine, early bool) (check func(dir string) error, err error) {
 	if noSearch {
 		stat.phase("pages")
-		return site.Render(c, opts, st)
+		return server.CheckSite, site.Render(c, opts, st)
 	}
 	stat.phase("search index")
 	prev := ""
@@ -264,34 +271,68 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 		prev = filepath.Join(st.Published(), search.IndexDir)
 	}
 	indexed, finished := make(chan struct{}), make(chan struct{})
-	var indexErr error
+	var indexErr, pagesErr error
+	var pages []string
 	go func() {
 		defer close(finished)
 		err := search.Build(c, filepath.Join(st.Dir(), search.IndexDir),
 			search.Options{Previous: prev, Program: opts.Build, Synonyms: synonyms, Indexed: func() { close(indexed) }})
 		if err != nil {
 			indexErr = fmt.Errorf("search index: %w", err)
+			return
 		}
+		pages, pagesErr = server.IndexPages(st.Dir())
 	}()
+	check = func(dir string) error {
+		if pagesErr != nil {
+			return pagesErr
+		}
+		return server.CheckPages(dir, pages)
+	}
+	render := func() error { return site.Render(c, opts, st) }
+	if early {
+		rendered := make(chan error, 1)
+		go func() { rendered <- site.Render(c, opts, st) }()
+		render = func() error { return <-rendered }
+	}
 	<-indexed
 	select {
 	case <-finished:
 		if indexErr != nil {
-			return indexErr
+			if early {
+				render() // the pages must be done with the staging folder before it goes
+			}
+			return nil, indexErr
 		}
 	default:
 	}
 	stat.phase("pages")
-	err := site.Render(c, opts, st)
+	err = render()
 	if err == nil {
-		stat.draw(fmt.Sprintf("%s: done, merging the search index…", stat.name))
+		stat.drawPhase("done, merging the search index…")
 	}
 	<-finished // also on error: the index must be done with the staging folder before it goes
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return indexErr
+	return check, indexErr
 }
+
+// smallRebuild reports whether a build with the cache of parsed sources s
+// parsed and linked anew at most smallShare of the corpus c: the search
+// index is then most likely updated, not built whole (search.Build).
+func smallRebuild(s *generator.Store, c *model.Corpus) bool {
+	if s == nil {
+		return false
+	}
+	_, linked := s.LinkedAnew()
+	return float64(s.Written.Load()) <= smallShare*float64(len(c.Sources)) &&
+		float64(linked) <= smallShare*float64(len(c.Documents))
+}
+
+// smallShare is the share of the corpus a rebuild may parse and link anew
+// for its pages to start beside the index (smallRebuild).
+var smallShare = 0.1
 
 // programDigest identifies this program by a digest of its executable,
 // so that pages a build keeps were rendered by the same code; "" (which

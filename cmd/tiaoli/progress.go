@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -12,6 +13,9 @@ import (
 // says which phase runs and how far rendering got; in the end, how long
 // each phase took.
 type progressLine struct {
+	// mu guards what follows: the pages report their progress from
+	// goroutines of their own, maybe while a phase ends.
+	mu     sync.Mutex
 	w      io.Writer
 	live   bool // w is a terminal: draw the progress line
 	start  time.Time
@@ -40,6 +44,8 @@ func isTerminal(w io.Writer) bool {
 
 // phase ends the phase running, if any, and starts the one named.
 func (s *progressLine) phase(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	now := time.Now()
 	if s.name != "" {
 		s.phases = append(s.phases, fmt.Sprintf("%s %.*fs", s.name, max(s.digits, 1), now.Sub(s.since).Seconds()))
@@ -53,6 +59,8 @@ func (s *progressLine) phase(name string) {
 // progress is the site's Progress callback: pages rendered of all,
 // drawn at most five times a second.
 func (s *progressLine) progress(done, total int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if time.Since(s.last) < 200*time.Millisecond && done < total {
 		return
 	}
@@ -60,7 +68,14 @@ func (s *progressLine) progress(done, total int) {
 	s.draw(fmt.Sprintf("%s: %d/%d pages", s.name, done, total))
 }
 
-// draw replaces the progress line.
+// drawPhase draws the phase running, then what it is at.
+func (s *progressLine) drawPhase(what string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.draw(s.name + ": " + what)
+}
+
+// draw replaces the progress line; s.mu is held.
 func (s *progressLine) draw(line string) {
 	if s.live {
 		fmt.Fprintf(s.w, "\r\x1b[K%s", line)
@@ -70,6 +85,8 @@ func (s *progressLine) draw(line string) {
 // end clears the progress line and returns how long each phase took.
 func (s *progressLine) end() string {
 	s.phase("")
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.live {
 		fmt.Fprint(s.w, "\r\x1b[K")
 	}

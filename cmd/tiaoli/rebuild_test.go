@@ -34,8 +34,12 @@ var rebuildSources = map[string]string{
 // TestRebuildEqualsFresh edits, adds and deletes sources one after the
 // other; after each, the rebuilt site holds the same files with the same
 // bytes as a fresh build of the same content, and its search answers the
-// same (the index's own files differ in layout).
+// same (the index's own files differ in layout). Each rebuild renders the
+// pages beside the index's update, as a small rebuild of a large corpus
+// does.
 func TestRebuildEqualsFresh(t *testing.T) {
+	defer func(s float64) { smallShare = s }(smallShare)
+	smallShare = 1
 	dir := pubTempDir(t)
 	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
 	writeRebuildContent(t, content)
