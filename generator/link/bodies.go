@@ -4,15 +4,24 @@ import "slices"
 
 // bodyNouns end the name of a body that acts: 某某主管部门, 某某管理机构,
 // 监察机关, 某某委员会, 某市人民政府, 某某局, 某某办公室. They are the one list
-// of such words: the head nouns that end a phrase (headNouns), and the party a
-// preposition names (namesOneParty) read them; each of bodyHeads ends
-// with one.
+// of such words: the head nouns that end a phrase (headNouns), the party a
+// preposition names (namesOneParty) and the parties a list names
+// (partyNouns) read them; so do the fields of oversight of bodyHeads, but
+// not its institutionEnds.
 var bodyNouns = []string{"部门", "机构", "机关", "委员会", "政府", "局", "办公室"}
 
 // headNouns end a phrase, never start one: in 举办单位 the verb is part
-// of the name (规范性文件 neither): the bodies of bodyNouns, the parties
-// and things a clause may qualify.
-var headNouns = slices.Concat([]string{"单位", "人", "者", "方"}, bodyNouns, []string{"费", "设施", "性"})
+// of the name (规范性文件 neither): the parties (partyHeads) and the things
+// (thingHeads) a clause may qualify.
+var headNouns = slices.Concat(partyHeads, thingHeads)
+
+// partyHeads are the headNouns that name a party that may act: a unit, a
+// person, a side, a body (bodyNouns).
+var partyHeads = slices.Concat([]string{"单位", "人", "者", "方"}, bodyNouns)
+
+// thingHeads are the headNouns that name a thing: a fee, a facility, a
+// quality.
+var thingHeads = []string{"费", "设施", "性"}
 
 // bodyHeads end the name of an authority or an institution that a term
 // before them names only the field of: the 保险 a law defines is not what

@@ -229,3 +229,30 @@ func amendmentOf(items ...string) *model.Document {
 	d.Date = "2023-12-29"
 	return d
 }
+
+// TestDeletesAt: a reference an amendment deletes is the object of a
+// deleting verb before it, alone or ending a list, or names what a
+// deleting verb after it deletes at the clause's end.
+func TestDeletesAt(t *testing.T) {
+	tests := []struct {
+		text, ref string
+		want      bool
+	}{
+		{"一、删去第三条。", "第三条", true},
+		{"一、删去第三条和第四条。", "第三条", true},
+		{"一、删去第三条和第四条。", "第四条", true},
+		{"一、删去第三条、第四条。", "第三条", true},
+		{"一、删除第五条及第六条。", "第五条", true},
+		{"二、删去第二条中的“某某”。", "第二条", false},
+		{"一、将《某某解释》第81条删除。", "《某某解释》第81条", true},
+		{"一、将第九条予以删去；", "第九条", true},
+		{"一、将第九条删除后的内容移作第十条。", "第九条", false},
+		{"一、将第九条修改为：", "第九条", false},
+	}
+	for _, tt := range tests {
+		off := strings.Index(tt.text, tt.ref)
+		if got := deletesAt(tt.text, off, off+len(tt.ref)); got != tt.want {
+			t.Errorf("deletesAt(%q, %q) = %v, want %v", tt.text, tt.ref, got, tt.want)
+		}
+	}
+}

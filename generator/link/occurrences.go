@@ -160,10 +160,13 @@ const wordEnds = "人者员性家团化界学论率"
 
 // taxMark, right after a term, makes the name of a tax (所得 in 企业所得税,
 // 烟叶 in 烟叶税, 车船 in 车船税), unless a word that starts with it follows
-// the term instead (taxWords: 企业税后利润, 代表机构税务登记, 吨税税款).
+// the term instead (taxWords: 企业税后利润, 代表机构税务登记, 吨税税款,
+// 税负, 税基, 税则, 税制). 税后 before 的 is the tax and 后 (缴纳所得税后的
+// 利润: after paying it), as 后的 reads wherever it follows a noun.
 const (
 	taxMark  = '税'
-	taxWords = "务后费款收额率种目"
+	taxWords = "务后费款收额率种目负基则制"
+	afterTax = "后的"
 )
 
 // namesTax reports whether the term at s[start:end], not itself a tax,
@@ -173,7 +176,8 @@ func namesTax(s string, start, end int) bool {
 	if next != taxMark || lastRune(s[start:end]) == taxMark {
 		return false
 	}
-	return !strings.ContainsRune(taxWords, firstRune(s[end+size:]))
+	rest := s[end+size:]
+	return strings.HasPrefix(rest, afterTax) || !strings.ContainsRune(taxWords, firstRune(rest))
 }
 
 // fixedNames are names a defined term may run into without being used in

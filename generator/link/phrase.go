@@ -23,31 +23,41 @@ const includeVerb = "包括"
 // qualify a member (…的基金会和不得面向公众募捐的基金会).
 var prohibitions = []string{"不得", "禁止", "严禁"}
 
-// objectVerbs take the named thing as their object (颁发A, 配备B). They
-// end the predicate only where no 的 follows them: in 从事培训业务的机构
-// the verb is part of the phrase.
-var objectVerbs = []string{
+// objectVerbs take the named thing as their object (颁发A, 配备B), and
+// so do furtherVerbs. They end the predicate only where no 的 follows
+// them: in 从事培训业务的机构 the verb is part of the phrase.
+var objectVerbs = slices.Concat([]string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
-	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "鼓励", "支持", "聘用",
+	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "聘用",
 	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用", "领取", "承包", "移送", "制作并发放", "发放",
-}
+}, furtherVerbs)
 
 // startVerbs end the predicate only where they start what is left of the
-// clause and no 的 follows them (结合上海市人民代表大会常务委员会, 依法履行…):
+// clause and no 的 follows them (结合上海市人民代表大会常务委员会, 依法履行…;
+// requestVerb, one of submitVerbs, too):
 // inside a phrase they are part of a name (医疗保障服务协议), and before a
 // 的 of their own (通过公开募集方式设立的基金, 履行…职责的部门) too.
 var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
-	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", "报请", "报告",
+	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", requestVerb, "报告",
 }
 
 // governingVerbs take a party or a thing furthered as their object and
 // never open a clause that qualifies a name: where they start the phrase
 // they go, 的 or not (鼓励台湾的公司、企业和个人, 领导并支持本机关负责法制工作的
 // 机构, 促进所有行使公权力的公职人员), unless the 的 follows them at once
-// (国家鼓励的产业).
-var governingVerbs = []string{"鼓励", "支持", "领导并支持", "领导", "促进"}
+// (国家鼓励的产业), nor where a head noun follows them that they make a
+// name with (领导人员). A verb they govern goes too (鼓励建立…), and so
+// does another of them joined to them (鼓励和支持, 鼓励、支持).
+var governingVerbs = slices.Concat(furtherVerbs, []string{"领导并支持", "领导", "促进"})
+
+// furtherVerbs further a party or a thing (鼓励A, 支持B): governingVerbs
+// that also end a predicate as objectVerbs do.
+var furtherVerbs = []string{"鼓励", "支持"}
+
+// verbJoiners join two governingVerbs (鼓励和支持).
+var verbJoiners = []string{"和", "、"}
 
 // establishVerb is one of startVerbs that also ends the predicate inside
 // the clause, as objectVerbs do, where no 的 follows it (某市人民政府设立某某管理
@@ -261,7 +271,11 @@ func predicateEnd(clause string, i int) int {
 // submitVerbs send something up to an authority (报同级人民政府指定的部门备案,
 // 报请国防科学技术工业委员会任命): before the authority's name they end the
 // predicate, 的 or not, and the authority is what follows.
-var submitVerbs = []string{"报请", "报送", "报"}
+var submitVerbs = []string{requestVerb, "报送", "报"}
+
+// requestVerb asks an authority to act (报请): one of submitVerbs and of
+// startVerbs.
+const requestVerb = "报请"
 
 // submitEnd returns where one of submitVerbs at i of clause ends when an
 // authority's name follows it (agentOpeners), or -1.
@@ -290,10 +304,8 @@ func takesObjectAt(clause string, i int, v string) bool {
 // phrase) or it is 与…相适应 that follows; one of startVerbs only when no 的
 // follows it at all.
 func trimObjectVerb(s string) string {
-	for _, v := range governingVerbs {
-		if rest, ok := strings.CutPrefix(s, v); ok && firstRune(rest) != '的' && !startsWithAny(rest, headNouns) {
-			return rest
-		}
+	if rest, ok := cutGoverningVerb(s); ok {
+		return trimObjectVerb(rest)
 	}
 	for _, v := range slices.Concat(objectVerbs, choosingVerbs, startVerbs) {
 		if !strings.HasPrefix(s, v) {
@@ -312,6 +324,27 @@ func trimObjectVerb(s string) string {
 		return rest
 	}
 	return s
+}
+
+// cutGoverningVerb is s without the governingVerbs that start it, one or
+// several joined by verbJoiners (鼓励和支持), and reports whether there was
+// one to cut: not before a 的 right after it, nor before a head noun.
+func cutGoverningVerb(s string) (string, bool) {
+	for _, v := range governingVerbs {
+		rest, ok := strings.CutPrefix(s, v)
+		if !ok || firstRune(rest) == '的' || startsWithAny(rest, headNouns) {
+			continue
+		}
+		for _, j := range verbJoiners {
+			if joined, ok := strings.CutPrefix(rest, j); ok {
+				if more, ok := cutGoverningVerb(joined); ok {
+					return more, true
+				}
+			}
+		}
+		return rest, true
+	}
+	return s, false
 }
 
 // approvalVerbs end the clause by which an authority qualifies a name
@@ -405,16 +438,19 @@ func namesOneParty(rest string) bool {
 // says: after it a list may name the doers together (listsParties).
 const agentBy = "由"
 
-// partyNouns end the name of a party that may act: a body (bodyNouns), a
-// person (headNouns), an enterprise, an organisation, a society.
-var partyNouns = slices.Concat(headNouns, []string{"企业", "组织", "团体", "户", "会", "院"})
+// partyNouns end the name of a party that may act: a body or a person
+// (partyHeads), an enterprise, an organisation, a society.
+var partyNouns = slices.Concat(partyHeads, []string{"企业", "组织", "团体", "户", "会", "院"})
 
 // listsParties reports whether s is a list of two or more parties, each
-// ending in one of partyNouns, with a 的 of its own or not (由同级…学科的学会、
-// 协会、研究会（以下简称学会）和…组成; 由国家机关、国有企业…、社会团体（以下统称单位）缴存):
-// after 由 they are the doers together, and the list is what a bracket after
-// it names. A member that ends otherwise (由A和B共同出资设立的公司) makes it none.
+// ending in one of partyNouns (由国家机关、国有企业…、社会团体（以下统称单位）缴存),
+// where s has a 的 of its own the heads after the last one (由同级…学科的学会、
+// 协会、研究会（以下简称学会）和…组成: the 、 before that 的 join what
+// qualifies them): after 由 they are the doers together, and the list is
+// what a bracket after it names. A member that ends otherwise (由A和B共同出资设立的公司,
+// 由A费、B费) makes it none.
 func listsParties(s string) bool {
+	s = afterLastDe(s)
 	members := 0
 	for s != "" {
 		i := topLevelIndex(s, func(i int) bool { return cutJoiner(s[i:]) != s[i:] })
@@ -432,6 +468,17 @@ func listsParties(s string) bool {
 		s = cutJoiner(s[i:])
 	}
 	return members >= 2
+}
+
+// afterLastDe is what follows the last 的 of s outside brackets, or s.
+func afterLastDe(s string) string {
+	for {
+		de := topLevelIndexAny(s, "的")
+		if de < 0 {
+			return s
+		}
+		s = s[de+len("的"):]
+	}
 }
 
 // prepositionEnd returns where the preposition 对 or 对于 at i ends, or -1

@@ -70,6 +70,24 @@ func TestAbbreviatedPhrase(t *testing.T) {
 		// after 所称 the phrase is a name as the law prints it, verb and all
 		{"本条例所称的维护社会治安见义勇为（以下简称见义勇为），是指某种行为。",
 			"见义勇为|abbreviation|rest|维护社会治安见义勇为|维护社会治安见义勇为"},
+		// after a governing verb, a second verb goes too (鼓励建立…), and
+		// so does a governing verb joined to it (鼓励和支持)
+		{"鼓励建立为刑释解教人员提供帮教服务的专业社会组织和志愿者组织（以下统称社会帮教组织）。",
+			"社会帮教组织|defined|rest|为刑释解教人员提供帮教服务的专业社会组织和志愿者组织|"},
+		{"各级人民政府应当鼓励和支持社会力量举办的养老服务机构（以下简称社会养老机构）发展。",
+			"社会养老机构|abbreviation|rest|社会力量举办的养老服务机构|社会力量举办的养老服务机构"},
+		{"各级人民政府应当鼓励、支持社会力量举办的养老服务机构（以下简称社会养老机构）发展。",
+			"社会养老机构|abbreviation|rest|社会力量举办的养老服务机构|社会力量举办的养老服务机构"},
+		// …but not before a head noun it makes a name with (领导人员)
+		{"对领导人员和其他直接责任人员（以下统称有关责任人员）依法给予处分。",
+			"有关责任人员|defined|rest|领导人员和其他直接责任人员|"},
+		// a list after 由 is parties by the heads after its last 的 (the 、
+		// before it join what qualifies them); a tail without the term's
+		// characters (经营者) leaves the clause whole
+		{"市和区县（自治县）科协由同级自然科学、技术科学、工程技术及相关学科的学会、协会、研究会（以下简称学会）和科学技术工作者组成。",
+			"学会|abbreviation|rest|同级自然科学、技术科学、工程技术及相关学科的学会、协会、研究会|同级自然科学、技术科学、工程技术及相关学科的学会、协会、研究会"},
+		{"经营者定价由从事商品生产、销售或者提供有偿服务的企业、事业单位和个体工商户（以下统称经营者）自主制定。",
+			"经营者|defined|rest|经营者定价由从事商品生产、销售或者提供有偿服务的企业、事业单位和个体工商户|"},
 		// a verb that takes a doer before the verb whose object is named
 		// goes with its doer; not where it qualifies the head (above)
 		{"主管部门应当组织有关单位按照规划分别编制设置标牌的年度实施计划（以下简称实施计划）。",
@@ -227,6 +245,48 @@ func TestTrimLead(t *testing.T) {
 	} {
 		if got := trimLead(in); got != want {
 			t.Errorf("trimLead(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestListsParties: a list after 由 names parties when each head after
+// its last 的 is a party (partyNouns), never a thing (费, 设施, 性).
+func TestListsParties(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"国家机关、国有企业及其他城镇企业、事业单位、社会团体", true},
+		{"同级自然科学、技术科学、工程技术及相关学科的学会、协会、研究会", true},
+		{"从事商品生产、销售或者提供有偿服务的企业、事业单位和个体工商户", true},
+		{"A和B共同出资设立的公司", false},
+		{"某某管理费、某某服务费", false},
+		{"某某设施和某某配套设施", false},
+		{"某某规范性、某某指导性", false},
+		{"某某部门", false},
+	}
+	for _, tt := range tests {
+		if got := listsParties(tt.in); got != tt.want {
+			t.Errorf("listsParties(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTrimObjectVerb: the verbs that start a phrase go, a governing verb
+// with the verb it governs or another it is joined to, unless a head noun
+// follows it.
+func TestTrimObjectVerb(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"鼓励建立为某类人员提供服务的专业组织", "为某类人员提供服务的专业组织"},
+		{"鼓励和支持社会力量举办的机构", "社会力量举办的机构"},
+		{"鼓励、支持社会力量举办的机构", "社会力量举办的机构"},
+		{"领导人员和其他直接责任人员", "领导人员和其他直接责任人员"},
+		{"鼓励举办单位、参展单位", "举办单位、参展单位"},
+		{"鼓励的产业项目", "鼓励的产业项目"},
+	}
+	for _, tt := range tests {
+		if got := trimObjectVerb(tt.in); got != tt.want {
+			t.Errorf("trimObjectVerb(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -601,22 +601,34 @@ func (r *docRefs) namesUnamended(dst dest, ti, off, end int) bool {
 		its > own && r.deletes(ti, off, end)
 }
 
-// deletingVerbs, in the clause of an amendment before a reference, delete
-// what it names (删去刑法第二百零五条第二款, 删除第十二条和第十三条).
+// deletingVerbs, in the clause of an amendment, delete what a reference
+// names: before it (删去刑法第二百零五条第二款, 删除第十二条和第十三条), or
+// right after it, 予以 or not, at the clause's end (将《某解释》第81条删除。).
 var deletingVerbs = []string{"删去", "删除"}
 
 // deletes reports whether the reference at off to end of text ti names
+// what its clause deletes (deletesAt).
+func (r *docRefs) deletes(ti, off, end int) bool {
+	return deletesAt(r.l.texts[r.di][ti].p.Text, off, end)
+}
+
+// deletesAt reports whether the reference at off to end of text names
 // what its clause deletes: one of deletingVerbs opens the clause, and the
 // reference, or the list it ends, ends it (not 删去第二条中的“…”, which
-// deletes words of an article the later text keeps).
-func (r *docRefs) deletes(ti, off, end int) bool {
-	text := r.l.texts[r.di][ti].p.Text
+// deletes words of an article the later text keeps); or one of them, after
+// 予以 or not, follows the reference and ends the sentence or the clause.
+func deletesAt(text string, off, end int) bool {
+	rest := strings.TrimPrefix(text[end:], "予以")
+	for _, v := range deletingVerbs {
+		if after, ok := strings.CutPrefix(rest, v); ok && (after == "" || strings.ContainsRune("。；", firstRune(after))) {
+			return true
+		}
+	}
 	clause := text[clauseStart(text, off):off]
 	if !slices.ContainsFunc(deletingVerbs, func(v string) bool { return strings.Contains(clause, v) }) {
 		return false
 	}
-	next := firstRune(text[end:])
-	return end == len(text) || strings.ContainsRune("。；，、和及", next)
+	return end == len(text) || strings.ContainsRune("。；，、和及", firstRune(text[end:]))
 }
 
 // namesNew reports whether the words right before offset off of text ti,

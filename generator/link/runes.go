@@ -303,11 +303,27 @@ func trimSecondPreposition(s string) string {
 // trimLeadWord removes one lead word from the start of s.
 func trimLeadWord(s string) string {
 	for _, w := range leadWords {
-		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 && !startsWord(w, s[len(w):]) {
+		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 && !startsWord(w, s[len(w):]) && !opensBenefit(w, s[len(w):]) {
 			return strings.TrimSpace(s[len(w):])
 		}
 	}
 	return s
+}
+
+// benefitPreposition names whom a thing is done for (为某人提供服务): before
+// benefitVerb and a 的 it opens the clause that qualifies a name
+// (为某类人员提供某种服务的组织) and stays.
+const (
+	benefitPreposition = "为"
+	benefitVerb        = "提供"
+)
+
+// opensBenefit reports whether the lead word w, before rest, is
+// benefitPreposition opening such a clause: benefitVerb comes before the
+// first 的 of rest.
+func opensBenefit(w, rest string) bool {
+	de := topLevelIndexAny(rest, "的")
+	return w == benefitPreposition && de >= 0 && strings.Contains(rest[:de], benefitVerb)
 }
 
 // trimLeadYi removes 以 used as a preposition before a name (以某某机构为
