@@ -1,6 +1,9 @@
 package link
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // bodyNouns end the name of a body that acts: 某某主管部门, 某某管理机构,
 // 监察机关, 某某委员会, 某市人民政府, 某某局, 某某办公室. They are the one list
@@ -36,7 +39,22 @@ var bodyHeads = slices.Concat([]string{"监督管理机构", "监督管理部门
 
 // institutionEnds end the name of an institution named after its field
 // (档案馆, 某某行业协会: the trade, not the thing a law defines; 某某基金会:
-// the cause it funds). A 协会 or 联合会 may be named after its members
+// the cause it funds, unless foundationKinds). A 协会 or 联合会 may be named after its members
 // instead (律师协会, 残疾人联合会), where the term means what it defines, and
 // 学会 is a verb as often (学会使用): those are left out.
 var institutionEnds = []string{"馆", "行业协会", "基金会"}
+
+// foundation is the one of institutionEnds that a kind of foundation may
+// precede instead of its cause (foundationKinds).
+const foundation = "基金会"
+
+// foundationKinds say where a foundation is or how it raises money (境外基金会,
+// 公募基金会, 非公募基金会): a term that ends with one qualifies the
+// foundation and is used there, as it defines.
+var foundationKinds = []string{"境外", "境内", "公募"}
+
+// qualifiesFoundation reports whether term, before head, is one of
+// foundationKinds before foundation.
+func qualifiesFoundation(term, head string) bool {
+	return head == foundation && slices.ContainsFunc(foundationKinds, func(k string) bool { return strings.HasSuffix(term, k) })
+}

@@ -206,7 +206,7 @@ func inFixedName(s string, start, end int) bool {
 // the bodyHeads that it does not end with itself.
 func beforeBodyHead(s string, start, end int) bool {
 	for _, head := range bodyHeads {
-		if strings.HasPrefix(s[end:], head) && !strings.HasSuffix(s[start:end], head) {
+		if strings.HasPrefix(s[end:], head) && !strings.HasSuffix(s[start:end], head) && !qualifiesFoundation(s[start:end], head) {
 			return true
 		}
 	}
