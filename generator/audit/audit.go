@@ -52,6 +52,7 @@ type Check struct {
 var Checks = []Check{
 	{HeadingAsClause, "标题误作款", headingAsClause, nil},
 	{SplitClause, "一款拆成多款", splitClause, nil},
+	{LostDivisionLabel, "章节标题缺号", lostDivisionLabel, nil},
 	{AmendmentQuote, "修正案引文误作本文", amendmentQuote, quotedSelfReferences},
 	{TableAsText, "表格并入正文", tableAsText, nil},
 	{Apparatus, "注释与案例标题误读", apparatus, nil},
@@ -63,15 +64,16 @@ var Checks = []Check{
 
 // Class keys of the checks in this package.
 const (
-	HeadingAsClause = "heading-as-clause"
-	SplitClause     = "split-clause"
-	AmendmentQuote  = "amendment-quote"
-	TableAsText     = "table-as-text"
-	Apparatus       = "apparatus"
-	MadeUpTitle     = "made-up-title"
-	FalseDefinition = "false-definition"
-	WrongDate       = "wrong-date"
-	NewsPage        = "news-page"
+	HeadingAsClause   = "heading-as-clause"
+	SplitClause       = "split-clause"
+	LostDivisionLabel = "lost-division-label"
+	AmendmentQuote    = "amendment-quote"
+	TableAsText       = "table-as-text"
+	Apparatus         = "apparatus"
+	MadeUpTitle       = "made-up-title"
+	FalseDefinition   = "false-definition"
+	WrongDate         = "wrong-date"
+	NewsPage          = "news-page"
 )
 
 // Result is the findings of one check.

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"tiaoli/generator/label"
 	"tiaoli/generator/model"
+	"tiaoli/generator/regulation"
 )
 
 // headingAsClause finds 款 that read as a heading: one that starts with
@@ -80,4 +82,45 @@ func listMember(s string) bool {
 		}
 	}
 	return runes(s) <= 12 && !strings.Contains(s, "。")
+}
+
+// lostDivisionLabel finds a 编, 章 or 节 printed without its 第X章 label
+// among siblings that print theirs (a heading whose label the source lost
+// and the parser could not number from the document's count). 总则, 分则
+// and 附则 printed alone are left out: codes print them without a number.
+func lostDivisionLabel(_ *scan, d *model.Document) []Finding {
+	type key struct {
+		parent int
+		level  string
+	}
+	numbered := map[key]bool{}
+	keys := make([]key, len(d.Headings))
+	var stack []int
+	for i, h := range d.Headings {
+		for len(stack) > 0 && unitOf(d.Headings[stack[len(stack)-1]].Level) >= unitOf(h.Level) {
+			stack = stack[:len(stack)-1]
+		}
+		k := key{-1, h.Level}
+		if len(stack) > 0 {
+			k.parent = stack[len(stack)-1]
+		}
+		keys[i] = k
+		if h.Number > 0 {
+			numbered[k] = true
+		}
+		stack = append(stack, i)
+	}
+	var out []Finding
+	for i, h := range d.Headings {
+		if h.Label == "" && numbered[keys[i]] && !regulation.Unnumbered(h.Title) {
+			out = append(out, find(d, h.Position, d.URL, fmt.Sprintf("%s标题缺少%s号，同级的%s都有编号：%s", h.Level, h.Level, h.Level, h.Title)))
+		}
+	}
+	return out
+}
+
+// unitOf is the unit of a division level; the outermost is the least.
+func unitOf(level string) label.Unit {
+	u, _ := label.UnitNamed(level)
+	return u
 }

@@ -54,6 +54,17 @@ func (u Unit) String() string {
 	return unitWords[u]
 }
 
+// UnitNamed is the unit whose word is w (章 gives Chapter); ok is false
+// for any other word. Units compare by depth: the outermost is the least.
+func UnitNamed(w string) (u Unit, ok bool) {
+	for i, s := range unitWords {
+		if s == w && s != "" {
+			return Unit(i), true
+		}
+	}
+	return 0, false
+}
+
 // Division reports whether u is a level of the outline above articles:
 // 编, 分编, 章 or 节.
 func (u Unit) Division() bool { return u >= Book && u <= Section }

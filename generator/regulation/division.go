@@ -66,6 +66,13 @@ func (b *builder) unnumbered(l line) (division, bool) {
 	return d, true
 }
 
+// Unnumbered reports whether a division's title is one that stands without
+// a number in the texts that print it so: 总则, 分则 or 附则, in any spacing.
+func Unnumbered(title string) bool {
+	_, ok := unnumberedDivision(title)
+	return ok
+}
+
 // unnumberedDivision reads 总则, 分则 and 附则 printed alone on a line, in
 // any spacing.
 func unnumberedDivision(s string) (division, bool) {

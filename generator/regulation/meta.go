@@ -348,9 +348,9 @@ func agent(e string) string {
 var orderNumber = regexp.MustCompile(`第[0-9０-９零〇一二三四五六七八九十百千]+号令?$`)
 
 // takeEffect is the source of the verbs that say a text takes effect
-// after 自X起 (施行, 实施, 执行, 实行, 生效); the 起 may be left out
+// after 自X起 (施行, 实施, 执行, 实行, 生效, 试行); the 起 may be left out
 // (自2018年1月1日施行).
-const takeEffect = `起?(?:施行|实施|执行|实行|生效)`
+const takeEffect = `起?(?:施行|实施|执行|实行|生效|试行)`
 
 // validFromPattern matches 本办法自2026年3月1日起施行 and 本办法自发布之日起施行;
 // X holds no 起, so that 自发布之日起30日后施行 is not read as the day of

@@ -58,6 +58,7 @@ func Structure(d *model.Document) []model.Error {
 	accepted := selectArticles(lines)
 	if len(accepted) > 0 {
 		p.articles(lines, accepted)
+		p.numberLostLabels()
 		readNoticeDate(p.reg)
 		readValidFrom(p.reg)
 	} else {

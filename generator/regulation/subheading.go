@@ -13,7 +13,8 @@ import (
 // finished 款, right before an article, a division or another such line.
 // It may carry a 一、 label. Right after a division that no article follows
 // yet, it is the second line of that division's title when the first line
-// is labelled or stops on a joining word (…判处刑罚和 / 特殊假释的核准), and
+// is labelled or stops on a joining word (…判处刑罚和 / 特殊假释的核准) or the
+// line opens on one (…审查国民经济 / 和社会发展计划…), and
 // a division one level down otherwise; elsewhere it opens a division at
 // the level of the innermost one open (a 章 whose label the source lost, a
 // 准则's subheading). Before the first article only the second line of a
@@ -27,7 +28,7 @@ func (b *builder) subheading(lines []line, i int, accepted map[int]label.Article
 		return false
 	}
 	if h := b.pendingHeading(lines, i); h != nil {
-		if d.label == "" && (h.Label != "" && isDivisionLine(lines[i-1]) || cutTitle(h.Title)) {
+		if d.label == "" && (h.Label != "" && isDivisionLine(lines[i-1]) || cutTitle(h.Title) || goesOnTitle(d.title)) {
 			h.Title += d.title
 			b.headingEnd = lines[i].para.Line
 			return true
@@ -76,8 +77,19 @@ func (b *builder) pendingHeading(lines []line, i int) *model.Heading {
 // to more.
 func cutTitle(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("和与及或的、，,", r)
+	return strings.ContainsRune(titleJoins+"的、，,", r)
 }
+
+// goesOnTitle reports whether a title opens on a word that joins it to the
+// line before: 和社会发展计划以及财政预算 is the second line of 审查国民经济 /
+// 和社会发展计划…, no division of its own.
+func goesOnTitle(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s, "以"))
+	return strings.ContainsRune(titleJoins, r)
+}
+
+// titleJoins are the words that join two parts of a title (以及 is 及).
+const titleJoins = "和与及或"
 
 // titleGoesOn adds line i to the title of the division right before it
 // when that title stops on a joining word or mark (…主席、副主席，乡长、 /

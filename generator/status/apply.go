@@ -1,6 +1,12 @@
 package status
 
-import "tiaoli/generator/model"
+import (
+	"time"
+
+	"tiaoli/generator/cndate"
+	"tiaoli/generator/model"
+	"tiaoli/generator/regulation"
+)
 
 // Apply gives the documents of c their status and fills dates from the
 // tables. Run it after documents are merged and grouped into works
@@ -51,8 +57,22 @@ func rowOf(d *model.Document, t Table) (Row, bool) {
 	return Row{}, false
 }
 
-// fillDates completes a regulation's dates from its table row.
+// fillDates completes a regulation's dates from its table row. A row that
+// dates the text more than a month after every date its header prints
+// names a later version than the header tells of (a 行政法规 amended in
+// 2020 whose history stops at its 2009 publication): the header's
+// publication and 施行 days are an earlier version's, and give way to the
+// row's; a 施行 day the text prints is kept as printed_valid_from.
 func fillDates(d *model.Document, row Row) {
+	if laterVersion(d, row.Published) {
+		if d.ValidFrom != "" && d.ValidFrom < row.Published {
+			if d.PrintedValidFrom == "" && printsDay(d, d.ValidFrom) {
+				d.PrintedValidFrom = d.ValidFrom
+			}
+			d.ValidFrom = ""
+		}
+		d.Published, d.OnPublication = row.Published, false
+	}
 	if d.Published == "" {
 		d.Published = row.Published
 	}
@@ -77,4 +97,41 @@ func olderVersions(works []*model.Work) map[*model.Document]bool {
 		}
 	}
 	return out
+}
+
+// versionGap is how long after the last date of its header a table's date
+// must be to name a later version: a text is published within days of
+// its adoption or approval, not months.
+const versionGap = 31 * 24 * time.Hour
+
+// laterVersion reports whether published, a table's date of d, is more
+// than versionGap after every date of d's approval and history lines and
+// its own publication: a version the header does not reach.
+func laterVersion(d *model.Document, published string) bool {
+	if d.Kind != model.KindRegulation || published == "" {
+		return false
+	}
+	latest := d.Published
+	for _, s := range append([]string{d.Approval}, d.History...) {
+		if date, ok := regulation.Date(s); ok {
+			latest = max(latest, date)
+		}
+	}
+	from, err1 := time.Parse(time.DateOnly, latest)
+	to, err2 := time.Parse(time.DateOnly, published)
+	return err1 == nil && err2 == nil && to.Sub(from) > versionGap
+}
+
+// printsDay reports whether an article of d prints the day (YYYY-MM-DD).
+func printsDay(d *model.Document, day string) bool {
+	for _, a := range d.Articles {
+		for _, c := range a.Clauses {
+			for _, f := range cndate.Find(c.Text) {
+				if f.ISO == day {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

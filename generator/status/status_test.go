@@ -114,3 +114,43 @@ func TestValidOnPublication(t *testing.T) {
 		t.Errorf("施行日期 %q %q %q, want 1985-09-18 2020-04-28 and none", onDay.ValidFrom, tableDay.ValidFrom, other.ValidFrom)
 	}
 }
+
+// TestLaterVersion: a table that dates the text more than a month after
+// every date of its header names a later version than the header tells
+// of: its publication date wins, and a 施行 day before it is an earlier
+// version's (kept as printed when an article prints it). A date within
+// the month (publication after approval) only fills what is missing.
+func TestLaterVersion(t *testing.T) {
+	article := func(text string) []*model.Article {
+		return []*model.Article{{Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: text}}}}}
+	}
+	mk := func(path, published, validFrom string, history ...string) *model.Document {
+		d := &model.Document{Kind: model.KindRegulation, Sources: []model.Position{{Path: path}}}
+		d.Published, d.ValidFrom, d.History = published, validFrom, history
+		d.Articles = article("本条例自2010年1月1日起施行。")
+		return d
+	}
+	amended := mk("a.md", "2009-10-13", "2010-01-01", "2009年10月13日 某某令第1号公布")
+	historyDay := mk("b.md", "2011-09-29", "2011-11-01", "2011年9月29日 某某会议通过", "2011年11月1日 施行")
+	historyDay.Articles = article("本条例自发布之日起施行。")
+	approved := mk("c.md", "", "2017-03-01", "2016年12月23日 某某会议批准")
+	c := &model.Corpus{Documents: []*model.Document{amended, historyDay, approved}}
+	Apply(c, Table{
+		"a.md": {Published: "2020-11-29"},
+		"b.md": {Published: "2022-01-21", ValidFrom: "2022-01-21"},
+		"c.md": {Published: "2017-01-13"},
+	})
+	for _, tc := range []struct {
+		d                               *model.Document
+		published, validFrom, printedOn string
+	}{
+		{amended, "2020-11-29", "", "2010-01-01"},
+		{historyDay, "2022-01-21", "2022-01-21", ""},
+		{approved, "2017-01-13", "2017-03-01", ""},
+	} {
+		if tc.d.Published != tc.published || tc.d.ValidFrom != tc.validFrom || tc.d.PrintedValidFrom != tc.printedOn {
+			t.Errorf("%s: published %q valid_from %q printed %q, want %q %q %q", tc.d.Sources[0].Path,
+				tc.d.Published, tc.d.ValidFrom, tc.d.PrintedValidFrom, tc.published, tc.validFrom, tc.printedOn)
+		}
+	}
+}
