@@ -2,11 +2,11 @@ package generator_test
 
 import (
 	"context"
-	"runtime/pprof"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"testing"
 	"time"
 
