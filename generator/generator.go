@@ -68,8 +68,17 @@ func Parse(fsys fs.FS) *model.Corpus { return parse(fsys, nil, nil, nil) }
 // parse is Parse, reading files through cache and store and computing
 // through the memos m when they are not nil.
 func parse(fsys fs.FS, cache *Cache, store *Store, m *memos) *model.Corpus {
+	c, tables := readSources(fsys, cache, store)
+	complete(fsys, c, tables, m)
+	return c
+}
+
+// readSources reads every source of fsys, through cache and store, into
+// a corpus of its sources and documents as each file gave them; tables
+// are the metadata tables found.
+func readSources(fsys fs.FS, cache *Cache, store *Store) (c *model.Corpus, tables []string) {
 	paths, tables, errs, skipped := contentPaths(fsys)
-	c := &model.Corpus{Errors: errs, Skipped: skipped, Digests: map[string]string{}}
+	c = &model.Corpus{Errors: errs, Skipped: skipped, Digests: map[string]string{}}
 	cache.keepOnly(paths)
 	for i, r := range ingestAll(fsys, paths, cache, store) {
 		if r.digest != "" {
@@ -81,6 +90,13 @@ func parse(fsys fs.FS, cache *Cache, store *Store, m *memos) *model.Corpus {
 		}
 		c.Documents = append(c.Documents, r.docs...)
 	}
+	return c, tables
+}
+
+// complete takes the corpus readSources gave through the stages after
+// reading (reconcile, works, status, address, link), computing through
+// the memos m when they are not nil.
+func complete(fsys fs.FS, c *model.Corpus, tables []string, m *memos) {
 	pins, perrs := reconcile.ParsePins(readOptional(fsys, PinsFile, c))
 	c.Errors = append(c.Errors, perrs...)
 	c.Documents = m.merger().Merge(c.Documents, pins)
@@ -97,7 +113,6 @@ func parse(fsys fs.FS, cache *Cache, store *Store, m *memos) *model.Corpus {
 	c.Errors = append(c.Errors, m.links().Link(c, readOptional(fsys, GlossaryFile, c))...)
 	address.Terms(c)
 	model.SortErrors(c.Errors)
-	return c
 }
 
 // contentPaths lists the source files and the metadata tables of fsys in

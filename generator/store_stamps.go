@@ -59,6 +59,9 @@ func (k keptStamp) describes(s stamp) bool {
 // readStamps reads the stamp index s keeps, left empty when it has none
 // or it is damaged or of another program.
 func (s *Store) readStamps() {
+	if s == nil {
+		return
+	}
 	s.stamps = &stampIndex{read: map[string]keptStamp{}, kept: map[string]keptStamp{}}
 	if s.fresh {
 		return

@@ -348,6 +348,18 @@ func TestRebuildAfterStampChanges(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// inSecond edits a.md keeping its size, its modification time set to
+	// second: the second of the first edit of the two.
+	var second time.Time
+	inSecond := func(old, new string) {
+		if second.IsZero() {
+			second = time.Now().Truncate(time.Second)
+		}
+		edit(t, a, old, new)
+		if err := os.Chtimes(a, second, second); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, step := range []struct {
 		what   string
 		do     func()
@@ -365,6 +377,12 @@ func TestRebuildAfterStampChanges(t *testing.T) {
 		{"an edit keeping the file's size and time", func() { sameTime("自发布之日", "自公布之日") }, 1},
 		{"the edit undone the same way", func() { sameTime("自公布之日", "自发布之日") }, 1},
 		{"nothing changed since", func() {}, 0},
+		// Two edits of one size within one second, a build between: the
+		// stamp the first build saw may be the one the second edit
+		// leaves, and the file is read again all the same.
+		{"an edit of one size", func() { inSecond("自发布之日", "自颁布之日") }, 1},
+		{"another edit of that size, its time the same second", func() { inSecond("自颁布之日", "自发布之日") }, 1},
+		{"nothing changed after the edits in one second", func() {}, 0},
 	} {
 		step.do()
 		countBuilt(t, content, out, false, fmt.Sprintf("(%d parsed, %d as parsed before;", step.parsed, n-step.parsed))

@@ -16,7 +16,6 @@ package bincode
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -90,89 +89,11 @@ func (w *writer) flush() {
 	w.buf = w.buf[:0]
 }
 
-// Decode reads data, written by Append from a value of the same type,
-// into the value v points at. The strings it reads share the memory of one
-// copy of data.
-func Decode(data []byte, v any) error {
-	return decode(string(data), v)
-}
-
-// DecodeOwned is Decode, the strings it reads sharing the memory of data
-// itself instead of a copy: data must never change after (a buffer just
-// read from a file and then dropped), and it is kept as long as they are.
-func DecodeOwned(data []byte, v any) error {
-	return decode(unsafe.String(unsafe.SliceData(data), len(data)), v)
-}
-
-// decode reads s into the value v points at.
-func decode(s string, v any) error {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return errors.New("bincode: Decode needs a non-nil pointer")
-	}
-	c, err := codecOf(rv.Type().Elem())
-	if err != nil {
-		return err
-	}
-	r := &reader{s: s}
-	c.dec(r, rv.Elem())
-	if r.err == nil && r.at != len(s) {
-		r.err = errors.New("bincode: bytes left over")
-	}
-	return r.err
-}
-
-// reader reads the encoding; its first error stops it.
-type reader struct {
-	s    string
-	at   int
-	err  error
-	last []string // by string field, the last string read there
-}
-
-func (r *reader) fail(what string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("bincode: %s at byte %d", what, r.at)
-	}
-	r.at = len(r.s)
-}
-
-func (r *reader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	var x uint64
-	var shift uint
-	for i := 0; i < binary.MaxVarintLen64; i++ {
-		if r.at >= len(r.s) {
-			r.fail("truncated")
-			return 0
-		}
-		b := r.s[r.at]
-		r.at++
-		if b < 0x80 {
-			return x | uint64(b)<<shift
-		}
-		x |= uint64(b&0x7f) << shift
-		shift += 7
-	}
-	r.fail("bad number")
-	return 0
-}
-
-func (r *reader) varint() int64 {
-	u := r.uvarint()
-	x := int64(u >> 1)
-	if u&1 != 0 {
-		x = ^x
-	}
-	return x
-}
-
-// codec writes and reads values of one type.
+// codec writes and reads values of one type: it writes the value v
+// holds, and reads into the memory of one at p (read.go).
 type codec struct {
 	enc func(w *writer, v reflect.Value)
-	dec func(r *reader, v reflect.Value)
+	dec func(r *reader, p unsafe.Pointer)
 }
 
 var codecs sync.Map // reflect.Type → *codec
@@ -207,26 +128,18 @@ func build(t reflect.Type, making map[reflect.Type]*codec) (*codec, error) {
 			}
 			w.buf = append(w.buf, b)
 		}
-		c.dec = func(r *reader, v reflect.Value) {
-			if r.err == nil && r.at >= len(r.s) {
-				r.fail("truncated")
-			}
-			if r.err == nil {
-				v.SetBool(r.s[r.at] != 0)
-				r.at++
-			}
-		}
+		c.dec = decodeBool
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		c.enc = func(w *writer, v reflect.Value) { w.buf = binary.AppendVarint(w.buf, v.Int()) }
-		c.dec = func(r *reader, v reflect.Value) { v.SetInt(r.varint()) }
+		c.dec = intDecoder(t.Kind())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		c.enc = func(w *writer, v reflect.Value) { w.buf = binary.AppendUvarint(w.buf, v.Uint()) }
-		c.dec = func(r *reader, v reflect.Value) { v.SetUint(r.uvarint()) }
+		c.dec = uintDecoder(t.Kind())
 	case reflect.Float32, reflect.Float64:
 		c.enc = func(w *writer, v reflect.Value) {
 			w.buf = binary.AppendUvarint(w.buf, math.Float64bits(v.Float()))
 		}
-		c.dec = func(r *reader, v reflect.Value) { v.SetFloat(math.Float64frombits(r.uvarint())) }
+		c.dec = floatDecoder(t.Kind())
 	case reflect.String:
 		*c = *stringCodec(-1)
 	case reflect.Pointer:
@@ -243,9 +156,10 @@ func build(t reflect.Type, making map[reflect.Type]*codec) (*codec, error) {
 				e.enc(w, v.Index(i))
 			}
 		}
-		c.dec = func(r *reader, v reflect.Value) {
-			for i := range v.Len() {
-				e.dec(r, v.Index(i))
+		n, size := t.Len(), t.Elem().Size()
+		c.dec = func(r *reader, p unsafe.Pointer) {
+			for i := range n {
+				e.dec(r, unsafe.Add(p, uintptr(i)*size))
 			}
 		}
 	case reflect.Struct:
@@ -270,17 +184,7 @@ func pointerCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) erro
 		w.buf = append(w.buf, 1)
 		e.enc(w, v.Elem())
 	}
-	c.dec = func(r *reader, v reflect.Value) {
-		switch r.uvarint() {
-		case 0:
-		case 1:
-			p := reflect.New(t.Elem())
-			e.dec(r, p.Elem())
-			v.Set(p)
-		default:
-			r.fail("bad pointer mark")
-		}
-	}
+	c.dec = pointerDecoder(t.Elem(), e)
 	return nil
 }
 
@@ -295,17 +199,7 @@ func sliceCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error 
 			}
 			w.buf = append(binary.AppendUvarint(w.buf, uint64(v.Len())+1), v.Bytes()...)
 		}
-		c.dec = func(r *reader, v reflect.Value) {
-			n, ok := sliceLen(r)
-			if ok && r.err == nil {
-				if n > len(r.s)-r.at {
-					r.fail("length past the end")
-					return
-				}
-				v.SetBytes([]byte(r.s[r.at : r.at+n]))
-				r.at += n
-			}
-		}
+		c.dec = decodeBytes
 		return nil
 	}
 	e, err := build(t.Elem(), making)
@@ -323,62 +217,48 @@ func sliceCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error 
 			w.flushSome()
 		}
 	}
-	c.dec = func(r *reader, v reflect.Value) {
-		n, ok := sliceLen(r)
-		if !ok || r.err != nil {
-			return
+	c.dec = sliceDecoder(t, e)
+	if t.Elem().Kind() == reflect.Pointer {
+		v, err := build(t.Elem().Elem(), making)
+		if err != nil {
+			return err
 		}
-		s := reflect.MakeSlice(t, n, n)
-		for i := range n {
-			e.dec(r, s.Index(i))
-		}
-		v.Set(s)
+		c.dec = pointersDecoder(t, v)
 	}
 	return nil
-}
-
-// sliceLen reads a slice's length, written plus one; ok is false for a
-// nil slice. The length cannot exceed the bytes left.
-func sliceLen(r *reader) (n int, ok bool) {
-	m := r.uvarint()
-	if m == 0 || r.err != nil {
-		return 0, false
-	}
-	if m-1 > uint64(len(r.s)-r.at) {
-		r.fail("length past the end")
-		return 0, false
-	}
-	return int(m - 1), true
 }
 
 // structCodec writes the fields in order; every field must be exported.
 func structCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error {
 	fields := make([]*codec, t.NumField())
+	read := make([]fieldReader, t.NumField())
 	for i := range fields {
 		f := t.Field(i)
 		if !f.IsExported() {
 			return fmt.Errorf("bincode: %s.%s is not exported", t, f.Name)
 		}
+		read[i] = fieldReader{offset: f.Offset}
 		if f.Type.Kind() == reflect.String {
-			fields[i] = stringCodec(int(stringFields.Add(1)) - 1)
+			read[i].field = int(stringFields.Add(1)) - 1
+			fields[i] = stringCodec(read[i].field)
+			read[i].kind = stringField
 			continue
 		}
 		fc, err := build(f.Type, making)
 		if err != nil {
 			return err
 		}
-		fields[i] = fc
+		fields[i], read[i].c = fc, fc
+		if f.Type.Kind() == reflect.Int {
+			read[i].kind = intField
+		}
 	}
 	c.enc = func(w *writer, v reflect.Value) {
 		for i, f := range fields {
 			f.enc(w, v.Field(i))
 		}
 	}
-	c.dec = func(r *reader, v reflect.Value) {
-		for i, f := range fields {
-			f.dec(r, v.Field(i))
-		}
-	}
+	c.dec = structDecoder(read)
 	return nil
 }
 
@@ -407,30 +287,7 @@ func stringCodec(field int) *codec {
 			}
 			w.buf = append(binary.AppendUvarint(w.buf, uint64(len(s))+1), s...)
 		},
-		dec: func(r *reader, v reflect.Value) {
-			m := r.uvarint()
-			if r.err != nil {
-				return
-			}
-			if m == 0 {
-				if field < 0 {
-					r.fail("bad string mark")
-					return
-				}
-				v.SetString(*lastOf(&r.last, field))
-				return
-			}
-			if m-1 > uint64(len(r.s)-r.at) {
-				r.fail("length past the end")
-				return
-			}
-			s := r.s[r.at : r.at+int(m-1)]
-			r.at += int(m - 1)
-			if field >= 0 {
-				*lastOf(&r.last, field) = s
-			}
-			v.SetString(s)
-		},
+		dec: func(r *reader, p unsafe.Pointer) { *(*string)(p) = r.str(field) },
 	}
 }
 

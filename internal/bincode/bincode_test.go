@@ -25,6 +25,16 @@ type plain struct {
 	List  []Node
 	Node
 	Last []string
+	// Every width of number.
+	I16  int16
+	I32  int32
+	I64  int64
+	U8   uint8
+	U16  uint16
+	U64  uint64
+	UP   uintptr
+	F32  float32
+	Ptrs []*Node // a nil first, read into one array after it
 }
 
 type Node struct {
@@ -35,7 +45,9 @@ type Node struct {
 func TestRoundTripKeepsNilAndEmpty(t *testing.T) {
 	in := plain{B: true, I: -5, I8: -128, U: 1 << 31, F: 2.5, S: "条理", Empty: []string{}, Bytes: []byte{0, 1},
 		Arr: [2]int{3, -4}, P: &Node{Name: "a", Items: []*Node{{Name: "b"}, nil}}, List: []Node{{}, {Items: []*Node{}}},
-		Node: Node{Name: "embedded"}, Last: []string{}}
+		Node: Node{Name: "embedded"}, Last: []string{},
+		I16: -300, I32: -70000, I64: -1 << 40, U8: 255, U16: 65535, U64: 1 << 63, UP: 7, F32: -0.5,
+		Ptrs: []*Node{nil, {Name: "c"}, nil, {Name: "d", Items: []*Node{{Name: "e"}}}}}
 	data, err := Append(nil, &in)
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +61,9 @@ func TestRoundTripKeepsNilAndEmpty(t *testing.T) {
 	}
 	if !reflect.DeepEqual(in, out) || !reflect.DeepEqual(in, owned) {
 		t.Fatalf("read back\n%+v\n%+v (owned)\nwrote\n%+v", out, owned, in)
+	}
+	if out.Ptrs[1] == out.Ptrs[3] || out.Ptrs[3].Items[0] == nil {
+		t.Fatal("the values of a list of pointers read back as one")
 	}
 	if out.Nil != nil || out.Empty == nil || out.NilP != nil || out.List[1].Items == nil || out.List[0].Items != nil || out.Last == nil {
 		t.Fatal("nil and empty lists or pointers not kept apart")
