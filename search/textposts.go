@@ -43,39 +43,157 @@ const textPostsMagic = "TLPOSTS1"
 const textPostsFoot = 32
 
 // textPostings collects the postings of the text field while the index
-// is fed, by the order of indexing of the documents.
+// is fed, by the order of indexing of the documents. A term of one or two
+// unified Han characters, most terms, is found by its key (see hanKey):
+// looking a term up by its text, among a million, was most of the time
+// of collecting the postings.
 type textPostings struct {
-	terms   map[string]*termList
+	han   map[uint32]int32 // the index of a term in lists, by its key
+	words map[string]int32 // the same, of the other terms
+	// lists are the terms' lists in chunks of listChunk: a list stays
+	// where it is, and no growing copies the million lists of a corpus.
+	lists   [][]termList
+	count   int32    // lists in all
 	lengths []uint32 // by order of indexing; 0 for a document without text
 }
 
-// termList is the documents of one term by order of indexing (see
+// listChunk is how many lists a chunk of textPostings.lists holds.
+const listChunk = 1 << 12
+
+// at is the i-th list.
+func (tp *textPostings) at(i int32) *termList { return &tp.lists[i/listChunk][i%listChunk] }
+
+// termList is a term, the documents holding it by order of indexing (see
 // docList) and the frequency of the term in each, as uvarints.
 type termList struct {
+	term  batchTerm
 	docs  docList
 	freqs []byte
 }
 
 func newTextPostings() *textPostings {
-	return &textPostings{terms: map[string]*termList{}}
+	return &textPostings{han: map[uint32]int32{}, words: map[string]int32{}}
+}
+
+// list is the list of term, added when new.
+func (tp *textPostings) list(term []byte) *termList {
+	key, han := hanKey(term)
+	var i int32
+	var ok bool
+	if han {
+		i, ok = tp.han[key]
+	} else {
+		i, ok = tp.words[string(term)]
+	}
+	if ok {
+		return tp.at(i)
+	}
+	return tp.newList(batchTermOf(term, key, han))
+}
+
+// batchTermOf is the batchTerm of term, whose key is key when han.
+func batchTermOf(term []byte, key uint32, han bool) batchTerm {
+	if han {
+		return batchTerm{key: key}
+	}
+	return batchTerm{word: string(term)}
+}
+
+// newList adds the list of a term not collected yet.
+func (tp *textPostings) newList(t batchTerm) *termList {
+	i := tp.count
+	tp.count++
+	if t.word != "" {
+		tp.words[t.word] = i
+	} else {
+		tp.han[t.key] = i
+	}
+	if i%listChunk == 0 {
+		tp.lists = append(tp.lists, make([]termList, 0, listChunk))
+	}
+	last := &tp.lists[len(tp.lists)-1]
+	*last = append(*last, termList{term: t})
+	return tp.at(i)
+}
+
+// find is the list of term, nil when no document holds it.
+func (tp *textPostings) find(term string) *termList {
+	key, han := hanKey([]byte(term))
+	var i int32
+	var ok bool
+	if han {
+		i, ok = tp.han[key]
+	} else {
+		i, ok = tp.words[term]
+	}
+	if !ok {
+		return nil
+	}
+	return tp.at(i)
+}
+
+// has reports whether a document holds term.
+func (tp *textPostings) has(term string) bool { return tp.find(term) != nil }
+
+// termCount is how many terms the documents hold.
+func (tp *textPostings) termCount() int { return int(tp.count) }
+
+// eachTerm calls f with each term the documents hold.
+func (tp *textPostings) eachTerm(f func(term string)) {
+	var buf []byte
+	for _, chunk := range tp.lists {
+		for i := range chunk {
+			buf = chunk[i].term.text(buf[:0])
+			f(string(buf))
+		}
+	}
 }
 
 // add records the text of the document of order ord: its length in
 // tokens and the frequency of each of its terms. Orders come rising.
 func (tp *textPostings) add(ord uint32, length int, freqs index.TokenFrequencies) {
+	tp.setLength(ord, length)
+	for term, tf := range freqs {
+		l := tp.list([]byte(term))
+		l.docs.add(ord)
+		l.freqs = binary.AppendUvarint(l.freqs, uint64(tf.Frequency()))
+	}
+}
+
+// addBatch records the texts of an analysed batch, whose orders come
+// after those recorded.
+func (tp *textPostings) addBatch(b *textBatch) {
+	for i, ord := range b.ords {
+		tp.setLength(ord, b.lengths[i])
+	}
+	bp := &b.posts
+	for t, term := range bp.terms {
+		var i int32
+		var ok bool
+		if term.word != "" {
+			i, ok = tp.words[term.word]
+		} else {
+			i, ok = tp.han[term.key]
+		}
+		var l *termList
+		if ok {
+			l = tp.at(i)
+		} else {
+			l = tp.newList(term)
+		}
+		l.docs.add(bp.first[t])
+		l.docs.deltas = append(l.docs.deltas, bp.deltas[bp.off[t]:bp.off[t+1]]...)
+		l.docs.next = bp.last[t] + 1
+		l.freqs = append(l.freqs, bp.freq[bp.foff[t]:bp.foff[t+1]]...)
+	}
+}
+
+// setLength records the length of the text of order ord.
+func (tp *textPostings) setLength(ord uint32, length int) {
 	for uint32(len(tp.lengths)) <= ord {
 		tp.lengths = append(tp.lengths, 0)
 	}
 	tp.lengths[ord] = uint32(length)
-	for term, tf := range freqs {
-		l := tp.terms[term]
-		if l == nil {
-			l = &termList{}
-			tp.terms[string([]byte(term))] = l // the key may share the text's bytes
-		}
-		l.docs.add(ord)
-		l.freqs = binary.AppendUvarint(l.freqs, uint64(tf.Frequency()))
-	}
 }
 
 // posting is one document holding a term, by its number in the index.
@@ -103,10 +221,8 @@ func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error
 
 // sortedTerms lists the terms collected, in order.
 func (tp *textPostings) sortedTerms() []string {
-	terms := make([]string, 0, len(tp.terms))
-	for t := range tp.terms {
-		terms = append(terms, t)
-	}
+	terms := make([]string, 0, tp.count)
+	tp.eachTerm(func(t string) { terms = append(terms, t) })
 	slices.Sort(terms)
 	return terms
 }
@@ -130,7 +246,7 @@ func (tp *textPostings) putLengths(lengths []uint32, numbers []uint32) error {
 // appendPostings appends to dst the postings of term, numbered by
 // numbers.
 func (tp *textPostings) appendPostings(dst []posting, term string, numbers []uint32, count uint32) ([]posting, error) {
-	l := tp.terms[term]
+	l := tp.find(term)
 	if l == nil {
 		return dst, nil
 	}
