@@ -44,8 +44,7 @@ func (b *textBatch) analyse(a *bigramAnalyzer) {
 // without a map of frequencies per text. A term of one or two unified
 // Han characters, most terms, is known by its key (see hanKey).
 type termsAnalysis struct {
-	han   map[uint32]int32 // a term's index in terms, by its key
-	words map[string]int32 // the same, of the other terms
+	dict  termDict // a term's index in terms
 	terms []batchTerm
 	// last is the text each term was last seen in, plus one, and at the
 	// place of its posting in the postings of the batch so far.
@@ -71,6 +70,49 @@ func (t batchTerm) text(buf []byte) []byte {
 		return append(buf, t.word...)
 	}
 	return appendHanTerm(buf, t.key)
+}
+
+// termDict numbers terms: a term of one or two unified Han characters by
+// its key (see hanKey), any other by its text.
+type termDict struct {
+	han   map[uint32]int32
+	words map[string]int32
+}
+
+func newTermDict() termDict {
+	return termDict{han: map[uint32]int32{}, words: map[string]int32{}}
+}
+
+// find returns the number of term; without one, the batchTerm of term and
+// false.
+func (d termDict) find(term []byte) (int32, batchTerm, bool) {
+	if key, han := hanKey(term); han {
+		i, ok := d.han[key]
+		return i, batchTerm{key: key}, ok
+	}
+	if i, ok := d.words[string(term)]; ok {
+		return i, batchTerm{}, true
+	}
+	return 0, batchTerm{word: string(term)}, false
+}
+
+// findTerm is find of a batchTerm.
+func (d termDict) findTerm(t batchTerm) (int32, bool) {
+	if t.word != "" {
+		i, ok := d.words[t.word]
+		return i, ok
+	}
+	i, ok := d.han[t.key]
+	return i, ok
+}
+
+// put numbers t i.
+func (d termDict) put(t batchTerm, i int32) {
+	if t.word != "" {
+		d.words[t.word] = i
+	} else {
+		d.han[t.key] = i
+	}
 }
 
 // hanKey is the key of a term of one or two unified Han characters: the
@@ -105,8 +147,8 @@ func appendHanTerm(dst []byte, key uint32) []byte {
 // addText adds the terms of the text of the document of order ord, read
 // by a as frequencies would, and returns its count of tokens.
 func (ta *termsAnalysis) addText(a *bigramAnalyzer, ord uint32, input []byte) int {
-	if ta.han == nil {
-		ta.han, ta.words = map[uint32]int32{}, map[string]int32{}
+	if ta.dict.han == nil {
+		ta.dict = newTermDict()
 	}
 	input = foldForms(input)
 	ta.texts++
@@ -141,26 +183,13 @@ func (ta *termsAnalysis) addTerm(term []byte, ord uint32) {
 
 // index is the index of term in terms, which it is added to when new.
 func (ta *termsAnalysis) index(term []byte) int32 {
-	key, han := hanKey(term)
-	var i int32
-	var ok bool
-	if han {
-		i, ok = ta.han[key]
-	} else {
-		i, ok = ta.words[string(term)]
-	}
+	i, t, ok := ta.dict.find(term)
 	if ok {
 		return i
 	}
 	i = int32(len(ta.terms))
-	if han {
-		ta.han[key] = i
-		ta.terms = append(ta.terms, batchTerm{key: key})
-	} else {
-		w := string(term)
-		ta.words[w] = i
-		ta.terms = append(ta.terms, batchTerm{word: w})
-	}
+	ta.dict.put(t, i)
+	ta.terms = append(ta.terms, t)
 	ta.last, ta.at = append(ta.last, 0), append(ta.at, 0)
 	return i
 }

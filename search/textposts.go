@@ -48,8 +48,7 @@ const textPostsFoot = 32
 // looking a term up by its text, among a million, was most of the time
 // of collecting the postings.
 type textPostings struct {
-	han   map[uint32]int32 // the index of a term in lists, by its key
-	words map[string]int32 // the same, of the other terms
+	dict termDict // the index of a term in lists
 	// lists are the terms' lists in chunks of listChunk: a list stays
 	// where it is, and no growing copies the million lists of a corpus.
 	lists   [][]termList
@@ -72,42 +71,23 @@ type termList struct {
 }
 
 func newTextPostings() *textPostings {
-	return &textPostings{han: map[uint32]int32{}, words: map[string]int32{}}
+	return &textPostings{dict: newTermDict()}
 }
 
 // list is the list of term, added when new.
 func (tp *textPostings) list(term []byte) *termList {
-	key, han := hanKey(term)
-	var i int32
-	var ok bool
-	if han {
-		i, ok = tp.han[key]
-	} else {
-		i, ok = tp.words[string(term)]
+	i, t, ok := tp.dict.find(term)
+	if !ok {
+		return tp.newList(t)
 	}
-	if ok {
-		return tp.at(i)
-	}
-	return tp.newList(batchTermOf(term, key, han))
-}
-
-// batchTermOf is the batchTerm of term, whose key is key when han.
-func batchTermOf(term []byte, key uint32, han bool) batchTerm {
-	if han {
-		return batchTerm{key: key}
-	}
-	return batchTerm{word: string(term)}
+	return tp.at(i)
 }
 
 // newList adds the list of a term not collected yet.
 func (tp *textPostings) newList(t batchTerm) *termList {
 	i := tp.count
 	tp.count++
-	if t.word != "" {
-		tp.words[t.word] = i
-	} else {
-		tp.han[t.key] = i
-	}
+	tp.dict.put(t, i)
 	if i%listChunk == 0 {
 		tp.lists = append(tp.lists, make([]termList, 0, listChunk))
 	}
@@ -118,18 +98,10 @@ func (tp *textPostings) newList(t batchTerm) *termList {
 
 // find is the list of term, nil when no document holds it.
 func (tp *textPostings) find(term string) *termList {
-	key, han := hanKey([]byte(term))
-	var i int32
-	var ok bool
-	if han {
-		i, ok = tp.han[key]
-	} else {
-		i, ok = tp.words[term]
+	if i, _, ok := tp.dict.find([]byte(term)); ok {
+		return tp.at(i)
 	}
-	if !ok {
-		return nil
-	}
-	return tp.at(i)
+	return nil
 }
 
 // has reports whether a document holds term.
@@ -168,13 +140,7 @@ func (tp *textPostings) addBatch(b *textBatch) {
 	}
 	bp := &b.posts
 	for t, term := range bp.terms {
-		var i int32
-		var ok bool
-		if term.word != "" {
-			i, ok = tp.words[term.word]
-		} else {
-			i, ok = tp.han[term.key]
-		}
+		i, ok := tp.dict.findTerm(term)
 		var l *termList
 		if ok {
 			l = tp.at(i)
