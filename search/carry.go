@@ -313,16 +313,16 @@ func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint
 	for i, t := range terms {
 		off[t] = offs[i]
 	}
-	for t := range fresh.terms {
+	fresh.eachTerm(func(t string) {
 		if _, ok := off[t]; !ok {
 			terms = append(terms, t)
 		}
-	}
+	})
 	slices.Sort(terms)
 	return writeSideFile(dir, textPostsFile, func(w *bufio.Writer) error {
 		return writePostsFile(w, lengths, terms, func(i int, dst []posting) ([]posting, []byte, error) {
 			o, ok := off[terms[i]]
-			_, isFresh := fresh.terms[terms[i]]
+			isFresh := fresh.has(terms[i])
 			if ok {
 				p, raw, err := c.posts.rawBlock(o)
 				if err != nil {

@@ -620,7 +620,7 @@ func (st *liveState) addPosts(added *textPostings, first uint32) {
 		}
 	}
 	st.postLens = lengths
-	posts := make(map[string]termPosts, len(st.posts)+len(added.terms))
+	posts := make(map[string]termPosts, len(st.posts)+added.termCount())
 	for term, p := range st.posts {
 		posts[term] = p
 	}
@@ -629,7 +629,7 @@ func (st *liveState) addPosts(added *textPostings, first uint32) {
 		numbers[i] = first + uint32(i)
 	}
 	var ps []posting
-	for term := range added.terms {
+	added.eachTerm(func(term string) {
 		ps = ps[:0]
 		if p, ok := posts[term]; ok {
 			j := uint64(0)
@@ -639,7 +639,7 @@ func (st *liveState) addPosts(added *textPostings, first uint32) {
 		}
 		ps, _ = added.appendPostings(ps, term, numbers, ^uint32(0)) // numbers are all below
 		posts[term] = memTermPosts(ps)
-	}
+	})
 	st.posts = posts
 }
 

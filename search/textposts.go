@@ -53,39 +53,123 @@ const textPostsFoot = 48
 const noBlock = ^uint64(0)
 
 // textPostings collects the postings of the text field while the index
-// is fed, by the order of indexing of the documents.
+// is fed, by the order of indexing of the documents. A term of one or two
+// unified Han characters, most terms, is found by its key (see hanKey):
+// looking a term up by its text, among a million, was most of the time
+// of collecting the postings.
 type textPostings struct {
-	terms   map[string]*termList
+	dict termDict // the index of a term in lists
+	// lists are the terms' lists in chunks of listChunk: a list stays
+	// where it is, and no growing copies the million lists of a corpus.
+	lists   [][]termList
+	count   int32    // lists in all
 	lengths []uint32 // by order of indexing; 0 for a document without text
 }
 
-// termList is the documents of one term by order of indexing (see
+// listChunk is how many lists a chunk of textPostings.lists holds.
+const listChunk = 1 << 12
+
+// at is the i-th list.
+func (tp *textPostings) at(i int32) *termList { return &tp.lists[i/listChunk][i%listChunk] }
+
+// termList is a term, the documents holding it by order of indexing (see
 // docList) and the frequency of the term in each, as uvarints.
 type termList struct {
+	term  batchTerm
 	docs  docList
 	freqs []byte
 }
 
 func newTextPostings() *textPostings {
-	return &textPostings{terms: map[string]*termList{}}
+	return &textPostings{dict: newTermDict()}
+}
+
+// list is the list of term, added when new.
+func (tp *textPostings) list(term []byte) *termList {
+	i, t, ok := tp.dict.find(term)
+	if !ok {
+		return tp.newList(t)
+	}
+	return tp.at(i)
+}
+
+// newList adds the list of a term not collected yet.
+func (tp *textPostings) newList(t batchTerm) *termList {
+	i := tp.count
+	tp.count++
+	tp.dict.put(t, i)
+	if i%listChunk == 0 {
+		tp.lists = append(tp.lists, make([]termList, 0, listChunk))
+	}
+	last := &tp.lists[len(tp.lists)-1]
+	*last = append(*last, termList{term: t})
+	return tp.at(i)
+}
+
+// find is the list of term, nil when no document holds it.
+func (tp *textPostings) find(term string) *termList {
+	if i, _, ok := tp.dict.find([]byte(term)); ok {
+		return tp.at(i)
+	}
+	return nil
+}
+
+// has reports whether a document holds term.
+func (tp *textPostings) has(term string) bool { return tp.find(term) != nil }
+
+// termCount is how many terms the documents hold.
+func (tp *textPostings) termCount() int { return int(tp.count) }
+
+// eachTerm calls f with each term the documents hold.
+func (tp *textPostings) eachTerm(f func(term string)) {
+	var buf []byte
+	for _, chunk := range tp.lists {
+		for i := range chunk {
+			buf = chunk[i].term.text(buf[:0])
+			f(string(buf))
+		}
+	}
 }
 
 // add records the text of the document of order ord: its length in
 // tokens and the frequency of each of its terms. Orders come rising.
 func (tp *textPostings) add(ord uint32, length int, freqs index.TokenFrequencies) {
+	tp.setLength(ord, length)
+	for term, tf := range freqs {
+		l := tp.list([]byte(term))
+		l.docs.add(ord)
+		l.freqs = binary.AppendUvarint(l.freqs, uint64(tf.Frequency()))
+	}
+}
+
+// addBatch records the texts of an analysed batch, whose orders come
+// after those recorded.
+func (tp *textPostings) addBatch(b *textBatch) {
+	for i, ord := range b.ords {
+		tp.setLength(ord, b.lengths[i])
+	}
+	bp := &b.posts
+	for t, term := range bp.terms {
+		i, ok := tp.dict.findTerm(term)
+		var l *termList
+		if ok {
+			l = tp.at(i)
+		} else {
+			l = tp.newList(term)
+		}
+		l.docs.add(bp.first[t])
+		l.docs.deltas = append(l.docs.deltas, bp.deltas[bp.off[t]:bp.off[t+1]]...)
+		l.docs.next = bp.last[t] + 1
+		l.freqs = append(l.freqs, bp.freq[bp.foff[t]:bp.foff[t+1]]...)
+	}
+}
+
+// setLength records the length of the text of order ord.
+func (tp *textPostings) setLength(ord uint32, length int) {
 	for uint32(len(tp.lengths)) <= ord {
 		tp.lengths = append(tp.lengths, 0)
 	}
 	tp.lengths[ord] = uint32(length)
-	for term, tf := range freqs {
-		l := tp.terms[term]
-		if l == nil {
-			l = &termList{}
-			tp.terms[string([]byte(term))] = l // the key may share the text's bytes
-		}
-		l.docs.add(ord)
-		l.freqs = binary.AppendUvarint(l.freqs, uint64(tf.Frequency()))
-	}
 }
 
 // posting is one document holding a term, by its number in the index.
@@ -113,10 +197,8 @@ func (tp *textPostings) write(w io.Writer, numbers []uint32, count uint32) error
 
 // sortedTerms lists the terms collected, in order.
 func (tp *textPostings) sortedTerms() []string {
-	terms := make([]string, 0, len(tp.terms))
-	for t := range tp.terms {
-		terms = append(terms, t)
-	}
+	terms := make([]string, 0, tp.count)
+	tp.eachTerm(func(t string) { terms = append(terms, t) })
 	slices.Sort(terms)
 	return terms
 }
@@ -140,7 +222,7 @@ func (tp *textPostings) putLengths(lengths []uint32, numbers []uint32) error {
 // appendPostings appends to dst the postings of term, numbered by
 // numbers.
 func (tp *textPostings) appendPostings(dst []posting, term string, numbers []uint32, count uint32) ([]posting, error) {
-	l := tp.terms[term]
+	l := tp.find(term)
 	if l == nil {
 		return dst, nil
 	}
@@ -232,29 +314,67 @@ func writePostsTail(bw *countingWriter, t postsTail) error {
 // order of the bitmap, width bytes each. Fixed widths let a searcher that
 // skips documents find a frequency by the rank of its document.
 func appendPostBlock(dst []byte, ps []posting) ([]byte, error) {
-	slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.num, b.num) })
-	bm := roaring.New()
+	p, err := newTermPosts(ps)
+	if err != nil {
+		return nil, err
+	}
+	dst = append(dst, byte(p.width))
+	dst = binary.AppendUvarint(dst, p.docs.GetSerializedSizeInBytes())
+	w := appendWriter{dst}
+	if _, err := p.docs.WriteTo(&w); err != nil {
+		return nil, err
+	}
+	return append(w.b, p.freqs...), nil
+}
+
+// appendWriter is an io.Writer that appends to b.
+type appendWriter struct{ b []byte }
+
+func (w *appendWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+// newTermPosts is the postings ps of a term, which it sorts by number;
+// an error when two have one number.
+func newTermPosts(ps []posting) (termPosts, error) {
+	sortPostings(ps)
+	nums := make([]uint32, len(ps))
 	var max uint64
 	for i, p := range ps {
 		if i > 0 && ps[i-1].num == p.num {
-			return nil, fmt.Errorf("document %d twice", p.num)
+			return termPosts{}, fmt.Errorf("document %d twice", p.num)
 		}
-		bm.Add(p.num)
+		nums[i] = p.num
 		max = maxU64(max, p.freq)
 	}
-	bm.RunOptimize()
-	width := freqWidth(max)
-	dst = append(dst, byte(width))
-	dst = binary.AppendUvarint(dst, bm.GetSerializedSizeInBytes())
-	var buf bytes.Buffer
-	if _, err := bm.WriteTo(&buf); err != nil {
-		return nil, err
+	p := termPosts{docs: roaring.New(), width: freqWidth(max)}
+	p.docs.AddMany(nums)
+	p.docs.RunOptimize()
+	p.freqs = make([]byte, 0, len(ps)*p.width)
+	for _, q := range ps {
+		p.freqs = putFreq(p.freqs, p.width, q.freq)
 	}
-	dst = append(dst, buf.Bytes()...)
-	for _, p := range ps {
-		dst = putFreq(dst, width, p.freq)
+	return p, nil
+}
+
+// sortPostings sorts ps by number. Numbered as a merged index numbers
+// documents, a term's postings come in short runs: sorting them as
+// integers took a third of the time structs with a comparison did.
+func sortPostings(ps []posting) {
+	byNum := func(a, b posting) int { return cmp.Compare(a.num, b.num) }
+	if len(ps) < 64 || slices.IsSortedFunc(ps, byNum) {
+		slices.SortFunc(ps, byNum)
+		return
 	}
-	return dst, nil
+	keys := make([]uint64, len(ps))
+	for i, p := range ps {
+		keys[i] = uint64(p.num)<<32 | min(p.freq, math.MaxUint32)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		ps[i] = posting{num: uint32(k >> 32), freq: k & math.MaxUint32}
+	}
 }
 
 func maxU64(a, b uint64) uint64 {
@@ -305,17 +425,9 @@ func (c *countingWriter) write(b []byte) {
 // memTermPosts is the postings ps of a term, in memory; no two have one
 // number.
 func memTermPosts(ps []posting) termPosts {
-	slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.num, b.num) })
-	p := termPosts{docs: roaring.New()}
-	var max uint64
-	for _, q := range ps {
-		p.docs.Add(q.num)
-		max = maxU64(max, q.freq)
-	}
-	p.width = freqWidth(max)
-	p.freqs = make([]byte, 0, len(ps)*p.width)
-	for _, q := range ps {
-		p.freqs = putFreq(p.freqs, p.width, q.freq)
+	p, err := newTermPosts(ps)
+	if err != nil {
+		panic(err)
 	}
 	return p
 }

@@ -241,13 +241,13 @@ func TestTextIndexChanges(t *testing.T) {
 	added.add(0, 4, tokenFreqs(map[string]int{"a": 2, "c": 4}))
 	numbers := []uint32{file.count()}
 	terms := map[string]termPosts{}
-	for term := range added.terms {
+	added.eachTerm(func(term string) {
 		ps, err := added.appendPostings(nil, term, numbers, file.count()+1)
 		if err != nil {
 			t.Fatal(err)
 		}
 		terms[term] = memTermPosts(ps)
-	}
+	})
 	ti := &textIndex{file: file, deleted: roaring.BitmapOf(1), added: terms, lengths: added.lengths}
 	for _, tc := range []struct {
 		term  string
