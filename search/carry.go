@@ -374,14 +374,21 @@ func (c *carried) patchTextPosts(fresh *textPostings, dropped *roaring.Bitmap, t
 	old := c.posts
 	changed := map[uint64]string{} // by number: the term, when fresh holds it, else ""
 	var added []string
-	for t := range fresh.terms {
-		if n, ok, err := old.number([]byte(t)); err != nil {
-			return nil, err
-		} else if ok {
+	var err error
+	fresh.eachTerm(func(t string) {
+		if err != nil {
+			return
+		}
+		var n uint64
+		var ok bool
+		if n, ok, err = old.number([]byte(t)); ok {
 			changed[n] = t
-		} else {
+		} else if err == nil {
 			added = append(added, t)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	if !dropped.IsEmpty() {
 		err := old.eachBlockHolding(dropped, func(n uint64) {
