@@ -12,6 +12,10 @@ type Set struct {
 	ascii [2]uint64 // bit r of the 128 ASCII runes
 	other []rune    // the runes beyond ASCII, in the order given
 	last  [4]uint64 // bit b of the last byte of the UTF-8 of each of other
+	// ends lists, by the low six bits of their last byte, the UTF-8 of
+	// the runes of other that have one: Index compares the bytes before a
+	// last byte with those alone, without decoding.
+	ends [64][]string
 }
 
 // Of returns the set of the runes of s.
@@ -25,6 +29,9 @@ func Of(s string) Set {
 			var buf [utf8.UTFMax]byte
 			b := buf[utf8.EncodeRune(buf[:], r)-1]
 			set.last[b/64] |= 1 << (b % 64)
+			if utf8.ValidRune(r) {
+				set.ends[b%64] = append(set.ends[b%64], string(r))
+			}
 		}
 	}
 	return set
@@ -45,8 +52,9 @@ func (s *Set) Has(r rune) bool {
 
 // Index returns the byte offset in text of the first rune of the set, as
 // a range loop over text reads its runes, or -1 when there is none. It
-// looks at the bytes: a rune beyond ASCII is decoded only where a byte
-// ends the UTF-8 of one of the set, and a byte that is not UTF-8, which a
+// looks at the bytes: the bytes before a byte that ends the UTF-8 of one
+// of the set are compared with the UTF-8 of those runes of the set that
+// end in it, and nothing is decoded; a byte that is not UTF-8, which a
 // range loop reads as utf8.RuneError, is never one of the set (Index is
 // not for a set that holds utf8.RuneError).
 func (s *Set) Index(text string) int {
@@ -61,12 +69,9 @@ func (s *Set) Index(text string) int {
 		if s.last[b/64]&(1<<(b%64)) == 0 {
 			continue
 		}
-		for _, r := range s.other {
-			n := utf8.RuneLen(r)
-			if start := j + 1 - n; start >= 0 && n > 0 {
-				if got, size := utf8.DecodeRuneInString(text[start:]); got == r && size == n {
-					return start // a first byte, so a rune start of the range loop
-				}
+		for _, e := range s.ends[b%64] {
+			if start := j + 1 - len(e); start >= 0 && text[start:j+1] == e {
+				return start // a first byte, so a rune start of the range loop
 			}
 		}
 	}

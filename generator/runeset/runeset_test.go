@@ -59,3 +59,16 @@ func FuzzIndex(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkIndex finds the first rune of a set of Han characters in a
+// paragraph that holds none of them.
+func BenchmarkIndex(b *testing.B) {
+	set := Of("第前本《上该該")
+	text := strings.Repeat("国务院有关部门应当依照职责分工，做好相关的管理工作。", 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if set.Index(text) >= 0 {
+			b.Fatal("found a rune the text does not hold")
+		}
+	}
+}

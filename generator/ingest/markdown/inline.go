@@ -42,7 +42,7 @@ func (c *collector) walk(n ast.Node, strong, link bool) {
 		switch ch := ch.(type) {
 		case *ast.Text:
 			v := ch.Segment.Value(c.r.source)
-			if !ch.IsRaw() && bytes.ContainsAny(v, `\&`) { // what escapes and references start with
+			if !ch.IsRaw() && (bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0) { // what escapes and references start with
 				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 			}
 			c.add(string(v), ch.Segment.Start, strong, link)
@@ -101,6 +101,10 @@ func (c *collector) codeSpan(n *ast.CodeSpan, strong, link bool) {
 	c.add(b.String(), pos, strong, link)
 }
 
+// Between hanFrom and hanTo (CJK punctuation, kana, Han, Hangul) no rune
+// is a space or one of linkSeparators: add counts them without asking.
+const hanFrom, hanTo = '\u3000', '｜'
+
 // add appends text at byte offset pos (-1 when unknown).
 func (c *collector) add(s string, pos int, strong, link bool) {
 	if c.cur.line == 0 && pos >= 0 {
@@ -111,7 +115,9 @@ func (c *collector) add(s string, pos int, strong, link bool) {
 	}
 	c.buf.WriteString(s)
 	for _, r := range s {
-		if unicode.IsSpace(r) || (!link && linkSeparators.Has(r)) {
+		if r > hanFrom && r < hanTo {
+			// most of the text: neither a space nor a separator
+		} else if unicode.IsSpace(r) || (!link && linkSeparators.Has(r)) {
 			continue // a bar of links reads [甲](…) - [乙](…) | [丙](…)
 		}
 		switch {

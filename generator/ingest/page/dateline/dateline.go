@@ -17,6 +17,7 @@ import (
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
+	"tiaoli/generator/runeset"
 )
 
 // agencies are the agencies named in full; any other name ending in 社,
@@ -48,13 +49,16 @@ var (
 // maxHead is the most characters a dateline takes, reporters included.
 const maxHead = 80
 
-// inHead reports whether the character c is among the first n
+// dispatchMarks are 电 and 讯, one of which every dateline holds.
+var dispatchMarks = runeset.Of("电讯")
+
+// inHead reports whether a character of set is among the first n
 // characters of s.
-func inHead(s, c string, n int) bool {
+func inHead(s string, set *runeset.Set, n int) bool {
 	if len(s) > utf8.UTFMax*n {
 		s = s[:utf8.UTFMax*n] // holds the first n characters whole
 	}
-	i := strings.Index(s, c)
+	i := set.Index(s)
 	return i >= 0 && utf8.RuneCountInString(s[:i]) < n
 }
 
@@ -69,7 +73,7 @@ type Match struct {
 // Opening reads a dateline at the start of s. It returns the dateline and
 // the text after it.
 func Opening(s string) (Match, string, bool) {
-	if !inHead(s, "电", maxHead) && !inHead(s, "讯", maxHead) {
+	if !inHead(s, &dispatchMarks, maxHead) { // one pass for both
 		return Match{}, s, false
 	}
 	m := openRE.FindStringSubmatchIndex(s)
