@@ -72,15 +72,12 @@ func CheckPages(dir string, pages []string) error {
 // page is a regular file, and so are the pages of (up to checkedPages)
 // search documents of ix.
 func checkSite(stat func(name string) (fs.FileInfo, error), ix *search.Index) error {
-	if err := checkPage(stat, ""); err != nil {
-		return fmt.Errorf("the site has no home page: %w", err)
-	}
-	if ix == nil {
-		return nil
-	}
-	pages, err := indexPages(ix)
-	if err != nil {
-		return err
+	var pages []string
+	if ix != nil {
+		var err error
+		if pages, err = indexPages(ix); err != nil {
+			return err
+		}
 	}
 	return checkPages(stat, pages)
 }
