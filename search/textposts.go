@@ -562,7 +562,7 @@ func (tp *textPosts) number(term []byte) (uint64, bool, error) {
 	return tp.added.Get(term)
 }
 
-// terms is how many terms the file numbers.
+// termCount is how many terms the file numbers.
 func (tp *textPosts) termCount() uint64 { return uint64(len(tp.slots) / 8) }
 
 // slot is the offset of the block of term number n, noBlock when no
