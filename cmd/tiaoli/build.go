@@ -342,7 +342,10 @@ var smallShare = 0.1
 // build ID, which ends with the hash of the executable's content) when
 // there is one, else the SHA-256 of the executable's bytes: hashing the
 // 34 MB executable cost every build 25 ms before it could start parsing,
-// a fiftieth of a build of 400 files.
+// a fiftieth of a build of 400 files. A build ID set by hand that has the
+// go command's shape (-ldflags=-buildid=…) is taken at its word, so one
+// kept across changes of the code would name stale code: such builds must
+// leave the build ID alone or set it to something else.
 var programDigest = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {

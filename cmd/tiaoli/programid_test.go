@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -23,6 +24,9 @@ func TestGoBuildID(t *testing.T) {
 	if !hashedBuildID(id) {
 		t.Errorf("goBuildID(test binary) = %q, not four hashes", id)
 	}
+	if want := toolBuildID(t, exe); id != want {
+		t.Errorf("goBuildID(test binary) = %q, go tool buildid says %q", id, want)
+	}
 	if got := programDigest(); got != "go:"+id {
 		t.Errorf("programDigest() = %q, want the build ID %q", got, "go:"+id)
 	}
@@ -31,6 +35,20 @@ func TestGoBuildID(t *testing.T) {
 	if got := goBuildID(text); got != "" {
 		t.Errorf("goBuildID(a text file) = %q, want none", got)
 	}
+}
+
+// toolBuildID is the build ID go tool buildid reads from exe.
+func toolBuildID(t *testing.T, exe string) string {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to read the build ID with")
+	}
+	out, err := exec.Command(goCmd, "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Skipf("go tool buildid: %v", err)
+	}
+	return strings.TrimSpace(string(out))
 }
 
 func TestHashedBuildID(t *testing.T) {
