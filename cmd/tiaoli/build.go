@@ -265,7 +265,7 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 		stat.phase("pages")
 		return server.CheckSite, site.Render(c, opts, st)
 	}
-	stat.phase("search index")
+	stat.phase(indexPhase(early))
 	prev := ""
 	if opts.Previous != nil { // not --fresh
 		prev = filepath.Join(st.Published(), search.IndexDir)
@@ -309,13 +309,23 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 	stat.phase("pages")
 	err = render()
 	if err == nil {
-		stat.drawPhase("done, merging the search index…")
+		stat.drawWaiting(finished, "done, merging the search index…")
 	}
 	<-finished // also on error: the index must be done with the staging folder before it goes
 	if err != nil {
 		return nil, err
 	}
 	return check, indexErr
+}
+
+// indexPhase names the phase that builds the search index: with the
+// pages beside it when they start at once (early), so that their
+// progress and time are not the index's.
+func indexPhase(early bool) string {
+	if early {
+		return "search index + pages"
+	}
+	return "search index"
 }
 
 // smallRebuild reports whether a build with the cache of parsed sources s

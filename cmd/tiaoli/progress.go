@@ -68,8 +68,14 @@ func (s *progressLine) progress(done, total int) {
 	s.draw(fmt.Sprintf("%s: %d/%d pages", s.name, done, total))
 }
 
-// drawPhase draws the phase running, then what it is at.
-func (s *progressLine) drawPhase(what string) {
+// drawWaiting draws the phase running, then what it waits for, unless
+// done is closed: what it waits for is over.
+func (s *progressLine) drawWaiting(done <-chan struct{}, what string) {
+	select {
+	case <-done:
+		return
+	default:
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.draw(s.name + ": " + what)

@@ -42,6 +42,25 @@ func TestProgressOnTerminal(t *testing.T) {
 	}
 }
 
+// TestDrawWaiting: what a phase waits for is drawn only while it is not
+// over.
+func TestDrawWaiting(t *testing.T) {
+	for _, over := range []bool{false, true} {
+		var buf bytes.Buffer
+		s := newProgressLine(&buf)
+		s.live = true
+		s.phase("pages")
+		done := make(chan struct{})
+		if over {
+			close(done)
+		}
+		s.drawWaiting(done, "merging")
+		if got := strings.Contains(buf.String(), "pages: merging"); got == over {
+			t.Errorf("over %v: drew %q", over, buf.String())
+		}
+	}
+}
+
 func TestLimitMemory(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	t.Setenv("GOMEMLIMIT", "")

@@ -392,3 +392,31 @@ func TestRebuildAfterStampChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallRebuildPhases: a rebuild whose pages start beside the index's
+// update charges the time they share to a phase of both, not to the index.
+func TestSmallRebuildPhases(t *testing.T) {
+	defer func(s float64) { smallShare = s }(smallShare)
+	smallShare = 1
+	dir := pubTempDir(t)
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	writeRebuildContent(t, content)
+	for i, step := range []struct {
+		what, want, not string
+	}{
+		{"a first build", "(parse ", "search index + pages"},
+		{"a small rebuild", "search index + pages ", ""},
+	} {
+		var stderr bytes.Buffer
+		if err := build(buildOptions{content: content, out: out, base: "/"}, &stderr); err != nil {
+			t.Fatalf("%s: %v\n%s", step.what, err, stderr.String())
+		}
+		got := stderr.String()
+		if !strings.Contains(got, step.want) || step.not != "" && strings.Contains(got, step.not) {
+			t.Errorf("%s says %q, want %q in it and not %q", step.what, got, step.want, step.not)
+		}
+		if i == 0 {
+			edit(t, filepath.Join(content, "a.md"), "各类事项", "各类具体事项")
+		}
+	}
+}
