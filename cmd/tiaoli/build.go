@@ -336,9 +336,11 @@ func smallRebuild(s *generator.Store, c *model.Corpus) bool {
 		return false
 	}
 	_, linked := s.LinkedAnew()
-	return float64(s.Written.Load()) <= smallShare*float64(len(c.Sources)) &&
-		float64(linked) <= smallShare*float64(len(c.Documents))
+	return small(int(s.Written.Load()), len(c.Sources)) && small(linked, len(c.Documents))
 }
+
+// small reports whether n of all is at most smallShare of it.
+func small(n, all int) bool { return float64(n) <= smallShare*float64(all) }
 
 // smallShare is the share of the corpus a rebuild may parse and link anew
 // for its pages to start beside the index (smallRebuild).

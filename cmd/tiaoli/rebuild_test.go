@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"tiaoli/generator/model"
 	"tiaoli/internal/testdir"
 	"tiaoli/publish"
 	"tiaoli/search"
@@ -417,6 +418,37 @@ func TestSmallRebuildPhases(t *testing.T) {
 		}
 		if i == 0 {
 			edit(t, filepath.Join(content, "a.md"), "各类事项", "各类具体事项")
+		}
+	}
+}
+
+func TestSmallRebuild(t *testing.T) {
+	if smallRebuild(nil, &model.Corpus{}) {
+		t.Error("smallRebuild without a cache of parsed sources = true, want false")
+	}
+	for _, tc := range []struct {
+		share  float64
+		n, all int
+		want   bool
+	}{
+		{0.1, 0, 0, true},
+		{0.1, 0, 100, true},
+		{0.1, 10, 100, true},
+		{0.1, 11, 100, false},
+		{0.1, 1, 0, false},
+		{0.1, 345, 3456, true},
+		{0.1, 346, 3456, false},
+		{0, 0, 100, true},
+		{0, 1, 100, false},
+		{1, 100, 100, true},
+		{1, 101, 100, false},
+	} {
+		old := smallShare
+		smallShare = tc.share
+		got := small(tc.n, tc.all)
+		smallShare = old
+		if got != tc.want {
+			t.Errorf("with smallShare %v, small(%d, %d) = %v, want %v", tc.share, tc.n, tc.all, got, tc.want)
 		}
 	}
 }
