@@ -595,25 +595,12 @@ func (tp *textPosts) rawBlock(off uint64) (termPosts, []byte, error) {
 // parsePostBlock reads the block all starts with, of document numbers
 // below count, and its size in bytes.
 func parsePostBlock(all []byte, count uint32) (termPosts, int, error) {
-	b := all
-	width := int(b[0])
-	if width != 1 && width != 2 && width != 4 {
-		return termPosts{}, 0, errors.New("bad width")
-	}
-	size, n := binary.Uvarint(b[1:])
-	if n <= 0 || size > uint64(len(b)-1-n) {
-		return termPosts{}, 0, errors.New("bad bitmap size")
-	}
-	b = b[1+n:]
 	bm := roaring.New()
-	if _, err := bm.FromBuffer(b[:size]); err != nil {
-		return termPosts{}, 0, err
-	}
-	if err := bm.Validate(); err != nil { // FromBuffer checks bounds, not the containers' order
+	width, b, err := readBlockBitmap(bm, all)
+	if err != nil {
 		return termPosts{}, 0, err
 	}
 	card := bm.GetCardinality()
-	b = b[size:]
 	if card > uint64(len(b))/uint64(width) {
 		return termPosts{}, 0, errors.New("frequencies cut short")
 	}
@@ -622,6 +609,31 @@ func parsePostBlock(all []byte, count uint32) (termPosts, int, error) {
 	}
 	end := len(all) - len(b) + int(card)*width
 	return termPosts{docs: bm, freqs: b[:card*uint64(width)], width: width}, end, nil
+}
+
+// readBlockBitmap reads the head of the block all starts with: it checks
+// the width of its frequencies and loads its bitmap into bm (which then
+// points into all), checked; rest is what follows the bitmap.
+func readBlockBitmap(bm *roaring.Bitmap, all []byte) (width int, rest []byte, err error) {
+	if len(all) == 0 {
+		return 0, nil, errors.New("block beyond the file")
+	}
+	width = int(all[0])
+	if width != 1 && width != 2 && width != 4 {
+		return 0, nil, errors.New("bad width")
+	}
+	size, n := binary.Uvarint(all[1:])
+	if n <= 0 || size > uint64(len(all)-1-n) {
+		return 0, nil, errors.New("bad bitmap size")
+	}
+	b := all[1+n:]
+	if _, err := bm.FromBuffer(b[:size]); err != nil {
+		return 0, nil, err
+	}
+	if err := bm.Validate(); err != nil { // FromBuffer checks bounds, not the containers' order
+		return 0, nil, err
+	}
+	return width, b[size:], nil
 }
 
 // freq is the frequency of the i-th document of the bitmap.
@@ -768,29 +780,15 @@ func (tp *textPosts) eachBlockHolding(docs *roaring.Bitmap, f func(n uint64)) er
 		if off == noBlock {
 			continue
 		}
-		b, err := tp.blockBitmap(off)
-		if err != nil {
-			return err
+		if off >= uint64(len(tp.data)) {
+			return errors.New("block beyond the file")
 		}
-		if _, err := bm.FromBuffer(b); err != nil {
-			return err
+		if _, _, err := readBlockBitmap(bm, tp.data[off:]); err != nil {
+			return fmt.Errorf("term number %d: %w", n, err)
 		}
 		if bm.Intersects(docs) {
 			f(n)
 		}
 	}
 	return nil
-}
-
-// blockBitmap is the serialized bitmap of the block at off.
-func (tp *textPosts) blockBitmap(off uint64) ([]byte, error) {
-	if off >= uint64(len(tp.data)) {
-		return nil, errors.New("block beyond the file")
-	}
-	b := tp.data[off+1:]
-	size, n := binary.Uvarint(b)
-	if n <= 0 || size > uint64(len(b)-n) {
-		return nil, errors.New("bad bitmap size")
-	}
-	return b[n : n+int(size)], nil
 }
