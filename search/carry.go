@@ -451,8 +451,9 @@ func (c *carried) patchTextPosts(fresh *textPostings, dropped *roaring.Bitmap, t
 const maxDeadShare = 0.25
 
 // maxAddedTerms is how many terms updates may add to the file of text
-// postings (in the dictionary of added terms) before one writes it whole.
-const maxAddedTerms = 1 << 14
+// postings (in the dictionary of added terms) before one writes it whole;
+// a var so that a test can cross it.
+var maxAddedTerms = 1 << 14
 
 // worthIt reports whether p leaves the file of text postings old in a
 // shape worth keeping: few unused blocks and few added terms.

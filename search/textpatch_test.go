@@ -19,8 +19,11 @@ type postsState map[uint32]postDoc
 // dropped, documents added at the end) and checks after each step that
 // it holds what a file written whole holds: a new term, a term whose
 // last document goes, a term that comes back, a document without text,
-// and enough steps that the file is written whole again.
+// more added terms than maxAddedTerms (lowered), and enough unused
+// blocks that the file is written whole again.
 func TestTextPostsPatchAsWhole(t *testing.T) {
+	defer func(n int) { maxAddedTerms = n }(maxAddedTerms)
+	maxAddedTerms = 8
 	doc := func(terms ...string) postDoc {
 		d := postDoc{freqs: map[string]int{}}
 		for _, term := range terms {
@@ -41,18 +44,20 @@ func TestTextPostsPatchAsWhole(t *testing.T) {
 		name  string
 		drop  []uint32
 		added []postDoc
+		whole bool // the step writes the file whole
 	}{
-		{"a document changes, with a new term", []uint32{1}, []postDoc{doc("乙丙", "只一", "新词")}},
-		{"the last document of a term goes", []uint32{204}, []postDoc{doc("乙丙")}},
-		{"a term comes back", nil, []postDoc{doc("新词", "只一", "丙丁")}},
-		{"a document without text", []uint32{0}, []postDoc{{}}},
-		{"more documents", []uint32{3, 205}, []postDoc{doc("甲乙", "又一"), doc("又二"), doc("又三", "甲乙")}},
-		{"most documents go", append(fillers, 206, 208), []postDoc{doc("末了")}},
+		{"a document changes, with a new term", []uint32{1}, []postDoc{doc("乙丙", "只一", "新词")}, false},
+		{"the last document of a term goes", []uint32{204}, []postDoc{doc("乙丙")}, false},
+		{"a term comes back", nil, []postDoc{doc("新词", "只一", "丙丁")}, false},
+		{"a document without text", []uint32{0}, []postDoc{{}}, false},
+		{"more documents", []uint32{3, 205}, []postDoc{doc("甲乙", "又一"), doc("又二"), doc("又三", "甲乙")}, false},
+		{"more added terms than allowed", nil, []postDoc{doc("多一", "多二", "多三", "多四", "多五", "多六", "多七", "多八")}, true},
+		{"a term added after", nil, []postDoc{doc("多九")}, false},
+		{"most documents go", append(fillers, 206, 208), []postDoc{doc("末了")}, true},
 	}
 	dir := t.TempDir()
 	prev := filepath.Join(dir, "0")
 	writeState(t, prev, state)
-	wholes := 0
 	for i, st := range steps {
 		old, err := openTextPosts(prev)
 		if err != nil {
@@ -90,8 +95,8 @@ func TestTextPostsPatchAsWhole(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		if got.dead == 0 {
-			wholes++
+		if whole := got.dead == 0 && got.addedCount() == 0; whole != st.whole {
+			t.Errorf("step %d, %s: written whole %v, want %v", i+1, st.name, whole, st.whole)
 		}
 		want := readBack(t, stateTextPostings(state), identity(next), next)
 		if a, b := dumpPosts(t, got), dumpPosts(t, want); a != b {
@@ -99,9 +104,6 @@ func TestTextPostsPatchAsWhole(t *testing.T) {
 		}
 		got.Close()
 		prev = cur
-	}
-	if wholes != 1 {
-		t.Errorf("the file was written whole %d times in %d steps, want once (the last)", wholes, len(steps))
 	}
 }
 
