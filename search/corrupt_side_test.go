@@ -1,10 +1,17 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/RoaringBitmap/roaring/v2"
+
+	"tiaoli/generator/model"
 )
 
 // TestCorruptOrderRefused: a table of order whose ranks repeat, or run
@@ -80,6 +87,110 @@ func TestBlockHoldingRefusesBadHead(t *testing.T) {
 			}
 		} else if err == nil {
 			t.Errorf("a block with %s was walked", name)
+		}
+	}
+}
+
+// TestDamagedTextPostsRefused flips each byte of a small file of text
+// postings: a flip in the table of offsets or a dictionary is refused on
+// opening (vellum trusts an FST's bytes and panics on some), and no flip
+// anywhere makes reading the file panic.
+func TestDamagedTextPostsRefused(t *testing.T) {
+	tp := newTextPostings()
+	terms := []string{"甲乙", "乙丙", "丙丁", "只一", "又二"}
+	for i := range uint32(6) {
+		freqs := map[string]int{}
+		for j, term := range terms {
+			if (int(i)+j)%3 != 0 {
+				freqs[term] = j + 1
+			}
+		}
+		tp.add(i, 5, tokenFreqs(freqs))
+	}
+	var buf bytes.Buffer
+	if err := tp.write(&buf, []uint32{5, 4, 3, 2, 1, 0}, 6); err != nil {
+		t.Fatal(err)
+	}
+	sound := buf.Bytes()
+	r, err := parseTextPosts(sound)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slotsOff := len(r.data) + len(r.lengths)
+	footOff := len(sound) - textPostsFoot
+	for at := range sound {
+		for _, mask := range []byte{0x01, 0x80, 0xff} {
+			b := bytes.Clone(sound)
+			b[at] ^= mask
+			r, err := readAll(b, terms)
+			if at >= slotsOff && at < footOff && r {
+				t.Errorf("byte %d (of the table or a dictionary) ^ %#x: the file was read", at, mask)
+			}
+			if err != nil {
+				t.Errorf("byte %d ^ %#x: %v", at, mask, err)
+			}
+		}
+	}
+}
+
+// readAll reads b as a file of text postings and the postings of terms
+// and of every term it lists: read is whether it opened; err is a panic.
+func readAll(b []byte, terms []string) (read bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	r, perr := parseTextPosts(b)
+	if perr != nil {
+		return false, nil
+	}
+	listed, _ := r.terms()
+	for _, term := range append(listed, terms...) {
+		if p, ok, err := r.postings([]byte(term)); ok && err == nil && p.docs.GetCardinality() > 0 {
+			_ = p.freq(p.docs.GetCardinality() - 1)
+		}
+	}
+	return true, nil
+}
+
+// TestDamagedPublishedIndexBuiltWhole: when the published index's file
+// of text postings is refused as damaged, Build neither copies it nor
+// updates from it, but builds the index whole, whether the corpus
+// changed or not.
+func TestDamagedPublishedIndexBuiltWhole(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first")
+	if err := Build(sampleCorpus(t), first, Options{Program: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	posts := filepath.Join(first, textPostsFile)
+	b, err := os.ReadFile(posts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-textPostsFoot-1] ^= 0xff // the dictionary's last byte
+	if err := os.WriteFile(posts, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(first); err == nil {
+		t.Fatal("an index with a damaged dictionary was opened")
+	}
+	edited := sampleCorpus(t)
+	edit(edited)
+	for name, c := range map[string]*model.Corpus{"same corpus": sampleCorpus(t), "edited corpus": edited} {
+		out := filepath.Join(dir, strings.ReplaceAll(name, " ", "-"))
+		if err := Build(c, out, Options{Previous: first, Program: "test"}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		ix, err := Open(out)
+		if err != nil {
+			t.Errorf("%s: the index built cannot be opened: %v", name, err)
+			continue
+		}
+		ix.Close()
+		if segs := segmentFiles(t, out); segs != 1 {
+			t.Errorf("%s: %d segments, want a whole build's one", name, segs)
 		}
 	}
 }

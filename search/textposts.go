@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"os"
@@ -37,16 +38,22 @@ import (
 // dictionary of the terms an update added since the file was last
 // written whole (another FST, empty when none), then the foot: the
 // offset of the lengths, how many numbers they cover, how many terms are
-// numbered, the sizes of the two dictionaries and how many bytes of
-// blocks no term points at any more (six uint64), all little-endian. An
-// update whose documents keep their numbers writes only the blocks that
-// changed, after the others as they were (see carried.patchTextPosts).
+// numbered, the sizes of the two dictionaries, how many bytes of blocks
+// no term points at any more and the CRC-32C (Castagnoli) of the table
+// of offsets and the two dictionaries (seven uint64), all little-endian.
+// The CRC is checked when the file is opened: vellum trusts the bytes of
+// an FST and may panic on damaged ones. An update whose documents keep
+// their numbers writes only the blocks that changed, after the others as
+// they were (see carried.patchTextPosts).
 const textPostsFile = "tiaoli-textposts"
 
-const textPostsMagic = "TLPOSTS2"
+const textPostsMagic = "TLPOSTS3"
 
 // textPostsFoot is the size of the file's last part.
-const textPostsFoot = 48
+const textPostsFoot = 56
+
+// castagnoli is the table of the CRC-32C of a file of text postings.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // noBlock is the offset of the block of a term that no document holds
 // any more.
@@ -296,9 +303,10 @@ func writePostsTail(bw *countingWriter, t postsTail) error {
 	bw.write(t.slots)
 	bw.write(t.dict)
 	bw.write(t.added)
+	sum := crc32.Update(crc32.Update(crc32.Checksum(t.slots, castagnoli), castagnoli, t.dict), castagnoli, t.added)
 	var foot [textPostsFoot]byte
 	for i, v := range []uint64{lengthsOff, uint64(len(t.lengths)), uint64(len(t.slots) / 8),
-		uint64(len(t.dict)), uint64(len(t.added)), t.dead} {
+		uint64(len(t.dict)), uint64(len(t.added)), t.dead, uint64(sum)} {
 		binary.LittleEndian.PutUint64(foot[8*i:], v)
 	}
 	bw.write(foot[:])
@@ -478,11 +486,11 @@ func parseTextPosts(data []byte) (*textPosts, error) {
 		return nil, errors.New("not a file of text postings")
 	}
 	end := uint64(len(data) - textPostsFoot)
-	var foot [6]uint64
+	var foot [textPostsFoot / 8]uint64
 	for i := range foot {
 		foot[i] = binary.LittleEndian.Uint64(data[end+uint64(8*i):])
 	}
-	lengthsOff, count, terms, dictLen, addedLen, dead := foot[0], foot[1], foot[2], foot[3], foot[4], foot[5]
+	lengthsOff, count, terms, dictLen, addedLen, dead, sum := foot[0], foot[1], foot[2], foot[3], foot[4], foot[5], foot[6]
 	if lengthsOff < uint64(len(textPostsMagic)) || lengthsOff > end || count > (end-lengthsOff)/4 {
 		return nil, errors.New("corrupt frame")
 	}
@@ -493,6 +501,9 @@ func parseTextPosts(data []byte) (*textPosts, error) {
 	dictOff := slotsOff + 8*terms
 	if dictLen > end-dictOff || addedLen != end-dictOff-dictLen || dead > lengthsOff {
 		return nil, errors.New("corrupt frame")
+	}
+	if uint64(crc32.Checksum(data[slotsOff:end], castagnoli)) != sum {
+		return nil, errors.New("the table of offsets or a dictionary is damaged (CRC-32C)")
 	}
 	addedOff := dictOff + dictLen
 	tp := &textPosts{data: data[:lengthsOff], lengths: data[lengthsOff:slotsOff], slots: data[slotsOff:dictOff],

@@ -97,15 +97,21 @@ const maxKeptSegments = 4
 const maxChangedShare = 0.25
 
 // update builds dir from the index at prev, calling indexed when only
-// merging remains; done is false when it could not (prev unusable, too
-// much changed) and the caller should build whole. When the corpus is the
+// merging remains; done is false when it could not (prev unusable, its
+// side files refused as damaged, too much changed) and the caller should
+// build whole. When the corpus is the
 // one prev was built of (the same digest), dir is prev as it is.
 func update(c *model.Corpus, cp *corpusPrints, dir, prev, program string, indexed func()) (done bool, err error) {
 	old := readSums(prev)
 	if old == nil || old.program != program || pathExists(dir) {
 		return false, nil
 	}
+	carry, err := openCarried(prev)
+	if err != nil { // side files refused as damaged: prev is not to be trusted
+		return false, nil
+	}
 	if old.corpus == cp.digest {
+		carry.close()
 		indexed() // nothing to index
 		if err := copyIndex(prev, dir, true); err != nil {
 			return false, fmt.Errorf("copy %s: %w", prev, err)
@@ -114,26 +120,28 @@ func update(c *model.Corpus, cp *corpusPrints, dir, prev, program string, indexe
 	}
 	oldRecs, err := old.records()
 	if err != nil {
+		carry.close()
 		return false, nil
 	}
 	if err := copyIndex(prev, dir, false); err != nil {
+		carry.close()
 		return false, fmt.Errorf("copy %s: %w", prev, err)
 	}
 	fail, stop := watchFailures(dir)
 	defer stop()
 	idx, err := bleve.OpenUsing(dir, buildConfig())
 	if err != nil {
+		carry.close()
 		return false, err
 	}
 	side, err := newSideFiles(dir, cp.cites)
 	if err != nil {
 		idx.Close()
+		carry.close()
 		return false, err
 	}
-	side.carry, _ = openCarried(prev) // none: every document is read afresh
-	if side.carry != nil {
-		side.carry.segs = old.segs
-	}
+	side.carry = carry
+	side.carry.segs = old.segs
 	dm, err := newDocMaker()
 	if err != nil {
 		idx.Close()
