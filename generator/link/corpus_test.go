@@ -300,7 +300,7 @@ func fromText(c *model.Corpus, r *model.Reference) string {
 		return ""
 	}
 	for _, tx := range textsOf(d) {
-		l := tx.loc
+		l := tx.loc()
 		if l.Article == r.From.Article && l.Paragraph == r.From.Paragraph && l.Item == r.From.Item &&
 			l.Subitem == r.From.Subitem && l.Part == r.From.Part && l.Section == r.From.Section {
 			return tx.p.Position.String() + " " + excerpt(tx.p.Text, r.From.Start)

@@ -196,7 +196,7 @@ func ownScope(d *model.Document, f found) string {
 
 func newDef(di, ti int, t text, f found) *def {
 	term := f.Term
-	loc := t.loc
+	loc := t.loc()
 	loc.Start, loc.End = f.Start, f.End
 	term.DefinedIn = &loc
 	d := &def{term: &term, doc: di, art: t.art, text: ti, start: f.Start, end: f.End,

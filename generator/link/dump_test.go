@@ -73,7 +73,7 @@ func dumpTexts(c *model.Corpus, docs map[string]int) string {
 	for _, d := range c.Documents {
 		for _, t := range textsOf(d) {
 			if len(t.p.Links) > 0 {
-				fmt.Fprintf(&b, "%s: %s\n", dumpLocation(t.loc, docs), marked(t.p))
+				fmt.Fprintf(&b, "%s: %s\n", dumpLocation(t.loc(), docs), marked(t.p))
 			}
 		}
 	}

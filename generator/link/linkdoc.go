@@ -131,7 +131,7 @@ func (l *linker) linkDoc(di int) *docRefs {
 		for _, s := range l.termLinks(di, ti, local, taken, byText) {
 			links = append(links, model.Link{Start: s.start, End: s.end, Kind: "term", Term: s.def.index, Definition: s.definition})
 			if !s.definition {
-				loc := t.loc
+				loc := t.loc()
 				loc.Start, loc.End = s.start, s.end
 				r.occs = append(r.occs, occurrence{s.def.index, ti, loc})
 			}

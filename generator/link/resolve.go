@@ -103,7 +103,7 @@ func newDocRefs(l *linker, di int) *docRefs {
 // in a news item that carries no regulation).
 func (r *docRefs) resolve(ti int, raw rawRef) (model.Reference, bool) {
 	t := r.l.texts[r.di][ti]
-	from := t.loc
+	from := t.loc()
 	from.Start, from.End = raw.Start, raw.End
 	ref := model.Reference{From: from, Text: t.p.Text[raw.Start:raw.End]}
 	ok := true
@@ -569,7 +569,7 @@ func (r *docRefs) titleOf(d dest) string {
 // (model.Document.Decision).
 func (r *docRefs) inDecision(ti int) bool {
 	t := r.l.texts[r.di][ti]
-	return t.loc.Part == "preamble" && t.loc.Paragraph <= r.l.docs[r.di].Decision
+	return t.art < 0 && !t.section && t.place == "preamble" && int(t.para) <= r.l.docs[r.di].Decision
 }
 
 // namesUnamended reports whether a reference to document dst at offsets

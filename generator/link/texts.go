@@ -8,13 +8,36 @@ import (
 )
 
 // text is one paragraph, 款, 项 or 目 of a document, with where it is.
+// It holds indexes, not a model.Location: a corpus has a text for each of
+// its paragraphs, listed anew each time it is linked, and loc builds the
+// Location of the few that are asked for.
 type text struct {
-	p   *model.Paragraph
-	loc model.Location // Start and End left 0
+	p *model.Paragraph
+	d *model.Document
+	// place is the Location's Part ("preamble", "appendix") of a text
+	// outside articles and sections, or its Section when section is set.
+	place   string
+	para    int32 // the Location's Paragraph outside articles
+	section bool
 	// art is the index of the article in Document.Articles, -1 outside
 	// articles; clause, item and sub are 0-based indices inside it (-1 when
 	// the text is not at that depth).
 	art, clause, item, sub int
+}
+
+// loc is where t is, Start and End left 0.
+func (t text) loc() model.Location {
+	if t.art < 0 {
+		l := model.Location{Document: t.d.ID, Paragraph: int(t.para)}
+		if t.section {
+			l.Section = t.place
+		} else {
+			l.Part = t.place
+		}
+		return l
+	}
+	return model.Location{Document: t.d.ID, Article: t.d.Articles[t.art].Label,
+		Paragraph: t.clause + 1, Item: t.item + 1, Subitem: t.sub + 1}
 }
 
 // textsOf lists the texts of d in reading order. A document with articles
@@ -28,10 +51,10 @@ func textsOf(d *model.Document) []text {
 	}
 	ts = appendParts(ts, d, d.Preamble, "preamble")
 	for ai, a := range d.Articles {
-		ts = appendArticle(ts, d.ID, ai, a)
+		ts = appendArticle(ts, d, ai, a)
 	}
 	for si, s := range d.Sections {
-		ts = appendSection(ts, d.ID, strconv.Itoa(si+1), s)
+		ts = appendSection(ts, d, strconv.Itoa(si+1), s)
 	}
 	return appendParts(ts, d, d.Appendix, "appendix")
 }
@@ -79,49 +102,43 @@ func countTexts(d *model.Document) int {
 
 func appendParts(ts []text, d *model.Document, ps []model.Paragraph, part string) []text {
 	for i := range ps {
-		loc := model.Location{Document: d.ID, Paragraph: i + 1, Part: part}
-		ts = append(ts, text{p: &ps[i], loc: loc, art: -1, clause: -1, item: -1, sub: -1})
+		ts = append(ts, text{p: &ps[i], d: d, place: part, para: int32(i + 1), art: -1, clause: -1, item: -1, sub: -1})
 	}
 	return ts
 }
 
-func appendArticle(ts []text, doc string, ai int, a *model.Article) []text {
+func appendArticle(ts []text, d *model.Document, ai int, a *model.Article) []text {
 	for ci, c := range a.Clauses {
 		if c == nil {
 			continue
 		}
-		loc := model.Location{Document: doc, Article: a.Label, Paragraph: ci + 1}
-		ts = append(ts, text{p: &c.Paragraph, loc: loc, art: ai, clause: ci, item: -1, sub: -1})
+		ts = append(ts, text{p: &c.Paragraph, d: d, art: ai, clause: ci, item: -1, sub: -1})
 		for ii, it := range c.Items {
 			if it == nil {
 				continue
 			}
-			iloc := loc
-			iloc.Item = ii + 1
-			ts = append(ts, text{p: &it.Paragraph, loc: iloc, art: ai, clause: ci, item: ii, sub: -1})
+			ts = append(ts, text{p: &it.Paragraph, d: d, art: ai, clause: ci, item: ii, sub: -1})
 			for si, sub := range it.Items {
 				if sub == nil {
 					continue
 				}
-				sloc := iloc
-				sloc.Subitem = si + 1
-				ts = append(ts, text{p: &sub.Paragraph, loc: sloc, art: ai, clause: ci, item: ii, sub: si})
+				ts = append(ts, text{p: &sub.Paragraph, d: d, art: ai, clause: ci, item: ii, sub: si})
 			}
 		}
 	}
 	return ts
 }
 
-func appendSection(ts []text, doc, path string, s *model.Section) []text {
+func appendSection(ts []text, d *model.Document, path string, s *model.Section) []text {
 	if s == nil {
 		return ts
 	}
 	for i := range s.Body {
-		loc := model.Location{Document: doc, Section: path, Paragraph: i + 1}
-		ts = append(ts, text{p: &s.Body[i], loc: loc, art: -1, clause: -1, item: -1, sub: -1})
+		ts = append(ts, text{p: &s.Body[i], d: d, place: path, para: int32(i + 1), section: true,
+			art: -1, clause: -1, item: -1, sub: -1})
 	}
 	for i, sub := range s.Sections {
-		ts = appendSection(ts, doc, path+"."+strconv.Itoa(i+1), sub)
+		ts = appendSection(ts, d, path+"."+strconv.Itoa(i+1), sub)
 	}
 	return ts
 }
