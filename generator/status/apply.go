@@ -1,6 +1,7 @@
 package status
 
 import (
+	"strings"
 	"time"
 
 	"tiaoli/generator/cndate"
@@ -58,7 +59,7 @@ func rowOf(d *model.Document, t Table) (Row, bool) {
 }
 
 // fillDates completes a regulation's dates from its table row. A row that
-// dates the text more than a month after every date its header prints
+// dates the text months after every date its header prints (laterVersion)
 // names a later version than the header tells of (a 行政法规 amended in
 // 2020 whose history stops at its 2009 publication): the header's
 // publication and 施行 days are an earlier version's, and give way to the
@@ -100,26 +101,45 @@ func olderVersions(works []*model.Work) map[*model.Document]bool {
 }
 
 // versionGap is how long after the last date of its header a table's date
-// must be to name a later version: a text is published within days of
-// its adoption or approval, not months.
-const versionGap = 31 * 24 * time.Hour
+// must be to name a later version: a text is published within weeks of
+// its adoption or approval, not months. A city's regulation waits a month
+// or more between the province's 批准 and its 公布 (a header that stops at
+// the 批准 line prints no 公布 day), so a header whose last date is a
+// 批准 line needs approvalGap.
+const (
+	versionGap  = 90 * 24 * time.Hour
+	approvalGap = 180 * 24 * time.Hour
+)
 
 // laterVersion reports whether published, a table's date of d, is more
 // than versionGap after every date of d's approval and history lines and
-// its own publication: a version the header does not reach.
+// its own publication (approvalGap after a last date that is a 批准 line
+// with no publication after it): a version the header does not reach. A
+// table date on the month and day of the header's publication in another
+// year is the same publication with a wrong year, not a later version.
 func laterVersion(d *model.Document, published string) bool {
-	if d.Kind != model.KindRegulation || published == "" {
+	if d.Kind != model.KindRegulation || published == "" || sameDayOtherYear(d.Published, published) {
 		return false
 	}
-	latest := d.Published
+	latest, approved := d.Published, false
 	for _, s := range append([]string{d.Approval}, d.History...) {
-		if date, ok := regulation.Date(s); ok {
-			latest = max(latest, date)
+		if date, ok := regulation.Date(s); ok && date >= latest {
+			latest, approved = date, d.Published < date && strings.Contains(s, "批准")
 		}
 	}
 	from, err1 := time.Parse(time.DateOnly, latest)
 	to, err2 := time.Parse(time.DateOnly, published)
-	return err1 == nil && err2 == nil && to.Sub(from) > versionGap
+	gap := versionGap
+	if approved {
+		gap = approvalGap
+	}
+	return err1 == nil && err2 == nil && to.Sub(from) > gap
+}
+
+// sameDayOtherYear reports whether two YYYY-MM-DD dates share month and
+// day but not year.
+func sameDayOtherYear(a, b string) bool {
+	return len(a) == len(time.DateOnly) && len(b) == len(time.DateOnly) && a[4:] == b[4:] && a[:4] != b[:4]
 }
 
 // printsDay reports whether an article of d prints the day (YYYY-MM-DD).

@@ -115,11 +115,13 @@ func TestValidOnPublication(t *testing.T) {
 	}
 }
 
-// TestLaterVersion: a table that dates the text more than a month after
-// every date of its header names a later version than the header tells
-// of: its publication date wins, and a 施行 day before it is an earlier
-// version's (kept as printed when an article prints it). A date within
-// the month (publication after approval) only fills what is missing.
+// TestLaterVersion: a table that dates the text months after every date
+// of its header names a later version than the header tells of: its
+// publication date wins, and a 施行 day before it is an earlier version's
+// (kept as printed when an article prints it). A date weeks after the
+// header (publication after approval, longer after a province's 批准)
+// only fills what is missing, and so does a date on the header's 公布 day
+// in another year.
 func TestLaterVersion(t *testing.T) {
 	article := func(text string) []*model.Article {
 		return []*model.Article{{Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: text}}}}}
@@ -134,11 +136,23 @@ func TestLaterVersion(t *testing.T) {
 	historyDay := mk("b.md", "2011-09-29", "2011-11-01", "2011年9月29日 某某会议通过", "2011年11月1日 施行")
 	historyDay.Articles = article("本条例自发布之日起施行。")
 	approved := mk("c.md", "", "2017-03-01", "2016年12月23日 某某会议批准")
-	c := &model.Corpus{Documents: []*model.Document{amended, historyDay, approved}}
+	// a city's amendment approved by the province and published five weeks
+	// later, in force on publication: the table's day is this version's
+	cityAmended := mk("d.md", "", "", "2014年8月29日 某市人大常委会会议通过", "2014年11月28日 某省人大常委会会议批准的《关于修改〈某条例〉的决定》修正")
+	cityAmended.Articles, cityAmended.OnPublication = article("本条例自公布之日起施行。"), true
+	cityApproved := mk("e.md", "", "", "2010年8月25日 某市人大常委会会议通过", "2010年11月25日 某省人大常委会会议批准")
+	cityApproved.Articles, cityApproved.OnPublication = article("本条例自公布之日起施行。"), true
+	// a table row a year after the header's 公布 line, on its month and
+	// day: the same publication with a wrong year
+	wrongYear := mk("f.md", "2012-12-12", "2013-01-01", "2012年11月29日 某省人大常委会会议批准", "2012年12月12日 某市人大常委会公告第4号公布", "2013年1月1日 施行")
+	c := &model.Corpus{Documents: []*model.Document{amended, historyDay, approved, cityAmended, cityApproved, wrongYear}}
 	Apply(c, Table{
 		"a.md": {Published: "2020-11-29"},
 		"b.md": {Published: "2022-01-21", ValidFrom: "2022-01-21"},
 		"c.md": {Published: "2017-01-13"},
+		"d.md": {Published: "2014-12-31"},
+		"e.md": {Published: "2010-12-31"},
+		"f.md": {Published: "2013-12-12"},
 	})
 	for _, tc := range []struct {
 		d                               *model.Document
@@ -147,6 +161,9 @@ func TestLaterVersion(t *testing.T) {
 		{amended, "2020-11-29", "", "2010-01-01"},
 		{historyDay, "2022-01-21", "2022-01-21", ""},
 		{approved, "2017-01-13", "2017-03-01", ""},
+		{cityAmended, "2014-12-31", "2014-12-31", ""},
+		{cityApproved, "2010-12-31", "2010-12-31", ""},
+		{wrongYear, "2012-12-12", "2013-01-01", ""},
 	} {
 		if tc.d.Published != tc.published || tc.d.ValidFrom != tc.validFrom || tc.d.PrintedValidFrom != tc.printedOn {
 			t.Errorf("%s: published %q valid_from %q printed %q, want %q %q %q", tc.d.Sources[0].Path,
