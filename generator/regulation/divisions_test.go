@@ -22,3 +22,26 @@ func TestManyDivisions(t *testing.T) {
 		}
 	}
 }
+
+// TestGoesOnTitle: a title opening on a joining word (以及 too) is the
+// second line of the title before it; one opening on 以 of another word is
+// not.
+func TestGoesOnTitle(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"和社会发展计划", true},
+		{"以及财政预算", true},
+		{"及其他规定", true},
+		{"与监督", true},
+		{"以上规定", false},
+		{"以", false},
+		{"法律责任", false},
+		{"", false},
+	} {
+		if got := goesOnTitle(c.title); got != c.want {
+			t.Errorf("goesOnTitle(%q) = %v, want %v", c.title, got, c.want)
+		}
+	}
+}

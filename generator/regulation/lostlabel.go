@@ -7,9 +7,10 @@ import (
 	"tiaoli/generator/model"
 )
 
-// numberLostLabels gives a 章 or 节 whose 第X章 label the source lost
-// (read by subheading, or 总则 and 附则 printed alone) the number its
-// place in the document's own count leaves it, where that count says it:
+// numberLostLabels gives a 编, 章 or 节 whose 第X编/第X章/第X节 label the
+// source lost (read by subheading, or 总则, 分则 and 附则 printed alone) the
+// number its place in the document's own count leaves it, where that
+// count says it:
 //   - a run of such divisions between two numbered siblings (or the start
 //     of their parent and a numbered sibling) that fills the gap in their
 //     numbers exactly: 工程管理 and 水质保护 between 第一章 and 第四章 are
@@ -118,7 +119,7 @@ type lostRun struct {
 }
 
 // lostRuns lists the runs of siblings without a label in g. A group with
-// a sibling labelled otherwise than 第X章 has none.
+// a sibling labelled otherwise than 第X章 (第X编, 第X节) has none.
 func lostRuns(hs []model.Heading, g siblingGroup) []lostRun {
 	var runs []lostRun
 	var cur []int
