@@ -63,7 +63,11 @@ func rowOf(d *model.Document, t Table) (Row, bool) {
 // names a later version than the header tells of (a 行政法规 amended in
 // 2020 whose history stops at its 2009 publication): the header's
 // publication and 施行 days are an earlier version's, and give way to the
-// row's; a 施行 day the text prints is kept as printed_valid_from.
+// row's; a 施行 day the text prints is kept as printed_valid_from. Its
+// 自公布之日起施行 is not read as the row's day (OnPublication gives way):
+// the article may be the earlier version's, left as it was by the
+// amendment, and the text cannot show when the later version took effect,
+// so valid_from is the row's or stays empty.
 func fillDates(d *model.Document, row Row) {
 	if laterVersion(d, row.Published) {
 		if d.ValidFrom != "" && d.ValidFrom < row.Published {
