@@ -37,6 +37,11 @@ func TestChecks(t *testing.T) {
 		{audit.TableAsText, doc("某规定", article("第一条", 1, clause("| 第1条 | 甲罪 |", 1))), 1},
 		{audit.Apparatus, doc("某法", article("第一条", 1, clause("本法自公布之日起施行。", 1), clause("① 施行日期依各法律确定。", 3))), 1},
 		{audit.Apparatus, doc("某法", article("第一条", 1, clause("①甲；", 1), clause("②乙。", 3))), 0},
+		{audit.LostDivisionLabel, divided(heading("章", 1, "总则"), heading("章", 0, "管理"), heading("章", 5, "附则")), 1},
+		{audit.LostDivisionLabel, divided(heading("章", 1, "总则"), heading("章", 2, "管理"), heading("章", 0, "附则")), 0},
+		// a 节 without a label is a sibling of the numbered 节 of its own 章 only
+		{audit.LostDivisionLabel, divided(heading("章", 1, "总则"), heading("节", 1, "一般规定"), heading("章", 2, "管理"), heading("节", 0, "规划")), 0},
+		{audit.LostDivisionLabel, divided(heading("章", 1, "总则"), heading("节", 1, "一般规定"), heading("节", 0, "规划")), 1},
 	} {
 		c := &model.Corpus{Documents: []*model.Document{tc.doc}}
 		got := count(audit.Run(c), tc.class)
@@ -48,6 +53,22 @@ func TestChecks(t *testing.T) {
 
 func doc(title string, as ...*model.Article) *model.Document {
 	return &model.Document{ID: "d", Kind: model.KindRegulation, Title: title, Date: "2020-01-01", Regulation: model.Regulation{Articles: as}}
+}
+
+// divided is a regulation of one article under the headings hs.
+func divided(hs ...model.Heading) *model.Document {
+	d := doc("某法", article("第一条", 9, clause("甲应当乙。", 9)))
+	d.Headings = hs
+	return d
+}
+
+// heading is a division of level numbered n (0: printed without a label).
+func heading(level string, n int, title string) model.Heading {
+	h := model.Heading{Level: level, Title: title, Number: n, Position: model.Position{Path: "a.md", Line: 1}}
+	if n > 0 {
+		h.Label = "第" + numeral.Format(n) + level
+	}
+	return h
 }
 
 func count(rs []audit.Result, class string) int {
