@@ -2,9 +2,9 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
-	"tiaoli/generator/label"
 	"tiaoli/generator/model"
 	"tiaoli/generator/regulation"
 )
@@ -89,38 +89,16 @@ func listMember(s string) bool {
 // and the parser could not number from the document's count). 总则, 分则
 // and 附则 printed alone are left out: codes print them without a number.
 func lostDivisionLabel(_ *scan, d *model.Document) []Finding {
-	type key struct {
-		parent int
-		level  string
-	}
-	numbered := map[key]bool{}
-	keys := make([]key, len(d.Headings))
-	var stack []int
-	for i, h := range d.Headings {
-		for len(stack) > 0 && unitOf(d.Headings[stack[len(stack)-1]].Level) >= unitOf(h.Level) {
-			stack = stack[:len(stack)-1]
-		}
-		k := key{-1, h.Level}
-		if len(stack) > 0 {
-			k.parent = stack[len(stack)-1]
-		}
-		keys[i] = k
-		if h.Number > 0 {
-			numbered[k] = true
-		}
-		stack = append(stack, i)
-	}
 	var out []Finding
-	for i, h := range d.Headings {
-		if h.Label == "" && numbered[keys[i]] && !regulation.Unnumbered(h.Title) {
-			out = append(out, find(d, h.Position, d.URL, fmt.Sprintf("%s标题缺少%s号，同级的%s都有编号：%s", h.Level, h.Level, h.Level, h.Title)))
+	for _, g := range regulation.Siblings(d.Headings) {
+		if !slices.ContainsFunc(g, func(i int) bool { return d.Headings[i].Number > 0 }) {
+			continue
+		}
+		for _, i := range g {
+			if h := d.Headings[i]; h.Label == "" && !regulation.Unnumbered(h.Title) {
+				out = append(out, find(d, h.Position, d.URL, fmt.Sprintf("%s标题缺少%s号，同级的%s都有编号：%s", h.Level, h.Level, h.Level, h.Title)))
+			}
 		}
 	}
 	return out
-}
-
-// unitOf is the unit of a division level; the outermost is the least.
-func unitOf(level string) label.Unit {
-	u, _ := label.UnitNamed(level)
-	return u
 }

@@ -229,7 +229,6 @@ func (b *builder) openArticle(l line, lab label.ArticleStart) {
 		Number:   lab.N,
 		Suffix:   lab.Suffix,
 		Label:    label.ArticleText(lab.N, lab.Suffix),
-		Path:     b.path(),
 		Position: l.para.Position,
 	}
 	b.reg.Articles = append(b.reg.Articles, a)
@@ -338,15 +337,6 @@ func (b *builder) addItem(l line, m label.ItemLabel, index int) {
 	if runOn {
 		b.addItem(l, next, index)
 	}
-}
-
-// path lists the open divisions, outermost first: 第一章 总则.
-func (b *builder) path() []string {
-	out := []string{}
-	for _, i := range b.stack {
-		out = append(out, b.reg.Headings[i].Text())
-	}
-	return out
 }
 
 // reportSkipped reports 第X条 lines standing apart from their text (or

@@ -25,9 +25,7 @@ func (b *builder) division(l line) bool {
 
 // openDivision closes the open divisions at d's level or deeper and opens d.
 func (b *builder) openDivision(d division, l line) {
-	for len(b.stack) > 0 && levelRank[b.reg.Headings[b.stack[len(b.stack)-1]].Level] >= levelRank[d.level] {
-		b.stack = b.stack[:len(b.stack)-1]
-	}
+	b.stack = enclosing(b.reg.Headings, b.stack, d.level)
 	h := model.Heading{
 		Level:    d.level,
 		Label:    d.label,

@@ -27,7 +27,8 @@ import (
 //
 // A gap of another size, or siblings labelled otherwise (一、), leaves the
 // run as printed. Each number given is a repair; the paths of the articles
-// under a renumbered division name it with its label.
+// under a renumbered division name it with its label (fillPaths runs
+// after).
 func (p *parser) numberLostLabels() {
 	hs := p.reg.Headings
 	var repairs []model.Repair
@@ -41,7 +42,6 @@ func (p *parser) numberLostLabels() {
 	}
 	slices.SortStableFunc(repairs, func(a, b model.Repair) int { return a.Line - b.Line })
 	p.reg.Repairs = append(p.reg.Repairs, repairs...)
-	fillPaths(hs, p.reg.Articles)
 }
 
 // siblingGroup is the headings of one level directly under one parent
@@ -51,6 +51,19 @@ type siblingGroup struct {
 	members      []int
 	outermost    bool
 	closedInSync bool
+}
+
+// Siblings splits the headings of a regulation into groups of siblings:
+// the headings of one level directly under one parent division (or the
+// document), each group in order, the groups in the order of their first
+// heading.
+func Siblings(hs []model.Heading) [][]int {
+	groups := siblingGroups(hs)
+	out := make([][]int, len(groups))
+	for i, g := range groups {
+		out[i] = g.members
+	}
+	return out
 }
 
 // siblingGroups splits the headings into groups of siblings.
@@ -68,9 +81,7 @@ func siblingGroups(hs []model.Heading) []siblingGroup {
 	var groups []siblingGroup
 	var stack []int
 	for i, h := range hs {
-		for len(stack) > 0 && levelRank[hs[stack[len(stack)-1]].Level] >= levelRank[h.Level] {
-			stack = stack[:len(stack)-1]
-		}
+		stack = enclosing(hs, stack, h.Level)
 		parent := -1
 		if len(stack) > 0 {
 			parent = stack[len(stack)-1]
@@ -89,6 +100,16 @@ func siblingGroups(hs []model.Heading) []siblingGroup {
 		stack = append(stack, i)
 	}
 	return groups
+}
+
+// enclosing closes, from stack (indexes in hs of the open divisions,
+// outermost first), the divisions that one of level closes (those of its
+// level or deeper) and returns what stays open around it.
+func enclosing(hs []model.Heading, stack []int, level string) []int {
+	for len(stack) > 0 && levelRank[hs[stack[len(stack)-1]].Level] >= levelRank[level] {
+		stack = stack[:len(stack)-1]
+	}
+	return stack
 }
 
 // closedInSync reports whether the division hs[i], numbered n, is closed
@@ -185,17 +206,15 @@ func numberRun(hs []model.Heading, r lostRun) []model.Repair {
 	return out
 }
 
-// fillPaths sets every article's path again from the headings: the
-// divisions open above it, outermost first, as the builder names them.
+// fillPaths sets every article's path from the headings, once they are
+// final (lost labels numbered): the divisions open above it, outermost
+// first, as the builder names them.
 func fillPaths(hs []model.Heading, articles []*model.Article) {
 	var stack []int
 	next := 0
 	for a, art := range articles {
 		for next < len(hs) && hs[next].Article <= a {
-			for len(stack) > 0 && levelRank[hs[stack[len(stack)-1]].Level] >= levelRank[hs[next].Level] {
-				stack = stack[:len(stack)-1]
-			}
-			stack = append(stack, next)
+			stack = append(enclosing(hs, stack, hs[next].Level), next)
 			next++
 		}
 		path := make([]string, 0, len(stack))

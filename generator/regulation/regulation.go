@@ -59,6 +59,7 @@ func Structure(d *model.Document) []model.Error {
 	if len(accepted) > 0 {
 		p.articles(lines, accepted)
 		p.numberLostLabels()
+		fillPaths(p.reg.Headings, p.reg.Articles)
 		readNoticeDate(p.reg)
 		readValidFrom(p.reg)
 	} else {
