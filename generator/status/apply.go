@@ -119,10 +119,12 @@ const (
 // than versionGap after every date of d's approval and history lines and
 // its own publication (approvalGap after a last date that is a 批准 line
 // with no publication after it): a version the header does not reach. A
-// table date on the month and day of the header's publication in another
-// year is the same publication with a wrong year, not a later version.
+// table date a whole year after the header's publication day is read so
+// too: a wrong year in the table reads like that, but so does an
+// amendment on that day (快递暂行条例, published 2018-03-02, amended with
+// many 行政法规 on 2019-03-02), and the text cannot tell them apart.
 func laterVersion(d *model.Document, published string) bool {
-	if d.Kind != model.KindRegulation || published == "" || sameDayOtherYear(d.Published, published) {
+	if d.Kind != model.KindRegulation || published == "" {
 		return false
 	}
 	latest, approved := d.Published, false
@@ -138,12 +140,6 @@ func laterVersion(d *model.Document, published string) bool {
 		gap = approvalGap
 	}
 	return err1 == nil && err2 == nil && to.Sub(from) > gap
-}
-
-// sameDayOtherYear reports whether two YYYY-MM-DD dates share month and
-// day but not year.
-func sameDayOtherYear(a, b string) bool {
-	return len(a) == len(time.DateOnly) && len(b) == len(time.DateOnly) && a[4:] == b[4:] && a[:4] != b[:4]
 }
 
 // printsDay reports whether an article of d prints the day (YYYY-MM-DD).
