@@ -17,7 +17,11 @@ import (
 // and words that name nothing the corpus holds stay text.
 
 // citingVerbs open the name of a law cited without 《》.
-var citingVerbs = []string{"根据", "依照", "依据", "按照", "违反", "适用", "参照"}
+var citingVerbs = []string{"根据", "依照", "依据", "按照", violateVerb, "适用", "参照"}
+
+// violateVerb cites what is violated: a law (citingVerbs), the object of
+// a predicate (objectVerbs), the provision a penalty follows (violated).
+const violateVerb = "违反"
 
 // verbStarts are the first characters of citingVerbs: only there can a
 // verb start, and scanBareIn looks no further at any other.

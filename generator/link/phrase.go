@@ -12,7 +12,7 @@ import (
 // clauseVerbs end the subject and predicate of a clause wherever they
 // are: modal verbs, 所称, 适用于, 会同, 是, 包括 (X包括A（以下简称Y）: Y is
 // A). What follows the last of them is read as the phrase.
-var clauseVerbs = []string{"所称的", "所称", "适用于", "应当", "可以", "必须", "会同", "是指", "是", includeVerb}
+var clauseVerbs = slices.Concat(definingWords, []string{"适用于", "应当", "可以", "必须", "会同", "是指", "是", includeVerb})
 
 // includeVerb opens, with 在内 after it, a phrase that qualifies a noun
 // (包括某类人员在内的人员): there it is no predicate.
@@ -29,7 +29,7 @@ var prohibitions = []string{"不得", "禁止", "严禁"}
 var objectVerbs = slices.Concat([]string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "聘用",
-	"推动", "开展", "坚持", "聚焦", "歧视", "违反", "占用", "领取", "承包", "移送", "制作并发放", "发放",
+	"推动", "开展", "坚持", "聚焦", "歧视", violateVerb, "占用", "领取", "承包", "移送", "制作并发放", "发放",
 }, furtherVerbs)
 
 // startVerbs end the predicate only where they start what is left of the
@@ -46,18 +46,18 @@ var startVerbs = []string{
 // governingVerbs take a party or a thing furthered as their object and
 // never open a clause that qualifies a name: where they start the phrase
 // they go, 的 or not (鼓励台湾的公司、企业和个人, 领导并支持本机关负责法制工作的
-// 机构, 促进所有行使公权力的公职人员), unless the 的 follows them at once
+// 机构: 领导, then 支持 joined to it by 并, 促进所有行使公权力的公职人员), unless the 的 follows them at once
 // (国家鼓励的产业), nor where a head noun follows them that they make a
 // name with (领导人员). A verb they govern goes too (鼓励建立…), and so
 // does another of them joined to them (鼓励和支持, 鼓励、支持).
-var governingVerbs = slices.Concat(furtherVerbs, []string{"领导并支持", "领导", "促进"})
+var governingVerbs = slices.Concat(furtherVerbs, []string{"领导", "促进"})
 
 // furtherVerbs further a party or a thing (鼓励A, 支持B): governingVerbs
 // that also end a predicate as objectVerbs do.
 var furtherVerbs = []string{"鼓励", "支持"}
 
-// verbJoiners join two governingVerbs (鼓励和支持).
-var verbJoiners = []string{"和", "、"}
+// verbJoiners join two governingVerbs (鼓励和支持, 领导并支持).
+var verbJoiners = []string{"和", "并", "、"}
 
 // establishVerb is one of startVerbs that also ends the predicate inside
 // the clause, as objectVerbs do, where no 的 follows it (某市人民政府设立某某管理

@@ -190,7 +190,7 @@ func violated(s string, start int) bool {
 			before = before[:open]
 		}
 	}
-	return strings.HasSuffix(before, "违反")
+	return strings.HasSuffix(before, violateVerb)
 }
 
 // noteContext remembers the last reference of a paragraph that can own the
