@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,6 +81,16 @@ func newAnalyzers(m mapping.IndexMapping) analyzers {
 		bigram:  bigram,
 		unigram: m.AnalyzerNamed(unigramAnalyzer),
 	}
+}
+
+// openAnalyzers is newAnalyzers of an index opened to search or to
+// update: an error when its mapping lacks either analyzer.
+func openAnalyzers(m mapping.IndexMapping) (analyzers, error) {
+	an := newAnalyzers(m)
+	if an.bigram == nil || an.unigram == nil {
+		return an, errors.New("index mapping lacks its analyzers")
+	}
+	return an, nil
 }
 
 // isHan reports whether a token is one ideographic character.

@@ -289,7 +289,9 @@ func (b *liveBase) open() error {
 	if b.meta, err = decodeMeta(raw); err != nil {
 		return err
 	}
-	b.an = newAnalyzers(b.bi.Mapping())
+	if b.an, err = openAnalyzers(b.bi.Mapping()); err != nil {
+		return err
+	}
 	if b.chars, err = openChars(b.dir); err != nil {
 		return err
 	}

@@ -152,9 +152,9 @@ func newIndex(bi bleve.Index) (*Index, error) {
 	if !ok {
 		return nil, errors.New("unexpected index mapping")
 	}
-	an := newAnalyzers(im)
-	if an.bigram == nil || an.unigram == nil {
-		return nil, errors.New("index mapping lacks its analyzers")
+	an, err := openAnalyzers(im)
+	if err != nil {
+		return nil, err
 	}
 	ft, err := loadFacets(bi)
 	if err != nil {

@@ -348,15 +348,15 @@ func (w *appendWriter) Write(p []byte) (int, error) {
 func newTermPosts(ps []posting) (termPosts, error) {
 	sortPostings(ps)
 	nums := make([]uint32, len(ps))
-	var max uint64
+	var most uint64
 	for i, p := range ps {
 		if i > 0 && ps[i-1].num == p.num {
 			return termPosts{}, fmt.Errorf("document %d twice", p.num)
 		}
 		nums[i] = p.num
-		max = maxU64(max, p.freq)
+		most = max(most, p.freq)
 	}
-	p := termPosts{docs: roaring.New(), width: freqWidth(max)}
+	p := termPosts{docs: roaring.New(), width: freqWidth(most)}
 	p.docs.AddMany(nums)
 	p.docs.RunOptimize()
 	p.freqs = make([]byte, 0, len(ps)*p.width)
@@ -383,13 +383,6 @@ func sortPostings(ps []posting) {
 	for i, k := range keys {
 		ps[i] = posting{num: uint32(k >> 32), freq: k & math.MaxUint32}
 	}
-}
-
-func maxU64(a, b uint64) uint64 {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // freqWidth is the bytes a frequency up to max takes.

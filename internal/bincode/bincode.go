@@ -217,14 +217,15 @@ func sliceCodec(c *codec, t reflect.Type, making map[reflect.Type]*codec) error 
 			w.flushSome()
 		}
 	}
-	c.dec = sliceDecoder(t, e)
-	if t.Elem().Kind() == reflect.Pointer {
-		v, err := build(t.Elem().Elem(), making)
-		if err != nil {
-			return err
-		}
-		c.dec = pointersDecoder(t, v)
+	if t.Elem().Kind() != reflect.Pointer {
+		c.dec = sliceDecoder(t, e)
+		return nil
 	}
+	v, err := build(t.Elem().Elem(), making)
+	if err != nil {
+		return err
+	}
+	c.dec = pointersDecoder(t, v)
 	return nil
 }
 

@@ -227,6 +227,5 @@ func RegulationTitle(s string) bool {
 		return false // a sentence mark in s is one in t: unwrap cuts none off
 	}
 	t := unwrap(s)
-	return hasHan(t) && utf8.RuneCountInString(t) <= 2*maxTitle &&
-		!strings.ContainsAny(strings.ReplaceAll(t, "、", ""), sentenceMarks) && regulationTitleRE.MatchString(t)
+	return hasHan(t) && utf8.RuneCountInString(t) <= 2*maxTitle && regulationTitleRE.MatchString(t)
 }
