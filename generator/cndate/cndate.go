@@ -300,12 +300,27 @@ func DayBefore(date string) string {
 	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
 
+// DaysBetween is the number of days from one ISO date to another,
+// negative when to comes first; false when either is no ISO date.
+func DaysBetween(from, to string) (int, bool) {
+	f, err1 := time.Parse(time.DateOnly, from)
+	t, err2 := time.Parse(time.DateOnly, to)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return int(t.Sub(f).Hours() / 24), true
+}
+
+// ApprovingVerb is the adopting verb of a higher body's approval of a
+// text another adopted (a 地方性法规 批准 by the province's congress).
+const ApprovingVerb = "批准"
+
 // The verbs of the events in the life of a text, as its history lines and
 // the texts that cite it print them: the one list every stage takes them
 // from (a history line's events, a year before a citation, a title that
 // reports another).
 var (
-	adoptingVerbs = []string{"通过", "批准"}
+	adoptingVerbs = []string{"通过", ApprovingVerb}
 	amendingVerbs = []string{"修正", "修订", "修改"}
 	issuingVerbs  = []string{"公布", "发布", "印发", "颁布"}
 	// enactingVerbs say that a text was adopted or changed on a date.

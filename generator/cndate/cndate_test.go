@@ -275,3 +275,21 @@ func TestDay(t *testing.T) {
 		}
 	}
 }
+
+func TestDaysBetween(t *testing.T) {
+	for _, c := range []struct {
+		from, to string
+		days     int
+		ok       bool
+	}{
+		{"2014-11-28", "2014-12-31", 33, true},
+		{"2016-02-28", "2016-03-01", 2, true},
+		{"2019-03-02", "2018-03-02", -365, true},
+		{"2018", "2018-03-02", 0, false},
+		{"2018-03-02", "", 0, false},
+	} {
+		if days, ok := DaysBetween(c.from, c.to); days != c.days || ok != c.ok {
+			t.Errorf("DaysBetween(%q, %q) = %d, %v; want %d, %v", c.from, c.to, days, ok, c.days, c.ok)
+		}
+	}
+}

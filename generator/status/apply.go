@@ -2,7 +2,6 @@ package status
 
 import (
 	"strings"
-	"time"
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
@@ -111,8 +110,8 @@ func olderVersions(works []*model.Work) map[*model.Document]bool {
 // the 批准 line prints no 公布 day), so a header whose last date is a
 // 批准 line needs approvalGap.
 const (
-	versionGap  = 90 * 24 * time.Hour
-	approvalGap = 180 * 24 * time.Hour
+	versionGap  = 90  // days
+	approvalGap = 180 // days
 )
 
 // laterVersion reports whether published, a table's date of d, is more
@@ -130,16 +129,15 @@ func laterVersion(d *model.Document, published string) bool {
 	latest, approved := d.Published, false
 	for _, s := range append([]string{d.Approval}, d.History...) {
 		if date, ok := regulation.Date(s); ok && date >= latest {
-			latest, approved = date, d.Published < date && strings.Contains(s, "批准")
+			latest, approved = date, d.Published < date && strings.Contains(s, cndate.ApprovingVerb)
 		}
 	}
-	from, err1 := time.Parse(time.DateOnly, latest)
-	to, err2 := time.Parse(time.DateOnly, published)
 	gap := versionGap
 	if approved {
 		gap = approvalGap
 	}
-	return err1 == nil && err2 == nil && to.Sub(from) > gap
+	days, ok := cndate.DaysBetween(latest, published)
+	return ok && days > gap
 }
 
 // printsDay reports whether an article of d prints the day (YYYY-MM-DD).
