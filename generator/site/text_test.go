@@ -132,3 +132,21 @@ func TestRangeCitesEachArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestEscape: the five bytes markup reads are written as entities, every
+// other byte as it is.
+func TestEscape(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"第三条", "第三条"},
+		{`<a href="x">'&'</a>`, "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;"},
+		{"企业&amp;", "企业&amp;amp;"},
+		{"\x00\xff>", "\x00\xff&gt;"},
+	} {
+		var b textBuilder
+		b.escape(c.in)
+		if got := b.String(); got != c.want {
+			t.Errorf("escape(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
