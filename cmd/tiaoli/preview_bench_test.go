@@ -83,7 +83,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	}
 	writeHeap(b, *editHeap, ".before")
 	resetPeakRSS()
-	cpu, cycles := processCPU(), gcCycles()
+	cpu, cycles, allocs := processCPU(), gcCycles(), heapAllocs()
 	b.ResetTimer()
 	for i := range b.N * max(*editCount, 1) {
 		word := fmt.Sprintf("qzxpreview%dbench", i) // in no source
@@ -108,6 +108,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		b.ReportMetric((processCPU()-cpu)/float64(len(took)), "cpu-s/edit")
 	}
 	b.ReportMetric(float64(gcCycles()-cycles)/float64(len(took)), "gc/edit")
+	b.ReportMetric(float64(heapAllocs()-allocs)/float64(len(took))/(1<<20), "MB-alloc/edit")
 	if mb := peakRSS(); mb > 0 {
 		b.ReportMetric(mb, "MB-peak")
 	}
@@ -154,6 +155,13 @@ func processCPU() float64 {
 		return -1
 	}
 	return (utime + stime) / 100
+}
+
+// heapAllocs is how many bytes the process has allocated on the heap.
+func heapAllocs() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // gcCycles is how many collections the process has made.

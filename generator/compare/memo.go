@@ -1,9 +1,9 @@
 package compare
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
-	"io"
 	"slices"
 
 	"tiaoli/generator/model"
@@ -39,33 +39,56 @@ func (m *Memo) align(old, new *model.Document) (articles, headings []model.Pair)
 	if m == nil {
 		return Align(old, new)
 	}
-	in := [2]inputs{inputsOf(old), inputsOf(new)}
-	k := memoKey{in[0].digest(), in[1].digest()}
+	k := memoKey{digestOf(old), digestOf(new)}
 	a, ok := m.aligned.Get(k)
 	if !ok {
-		a.articles, a.headings = alignInputs(in[0], in[1])
+		a.articles, a.headings = Align(old, new)
 		m.aligned.Put(k, a)
 	}
 	return slices.Clone(a.articles), slices.Clone(a.headings)
 }
 
-// digest is the SHA-256 sum of the inputs, each string after its length.
-func (in inputs) digest() [sha256.Size]byte {
+// digestOf is the SHA-256 sum of what alignment reads of a version (its
+// inputs): the number of articles, then each article's label and Text,
+// then the number of headings and each heading's label and title, each
+// string after its length. It writes the texts to the sum line by line
+// instead of making them: a run of Works sums every version of every
+// work.
+func digestOf(d *model.Document) [sha256.Size]byte {
 	h := sha256.New()
+	w := bufio.NewWriterSize(h, 4096) // copies strings without making []byte of them
 	var n [8]byte
+	count := func(k int) {
+		binary.LittleEndian.PutUint64(n[:], uint64(k))
+		w.Write(n[:])
+	}
 	field := func(s string) {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		io.WriteString(h, s)
+		count(len(s))
+		w.WriteString(s)
 	}
-	for _, list := range [][]input{in.articles, in.headings} {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(list)))
-		h.Write(n[:])
-		for _, x := range list {
-			field(x.label)
-			field(x.text)
+	count(len(d.Articles))
+	for _, a := range d.Articles {
+		if a == nil {
+			a = &model.Article{}
 		}
+		field(a.Label)
+		count(textLen(a))
+		first := true
+		eachLine(a, func(label, text string) {
+			if !first {
+				w.WriteByte('\n')
+			}
+			first = false
+			w.WriteString(label)
+			w.WriteString(text)
+		})
 	}
+	count(len(d.Headings))
+	for _, hd := range d.Headings {
+		field(hd.Label)
+		field(hd.Title)
+	}
+	w.Flush()
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	return sum

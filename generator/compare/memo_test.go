@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -70,4 +72,71 @@ func comparisonsJSON(t *testing.T, cs []*model.Comparison) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestDigestOf: the key of a version is the sum of its inputs as
+// alignment reads them (inputsOf), each string after its length, though
+// digestOf makes none of the texts: for the case files and for articles
+// with no 款, an empty 款, items with and without their label, and a 款
+// ending in a line break. A memo written down before keeps its keys.
+func TestDigestOf(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	var docs []*model.Document
+	for _, f := range files {
+		sec := sections(t, f)
+		docs = append(docs, document(t, f, sec["old"]), document(t, f, sec["new"]))
+	}
+	item := func(label, text string, sub ...*model.Item) *model.Item {
+		it := &model.Item{Label: label, Items: sub}
+		it.Text = text
+		return it
+	}
+	clause := func(text string, items ...*model.Item) *model.Clause {
+		c := &model.Clause{Items: items}
+		c.Text = text
+		return c
+	}
+	odd := &model.Document{}
+	odd.Articles = []*model.Article{
+		nil,
+		{Label: "第一条"},
+		{Label: "第二条", Clauses: []*model.Clause{nil, clause("")}},
+		{Label: "第三条", Clauses: []*model.Clause{
+			clause("甲：", item("（一）", "乙；", item("1.", "1.丙")), nil, item("（二）", "（二）丁。")),
+			clause("戊\n"),
+		}},
+	}
+	odd.Headings = []model.Heading{{Label: "第一章", Title: "总则"}, {}}
+	docs = append(docs, &model.Document{}, odd)
+	for i, d := range docs {
+		if got, want := digestOf(d), inputsDigest(inputsOf(d)); got != want {
+			t.Errorf("document %d: digestOf %x, want %x", i, got, want)
+		}
+	}
+}
+
+// inputsDigest is the SHA-256 sum of inputs made whole: the lengths of the
+// lists and of each string, then the string.
+func inputsDigest(in inputs) [sha256.Size]byte {
+	h := sha256.New()
+	var n [8]byte
+	field := func(s string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	for _, list := range [][]input{in.articles, in.headings} {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(list)))
+		h.Write(n[:])
+		for _, x := range list {
+			field(x.label)
+			field(x.text)
+		}
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }

@@ -15,33 +15,46 @@ import (
 // line each.
 func Text(a *model.Article) string {
 	var b strings.Builder
+	eachLine(a, func(label, text string) {
+		b.WriteString(label)
+		b.WriteString(text)
+		b.WriteByte('\n')
+	})
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// eachLine calls yield with each line of an article's Text, without its
+// line break, in two parts: an item's label where its text does not start
+// with it (else ""), and the text.
+func eachLine(a *model.Article, yield func(label, text string)) {
 	for _, c := range a.Clauses {
 		if c == nil {
 			continue
 		}
-		line(&b, c.Text)
-		items(&b, c.Items)
+		yield("", c.Text)
+		items(c.Items, yield)
 	}
-	return strings.TrimSuffix(b.String(), "\n")
 }
 
-func items(b *strings.Builder, list []*model.Item) {
+func items(list []*model.Item, yield func(label, text string)) {
 	for _, it := range list {
 		if it == nil {
 			continue
 		}
-		text := it.Text
-		if !strings.HasPrefix(text, it.Label) {
-			text = it.Label + text
+		label := it.Label
+		if strings.HasPrefix(it.Text, label) {
+			label = ""
 		}
-		line(b, text)
-		items(b, it.Items)
+		yield(label, it.Text)
+		items(it.Items, yield)
 	}
 }
 
-func line(b *strings.Builder, s string) {
-	b.WriteString(s)
-	b.WriteByte('\n')
+// textLen is len(Text(a)), counted without making the text.
+func textLen(a *model.Article) int {
+	n := 0
+	eachLine(a, func(label, text string) { n += len(label) + len(text) + 1 })
+	return max(n-1, 0) // Text trims the last line break
 }
 
 // Fold is the form of a text that comparison uses: without spaces and
