@@ -17,15 +17,9 @@ import (
 // time as without the memo. Works that keep their text align from the
 // memo; an edited one aligns anew.
 func TestMemo(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases: %v", err)
-	}
 	var works []*model.Work
-	for _, f := range files {
-		sec := sections(t, f)
-		old, new := document(t, f, sec["old"]), document(t, f, sec["new"])
-		works = append(works, &model.Work{Versions: []model.Version{{Doc: new}, {Doc: old}}})
+	for _, v := range caseVersions(t) {
+		works = append(works, &model.Work{Versions: []model.Version{{Doc: v[1]}, {Doc: v[0]}}})
 	}
 	m := NewMemo()
 	same := func(step string) {
@@ -54,6 +48,20 @@ func TestMemo(t *testing.T) {
 	}
 }
 
+// caseVersions are the older and the newer version of each case file.
+func caseVersions(t *testing.T) [][2]*model.Document {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	var out [][2]*model.Document
+	for _, f := range files {
+		sec := sections(t, f)
+		out = append(out, [2]*model.Document{document(t, f, sec["old"]), document(t, f, sec["new"])})
+	}
+	return out
+}
+
 // firstHeading is the first heading of a version, nil when none has one.
 func firstHeading(works []*model.Work) *model.Heading {
 	for _, w := range works {
@@ -80,14 +88,9 @@ func comparisonsJSON(t *testing.T, cs []*model.Comparison) string {
 // with no 款, an empty 款, items with and without their label, and a 款
 // ending in a line break. A memo written down before keeps its keys.
 func TestDigestOf(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases: %v", err)
-	}
 	var docs []*model.Document
-	for _, f := range files {
-		sec := sections(t, f)
-		docs = append(docs, document(t, f, sec["old"]), document(t, f, sec["new"]))
+	for _, v := range caseVersions(t) {
+		docs = append(docs, v[0], v[1])
 	}
 	item := func(label, text string, sub ...*model.Item) *model.Item {
 		it := &model.Item{Label: label, Items: sub}
