@@ -144,14 +144,19 @@ type previewSite struct {
 
 // build builds the site and has the server serve it. Its error is what
 // the build said of the content (files and lines, in the site's
-// language), or, when it said nothing, why it stopped.
+// language), or, when it said nothing, why it stopped. The first good
+// build collects its garbage before it returns (idleCollector.settle).
 func (s *previewSite) build() error {
+	first := s.pages == nil
 	var said bytes.Buffer
 	if err := s.buildSite(io.MultiWriter(s.stderr, &said)); err != nil {
 		if text := strings.TrimSpace(said.String()); text != "" {
 			return errors.New(text)
 		}
 		return err
+	}
+	if first {
+		s.gc.settle() // before the pages are told: the first edit may follow at once
 	}
 	return nil
 }

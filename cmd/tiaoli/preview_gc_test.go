@@ -106,5 +106,40 @@ func TestIdleCollectorClosed(t *testing.T) {
 	}
 }
 
+// TestIdleCollectorSettle: settle collects at once, in the caller, and
+// sets the budget; a build's end right after it, having allocated little
+// since, collects nothing, though the build before settle allocated more
+// than the budget.
+func TestIdleCollectorSettle(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	c := newIdleCollector()
+	defer c.close()
+	cycles := gcCycles()
+	for range 64 {
+		sink = make([]byte, 1<<20)
+	}
+	c.settle()
+	if gcCycles() == cycles {
+		t.Fatal("settle did not collect")
+	}
+	if c.collecting || c.budget == 0 {
+		t.Fatalf("after settle: collecting %v, budget %d", c.collecting, c.budget)
+	}
+	ran := make(chan struct{})
+	c.ended(func() { close(ran) })
+	c.mu.Lock()
+	collects := c.collecting
+	c.mu.Unlock()
+	if collects {
+		t.Errorf("a build's end right after settle collects again (allocated %d since, budget %d)", c.build, c.budget)
+	}
+	select {
+	case <-ran:
+	case <-time.After(time.Minute):
+		t.Fatal("the work after the build did not run")
+	}
+}
+
 // sink keeps the test's allocations from being optimised away.
 var sink []byte
