@@ -171,12 +171,15 @@ func (a *aligner) kind(i, j int) string {
 }
 
 func (a *aligner) pair1(i, j int, kind string) model.Pair {
+	// The labels are copied: a pointer into a unit would keep it, its
+	// folded text and its bigrams, alive as long as the pair (in the
+	// corpus, and in a Memo from one parse to the next).
 	p := model.Pair{Kind: kind, OldIndex: i, NewIndex: j}
 	if i >= 0 {
-		p.Old = &a.old[i].label
+		p.Old = new(a.old[i].label)
 	}
 	if j >= 0 {
-		p.New = &a.new[j].label
+		p.New = new(a.new[j].label)
 	}
 	if i >= 0 && j >= 0 {
 		p.Similarity = round(a.sim[i][j])

@@ -140,3 +140,17 @@ func TestRenumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPairHoldsNoUnit: a pair's labels are copies, not pointers into the
+// units compared, which would keep their folded texts and bigrams alive
+// with the pair (in the corpus, and in a Memo between parses).
+func TestPairHoldsNoUnit(t *testing.T) {
+	old, new := newUnits([]input{{"第一条", "甲"}}), newUnits([]input{{"第二条", "甲乙"}})
+	p := newAligner(old, new).pair1(0, 0, model.PairModified)
+	if p.Old == nil || p.New == nil || *p.Old != "第一条" || *p.New != "第二条" {
+		t.Fatalf("pair %+v", p)
+	}
+	if p.Old == &old[0].label || p.New == &new[0].label {
+		t.Errorf("the pair points into the units")
+	}
+}
