@@ -56,11 +56,13 @@ func Lazy(c *model.Corpus, opts Options) (*Pages, error) { return LazyAfter(nil,
 func LazyAfter(last *Pages, c *model.Corpus, opts Options) (*Pages, error) {
 	opts = opts.withDefaults()
 	opts.Previous, opts.Progress = nil, nil
-	r, err := newRenderer(c, opts)
+	r, indexed, err := startRenderer(c, opts)
 	if err != nil {
 		return nil, err
 	}
-	p := &Pages{r: r, jobs: r.jobs(), files: map[string][]byte{}, calls: map[int]*renderCall{}, found: map[string]int{}}
+	jobs := r.jobs() // beside the indexes, on the core the search index leaves
+	indexed()
+	p := &Pages{r: r, jobs: jobs, files: map[string][]byte{}, calls: map[int]*renderCall{}, found: map[string]int{}}
 	for i, j := range p.jobs {
 		if len(j.files) > 0 {
 			continue

@@ -55,13 +55,27 @@ type renderer struct {
 type place struct{ doc, article string }
 
 func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
-	tmpl, err := parseTemplates(opts.Templates)
+	r, indexed, err := startRenderer(c, opts)
 	if err != nil {
 		return nil, err
 	}
+	indexed()
+	return r, nil
+}
+
+// startRenderer makes the renderer of c and starts making its indexes;
+// indexed waits until they are made. Until then only what startRenderer
+// set itself may be read: the corpus, the options, the templates and
+// assets, and the documents by date (byDate), which is all that jobs
+// reads, so that Lazy lists the jobs beside the indexes.
+func startRenderer(c *model.Corpus, opts Options) (r *renderer, indexed func(), err error) {
+	tmpl, err := parseTemplates(opts.Templates)
+	if err != nil {
+		return nil, nil, err
+	}
 	css, js, err := AssetPaths(opts.Templates)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The maps by place are sized as they grow on the LawRefBook corpus:
 	// of its 149k documents and articles, terms are used in 68k, references
@@ -70,10 +84,10 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	for _, d := range c.Documents {
 		places += len(d.Articles)
 	}
-	r := &renderer{c: c, opts: opts, tmpl: tmpl, css: css, js: js,
+	r = &renderer{c: c, opts: opts, tmpl: tmpl, css: css, js: js,
 		refsFrom: make(map[place][]int, places/4), refsTo: make(map[place][]int, places/8),
 		termsAt: make(map[place][]int, places/2), definedIn: map[string][]int{},
-		frames: map[frameKey]*Frame{}}
+		frames: map[frameKey]*Frame{}, byDate: sortedByDate(c.Documents)}
 	// The indexes read the corpus alone and fill fields of their own:
 	// they are made side by side (in preview, after each edit).
 	var g errgroup.Group
@@ -81,14 +95,11 @@ func newRenderer(c *model.Corpus, opts Options) (*renderer, error) {
 	g.Go(func() error { r.indexTerms(); return nil })
 	g.Go(func() error {
 		r.x = lookup.New(c)
-		r.byDate = sortedByDate(c.Documents)
 		r.vx = newVersionIndex(c)
 		r.examples = examples.Placeholder(examples.Queries(c))
 		return nil
 	})
-	g.Wait()
-	r.indexRanges()
-	return r, nil
+	return r, func() { g.Wait(); r.indexRanges() }, nil
 }
 
 func (r *renderer) indexReferences() {
