@@ -107,8 +107,9 @@ func trimStrayBrackets(e string) string {
 }
 
 // readMeta fills Approval, History, Issuer and Published from the header
-// lines of a regulation.
-func readMeta(r *model.Regulation, header []string) {
+// lines of a regulation, and returns who made the text by its history
+// (madeBy), the issuer when nothing else names one.
+func readMeta(r *model.Regulation, header []string) string {
 	var events []string
 	issued, issuer := "", ""
 	for _, s := range joinContinued(header) {
@@ -142,7 +143,7 @@ func readMeta(r *model.Regulation, header []string) {
 		}
 		if isPublishing(e) {
 			r.Published = date
-			if a := agent(e); a != "" {
+			if a := issuerName(agent(e)); a != "" {
 				r.Issuer = a
 			}
 		}
@@ -159,6 +160,7 @@ func readMeta(r *model.Regulation, header []string) {
 			r.Issuer = issuer
 		}
 	}
+	return madeBy(events)
 }
 
 // issuedOn reads a line that says only when and under which document
@@ -331,7 +333,7 @@ func agent(e string) string {
 	s := trimSpace(e[ds[0].End:])
 	s = strings.TrimPrefix(s, "根据")
 	s = strings.TrimPrefix(s, "经")
-	for _, cut := range []string{"令第", "令（", "令(", "公告第", "公告（", "公告(", "公告", "发布", "公布", "印发", "颁布", "批准"} {
+	for _, cut := range agentEnds {
 		if i := strings.Index(s, cut); i >= 0 {
 			s = s[:i]
 		}
@@ -342,6 +344,12 @@ func agent(e string) string {
 	}
 	return s
 }
+
+// agentEnds are the words an agent's name stops before: its order or
+// notice (令第8号, 公告), the verb of its event (发布, 批准, 修正: 1953年1月2日
+// 某院修正公布).
+var agentEnds = append([]string{"令第", "令（", "令(", "公告第", "公告（", "公告(", "公告", cndate.ApprovingVerb},
+	append(cndate.IssuingVerbs(), cndate.AmendingVerbs()...)...)
 
 // orderNumber matches the number of the order or notice an agent issued
 // a text by, printed after its name: 某某总署第4号令, 某常务委员会第25号.
@@ -484,8 +492,9 @@ func dateOnly(s string) (string, bool) {
 }
 
 // organisation matches the name of a body that signs a notice: it ends in
-// the word for an office, a ministry, a committee, a court or the like.
-var organisation = regexp.MustCompile(`(部|委|局|院|署|厅|办|室|会|组|府|中央|委员会|小组|政府|法院|检察院|总局|办公厅|办公室)$`)
+// the word for an office, a ministry, a committee, a court, a central bank
+// or the like.
+var organisation = regexp.MustCompile(`(部|委|局|院|署|厅|办|室|会|组|府|中央|委员会|小组|政府|法院|检察院|总局|办公厅|办公室|银行)$`)
 
 func isOrganisation(s string) bool {
 	n := len([]rune(s))

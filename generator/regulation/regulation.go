@@ -66,6 +66,12 @@ func Structure(d *model.Document) []model.Error {
 		p.sections(lines)
 		readNoticeDate(p.reg)
 	}
+	if p.reg.Issuer == "" {
+		p.reg.Issuer = p.maker
+	}
+	if p.reg.Issuer == "" {
+		p.reg.Issuer = titleIssuer(p.doc.Title)
+	}
 	p.checkBrackets()
 	fillDepths(p.reg.Headings)
 	if d.Date == "" {
@@ -83,6 +89,9 @@ type parser struct {
 	// text is every line of the body joined with "\n": the evidence the
 	// repair rules look for.
 	text string
+	// maker is who adopted, revised or issued the text by its history
+	// (madeBy): the issuer when nothing names one who published it.
+	maker string
 }
 
 // line is one printed line, cleaned for structure parsing.
@@ -182,7 +191,7 @@ func (p *parser) header(lines []line) []line {
 	if len(meta) == 0 {
 		meta, rest = lateMeta(rest)
 	}
-	readMeta(p.reg, p.dropTitleRepeat(meta))
+	p.maker = readMeta(p.reg, p.dropTitleRepeat(meta))
 	return rest
 }
 

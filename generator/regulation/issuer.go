@@ -1,0 +1,183 @@
+package regulation
+
+import (
+	"regexp"
+	"strings"
+
+	"tiaoli/generator/cndate"
+)
+
+// ordinal is a number as a body's term, meeting or order prints it
+// (第十三届, 第1823次, 第8号).
+const ordinal = `[0-9０-９零〇一二三四五六七八九十百千]+`
+
+// term matches a body's term of office inside its name (浙江省第十届人民代表大会
+// 常务委员会, 宁波市十五届人大常委会): the body is the same from term to term.
+var term = regexp.MustCompile(`第?` + ordinal + `届`)
+
+// meeting matches a body's meeting that adopts or amends a text: 某某人民代表大会
+// 常务委员会第三十四次会议, 最高人民法院审判委员会第1246次会议, 国务院第177次常务会议.
+var meeting = regexp.MustCompile(`([^\s、，,《》]+?)(?:` + cndate.YearPattern + `年)?第` + ordinal + `次[^\s、，,会]{0,3}会议`)
+
+// organs are the committees through which a court or procuratorate adopts
+// its texts (最高人民法院审判委员会): the text is the court's.
+var organs = []string{"审判委员会", "检察委员会"}
+
+// issuerName is the name of a body as its issuer, without its term of
+// office (第十二届), which changes while the body stays; "" when what is left
+// holds what no name holds (punctuation, digits, 《》), names only a level
+// without its place (市人民代表大会常务委员会, from 市十四届人民代表大会常务委员会:
+// the source abbreviated the name), or names who promulgates a text another
+// body adopted: the head of state by order (主席令), a session's presidium by
+// notice (主席团公告), whose adopting body is the issuer.
+func issuerName(s string) string {
+	s = trimSpace(term.ReplaceAllString(s, ""))
+	for _, o := range organs {
+		if court, ok := strings.CutSuffix(s, o); ok && organisation.MatchString(court) {
+			s = court
+		}
+	}
+	n := len([]rune(s))
+	if n < 2 || n > 40 || strings.ContainsAny(s, "。；，：:,;《》“”0123456789") || strings.IndexAny(s, "省市县区") == 0 ||
+		strings.HasSuffix(s, "主席") || strings.HasSuffix(s, "主席团") {
+		return ""
+	}
+	return s
+}
+
+// bodyName is issuerName of a name that ends as a body's does (isOrganisation:
+// 人民代表大会常务委员会, 最高人民法院), "" otherwise: what a meeting or a title
+// names before its text may be any words.
+func bodyName(s string) string {
+	if s = issuerName(s); !isOrganisation(s) {
+		return ""
+	}
+	return s
+}
+
+// meetingBodies returns the bodies whose meetings adopt or amend a text in
+// an event (最高人民法院审判委员会第1237次会议、最高人民检察院第九届检察委员会第109次会议通过
+// → 最高人民法院、最高人民检察院), joined by 、; "" when the event names no meeting
+// before a verb, or names one that is no body.
+func meetingBodies(e string) string {
+	var names []string
+	rest := e
+	for {
+		loc := meeting.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			break
+		}
+		name := bodyName(strings.TrimPrefix(strings.TrimPrefix(rest[loc[2]:loc[3]], "由"), "经"))
+		if name == "" {
+			return ""
+		}
+		names = append(names, name)
+		next, joined := strings.CutPrefix(rest[loc[1]:], "、")
+		if !joined {
+			break
+		}
+		if ds := cndate.Find(next); len(ds) > 0 && ds[0].Start == 0 {
+			next = next[ds[0].End:] // …第1878次会议、2023年3月2日最高人民检察院…
+		}
+		rest = strings.TrimPrefix(trimSpace(next), "由")
+	}
+	return strings.Join(names, "、")
+}
+
+// maker returns who made the text in a history event that adopts, revises
+// or issues it: the body whose meeting adopted it (…会议通过), or the one that
+// issued it (…令第8号发布, …发布). An approval another body gives (…批准),
+// and an amendment made by another instrument (…《关于修改…的决定》修正, …通过的
+// 《某法修正案》修正), name no maker of the text itself: "".
+func maker(e string) string {
+	rest, ok := afterDate(e)
+	if !ok || strings.Contains(rest, "《") || approvalOnly(rest) {
+		return ""
+	}
+	if names := meetingBodies(rest); names != "" {
+		return names
+	}
+	if isPublishing(rest) {
+		return issuerName(agent(e))
+	}
+	if cndate.Enacts(rest) { // 国务院修订, 某院通过: no meeting, the words before the verb
+		name, _, _ := strings.Cut(agent(e), "通过")
+		return bodyName(name)
+	}
+	if m := orderOnly.FindStringSubmatch(rest); m != nil {
+		return issuerName(m[1])
+	}
+	return ""
+}
+
+// orderOnly matches an event that names only the order a text was issued
+// by (中华人民共和国国务院令第692号): its body issued it.
+var orderOnly = regexp.MustCompile(`^(\S+?)令\s*第` + ordinal + `号$`)
+
+// titleIssuer returns the bodies a title names as its issuer, before 关于
+// (最高人民法院关于…的解释, 国务院、中央军委关于…的规定: 国务院、中央军委), joined
+// by 、; "" when the title does not open with bodies' names.
+func titleIssuer(title string) string {
+	head, _, ok := strings.Cut(title, "关于")
+	if !ok {
+		return ""
+	}
+	var names []string
+	for _, f := range strings.FieldsFunc(head, func(r rune) bool { return r == '、' || isSpace(r) }) {
+		name := bodyName(f)
+		if name == "" {
+			return ""
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, "、")
+}
+
+// afterDate returns what an event says after its date and a 根据, 由 or 经
+// (根据2018年…, 2016年3月28日由…); false when it holds no date.
+func afterDate(e string) (string, bool) {
+	ds := cndate.Find(e)
+	if len(ds) == 0 {
+		return "", false
+	}
+	rest := trimSpace(e[ds[0].End:])
+	for _, p := range []string{"根据", "由", "经"} {
+		rest = trimSpace(strings.TrimPrefix(rest, p))
+	}
+	return rest, true
+}
+
+// approvalOnly reports whether an event is a body's approval of a text
+// another adopted (…会议批准), and nothing more.
+func approvalOnly(e string) bool {
+	if !strings.Contains(e, cndate.ApprovingVerb) {
+		return false
+	}
+	for _, v := range cndate.EnactingVerbs() {
+		if v != cndate.ApprovingVerb && strings.Contains(e, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// madeBy returns the maker (see maker) of the latest event of a history
+// that names one: who adopted, revised or issued the text, when no event
+// after its last amendment published it under a name. A history of nothing
+// but amendments by decision (…会议《关于修改…的决定》修正) and approvals names
+// the body that amended it by its meeting.
+func madeBy(events []string) string {
+	for i := len(events) - 1; i >= 0; i-- {
+		if m := maker(events[i]); m != "" {
+			return m
+		}
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		if rest, ok := afterDate(events[i]); ok && !approvalOnly(rest) {
+			if names := meetingBodies(rest); names != "" {
+				return names
+			}
+		}
+	}
+	return ""
+}
