@@ -42,7 +42,20 @@ func isMetaLine(s string) bool {
 		_, dated := cndate.First(inner)
 		return dated && hasEventVerb(inner)
 	}
-	return startsWithDate(s) && len([]rune(s)) < 200
+	return startsWithDate(s) && len([]rune(s)) < 200 && !datedSentence(s)
+}
+
+// datedSentence reports whether s is a sentence that opens with its date
+// and a comma (1998年9月17日，我院以…通知印发了《…》，现…规定：): a preamble's
+// or a story's, not a history event, which names its body or verb right
+// after the date.
+func datedSentence(s string) bool {
+	ds := cndate.Find(s)
+	if len(ds) == 0 {
+		return false
+	}
+	rest := strings.TrimLeftFunc(s[ds[0].End:], isSpace)
+	return strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")
 }
 
 // amendedBy reports whether s, among the history lines at the top, is an
@@ -304,17 +317,49 @@ func isBracketed(s string) bool {
 }
 
 // lastAmendment returns the index of the last dated event that amends the
-// text (修正, 修订, 修改), or -1. The text is the version that event made:
-// it was not published or put in force by the events before it, whatever
-// dates they give for the first version.
+// text (修正, 修订, 修改, or readopts: see readopts), or -1. The text is the
+// version that event made: it was not published or put in force by the
+// events before it, whatever dates they give for the first version.
 func lastAmendment(events []string) int {
-	last := -1
+	last, adopted := -1, -1
 	for i, e := range events {
-		if _, dated := parseDate(e); dated && (strings.Contains(e, "修正") || strings.Contains(e, "修订") || strings.Contains(e, "修改")) {
+		date, dated := parseDate(e)
+		if !dated {
+			continue
+		}
+		if containsAny(e, amendingVerbs) || adopted >= 0 && readopts(events[adopted], e, date) {
 			last = i
+		}
+		if adopts(e) && adopted < 0 {
+			adopted = i
 		}
 	}
 	return last
+}
+
+var amendingVerbs = cndate.AmendingVerbs()
+
+// adopts reports whether an event adopts a text (…会议通过), not only
+// approves what another body adopted (…批准).
+func adopts(e string) bool { return strings.Contains(e, "通过") && !approvalOnly(e) }
+
+// readopts reports whether event e, on date, adopts anew a text that event
+// first adopted: a body adopts a text once, so its adopting it again on a
+// later day is an amendment that history prints with 通过 alone (最高人民法院审判
+// 委员会第1823次会议通过, the meeting that amended many interpretations at
+// once). Two bodies each adopting a joint text (a court and a procuratorate,
+// on their own days) are no amendment, nor are meetings that name no body.
+func readopts(first, e, date string) bool {
+	if !adopts(e) {
+		return false
+	}
+	if d, _ := parseDate(first); d >= date {
+		return false
+	}
+	a, _ := afterDate(first)
+	b, _ := afterDate(e)
+	x := meetingBodies(a)
+	return x != "" && x == meetingBodies(b)
 }
 
 // isPublishing reports whether an event makes the text public
