@@ -529,3 +529,17 @@ func FuzzQuickRejects(f *testing.F) {
 		}
 	})
 }
+
+// TestAnnouncementOverTitleAgain: a reply published under the 公告 that
+// announces it, its title printed again in bold under the 公告 with its
+// approval line, is one regulation: the title printed again (the file's
+// heading adds a year) opens no document of its own, and the 公告 is no
+// item of kind other.
+func TestAnnouncementOverTitleAgain(t *testing.T) {
+	src := "# 某某院关于某某问题的批复(2003)\n\n某某院公告\n\n《某某院关于某某问题的批复》已于2003年1月13日由某某院某某委员会第118次会议通过，现予公布，自2003年1月30日起施行。\n\n某某院\n\n2003年1月28日\n\n" +
+		"**某某院关于某某问题的批复**\n\n（2003年1月13日某某院某某委员会第118次会议通过）\n\n某省某某院：\n\n你院《关于某某问题的请示》收悉。经研究，批复如下：\n\n对该行为以某罪论处。\n\n此复\n"
+	docs := splitMD(t, "p.md", src, "")
+	if got := summary(docs); got != "regulation:某某院关于某某问题的批复(2003)" {
+		t.Errorf("documents: %s", got)
+	}
+}

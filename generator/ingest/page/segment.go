@@ -1,6 +1,9 @@
 package page
 
 import (
+	"regexp"
+	"strings"
+
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
 	"tiaoli/generator/ingest/page/dateline"
@@ -155,9 +158,31 @@ func (s *segmenter) opensHere(i, n int, marked bool) bool {
 		return false
 	case c.articles() > 0:
 		return true
+	case c.head != nil && sameTitle(c.head.text(), s.lines[i:i+n]):
+		return false // the title printed again under what announces the text (某院公告 …现予公布)
 	}
 	return s.evidence(i, n)
 }
+
+// sameTitle reports whether the headline lines print title again: all of
+// it, but for a bracketed note the title may add (a collector's year,
+// 某批复(2003)), its issuers set apart with spaces or 、 alike.
+func sameTitle(title string, lines []block.Line) bool {
+	var got strings.Builder
+	for _, l := range lines {
+		got.WriteString(bareTitle(l.Text))
+	}
+	head := got.String()
+	if head == "" {
+		return false
+	}
+	rest, ok := strings.CutPrefix(bareTitle(title), head)
+	return ok && (rest == "" || titleNoteRE.MatchString(rest))
+}
+
+// titleNoteRE is a bracketed note at the end of a title, as regulationTitleRE
+// allows one: (2003), （试行）.
+var titleNoteRE = regexp.MustCompile(`^[（(][^（()）]{1,20}[)）]$`)
 
 // evidence reports whether what follows headline lines i..i+n, or their
 // words, show they head an item of their own.
