@@ -40,6 +40,13 @@ func TestNumbering(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("numbering = %q, want %q", got, want)
 	}
+	// Once the numbers stop rising, every article seen before counts.
+	d.Articles = []*model.Article{art(1, 0, "第一条"), art(2, 0, "第二条"), art(3, 0, "第三条"), art(1, 0, "第一条"), art(3, 0, "第三条"), art(4, 0, "第四条")}
+	got = messages(Build(&model.Corpus{Documents: []*model.Document{d}}).Section(Numbering))
+	want = []string{"第一条重复", "第三条重复"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("numbering after a fall = %q, want %q", got, want)
+	}
 }
 
 func TestAcronyms(t *testing.T) {
