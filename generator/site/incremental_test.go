@@ -235,3 +235,45 @@ func TestCitedDocumentRendered(t *testing.T) {
 		t.Errorf("%s kept, though a paragraph citing it changed", cited.URL)
 	}
 }
+
+// TestKeptDocumentRenderedWhenNotKept: a document whose digests say its
+// pages can be kept is rendered when the Writer cannot keep them, page
+// for page as a render that keeps nothing, leaving the URLs an earlier
+// document took to it.
+func TestKeptDocumentRenderedWhenNotKept(t *testing.T) {
+	corpus := func() *model.Corpus {
+		c := sitetest.Corpus()
+		reg := c.Documents[1]
+		if len(reg.Articles) == 0 {
+			t.Fatalf("%s has no articles", reg.ID)
+		}
+		// A later document that shares the regulation's article pages.
+		twin := *reg
+		twin.ID, twin.URL = reg.ID+"-twin", strings.TrimSuffix(reg.URL, "/")+"-twin/"
+		c.Documents = append(c.Documents, &twin)
+		return c
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	buildKeeping(t, corpus(), out, site.Options{})
+	prev := site.ReadState(out)
+	if prev == nil {
+		t.Fatal("the first build left no state")
+	}
+	render := func(opts site.Options) map[string][]byte {
+		w := &sitefiles.Writer{}
+		opts.Base, opts.Build = "/", "test"
+		if err := site.Render(corpus(), opts, w); err != nil {
+			t.Fatal(err)
+		}
+		return w.Files()
+	}
+	kept, fresh := render(site.Options{Previous: prev}), render(site.Options{})
+	if len(kept) != len(fresh) {
+		t.Errorf("%d files rendered where the pages could not be kept, %d afresh", len(kept), len(fresh))
+	}
+	for name, data := range fresh {
+		if !bytes.Equal(kept[name], data) {
+			t.Errorf("%s differs from a fresh render", name)
+		}
+	}
+}

@@ -252,7 +252,7 @@ func (w *worker) reportPage() error {
 	}
 	render := func(w *worker) error { return w.page("report", url, pg) }
 	if r.keepReport(url, pg, docs) {
-		return w.keepTree(url, []job{{render: render}})
+		return w.keepTree(url, render)
 	}
 	return render(w)
 }

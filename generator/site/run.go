@@ -12,7 +12,8 @@ import (
 
 // job renders the files it names with a worker's buffers: a page, or a
 // few files (articles.json, sitemap.xml and its parts). A job that names
-// no file writes files it finds itself (the assets). The names are the one
+// no file writes files it finds itself (the assets), or keeps the pages
+// of a document from an earlier build (keptDocumentJob). The names are the one
 // map from a site's file to what renders it: Render runs every job, a
 // Pages renders the job that owns the file asked for.
 type job struct {
@@ -134,7 +135,7 @@ func (r *renderer) jobs() []job {
 // keep the page instead when its digest is unchanged (incremental.go).
 func (r *renderer) keptPage(j job, url string) job {
 	if r.state.keepsPage(r.opts.Previous, url) || r.state.keepsPage(r.opts.Recycled, url) {
-		render := []job{j}
+		render := j.render
 		j.render = func(w *worker) error { return w.keepTree(url, render) }
 	}
 	return j
