@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -287,11 +288,41 @@ func bitmapBytes(list []uint32, numbers []uint32, more *roaring.Bitmap) ([]byte,
 	if bm == nil {
 		bm = roaring.New()
 	}
-	for _, o := range list {
-		bm.Add(numbers[o])
-	}
+	bm.AddMany(sortedNumbers(list, numbers))
 	bm.RunOptimize()
 	return bm.ToBytes()
+}
+
+// sortedNumbers is the numbers of the orders of list, in order. A merged
+// index numbers the documents of each batch in no particular order, and
+// adding them to a bitmap out of order moves the rest of a container for
+// each one: that took a fifth of the time of writing the side files. A
+// long list, such as a common character's, is sorted through a set of
+// bits, a short one by comparison.
+func sortedNumbers(list []uint32, numbers []uint32) []uint32 {
+	nums := make([]uint32, len(list))
+	var hi uint32
+	for i, o := range list {
+		nums[i] = numbers[o]
+		hi = max(hi, nums[i])
+	}
+	words := int(hi/64) + 1
+	if len(list) < 64 || words > 8*len(list) {
+		slices.Sort(nums)
+		return nums
+	}
+	set := make([]uint64, words)
+	for _, n := range nums {
+		set[n/64] |= 1 << (n % 64)
+	}
+	nums = nums[:0]
+	for w, word := range set {
+		for word != 0 {
+			nums = append(nums, uint32(w*64+bits.TrailingZeros64(word)))
+			word &= word - 1
+		}
+	}
+	return nums
 }
 
 // charEntry is a character's place in the side file: Len bytes at Off,
