@@ -25,7 +25,8 @@ import (
 // found in a side file of the index (see chars.go). facet holds the kind,
 // document and year as one multi-valued keyword, so that the three facets
 // cost one doc-value visit per hit. The other fields are stored for
-// display and ranking only.
+// display and ranking only, in one field of bleve (fieldStored, see
+// stored.go).
 const (
 	fieldHead = "head" // title, headings, issuer: analysed, not stored
 	// fieldText is the body, one line per 款 or 项: stored; its postings
@@ -88,13 +89,10 @@ func newMapping() (mapping.IndexMapping, error) {
 
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldHead, textField(bigramAnalyzerName, false, false))
-	doc.AddFieldMappingsAt(fieldText, storedField())
 	doc.AddFieldMappingsAt(fieldFacet, keywordField())
 	doc.AddFieldMappingsAt(fieldLabel, labelField())
 	doc.AddFieldMappingsAt(fieldDocTitle, textField(bigramAnalyzerName, false, true))
-	for _, f := range []string{fieldTitle, fieldHeading, fieldArticle, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldStatus} {
-		doc.AddFieldMappingsAt(f, storedField())
-	}
+	doc.AddFieldMappingsAt(fieldStored, storedField()) // see stored.go
 	// No _all: bleve builds it unless it is disabled, even when no field
 	// is included in it, at a cost of a tenth of the indexing time.
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
@@ -212,6 +210,9 @@ func (dm *docMaker) document(id string, fields map[string]interface{}) *document
 			}
 		}
 	}
+	if spec, ok := dm.fields[fieldStored]; ok {
+		doc.AddField(document.NewTextFieldCustom(fieldStored, nil, packStored(nil, fields), spec.options, spec.analyzer))
+	}
 	doc.SetIndexed()
 	return doc
 }
@@ -226,7 +227,7 @@ func (dm *docMaker) document(id string, fields map[string]interface{}) *document
 // as an absent one does (see newCandidate).
 func (dm *docMaker) declareAll(doc *document.Document, fields map[string]interface{}) {
 	for name, spec := range dm.fields {
-		if _, ok := fields[name]; ok {
+		if _, ok := fields[name]; ok || name == fieldStored { // document adds fieldStored always
 			continue
 		}
 		if isKeyword(spec) {

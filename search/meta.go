@@ -17,7 +17,7 @@ var metaKey = []byte("tiaoli-meta")
 
 // metaVersion changes when the index layout changes; Open refuses an index
 // of another version.
-const metaVersion = 9
+const metaVersion = 10
 
 // meta is what queries need besides the index: the terms, to match a word
 // with its acronym, expansion or abbreviation, and the document titles, to

@@ -35,15 +35,16 @@ func (ix *Index) Pages(n int) ([]string, error) {
 // have, relative to the site root, sorted: each document's page, and the
 // page with the anchor of each of its lines that has one.
 func (ix *Index) URLs(n int) ([]string, error) {
-	hits, err := ix.all(n, fieldAnchors)
+	hits, err := ix.all(n, fieldStored)
 	if err != nil {
 		return nil, err
 	}
 	var urls []string
 	for _, h := range hits {
 		urls = append(urls, h.ID)
-		anchors, _ := h.Fields[fieldAnchors].(string)
-		for _, a := range strings.Fields(anchors) {
+		packed, _ := h.Fields[fieldStored].(string)
+		v := unpackStored(packed)
+		for _, a := range strings.Fields(v.get(fieldAnchors)) {
 			urls = append(urls, h.ID+"#"+a)
 		}
 	}

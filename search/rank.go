@@ -80,16 +80,14 @@ func nonZero(x float64) float64 {
 }
 
 func newCandidate(h *bsearch.DocumentMatch) *candidate {
-	str := func(k string) string {
-		s, _ := h.Fields[k].(string)
-		return s
-	}
+	packed, _ := h.Fields[fieldStored].(string)
+	v := unpackStored(packed)
 	c := &candidate{
-		id: h.ID, title: str(fieldTitle), heading: str(fieldHeading), text: str(fieldText),
-		kind: str(fieldKind), doc: str(fieldDoc), date: str(fieldDate), article: str(fieldArticle),
-		status: str(fieldStatus), bleve: h.Score,
+		id: h.ID, title: v.get(fieldTitle), heading: v.get(fieldHeading), text: v.get(fieldText),
+		kind: v.get(fieldKind), doc: v.get(fieldDoc), date: v.get(fieldDate), article: v.get(fieldArticle),
+		status: v.get(fieldStatus), bleve: h.Score,
 	}
-	if a := str(fieldAnchors); a != "" {
+	if a := v.get(fieldAnchors); a != "" {
 		c.anchors = strings.Split(a, " ")
 	}
 	return c

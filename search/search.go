@@ -352,9 +352,7 @@ func (ix *Index) countChar(q *charQuery, fc *facetCounts) (uint64, error) {
 var byScoreThenID = []string{"-_score", "_id"}
 
 // storedFields are the fields a hit loads.
-var storedFields = []string{
-	fieldTitle, fieldHeading, fieldText, fieldKind, fieldDoc, fieldDate, fieldAnchors, fieldArticle, fieldStatus,
-}
+var storedFields = []string{fieldStored}
 
 // pageBounds checks and caps a request's page.
 func pageBounds(req Request) (size, from int, err error) {
