@@ -375,6 +375,9 @@ func sortPostings(ps []posting) {
 		slices.SortFunc(ps, byNum)
 		return
 	}
+	if sortDense(ps) {
+		return
+	}
 	keys := make([]uint64, len(ps))
 	for i, p := range ps {
 		keys[i] = uint64(p.num)<<32 | min(p.freq, math.MaxUint32)
@@ -383,6 +386,35 @@ func sortPostings(ps []posting) {
 	for i, k := range keys {
 		ps[i] = posting{num: uint32(k >> 32), freq: k & math.MaxUint32}
 	}
+}
+
+// sortDense sorts ps through a table by number, when their numbers are
+// dense enough for one no more than four times their count (a common
+// term's): a pass each way, no comparisons. It reports false, leaving ps
+// as it was, when they are not, or when two postings have one number.
+func sortDense(ps []posting) bool {
+	var hi uint32
+	for _, p := range ps {
+		hi = max(hi, p.num)
+	}
+	if int(hi) >= 4*len(ps) {
+		return false
+	}
+	table := make([]uint64, int(hi)+1) // the frequency plus one by number; 0 for none
+	for _, p := range ps {
+		if table[p.num] != 0 {
+			return false
+		}
+		table[p.num] = p.freq + 1
+	}
+	i := 0
+	for n, f := range table {
+		if f != 0 {
+			ps[i] = posting{num: uint32(n), freq: f - 1}
+			i++
+		}
+	}
+	return true
 }
 
 // freqWidth is the bytes a frequency up to max takes.

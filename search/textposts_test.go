@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"maps"
 	"slices"
 	"testing"
@@ -177,4 +178,38 @@ func FuzzTextPostsFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSortPostings: postings come out ordered by number with their
+// frequencies, whichever way they are sorted (comparison, keys, table),
+// and a number given twice stays twice, for newTermPosts to refuse.
+func TestSortPostings(t *testing.T) {
+	shuffled := func(n, step uint32) []posting {
+		var ps []posting
+		for i := uint32(0); i < n; i++ {
+			num := (i * 7919) % n * step // a permutation of n numbers, step apart
+			ps = append(ps, posting{num: num, freq: uint64(num%5 + 1)})
+		}
+		return ps
+	}
+	twice := shuffled(100, 1)
+	twice[50].num = twice[10].num
+	for _, tc := range []struct {
+		name string
+		ps   []posting
+	}{
+		{"short", shuffled(10, 3)},
+		{"dense", shuffled(1000, 1)},
+		{"sparse", shuffled(1000, 9)},
+		{"twice", twice},
+		{"sorted", []posting{{1, 2}, {5, 1}, {9, 3}}},
+	} {
+		want := slices.Clone(tc.ps)
+		slices.SortStableFunc(want, func(a, b posting) int { return cmp.Compare(a.num, b.num) })
+		got := slices.Clone(tc.ps)
+		sortPostings(got)
+		if !slices.EqualFunc(got, want, func(a, b posting) bool { return a.num == b.num && (a.freq == b.freq || tc.name == "twice") }) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, want)
+		}
+	}
 }
