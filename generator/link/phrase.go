@@ -12,7 +12,7 @@ import (
 // clauseVerbs end the subject and predicate of a clause wherever they
 // are: modal verbs, 所称, 适用于, 会同, 是, 包括 (X包括A（以下简称Y）: Y is
 // A). What follows the last of them is read as the phrase.
-var clauseVerbs = slices.Concat(definingWords, []string{"适用于", "应当", "可以", "必须", "会同", "是指", "是", includeVerb})
+var clauseVerbs = slices.Concat(definingWords, modals, []string{"适用于", "会同", "是指", "是", includeVerb})
 
 // includeVerb opens, with 在内 after it, a phrase that qualifies a noun
 // (包括某类人员在内的人员): there it is no predicate.
@@ -41,6 +41,7 @@ var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
 	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", requestVerb, "报告",
+	"监督", "管理",
 }
 
 // governingVerbs take a party or a thing furthered as their object and
@@ -72,11 +73,59 @@ var establishmentActs = []string{"登记", "许可", "审批", "核准", "备案
 // choosingVerbs choose or set out what a term names (确定负责信访工作的机构,
 // 划定城市绿地的控制线): where they start what is left of the clause they
 // end the predicate, 的 or not, as objectVerbs do.
-var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定和实施", "制定", "划定"}
+var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定和实施", "制定", "划定", "调整", "决定"}
 
-// pivotVerbs take a doer, or a preposition, before the verb whose object
-// is named (组织有关部门编制X, 负责与X联系).
-var pivotVerbs = []string{chargeVerb, "组织"}
+// modalInObject reports whether the clause verb at i of clause is a modal
+// right after one of choosingVerbs (制定、调整必须实施某种检验的商品目录): it
+// is part of the clause that qualifies their object, not the predicate.
+func modalInObject(clause string, i int) bool {
+	return startsWithAny(clause[i:], modals) && endsWithAny(clause[:i], choosingVerbs)
+}
+
+// placeNouns end a place (行为发生地以外的地方).
+var placeNouns = []string{"地方", "地区", "区域", "场所", "地点", "海域", "水域", "空域", "境内", "境外"}
+
+// placeAfterParty returns where 在 at i of clause ends when it follows
+// the name of a party (partyHeads: 某某机关在某某局, 某某单位在某地区) and
+// opens the place where that party acts, to the end of the clause, or -1:
+// the place is what a bracket after the clause names. An adverbial of
+// time (在…内, 在…期间) is no place. A place holds no 的
+// unless a place noun ends it; 某某部门在本市设立的某某机构 names what is set
+// up there.
+func placeAfterParty(clause string, i int) int {
+	rest, ok := strings.CutPrefix(clause[i:], "在")
+	if !ok || !endsWithAny(clause[:i], partyHeads) || withoutAdverbial(clause[i:]) != clause[i:] {
+		return -1 // 经营者在一定时期内就…: a time, not a place
+	}
+	if topLevelIndexAny(rest, "的") >= 0 && !endsWithAny(afterLastDe(rest), placeNouns) {
+		return -1
+	}
+	return i + len("在")
+}
+
+// modalAfterChoice returns where one of choosingVerbs at i of clause ends
+// when a modal follows it (modalInObject): the predicate ends there, or -1.
+func modalAfterChoice(clause string, i int) int {
+	for _, v := range choosingVerbs {
+		if strings.HasPrefix(clause[i:], v) && modalInObject(clause, i+len(v)) {
+			return i + len(v)
+		}
+	}
+	return -1
+}
+
+func endsWithAny(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// pivotVerbs take a doer, a preposition or an adverb before the verb whose
+// object is named (组织有关部门编制X, 负责与X联系, 参与共同决定X).
+var pivotVerbs = []string{chargeVerb, "组织", "参与"}
 
 // chargeVerb is the predicate of a body put in charge of something
 // wherever it stands (某部门负责组织编制X), unless it qualifies a head noun
@@ -150,9 +199,9 @@ var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", 
 // verb that ends the clause's predicate, without a leading preposition
 // or verb. A tail keeps every character of term the clause has in order
 // (保税港区 of 青岛前湾保税港区) and at least three characters; else the
-// clause is kept whole. goesOn tells whether a predicate may follow the
-// bracket after clause (partyEnd).
-func namedPhrase(clause, term string, goesOn bool) string {
+// clause is kept whole. goesOn tells what may follow the bracket after
+// clause (partyEnd).
+func namedPhrase(clause, term string, goesOn sequel) string {
 	keeps := func(tail string) bool { return keepsTerm(clause, term, tail) }
 	phrase := clause
 	depth := 0
@@ -169,8 +218,8 @@ func namedPhrase(clause, term string, goesOn bool) string {
 				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导),
 				// and so is the doer after 由 or the addressee after 向
 				end = prepositionEnd(clause, i)
-				if goesOn {
-					end = max(end, partyEnd(clause, i))
+				if goesOn != sequelNone {
+					end = max(end, partyEnd(clause, i, goesOn == sequelClause))
 				}
 			}
 			if end > i {
@@ -224,10 +273,31 @@ func namesDefined(clause, phrase string) bool {
 
 // keepsTerm reports whether tail may stand for the whole of clause as
 // what term names: it keeps every character of term the clause has in
-// order and at least three characters, and starts no list or clause.
+// order and at least three characters, and starts no list or clause. The
+// term printed whole in the clause before the tail (某某定价由…的企业（以下
+// 简称某某）, 某某的主管部门是某某局（简称主管部门）) is no source of its
+// characters: those it has only there need not be kept; the tail does not
+// start inside it (颁发某某权证或者某某证（以下统称某某权证）).
 func keepsTerm(clause, term, tail string) bool {
 	return runeCount(tail) >= 3 && !isClauseBreak(firstRune(tail)) && firstRune(tail) != '、' &&
-		(!subsequence(term, clause) || subsequence(term, tail))
+		(!subsequence(term, strings.ReplaceAll(clause, term, "")) && !cutsPrinted(clause, term, tail) || subsequence(term, tail))
+}
+
+// cutsPrinted reports whether tail, an ending of clause, starts inside an
+// occurrence of term printed in clause.
+func cutsPrinted(clause, term, tail string) bool {
+	cut := len(clause) - len(tail)
+	for from := 0; ; {
+		i := strings.Index(clause[from:], term)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if at < cut && cut < at+len(term) {
+			return true
+		}
+		from = at + len(term)
+	}
 }
 
 // leadTrimmed is s without the adverbs and the preposition that start it
@@ -243,8 +313,14 @@ func leadTrimmed(s string) string {
 // predicateEnd returns where a verb at i that ends the predicate of
 // clause ends, or -1.
 func predicateEnd(clause string, i int) int {
+	if end := modalAfterChoice(clause, i); end > i {
+		return end
+	}
+	if end := placeAfterParty(clause, i); end > i {
+		return end
+	}
 	for _, v := range clauseVerbs {
-		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") &&
+		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") && !modalInObject(clause, i) &&
 			(v != includeVerb || !strings.Contains(clause[i:], "在内")) {
 			return i + len(v)
 		}
@@ -398,7 +474,9 @@ var partyPrepositions = []struct {
 // partyEnd returns where a preposition of partyPrepositions at i ends when
 // what follows it, to the end of clause, names one party alone. The
 // caller asks it only where a predicate may follow the bracket after the
-// clause (由某某局（以下简称X）归口管理): a preposition governs a party of
+// clause (由某某局（以下简称X）归口管理), or, for a list of parties after 由
+// alone (listOnly), where a comma goes on with the sentence (由A、B和C（以下
+// 简称X），对…): a preposition governs a party of
 // an act, and where the bracket ends the sentence or a 的 follows it,
 // 由 or 向 is part of the name (某某外向型经济示范区（以下简称X）的建设).
 // Inside the clause it wants no 的 that
@@ -406,11 +484,12 @@ var partyPrepositions = []struct {
 // no list (向某人或某单位赠送礼品、礼金: what follows the party there may be
 // what is named), unless it names one body that acts (namesOneParty). It
 // returns -1 otherwise.
-func partyEnd(clause string, i int) int {
+func partyEnd(clause string, i int, listOnly bool) int {
 	for _, p := range partyPrepositions {
 		rest, ok := strings.CutPrefix(clause[i:], p.word)
 		if ok && !strings.ContainsRune(p.before, lastRune(clause[:i])) && !strings.ContainsRune(p.after, firstRune(rest)) &&
-			(p.word != "经" || jingOpensAgent(clause[:i], rest)) && (namesOneParty(rest) || p.word == agentBy && listsParties(rest)) {
+			(p.word != "经" || jingOpensAgent(clause[:i], rest)) &&
+			(namesOneParty(rest) && !listOnly || p.word == agentBy && listsParties(rest)) {
 			return i + len(p.word)
 		}
 	}

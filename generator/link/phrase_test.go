@@ -82,12 +82,34 @@ func TestAbbreviatedPhrase(t *testing.T) {
 		{"对领导人员和其他直接责任人员（以下统称有关责任人员）依法给予处分。",
 			"有关责任人员|defined|rest|领导人员和其他直接责任人员|"},
 		// a list after 由 is parties by the heads after its last 的 (the 、
-		// before it join what qualifies them); a tail without the term's
-		// characters (经营者) leaves the clause whole
+		// before it join what qualifies them); the term printed whole in the
+		// clause before (经营者定价) is no source of its characters, and a
+		// comma after the bracket lets the list be the doers too
 		{"市和区县（自治县）科协由同级自然科学、技术科学、工程技术及相关学科的学会、协会、研究会（以下简称学会）和科学技术工作者组成。",
 			"学会|abbreviation|rest|同级自然科学、技术科学、工程技术及相关学科的学会、协会、研究会|同级自然科学、技术科学、工程技术及相关学科的学会、协会、研究会"},
 		{"经营者定价由从事商品生产、销售或者提供有偿服务的企业、事业单位和个体工商户（以下统称经营者）自主制定。",
-			"经营者|defined|rest|经营者定价由从事商品生产、销售或者提供有偿服务的企业、事业单位和个体工商户|"},
+			"经营者|defined|rest|从事商品生产、销售或者提供有偿服务的企业、事业单位和个体工商户|"},
+		{"经营者定价由从事某类经营的企业、事业单位和个体工商户（以下简称经营者），对某类价格自主制定。",
+			"经营者|defined|rest|从事某类经营的企业、事业单位和个体工商户|"},
+		{"县级以上人民政府应当向承包方颁发某某承包经营权证或者某某证（以下统称某某承包经营权证）等证书。",
+			"某某承包经营权证|defined|rest|某某承包经营权证或者某某证|"},
+		{"某某废弃物的主管部门是某某局及其派出机构（简称“主管部门”，下同）。",
+			"主管部门|defined|rest|某某局及其派出机构|"},
+		// a party and 在: the place where it acts is named
+		{"邮寄的物品由某某检疫机关在某某邮件互换局（以下简称邮局）实施检疫。",
+			"邮局|abbreviation|rest|某某邮件互换局|某某邮件互换局"},
+		{"当事人在行为发生地以外的地方（以下简称处理地）处理记录。",
+			"处理地|defined|rest|行为发生地以外的地方|"},
+		{"某某部门在本市设立的某某工作机构（以下简称工作机构）负责协调。",
+			"工作机构|abbreviation|rest|某某部门在本市设立的某某工作机构|某某部门在本市设立的某某工作机构"},
+		// the object of 监督, 管理, and of the verb after 参与
+		{"监督某某设施专项维修资金（以下简称维修资金）的管理和使用；",
+			"维修资金|abbreviation|rest|某某设施专项维修资金|某某设施专项维修资金"},
+		{"参与共同决定某某部位、某某设备专项维修资金（以下简称专项资金）的使用；",
+			"专项资金|abbreviation|rest|某某部位、某某设备专项维修资金|某某部位、某某设备专项维修资金"},
+		// a modal right after a choosing verb qualifies its object
+		{"由国家某某部门制定、调整必须实施检验的某类商品目录（以下简称目录）并公布实施。",
+			"目录|abbreviation|rest|必须实施检验的某类商品目录|必须实施检验的某类商品目录"},
 		// a verb that takes a doer before the verb whose object is named
 		// goes with its doer; not where it qualifies the head (above)
 		{"主管部门应当组织有关单位按照规划分别编制设置标牌的年度实施计划（以下简称实施计划）。",
@@ -287,6 +309,27 @@ func TestTrimObjectVerb(t *testing.T) {
 	for _, tt := range tests {
 		if got := trimObjectVerb(tt.in); got != tt.want {
 			t.Errorf("trimObjectVerb(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestPlaceAfterParty: 在 after a party opens the place it acts in, not a
+// time.
+func TestPlaceAfterParty(t *testing.T) {
+	tests := []struct {
+		clause string
+		want   bool
+	}{
+		{"某某机关在某某互换局", true},
+		{"当事人在行为发生地以外的地方", true},
+		{"经营者在一定时期内就特定商品", false},
+		{"某某部门在本市设立的某某机构", false},
+		{"实在某某局", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.clause, "在")
+		if got := placeAfterParty(tt.clause, i) > i; got != tt.want {
+			t.Errorf("placeAfterParty(%q) = %v, want %v", tt.clause, got, tt.want)
 		}
 	}
 }

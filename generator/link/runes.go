@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -186,13 +187,23 @@ var leadWords = []string{
 	"同", "对", "与", "向", "由", "把", "将", "在", "为", "和", "及", "并", "即",
 }
 
+// modals are the modal verbs that end the predicate of a clause (clauseVerbs).
+var modals = []string{"应当", "可以", "必须"}
+
+// modalQualifies reports whether the lead modal m that starts s opens the
+// clause that qualifies a name, which a 的 ends (必须实施检验的商品目录):
+// there it stays. 由 is no modal of that kind.
+func modalQualifies(s, m string) bool {
+	return slices.Contains(modals, m) && topLevelIndexAny(s, "的") >= 0
+}
+
 // leadModals are trimmed before the lead words: 应当由…, 可以在….
-var leadModals = []string{"应当", "可以", "必须", "由"}
+var leadModals = slices.Concat(modals, []string{"由"})
 
 func trimLead(s string) string {
 	s = trimQuantifier(strings.TrimSpace(s))
 	for _, m := range leadModals {
-		if strings.HasPrefix(s, m) && runeCount(s) > runeCount(m)+2 && !startsWord(m, s[len(m):]) {
+		if strings.HasPrefix(s, m) && runeCount(s) > runeCount(m)+2 && !startsWord(m, s[len(m):]) && !modalQualifies(s, m) {
 			s = s[len(m):]
 			break
 		}

@@ -358,7 +358,7 @@ func expansionBefore(s string, open int, term string) string {
 			clause = named // 可以在决定载明的期限内申请…: the adverbial goes
 		}
 	}
-	exp := namedPhrase(clause, term, predicateMayFollow(s, open))
+	exp := namedPhrase(clause, term, sequelOf(s, open))
 	if listed {
 		// the joiner stays before namedPhrase, so that what it joins reads
 		// as a member (和不得…的基金会), and goes after
@@ -367,17 +367,33 @@ func expansionBefore(s string, open int, term string) string {
 	return dropAbbreviations(strings.TrimLeft(exp, "”’」』"))
 }
 
-// predicateMayFollow reports whether the bracket opened at open in s is
-// followed by a word that is not 的 (no break, no list mark): only there can
-// the clause before it end in a preposition and the party it governs
-// (由某某局（以下简称X）归口管理).
-func predicateMayFollow(s string, open int) bool {
+// sequel is what follows an abbreviating bracket, as far as the clause
+// before it cares.
+type sequel int
+
+const (
+	sequelNone   sequel = iota // 的, a break, a list mark, the end
+	sequelClause               // a comma: the sentence goes on
+	sequelWord                 // a word that is not 的: a predicate may follow
+)
+
+// sequelOf tells what follows the bracket opened at open in s: only before
+// a word that is not 的 can the clause before it end in a preposition and
+// the party it governs (由某某局（以下简称X）归口管理); before a comma, a
+// list of parties after 由 (partyEnd).
+func sequelOf(s string, open int) sequel {
 	c := closeOf(s, open)
 	if c < 0 {
-		return false
+		return sequelNone
 	}
 	r := firstRune(s[c+runeLen(s, c):])
-	return (isHan(r) || isASCIIAlnum(r)) && r != '的'
+	switch {
+	case (isHan(r) || isASCIIAlnum(r)) && r != '的':
+		return sequelWord
+	case r == '，' || r == ',':
+		return sequelClause
+	}
+	return sequelNone
 }
 
 // listJoiners join the members of a list: 、, 和, 或者 …
