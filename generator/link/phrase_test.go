@@ -95,6 +95,11 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"某某承包经营权证|defined|rest|某某承包经营权证或者某某证|"},
 		{"某某废弃物的主管部门是某某局及其派出机构（简称“主管部门”，下同）。",
 			"主管部门|defined|rest|某某局及其派出机构|"},
+		// a bracket inside the name of a body: the 的 before it qualifies the body
+		{"某某署是国家的进出某某（以下简称进出）监督管理机关。",
+			"进出|abbreviation|rest|进出某某|进出某某"},
+		{"某某署是国家的进出某某（以下简称进出）监督管理的机关。",
+			"进出|abbreviation|rest|国家的进出某某|国家的进出某某"},
 		// a party and 在: the place where it acts is named
 		{"邮寄的物品由某某检疫机关在某某邮件互换局（以下简称邮局）实施检疫。",
 			"邮局|abbreviation|rest|某某邮件互换局|某某邮件互换局"},

@@ -359,6 +359,11 @@ func expansionBefore(s string, open int, term string) string {
 		}
 	}
 	exp := namedPhrase(clause, term, sequelOf(s, open))
+	if namesBodyAfter(s, open) {
+		if t := afterLastDe(exp); t != exp && keepsTerm(exp, term, t) {
+			exp = t // 国家的某某（以下简称X）监督管理机关: 国家的 qualifies the body
+		}
+	}
 	if listed {
 		// the joiner stays before namedPhrase, so that what it joins reads
 		// as a member (和不得…的基金会), and goes after
@@ -394,6 +399,24 @@ func sequelOf(s string, open int) sequel {
 		return sequelClause
 	}
 	return sequelNone
+}
+
+// namesBodyAfter reports whether the bracket opened at open in s is
+// followed, to the end of the clause, by words that end the name of a body
+// (bodyNouns) with no 的 (…（以下简称X）监督管理机关。): the bracket then sits
+// inside that name, and a 的 before it qualifies the body, not what X names.
+func namesBodyAfter(s string, open int) bool {
+	c := closeOf(s, open)
+	if c < 0 {
+		return false
+	}
+	rest := s[c+runeLen(s, c):]
+	end := strings.IndexFunc(rest, isClauseBreak)
+	if end < 0 {
+		end = len(rest)
+	}
+	words := rest[:end]
+	return words != "" && runeCount(words) <= 8 && allHan(words) && !strings.Contains(words, "的") && endsWithAny(words, bodyNouns)
 }
 
 // listJoiners join the members of a list: 、, 和, 或者 …
