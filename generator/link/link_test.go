@@ -96,6 +96,22 @@ func TestPrecision(t *testing.T) {
 	checkLinks(t, c)
 }
 
+// TestAbbreviationAcrossWords: an abbreviation made of characters picked
+// from its expansion's words is not linked where the text goes on with the
+// rest of the word its last character comes from: 社科普及 spells 普及 out.
+func TestAbbreviationAcrossWords(t *testing.T) {
+	reg := regulationDoc("某某普及条例",
+		"第一条 本条例所称科学技术普及（以下简称科普），是指某种活动。",
+		"第二条 每年设科普宣传周和社科普及周，开展科普活动。",
+	)
+	c := corpusOf(reg)
+	if errs := Link(c, nil); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	expectLinks(t, clause(reg, 2, 1), "科普:T", "科普:T")
+	checkLinks(t, c)
+}
+
 // TestJointDefinition: a definition naming two things defines each, and
 // the shorter term inside either is not linked (longest match).
 func TestJointDefinition(t *testing.T) {

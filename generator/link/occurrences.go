@@ -68,7 +68,8 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span, byText map[
 			// inside it: 发明 is not linked inside 发明创造, even where
 			// 发明创造 is not (yet) a term or is being defined.
 			d := l.choose(m.forms[x.Pattern], di, ti, x.Start, t.art)
-			if d != nil && (!goodBoundary(s, x.Start, x.End) || inDefinition(d, di, ti, x.Start, x.End) || namesOtherBody(d.term, s, x.Start, x.End)) {
+			if d != nil && (!goodBoundary(s, x.Start, x.End) || inDefinition(d, di, ti, x.Start, x.End) || namesOtherBody(d.term, s, x.Start, x.End) ||
+				spellsOutWord(d.term, s, x.End)) {
 				d = nil
 			}
 			cands = append(cands, span{x.Start, x.End, d, false})
@@ -243,6 +244,26 @@ func goodBoundary(s string, start, end int) bool {
 		return false
 	}
 	return !(isHan(last) && end < len(s) && strings.ContainsRune(wordEnds, next))
+}
+
+// spellsOutWord reports whether the abbreviation t, ending at end of s,
+// is followed by the rest of the word of its expansion that its last
+// character comes from (科普 of 科学技术普及 in 社科普及周, 货运 of 货物运输
+// in 客货运输): the characters read that word in full, across the words
+// before it, not the abbreviation. Only an abbreviation made of characters
+// picked from its expansion's words, not one printed whole in it (荣誉市民
+// of 荣誉市民称号, where the text may print the expansion).
+func spellsOutWord(t *model.Term, s string, end int) bool {
+	if t.Kind != model.TermAbbreviation || t.Expansion == "" || strings.Contains(t.Expansion, t.Term) {
+		return false
+	}
+	last := lastRune(t.Term)
+	j := strings.LastIndex(t.Expansion, string(last))
+	if j < 0 {
+		return false
+	}
+	rest := t.Expansion[j+utf8.RuneLen(last):]
+	return rest != "" && strings.HasPrefix(s[end:], rest)
 }
 
 // levelMarks name the level or the place of a body (省, 市, 县, 全国 …),

@@ -100,6 +100,12 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"进出|abbreviation|rest|进出某某|进出某某"},
 		{"某某署是国家的进出某某（以下简称进出）监督管理的机关。",
 			"进出|abbreviation|rest|国家的进出某某|国家的进出某某"},
+		// a basis preposition before a law stays with the clause that
+		// qualifies the name, not before a list of laws
+		{"依照《某某企业法》批准在本市设立的某某企业（以下简称合营企业）是法人。",
+			"合营企业|defined|rest|依照《某某企业法》批准在本市设立的某某企业|"},
+		{"某某部门应当按照本市举办的高等学校（以下简称高校）的标准拨款。",
+			"高校|abbreviation|rest|本市举办的高等学校|本市举办的高等学校"},
 		// a party and 在: the place where it acts is named
 		{"邮寄的物品由某某检疫机关在某某邮件互换局（以下简称邮局）实施检疫。",
 			"邮局|abbreviation|rest|某某邮件互换局|某某邮件互换局"},
@@ -335,6 +341,31 @@ func TestPlaceAfterParty(t *testing.T) {
 		i := strings.Index(tt.clause, "在")
 		if got := placeAfterParty(tt.clause, i) > i; got != tt.want {
 			t.Errorf("placeAfterParty(%q) = %v, want %v", tt.clause, got, tt.want)
+		}
+	}
+}
+
+// TestOpensBasis: a basis preposition before a law stays with the clause
+// that qualifies a name, not before a list of laws, a bare 规定, or
+// where no 的 follows.
+func TestOpensBasis(t *testing.T) {
+	tests := []struct {
+		w, rest string
+		want    bool
+	}{
+		{"依照", "《某某法》批准设立的企业", true},
+		{"依照", "法律规定实行某种管理的单位", true},
+		{"按照", "某某条约提出的申请", true},
+		{"依照", "本条例规定以及某某部门公布的规范", false},
+		{"依照", "某某法和本办法的规定到指定的机构", false},
+		{"按照", "有关规定同步建设的设施", false},
+		{"按照", "本市举办的高等学校", false},
+		{"依照", "《某某法》批准设立企业", false},
+		{"在", "《某某法》批准设立的企业", false},
+	}
+	for _, tt := range tests {
+		if got := opensBasis(tt.w, tt.rest); got != tt.want {
+			t.Errorf("opensBasis(%q, %q) = %v, want %v", tt.w, tt.rest, got, tt.want)
 		}
 	}
 }

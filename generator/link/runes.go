@@ -311,10 +311,45 @@ func trimSecondPreposition(s string) string {
 	return s
 }
 
+// basisPrepositions name the law an act is done by (依照, 按照 …).
+var basisPrepositions = []string{"按照", "依照", "根据", "依据"}
+
+// lawWords end the name of a law after a basis preposition (依照法律规定,
+// 按照某某条约); a citation in 《》 is one too. A bare 规定 (按照有关规定) is
+// no law's name: it says how the main act is done.
+var lawWords = []string{"》", "法律规定", "法规规定", "条约", "条例", "办法", "本法"}
+
+// opensBasis reports whether rest, what follows one of basisPrepositions
+// w, is a law (lawWords, within its first twelve characters) that the act
+// of a clause qualifying a name is done by (依照《某法》批准设立的企业,
+// 依照法律规定实行某种管理的单位): the preposition belongs to that clause
+// and stays. Not where the law is one of a list (依照本条例规定以及…的规范),
+// nor where no 的 follows.
+func opensBasis(w, rest string) bool {
+	if !slices.Contains(basisPrepositions, w) {
+		return false
+	}
+	head := rest
+	if runeCount(rest) > 12 {
+		head = string([]rune(rest)[:12])
+	}
+	at, end := -1, 0 // the first law word of head
+	for _, lw := range lawWords {
+		if i := strings.Index(head, lw); i >= 0 && (at < 0 || i < at) {
+			at, end = i, i+len(lw)
+		}
+	}
+	if at < 0 || strings.ContainsAny(head[:at], "和、及与或") {
+		return false // 依照某某法和本办法的规定: a list of laws
+	}
+	after := strings.TrimPrefix(strings.TrimPrefix(rest[end:], "的"), "规定") // 依照本条例规定
+	return !strings.ContainsRune("和、及以与或的", firstRune(after)) && topLevelIndexAny(after, "的") >= 0
+}
+
 // trimLeadWord removes one lead word from the start of s.
 func trimLeadWord(s string) string {
 	for _, w := range leadWords {
-		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 && !startsWord(w, s[len(w):]) && !opensBenefit(w, s[len(w):]) {
+		if strings.HasPrefix(s, w) && utf8.RuneCountInString(s) > utf8.RuneCountInString(w)+1 && !startsWord(w, s[len(w):]) && !opensBenefit(w, s[len(w):]) && !opensBasis(w, s[len(w):]) {
 			return strings.TrimSpace(s[len(w):])
 		}
 	}
