@@ -106,6 +106,11 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"合营企业|defined|rest|依照《某某企业法》批准在本市设立的某某企业|"},
 		{"某某部门应当按照本市举办的高等学校（以下简称高校）的标准拨款。",
 			"高校|abbreviation|rest|本市举办的高等学校|本市举办的高等学校"},
+		// each member of a list has its own bracket, a word they share after it
+		{"本条例适用于某某道路旅客运输（以下简称客运）经营、道路货物运输（以下简称货运）经营。",
+			"客运|abbreviation|rest|某某道路旅客运输|某某道路旅客运输\n货运|abbreviation|rest|道路货物运输|道路货物运输"},
+		{"在某某境内（以下简称境内）销售货物、服务、不动产（以下称应税交易），应当纳税。",
+			"境内|abbreviation|rest|某某境内|某某境内\n应税交易|defined|rest|销售货物、服务、不动产|"},
 		// a party and 在: the place where it acts is named
 		{"邮寄的物品由某某检疫机关在某某邮件互换局（以下简称邮局）实施检疫。",
 			"邮局|abbreviation|rest|某某邮件互换局|某某邮件互换局"},

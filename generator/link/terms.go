@@ -441,12 +441,35 @@ func listedAfterAbbreviation(s string, from int) int {
 			return at
 		}
 		next := c + runeLen(s, c)
-		if (hasAbbreviationKey(strings.TrimLeft(s[i+size:c], " 　")) || keyAfterNote(s, i) >= 0) && cutJoiner(s[next:]) != s[next:] {
-			at = next
+		if hasAbbreviationKey(strings.TrimLeft(s[i+size:c], " 　")) || keyAfterNote(s, i) >= 0 {
+			if j := sharedWordEnd(s, next); cutJoiner(s[j:]) != s[j:] {
+				at = j
+			}
 		}
 		i = next
 	}
 	return at
+}
+
+// sharedWordEnd is where a short word that follows a bracket at next, and
+// that the members of a list share, ends before a list joiner (A（以下简称X）
+// 经营、B（以下简称Y）经营: 经营; A（以下简称X）库区、B（以下简称Y）), or
+// next when none does: up to two Han characters, no 的 (销售货物、服务… after
+// a bracket is a verb and a list of its own).
+func sharedWordEnd(s string, next int) int {
+	j, n := next, 0
+	for j < len(s) && n < 2 && cutJoiner(s[j:]) == s[j:] {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !isHan(r) || r == '的' {
+			return next
+		}
+		j += size
+		n++
+	}
+	if j < len(s) && cutJoiner(s[j:]) != s[j:] {
+		return j
+	}
+	return next
 }
 
 // cutJoiner is s without the list joiner that starts it.
