@@ -2,7 +2,9 @@ package preview
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -23,10 +25,15 @@ const settle = 20 * time.Millisecond
 // change under the watched folders (inotify, kqueue or
 // ReadDirectoryChangesW, through fsnotify), so that an edit starts a build
 // at once instead of at the next poll, and polling can be rare. Hidden
-// names are not content and wake nothing.
+// names are not content and wake nothing. It keeps the paths told since
+// the last drain, so that only those need a look (snapshot.update).
 type notifier struct {
 	w *fsnotify.Watcher
 	C chan struct{} // receives when something changed
+
+	mu    sync.Mutex
+	paths map[string]bool // told since the last drain
+	whole bool            // something was lost or a folder came: poll all
 }
 
 // newNotifier watches every folder under dirs; an error when the system
@@ -36,7 +43,7 @@ func newNotifier(dirs []string) (*notifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &notifier{w: w, C: make(chan struct{}, 1)}
+	n := &notifier{w: w, C: make(chan struct{}, 1), paths: map[string]bool{}}
 	for _, dir := range dirs {
 		if err := n.addTree(dir); err != nil {
 			w.Close()
@@ -71,20 +78,65 @@ func (n *notifier) loop() {
 			if generator.Hidden(filepath.Base(ev.Name)) {
 				continue
 			}
-			if ev.Has(fsnotify.Create) {
-				n.addTree(ev.Name) // a new folder; a file is no folder
+			folder := ev.Has(fsnotify.Create) && isDir(ev.Name)
+			if folder {
+				n.addTree(ev.Name)
 			}
-			select {
-			case n.C <- struct{}{}:
-			default: // one wake is pending already
-			}
+			n.told(ev.Name, folder)
 		case _, ok := <-n.w.Errors:
 			if !ok {
 				return
 			}
-			// An overflow of the queue: the next poll sees what was lost.
+			// An overflow of the queue: what was lost is found by
+			// polling everything.
+			n.lost()
 		}
 	}
+}
+
+// told keeps a path told changed and wakes C; a new folder (folder) asks
+// for a poll of everything, as what it holds was made before it was
+// watched.
+func (n *notifier) told(path string, folder bool) {
+	n.mu.Lock()
+	n.paths[path] = true
+	n.whole = n.whole || folder
+	n.mu.Unlock()
+	n.wake()
+}
+
+// lost asks for a poll of everything and wakes C.
+func (n *notifier) lost() {
+	n.mu.Lock()
+	n.whole = true
+	n.mu.Unlock()
+	n.wake()
+}
+
+func (n *notifier) wake() {
+	select {
+	case n.C <- struct{}{}:
+	default: // one wake is pending already
+	}
+}
+
+// drain returns the paths told since the last drain, and whether
+// everything must be polled instead.
+func (n *notifier) drain() (paths []string, whole bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for p := range n.paths {
+		paths = append(paths, p)
+	}
+	clear(n.paths)
+	whole, n.whole = n.whole, false
+	return paths, whole
+}
+
+// isDir reports whether path is a folder (not a link to one).
+func isDir(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.IsDir()
 }
 
 func (n *notifier) close() { n.w.Close() }

@@ -140,13 +140,15 @@ func (p *Preview) Rebuild() {
 
 // Run builds the site, then builds it again after every change of the
 // watched folders, until ctx is done. A change is seen as soon as the
-// operating system tells it (then the folders are polled only every
-// notifiedPolls Intervals, for what it fails to tell), else at the next
-// poll; a change made during a build is seen right after it.
+// operating system tells it (then only the paths it told are looked at,
+// and the folders are polled whole only every notifiedPolls Intervals,
+// for what it fails to tell), else at the next poll; a change made during
+// a build is seen right after it.
 func (p *Preview) Run(ctx context.Context) {
 	seen := take(p.cfg.Watch)
 	interval, told := p.cfg.Interval, (<-chan struct{})(nil)
-	if n, err := newNotifier(p.cfg.Watch); err == nil {
+	n, err := newNotifier(p.cfg.Watch)
+	if err == nil {
 		defer n.close()
 		interval, told = notifiedPolls*interval, n.C
 	} else {
@@ -156,20 +158,42 @@ func (p *Preview) Run(ctx context.Context) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
+		var changed bool
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			changed = p.poll(&seen)
 		case <-told:
 			time.Sleep(settle)
+			changed = p.look(n, &seen)
 		}
-		now := take(p.cfg.Watch)
-		if now.equal(seen) {
-			continue
+		if changed {
+			p.rebuildAndTidy()
 		}
-		seen = now
-		p.rebuildAndTidy()
 	}
+}
+
+// poll stamps every watched file again and reports whether any changed.
+func (p *Preview) poll(seen *snapshot) bool {
+	now := take(p.cfg.Watch)
+	if now.equal(*seen) {
+		return false
+	}
+	*seen = now
+	return true
+}
+
+// look stamps again the paths n told changed, or every watched file when
+// those cannot tell (snapshot.update), and reports whether any changed.
+func (p *Preview) look(n *notifier, seen *snapshot) bool {
+	paths, whole := n.drain()
+	if !whole {
+		if changed, ok := seen.update(p.cfg.Watch, paths); ok {
+			return changed
+		}
+	}
+	return p.poll(seen)
 }
 
 func (p *Preview) rebuildAndTidy() {

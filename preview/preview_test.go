@@ -196,6 +196,7 @@ func TestRunToldChanges(t *testing.T) {
 		}},
 		{"an edit in the new folder", func() error { return os.WriteFile(filepath.Join(dir, "sub", "b.md"), []byte("三四"), 0o644) }},
 		{"a deletion", func() error { return os.Remove(file) }},
+		{"a removed folder", func() error { return os.RemoveAll(filepath.Join(dir, "sub")) }},
 	} {
 		if err := c.do(); err != nil {
 			t.Fatal(err)

@@ -2,7 +2,9 @@ package preview
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"tiaoli/generator"
 )
@@ -63,4 +65,69 @@ func (s snapshot) equal(o snapshot) bool {
 		}
 	}
 	return true
+}
+
+// update brings s up to date for the paths told changed, as take would
+// see them, and reports whether any changed. It reports ok false, leaving
+// s as it was, when only a poll of everything can tell: a path that is or
+// was a folder (what it holds came or went with it), a watched folder
+// itself, or a path outside them.
+func (s snapshot) update(dirs []string, paths []string) (changed, ok bool) {
+	now := make(map[string]*stamp, len(paths))
+	for _, p := range paths {
+		rel, inside := under(dirs, p)
+		if !inside {
+			return false, false
+		}
+		if hidden(rel) {
+			continue // take leaves it out
+		}
+		if old, seen := s[p]; seen && old.mode.IsDir() {
+			return false, false
+		}
+		fi, err := os.Lstat(p)
+		if err != nil {
+			now[p] = nil // gone
+			continue
+		}
+		if fi.IsDir() {
+			return false, false
+		}
+		now[p] = &stamp{size: fi.Size(), modTime: fi.ModTime().UnixNano(), mode: fi.Mode()}
+	}
+	for p, st := range now {
+		old, seen := s[p]
+		switch {
+		case st == nil && !seen, st != nil && seen && old == *st:
+			continue
+		case st == nil:
+			delete(s, p)
+		default:
+			s[p] = *st
+		}
+		changed = true
+	}
+	return changed, true
+}
+
+// under returns p relative to the first of dirs it lies strictly under.
+func under(dirs []string, p string) (rel string, ok bool) {
+	for _, dir := range dirs {
+		rel, err := filepath.Rel(dir, p)
+		if err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return rel, true
+		}
+	}
+	return "", false
+}
+
+// hidden reports whether a relative path has a hidden name in it, which
+// take passes over.
+func hidden(rel string) bool {
+	for _, name := range strings.Split(rel, string(filepath.Separator)) {
+		if generator.Hidden(name) {
+			return true
+		}
+	}
+	return false
 }
