@@ -19,6 +19,7 @@ import (
 
 	"tiaoli/generator"
 	"tiaoli/generator/address"
+	"tiaoli/generator/contentdir"
 	"tiaoli/generator/model"
 	"tiaoli/generator/site"
 	"tiaoli/preview"
@@ -145,7 +146,8 @@ type previewSite struct {
 // build builds the site and has the server serve it. Its error is what
 // the build said of the content (files and lines, in the site's
 // language), or, when it said nothing, why it stopped. The first good
-// build collects its garbage before it returns (idleCollector.settle).
+// build settles the stamps of the files it read (settleCache) and collects
+// its garbage before it returns (idleCollector.settle).
 func (s *previewSite) build() error {
 	first := s.pages == nil
 	var said bytes.Buffer
@@ -155,10 +157,25 @@ func (s *previewSite) build() error {
 		}
 		return err
 	}
-	if first {
-		s.gc.settle() // before the pages are told: the first edit may follow at once
+	if first { // before the pages are told: the first edit may follow at once
+		s.settleCache()
+		s.gc.settle()
 	}
 	return nil
+}
+
+// settleCache looks again at the files the first build read within the
+// tick they were written in (a corpus just copied or checked out), whose
+// stamps the cache could not trust (generator.Cache.Settle): else the
+// first edit would read and digest every one of them again, a tenth of a
+// second on the LawRefBook corpus.
+func (s *previewSite) settleCache() {
+	fsys, err := contentdir.Open(s.o.content)
+	if err != nil {
+		return // the next build says why
+	}
+	defer fsys.Close()
+	s.o.cache.Settle(fsys)
 }
 
 // buildSite parses the content (through the cache), brings the search
