@@ -14,13 +14,7 @@ import (
 // tick after the parse, which Settle leaves unsettled, and still gives
 // what a fresh parse gives.
 func TestCacheSettle(t *testing.T) {
-	written := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	fsys := content()
-	addCorpus(t, fsys, 5)
-	for _, f := range fsys {
-		f.ModTime = written
-	}
-	law, _ := lawWith(t, fsys, "第三条 ")
+	fsys, law, written := writtenTogether(t)
 	counting := &countingFS{FS: fsys, opened: map[string]int{}}
 	k := generator.NewCache()
 	at := func(d time.Duration) { generator.SetClock(t, func() time.Time { return written.Add(d) }) }
@@ -42,4 +36,17 @@ func TestCacheSettle(t *testing.T) {
 			t.Errorf("settled, unchanged: %s opened", p)
 		}
 	}
+}
+
+// writtenTogether is a content folder of a few laws all written at the
+// time it returns, and the name of a law with a 第三条 to edit.
+func writtenTogether(t *testing.T) (fsys fstest.MapFS, law string, written time.Time) {
+	written = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	fsys = content()
+	addCorpus(t, fsys, 5)
+	for _, f := range fsys {
+		f.ModTime = written
+	}
+	law, _ = lawWith(t, fsys, "第三条 ")
+	return fsys, law, written
 }

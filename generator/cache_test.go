@@ -409,13 +409,7 @@ func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.F
 // then cannot tell a second write in that tick; a file read once its
 // stamp had settled is not opened again.
 func TestCacheRereadsRacilyClean(t *testing.T) {
-	written := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	fsys := content()
-	addCorpus(t, fsys, 5)
-	for _, f := range fsys {
-		f.ModTime = written
-	}
-	law, _ := lawWith(t, fsys, "第三条 ")
+	fsys, law, written := writtenTogether(t)
 	counting := &countingFS{FS: fsys}
 	k := generator.NewCache()
 	parse := func(step string, at time.Time) {
