@@ -75,6 +75,7 @@ func (s snapshot) equal(o snapshot) bool {
 func (s snapshot) update(dirs []string, paths []string) (changed, ok bool) {
 	now := make(map[string]*stamp, len(paths))
 	for _, p := range paths {
+		p = filepath.Clean(p) // as take's walk names it
 		rel, inside := under(dirs, p)
 		if !inside {
 			return false, false

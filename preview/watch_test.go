@@ -30,6 +30,7 @@ func TestUpdate(t *testing.T) {
 		{"an edit", write("a.md", "一二"), []string{"a.md"}, true, true},
 		{"an edit in a folder", write("sub/b.md", "二三"), []string{"sub/b.md"}, true, true},
 		{"a new file", write("c.md", "三"), []string{"c.md"}, true, true},
+		{"a path told uncleaned", write("c.md", "三四"), []string{"sub/../c.md"}, true, true},
 		{"a deletion", func() error { return os.Remove(filepath.Join(dir, "c.md")) }, []string{"c.md"}, true, true},
 		{"a path gone before it was seen", func() error { return nil }, []string{"d.md"}, false, true},
 		{"a hidden file", write(".a.md.swp", "x"), []string{".a.md.swp"}, false, true},
