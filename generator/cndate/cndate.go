@@ -71,6 +71,9 @@ type Date struct {
 // Find returns every full date printed in s that names a real day, in
 // order.
 func Find(s string) []Date {
+	if !printsFull(s) {
+		return nil // most texts: no expression to run
+	}
 	var out []Date
 	for _, m := range fullRE.FindAllStringSubmatchIndex(s, -1) {
 		if iso, ok := Make(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); ok {
@@ -78,6 +81,15 @@ func Find(s string) []Date {
 		}
 	}
 	return out
+}
+
+// printsFull reports whether s holds the marks every full date prints,
+// 年 and a 日 after it: a text without them has none, and the expression
+// costs far more than looking for them (the status tables look through
+// every article of a document for the day it prints).
+func printsFull(s string) bool {
+	i := strings.Index(s, "年")
+	return i >= 0 && strings.Contains(s[i:], "日")
 }
 
 // First returns the first full date printed in s.

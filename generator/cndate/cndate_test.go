@@ -25,8 +25,11 @@ func TestFind(t *testing.T) {
 		{"二０００年七月一日", []string{"2000-07-01"}},
 		{"二00五年6月1日", []string{"2005-06-01"}},
 		{"二○一○年一月五日", []string{"2010-01-05"}},
-		{"二十0一年一月五日", nil}, // a unit is no digit of a year
-		{"0一0年一月五日", nil},  // three digits are no year
+		{"二十0一年一月五日", nil},   // a unit is no digit of a year
+		{"0一0年一月五日", nil},    // three digits are no year
+		{"5日内，自2020年起", nil}, // 日 before 年 only
+		{"2020年1月", nil},
+		{"5日前 2020年1月1日", []string{"2020-01-01"}},
 	} {
 		var got []string
 		for _, d := range Find(tc.in) {
