@@ -142,3 +142,37 @@ func TestSyllable(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleAnchorsFar checks the anchors of 款 and items beyond the
+// first few, which are made as they are needed, against the same names.
+func TestArticleAnchorsFar(t *testing.T) {
+	clauses := make([]*model.Clause, 14)
+	for i := range clauses {
+		clauses[i] = &model.Clause{}
+	}
+	items := make([]*model.Item, 26)
+	for i := range items {
+		items[i] = &model.Item{Number: i + 1}
+	}
+	items[25].Number = 25 // printed twice
+	items[24].Items = []*model.Item{{Number: 3}}
+	clauses[12].Items = items
+	a := &model.Article{Clauses: clauses}
+	ArticleAnchors(a)
+	for _, tc := range []struct{ got, want string }{
+		{clauses[11].Anchor, "p12"},
+		{clauses[13].Anchor, "p14"},
+		{clauses[12].Items[0].Anchor, "p13-i1"},
+		{clauses[12].Items[24].Items[0].Anchor, "p13-i25-m3"},
+		{clauses[12].Items[25].Anchor, "p13-i25-2"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("anchor %s, want %s", tc.got, tc.want)
+		}
+	}
+	clauses[1].Items = []*model.Item{{Number: 24}, {Number: 25, Items: []*model.Item{{}}}}
+	ArticleAnchors(a)
+	if got := clauses[1].Items[0].Anchor + " " + clauses[1].Items[1].Anchor + " " + clauses[1].Items[1].Items[0].Anchor; got != "p2-i24 p2-i25 p2-i25-m1" {
+		t.Errorf("anchors %s", got)
+	}
+}

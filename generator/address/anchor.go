@@ -75,8 +75,8 @@ func ArticleAnchors(a *model.Article) {
 		if c == nil {
 			continue
 		}
-		c.Anchor = "p" + strconv.Itoa(i+1)
-		itemAnchors(c.Items, c.Anchor+"-i")
+		c.Anchor = clauseAnchor(i + 1)
+		itemAnchors(c.Items, i+1, "")
 	}
 	for i, n := range a.Notes {
 		if n != nil {
@@ -85,20 +85,64 @@ func ArticleAnchors(a *model.Article) {
 	}
 }
 
-// itemAnchors names the items of one list prefix and their number, and
+// itemAnchors names the items of one list: those of 款 clause by their
+// number, or with clause 0 those of an item whose anchor is prefix, and
 // their 目 after them.
-func itemAnchors(items []*model.Item, prefix string) {
+func itemAnchors(items []*model.Item, clause int, prefix string) {
 	for i, it := range items {
 		if it == nil {
 			continue
 		}
 		n := ItemNumber(it, i+1)
-		it.Anchor = prefix + strconv.Itoa(n)
+		it.Anchor = itemAnchor(clause, prefix, n)
 		if times := numberedBefore(items[:i], n) + 1; times > 1 {
 			it.Anchor += "-" + strconv.Itoa(times)
 		}
-		itemAnchors(it.Items, it.Anchor+"-m")
+		itemAnchors(it.Items, 0, it.Anchor)
 	}
+}
+
+// The anchors of the first 款 of an article and of the first items in
+// them are made once: every article has them, and making them again for
+// each took a third of Assign on a large corpus.
+const (
+	madeClauses = 12 // 款 of an article
+	madeItems   = 24 // items of a 款
+)
+
+var (
+	madeClauseAnchors = [madeClauses + 1]string{}
+	madeItemAnchors   = [madeClauses + 1][madeItems + 1]string{}
+)
+
+func init() {
+	for c := 1; c <= madeClauses; c++ {
+		madeClauseAnchors[c] = "p" + strconv.Itoa(c)
+		for n := 1; n <= madeItems; n++ {
+			madeItemAnchors[c][n] = madeClauseAnchors[c] + "-i" + strconv.Itoa(n)
+		}
+	}
+}
+
+// clauseAnchor is the anchor of the i-th 款 of an article (from 1).
+func clauseAnchor(i int) string {
+	if i <= madeClauses {
+		return madeClauseAnchors[i]
+	}
+	return "p" + strconv.Itoa(i)
+}
+
+// itemAnchor is the anchor of the item numbered n of the i-th 款 of an
+// article (from 1) or, with i 0, of the 目 numbered n of the item whose
+// anchor is prefix.
+func itemAnchor(i int, prefix string, n int) string {
+	switch {
+	case i == 0:
+		return prefix + "-m" + strconv.Itoa(n)
+	case i <= madeClauses && n >= 1 && n <= madeItems:
+		return madeItemAnchors[i][n]
+	}
+	return clauseAnchor(i) + "-i" + strconv.Itoa(n)
 }
 
 // numberedBefore counts the items of list that go by number n. A list is
