@@ -358,8 +358,7 @@ func ingestFile(fsys fs.FS, p string, l look, cache *Cache, store *Store) ingest
 	}
 	r, ok := store.load(p, sum)
 	if !ok {
-		r = ingestData(p, data, sum)
-		store.save(p, r)
+		r = store.save(p, ingestData(p, data, sum))
 	}
 	store.keep(p, s, sum)
 	cache.put(p, r, s)

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"tiaoli/generator/compare"
 	"tiaoli/generator/link"
@@ -34,7 +35,9 @@ import (
 // digest of its bytes, so it is found only for that file as it is, read
 // by that program; it starts with a line naming its format and a CRC-32C
 // of the rest (see check: the name already tells programs apart, so the
-// check only has to find damage). An entry that is missing, damaged or of another format is
+// check only has to find damage), then the SHA-256 of what it holds,
+// with which linking knows the texts read back from it (link.Span). An
+// entry that is missing, damaged or of another format is
 // parsed again and written anew: a Store never changes what a parse
 // gives, only how long it takes. Entries are written whole under a
 // temporary name and renamed, so a run killed half-way leaves no partial
@@ -65,12 +68,16 @@ type Store struct {
 	wholeRead map[string][]byte
 	// stamps is the stamp index of the parse (stampsName).
 	stamps *stampIndex
+	// spans are the entries the parse read back and wrote, which the
+	// texts of its documents lie in (link.Span).
+	spansMu sync.Mutex
+	spans   []link.Span
 }
 
 // storeFormat begins every entry, memoFormat every memo file; they change
 // when the layout does.
 const (
-	storeFormat = "tiaoli parsed source 3\n"
+	storeFormat = "tiaoli parsed source 4\n"
 	memoFormat  = "tiaoli memo 2\n"
 )
 
@@ -139,6 +146,9 @@ func ParseStored(fsys fs.FS, s *Store) *model.Corpus {
 	go func() { loaded <- s.loadMemos() }()
 	c, tables := readSources(fsys, nil, s)
 	m := <-loaded
+	if m != nil {
+		m.linked.UseSpans(s.takeSpans())
+	}
 	complete(fsys, c, tables, m)
 	s.saveMemos(m)
 	return c
@@ -316,8 +326,24 @@ func (s *Store) load(p, sum string) (ingested, bool) {
 	if !ok {
 		return ingested{}, false
 	}
+	r, ok := s.decode(payload, sum)
+	if ok {
+		s.Read.Add(1)
+	}
+	return r, ok
+}
+
+// decode reads what an entry holds, after its check (payload: the
+// SHA-256 of the encoded storedFile, then that), as the source with the
+// digest sum gave it, and keeps the entry among the spans of the parse.
+// The strings read share payload's memory, which must never change.
+func (s *Store) decode(payload []byte, sum string) (ingested, bool) {
+	if len(payload) < sha256.Size {
+		return ingested{}, false
+	}
+	encoded := payload[sha256.Size:]
 	var f storedFile
-	if bincode.DecodeOwned(payload, &f) != nil || len(f.Carriers) != len(f.Docs) {
+	if bincode.DecodeOwned(encoded, &f) != nil || len(f.Carriers) != len(f.Docs) {
 		return ingested{}, false
 	}
 	for i, c := range f.Carriers {
@@ -328,8 +354,21 @@ func (s *Store) load(p, sum string) (ingested, bool) {
 			f.Docs[i].Carrier = f.Docs[c]
 		}
 	}
-	s.Read.Add(1)
+	sp := link.Span{Data: unsafe.String(unsafe.SliceData(encoded), len(encoded))}
+	copy(sp.Sum[:], payload)
+	s.spansMu.Lock()
+	s.spans = append(s.spans, sp)
+	s.spansMu.Unlock()
 	return ingested{source: f.Source, docs: f.Docs, errs: f.Errs, digest: sum}, true
+}
+
+// takeSpans returns the spans of the parse, which s then forgets.
+func (s *Store) takeSpans() []link.Span {
+	s.spansMu.Lock()
+	defer s.spansMu.Unlock()
+	spans := s.spans
+	s.spans = nil
+	return spans
 }
 
 // A check is what a Store writes before a payload to find it damaged.
@@ -376,12 +415,15 @@ func unseal(data []byte, format string, size int, c check) ([]byte, bool) {
 	return payload, bytes.Equal(sum, c(payload))
 }
 
-// save writes what the source at p gave. A document that points at
-// another of another file (only linking does that, after ingestData) is
-// not kept: the file is parsed again next time.
-func (s *Store) save(p string, r ingested) {
+// save writes what the source at p gave, and returns it as read back
+// from what it wrote: its texts then lie in the entry, as those of a parse
+// that reads the entry do, and linking keys them alike (link.Span). A
+// document that points at another of another file (only linking does
+// that, after ingestData) is not kept: the file is parsed again next
+// time, and r is returned as it is.
+func (s *Store) save(p string, r ingested) ingested {
 	if s == nil || r.digest == "" || s.program == "" {
-		return
+		return r
 	}
 	f := storedFile{Source: r.source, Errs: r.errs, Docs: make([]*model.Document, len(r.docs)), Carriers: make([]int, len(r.docs))}
 	index := make(map[*model.Document]int, len(r.docs))
@@ -390,11 +432,11 @@ func (s *Store) save(p string, r ingested) {
 	}
 	for i, d := range r.docs {
 		if d.VersionDocs != nil {
-			return
+			return r
 		}
 		c, ok := index[d.Carrier]
 		if d.Carrier != nil && !ok {
-			return
+			return r
 		}
 		if d.Carrier == nil {
 			c = -1
@@ -403,13 +445,19 @@ func (s *Store) save(p string, r ingested) {
 		shallow.Carrier = nil
 		f.Docs[i], f.Carriers[i] = &shallow, c
 	}
-	payload, err := bincode.Append(nil, &f)
+	payload, err := bincode.Append(make([]byte, sha256.Size), &f)
 	if err != nil {
-		return
+		return r
 	}
+	sum := sha256.Sum256(payload[sha256.Size:])
+	copy(payload, sum[:])
 	if s.write(s.name(p, r.digest), seal(payload, storeFormat, entryCheck)) == nil {
 		s.Written.Add(1)
 	}
+	if back, ok := s.decode(payload, r.digest); ok {
+		return back
+	}
+	return r
 }
 
 // write puts data into the entry name: a temporary file renamed.

@@ -245,7 +245,9 @@ func (p *storeParser) Parse(fsys fs.FS) *model.Corpus {
 func (p *storeParser) LinkedAnew() (discovered, linked int) { return p.last.LinkedAnew() }
 
 // TestStoreFresh checks that a fresh Store reads no entry but writes them
-// all.
+// all, and that the parse after it, which reads them back, links no
+// document anew: the texts the fresh parse linked are keyed as those read
+// back from the entries (link.Span).
 func TestStoreFresh(t *testing.T) {
 	fsys, dir := storeContent(t), t.TempDir()
 	for _, fresh := range []bool{false, true} {
@@ -257,6 +259,13 @@ func TestStoreFresh(t *testing.T) {
 		if r, w := s.Read.Load(), s.Written.Load(); r != 0 || int(w) != sources(fsys) {
 			t.Errorf("fresh %v: %d entries read and %d written, want none read and all written", fresh, r, w)
 		}
+	}
+	p := &storeParser{t: t, dir: dir, program: "v1"}
+	if diff := corpusDiff(p.Parse(fsys), generator.Parse(fsys)); diff != "" {
+		t.Errorf("the parse after a fresh one differs from a fresh one: %s", diff)
+	}
+	if d, l := p.LinkedAnew(); d != 0 || l != 0 {
+		t.Errorf("the parse after a fresh one read %d documents for terms and linked %d anew, want none", d, l)
 	}
 }
 

@@ -42,6 +42,11 @@ type keyWriter struct {
 	n     int    // bytes of buf in use
 	path  string // of the last position written
 	bytes bool   // text writes the bytes of a text, not where it lies
+	// spans are where texts may lie that text writes, with bytes, by
+	// their span's digest and where in it they lie (Span); span is the
+	// index of the span of the last text written so, -1 before one.
+	spans *spanIndex
+	span  int
 	buf   [keyBuffer]byte
 }
 
@@ -51,7 +56,7 @@ const keyBuffer = 8 << 10
 func newKeyWriter() *keyWriter {
 	w := writers.Get().(*keyWriter)
 	w.h.Reset()
-	w.n, w.path, w.bytes = 0, "", false
+	w.n, w.path, w.bytes, w.spans, w.span = 0, "", false, nil, -1
 	return w
 }
 
@@ -97,14 +102,33 @@ func (w *keyWriter) str(s string) {
 // string: the key changes, and the document is linked again.
 //
 // A key that another process reads (w.bytes) has the bytes instead: where
-// a text lies means nothing there. Hashing them costs a few hundredths of
-// a second on the whole LawRefBook corpus, against seconds of linking.
+// a text lies means nothing there. A text that lies in one of w.spans, as
+// the texts a Store read back do, is written by the digest of the span
+// and where in it the text lies, which name its bytes as well and cost
+// a few numbers where hashing the bytes of every text took a tenth of a
+// CPU-second of a rebuild of the whole LawRefBook corpus. A number before
+// the text tells the three apart: a length (0 or more) before its bytes,
+// -1 before where it lies in the span of the text before it, -2 before
+// the digest of another span and where it lies in that one.
 func (w *keyWriter) text(s string) {
-	if w.bytes {
-		w.str(s)
+	if !w.bytes {
+		w.num(int(uintptr(unsafe.Pointer(unsafe.StringData(s)))))
+		w.num(len(s))
 		return
 	}
-	w.num(int(uintptr(unsafe.Pointer(unsafe.StringData(s)))))
+	i, at := w.spans.find(s, w.span)
+	switch {
+	case i < 0:
+		w.str(s)
+		return
+	case i == w.span:
+		w.num(-1)
+	default:
+		w.num(-2)
+		w.digest(w.spans.list[i].Sum)
+		w.span = i
+	}
+	w.num(at)
 	w.num(len(s))
 }
 
@@ -139,10 +163,12 @@ func (w *keyWriter) sum() digest {
 }
 
 // keyOf computes the key of d; byBytes has the whole key cover the bytes
-// of its texts (keyWriter.text).
-func keyOf(d *model.Document, byBytes bool) docKey {
+// of its texts, those that lie in spans by where they lie in them
+// (keyWriter.text).
+func keyOf(d *model.Document, byBytes bool, spans *spanIndex) docKey {
 	whole, outline, shape, worded := newKeyWriter(), newKeyWriter(), newKeyWriter(), newKeyWriter()
 	whole.bytes, worded.bytes = byBytes, byBytes
+	whole.spans, worded.spans = spans, spans
 	writeOutline(outline, d)
 	writeShape(shape, d)
 	k := docKey{outline: outline.sum(), shape: shape.sum()}

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"crypto/sha256"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,14 +37,50 @@ func TestKeyByBytes(t *testing.T) {
 		}}}
 	}
 	a, b := doc(strings.Repeat("甲", 3)), doc(strings.Repeat("甲", 3))
-	if keyOf(a, true) != keyOf(b, true) {
+	if keyOf(a, true, nil) != keyOf(b, true, nil) {
 		t.Error("the same texts in other strings give another key by bytes")
 	}
-	if keyOf(a, false).whole == keyOf(b, false).whole {
+	if keyOf(a, false, nil).whole == keyOf(b, false, nil).whole {
 		t.Error("the same texts in other strings give the same key by place")
 	}
-	if keyOf(a, true).whole == keyOf(doc("甲甲乙"), true).whole {
+	if keyOf(a, true, nil).whole == keyOf(doc("甲甲乙"), true, nil).whole {
 		t.Error("a text changed gives the same key by bytes")
+	}
+}
+
+// TestKeyBySpans: a text that lies in a span is keyed by the span's
+// digest and where it lies, so that two copies of an entry give the same
+// key; a text that lies partly outside every span, or in none, by its
+// bytes.
+func TestKeyBySpans(t *testing.T) {
+	doc := func(texts ...string) *model.Document {
+		a := &model.Article{Number: 1, Label: "第一条"}
+		for _, s := range texts {
+			a.Clauses = append(a.Clauses, &model.Clause{Paragraph: model.Paragraph{Text: s}})
+		}
+		return &model.Document{ID: "d", Regulation: model.Regulation{Articles: []*model.Article{a}}}
+	}
+	entry := "头甲乙丙丁戊尾"
+	copyOf := func(s string) string { return string([]byte(s)) }
+	a, b := copyOf(entry), copyOf(entry)
+	spans := newSpanIndex([]Span{{Data: a, Sum: sha256.Sum256([]byte(a))}, {Data: b, Sum: sha256.Sum256([]byte(b))}})
+	ka := keyOf(doc(a[3:9], a[9:15]), true, spans)
+	if kb := keyOf(doc(b[3:9], b[9:15]), true, spans); ka != kb {
+		t.Error("the same places in two copies of a span give other keys")
+	}
+	if ka == keyOf(doc(copyOf(a[3:9]), copyOf(a[9:15])), true, nil) {
+		t.Error("texts in a span are keyed by their bytes")
+	}
+	if ka == keyOf(doc(a[3:9], a[12:18]), true, spans) {
+		t.Error("a text elsewhere in the span gives the same key")
+	}
+	other := newSpanIndex([]Span{{Data: a, Sum: sha256.Sum256([]byte("another"))}})
+	if ka == keyOf(doc(a[3:9], a[9:15]), true, other) {
+		t.Error("a span of another digest gives the same key")
+	}
+	short := newSpanIndex([]Span{{Data: a[:6], Sum: sha256.Sum256([]byte(a[:6]))}})
+	if keyOf(doc(a[3:9]), true, short) != keyOf(doc(copyOf(a[3:9])), true, nil) {
+		t.Error("a text that runs past the end of a span is not keyed by its bytes")
 	}
 }
 
@@ -60,13 +97,13 @@ var documentType = reflect.TypeOf(model.Document{})
 // undoes it and reports whether the key is back.
 func (k *keyCheck) changed(path string, change, undo func()) {
 	k.fields++
-	before := keyOf(k.d, k.bytes).whole
+	before := keyOf(k.d, k.bytes, nil).whole
 	change()
-	if keyOf(k.d, k.bytes).whole == before {
+	if keyOf(k.d, k.bytes, nil).whole == before {
 		k.t.Errorf("%s: the key does not change with it", path)
 	}
 	undo()
-	if keyOf(k.d, k.bytes).whole != before {
+	if keyOf(k.d, k.bytes, nil).whole != before {
 		k.t.Fatalf("%s: undoing the change does not give the key back", path)
 	}
 }
@@ -133,13 +170,13 @@ func (k *keyCheck) visit(v reflect.Value, path string, depth int) {
 
 // unchanged checks that links leave the key as it is.
 func (k *keyCheck) unchanged(path string, v reflect.Value) {
-	before := keyOf(k.d, k.bytes).whole
+	before := keyOf(k.d, k.bytes, nil).whole
 	if v.Type() == reflect.TypeOf([]string{}) {
 		v.Set(reflect.ValueOf([]string{"d"}))
 	} else {
 		v.Set(reflect.ValueOf([]model.Link{{Start: 1, End: 2, Kind: "term"}}))
 	}
-	if keyOf(k.d, k.bytes).whole != before {
+	if keyOf(k.d, k.bytes, nil).whole != before {
 		k.t.Errorf("%s: what linking writes changes the key", path)
 	}
 	v.SetZero()
@@ -156,17 +193,17 @@ func TestOutlineLeavesText(t *testing.T) {
 	}}}
 	step := func(what string, edit func(), outline, shape bool) {
 		t.Helper()
-		before := keyOf(d, false)
+		before := keyOf(d, false, nil)
 		edit()
-		after := keyOf(d, false)
+		after := keyOf(d, false, nil)
 		if after.whole == before.whole || (after.outline != before.outline) != outline || (after.shape != before.shape) != shape {
 			t.Errorf("%s: whole, outline and shape changed %v %v %v", what,
 				after.whole != before.whole, after.outline != before.outline, after.shape != before.shape)
 		}
 	}
-	before := keyOf(d, false).worded
+	before := keyOf(d, false, nil).worded
 	step("a text edited", func() { d.Articles[0].Clauses[0].Text = "乙" }, false, false)
-	if keyOf(d, false).worded == before {
+	if keyOf(d, false, nil).worded == before {
 		t.Error("an article's text edited: its worded key does not change")
 	}
 	step("a 款 added", func() { d.Articles[0].Clauses = append(d.Articles[0].Clauses, &model.Clause{}) }, false, true)
@@ -188,7 +225,7 @@ func BenchmarkKeys(b *testing.B) {
 			cpu := cputime.Used()
 			for b.Loop() {
 				for _, d := range c.Documents {
-					keyOf(d, byBytes)
+					keyOf(d, byBytes, nil)
 				}
 			}
 			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")

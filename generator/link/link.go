@@ -106,7 +106,7 @@ func newLinker(c *model.Corpus, memo *Memo) *linker {
 	parallel(len(l.docs), func(i int) {
 		l.texts[i] = textsOf(l.docs[i])
 		if memo != nil {
-			l.keys[i] = keyOf(l.docs[i], memo.stored)
+			l.keys[i] = keyOf(l.docs[i], memo.stored, memo.spans)
 		}
 	})
 	l.byID = make(map[string]int, len(l.docs))

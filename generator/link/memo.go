@@ -38,6 +38,9 @@ type Memo struct {
 	// stored keys documents by the bytes of their texts, not where they
 	// lie (keyWriter.text), so that another process can read the memo.
 	stored bool
+	// spans are where the texts of the next Link may lie, which the
+	// keys of a stored Memo write by where they lie in them (UseSpans).
+	spans *spanIndex
 	// anew counts the documents the last Link discovered and linked
 	// itself, without the memo.
 	anew struct{ discovered, linked atomic.Int64 }

@@ -70,7 +70,7 @@ type storedShape struct {
 // they are written otherwise, so that a Memo never reads keys of another
 // making as its own. A memo written before it existed begins with a
 // digest, which reads as another string or as no string at all.
-const keysFormat = "link keys: sha256, varints, rule marks 3"
+const keysFormat = "link keys: sha256, varints, rule marks, spans 4"
 
 // errKeysFormat refuses a stored Memo whose keys were written otherwise.
 var errKeysFormat = errors.New("link: a stored Memo of another keys format")

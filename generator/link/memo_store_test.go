@@ -204,7 +204,7 @@ func TestStoredMemoFields(t *testing.T) {
 		{def{}, 11}, {occurrence{}, 3}, {citedHit{}, 2},
 		{discovered{}, 5}, // doc is not written: the next Link sets it; onDisk is set on reading
 		{linkedDoc{}, 9},  // nor here; nor onDisk and diskOffset
-		{Memo{}, 5},       // found, linked and context are written; stored and anew are not
+		{Memo{}, 6},       // found, linked and context are written; stored, spans and anew are not
 		{storedDef{}, 11},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
