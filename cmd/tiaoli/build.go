@@ -169,12 +169,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		Progress:  stat.progress,
 		Build:     programDigest(),
 	}
-	if !o.fresh {
-		opts.Previous = site.ReadState(st.Published())
-	}
-	if st.Recycled() {
-		opts.Recycled = site.ReadState(st.Dir())
-	}
+	opts.Previous, opts.Recycled = readStates(st, o.fresh)
 	// The editors' synonyms go with the index; none is no error.
 	synonyms := readEditorial(o.content, search.SynonymsFile)
 	early := opts.Previous != nil && smallRebuild(store, c)
@@ -316,6 +311,26 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 		return nil, err
 	}
 	return check, indexErr
+}
+
+// readStates reads, at the same time, the State of the published build
+// (none with fresh) and that of the recycled build the staging folder
+// starts from (none when it starts empty): two JSON files of several
+// megabytes on a large corpus, whose decoding is most of the time between
+// the parse and the pages of a small rebuild.
+func readStates(st *publish.Staging, fresh bool) (previous, recycled *site.State) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if st.Recycled() {
+			recycled = site.ReadState(st.Dir())
+		}
+	}()
+	if !fresh {
+		previous = site.ReadState(st.Published())
+	}
+	<-done
+	return previous, recycled
 }
 
 // indexPhase names the phase that builds the search index: with the
