@@ -16,18 +16,17 @@ import (
 // Exec executes a template Install has escaped, walking its trees as
 // text/template does but without its reflection where a page needs none:
 // a field is found by an index kept per type, an escaper and a function
-// of one string are called directly, a string is written as it is. On the
+// of one string are called directly, a string is written as it is. The
+// trees are compiled once (compile.go), so that each node holds the
+// escaper, function, template and field slots it uses. On the
 // first node or value it does not take (a method, a map, a number, a
 // variable it cannot find, anything text/template would report as an
 // error) it starts again with text/template, so that what it writes, and
 // every error, is text/template's own.
 type Exec struct {
-	t     *template.Template
-	trees map[string]*parse.Tree
-	funcs map[string]func(string) string
-	// named are the names of all the functions of t's set: a builtin of
-	// that name is not the builtin.
-	named map[string]bool
+	t *template.Template
+	// root is t's tree, compiled with those it calls; nil when t has none.
+	root *tree
 	// fields holds, by fieldKey, the index of a struct's field that a
 	// template may read as a field: exported, and no method of that name
 	// on the struct or a pointer to it. nil when it may not. Pages read
@@ -37,14 +36,6 @@ type Exec struct {
 	// an interface, an allocation and a slow hash per field read).
 	fields   atomic.Pointer[map[fieldKey][]int]
 	fieldsMu sync.Mutex
-	// The nodes of the trees are looked up by pointer, a cheaper hash
-	// than their names: called, the tree a template node calls; escaper,
-	// the chain an escaping command calls; slots, the fields a chain of
-	// names reads (by its first name), each remembering the last type it
-	// was read of. They are made by NewExec and only read after.
-	called  map[*parse.TemplateNode]*parse.Tree
-	escaper map[*parse.CommandNode]*chain
-	slots   map[*string][]fieldSlot
 }
 
 // fieldSlot is a name of a field chain in a tree: the type it was last
@@ -60,86 +51,25 @@ type fieldHit struct {
 // functions t's set was given (template.Funcs); those that take and
 // return one string are called directly, others through text/template.
 func NewExec(t *template.Template, funcs template.FuncMap) *Exec {
-	e := &Exec{t: t, trees: map[string]*parse.Tree{}, funcs: map[string]func(string) string{}, named: map[string]bool{}}
+	e := &Exec{t: t}
+	c := compiler{funcs: map[string]func(string) string{}, named: map[string]bool{}}
 	for name, f := range funcs {
-		e.named[name] = true
+		c.named[name] = true
 		if f, ok := f.(func(string) string); ok {
-			e.funcs[name] = f
+			c.funcs[name] = f
 		}
 	}
 	for name := range byFn {
-		e.named[name] = true
+		c.named[name] = true
 	}
+	parsed := map[string]*parse.Tree{}
 	for _, x := range t.Templates() {
 		if x.Tree != nil {
-			e.trees[x.Name()] = x.Tree
+			parsed[x.Name()] = x.Tree
 		}
 	}
-	e.called = map[*parse.TemplateNode]*parse.Tree{}
-	e.escaper = map[*parse.CommandNode]*chain{}
-	e.slots = map[*string][]fieldSlot{}
-	for _, tree := range e.trees {
-		e.index(tree.Root)
-	}
+	e.root = c.compile(parsed)[t.Name()]
 	return e
-}
-
-// index fills the lookups by node of the nodes under n.
-func (e *Exec) index(n parse.Node) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				e.index(c)
-			}
-		}
-	case *parse.ActionNode:
-		e.index(n.Pipe)
-	case *parse.IfNode:
-		e.indexBranch(&n.BranchNode)
-	case *parse.WithNode:
-		e.indexBranch(&n.BranchNode)
-	case *parse.RangeNode:
-		e.indexBranch(&n.BranchNode)
-	case *parse.TemplateNode:
-		if tree, ok := e.trees[n.Name]; ok {
-			e.called[n] = tree
-		}
-		e.index(n.Pipe)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				e.index(c)
-			}
-		}
-	case *parse.CommandNode:
-		if id, ok := n.Args[0].(*parse.IdentifierNode); ok && len(n.Args) == 1 {
-			if c := byFn[id.Ident]; c != nil {
-				e.escaper[n] = c
-			}
-		}
-		for _, a := range n.Args {
-			e.index(a)
-		}
-	case *parse.FieldNode:
-		e.slot(n.Ident)
-	case *parse.VariableNode:
-		e.slot(n.Ident[1:])
-	}
-}
-
-// indexBranch indexes the pipeline and lists of an if, with or range.
-func (e *Exec) indexBranch(n *parse.BranchNode) {
-	e.index(n.Pipe)
-	e.index(n.List)
-	e.index(n.ElseList)
-}
-
-// slot makes the slots of a chain of field names.
-func (e *Exec) slot(names []string) {
-	if len(names) > 0 {
-		e.slots[&names[0]] = make([]fieldSlot, len(names))
-	}
 }
 
 // Execute writes t applied to data to w, as t.Execute does.
@@ -154,8 +84,8 @@ func (e *Exec) Execute(w *bytes.Buffer, data any) error {
 
 // fast executes t without text/template and reports whether it could.
 func (e *Exec) fast(w *bytes.Buffer, data any) (ok bool) {
-	root := e.trees[e.t.Name()]
-	if _, isValue := data.(reflect.Value); isValue || root == nil || root.Root == nil {
+	root := e.root
+	if _, isValue := data.(reflect.Value); isValue || root == nil || root.root == nil {
 		return false
 	}
 	defer func() {
@@ -165,7 +95,7 @@ func (e *Exec) fast(w *bytes.Buffer, data any) (ok bool) {
 	}()
 	dot := reflect.ValueOf(data)
 	s := state{e: e, w: w, vars: []variable{{"$", dot}}}
-	return s.walk(dot, root.Root) == nil
+	return s.walk(dot, root.root) == nil
 }
 
 // errSlow stops a fast execution: text/template does it again.
@@ -194,58 +124,49 @@ var (
 	htmlType   = reflect.TypeFor[template.HTML]()
 )
 
-func (s *state) walk(dot reflect.Value, node parse.Node) error {
-	switch n := node.(type) {
-	case *parse.ActionNode:
-		return s.action(dot, n.Pipe)
-	case *parse.CommentNode:
+func (s *state) walk(dot reflect.Value, n node) error {
+	switch n := n.(type) {
+	case *textNode:
+		s.w.Write(n.text)
 		return nil
-	case *parse.IfNode:
-		return s.ifOrWith(false, dot, n.Pipe, n.List, n.ElseList)
-	case *parse.WithNode:
-		return s.ifOrWith(true, dot, n.Pipe, n.List, n.ElseList)
-	case *parse.ListNode:
-		if n == nil {
-			return errSlow
-		}
-		for _, c := range n.Nodes {
+	case *actionNode:
+		return s.action(dot, n)
+	case *listNode:
+		for _, c := range n.nodes {
 			if err := s.walk(dot, c); err != nil {
 				return err
 			}
 		}
 		return nil
-	case *parse.RangeNode:
-		return s.walkRange(dot, n)
-	case *parse.TemplateNode:
+	case *branchNode:
+		if n.kind == rangeBranch {
+			return s.walkRange(dot, n)
+		}
+		return s.ifOrWith(dot, n)
+	case *templateNode:
 		return s.walkTemplate(dot, n)
-	case *parse.TextNode:
-		s.w.Write(n.Text)
-		return nil
 	}
 	return errSlow
 }
 
 // action runs an action: an escaped value is written, a declaration sets
 // its variables.
-func (s *state) action(dot reflect.Value, pipe *parse.PipeNode) error {
-	if len(pipe.Decl) == 0 && len(pipe.Cmds) > 0 {
+func (s *state) action(dot reflect.Value, a *actionNode) error {
+	if a.esc != nil {
 		// The escaper that ends the pipeline writes its result here, which
 		// spares making a value of it.
-		last := pipe.Cmds[len(pipe.Cmds)-1]
-		if c := s.escaperOf(last); c != nil {
-			var final reflect.Value
-			for i, cmd := range pipe.Cmds[:len(pipe.Cmds)-1] {
-				v, err := s.command(dot, cmd, final, i > 0)
-				if err != nil {
-					return err
-				}
-				final = unwrapEmpty(v)
+		var final reflect.Value
+		for i, cmd := range a.cmds {
+			v, err := s.command(dot, cmd, final, i > 0)
+			if err != nil {
+				return err
 			}
-			return s.escapeTo(c, final, len(pipe.Cmds) > 1)
+			final = unwrapEmpty(v)
 		}
+		return s.escapeTo(a.esc, final, true)
 	}
-	v, err := s.pipeline(dot, pipe)
-	if err != nil || len(pipe.Decl) > 0 {
+	v, err := s.pipeline(dot, a.pipe)
+	if err != nil || len(a.pipe.decl) > 0 {
 		return err
 	}
 	if !v.IsValid() || v.Type() != stringType {
@@ -253,12 +174,6 @@ func (s *state) action(dot reflect.Value, pipe *parse.PipeNode) error {
 	}
 	s.w.WriteString(v.String())
 	return nil
-}
-
-// escaperOf is the chain an Install'd command calls with the pipeline's
-// value alone, or nil.
-func (s *state) escaperOf(cmd *parse.CommandNode) *chain {
-	return s.e.escaper[cmd]
 }
 
 // escapeTo writes v escaped by the chain c, as text/template calling the
@@ -282,25 +197,25 @@ func (s *state) escapeTo(c *chain, v reflect.Value, has bool) error {
 }
 
 // pipeline evaluates a pipeline and declares its variables.
-func (s *state) pipeline(dot reflect.Value, pipe *parse.PipeNode) (reflect.Value, error) {
+func (s *state) pipeline(dot reflect.Value, pipe *pipeNode) (reflect.Value, error) {
 	if pipe == nil {
 		return reflect.Value{}, nil
 	}
 	var v reflect.Value
-	for i, cmd := range pipe.Cmds {
+	for i, cmd := range pipe.cmds {
 		var err error
 		if v, err = s.command(dot, cmd, v, i > 0); err != nil {
 			return v, err
 		}
 		v = unwrapEmpty(v)
 	}
-	for _, d := range pipe.Decl {
-		if pipe.IsAssign {
-			if !s.setVar(d.Ident[0], v) {
+	for _, d := range pipe.decl {
+		if pipe.assign {
+			if !s.setVar(d, v) {
 				return v, errSlow
 			}
 		} else {
-			s.vars = append(s.vars, variable{d.Ident[0], v})
+			s.vars = append(s.vars, variable{d, v})
 		}
 	}
 	return v, nil
@@ -317,71 +232,40 @@ func unwrapEmpty(v reflect.Value) reflect.Value {
 
 // command evaluates one command of a pipeline; final is the value of
 // the commands before it, when has.
-func (s *state) command(dot reflect.Value, cmd *parse.CommandNode, final reflect.Value, has bool) (reflect.Value, error) {
-	switch n := cmd.Args[0].(type) {
-	case *parse.FieldNode:
-		if len(cmd.Args) > 1 || has {
-			return reflect.Value{}, errSlow
-		}
-		return s.fieldChain(dot, n.Ident)
-	case *parse.VariableNode:
-		if len(cmd.Args) > 1 || has {
-			return reflect.Value{}, errSlow
-		}
-		v, ok := s.varValue(n.Ident[0])
+func (s *state) command(dot reflect.Value, cmd *command, final reflect.Value, has bool) (reflect.Value, error) {
+	if cmd.kind == callOperand {
+		return s.function(dot, cmd.call, final, has)
+	}
+	return s.operand(dot, cmd)
+}
+
+// operand evaluates a command or an argument that calls no function.
+func (s *state) operand(dot reflect.Value, cmd *command) (reflect.Value, error) {
+	switch cmd.kind {
+	case dotOperand:
+		return dot, nil
+	case fieldOperand:
+		return s.fieldChain(dot, cmd)
+	case varOperand:
+		v, ok := s.varValue(cmd.name)
 		if !ok {
 			return v, errSlow
 		}
-		return s.fieldChain(v, n.Ident[1:])
-	case *parse.IdentifierNode:
-		return s.function(dot, n.Ident, cmd.Args[1:], final, has)
-	}
-	if len(cmd.Args) > 1 || has {
-		return reflect.Value{}, errSlow
-	}
-	switch n := cmd.Args[0].(type) {
-	case *parse.DotNode:
-		return dot, nil
-	case *parse.StringNode:
-		return reflect.ValueOf(n.Text), nil
-	case *parse.BoolNode:
-		return reflect.ValueOf(n.True), nil
-	case *parse.PipeNode:
-		return s.pipeline(dot, n)
+		return s.fieldChain(v, cmd)
+	case constOperand:
+		return cmd.value, nil
+	case pipeOperand:
+		return s.pipeline(dot, cmd.pipe)
+	case callOperand:
+		return s.function(dot, cmd.call, reflect.Value{}, false)
 	}
 	return reflect.Value{}, errSlow
 }
 
 // arg evaluates an argument of a builtin, as text/template does for an
 // argument of type reflect.Value.
-func (s *state) arg(dot reflect.Value, n parse.Node) (reflect.Value, error) {
-	var v reflect.Value
-	var err error
-	switch n := n.(type) {
-	case *parse.DotNode:
-		v = dot
-	case *parse.FieldNode:
-		v, err = s.fieldChain(dot, n.Ident)
-	case *parse.VariableNode:
-		var ok bool
-		if v, ok = s.varValue(n.Ident[0]); !ok {
-			return v, errSlow
-		}
-		v, err = s.fieldChain(v, n.Ident[1:])
-	case *parse.PipeNode:
-		v, err = s.pipeline(dot, n)
-	case *parse.StringNode:
-		v = reflect.ValueOf(n.Text)
-	case *parse.NumberNode:
-		if !decimal(n.Text) || !n.IsInt || int64(int(n.Int64)) != n.Int64 {
-			return v, errSlow
-		}
-		v = reflect.ValueOf(int(n.Int64))
-	case *parse.IdentifierNode:
-		v, err = s.function(dot, n.Ident, nil, reflect.Value{}, false)
-	default:
-		return v, errSlow
-	}
+func (s *state) arg(dot reflect.Value, a *command) (reflect.Value, error) {
+	v, err := s.operand(dot, a)
 	if err == nil && !v.IsValid() {
 		err = errSlow // an invalid value is an error there
 	}
@@ -404,48 +288,38 @@ func decimal(text string) bool {
 
 // function calls a function of the template: an escaper, a function of
 // one string, or a builtin (builtin).
-func (s *state) function(dot reflect.Value, name string, args []parse.Node, final reflect.Value, has bool) (reflect.Value, error) {
-	if c, ok := byFn[name]; ok && len(args) == 0 && has {
-		// Not the last of its pipeline: Install puts escapers last.
+func (s *state) function(dot reflect.Value, c *call, final reflect.Value, has bool) (reflect.Value, error) {
+	switch c.kind {
+	case escapeCall:
 		var b bytes.Buffer
 		w := s.w
 		s.w = &b
-		err := s.escapeTo(c, final, true)
+		err := s.escapeTo(c.esc, final, true)
 		s.w = w
 		return reflect.ValueOf(b.String()), err
-	}
-	if f, ok := s.e.funcs[name]; ok {
-		var v reflect.Value
-		switch {
-		case len(args) == 1 && !has:
+	case stringCall:
+		v := final
+		if !has {
 			var err error
-			if v, err = s.arg(dot, args[0]); err != nil {
+			if v, err = s.arg(dot, c.args[0]); err != nil {
 				return v, err
 			}
-		case len(args) == 0 && has:
-			v = final
-		default:
-			return v, errSlow
 		}
 		if !v.IsValid() || v.Type() != stringType {
 			return v, errSlow
 		}
-		return reflect.ValueOf(f(v.String())), nil
+		return reflect.ValueOf(c.fn(v.String())), nil
+	case builtinCall:
+		return s.builtin(dot, c.builtin, c.args)
 	}
-	if has || s.e.named[name] {
-		return reflect.Value{}, errSlow
-	}
-	return s.builtin(dot, name, args)
+	return reflect.Value{}, errSlow
 }
 
 // builtin calls the builtin and, or, not or len, or a comparison of two
 // strings or two ints.
-func (s *state) builtin(dot reflect.Value, name string, args []parse.Node) (reflect.Value, error) {
-	switch name {
-	case "and", "or":
-		if len(args) == 0 {
-			return reflect.Value{}, errSlow
-		}
+func (s *state) builtin(dot reflect.Value, b builtin, args []*command) (reflect.Value, error) {
+	switch b {
+	case andFn, orFn:
 		var v reflect.Value
 		for _, a := range args {
 			var err error
@@ -456,13 +330,13 @@ func (s *state) builtin(dot reflect.Value, name string, args []parse.Node) (refl
 			if !ok {
 				return v, errSlow
 			}
-			if t == (name == "or") {
+			if t == (b == orFn) {
 				return v, nil
 			}
 		}
 		return v, nil
-	case "not":
-		v, err := s.oneArg(dot, args)
+	case notFn:
+		v, err := s.arg(dot, args[0])
 		if err != nil {
 			return v, err
 		}
@@ -471,8 +345,8 @@ func (s *state) builtin(dot reflect.Value, name string, args []parse.Node) (refl
 			return v, errSlow
 		}
 		return reflect.ValueOf(!t), nil
-	case "len":
-		v, err := s.oneArg(dot, args)
+	case lenFn:
+		v, err := s.arg(dot, args[0])
 		if err != nil {
 			return v, err
 		}
@@ -483,25 +357,20 @@ func (s *state) builtin(dot reflect.Value, name string, args []parse.Node) (refl
 			}
 		}
 		return v, errSlow
-	case "eq", "ne", "lt", "le", "gt", "ge":
-		if len(args) != 2 {
-			return reflect.Value{}, errSlow
-		}
-		a, err := s.arg(dot, args[0])
-		if err != nil {
-			return a, err
-		}
-		b, err := s.arg(dot, args[1])
-		if err != nil {
-			return b, err
-		}
-		c, ok := compare(indirectInterface(a), indirectInterface(b))
-		if !ok {
-			return a, errSlow
-		}
-		return reflect.ValueOf(holds(name, c)), nil
 	}
-	return reflect.Value{}, errSlow
+	x, err := s.arg(dot, args[0])
+	if err != nil {
+		return x, err
+	}
+	y, err := s.arg(dot, args[1])
+	if err != nil {
+		return y, err
+	}
+	c, ok := compare(indirectInterface(x), indirectInterface(y))
+	if !ok {
+		return x, errSlow
+	}
+	return reflect.ValueOf(holds(b, c)), nil
 }
 
 // compare orders two strings or two signed integers as the comparison
@@ -516,18 +385,18 @@ func compare(a, b reflect.Value) (c int, ok bool) {
 	return 0, false
 }
 
-// holds reports whether the comparison name holds of an order c.
-func holds(name string, c int) bool {
-	switch name {
-	case "eq":
+// holds reports whether the comparison b holds of an order c.
+func holds(b builtin, c int) bool {
+	switch b {
+	case eqFn:
 		return c == 0
-	case "ne":
+	case neFn:
 		return c != 0
-	case "lt":
+	case ltFn:
 		return c < 0
-	case "le":
+	case leFn:
 		return c <= 0
-	case "gt":
+	case gtFn:
 		return c > 0
 	}
 	return c >= 0
@@ -541,19 +410,11 @@ func isInt(v reflect.Value) bool {
 	return false
 }
 
-// fieldChain reads the fields names of v in turn.
-func (s *state) fieldChain(v reflect.Value, names []string) (reflect.Value, error) {
-	var slots []fieldSlot
-	if len(names) > 0 {
-		slots = s.e.slots[&names[0]]
-	}
-	for i, name := range names {
-		var slot *fieldSlot
-		if i < len(slots) {
-			slot = &slots[i]
-		}
+// fieldChain reads the fields cmd names of v in turn.
+func (s *state) fieldChain(v reflect.Value, cmd *command) (reflect.Value, error) {
+	for i, name := range cmd.names {
 		var err error
-		if v, err = s.field(v, name, slot); err != nil {
+		if v, err = s.field(v, name, &cmd.slots[i]); err != nil {
 			return v, err
 		}
 	}
@@ -568,16 +429,14 @@ type fieldKey struct {
 
 // field reads the field name of the struct v holds (through pointers and
 // interfaces); anything else, or a nil on the way, is left to
-// text/template. slot, when not nil, is the name's slot in its tree.
+// text/template. slot is the name's slot in its tree.
 func (s *state) field(v reflect.Value, name string, slot *fieldSlot) (reflect.Value, error) {
 	v, ok := indirect(v)
 	if !ok || v.Kind() != reflect.Struct {
 		return v, errSlow
 	}
 	var idx []int
-	if t := v.Type(); slot == nil {
-		idx = s.e.fieldIndex(fieldKey{t, name})
-	} else if hit := slot.last.Load(); hit != nil && hit.t == t {
+	if t, hit := v.Type(), slot.last.Load(); hit != nil && hit.t == t {
 		idx = hit.idx
 	} else {
 		idx = s.e.fieldIndex(fieldKey{t, name})
@@ -658,10 +517,10 @@ func (s *state) setVar(name string, v reflect.Value) bool {
 	return false
 }
 
-func (s *state) ifOrWith(with bool, dot reflect.Value, pipe *parse.PipeNode, list, elseList *parse.ListNode) error {
+func (s *state) ifOrWith(dot reflect.Value, n *branchNode) error {
 	mark := len(s.vars)
 	defer func() { s.vars = s.vars[:mark] }()
-	v, err := s.pipeline(dot, pipe)
+	v, err := s.pipeline(dot, n.pipe)
 	if err != nil {
 		return err
 	}
@@ -669,24 +528,24 @@ func (s *state) ifOrWith(with bool, dot reflect.Value, pipe *parse.PipeNode, lis
 	switch {
 	case !ok:
 		return errSlow
-	case truth && with:
-		return s.walk(v, list)
+	case truth && n.kind == withBranch:
+		return s.walk(v, n.list)
 	case truth:
-		return s.walk(dot, list)
-	case elseList != nil:
-		return s.walk(dot, elseList)
+		return s.walk(dot, n.list)
+	case n.elseList != nil:
+		return s.walk(dot, n.elseList)
 	}
 	return nil
 }
 
-func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
+func (s *state) walkRange(dot reflect.Value, r *branchNode) error {
 	mark := len(s.vars)
 	defer func() { s.vars = s.vars[:mark] }()
-	v, err := s.pipeline(dot, r.Pipe)
+	v, err := s.pipeline(dot, r.pipe)
 	if err != nil {
 		return err
 	}
-	if r.Pipe.IsAssign && len(r.Pipe.Decl) > 0 {
+	if r.assigns {
 		return errSlow
 	}
 	if v.IsValid() {
@@ -706,41 +565,43 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) error {
 		inner := len(s.vars)
 		for i := 0; i < v.Len(); i++ {
 			elem := v.Index(i)
-			switch len(r.Pipe.Decl) {
+			switch len(r.pipe.decl) {
 			case 1:
 				s.vars[inner-1].value = elem
 			case 2:
 				s.vars[inner-1].value = elem
 				s.vars[inner-2].value = reflect.ValueOf(i)
 			}
-			if err := s.walk(elem, r.List); err != nil {
+			if err := s.walk(elem, r.list); err != nil {
 				return err
 			}
 			s.vars = s.vars[:inner]
 		}
 		return nil
 	}
-	if r.ElseList != nil {
-		return s.walk(dot, r.ElseList)
+	if r.elseList != nil {
+		return s.walk(dot, r.elseList)
 	}
 	return nil
 }
 
-func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) error {
-	tree, ok := s.e.called[t]
-	if !ok || s.depth >= maxDepth {
+func (s *state) walkTemplate(dot reflect.Value, t *templateNode) error {
+	if s.depth >= maxDepth {
 		return errSlow
 	}
-	v, err := s.pipeline(dot, t.Pipe)
+	v, err := s.pipeline(dot, t.pipe)
 	if err != nil {
 		return err
+	}
+	if t.tree.root == nil {
+		return errSlow
 	}
 	// The template sees $ alone, put on the callers' variables.
 	mark, base := len(s.vars), s.base
 	s.vars = append(s.vars, variable{"$", v})
 	s.base = mark
 	s.depth++
-	err = s.walk(v, tree.Root)
+	err = s.walk(v, t.tree.root)
 	s.vars, s.base = s.vars[:mark], base
 	s.depth--
 	return err
@@ -785,14 +646,6 @@ func indirect(v reflect.Value) (_ reflect.Value, ok bool) {
 		v = v.Elem()
 	}
 	return v, true
-}
-
-// oneArg evaluates the one argument of a builtin that takes one.
-func (s *state) oneArg(dot reflect.Value, args []parse.Node) (reflect.Value, error) {
-	if len(args) != 1 {
-		return reflect.Value{}, errSlow
-	}
-	return s.arg(dot, args[0])
 }
 
 // indirectInterface is the value v holds when it is an interface.
