@@ -38,7 +38,10 @@ type worker struct {
 }
 
 // page executes a page template into the worker's buffer and writes it.
+// The HTML taken from w.txt for the page is given back after, for the
+// next page: data must hold none taken for another page.
 func (w *worker) page(kind, url string, data any) error {
+	defer w.txt.reset()
 	w.buf.Reset()
 	pt := w.r.tmpl[kind]
 	if _, err := pt.ready(); err != nil {

@@ -1,11 +1,11 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"tiaoli/generator/address"
 	"tiaoli/generator/model"
@@ -14,15 +14,40 @@ import (
 
 // textBuilder collects HTML this package writes itself. Every text from a
 // source goes through escape.
-type textBuilder struct{ bytes.Buffer }
-
-// take returns what was written as HTML and empties the builder, keeping
-// its memory for the next page.
-func (b *textBuilder) take() template.HTML {
-	s := b.String()
-	b.Reset()
-	return template.HTML(s)
+//
+// take hands out what was written without copying it: the HTML shares the
+// builder's memory, which reset gives back for the next page. A worker
+// resets its builder once it has written a page, so what take returns
+// must not outlive the page it was taken for. Bytes are only ever appended
+// until reset: those already taken are never written over before then
+// (append copies them to a new array when it grows, leaving the old one
+// as it was).
+type textBuilder struct {
+	buf []byte
+	// taken is how much of buf take has handed out.
+	taken int
 }
+
+// WriteString appends s.
+func (b *textBuilder) WriteString(s string) { b.buf = append(b.buf, s...) }
+
+// WriteByte appends c; it never fails.
+func (b *textBuilder) WriteByte(c byte) error {
+	b.buf = append(b.buf, c)
+	return nil
+}
+
+// take returns what was written since the last take as HTML, which stays
+// valid until reset.
+func (b *textBuilder) take() template.HTML {
+	s := b.buf[b.taken:]
+	b.taken = len(b.buf)
+	return template.HTML(unsafe.String(unsafe.SliceData(s), len(s)))
+}
+
+// reset empties the builder, keeping its memory: what take returned before
+// is written over by what comes next.
+func (b *textBuilder) reset() { b.buf, b.taken = b.buf[:0], 0 }
 
 // escape writes s with &, <, >, " and ' escaped, fit for text and quoted
 // attribute values.
@@ -33,11 +58,11 @@ func (b *textBuilder) escape(s string) {
 		if rep == "" {
 			continue
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(rep)
+		b.buf = append(b.buf, s[last:i]...)
+		b.buf = append(b.buf, rep...)
 		last = i + 1
 	}
-	b.WriteString(s[last:])
+	b.buf = append(b.buf, s[last:]...)
 }
 
 // escapes are what escape writes for a byte, "" for the byte itself: a

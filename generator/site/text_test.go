@@ -2,6 +2,7 @@ package site
 
 import (
 	"html"
+	"html/template"
 	"regexp"
 	"slices"
 	"strings"
@@ -145,8 +146,29 @@ func TestEscape(t *testing.T) {
 	} {
 		var b textBuilder
 		b.escape(c.in)
-		if got := b.String(); got != c.want {
+		if got := string(b.take()); got != c.want {
 			t.Errorf("escape(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestTakeKeepsEarlierTexts: what take returned stays as it was while
+// more is written, whether the builder's memory grows or not, until reset.
+func TestTakeKeepsEarlierTexts(t *testing.T) {
+	var b textBuilder
+	b.buf = make([]byte, 0, 8)
+	b.WriteString("第一")
+	first := b.take()
+	b.WriteByte('x') // within the capacity
+	second := b.take()
+	b.WriteString(strings.Repeat("条", 100)) // grows
+	third := b.take()
+	if first != "第一" || second != "x" || third != template.HTML(strings.Repeat("条", 100)) {
+		t.Errorf("took %q, %q, %q", first, second, third[:6])
+	}
+	b.reset()
+	b.WriteString("新")
+	if got := b.take(); got != "新" {
+		t.Errorf("after reset took %q", got)
 	}
 }
