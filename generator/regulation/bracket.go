@@ -2,8 +2,10 @@ package regulation
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/runeset"
 )
 
 // Brackets of any shape pair with each other: OCR and typesetting mix (（
@@ -19,20 +21,30 @@ func balanced(s string) bool {
 	return ok
 }
 
+// brackets finds the openers and closers of a text without decoding it.
+var brackets = runeset.Of(openers + closers)
+
 // unmatched returns the byte offset of the first bracket in s that has no
-// partner, and false; or -1 and true when s is balanced.
+// partner, and false; or -1 and true when s is balanced. It jumps from
+// bracket to bracket (most texts hold few) instead of decoding every rune.
 func unmatched(s string) (int, bool) {
 	var open []int
-	for i, r := range s {
-		switch {
-		case isOpener(r):
+	for i := 0; ; {
+		k := brackets.Index(s[i:])
+		if k < 0 {
+			break
+		}
+		i += k
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isOpener(r) {
 			open = append(open, i)
-		case isCloser(r):
+		} else {
 			if len(open) == 0 {
 				return i, false
 			}
 			open = open[:len(open)-1]
 		}
+		i += size
 	}
 	if len(open) > 0 {
 		return open[0], false
