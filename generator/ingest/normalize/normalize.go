@@ -70,15 +70,22 @@ func isClean(s string) bool {
 		return s == ""
 	}
 	prevSpace := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if r < 0x20 || r == 0x7F || (r == ' ' && prevSpace) {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b < 0x20 || b == 0x7F || (b == ' ' && prevSpace) {
 				return false
 			}
-			prevSpace = r == ' '
+			prevSpace = b == ' '
+			i++
 			continue
 		}
 		prevSpace = false
+		if midHan(s[i:]) {
+			i += 3 // most of a text: decoding it would only confirm the range
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r >= 0x3400 && r < 0xE000 {
 			continue // CJK ideographs and the rest up to private use: in no class
 		}
@@ -87,6 +94,13 @@ func isClean(s string) bool {
 		}
 	}
 	return true
+}
+
+// midHan reports whether s opens with a rune of U+4000 to U+CFFF (the
+// common CJK ideographs among them): a lead byte of 0xE4 to 0xEC and two
+// continuation bytes, which are always a valid rune of that range.
+func midHan(s string) bool {
+	return len(s) >= 3 && s[0] >= 0xE4 && s[0] <= 0xEC && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
 }
 
 // Fold maps a full-width ASCII letter or digit to its half-width form and
