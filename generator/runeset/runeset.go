@@ -77,3 +77,12 @@ func (s *Set) Index(text string) int {
 	}
 	return -1
 }
+
+// MidHan reports whether s opens with a rune of U+4000 to U+CFFF, the
+// common CJK ideographs among them: a lead byte of 0xE4 to 0xEC and two
+// continuation bytes, which always encode a valid rune of that range. A
+// loop over a Chinese text steps over such a rune, 3 bytes, without
+// decoding it.
+func MidHan(s string) bool {
+	return len(s) >= 3 && s[0] >= 0xE4 && s[0] <= 0xEC && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
+}

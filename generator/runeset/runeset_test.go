@@ -72,3 +72,29 @@ func BenchmarkIndex(b *testing.B) {
 		}
 	}
 }
+
+// TestMidHan: MidHan holds exactly for the 3-byte starts that decode to a
+// valid rune of U+4000 to U+CFFF, over every lead byte and every pair of
+// next bytes, and for no string shorter than a rune.
+func TestMidHan(t *testing.T) {
+	for b0 := 0xC0; b0 < 0x100; b0++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for _, b2 := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF} {
+				s := string([]byte{byte(b0), byte(b1), b2, 'x'})
+				r, size := utf8.DecodeRuneInString(s)
+				want := size == 3 && r >= 0x4000 && r <= 0xCFFF
+				if got := MidHan(s); got != want {
+					t.Fatalf("MidHan(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "\xe4", "\xe4\xb8", "中"[:2]} {
+		if MidHan(s) {
+			t.Errorf("MidHan(%q) = true on a string shorter than a rune", s)
+		}
+	}
+	if !MidHan("中") || MidHan("，") || MidHan("a中") {
+		t.Error("MidHan misreads 中, ， or a中")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -114,23 +115,35 @@ func (c *collector) add(s string, pos int, strong, link bool) {
 		}
 	}
 	c.buf.WriteString(s)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if runeset.MidHan(s[i:]) {
+			i += 3 // a rune inside (hanFrom, hanTo), decoded or not
+			c.count(strong, link)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r > hanFrom && r < hanTo {
 			// most of the text: neither a space nor a separator
 		} else if unicode.IsSpace(r) || (!link && linkSeparators.Has(r)) {
 			continue // a bar of links reads [甲](…) - [乙](…) | [丙](…)
 		}
-		switch {
-		case link:
-			c.cur.linkRunes++
-		case strong:
-			c.cur.strongRunes++
-		default:
-			c.cur.plain++
-		}
+		c.count(strong, link)
 	}
 	if !link && !strong {
 		c.cur.remark += s
+	}
+}
+
+// count counts one rune of text, in a link, strong or plain.
+func (c *collector) count(strong, link bool) {
+	switch {
+	case link:
+		c.cur.linkRunes++
+	case strong:
+		c.cur.strongRunes++
+	default:
+		c.cur.plain++
 	}
 }
 

@@ -22,6 +22,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tiaoli/generator/runeset"
 )
 
 // Line returns s cleaned as the package doc describes.
@@ -80,7 +82,7 @@ func isClean(s string) bool {
 			continue
 		}
 		prevSpace = false
-		if midHan(s[i:]) {
+		if runeset.MidHan(s[i:]) {
 			i += 3 // most of a text: decoding it would only confirm the range
 			continue
 		}
@@ -94,13 +96,6 @@ func isClean(s string) bool {
 		}
 	}
 	return true
-}
-
-// midHan reports whether s opens with a rune of U+4000 to U+CFFF (the
-// common CJK ideographs among them): a lead byte of 0xE4 to 0xEC and two
-// continuation bytes, which are always a valid rune of that range.
-func midHan(s string) bool {
-	return len(s) >= 3 && s[0] >= 0xE4 && s[0] <= 0xEC && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
 }
 
 // Fold maps a full-width ASCII letter or digit to its half-width form and
