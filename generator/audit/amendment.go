@@ -81,8 +81,7 @@ func quotedSelfReferences(x *scan) []Finding {
 }
 
 // selfCiting lists the amending documents of c that make a reference to
-// themselves, each the first document of its ID, as lookup.New would
-// find it.
+// themselves, each the document of its ID that lookup finds.
 func selfCiting(c *model.Corpus) []*model.Document {
 	self := map[string]bool{}
 	for _, r := range c.References {
@@ -91,12 +90,9 @@ func selfCiting(c *model.Corpus) []*model.Document {
 		}
 	}
 	var out []*model.Document
-	for _, d := range c.Documents {
-		if self[d.ID] {
-			self[d.ID] = false // a later document of the same ID is not the one found
-			if reconcile.Amending(d.Title) {
-				out = append(out, d)
-			}
+	for _, d := range lookup.Firsts(c.Documents, func(id string) bool { return self[id] }) {
+		if reconcile.Amending(d.Title) {
+			out = append(out, d)
 		}
 	}
 	return out

@@ -84,3 +84,29 @@ func count(rs []audit.Result, class string) int {
 	}
 	return -1
 }
+
+// TestQuotedSelfReference checks that a 本法 inside an amendment's
+// quotation that resolves to the amendment itself is found, and only when
+// the amendment is the document its ID finds.
+func TestQuotedSelfReference(t *testing.T) {
+	text := "将第九条修改为：“本法自公布之日起施行。”"
+	self := &model.Reference{
+		From: model.Location{Document: "d", Article: "第一条", Paragraph: 1, Start: strings.Index(text, "本法"), End: strings.Index(text, "本法") + len("本法")},
+		Text: "本法", To: &model.Location{Document: "d"}, Kind: "document",
+	}
+	amending := doc("某法修正案", article("第一条", 1, clause(text, 1)))
+	other := doc("某法", article("第一条", 1, clause("甲应当乙。", 1)))
+	for _, tc := range []struct {
+		name string
+		docs []*model.Document
+		want int
+	}{
+		{"amendment", []*model.Document{amending}, 1},
+		{"amendment after another document of its ID", []*model.Document{other, amending}, 0},
+	} {
+		c := &model.Corpus{Documents: tc.docs, References: []*model.Reference{self}}
+		if got := count(audit.Run(c), audit.AmendmentQuote); got != tc.want {
+			t.Errorf("%s: %d findings, want %d", tc.name, got, tc.want)
+		}
+	}
+}

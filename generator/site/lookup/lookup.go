@@ -34,10 +34,10 @@ func New(c *model.Corpus) *Index {
 		articles: make(map[*model.Document]map[string]int, len(c.Documents)),
 		sources:  make(map[string]*model.Source, len(c.Sources)),
 	}
+	for _, d := range Firsts(c.Documents, nil) {
+		x.docs[d.ID] = d
+	}
 	for _, d := range c.Documents {
-		if _, dup := x.docs[d.ID]; !dup {
-			x.docs[d.ID] = d
-		}
 		if len(d.Articles) > 0 {
 			m := make(map[string]int, len(d.Articles))
 			for i, a := range d.Articles {
@@ -55,6 +55,22 @@ func New(c *model.Corpus) *Index {
 		x.sources[s.Path] = s
 	}
 	return x
+}
+
+// Firsts lists, in order, the documents of docs that an Index finds by
+// their ID: of several documents of one ID, the first wins. Only the IDs
+// that keep accepts are looked at (all of them when keep is nil).
+func Firsts(docs []*model.Document, keep func(id string) bool) []*model.Document {
+	seen := make(map[string]bool)
+	var out []*model.Document
+	for _, d := range docs {
+		if seen[d.ID] || keep != nil && !keep(d.ID) {
+			continue
+		}
+		seen[d.ID] = true
+		out = append(out, d)
+	}
+	return out
 }
 
 // Document returns the document with an ID, or nil.

@@ -202,3 +202,32 @@ func TestWhereThrough(t *testing.T) {
 func loc(article string, paragraph, item int) model.Location {
 	return model.Location{Document: "r", Article: article, Paragraph: paragraph, Item: item}
 }
+
+// TestFirsts checks that the first document of an ID wins, in Firsts as
+// in what New finds.
+func TestFirsts(t *testing.T) {
+	a1, b, a2, c := &model.Document{ID: "a"}, &model.Document{ID: "b"}, &model.Document{ID: "a"}, &model.Document{ID: "c"}
+	docs := []*model.Document{a1, b, a2, c}
+	notB := func(id string) bool { return id != "b" }
+	for _, tc := range []struct {
+		name string
+		keep func(string) bool
+		want []*model.Document
+	}{
+		{"all", nil, []*model.Document{a1, b, c}},
+		{"kept", notB, []*model.Document{a1, c}},
+	} {
+		got := Firsts(docs, tc.keep)
+		if len(got) != len(tc.want) {
+			t.Fatalf("%s: %d documents, want %d", tc.name, len(got), len(tc.want))
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%s: document %d is %p (ID %s), want %p", tc.name, i, got[i], got[i].ID, tc.want[i])
+			}
+		}
+	}
+	if New(&model.Corpus{Documents: docs}).Document("a") != a1 {
+		t.Error("New finds a later document of an ID")
+	}
+}
