@@ -34,7 +34,10 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 # test ends with the tests that skipped and why, then go test's closing line.
+# First, the race detector watches the lazy renderer, which lists its jobs
+# while the search index builds beside them (a few seconds; -race needs cgo).
 test: test-deps lint
+	$(GO) test -race -count=1 -run Lazy ./generator/site
 	GO=$(GO) $(GO) run ./internal/testreport -count=1 ./...
 
 bench: build

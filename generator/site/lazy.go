@@ -44,8 +44,8 @@ type renderCall struct {
 
 // Lazy prepares the site of c without rendering a page: the renderer and
 // the list of every file with the job that owns it. Only the jobs that
-// name no file of their own (the assets) run now. opts.Previous, Build and
-// Progress are not used.
+// name no file of their own (the assets) run now. opts.Previous,
+// Recycled, Build and Progress are not used: Lazy keeps no page.
 func Lazy(c *model.Corpus, opts Options) (*Pages, error) { return LazyAfter(nil, c, opts) }
 
 // LazyAfter is Lazy for the site that follows last (nil for none): when
@@ -55,7 +55,7 @@ func Lazy(c *model.Corpus, opts Options) (*Pages, error) { return LazyAfter(nil,
 // are: the map has a key per page, 161k on the LawRefBook corpus.
 func LazyAfter(last *Pages, c *model.Corpus, opts Options) (*Pages, error) {
 	opts = opts.withDefaults()
-	opts.Previous, opts.Progress = nil, nil
+	opts.Previous, opts.Recycled, opts.Progress = nil, nil, nil
 	r, indexed, err := startRenderer(c, opts)
 	if err != nil {
 		return nil, err
