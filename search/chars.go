@@ -297,8 +297,10 @@ func bitmapBytes(list []uint32, numbers []uint32, more *roaring.Bitmap) ([]byte,
 // index numbers the documents of each batch in no particular order, and
 // adding them to a bitmap out of order moves the rest of a container for
 // each one: that took a fifth of the time of writing the side files. A
-// long list, such as a common character's, is sorted through a set of
-// bits, a short one by comparison.
+// list of 64 orders or more, such as a common character's, whose numbers
+// are dense (the set of bits up to the highest, in 64-bit words, no more
+// than 8 words per number: words <= 8*len(list)) is sorted through that
+// set of bits; a short or sparse one by comparison.
 func sortedNumbers(list []uint32, numbers []uint32) []uint32 {
 	nums := make([]uint32, len(list))
 	var hi uint32

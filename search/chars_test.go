@@ -168,3 +168,56 @@ func TestIsHanRune(t *testing.T) {
 		}
 	}
 }
+
+// TestSortedNumbers checks that the numbers of a list come out in order
+// whichever way they are sorted (short, dense through a set of bits,
+// sparse by comparison), and that bitmapBytes adds them to more.
+func TestSortedNumbers(t *testing.T) {
+	// numbers gives order o the number (o*7919)%n*step: a permutation of
+	// n numbers, step apart.
+	numbers := func(n, step uint32) []uint32 {
+		ns := make([]uint32, n)
+		for o := range ns {
+			ns[o] = uint32(o) * 7919 % n * step
+		}
+		return ns
+	}
+	orders := func(n uint32) []uint32 {
+		list := make([]uint32, n)
+		for i := range list {
+			list[i] = n - 1 - uint32(i)
+		}
+		return list
+	}
+	for _, tc := range []struct {
+		name    string
+		n, step uint32
+	}{
+		{"short", 10, 3},
+		{"dense", 1000, 1},
+		{"spread", 1000, 9},   // through the set of bits still: 141 words
+		{"sparse", 100, 1000}, // 1,547 words > 8*100: by comparison
+	} {
+		list, nums := orders(tc.n), numbers(tc.n, tc.step)
+		want := make([]uint32, tc.n)
+		for i := range want {
+			want[i] = uint32(i) * tc.step
+		}
+		if got := sortedNumbers(list, nums); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, want)
+		}
+		more := roaring.BitmapOf(1, 7)
+		data, err := bitmapBytes(list, nums, more)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bm := roaring.New()
+		if _, err := bm.FromBuffer(data); err != nil {
+			t.Fatal(err)
+		}
+		wantMore := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(want), 1, 7))))
+		if got := bitmapList(bm); !slices.Equal(got, wantMore) {
+			t.Errorf("%s with more: got %v, want %v", tc.name, got, wantMore)
+		}
+	}
+}
