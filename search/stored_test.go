@@ -1,8 +1,12 @@
 package search
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // TestStoredRoundTrip: the values packed into fieldStored read back as
@@ -39,5 +43,36 @@ func TestStoredRoundTrip(t *testing.T) {
 	if whole := unpackStored(packed); whole.get(fieldHead) != "" {
 		got := whole.get(fieldHead)
 		t.Errorf("a field that is not stored read as %q", got)
+	}
+}
+
+// TestFieldsKept: every field fields() gives is either mapped (searched
+// through bleve) or one of storedNames (packed into fieldStored); one that
+// is neither would be dropped from the index without a word. The search
+// documents set every field of searchDoc, so that a new one shows here.
+func TestFieldsKept(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapped := im.(*mapping.IndexMappingImpl).DefaultMapping.Properties
+	full := searchDoc{ID: "/d/a/", Title: "某法", Heading: []string{"第一章 总则"}, Labels: []string{"第五条", "第5条"},
+		Article: "第五条", Lines: []string{"甲", "乙"}, Anchors: []string{"p1", "p2"}, Issuer: "某部", Whole: true,
+		Kind: "law", Doc: "a", Date: "2020-01-02", Status: "已修改"}
+	v := reflect.ValueOf(full)
+	for i := range v.NumField() {
+		if v.Field(i).IsZero() {
+			t.Fatalf("the test's search document leaves %s unset", v.Type().Field(i).Name)
+		}
+	}
+	article := full
+	article.Whole = false // no head of its own (sharedHead), no doctitle
+	for _, d := range []searchDoc{full, article} {
+		fields, _ := d.fields()
+		for name := range fields {
+			if _, ok := mapped[name]; !ok && !slices.Contains(storedNames[:], name) {
+				t.Errorf("field %s of fields() is neither mapped nor stored", name)
+			}
+		}
 	}
 }
