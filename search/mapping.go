@@ -29,8 +29,9 @@ import (
 // stored.go).
 const (
 	fieldHead = "head" // title, headings, issuer: analysed, not stored
-	// fieldText is the body, one line per 款 or 项: stored; its postings
-	// are in a side file of the index (see textposts.go).
+	// fieldText is the body, one line per 款 or 项: not a field of bleve,
+	// but kept inside fieldStored (see stored.go); its postings are in a
+	// side file of the index (see textposts.go).
 	fieldText  = "text"
 	fieldFacet = "facet" // kind=…, doc=…, year=…
 	fieldLabel = "label" // an article's labels as whole terms: 第五条, 第5条
@@ -81,6 +82,9 @@ func newMapping() (mapping.IndexMapping, error) {
 		return nil, err
 	}
 	m.DefaultAnalyzer = bigramAnalyzerName
+	// No field is the default: every query here names its field, and one
+	// that did not would look in fieldText, which bleve does not index,
+	// and match nothing rather than search a field by chance.
 	m.DefaultField = fieldText
 	m.StoreDynamic = false
 	m.IndexDynamic = false
@@ -223,8 +227,8 @@ func (dm *docMaker) document(id string, fields map[string]interface{}) *document
 // frequencies, norms and stored values of each document as they are;
 // when one lacks a field (a batch without a superseded version lacks
 // status, one of terms lacks label), it decodes and encodes every
-// posting again. An empty field adds no term, and its stored value reads
-// as an absent one does (see newCandidate).
+// posting again. An empty field adds no term and stores nothing: the one
+// stored field, fieldStored, document adds to every document.
 func (dm *docMaker) declareAll(doc *document.Document, fields map[string]interface{}) {
 	for name, spec := range dm.fields {
 		if _, ok := fields[name]; ok || name == fieldStored { // document adds fieldStored always
