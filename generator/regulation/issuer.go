@@ -181,3 +181,48 @@ func madeBy(events []string) string {
 	}
 	return ""
 }
+
+// state is the country's name that may open a central body's (中华人民共和国
+// 国务院): the body is the same with it or without it.
+const state = "中华人民共和国"
+
+// congress matches a people's congress or its standing committee at the end
+// of a body's name as sources print it, abbreviated (人大常委会, 人民代表大会
+// 常委会) or with a character lost (人民代表大会常务员会, 人民代表会): group 1 is
+// the place, group 2 the standing committee's part, "" for the congress.
+var congress = regexp.MustCompile(`^(.*?)人(?:大|民代表大?会)(常务?委?员?会)?$`)
+
+// abbreviations are the short names of central bodies that sources print
+// for the full name (中央军委).
+var abbreviations = map[string]string{"中央军委": "中央军事委员会"}
+
+// canonicalIssuer returns an issuer's bodies each under one name, joined by
+// 、: a body printed with the country's name before it, abbreviated or with
+// a character lost is one body with one name on the site's issuer pages.
+// The name chosen is the one without 中华人民共和国 (国务院, 公安部), and a
+// people's congress and its standing committee in full (浙江省人民代表大会
+// 常务委员会).
+func canonicalIssuer(s string) string {
+	var names []string
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || isSpace(r) }) {
+		names = append(names, canonicalBody(name))
+	}
+	return strings.Join(names, "、")
+}
+
+// canonicalBody is canonicalIssuer of one body's name.
+func canonicalBody(name string) string {
+	if rest, ok := strings.CutPrefix(name, state); ok && isOrganisation(rest) {
+		name = rest
+	}
+	if full, ok := abbreviations[name]; ok {
+		return full
+	}
+	if m := congress.FindStringSubmatch(name); m != nil {
+		name = m[1] + "人民代表大会"
+		if m[2] != "" {
+			name += "常务委员会"
+		}
+	}
+	return name
+}

@@ -72,6 +72,7 @@ func Structure(d *model.Document) []model.Error {
 	if p.reg.Issuer == "" {
 		p.reg.Issuer = titleIssuer(p.doc.Title)
 	}
+	p.reg.Issuer = canonicalIssuer(p.reg.Issuer)
 	p.checkBrackets()
 	fillDepths(p.reg.Headings)
 	if d.Date == "" {
