@@ -121,9 +121,17 @@ type headline struct {
 	title int // index of the title in lines
 }
 
-func (h headline) kicker() string   { return joinTexts(h.lines[:h.title]) }
-func (h headline) text() string     { return h.lines[h.title].Text }
-func (h headline) subtitle() string { return joinTexts(h.lines[h.title+1:]) }
+func (h headline) kicker() string { return joinTexts(h.lines[:h.title]) }
+func (h headline) text() string   { return h.lines[h.title].Text }
+
+// subtitle is the lines under the title, "" when they print the title
+// again (# 某某批复（2000） / **某某批复**): a page shows no title twice.
+func (h headline) subtitle() string {
+	if sameTitle(h.text(), h.lines[h.title+1:]) {
+		return ""
+	}
+	return joinTexts(h.lines[h.title+1:])
+}
 
 // newHeadline chooses the title of a group: the strongest line, the first
 // of equals. Lines before it are the kicker, lines after the subtitle.

@@ -15,6 +15,8 @@ func TestSectionNotSubtitle(t *testing.T) {
 		{"bold dash subtitle above text", "**某问题的认定**  \n**——某系列评析**\n\n开头的正文。\n\n**一、做法**\n\n正文。\n", "——某系列评析", "开头的正文。"},
 		{"a heading with no sibling", "# 某法典\n\n# 某编\n\n## 第一章 一般规定\n\n第一条 为了规范某事，制定本法。\n\n第二条 本法适用于某事。\n", "某编", ""},
 		{"deeper heading with no sibling", "# 某文章\n\n## 某副题\n\n正文。\n", "某副题", "正文。"},
+		{"the title printed again", "# 某某院关于某某问题的批复（2000）\n\n**某某院关于某某问题的批复**\n\n某某省某某院：\n\n经研究，批复如下。\n", "", ""},
+		{"the title printed again over two lines", "# 某某院关于某某问题的批复\n\n**某某院**\n**关于某某问题的批复**\n\n某某省某某院：\n\n经研究，批复如下。\n", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			docs := splitMD(t, "p.md", c.src, "")
