@@ -323,6 +323,10 @@ func DaysBetween(from, to string) (int, bool) {
 	return int(t.Sub(f).Hours() / 24), true
 }
 
+// AdoptingVerb is the verb of a body's adopting a text at its meeting
+// (…会议通过).
+const AdoptingVerb = "通过"
+
 // ApprovingVerb is the adopting verb of a higher body's approval of a
 // text another adopted (a 地方性法规 批准 by the province's congress).
 const ApprovingVerb = "批准"
@@ -332,7 +336,7 @@ const ApprovingVerb = "批准"
 // from (a history line's events, a year before a citation, a title that
 // reports another).
 var (
-	adoptingVerbs = []string{"通过", ApprovingVerb}
+	adoptingVerbs = []string{AdoptingVerb, ApprovingVerb}
 	amendingVerbs = []string{"修正", "修订", "修改"}
 	issuingVerbs  = []string{"公布", "发布", "印发", "颁布"}
 	// enactingVerbs say that a text was adopted or changed on a date.

@@ -101,7 +101,7 @@ func maker(e string) string {
 		return issuerName(agent(e))
 	}
 	if cndate.Enacts(rest) { // 国务院修订, 某院通过: no meeting, the words before the verb
-		name, _, _ := strings.Cut(agent(e), "通过")
+		name, _, _ := strings.Cut(agent(e), cndate.AdoptingVerb)
 		return bodyName(name)
 	}
 	if m := orderOnly.FindStringSubmatch(rest); m != nil {

@@ -341,7 +341,7 @@ var amendingVerbs = cndate.AmendingVerbs()
 
 // adopts reports whether an event adopts a text (…会议通过), not only
 // approves what another body adopted (…批准).
-func adopts(e string) bool { return strings.Contains(e, "通过") && !approvalOnly(e) }
+func adopts(e string) bool { return strings.Contains(e, cndate.AdoptingVerb) && !approvalOnly(e) }
 
 // readopts reports whether event e, on date, adopts anew a text that event
 // first adopted: a body adopts a text once, so its adopting it again on a
@@ -398,7 +398,7 @@ var agentEnds = append([]string{"令第", "令（", "令(", "公告第", "公告
 
 // orderNumber matches the number of the order or notice an agent issued
 // a text by, printed after its name: 某某总署第4号令, 某常务委员会第25号.
-var orderNumber = regexp.MustCompile(`第[0-9０-９零〇一二三四五六七八九十百千]+号令?$`)
+var orderNumber = regexp.MustCompile(`第` + ordinal + `号令?$`)
 
 // takeEffect is the source of the verbs that say a text takes effect
 // after 自X起 (施行, 实施, 执行, 实行, 生效, 试行); the 起 may be left out

@@ -22,15 +22,18 @@ const (
 	longParas = 4
 )
 
+// titleNote is a bracketed note at the end of a title: (2003), （试行）.
+const titleNote = `[（(][^（()）]{1,20}[)）]`
+
 // Signals of each kind, read from titles and text.
 var (
 	regulationTitleRE = regexp.MustCompile(`(?:法|条例|规定|办法|细则|规则|准则|决定|决议|解释|解答|意见|修正案|章程|规范|纲要|方案|规程|守则|制度|批复|答复|复函|安排|命令|公约|协定)` +
-		`(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+		`(?:\s*` + titleNote + `)?$`)
 	// formalTitleRE names a regulation by a form no other writing takes.
 	formalTitleRE = regexp.MustCompile(`(?:条例|规定|办法|细则|规则|准则|决定|决议|解释|解答|修正案|章程|批复|答复|复函|命令|公约|协定|` +
-		`中华人民共和国.*法|[^方做说看想手写办用与和]法)(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+		`中华人民共和国.*法|[^方做说看想手写办用与和]法)(?:\s*` + titleNote + `)?$`)
 	// issuedTitleRE names a normative document by its form alone: 关于…的批复.
-	issuedTitleRE  = regexp.MustCompile(`^关于.{2,}(?:规定|决定|解释|意见|批复|答复|复函|办法|细则)(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	issuedTitleRE  = regexp.MustCompile(`^关于.{2,}(?:规定|决定|解释|意见|批复|答复|复函|办法|细则)(?:\s*` + titleNote + `)?$`)
 	lotteryWords   = words("开奖 彩票 体彩 福彩 双色球 大乐透 七乐彩 七星彩 排列3 排列5 中奖号码 快乐8")
 	drawWords      = words("开奖号码 中奖号码")
 	weatherWordsRE = regexp.MustCompile(`多云|晴|阴|[小中大暴阵]雨|雪|[东南西北偏]+风|\d级|雾`)
@@ -38,7 +41,7 @@ var (
 	// caseFactsRE is the heading of the facts of a court case written up
 	// (基本案情, 【案情简介】, 一、案情回顾), which only case reports print.
 	caseFactsRE   = regexp.MustCompile(`^[【〖\[]?\s*(?:[一二三四五六七八九十]、)?(?:基本案情|案情简介|案情回顾|案件事实|简要案情|案情)\s*[】〗\]]?$`)
-	noticeTitleRE = regexp.MustCompile(`通知(?:\s*[（(][^（()）]{1,20}[)）])?$`)
+	noticeTitleRE = regexp.MustCompile(`通知(?:\s*` + titleNote + `)?$`)
 	// issuedToYouRE is the sentence of a notice that issues a text to
 	// those it addresses: 现将《X》印发给你们.
 	issuedToYouRE = regexp.MustCompile(`(?:印发|转发|发)给你们`)

@@ -180,9 +180,8 @@ func sameTitle(title string, lines []block.Line) bool {
 	return ok && (rest == "" || titleNoteRE.MatchString(rest))
 }
 
-// titleNoteRE is a bracketed note at the end of a title, as regulationTitleRE
-// allows one: (2003), （试行）.
-var titleNoteRE = regexp.MustCompile(`^[（(][^（()）]{1,20}[)）]$`)
+// titleNoteRE is a titleNote, the whole of what it is matched against.
+var titleNoteRE = regexp.MustCompile(`^` + titleNote + `$`)
 
 // evidence reports whether what follows headline lines i..i+n, or their
 // words, show they head an item of their own.
