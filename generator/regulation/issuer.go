@@ -2,6 +2,7 @@ package regulation
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"tiaoli/generator/cndate"
@@ -31,6 +32,9 @@ var organs = []string{"审判委员会", "检察委员会"}
 // body adopted: the head of state by order (主席令), a session's presidium by
 // notice (主席团公告), whose adopting body is the issuer.
 func issuerName(s string) string {
+	if levelOnly(s) {
+		return ""
+	}
 	s = trimSpace(term.ReplaceAllString(s, ""))
 	for _, o := range organs {
 		if court, ok := strings.CutSuffix(s, o); ok && organisation.MatchString(court) {
@@ -38,11 +42,35 @@ func issuerName(s string) string {
 		}
 	}
 	n := len([]rune(s))
-	if n < 2 || n > 40 || strings.ContainsAny(s, "。；，：:,;《》“”0123456789") || strings.IndexAny(s, "省市县区") == 0 ||
+	if n < 2 || n > 40 || strings.ContainsAny(s, "。；，：:,;《》“”0123456789") ||
 		strings.HasSuffix(s, "主席") || strings.HasSuffix(s, "主席团") {
 		return ""
 	}
 	return s
+}
+
+// levelOnly reports whether a body's name opens with a level and no place:
+// 市人民代表大会常务委员会, 区政府, 市委, 市十四届人大常委会; not 市场监管总局,
+// whose first character names no level.
+func levelOnly(s string) bool {
+	rest, ok := "", false
+	for _, l := range []string{"省", "市", "县", "区"} {
+		if rest, ok = strings.CutPrefix(trimSpace(s), l); ok {
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	if loc := term.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+		return true
+	}
+	for _, b := range []string{"人民", "人大", "政府", "政协", "委", "纪委", "监察"} {
+		if strings.HasPrefix(rest, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyName is issuerName of a name that ends as a body's does (isOrganisation:
@@ -116,10 +144,12 @@ var orderOnly = regexp.MustCompile(`^(\S+?)令\s*第` + ordinal + `号$`)
 
 // titleIssuer returns the bodies a title names as its issuer, before 关于
 // (最高人民法院关于…的解释, 国务院、中央军委关于…的规定: 国务院、中央军委), joined
-// by 、; "" when the title does not open with bodies' names.
+// by 、; "" when the title does not open with bodies' names, or when it
+// forwards, approves or issues another body's text (某省人民政府办公厅转发省
+// 财政厅关于…的办法), whose maker the title does not say alone.
 func titleIssuer(title string) string {
 	head, _, ok := strings.Cut(title, "关于")
-	if !ok {
+	if !ok || containsAny(head, forwardingVerbs) {
 		return ""
 	}
 	var names []string
@@ -132,6 +162,10 @@ func titleIssuer(title string) string {
 	}
 	return strings.Join(names, "、")
 }
+
+// forwardingVerbs are the verbs of a title whose body passes on another's
+// text: 转发, 批转, 印发.
+var forwardingVerbs = []string{"转发", "批转", "印发"}
 
 // afterDate returns what an event says after its date and a 根据, 由 or 经
 // (根据2018年…, 2016年3月28日由…); false when it holds no date.
@@ -163,13 +197,16 @@ func approvalOnly(e string) bool {
 
 // madeBy returns the maker (see maker) of the latest event of a history
 // that names one: who adopted, revised or issued the text, when no event
-// after its last amendment published it under a name. A history of nothing
-// but amendments by decision (…会议《关于修改…的决定》修正) and approvals names
-// the body that amended it by its meeting.
+// after its last amendment published it under a name. Bodies that adopt a
+// joint text each on a line of its own (…法院审判委员会…通过, then …检察院…检察
+// 委员会…通过) made it together: the makers of adopting events just before
+// it, with no amendment between, join it by 、. A history of nothing but
+// amendments by decision (…会议《关于修改…的决定》修正) and approvals names the
+// body that amended it by its meeting.
 func madeBy(events []string) string {
 	for i := len(events) - 1; i >= 0; i-- {
 		if m := maker(events[i]); m != "" {
-			return m
+			return jointMakers(events, i, m)
 		}
 	}
 	for i := len(events) - 1; i >= 0; i-- {
@@ -226,3 +263,25 @@ func canonicalBody(name string) string {
 	}
 	return name
 }
+
+// jointMakers returns m, the maker of event i, joined after the makers of
+// the events that adopt the text just before it, each another body's (by
+// canonicalIssuer): m alone when event i amends the text or does not adopt
+// it (onlyAdopts).
+func jointMakers(events []string, i int, m string) string {
+	if !onlyAdopts(events[i]) {
+		return m
+	}
+	names, bodies := []string{m}, []string{canonicalIssuer(m)}
+	for j := i - 1; j >= 0 && onlyAdopts(events[j]); j-- {
+		prev := maker(events[j])
+		if prev == "" || slices.Contains(bodies, canonicalIssuer(prev)) {
+			break
+		}
+		names, bodies = append([]string{prev}, names...), append(bodies, canonicalIssuer(prev))
+	}
+	return strings.Join(names, "、")
+}
+
+// onlyAdopts reports whether an event adopts a text and amends nothing.
+func onlyAdopts(e string) bool { return adopts(e) && !containsAny(e, amendingVerbs) }

@@ -48,14 +48,31 @@ func isMetaLine(s string) bool {
 // datedSentence reports whether s is a sentence that opens with its date
 // and a comma (1998年9月17日，我院以…通知印发了《…》，现…规定：): a preamble's
 // or a story's, not a history event, which names its body or verb right
-// after the date.
+// after the date. A line that after the comma holds no other clause and
+// ends in an event's verb (2005年3月1日，某省…会议通过) is an event.
 func datedSentence(s string) bool {
 	ds := cndate.Find(s)
 	if len(ds) == 0 {
 		return false
 	}
 	rest := strings.TrimLeftFunc(s[ds[0].End:], isSpace)
-	return strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")
+	clause, ok := strings.CutPrefix(rest, "，")
+	if !ok {
+		if clause, ok = strings.CutPrefix(rest, ","); !ok {
+			return false
+		}
+	}
+	return strings.ContainsAny(clause, "，,。；") || !endsWithAny(trimSpace(clause), eventVerbs)
+}
+
+// endsWithAny reports whether s ends with one of words.
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // amendedBy reports whether s, among the history lines at the top, is an
@@ -348,9 +365,11 @@ func adopts(e string) bool { return strings.Contains(e, cndate.AdoptingVerb) && 
 // later day is an amendment that history prints with 通过 alone (最高人民法院审判
 // 委员会第1823次会议通过, the meeting that amended many interpretations at
 // once). Two bodies each adopting a joint text (a court and a procuratorate,
-// on their own days) are no amendment, nor are meetings that name no body.
+// on their own days) are no amendment, nor are meetings that name no body,
+// nor an event that goes on after 通过 to what it adopted (…会议通过关于批准
+// 某某的决议): the body adopted another text.
 func readopts(first, e, date string) bool {
-	if !adopts(e) {
+	if !adopts(e) || !strings.HasSuffix(trimSpace(e), cndate.AdoptingVerb) {
 		return false
 	}
 	if d, _ := parseDate(first); d >= date {

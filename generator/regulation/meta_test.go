@@ -59,3 +59,52 @@ func TestReadValidFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestIsMetaLine: a line opening with its date is a history event unless it
+// reads as a sentence: a comma after the date and either another clause or
+// no event's verb to end it.
+func TestIsMetaLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"2005年3月1日 某省第十届人民代表大会常务委员会第十五次会议通过", true},
+		{"2005年3月1日，某省第十届人民代表大会常务委员会第十五次会议通过", true},
+		{"（2005年3月1日某省第十届人民代表大会常务委员会第十五次会议通过）", true},
+		{"1998年9月17日，我院以法〔1998〕86号通知印发了《某某规定》，现对其中的有关问题规定如下：", false},
+		{"2005年3月1日，某省人民代表大会常务委员会第十五次会议通过，现予公布", false},
+		{"2005年3月1日，某某委员会召开会议", false},
+	} {
+		if got := isMetaLine(c.line); got != c.want {
+			t.Errorf("isMetaLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestLastAmendment: the last event that amends a text, or that adopts it
+// anew by the body that first adopted it, on a later day, and nothing more.
+func TestLastAmendment(t *testing.T) {
+	const (
+		court   = "2002年10月12日 最高人民法院审判委员会第1246次会议通过"
+		council = "2010年7月29日 某省第十一届人民代表大会常务委员会第十八次会议通过"
+	)
+	for _, c := range []struct {
+		events []string
+		want   int
+	}{
+		{[]string{council}, -1},
+		{[]string{council, "2016年3月30日 某省第十二届人民代表大会常务委员会第二十八次会议修正"}, 1},
+		{[]string{court, "2020年12月23日 最高人民法院审判委员会第1823次会议通过"}, 1},
+		{[]string{court, "2020年12月23日 最高人民法院审判委员会第1823次会议通过", "2021年1月1日 施行"}, 1},
+		// Another body's adoption, the same day, an earlier one, or another text adopted.
+		{[]string{court, "2002年11月20日 最高人民检察院第九届检察委员会第118次会议通过"}, -1},
+		{[]string{court, "2002年10月12日 最高人民法院审判委员会第1246次会议通过"}, -1},
+		{[]string{court, "2001年5月1日 最高人民法院审判委员会第1170次会议通过"}, -1},
+		{[]string{council, "2012年3月31日 某省第十一届人民代表大会常务委员会第三十次会议通过关于批准某某的决议"}, -1},
+		{[]string{"2012年3月31日 某某会议通过", "2013年3月31日 某某会议通过"}, -1},
+	} {
+		if got := lastAmendment(c.events); got != c.want {
+			t.Errorf("lastAmendment(%q) = %d, want %d", c.events, got, c.want)
+		}
+	}
+}
