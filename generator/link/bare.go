@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,8 +17,9 @@ import (
 // made up: the longest tail of the words that is such a title is linked,
 // and words that name nothing the corpus holds stay text.
 
-// citingVerbs open the name of a law cited without 《》.
-var citingVerbs = []string{"根据", "依照", "依据", "按照", violateVerb, "适用", "参照"}
+// citingVerbs open the name of a law cited without 《》: basisPrepositions
+// and verbs that apply or violate one.
+var citingVerbs = slices.Concat(basisPrepositions, []string{violateVerb, "适用", "参照"})
 
 // violateVerb cites what is violated: a law (citingVerbs), the object of
 // a predicate (objectVerbs), the provision a penalty follows (violated).

@@ -182,10 +182,10 @@ func clauseStart(s string, i int) int {
 
 // leadWords are the prepositions and conjunctions trimmed from the start of
 // a clause taken as a definition: 由县级人民政府 → 县级人民政府.
-var leadWords = []string{
-	"为了", "对于", "关于", "按照", "依照", "根据", "依据", "以及", "或者", "其中", "包括", "适用于",
+var leadWords = slices.Concat([]string{"为了", "对于", "关于"}, basisPrepositions, []string{
+	"以及", "或者", "其中", "包括", "适用于",
 	"同", "对", "与", "向", "由", "把", "将", "在", "为", "和", "及", "并", "即",
-}
+})
 
 // modals are the modal verbs that end the predicate of a clause (clauseVerbs).
 var modals = []string{"应当", "可以", "必须"}
@@ -311,7 +311,8 @@ func trimSecondPreposition(s string) string {
 	return s
 }
 
-// basisPrepositions name the law an act is done by (依照, 按照 …).
+// basisPrepositions name the law an act is done by (依照, 按照 …): they
+// are leadWords and citingVerbs too.
 var basisPrepositions = []string{"按照", "依照", "根据", "依据"}
 
 // lawWords end the name of a law after a basis preposition (依照法律规定,
