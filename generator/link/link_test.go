@@ -110,6 +110,19 @@ func TestAbbreviationAcrossWords(t *testing.T) {
 	}
 	expectLinks(t, clause(reg, 2, 1), "科普:T", "科普:T")
 	checkLinks(t, c)
+
+	// 市人大会议 reads 大会, but no character before 市人大 makes a word
+	// with its 市: the abbreviation is linked
+	reg = regulationDoc("某市人民代表大会议事条例",
+		"第一条 某市人民代表大会（以下简称市人大）依法行使职权。",
+		"第二条 市人大会议期间，在市人大会议上提出议案。",
+	)
+	c = corpusOf(reg)
+	if errs := Link(c, nil); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	expectLinks(t, clause(reg, 2, 1), "市人大:T", "市人大:T")
+	checkLinks(t, c)
 }
 
 // TestJointDefinition: a definition naming two things defines each, and

@@ -69,7 +69,7 @@ func (l *linker) termLinks(di, ti int, local *matcher, taken []span, byText map[
 			// 发明创造 is not (yet) a term or is being defined.
 			d := l.choose(m.forms[x.Pattern], di, ti, x.Start, t.art)
 			if d != nil && (!goodBoundary(s, x.Start, x.End) || inDefinition(d, di, ti, x.Start, x.End) || namesOtherBody(d.term, s, x.Start, x.End) ||
-				spellsOutWord(d.term, s, x.End)) {
+				spellsOutWord(d.term, s, x.Start, x.End)) {
 				d = nil
 			}
 			cands = append(cands, span{x.Start, x.End, d, false})
@@ -246,15 +246,18 @@ func goodBoundary(s string, start, end int) bool {
 	return !(isHan(last) && end < len(s) && strings.ContainsRune(wordEnds, next))
 }
 
-// spellsOutWord reports whether the abbreviation t, ending at end of s,
-// is followed by the rest of the word of its expansion that its last
+// spellsOutWord reports whether the abbreviation t, at s[start:end], is
+// followed by the rest of the word of its expansion that its last
 // character comes from (科普 of 科学技术普及 in 社科普及周, 货运 of 货物运输
-// in 客货运输): the characters read that word in full, across the words
-// before it, not the abbreviation. Only an abbreviation made of characters
-// picked from its expansion's words, not one printed whole in it (荣誉市民
-// of 荣誉市民称号, where the text may print the expansion).
-func spellsOutWord(t *model.Term, s string, end int) bool {
-	if t.Kind != model.TermAbbreviation || t.Expansion == "" || strings.Contains(t.Expansion, t.Term) {
+// in 客货运输) and preceded by a Han character that makes a word with its
+// first (社科, 客货): the characters read that word in full, across the
+// words before it, not the abbreviation. A word of its own before it (在,
+// 的: leadWords of one character) makes no such word, nor does the start
+// of the text: 市人大 in 市人大会议 is linked. Only an abbreviation made of
+// characters picked from its expansion's words, not one printed whole in
+// it (荣誉市民 of 荣誉市民称号, where the text may print the expansion).
+func spellsOutWord(t *model.Term, s string, start, end int) bool {
+	if t.Kind != model.TermAbbreviation || t.Expansion == "" || strings.Contains(t.Expansion, t.Term) || !joinsWordBefore(s[:start]) {
 		return false
 	}
 	last := lastRune(t.Term)
@@ -264,6 +267,17 @@ func spellsOutWord(t *model.Term, s string, end int) bool {
 	}
 	rest := t.Expansion[j+utf8.RuneLen(last):]
 	return rest != "" && strings.HasPrefix(s[end:], rest)
+}
+
+// joinsWordBefore reports whether the text before ends in a Han character
+// that may start a word with what follows it: not 的, nor a leadWord of one
+// character (在, 对, 由 …).
+func joinsWordBefore(before string) bool {
+	if before == "" {
+		return false
+	}
+	prev := lastRune(before)
+	return isHan(prev) && prev != '的' && !slices.Contains(leadWords, string(prev))
 }
 
 // levelMarks name the level or the place of a body (省, 市, 县, 全国 …),

@@ -41,7 +41,25 @@ var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
 	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", requestVerb, "报告",
-	"监督", "管理",
+}
+
+// overseeingVerbs oversee or manage what they govern (监督某某专项资金（以下
+// 简称资金）的使用). Before a noun they as often start its name (管理信息系统,
+// 监督管理委员会): they are trimmed only where a 的 right after the bracket
+// makes what it names the object of another word (overseenObject).
+var overseeingVerbs = []string{"监督", "管理"}
+
+// overseenObject is what phrase names without one of overseeingVerbs that
+// starts it, and reports whether one did; not before a 的 of the phrase
+// itself, nor before a head noun.
+func overseenObject(phrase string) (string, bool) {
+	for _, v := range overseeingVerbs {
+		rest, ok := strings.CutPrefix(phrase, v)
+		if ok && rest != "" && topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) {
+			return rest, true
+		}
+	}
+	return phrase, false
 }
 
 // governingVerbs take a party or a thing furthered as their object and
@@ -85,20 +103,31 @@ func modalInObject(clause string, i int) bool {
 // placeNouns end a place (行为发生地以外的地方).
 var placeNouns = []string{"地方", "地区", "区域", "场所", "地点", "海域", "水域", "空域", "境内", "境外"}
 
+// placeOwners end the place a party acts in after 在 (placeAfterParty): a
+// place noun, the name of a place (其他省、自治区和直辖市, 某某三角洲: one of
+// levelMarks, or 洲), or a body or an office that is there (某某互换局,
+// 某某处).
+var placeOwners = slices.Concat(placeNouns, strings.Split(levelMarks, ""), []string{"洲"}, bodyNouns, []string{"处"})
+
 // placeAfterParty returns where 在 at i of clause ends when it follows
 // the name of a party (partyHeads: 某某机关在某某局, 某某单位在某地区) and
 // opens the place where that party acts, to the end of the clause, or -1:
 // the place is what a bracket after the clause names. An adverbial of
-// time (在…内, 在…期间) is no place. A place holds no 的
-// unless a place noun ends it; 某某部门在本市设立的某某机构 names what is set
-// up there.
+// time (在…内, 在…期间) is no place, nor what the party does there
+// (在本市从事某类业务): the place ends in one of placeOwners, and holds no
+// 的 unless a place noun ends it; 某某部门在本市设立的某某机构 names what is
+// set up there.
 func placeAfterParty(clause string, i int) int {
 	rest, ok := strings.CutPrefix(clause[i:], "在")
 	if !ok || !endsWithAny(clause[:i], partyHeads) || withoutAdverbial(clause[i:]) != clause[i:] {
 		return -1 // 经营者在一定时期内就…: a time, not a place
 	}
-	if topLevelIndexAny(rest, "的") >= 0 && !endsWithAny(afterLastDe(rest), placeNouns) {
-		return -1
+	owners := placeOwners
+	if topLevelIndexAny(rest, "的") >= 0 {
+		owners = placeNouns
+	}
+	if !endsWithAny(afterLastDe(rest), owners) {
+		return -1 // 经营者在本市从事零售业务: what it does there
 	}
 	return i + len("在")
 }
@@ -218,7 +247,7 @@ func namedPhrase(clause, term string, goesOn sequel) string {
 				// names (中国共产党对保守国家秘密（以下简称保密）工作的领导),
 				// and so is the doer after 由 or the addressee after 向
 				end = prepositionEnd(clause, i)
-				if goesOn != sequelNone {
+				if goesOn == sequelClause || goesOn == sequelWord {
 					end = max(end, partyEnd(clause, i, goesOn == sequelClause))
 				}
 			}
@@ -239,6 +268,11 @@ func namedPhrase(clause, term string, goesOn sequel) string {
 	}
 	if namesDefined(clause, phrase) {
 		return phrase // 所称的维护社会治安见义勇为: the name as the law prints it
+	}
+	if goesOn == sequelDe {
+		if object, ok := overseenObject(phrase); ok && keeps(object) {
+			return object
+		}
 	}
 	v := trimObjectVerb(phrase)
 	if lead := leadTrimmed(phrase); v == phrase && trimObjectVerb(lead) != lead {

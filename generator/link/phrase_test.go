@@ -118,11 +118,19 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"处理地|defined|rest|行为发生地以外的地方|"},
 		{"某某部门在本市设立的某某工作机构（以下简称工作机构）负责协调。",
 			"工作机构|abbreviation|rest|某某部门在本市设立的某某工作机构|某某部门在本市设立的某某工作机构"},
-		// the object of 监督, 管理, and of the verb after 参与
+		// the object of 监督 or 管理 where a 的 follows the bracket, and of
+		// the verb after 参与
 		{"监督某某设施专项维修资金（以下简称维修资金）的管理和使用；",
 			"维修资金|abbreviation|rest|某某设施专项维修资金|某某设施专项维修资金"},
+		{"应当设立管理服务中心（以下简称中心）。",
+			"中心|abbreviation|rest|管理服务中心|管理服务中心"},
 		{"参与共同决定某某部位、某某设备专项维修资金（以下简称专项资金）的使用；",
 			"专项资金|abbreviation|rest|某某部位、某某设备专项维修资金|某某部位、某某设备专项维修资金"},
+		// 监督 and 管理 start a compound noun (管理信息系统), not a predicate
+		{"应当建立管理信息系统（以下简称信息系统）。",
+			"信息系统|abbreviation|rest|管理信息系统|管理信息系统"},
+		{"市人民政府设立监督管理委员会（以下简称委员会）。",
+			"委员会|abbreviation|rest|监督管理委员会|监督管理委员会"},
 		// a modal right after a choosing verb qualifies its object
 		{"由国家某某部门制定、调整必须实施检验的某类商品目录（以下简称目录）并公布实施。",
 			"目录|abbreviation|rest|必须实施检验的某类商品目录|必须实施检验的某类商品目录"},
@@ -341,6 +349,11 @@ func TestPlaceAfterParty(t *testing.T) {
 		{"经营者在一定时期内就特定商品", false},
 		{"某某部门在本市设立的某某机构", false},
 		{"实在某某局", false},
+		{"某某机关在某某处", true},
+		{"投资者在其他省、自治区和直辖市", true},
+		{"举办单位在某某三角洲", true},
+		{"经营者在本市从事零售业务", false},
+		{"用人单位在本市招用外国人", false},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.clause, "在")

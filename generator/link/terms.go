@@ -380,6 +380,7 @@ const (
 	sequelNone   sequel = iota // 的, a break, a list mark, the end
 	sequelClause               // a comma: the sentence goes on
 	sequelWord                 // a word that is not 的: a predicate may follow
+	sequelDe                   // 的: what the bracket names is qualified or governed
 )
 
 // sequelOf tells what follows the bracket opened at open in s: only before
@@ -397,6 +398,8 @@ func sequelOf(s string, open int) sequel {
 		return sequelWord
 	case r == '，' || r == ',':
 		return sequelClause
+	case r == '的':
+		return sequelDe
 	}
 	return sequelNone
 }
