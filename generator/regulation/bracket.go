@@ -52,13 +52,8 @@ func unmatched(s string) (int, bool) {
 	return -1, true
 }
 
-func isOpener(r rune) bool {
-	return r == '(' || r == '（' || r == '〔' || r == '［' || r == '['
-}
-
-func isCloser(r rune) bool {
-	return r == ')' || r == '）' || r == '〕' || r == '］' || r == ']'
-}
+// isOpener reports whether r opens a bracket.
+func isOpener(r rune) bool { return strings.ContainsRune(openers, r) }
 
 // maxBracketGap is how far after an opening bracket a lost closing one is
 // looked for.
