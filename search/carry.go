@@ -43,6 +43,15 @@ type carried struct {
 // index.
 const noNumber = ^uint32(0)
 
+// noNumbers is a table of n numbers, each noNumber until set.
+func noNumbers(n int) []uint32 {
+	t := make([]uint32, n)
+	for i := range t {
+		t[i] = noNumber
+	}
+	return t
+}
+
 // openCarried opens the side files of the index folder prev.
 func openCarried(prev string) (*carried, error) {
 	texts, err := openTexts(prev)
@@ -101,10 +110,7 @@ func (c *carried) keep(ord, num uint32) {
 // intersection, and dropped is the documents not carried over (nil when
 // some changed their numbers).
 func (c *carried) mapper(numbers []uint32) (m func(*roaring.Bitmap) *roaring.Bitmap, dropped *roaring.Bitmap) {
-	to := make([]uint32, c.texts.fileCount())
-	for i := range to {
-		to[i] = noNumber
-	}
+	to := noNumbers(c.texts.fileCount())
 	kept, same := roaring.New(), true
 	for ord, num := range c.from {
 		if num == noNumber {
@@ -162,10 +168,7 @@ func (c *carried) order(n int) *carriedOrder {
 	if c == nil || c.ids == nil {
 		return nil
 	}
-	ordOf := make([]uint32, len(c.ids.rank)) // by previous number
-	for i := range ordOf {
-		ordOf[i] = noNumber
-	}
+	ordOf := noNumbers(len(c.ids.rank)) // by previous number
 	co := &carriedOrder{}
 	for ord := range uint32(n) {
 		if num := c.fromOf(ord); num != noNumber && num < uint32(len(ordOf)) {
@@ -275,10 +278,7 @@ func (c *carried) numbers(bi bleve.Index, ids []string) (out []uint32, ok bool, 
 // others as they were (patchTextPosts); otherwise, or when too much of
 // the file would be left unused, the file is written whole.
 func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint32, count uint32) error {
-	to := make([]uint32, c.posts.count())
-	for i := range to {
-		to[i] = noNumber
-	}
+	to := noNumbers(int(c.posts.count()))
 	lengths := make([]uint32, count)
 	kept, same := roaring.New(), true
 	for ord, num := range c.from {

@@ -72,11 +72,7 @@ func newIDOrder(ids []string, numbers []uint32, total uint64, prev *carriedOrder
 
 // unranked is an order of total numbers that ranks none yet.
 func unranked(total uint64) *idOrder {
-	o := &idOrder{rank: make([]uint32, total)}
-	for i := range o.rank {
-		o.rank[i] = noNumber
-	}
-	return o
+	return &idOrder{rank: noNumbers(int(total))}
 }
 
 // carriedOrder is what an update knows of the order of its documents:
