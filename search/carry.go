@@ -340,13 +340,18 @@ func (c *carried) writeTextPosts(dir string, fresh *textPostings, numbers []uint
 }
 
 // carriedPostings appends to dst the postings p of the previous index
-// that are carried over, renumbered by to.
+// that are carried over, renumbered by to; with to nil, all of them as
+// they are numbered.
 func carriedPostings(dst []posting, p termPosts, to []uint32) []posting {
 	j := uint64(0)
 	for it := p.docs.Iterator(); it.HasNext(); j++ {
-		if n := to[it.Next()]; n != noNumber {
-			dst = append(dst, posting{num: n, freq: p.freq(j)})
+		n := it.Next()
+		if to != nil {
+			if n = to[n]; n == noNumber {
+				continue
+			}
 		}
+		dst = append(dst, posting{num: n, freq: p.freq(j)})
 	}
 	return dst
 }

@@ -302,7 +302,10 @@ func (st *liveState) update(c *model.Corpus) (*liveState, error) {
 		ns.pinned.Close()
 		return nil, fmt.Errorf("%w: %v", errRebuild, err)
 	}
-	ns.apply(c, df, nums)
+	if err := ns.apply(c, df, nums); err != nil {
+		ns.pinned.Close()
+		return nil, fmt.Errorf("%w: %v", errRebuild, err)
+	}
 	return &ns, nil
 }
 
@@ -507,8 +510,9 @@ func (st *liveState) newNumbers(snap *scorch.IndexSnapshot, added bool) (map[str
 }
 
 // apply records the changes df, the new documents numbered by nums, in
-// the state and its side tables, copying those a version reads.
-func (st *liveState) apply(c *model.Corpus, df *liveDiff, nums map[string]uint32) {
+// the state and its side tables, copying those a version reads. On error
+// the state is not to be used: it may hold part of the changes.
+func (st *liveState) apply(c *model.Corpus, df *liveDiff, nums map[string]uint32) error {
 	st.applyDocs(df, nums)
 	st.deleted = st.deleted.Clone()
 	st.superseded = st.superseded.Clone()
@@ -529,9 +533,12 @@ func (st *liveState) apply(c *model.Corpus, df *liveDiff, nums map[string]uint32
 		added = append(added, numberedID{id: a.d.ID, num: nums[a.d.ID]})
 	}
 	st.order, st.orderIDs = st.order.changed(st.orderIDs, st.deleted, added, st.total)
-	st.addSide(df.adds, nums)
+	if err := st.addSide(df.adds, nums); err != nil {
+		return err
+	}
 	st.updateMeta(c, df)
 	st.updateCitations(c, df, nums)
+	return nil
 }
 
 // applyDocs records the search documents of the changes and forgets
@@ -571,7 +578,7 @@ func (st *liveState) applyDocs(df *liveDiff, nums map[string]uint32) {
 }
 
 // addSide adds the new documents to the side tables.
-func (st *liveState) addSide(adds []liveAdd, nums map[string]uint32) {
+func (st *liveState) addSide(adds []liveAdd, nums map[string]uint32) error {
 	first := uint64(st.base.texts.fileCount())
 	st.texts = append(st.texts, make([]addedText, int(st.total-first)-len(st.texts))...)
 	added := newTextPostings()
@@ -606,12 +613,12 @@ func (st *liveState) addSide(adds []liveAdd, nums map[string]uint32) {
 			st.superseded.Add(num)
 		}
 	}
-	st.addPosts(added, uint32(first))
+	return st.addPosts(added, uint32(first))
 }
 
 // addPosts adds the text postings of the documents added, by their
 // number less first, copying those of the state.
-func (st *liveState) addPosts(added *textPostings, first uint32) {
+func (st *liveState) addPosts(added *textPostings, first uint32) error {
 	lengths := make([]uint32, int(st.total)-int(first))
 	copy(lengths, st.postLens)
 	for i, n := range added.lengths {
@@ -619,7 +626,6 @@ func (st *liveState) addPosts(added *textPostings, first uint32) {
 			lengths[i] = n
 		}
 	}
-	st.postLens = lengths
 	posts := make(map[string]termPosts, len(st.posts)+added.termCount())
 	for term, p := range st.posts {
 		posts[term] = p
@@ -629,18 +635,27 @@ func (st *liveState) addPosts(added *textPostings, first uint32) {
 		numbers[i] = first + uint32(i)
 	}
 	var ps []posting
+	var err error
 	added.eachTerm(func(term string) {
+		if err != nil {
+			return
+		}
 		ps = ps[:0]
 		if p, ok := posts[term]; ok {
-			j := uint64(0)
-			for it := p.docs.Iterator(); it.HasNext(); j++ {
-				ps = append(ps, posting{num: it.Next(), freq: p.freq(j)})
-			}
+			ps = carriedPostings(ps, p, nil)
 		}
-		ps, _ = added.appendPostings(ps, term, numbers, ^uint32(0)) // numbers are all below
-		posts[term] = memTermPosts(ps)
+		if ps, err = added.appendPostings(ps, term, numbers, ^uint32(0)); err != nil { // numbers are all below
+			return
+		}
+		if posts[term], err = newTermPosts(ps); err != nil {
+			err = fmt.Errorf("term %q: %w", term, err)
+		}
 	})
-	st.posts = posts
+	if err != nil {
+		return fmt.Errorf("the text postings of the documents added: %w", err)
+	}
+	st.postLens, st.posts = lengths, posts
+	return nil
 }
 
 // addChars adds document num to the characters of its parts, copying

@@ -455,16 +455,6 @@ func (c *countingWriter) write(b []byte) {
 	c.err = err
 }
 
-// memTermPosts is the postings ps of a term, in memory; no two have one
-// number.
-func memTermPosts(ps []posting) termPosts {
-	p, err := newTermPosts(ps)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
-
 // writeTextPostings writes the side file of text postings into the index
 // folder dir.
 func writeTextPostings(dir string, tp *textPostings, numbers []uint32, count uint32) error {

@@ -246,7 +246,9 @@ func TestTextIndexChanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		terms[term] = memTermPosts(ps)
+		if terms[term], err = newTermPosts(ps); err != nil {
+			t.Fatal(err)
+		}
 	})
 	ti := &textIndex{file: file, deleted: roaring.BitmapOf(1), added: terms, lengths: added.lengths}
 	for _, tc := range []struct {
