@@ -52,42 +52,54 @@ func noNumbers(n int) []uint32 {
 	return t
 }
 
-// openCarried opens the side files of the index folder prev.
+// openCarried opens the side files of the index folder prev. On error
+// it leaves none of them open.
 func openCarried(prev string) (*carried, error) {
-	texts, err := openTexts(prev)
+	c := &carried{}
+	err := c.open(prev)
 	if err != nil {
+		c.close()
 		return nil, err
 	}
-	chars, err := openChars(prev)
-	if err != nil {
-		texts.Close()
-		return nil, err
+	return c, nil
+}
+
+// open opens the side files of the index folder prev into c, up to the
+// first that fails.
+func (c *carried) open(prev string) error {
+	var err error
+	if c.texts, err = openTexts(prev); err != nil {
+		return err
 	}
-	heads, err := openHeads(prev)
-	if err != nil {
-		texts.Close()
-		chars.Close()
-		return nil, err
+	if c.chars, err = openChars(prev); err != nil {
+		return err
 	}
-	posts, err := openTextPosts(prev)
-	if err != nil {
-		texts.Close()
-		chars.Close()
-		return nil, err
+	if c.heads, err = openHeads(prev); err != nil { // read whole: nothing to close
+		return err
 	}
-	ids, _ := openOrder(prev) // none: the update sorts every ID
-	return &carried{posts: posts, texts: texts, chars: chars, heads: heads, ids: ids}, nil
+	if c.posts, err = openTextPosts(prev); err != nil {
+		return err
+	}
+	c.ids, _ = openOrder(prev) // none: the update sorts every ID
+	return nil
 }
 
 // close closes the files the side files of the previous index are read
-// from.
+// from, those of them that are open.
 func (c *carried) close() {
-	if c != nil && c.texts != nil {
-		c.texts.Close()
-		c.chars.Close()
-		c.posts.Close()
-		c.texts, c.chars, c.posts = nil, nil, nil
+	if c == nil {
+		return
 	}
+	if c.texts != nil {
+		c.texts.Close()
+	}
+	if c.chars != nil {
+		c.chars.Close()
+	}
+	if c.posts != nil {
+		c.posts.Close()
+	}
+	c.texts, c.chars, c.posts = nil, nil, nil
 }
 
 // holds reports whether the previous index's side files have an entry of

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -145,4 +146,65 @@ func indexIDs(t *testing.T, dir string) map[uint64]string {
 		}
 		out[in.Value()] = id
 	}
+}
+
+// TestOpenCarriedFailsClosed: when a side file of the previous index
+// cannot be opened, openCarried leaves none of those it opened before open
+// or mapped. It reads what the process holds from /proc (Linux).
+func TestOpenCarriedFailsClosed(t *testing.T) {
+	if _, err := os.Stat("/proc/self/maps"); err != nil {
+		t.Skip("no /proc/self: skipping")
+	}
+	whole := filepath.Join(t.TempDir(), "whole")
+	if err := Build(sampleCorpus(t), whole, Options{Program: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := openCarried(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if held := heldFiles(t, whole); len(held) == 0 {
+		t.Fatal("no file of the index folder is seen held while openCarried has it open")
+	}
+	c.close()
+	for _, missing := range []string{charsFile, headsFile, textPostsFile} {
+		dir := filepath.Join(t.TempDir(), "prev")
+		if err := os.CopyFS(dir, os.DirFS(whole)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(filepath.Join(dir, missing)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := openCarried(dir); err == nil {
+			t.Errorf("without %s: no error", missing)
+		}
+		if held := heldFiles(t, dir); len(held) > 0 {
+			t.Errorf("without %s, openCarried leaves open %v", missing, held)
+		}
+	}
+}
+
+// heldFiles lists the files of dir the process has open or mapped.
+func heldFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var held []string
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fd := range fds {
+		if p, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name())); err == nil && strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			held = append(held, p)
+		}
+	}
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(maps), "\n") {
+		if i := strings.Index(line, dir+string(filepath.Separator)); i >= 0 {
+			held = append(held, line[i:])
+		}
+	}
+	return held
 }
