@@ -215,33 +215,37 @@ func normTitle(t string) string {
 	}
 	var b strings.Builder
 	for _, r := range t {
-		switch r {
-		case ' ', '　', '\t', '\n':
-			continue
-		case '〈':
-			r = '《'
-		case '〉':
-			r = '》'
+		if f, ok := titleRune(r); ok {
+			b.WriteRune(f)
 		}
-		b.WriteRune(fold(r))
 	}
 	return b.String()
 }
 
-// titleFolded reports whether normTitle's folding leaves t as it is: no
-// space, no 〈〉, no rune fold changes, and no byte that is not UTF-8
-// (which the folding writes as U+FFFD).
+// titleFolded reports whether normTitle's folding leaves t as it is:
+// titleRune keeps every rune as it is, and no byte is not UTF-8 (which
+// the folding writes as U+FFFD).
 func titleFolded(t string) bool {
 	for _, r := range t {
-		switch r {
-		case ' ', '　', '\t', '\n', '〈', '〉', utf8.RuneError:
-			return false
-		}
-		if fold(r) != r {
+		if f, ok := titleRune(r); !ok || f != r || r == utf8.RuneError {
 			return false
 		}
 	}
 	return true
+}
+
+// titleRune is what normTitle writes for the rune r of a title, ok false
+// for nothing (a space): 〈〉 as 《》, the rest folded (fold).
+func titleRune(r rune) (rune, bool) {
+	switch r {
+	case ' ', '　', '\t', '\n':
+		return 0, false
+	case '〈':
+		r = '《'
+	case '〉':
+		r = '》'
+	}
+	return fold(r), true
 }
 
 // lookup returns the document a title names, or -1. Among several (dated
