@@ -43,10 +43,6 @@ var bareSuffixes = []string{"法", "法典", "条例"}
 // 的 (的规定) or an opening bracket.
 const bareNameEnds = "，。、；：和及与或的（(,;"
 
-// otherRefStarts open the references scanRefs reads otherwise (本法,
-// 该条例, 前款, 上述, 第十条): words after a verb starting so are not a name.
-const otherRefStarts = "本该該前上第"
-
 // maxBareName bounds the words read after the verb, in runes.
 const maxBareName = 24
 
@@ -137,8 +133,8 @@ func scanBare(s string, i, to int) (rawRef, bool) {
 // place where they end like a law's name before a mark that ends a name:
 // a reference of kind refBare, or false.
 func scanBareName(s string, start, to int) (rawRef, bool) {
-	if first, _ := utf8.DecodeRuneInString(s[start:]); strings.ContainsRune(otherRefStarts, first) {
-		return rawRef{}, false // 依照本法, 按照该条例, 根据上述规定: read as those
+	if first, _ := utf8.DecodeRuneInString(s[start:]); refStarts.Has(first) {
+		return rawRef{}, false // 依照本法, 按照该条例, 根据上述规定: read as those; 《 is no Han character either
 	}
 	for end, n := start, 0; end < to && n < maxBareName; n++ {
 		r, size := utf8.DecodeRuneInString(s[end:])

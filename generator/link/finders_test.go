@@ -594,3 +594,23 @@ func checkSkipped(t *testing.T, s string) {
 		}
 	}
 }
+
+// TestRefScannersRead: scanRefs reads a reference at the first rune of
+// each of refScanners, which refStarts is made of; each has an example.
+func TestRefScannersRead(t *testing.T) {
+	examples := map[rune]string{'第': "第五条", '前': "前款", '本': "本法", '《': "《刑法》", '上': "上述法规文件",
+		'该': "该法第三条", '該': "該法第三条"}
+	for _, sc := range refScanners {
+		ex, ok := examples[sc.first]
+		if !ok {
+			t.Errorf("no example of a reference starting with %q", sc.first)
+			continue
+		}
+		if !refStarts.Has(sc.first) {
+			t.Errorf("refStarts lacks %q", sc.first)
+		}
+		if refs := scanRefs(ex); len(refs) == 0 || refs[0].Start != 0 {
+			t.Errorf("scanRefs(%q) = %v, want a reference at its start", ex, refs)
+		}
+	}
+}

@@ -58,33 +58,11 @@ func scanRefs(s string) []rawRef {
 	for i := 0; i < len(s); {
 		k := refStarts.Index(s[i:])
 		if k < 0 {
-			break // no rune the switch reads
+			break // no rune a reference starts with
 		}
 		i += k
 		r, size := utf8.DecodeRuneInString(s[i:])
-		var ref rawRef
-		ok := false
-		switch r {
-		case '第':
-			ref, ok = scanChain(s, i)
-			if !ok {
-				ref, ok = scanItemList(s, i)
-			}
-			if !ok {
-				ref, ok = scanNumeralRange(s, i)
-			}
-		case '前':
-			ref, ok = scanPrev(s, i)
-		case '本':
-			ref, ok = scanThis(s, i)
-		case '《':
-			ref, ok = scanCitation(s, i)
-		case '上':
-			ref, ok = scanAbove(s, i)
-		case '该', '該':
-			ref, ok = scanThat(s, i)
-		}
-		if ok {
+		if ref, ok := scanRefAt(s, i, r); ok {
 			first, rest, _ := splitItemList(s, withRange(s, ref))
 			refs = addItems(addRef(s, refs, first), rest)
 			i = max(first.End, refs[len(refs)-1].End)
@@ -95,8 +73,53 @@ func scanRefs(s string) []rawRef {
 	return addBare(s, refs)
 }
 
-// refStarts are the runes a reference scanRefs reads can start with.
-var refStarts = runeset.Of("第前本《上该該")
+// refScanners read the references scanRefs finds, each at the rune it
+// starts with.
+var refScanners = []struct {
+	first rune
+	scan  func(s string, i int) (rawRef, bool)
+}{
+	{'第', scanNumbered},
+	{'前', scanPrev},
+	{'本', scanThis},
+	{'《', scanCitation},
+	{'上', scanAbove},
+	{'该', scanThat},
+	{'該', scanThat},
+}
+
+// refStarts are the runes a reference scanRefs reads can start with: the
+// first runes of refScanners.
+var refStarts = func() runeset.Set {
+	var firsts strings.Builder
+	for _, sc := range refScanners {
+		firsts.WriteRune(sc.first)
+	}
+	return runeset.Of(firsts.String())
+}()
+
+// scanRefAt reads a reference at i, where s has the rune r, by the
+// scanner of r.
+func scanRefAt(s string, i int, r rune) (rawRef, bool) {
+	for _, sc := range refScanners {
+		if sc.first == r {
+			return sc.scan(s, i)
+		}
+	}
+	return rawRef{}, false
+}
+
+// scanNumbered reads a reference at 第: a chain (第五条第二款), a list of
+// items (第（一）至（三）项) or a range of numerals (第一至三项).
+func scanNumbered(s string, i int) (rawRef, bool) {
+	if ref, ok := scanChain(s, i); ok {
+		return ref, true
+	}
+	if ref, ok := scanItemList(s, i); ok {
+		return ref, true
+	}
+	return scanNumeralRange(s, i)
+}
 
 // chainKinds, prevKinds and thisKinds are the kinds of the references
 // the label grammar reads, by the unit they start with.
