@@ -10,10 +10,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -128,20 +126,8 @@ func OpenStore(dir, program string, fresh bool) (*Store, error) {
 // from the Store s and writing there what the others give; the memos of
 // the later stages are read from s while the sources are, and written
 // back.
-//
-// When s kept the stamps of a parse before (a rebuild, most files read
-// back from their entries) and the process has a memory limit
-// (debug.SetMemoryLimit), the garbage collector runs only at that limit
-// until the parse ends: what the parse reads back is nearly all kept,
-// and each cycle while it grew marked the whole of it again, to free
-// little. On the LawRefBook corpus that was a fifth of the CPU time of
-// the parse; the heap then reaches 690 MB before the first cycle after
-// it, which finds half of it live.
 func ParseStored(fsys fs.FS, s *Store) *model.Corpus {
 	s.readStamps()
-	if s.rebuilding() && debug.SetMemoryLimit(-1) < math.MaxInt64 {
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	}
 	loaded := make(chan *memos, 1)
 	go func() { loaded <- s.loadMemos() }()
 	c, tables := readSources(fsys, nil, s)
@@ -151,13 +137,17 @@ func ParseStored(fsys fs.FS, s *Store) *model.Corpus {
 	}
 	complete(fsys, c, tables, m)
 	s.saveMemos(m)
+	s.forgetStamps()
 	return c
 }
 
-// rebuilding reports whether s kept the stamps of a parse before, which
-// this one reads most files back by.
-func (s *Store) rebuilding() bool {
-	return s != nil && s.stamps != nil && len(s.stamps.read) > 0
+// Rebuilding reports whether s kept the stamps of a parse before, which
+// its next parse (ParseStored) reads most files back by: nearly all that
+// parse reads back is kept, little of it is garbage. It reads the stamp
+// index that parse uses.
+func (s *Store) Rebuilding() bool {
+	s.readStamps()
+	return s != nil && len(s.stamps.read) > 0
 }
 
 // keptMemo is a memo a Store keeps: it writes what the last run used and

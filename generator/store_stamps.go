@@ -56,10 +56,11 @@ func (k keptStamp) describes(s stamp) bool {
 		k.HasChange == !s.change.IsZero() && (!k.HasChange || k.Change == s.change.UnixNano())
 }
 
-// readStamps reads the stamp index s keeps, left empty when it has none
-// or it is damaged or of another program.
+// readStamps reads the stamp index s keeps for the next parse, unless it
+// is read already (Rebuilding); left empty when it has none or it is
+// damaged or of another program.
 func (s *Store) readStamps() {
-	if s == nil {
+	if s == nil || s.stamps != nil {
 		return
 	}
 	s.stamps = &stampIndex{read: map[string]keptStamp{}, kept: map[string]keptStamp{}}
@@ -98,6 +99,14 @@ func (s *Store) keep(p string, st stamp, sum string) {
 	s.stamps.mu.Lock()
 	s.stamps.kept[p] = keptOf(p, st, sum)
 	s.stamps.mu.Unlock()
+}
+
+// forgetStamps forgets the stamp index of the parse that ended: the next
+// reads the one it wrote.
+func (s *Store) forgetStamps() {
+	if s != nil {
+		s.stamps = nil
+	}
 }
 
 // saveStamps writes the stamp index of this parse when it differs from

@@ -1,7 +1,11 @@
 package generator_test
 
 import (
+	"io/fs"
+	"runtime/debug"
+	"runtime/metrics"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -104,4 +108,55 @@ func allOpened(opened map[string]int, want []string) bool {
 		}
 	}
 	return true
+}
+
+// TestStoreRebuilding: a Store says it rebuilds (Rebuilding) once a parse
+// before kept the stamps of the sources, and the parse after it reads them
+// back by the stamps Rebuilding read. With a memory limit set, no parse
+// changes the collector's pace: that is the command's to set.
+func TestStoreRebuilding(t *testing.T) {
+	written := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	generator.SetClock(t, func() time.Time { return written.Add(time.Hour) })
+	fsys, dir := storeContent(t), t.TempDir()
+	for _, f := range fsys {
+		f.ModTime = written
+	}
+	n := sources(fsys)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	defer debug.SetGCPercent(debug.SetGCPercent(150))
+	paced := &pacedFS{FS: fsys}
+	for i, rebuild := range []bool{false, true, true} {
+		s, err := generator.OpenStore(dir, "v1", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Rebuilding(); got != rebuild {
+			t.Errorf("parse %d: Rebuilding() = %v, want %v", i+1, got, rebuild)
+		}
+		paced.seen = map[int64]bool{}
+		generator.ParseStored(paced, s)
+		if rebuild && s.Read.Load() != int64(n) {
+			t.Errorf("parse %d: %d entries read back, want all %d", i+1, s.Read.Load(), n)
+		}
+		if len(paced.seen) != 1 || !paced.seen[150] {
+			t.Errorf("parse %d: the collector's pace during the parse %v, want 150 alone", i+1, paced.seen)
+		}
+	}
+}
+
+// pacedFS records the pace of the collector (GOGC) each time a file is
+// opened.
+type pacedFS struct {
+	fs.FS
+	mu   sync.Mutex
+	seen map[int64]bool
+}
+
+func (p *pacedFS) Open(name string) (fs.File, error) {
+	sample := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(sample)
+	p.mu.Lock()
+	p.seen[int64(sample[0].Value.Uint64())] = true
+	p.mu.Unlock()
+	return p.FS.Open(name)
 }

@@ -27,6 +27,9 @@ func parseContent(dir string, cache *generator.Cache, store *generator.Store) (*
 	case cache != nil:
 		return cache.Parse(fsys), nil
 	case store != nil:
+		if store.Rebuilding() {
+			defer collectAtLimit()()
+		}
 		return generator.ParseStored(fsys, store), nil
 	}
 	return generator.Parse(fsys), nil

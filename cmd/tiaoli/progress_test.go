@@ -76,3 +76,26 @@ func TestLimitMemory(t *testing.T) {
 		t.Errorf("limit %d set over GOMEMLIMIT", got)
 	}
 }
+
+// TestCollectAtLimit: with a memory limit the collector's pace is off
+// until restored, then as it was; without one it is left alone.
+func TestCollectAtLimit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(150))
+	for _, tc := range []struct {
+		limit  int64
+		during int
+	}{
+		{math.MaxInt64, 150},
+		{1 << 40, -1},
+	} {
+		debug.SetMemoryLimit(tc.limit)
+		restore := collectAtLimit()
+		during := debug.SetGCPercent(-1)
+		debug.SetGCPercent(during)
+		restore()
+		if after := debug.SetGCPercent(150); during != tc.during || after != 150 {
+			t.Errorf("limit %d: pace %d while collecting at the limit and %d after, want %d and 150", tc.limit, during, after, tc.during)
+		}
+	}
+}
