@@ -20,11 +20,16 @@ const checkedPages = 500
 // installing it; the server checks every new build the same way before it
 // switches to it.
 func CheckSite(dir string) error {
-	pages, err := IndexPages(dir)
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
 	}
-	return CheckPages(dir, pages)
+	defer root.Close()
+	pages, err := rootPages(root, dir)
+	if err != nil {
+		return err
+	}
+	return checkPages(root.Stat, pages)
 }
 
 // IndexPages is the part of CheckSite that reads the search index of the
@@ -37,6 +42,11 @@ func IndexPages(dir string) ([]string, error) {
 		return nil, err
 	}
 	defer root.Close()
+	return rootPages(root, dir)
+}
+
+// rootPages is IndexPages of the site in dir, opened as root.
+func rootPages(root *os.Root, dir string) ([]string, error) {
 	if fi, err := root.Lstat(search.IndexDir); err != nil || !fi.IsDir() {
 		return nil, nil
 	}
