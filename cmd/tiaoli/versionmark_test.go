@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -34,8 +33,9 @@ func TestVersionMarkListed(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if st, msg := buildWithin(t, time.Minute, "--content", content, "--out", out); st != 0 {
-		t.Fatalf("exit %d\n%s", st, msg)
+	var stdout, stderr bytes.Buffer
+	if st := run([]string{"build", "--content", content, "--out", out}, &stderr, &stderr); st != 0 {
+		t.Fatalf("build: exit %d\n%s", st, stderr.String())
 	}
 	want := []string{"某某纪律处分条例2003 2003", "某某纪律处分条例2015 2015"}
 
@@ -57,7 +57,7 @@ func TestVersionMarkListed(t *testing.T) {
 		t.Errorf("list rows %q, want %q", listed, want)
 	}
 
-	var stdout, stderr bytes.Buffer
+	stderr.Reset()
 	if st := run([]string{"search", "--site", out, "--json", "严明纪律"}, &stdout, &stderr); st != 0 {
 		t.Fatalf("search: exit %d\n%s", st, stderr.String())
 	}
