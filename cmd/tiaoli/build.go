@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
@@ -33,6 +34,10 @@ type buildOptions struct {
 	// cache, when not nil, keeps what each source gave from one build to
 	// the next (tiaoli preview builds many times in one process).
 	cache *generator.Cache
+	// smallShare, when not 0, is the share of the corpus a rebuild may
+	// parse and link anew and still be small (smallRebuild) instead of
+	// defaultSmallShare.
+	smallShare float64
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -189,7 +194,7 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 	opts.Previous, opts.Recycled = readStates(st, o.fresh)
 	// The editors' synonyms go with the index; none is no error.
 	synonyms := readEditorial(o.content, search.SynonymsFile)
-	early := opts.Previous != nil && smallRebuild(store, c)
+	early := opts.Previous != nil && smallRebuild(store, c, cmp.Or(o.smallShare, defaultSmallShare))
 	check, err := renderAndIndex(c, opts, st, o.noSearch, synonyms, stat, early)
 	if err != nil {
 		return withSource(err, c, o.content)
@@ -361,22 +366,22 @@ func indexPhase(early bool) string {
 }
 
 // smallRebuild reports whether a build with the cache of parsed sources s
-// parsed and linked anew at most smallShare of the corpus c: the search
+// parsed and linked anew at most share of the corpus c: the search
 // index is then most likely updated, not built whole (search.Build).
-func smallRebuild(s *generator.Store, c *model.Corpus) bool {
+func smallRebuild(s *generator.Store, c *model.Corpus, share float64) bool {
 	if s == nil {
 		return false
 	}
 	_, linked := s.LinkedAnew()
-	return small(int(s.Written.Load()), len(c.Sources)) && small(linked, len(c.Documents))
+	return small(int(s.Written.Load()), len(c.Sources), share) && small(linked, len(c.Documents), share)
 }
 
-// small reports whether n of all is at most smallShare of it.
-func small(n, all int) bool { return float64(n) <= smallShare*float64(all) }
+// small reports whether n of all is at most share of it.
+func small(n, all int, share float64) bool { return float64(n) <= share*float64(all) }
 
-// smallShare is the share of the corpus a rebuild may parse and link anew
-// for its pages to start beside the index (smallRebuild).
-var smallShare = 0.1
+// defaultSmallShare is the share of the corpus a rebuild may parse and
+// link anew for its pages to start beside the index (smallRebuild).
+const defaultSmallShare = 0.1
 
 // programDigest identifies this program by a digest of its executable,
 // so that pages a build keeps were rendered by the same code; "" (which

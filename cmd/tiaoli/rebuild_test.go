@@ -39,12 +39,17 @@ var rebuildSources = map[string]string{
 // pages beside the index's update, as a small rebuild of a large corpus
 // does.
 func TestRebuildEqualsFresh(t *testing.T) {
-	defer func(s float64) { smallShare = s }(smallShare)
-	smallShare = 1
 	dir := pubTempDir(t)
 	content, out, fresh := filepath.Join(dir, "content"), filepath.Join(dir, "public"), filepath.Join(dir, "fresh")
 	writeRebuildContent(t, content)
-	pubBuild(t, content, out, "/")
+	rebuild := func() {
+		t.Helper()
+		var stderr bytes.Buffer
+		if err := build(buildOptions{content: content, out: out, base: "/", smallShare: 1}, &stderr); err != nil {
+			t.Fatalf("build: %v\n%s", err, stderr.String())
+		}
+	}
+	rebuild()
 	queries := []string{"示例事务", "日常工作", "检查", "监督谈话"}
 	for _, step := range []struct {
 		what string
@@ -76,7 +81,7 @@ func TestRebuildEqualsFresh(t *testing.T) {
 		}},
 	} {
 		step.do()
-		pubBuild(t, content, out, "/")
+		rebuild()
 		freshBuild(t, content, fresh, "/")
 		if diff := siteDiff(t, out, fresh); diff != "" {
 			t.Errorf("after %s, the rebuilt site differs from a fresh build:\n%s", step.what, diff)
@@ -397,8 +402,6 @@ func TestRebuildAfterStampChanges(t *testing.T) {
 // TestSmallRebuildPhases: a rebuild whose pages start beside the index's
 // update charges the time they share to a phase of both, not to the index.
 func TestSmallRebuildPhases(t *testing.T) {
-	defer func(s float64) { smallShare = s }(smallShare)
-	smallShare = 1
 	dir := pubTempDir(t)
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	writeRebuildContent(t, content)
@@ -409,7 +412,7 @@ func TestSmallRebuildPhases(t *testing.T) {
 		{"a small rebuild", "search index + pages ", ""},
 	} {
 		var stderr bytes.Buffer
-		if err := build(buildOptions{content: content, out: out, base: "/"}, &stderr); err != nil {
+		if err := build(buildOptions{content: content, out: out, base: "/", smallShare: 1}, &stderr); err != nil {
 			t.Fatalf("%s: %v\n%s", step.what, err, stderr.String())
 		}
 		got := stderr.String()
@@ -423,7 +426,7 @@ func TestSmallRebuildPhases(t *testing.T) {
 }
 
 func TestSmallRebuild(t *testing.T) {
-	if smallRebuild(nil, &model.Corpus{}) {
+	if smallRebuild(nil, &model.Corpus{}, 1) {
 		t.Error("smallRebuild without a cache of parsed sources = true, want false")
 	}
 	for _, tc := range []struct {
@@ -443,12 +446,8 @@ func TestSmallRebuild(t *testing.T) {
 		{1, 100, 100, true},
 		{1, 101, 100, false},
 	} {
-		old := smallShare
-		smallShare = tc.share
-		got := small(tc.n, tc.all)
-		smallShare = old
-		if got != tc.want {
-			t.Errorf("with smallShare %v, small(%d, %d) = %v, want %v", tc.share, tc.n, tc.all, got, tc.want)
+		if got := small(tc.n, tc.all, tc.share); got != tc.want {
+			t.Errorf("small(%d, %d, %v) = %v, want %v", tc.n, tc.all, tc.share, got, tc.want)
 		}
 	}
 }
