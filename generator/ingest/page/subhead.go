@@ -19,9 +19,14 @@ const (
 // sentenceMarks end or divide a sentence; a subheading holds none.
 const sentenceMarks = "。！？；，、：!?;,:…"
 
-// clauseMarks end or divide a clause; a numbered subheading holds none, though
-// it may list words with 、 (一、贪污、受贿的区分).
+// clauseMarks end or divide a clause; the paragraph after a numbered
+// subheading holds one, as running text does.
 const clauseMarks = "。！？；，：!?;,:…"
+
+// numberedTitleStops end a sentence or lead into what follows; a numbered
+// subheading holds none, though it may list words with 、 (一、贪污、受贿的区分)
+// and join two phrases with ，(二、还原事实过程，确保情节翔实).
+const numberedTitleStops = "。！？；：!?;:…"
 
 // markSubheads marks as headings the subheadings of a text printed without
 // Markdown, when the text has several of them: bare ones (short lines with
@@ -121,7 +126,7 @@ func subheadLabel(s string) (label.ItemLabel, bool) {
 		return label.ItemLabel{}, false
 	}
 	n := utf8.RuneCountInString(it.Rest)
-	if n < 2 || n > maxNumbered || strings.ContainsAny(it.Rest, clauseMarks) || !hasHan(it.Rest) {
+	if n < 2 || n > maxNumbered || strings.ContainsAny(it.Rest, numberedTitleStops) || !hasHan(it.Rest) {
 		return label.ItemLabel{}, false
 	}
 	return it, true
