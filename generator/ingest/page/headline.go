@@ -89,12 +89,14 @@ func weatherStart(s string) bool {
 		(strings.HasPrefix(s, "今日") || strings.HasPrefix(s, "今天") || strings.HasPrefix(s, "今明"))
 }
 
-// weatherTitle is the label that opens a weather report, spaces removed.
-func weatherTitle(s string) string {
-	if m := weatherLabelRE.FindStringSubmatch(s); m != nil {
-		return strings.Join(strings.Fields(m[1]), "")
+// weatherLabel reads the label that opens a weather report: the label,
+// spaces removed, and the text printed after it on its line. A report that
+// prints no label (今日 7℃~17℃ …) is titled 天气 and keeps all its text.
+func weatherLabel(s string) (title, rest string) {
+	if m := weatherLabelRE.FindStringSubmatchIndex(s); m != nil {
+		return strings.Join(strings.Fields(s[m[2]:m[3]]), ""), strings.TrimLeft(s[m[3]:], " :：")
 	}
-	return "天气"
+	return "天气", s
 }
 
 // markedHeadline reports whether a marked line can head a document: it

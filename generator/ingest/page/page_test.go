@@ -345,6 +345,25 @@ func TestKinds(t *testing.T) {
 	}
 }
 
+// TestWeatherLabel: a weather report's label is its title and leaves its
+// text, whether the label runs into the forecast or stands on its own line;
+// the report starts on the label's line.
+func TestWeatherLabel(t *testing.T) {
+	for _, src := range []string{
+		"某某新闻\n\n新华社北京2月12日电 正文。\n\n天 气 预 报 今日 7℃~17℃ 多云。\n\n明日 10℃~20℃ 阴。\n",
+		"某某新闻\n\n新华社北京2月12日电 正文。\n\n天气预报：\n\n今日 7℃~17℃ 多云。\n\n明日 10℃~20℃ 阴。\n",
+	} {
+		docs := splitText("p.txt", src, "2026-02-13")
+		if len(docs) != 2 {
+			t.Fatalf("%q: documents %s", src, summary(docs))
+		}
+		w := docs[1]
+		if w.Kind != model.KindWeather || w.Title != "天气预报" || w.Sources[0].Line != 5 || w.Body[0].Text != "今日 7℃~17℃ 多云。" {
+			t.Errorf("%q: %s %q line %d, body %q", src, w.Kind, w.Title, w.Sources[0].Line, w.Body[0].Text)
+		}
+	}
+}
+
 func TestYearFromPage(t *testing.T) {
 	docs := splitText("p.txt", "跨年新闻标题\n\n新华社北京12月31日电 年终报道。\n", "2026-01-02")
 	if docs[0].Dateline == nil || docs[0].Dateline.Date != "2025-12-31" {

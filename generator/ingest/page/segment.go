@@ -276,7 +276,18 @@ func (s *segmenter) line(l block.Line) {
 		if len(c.body) > 0 {
 			c = s.open(nil)
 		}
-		c.weather, c.hint = true, weatherTitle(l.Text)
+		// the label is the report's title, as a headline would be, and
+		// leaves the text: 气 象 今日 7℃~17℃ … reads 今日 7℃~17℃ …
+		var rest string
+		c.weather = true
+		if c.hint, rest = weatherLabel(l.Text); c.head == nil {
+			if c.start == 0 {
+				c.start = l.Line
+			}
+			if l.Text = rest; rest == "" {
+				return
+			}
+		}
 	}
 	if s.mark(c, l) {
 		return
