@@ -67,6 +67,7 @@ type features struct {
 	photoCredit, credit bool
 	reporter, comment   bool
 	addressee           bool
+	asks                bool // the first paragraph is a question the rest answers
 	caseFacts           bool // a heading names the facts of a court case
 	alone               bool // the only document of its file
 }
@@ -85,6 +86,7 @@ func featuresOf(d *pageDoc) features {
 	}
 	f.text = text.String()
 	f.articles = d.articles()
+	f.asks = len(d.body) >= 2 && endsIn(d.body[0].Text, "？?")
 	for _, c := range d.credits {
 		f.credit = true
 		f.photoCredit = f.photoCredit || isPhotoCredit(c)
@@ -164,8 +166,8 @@ func classifyText(d *pageDoc, f features, title string) string {
 		return model.KindCommentary
 	case f.closing || f.reporter || f.opening:
 		return model.KindNews
-	case f.long():
-		return model.KindCommentary
+	case f.long() || f.asks:
+		return model.KindCommentary // an article, or a reader's question and its answer
 	case f.photoCredit && f.paras <= photoParas:
 		return model.KindPhoto
 	}
@@ -197,6 +199,12 @@ func unwrap(title string) string {
 		t = strings.TrimSuffix(strings.TrimPrefix(t, "《"), "》")
 	}
 	return t
+}
+
+// endsIn reports whether s, spaces trimmed, ends in one of marks.
+func endsIn(s, marks string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return r != utf8.RuneError && strings.ContainsRune(marks, r)
 }
 
 // wordList is a list of words looked for in a text; cheaper than a regular

@@ -364,6 +364,21 @@ func TestWeatherLabel(t *testing.T) {
 	}
 }
 
+// TestShortAnswerIsCommentary: a short item that opens with a question and
+// answers it is a write-up (commentary), however short; a short item that
+// asks nothing stays other.
+func TestShortAnswerIsCommentary(t *testing.T) {
+	for src, want := range map[string]string{
+		"# 某某行为如何认定\n\n在办案中，某某行为如何认定？\n\n某某行为是指甲乙丙丁，应当依纪依法处理。（某某）\n": model.KindCommentary,
+		"# 某某行为如何认定\n\n在办案中，某某行为的认定。\n\n某某行为是指甲乙丙丁，应当依纪依法处理。（某某）\n":  model.KindOther,
+	} {
+		docs := splitMD(t, "p.md", src, "2026-02-13")
+		if len(docs) != 1 || docs[0].Kind != want {
+			t.Errorf("%q: %s, want one %s", src, summary(docs), want)
+		}
+	}
+}
+
 func TestYearFromPage(t *testing.T) {
 	docs := splitText("p.txt", "跨年新闻标题\n\n新华社北京12月31日电 年终报道。\n", "2026-01-02")
 	if docs[0].Dateline == nil || docs[0].Dateline.Date != "2025-12-31" {
