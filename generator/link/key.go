@@ -215,7 +215,7 @@ func itemWords(w *keyWriter, items []*model.Item) {
 // text of its paragraphs.
 func writeOutline(w *keyWriter, d *model.Document) {
 	for _, s := range []string{d.ID, d.Kind, d.Title, d.VersionMark, d.Kicker, d.Subtitle, d.URL, d.Date, d.ContinuedFrom,
-		d.ContinuedTo, d.Status, d.Issuer, d.Approval, d.Published, d.ValidFrom, d.PrintedValidFrom, d.Parent} {
+		d.ContinuedTo, d.Status, d.Issuer, d.Approval, d.Published, d.ValidFrom, d.PrintedValidFrom, d.Parent, d.Affiliation} {
 		w.str(s)
 	}
 	w.flag(d.OnPublication)

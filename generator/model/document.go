@@ -46,11 +46,14 @@ type Document struct {
 	Date        string     `json:"date"` // YYYY-MM-DD, "" when unknown
 	// Continuation marks: the page this continues from (上接第一版) and the
 	// page it continues on (下转第二版), as printed.
-	ContinuedFrom string      `json:"continued_from"`
-	ContinuedTo   string      `json:"continued_to,omitempty"`
-	Bylines       []string    `json:"bylines,omitempty"` // reporters, authors
-	Credits       []string    `json:"credits,omitempty"` // photo credits: 新华社发(郭金祺 摄)
-	Body          []Paragraph `json:"body"`
+	ContinuedFrom string   `json:"continued_from"`
+	ContinuedTo   string   `json:"continued_to,omitempty"`
+	Bylines       []string `json:"bylines,omitempty"` // reporters, authors
+	// Affiliation is the unit or post of the authors, as their closing
+	// line prints it: （作者：张三 单位：某市纪委监委） gives 某市纪委监委.
+	Affiliation string      `json:"affiliation,omitempty"`
+	Credits     []string    `json:"credits,omitempty"` // photo credits: 新华社发(郭金祺 摄)
+	Body        []Paragraph `json:"body"`
 	// Status: 有效, 已修改, 已废止, 尚未施行, "" when the source says nothing.
 	Status string `json:"status,omitempty"`
 

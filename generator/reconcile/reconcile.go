@@ -105,6 +105,9 @@ func mergeGroup(g *group, ch *chooser) {
 		doc.Sources = append(doc.Sources, w.Sources...)
 		doc.Repairs = append(doc.Repairs, w.Repairs...)
 		doc.Suspects = append(doc.Suspects, w.Suspects...)
+		if len(doc.Bylines) == 0 { // a copy that kept its closing author line
+			doc.Bylines, doc.Affiliation = slices.Clone(w.Bylines), w.Affiliation
+		}
 	}
 }
 

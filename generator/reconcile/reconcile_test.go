@@ -315,3 +315,24 @@ func TestArticleOf(t *testing.T) {
 		}
 	}
 }
+
+// TestBylinesFromACopy: a merged document with no bylines takes those of
+// the first copy that prints any, with their affiliation; its own stay.
+func TestBylinesFromACopy(t *testing.T) {
+	text := "笔者认为，某某行为应当认定为受贿，理由如下。"
+	a, b, c := news("a", "某某行为辨析", "2021-03-25", text), news("b", "某某行为辨析", "2021-03-25", text), news("c", "某某行为辨析", "2021-03-25", text)
+	b.Bylines, b.Affiliation = []string{"张三"}, "某市纪委监委"
+	c.Bylines, c.Affiliation = []string{"李四"}, "某区纪委监委"
+	if out := Merge([]*model.Document{a, b, c}, Pins{}); len(out) != 1 || out[0] != a {
+		t.Fatalf("got %d documents", len(out))
+	}
+	if strings.Join(a.Bylines, "/") != "张三" || a.Affiliation != "某市纪委监委" {
+		t.Errorf("bylines %q affiliation %q, want the first copy's", a.Bylines, a.Affiliation)
+	}
+	a, b = news("a", "某某行为辨析", "2021-03-25", text), news("b", "某某行为辨析", "2021-03-25", text)
+	a.Bylines, b.Bylines, b.Affiliation = []string{"王五"}, []string{"张三"}, "某市纪委监委"
+	Merge([]*model.Document{a, b}, Pins{})
+	if strings.Join(a.Bylines, "/") != "王五" || a.Affiliation != "" {
+		t.Errorf("bylines %q affiliation %q, want its own", a.Bylines, a.Affiliation)
+	}
+}

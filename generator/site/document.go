@@ -237,6 +237,7 @@ func docMeta(d *model.Document) []metaItem {
 	for _, b := range authors {
 		add("作者", b)
 	}
+	add("作者单位", d.Affiliation)
 	for _, c := range d.Credits {
 		add("图片", c)
 	}

@@ -63,6 +63,26 @@ func TestReporterInDateline(t *testing.T) {
 	}
 }
 
+// TestAuthorsAndUnit: a write-up closed by its author line (（作者：张三 李四
+// 单位：某市纪委监委）) lists both authors under 作者 and their unit under
+// 作者单位, and prints the line no more in its text.
+func TestAuthorsAndUnit(t *testing.T) {
+	long := strings.Repeat("笔者认为，审批机关工作人员利用职务之便谋取利益，应当依纪依法处理，不能以行业惯例为由从轻。", 5)
+	src := "# 某某行为辨析\n\n" + strings.Repeat(long+"\n\n", 4) + "（作者：张三 李四 单位：某市纪委监委）\n"
+	c := generator.Parse(fstest.MapFS{"a.md": {Data: []byte(src)}})
+	d := c.Documents[0]
+	p := parsePage(t, render(t, c, site.Options{Base: "/"}), d.URL+"index.html")
+	if got := text(p.Find("dl.meta dt:contains('作者')").First().NextUntil("dt")); got != "张三李四" {
+		t.Errorf("作者 = %q, want 张三 and 李四", got)
+	}
+	if got := text(p.Find("dl.meta dt:contains('作者单位')").Next()); got != "某市纪委监委" {
+		t.Errorf("作者单位 = %q, want 某市纪委监委", got)
+	}
+	if strings.Contains(text(p.Find("main")), "单位：") {
+		t.Error("the author line is still printed in the text")
+	}
+}
+
 // TestOwnTitleShown: a 批复 whose collector's heading adds a year to its
 // title (某某批复（2000）) is headed by its own title; the year shows as its
 // 版本, and a citation of it names the year after the 《》.

@@ -28,10 +28,19 @@ func build(in Input, all []*pageDoc, i int, d *pageDoc) *model.Document {
 	doc.Sources = []model.Position{{Path: in.Path, Line: d.first()}}
 	doc.Dateline = resolveDateline(d, in)
 	doc.ContinuedFrom, doc.ContinuedTo = d.from, d.to
-	doc.Credits, doc.Bylines = d.credits, d.bylines
+	doc.Credits, doc.Bylines, doc.Affiliation = d.credits, authorsLast(d.bylines, d.authors), d.affiliation
 	doc.Body = body(in.Path, d, kind)
 	doc.Date = docDate(d, doc, in)
 	return doc
+}
+
+// authorsLast lists the reporters of a byline, then the authors of a
+// closing author line; nil when there are none.
+func authorsLast(bylines, authors []string) []string {
+	if len(authors) == 0 {
+		return bylines
+	}
+	return append(append([]string{}, bylines...), authors...)
 }
 
 // titles returns the title, kicker and subtitle of a page document. One

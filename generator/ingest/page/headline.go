@@ -67,6 +67,9 @@ func isOther(s string) bool {
 	if _, _, ok := byline(s); ok {
 		return true
 	}
+	if _, _, ok := authorLine(s); ok {
+		return true
+	}
 	if _, _, ok := continuedFrom(s); ok {
 		return true
 	}

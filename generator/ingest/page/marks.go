@@ -7,6 +7,7 @@ import (
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/ingest/block"
+	"tiaoli/generator/ingest/normalize"
 	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/label"
 )
@@ -48,6 +49,11 @@ var (
 	// 记者 某某 整理. Without a role word only 采访整理 and 采写 count.
 	deedBylineRE = regexp.MustCompile(`^[（(]?(?:(?:本报记者|新华社记者|记者|通讯员|本报通讯员)\s*([\p{Han}·\s、，,]{2,30}?)\s*(?:采访整理|整理|采写|口述|撰文|执笔)|` +
 		`([\p{Han}·\s、，,]{2,30}?)\s*(?:采访整理|采写))[)）]?$`)
+	// authorLineRE is the line that closes a write-up with its authors and
+	// their unit or post: （作者：张三 李四 单位：某市纪委监委）, （作者王五单位：
+	// 某室）, （作者赵六，系某市纪委书记）. Groups: the names, the unit or post.
+	authorLineRE = regexp.MustCompile(`^[（(]\s*作者\s*[:：]?\s*([\p{Han}·]{2,5}?(?:\s+[\p{Han}·]{1,5}?)*?)\s*` +
+		`(?:单位\s*[:：]?|[，,]?\s*系)\s*(\S.{0,80}?)\s*[)）]$`)
 	// editorRE is a web page's mark of the editor in charge: （责编：某某）.
 	editorRE = regexp.MustCompile(`^[（(]\s*(?:责编|责任编辑|编辑)\s*[:：][^（()）]{1,40}[)）]$`)
 	// publicationRE reads 《人民日报》（2025年02月12日第 10 版） in a byline.
@@ -147,6 +153,19 @@ func deedByline(s string) []string {
 		}
 	}
 	return names
+}
+
+// authorLine reads a closing author line (authorLineRE): the authors'
+// names and their unit or post as printed.
+func authorLine(s string) (names []string, unit string, ok bool) {
+	if !strings.Contains(s, "作者") || utf8.RuneCountInString(s) > 2*maxBylineRunes {
+		return nil, "", false
+	}
+	m := authorLineRE.FindStringSubmatch(s)
+	if m == nil || normalize.Unbalanced(m[2]) {
+		return nil, "", false
+	}
+	return dateline.Names(m[1]), m[2], true
 }
 
 // bylineRunes and deedRunes are characters one of which every line that

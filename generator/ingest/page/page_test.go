@@ -577,3 +577,45 @@ func TestAnnouncementOverTitleAgain(t *testing.T) {
 		t.Errorf("documents: %s", got)
 	}
 }
+
+// TestAuthorLine reads the line that closes a write-up with its authors and
+// their unit or post; a line that names no author, or none in brackets, is
+// no author line.
+func TestAuthorLine(t *testing.T) {
+	for _, tc := range []struct {
+		in, names, unit string
+	}{
+		{"（作者：张三 李四 单位：某市纪委监委）", "张三/李四", "某市纪委监委"},
+		{"（ 作者： 孔七 单位：某省纪委监委）", "孔七", "某省纪委监委"},
+		{"（作者王五单位：某室）", "王五", "某室"},
+		{"（作者 赵六 单位 某区纪委监委）", "赵六", "某区纪委监委"},
+		{"(作者：甲乙 单位：某纪工委（某区纪委）、某区监委）", "甲乙", "某纪工委（某区纪委）、某区监委"},
+		{"（作者：甲乙 丙丁 单位：某高级人民法院；某省纪委监委）", "甲乙/丙丁", "某高级人民法院；某省纪委监委"},
+		{"（作者赵六，系某市委常委，市纪委书记、监委主任）", "赵六", "某市委常委，市纪委书记、监委主任"},
+		{"（作者单位：某市纪委监委）", "", ""},
+		{"（作者系某市纪委书记）", "", ""},
+		{"作者：张三 单位：某市纪委监委", "", ""},
+		{"作者认为，这种行为构成受贿。", "", ""},
+	} {
+		names, unit, ok := authorLine(tc.in)
+		if got := strings.Join(names, "/"); got != tc.names || unit != tc.unit || ok != (tc.names != "") {
+			t.Errorf("%q: %q %q %v, want %q %q", tc.in, got, unit, ok, tc.names, tc.unit)
+		}
+	}
+}
+
+// TestAuthorLineIsNoText: a write-up's closing author line gives its bylines
+// and affiliation and leaves the text; the authors are no reporters, so the
+// write-up stays commentary.
+func TestAuthorLineIsNoText(t *testing.T) {
+	long := strings.Repeat("笔者认为，审批机关工作人员利用职务之便谋取利益，应当依纪依法处理，不能以行业惯例为由从轻。", 5)
+	src := "# 某某行为辨析\n\n" + strings.Repeat(long+"\n\n", 4) + "（作者：张三 李四 单位：某市纪委监委）\n"
+	docs := splitMD(t, "p.md", src, "2026-02-13")
+	if len(docs) != 1 {
+		t.Fatalf("documents %s", summary(docs))
+	}
+	d := docs[0]
+	if d.Kind != model.KindCommentary || strings.Join(d.Bylines, "/") != "张三/李四" || d.Affiliation != "某市纪委监委" || len(d.Body) != 4 {
+		t.Errorf("%s bylines %q affiliation %q, %d paragraphs", d.Kind, d.Bylines, d.Affiliation, len(d.Body))
+	}
+}

@@ -21,6 +21,8 @@ type pageDoc struct {
 	kind    string // set when the file decides it: a standalone regulation
 
 	credits, bylines []string
+	authors          []string // names of a closing author line (作者：…), not reporters
+	affiliation      string   // the authors' unit or post
 	from, to         string
 	opening, closing *dateline.Match
 	metaDate         string
@@ -309,6 +311,12 @@ func (s *segmenter) mark(c *pageDoc, l block.Line) bool {
 			c.closing = &m
 		}
 		c.closed = true
+		return true
+	}
+	if names, unit, ok := authorLine(t); ok {
+		if c.authors = append(c.authors, names...); c.affiliation == "" {
+			c.affiliation = unit
+		}
 		return true
 	}
 	if names, pub, ok := byline(t); ok {
