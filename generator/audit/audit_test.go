@@ -110,3 +110,20 @@ func TestQuotedSelfReference(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorLineInText: a write-up's closing author line left in its text
+// is a news-page finding; the same words in a sentence are none.
+func TestAuthorLineInText(t *testing.T) {
+	for last, want := range map[string]int{
+		"（作者：张三 李四 单位：某市纪委监委）": 1,
+		"作者认为，这种行为构成受贿。":       0,
+	} {
+		d := &model.Document{ID: "d", Kind: model.KindCommentary, Title: "某某行为辨析", URL: "/d/d/", Body: []model.Paragraph{
+			{Text: "笔者认为，某某行为应当认定为受贿。", Position: model.Position{Path: "a.md", Line: 1}},
+			{Text: last, Position: model.Position{Path: "a.md", Line: 3}},
+		}}
+		if got := count(audit.Run(&model.Corpus{Documents: []*model.Document{d}}), audit.NewsPage); got != want {
+			t.Errorf("%s: %d findings, want %d", last, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"tiaoli/generator/ingest/page"
 	"tiaoli/generator/ingest/page/dateline"
 	"tiaoli/generator/model"
 )
@@ -11,7 +12,8 @@ import (
 // newsPage finds the apparatus of a saved news page read as the text of
 // its item: the page's line of date and source (2025-01-02 05:58
 // 来源：人民日报), the editor's mark (责编：…), a dateline left in the text
-// unread, and a byline that keeps what the person did (某某采访整理).
+// unread, a write-up's closing author line (（作者：某某 单位：…）) left in
+// its text, and a byline that keeps what the person did (某某采访整理).
 func newsPage(x *scan, d *model.Document) []Finding {
 	var out []Finding
 	for i, u := range x.units {
@@ -22,6 +24,8 @@ func newsPage(x *scan, d *model.Document) []Finding {
 			msg = "网页的日期来源行被读作正文：" + clip(t, 30)
 		case editorMark.MatchString(t):
 			msg = "责编署名被读作正文：" + clip(t, 20)
+		case u.Kind == "body" && isAuthorLine(t):
+			msg = "作者署名行被读作正文：" + clip(t, 20)
 		case i < 3 && u.Kind == "body" && d.Kind != model.KindRegulation && d.Dateline == nil && opensWithDateline(t):
 			msg = "电头未被读出：" + clip(t, 20)
 		}
@@ -51,6 +55,12 @@ var (
 func opensWithDateline(s string) bool {
 	m, _, ok := dateline.Opening(s)
 	return ok && m.Month > 0
+}
+
+// isAuthorLine reports whether s is a write-up's closing author line.
+func isAuthorLine(s string) bool {
+	_, _, ok := page.AuthorLine(s)
+	return ok
 }
 
 func firstPos(d *model.Document) model.Position {

@@ -67,7 +67,7 @@ func isOther(s string) bool {
 	if _, _, ok := byline(s); ok {
 		return true
 	}
-	if _, _, ok := authorLine(s); ok {
+	if _, _, ok := AuthorLine(s); ok {
 		return true
 	}
 	if _, _, ok := continuedFrom(s); ok {

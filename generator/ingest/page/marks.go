@@ -155,9 +155,10 @@ func deedByline(s string) []string {
 	return names
 }
 
-// authorLine reads a closing author line (authorLineRE): the authors'
-// names and their unit or post as printed.
-func authorLine(s string) (names []string, unit string, ok bool) {
+// AuthorLine reads a line that closes a write-up with its authors and
+// their unit or post (（作者：张三 李四 单位：某市纪委监委）, authorLineRE):
+// the authors' names and their unit or post as printed.
+func AuthorLine(s string) (names []string, unit string, ok bool) {
 	if !strings.Contains(s, "作者") || utf8.RuneCountInString(s) > 2*maxBylineRunes {
 		return nil, "", false
 	}

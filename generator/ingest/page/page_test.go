@@ -597,7 +597,7 @@ func TestAuthorLine(t *testing.T) {
 		{"作者：张三 单位：某市纪委监委", "", ""},
 		{"作者认为，这种行为构成受贿。", "", ""},
 	} {
-		names, unit, ok := authorLine(tc.in)
+		names, unit, ok := AuthorLine(tc.in)
 		if got := strings.Join(names, "/"); got != tc.names || unit != tc.unit || ok != (tc.names != "") {
 			t.Errorf("%q: %q %q %v, want %q %q", tc.in, got, unit, ok, tc.names, tc.unit)
 		}

@@ -313,7 +313,7 @@ func (s *segmenter) mark(c *pageDoc, l block.Line) bool {
 		c.closed = true
 		return true
 	}
-	if names, unit, ok := authorLine(t); ok {
+	if names, unit, ok := AuthorLine(t); ok {
 		if c.authors = append(c.authors, names...); c.affiliation == "" {
 			c.affiliation = unit
 		}
