@@ -11,6 +11,8 @@ import (
 // Bounds of a bare subheading printed as plain text: 基本案情, 裁判要旨.
 const (
 	maxSubhead      = 12 // runes
+	maxLongSubhead  = 20 // runes of one before a paragraph of prose (longAfter)
+	longAfter       = 40 // runes of the paragraph after a bare subheading longer than maxSubhead
 	maxNumbered     = 40 // runes after the label of a numbered subheading
 	minAfterSubhead = 10 // runes of the sentence that follows it
 	minSubheads     = 2  // a write-up printed with headings has several
@@ -71,7 +73,28 @@ func bareSubhead(ps []model.Paragraph, i int) bool {
 	}
 	t := strings.TrimSpace(ps[i].Text)
 	n := utf8.RuneCountInString(t)
-	return n >= 2 && n <= maxSubhead && !strings.ContainsAny(t, sentenceMarks) && hasHan(t)
+	if n > maxSubhead && (n > maxLongSubhead || utf8.RuneCountInString(strings.TrimSpace(ps[i+1].Text)) < longAfter) {
+		return false // a longer line heads a section only before a paragraph of prose, not before a short line of a list
+	}
+	return n >= 2 && !strings.ContainsAny(t, titleStops) && !strings.ContainsRune(unquoted(t), '、') && hasHan(t)
+}
+
+// unquoted is s without what it quotes: a subheading may quote a list
+// (弄清“查什么、调什么”是前提), though it lists nothing itself.
+func unquoted(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '“':
+			depth++
+		case r == '”' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // numberedSubhead reports whether paragraph i reads as a numbered

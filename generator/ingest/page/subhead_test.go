@@ -12,6 +12,7 @@ import (
 // line and the short lines of a list stay text.
 func TestMarkSubheads(t *testing.T) {
 	para := "某某，中共党员，某市某局办公室主任，于某年收受他人财物，数额较大。"
+	long := para + "经审查，某某的行为构成受贿，应当依纪依法处理。"
 	for _, tc := range []struct {
 		name string
 		in   []string
@@ -25,6 +26,9 @@ func TestMarkSubheads(t *testing.T) {
 		{"numbered", []string{para, "一、本罪的主体", para, "二、挪用、侵占公款的区分", para}, []int{1, 3}},
 		{"numbered after bare", []string{"评析意见", para, "一、某甲的行为不构成贪污罪", para}, []int{0, 2}},
 		{"numbered sentence", []string{"一、本罪的主体；特殊主体", para, "二、本罪的客体。", para, "三、本罪的主观方面：故意", para}, nil},
+		{"long before prose", []string{para, "弄清“查什么、调什么”是审查调查的前提", long, "明确怎么查怎么调是审查调查工作的关键", long}, []int{1, 3}},
+		{"long before a short line", []string{"过往文章", "某某措施期限热点常识问题的全面解析", "某某人员收受红包回扣是否犯法？", "某某调查后律师何时可以会见和阅卷", "亲属被调查后怎么办？"}, nil},
+		{"a list in a short line", []string{"贪污、受贿", para, "挪用、侵占", para}, nil},
 		{"two phrases", []string{para, "（二）还原事实过程，确保情节翔实", para, "（三）紧盯关键疑点，主动填补漏洞", para}, []int{1, 3}},
 		{"list end", []string{"一、本罪的主体", para, "1.国有公司", "2.国有企业", para, "二、本罪的客体", para}, []int{0, 5}},
 		{"after a long item", []string{"1.某某条例的规定：", para, "2.某某办法的规定：", para, "3.虚列支出", para, "4.虚增支出", para}, []int{4, 6}},
