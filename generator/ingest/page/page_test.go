@@ -502,6 +502,8 @@ func TestIsCredit(t *testing.T) {
 		"新华社发（郭金祺 摄）":            true,
 		"本报记者 张三摄":               true,
 		"某某县纪委监委 某某 绘图":          true,
+		"（某某 文字 | 某某 漫画）":        true,
+		"（某某 文字｜某某 绘）":           true,
 		"第三章 基础测绘":               false, // a chapter heading
 		"第七章 文物拓印、复制、拍摄":         false,
 		"基础测绘":                   false, // a heading whose label was lost
