@@ -51,7 +51,7 @@ func TestFindDefinitions(t *testing.T) {
 		}},
 		// …but not a word that starts like one (起讫, 前述), nor before a 的
 		{"单位应当在前述区域内从事某类采砂作业（以下简称采砂作业）。", false, []string{
-			"采砂作业|abbreviation|rest|从事某类采砂作业|从事某类采砂作业",
+			"采砂作业|abbreviation|rest|某类采砂作业|某类采砂作业",
 		}},
 		{"客运班车应当在起讫地客运站点、中途停靠地客运站点（以下统称配客站点）上下旅客。", false, []string{
 			"配客站点|defined|rest|起讫地客运站点、中途停靠地客运站点|",

@@ -30,6 +30,7 @@ var objectVerbs = slices.Concat([]string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "聘用",
 	"推动", "开展", "坚持", "聚焦", "歧视", violateVerb, "占用", "领取", "承包", "移送", "制作并发放", "发放",
+	"安装", "检查",
 }, furtherVerbs)
 
 // startVerbs end the predicate only where they start what is left of the
@@ -43,6 +44,11 @@ var startVerbs = []string{
 	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", requestVerb, "报告",
 }
 
+// engageVerb is trimmed as startVerbs are, where no 的 follows it (从事某类
+// 活动（以下统称X）), but is no verb pivotObject looks for: after a pivot
+// verb it opens the clause that qualifies the doer (组织从事某种服务的机构指导…).
+const engageVerb = "从事"
+
 // overseeingVerbs oversee or manage what they govern (监督某某专项资金（以下
 // 简称资金）的使用). Before a noun they as often start its name (管理信息系统,
 // 监督管理委员会): they are trimmed only where a 的 right after the bracket
@@ -50,16 +56,36 @@ var startVerbs = []string{
 var overseeingVerbs = []string{"监督", "管理"}
 
 // overseenObject is what phrase names without one of overseeingVerbs that
-// starts it, and reports whether one did; not before a 的 of the phrase
-// itself, nor before a head noun.
-func overseenObject(phrase string) (string, bool) {
+// starts it, and reports whether one did: where a 的 follows the bracket
+// (goesOn), or where what follows the verb is no compound it could start: a
+// list (管理A公司、企业和其他组织) or a name that opens with a place (监督某某市
+// 某某中心, placeName). Not before a 的 of the phrase itself, nor before a
+// head noun.
+func overseenObject(phrase string, goesOn sequel) (string, bool) {
 	for _, v := range overseeingVerbs {
 		rest, ok := strings.CutPrefix(phrase, v)
-		if ok && rest != "" && topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) {
+		if ok && rest != "" && topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) &&
+			(goesOn == sequelDe || topLevelIndexAny(rest, "、和及或") >= 0 || placeName(rest)) {
 			return rest, true
 		}
 	}
 	return phrase, false
+}
+
+// placeName reports whether s opens with the name of a place: up to three
+// characters and a mark of a province, city or county (某某市, 本省), not 市场
+// or 市民.
+func placeName(s string) bool {
+	for i, r := range []rune(s) {
+		if i > 3 || !isHan(r) {
+			return false
+		}
+		if i > 0 && strings.ContainsRune("省市县", r) {
+			next := []rune(s)[i+1:]
+			return len(next) > 0 && !strings.ContainsRune("场民", next[0])
+		}
+	}
+	return false
 }
 
 // governingVerbs take a party or a thing furthered as their object and
@@ -91,7 +117,7 @@ var establishmentActs = []string{"登记", "许可", "审批", "核准", "备案
 // choosingVerbs choose or set out what a term names (确定负责信访工作的机构,
 // 划定城市绿地的控制线): where they start what is left of the clause they
 // end the predicate, 的 or not, as objectVerbs do.
-var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定和实施", "制定", "划定", "调整", "决定"}
+var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定和实施", "制定", "划定", "调整", "决定", "选择"}
 
 // modalInObject reports whether the clause verb at i of clause is a modal
 // right after one of choosingVerbs (制定、调整必须实施某种检验的商品目录): it
@@ -131,6 +157,82 @@ func placeAfterParty(clause string, i int) int {
 	}
 	return i + len("在")
 }
+
+// opensPlaceClause reports whether the object s of a verb starts with 在 and
+// a place that the verb of a clause qualifying a name comes after, before
+// that clause's 的 (在某国依法设立的旅行社): 在 stays with it.
+func opensPlaceClause(s string) bool {
+	rest, ok := strings.CutPrefix(s, "在")
+	return ok && !startsWord("在", rest) && topLevelIndexAny(rest, "的") >= 0 && withoutAdverbial(s) == s
+}
+
+// basisRule ends the basis a basis preposition names when it is no law's
+// name (按照有关规定, 依照某某法和本办法的规定, 按规定): a bare 规定 says how the
+// predicate's act is done, and the predicate follows it.
+const basisRule = "规定"
+
+// basisWords open such a basis: basisPrepositions and 按 (按规定).
+var basisWords = slices.Concat(basisPrepositions, []string{"按"})
+
+// basisVerbs are the verbs a basis may come before: those the lists above
+// know, 提交, and the prepositions 向 and 到, which take the party or the
+// place after them.
+var basisVerbs = slices.Concat(objectVerbs, startVerbs, choosingVerbs, submitVerbs, []string{engageVerb, "提交", "向", "到"})
+
+// basisEnd returns where the predicate that a basis at i of clause comes
+// before ends (某单位应当按照有关规定同步建设某某设施, 应当依照某法和本办法的
+// 规定到某某机构进行检查, 本市按照国家规定实行A和B), or -1: the basis ends in
+// basisRule within twelve characters, with no 的 but one right before it,
+// something comes before it in the clause (a party, a modal), and no 的, list
+// joiner or 以外 follows it (按照规定的程序, 本条例规定以及…, 前款规定以外):
+// then the adverbs and one of basisVerbs after it go too, unless a 的
+// follows that verb within two characters (按照规定设立的某某机构 qualifies a name).
+// A basis that opens a clause qualifying a name (opensBasis) is none.
+func basisEnd(clause string, i int) int {
+	if i == 0 || strings.ContainsRune("和或及与、", lastRune(clause[:i])) {
+		return -1 // 某某房屋及按规定由某部门管理的房屋: a member of a list
+	}
+	for _, w := range basisWords {
+		rest, ok := strings.CutPrefix(clause[i:], w)
+		if !ok || opensBasis(w, rest) {
+			continue
+		}
+		j := strings.Index(rest, basisRule)
+		if j < 0 || runeCount(rest[:j]) > 12 || strings.ContainsAny(strings.TrimSuffix(rest[:j], "的"), "的，,：:") {
+			return -1
+		}
+		after := rest[j+len(basisRule):]
+		if !isHan(firstRune(after)) || firstRune(after) == '的' || cutJoiner(after) != after ||
+			strings.HasPrefix(after, "以外") || strings.HasPrefix(after, "之外") {
+			return -1
+		}
+		end := len(clause) - len(after)
+		act := after
+		for _, a := range basisAdverbs {
+			act = strings.TrimPrefix(act, a)
+		}
+		for _, a := range leadAdverbs {
+			act = strings.TrimPrefix(act, a)
+		}
+		for _, v := range basisVerbs {
+			if object, ok := strings.CutPrefix(act, v); ok {
+				if de := topLevelIndexAny(object, "的"); de >= 0 && runeCount(object[:de]) <= 2 {
+					return -1
+				}
+				return len(clause) - len(object)
+			}
+		}
+		if topLevelIndexAny(after, "的") >= 0 {
+			return -1 // 按照规定参加某种保险的单位: the basis qualifies a name
+		}
+		return end
+	}
+	return -1
+}
+
+// basisAdverbs may come between a basis and the verb it qualifies, with
+// leadAdverbs (按照规定同步建设).
+var basisAdverbs = []string{"同步", "统一", "如实", "定期"}
 
 // modalAfterChoice returns where one of choosingVerbs at i of clause ends
 // when a modal follows it (modalInObject): the predicate ends there, or -1.
@@ -269,17 +371,19 @@ func namedPhrase(clause, term string, goesOn sequel) string {
 	if namesDefined(clause, phrase) {
 		return phrase // 所称的维护社会治安见义勇为: the name as the law prints it
 	}
-	if goesOn == sequelDe {
-		if object, ok := overseenObject(phrase); ok && keeps(object) {
-			return object
-		}
+	if object, ok := overseenObject(phrase, goesOn); ok && keeps(object) {
+		return object
 	}
 	v := trimObjectVerb(phrase)
 	if lead := leadTrimmed(phrase); v == phrase && trimObjectVerb(lead) != lead {
 		v = trimObjectVerb(lead) // an adverb before the verb: 依法履行…
 	}
 	if v != phrase {
-		if tail := leadTrimmed(v); keeps(tail) {
+		tail := leadTrimmed(v)
+		if opensPlaceClause(v) {
+			tail = v // 选择在某国依法设立的旅行社: 在 opens the clause that qualifies it
+		}
+		if keeps(tail) {
 			phrase = tail
 		}
 	}
@@ -353,6 +457,9 @@ func predicateEnd(clause string, i int) int {
 	if end := placeAfterParty(clause, i); end > i {
 		return end
 	}
+	if end := basisEnd(clause, i); end > i {
+		return end
+	}
 	for _, v := range clauseVerbs {
 		if strings.HasPrefix(clause[i:], v) && !strings.HasSuffix(clause[:i], "不") && !modalInObject(clause, i) &&
 			(v != includeVerb || !strings.Contains(clause[i:], "在内")) {
@@ -406,7 +513,14 @@ func takesObjectAt(clause string, i int, v string) bool {
 		return false
 	}
 	rest := clause[i+len(v):]
-	return topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns)
+	return topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) && !listedNoun(clause[:i], rest)
+}
+
+// listedNoun reports whether a verb between before and rest is a noun, a
+// member of a list of them, joined to the next: a 、 before it, a list
+// joiner after it (说明书、安装及使用说明).
+func listedNoun(before, rest string) bool {
+	return strings.HasSuffix(before, "、") && cutJoiner(rest) != rest
 }
 
 // trimObjectVerb drops a verb that starts s (加强对…, 举办…由投资者投资的企业)
@@ -417,7 +531,7 @@ func trimObjectVerb(s string) string {
 	if rest, ok := cutGoverningVerb(s); ok {
 		return trimObjectVerb(rest)
 	}
-	for _, v := range slices.Concat(objectVerbs, choosingVerbs, startVerbs) {
+	for _, v := range slices.Concat(objectVerbs, choosingVerbs, startVerbs, []string{engageVerb}) {
 		if !strings.HasPrefix(s, v) {
 			continue
 		}
@@ -426,7 +540,7 @@ func trimObjectVerb(s string) string {
 			return rest // 采用经国务院某某部门批准的…系统: the system it names
 		}
 		de := topLevelIndexAny(rest, "的")
-		if de >= 0 && (runeCount(rest[:de]) <= 2 || slices.Contains(startVerbs, v)) ||
+		if de >= 0 && (runeCount(rest[:de]) <= 2 || slices.Contains(startVerbs, v) || v == engageVerb) ||
 			strings.ContainsRune("与同", firstRune(rest)) && strings.Contains(rest, "相") ||
 			startsWithAny(rest, headNouns) {
 			return s
@@ -599,6 +713,9 @@ func afterLastDe(s string) string {
 // clause that qualifies a noun after it (区域内对环境有影响的建设项目, 负责对船舶
 // 实施检查的机关, 其他对…实施监督管理的部门, 等依法对…的部门, a list's 和对…的机关).
 func prepositionEnd(clause string, i int) int {
+	if end := aboutEnd(clause, i); end > i {
+		return end
+	}
 	rest, ok := strings.CutPrefix(clause[i:], "对")
 	before := strings.TrimSuffix(clause[:i], "依法")
 	if !ok || strings.ContainsRune("针相绝反应面核比校作敌、和及或他等内责", lastRune(before)) ||
@@ -609,6 +726,28 @@ func prepositionEnd(clause string, i int) int {
 		return i + len("对于")
 	}
 	return i + len("对")
+}
+
+// aboutPreposition names what an act concerns (经营者在一定时期内就某种商品
+// （以下统称X）进行竞争): after a party (partyHeads) or a time adverbial
+// (aboutAfter), with no 的 after it in the clause, it is a preposition and
+// what it governs is what a bracket names; before a 的 it opens the clause
+// that qualifies a name (同某人就某事开展的谈话), elsewhere it is an adverb
+// (就应当) or starts a word (就业, 就近).
+const aboutPreposition = "就"
+
+// aboutAfter are the ends of a time adverbial before aboutPreposition.
+var aboutAfter = []string{"内", "期间", "时", "前", "后"}
+
+// aboutEnd returns where aboutPreposition at i of clause ends when it is a
+// preposition there, or -1.
+func aboutEnd(clause string, i int) int {
+	rest, ok := strings.CutPrefix(clause[i:], aboutPreposition)
+	if !ok || !isHan(firstRune(rest)) || strings.ContainsRune("业医诊近地学读是要会可应此算能得位职绪餐座任", firstRune(rest)) ||
+		!endsWithAny(clause[:i], slices.Concat(partyHeads, aboutAfter)) || topLevelIndexAny(rest, "的") >= 0 {
+		return -1 // 同某人就某事开展的谈话: the clause that qualifies a name
+	}
+	return i + len(aboutPreposition)
 }
 
 // adverbials are the time and place adverbials that may come between a
@@ -645,6 +784,9 @@ func withoutAdverbial(s string) string {
 	for _, a := range leadAdverbs {
 		t = strings.TrimPrefix(t, a)
 	}
+	if rest, ok := afterBareArea(t); ok && topLevelIndexAny(rest, "的") < 0 && startsWithAny(rest, areaVerbs) {
+		return rest // 本市行政区域内从事…: the area without 在
+	}
 	for _, a := range adverbials {
 		rest, ok := strings.CutPrefix(t, a.opener)
 		if !ok {
@@ -665,6 +807,25 @@ func withoutAdverbial(s string) string {
 		return rest
 	}
 	return s
+}
+
+// areaVerbs are the verbs after which such an area is an adverbial, not
+// part of the name it comes before (本市行政区域内某类学校).
+var areaVerbs = slices.Concat(objectVerbs, startVerbs, choosingVerbs, []string{engageVerb})
+
+// areaEnds end an area printed as an adverbial without 在 before it (本市行政区域内).
+var areaEnds = []string{"行政区域内", "辖区内"}
+
+// afterBareArea is what follows an area that starts s with no 在 before it:
+// up to eight Han characters and no 的 before one of areaEnds.
+func afterBareArea(s string) (string, bool) {
+	for _, e := range areaEnds {
+		i := strings.Index(s, e)
+		if i > 0 && runeCount(s[:i]) <= 8 && allHan(s[:i]) && !strings.Contains(s[:i], "的") {
+			return s[i+len(e):], true
+		}
+	}
+	return s, false
 }
 
 // afterFirst is what follows the first of words in s after its first

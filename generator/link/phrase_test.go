@@ -244,6 +244,49 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"登记卡|abbreviation|rest|摊贩登记信息卡|摊贩登记信息卡"},
 		{"经营者备案后，方可发放多用途商业预付卡（以下简称预付卡）。",
 			"预付卡|abbreviation|rest|多用途商业预付卡|多用途商业预付卡"},
+		// a basis that is no law's name (按照有关规定, 依照某法和本办法的规定)
+		// comes before the predicate: it goes, and so does the verb after it
+		{"建设单位应当按照有关规定同步建设监控某某道路运行状况的信息管理设施（以下简称道路信息设施）。",
+			"道路信息设施|abbreviation|rest|监控某某道路运行状况的信息管理设施|监控某某道路运行状况的信息管理设施"},
+		{"对实行检验的项目，应当按照规定提交某某派驻的某某代表（以下简称代表）检验。",
+			"代表|abbreviation|rest|某某派驻的某某代表|某某派驻的某某代表"},
+		{"双方应当依照某某法和本办法的规定到某级机构或者某某部门指定的某某机构（以下统称检查单位）进行检查。",
+			"检查单位|defined|rest|某级机构或者某某部门指定的某某机构|"},
+		{"使用某类器具的单位，应当按规定向当地某某部门指定的某某机构（以下统称检定机构）申请检定。",
+			"检定机构|defined|rest|当地某某部门指定的某某机构|"},
+		{"本市按照国家规定实行某类机构和某类药店（以下统称某某机构）定点管理。",
+			"某某机构|defined|rest|某类机构和某类药店|"},
+		// …but not where it qualifies a name: no known verb and a 的 after
+		// it, or a member of a list
+		{"本市范围内按照规定参加某种保险的机关、企业（以下统称缴费单位），应当缴费。",
+			"缴费单位|defined|rest|本市范围内按照规定参加某种保险的机关、企业|"},
+		{"某某组织投资建设或者依照某某法的规定受让某某收费权的公路（以下简称经营性公路），应当公示。",
+			"经营性公路|defined|rest|某某组织投资建设或者依照某某法的规定受让某某收费权的公路|"},
+		// verbs that take what is named as their object: installing,
+		// inspecting, choosing (在 stays before the clause that qualifies it)
+		{"下列场所，应当安装某某灾害防护装置（以下简称防护装置）：",
+			"防护装置|abbreviation|rest|某某灾害防护装置|某某灾害防护装置"},
+		{"某市某某局在检查某某有限责任公司（以下简称某某公司）过程中，发现问题。",
+			"某某公司|abbreviation|rest|某某有限责任公司|某某有限责任公司"},
+		{"组团社应当选择在目的地国家依法设立并具有良好信誉的旅行社（以下简称接待社），并订立合同。",
+			"接待社|defined|rest|在目的地国家依法设立并具有良好信誉的旅行社|"},
+		// a verb that is a member of a list of nouns takes no object
+		{"设备出厂时，应当随附某某文件、安装及使用说明、某某证明等资料（以下统称随附资料）。",
+			"随附资料|defined|rest|随附某某文件、安装及使用说明、某某证明等资料|"},
+		// 从事 goes where no 的 follows it, and so does an area without 在
+		// before it; after a pivot verb it qualifies the doer
+		{"本条例适用于本市行政区域内从事道路某某运输（以下简称某运）经营。",
+			"某运|abbreviation|rest|道路某某运输|道路某某运输"},
+		{"组织从事某某服务的机构指导某某人口中的某某夫妻（以下称夫妻）选择措施。",
+			"夫妻|abbreviation|rest|某某人口中的某某夫妻|某某人口中的某某夫妻"},
+		// 就 after a party or a time governs what is named
+		{"本法所称相关市场，是指经营者在一定时期内就特定商品或者服务（以下统称商品）进行竞争的范围。",
+			"商品|defined|rest|特定商品或者服务|"},
+		// 监督 and 管理 go before a list or a name that opens with a place
+		{"为了管理某国公司、企业和其他经济组织（以下简称某国企业）常驻本市的机构，制定本规定。",
+			"某国企业|abbreviation|rest|某国公司、企业和其他经济组织|某国公司、企业和其他经济组织"},
+		{"某某部门负责指导，监督某某市某某登记中心（以下简称登记机构）依法履行职责。",
+			"登记机构|defined|rest|某某市某某登记中心|"},
 		// a tail that lost characters of the short form is not the phrase
 		{"本市建立城市管理平台（以下简称本市平台）。",
 			"本市平台|abbreviation|rest|本市建立城市管理平台|本市建立城市管理平台"},
@@ -384,6 +427,42 @@ func TestOpensBasis(t *testing.T) {
 	for _, tt := range tests {
 		if got := opensBasis(tt.w, tt.rest); got != tt.want {
 			t.Errorf("opensBasis(%q, %q) = %v, want %v", tt.w, tt.rest, got, tt.want)
+		}
+	}
+}
+
+// TestWordDe: a 的 of a word (目的, 的确) is no particle.
+func TestWordDe(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"在目的地国家设立的旅行社", strings.Index("在目的地国家设立的旅行社", "设立") + len("设立")},
+		{"的确需要的资料", strings.Index("的确需要的资料", "需要") + len("需要")},
+		{"某某单位的人员", strings.Index("某某单位的人员", "的")},
+		{"目的地国家", -1},
+	}
+	for _, tt := range tests {
+		if got := topLevelIndexAny(tt.s, "的"); got != tt.want {
+			t.Errorf("topLevelIndexAny(%q, 的) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestPlaceName: a name opens with a place where a mark of a province,
+// city or county follows a few characters; not 市场, 市民.
+func TestPlaceName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"某某市某某登记中心": true,
+		"某省某某局":     true,
+		"本市某某中心":    true,
+		"市场秩序":      false,
+		"某某市民服务":    false,
+		"信息系统":      false,
+		"管理委员会":     false,
+	} {
+		if got := placeName(s); got != want {
+			t.Errorf("placeName(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

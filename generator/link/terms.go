@@ -282,9 +282,28 @@ func termIn(s string, from, to int) (int, int) {
 	return from, from + len(inner)
 }
 
-// topLevelIndexAny is strings.IndexAny outside brackets and 《》.
+// topLevelIndexAny is strings.IndexAny outside brackets and 《》; a 的 that
+// is a character of a word (wordDe) is none.
 func topLevelIndexAny(s, chars string) int {
-	return topLevelIndex(s, func(i int) bool { return strings.ContainsRune(chars, firstRune(s[i:])) })
+	return topLevelIndex(s, func(i int) bool {
+		r := firstRune(s[i:])
+		return strings.ContainsRune(chars, r) && (r != '的' || !wordDe(s, i))
+	})
+}
+
+// deWords are the words 的 is a character of, not the particle: 目的
+// (在目的地国家依法设立的旅行社), 的确, 的士.
+var deWords = []string{"目的", "的确", "的士"}
+
+// wordDe reports whether the 的 at i of s is a character of one of deWords.
+func wordDe(s string, i int) bool {
+	for _, w := range deWords {
+		at := strings.Index(w, "的")
+		if i >= at && strings.HasPrefix(s[i-at:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // topLevelIndex is the first byte offset outside brackets and 《》 at
