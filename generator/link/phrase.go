@@ -30,7 +30,7 @@ var objectVerbs = slices.Concat([]string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "聘用",
 	"推动", "开展", "坚持", "聚焦", "歧视", violateVerb, "占用", "领取", "承包", "移送", "制作并发放", "发放",
-	"安装", "检查",
+	"安装", "检查", "接收",
 }, furtherVerbs)
 
 // startVerbs end the predicate only where they start what is left of the
@@ -356,7 +356,11 @@ func namedPhrase(clause, term string, goesOn sequel) string {
 			if end > i {
 				// without a time or place adverbial that starts it where the
 				// rest keeps the term's characters (可以在期限内申请…)
-				for _, tail := range []string{leadTrimmed(withoutAdverbial(clause[end:])), leadTrimmed(clause[end:])} {
+				tails := []string{leadTrimmed(withoutAdverbial(clause[end:])), leadTrimmed(clause[end:])}
+				if opensPlaceClause(clause[end:]) && endsWithAny(clause[:end], objectVerbs) {
+					tails = []string{clause[end:]} // 接收在某地服刑的某类人员: 在 opens what qualifies them
+				}
+				for _, tail := range tails {
 					if keeps(tail) {
 						phrase = tail
 						break
@@ -506,14 +510,18 @@ func submitEnd(clause string, i int) int {
 }
 
 // takesObjectAt reports whether the verb v at i of clause takes what
-// follows it as its object: no 的 follows it and no head noun starts what
-// follows (举办单位).
+// follows it as its object: no 的 follows it, or only that of a clause 在
+// opens (接收在某地服刑的人员, opensPlaceClause), no head noun starts what
+// follows (举办单位) and it is no noun of a list (listedNoun).
 func takesObjectAt(clause string, i int, v string) bool {
 	if !strings.HasPrefix(clause[i:], v) {
 		return false
 	}
 	rest := clause[i+len(v):]
-	return topLevelIndexAny(rest, "的") < 0 && !startsWithAny(rest, headNouns) && !listedNoun(clause[:i], rest)
+	if startsWithAny(rest, headNouns) || listedNoun(clause[:i], rest) {
+		return false
+	}
+	return topLevelIndexAny(rest, "的") < 0 || opensPlaceClause(rest)
 }
 
 // listedNoun reports whether a verb between before and rest is a noun, a

@@ -270,6 +270,10 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"某某公司|abbreviation|rest|某某有限责任公司|某某有限责任公司"},
 		{"组团社应当选择在目的地国家依法设立并具有良好信誉的旅行社（以下简称接待社），并订立合同。",
 			"接待社|defined|rest|在目的地国家依法设立并具有良好信誉的旅行社|"},
+		// a verb before 在 and the clause that qualifies a name takes that
+		// name, 在 and all, as its object
+		{"人民法院办理接收在某地服刑的某类居民（以下简称被判刑人）回原地服刑案件，应当依法办理。",
+			"被判刑人|defined|rest|在某地服刑的某类居民|"},
 		// a verb that is a member of a list of nouns takes no object
 		{"设备出厂时，应当随附某某文件、安装及使用说明、某某证明等资料（以下统称随附资料）。",
 			"随附资料|defined|rest|随附某某文件、安装及使用说明、某某证明等资料|"},
