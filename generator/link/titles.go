@@ -235,14 +235,16 @@ func titleFolded(t string) bool {
 }
 
 // titleRune is what normTitle writes for the rune r of a title, ok false
-// for nothing (a space): 〈〉 as 《》, the rest folded (fold).
+// for nothing (a space): the marks of a title inside a title, 〈〉 and the
+// angle brackets <> or ＜＞ some sources print for them (《关于<中华人民共和国
+// 刑法>第九章…的解释》), as 《》, the rest folded (fold).
 func titleRune(r rune) (rune, bool) {
 	switch r {
 	case ' ', '　', '\t', '\n':
 		return 0, false
-	case '〈':
+	case '〈', '<', '＜':
 		r = '《'
-	case '〉':
+	case '〉', '>', '＞':
 		r = '》'
 	}
 	return fold(r), true
