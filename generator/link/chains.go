@@ -140,9 +140,12 @@ var lawSuffixes = []string{
 
 // namedBefore returns the words printed right before start when they end
 // like the name of a law printed without 《》 (应当认定为刑法 before
-// 第十条), or "". Which tail of them names the law is decided on
-// resolution, from the titles the corpus knows (see namedTitle).
+// 第十条), or "". The part of the law the article is in may stand between
+// them (触犯刑法分则第九章第三百九十八条: see beforeDivision). Which tail
+// of the words names the law is decided on resolution, from the titles the
+// corpus knows (see namedTitle).
 func namedBefore(s string, start int) string {
+	start = beforeDivision(s, start)
 	from := start
 	for n := 0; from > 0 && n < 30; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[:from])
@@ -169,4 +172,34 @@ func namesItself(words string) bool {
 		}
 	}
 	return false
+}
+
+// partWords name the two halves of a code before its divisions (刑法分则第九章).
+var partWords = []string{"分则", "总则"}
+
+// beforeDivision is where the divisions printed right before start begin
+// (第九章, 第三章第二节, 分则第九章), or start when none is: the law named
+// before them is the article's.
+func beforeDivision(s string, start int) int {
+	at := start
+	for {
+		i := strings.LastIndex(s[:at], "第")
+		if i < 0 {
+			break
+		}
+		l, ok := label.Read(s[i:at])
+		if !ok || !l.Unit.Division() || i+l.End != at {
+			break
+		}
+		at = i
+	}
+	if at == start {
+		return start
+	}
+	for _, w := range partWords {
+		if strings.HasSuffix(s[:at], w) {
+			return at - len(w)
+		}
+	}
+	return at
 }
