@@ -89,18 +89,27 @@ func fillDates(d *model.Document, row Row) {
 }
 
 // olderVersions lists the versions of works that have a newer dated one.
-// A work lists its versions newest first.
+// A work lists its versions newest first. A version made the same day as
+// the newest (its document's date, the day of its last adoption or
+// amendment) is that version printed again, not an older one: a version's
+// date may be a 施行 day that only one of two copies prints on a line of
+// its own (2019年12月30日 施行).
 func olderVersions(works []*model.Work) map[*model.Document]bool {
 	out := map[*model.Document]bool{}
 	for _, w := range works {
-		newest := w.Versions[0].Date
+		newest := w.Versions[0]
 		for _, v := range w.Versions[1:] {
-			if v.Date != "" && v.Date < newest {
+			if v.Date != "" && v.Date < newest.Date && !sameDay(v.Doc, newest.Doc) {
 				out[v.Doc] = true
 			}
 		}
 	}
 	return out
+}
+
+// sameDay reports whether two documents were made on one known day.
+func sameDay(a, b *model.Document) bool {
+	return a.Date != "" && a.Date == b.Date
 }
 
 // versionGap is how long after the last date of its header a table's date
