@@ -39,6 +39,21 @@ func Apply(c *model.Corpus, t Table) {
 			d.Status = InForce
 		}
 	}
+	for _, w := range c.Works {
+		shareStatus(w)
+	}
+}
+
+// shareStatus gives a version made the same day as the newest of its work
+// (sameDay), and so the same text printed again, the newest's status when
+// it has none of its own.
+func shareStatus(w *model.Work) {
+	newest := w.Versions[0].Doc
+	for _, v := range w.Versions[1:] {
+		if v.Doc.Status == "" && sameDay(v.Doc, newest) {
+			v.Doc.Status = newest.Status
+		}
+	}
 }
 
 // inForceKind reports whether documents of a kind can be in force: a

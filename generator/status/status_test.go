@@ -95,7 +95,7 @@ func TestApply(t *testing.T) {
 // TestSameVersionTwice: two copies of one version, made the same day, are
 // not older and newer versions of each other even when one's version date
 // is the 施行 day it prints on a line of its own and the other's is the day
-// it was adopted.
+// it was adopted: the copy no table lists takes the newest's status.
 func TestSameVersionTwice(t *testing.T) {
 	full := &model.Document{Kind: model.KindRegulation, Date: "2019-12-02", Sources: []model.Position{{Path: "a.md"}}}
 	again := &model.Document{Kind: model.KindRegulation, Date: "2019-12-02", Sources: []model.Position{{Path: "b.md"}}}
@@ -104,7 +104,7 @@ func TestSameVersionTwice(t *testing.T) {
 		{Doc: full, Date: "2019-12-30"}, {Doc: again, Date: "2019-12-02"}, {Doc: older, Date: "2012-10-16"},
 	}}}}
 	Apply(c, Table{"a.md": {}})
-	for d, want := range map[*model.Document]string{full: InForce, again: "", older: Amended} {
+	for d, want := range map[*model.Document]string{full: InForce, again: InForce, older: Amended} {
 		if d.Status != want {
 			t.Errorf("%s: status %q, want %q", d.Sources[0].Path, d.Status, want)
 		}
