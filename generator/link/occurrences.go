@@ -10,6 +10,7 @@ import (
 	"tiaoli/generator/link/automaton"
 	"tiaoli/generator/model"
 	"tiaoli/generator/numeral"
+	"tiaoli/generator/regulation"
 )
 
 // matcher finds the occurrences of a set of terms with one automaton.
@@ -280,10 +281,6 @@ func joinsWordBefore(before string) bool {
 	return isHan(prev) && prev != '的' && !slices.Contains(leadWords, string(prev))
 }
 
-// levelMarks name the level or the place of a body (省, 市, 县, 全国 …),
-// where bodies of one kind differ.
-const levelMarks = "省市县区乡镇国州村"
-
 // namesOtherBody reports whether the abbreviation t, at s[start:end], ends
 // the name of another body than the one it abbreviates: the text before it
 // repeats the end of the phrase t abbreviates, and where the two part, each
@@ -312,7 +309,7 @@ func namesOtherBody(t *model.Term, s string, start, end int) bool {
 		before, qual = before[:len(before)-n], qual[:len(qual)-m]
 		shared++
 	}
-	if shared < 2 || !strings.ContainsRune(levelMarks, lastRune(qual)) {
+	if shared < 2 || !strings.ContainsRune(regulation.LevelMarks, lastRune(qual)) {
 		return false
 	}
 	r, n := utf8.DecodeLastRuneInString(before)
@@ -321,7 +318,7 @@ func namesOtherBody(t *model.Term, s string, start, end int) bool {
 			r, _ = utf8.DecodeLastRuneInString(before[:i])
 		}
 	}
-	return strings.ContainsRune(levelMarks, r) && !strings.ContainsRune(levels, r)
+	return strings.ContainsRune(regulation.LevelMarks, r) && !strings.ContainsRune(levels, r)
 }
 
 // occurrence is a use of a term, for Term.Occurrences.

@@ -3,6 +3,8 @@ package link
 import (
 	"slices"
 	"strings"
+
+	"tiaoli/generator/regulation"
 )
 
 // The phrase a bracket abbreviates when the clause before it is a whole
@@ -123,7 +125,7 @@ var choosingVerbs = []string{"确定", "明确", "制定或者调整", "制定�
 // right after one of choosingVerbs (制定、调整必须实施某种检验的商品目录): it
 // is part of the clause that qualifies their object, not the predicate.
 func modalInObject(clause string, i int) bool {
-	return startsWithAny(clause[i:], modals) && endsWithAny(clause[:i], choosingVerbs)
+	return startsWithAny(clause[i:], modals) && regulation.EndsWithAny(clause[:i], choosingVerbs)
 }
 
 // placeNouns end a place (行为发生地以外的地方).
@@ -131,9 +133,9 @@ var placeNouns = []string{"地方", "地区", "区域", "场所", "地点", "海
 
 // placeOwners end the place a party acts in after 在 (placeAfterParty): a
 // place noun, the name of a place (其他省、自治区和直辖市, 某某三角洲: one of
-// levelMarks, or 洲), or a body or an office that is there (某某互换局,
+// regulation.LevelMarks, or 洲), or a body or an office that is there (某某互换局,
 // 某某处).
-var placeOwners = slices.Concat(placeNouns, strings.Split(levelMarks, ""), []string{"洲"}, bodyNouns, []string{"处"})
+var placeOwners = slices.Concat(placeNouns, strings.Split(regulation.LevelMarks, ""), []string{"洲"}, bodyNouns, []string{"处"})
 
 // placeAfterParty returns where 在 at i of clause ends when it follows
 // the name of a party (partyHeads: 某某机关在某某局, 某某单位在某地区) and
@@ -145,14 +147,14 @@ var placeOwners = slices.Concat(placeNouns, strings.Split(levelMarks, ""), []str
 // set up there.
 func placeAfterParty(clause string, i int) int {
 	rest, ok := strings.CutPrefix(clause[i:], "在")
-	if !ok || !endsWithAny(clause[:i], partyHeads) || withoutAdverbial(clause[i:]) != clause[i:] {
+	if !ok || !regulation.EndsWithAny(clause[:i], partyHeads) || withoutAdverbial(clause[i:]) != clause[i:] {
 		return -1 // 经营者在一定时期内就…: a time, not a place
 	}
 	owners := placeOwners
 	if topLevelIndexAny(rest, "的") >= 0 {
 		owners = placeNouns
 	}
-	if !endsWithAny(afterLastDe(rest), owners) {
+	if !regulation.EndsWithAny(afterLastDe(rest), owners) {
 		return -1 // 经营者在本市从事零售业务: what it does there
 	}
 	return i + len("在")
@@ -243,15 +245,6 @@ func modalAfterChoice(clause string, i int) int {
 		}
 	}
 	return -1
-}
-
-func endsWithAny(s string, suffixes []string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // pivotVerbs take a doer, a preposition or an adverb before the verb whose

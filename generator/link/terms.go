@@ -8,6 +8,7 @@ import (
 
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
+	"tiaoli/generator/regulation"
 )
 
 // Scopes of a term: where its occurrences are linked.
@@ -438,7 +439,7 @@ func namesBodyAfter(s string, open int) bool {
 		end = len(rest)
 	}
 	words := rest[:end]
-	return words != "" && runeCount(words) <= 8 && allHan(words) && !strings.Contains(words, "的") && endsWithAny(words, bodyNouns)
+	return words != "" && runeCount(words) <= 8 && allHan(words) && !strings.Contains(words, "的") && regulation.EndsWithAny(words, bodyNouns)
 }
 
 // listJoiners join the members of a list: 、, 和, 或者 …

@@ -211,7 +211,7 @@ func checkNesting(d *model.Document) []string {
 		if h.Level == "编" {
 			usesBian = true
 		}
-		for len(stack) > 0 && levelRank[stack[len(stack)-1].level] >= levelRank[h.Level] {
+		for len(stack) > 0 && levelRank(stack[len(stack)-1].level) >= levelRank(h.Level) {
 			stack = stack[:len(stack)-1]
 		}
 		l, _ := label.Read(h.Label)

@@ -122,7 +122,7 @@ func unnumberedLevels(lines []line) map[int]string {
 func fillDepths(hs []model.Heading) {
 	used := map[int]bool{}
 	for _, h := range hs {
-		used[levelRank[h.Level]] = true
+		used[levelRank(h.Level)] = true
 	}
 	ranks := slices.Sorted(maps.Keys(used))
 	depth := map[int]int{}
@@ -130,6 +130,6 @@ func fillDepths(hs []model.Heading) {
 		depth[r] = i
 	}
 	for i := range hs {
-		hs[i].Depth = depth[levelRank[hs[i].Level]]
+		hs[i].Depth = depth[levelRank(hs[i].Level)]
 	}
 }

@@ -54,7 +54,7 @@ func checkInvariants(t *testing.T, d *model.Document) {
 		}
 	}
 	for _, h := range d.Headings {
-		if _, ok := levelRank[h.Level]; !ok || h.Article < 0 || h.Article > len(d.Articles) {
+		if u, ok := label.UnitNamed(h.Level); !ok || !u.Division() || h.Article < 0 || h.Article > len(d.Articles) {
 			t.Fatalf("heading %+v", h)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"tiaoli/generator/cndate"
 )
@@ -49,19 +50,21 @@ func issuerName(s string) string {
 	return s
 }
 
+// LevelMarks are the characters that name the level or the place of a
+// body (省, 市, 县, 乡, 全国 …), where bodies of one kind differ: 市人民代表大会
+// and 区人民代表大会 are two bodies.
+const LevelMarks = "省市县区乡镇国州村"
+
 // levelOnly reports whether a body's name opens with a level and no place:
-// 市人民代表大会常务委员会, 区政府, 市委, 市十四届人大常委会; not 市场监管总局,
-// whose first character names no level.
+// 市人民代表大会常务委员会, 区政府, 市委, 市十四届人大常委会, 镇人民政府; not
+// 市场监管总局, whose first character names no level.
 func levelOnly(s string) bool {
-	rest, ok := "", false
-	for _, l := range []string{"省", "市", "县", "区"} {
-		if rest, ok = strings.CutPrefix(trimSpace(s), l); ok {
-			break
-		}
-	}
-	if !ok {
+	s = trimSpace(s)
+	first, size := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(LevelMarks, first) {
 		return false
 	}
+	rest := s[size:]
 	if loc := term.FindStringIndex(rest); loc != nil && loc[0] == 0 {
 		return true
 	}

@@ -16,8 +16,18 @@ type division struct {
 	title  string // 总则
 }
 
-// levelRank orders the division levels from the outermost.
-var levelRank = map[string]int{"编": 0, "分编": 1, "章": 2, "节": 3}
+// levelRank is the depth of a division level from the outermost, in the
+// order package label gives its units (编 0, 分编 1, 章 2, 节 3); a word that
+// names no division ranks 0, with 编.
+func levelRank(level string) int {
+	if u, ok := label.UnitNamed(level); ok && u.Division() {
+		return int(u - label.Book)
+	}
+	return 0
+}
+
+// divisionLevels is how many division levels there are: 编, 分编, 章, 节.
+const divisionLevels = int(label.Section-label.Book) + 1
 
 // parseDivision reads 第一编 总则, 第一章总则, 第二节 一般规定 and the like.
 func parseDivision(s string) (division, bool) {

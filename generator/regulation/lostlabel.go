@@ -71,7 +71,7 @@ func siblingGroups(hs []model.Heading) []siblingGroup {
 	top := len(hs) > 0
 	minRank := 99
 	for _, h := range hs {
-		minRank = min(minRank, levelRank[h.Level])
+		minRank = min(minRank, levelRank(h.Level))
 	}
 	type key struct {
 		parent int
@@ -92,7 +92,7 @@ func siblingGroups(hs []model.Heading) []siblingGroup {
 			g = len(groups)
 			index[k] = g
 			groups = append(groups, siblingGroup{
-				outermost:    top && levelRank[h.Level] == minRank,
+				outermost:    top && levelRank(h.Level) == minRank,
 				closedInSync: parent >= 0 && closedInSync(hs, parent),
 			})
 		}
@@ -106,7 +106,7 @@ func siblingGroups(hs []model.Heading) []siblingGroup {
 // outermost first), the divisions that one of level closes (those of its
 // level or deeper) and returns what stays open around it.
 func enclosing(hs []model.Heading, stack []int, level string) []int {
-	for len(stack) > 0 && levelRank[hs[stack[len(stack)-1]].Level] >= levelRank[level] {
+	for len(stack) > 0 && levelRank(hs[stack[len(stack)-1]].Level) >= levelRank(level) {
 		stack = stack[:len(stack)-1]
 	}
 	return stack
@@ -119,10 +119,10 @@ func closedInSync(hs []model.Heading, i int) bool {
 		return false
 	}
 	for _, h := range hs[i+1:] {
-		switch r := levelRank[h.Level]; {
-		case r < levelRank[hs[i].Level]:
+		switch r := levelRank(h.Level); {
+		case r < levelRank(hs[i].Level):
 			return false
-		case r == levelRank[hs[i].Level]:
+		case r == levelRank(hs[i].Level):
 			return h.Number == hs[i].Number+1
 		}
 	}
@@ -192,10 +192,13 @@ func numberRun(hs []model.Heading, r lostRun) []model.Repair {
 	var out []model.Repair
 	for k, i := range r.members {
 		h := &hs[i]
+		u, ok := label.UnitNamed(h.Level)
+		if !ok || !u.Division() {
+			continue // no level to number: the heading stays unlabelled
+		}
 		n := r.before + 1 + k
 		before := h.Text()
 		h.Number = n
-		u, _ := label.UnitNamed(h.Level)
 		h.Label = label.Text(u, n)
 		out = append(out, model.Repair{
 			Position: h.Position, Kind: RepairLostLabel,

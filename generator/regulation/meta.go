@@ -62,11 +62,11 @@ func datedSentence(s string) bool {
 			return false
 		}
 	}
-	return strings.ContainsAny(clause, "，,。；") || !endsWithAny(trimSpace(clause), eventVerbs)
+	return strings.ContainsAny(clause, "，,。；") || !EndsWithAny(trimSpace(clause), eventVerbs)
 }
 
-// endsWithAny reports whether s ends with one of words.
-func endsWithAny(s string, words []string) bool {
+// EndsWithAny reports whether s ends with one of words.
+func EndsWithAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
 			return true

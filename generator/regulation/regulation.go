@@ -478,7 +478,7 @@ func bodyStart(run []line) int {
 		return 0
 	}
 	k := len(run) - 1
-	for k > 0 && levelRank[divisionLevel(run[k-1].text)] < levelRank[divisionLevel(run[k].text)] {
+	for k > 0 && levelRank(divisionLevel(run[k-1].text)) < levelRank(divisionLevel(run[k].text)) {
 		k--
 	}
 	return k

@@ -68,7 +68,7 @@ func sectionMarker(l line) (label.ItemLabel, bool) {
 // divisionKind is the marker kind of a division level: outside 一、, the
 // outermost first.
 func divisionKind(level string) label.ItemKind {
-	return label.HanItem - label.ItemKind(len(levelRank)-levelRank[level])
+	return label.HanItem - label.ItemKind(divisionLevels-levelRank(level))
 }
 
 // newSection opens a section: a short line after the marker is its title,
