@@ -75,7 +75,7 @@ type Store struct {
 // storeFormat begins every entry, memoFormat every memo file; they change
 // when the layout does.
 const (
-	storeFormat = "tiaoli parsed source 4\n"
+	storeFormat = "tiaoli parsed source 5\n"
 	memoFormat  = "tiaoli memo 2\n"
 )
 

@@ -219,6 +219,7 @@ func writeOutline(w *keyWriter, d *model.Document) {
 		w.str(s)
 	}
 	w.flag(d.OnPublication)
+	w.flag(d.ValidFromPrinted)
 	for _, list := range [][]string{d.Bylines, d.Credits, d.History, d.Carries, d.Versions} {
 		w.strs(list)
 	}

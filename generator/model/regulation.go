@@ -16,6 +16,10 @@ type Regulation struct {
 	// (本条例自公布之日起施行): ValidFrom is Published, however late that is
 	// known (a metadata table's date).
 	OnPublication bool `json:"-"`
+	// ValidFromPrinted says ValidFrom is the day an article of the text
+	// prints (本条例自2001年9月1日起施行), not one its history or a metadata
+	// table gives.
+	ValidFromPrinted bool `json:"valid_from_printed,omitempty"`
 	// PrintedValidFrom is the day the text's article says it takes effect
 	// (本条例自2001年9月1日起施行) when that day is before the last amendment
 	// of its history: the day of a version before that amendment (the

@@ -479,7 +479,7 @@ func readValidFrom(r *model.Regulation) {
 			switch {
 			case date == "":
 			case date >= amendedOn(r.History):
-				r.ValidFrom = date
+				r.ValidFrom, r.ValidFromPrinted = date, ok
 			case ok:
 				r.PrintedValidFrom = date
 			}

@@ -17,30 +17,30 @@ import (
 func TestReadValidFrom(t *testing.T) {
 	history := []string{"2001年3月1日 某会议通过", "2005年6月1日 某会议通过 2005年6月2日 某公告公布"}
 	for _, tc := range []struct {
-		text, published, want string
-		onPublication         bool
+		text, published, want  string
+		onPublication, printed bool // printed: ValidFrom is the day the article prints
 	}{
-		{"本条例自2008年1月1日起施行。", "", "2008-01-01", false},
-		{"本条例自2008年1月1日起实施。", "", "2008-01-01", false},
-		{"本规定自一九九五年一月一日起执行。", "", "1995-01-01", false},
-		{"本条例自2018年1月1日施行。", "", "2018-01-01", false},
-		{"本决定自2018年1月1日起生效。", "", "2018-01-01", false},
-		{"本规程自2018年1月1日起试行。", "", "2018-01-01", false},
-		{"本条例自发布之日起试行。", "1997-02-17", "1997-02-17", true},
-		{"本办法自公布之日起施行。", "2005-06-02", "2005-06-02", true},
-		{"本办法自颁布之日起施行。", "2005-06-02", "2005-06-02", true},
-		{"本办法自颁布之日起施行。", "", "", true},
-		{"本规则自通过之日起施行。", "", "2005-06-01", false},
-		{"本办法自发布之日起30日后施行。", "2005-06-02", "", false},
-		{"本办法所称某某，是指某某。", "", "", false},
+		{"本条例自2008年1月1日起施行。", "", "2008-01-01", false, true},
+		{"本条例自2008年1月1日起实施。", "", "2008-01-01", false, true},
+		{"本规定自一九九五年一月一日起执行。", "", "1995-01-01", false, true},
+		{"本条例自2018年1月1日施行。", "", "2018-01-01", false, true},
+		{"本决定自2018年1月1日起生效。", "", "2018-01-01", false, true},
+		{"本规程自2018年1月1日起试行。", "", "2018-01-01", false, true},
+		{"本条例自发布之日起试行。", "1997-02-17", "1997-02-17", true, false},
+		{"本办法自公布之日起施行。", "2005-06-02", "2005-06-02", true, false},
+		{"本办法自颁布之日起施行。", "2005-06-02", "2005-06-02", true, false},
+		{"本办法自颁布之日起施行。", "", "", true, false},
+		{"本规则自通过之日起施行。", "", "2005-06-01", false, false},
+		{"本办法自发布之日起30日后施行。", "2005-06-02", "", false, false},
+		{"本办法所称某某，是指某某。", "", "", false, false},
 	} {
 		r := &model.Regulation{History: history, Published: tc.published, Articles: []*model.Article{{
 			Clauses: []*model.Clause{{Paragraph: model.Paragraph{Text: tc.text}}},
 		}}}
 		readValidFrom(r)
-		if r.ValidFrom != tc.want || r.OnPublication != tc.onPublication {
-			t.Errorf("readValidFrom(%q, published %q) = %q (on publication %v), want %q (%v)",
-				tc.text, tc.published, r.ValidFrom, r.OnPublication, tc.want, tc.onPublication)
+		if r.ValidFrom != tc.want || r.OnPublication != tc.onPublication || r.ValidFromPrinted != tc.printed {
+			t.Errorf("readValidFrom(%q, published %q) = %q (on publication %v, printed %v), want %q (%v, %v)",
+				tc.text, tc.published, r.ValidFrom, r.OnPublication, r.ValidFromPrinted, tc.want, tc.onPublication, tc.printed)
 		}
 	}
 	amendedHistory := []string{"2001年3月1日 某会议通过", "2009年8月27日 某会议《关于修改某某的决定》修正"}

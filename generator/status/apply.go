@@ -77,7 +77,8 @@ func rowOf(d *model.Document, t Table) (Row, bool) {
 // names a later version than the header tells of (a 行政法规 amended in
 // 2020 whose history stops at its 2009 publication): the header's
 // publication and 施行 days are an earlier version's, and give way to the
-// row's; a 施行 day the text prints is kept as printed_valid_from. Its
+// row's; a 施行 day an article of the text prints (ValidFromPrinted, read
+// with it) is kept as printed_valid_from. Its
 // 自公布之日起施行 is not read as the row's day (OnPublication gives way):
 // the article may be the earlier version's, left as it was by the
 // amendment, and the text cannot show when the later version took effect,
@@ -85,10 +86,10 @@ func rowOf(d *model.Document, t Table) (Row, bool) {
 func fillDates(d *model.Document, row Row) {
 	if laterVersion(d, row.Published) {
 		if d.ValidFrom != "" && d.ValidFrom < row.Published {
-			if d.PrintedValidFrom == "" && printsDay(d, d.ValidFrom) {
+			if d.PrintedValidFrom == "" && d.ValidFromPrinted {
 				d.PrintedValidFrom = d.ValidFrom
 			}
-			d.ValidFrom = ""
+			d.ValidFrom, d.ValidFromPrinted = "", false
 		}
 		d.Published, d.OnPublication = row.Published, false
 	}
@@ -162,18 +163,4 @@ func laterVersion(d *model.Document, published string) bool {
 	}
 	days, ok := cndate.DaysBetween(latest, published)
 	return ok && days > gap
-}
-
-// printsDay reports whether an article of d prints the day (YYYY-MM-DD).
-func printsDay(d *model.Document, day string) bool {
-	for _, a := range d.Articles {
-		for _, c := range a.Clauses {
-			for _, f := range cndate.Find(c.Text) {
-				if f.ISO == day {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

@@ -151,6 +151,11 @@ func TestLaterVersion(t *testing.T) {
 		return d
 	}
 	amended := mk("a.md", "2009-10-13", "2010-01-01", "2009年10月13日 某某令第1号公布")
+	amended.ValidFromPrinted = true // as parsing reads 本条例自2010年1月1日起施行
+	// the history's 施行 day, which an article names for another purpose:
+	// no day the text prints as its own
+	mentioned := mk("g.md", "2009-10-13", "2010-01-01", "2009年10月13日 某某令第1号公布", "2010年1月1日 施行")
+	mentioned.Articles = article("2010年1月1日前已经取得许可证的，继续有效。")
 	historyDay := mk("b.md", "2011-09-29", "2011-11-01", "2011年9月29日 某某会议通过", "2011年11月1日 施行")
 	historyDay.Articles = article("本条例自发布之日起施行。")
 	approved := mk("c.md", "", "2017-03-01", "2016年12月23日 某某会议批准")
@@ -164,7 +169,7 @@ func TestLaterVersion(t *testing.T) {
 	// day: an amendment on that day or a wrong year, which the text cannot
 	// tell apart; read as a later version like any row months later
 	wrongYear := mk("f.md", "2012-12-12", "2013-01-01", "2012年11月29日 某省人大常委会会议批准", "2012年12月12日 某市人大常委会公告第4号公布", "2013年1月1日 施行")
-	c := &model.Corpus{Documents: []*model.Document{amended, historyDay, approved, cityAmended, cityApproved, wrongYear}}
+	c := &model.Corpus{Documents: []*model.Document{amended, historyDay, approved, cityAmended, cityApproved, wrongYear, mentioned}}
 	Apply(c, Table{
 		"a.md": {Published: "2020-11-29"},
 		"b.md": {Published: "2022-01-21", ValidFrom: "2022-01-21"},
@@ -172,6 +177,7 @@ func TestLaterVersion(t *testing.T) {
 		"d.md": {Published: "2014-12-31"},
 		"e.md": {Published: "2010-12-31"},
 		"f.md": {Published: "2013-12-12"},
+		"g.md": {Published: "2020-11-29"},
 	})
 	for _, tc := range []struct {
 		d                               *model.Document
@@ -183,6 +189,7 @@ func TestLaterVersion(t *testing.T) {
 		{cityAmended, "2014-12-31", "2014-12-31", ""},
 		{cityApproved, "2010-12-31", "2010-12-31", ""},
 		{wrongYear, "2013-12-12", "", ""},
+		{mentioned, "2020-11-29", "", ""},
 	} {
 		if tc.d.Published != tc.published || tc.d.ValidFrom != tc.validFrom || tc.d.PrintedValidFrom != tc.printedOn {
 			t.Errorf("%s: published %q valid_from %q printed %q, want %q %q %q", tc.d.Sources[0].Path,
