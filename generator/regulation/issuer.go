@@ -18,8 +18,9 @@ const ordinal = `[0-9０-９零〇一二三四五六七八九十百千]+`
 var term = regexp.MustCompile(`第?` + ordinal + `届`)
 
 // meeting matches a body's meeting that adopts or amends a text: 某某人民代表大会
-// 常务委员会第三十四次会议, 最高人民法院审判委员会第1246次会议, 国务院第177次常务会议.
-var meeting = regexp.MustCompile(`([^\s、，,《》]+?)(?:` + cndate.YearPattern + `年)?第` + ordinal + `次[^\s、，,会]{0,3}会议`)
+// 常务委员会第三十四次会议, 最高人民法院审判委员会第1246次会议, 国务院第177次常务会议,
+// and 某市人民代表大会常务委员会第四会议, whose 次 the source lost.
+var meeting = regexp.MustCompile(`([^\s、，,《》]+?)(?:` + cndate.YearPattern + `年)?第` + ordinal + `(?:次[^\s、，,会]{0,3})?会议`)
 
 // organs are the committees through which a court or procuratorate adopts
 // its texts (最高人民法院审判委员会): the text is the court's.
@@ -77,10 +78,12 @@ func levelOnly(s string) bool {
 }
 
 // bodyName is issuerName of a name that ends as a body's does (isOrganisation:
-// 人民代表大会常务委员会, 最高人民法院), "" otherwise: what a meeting or a title
-// names before its text may be any words.
+// 人民代表大会常务委员会, 最高人民法院; or a people's congress as sources
+// print it with a character lost, 某市人民代表大会常务委员: congress), ""
+// otherwise: what a meeting or a title names before its text may be any
+// words.
 func bodyName(s string) string {
-	if s = issuerName(s); !isOrganisation(s) {
+	if s = issuerName(s); !isOrganisation(s) && !congress.MatchString(s) {
 		return ""
 	}
 	return s
@@ -228,9 +231,10 @@ const state = "中华人民共和国"
 
 // congress matches a people's congress or its standing committee at the end
 // of a body's name as sources print it, abbreviated (人大常委会, 人民代表大会
-// 常委会) or with a character lost (人民代表大会常务员会, 人民代表会): group 1 is
-// the place, group 2 the standing committee's part, "" for the congress.
-var congress = regexp.MustCompile(`^(.*?)人(?:大|民代表大?会)(常务?委?员?会)?$`)
+// 常委会) or with a character lost (人民代表大会常务员会, 人民代表大会常务委员,
+// 人民代表会): group 1 is the place, group 2 the standing committee's part,
+// "" for the congress.
+var congress = regexp.MustCompile(`^(.*?)人(?:大|民代表大?会)(常务?委?员?会?)?$`)
 
 // abbreviations are the short names of central bodies that sources print
 // for the full name (中央军委).
@@ -244,10 +248,36 @@ var abbreviations = map[string]string{"中央军委": "中央军事委员会"}
 // 常务委员会).
 func canonicalIssuer(s string) string {
 	var names []string
-	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || isSpace(r) }) {
-		names = append(names, canonicalBody(name))
+	for _, printed := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || isSpace(r) }) {
+		for _, name := range splitBodies(printed) {
+			names = append(names, canonicalBody(name))
+		}
 	}
 	return strings.Join(names, "、")
+}
+
+// topBodies are the bodies at the head of a hierarchy of their own, whose
+// names no other body's name goes on with: a name that goes on with one
+// after a whole body's name runs two bodies together, as a joint text's
+// heading prints them without a separator (最高人民法院最高人民检察院,
+// 中共中央办公厅国务院办公厅, 中华人民共和国某某局中华人民共和国某某委员会).
+// A ministry is none: 国务院公安部门 is a department of the State Council.
+var topBodies = []string{"最高人民法院", "最高人民检察院", "中共中央", "国务院", "中央军事委员会", "中央军委", state}
+
+// splitBodies cuts a name that runs bodies together (topBodies) into
+// their names; a name of one body is returned alone.
+func splitBodies(name string) []string {
+	for i := range name {
+		if i == 0 || !isOrganisation(name[:i]) {
+			continue
+		}
+		for _, t := range topBodies {
+			if strings.HasPrefix(name[i:], t) && isOrganisation(name[i:]) {
+				return append([]string{name[:i]}, splitBodies(name[i:])...)
+			}
+		}
+	}
+	return []string{name}
 }
 
 // canonicalBody is canonicalIssuer of one body's name.

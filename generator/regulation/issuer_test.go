@@ -1,6 +1,11 @@
 package regulation
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"tiaoli/generator/model"
+)
 
 func TestMadeBy(t *testing.T) {
 	for _, c := range []struct {
@@ -36,6 +41,9 @@ func TestMadeBy(t *testing.T) {
 		{[]string{"2015年12月14日 最高人民法院审判委员会第1671次会议通过", "2017年5月1日 最高人民法院审判委员会第1715次会议修正", "2018年3月1日 最高人民检察院第十二届检察委员会第七十次会议通过"}, "最高人民检察院"},
 		{[]string{"2015年12月14日 某某部令第3号发布", "2016年3月1日 最高人民检察院第十二届检察委员会第四十八次会议通过"}, "最高人民检察院"},
 		{[]string{"2015年12月14日 中华人民共和国国务院第99次常务会议通过", "2016年3月1日 国务院第100次常务会议通过"}, "国务院"},
+		// A meeting whose 次 the source lost; a standing committee whose 会 it lost.
+		{[]string{"2013年7月24日 某市第四届人民代表大会常务委员会第四会议通过"}, "某市人民代表大会常务委员会"},
+		{[]string{"2017年6月28日 某市第十四届人民代表大会常务委员第二十八次会议通过"}, "某市人民代表大会常务委员"},
 	} {
 		if got := madeBy(c.events); got != c.want {
 			t.Errorf("madeBy(%q) = %q, want %q", c.events, got, c.want)
@@ -77,6 +85,10 @@ func TestIssuerName(t *testing.T) {
 		{"市委办公厅", ""},
 		{"市场监管总局", "市场监管总局"},
 		{"省级某某委员会", "省级某某委员会"},
+		{"镇人民政府", ""},
+		{"乡人大", ""},
+		{"村委会", ""},
+		{"国家某某局", "国家某某局"},
 	} {
 		if got := issuerName(c.in); got != c.want {
 			t.Errorf("issuerName(%q) = %q, want %q", c.in, got, c.want)
@@ -95,12 +107,58 @@ func TestCanonicalIssuer(t *testing.T) {
 		{"某市人民代表大会常务员会", "某市人民代表大会常务委员会"},
 		{"某省人民代表大会常委员会", "某省人民代表大会常务委员会"},
 		{"某市人民代表会", "某市人民代表大会"},
+		{"某市人民代表大会常务委员", "某市人民代表大会常务委员会"},
+		{"最高人民法院最高人民检察院", "最高人民法院、最高人民检察院"},
+		{"中华人民共和国某某局中华人民共和国某某委员会", "某某局、某某委员会"},
 		{"某县人民代表大会", "某县人民代表大会"},
 		{"全国人民代表大会常务委员会法制工作委员会", "全国人民代表大会常务委员会法制工作委员会"},
 		{"", ""},
 	} {
 		if got := canonicalIssuer(c.in); got != c.want {
 			t.Errorf("canonicalIssuer(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestEventCutByMarker: the particulars close inside an event a line break
+// cut; the line after the marker that finishes it is the event's, not
+// preamble, and names the body that adopted the text.
+func TestEventCutByMarker(t *testing.T) {
+	for _, c := range []struct {
+		input, history, issuer string
+		preamble               int
+	}{
+		{"# 某某法\n\n2019年3月15日 第十三届全国人民代表大会第二次\n\n<!-- INFO END -->\n\n会议通过）\n\n第一条 为了某某，制定本法。\n",
+			"2019年3月15日 第十三届全国人民代表大会第二次会议通过", "全国人民代表大会", 0},
+		// no event to finish: the fragment stays where it is
+		{"# 某某规定\n\n<!-- INFO END -->\n\n常务委员会第三十次会议通过）\n\n第一条 为了某某，制定本规定。\n", "", "", 1},
+		// a whole event before the marker: the line after it is the text's
+		{"# 某某法\n\n2019年3月15日 第十三届全国人民代表大会第二次会议通过\n\n<!-- INFO END -->\n\n（会议通过）\n\n第一条 为了某某，制定本法。\n",
+			"2019年3月15日 第十三届全国人民代表大会第二次会议通过", "全国人民代表大会", 1},
+	} {
+		d := &model.Document{Kind: model.KindRegulation, Body: linesOf("case.md", []byte(c.input))}
+		Structure(d)
+		if strings.Join(d.History, " | ") != c.history || d.Issuer != c.issuer || len(d.Preamble) != c.preamble {
+			t.Errorf("%q: history %q, issuer %q, %d preamble lines; want %q, %q, %d", c.input, d.History, d.Issuer, len(d.Preamble), c.history, c.issuer, c.preamble)
+		}
+	}
+}
+
+func TestSplitBodies(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"最高人民法院最高人民检察院", "最高人民法院、最高人民检察院"},
+		{"中共中央办公厅国务院办公厅", "中共中央办公厅、国务院办公厅"},
+		{"中共中央国务院", "中共中央、国务院"},
+		{"中华人民共和国某某局中华人民共和国某某委员会", "中华人民共和国某某局、中华人民共和国某某委员会"},
+		// one body: its name goes on with an office, a committee or a ministry
+		{"中华人民共和国国务院", "中华人民共和国国务院"},
+		{"国务院办公厅", "国务院办公厅"},
+		{"全国人民代表大会常务委员会法制工作委员会", "全国人民代表大会常务委员会法制工作委员会"},
+		{"最高人民检察院公安部", "最高人民检察院公安部"},
+		{"中共中央纪律检查委员会", "中共中央纪律检查委员会"},
+	} {
+		if got := strings.Join(splitBodies(c.in), "、"); got != c.want {
+			t.Errorf("splitBodies(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

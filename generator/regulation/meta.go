@@ -271,7 +271,9 @@ func isOrganisations(s string) bool {
 // more of the event above (国务院 / 中央军委发布 / 发布之日施行), and a
 // dateless line after one that stops before its event's verb (2017年7月28日
 // 山东省 / 第十二届…会议…修正). A dateless line naming a meeting after a
-// whole event (…批准 / …第二十三次会议通过) is an event of its own. A 根据
+// whole event (…批准 / …第二十三次会议通过) is an event of its own. A line
+// that goes on inside a meeting's name (…会议 / 第二次会议通过, …第二次 /
+// 会议通过) joins without a space. A 根据
 // that ends a line opens the event on the next (…修订 根据 / 2012年…修正).
 func joinContinued(header []string) []string {
 	var out []string
@@ -293,8 +295,8 @@ func joinContinued(header []string) []string {
 			out = append(out, s)
 		case strings.Contains(s, "会议") && endsEvent(last):
 			out = append(out, s)
-		case strings.HasPrefix(s, "第"):
-			out[len(out)-1] = last + s
+		case strings.HasPrefix(s, "第") || strings.HasPrefix(s, "会议"):
+			out[len(out)-1] = last + s // …会议 / 第二次会议通过, …第二次 / 会议通过
 		default:
 			out[len(out)-1] = last + " " + s
 		}

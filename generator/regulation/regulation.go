@@ -188,12 +188,34 @@ func (p *parser) header(lines []line) []line {
 		}
 		break
 	}
+	if len(meta) > 0 && i < len(lines) && finishesEvent(meta[len(meta)-1], lines[i].text) {
+		meta = append(meta, lines[i].text)
+		i++
+	}
 	rest := lines[i:]
 	if len(meta) == 0 {
 		meta, rest = lateMeta(rest)
 	}
 	p.maker = readMeta(p.reg, p.dropTitleRepeat(meta))
 	return rest
+}
+
+// finishesEvent reports whether line s, right after the particulars,
+// finishes their last line, an event that stops before its verb: the
+// marker that closes the particulars fell inside a bracketed event a line
+// break cut (2019年3月15日 第十三届全国人民代表大会第二次 / <!-- INFO END --> /
+// 会议通过）). s is short, holds no date and no sentence, ends in the
+// event's verb and closes a bracket it did not open.
+func finishesEvent(last, s string) bool {
+	if !startsWithDate(last) || endsEvent(last) || !endsEvent(s) || len([]rune(s)) > 30 || strings.ContainsAny(s, "，。；,;") {
+		return false
+	}
+	if _, dated := parseDate(s); dated {
+		return false
+	}
+	open := strings.Count(s, "（") + strings.Count(s, "(")
+	shut := strings.Count(s, "）") + strings.Count(s, ")")
+	return shut > open && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")"))
 }
 
 // historyHeading reports whether line i is a heading a note-taker put over
