@@ -180,15 +180,13 @@ func sameText(g *group, d *model.Document, ed func(*model.Document) *edition, me
 	}
 }
 
-// titleYear is the year a regulation's title names as its version mark.
+// titleYear is the year a regulation's version mark names (DocumentYear);
+// "" for any other document.
 func titleYear(d *model.Document) string {
 	if d.Kind != model.KindRegulation {
 		return ""
 	}
-	if d.VersionMark != "" {
-		return DocumentYear(d)
-	}
-	return yearPattern.FindString(versionMark.FindString(fold(d.Title)))
+	return DocumentYear(d)
 }
 
 // ownTitle takes the version mark off the title of a regulation or a
@@ -202,12 +200,12 @@ func ownTitle(d *model.Document) {
 	if d.Kind != model.KindRegulation && d.Kind != model.KindNotice {
 		return
 	}
-	mark := VersionMark(d.Title)
-	if mark == "" || strings.Contains(mark, "版") || codeYear(d.Title, mark) {
+	bare, mark := splitMark(d.Title)
+	if mark == "" || strings.Contains(mark, "版") {
 		return
 	}
 	d.VersionMark = mark
-	d.Title = BareTitle(d.Title)
+	d.Title = bare
 }
 
 // codeYear reports whether mark, the version mark title ends in, is a
@@ -301,10 +299,7 @@ const statePrefix = "中华人民共和国"
 // the title folded, without its version mark (a trailing year, （2018年修订）)
 // and without a leading 中华人民共和国.
 func TitleKey(title string) string {
-	t := fold(title)
-	if !Amending(t) {
-		t = versionMark.ReplaceAllString(t, "")
-	}
+	t, _ := trailingMark(fold(title))
 	if k := strings.TrimPrefix(t, statePrefix); k != "" {
 		return k
 	}
@@ -314,29 +309,58 @@ func TitleKey(title string) string {
 // BareTitle is a regulation's title as printed without its version mark:
 // the title of the work its versions make.
 func BareTitle(title string) string {
-	t := strings.TrimSpace(title)
-	if !mayEndInMark(t) || Amending(t) {
-		return t
-	}
-	if b := strings.TrimSpace(versionMark.ReplaceAllString(t, "")); b != "" {
-		return b
-	}
-	return t
+	bare, _ := splitMark(title)
+	return bare
 }
 
 // VersionMark is the version mark a regulation's title ends in, without
 // the spaces or underscore before it (2015 of 条例_2015, （2018年修订）);
 // "" when it has none.
 func VersionMark(title string) string {
+	_, mark := splitMark(title)
+	return mark
+}
+
+// trailingMark cuts a title into what its versions share and the year or
+// revision note it ends in, the one reading of a title's mark that every
+// use of it starts from: the mark is "" when the title ends in none, names
+// an act that amends another (Amending: its year is its own), or when
+// nothing would be left of the title. A code's year (规范GB 50016-2014)
+// and an edition (（2019年版）) are such marks: versions of the standard or
+// the list differ by them (TitleKey, VersionYear).
+func trailingMark(title string) (bare, mark string) {
 	t := strings.TrimSpace(title)
-	return strings.Trim(strings.TrimPrefix(t, BareTitle(t)), " _\u3000")
+	if !mayEndInMark(t) || Amending(t) {
+		return t, ""
+	}
+	loc := versionMark.FindStringIndex(t)
+	if loc == nil {
+		return t, ""
+	}
+	bare = strings.TrimSpace(t[:loc[0]])
+	if bare == "" {
+		return t, ""
+	}
+	return bare, strings.Trim(t[loc[0]:], " _\u3000")
+}
+
+// splitMark is trailingMark without a code's year, which is part of the
+// title as printed and cited (规范GB 50016-2014, not 《规范GB 50016-》2014):
+// the title and the mark a page or a citation prints after it.
+func splitMark(title string) (bare, mark string) {
+	bare, mark = trailingMark(title)
+	if mark != "" && codeYear(title, mark) {
+		return strings.TrimSpace(title), ""
+	}
+	return bare, mark
 }
 
 // VersionYear is the year a title's version mark names (2015 of
-// 条例_2015, 2018 of 条例（2018年修订） or 条例（２０１８年修订）) as YYYY; ""
-// when it names none.
+// 条例_2015, 2018 of 条例（2018年修订） or 条例（２０１８年修订）, 2014 of a
+// code's 规范GB 50016-2014: trailingMark) as YYYY; "" when it names none.
 func VersionYear(title string) string {
-	return yearPattern.FindString(VersionMark(strings.Map(regulation.FoldRune, title)))
+	_, mark := trailingMark(strings.Map(regulation.FoldRune, title))
+	return yearPattern.FindString(mark)
 }
 
 // mayEndInMark reports whether a title ends as a version mark does: in

@@ -59,10 +59,19 @@ func TestBareTitle(t *testing.T) {
 }
 
 func TestVersionMark(t *testing.T) {
-	for in, want := range map[string]string{"某某条例_2018": "2018", "某某条例 2018": "2018", "刑法（2020年修订）": "（2020年修订）", "某某条例": ""} {
+	for in, want := range map[string]string{"某某条例_2018": "2018", "某某条例 2018": "2018", "刑法（2020年修订）": "（2020年修订）", "某某条例": "",
+		"某某批复(2000)": "(2000)", "某某设计规范GB 12345-2014": "", "某某法修正案（1999年）": "", "2003": ""} {
 		if got := VersionMark(in); got != want {
 			t.Errorf("VersionMark(%q) = %q, want %q", in, got, want)
 		}
+	}
+	// a code's year is its title's, as printed and cited, but versions of
+	// the code differ by it
+	if b := BareTitle("某某设计规范GB 12345-2014"); b != "某某设计规范GB 12345-2014" {
+		t.Errorf("BareTitle of a code = %q, want it whole", b)
+	}
+	if a, b := TitleKey("某某设计规范GB 12345-2014"), TitleKey("某某设计规范GB 12345-2018"); a != b {
+		t.Errorf("TitleKey of two editions of a code: %q, %q, want one", a, b)
 	}
 }
 
@@ -87,6 +96,7 @@ func TestOwnTitle(t *testing.T) {
 		{model.KindRegulation, "某某纪律处分条例 2018", "某某纪律处分条例", "2018", "2018"},
 		{model.KindRegulation, "某某院关于某某问题的批复（2000）", "某某院关于某某问题的批复", "（2000）", "2000"},
 		{model.KindRegulation, "某某院关于某某问题的答复 （2006）", "某某院关于某某问题的答复", "（2006）", "2006"},
+		{model.KindRegulation, "某某院关于某某问题的批复(2000)", "某某院关于某某问题的批复", "(2000)", "2000"},
 		{model.KindRegulation, "刑法（2020年修订）", "刑法", "（2020年修订）", "2020"},
 		{model.KindNotice, "关于某某问题的通知（2008）", "关于某某问题的通知", "（2008）", "2008"},
 		{model.KindRegulation, "某某法修正案（1999年）", "某某法修正案（1999年）", "", ""},
