@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"tiaoli/generator/model"
+	"tiaoli/generator/numeral"
 	"tiaoli/generator/regulation"
 )
 
@@ -18,6 +19,11 @@ const (
 	// RuleBreak: the readings differ only where a paragraph breaks; the
 	// first source's breaks are kept, and the text is the same either way.
 	RuleBreak = "paragraph-break"
+	// RuleNumeral: the readings write one number in digits and in Chinese
+	// numerals (60, 六十); the merged text keeps the first source's form,
+	// as it does for every number no variant touches, so that it never
+	// mixes the two.
+	RuleNumeral = "numeral-form"
 )
 
 // choice is the reading chosen at an open variant and why.
@@ -43,6 +49,9 @@ func (ch *chooser) choose(d *openVariant, doc *model.Document) choice {
 	}
 	if breaksOnly(d.readings) {
 		return choice{index: 0, rule: RuleBreak}
+	}
+	if d.kind == variantText && oneNumber(d.readings) {
+		return choice{index: 0, rule: RuleNumeral}
 	}
 	if d.kind == variantText {
 		if i, ok := clean(d.readings); ok {
@@ -80,6 +89,27 @@ func breaksOnly(rs []reading) bool {
 		breaks = breaks || strings.Contains(r.text, "\n")
 	}
 	return breaks
+}
+
+// oneNumber reports whether the readings are one number written in more
+// than one way (5 and 五, 60 and 六十): each is a whole numeral, all of
+// the same value. Which form a source uses is its own convention, not a
+// misreading: the corpus rule, which tells a misread word from the right
+// one by how often its spelling recurs, has nothing to judge there.
+func oneNumber(rs []reading) bool {
+	if len(rs) < 2 {
+		return false
+	}
+	first, ok := numeral.Parse(rs[0].text)
+	if !ok {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if n, ok := numeral.Parse(r.text); !ok || n != first {
+			return false
+		}
+	}
+	return true
 }
 
 // pinned finds the reading an editor pinned at the variant's place: the one

@@ -156,6 +156,48 @@ func TestCorpusRule(t *testing.T) {
 	}
 }
 
+// TestNumeralForm: two sources that write a number one in digits, the
+// other in Chinese numerals, say the same; the merged text keeps the first
+// source's form at every such place, even where the other's recurs in the
+// corpus (六十亩 in another text), so that it never mixes the two.
+func TestNumeralForm(t *testing.T) {
+	a := reg("a.txt", "某某解释\n第一条 倒卖耕地5亩以上的，依照刑法处罚。\n第二条 占用耕地60亩以上的，依照刑法处罚。\n第三条 本解释自发布之日起施行。")
+	b := reg("b.txt", "某某解释\n第一条 倒卖耕地五亩以上的，依照刑法处罚。\n第二条 占用耕地六十亩以上的，依照刑法处罚。\n第三条 本解释自发布之日起施行。")
+	other := news("c.txt", "报道", "2026-02-01", "占用耕地六十亩以上的，依照刑法处罚。")
+	Merge([]*model.Document{a, b, other}, Pins{})
+	got := variants(a)
+	want := []string{
+		`第一条: a.txt:"5" b.txt:"五" -> "5" numeral-form`,
+		`第二条: a.txt:"60" b.txt:"六十" -> "60" numeral-form`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("variants:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestOneNumber(t *testing.T) {
+	for _, c := range []struct {
+		texts []string
+		want  bool
+	}{
+		{[]string{"60", "六十"}, true},
+		{[]string{"5", "五"}, true},
+		{[]string{"100", "一百"}, true},
+		{[]string{"60", "六"}, false},
+		{[]string{"人选", "入选"}, false},
+		{[]string{"60"}, false},
+		{[]string{"6O", "六十"}, false},
+	} {
+		var rs []reading
+		for _, s := range c.texts {
+			rs = append(rs, reading{text: s})
+		}
+		if got := oneNumber(rs); got != c.want {
+			t.Errorf("oneNumber(%q) = %v, want %v", c.texts, got, c.want)
+		}
+	}
+}
+
 func TestVersionsStaySeparate(t *testing.T) {
 	v1 := reg("2003.md", "# 某某条例\n（2003年12月31日中共中央发布）\n第一条 为了维护纪律，制定本条例。\n第二条 本条例自发布之日起施行。")
 	v2 := reg("2018.md", "# 某某条例\n（2018年8月18日中共中央发布）\n第一条 为了维护纪律，制定本条例。\n第二条 本条例自发布之日起施行。")

@@ -52,6 +52,7 @@ var ruleNames = map[string]string{
 	"pinned":          "编辑指定",
 	"first-source":    "无规则可定，暂取首个来源",
 	"paragraph-break": "分段不同：文字相同，各来源分段处不同，暂依首个来源分段",
+	"numeral-form":    "数字写法不同：数值相同，依首个来源的写法，与全文其他数字一致",
 }
 
 // showBreaks marks where a reading breaks its paragraph: ¶.
