@@ -162,3 +162,29 @@ func TestSplitBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeInParticulars: a source that prints the notice issuing the
+// text above its particulars marker gives no history: the notice is the
+// preamble, and its signature names the issuer and the date.
+func TestNoticeInParticulars(t *testing.T) {
+	input := "# 某某暂行规定\n\n关于印发《某某暂行规定》的通知\n\n某部发〔1994〕489号\n\n各省、自治区、直辖市某某厅（局）：\n\n现将《某某暂行规定》印发给你们，请贯彻执行。\n\n某某部\n\n一九九四年十二月六日\n\n<!-- INFO END -->\n\n第一条 为了某某，制定本规定。\n\n第二条 本规定自1995年1月1日起执行。\n"
+	d := &model.Document{Kind: model.KindRegulation, Body: linesOf("case.md", []byte(input))}
+	Structure(d)
+	if len(d.History) != 0 || d.Issuer != "某某部" || d.Published != "1994-12-06" || len(d.Preamble) != 6 {
+		t.Errorf("history %q, issuer %q, published %q, %d preamble lines; want none, 某某部, 1994-12-06, 6", d.History, d.Issuer, d.Published, len(d.Preamble))
+	}
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"关于印发《某某暂行规定》的通知", true},
+		{"（1994年12月6日 关于印发《某某暂行规定》的通知）", false},
+		{"1994年12月6日 某某部关于印发《某某暂行规定》的通知", false},
+		{"1994年12月6日 某某部发布", false},
+		{"某某暂行规定", false},
+	} {
+		if got := noticeInParticulars(c.line); got != c.want {
+			t.Errorf("noticeInParticulars(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}

@@ -170,6 +170,9 @@ func (p *parser) header(lines []line) []line {
 	end := infoEnd(p.doc.Body, lines, i)
 	var meta []string
 	for ; i < len(lines); i++ {
+		if len(meta) == 0 && noticeInParticulars(lines[i].text) {
+			break
+		}
 		if lines[i].para.Header || lines[i].para.Line < end || isMetaLine(lines[i].text) && !isStructural(lines[i].text) || len(meta) > 0 && amendedBy(lines[i].text) {
 			meta = append(meta, lines[i].text)
 			continue
@@ -198,6 +201,18 @@ func (p *parser) header(lines []line) []line {
 	}
 	p.maker = readMeta(p.reg, p.dropTitleRepeat(meta))
 	return rest
+}
+
+// noticeInParticulars reports whether s, the first line of the
+// particulars, is the title of the notice that issues the text (关于印发
+// 《工资支付暂行规定》的通知), which a source put above its particulars marker:
+// the notice, signature and date included, is the text's preamble, not its
+// history. A notice's title holds no date.
+func noticeInParticulars(s string) bool {
+	if _, dated := parseDate(s); dated || isBracketed(s) {
+		return false
+	}
+	return strings.HasPrefix(s, "关于") && strings.HasSuffix(s, "的通知")
 }
 
 // finishesEvent reports whether line s, right after the particulars,
