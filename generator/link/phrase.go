@@ -350,7 +350,7 @@ func namedPhrase(clause, term string, goesOn sequel) string {
 				// without a time or place adverbial that starts it where the
 				// rest keeps the term's characters (可以在期限内申请…)
 				tails := []string{leadTrimmed(withoutAdverbial(clause[end:])), leadTrimmed(clause[end:])}
-				if opensPlaceClause(clause[end:]) && endsWithAny(clause[:end], objectVerbs) {
+				if opensPlaceClause(clause[end:]) && regulation.EndsWithAny(clause[:end], objectVerbs) {
 					tails = []string{clause[end:]} // 接收在某地服刑的某类人员: 在 opens what qualifies them
 				}
 				for _, tail := range tails {
@@ -745,7 +745,7 @@ var aboutAfter = []string{"内", "期间", "时", "前", "后"}
 func aboutEnd(clause string, i int) int {
 	rest, ok := strings.CutPrefix(clause[i:], aboutPreposition)
 	if !ok || !isHan(firstRune(rest)) || strings.ContainsRune("业医诊近地学读是要会可应此算能得位职绪餐座任", firstRune(rest)) ||
-		!endsWithAny(clause[:i], slices.Concat(partyHeads, aboutAfter)) || topLevelIndexAny(rest, "的") >= 0 {
+		!regulation.EndsWithAny(clause[:i], slices.Concat(partyHeads, aboutAfter)) || topLevelIndexAny(rest, "的") >= 0 {
 		return -1 // 同某人就某事开展的谈话: the clause that qualifies a name
 	}
 	return i + len(aboutPreposition)
