@@ -86,6 +86,16 @@ func writeMarker(dir, out string) error {
 	return os.WriteFile(p, []byte(markerText), 0o644)
 }
 
+// markSite marks the folder dir as a site with a marker of its own: one
+// that is debris, which the next build may remove.
+func markSite(dir string) error {
+	p := filepath.Join(dir, filepath.FromSlash(MarkerFile))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(markerText), 0o644)
+}
+
 // checkApart refuses an out folder that is, holds or is inside one of the
 // folders in avoid (the content folder of a build, the site an install
 // copies), or whose siblings (OUT.prev, OUT.staging, OUT.trash) are or

@@ -6,7 +6,9 @@
 //	OUT.staging   the build in progress (debris of a failed or killed build
 //	              until the next build removes it)
 //	OUT.prev      the build that was published before OUT, for Rollback
-//	OUT.trash     a build on its way out (removed by the next build)
+//	OUT.trash     a build on its way out, or what of a recycled build
+//	              the new one does not keep (removed while the build
+//	              runs; debris until then)
 //	OUT.lock      held while a build or a rollback runs
 //	OUT.spare     after a first build, a second set of links to its files
 //	              for the next build to start from (spare.go); built as
@@ -139,6 +141,9 @@ type Staging struct {
 	retained map[string]bool
 	// spare, when not nil, gets a link to each file written (spare.go).
 	spare *spare
+	// discarded gives the error of removing what recycle moved aside,
+	// once it is gone; nil when nothing was.
+	discarded <-chan error
 
 	mu     sync.Mutex
 	closed bool
@@ -155,8 +160,32 @@ func Begin(out string) (*Staging, error) { return BeginOptions(out, DefaultOptio
 // with MarkerFile in it. When out is a symbolic link, the folder it points
 // to is the one replaced. It refuses an out folder that overlaps one of
 // opts.Apart, and one that is not a site and holds files unless
-// opts.Force.
-func BeginOptions(out string, opts Options) (s *Staging, err error) {
+// opts.Force. It is Prepare, then Pending.Begin with opts.Reuse.
+func BeginOptions(out string, opts Options) (*Staging, error) {
+	p, err := Prepare(out, opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Begin(opts.Reuse)
+}
+
+// A Pending build holds the build lock of a published folder and has
+// checked the folders beside it, but has changed nothing yet: a build
+// takes it before it knows what it will write (while it parses) and
+// begins once it does, or releases it, leaving every folder as it was.
+// Nothing else builds, installs or rolls back that folder meanwhile, so
+// the published build and the one Begin would recycle can be read.
+type Pending struct {
+	out     string
+	opts    Options
+	lock    *lockFile
+	foreign bool // out is not a site (Options.Force)
+	done    bool
+}
+
+// Prepare takes the build lock of out and checks out and OUT.prev as
+// BeginOptions does, changing nothing.
+func Prepare(out string, opts Options) (p *Pending, err error) {
 	out, err = resolve(out)
 	if err != nil {
 		return nil, err
@@ -183,11 +212,66 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 	if _, err := owned(out+PrevSuffix, opts.Force); err != nil {
 		return nil, err // a commit would remove it
 	}
+	return &Pending{out: out, opts: opts, lock: lk, foreign: foreign}, nil
+}
+
+// Published is the folder the build replaces.
+func (p *Pending) Published() string { return p.out }
+
+// Recyclable is the folder Begin will start from (OUT.prev or OUT.spare,
+// see recycle), "" when it will start from an empty one.
+func (p *Pending) Recyclable() string {
+	if !p.opts.Recycle {
+		return ""
+	}
+	for _, from := range []string{p.out + PrevSuffix, p.out + SpareSuffix} {
+		if IsSite(from) {
+			return from
+		}
+	}
+	return ""
+}
+
+// Release gives the lock up without building: every folder stays as it
+// was. Release after Begin, or twice, does nothing.
+func (p *Pending) Release() {
+	if !p.done {
+		p.done = true
+		p.lock.release()
+	}
+}
+
+// Begin starts the build: it removes the debris of builds that failed or
+// were killed and makes the staging folder, with MarkerFile in it, from
+// the folder Recyclable names (the folders reuse names of it may be kept,
+// Staging.Retain) or else empty. The Pending is then spent; when Begin
+// fails, the lock is released.
+func (p *Pending) Begin(reuse []string) (s *Staging, err error) {
+	if p.done {
+		return nil, errors.New("publish: build already begun or released")
+	}
+	p.done = true
+	defer func() {
+		if err != nil {
+			p.lock.release()
+		}
+	}()
+	out, opts := p.out, p.opts
+	opts.Reuse = reuse
 	if err := clean(out, opts.Force); err != nil {
 		return nil, err
 	}
 	dir := out + StagingSuffix
 	recycled, err := recycle(out, dir, opts)
+	var discarded <-chan error
+	if recycled != "" {
+		discarded = discard(out + TrashSuffix)
+	}
+	defer func() {
+		if err != nil && discarded != nil {
+			<-discarded // before the lock goes
+		}
+	}()
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
@@ -209,8 +293,8 @@ func BeginOptions(out string, opts Options) (s *Staging, err error) {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
 	_, statErr := os.Stat(out)
-	s = &Staging{out: out, dir: dir, tree: newTree(dir), opts: opts, lock: lk, readable: umaskReadable(), foreign: foreign, recycled: recycled,
-		none: errors.Is(statErr, fs.ErrNotExist)}
+	s = &Staging{out: out, dir: dir, tree: newTree(dir), opts: opts, lock: p.lock, readable: umaskReadable(), foreign: p.foreign, recycled: recycled,
+		none: errors.Is(statErr, fs.ErrNotExist), discarded: discarded}
 	if s.none && opts.Recycle {
 		s.spare = newSpare(out, opts.Reuse)
 	}
@@ -368,20 +452,26 @@ func (s *Staging) isClosed() bool {
 	return s.closed
 }
 
-// close marks the build ended and waits for the compressors. It reports
-// whether the build was still open and the first compression error.
+// close marks the build ended and waits for the compressors and for
+// the removal of what recycle moved aside. It reports whether the build
+// was still open and the first error of either.
 func (s *Staging) close() (bool, error) {
 	s.mu.Lock()
 	was := !s.closed
 	s.closed = true
 	s.mu.Unlock()
-	if was {
-		s.tree.open.drop()
+	if !was {
+		return false, nil
 	}
-	if !was || s.gz == nil {
-		return was, nil
+	s.tree.open.drop()
+	var err error
+	if s.gz != nil {
+		err = s.gz.wait()
 	}
-	return was, s.gz.wait()
+	if derr := s.waitDiscarded(); err == nil {
+		err = derr
+	}
+	return true, err
 }
 
 // Commit swaps the new build in: the published build becomes OUT.prev and

@@ -149,3 +149,103 @@ func TestRetainMissingFolder(t *testing.T) {
 		t.Errorf("%d folders reused, want 1 (d/y)", got)
 	}
 }
+
+// TestPrepareChangesNothing: a Pending build holds the lock (another
+// build of the folder fails at once) and names the published build and
+// the one it would recycle; released, it leaves every folder as it was,
+// debris included, and the next build can begin.
+func TestPrepareChangesNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"d/x/index.html": "x1", "stray.txt": "s"})
+	build(t, out, map[string]string{"d/x/index.html": "x2"})
+	if err := markSite(out + StagingSuffix); err != nil { // a killed build's
+		t.Fatal(err)
+	}
+	before := map[string]map[string]string{}
+	for _, dir := range []string{out, out + PrevSuffix, out + StagingSuffix} {
+		before[dir] = snapshot(t, dir)
+	}
+	p, err := Prepare(out, recycleOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Recyclable(); got != out+PrevSuffix {
+		t.Errorf("Recyclable() = %q, want OUT.prev", got)
+	}
+	if got := p.Published(); got != out {
+		t.Errorf("Published() = %q, want %q", got, out)
+	}
+	if _, err := BeginOptions(out, recycleOptions()); err == nil {
+		t.Error("a second build began while one was pending")
+	}
+	p.Release()
+	for dir, files := range before {
+		if got := snapshot(t, dir); !maps.Equal(got, files) {
+			t.Errorf("%s changed: %v, was %v", dir, got, files)
+		}
+	}
+	if _, err := p.Begin(nil); err == nil {
+		t.Error("a released build began")
+	}
+	st, err := BeginOptions(out, recycleOptions())
+	if err != nil {
+		t.Fatalf("no build after a released one: %v", err)
+	}
+	st.Abort()
+}
+
+// TestRecycleDiscards: what of the recycled build is not reusable goes
+// to OUT.trash, marked as a site so that a later build removes it if this
+// one is killed, and is gone once the build is committed or aborted.
+func TestRecycleDiscards(t *testing.T) {
+	for _, commit := range []bool{true, false} {
+		out := filepath.Join(t.TempDir(), "public")
+		build(t, out, map[string]string{"d/x/index.html": "x1", "lists/a/index.html": "a", "stray.txt": "s"})
+		build(t, out, map[string]string{"d/x/index.html": "x2"})
+		st, err := BeginOptions(out, recycleOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(st.Dir(), "lists")); err == nil {
+			t.Error("a folder outside the reusable ones is still in the staging folder")
+		}
+		if err := st.Retain(nil); err != nil {
+			t.Fatal(err)
+		}
+		end := st.Abort
+		if commit {
+			end = st.Commit
+		}
+		if err := end(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Lstat(out + TrashSuffix); err == nil {
+			t.Errorf("OUT.trash is still there after the build ended (commit %v)", commit)
+		}
+	}
+
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"d/x/index.html": "x1", "stray.txt": "s"})
+	build(t, out, map[string]string{"d/x/index.html": "x2"})
+	trash := out + TrashSuffix
+	if _, err := recycle(out, out+StagingSuffix, recycleOptions()); err != nil { // as a killed build left them
+		t.Fatal(err)
+	}
+	if err := markSite(out + StagingSuffix); err != nil { // as Begin does next
+		t.Fatal(err)
+	}
+	if !IsSite(trash) {
+		t.Fatal("what recycle moved aside is not marked as a site")
+	}
+	if got := snapshot(t, trash); !maps.Equal(got, map[string]string{"stray.txt": "s"}) {
+		t.Errorf("moved aside %v, want stray.txt", got)
+	}
+	st, err := BeginOptions(out, Options{})
+	if err != nil {
+		t.Fatalf("the next build refused the debris: %v", err)
+	}
+	if _, err := os.Lstat(trash); err == nil {
+		t.Error("the next build left the debris")
+	}
+	st.Abort()
+}

@@ -155,25 +155,28 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		stat.end()
 		return err
 	}
-	c, err := parseContent(o.content, o.cache, store)
-	if err != nil {
-		stat.end()
-		return err
-	}
-	if err := checkParsed(c, o, stderr); err != nil {
-		stat.end()
-		return err
-	}
-	if err := checkNotEmpty(c, o); err != nil {
-		stat.end()
-		return err
-	}
 	popts := publish.DefaultOptions
-	popts.Force, popts.Apart = o.force, []string{o.content}
 	// Start from the build before the published one, keeping its pages
 	// that would be rendered the same (--fresh keeps none).
-	popts.Recycle, popts.Reuse = !o.fresh, site.TreeRoots(c)
-	st, err := publish.BeginOptions(o.out, popts)
+	popts.Force, popts.Apart, popts.Recycle = o.force, []string{o.content}, !o.fresh
+	prepared := prepareOut(o.out, popts, o.fresh)
+	c, err := parseContent(o.content, o.cache, store)
+	if err == nil {
+		err = checkParsed(c, o, stderr)
+	}
+	if err == nil {
+		err = checkNotEmpty(c, o)
+	}
+	out := <-prepared
+	if err == nil {
+		err = out.err
+	}
+	if err != nil {
+		out.release()
+		stat.end()
+		return err
+	}
+	st, err := out.pending.Begin(site.TreeRoots(c))
 	if err != nil {
 		stat.end()
 		return err
@@ -190,8 +193,11 @@ func build(o buildOptions, stderr io.Writer) (err error) {
 		Now:       stat.start,
 		Progress:  stat.progress,
 		Build:     programDigest(),
+		Previous:  out.previous,
 	}
-	opts.Previous, opts.Recycled = readStates(st, o.fresh)
+	if st.Recycled() {
+		opts.Recycled = out.recycled
+	}
 	// The editors' synonyms go with the index; none is no error.
 	synonyms := readEditorial(o.content, search.SynonymsFile)
 	early := opts.Previous != nil && smallRebuild(store, c, cmp.Or(o.smallShare, defaultSmallShare))
@@ -335,24 +341,53 @@ func renderAndIndex(c *model.Corpus, opts site.Options, st *publish.Staging, noS
 	return check, indexErr
 }
 
-// readStates reads, at the same time, the State of the published build
-// (none with fresh) and that of the recycled build the staging folder
-// starts from (none when it starts empty): two JSON files of several
-// megabytes on a large corpus, whose decoding is most of the time between
-// the parse and the pages of a small rebuild.
-func readStates(st *publish.Staging, fresh bool) (previous, recycled *site.State) {
-	done := make(chan struct{})
+// preparedOut is what a build learns of its out folder while it parses:
+// its lock taken (publish.Pending), the State of the published build
+// (none with fresh) and that of the build it will recycle (none when it
+// will start from an empty folder), or why the folder cannot be built.
+type preparedOut struct {
+	pending            *publish.Pending
+	previous, recycled *site.State
+	err                error
+}
+
+// prepareOut takes the build lock of out and reads the States of the
+// published build and of the one to recycle, at the same time, beside
+// the parse: two JSON files of several megabytes on a large corpus, whose
+// decoding, with the lock and the checks of the folders, was most of the
+// time between the parse and the pages of a small rebuild. Nothing on
+// disk changes until the build begins (publish.Pending), so a parse that
+// fails leaves every folder as it was.
+func prepareOut(out string, opts publish.Options, fresh bool) <-chan preparedOut {
+	ch := make(chan preparedOut, 1)
 	go func() {
-		defer close(done)
-		if st.Recycled() {
-			recycled = site.ReadState(st.Dir())
+		p, err := publish.Prepare(out, opts)
+		if err != nil {
+			ch <- preparedOut{err: err}
+			return
 		}
+		r := preparedOut{pending: p}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if from := p.Recyclable(); from != "" {
+				r.recycled = site.ReadState(from)
+			}
+		}()
+		if !fresh {
+			r.previous = site.ReadState(p.Published())
+		}
+		<-done
+		ch <- r
 	}()
-	if !fresh {
-		previous = site.ReadState(st.Published())
+	return ch
+}
+
+// release gives up the lock of a build that does not begin.
+func (r preparedOut) release() {
+	if r.pending != nil {
+		r.pending.Release()
 	}
-	<-done
-	return previous, recycled
 }
 
 // indexPhase names the phase that builds the search index: with the
