@@ -38,16 +38,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
-	"golang.org/x/sync/errgroup"
 
 	"tiaoli/generator/model"
+	"tiaoli/internal/cores"
 )
 
 // maxSyllables caps how much of a title goes into its slug.
@@ -58,22 +57,25 @@ const maxSyllables = 8
 // document page (DocumentAnchors), and turns Carrier pointers into Parent and Carries and
 // VersionDocs pointers into Versions.
 func Assign(c *model.Corpus) {
+	// A document's ID before it is made unique, and a source's, depend on
+	// it alone (a slug and a hash): they are made on all cores.
+	ids := make([]string, len(c.Documents))
+	cores.Each(len(c.Documents)+len(c.Sources), func(i int) {
+		if i < len(ids) {
+			ids[i] = DocumentID(c.Documents[i])
+			return
+		}
+		s := c.Sources[i-len(ids)]
+		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
+		s.URL = SourcesURL + s.ID + "/"
+	})
 	seen := map[string]int{}
-	for _, d := range c.Documents {
-		d.ID = uniqueID(DocumentID(d), seen)
+	for i, d := range c.Documents {
+		d.ID = uniqueID(ids[i], seen)
 		d.URL = "d/" + d.ID + "/"
 	}
-	// What is inside a document depends on it alone: its documents are
-	// given on all cores.
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, d := range c.Documents {
-		g.Go(func() error {
-			inside(d)
-			return nil
-		})
-	}
-	g.Wait()
+	// What is inside a document depends on it alone.
+	cores.Each(len(c.Documents), func(i int) { inside(c.Documents[i]) })
 	for _, d := range c.Documents {
 		if d.Carrier != nil && d.Carrier.ID != "" {
 			d.Parent = d.Carrier.ID
@@ -86,10 +88,6 @@ func Assign(c *model.Corpus) {
 		}
 	}
 	assignWorks(c)
-	for _, s := range c.Sources {
-		s.ID = Slug(strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path)), 12) + "-" + hash(s.Path)[:6]
-		s.URL = SourcesURL + s.ID + "/"
-	}
 }
 
 // inside fills the URLs of the articles and sections of d, which has
@@ -164,6 +162,9 @@ func Slug(text string, max int) string {
 		}
 	}
 	for _, r := range text {
+		if len(words) >= max {
+			break // a word after these would be cut
+		}
 		switch {
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			word.WriteRune(unicode.ToLower(r))

@@ -19,6 +19,11 @@ func TestSlug(t *testing.T) {
 		{"AEO 这张“绿色通行证”", 8, "aeo-zhe-zhang-lv-se-tong-xing-zheng"},
 		{"一箭7星!", 8, "yi-jian-7-xing"},
 		{"中华人民共和国民法典", 3, "zhong-hua-ren"},
+		// the words after max, Latin ones included, are cut whole
+		{"ABC 中华 def ghi", 3, "abc-zhong-hua"},
+		{"ABC def 中华", 2, "abc-def"},
+		{"ABC def", 1, "abc"},
+		{"中华", 0, ""},
 		{"", 8, ""},
 		{"！？", 8, ""},
 	}

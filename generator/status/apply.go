@@ -6,6 +6,7 @@ import (
 	"tiaoli/generator/cndate"
 	"tiaoli/generator/model"
 	"tiaoli/generator/regulation"
+	"tiaoli/internal/cores"
 )
 
 // Apply gives the documents of c their status and fills dates from the
@@ -18,10 +19,12 @@ import (
 func Apply(c *model.Corpus, t Table) {
 	rows := make([]Row, len(c.Documents))
 	listed := make([]bool, len(c.Documents))
-	for i, d := range c.Documents {
-		rows[i], listed[i] = rowOf(d, t)
-		fillDates(d, rows[i])
-	}
+	// Each document's dates depend on it and its row alone, and reading
+	// the dates its header prints is most of the time: on all cores.
+	cores.Each(len(c.Documents), func(i int) {
+		rows[i], listed[i] = rowOf(c.Documents[i], t)
+		fillDates(c.Documents[i], rows[i])
+	})
 	older := olderVersions(c.Works)
 	for i, d := range c.Documents {
 		switch row := rows[i]; {
