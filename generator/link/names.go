@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"tiaoli/generator/model"
+	"tiaoli/internal/cores"
 )
 
 // Laws named without 《》 (依照刑法第十条, 应当认定为刑法第一百三十四条): the
@@ -135,34 +136,57 @@ func (x *titleIndex) collectShort(defs [][]*def) {
 // prefixes a short title drops (titlePrefixes), so 刑法 is not inside
 // 中华人民共和国刑法 and 我国刑法 still names it.
 func (x *titleIndex) collectInside() {
-	x.names.inside = map[string]map[rune]bool{}
-	add := func(name string) {
-		for _, p := range titlePrefixes {
-			name = strings.TrimPrefix(name, p)
-		}
-		prev := utf8.RuneError
-		for i, r := range name {
-			if i > 0 {
-				if t := name[i:]; runeCount(t) >= 2 {
-					if _, ok := x.title(t); ok {
-						if x.names.inside[t] == nil {
-							x.names.inside[t] = map[rune]bool{}
-						}
-						x.names.inside[t][prev] = true
-					}
-				}
-			}
-			prev = r
-		}
-	}
+	var names []string
 	for _, tier := range []titleTier{x.own, x.other} {
 		for t := range tier.exact {
-			add(t)
+			names = append(names, t)
 		}
 	}
 	for t := range x.names.cited {
-		add(t)
+		names = append(names, t)
 	}
+	// Looking up every tail of every name is most of the time, and reads
+	// the index alone: on all cores, the sets filled after.
+	found := make([][]runeBefore, len(names))
+	cores.Each(len(names), func(i int) { found[i] = x.insideOf(names[i]) })
+	x.names.inside = map[string]map[rune]bool{}
+	for _, list := range found {
+		for _, f := range list {
+			if x.names.inside[f.tail] == nil {
+				x.names.inside[f.tail] = map[rune]bool{}
+			}
+			x.names.inside[f.tail][f.prev] = true
+		}
+	}
+}
+
+// runeBefore is a known name that ends a longer one, and the rune before
+// it there.
+type runeBefore struct {
+	tail string
+	prev rune
+}
+
+// insideOf lists the known names of two runes or more that end name
+// after its first rune, its title prefixes trimmed, with the rune before
+// each.
+func (x *titleIndex) insideOf(name string) []runeBefore {
+	for _, p := range titlePrefixes {
+		name = strings.TrimPrefix(name, p)
+	}
+	var out []runeBefore
+	prev := utf8.RuneError
+	for i, r := range name {
+		if i > 0 {
+			if t := name[i:]; runeCount(t) >= 2 {
+				if _, ok := x.title(t); ok {
+					out = append(out, runeBefore{t, prev})
+				}
+			}
+		}
+		prev = r
+	}
+	return out
 }
 
 // cutFrom reports whether tail, a known name that ends words, is cut from
