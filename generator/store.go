@@ -308,7 +308,7 @@ func (s *Store) load(p, sum string) (ingested, bool) {
 	if s.fresh {
 		return ingested{}, false
 	}
-	data, err := os.ReadFile(filepath.Join(s.dir, name))
+	data, err := readEntry(filepath.Join(s.dir, name))
 	if err != nil {
 		return ingested{}, false
 	}
