@@ -49,10 +49,7 @@ func recycle(out, dir string, opts Options) (string, error) {
 		return from, err
 	}
 	trash := out + TrashSuffix
-	if err := os.Mkdir(trash, 0o755); err != nil {
-		return from, err
-	}
-	if err := markSite(trash); err != nil { // debris the next build may remove
+	if err := markTrash(trash, dir); err != nil {
 		return from, err
 	}
 	for _, e := range entries {
@@ -62,11 +59,24 @@ func recycle(out, dir string, opts Options) (string, error) {
 			}
 		}
 	}
-	marker := filepath.Join(dir, filepath.FromSlash(MarkerFile))
-	if err := os.Remove(marker); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return from, err // never written through: it may be a link to a published file
-	}
 	return from, nil
+}
+
+// markTrash makes the folder trash and moves the marker of the recycled
+// build in dir into it (never written through: it may be a link to a
+// published file), so that trash is debris the next build may remove:
+// renames, which need no room on a full disk. A recycled build with only
+// the legacy marker gives trash a marker of its own.
+func markTrash(trash, dir string) error {
+	marker := filepath.FromSlash(MarkerFile)
+	if err := os.MkdirAll(filepath.Join(trash, filepath.Dir(marker)), 0o755); err != nil {
+		return err
+	}
+	err := os.Rename(filepath.Join(dir, marker), filepath.Join(trash, marker))
+	if errors.Is(err, fs.ErrNotExist) {
+		return markSite(trash)
+	}
+	return err
 }
 
 // discard removes the folder trash in the background; the channel gives
