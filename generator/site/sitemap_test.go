@@ -1,8 +1,10 @@
 package site
 
 import (
+	"encoding/xml"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"tiaoli/generator/model"
@@ -34,5 +36,46 @@ func TestSitemapJobNamesItsParts(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) || len(want) != 3 {
 		t.Errorf("the sitemap job wrote %v and names %v", got, want)
+	}
+}
+
+// TestUrlsetEscapesAsXML: the sitemap writes plain URLs as they are and
+// escapes the others as encoding/xml does, whatever the base.
+func TestUrlsetEscapesAsXML(t *testing.T) {
+	urls := []string{"", "d/a/", "d/a/a5/", "t/数据/", "d/a&b/", "d/<x>/", "d/'q\"/", "d/tab\t/", "d/\x7f/", "d/\xff/"}
+	for _, base := range []string{"/", "/fagui/", "http://intranet/a&b/", "/法规/"} {
+		r := &renderer{opts: Options{Base: base}}
+		var want strings.Builder
+		want.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		for _, u := range urls {
+			want.WriteString("<url><loc>")
+			xml.EscapeText(&want, []byte(base+u))
+			want.WriteString("</loc></url>\n")
+		}
+		want.WriteString("</urlset>\n")
+		if got := string(r.urlset(urls)); got != want.String() {
+			t.Errorf("base %q: urlset wrote\n%s\nwant\n%s", base, got, want.String())
+		}
+	}
+}
+
+func TestPlainXML(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true}, {"d/a/a5/", true}, {"http://x/y?z=1", true}, {"a&b", false}, {"<", false}, {">", false},
+		{`"`, false}, {"'", false}, {"\t", false}, {"\n", false}, {"\x7f", false}, {"数据", false}, {"\xff", false},
+	} {
+		if got := plainXML(tc.s); got != tc.want {
+			t.Errorf("plainXML(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+		if tc.want {
+			var b strings.Builder
+			xml.EscapeText(&b, []byte(tc.s))
+			if b.String() != tc.s {
+				t.Errorf("plainXML(%q) is true but encoding/xml writes %q", tc.s, b.String())
+			}
+		}
 	}
 }
