@@ -35,12 +35,14 @@ import (
 // lists of documents and sources, the sources' pages). Term occurrences
 // and the places of references inside a document show only on its own
 // pages, on the pages of the terms it uses and on pages always rendered
-// (source pages), so edits inside one file do not change Global; a changed definition renders the pages of the
+// (the sources' pages), so edits inside one file do not change Global; a changed definition renders the pages of the
 // documents that define or use the term. A term's page, and a comparison
 // of two versions, is kept when Global and its own digest did not change:
 // the term itself, the addresses of the terms it links to, and the
 // digests of the documents it quotes (that define and use the term, in
-// the order its occurrences name them; the two versions).
+// the order its occurrences name them; the two versions). A source's page
+// is kept from the published build on the same terms: the source itself
+// and the digests of the documents it lists.
 //
 // The published build carries its State in StateFile, a hidden folder that
 // tiaoli serve and the shipped nginx and Apache configurations refuse; a
@@ -62,8 +64,9 @@ type State struct {
 	// Docs sums up, for each document ID, the files it was read from and
 	// the references other documents make to it.
 	Docs map[string]string `json:"docs"`
-	// Pages sums up, for each term and comparison page by its URL, the
-	// documents it quotes; for the editor's report, what it shows.
+	// Pages sums up, for each term, comparison and source page by its
+	// URL, the documents it quotes; for the editor's report, what it
+	// shows.
 	Pages map[string]string `json:"pages,omitempty"`
 	// site is the folder the State was read from; "" for a new one.
 	site string
@@ -120,6 +123,11 @@ func newState(r *renderer) (*State, error) {
 			s.Pages[cmp.URL] = s.docsDigest(cmp.URL, cmp.From, cmp.To)
 		}
 	}
+	for _, src := range c.Sources {
+		if _, seen := s.Pages[src.URL]; !seen && src.URL != "" {
+			s.Pages[src.URL] = s.sourceDigest(src)
+		}
+	}
 	return s, nil
 }
 
@@ -144,6 +152,16 @@ func (s *State) docsDigest(url string, docs ...string) string {
 	for _, d := range docs {
 		io.WriteString(h, d+"\x00"+s.Docs[d]+"\x00")
 	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// sourceDigest sums up what the page of src shows besides what Global
+// covers: the source itself and the documents it lists (their headers
+// and their leads, which their digests cover).
+func (s *State) sourceDigest(src *model.Source) string {
+	h := sha256.New()
+	json.NewEncoder(h).Encode(src)
+	io.WriteString(h, s.docsDigest(src.URL, src.Documents...))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -275,5 +276,63 @@ func TestKeptDocumentRenderedWhenNotKept(t *testing.T) {
 		if !bytes.Equal(kept[name], data) {
 			t.Errorf("%s differs from a fresh render", name)
 		}
+	}
+}
+
+// TestSourcePagesKept: a source's page is kept from the published build
+// unless the source or a document it lists changed (a document read from
+// a changed source changes with it, and so do the pages listing it); a
+// kept page is the page a fresh build writes.
+func TestSourcePagesKept(t *testing.T) {
+	for name, change := range map[string]func(c *model.Corpus) *model.Source{
+		"document": func(c *model.Corpus) *model.Source {
+			d := changeFile(c, 5)
+			for _, s := range c.Sources {
+				if s.Path == d.Sources[0].Path {
+					return s
+				}
+			}
+			return nil
+		},
+		"source": func(c *model.Corpus) *model.Source {
+			c.Sources[0].PageName = "要闻"
+			return c.Sources[0]
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "public")
+			first := buildKeeping(t, sitetest.Corpus(), out, site.Options{})
+			c := sitetest.Corpus()
+			changed := change(c)
+			if changed == nil || len(c.Sources) < 2 {
+				t.Fatal("the fixture has no such source, or one source only")
+			}
+			again := buildKeeping(t, c, out, site.Options{})
+			kept := 0
+			for _, s := range c.Sources {
+				file := s.URL + "index.html"
+				if !slices.Contains(first.Names(), file) {
+					t.Fatalf("the first build did not render %s", file)
+				}
+				got := slices.Contains(again.Names(), file)
+				if s == changed && !got {
+					t.Errorf("%s kept, though it changed", file)
+				}
+				if !got {
+					kept++
+				}
+			}
+			if kept == 0 {
+				t.Error("no source page kept")
+			}
+			fresh := filepath.Join(dir, "fresh")
+			c = sitetest.Corpus()
+			change(c)
+			buildKeeping(t, c, fresh, site.Options{})
+			if diff := compareTrees(t, out, fresh); diff != "" {
+				t.Errorf("kept site differs from a fresh build: %s", diff)
+			}
+		})
 	}
 }

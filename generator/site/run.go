@@ -128,10 +128,22 @@ func (r *renderer) jobs() []job {
 	for _, s := range r.c.Sources {
 		s := s
 		if claim(seen, s.URL) {
-			jobs = append(jobs, pageJob(s.URL, func(w *worker) error { return w.sourcePage(s) }))
+			jobs = append(jobs, r.keptSource(pageJob(s.URL, func(w *worker) error { return w.sourcePage(s) }), s.URL))
 		}
 	}
 	return jobs
+}
+
+// keptSource is the job j of the source page at url, made to keep the
+// page from the published build when its digest is unchanged since. Only
+// the published build's: a build the Writer starts from (Options.Recycled)
+// retains no source pages (TreeRoots).
+func (r *renderer) keptSource(j job, url string) job {
+	if r.state.keepsPage(r.opts.Previous, url) {
+		render := j.render
+		j.render = func(w *worker) error { return w.keepTree(url, render) }
+	}
+	return j
 }
 
 // keptPage is the job j of the term or comparison page at url, made to
