@@ -107,6 +107,13 @@ func walkText(d *model.Document, fn func(d *model.Document, where, url string, p
 func acronyms(s string) []string {
 	var out []string
 	for i := 0; i < len(s); {
+		// Eight bytes at a time past text without capitals (most of it).
+		for i+8 <= len(s) && !hasUpper(load8(s, i)) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if !isUpper(s[i]) || (i > 0 && isWordByte(s[i-1])) {
 			i++
 			continue
@@ -128,6 +135,24 @@ func acronyms(s string) []string {
 }
 
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// load8 is the 8 bytes of s from i, the first in the lowest byte.
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// hasUpper reports whether one of the 8 bytes of x is an ASCII capital.
+// Of each byte's low 7 bits y, y+0x3f has its high bit set when y >= 'A'
+// and y+0x25 when y > 'Z', neither carrying into the next byte; a byte
+// whose own high bit is set (UTF-8 beyond ASCII) is no capital.
+func hasUpper(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x &^ highs
+	ge, gt := y+ones*(0x80-'A'), y+ones*(0x80-'Z'-1)
+	return ge&^gt&^x&highs != 0
+}
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'

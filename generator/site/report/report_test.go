@@ -139,3 +139,29 @@ func TestUnresolvedNamesDocument(t *testing.T) {
 		t.Errorf("unresolved = %q, want %q", got, want)
 	}
 }
+
+// TestHasUpper: hasUpper finds a capital at every byte of a word, and
+// none among the other 255 byte values, whatever the other bytes.
+func TestHasUpper(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for at := range 8 {
+			for _, fill := range []byte{0, ' ', 'a', 'Z' + 1, 'A' - 1, 0x7f, 0x80, 0xff} {
+				w := bytes.Repeat([]byte{fill}, 8)
+				w[at] = byte(b)
+				want := isUpper(byte(b)) || isUpper(fill)
+				if got := hasUpper(load8(string(w), 0)); got != want {
+					t.Fatalf("hasUpper(%q) = %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkAcronyms scans text that is mostly Han characters.
+func BenchmarkAcronyms(b *testing.B) {
+	s := strings.Repeat("第一条　为了规范行政许可的设定和实施，保护公民、法人和其他组织的合法权益，", 40) + "依照WTO规则"
+	b.SetBytes(int64(len(s)))
+	for range b.N {
+		acronyms(s)
+	}
+}
