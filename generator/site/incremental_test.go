@@ -168,10 +168,16 @@ func TestTermChangeRendersItsPages(t *testing.T) {
 	if len(rendered(again, strings.TrimSuffix(term.URL, "/"))) == 0 {
 		t.Errorf("the page of the changed term %s was kept", term.URL)
 	}
+	sameAsFresh(t, out, func(c *model.Corpus) { change(c) })
+}
 
-	fresh := filepath.Join(dir, "fresh")
-	c = sitetest.Corpus()
+// sameAsFresh checks that the site in out, built keeping pages, is the
+// site built afresh from the fixture with change made.
+func sameAsFresh(t *testing.T, out string, change func(c *model.Corpus)) {
+	t.Helper()
+	c := sitetest.Corpus()
 	change(c)
+	fresh := filepath.Join(t.TempDir(), "fresh")
 	buildKeeping(t, c, fresh, site.Options{})
 	if diff := compareTrees(t, out, fresh); diff != "" {
 		t.Errorf("kept site differs from a fresh build: %s", diff)
@@ -300,8 +306,7 @@ func TestSourcePagesKept(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			out := filepath.Join(dir, "public")
+			out := filepath.Join(t.TempDir(), "public")
 			first := buildKeeping(t, sitetest.Corpus(), out, site.Options{})
 			c := sitetest.Corpus()
 			changed := change(c)
@@ -326,13 +331,7 @@ func TestSourcePagesKept(t *testing.T) {
 			if kept == 0 {
 				t.Error("no source page kept")
 			}
-			fresh := filepath.Join(dir, "fresh")
-			c = sitetest.Corpus()
-			change(c)
-			buildKeeping(t, c, fresh, site.Options{})
-			if diff := compareTrees(t, out, fresh); diff != "" {
-				t.Errorf("kept site differs from a fresh build: %s", diff)
-			}
+			sameAsFresh(t, out, func(c *model.Corpus) { change(c) })
 		})
 	}
 }
