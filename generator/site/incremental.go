@@ -32,10 +32,11 @@ import (
 // When Global changes, every page is rendered. A file added or deleted
 // renders the pages of the documents that link it or are linked from it
 // (and of the terms they show), besides the pages always rendered (the
-// lists of documents and sources, the sources' pages). Term occurrences
-// and the places of references inside a document show only on its own
-// pages, on the pages of the terms it uses and on pages always rendered
-// (the sources' pages), so edits inside one file do not change Global; a changed definition renders the pages of the
+// lists of documents and sources) and the page of its source. Term
+// occurrences and the places of references inside a document show only
+// on its own pages, on the pages of the terms it uses and on those of its
+// sources (whose digests cover its own), so edits inside one file do not
+// change Global; a changed definition renders the pages of the
 // documents that define or use the term. A term's page, and a comparison
 // of two versions, is kept when Global and its own digest did not change:
 // the term itself, the addresses of the terms it links to, and the
