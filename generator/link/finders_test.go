@@ -49,6 +49,30 @@ func TestFindDefinitions(t *testing.T) {
 		{"发布某类广告，应当在发布前由有关部门（以下称审查机关）审查。", false, []string{
 			"审查机关|defined|rest|有关部门|",
 		}},
+		// a bracket inside a frame names part of what the frame holds: an
+		// exception (除…外, 除…以外) or a place or a time (在…内), without the
+		// opener and what comes before it; and a ruling authority before an
+		// exception's verb goes too
+		{"除国家规定实行包修、包换、包退（以下简称三包）的商品外，省主管部门应当规定实行三包的商品目录。", false, []string{
+			"三包|defined|rest|包修、包换、包退|",
+		}},
+		{"本条例所称民营企业，是指除国有独资企业、国有资本控股企业（以下统称国有企业）和外商投资企业以外依法设立的企业。", false, []string{
+			"民营企业|defined|document|除国有独资企业、国有资本控股企业（以下统称国有企业）和外商投资企业以外依法设立的企业|",
+			"国有企业|defined|rest|国有独资企业、国有资本控股企业|",
+		}},
+		{"除前两款规定的有关部门、负有管理责任的单位（以下统称管理单位）外，其他单位不得安装。", false, []string{
+			"管理单位|defined|rest|前两款规定的有关部门、负有管理责任的单位|",
+		}},
+		{"某局在某协定或者某议定书规定的驳回期限(以下简称驳回期限)内，进行审查。", false, []string{
+			"驳回期限|abbreviation|rest|某协定或者某议定书规定的驳回期限|某协定或者某议定书规定的驳回期限",
+		}},
+		{"危险物品应当储存在专用仓库、专用场地或者专用储存室(以下统称专用仓库)内，并由专人负责管理。", false, []string{
+			"专用仓库|defined|rest|专用仓库、专用场地或者专用储存室|",
+		}},
+		// …but an exception without its closer after the bracket is none
+		{"除尘设备（以下简称设备）应当定期检修。", false, []string{
+			"设备|abbreviation|rest|除尘设备|除尘设备",
+		}},
 		// …but not a word that starts like one (起讫, 前述), nor before a 的
 		{"单位应当在前述区域内从事某类采砂作业（以下简称采砂作业）。", false, []string{
 			"采砂作业|abbreviation|rest|某类采砂作业|某类采砂作业",

@@ -89,11 +89,53 @@ func splitIncluded(list string) []string {
 		if n < 2 || n > 10 || strings.Contains(p, "的") || !validTerm(p) {
 			return nil
 		}
-		if !vagueName(p) {
-			names = append(names, p)
+		for _, g := range splitGroup(p) {
+			if g = beforeCategory(g); runeCount(g) >= 2 && !vagueName(g) {
+				names = append(names, g)
+			}
 		}
 	}
 	return names
+}
+
+// groupJoiner joins two groups of a list, each of members that 、
+// separates (江河、湖泊、水库以及水渠、水塘): it splits the member it is in,
+// wherever that member is, not only the last.
+const groupJoiner = "以及"
+
+// splitGroup splits a member p that groupJoiner joins to the next.
+func splitGroup(p string) []string {
+	if i := strings.Index(p, groupJoiner); i > 0 {
+		return []string{p[:i], p[i+len(groupJoiner):]}
+	}
+	return []string{p}
+}
+
+// categoryMark ends a list with the category its members share (水塘等水
+// 体, 展销等活动): the member is what comes before it.
+const categoryMark = "等"
+
+// rankBefore and rankAfter make categoryMark a character of a word (中等,
+// 高等, 平等, 等级, 等于) rather than the mark.
+const (
+	rankBefore = "中高初平同对均相特劣优次上下超何"
+	rankAfter  = "级于同待候额效量比价次第"
+)
+
+// beforeCategory is member p without the categoryMark and the category
+// after it: two characters at least on either side of the mark, which is
+// no character of a word.
+func beforeCategory(p string) string {
+	i := strings.Index(p, categoryMark)
+	if i < 0 {
+		return p
+	}
+	name, category := p[:i], p[i+len(categoryMark):]
+	if runeCount(name) < 2 || runeCount(category) < 2 ||
+		strings.ContainsRune(rankBefore, lastRune(name)) || strings.ContainsRune(rankAfter, firstRune(category)) {
+		return p
+	}
+	return name
 }
 
 // vagueName reports a member that names no kind of its own: 其他绿地.

@@ -70,3 +70,28 @@ func TestIncludedInArticle(t *testing.T) {
 	expectLinks(t, &reg.Articles[2].Clauses[0].Paragraph)
 	expectLinks(t, &reg.Articles[4].Clauses[0].Paragraph, "辅料:T")
 }
+
+// TestSplitIncluded: the members of a list after 包括 are plain names; a
+// member that 以及 joins to the next (水库以及水渠) is two, and a member that
+// 等 and the category of the list end (水塘等水体) is what comes before 等,
+// unless 等 is a character of a word (高等, 等级). A member too long to be a
+// name still makes the list none, cut or not.
+func TestSplitIncluded(t *testing.T) {
+	tests := []struct {
+		list string
+		want []string
+	}{
+		{"江河、湖泊、水库以及水渠、水塘等水体", []string{"江河", "湖泊", "水库", "水渠", "水塘"}},
+		{"批发、零售以及出租、展销等活动", []string{"批发", "零售", "出租", "展销"}},
+		{"人工煤气、天然气和液化石油气等气体燃料", []string{"人工煤气", "天然气", "液化石油气"}},
+		{"幼儿园、中等职业学校、高等学校和特殊教育学校", []string{"幼儿园", "中等职业学校", "高等学校", "特殊教育学校"}},
+		{"现状技术等级和发展规划技术等级", []string{"现状技术等级", "发展规划技术等级"}},
+		{"国有企业、外国企业以及其他企业和事业单位、军队以及其他单位", nil},
+		{"销售货物所得、股息红利等权益性投资所得、利息所得和其他所得", nil},
+	}
+	for _, tt := range tests {
+		if got := splitIncluded(tt.list); strings.Join(got, "/") != strings.Join(tt.want, "/") {
+			t.Errorf("splitIncluded(%q) = %q, want %q", tt.list, got, tt.want)
+		}
+	}
+}

@@ -371,6 +371,9 @@ func expansionBefore(s string, open int, term string) string {
 		start = j // unless the term's characters name the whole list (所辖地区（…）、市…委员会（以下简称地市…委）)
 	}
 	clause := strings.TrimSpace(before[start:])
+	if held, ok := framed(clause, afterBracket(s, open)); ok && keepsTerm(clause, term, held) {
+		clause = held // 除A（以下简称X）外, 储存在A（以下统称X）内: A alone
+	}
 	if !listed && !opensQualifier(clause) {
 		whole := clause
 		clause = trimLead(clause)
