@@ -149,7 +149,6 @@ func update(c *model.Corpus, cp *corpusPrints, dir, prev, program string, indexe
 		return false, err
 	}
 	cur, b := newSums(program, cp.digest), idx.NewBatch()
-	cur.size = old.size
 	changed, err := changes(c, cp, oldRecs, cur, side, b, dm)
 	if err == nil && float64(changed) > maxChangedShare*float64(side.n) {
 		idx.Close()
