@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -57,6 +58,17 @@ func newSideFiles(dir string, cites citations) (*sideFiles, error) {
 	return &sideFiles{batch: &textBatch{}, collect: newTextCollector(), an: a,
 		chars: newCharPostings(), texts: tw, heads: newHeadPostings(),
 		cited: &citedCounts{of: cites}}, nil
+}
+
+// reserve makes room for about n search documents in the lists kept by
+// order of indexing, which an update otherwise grew by doubling from
+// empty: 400k documents of the LawRefBook corpus, 13 MB allocated for
+// two lists of 6.5 MB on every rebuild. A little more than n leaves an
+// edit that adds documents room to grow in place.
+func (s *sideFiles) reserve(n int) {
+	n += n/64 + 64
+	s.chars.ids = slices.Grow(s.chars.ids, n)
+	s.texts.ords = slices.Grow(s.texts.ords, n)
 }
 
 // cutBatch returns the texts of the batch fed so far and starts the next.

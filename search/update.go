@@ -142,6 +142,9 @@ func update(c *model.Corpus, cp *corpusPrints, dir, prev, program string, indexe
 	}
 	side.carry = carry
 	side.carry.segs = old.segs
+	if old.segs != nil {
+		side.reserve(int(old.segs.total))
+	}
 	dm, err := newDocMaker()
 	if err != nil {
 		idx.Close()
