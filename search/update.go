@@ -195,13 +195,15 @@ func changes(c *model.Corpus, cp *corpusPrints, old []*sumRecord, cur *sums, sid
 	for i, r := range cp.recs {
 		rec := cur.start(r)
 		if rr.docs[i] == nil {
-			rec.raw = rr.old[r.key].raw
-			for _, e := range rr.old[r.key].entries {
+			o := rr.old[r.key]
+			rec.raw = o.raw
+			rec.entries = make([]sumEntry, len(o.entries)) // not grown one entry at a time
+			for j, e := range o.entries {
 				if e.sum != "" {
 					e.ord = side.n
 					side.keep(e, r.doc)
 				}
-				rec.entries = append(rec.entries, e)
+				rec.entries[j] = e
 			}
 			continue
 		}
