@@ -391,7 +391,8 @@ func findInitial(s string) []found {
 		if strings.HasPrefix(s[from:], "所谓") {
 			from += len("所谓")
 		}
-		if f := meaning(s, from, start, scopeDocument, 15, initialVerbs); len(f) > 0 && plainName(f[0].Term.Term) {
+		f := meaning(s, from, start, scopeDocument, 15, initialVerbs)
+		if len(f) > 0 && plainName(f[0].Term.Term) && !inJurisdiction(f[0].Term.Term) {
 			fs = append(fs, f...)
 		}
 		_, end := sentence(s, start, start)
@@ -401,6 +402,20 @@ func findInitial(s string) []found {
 		start = end
 	}
 	return fs
+}
+
+// jurisdictions are the legal systems an arrangement between them names
+// one by one: 本安排所称判决，（一）在内地是指…；（二）在香港特别行政区是指….
+var jurisdictions = []string{"内地", "大陆", "香港", "澳门", "台湾"}
+
+// inJurisdiction reports whether a sentence-initial subject opens with
+// 在 and one of jurisdictions (在内地, 在香港特别行政区某费): the sentence
+// says what a term (判决, 某费) means there, and the place phrase is no
+// term of its own. Other places stay: 在境内发生某交易 is a phrase a law
+// defines.
+func inJurisdiction(t string) bool {
+	rest, ok := strings.CutPrefix(t, "在")
+	return ok && startsWithAny(rest, jurisdictions)
 }
 
 func plainName(t string) bool {

@@ -246,7 +246,7 @@ func announcesList(def string) bool {
 
 // itemsAfter is the text of the items that follow text ti, each with its
 // label: of a 款, its 项 and their 目 (本法所称公共财产，是指下列财产：（一）
-// 国有财产；…); of a 项, its 目 (（一）在内地，是指：1.…2.…).
+// 国有财产；…); of a 项, its 目 (（一）电子数据，是指：1.…2.…).
 func itemsAfter(d *model.Document, texts []text, ti int) string {
 	t := texts[ti]
 	if t.art < 0 || t.sub >= 0 {

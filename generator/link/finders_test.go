@@ -206,6 +206,12 @@ func TestFindDefinitions(t *testing.T) {
 			"发明|defined|document|对产品、方法或者其改进所提出的新的技术方案|",
 		}},
 		{"发明，是指对产品、方法或者其改进所提出的新的技术方案。", false, nil},
+		// 在某地是指: what the enclosing term means in one legal system,
+		// no term of its own; a phrase that opens with another place stays
+		{"（一）在内地是指：", true, nil},
+		{"（二）在澳门特别行政区是指某法院作出的生效判决。", true, nil},
+		{"在香港特别行政区某费是指经某官核定或者命令支付的费用。", true, nil},
+		{"在境内发生某交易，是指下列情形：", true, []string{"在境内发生某交易|defined|document|下列情形：|"}},
 		{"前款所称重大犯罪一般是指可能被判处无期徒刑的犯罪。", true, []string{
 			"重大犯罪|defined|article|可能被判处无期徒刑的犯罪|",
 		}},
