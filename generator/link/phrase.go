@@ -25,18 +25,35 @@ const includeVerb = "包括"
 // qualify a member (…的基金会和不得面向公众募捐的基金会).
 var prohibitions = []string{"不得", "禁止", "严禁"}
 
-// objectVerbs take the named thing as their object (颁发A, 配备B), and
+// objectVerbs take the named thing as their object (颁发A, 配备B, 编写C,
+// 法律赋予D（以下简称…）的职责: D is who is given it), and
 // so do furtherVerbs. They end the predicate only where no 的 follows
 // them: in 从事培训业务的机构 the verb is part of the phrase.
 var objectVerbs = slices.Concat([]string{
 	"颁发", "核发", "配备", "配置", "选举产生", "提倡", "投保", "举办", "通知", "加强", "完善",
 	"健全", "规范", "建立", "成立", "编制", "发挥", "签订", "聘用",
 	"推动", "开展", "坚持", "聚焦", "歧视", violateVerb, "占用", "领取", "承包", "移送", "制作并发放", "发放",
-	"安装", "检查", "接收",
+	"安装", "检查", "接收", "赋予", "编写",
 }, furtherVerbs)
 
+// objectDeterminers qualify the object of a verb with a 的 of their own
+// (编写相应的某某篇章): that 的 opens no clause, and the verb still takes
+// what follows as its object.
+var objectDeterminers = []string{"相应的"}
+
+// withoutDeterminer is s without one of objectDeterminers that starts it.
+func withoutDeterminer(s string) string {
+	for _, d := range objectDeterminers {
+		if rest, ok := strings.CutPrefix(s, d); ok {
+			return rest
+		}
+	}
+	return s
+}
+
 // startVerbs end the predicate only where they start what is left of the
-// clause and no 的 follows them (结合上海市人民代表大会常务委员会, 依法履行…;
+// clause and no 的 follows them (结合上海市人民代表大会常务委员会, 依法履行…,
+// 为了保护某某设计, 上缴某某金库;
 // requestVerb, one of submitVerbs, too):
 // inside a phrase they are part of a name (医疗保障服务协议), and before a
 // 的 of their own (通过公开募集方式设立的基金, 履行…职责的部门) too.
@@ -44,6 +61,7 @@ var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
 	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", requestVerb, "报告",
+	"保护", "配齐", "上缴", "减少", "密切联系", "服务保障",
 }
 
 // engageVerb is trimmed as startVerbs are, where no 的 follows it (从事某类
@@ -316,8 +334,9 @@ func qualifiesHead(s string) bool {
 	return false
 }
 
-// leadAdverbs come between a modal verb and what follows it (应当及时向…).
-var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", "切实", "擅自"}
+// leadAdverbs come between a modal verb and what follows it (应当及时向…),
+// or before a verb that starts the phrase (更好履行…, 自觉履行…, 深入实施…).
+var leadAdverbs = []string{"进一步", "及时", "依法", "积极", "充分", "切实", "擅自", "更好", "自觉", "深入"}
 
 // namedPhrase is the tail of clause that term stands for: after the last
 // verb that ends the clause's predicate, without a leading preposition
@@ -473,7 +492,8 @@ func predicateEnd(clause string, i int) int {
 	}
 	for _, v := range objectVerbs {
 		if takesObjectAt(clause, i, v) {
-			return i + len(v)
+			rest := clause[i+len(v):]
+			return len(clause) - len(withoutDeterminer(rest)) // 编写相应的X: X
 		}
 	}
 	if takesObjectAt(clause, i, establishVerb) && !startsWithAny(clause[i+len(establishVerb):], establishmentActs) {
@@ -514,7 +534,7 @@ func takesObjectAt(clause string, i int, v string) bool {
 	if startsWithAny(rest, headNouns) || listedNoun(clause[:i], rest) {
 		return false
 	}
-	return topLevelIndexAny(rest, "的") < 0 || opensPlaceClause(rest)
+	return topLevelIndexAny(withoutDeterminer(rest), "的") < 0 || opensPlaceClause(rest)
 }
 
 // listedNoun reports whether a verb between before and rest is a noun, a
@@ -540,13 +560,14 @@ func trimObjectVerb(s string) string {
 		if namedByAuthority(rest) {
 			return rest // 采用经国务院某某部门批准的…系统: the system it names
 		}
-		de := topLevelIndexAny(rest, "的")
-		if de >= 0 && (runeCount(rest[:de]) <= 2 || slices.Contains(startVerbs, v) || v == engageVerb) ||
+		object := withoutDeterminer(rest)
+		de := topLevelIndexAny(object, "的")
+		if de >= 0 && (runeCount(object[:de]) <= 2 || slices.Contains(startVerbs, v) || v == engageVerb) ||
 			strings.ContainsRune("与同", firstRune(rest)) && strings.Contains(rest, "相") ||
 			startsWithAny(rest, headNouns) {
 			return s
 		}
-		return rest
+		return object
 	}
 	return s
 }

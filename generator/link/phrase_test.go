@@ -78,6 +78,18 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"社会养老机构|abbreviation|rest|社会力量举办的养老服务机构|社会力量举办的养老服务机构"},
 		{"各级人民政府应当鼓励、支持社会力量举办的养老服务机构（以下简称社会养老机构）发展。",
 			"社会养老机构|abbreviation|rest|社会力量举办的养老服务机构|社会力量举办的养老服务机构"},
+		// a verb that takes what the bracket names as its object goes, after
+		// an adverb too, and 相应的 before its object with it
+		{"为更好履行法律赋予某某市人民代表大会及其常务委员会（以下简称市人大及其常委会）的监督职责，作如下决定。",
+			"市人大及其常委会|abbreviation|rest|某某市人民代表大会及其常务委员会|某某市人民代表大会及其常务委员会"},
+		{"有关部门组织编制某类规划，应当在编制过程中组织环境影响评价，编写相应的环境影响篇章或者说明、环境影响报告书（以下统称环境影响评价文件）。",
+			"环境影响评价文件|defined|rest|环境影响篇章或者说明、环境影响报告书|"},
+		{"单位和个人应当自觉履行聘用合同（以下简称合同）约定的义务。",
+			"合同|abbreviation|rest|聘用合同|聘用合同"},
+		{"为了保护某某电路布图设计（以下简称布图设计）专有权，制定本条例。",
+			"布图设计|abbreviation|rest|某某电路布图设计|某某电路布图设计"},
+		{"政府的全部收入应当上缴国家金库（以下简称国库）。",
+			"国库|abbreviation|rest|国家金库|国家金库"},
 		// …but not before a head noun it makes a name with (领导人员)
 		{"对领导人员和其他直接责任人员（以下统称有关责任人员）依法给予处分。",
 			"有关责任人员|defined|rest|领导人员和其他直接责任人员|"},
@@ -376,6 +388,10 @@ func TestTrimObjectVerb(t *testing.T) {
 		{"领导人员和其他直接责任人员", "领导人员和其他直接责任人员"},
 		{"鼓励举办单位、参展单位", "举办单位、参展单位"},
 		{"鼓励的产业项目", "鼓励的产业项目"},
+		{"编写相应的影响篇章或者说明", "影响篇章或者说明"},
+		{"编写报告的单位", "编写报告的单位"},
+		{"保护某某设计", "某某设计"},
+		{"保护的对象", "保护的对象"},
 	}
 	for _, tt := range tests {
 		if got := trimObjectVerb(tt.in); got != tt.want {
