@@ -61,7 +61,7 @@ var startVerbs = []string{
 	"结合", "保障", "保证", "做好", "通过", "属于", "设立", "改变或者撤销", "撤销",
 	"使用", "建设", "实行", "实施", "指导", "履行", "依托",
 	"利用", "采用", "符合", "维护", "推进", "填写", "作为", "列入", "授予", "设置", "征求", "提请", requestVerb, "报告",
-	"保护", "配齐", "上缴", "减少", "密切联系", "服务保障",
+	"保护", "配齐", "上缴", "减少", "密切联系", "服务保障", "贯彻", "强化", "防治", "落实", "减轻",
 }
 
 // engageVerb is trimmed as startVerbs are, where no 的 follows it (从事某类
@@ -567,7 +567,27 @@ func trimObjectVerb(s string) string {
 			startsWithAny(rest, headNouns) {
 			return s
 		}
-		return object
+		return joinedVerbTrimmed(object)
+	}
+	return s
+}
+
+// joinedVerbTrimmed is s, what follows a verb trimObjectVerb dropped,
+// without a second verb that trimObjectVerb drops too: one joined to the
+// first by verbJoiners (强化和落实A, 编制、公布B) or one of startVerbs right
+// after it (贯彻实施C).
+func joinedVerbTrimmed(s string) string {
+	next, joined := s, false
+	for _, j := range verbJoiners {
+		if rest, ok := strings.CutPrefix(s, j); ok {
+			next, joined = rest, true
+		}
+	}
+	if !joined && !startsWithAny(s, startVerbs) {
+		return s
+	}
+	if more := trimObjectVerb(next); more != next {
+		return more
 	}
 	return s
 }

@@ -88,6 +88,8 @@ func TestAbbreviatedPhrase(t *testing.T) {
 			"合同|abbreviation|rest|聘用合同|聘用合同"},
 		{"为了保护某某电路布图设计（以下简称布图设计）专有权，制定本条例。",
 			"布图设计|abbreviation|rest|某某电路布图设计|某某电路布图设计"},
+		{"为了防治和减轻某某工程建设项目（以下简称某某工程）对环境的损害，制定本条例。",
+			"某某工程|abbreviation|rest|某某工程建设项目|某某工程建设项目"},
 		{"政府的全部收入应当上缴国家金库（以下简称国库）。",
 			"国库|abbreviation|rest|国家金库|国家金库"},
 		// …but not before a head noun it makes a name with (领导人员)
@@ -392,6 +394,10 @@ func TestTrimObjectVerb(t *testing.T) {
 		{"编写报告的单位", "编写报告的单位"},
 		{"保护某某设计", "某某设计"},
 		{"保护的对象", "保护的对象"},
+		{"贯彻实施劳动和社会保障", "劳动和社会保障"},
+		{"强化和落实某某设施运营者", "某某设施运营者"},
+		{"防治和减轻某某工程建设项目", "某某工程建设项目"},
+		{"自觉履行聘用合同", "自觉履行聘用合同"},
 	}
 	for _, tt := range tests {
 		if got := trimObjectVerb(tt.in); got != tt.want {
