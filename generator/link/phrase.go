@@ -197,7 +197,7 @@ var basisWords = slices.Concat(basisPrepositions, []string{"按"})
 // basisVerbs are the verbs a basis may come before: those the lists above
 // know, 提交, and the prepositions 向 and 到, which take the party or the
 // place after them.
-var basisVerbs = slices.Concat(objectVerbs, startVerbs, choosingVerbs, submitVerbs, []string{engageVerb, "提交", "向", "到"})
+var basisVerbs = slices.Concat(objectTakingVerbs, submitVerbs, []string{"提交", "向", "到"})
 
 // basisEnd returns where the predicate that a basis at i of clause comes
 // before ends (某单位应当按照有关规定同步建设某某设施, 应当依照某法和本办法的
@@ -223,7 +223,7 @@ func basisEnd(clause string, i int) int {
 		}
 		after := rest[j+len(basisRule):]
 		if !isHan(firstRune(after)) || firstRune(after) == '的' || cutJoiner(after) != after ||
-			strings.HasPrefix(after, "以外") || strings.HasPrefix(after, "之外") {
+			startsWithAny(after, exceptionEnds) {
 			return -1
 		}
 		end := len(clause) - len(after)
@@ -552,7 +552,7 @@ func trimObjectVerb(s string) string {
 	if rest, ok := cutGoverningVerb(s); ok {
 		return trimObjectVerb(rest)
 	}
-	for _, v := range slices.Concat(objectVerbs, choosingVerbs, startVerbs, []string{engageVerb}) {
+	for _, v := range objectTakingVerbs {
 		if !strings.HasPrefix(s, v) {
 			continue
 		}
@@ -826,7 +826,7 @@ func withoutAdverbial(s string) string {
 	for _, a := range leadAdverbs {
 		t = strings.TrimPrefix(t, a)
 	}
-	if rest, ok := afterBareArea(t); ok && topLevelIndexAny(rest, "的") < 0 && startsWithAny(rest, areaVerbs) {
+	if rest, ok := afterBareArea(t); ok && topLevelIndexAny(rest, "的") < 0 && startsWithAny(rest, objectTakingVerbs) {
 		return rest // 本市行政区域内从事…: the area without 在
 	}
 	for _, a := range adverbials {
@@ -851,9 +851,12 @@ func withoutAdverbial(s string) string {
 	return s
 }
 
-// areaVerbs are the verbs after which such an area is an adverbial, not
-// part of the name it comes before (本市行政区域内某类学校).
-var areaVerbs = slices.Concat(objectVerbs, startVerbs, choosingVerbs, []string{engageVerb})
+// objectTakingVerbs are all the verbs the lists above know to take an
+// object: trimObjectVerb drops one that starts a name, and an area after
+// one is an adverbial, not part of the name it comes before
+// (本市行政区域内某类学校). No choosing verb starts with a start verb, so
+// their order does not matter.
+var objectTakingVerbs = slices.Concat(objectVerbs, startVerbs, choosingVerbs, []string{engageVerb})
 
 // areaEnds end an area printed as an adverbial without 在 before it (本市行政区域内).
 var areaEnds = []string{"行政区域内", "辖区内"}
