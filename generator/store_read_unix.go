@@ -4,9 +4,19 @@ package generator
 
 import (
 	"os"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
+
+// maxMapped caps how many entries a process maps: each mapping is one
+// of the process's memory areas, which Linux limits (vm.max_map_count,
+// 65530 by default) for the Go runtime's own mappings too, so a corpus of
+// tens of thousands of sources reads the entries past the cap instead.
+const maxMapped = 16384
+
+// mapped counts the entries mapped so far.
+var mapped atomic.Int64
 
 // readEntry gives the bytes of the entry at p by mapping the file into
 // memory, copy-on-write, instead of reading it: the documents decoded
@@ -19,7 +29,8 @@ import (
 // mapping is never undone: the documents may hold its strings as long as
 // the process lives. A Store writes an entry whole under another name and
 // renames it, and Prune unlinks it: neither changes a mapped file's
-// bytes. An empty file, or one that cannot be mapped, is read.
+// bytes. An empty file, one that cannot be mapped, and every entry past
+// maxMapped are read.
 func readEntry(p string) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
@@ -30,7 +41,7 @@ func readEntry(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if size := fi.Size(); size > 0 && size == int64(int(size)) && fi.Mode().IsRegular() {
+	if size := fi.Size(); size > 0 && size == int64(int(size)) && fi.Mode().IsRegular() && mapped.Add(1) <= maxMapped {
 		data, err := unix.Mmap(int(f.Fd()), 0, int(size), unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE)
 		if err == nil {
 			return data, nil
